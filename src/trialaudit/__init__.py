@@ -1,0 +1,3 @@
+"""trialaudit: extract and re-analyse the statistics reported in clinical-trial documents."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,53 @@
+"""What a confidence interval implies on its own: the estimate at its centre and the p-value.
+
+Ratio CIs built on the log scale are symmetric there, so the estimate is the geometric mean of
+the limits; the p-value follows from the estimate and the SE implied by the CI width
+(Altman & Bland, BMJ 2011;343:d2304). Each function takes intervals of reported values
+(rounding intervals) and returns the range of what they imply.
+"""
+
+from __future__ import annotations
+
+import math
+
+from scipy import stats
+
+Range = tuple[float, float]
+
+
+def ratio_midpoint(lower: Range, upper: Range) -> Range:
+    """Return the range of geometric means sqrt(L*U) over the rounding intervals of L and U."""
+    lo = math.sqrt(max(lower[0], 0.0) * max(upper[0], 0.0))
+    hi = math.sqrt(max(lower[1], 0.0) * max(upper[1], 0.0))
+    return lo, hi
+
+
+def difference_midpoint(lower: Range, upper: Range) -> Range:
+    """Return the range of arithmetic midpoints (L+U)/2 over the rounding intervals."""
+    return (lower[0] + upper[0]) / 2, (lower[1] + upper[1]) / 2
+
+
+def _p_from_z(z: float) -> float:
+    return float(2 * stats.norm.sf(abs(z)))
+
+
+def p_from_ci(estimate: Range, lower: Range, upper: Range, level: float, log_scale: bool) -> Range:
+    """Return the range of two-sided p-values implied by an estimate and its CI.
+
+    SE = (U - L) / (2 z) on the analysis scale (log for ratios), z = estimate / SE, and
+    p = 2 * (1 - Phi(|z|)). The range runs over all values inside the rounding intervals.
+    """
+    transform = math.log if log_scale else (lambda v: v)
+    if log_scale and min(estimate[0], lower[0], upper[0]) <= 0:
+        lower = (max(lower[0], 1e-12), lower[1])
+        estimate = (max(estimate[0], 1e-12), estimate[1])
+    z_crit = stats.norm.ppf(0.5 + level / 2)
+    est_lo, est_hi = transform(estimate[0]), transform(estimate[1])
+    width_min = transform(upper[0]) - transform(lower[1])
+    width_max = transform(upper[1]) - transform(lower[0])
+    if width_max <= 0:
+        return (math.nan, math.nan)
+    se_min, se_max = max(width_min, 1e-12) / (2 * z_crit), width_max / (2 * z_crit)
+    far = max(abs(est_lo), abs(est_hi))
+    near = 0.0 if est_lo <= 0 <= est_hi else min(abs(est_lo), abs(est_hi))
+    return _p_from_z(far / se_min), _p_from_z(near / se_max)

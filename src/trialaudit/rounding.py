@@ -1,0 +1,80 @@
+"""Reported numbers as rounding intervals: a reported 1.68 stands for any value that rounds to it.
+
+Following statcheck, a recomputed value is consistent with a reported one when it lies in the
+closed interval of values that round to the reported digits. The closed interval covers both
+round-half-up and round-half-to-even, and trailing zeros count as reported decimals
+("1.40" has two).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_NUMBER = re.compile(r"^\s*([-+])?\s*(\d*)(?:([.,])(\d+))?\s*$")
+# Floating-point slack so that exact boundary values (1.675 for "1.68") are inside.
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A number as printed: its value and how many decimals were printed."""
+
+    text: str
+    value: float
+    decimals: int
+
+    @property
+    def half_unit(self) -> float:
+        """Half of the last printed digit's unit."""
+        return 0.5 * 10.0 ** (-self.decimals)
+
+    def interval(self) -> tuple[float, float]:
+        """Return the closed interval of values that round to the printed number."""
+        lo, hi = self.value - self.half_unit, self.value + self.half_unit
+        slack = _EPS * max(1.0, abs(self.value))
+        return lo - slack, hi + slack
+
+    def contains(self, value: float) -> bool:
+        """Return True if ``value`` rounds to the printed number."""
+        lo, hi = self.interval()
+        return bool(lo <= value <= hi)
+
+    def overlaps(self, lo: float, hi: float) -> bool:
+        """Return True if some value in [lo, hi] rounds to the printed number."""
+        own_lo, own_hi = self.interval()
+        return bool(max(own_lo, lo) <= min(own_hi, hi))
+
+
+def parse_reported(text: str, decimal_comma: bool = False) -> Reported:
+    """Parse a printed number ("1.68", "- 10.8", ".03", "1,234", "0,65" with decimal commas)."""
+    cleaned = text.replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")
+    if not decimal_comma:
+        cleaned = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", cleaned)
+    match = _NUMBER.match(cleaned)
+    if not match or not (match.group(2) or match.group(4)):
+        raise ValueError(f"not a number: {text!r}")
+    sign, whole, separator, fraction = match.groups()
+    if separator == "," and not decimal_comma:
+        raise ValueError(f"ambiguous comma in {text!r}")
+    value = float(f"{whole or '0'}.{fraction or '0'}")
+    if sign == "-":
+        value = -value
+    return Reported(text=text, value=value, decimals=len(fraction or ""))
+
+
+def decimals_of(text: str) -> int:
+    """Return the number of printed decimals of a number's text."""
+    return parse_reported(text).decimals
+
+
+def format_value(value: float, decimals: int) -> str:
+    """Format a recomputed value with two more decimals than were reported (at least 3
+    significant digits), so a reader can see where it rounds."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    places = max(decimals + 2, 3)
+    return f"{value:.{places}f}"

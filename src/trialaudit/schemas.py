@@ -1,0 +1,249 @@
+"""pandera models: the one place where every table's columns, types and invariants are defined."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+STATUSES = ["ok", "quarantined", "excluded"]
+STATISTIC_KINDS = [
+    "count",
+    "percentage",
+    "ratio",
+    "difference",
+    "median",
+    "mean",
+    "p_value",
+    "test",
+    "sample_size",
+    "arm_size",
+]
+FACT_KINDS = ["registration", "doi", "design", "dose", "follow_up", "journal", "year"]
+VERDICTS = ["consistent", "inconsistent", "not_checkable"]
+
+
+class _Strict(pa.DataFrameModel):
+    """Exactly these columns, in this order, coerced to these types. Text columns are never
+    null: a missing text is the empty string, so that CSV round trips are lossless."""
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class _Span(_Strict):
+    """Provenance checks of tables with source_text, span_start and span_end columns."""
+
+    @pa.dataframe_check(error="span_end must not precede span_start")
+    def span_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["span_end"] >= df["span_start"]
+
+    @pa.dataframe_check(error="source_text length must equal span_end - span_start")
+    def span_length(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["source_text"].str.len() == df["span_end"] - df["span_start"]
+
+
+class DocumentsTable(_Strict):
+    """Every file under data/raw/, read or not, with what became of it."""
+
+    doc_id: Series[str] = pa.Field(unique=True)
+    file_name: Series[str] = pa.Field(unique=True)
+    shard: Series[str]
+    status: Series[str] = pa.Field(isin=STATUSES)
+    reason: Series[str]
+    encoding: Series[str]
+    size_bytes: Series[int] = pa.Field(ge=0)
+    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    n_characters: Series[int] = pa.Field(ge=0)
+    n_statistics: Series[int] = pa.Field(ge=0)
+
+
+class QuarantineTable(_Strict):
+    """Files that could not be read as documents, each with a reason a person understands."""
+
+    doc_id: Series[str] = pa.Field(unique=True)
+    file_name: Series[str]
+    reason: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
+class TextsTable(_Strict):
+    """Decoded text of each readable document (intermediate, per shard)."""
+
+    doc_id: Series[str] = pa.Field(unique=True)
+    file_name: Series[str]
+    shard: Series[str]
+    status: Series[str] = pa.Field(isin=STATUSES)
+    reason: Series[str]
+    encoding: Series[str]
+    size_bytes: Series[int] = pa.Field(ge=0)
+    sha256: Series[str]
+    text: Series[str]
+    normalized: Series[str]
+
+    @pa.dataframe_check(error="normalization must preserve length (offsets are shared)")
+    def same_length(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["text"].str.len() == df["normalized"].str.len()
+
+
+class RejectedTable(_Strict):
+    """Documents whose extracted rows failed validation; they are quarantined, not dropped."""
+
+    doc_id: Series[str] = pa.Field(unique=True)
+    reason: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
+class StatisticsTable(_Span):
+    """One row per extracted statistic, with its exact span (the output contract)."""
+
+    doc_id: Series[str]
+    stat_id: Series[int] = pa.Field(ge=0)
+    study_id: Series[str]
+    kind: Series[str] = pa.Field(isin=STATISTIC_KINDS)
+    measure: Series[str]
+    arm: Series[str]
+    outcome: Series[str]
+    timepoint: Series[str]
+    value_text: Series[str]
+    value: Series[float] = pa.Field(nullable=True)
+    unit: Series[str]
+    ci_level: Series[float] = pa.Field(nullable=True, gt=0, lt=1)
+    ci_low_text: Series[str]
+    ci_high_text: Series[str]
+    ci_low: Series[float] = pa.Field(nullable=True)
+    ci_high: Series[float] = pa.Field(nullable=True)
+    numerator: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    denominator: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    percent_text: Series[str]
+    percent: Series[float] = pa.Field(nullable=True)
+    comparator: Series[str]
+    test_type: Series[str]
+    df1: Series[float] = pa.Field(nullable=True, ge=0)
+    df2: Series[float] = pa.Field(nullable=True, ge=0)
+    spread_kind: Series[str]
+    spread_low_text: Series[str]
+    spread_high_text: Series[str]
+    spread_low: Series[float] = pa.Field(nullable=True)
+    spread_high: Series[float] = pa.Field(nullable=True)
+    refers_to: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    sentence_start: Series[int] = pa.Field(ge=0)
+    sentence_end: Series[int] = pa.Field(ge=0)
+    flags: Series[str]
+    source_text: Series[str]
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+
+    @pa.dataframe_check(error="a count's numerator exceeds its denominator without a flag")
+    def numerator_within_denominator(cls, df: pd.DataFrame) -> Series[bool]:
+        over = (df["numerator"] > df["denominator"]).fillna(False)
+        return ~over | df["flags"].str.contains("numerator_exceeds_denominator")
+
+    @pa.dataframe_check(error="a CI's lower limit exceeds its upper limit without a flag")
+    def ci_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        reversed_ci = (df["ci_low"] > df["ci_high"]).fillna(False)
+        return ~reversed_ci | df["flags"].str.contains("ci_lower_above_upper")
+
+    @pa.dataframe_check(error="a p-value outside [0, 1] without a flag")
+    def p_in_unit_interval(cls, df: pd.DataFrame) -> Series[bool]:
+        is_p = df["kind"] == "p_value"
+        bad = is_p & ~df["value"].between(0, 1)
+        return ~bad | df["flags"].str.contains("p_outside_unit_interval")
+
+
+class ComparisonsTable(_Strict):
+    """Between-arm comparisons: which counts, estimate and p-value belong together."""
+
+    doc_id: Series[str]
+    comparison_id: Series[int] = pa.Field(ge=0)
+    study_id: Series[str]
+    outcome: Series[str]
+    timepoint: Series[str]
+    arm_1: Series[str]
+    arm_2: Series[str]
+    events_1: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    total_1: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    events_2: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    total_2: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    events_1_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    total_1_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    events_2_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    total_2_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    effect_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    p_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+
+
+class ArmsTable(_Strict):
+    """Arms of each study with the size the text gives them."""
+
+    doc_id: Series[str]
+    study_id: Series[str]
+    arm: Series[str]
+    arm_key: Series[str]
+    role: Series[str] = pa.Field(isin=["intervention", "control"])
+    n: Series[int] = pa.Field(ge=0)
+    timepoint: Series[str]
+    stat_id: Series[int] = pa.Field(ge=0)
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+
+
+class FactsTable(_Span):
+    """Study facts that are not statistics (registration, DOI, design, dose, follow-up)."""
+
+    doc_id: Series[str]
+    study_id: Series[str]
+    fact: Series[str] = pa.Field(isin=FACT_KINDS)
+    value: Series[str]
+    number: Series[float] = pa.Field(nullable=True)
+    source_text: Series[str]
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+
+
+class StudiesTable(_Strict):
+    """Studies reported in each document."""
+
+    doc_id: Series[str]
+    study_id: Series[str]
+    registrations: Series[str]
+    designs: Series[str]
+    doi: Series[str]
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+
+
+class ChecksTable(_Strict):
+    """One row per check of a reported value (the output contract)."""
+
+    doc_id: Series[str]
+    check_id: Series[int] = pa.Field(ge=0)
+    stat_id: Series[int] = pa.Field(ge=0)
+    comparison_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    check: Series[str]
+    reported: Series[str]
+    recomputed: Series[str]
+    reported_value: Series[float] = pa.Field(nullable=True)
+    recomputed_value: Series[float] = pa.Field(nullable=True)
+    recomputed_low: Series[float] = pa.Field(nullable=True)
+    recomputed_high: Series[float] = pa.Field(nullable=True)
+    method: Series[str]
+    verdict: Series[str] = pa.Field(isin=VERDICTS)
+    decision_error: Series[pd.BooleanDtype] = pa.Field(nullable=True)
+    approximate: Series[bool]
+    note: Series[str]
+    source_text: Series[str]
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+
+
+class DocumentSummaryTable(_Strict):
+    """Per file: status, statistics extracted and checks by verdict (results/tables/summary.csv)."""
+
+    doc_id: Series[str] = pa.Field(unique=True)
+    file_name: Series[str]
+    status: Series[str] = pa.Field(isin=STATUSES)
+    n_statistics: Series[int] = pa.Field(ge=0)
+    consistent: Series[int] = pa.Field(ge=0)
+    inconsistent: Series[int] = pa.Field(ge=0)
+    not_checkable: Series[int] = pa.Field(ge=0)

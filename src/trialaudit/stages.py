@@ -1,0 +1,279 @@
+"""One function per workflow stage: read inputs, call the library, validate, write outputs.
+
+The Snakemake scripts in workflow/scripts/ are thin adapters around these functions, so that
+each stage can be run and tested without Snakemake.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from . import decoding, schemas, tables
+from .checks import Settings, check_document
+from .corpus import ROLE_DOCUMENT, ROLE_EXCLUDED
+from .extract import extract_document
+from .normalize import normalize
+
+log = logging.getLogger("trialaudit")
+
+EXTRACTED = {
+    "statistics": schemas.StatisticsTable,
+    "comparisons": schemas.ComparisonsTable,
+    "arms": schemas.ArmsTable,
+    "facts": schemas.FactsTable,
+    "studies": schemas.StudiesTable,
+}
+
+
+def _text_row(source: dict) -> dict:
+    """Read and decode one corpus file (never raises on file content)."""
+    path = Path(source["path"])
+    row = {
+        "doc_id": source["doc_id"],
+        "file_name": source["name"],
+        "shard": source["shard"],
+        "status": decoding.STATUS_QUARANTINED,
+        "reason": "",
+        "encoding": "",
+        "size_bytes": 0,
+        "sha256": "",
+        "text": "",
+        "normalized": "",
+    }
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        row.update(reason=f"unreadable file ({error.strerror or error})", sha256="0" * 64)
+        return row
+    row.update(size_bytes=len(data), sha256=decoding.sha256(data))
+    if source["role"] == ROLE_EXCLUDED:
+        row.update(status="excluded", reason="excluded by config corpus.exclude")
+        return row
+    if source["role"] != ROLE_DOCUMENT:
+        suffix = path.suffix or "(no extension)"
+        row.update(reason=f"file type {suffix} is not read (see config corpus.extensions)")
+        return row
+    decoded = decoding.read_document(source["name"], data)
+    row.update(status=decoded.status, reason=decoded.reason, encoding=decoded.encoding)
+    if decoded.status == decoding.STATUS_OK:
+        row.update(text=decoded.text, normalized=normalize(decoded.text))
+    return row
+
+
+def normalize_text(sources: Sequence[dict], output: str) -> pd.DataFrame:
+    """Decode and normalize every file of a shard; write the texts table."""
+    rows = [_text_row(source) for source in sorted(sources, key=lambda s: s["doc_id"])]
+    df = tables.frame(rows, schemas.TextsTable)
+    tables.write_parquet(df, output)
+    log.info("%d files, %d readable", len(df), int((df["status"] == "ok").sum()))
+    return df
+
+
+def extract_statistics(texts_path: str, outputs: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """Extract statistics, comparisons, arms, facts and studies from a shard's texts."""
+    texts = tables.read_parquet(texts_path, schemas.TextsTable)
+    collected: dict[str, list[dict]] = {name: [] for name in EXTRACTED}
+    for doc in texts[texts["status"] == "ok"].itertuples(index=False):
+        extraction = extract_document(doc.doc_id, doc.text)
+        for name in EXTRACTED:
+            collected[name].extend(getattr(extraction, name))
+    frames = {}
+    for name, model in EXTRACTED.items():
+        frames[name] = tables.frame(collected[name], model)
+        tables.write_parquet(frames[name], outputs[name])
+    log.info("%d statistics from %d documents", len(frames["statistics"]), len(texts))
+    return frames
+
+
+def _provenance_failures(df: pd.DataFrame, texts: dict[str, str], table: str) -> dict[str, str]:
+    """Return doc_id -> reason for rows whose span does not reproduce their source_text."""
+    failures: dict[str, str] = {}
+    if "source_text" not in df.columns:
+        return failures
+    for row in df[["doc_id", "source_text", "span_start", "span_end"]].itertuples(index=False):
+        text = texts.get(row.doc_id, "")
+        if text[row.span_start : row.span_end] != row.source_text:
+            failures.setdefault(
+                row.doc_id,
+                f"{table}: span {row.span_start}-{row.span_end} does not reproduce "
+                f"{row.source_text!r}",
+            )
+    return failures
+
+
+def validate_tables(
+    texts_path: str, inputs: dict[str, str], outputs: dict[str, str], rejected_path: str
+) -> dict[str, pd.DataFrame]:
+    """Validate a shard's extracted tables (types, invariants, provenance against the decoded
+    text). Documents with failing rows are removed from every table and listed as rejected."""
+    texts = tables.read_parquet(texts_path, schemas.TextsTable)
+    text_of = dict(zip(texts["doc_id"], texts["text"], strict=True))
+    frames = {name: pd.read_parquet(inputs[name]) for name in EXTRACTED}
+    rejected: dict[str, str] = {}
+    for name, model in EXTRACTED.items():
+        rejected.update(
+            {
+                k: v
+                for k, v in _provenance_failures(frames[name], text_of, name).items()
+                if k not in rejected
+            }
+        )
+        try:
+            model.validate(frames[name], lazy=True)
+        except Exception as errors:  # pandera SchemaErrors: attribute failures to documents
+            cases = getattr(errors, "failure_cases", None)
+            if cases is None:
+                raise
+            for index, check in zip(cases["index"], cases["check"], strict=True):
+                if index is None or pd.isna(index):
+                    continue
+                doc_id = frames[name].loc[int(index), "doc_id"]
+                rejected.setdefault(doc_id, f"{name}: failed check {check}")
+    validated = {}
+    for name, model in EXTRACTED.items():
+        keep = ~frames[name]["doc_id"].isin(rejected)
+        validated[name] = tables.validate(frames[name][keep].reset_index(drop=True), model)
+        tables.write_parquet(validated[name], outputs[name])
+    for doc_id, reason in sorted(rejected.items()):
+        log.warning("rejected %s: %s", doc_id, reason)
+    rejected_rows = [
+        {"doc_id": k, "reason": f"extraction failed validation ({v})"}
+        for k, v in sorted(rejected.items())
+    ]
+    tables.write_parquet(tables.frame(rejected_rows, schemas.RejectedTable), rejected_path)
+    return validated
+
+
+def check_consistency(
+    statistics_path: str, comparisons_path: str, output: str, settings: Settings
+) -> pd.DataFrame:
+    """Re-analyse every document of a shard; write the checks table."""
+    statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
+    comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
+    stats_by_doc = {k: g for k, g in statistics.groupby("doc_id", sort=True)}
+    cmps_by_doc = {k: g for k, g in comparisons.groupby("doc_id", sort=True)}
+    rows: list[dict] = []
+    for doc_id, group in stats_by_doc.items():
+        doc_cmps = cmps_by_doc.get(doc_id, comparisons.iloc[0:0])
+        rows.extend(check_document(_records(group), _records(doc_cmps), settings))
+    df = tables.frame(rows, schemas.ChecksTable)
+    tables.write_parquet(df, output)
+    log.info("%d checks: %s", len(df), df["verdict"].value_counts().to_dict())
+    return df
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """Return rows as dicts with missing values as None."""
+    return [
+        {k: (None if (not isinstance(v, str) and pd.isna(v)) else v) for k, v in row.items()}
+        for row in df.to_dict(orient="records")
+    ]
+
+
+def _concat_parquet(paths: Sequence[str], model) -> pd.DataFrame:
+    return tables.concat([pd.read_parquet(p) for p in paths], model)
+
+
+def collect_tables(
+    texts_paths: Sequence[str],
+    rejected_paths: Sequence[str],
+    inputs: dict[str, Sequence[str]],
+    checks_paths: Sequence[str],
+    outputs: dict[str, str],
+) -> dict[str, pd.DataFrame]:
+    """Gather every shard into the results tables (documents, quarantine, statistics, checks,
+    comparisons, arms, facts, studies), each validated and in a stable row order."""
+    meta_columns = [c for c in tables.columns_of(schemas.TextsTable) if c not in {"text"}]
+    texts = pd.concat(
+        [pd.read_parquet(p, columns=[*meta_columns, "text"]) for p in texts_paths],
+        ignore_index=True,
+    )
+    rejected = _concat_parquet(rejected_paths, schemas.RejectedTable)
+    result = {}
+    for name, model in EXTRACTED.items():
+        df = _concat_parquet(inputs[name], model)
+        keys = [
+            c
+            for c in ("doc_id", "stat_id", "comparison_id", "study_id", "span_start")
+            if c in df.columns
+        ]
+        result[name] = df.sort_values(keys, kind="stable").reset_index(drop=True)
+    checks = _concat_parquet(checks_paths, schemas.ChecksTable)
+    result["checks"] = checks.sort_values(["doc_id", "check_id"]).reset_index(drop=True)
+
+    reasons = dict(zip(rejected["doc_id"], rejected["reason"], strict=True))
+    texts.loc[texts["doc_id"].isin(reasons), "status"] = decoding.STATUS_QUARANTINED
+    texts["reason"] = [
+        reasons.get(d, r) for d, r in zip(texts["doc_id"], texts["reason"], strict=True)
+    ]
+    counts = result["statistics"]["doc_id"].value_counts()
+    documents = pd.DataFrame(
+        {
+            "doc_id": texts["doc_id"],
+            "file_name": texts["file_name"],
+            "shard": texts["shard"],
+            "status": texts["status"],
+            "reason": texts["reason"],
+            "encoding": texts["encoding"],
+            "size_bytes": texts["size_bytes"],
+            "sha256": texts["sha256"],
+            "n_characters": texts["text"].str.len(),
+            "n_statistics": texts["doc_id"].map(counts).fillna(0).astype(int),
+        }
+    ).sort_values("file_name")
+    result["documents"] = tables.validate(documents.reset_index(drop=True), schemas.DocumentsTable)
+    quarantined = result["documents"][result["documents"]["status"] == "quarantined"]
+    result["quarantine"] = tables.frame(
+        quarantined[["doc_id", "file_name", "reason"]].to_dict(orient="records"),
+        schemas.QuarantineTable,
+    )
+    for name, df in result.items():
+        tables.write_csv(df, outputs[name])
+    log.info(
+        "%d documents, %d statistics, %d checks",
+        len(result["documents"]),
+        len(result["statistics"]),
+        len(result["checks"]),
+    )
+    return result
+
+
+def plot_figures(statistics_path: str, checks_path: str, style: str, stems: dict[str, str]):
+    """Draw the figures from the collected tables."""
+    from . import figures
+
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
+    checks = tables.read_csv(checks_path, schemas.ChecksTable)
+    figures.plot_estimates(statistics, checks, style, stems["estimates"])
+    figures.plot_verdicts(checks, style, stems["verdicts"])
+
+
+def summarize_results(
+    documents_path: str,
+    statistics_path: str,
+    checks_path: str,
+    texts_paths: Sequence[str],
+    summary_md: str,
+    summary_csv: str,
+) -> str:
+    """Write results/summary.md and the per-document summary table."""
+    from . import summary
+
+    documents = tables.read_csv(documents_path, schemas.DocumentsTable)
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
+    checks = tables.read_csv(checks_path, schemas.ChecksTable)
+    texts = {}
+    for path in texts_paths:
+        df = pd.read_parquet(path, columns=["doc_id", "text"])
+        texts.update(zip(df["doc_id"], df["text"], strict=True))
+    markdown = summary.render(documents, statistics, checks, texts)
+    Path(summary_md).write_text(markdown, encoding="utf-8")
+    per_document = tables.validate(
+        summary.per_document(documents, checks), schemas.DocumentSummaryTable
+    )
+    tables.write_csv(per_document, summary_csv)
+    return markdown

@@ -1,0 +1,37 @@
+# Per shard: re-analyse every reported number; then gather all shards into the results tables.
+
+
+rule check_consistency:
+    input:
+        statistics=rules.validate_tables.output.statistics,
+        comparisons=rules.validate_tables.output.comparisons,
+    output:
+        checks="results/interim/{shard}/checks.parquet",
+    log:
+        "logs/check_consistency/{shard}.log",
+    benchmark:
+        "logs/benchmarks/check_consistency/{shard}.tsv"
+    conda:
+        "../../environment.yml"
+    params:
+        settings=settings(),
+    script:
+        "../scripts/check_consistency.py"
+
+
+rule collect_tables:
+    input:
+        **{name: every_shard(rules.validate_tables.output[name]) for name in EXTRACTED},
+        texts=every_shard(rules.normalize_text.output.texts),
+        rejected=every_shard(rules.validate_tables.output.rejected),
+        checks=every_shard(rules.check_consistency.output.checks),
+    output:
+        **{name: f"results/tables/{name}.csv" for name in TABLES},
+    log:
+        "logs/collect_tables/collect_tables.log",
+    benchmark:
+        "logs/benchmarks/collect_tables/collect_tables.tsv"
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/collect_tables.py"

@@ -1,0 +1,74 @@
+# Helpers shared by every rule: config validation, the corpus file list and its shards.
+import sys
+from pathlib import Path
+
+from snakemake.utils import validate
+
+# Scripts import the installed package (pip install -e .); this process reads it from src/.
+sys.path.insert(0, str(Path(workflow.basedir) / "src"))
+
+from trialaudit.config import check_config
+from trialaudit.corpus import discover, shard_name
+
+SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
+check_config(config, SCHEMA)
+validate(config, str(SCHEMA))
+
+RAW_DIR = "data/raw"
+SOURCES = discover(
+    RAW_DIR,
+    config["corpus"]["extensions"],
+    config["corpus"]["exclude"],
+    config["shard_size"],
+)
+SHARDS = sorted({source.shard for source in SOURCES}) or [shard_name(0)]
+STYLE = str(Path(workflow.basedir) / "workflow" / "styles" / "trialaudit.mplstyle")
+TABLES = [
+    "documents",
+    "quarantine",
+    "statistics",
+    "comparisons",
+    "arms",
+    "facts",
+    "studies",
+    "checks",
+]
+EXTRACTED = ["statistics", "comparisons", "arms", "facts", "studies"]
+
+
+wildcard_constraints:
+    shard=r"shard\d{5}",
+
+
+def shard_files(wildcards):
+    """Raw files of one shard (their change re-runs only this shard)."""
+    return [s.path for s in SOURCES if s.shard == wildcards.shard]
+
+
+def shard_sources(wildcards):
+    """What the normalize stage needs to know of each file of a shard."""
+    return [
+        {
+            "name": s.name,
+            "path": s.path,
+            "doc_id": s.doc_id,
+            "role": s.role,
+            "shard": s.shard,
+        }
+        for s in SOURCES
+        if s.shard == wildcards.shard
+    ]
+
+
+def every_shard(pattern):
+    """The file ``pattern`` for every shard."""
+    return expand(pattern, shard=SHARDS)
+
+
+def settings():
+    """Analysis settings for the checks, from the validated config."""
+    return {
+        "alpha": config["alpha"],
+        "ci_level": config["ci_level"],
+        "continuity_correction": config["checks"]["continuity_correction"],
+    }

@@ -1,0 +1,56 @@
+# Per shard: decode and normalize the text, extract what it reports, validate the tables.
+
+
+rule normalize_text:
+    input:
+        documents=shard_files,
+    output:
+        texts="results/interim/{shard}/texts.parquet",
+    log:
+        "logs/normalize_text/{shard}.log",
+    benchmark:
+        "logs/benchmarks/normalize_text/{shard}.tsv"
+    conda:
+        "../../environment.yml"
+    params:
+        sources=shard_sources,
+    script:
+        "../scripts/normalize_text.py"
+
+
+rule extract_statistics:
+    input:
+        texts=rules.normalize_text.output.texts,
+    output:
+        **{
+            name: f"results/interim/{{shard}}/extracted/{name}.parquet"
+            for name in EXTRACTED
+        },
+    log:
+        "logs/extract_statistics/{shard}.log",
+    benchmark:
+        "logs/benchmarks/extract_statistics/{shard}.tsv"
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/extract_statistics.py"
+
+
+rule validate_tables:
+    input:
+        **rules.extract_statistics.output,
+        texts=rules.normalize_text.output.texts,
+    output:
+        **{
+            name: f"results/interim/{{shard}}/validated/{name}.parquet"
+            for name in EXTRACTED
+        },
+        rejected="results/interim/{shard}/rejected.parquet",
+    log:
+        "logs/validate_tables/{shard}.log",
+    benchmark:
+        "logs/benchmarks/validate_tables/{shard}.tsv"
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/validate_tables.py"

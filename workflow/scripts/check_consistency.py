@@ -1,0 +1,13 @@
+"""Re-analyse the statistics of one shard."""
+
+from trialaudit.checks import Settings
+from trialaudit.logs import logged
+from trialaudit.stages import check_consistency
+
+with logged(snakemake.log[0]):
+    check_consistency(
+        snakemake.input.statistics,
+        snakemake.input.comparisons,
+        snakemake.output.checks,
+        Settings(**snakemake.params.settings),
+    )
