@@ -446,6 +446,7 @@ def _comparison_row(doc_id, index, treated, control, effect, p_row, arms) -> dic
         "doc_id": doc_id,
         "comparison_id": index,
         "study_id": treated["study_id"],
+        "kind": "binary",
         "outcome": treated["outcome"] or control["outcome"],
         "timepoint": treated["timepoint"] or control["timepoint"],
         "arm_1": treated["arm"],

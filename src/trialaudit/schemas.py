@@ -152,11 +152,14 @@ class StatisticsTable(_Span):
 
 
 class ComparisonsTable(_Strict):
-    """Between-arm comparisons: which counts, estimate and p-value belong together."""
+    """Between-arm comparisons: which counts (binary) or summaries such as medians
+    (continuous, ``summary_*_stat_id``), estimate and p-value belong together; ``total_*`` are
+    the arm sizes the comparison rests on."""
 
     doc_id: Series[str]
     comparison_id: Series[int] = pa.Field(ge=0)
     study_id: Series[str]
+    kind: Series[str] = pa.Field(isin=["binary", "continuous"])
     outcome: Series[str]
     timepoint: Series[str]
     arm_1: Series[str]
@@ -169,6 +172,8 @@ class ComparisonsTable(_Strict):
     total_1_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     events_2_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     total_2_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    summary_1_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    summary_2_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     effect_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     p_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
 
