@@ -43,6 +43,7 @@ OUTCOMES = (
     ("sf36_general_health", re.compile(r"(?i)general\shealth")),
     ("fev1", re.compile(r"\bFEV1\b")),
     ("vcmax", re.compile(r"\bVCmax\b")),
+    ("tuberculosis", re.compile(r"(?i)\btuberculosis\b")),
 )
 _WORD_NUMBERS = {**NUMBER_WORDS, "twenty-four": 24, "thirty-six": 36}
 
