@@ -72,3 +72,25 @@ def settings():
         "ci_level": config["ci_level"],
         "continuity_correction": config["checks"]["continuity_correction"],
     }
+
+
+def outcome_map_file():
+    """The user's outcome mapping file, if config names one (a missing file is an error)."""
+    path = config["outcomes"]["map_file"]
+    return [path] if path else []
+
+
+def meta_settings():
+    """Which pooled models to fit, from the validated config."""
+    return {k: v for k, v in config["meta_analysis"].items() if k != "forest_measure"}
+
+
+REPORT_TABLES = [
+    "meta_analysis",
+    "meta_inputs",
+    "trials",
+    "trial_evidence",
+    "timeline",
+    "outcome_groups",
+    "summary",
+]
