@@ -43,14 +43,30 @@ def test_effect_sizes_match_escalc(dataset, measure):
 
 
 COLUMNS = [
-    "k", "estimate", "se", "ci_low", "ci_high", "zval", "pval", "tau2", "i2", "h2",
-    "q", "q_df", "q_p", "pi_low", "pi_high",
-]  # fmt: skip
+    "k",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "zval",
+    "pval",
+    "tau2",
+    "i2",
+    "h2",
+    "q",
+    "q_df",
+    "q_p",
+    "pi_low",
+    "pi_high",
+]
 OURS = {"zval": "statistic"}
 
 
-@pytest.mark.parametrize("row", RMA.to_dict(orient="records"), ids=lambda r: "-".join(
-    str(r[c]) for c in ("dataset", "measure", "method", "test")))  # fmt: skip
+@pytest.mark.parametrize(
+    "row",
+    RMA.to_dict(orient="records"),
+    ids=lambda r: "-".join(str(r[c]) for c in ("dataset", "measure", "method", "test")),
+)
 def test_pooled_estimates_match_metafor(row):
     counts = counts_of(row["dataset"])
     if row["method"] == "MH":

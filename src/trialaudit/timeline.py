@@ -17,6 +17,7 @@ from .context import arm_key, is_control
 RANDOMIZED = "randomized"
 NOT_STATED = "time not stated"
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+MULTI_ARM_WINDOW = 200  # characters between two intervention arm sizes of one list
 HIGH_ATTRITION = 0.20  # Schulz & Grimes 2002 (Lancet 359:781): above 20% threatens validity
 
 
@@ -51,14 +52,16 @@ class _Observation:
     span: tuple[int, int]
 
 
-def _multi_arm(arms: pd.DataFrame, statistics: pd.DataFrame, comparisons: pd.DataFrame) -> bool:
-    """Return True when a report lists two intervention arm sizes in one sentence, or compares
-    two different arms with one control for the same outcome and time point."""
-    sizes = arms[arms["role"] == "intervention"].merge(
-        statistics[["doc_id", "stat_id", "sentence_start"]], on=["doc_id", "stat_id"], how="left"
-    )
-    if (sizes.groupby(["doc_id", "sentence_start"])["arm_key"].nunique() >= 2).any():
-        return True
+def _multi_arm(arms: pd.DataFrame, comparisons: pd.DataFrame) -> bool:
+    """Return True when a report lists two different intervention arms' sizes close together
+    (within MULTI_ARM_WINDOW characters), or compares two different arms with one control for
+    the same outcome and time point."""
+    sizes = arms[arms["role"] == "intervention"].sort_values(["doc_id", "span_start"])
+    for _, group in sizes.groupby("doc_id", sort=True):
+        keys, starts = list(group["arm_key"]), list(group["span_start"])
+        for i in range(1, len(keys)):
+            if keys[i] != keys[i - 1] and starts[i] - starts[i - 1] <= MULTI_ARM_WINDOW:
+                return True
     if comparisons.empty:
         return False
     keyed = comparisons.assign(key_1=comparisons["arm_1"].map(arm_key))
@@ -156,7 +159,7 @@ def trial_timeline(
 
     arms, statistics = _of_units(arms, units), _of_units(statistics, units)
     comparisons = _of_units(comparisons, units)
-    multi_arm = _multi_arm(arms, statistics, comparisons)
+    multi_arm = _multi_arm(arms, comparisons)
     observations = _observations(units, arms, statistics, multi_arm)
     cells: dict[tuple[str, str], list[_Observation]] = defaultdict(list)
     for obs in observations:
