@@ -23,7 +23,7 @@ def _value(text: str):
 
 
 def rows(name: str) -> list[dict]:
-    """Return the rows of tests/fixtures/``name`` with numbers, NA (NaN), Inf and logicals parsed."""
+    """Return the rows of tests/fixtures/``name`` with numbers, NA, Inf and logicals parsed."""
     with open(FIXTURES / name, newline="", encoding="utf-8") as handle:
         return [{k: _value(v) for k, v in row.items()} for row in csv.DictReader(handle)]
 

@@ -142,11 +142,11 @@ def odds_ratio_midp(a: int, n1: int, c: int, n2: int, level: float = 0.95) -> In
     tail = (1 - level) / 2
 
     def upper_tail(log_or: float) -> float:
-        below, at, above = _tails(a, n1, c, n2, log_or)
+        _below, at, above = _tails(a, n1, c, n2, log_or)
         return above + 0.5 * at
 
     def lower_tail(log_or: float) -> float:
-        below, at, above = _tails(a, n1, c, n2, log_or)
+        below, at, _above = _tails(a, n1, c, n2, log_or)
         return below + 0.5 * at
 
     if len(x) == 1:
