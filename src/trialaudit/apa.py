@@ -9,6 +9,7 @@ when it lies outside that range after rounding the range to the p's printed deci
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from scipy import stats
@@ -25,6 +26,12 @@ NAMES = {
     "Q": "Q (heterogeneity) test",
 }
 _TWO_TAILED = {"t", "z", "r"}
+_ONE_TAILED_TEXT = re.compile(r"one.?sided|one.?tailed|directional", re.IGNORECASE)
+
+
+def mentions_one_tailed(text: str) -> bool:
+    """Return True if a text mentions one-sided tests (statcheck's extract_1tail)."""
+    return bool(_ONE_TAILED_TEXT.search(text or ""))
 
 
 @dataclass(frozen=True)
