@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "profiles")
+WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "profiles", "environment.yml")
 SEEDS = sorted((REPO / "data" / "raw").glob("*.txt"))
 
 

@@ -155,6 +155,7 @@ def statcheck(
     With ``one_tailed_txt`` (statcheck's OneTailedTxt) and a document that mentions one-sided
     tests, an error that disappears when t, z or r is read one-tailed is not an error.
     """
+    test_type = {"f": "F", "q": "Q", "Z": "z", "T": "t", "R": "r"}.get(test_type, test_type)
     if test_type not in TEST_TYPES:
         return f"unknown test type {test_type!r}"
     try:

@@ -331,7 +331,7 @@ def check_apa(test: dict, p_stat: dict, settings: Settings, one_tailed_in_text: 
         one_tailed_txt=settings.one_tailed_from_text,
         p_zero_error=settings.p_zero_error,
     )
-    label = apa.NAMES.get(test_type, test_type)
+    label = apa.NAMES.get({"f": "F", "q": "Q"}.get(test_type, test_type), test_type)
     if isinstance(result, str):
         return _row(p_stat, "p_vs_test", _reported_p(p_stat), _not_checkable(result, label))
     tails = "one-tailed (the text mentions one-sided tests)" if result.one_tailed else "two-tailed"
