@@ -298,6 +298,16 @@ def test_odd_inputs_are_not_checkable_never_raise(stats, cmps):
     assert all(c["verdict"] == "not_checkable" and c["note"] for c in checks), checks
 
 
+def test_reversed_ci_against_counts_is_not_checkable():
+    stats = [ratio(1, "OR", "1.5", "3.0", "0.8")]
+    cmps = [comparison(0, 15, 30, 12, 30, effect_stat_id=1)]
+    checks = by_check(check_document(stats, cmps, SETTINGS))
+    assert checks[(1, "ratio_vs_counts")]["verdict"] == "consistent"
+    assert checks[(1, "ci_vs_counts")]["verdict"] == "not_checkable"
+    assert checks[(1, "ci_vs_counts")]["note"] == "CI limits reversed"
+    assert checks[(1, "ratio_vs_ci_midpoint")]["verdict"] == "not_checkable"
+
+
 # --- continuous outcomes ----------------------------------------------------------------------
 
 

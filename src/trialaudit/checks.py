@@ -462,7 +462,11 @@ def _check_effect(effect: dict, table, settings: Settings, cid: int) -> list[dic
             if math.isfinite(v[1]) and math.isfinite(v[2])
         }
         pairs.update({k: (v[1], v[2]) for k, v in candidates.items() if k not in pairs})
-        verdict = judge_pair(lo, hi, pairs)
+        verdict = (
+            _not_checkable(_interval_problem(lo, hi))
+            if _interval_problem(lo, hi)
+            else judge_pair(lo, hi, pairs)
+        )
         null = 0.0 if measure == "risk difference" else 1.0
         decision = None
         if verdict.verdict == INCONSISTENT:
