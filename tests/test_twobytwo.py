@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reference import close, rows
 
 from trialaudit import twobytwo
@@ -129,3 +131,23 @@ def test_odd_tables_never_raise(table):
     else:
         assert twobytwo.intervals(*table)
         assert twobytwo.p_values(*table)["Fisher exact"] == pytest.approx(1.0)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    n1=st.integers(1, 60),
+    n2=st.integers(1, 60),
+    f1=st.floats(0, 1),
+    f2=st.floats(0, 1),
+)
+def test_every_method_brackets_its_estimate(n1, n2, f1, f2):
+    """For any table: p-values in [0, 1], and every CI contains its own estimate."""
+    a, c = round(f1 * n1), round(f2 * n2)
+    for p in twobytwo.p_values(a, n1, c, n2).values():
+        assert 0 <= p <= 1 + 1e-12
+    for measure, found in twobytwo.intervals(a, n1, c, n2).items():
+        for i in found:
+            if math.isnan(i.estimate) or math.isnan(i.lower) or math.isnan(i.upper):
+                continue
+            slack = 1e-6 * max(1.0, abs(i.estimate)) if math.isfinite(i.estimate) else 0
+            assert i.lower - slack <= i.estimate <= i.upper + slack, (measure, i)
