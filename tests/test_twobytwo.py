@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference import close, rows
+from scipy import stats
 
 from trialaudit import twobytwo
 
@@ -151,3 +152,35 @@ def test_every_method_brackets_its_estimate(n1, n2, f1, f2):
                 continue
             slack = 1e-6 * max(1.0, abs(i.estimate)) if math.isfinite(i.estimate) else 0
             assert i.lower - slack <= i.estimate <= i.upper + slack, (measure, i)
+
+
+@settings(max_examples=60, deadline=None)
+@given(n1=st.integers(1, 40), n2=st.integers(1, 40), f1=st.floats(0, 1), f2=st.floats(0, 1))
+def test_exact_methods_agree_with_scipy(n1, n2, f1, f2):
+    """Fisher's p and the conditional MLE with its exact CI, against scipy's implementations."""
+    a, c = round(f1 * n1), round(f2 * n2)
+    table = [[a, n1 - a], [c, n2 - c]]
+    assert twobytwo.fisher_p(a, n1, c, n2) == pytest.approx(
+        stats.fisher_exact(table).pvalue, rel=1e-9, abs=1e-15
+    )
+    ours = twobytwo.odds_ratio_conditional(a, n1, c, n2)
+    if math.isnan(ours.estimate):
+        return
+    theirs = stats.contingency.odds_ratio(table, kind="conditional")
+    ci = theirs.confidence_interval(0.95)
+    for mine, scipy_value in ((ours.estimate, theirs.statistic), (ours.lower, ci.low),
+                              (ours.upper, ci.high)):  # fmt: skip
+        assert close(mine, float(scipy_value), rel=1e-6, abs_=1e-9)
+
+
+def test_large_trials_are_fast():
+    """5,000 patients per arm: every interval and the fragility walk well under a second."""
+    import time
+
+    from trialaudit.fragility import fragility
+
+    start = time.perf_counter()
+    twobytwo.intervals(2000, 5000, 2500, 5000)
+    twobytwo.p_values(2000, 5000, 2500, 5000)
+    fragility(2000, 5000, 2500, 5000)
+    assert time.perf_counter() - start < 3

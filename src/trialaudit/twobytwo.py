@@ -2,10 +2,13 @@
 
 Wald formulas: Rothman, Greenland & Lash, Modern Epidemiology (3rd ed.), ch. 14; the zero-cell
 correction adds ``correction`` to every cell when any cell is zero, as metafor's
-``escalc(..., add = 1/2, to = "only0")``. Exact and score methods come from scipy/statsmodels;
-the mid-p interval, the median-unbiased estimate and the mid-p test (Rothman et al. ch. 14, as
-epitools' ``oddsratio.midp`` and ``ormidp.test``) are computed here from the noncentral
-hypergeometric distribution. Every function returns NaN, never raises, for degenerate tables.
+``escalc(..., add = 1/2, to = "only0")``. The exact methods (Fisher's p, the conditional MLE
+with Fisher's CI, the median-unbiased estimate with the mid-p CI, the mid-p test; Rothman et al.
+ch. 14, as R's fisher.test and epitools' oddsratio.midp / ormidp.test) are computed here from the
+noncentral hypergeometric distribution, because scipy's versions take seconds on large trials;
+tests hold them to R and scipy. Newcombe's interval comes from statsmodels; the RR score
+intervals are solved here (statsmodels' misbehave when a proportion is 1). Every function returns
+NaN, never raises, for degenerate tables.
 """
 
 from __future__ import annotations
@@ -163,17 +166,41 @@ def odds_ratio_midp(a: int, n1: int, c: int, n2: int, level: float = 0.95) -> In
     return Interval(estimate, lower, upper, "median-unbiased OR, mid-p exact CI")
 
 
+def _mean(a: int, n1: int, c: int, n2: int, log_or: float) -> float:
+    """Return E[X] of a's conditional distribution at odds ratio exp(log_or)."""
+    x, logw = _support(a, n1, c, n2)
+    logp = logw + x * log_or
+    weights = np.exp(logp - logp.max())
+    return float((weights * x).sum() / weights.sum())
+
+
 @lru_cache(maxsize=65536)
 def odds_ratio_conditional(a: int, n1: int, c: int, n2: int, level: float = 0.95) -> Interval:
-    """Return the conditional MLE of the OR with Fisher's exact CI (scipy, as R fisher.test)."""
-    table = [[a, n1 - a], [c, n2 - c]]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = stats.contingency.odds_ratio(table, kind="conditional")
-        ci = result.confidence_interval(confidence_level=level)
-    return Interval(
-        float(result.statistic), float(ci.low), float(ci.high), "conditional MLE OR, Fisher CI"
-    )
+    """Return the conditional MLE of the OR with Fisher's exact CI, as R's fisher.test: the
+    estimate solves E[X] = a, the limits P(X >= a) = (1 - level)/2 and P(X <= a) = (1 - level)/2.
+    (scipy's odds_ratio does the same but takes 0.9 s at 5,000 patients per arm.)"""
+    method = "conditional MLE OR, Fisher CI"
+    x, _ = _support(a, n1, c, n2)
+    if len(x) == 1:
+        return Interval(math.nan, 0.0, math.inf, method)
+    tail = (1 - level) / 2
+    at_min, at_max = a == x[0], a == x[-1]
+
+    def upper_tail(t: float) -> float:
+        _below, at, above = _tails(a, n1, c, n2, t)
+        return above + at
+
+    def lower_tail(t: float) -> float:
+        below, at, _above = _tails(a, n1, c, n2, t)
+        return below + at
+
+    lower = 0.0 if at_min else math.exp(_solve_log_or(lambda t: upper_tail(t) - tail))
+    upper = math.inf if at_max else math.exp(_solve_log_or(lambda t: lower_tail(t) - tail))
+    if at_min or at_max:
+        estimate = 0.0 if at_min else math.inf
+    else:
+        estimate = math.exp(_solve_log_or(lambda t: _mean(a, n1, c, n2, t) - a))
+    return Interval(estimate, lower, upper, method)
 
 
 def _rr_score_excess(theta: float, x1: int, n1: int, x2: int, n2: int, lam: float, crit: float):
@@ -280,8 +307,13 @@ def midp_value(a: int, n1: int, c: int, n2: int) -> float:
 
 @lru_cache(maxsize=65536)
 def fisher_p(a: int, n1: int, c: int, n2: int) -> float:
-    """Return Fisher's exact two-sided p (scipy; the same rule as R's fisher.test)."""
-    return float(stats.fisher_exact([[a, n1 - a], [c, n2 - c]]).pvalue)
+    """Return Fisher's exact two-sided p as R's fisher.test computes it: the probability of
+    every table with the same margins no more likely than the observed one (within a relative
+    1e-7). Same rule as scipy's fisher_exact, which is 10x slower on large trials."""
+    x, logw = _support(a, n1, c, n2)
+    logp = logw - special.logsumexp(logw)
+    observed = logp[x == a][0]
+    return float(min(1.0, np.exp(logp[logp <= observed + math.log1p(1e-7)]).sum()))
 
 
 def pearson_p(a: int, n1: int, c: int, n2: int, yates: bool = False) -> float:
