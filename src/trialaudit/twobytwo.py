@@ -101,7 +101,7 @@ def risk_difference_wald(a, n1, c, n2, level: float = 0.95):
 # --- the conditional (noncentral hypergeometric) distribution of a given the margins ---------
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=128)  # arrays as long as the smaller margin: keep few of them
 def _support(a: int, n1: int, c: int, n2: int) -> tuple[np.ndarray, np.ndarray]:
     """Return (x, log weights) of a's conditional distribution given the margins at OR = 1."""
     m1 = a + c
