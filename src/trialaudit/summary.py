@@ -21,6 +21,13 @@ CHECK_LABELS = {
     "difference_vs_ci_midpoint": "difference vs the centre of its CI",
     "p_vs_ci": "p-value vs its CI",
     "p_vs_counts": "p-value vs the counts",
+    "difference_vs_counts": "difference vs the counts",
+    "percent_granularity": "percentage vs every count it could come from",
+    "denominator_from_p": "p-value vs the arm sizes it implies",
+    "denominator_vs_randomized": "analysed vs randomized arm sizes",
+    "total_vs_arm_sizes": "total vs the arm sizes",
+    "p_vs_test": "p-value vs its test statistic",
+    "p_vs_summaries": "p-value vs the group summaries",
 }
 MAX_TABLE_ROWS = 500
 
