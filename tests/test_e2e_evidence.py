@@ -116,7 +116,7 @@ def test_seed_timeline_flags_differential_attrition(seed_project):
 def test_seed_summary_leads_with_findings(seed_project):
     text = (seed_project / "results" / "summary.md").read_text(encoding="utf-8")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings[:2] == ["## Claims that do not add up", "## Trials behind the documents"]
+    assert headings[:2] == ["## What does not add up", "## Trials behind the documents"]
     assert "Mortality was reported in three patients" in text
 
 

@@ -55,8 +55,8 @@ def _frames():
 def test_findings_come_first_with_value_reason_and_sentence():
     markdown = summary.render(*_frames())
     sections = [line for line in markdown.splitlines() if line.startswith("## ")]
-    assert sections[0] == "## Claims that do not add up"
-    finding = markdown.split("## Claims that do not add up")[1].split("## ")[0]
+    assert sections[0] == "## What does not add up"
+    finding = markdown.split("## What does not add up")[1].split("## ")[0]
     assert "reported `0.49`, recomputed `0.8182` (risk ratio, Katz (Wald) CI)" in finding
     assert "**Changes the significance decision.**" in finding
     assert "> Mortality was reported in three patients in the MSC alone group" in finding

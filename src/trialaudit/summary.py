@@ -210,7 +210,7 @@ class Evidence:
 
 def _findings(outline, checks, statistics, texts) -> None:
     bad = checks[checks["verdict"] == "inconsistent"].sort_values(["doc_id", "span_start"])
-    outline.heading("Claims that do not add up")
+    outline.heading("What does not add up")
     if bad.empty:
         outline.para("Every checkable claim is consistent with a standard method.")
         return
