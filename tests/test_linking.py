@@ -199,3 +199,16 @@ def test_thirteen_bcg_trials_stay_thirteen_trials():
     trials = _link(texts)
     assert len(texts) == 13
     assert len(trials) == 13
+
+
+def test_only_units_sharing_a_number_or_doi_are_compared():
+    units = [
+        _unit("a/S1", totals={100: None}),
+        _unit("b/S1", totals={100: None}, arms=[(8, "control", (0, 1))]),
+        _unit("c/S1", arms=[(8, "control", (0, 1))]),
+        _unit("d/S1", totals={12: None}),
+        _unit("e/S1", totals={12: None}, own_doi="10.1/x"),
+        _unit("f/S1", own_doi="10.1/x"),
+    ]
+    pairs = [(a.name, b.name) for a, b in linking.candidate_pairs(units)]
+    assert pairs == [("a/S1", "b/S1"), ("b/S1", "c/S1"), ("e/S1", "f/S1")]

@@ -335,6 +335,27 @@ def same_trial(link: Link) -> bool:
     return bool(numbers and description)
 
 
+def candidate_pairs(units: list[Unit]) -> list[tuple[Unit, Unit]]:
+    """Return the pairs of units that share a number or their own DOI (the only pairs
+    same_trial can accept besides a registration), sorted by name; avoids comparing all pairs."""
+    buckets: dict[tuple, list[Unit]] = defaultdict(list)
+    for unit in units:
+        keys = {("total", n) for n in unit.totals if n >= MIN_SHARED_TOTAL}
+        keys |= {("arm", n, role) for n, role, _ in unit.arms}
+        if unit.own_doi:
+            keys.add(("doi", unit.own_doi))
+        for key in keys:
+            buckets[key].append(unit)
+    pairs = set()
+    for members in buckets.values():
+        names = sorted(members, key=lambda u: u.name)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                pairs.add((a.name, b.name))
+    by_name = {u.name: u for u in units}
+    return [(by_name[a], by_name[b]) for a, b in sorted(pairs)]
+
+
 class _Groups:
     """Union-find over unit names."""
 
@@ -384,11 +405,10 @@ def link_units(units: list[Unit]) -> dict[str, list[Membership]]:
             else:
                 first_with[rid] = unit.name
     links = []
-    for i, a in enumerate(sorted(units, key=lambda u: u.name)):
-        for b in sorted(units, key=lambda u: u.name)[i + 1 :]:
-            link = compare(a, b)
-            if same_trial(link) and not link.kinds() & {"registration"}:
-                links.append(link)
+    for a, b in candidate_pairs(units):
+        link = compare(a, b)
+        if same_trial(link) and not link.kinds() & {"registration"}:
+            links.append(link)
     links.sort(key=lambda ln: (-ln.score, ln.a.name, ln.b.name))
 
     def registrations(root: str) -> set[str]:
