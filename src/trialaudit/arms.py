@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import context, grammar
-from .numbers import COUNT_WORD, INT, word_value
+from .numbers import COUNT_WORD, word_value
 from .spans import Candidate
 
 _PEOPLE = grammar._PEOPLE
@@ -21,25 +21,30 @@ _STAGE = re.compile(
     r"|\b(?P<treated>treated|received|receiving|infused|administered)\b"
     r"|\b(?P<screened>screened)\b"
 )
+_ARM_END = r"(?:\s(?:group|arm|cohort)s?\b|(?=\s?[,;.)]|\s(?:and|or|while|whereas)\s|$))"
 _ENROL_INTO = re.compile(
     rf"""(?i)(?:were\s|was\s)?(?:(?:subsequently|then|finally|randomly)\s)?
     (?:randomi[sz]ed|assigned|allocated|enrolled|recruited|included|treated)\s
-    (?:to|in|into)\s(?:the\s|an?\s)?(?P<arm>{grammar.ARM_LABEL})\s(?:group|arm|cohort)s?\b""",
+    (?:to|in|into)\s(?:the\s|an?\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}""",
+    re.VERBOSE,
+)
+# "101 to the MSC group", "61 were assigned to cells", "35 to placebo".
+_N_TO_ARM = re.compile(
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?
+    (?:(?:(?:were|was)\s)?(?:(?:randomly|subsequently|then|finally)\s)?
+        (?i:randomi[sz]ed|assigned|allocated|enrolled|included)\s(?:to|into|in)
+      |to|into)
+    \s(?:the\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}""",
     re.VERBOSE,
 )
 _N_PEOPLE = re.compile(
-    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?P<adj>[a-z][\w\-]{{1,20}})\s)?
-    (?:[A-Z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE})\b""",
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?:(?P<adj>[a-z][\w\-]{{1,20}})\s)?
+    (?:[A-Z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE})\b|(?=(?:were|was)\s))""",
     re.VERBOSE,
 )
+_SAMPLE_NOUN = re.compile(rf"(?i){_PEOPLE}|trials?|stud(?:y|ies)|cohorts?")
 _TOTAL_BEFORE = re.compile(r"(?i)total(?:\snumber)?\sof\s$")
 _CLAUSE_BREAK = re.compile(r";|,\s(?:while|whereas|and\sthen)\s|\.\s")
-# "... and 35 to the placebo group" after an arm size.
-_AND_N_TO = re.compile(
-    rf"""\s?(?:,\s?and|,|and)\s(?P<n>{INT})(?!\d)\s(?:(?i:{_PEOPLE})\s)?(?:(?:were|was)\s)?
-    (?:to|in|into)\s(?:the\s)?(?P<arm>{grammar.ARM_LABEL})\s(?:group|arm|cohort)s?\b""",
-    re.VERBOSE,
-)
 _ENROLMENT_VERB = re.compile(
     r"(?i)\b(?:enrolled|randomi[sz]ed|randomly|included|assigned|allocated|recruited"
     r"|analy[sz]ed|there\swere)\b"
@@ -71,6 +76,7 @@ def size_candidates(norm: str, sents: context.Sentences) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
     found: list[Candidate] = []
     found += _enrolled_into(norm, sents)
+    found += _n_to_arm(norm, sents)
     found += _treated_with(norm, sents)
     found += _group_equals(norm, sents)
     found += _n_equals(norm, sents)
@@ -114,19 +120,30 @@ def _enrolled_into(norm: str, sents: context.Sentences) -> list[Candidate]:
                     population=population,
                 )
             )
-        tail = _AND_N_TO.match(norm, verb.end())
-        if tail:
-            found.append(
-                _size(
-                    "arm_size",
-                    tail.start("n"),
-                    tail.end("n"),
-                    tail.group("n"),
-                    arm=context.clean_arm(tail.group("arm")),
-                    subgroup="",
-                    population=population,
-                )
+    return found
+
+
+def _n_to_arm(norm: str, sents: context.Sentences) -> list[Candidate]:
+    """ "We randomly assigned 200 patients, 101 to the MSC group and 99 to the placebo group"."""
+    found = []
+    for m in _N_TO_ARM.finditer(norm):
+        sentence = sents.of(m.start())
+        if not _ENROLMENT_VERB.search(norm, *sentence):
+            continue
+        arm = context.clean_arm(m.group("arm"))
+        if not arm or word_value(m.group("n")) is None:
+            continue
+        found.append(
+            _size(
+                "arm_size",
+                m.start("n"),
+                m.end("n"),
+                m.group("n"),
+                arm=arm,
+                subgroup="",
+                population=population_of(norm, sentence),
             )
+        )
     return found
 
 
@@ -200,7 +217,7 @@ def _n_equals(norm: str, sents: context.Sentences) -> list[Candidate]:
         close = m.end("n") + 1 if norm.startswith(")", m.end("n")) else m.end("n")
         population = population_of(norm, sentence)
         last = label.split()[-1].lower() if label else ""
-        if not label or re.fullmatch(rf"(?i){_PEOPLE}", last):
+        if not label or _SAMPLE_NOUN.fullmatch(last):
             found.append(
                 _size(
                     "sample_size",
@@ -253,9 +270,9 @@ def _totals(norm: str, sents: context.Sentences) -> list[Candidate]:
     """ "a total of 43 patients", "we recruited 101 ... patients", "N = 120"."""
     found = []
     for m in grammar.TOTAL_N.finditer(norm):
-        name = next(g for g in ("n1", "n2", "n3") if m.group(g))
+        name = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g))
         sentence = sents.of(m.start())
-        verb = m.group("verb1") or m.group("verb2") or ""
+        verb = m.group("verb1") or m.group("verb2") or m.group("verb4") or ""
         population = population_of(verb, (0, len(verb))) if verb else ""
         population = population or population_of(norm, sentence)
         found.append(

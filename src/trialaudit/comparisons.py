@@ -52,7 +52,7 @@ def _by_sentence(stats: list[dict]) -> dict[tuple[int, int], list[dict]]:
     return groups
 
 
-def _study_arms(arm_rows: list[dict], study_id: str, subgroup: str) -> list[dict]:
+def study_arms(arm_rows: list[dict], study_id: str, subgroup: str) -> list[dict]:
     """Return the arm sizes of a study for a subgroup, the best population of each arm."""
     own = [a for a in arm_rows if a["study_id"] == study_id and a["subgroup"] == subgroup]
     best: dict[str, dict] = {}
@@ -112,7 +112,7 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
         controls = [c for c in cells if context.is_control(c["arm"])]
         control = controls[-1] if controls else cells[-1]
         treated = [c for c in cells if c is not control]
-        arms = _study_arms(arm_rows, control["study_id"], control.get("subgroup") or "")
+        arms = study_arms(arm_rows, control["study_id"], control.get("subgroup") or "")
         for position, cell in enumerate(treated):
             nxt = treated[position + 1]["span_start"] if position + 1 < len(treated) else None
             own = [
@@ -160,7 +160,7 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
 def _denominator(cell: dict, arms: list[dict]) -> tuple[int | None, int | None]:
     """Return (denominator, stat_id it came from) for a count cell, from the arm size if needed."""
     if cell["denominator"] is not None:
-        return cell["denominator"], cell["stat_id"]
+        return cell["denominator"], cell.get("denominator_stat_id") or cell["stat_id"]
     arm = resolve_arm(cell["arm"], arms)
     if arm is None:
         return None, None
@@ -191,7 +191,7 @@ def _arms_for(
         subject, comparator = _arms_of_sentence(norm, sentence, first["span_start"])
         label_1 = label_1 or subject
         label_2 = label_2 or comparator
-    arms = _study_arms(arm_rows, first["study_id"], first.get("subgroup") or "")
+    arms = study_arms(arm_rows, first["study_id"], first.get("subgroup") or "")
     n1, id1, label_1 = _total(label_1, arms) if label_1 else (None, None, "")
     n2, id2, label_2 = _total(label_2, arms) if label_2 else (None, None, "")
     return label_1, label_2, (n1, id1), (n2, id2)

@@ -7,64 +7,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import arms as arm_sizes
-from . import comparisons, context, facts, grammar, masks, studies
+from . import comparisons, context, facts, masks, studies
+from .arms import resolve_arm
+from .candidates import candidates
 from .normalize import normalize
-from .numbers import p_value_of, value_of, word_value
+from .numbers import p_value_of, value_of
 from .spans import Candidate, resolve
 
-RATIO_MEASURES = {
-    "or": "OR",
-    "aor": "OR",
-    "ador": "OR",
-    "rr": "RR",
-    "arr": "RR",
-    "adrr": "RR",
-    "hr": "HR",
-    "ahr": "HR",
-    "adhr": "HR",
-    "shr": "HR",
-    "cshr": "HR",
-    "irr": "IRR",
-    "airr": "IRR",
-    "odds ratio": "OR",
-    "risk ratio": "RR",
-    "relative risk": "RR",
-    "hazard ratio": "HR",
-    "rate ratio": "IRR",
-    "relative rate": "IRR",
-    "incidence rate ratio": "IRR",
-}
-DIFFERENCE_MEASURES = {
-    "MD": "mean difference",
-    "WMD": "mean difference",
-    "SMD": "standardized mean difference",
-    "RD": "risk difference",
-    "ARD": "risk difference",
-    "ARR": "risk difference",
-    "ARI": "risk difference",
-}
+# Study details kept in the studies table (with their spans) rather than as facts.
+STUDY_ONLY = {"title", "authors"}
 RESULT_KINDS = {"count", "percentage", "ratio", "difference", "median", "mean", "p_value", "test"}
 _LINKABLE = {"ratio", "difference", "test"}
+_RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 _LINK_GAP = re.compile(r"^[\s,;:()\[\]]{0,6}(?:(?:two|one)[-\s](?:sided|tailed)\s?)?$")
-_BELOW = re.compile(
-    r"(?i)(?:[<>\u2264\u2265]|more\sthan|less\sthan|fewer\sthan|at\sleast|at\smost|over|above"
-    r"|below|under|up\sto|by|exceeding|reduction\sof|increase\sof|threshold\sof|cut-?off\sof)\s?$"
-)
-_OR_LOWER = re.compile(r"^\s?or\s(?:lower|higher|less|more|greater|above|below)")
-_CI_WORD_AFTER = re.compile(r"^\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
-_NOT_A_COUNT_BEFORE = re.compile(
-    r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
-    r"|dose|part|page|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?)\s$"
-)
-_BRACKET_CONTEXT = re.compile(
-    r"(?i)\b(?:table|figure|fig\.|supplementary|appendix|refs?\.?|references?|studies|trials"
-    r"|study|trial|version|eq\.?|equation)\s?$"
-)
-_MEAN_OR_MEDIAN = re.compile(r"(?i)\b(?P<word>median|mean|average)\b")
-_SE_NEAR = re.compile(r"(?i)\b(?:SEM?|standard\serror)\b")
-_HEART_RATE_UNIT = re.compile(r"(?i)^\s?(?:bpm|beats|breaths|/\s?min|per\smin|mm\s?Hg|times)")
-_PEOPLE_AFTER = re.compile(rf"(?i)^\s{grammar._PEOPLE}\b")
 
 
 @dataclass
@@ -76,423 +31,6 @@ class Extraction:
     arms: list[dict[str, Any]]
     facts: list[dict[str, Any]]
     studies: list[dict[str, Any]]
-
-
-def _measure(match: re.Match) -> str:
-    raw = (match.group("abbr2") or match.group("abbr") or match.group("name") or "").lower()
-    raw = re.sub(r"\s+", " ", raw)
-    raw = re.sub(
-        r"^(?:(?:adjusted|unadjusted|crude|pooled|summary|overall|subdistribution|cause-specific)"
-        r"\s)+",
-        "",
-        raw,
-    )
-    raw = raw.removeprefix("adj") if raw.startswith("adj") and " " not in raw else raw
-    if raw.endswith("s") and raw[:-1] in RATIO_MEASURES:
-        raw = raw[:-1]
-    if raw.endswith("ratios"):
-        raw = raw[:-1]
-    if raw.startswith("relative") and raw.endswith("s"):
-        raw = raw[:-1]
-    return RATIO_MEASURES.get(raw, raw.upper())
-
-
-def _ci_fields(match: re.Match) -> dict[str, Any]:
-    groups = match.groupdict()
-    if groups.get("lo"):
-        level = groups.get("level") or groups.get("level2")
-        return {
-            "ci_low_text": groups["lo"],
-            "ci_high_text": groups["hi"],
-            "ci_level": float(level) / 100 if level else None,
-        }
-    if groups.get("bare_lo"):
-        return {
-            "ci_low_text": groups["bare_lo"],
-            "ci_high_text": groups["bare_hi"],
-            "ci_level": None,
-        }
-    return {}
-
-
-def _before(norm: str, start: int, width: int = 40) -> str:
-    return norm[max(0, start - width) : start]
-
-
-def _tests(norm: str) -> list[Candidate]:
-    found = []
-    for m in grammar.TEST.finditer(norm):
-        test = m.group("test")
-        if m.group("chi"):
-            letter = "chi2"
-        elif m.group("h_df"):
-            letter = "h"
-        else:
-            letter = test[0].lower()
-        df1 = next(
-            (m.group(g) for g in ("t_df", "f_df1", "chi_df", "r_df", "q_df", "h_df") if m.group(g)),
-            None,
-        )
-        found.append(
-            Candidate(
-                "test",
-                m.start(),
-                m.end(),
-                {
-                    "test_type": letter,
-                    "df1": float(df1) if df1 else None,
-                    "df2": float(m.group("f_df2")) if m.group("f_df2") else None,
-                    "value_text": m.group("stat"),
-                    "comparator": m.group("cmp"),
-                },
-            )
-        )
-    return found
-
-
-def _ratios(norm: str) -> list[Candidate]:
-    found = []
-    for m in grammar.RATIO.finditer(norm):
-        measure = _measure(m)
-        abbreviated = bool(m.group("abbr")) and not m.group("name")
-        # "HR 88 bpm" is a heart rate and "RR 30" a respiratory rate: without a CI an
-        # abbreviated ratio needs decimals and no unit of a vital sign.
-        if (
-            abbreviated
-            and not m.group("ci")
-            and measure in {"HR", "RR"}
-            and ("." not in m.group("est") or _HEART_RATE_UNIT.match(norm, m.end()))
-        ):
-            continue
-        found.append(
-            Candidate(
-                "ratio",
-                m.start(),
-                m.end(),
-                {"measure": measure, "value_text": m.group("est"), **_ci_fields(m)},
-            )
-        )
-    return found
-
-
-def _differences(norm: str) -> list[Candidate]:
-    found = []
-    for m in grammar.DIFFERENCE.finditer(norm):
-        if not m.group("ci") and (not m.group("sep") or m.group("dabbr")):
-            continue
-        if m.group("dabbr"):
-            measure = DIFFERENCE_MEASURES[m.group("dabbr")]
-        elif m.group("arr"):
-            measure = "risk difference"
-        else:
-            label = re.sub(r"\s+", " ", m.group("label").lower())
-            head = label.split(" difference")[0]
-            measure = "difference"
-            if "median" in head:
-                measure = "median difference"
-            elif "standardi" in head:
-                measure = "standardized mean difference"
-            elif "mean" in head or "least" in head or head.startswith("ls"):
-                measure = "mean difference"
-            elif "risk" in head or "proportion" in head:
-                measure = "risk difference"
-        unit = (m.group("unit") or "").strip()
-        if measure == "difference" and re.match(r"(?i)percentage|pp", unit):
-            measure = "risk difference"
-        found.append(
-            Candidate(
-                "difference",
-                m.start(),
-                m.end(),
-                {"measure": measure, "value_text": m.group("est"), "unit": unit, **_ci_fields(m)},
-            )
-        )
-    return found
-
-
-def _p_values(norm: str) -> list[Candidate]:
-    found = []
-    for m in grammar.P_VALUE.finditer(norm):
-        found.append(
-            Candidate(
-                "p_value",
-                m.start(),
-                m.end(),
-                {"value_text": m.group("p"), "comparator": m.group("cmp") or "="},
-            )
-        )
-    for m in grammar.NOT_SIGNIFICANT.finditer(norm):
-        if not m.group("label"):
-            before = norm[max(0, m.start() - 20) : m.start()].rstrip()
-            if not before.endswith(("(", ";", ",", "[")) or not re.search(r"[\d%)]", before):
-                continue
-        found.append(
-            Candidate(
-                "p_value",
-                m.start(),
-                m.end(),
-                {"value_text": m.group("ns"), "comparator": ">", "not_significant": True},
-            )
-        )
-    return found
-
-
-def _count(m: re.Match, kind: str = "count", **extra: Any) -> Candidate:
-    groups = m.groupdict()
-    numerator = word_value(groups["x"]) if groups.get("x") else None
-    denominator = word_value(groups["n"]) if groups.get("n") else None
-    fields = {
-        "numerator": numerator,
-        "denominator": denominator,
-        "value_text": groups.get("x"),
-        "percent_text": groups.get("pct"),
-        **extra,
-    }
-    return Candidate(kind, m.start(), m.end(), fields)
-
-
-def _explicit_counts(norm: str) -> list[Candidate]:
-    """Counts printed with their denominator or their percentage."""
-    found = []
-    for pattern in (grammar.PERCENT_COUNT, grammar.COUNT_PERCENT, grammar.PERCENT_N):
-        for m in pattern.finditer(norm):
-            found.append(_count(m))
-    for m in grammar.COUNT_OF.finditer(norm):
-        x, n = word_value(m.group("x")), word_value(m.group("n"))
-        if x is None or n is None or x > n or n == 0:
-            continue
-        if _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
-            continue
-        found.append(_count(m))
-    for m in grammar.FRACTION.finditer(norm):
-        x, n = word_value(m.group("x")), word_value(m.group("n"))
-        if x is None or n is None or x > n or n == 0:
-            continue
-        if n <= 4 and re.match(r"\s?of\b", norm[m.end() : m.end() + 4]):
-            continue
-        if _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
-            continue
-        found.append(_count(m))
-    return found
-
-
-def _loose_counts(norm: str) -> list[Candidate]:
-    """Counts whose denominator is given elsewhere: "23 (46.9%)", "three patients in the MSC
-    group", "none in the placebo group"."""
-    found = []
-    for m in grammar.N_PERCENT.finditer(norm):
-        x = word_value(m.group("x"))
-        pct = value_of(m.group("pct"))
-        if x is None or pct is None or pct > 100:
-            continue
-        if 1900 <= x <= 2100 and not m.group(0)[len(m.group("x")) :].strip().startswith(("p", "P")):
-            continue
-        if _BELOW.search(_before(norm, m.start(), 16)):
-            continue
-        found.append(_count(m))
-    for m in grammar.COUNT_IN_GROUP.finditer(norm):
-        value = word_value(m.group("xw"))
-        if value is None:
-            continue
-        found.append(
-            Candidate(
-                "count",
-                m.start("xw"),
-                m.end("xw"),
-                {
-                    "numerator": value,
-                    "value_text": m.group("xw"),
-                    "arm": context.clean_arm(m.group("arm")),
-                },
-            )
-        )
-    return found
-
-
-def _summary_fields(m: re.Match, stat: str) -> dict[str, Any]:
-    fields: dict[str, Any] = {"value_text": m.group("center"), "unit": (m.group("unit") or "")}
-    header = (m.group("header") or "").upper()
-    if m.group("pm"):
-        fields.update(spread_kind="sd", spread_low_text=m.group("pm"))
-        if "SE" in header:
-            fields["spread_kind"] = "se"
-    elif m.group("q1"):
-        word = (m.group("skind") or header or "").upper()
-        kind = "iqr_or_range"
-        if "IQR" in word or "INTERQUARTILE" in word or "Q1" in word:
-            kind = "iqr"
-        elif "RANGE" in word:
-            kind = "range"
-        elif "CI" in word:
-            kind = "ci"
-        if kind == "ci":
-            fields.update(ci_low_text=m.group("q1"), ci_high_text=m.group("q3"))
-            level = re.search(r"(\d{2})\s?%", word)
-            fields["ci_level"] = float(level.group(1)) / 100 if level else None
-        fields.update(
-            spread_kind=kind, spread_low_text=m.group("q1"), spread_high_text=m.group("q3")
-        )
-    elif m.group("sd"):
-        word = (m.group("sd_word") or header).upper()
-        if "SD" in word or "SE" in word or stat == "mean":
-            fields.update(spread_kind="se" if "SE" in word else "sd", spread_low_text=m.group("sd"))
-    elif m.group("r1"):
-        word = m.group("iqr_word").upper()
-        fields.update(
-            spread_kind="range" if word == "RANGE" else "iqr",
-            spread_low_text=m.group("r1"),
-            spread_high_text=m.group("r2"),
-        )
-    return fields
-
-
-def _summaries(norm: str) -> list[Candidate]:
-    """Medians and means, labelled or recognisable by their spread."""
-    found = []
-    for m in grammar.SUMMARY_LABEL.finditer(norm):
-        stat = "median" if m.group("stat").lower() == "median" else "mean"
-        if _PEOPLE_AFTER.match(norm, m.end("center")):
-            continue
-        fields = _summary_fields(m, stat)
-        if not _within(fields):
-            continue
-        found.append(Candidate(stat, m.start(), m.end(), fields))
-    for m in grammar.APA_MEAN.finditer(norm):
-        kind = "se" if m.group("sd_word") == "SE" else "sd"
-        found.append(
-            Candidate(
-                "mean",
-                m.start(),
-                m.end(),
-                {
-                    "value_text": m.group("mean"),
-                    "spread_kind": kind,
-                    "spread_low_text": m.group("sd"),
-                },
-            )
-        )
-    for m in grammar.MEAN_SD.finditer(norm):
-        sentence_window = norm[max(0, m.start() - 120) : m.end() + 40]
-        kind = "se" if _SE_NEAR.search(sentence_window) and "SD" not in sentence_window else "sd"
-        found.append(
-            Candidate(
-                "mean",
-                m.start(),
-                m.end(),
-                {
-                    "value_text": m.group("mean"),
-                    "unit": (m.group("unit") or m.group("sd_unit") or "").strip(),
-                    "spread_kind": kind,
-                    "spread_low_text": m.group("sd"),
-                },
-            )
-        )
-    for m in grammar.MEDIAN_SPREAD.finditer(norm):
-        if _BRACKET_CONTEXT.search(_before(norm, m.start(), 16)):
-            continue
-        word = (m.group("skind") or "").upper()
-        fields: dict[str, Any] = {
-            "value_text": m.group("center"),
-            "unit": (m.group("unit") or "").strip(),
-            "spread_low_text": m.group("q1"),
-            "spread_high_text": m.group("q3"),
-            "spread_kind": "iqr_or_range",
-        }
-        if "IQR" in word or "INTERQUARTILE" in word or "Q1" in word:
-            fields["spread_kind"] = "iqr"
-        elif "RANGE" in word:
-            fields["spread_kind"] = "range"
-        elif "CI" in word:
-            fields.update(spread_kind="ci", ci_low_text=m.group("q1"), ci_high_text=m.group("q3"))
-        elif word in {"SD", "SE", "SEM"}:
-            continue
-        if not _within(fields):
-            continue
-        label = None
-        for label_match in _MEAN_OR_MEDIAN.finditer(norm, max(0, m.start() - 160), m.start()):
-            label = label_match.group("word").lower()
-        kind = "mean" if label in {"mean", "average"} else "median"
-        found.append(Candidate(kind, m.start(), m.end(), fields))
-    return found
-
-
-def _within(fields: dict[str, Any]) -> bool:
-    """Return True unless a centre lies outside the interval printed with it."""
-    centre = value_of(fields.get("value_text"))
-    low, high = value_of(fields.get("spread_low_text")), value_of(fields.get("spread_high_text"))
-    if centre is None:
-        return False
-    if low is None or high is None or fields.get("spread_kind") in {"sd", "se"}:
-        return True
-    return low <= high and low <= centre <= high
-
-
-def _percentages(norm: str) -> list[Candidate]:
-    found = []
-    for m in grammar.PERCENT_PAIR.finditer(norm):
-        if _BELOW.search(_before(norm, m.start(), 16)):
-            continue
-        median = re.search(r"(?i)\bmedian\b", _before(norm, m.start(), 60))
-        for name in ("a", "b"):
-            end = norm.index("%", m.end(name)) + 1
-            found.append(
-                Candidate(
-                    "percentage",
-                    m.start(name),
-                    end,
-                    {
-                        "value_text": m.group(name),
-                        "unit": "%",
-                        "measure": "median" if median else "",
-                        "pair": m.start(),
-                    },
-                )
-            )
-    for m in grammar.PERCENT_CI.finditer(norm):
-        if _CI_WORD_AFTER.match(norm, norm.index("%", m.start()) + 1):
-            continue
-        if _BELOW.search(_before(norm, m.start(), 16)):
-            continue
-        found.append(
-            Candidate(
-                "percentage",
-                m.start(),
-                m.end(),
-                {"value_text": m.group("est"), "unit": "%", **_ci_fields(m)},
-            )
-        )
-    for m in grammar.PERCENT_OF.finditer(norm):
-        if _BELOW.search(_before(norm, m.start(), 16)) or _OR_LOWER.match(norm, m.end()):
-            continue
-        end = norm.index("%", m.start()) + 1
-        found.append(
-            Candidate(
-                "percentage",
-                m.start(),
-                end,
-                {
-                    "value_text": m.group("pct"),
-                    "unit": "%",
-                    "arm": context.clean_arm(m.group("arm") or ""),
-                },
-            )
-        )
-    return found
-
-
-def candidates(norm: str, sents: context.Sentences) -> list[Candidate]:
-    """Return every statistic candidate of a normalized text, most specific first."""
-    return [
-        *_tests(norm),
-        *_ratios(norm),
-        *_differences(norm),
-        *_p_values(norm),
-        *_explicit_counts(norm),
-        *_summaries(norm),
-        *arm_sizes.size_candidates(norm, sents),
-        *_loose_counts(norm),
-        *_percentages(norm),
-    ]
 
 
 def _flags(row: dict[str, Any]) -> str:
@@ -521,6 +59,10 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("percent_above_100")
     if row.get("not_significant"):
         flags.append("not_significant")
+    if row.get("summary_type_not_stated"):
+        flags.append("summary_type_not_stated")
+    if row.get("denominator_stat_id") is not None:
+        flags.append("denominator_from_arm_size")
     return ";".join(flags)
 
 
@@ -575,7 +117,9 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "span_start": cand.start,
         "span_end": cand.end,
         "not_significant": f.get("not_significant", False),
-        "pair": f.get("pair"),
+        "summary_type_not_stated": f.get("summary_type_not_stated", False),
+        "denominator_stat_id": None,
+        "timepoint_source": "",
     }
     if cand.kind == "median" and row["measure"] == "":
         row["measure"] = "median"
@@ -610,23 +154,24 @@ def _attach_context(
             if not row["subgroup"]:
                 terms = subgroup_terms.get(row["study_id"], set())
                 row["subgroup"] = context.subgroup_of(norm, start, sentence, terms) if terms else ""
-        label, days = "", None
+        label, days, source = "", None, ""
         inside = [d for d in distributed if d[0] <= start and end <= d[1]]
         if kind in {"arm_size", "sample_size"} and row["population"] != "analysed":
             pass
         elif inside:
-            label, days = inside[-1][2], inside[-1][3]
+            label, days, source = inside[-1][2], inside[-1][3], "bracket"
         else:
             label, days = context.nearest_timepoint(norm, start, end, sentence)
+            source = "sentence" if label else ""
         key = (row["study_id"], sents.paragraph(start))
         if kind in RESULT_KINDS:
             if not label and key in previous:
-                label, days = previous[key]
+                (label, days), source = previous[key], "paragraph"
             if not label and row["study_id"] in defaults:
-                label, days = defaults[row["study_id"]]
+                (label, days), source = defaults[row["study_id"]], "title"
             if label:
                 previous[key] = (label, days)
-        row["timepoint"], row["timepoint_days"] = label, days
+        row["timepoint"], row["timepoint_days"], row["timepoint_source"] = label, days, source
 
 
 def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tuple[str, float]]:
@@ -659,6 +204,64 @@ def _link_p_values(stats: list[dict], norm: str) -> None:
         ):
             row["refers_to"] = previous["stat_id"]
         previous = row
+
+
+def _assign_respectively(stats: list[dict], norm: str) -> None:
+    """Give arms to counts and summaries listed "..., respectively" in the order the sentence
+    names its arm sizes ("61 were assigned to cells and 59 to placebo; death occurred in 5 (8.2%)
+    and 9 (15.3%), respectively")."""
+    by_sentence: dict[int, list[dict]] = {}
+    for row in stats:
+        by_sentence.setdefault(row["sentence_start"], []).append(row)
+    for start, rows in by_sentence.items():
+        if not _RESPECTIVELY.search(norm, start, rows[0]["sentence_end"]):
+            continue
+        arms = [r for r in rows if r["kind"] == "arm_size"]
+        values = [r for r in rows if r["kind"] in {"count", "mean", "median"} and not r["arm"]]
+        if len(arms) >= 2 and len(values) == len(arms):
+            for arm, value in zip(arms, values, strict=True):
+                value["arm"] = arm["arm"]
+                value["subgroup"] = value["subgroup"] or arm["subgroup"]
+
+
+def _fill_denominators(stats: list[dict], arm_rows: list[dict]) -> None:
+    """Give a count printed without its denominator ("three patients in the MSC alone group",
+    "23 (46.9%)") the size the text gives its arm, or the sample size its sentence starts from
+    ("Among 12,450 vaccinated adults, 1,234 (9.9%) ...")."""
+    for row in stats:
+        if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
+            continue
+        source = None
+        if row["arm"]:
+            arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
+            source = resolve_arm(row["arm"], arms)
+            if source is not None:
+                row["denominator"], row["denominator_stat_id"] = source["n"], source["stat_id"]
+            continue
+        totals = [
+            s
+            for s in stats
+            if s["kind"] == "sample_size"
+            and s["sentence_start"] == row["sentence_start"]
+            and s["span_end"] <= row["span_start"]
+            and s["value"] is not None
+        ]
+        if totals:
+            row["denominator"] = int(totals[-1]["value"])
+            row["denominator_stat_id"] = totals[-1]["stat_id"]
+
+
+def _label_between_arm_statistics(stats: list[dict], comparison_rows: list[dict]) -> None:
+    """Give effect estimates and p-values of a comparison the arms they compare ("MSC vs
+    placebo")."""
+    by_id = {row["stat_id"]: row for row in stats}
+    for cmp in comparison_rows:
+        if not cmp["arm_1"] or not cmp["arm_2"]:
+            continue
+        for key in ("effect_stat_id", "p_stat_id"):
+            row = by_id.get(cmp[key])
+            if row is not None and not row["arm"]:
+                row["arm"] = f"{cmp['arm_1']} vs {cmp['arm_2']}"
 
 
 def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
@@ -713,7 +316,8 @@ def _study_rows(doc_id: str, layout, fact_rows: list[dict], stats: list[dict]) -
     for study in layout.studies:
         own = [f for f in fact_rows if f["study_id"] == study.study_id]
         sizes = [s for s in stats if s["study_id"] == study.study_id and s["kind"] == "sample_size"]
-        title = _first(own, "title")
+        details = {f.fact: f for f in study.facts if f.fact in STUDY_ONLY}
+        title, authors = details.get("title"), details.get("authors")
         year = _first(own, "year")
         dose = _first(own, "dose")
         segments = study.segments or [(0, 0)]
@@ -721,10 +325,12 @@ def _study_rows(doc_id: str, layout, fact_rows: list[dict], stats: list[dict]) -
             {
                 "doc_id": doc_id,
                 "study_id": study.study_id,
-                "title": title["value"] if title else "",
-                "title_start": title["span_start"] if title else None,
-                "title_end": title["span_end"] if title else None,
-                "authors": (_first(own, "authors") or {}).get("value", ""),
+                "title": title.value if title else "",
+                "title_start": title.start if title else None,
+                "title_end": title.end if title else None,
+                "authors": authors.value if authors else "",
+                "authors_start": authors.start if authors else None,
+                "authors_end": authors.end if authors else None,
                 "journal": (_first(own, "journal") or {}).get("value", ""),
                 "year": int(year["value"]) if year else None,
                 "registrations": ";".join(
@@ -757,15 +363,18 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     found_facts += facts.allocation_facts(norm)
     found_facts += facts.follow_up_facts(norm, sents)
     for study in layout.studies:
-        found_facts += study.facts
+        found_facts += [f for f in study.facts if f.fact not in STUDY_ONLY]
     kept = resolve(candidates(norm, sents), masks.masked_spans(norm), len(norm))
     stats = [_statistic_row(doc_id, cand, text) for cand in kept]
     for index, row in enumerate(stats):
         row["stat_id"] = index
     _attach_context(stats, norm, sents, layout, found_facts)
     _link_p_values(stats, norm)
+    _assign_respectively(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text)
+    _fill_denominators(stats, arm_rows)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
+    _label_between_arm_statistics(stats, comparison_rows)
     fact_rows = _fact_rows(doc_id, text, found_facts, layout)
     study_rows = _study_rows(doc_id, layout, fact_rows, stats)
     for row in stats:

@@ -53,7 +53,8 @@ DESIGN = re.compile(
         |placebo[-\s]controlled|single[-\s]arm|real[-\s]wor(?:l)?d
         |(?:contemporaneous\s|historical\s)?external\scontrols?
         |multi[-\s]?cent(?:er|re)|single[-\s]cent(?:er|re)|prospective|retrospective
-        |observational|case\sseries|pilot|cross[-\s]?over|parallel[-\s]group
+        |observational|case\sseries|pilot|cohort|cross[-\s]?over|parallel[-\s]group
+        |(?:block|stratified|central|computer-generated)\srandomi[sz]ation
         |phase\s?(?:[1-4]|I{1,3}|IV)(?:\s?/\s?(?:[1-4]|I{1,3}|IV))?[ab]?
     )(?![A-Za-z])""",
 )
@@ -104,6 +105,8 @@ FOLLOW_UP = re.compile(
         (?:up\sto\s)?(?P<n2>{COUNT_WORD})\s(?P<u2>day|week|month|year)s?\b
     |(?<![A-Za-z])at\s(?P<n3>{COUNT_WORD})\s(?P<u3>day|week|month|year)s?\s
         (?:post|after|following)\b
+    |(?<![A-Za-z0-9.])(?P<n4>{COUNT_WORD})[\s\-](?P<u4>day|week|month|year)s?\sintervals?\b
+    |baseline\s(?:to|until|through)\s(?P<u5>day|week|month)\s(?P<n5>\d{{1,4}})(?![\d.])
     """,
 )
 FOLLOW_UP_LIST = re.compile(
@@ -114,7 +117,7 @@ FOLLOW_UP_LIST = re.compile(
 
 _DESIGN_CANON = (
     (r"non[-\s]?randomi[sz]ed", "non-randomized"),
-    (r"randomi[sz]ed|randomly|rct", "randomized"),
+    (r"randomi[sz]ed|randomly|rct|\w+\srandomi[sz]ation", "randomized"),
     (r"double[-\s]blind", "double-blind"),
     (r"single[-\s]blind", "single-blind"),
     (r"triple[-\s]blind", "triple-blind"),
@@ -192,10 +195,8 @@ def dose_value(mantissa: str, exponent: int | str) -> float:
     return float(mantissa) * 10.0 ** int(exponent)
 
 
-def _dose_label(value: float, unit: str) -> str:
-    unit = re.sub(r"\s+", " ", unit.strip())
-    unit = re.sub(r"\s?/\s?", "/", unit)
-    return f"{value:.4g} {unit}".strip()
+def _dose_label(value: float) -> str:
+    return f"{value:.6g}"
 
 
 def dose_facts(norm: str) -> list[Fact]:
@@ -204,10 +205,10 @@ def dose_facts(norm: str) -> list[Fact]:
     for m in DOSE.finditer(norm):
         value = dose_value(m.group("mantissa"), dose_exponent(m))
         end = m.end("unit") if m.group("unit").strip() else m.end("unit") - len(m.group("unit"))
-        rows.append(Fact("dose", _dose_label(value, m.group("unit")), m.start(), end, value))
+        rows.append(Fact("dose", _dose_label(value), m.start(), end, value))
     for m in LOST_EXPONENT_DOSE.finditer(norm):
         value = 10.0 ** int(m.group("e"))
-        rows.append(Fact("dose", _dose_label(value, m.group("unit")), m.start(), m.end(), value))
+        rows.append(Fact("dose", _dose_label(value), m.start(), m.end(), value))
     return rows
 
 
@@ -254,7 +255,7 @@ def follow_up_facts(norm: str, sentences) -> list[Fact]:
     the time in days as its number; a list of days counts only in a sentence about visits."""
     rows = []
     for m in FOLLOW_UP.finditer(norm):
-        for index in ("1", "2", "3"):
+        for index in ("1", "2", "3", "4", "5"):
             if m.group(f"n{index}"):
                 number = word_value(m.group(f"n{index}"))
                 unit = m.group(f"u{index}").lower()

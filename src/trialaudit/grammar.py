@@ -17,7 +17,7 @@ _X = re.VERBOSE
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|m|cm|mm|ml|mL|L|kg|g|mg|days?|d|hours?
     |h|min|weeks?|months?|years?|mmHg|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score)(?![\w/]))"""
-_SEP = r"\s?(?:-|to|,|;|and)\s?"
+_SEP = r"\s?(?:-|~|to|,|;|and)\s?"
 # "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
 # "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34".
 CI_BODY = rf"""
@@ -35,7 +35,7 @@ CI_BODY = rf"""
 """
 # A bare bracketed interval right after an estimate: "1.68 (0.65-4.34)", "1.68 [0.65, 4.34]".
 CI_BARE = rf"""
-    (?P<bare_open>[\[(])\s?(?P<bare_lo>{SIGNED}){UNIT}?\s?(?:-|to|,|;)\s?
+    (?P<bare_open>[\[(])\s?(?P<bare_lo>{SIGNED}){UNIT}?\s?(?:-|~|to|,|;)\s?
     (?P<bare_hi>{SIGNED}){UNIT}?\s?[\])]
 """
 _CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}(?:{CI_BODY})|\s?{CI_BARE})"
@@ -56,6 +56,14 @@ RATIO = re.compile(
     (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?/)
     (?P<ci>{_CI_TAIL})?
     """,
+    _X,
+)
+
+# A further estimate of the same measure: "... 1.9 (95% CI 1.2-3.0) at day 28 and 2.4 (95% CI
+# 1.4-4.1) at day 90". It needs its own CI.
+RATIO_NEXT = re.compile(
+    rf"""[^.;\n]{{0,40}}?(?:,|\band\b|;|\bvs\.?|\bversus\b)\s?(?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?
+    (?:(?:was|of|were|is)\s)?(?P<est>{DEC})(?!\d)(?!\.\d)(?P<ci>{_CI_TAIL})""",
     _X,
 )
 
@@ -142,7 +150,8 @@ COUNT_PERCENT = re.compile(
 )
 # "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49".
 COUNT_OF = re.compile(
-    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})\s(?:of|out\sof)\s(?:the\s|all\s)?
+    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))\s(?:of|out\sof)\s
+    (?:the\s|all\s|these\s|those\s)?
     (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)""",
     _X,
 )
@@ -216,6 +225,25 @@ SUMMARY_LABEL = re.compile(
     """,
     _X,
 )
+# A value with its SD named in the bracket: "6.2 (SD 2.4)", "4.1 (SE 1.2)", "54 [SD, 12]".
+MEAN_SPREAD_NAMED = re.compile(
+    rf"""(?<![\w.])(?P<center>{SIGNED})(?P<unit>{UNIT})?\s?[(\[]\s?(?P<sd_word>SD|SE|SEM|s\.d\.|(?i:standard
+    \sdeviation|standard\serror))\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)(?P<sd_unit>{UNIT})?\s?[)\]]""",
+    _X,
+)
+# A value with one bracketed number, read as mean (SD) or n (%) only under a header that says so
+# ("mean (SD): 67.4 (18.2) vs 58.9 (20.5)", "n/N (%): 5/32 (15.6)").
+VALUE_PAREN = re.compile(
+    rf"(?<![\w.,/\-])(?P<center>{SIGNED})\s?\(\s?(?P<inner>{DEC})(?!\d)(?!\.\d)\s?\)"
+)
+FRACTION_PAREN = re.compile(
+    rf"(?<![\w.,/\-])(?P<x>{INT})\s?/\s?(?P<n>{INT})\s?\(\s?(?P<pct>{DEC})(?!\d)(?!\.\d)\s?\)"
+)
+SD_HEADER = re.compile(r"(?i)\b(?:mean|average)\s?[(\[,]\s?(?:SD|SE|SEM)\b|\((?:SD|SE)\)")
+PERCENT_HEADER = re.compile(r"\(\s?%\s?\)|\[\s?%\s?\]")
+# Any other percentage; extract.py keeps it only outside thresholds and methods.
+PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC})\s?%")
+
 # Mean with SD: "45.2 ± 12.1", "45.2 +/- 12.1".
 MEAN_SD = re.compile(
     rf"(?<![\w.])(?P<mean>{SIGNED})(?P<unit>{UNIT})?\s?(?:\u00b1|\+/-|\+-)\s?(?P<sd>{DEC})(?!\d)"
@@ -268,10 +296,13 @@ N_TREATED_WITH = re.compile(
 TOTAL_N = re.compile(
     rf"""
     (?i:(?:a\s)?total(?:\snumber)?\sof\s|(?P<verb1>recruited|enrolled|included|randomi[sz]ed
-        |screened|analy[sz]ed|treated)\s)
+        |randomly\sassigned|assigned|allocated|screened|analy[sz]ed|treated)\s)
     (?P<n1>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,3}}?(?i:{_PEOPLE})\b
+    |(?<![\w.,\-])(?P<n4>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,2}}?
+    (?P<verb4>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
+      |analy[sz]ed|hospitali[sz]ed|consecutive))\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\b
     |(?<![\w.,\-])(?P<n2>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,3}}?(?i:{_PEOPLE})
-    \s(?:[\w\-]{{1,20}}\s){{0,5}}?
+    \s(?:\([^()\n]{{0,40}}\)\s)?(?:[\w\-]{{1,20}}\s){{0,5}}?
     (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively)\s)?
       (?P<verb2>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
         |screened|completed))\b

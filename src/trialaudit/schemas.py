@@ -27,13 +27,14 @@ FACT_KINDS = [
     "follow_up",
     "journal",
     "year",
-    "title",
-    "authors",
     "schedule",
     "allocation",
 ]
 # The stage a number of people counts (arm and sample sizes); '' when the text does not say.
 POPULATIONS = ["", "screened", "enrolled", "randomized", "treated", "analysed"]
+# Where a statistic's time point was read: its sentence, the bracket of a "days 28 (...), 90
+# (...)" list, an earlier statistic of its paragraph, or its study's title ("3-year follow-up").
+TIMEPOINT_SOURCES = ["", "sentence", "bracket", "paragraph", "title"]
 VERDICTS = ["consistent", "inconsistent", "not_checkable"]
 
 
@@ -120,6 +121,7 @@ class StatisticsTable(_Span):
     outcome: Series[str]
     timepoint: Series[str]
     timepoint_days: Series[float] = pa.Field(nullable=True, ge=0)
+    timepoint_source: Series[str] = pa.Field(isin=TIMEPOINT_SOURCES)
     subgroup: Series[str]
     population: Series[str] = pa.Field(isin=POPULATIONS)
     value_text: Series[str]
@@ -132,6 +134,7 @@ class StatisticsTable(_Span):
     ci_high: Series[float] = pa.Field(nullable=True)
     numerator: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     denominator: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    denominator_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     percent_text: Series[str]
     percent: Series[float] = pa.Field(nullable=True)
     comparator: Series[str]
@@ -238,6 +241,8 @@ class StudiesTable(_Strict):
     title_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     title_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     authors: Series[str]
+    authors_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    authors_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     journal: Series[str]
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2100)
     registrations: Series[str]

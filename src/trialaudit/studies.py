@@ -31,6 +31,11 @@ _JOURNAL_INLINE = re.compile(
     r"(?im)^[\s\-]{0,6}(?:journal|source|published\sin)\s?:\s?(?P<j>[A-Z][^\n]{2,100})$"
 )
 _JOURNAL_PDF = re.compile(r"\bPDF\s\((?P<j>[A-Z][A-Za-z&,.:\- ]{2,100})\)")
+# Publisher names a citation may print before a journal title of four or more words.
+_PUBLISHER = re.compile(
+    r"(?:Nature|Springer|Elsevier|Wiley|Cell\sPress|Frontiers|MDPI|BMJ|Oxford|Cambridge|Taylor"
+    r"\s&\sFrancis|SAGE|Karger|Thieme|Wolters\sKluwer|Lippincott)\s"
+)
 _YEAR_CITATION = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?;\s?\d{1,4}\s?[(:]")
 _YEAR_COPYRIGHT = re.compile(
     r"(?i)(?:copyright\s?(?:\(c\)|\u00a9)?|\u00a9|published(?:\sonline)?:?)\s?"
@@ -150,7 +155,11 @@ def _journal_facts(text: str) -> list[Fact]:
     for m in _JOURNAL_INLINE.finditer(text):
         rows.append(Fact("journal", m.group("j").strip(), m.start("j"), m.end("j")))
     for m in _JOURNAL_PDF.finditer(text):
-        rows.append(Fact("journal", m.group("j").strip(), m.start("j"), m.end("j")))
+        start = m.start("j")
+        publisher = _PUBLISHER.match(m.group("j"))
+        if publisher and len(m.group("j")[publisher.end() :].split()) >= 4:
+            start += publisher.end()  # "Nature Signal Transduction and Targeted Therapy"
+        rows.append(Fact("journal", text[start : m.end("j")].strip(), start, m.end("j")))
     return rows
 
 
