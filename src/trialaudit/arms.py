@@ -43,7 +43,12 @@ _N_PEOPLE = re.compile(
     re.VERBOSE,
 )
 _SAMPLE_NOUN = re.compile(rf"(?i){_PEOPLE}|trials?|stud(?:y|ies)|cohorts?")
-_TOTAL_BEFORE = re.compile(r"(?i)total(?:\snumber)?\sof\s$")
+_TOTAL_BEFORE = re.compile(
+    r"(?i)(?:total(?:\snumber)?\sof|\bof\sthe|\bamong(?:\sthe)?)\s$|\b[Nn]\s?=\s?$"
+)
+_STAGE_ADJECTIVE = re.compile(
+    r"(?i)randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|screened|consecutive"
+)
 _CLAUSE_BREAK = re.compile(r";|,\s(?:while|whereas|and\sthen)\s|\.\s")
 _ENROLMENT_VERB = re.compile(
     r"(?i)\b(?:enrolled|randomi[sz]ed|randomly|included|assigned|allocated|recruited"
@@ -53,7 +58,6 @@ _EVENT_WORDS = re.compile(
     r"(?i)\b(?:died|deaths?|mortality|events?|experienced|developed|had|reported|showed|occurred"
     r"|observed|required|needed|achieved|improved|recovered|discharged)\b"
 )
-_ABBREVIATION = re.compile(r"^(?:[A-Z][A-Za-z0-9+\-]{0,10})$")
 
 
 def population_of(text: str, sentence: tuple[int, int]) -> str:
@@ -97,6 +101,7 @@ def _enrolled_into(norm: str, sents: context.Sentences) -> list[Candidate]:
             m
             for m in _N_PEOPLE.finditer(norm, clause_start, verb.start())
             if not _TOTAL_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+            and not _STAGE_ADJECTIVE.fullmatch(m.group("adj") or "")
         ]
         if not mentions:
             continue

@@ -42,6 +42,9 @@ DIFFERENCE_MEASURES = {
     "ARR": "risk difference",
     "ARI": "risk difference",
 }
+_OUTCOME_STOP = frozenset(
+    "the a an between groups group arms arm in of for was were is change changes".split()
+)
 _BELOW = re.compile(
     r"(?i)(?:[<>\u2264\u2265]|more\sthan|less\sthan|fewer\sthan|at\sleast|at\smost|over|above"
     r"|below|under|up\sto|exceeding|threshold\sof|cut-?off\sof)\s?$"
@@ -59,11 +62,11 @@ _METHODS = re.compile(
     r"|cut-?off|to\sdetect)\b"
 )
 _NOT_A_RESULT_AFTER = re.compile(
-    r"(?i)^\s?(?:saline|sodium|NaCl|glucose|dextrose|albumin|ethanol|solution|w/v|v/v|CO2|power"
+    r"(?i)\s?(?:saline|sodium|NaCl|glucose|dextrose|albumin|ethanol|solution|w/v|v/v|CO2|power"
     r"|or\s(?:lower|higher|less|more|greater|above|below))\b"
 )
-_OR_LOWER = re.compile(r"^\s?or\s(?:lower|higher|less|more|greater|above|below)")
-_CI_WORD_AFTER = re.compile(r"^\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
+_OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
+_CI_WORD_AFTER = re.compile(r"\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
     r"|dose|part|page|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?)\s$"
@@ -74,8 +77,8 @@ _BRACKET_CONTEXT = re.compile(
 )
 _MEAN_OR_MEDIAN = re.compile(r"(?i)\b(?P<word>median|mean|average)\b")
 _SE_NEAR = re.compile(r"(?i)\b(?:SEM?|standard\serror)\b")
-_HEART_RATE_UNIT = re.compile(r"(?i)^\s?(?:bpm|beats|breaths|/\s?min|per\smin|mm\s?Hg|times)")
-_PEOPLE_AFTER = re.compile(rf"(?i)^\s{grammar._PEOPLE}\b")
+_HEART_RATE_UNIT = re.compile(r"(?i)\s?(?:bpm|beats|breaths|/\s?min|per\smin|mm\s?Hg|times)")
+_PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
 
 
 def _measure(match: re.Match) -> str:
@@ -113,6 +116,16 @@ def _ci_fields(match: re.Match) -> dict[str, Any]:
             "ci_level": None,
         }
     return {}
+
+
+def _outcome_words(text: str | None) -> str:
+    """Return what a measure's label says it measures ("for death" -> 'death', "in the SGRQ
+    score" -> 'SGRQ score'), without articles and group words; '' when it names nothing."""
+    if not text:
+        return ""
+    words = [w for w in text.split() if w.lower() not in _OUTCOME_STOP]
+    label = " ".join(words).strip(" ,;:()")
+    return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
 
 
 def _before(norm: str, start: int, width: int = 40) -> str:
@@ -165,6 +178,7 @@ def _ratios(norm: str) -> list[Candidate]:
         ):
             continue
         fields = {"measure": measure, "value_text": m.group("est"), **_ci_fields(m)}
+        fields["outcome"] = _outcome_words(m.group("qual"))
         found.append(Candidate("ratio", m.start(), m.end(), fields))
         end = m.end()
         for _ in range(8):
@@ -172,6 +186,7 @@ def _ratios(norm: str) -> list[Candidate]:
             if not nxt or not m.group("ci"):
                 break
             fields = {"measure": measure, "value_text": nxt.group("est"), **_ci_fields(nxt)}
+            fields["outcome"] = _outcome_words(m.group("qual"))
             found.append(Candidate("ratio", nxt.start("est"), nxt.end(), fields))
             end = nxt.end()
     return found
@@ -202,6 +217,7 @@ def _differences(norm: str) -> list[Candidate]:
         if measure == "difference" and re.match(r"(?i)percentage|pp", unit):
             measure = "risk difference"
         fields = {"measure": measure, "value_text": m.group("est"), "unit": unit}
+        fields["outcome"] = _outcome_words(m.groupdict().get("qual"))
         found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
     return found
 
@@ -379,6 +395,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
         fields = _summary_fields(m, stat)
         if fields is None or not _within(fields):
             continue
+        fields["outcome"] = _outcome_words(m.group("what"))
         found.append(Candidate(stat, m.start(), m.end(), fields))
     for m in grammar.APA_MEAN.finditer(norm):
         fields = {

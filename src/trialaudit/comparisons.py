@@ -227,6 +227,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             p_row = next((r for r in after if r["kind"] == "p_value"), None)
             label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
             a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
+            b["outcome"] = b["outcome"] or a["outcome"]
             rows.append(
                 _row(
                     a["stat_id"],

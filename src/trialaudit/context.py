@@ -26,8 +26,25 @@ ARM_AFTER = re.compile(
     rf"(?i)[^;\d]{{0,60}}?\bin\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
 )
 ARM_BEFORE = re.compile(
-    rf"(?i)\b(?:in|for)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)\s?[,:]?\s?$"
+    rf"(?i)\b(?:in|for|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)"
+    r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?\s?[,:]?\s?$"
 )
+ARM_AFTER_VERB = re.compile(
+    rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith|allocated\sto|assigned\sto"
+    rf"|randomi[sz]ed\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?=[\s,;.)]|$)"
+)
+CONTROL_NOUN_AFTER = re.compile(
+    r"\s(?:patients\s)?(?:in\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"
+)
+ARM_LABEL_BEFORE = re.compile(
+    rf"(?:(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s)|(?P<cjk_control>\u5bf9\u7167\u7ec4)"
+    r"[^\d\s]{0,4})$"
+)
+_ARMLIKE = re.compile(
+    r"(?:\b[A-Z]{2,}[a-z]?s?\b|\b[A-Z]+-[A-Z]+s?\b|(?i:\bcells?\b|therapy|treatment|infusion"
+    r"|vaccine|drug|intervention|EVs?\b))"
+)
+_ARMLIKE_ONLY = re.compile(r"(?i)(?:[A-Z\-]{2,12}s?|cells?|placebo|controls?)")
 TIMEPOINT = re.compile(
     rf"""(?ix)
     (?<![A-Za-z0-9\-])(?:
@@ -41,37 +58,39 @@ TIMEPOINT = re.compile(
 # "on days 28 (...), 90 (...), and 360 (...)": one time point per bracketed group.
 DISTRIBUTED = re.compile(r"(?i)\b(?:on|at|by)\s(?P<unit>day|week|month|year)s\s(?P<n>\d{1,4})\s?\(")
 _NEXT_ITEM = re.compile(r"\s?,?\s?(?:and\s)?(?P<n>\d{1,4})\s?\(")
+# Outcomes named by a known phrase; a key of None reports the phrase as printed.
 OUTCOMES = (
-    ("mortality", re.compile(r"(?i)\b(?:mortality|deaths?|died|survival|dead)\b")),
-    ("serious_adverse_events", re.compile(r"(?i)\bserious\sadverse\sevents?\b|\bSAEs?\b")),
-    ("adverse_events", re.compile(r"(?i)\badverse\s(?:events?|reactions?)\b|\bAEs?\b")),
+    (None, re.compile(r"(?i)\b(?:mortality|deaths?|survival)\b")),
+    ("death", re.compile(r"(?i)\b(?:died|dead)\b")),
+    ("mortality", re.compile("\u6b7b\u4ea1")),
+    (None, re.compile(r"(?i)\bserious\sadverse\sevents?\b|\bSAEs?\b")),
+    (None, re.compile(r"(?i)\badverse\s(?:events?|reactions?)\b|\bAEs?\b")),
     (
-        "normal_ct",
+        "normal CT",
         re.compile(r"(?i)\bnormal\s(?:CT|findings\son\scomputed\stomography|chest\sCT|imaging)"),
     ),
-    ("reinfection", re.compile(r"(?i)\breinfection")),
-    ("whole_lung_lesion_volume", re.compile(r"(?i)whole[-\s]lung\slesion")),
-    ("solid_component_lesion_volume", re.compile(r"(?i)solid\scomponent\slesion")),
-    ("ground_glass_lesions", re.compile(r"(?i)ground[-\s]glass")),
-    (
-        "six_minute_walk",
-        re.compile(r"(?i)\b6-?\s?(?:min(?:ute)?)[\s-]walk|\b6-?MW[DT]\b|six-minute\swalk"),
-    ),
-    ("sf36_general_health", re.compile(r"(?i)general\shealth")),
-    ("quality_of_life", re.compile(r"(?i)quality\sof\slife")),
-    ("fev1", re.compile(r"\bFEV1\b")),
-    ("vcmax", re.compile(r"\bVCmax\b")),
-    ("fvc", re.compile(r"\bFVC\b")),
-    ("dlco", re.compile(r"\bDLCO\b|(?i:diffusing\scapacity)")),
-    ("mechanical_ventilation", re.compile(r"(?i)mechanical\sventilation|intubat")),
-    ("icu_admission", re.compile(r"(?i)\bICU\sadmission|admitted\sto\s(?:the\s)?ICU")),
-    ("length_of_stay", re.compile(r"(?i)length\sof\s(?:hospital\s)?stay|hospitali[sz]ation")),
-    ("oxygenation", re.compile(r"(?i)oxygenation|PaO2\s?/\s?FiO2")),
-    ("symptoms", re.compile(r"(?i)\bsymptoms?\b")),
+    (None, re.compile(r"(?i)\breinfection\b|\bfever\b|\bintubation\b|\breadmission\b")),
+    ("whole-lung lesion volume", re.compile(r"(?i)whole[-\s]lung\slesion")),
+    ("solid component lesion volume", re.compile(r"(?i)solid\scomponent\slesion")),
+    ("ground-glass lesions", re.compile(r"(?i)ground[-\s]glass")),
+    (None, re.compile(r"(?i)\b6-?\s?(?:min(?:ute)?)[\s-]walk|\b6-?MW[DT]\b|six-minute\swalk")),
+    ("SF-36 general health", re.compile(r"(?i)general\shealth")),
+    (None, re.compile(r"(?i)quality\sof\slife")),
+    (None, re.compile(r"\bFEV1\b|\bVCmax\b|\bFVC\b|\bDLCO\b|(?i:diffusing\scapacity)")),
+    (None, re.compile(r"(?i)mechanical\sventilation|intubat\w{0,6}")),
+    ("ICU admission", re.compile(r"(?i)\bICU\sadmission|admitted\sto\s(?:the\s)?ICU")),
+    (None, re.compile(r"(?i)length\sof\s(?:hospital\s)?stay|hospitali[sz]ation")),
+    (None, re.compile(r"(?i)oxygenation|PaO2\s?/\s?FiO2")),
+    (None, re.compile(r"(?i)\bsymptoms?\b")),
     ("recovery", re.compile(r"(?i)\brecover(?:y|ed)\b")),
 )
 # A label printed right before a value: "IL-6 (P = 0.015)", "FEV1, 2.75 [2.35, 3.23]".
 _LABEL_BEFORE = re.compile(r"(?P<label>[^\s(),;:\[\]][^(),;:\[\]]{0,60}?)\s?[(,:]?\s?$")
+# Words of a treatment or arm, which a label of an outcome does not contain.
+_TREATMENT_WORDS = re.compile(
+    r"(?i)\b(?:with|after|given|receiving|cells?|therapy|treatment|infusions?|injections?)\b"
+)
+UNIT_WORDS = r"(?i:m|cm|mm|ml|mL|L|kg|g|mg|days?|hours?|h|min|mmHg|points?|%)"
 _LABEL_STOP = frozenset(
     (
         "such as and or the in of with including vs vs. versus were was is a an to for at on "
@@ -158,14 +177,33 @@ def is_control(label: str) -> bool:
 
 
 def arm_near(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
-    """Return the arm named right after (or else right before) a span in its sentence."""
+    """Return the arm named right after (or else right before) a span in its sentence: "in the
+    MSC group", "with MSCs", "given placebo", "7 of 31 controls", "MSC 3/40", "MSC组"."""
     after = ARM_AFTER.match(text, end, sentence[1])
     if after:
         return clean_arm(after.group("arm"))
+    after = ARM_AFTER_VERB.match(text, end, sentence[1])
+    if after and is_armlike(after.group("arm")):
+        return clean_arm(after.group("arm"))
+    noun = CONTROL_NOUN_AFTER.match(text, end, sentence[1])
+    if noun:
+        return "control" if noun.group("noun").lower().startswith("control") else "placebo"
     before = ARM_BEFORE.search(text, max(sentence[0], start - 80), start)
     if before:
         return clean_arm(before.group("arm"))
+    before = ARM_LABEL_BEFORE.search(text, max(sentence[0], start - 40), start)
+    if before:
+        if before.group("cjk_control"):
+            return "control"
+        if is_armlike(before.group("arm")):
+            return clean_arm(before.group("arm"))
     return ""
+
+
+def is_armlike(label: str) -> bool:
+    """Return True if a label can name a trial arm: a control, a placebo, an abbreviation
+    (MSCs, UC-MSC) or a word for a treatment."""
+    return bool(is_control(label) or _ARMLIKE.search(label))
 
 
 def timepoint_label(match: re.Match) -> tuple[str, float]:
@@ -225,8 +263,13 @@ def nearest_timepoint(
     for match in TIMEPOINT.finditer(text, sentence[0], sentence[1]):
         if match.start() < end and match.end() > start:
             continue
-        distance = start - match.end() if match.end() <= start else match.start() - end
-        if best_distance is None or distance < best_distance:
+        after = match.start() >= end
+        distance = match.start() - end if after else start - match.end()
+        if (
+            best_distance is None
+            or distance < best_distance
+            or (after and distance == best_distance)
+        ):
             best, best_days = timepoint_label(match)
             best_distance = distance
     return best, best_days
@@ -239,16 +282,51 @@ def outcome_of(text: str, start: int, sentence: tuple[int, int], label_first: bo
     if label_first:
         label = label_before(text, start, sentence)
         if label:
-            known = next((key for key, pattern in OUTCOMES if pattern.search(label)), None)
+            known = next((key for key, pattern in OUTCOMES if key and pattern.search(label)), None)
             return known or label
     before, after = (-1, ""), (len(text) + 1, "")
     for key, pattern in OUTCOMES:
         for match in pattern.finditer(text, sentence[0], sentence[1]):
+            name = key or match.group().lower()
             if match.start() < start and match.start() > before[0]:
-                before = (match.start(), key)
+                before = (match.start(), name)
             elif match.start() >= start and match.start() < after[0]:
-                after = (match.start(), key)
-    return before[1] or after[1]
+                after = (match.start(), name)
+    return before[1] or after[1] or sentence_subject(text, sentence, start)
+
+
+_SUBJECT = re.compile(
+    r"(?:(?:The|A|An)\s)?(?P<subject>[A-Za-z][\w\-/]{0,30}(?:\s(?!was\b|were\b)[A-Za-z0-9][\w\-/]{0,30})"
+    r"{0,5}?)(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?\s(?:was|were|is|are|fell|rose"
+    r"|recovered|decreased|increased|improved|declined|occurred|differed|remained|did|averaged"
+    r"|showed)\b"
+)
+
+
+_HEADER_LABEL = re.compile(r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-]{1,30}){0,4}):\s")
+
+
+def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
+    """Return the subject that opens a sentence ("IL-6 fell ...", "Mortality at day 28 was ..."),
+    when it ends before ``before`` and is not an arm, a pronoun or a study word; else ''."""
+    start = sentence[0]
+    head = re.match(r"[A-Z]{2,}[A-Z\s]{0,30}:\s?", text[start : min(sentence[1], start + 40)])
+    if head:
+        start += head.end()  # "RESULTS: ..."
+    label = _HEADER_LABEL.match(text, start, min(before, sentence[1]))
+    if label and not is_armlike(label.group("label")):
+        return label.group("label")  # "Hospital-acquired infection: MSC 3/40, ..."
+    m = _SUBJECT.match(text, start, min(before, sentence[1]))
+    if not m:
+        return ""
+    subject = m.group("subject")
+    if re.match(
+        r"(?i)(?:this|these|it|they|we|there|our|all|both|no|patients|participants)\b", subject
+    ):
+        return ""
+    if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject):
+        return ""
+    return subject
 
 
 def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
@@ -271,6 +349,9 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or re.search(r"(?:^|\s)[\d.,]+\s?%?$", label)
         or _NOT_OUTCOME.match(label)
         or re.search(r"(?i)\b(?:group|arm)s?$", label)
+        or is_control(label)
+        or _TREATMENT_WORDS.search(label)
+        or re.fullmatch(r"[A-Z]{2,6}s|(?i:[a-z]{1,2})|" + UNIT_WORDS, label)
     ):
         return ""
     return label

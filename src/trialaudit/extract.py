@@ -88,7 +88,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "arm": f.get("arm") or "",
         "subgroup": f.get("subgroup") or "",
         "population": f.get("population") or "",
-        "outcome": "",
+        "outcome": f.get("outcome") or "",
         "timepoint": "",
         "timepoint_days": None,
         "value_text": f.get("value_text") or "",
@@ -145,15 +145,15 @@ def _attach_context(
         sentence = sents.of(start)
         row["sentence_start"], row["sentence_end"] = sentence
         kind = row["kind"]
-        if kind in RESULT_KINDS:
+        if kind in RESULT_KINDS and not row["outcome"]:
             row["outcome"] = context.outcome_of(
                 norm, start, sentence, label_first=kind in {"p_value", "median", "mean", "test"}
             )
-            if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
-                row["arm"] = context.arm_near(norm, start, end, sentence)
-            if not row["subgroup"]:
-                terms = subgroup_terms.get(row["study_id"], set())
-                row["subgroup"] = context.subgroup_of(norm, start, sentence, terms) if terms else ""
+        if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
+            row["arm"] = context.arm_near(norm, start, end, sentence)
+        if kind in RESULT_KINDS and not row["subgroup"]:
+            terms = subgroup_terms.get(row["study_id"], set())
+            row["subgroup"] = context.subgroup_of(norm, start, sentence, terms) if terms else ""
         label, days, source = "", None, ""
         inside = [d for d in distributed if d[0] <= start and end <= d[1]]
         if kind in {"arm_size", "sample_size"} and row["population"] != "analysed":
@@ -262,6 +262,17 @@ def _label_between_arm_statistics(stats: list[dict], comparison_rows: list[dict]
             row = by_id.get(cmp[key])
             if row is not None and not row["arm"]:
                 row["arm"] = f"{cmp['arm_1']} vs {cmp['arm_2']}"
+
+
+def _name_strata(stats: list[dict]) -> None:
+    """Append the stratum to the arm a statistic names, as a reviewer writes it ("MSC treatment
+    (moderate)", "MSC treatment (moderate) vs control (moderate)"); the subgroup column keeps
+    it on its own."""
+    for row in stats:
+        if row["subgroup"] and row["arm"] and f"({row['subgroup']})" not in row["arm"]:
+            row["arm"] = " vs ".join(
+                f"{arm} ({row['subgroup']})" for arm in row["arm"].split(" vs ")
+            )
 
 
 def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
@@ -375,6 +386,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _fill_denominators(stats, arm_rows)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
+    _name_strata(stats)
     fact_rows = _fact_rows(doc_id, text, found_facts, layout)
     study_rows = _study_rows(doc_id, layout, fact_rows, stats)
     for row in stats:

@@ -105,9 +105,12 @@ FOLLOW_UP = re.compile(
         (?:up\sto\s)?(?P<n2>{COUNT_WORD})\s(?P<u2>day|week|month|year)s?\b
     |(?<![A-Za-z])at\s(?P<n3>{COUNT_WORD})\s(?P<u3>day|week|month|year)s?\s
         (?:post|after|following)\b
-    |(?<![A-Za-z0-9.])(?P<n4>{COUNT_WORD})[\s\-](?P<u4>day|week|month|year)s?\sintervals?\b
     |baseline\s(?:to|until|through)\s(?P<u5>day|week|month)\s(?P<n5>\d{{1,4}})(?![\d.])
     """,
+)
+# "followed up at 3-month intervals": the visit interval.
+FOLLOW_UP_INTERVAL = re.compile(
+    rf"(?<![A-Za-z0-9.])(?P<n4>{COUNT_WORD})[\s\-](?P<u4>day|week|month|year)s?\sintervals?\b"
 )
 FOLLOW_UP_LIST = re.compile(
     r"""(?i)(?<![A-Za-z])(?:on|at)\s(?P<unit>day|week|month)s\s(?P<items>\d{1,4}(?:\s?(?:,\s?and
@@ -255,7 +258,7 @@ def follow_up_facts(norm: str, sentences) -> list[Fact]:
     the time in days as its number; a list of days counts only in a sentence about visits."""
     rows = []
     for m in FOLLOW_UP.finditer(norm):
-        for index in ("1", "2", "3", "4", "5"):
+        for index in ("1", "2", "3", "5"):
             if m.group(f"n{index}"):
                 number = word_value(m.group(f"n{index}"))
                 unit = m.group(f"u{index}").lower()
@@ -265,6 +268,12 @@ def follow_up_facts(norm: str, sentences) -> list[Fact]:
                 rows.append(
                     Fact("follow_up", f"{unit} {number}", m.start(), m.end(), number * _DAYS[unit])
                 )
+    for m in FOLLOW_UP_INTERVAL.finditer(norm):
+        number = word_value(m.group("n4"))
+        unit = m.group("u4").lower()
+        if number is not None:
+            days = number * _DAYS[unit]
+            rows.append(Fact("follow_up", f"{unit} {number}", m.start(), m.end(), days))
     for m in FOLLOW_UP_LIST.finditer(norm):
         start, end = sentences.of(m.start())
         if not _VISITS.search(norm, start, end) or _ADMINISTRATION.search(norm, start, end):

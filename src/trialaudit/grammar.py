@@ -50,8 +50,8 @@ RATIO = re.compile(
           (?:odds|risk|hazard|rate)\sratios?|relative\s(?:risks?|rates?))))
     (?![A-Za-z])
     (?:\s?[\[(](?P<abbr2>{_RATIO_ABBR})[\])])?
-    (?:,?\s(?:for|of)\s(?![\d\-])[A-Za-z][\w\-]{{0,24}}
-        (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}})?
+    (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
+        (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
     \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto))?\s?(?:[:=]\s?)?
     (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?/)
     (?P<ci>{_CI_TAIL})?
@@ -74,8 +74,8 @@ DIFFERENCE = re.compile(
             |estimated|treatment|least[-\s]squares?|LS|standardi[sz]ed|weighted|overall|pooled
             |rate|proportion)\s){{0,3}}
         difference
-        (?:\s(?:in|of|between|for)\s(?![\d\-])[A-Za-z(][\w\-()]{{0,24}}
-          (?:\s(?!was\b|were\b|is\b|of\b)[\w\-()]{{1,24}}){{0,5}})?))
+        (?:\s(?:in|of|between|for)\s(?![\d\-])(?P<qual>[A-Za-z(][\w\-()]{{0,24}}
+          (?:\s(?!was\b|were\b|is\b|of\b)[\w\-()]{{1,24}}){{0,5}}))?))
       |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI)(?![A-Za-z])
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
     )
@@ -210,7 +210,7 @@ SUMMARY_LABEL = re.compile(
     (?<![A-Za-z])(?P<stat>(?i:median|mean|average))
     (?P<header>\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
         (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
-    (?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}}
+    (?P<what>(?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     (?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
@@ -302,7 +302,7 @@ TOTAL_N = re.compile(
     (?P<verb4>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
       |analy[sz]ed|hospitali[sz]ed|consecutive))\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\b
     |(?<![\w.,\-])(?P<n2>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,3}}?(?i:{_PEOPLE})
-    \s(?:\([^()\n]{{0,40}}\)\s)?(?:[\w\-]{{1,20}}\s){{0,5}}?
+    \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?(?:[\w\-]{{1,20}}\s){{0,5}}?
     (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively)\s)?
       (?P<verb2>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
         |screened|completed))\b

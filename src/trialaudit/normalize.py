@@ -18,8 +18,9 @@ _CJK_PUNCTUATION = {"\u3001": ",", "\u3002": ".", "\uff61": "."}
 
 # Numbers printed with a decimal comma in a statistical position ("P = 0,03", "46,9%",
 # "(0,65-4,34)") against the same with a decimal point; the document decides which it uses.
+# A comma before exactly three digits may be a thousands separator and is no evidence.
 _COMMA_DECIMAL = re.compile(
-    r"(?:[=<>\u2264\u2265(\[]\s?|(?<![\d,.])0)(?:\d{0,3},\d{1,4}(?![\d,]))"
+    r"(?:[=<>\u2264\u2265(\[]\s?|(?<![\d,.])0)(?:\d{0,3},(?!\d{3}(?![\d,]))\d{1,4}(?![\d,]))"
     r"|(?<![\d,.])\d{1,3},\d{1,2}\s?%"
 )
 _POINT_DECIMAL = re.compile(
@@ -27,6 +28,8 @@ _POINT_DECIMAL = re.compile(
     r"|(?<![\d,.])\d{1,3}\.\d{1,2}\s?%"
 )
 _COMMA_BETWEEN_DIGITS = re.compile(r"(?<=\d),(?=\d)")
+# A thin or narrow no-break space between digit groups is a thousands separator ("1 234").
+_THIN_SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 
 
 def _build_table() -> dict[int, str]:
@@ -69,7 +72,11 @@ def normalize(text: str) -> str:
     A middle dot between digits (Lancet style ``0·65``) becomes a decimal point, and so does a
     comma between digits in a document that prints decimal commas.
     """
-    out = text.translate(TABLE)
+    if "\u2009" in text or "\u202f" in text:
+        text_for_table = _THIN_SPACE_THOUSANDS.sub(",", text)
+    else:
+        text_for_table = text
+    out = text_for_table.translate(TABLE)
     if "\u00b7" in out:
         out = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", out)
     if uses_decimal_comma(out):

@@ -19,7 +19,9 @@ _TITLE_WORDS = re.compile(
     r"(?i)\b(?:trial|study|follow-up|cohort|randomi[sz]ed|observation|analysis|review|outcomes?"
     r"|efficacy|safety|effects?|treatment|therapy|patients|versus|vs)\b"
 )
-_NAME = re.compile(r"^(?:[A-Z][A-Za-z'\-.]{0,30}|[A-Z]{1,3}\.?)(?:\s(?:[A-Z][A-Za-z'\-.]{0,30}))*$")
+_NAME = re.compile(
+    r"^(?:[A-Z][A-Za-z'\-.]{0,30}|[A-Z]{1,3}\.?)(?:\s(?:[A-Z][A-Za-z'\-.]{0,30})){0,5}$"
+)
 _MARKER = re.compile(
     r"(?i)^\s{0,20}(?:from|in|quoting|here\sis|this\sis)?\s?(?:the\s)?(?:original|earlier|parent"
     r"|previous|first)\s(?:study|trial|paper|article|publication|report)\b"
