@@ -42,6 +42,9 @@ DIFFERENCE_MEASURES = {
     "ARR": "risk difference",
     "ARI": "risk difference",
 }
+_GROUP_LABEL = re.compile(
+    rf"(?i)\b(?:in|for|to|with|than|versus|vs\.?)\sthe\s(?P<arm>{grammar.ARM_LABEL})\s$"
+)
 _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
 )
@@ -459,10 +462,14 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
     for m in grammar.GROUP_VALUE.finditer(norm):
         # "higher in the MSC group (67.0) compared to the placebo group (50.0)": an arm's value
         # whose summary type is not stated, read as a mean.
+        sentence = sents.of(m.start())
+        label = _GROUP_LABEL.search(norm, max(sentence[0], m.start() - 60), m.start())
+        if not label:
+            continue
         fields = {
             "value_text": m.group("value"),
             "unit": (m.group("unit") or "").strip(),
-            "arm": context.clean_arm(m.group("arm")),
+            "arm": context.clean_arm(label.group("arm")),
             "summary_type_not_stated": True,
         }
         found.append(Candidate("mean", m.start("value"), m.end("value"), fields))

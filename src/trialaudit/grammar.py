@@ -181,12 +181,6 @@ PERCENT_PAIR = re.compile(
     (?:(?i:the)\s)?)(?P<b>{DEC})\s?%""",
     _X,
 )
-# A percentage of people or in an arm: "46.9% of patients", "12% in the placebo group".
-PERCENT_OF = re.compile(
-    rf"""(?<![\d.])(?P<pct>{DEC})\s?%\s(?:(?i:of\s(?:the\s|all\s)?(?:\w{{1,20}}\s){{0,2}}?{_PEOPLE})
-    |(?i:in\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm)s?\b))""",
-    _X,
-)
 # A percentage with its own CI: "12.5% (95% CI 8.1-17.2)".
 PERCENT_CI = re.compile(rf"(?<![\d.])(?P<est>{DEC})\s?%(?P<ci>{_CI_TAIL})", _X)
 
@@ -215,7 +209,7 @@ SUMMARY_LABEL = re.compile(
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     (?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
     (?:
-      \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?P<pm_unit>{UNIT})?
+      \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
       |\s?[,;]?\s?[(\[]\s?{_SPREAD_WORD}?\s?[:,=]?\s?
           (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?\s?[)\]]
       |\s?[(\[]\s?(?P<sd_word>SD|SE|SEM)?\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)\s?[)\]]
@@ -247,38 +241,22 @@ PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC})\s?%")
 # Mean with SD: "45.2 ± 12.1", "45.2 +/- 12.1".
 MEAN_SD = re.compile(
     rf"(?<![\w.])(?P<mean>{SIGNED})(?P<unit>{UNIT})?\s?(?:\u00b1|\+/-|\+-)\s?(?P<sd>{DEC})(?!\d)"
-    rf"(?P<sd_unit>{UNIT})?"
+    rf"(?=(?P<sd_unit>{UNIT}))?"
 )
 # APA descriptives: "M = 45.2, SD = 12.1".
 APA_MEAN = re.compile(
     rf"(?<![A-Za-z])M\s?=\s?(?P<mean>{SIGNED}),?\s?(?P<sd_word>SD|SE)\s?=\s?(?P<sd>{DEC})(?!\d)"
 )
-# A group's value in brackets right after the group: "higher in the MSC group (67.0)".
+# A group's value in brackets right after the group: "higher in the MSC group (67.0)"; the arm
+# label is read backwards from "group".
 GROUP_VALUE = re.compile(
-    rf"""(?i:in\s)?(?i:the\s)?(?P<arm>{ARM_LABEL})\s(?i:group|arm)\s?\(\s?
-    (?P<value>{SIGNED})(?P<unit>{UNIT})?\s?\)""",
-    _X,
+    rf"(?<![A-Za-z])(?i:group|arm)\s?\(\s?(?P<value>{SIGNED})(?!\d)(?P<unit>{UNIT})?\s?\)"
 )
 
 # Arm sizes: "(n = 65)", "MSC alone group = 11", "control group, n = 24", "control arm: 24".
 N_EQUALS = re.compile(rf"[(\[,;]\s?(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 GROUP_EQUALS = re.compile(
     rf"(?i:group|arm)\s?(?:=|:|,\s?[nN]\s?=|\(\s?[nN]\s?=)\s?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)"
-)
-_ENROL = (
-    r"(?P<verb>randomi[sz]ed|randomly\sassigned|assigned|allocated|enrolled|recruited|included"
-    r"|treated|analy[sz]ed|evaluated|followed\sup)"
-)
-# "21 moderate patients ... were enrolled in the MSC treatment group", "65 were randomly
-# assigned to the MSC group".
-N_ENROLLED_IN = re.compile(
-    rf"""
-    (?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?P<adj>[a-z][\w\-]{{1,20}})\s)?(?:(?i:{_PEOPLE})\s)?
-    (?:[a-z][\w\-]{{0,20}}\s){{0,3}}?(?:were\s|was\s)?(?:(?i:subsequently|then|finally)\s)?
-    (?i:{_ENROL})\s(?:to|in|into|for)\s(?:the\s|an?\s|receive\s)?(?P<arm>{ARM_LABEL})
-    (?:\s(?i:group|arm|cohort)s?\b|(?=\s?[,;.(]|\sand\s|\sor\s|\swhile\s))
-    """,
-    _X,
 )
 # "Twelve patients ... treated with MSCs plus conventional therapy and 13 treated with
 # conventional therapy alone (control)".

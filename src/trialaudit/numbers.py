@@ -58,12 +58,36 @@ COMPOUND_WORDS = {
     for sep in ("-", " ")
 }
 _ALL_WORDS = {**NUMBER_WORDS, **COMPOUND_WORDS}
-_WORD_ALTERNATION = "|".join(
-    re.escape(w).replace(r"\ ", r"\s")
-    for w in sorted((w for w in _ALL_WORDS if w not in {"no", "none"}), key=len, reverse=True)
-)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """Return a regex alternation of ``words`` nested by common prefix, so that a position that
+    starts no word is rejected after a character or two (a flat alternation tries every word)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            (r"\s" if char == " " else re.escape(char)) + render(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
+        return f"{body}?" if ends else body
+
+    return render(tree)
+
+
+_WORD_TRIE = trie_pattern(sorted(w for w in _ALL_WORDS if w not in {"no", "none"}))
 # A count written in digits or words ("12", "Twelve", "twenty-four").
-COUNT_WORD = rf"(?:{INT}|(?i:(?:{_WORD_ALTERNATION})(?![A-Za-z\-])))"
+COUNT_WORD = rf"(?:{INT}|(?i:{_WORD_TRIE})(?![A-Za-z\-]))"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
