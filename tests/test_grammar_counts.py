@@ -41,8 +41,9 @@ def test_count_with_the_group_size_given_before():
 def test_number_words_with_arm_sizes_given_elsewhere():
     text = (
         "A total number of 43 patients (the MSC alone group = 11, MSC plus EV group = 8, and "
-        "control group = 24) were included. Mortality was reported in three patients in the MSC "
-        "alone group; zero patient in the MSC plus EV group and eight patients in the control group."
+        "control group = 24) were included. Mortality was reported in three patients in the "
+        "MSC alone group; zero patient in the MSC plus EV group and eight patients in the "
+        "control group."
     )
     counts = of_kind(text, "count")
     assert [(c["source_text"], c["numerator"], c["denominator"]) for c in counts] == [

@@ -68,7 +68,10 @@ def test_nothing_is_extracted(text):
 
 
 def test_dose_next_to_an_arm_size_leaves_the_arm_size_alone():
-    text = "randomized to receive either an MSC infusion (n = 65, 4 × 107 cells/dose, on days 0, 3, and 6)"
+    text = (
+        "randomized to receive either an MSC infusion (n = 65, 4 × 107 cells/dose, on days 0, "
+        "3, and 6)"
+    )
     assert kinds(text) == [("arm_size", "MSC infusion (n = 65")]
 
 
