@@ -13,6 +13,10 @@ from .grammar import ARM_LABEL
 _VERSUS_GAP = re.compile(
     r"(?i)^[\s,]{0,3}(?:vs\.?|versus|v\.?|compared\s(?:with|to)|and)\s?\.?\s?(?:the\s)?$"
 )
+# "in the MSC group (67.0) compared to the placebo group (50.0)".
+_NAMED_ARMS_GAP = re.compile(
+    r"(?i)^[^\d;]{0,20}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}$"
+)
 _COMPARED_WITH = re.compile(
     rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin)?|relative\sto)\s(?:the\s)?"
     rf"(?P<arm>{ARM_LABEL})(?=\s(?:group|arm)s?\b|[\s,;.()]|$)"
@@ -212,7 +216,14 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
         for a, b in itertools.pairwise(summaries):
             if a["stat_id"] in used or any(a is p[1] for p in pairs):
                 continue
-            if _VERSUS_GAP.match(norm[a["span_end"] : b["span_start"]]):
+            gap = norm[a["span_end"] : b["span_start"]]
+            named = (
+                a["arm"]
+                and b["arm"]
+                and context.arm_key(a["arm"]) != context.arm_key(b["arm"])
+                and _NAMED_ARMS_GAP.match(gap)
+            )
+            if _VERSUS_GAP.match(gap) or named:
                 pairs.append((a, b))
         for index, (a, b) in enumerate(pairs):
             limit = pairs[index + 1][0]["span_start"] if index + 1 < len(pairs) else None

@@ -44,7 +44,7 @@ REGISTRY_OF = (
     ("NL", "NTR"),
     ("RBR", "ReBEC"),
 )
-DOI = re.compile(r"(?<![A-Za-z0-9/])(?P<doi>10\.\d{4,9}/[^\s\"<>,;]{0,200}[^\s\"<>,;.)\]])")
+DOI = re.compile(r"(?<![A-Za-z0-9])(?P<doi>10\.\d{4,9}/[^\s\"<>,;]{0,200}[^\s\"<>,;.)\]])")
 URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"]{1,500}")
 DESIGN = re.compile(
     r"""(?ix)(?<![A-Za-z])(?P<design>
