@@ -278,6 +278,69 @@ class ChecksTable(_Strict):
     source_text: Series[str]
     span_start: Series[int] = pa.Field(ge=0)
     span_end: Series[int] = pa.Field(ge=0)
+    assumption: Series[str]
+    flag: Series[str]
+    log10_p_ratio: Series[float] = pa.Field(nullable=True)
+
+
+class ReanalysisTable(_Strict):
+    """One row per 2x2 comparison: every standard method's estimate, CI and p from the counts
+    (OR: Woolf, conditional MLE with Fisher CI, median-unbiased with mid-p CI; RR: Katz, Koopman
+    and Miettinen-Nurminen score; RD: Wald, Newcombe), fragility indices, best/worst case for
+    patients not analysed and arm sizes inferred from the printed p."""
+
+    doc_id: Series[str]
+    comparison_id: Series[int] = pa.Field(ge=0)
+    study_id: Series[str]
+    outcome: Series[str]
+    timepoint: Series[str]
+    arm_1: Series[str]
+    arm_2: Series[str]
+    events_1: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    total_1: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    events_2: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    total_2: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    or_wald: Series[float] = pa.Field(nullable=True)
+    or_wald_low: Series[float] = pa.Field(nullable=True)
+    or_wald_high: Series[float] = pa.Field(nullable=True)
+    or_fisher: Series[float] = pa.Field(nullable=True)
+    or_fisher_low: Series[float] = pa.Field(nullable=True)
+    or_fisher_high: Series[float] = pa.Field(nullable=True)
+    or_midp: Series[float] = pa.Field(nullable=True)
+    or_midp_low: Series[float] = pa.Field(nullable=True)
+    or_midp_high: Series[float] = pa.Field(nullable=True)
+    rr_wald: Series[float] = pa.Field(nullable=True)
+    rr_wald_low: Series[float] = pa.Field(nullable=True)
+    rr_wald_high: Series[float] = pa.Field(nullable=True)
+    rr_koopman: Series[float] = pa.Field(nullable=True)
+    rr_koopman_low: Series[float] = pa.Field(nullable=True)
+    rr_koopman_high: Series[float] = pa.Field(nullable=True)
+    rr_mn: Series[float] = pa.Field(nullable=True)
+    rr_mn_low: Series[float] = pa.Field(nullable=True)
+    rr_mn_high: Series[float] = pa.Field(nullable=True)
+    rd_wald: Series[float] = pa.Field(nullable=True)
+    rd_wald_low: Series[float] = pa.Field(nullable=True)
+    rd_wald_high: Series[float] = pa.Field(nullable=True)
+    rd_newcombe: Series[float] = pa.Field(nullable=True)
+    rd_newcombe_low: Series[float] = pa.Field(nullable=True)
+    rd_newcombe_high: Series[float] = pa.Field(nullable=True)
+    p_fisher: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    p_midp: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    p_chi2: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    p_yates: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    zero_cell: Series[pd.BooleanDtype] = pa.Field(nullable=True)
+    fragility_index: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    reverse_fragility_index: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    fragility_arm: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=[1, 2])
+    inferred_total: Series[str]
+    randomized_1: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    randomized_2: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    attrition_or_low: Series[float] = pa.Field(nullable=True)
+    attrition_or_high: Series[float] = pa.Field(nullable=True)
+    attrition_p_low: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    attrition_p_high: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    significance_can_change: Series[pd.BooleanDtype] = pa.Field(nullable=True)
+    note: Series[str]
 
 
 class DocumentSummaryTable(_Strict):
