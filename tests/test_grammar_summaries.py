@@ -9,10 +9,10 @@ from extraction_helpers import kinds, of_kind, one
 @pytest.mark.parametrize(
     ("text", "source", "value", "low", "high", "spread"),
     [
-        ("FEV1, 2.75 [2.35, 3.23] vs", "2.75 [2.35, 3.23]", 2.75, 2.35, 3.23, "IQR"),
-        ("age 61 (50, 70.5) years", "61 (50, 70.5)", 61, 50, 70.5, "IQR"),
-        ("change 54.3 [− 15.5 to 93.3] mL", "54.3 [− 15.5 to 93.3]", 54.3, -15.5, 93.3, "IQR"),
-        ("median 61 (IQR 50–70.5)", "median 61 (IQR 50–70.5)", 61, 50, 70.5, "IQR"),
+        ("FEV1, 2.75 [2.35, 3.23] vs", "2.75 [2.35, 3.23]", 2.75, 2.35, 3.23, "iqr"),
+        ("age 61 (50, 70.5) years", "61 (50, 70.5)", 61, 50, 70.5, "iqr"),
+        ("change 54.3 [− 15.5 to 93.3] mL", "54.3 [− 15.5 to 93.3]", 54.3, -15.5, 93.3, "iqr"),
+        ("median 61 (IQR 50–70.5)", "median 61 (IQR 50–70.5)", 61, 50, 70.5, "iqr"),
         (
             "a median of 7.5 days (range, 3–14)",
             "median of 7.5 days (range, 3–14)",
@@ -21,16 +21,16 @@ from extraction_helpers import kinds, of_kind, one
             14,
             "range",
         ),
-        ("median (IQR) age, 61 (50-70.5)", "median (IQR) age, 61 (50-70.5)", 61, 50, 70.5, "IQR"),
+        ("median (IQR) age, 61 (50-70.5)", "median (IQR) age, 61 (50-70.5)", 61, 50, 70.5, "iqr"),
         (
             "IL-6 8.2 pg/mL (interquartile range 4.1–15.6)",
             "8.2 pg/mL (interquartile range 4.1–15.6)",
             8.2,
             4.1,
             15.6,
-            "IQR",
+            "iqr",
         ),
-        ("24 (17–30) ventilator-free days", "24 (17–30)", 24, 17, 30, "IQR"),
+        ("24 (17–30) ventilator-free days", "24 (17–30)", 24, 17, 30, "iqr"),
     ],
 )
 def test_median_with_spread(text, source, value, low, high, spread):
@@ -61,19 +61,19 @@ def test_brackets_that_are_not_medians(text):
 @pytest.mark.parametrize(
     ("text", "source", "value", "sd", "spread"),
     [
-        ("mean age 54.3 ± 12.1 years", "mean age 54.3 ± 12.1", 54.3, 12.1, "SD"),
-        ("412 ± 86 m with MSCs", "412 ± 86", 412, 86, "SD"),
-        ("a change of −4.2\u00a0±\u00a01.9", "−4.2\u00a0±\u00a01.9", -4.2, 1.9, "SD"),
-        ("averaged 6.2 (SD 2.4) in the cell group", "6.2 (SD 2.4)", 6.2, 2.4, "SD"),
+        ("mean age 54.3 ± 12.1 years", "mean age 54.3 ± 12.1", 54.3, 12.1, "sd"),
+        ("412 ± 86 m with MSCs", "412 ± 86", 412, 86, "sd"),
+        ("a change of −4.2\u00a0±\u00a01.9", "−4.2\u00a0±\u00a01.9", -4.2, 1.9, "sd"),
+        ("averaged 6.2 (SD 2.4) in the cell group", "6.2 (SD 2.4)", 6.2, 2.4, "sd"),
         (
             "The mean change was 4.1 (SE 1.2) points.",
             "mean change was 4.1 (SE 1.2)",
             4.1,
             1.2,
-            "SE",
+            "se",
         ),
-        ("M = 45.2, SD = 12.1", "M = 45.2, SD = 12.1", 45.2, 12.1, "SD"),
-        ("weight 70 +/- 8 kg", "70 +/- 8", 70, 8, "SD"),
+        ("M = 45.2, SD = 12.1", "M = 45.2, SD = 12.1", 45.2, 12.1, "sd"),
+        ("weight 70 +/- 8 kg", "70 +/- 8", 70, 8, "sd"),
     ],
 )
 def test_mean_with_sd(text, source, value, sd, spread):

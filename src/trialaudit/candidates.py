@@ -340,17 +340,18 @@ def _loose_counts(norm: str, sents: context.Sentences) -> list[Candidate]:
 
 
 def _spread_kind(word: str) -> str:
+    """Return the spread a label names: iqr, range, ci, se or sd ('' when it names none)."""
     word = word.upper()
     if "IQR" in word or "INTERQUARTILE" in word or "Q1" in word:
-        return "IQR"
+        return "iqr"
     if "RANGE" in word:
         return "range"
     if "CI" in word:
-        return "CI"
+        return "ci"
     if "SE" in word or "STANDARD ERROR" in word:
-        return "SE"
+        return "se"
     if "SD" in word or "S.D." in word or "DEVIATION" in word:
-        return "SD"
+        return "sd"
     return ""
 
 
@@ -358,13 +359,13 @@ def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
     fields: dict[str, Any] = {"value_text": m.group("center"), "unit": (m.group("unit") or "")}
     header = m.group("header") or ""
     if m.group("pm"):
-        kind = "SE" if _spread_kind(header) == "SE" else "SD"
+        kind = "se" if _spread_kind(header) == "se" else "sd"
         fields.update(spread_kind=kind, spread_low_text=m.group("pm"))
     elif m.group("q1"):
-        kind = _spread_kind(m.group("skind") or header) or ("IQR" if stat == "median" else "")
-        if kind in {"SD", "SE"}:
+        kind = _spread_kind(m.group("skind") or header) or ("iqr" if stat == "median" else "")
+        if kind in {"sd", "se"}:
             return None
-        if kind == "CI":
+        if kind == "ci":
             level = re.search(r"(\d{2})\s?%", m.group("skind") or header)
             fields.update(
                 ci_low_text=m.group("q1"),
@@ -376,8 +377,8 @@ def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
         )
     elif m.group("sd"):
         kind = _spread_kind(m.group("sd_word") or header)
-        if kind in {"SD", "SE"} or (stat == "mean" and not kind):
-            fields.update(spread_kind=kind or "SD", spread_low_text=m.group("sd"))
+        if kind in {"sd", "se"} or (stat == "mean" and not kind):
+            fields.update(spread_kind=kind or "sd", spread_low_text=m.group("sd"))
         else:
             return None
     elif m.group("r1"):
@@ -409,7 +410,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
         found.append(Candidate("mean", m.start(), m.end(), fields))
     for m in grammar.MEAN_SD.finditer(norm):
         sentence_window = norm[max(0, m.start() - 120) : m.end() + 40]
-        kind = "SE" if _SE_NEAR.search(sentence_window) and "SD" not in sentence_window else "SD"
+        kind = "se" if _SE_NEAR.search(sentence_window) and "SD" not in sentence_window else "sd"
         fields = {
             "value_text": m.group("mean"),
             "unit": (m.group("unit") or m.group("sd_unit") or "").strip(),
@@ -431,7 +432,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
         header = grammar.SD_HEADER.search(norm, sents.of(m.start())[0], m.start())
         fields = {
             "value_text": m.group("center"),
-            "spread_kind": _spread_kind(header.group() if header else "") or "SD",
+            "spread_kind": _spread_kind(header.group() if header else "") or "sd",
             "spread_low_text": m.group("inner"),
         }
         found.append(Candidate("mean", m.start(), m.end(), fields))
@@ -439,7 +440,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
         if _BRACKET_CONTEXT.search(_before(norm, m.start(), 16)):
             continue
         kind = _spread_kind(m.group("skind") or "")
-        if kind in {"SD", "SE"}:
+        if kind in {"sd", "se"}:
             continue
         fields: dict[str, Any] = {
             "value_text": m.group("center"),
@@ -448,7 +449,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
             "spread_high_text": m.group("q3"),
             "spread_kind": kind,
         }
-        if kind == "CI":
+        if kind == "ci":
             fields.update(ci_low_text=m.group("q1"), ci_high_text=m.group("q3"))
         if not _within(fields):
             continue
@@ -457,7 +458,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
             label = label_match.group("word").lower()
         stat = "mean" if label in {"mean", "average"} else "median"
         if stat == "median" and not kind:
-            fields["spread_kind"] = "IQR"  # the journal convention for a bare "2.75 [2.35, 3.23]"
+            fields["spread_kind"] = "iqr"  # the journal convention for a bare "2.75 [2.35, 3.23]"
         found.append(Candidate(stat, m.start(), m.end(), fields))
     for m in grammar.GROUP_VALUE.finditer(norm):
         # "higher in the MSC group (67.0) compared to the placebo group (50.0)": an arm's value
@@ -482,7 +483,7 @@ def _within(fields: dict[str, Any]) -> bool:
     low, high = value_of(fields.get("spread_low_text")), value_of(fields.get("spread_high_text"))
     if centre is None:
         return False
-    if low is None or high is None or fields.get("spread_kind") in {"SD", "SE"}:
+    if low is None or high is None or fields.get("spread_kind") in {"sd", "se"}:
         return True
     return low <= high and low <= centre <= high
 
