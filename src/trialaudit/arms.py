@@ -7,7 +7,7 @@ import re
 
 from . import context, grammar
 from .numbers import COUNT_WORD, word_value
-from .spans import Candidate
+from .spans import Candidate, Scanner
 
 _PEOPLE = grammar._PEOPLE
 # The stage a number of people counts, from the verb of its sentence.
@@ -42,6 +42,17 @@ _N_PEOPLE = re.compile(
     (?:[A-Z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE})\b|(?=(?:were|was)\s))""",
     re.VERBOSE,
 )
+# Literal anchors (see spans.Scanner).
+_VERBS = ("randomi", "assigned", "allocated", "enrolled", "recruited", "included", "treated")
+_TREATED = ("treated with", "receiving", "received", "given")
+_ENROLMENT_WORDS = (
+    "recruit", "enrol", "includ", "randomi", "assigned", "allocated", "screened", "analy",
+    "treated", "received", "completed",
+)  # fmt: skip
+_STAGE_WORDS = (
+    "randomi", "enrol", "recruit", "includ", "eligible", "evaluable", "treated", "vaccinated",
+    "analy", "hospitali", "consecutive",
+)  # fmt: skip
 _SAMPLE_NOUN = re.compile(rf"(?i){_PEOPLE}|trials?|stud(?:y|ies)|cohorts?")
 _TOTAL_BEFORE = re.compile(
     r"(?i)(?:total(?:\snumber)?\sof|\bof\sthe|\bamong(?:\sthe)?)\s$|\b[Nn]\s?=\s?$"
@@ -76,23 +87,23 @@ def _size(kind: str, start: int, end: int, n_text: str, **extra) -> Candidate:
     return Candidate(kind, start, end, fields)
 
 
-def size_candidates(norm: str, sents: context.Sentences) -> list[Candidate]:
+def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
     found: list[Candidate] = []
-    found += _enrolled_into(norm, sents)
-    found += _n_to_arm(norm, sents)
-    found += _treated_with(norm, sents)
-    found += _group_equals(norm, sents)
-    found += _n_equals(norm, sents)
-    found += _in_group_sizes(norm, sents)
-    found += _totals(norm, sents)
+    found += _enrolled_into(norm, sents, scan)
+    found += _n_to_arm(norm, sents, scan)
+    found += _treated_with(norm, sents, scan)
+    found += _group_equals(norm, sents, scan)
+    found += _n_equals(norm, sents, scan)
+    found += _in_group_sizes(norm, sents, scan)
+    found += _totals(norm, sents, scan)
     return found
 
 
-def _enrolled_into(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "21 moderate patients and 31 severe patients were enrolled in the MSC group"."""
     found = []
-    for verb in _ENROL_INTO.finditer(norm):
+    for verb in scan.finditer(_ENROL_INTO, _VERBS, 20, 160):
         sentence = sents.of(verb.start())
         clause_start = sentence[0]
         for brk in _CLAUSE_BREAK.finditer(norm, sentence[0], verb.start()):
@@ -128,10 +139,10 @@ def _enrolled_into(norm: str, sents: context.Sentences) -> list[Candidate]:
     return found
 
 
-def _n_to_arm(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "We randomly assigned 200 patients, 101 to the MSC group and 99 to the placebo group"."""
     found = []
-    for m in _N_TO_ARM.finditer(norm):
+    for m in scan.finditer(_N_TO_ARM, (" to ", " into ", " in "), 90, 140):
         sentence = sents.of(m.start())
         if not _ENROLMENT_VERB.search(norm, *sentence):
             continue
@@ -152,11 +163,11 @@ def _n_to_arm(norm: str, sents: context.Sentences) -> list[Candidate]:
     return found
 
 
-def _treated_with(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "Twelve patients ... treated with MSCs plus conventional therapy and 13 treated with
     conventional therapy alone (control) were included"."""
     found = []
-    for m in grammar.N_TREATED_WITH.finditer(norm):
+    for m in scan.finditer(grammar.N_TREATED_WITH, _TREATED, 90, 230):
         sentence = sents.of(m.start())
         verb = _ENROLMENT_VERB.search(norm, m.end(), sentence[1])
         if not verb:
@@ -191,10 +202,10 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
     return label, window_start + window.rfind(label)
 
 
-def _group_equals(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _group_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "MSC alone group = 11", "control arm, n = 24"."""
     found = []
-    for m in grammar.GROUP_EQUALS.finditer(norm):
+    for m in scan.finditer(grammar.GROUP_EQUALS, ("group", "arm"), 0, 30):
         sentence = sents.of(m.start())
         label, start = _label_before(norm, m.start(), sentence)
         if not label:
@@ -213,10 +224,10 @@ def _group_equals(norm: str, sents: context.Sentences) -> list[Candidate]:
     return found
 
 
-def _n_equals(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "UC-MSCs (n = 65)": an arm size after an arm, a sample size after "patients"."""
     found = []
-    for m in grammar.N_EQUALS.finditer(norm):
+    for m in scan.finditer(grammar.N_EQUALS, ("=",), 8, 15):
         sentence = sents.of(m.start())
         label, start = _label_before(norm, m.start(), sentence)
         close = m.end("n") + 1 if norm.startswith(")", m.end("n")) else m.end("n")
@@ -247,11 +258,11 @@ def _n_equals(norm: str, sents: context.Sentences) -> list[Candidate]:
     return found
 
 
-def _in_group_sizes(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "50 patients in the MSC group" is an arm size in a sentence about enrolment that
     reports no events."""
     found = []
-    for m in grammar.COUNT_IN_GROUP.finditer(norm):
+    for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
         if not m.group("xw")[0].isdigit():
             continue
         sentence = sents.of(m.start())
@@ -271,24 +282,29 @@ def _in_group_sizes(norm: str, sents: context.Sentences) -> list[Candidate]:
     return found
 
 
-def _totals(norm: str, sents: context.Sentences) -> list[Candidate]:
+# Sample-size patterns with the literal anchors each match contains and window sizes.
+_TOTALS = (
+    (grammar.TOTAL_OF, ("total",), 5, 130),
+    (grammar.VERB_N, _ENROLMENT_WORDS, 5, 130),
+    (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
+    (grammar.N_PEOPLE_VERB, _ENROLMENT_WORDS, 170, 20),
+    (grammar.N_TOTAL, ("n =", "n="), 3, 20),
+)
+
+
+def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "a total of 43 patients", "we recruited 101 ... patients", "N = 120"."""
     found = []
-    for m in grammar.TOTAL_N.finditer(norm):
-        name = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g))
-        sentence = sents.of(m.start())
-        verb = m.group("verb1") or m.group("verb2") or m.group("verb4") or ""
-        population = population_of(verb, (0, len(verb))) if verb else ""
-        population = population or population_of(norm, sentence)
-        found.append(
-            _size(
-                "sample_size",
-                m.start() if name == "n3" else m.start(name),
-                m.end(name),
-                m.group(name),
-                population=population,
+    for pattern, anchors, before, after in _TOTALS:
+        for m in scan.finditer(pattern, anchors, before, after):
+            sentence = sents.of(m.start())
+            verb = m.groupdict().get("verb") or ""
+            population = population_of(verb, (0, len(verb))) if verb else ""
+            population = population or population_of(norm, sentence)
+            start = m.start() if pattern is grammar.N_TOTAL else m.start("n")
+            found.append(
+                _size("sample_size", start, m.end("n"), m.group("n"), population=population)
             )
-        )
     return found
 
 

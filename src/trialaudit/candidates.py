@@ -9,7 +9,7 @@ from typing import Any
 from . import arms as arm_sizes
 from . import context, grammar
 from .numbers import value_of, word_value
-from .spans import Candidate
+from .spans import Candidate, Scanner
 
 RATIO_MEASURES = {
     "or": "OR",
@@ -45,6 +45,10 @@ DIFFERENCE_MEASURES = {
 _GROUP_LABEL = re.compile(
     rf"(?i)\b(?:in|for|to|with|than|versus|vs\.?)\sthe\s(?P<arm>{grammar.ARM_LABEL})\s$"
 )
+# Literal anchors every match of a pattern contains (see spans.Scanner).
+_COMPARATORS = ("=", "<", ">", "\u2264", "\u2265")
+_DIFFERENCE_WORDS = ("difference", "absolute risk")
+_DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
 _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
 )
@@ -135,9 +139,9 @@ def _before(norm: str, start: int, width: int = 40) -> str:
     return norm[max(0, start - width) : start]
 
 
-def _tests(norm: str) -> list[Candidate]:
+def _tests(norm: str, scan: Scanner) -> list[Candidate]:
     found = []
-    for m in grammar.TEST.finditer(norm):
+    for m in scan.finditer(grammar.TEST, _COMPARATORS, 30, 30):
         test = m.group("test")
         if m.group("chi"):
             letter = "chi2"
@@ -166,9 +170,9 @@ def _tests(norm: str) -> list[Candidate]:
     return found
 
 
-def _ratios(norm: str) -> list[Candidate]:
+def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
     found = []
-    for m in grammar.RATIO.finditer(norm):
+    for m in scan.finditer(grammar.RATIO, ("ratio", "relative"), 40, 260, case=("OR", "RR", "HR")):
         measure = _measure(m)
         abbreviated = bool(m.group("abbr")) and not m.group("name")
         # "HR 88 bpm" is a heart rate and "RR 30" a respiratory rate: without a CI an
@@ -195,9 +199,11 @@ def _ratios(norm: str) -> list[Candidate]:
     return found
 
 
-def _differences(norm: str) -> list[Candidate]:
+def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     found = []
-    for m in grammar.DIFFERENCE.finditer(norm):
+    for m in scan.finditer(
+        grammar.DIFFERENCE, _DIFFERENCE_WORDS, 60, 300, case=_DIFFERENCE_ABBREVIATIONS
+    ):
         if not m.group("ci") and (not m.group("sep") or m.group("dabbr")):
             continue
         if m.group("dabbr"):
@@ -225,7 +231,7 @@ def _differences(norm: str) -> list[Candidate]:
     return found
 
 
-def _p_values(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     found = []
     for m in grammar.P_VALUE.finditer(norm):
         cmp = m.group("cmp") or "="
@@ -233,7 +239,7 @@ def _p_values(norm: str, sents: context.Sentences) -> list[Candidate]:
             continue  # "P < 0.05 was considered significant" is a threshold, not a result
         fields = {"value_text": m.group("p"), "comparator": cmp}
         found.append(Candidate("p_value", m.start(), m.end(), fields))
-    for m in grammar.NOT_SIGNIFICANT.finditer(norm):
+    for m in scan.finditer(grammar.NOT_SIGNIFICANT, (), 10, 10, case=("NS", "N.S.", "n.s.", "ns")):
         if not _reads_as_not_significant(norm, m):
             continue
         fields = {"value_text": m.group("ns"), "comparator": "NS", "not_significant": True}
@@ -269,23 +275,23 @@ def _count(m: re.Match, **extra: Any) -> Candidate:
     return Candidate("count", m.start(), m.end(), fields)
 
 
-def _explicit_counts(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Counts printed with their denominator or their percentage."""
     found = []
     for pattern in (grammar.PERCENT_COUNT, grammar.COUNT_PERCENT, grammar.PERCENT_N):
-        for m in pattern.finditer(norm):
+        for m in scan.finditer(pattern, ("%",), 70, 60):
             found.append(_count(m))
-    for m in grammar.FRACTION_PAREN.finditer(norm):
+    for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):
         if _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
             found.append(_count(m))
-    for m in grammar.COUNT_OF.finditer(norm):
+    for m in scan.finditer(grammar.COUNT_OF, (" of ",), 40, 40):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
             continue
         if _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
             continue
         found.append(_count(m))
-    for m in grammar.FRACTION.finditer(norm):
+    for m in scan.finditer(grammar.FRACTION, ("/",), 25, 25):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
             continue
@@ -304,11 +310,11 @@ def _header_before(norm: str, start: int, sents: context.Sentences, header: re.P
     return bool(header.search(norm, sentence[0], start))
 
 
-def _loose_counts(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Counts whose denominator is given elsewhere: "23 (46.9%)", "three patients in the MSC
     group", "none in the placebo group"."""
     found = []
-    for m in grammar.N_PERCENT.finditer(norm):
+    for m in scan.finditer(grammar.N_PERCENT, ("%",), 60, 5):
         x = word_value(m.group("x"))
         pct = value_of(m.group("pct"))
         if x is None or pct is None or pct > 100:
@@ -318,13 +324,13 @@ def _loose_counts(norm: str, sents: context.Sentences) -> list[Candidate]:
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
         found.append(_count(m))
-    for m in grammar.VALUE_PAREN.finditer(norm):
+    for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
         x = word_value(m.group("center"))
         if x is None or not _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
             continue
         fields = {"numerator": x, "value_text": m.group("center"), "percent_text": m.group("inner")}
         found.append(Candidate("count", m.start(), m.end(), fields))
-    for m in grammar.COUNT_IN_GROUP.finditer(norm):
+    for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
         value = word_value(m.group("xw"))
         if value is None:
             continue
@@ -389,10 +395,10 @@ def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
     return fields
 
 
-def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Medians and means, labelled or recognisable by their spread."""
     found = []
-    for m in grammar.SUMMARY_LABEL.finditer(norm):
+    for m in scan.finditer(grammar.SUMMARY_LABEL, ("median", "mean", "average"), 0, 220):
         stat = "median" if m.group("stat").lower() == "median" else "mean"
         if _PEOPLE_AFTER.match(norm, m.end("center")):
             continue
@@ -401,14 +407,14 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
             continue
         fields["outcome"] = _outcome_words(m.group("what"))
         found.append(Candidate(stat, m.start(), m.end(), fields))
-    for m in grammar.APA_MEAN.finditer(norm):
+    for m in scan.finditer(grammar.APA_MEAN, (), 0, 40, case=("M =", "M=")):
         fields = {
             "value_text": m.group("mean"),
             "spread_kind": _spread_kind(m.group("sd_word")),
             "spread_low_text": m.group("sd"),
         }
         found.append(Candidate("mean", m.start(), m.end(), fields))
-    for m in grammar.MEAN_SD.finditer(norm):
+    for m in scan.finditer(grammar.MEAN_SD, ("\u00b1", "+/-", "+-"), 40, 40):
         sentence_window = norm[max(0, m.start() - 120) : m.end() + 40]
         kind = "se" if _SE_NEAR.search(sentence_window) and "SD" not in sentence_window else "sd"
         fields = {
@@ -418,7 +424,9 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
             "spread_low_text": m.group("sd"),
         }
         found.append(Candidate("mean", m.start(), m.end(), fields))
-    for m in grammar.MEAN_SPREAD_NAMED.finditer(norm):
+    for m in scan.finditer(
+        grammar.MEAN_SPREAD_NAMED, ("standard",), 40, 40, case=("SD", "SE", "s.d.")
+    ):
         fields = {
             "value_text": m.group("center"),
             "unit": (m.group("unit") or m.group("sd_unit") or "").strip(),
@@ -426,7 +434,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
             "spread_low_text": m.group("sd"),
         }
         found.append(Candidate("mean", m.start(), m.end(), fields))
-    for m in grammar.VALUE_PAREN.finditer(norm):
+    for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
         if not _header_before(norm, m.start(), sents, grammar.SD_HEADER):
             continue
         header = grammar.SD_HEADER.search(norm, sents.of(m.start())[0], m.start())
@@ -436,7 +444,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
             "spread_low_text": m.group("inner"),
         }
         found.append(Candidate("mean", m.start(), m.end(), fields))
-    for m in grammar.MEDIAN_SPREAD.finditer(norm):
+    for m in scan.finditer(grammar.MEDIAN_SPREAD, ("(", "["), 40, 100):
         if _BRACKET_CONTEXT.search(_before(norm, m.start(), 16)):
             continue
         kind = _spread_kind(m.group("skind") or "")
@@ -460,7 +468,7 @@ def _summaries(norm: str, sents: context.Sentences) -> list[Candidate]:
         if stat == "median" and not kind:
             fields["spread_kind"] = "iqr"  # the journal convention for a bare "2.75 [2.35, 3.23]"
         found.append(Candidate(stat, m.start(), m.end(), fields))
-    for m in grammar.GROUP_VALUE.finditer(norm):
+    for m in scan.finditer(grammar.GROUP_VALUE, ("group", "arm"), 0, 40):
         # "higher in the MSC group (67.0) compared to the placebo group (50.0)": an arm's value
         # whose summary type is not stated, read as a mean.
         sentence = sents.of(m.start())
@@ -488,9 +496,9 @@ def _within(fields: dict[str, Any]) -> bool:
     return low <= high and low <= centre <= high
 
 
-def _percentages(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     found = []
-    for m in grammar.PERCENT_PAIR.finditer(norm):
+    for m in scan.finditer(grammar.PERCENT_PAIR, ("%",), 25, 60):
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
         summary = _MEAN_OR_MEDIAN.search(_before(norm, m.start(), 60))
@@ -501,20 +509,20 @@ def _percentages(norm: str, sents: context.Sentences) -> list[Candidate]:
             end = norm.index("%", m.end(name)) + 1
             fields = {"value_text": m.group(name), "unit": "%", "pair": m.start()}
             found.append(Candidate(kind, m.start(name), end, fields))
-    for m in grammar.PERCENT_CI.finditer(norm):
+    for m in scan.finditer(grammar.PERCENT_CI, ("%",), 25, 120):
         if _CI_WORD_AFTER.match(norm, norm.index("%", m.start()) + 1):
             continue
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
         fields = {"value_text": m.group("est"), "unit": "%", **_ci_fields(m)}
         found.append(Candidate("percentage", m.start(), m.end(), fields))
-    for m in grammar.PERCENT.finditer(norm):
+    for m in scan.finditer(grammar.PERCENT, ("%",), 25, 2):
         percent_end = m.end()
         if _CI_WORD_AFTER.match(norm, percent_end) or _BELOW.search(_before(norm, m.start(), 16)):
             continue
         if _OR_LOWER.match(norm, percent_end) or _NOT_A_RESULT_AFTER.match(norm, percent_end):
             continue
-        if _METHODS.search(norm, *sents.of(m.start())):
+        if _in_methods(norm, sents, m.start()):
             continue
         value = value_of(m.group("pct"))
         if value is None or value > 1000:
@@ -525,16 +533,25 @@ def _percentages(norm: str, sents: context.Sentences) -> list[Candidate]:
     return found
 
 
-def candidates(norm: str, sents: context.Sentences) -> list[Candidate]:
+def _in_methods(norm: str, sents: context.Sentences, offset: int) -> bool:
+    """Return True if the sentence at ``offset`` speaks of methods or eligibility."""
+    sentence = sents.of(offset)
+    key = ("methods", sentence)
+    if key not in sents.memo:
+        sents.memo[key] = bool(_METHODS.search(norm, *sentence))
+    return sents.memo[key]
+
+
+def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return every statistic candidate of a normalized text, most specific first."""
     return [
-        *_tests(norm),
-        *_ratios(norm),
-        *_differences(norm),
-        *_p_values(norm, sents),
-        *_explicit_counts(norm, sents),
-        *_summaries(norm, sents),
-        *arm_sizes.size_candidates(norm, sents),
-        *_loose_counts(norm, sents),
-        *_percentages(norm, sents),
+        *_tests(norm, scan),
+        *_ratios(norm, scan),
+        *_differences(norm, scan),
+        *_p_values(norm, sents, scan),
+        *_explicit_counts(norm, sents, scan),
+        *_summaries(norm, sents, scan),
+        *arm_sizes.size_candidates(norm, sents, scan),
+        *_loose_counts(norm, sents, scan),
+        *_percentages(norm, sents, scan),
     ]

@@ -110,6 +110,18 @@ _SUBGROUP = re.compile(
 _DAYS = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24, "h": 1 / 24}
 
 
+# All outcome phrases in one pattern (group o<i> is OUTCOMES[i]), leftmost first.
+def _scoped(pattern: re.Pattern) -> str:
+    """Return a pattern's text with a leading (?i) made local, to join it with others."""
+    text = pattern.pattern
+    return f"(?i:{text[4:]})" if text.startswith("(?i)") else text
+
+
+_ANY_OUTCOME = re.compile(
+    "|".join(f"(?P<o{i}>{_scoped(pattern)})" for i, (_, pattern) in enumerate(OUTCOMES))
+)
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence or line of ``text``."""
     bounds, start = [], 0
@@ -129,6 +141,7 @@ class Sentences:
         self.bounds = sentence_bounds(text)
         self.starts = [start for start, _ in self.bounds]
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.memo: dict = {}  # per-sentence results of context lookups
 
     def of(self, offset: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence containing ``offset``."""
@@ -275,7 +288,9 @@ def nearest_timepoint(
     return best, best_days
 
 
-def outcome_of(text: str, start: int, sentence: tuple[int, int], label_first: bool) -> str:
+def outcome_of(
+    text: str, start: int, sentence: tuple[int, int], label_first: bool, memo: dict | None = None
+) -> str:
     """Return the outcome of a value at ``start``: the label printed right before it (when
     ``label_first``), else the known outcome named nearest before it in its sentence, else the
     first named after it; '' when none is recognised."""
@@ -284,15 +299,27 @@ def outcome_of(text: str, start: int, sentence: tuple[int, int], label_first: bo
         if label:
             known = next((key for key, pattern in OUTCOMES if key and pattern.search(label)), None)
             return known or label
-    before, after = (-1, ""), (len(text) + 1, "")
-    for key, pattern in OUTCOMES:
-        for match in pattern.finditer(text, sentence[0], sentence[1]):
-            name = key or match.group().lower()
-            if match.start() < start and match.start() > before[0]:
-                before = (match.start(), name)
-            elif match.start() >= start and match.start() < after[0]:
-                after = (match.start(), name)
-    return before[1] or after[1] or sentence_subject(text, sentence, start)
+    if memo is None:
+        memo = {}
+    if sentence not in memo:
+        memo[sentence] = _outcome_mentions(text, sentence[0], sentence[1])
+    mentions = memo[sentence]
+    before = [name for offset, name in mentions if offset < start]
+    after = [name for offset, name in mentions if offset >= start]
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    return sentence_subject(text, sentence, start)
+
+
+def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Return (offset, name) of every known outcome named in text[start:end], in order."""
+    found = []
+    for match in _ANY_OUTCOME.finditer(text, start, end):
+        key = OUTCOMES[int(match.lastgroup[1:])][0]
+        found.append((match.start(), key or match.group().lower()))
+    return found
 
 
 _SUBJECT = re.compile(

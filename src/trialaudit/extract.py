@@ -12,7 +12,7 @@ from .arms import resolve_arm
 from .candidates import candidates
 from .normalize import normalize
 from .numbers import p_value_of, value_of
-from .spans import Candidate, resolve
+from .spans import Candidate, Scanner, resolve
 
 # Study details kept in the studies table (with their spans) rather than as facts.
 STUDY_ONLY = {"title", "authors"}
@@ -147,7 +147,11 @@ def _attach_context(
         kind = row["kind"]
         if kind in RESULT_KINDS and not row["outcome"]:
             row["outcome"] = context.outcome_of(
-                norm, start, sentence, label_first=kind in {"p_value", "median", "mean", "test"}
+                norm,
+                start,
+                sentence,
+                label_first=kind in {"p_value", "median", "mean", "test"},
+                memo=sents.memo,
             )
         if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence)
@@ -366,16 +370,20 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     """Return the statistics, comparisons, arms, facts and studies of one decoded document."""
     norm = normalize(text)
     sents = context.Sentences(norm)
-    found_facts = facts.identifier_facts(norm)
+    scan = Scanner(norm)
+    found_facts = facts.identifier_facts(norm, scan)
     layout = studies.layout(norm, [f for f in found_facts if f.fact == "registration"])
-    found_facts += facts.design_facts(norm, sents)
-    found_facts += facts.dose_facts(norm)
-    found_facts += facts.schedule_facts(norm, sents)
-    found_facts += facts.allocation_facts(norm)
-    found_facts += facts.follow_up_facts(norm, sents)
+    found_facts += facts.design_facts(norm, sents, scan)
+    found_facts += facts.dose_facts(norm, scan)
+    found_facts += facts.schedule_facts(norm, sents, scan)
+    found_facts += facts.allocation_facts(norm, scan)
+    found_facts += facts.follow_up_facts(norm, sents, scan)
     for study in layout.studies:
         found_facts += [f for f in study.facts if f.fact not in STUDY_ONLY]
-    kept = resolve(candidates(norm, sents), masks.masked_spans(norm), len(norm))
+    found = candidates(norm, sents, scan)
+    kept = resolve(
+        found, masks.masked_spans(norm, [(c.start, c.end) for c in found], scan), len(norm)
+    )
     stats = [_statistic_row(doc_id, cand, text) for cand in kept]
     for index, row in enumerate(stats):
         row["stat_id"] = index

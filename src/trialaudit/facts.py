@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import COUNT_WORD, SUPERSCRIPTS, word_value
+from .spans import Scanner
 
 REGISTRATION = re.compile(
     r"""
@@ -95,18 +96,23 @@ ALLOCATION = re.compile(
     r"|(?i:ratio\sof\s)(?P<ratio2>\d{1,2}\s?:\s?\d{1,2})(?![\d.:])"
 )
 _UNIT_WORD = r"(?P<unit>day|week|month|year|hour|h)"
+# Around a unit: "1-year follow-up", "Three years post-treatment", "48 h after the second
+# infusion", "at 36 months post-MSC therapy", "from baseline to day 28".
 FOLLOW_UP = re.compile(
     rf"""(?ix)
     (?<![A-Za-z0-9.])(?P<n1>{COUNT_WORD})[\s\-]{_UNIT_WORD.replace("unit", "u1")}s?\s
-        (?:(?:of\s)?follow[\s\-]?up|post[\s\-]?[\w\-]{1, 25}
+        (?:(?:of\s)?follow[\s\-]?up|post[\s\-]?[\w\-]{{1,25}}
         |after\s(?:the\s)?(?:treatment|infusion|randomi[sz]ation|discharge|intervention|second
         |first|last))
-    |follow(?:ed)?[\s\-]?up\s(?:[\w\-]{{1,20}}\s){{0,5}}?(?:for|over|of|to|through|until)\s
-        (?:up\sto\s)?(?P<n2>{COUNT_WORD})\s(?P<u2>day|week|month|year)s?\b
     |(?<![A-Za-z])at\s(?P<n3>{COUNT_WORD})\s(?P<u3>day|week|month|year)s?\s
         (?:post|after|following)\b
     |baseline\s(?:to|until|through)\s(?P<u5>day|week|month)\s(?P<n5>\d{{1,4}})(?![\d.])
     """,
+)
+# "followed up ... for 1 year", "follow-up conducted over 3 years".
+FOLLOW_UP_FOR = re.compile(
+    rf"""(?ix)follow(?:ed)?[\s\-]?up\s(?:[\w\-]{{1,20}}\s){{0,5}}?(?:for|over|of|to|through|until)\s
+        (?:up\sto\s)?(?P<n2>{COUNT_WORD})\s(?P<u2>day|week|month|year)s?\b"""
 )
 # "followed up at 3-month intervals": the visit interval.
 FOLLOW_UP_INTERVAL = re.compile(
@@ -118,6 +124,18 @@ FOLLOW_UP_LIST = re.compile(
     re.VERBOSE,
 )
 
+# Literal anchors every match contains (see spans.Scanner).
+REGISTRY_ANCHORS = (
+    "nct", "chictr", "irct", "isrctn", "actrn", "eudract", "drks", "jprn", "jrct", "umin", "ctri",
+    "kct", "tctr", "pactr", "ntr", "nl", "rbr",
+)  # fmt: skip
+_DESIGN_ANCHORS = (
+    "random", "rct", "blind", "label", "placebo", "single", "real", "external", "multi",
+    "prospective", "retrospective", "observational", "series", "pilot", "cohort", "cross",
+    "parallel", "phase",
+)  # fmt: skip
+_REPEATED_NOUNS = ("infusions", "injections", "doses", "administrations")
+_FOLLOW_UP_ANCHORS = ("day", "week", "month", "year", "hour", "h after", "h post", "baseline")
 _DESIGN_CANON = (
     (r"non[-\s]?randomi[sz]ed", "non-randomized"),
     (r"randomi[sz]ed|randomly|rct|\w+\srandomi[sz]ation", "randomized"),
@@ -202,30 +220,30 @@ def _dose_label(value: float) -> str:
     return f"{value:.6g}"
 
 
-def dose_facts(norm: str) -> list[Fact]:
+def dose_facts(norm: str, scan: Scanner) -> list[Fact]:
     """Return the doses of ``norm`` with their value in cells (or units) as a number."""
     rows = []
-    for m in DOSE.finditer(norm):
+    for m in scan.finditer(DOSE, ("10",), 15, 70):
         value = dose_value(m.group("mantissa"), dose_exponent(m))
         end = m.end("unit") if m.group("unit").strip() else m.end("unit") - len(m.group("unit"))
         rows.append(Fact("dose", _dose_label(value), m.start(), end, value))
-    for m in LOST_EXPONENT_DOSE.finditer(norm):
+    for m in scan.finditer(LOST_EXPONENT_DOSE, ("10",), 5, 40):
         value = 10.0 ** int(m.group("e"))
         rows.append(Fact("dose", _dose_label(value), m.start(), m.end(), value))
     return rows
 
 
-def schedule_facts(norm: str, sentences) -> list[Fact]:
+def schedule_facts(norm: str, sentences, scan: Scanner) -> list[Fact]:
     """Return administration schedules ("on days 0, 3 and 6", "two consecutive infusions")
     from sentences that speak of giving a treatment."""
     rows = []
-    for m in SCHEDULE.finditer(norm):
+    for m in scan.finditer(SCHEDULE, ("day", "on d", "at d"), 5, 80):
         start, end = sentences.of(m.start())
         if not _ADMINISTRATION.search(norm, start, end):
             continue
         days = re.findall(r"\d{1,3}", m.group("days"))
         rows.append(Fact("schedule", "days " + ",".join(days), m.start(), m.end(), len(days)))
-    for m in REPEATED.finditer(norm):
+    for m in scan.finditer(REPEATED, _REPEATED_NOUNS, 70, 5):
         count = word_value(m.group("count"))
         if count:
             rows.append(Fact("schedule", f"{count} doses", m.start(), m.end(), float(count)))
@@ -238,10 +256,10 @@ _ADMINISTRATION = re.compile(
 )
 
 
-def allocation_facts(norm: str) -> list[Fact]:
+def allocation_facts(norm: str, scan: Scanner) -> list[Fact]:
     """Return allocation ratios ("randomly assigned at a 2:1 ratio")."""
     rows = []
-    for m in ALLOCATION.finditer(norm):
+    for m in scan.finditer(ALLOCATION, (":",), 10, 40):
         group = "ratio" if m.group("ratio") else "ratio2"
         value = re.sub(r"\s", "", m.group(group))
         rows.append(Fact("allocation", value, m.start(group), m.end(group)))
@@ -253,13 +271,17 @@ _VISITS = re.compile(
 )
 
 
-def follow_up_facts(norm: str, sentences) -> list[Fact]:
+def follow_up_facts(norm: str, sentences, scan: Scanner) -> list[Fact]:
     """Return follow-up durations and visit times, each as a canonical label ("year 3") with
     the time in days as its number; a list of days counts only in a sentence about visits."""
     rows = []
-    for m in FOLLOW_UP.finditer(norm):
+    matches = [
+        *scan.finditer(FOLLOW_UP, _FOLLOW_UP_ANCHORS, 30, 70),
+        *scan.finditer(FOLLOW_UP_FOR, ("follow",), 0, 170),
+    ]
+    for m in matches:
         for index in ("1", "2", "3", "5"):
-            if m.group(f"n{index}"):
+            if m.groupdict().get(f"n{index}"):
                 number = word_value(m.group(f"n{index}"))
                 unit = m.group(f"u{index}").lower()
                 if number is None:
@@ -268,13 +290,13 @@ def follow_up_facts(norm: str, sentences) -> list[Fact]:
                 rows.append(
                     Fact("follow_up", f"{unit} {number}", m.start(), m.end(), number * _DAYS[unit])
                 )
-    for m in FOLLOW_UP_INTERVAL.finditer(norm):
+    for m in scan.finditer(FOLLOW_UP_INTERVAL, ("interval",), 30, 5):
         number = word_value(m.group("n4"))
         unit = m.group("u4").lower()
         if number is not None:
             days = number * _DAYS[unit]
             rows.append(Fact("follow_up", f"{unit} {number}", m.start(), m.end(), days))
-    for m in FOLLOW_UP_LIST.finditer(norm):
+    for m in scan.finditer(FOLLOW_UP_LIST, ("days", "weeks", "months"), 10, 150):
         start, end = sentences.of(m.start())
         if not _VISITS.search(norm, start, end) or _ADMINISTRATION.search(norm, start, end):
             continue
@@ -294,10 +316,10 @@ def follow_up_facts(norm: str, sentences) -> list[Fact]:
     return rows
 
 
-def design_facts(norm: str, sentences) -> list[Fact]:
+def design_facts(norm: str, sentences, scan: Scanner) -> list[Fact]:
     """Return design phrases, leaving out those in sentences about other or future studies."""
     rows = []
-    for m in DESIGN.finditer(norm):
+    for m in scan.finditer(DESIGN, _DESIGN_ANCHORS, 30, 30):
         start, end = sentences.of(m.start())
         if HEDGE.search(norm, start, end):
             continue
@@ -305,13 +327,14 @@ def design_facts(norm: str, sentences) -> list[Fact]:
     return rows
 
 
-def identifier_facts(norm: str) -> list[Fact]:
+def identifier_facts(norm: str, scan: Scanner) -> list[Fact]:
     """Return registration IDs and DOIs."""
     rows = [
         Fact("registration", canonical_registration(m.group("id")), m.start(), m.end())
-        for m in REGISTRATION.finditer(norm)
+        for m in scan.finditer(REGISTRATION, REGISTRY_ANCHORS, 20, 40)
     ]
     rows += [
-        Fact("doi", m.group("doi").lower(), m.start("doi"), m.end()) for m in DOI.finditer(norm)
+        Fact("doi", m.group("doi").lower(), m.start("doi"), m.end())
+        for m in scan.finditer(DOI, ("10.",), 0, 260)
     ]
     return rows

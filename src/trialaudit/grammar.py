@@ -271,22 +271,35 @@ N_TREATED_WITH = re.compile(
 )
 # Sample sizes need a cue: "a total of 43 patients", "recruited 101 ... patients",
 # "One hundred patients with severe COVID-19 were randomized".
-TOTAL_N = re.compile(
-    rf"""
-    (?i:(?:a\s)?total(?:\snumber)?\sof\s|(?P<verb1>recruited|enrolled|included|randomi[sz]ed
-        |randomly\sassigned|assigned|allocated|screened|analy[sz]ed|treated)\s)
-    (?P<n1>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,3}}?(?i:{_PEOPLE})\b
-    |(?<![\w.,\-])(?P<n4>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,2}}?
-    (?P<verb4>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
-      |analy[sz]ed|hospitali[sz]ed|consecutive))\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\b
-    |(?<![\w.,\-])(?P<n2>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,3}}?(?i:{_PEOPLE})
-    \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?(?:[\w\-]{{1,20}}\s){{0,5}}?
-    (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively)\s)?
-      (?P<verb2>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
-        |screened|completed))\b
-    |(?<![\w.,\-])(?:[Nn]\s?=\s?)(?P<n3>{INT})(?!\d)(?!\.\d)
-    """,
+_WORDS = r"(?:[\w\-]{1,20}\s)"
+# "a total of 43 patients", "For a total of 110 patients".
+TOTAL_OF = re.compile(
+    rf"(?i:(?:a\s)?total(?:\snumber)?\sof\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})\b"
+)
+# "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
+VERB_N = re.compile(
+    rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
+    |allocated|screened|analy[sz]ed|treated))\s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?
+    (?i:{_PEOPLE})\b""",
     _X,
 )
+# "the 120 randomized patients", "12,450 vaccinated adults".
+N_STAGE_PEOPLE = re.compile(
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,2}}?
+    (?P<verb>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
+      |analy[sz]ed|hospitali[sz]ed|consecutive))\s{_WORDS}{{0,2}}?(?i:{_PEOPLE})\b""",
+    _X,
+)
+# "One hundred patients with severe COVID-19 were randomized", "100 patients enrolled in".
+N_PEOPLE_VERB = re.compile(
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})
+    \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?{_WORDS}{{0,5}}?
+    (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively)\s)?
+      (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
+        |screened|completed))\b""",
+    _X,
+)
+# "N = 1,234".
+N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,50}(?=[A-Z(\[\"'])|\n{1,50}")

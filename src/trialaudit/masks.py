@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import facts
+from .spans import Scanner
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -57,11 +58,15 @@ VERSION = re.compile(r"(?i:version|v\.|SPSS|Stata|SAS)\s?\d{1,3}(?:\.\d{1,3}){0,
 PHASE = re.compile(r"(?i:phase)\s?(?:\d|I{1,3}|IV)(?:\s?/\s?(?:\d|I{1,3}|IV))?[ab]?")
 EMAIL = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
 
-MASKS = (
-    facts.REGISTRATION,
-    facts.DOI,
-    facts.URL,
-    EMAIL,
+# Long masks, found anywhere through their literal anchors (see spans.Scanner).
+ANCHORED = (
+    (facts.REGISTRATION, facts.REGISTRY_ANCHORS, 20, 40),
+    (facts.DOI, ("10.",), 0, 260),
+    (facts.URL, ("http", "www."), 0, 510),
+    (EMAIL, ("@",), 70, 260),
+)
+# Short masks, looked for only near the candidates they could overlap.
+NEARBY = (
     facts.DOSE,
     facts.LOST_EXPONENT_DOSE,
     DATE,
@@ -72,11 +77,24 @@ MASKS = (
     VERSION,
     PHASE,
 )
+_MARGIN = 90
 
 
-def masked_spans(norm: str) -> list[tuple[int, int]]:
-    """Return every span of ``norm`` that can hold digits but never a statistic."""
+def masked_spans(norm: str, near: list[tuple[int, int]], scan: Scanner) -> list[tuple[int, int]]:
+    """Return the spans of ``norm`` that can hold digits but never a statistic: identifiers,
+    links and e-mail addresses anywhere, the short masks around the ``near`` spans (the
+    candidates: a mask matters only where it overlaps one)."""
     spans: list[tuple[int, int]] = []
-    for pattern in MASKS:
-        spans.extend(m.span() for m in pattern.finditer(norm))
+    for pattern, anchors, before, after in ANCHORED:
+        spans.extend(m.span() for m in scan.finditer(pattern, anchors, before, after))
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(near):
+        start, end = max(0, start - _MARGIN), min(len(norm), end + _MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    for start, end in windows:
+        for pattern in NEARBY:
+            spans.extend(m.span() for m in pattern.finditer(norm, start, end))
     return spans

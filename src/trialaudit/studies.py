@@ -12,13 +12,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import facts
 from .facts import Fact
 
 _TITLE_WORDS = re.compile(
     r"(?i)\b(?:trial|study|follow-up|cohort|randomi[sz]ed|observation|analysis|review|outcomes?"
     r"|efficacy|safety|effects?|treatment|therapy|patients|versus|vs)\b"
 )
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s[A-Z]")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|was|were)\b")
 _NAME = re.compile(
     r"^(?:[A-Z][A-Za-z'\-.]{0,30}|[A-Z]{1,3}\.?)(?:\s(?:[A-Z][A-Za-z'\-.]{0,30})){0,5}$"
 )
@@ -89,15 +91,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def is_title(line: str) -> bool:
     """Return True if a line reads like a paper title."""
-    words = line.split()
-    if not 5 <= len(words) <= 60 or len(line) > 400:
+    if len(line) > 400 or not line[0].isupper() or not 5 <= len(line.split()) <= 60:
         return False
-    letters = sum(ch.isalpha() for ch in line)
-    if letters < 0.7 * len(line.replace(" ", "")) or not line[0].isupper():
+    if not _TITLE_WORDS.search(line):
         return False
-    if re.search(r"[.!?]\s[A-Z]", line) or re.search(r"(?i)\b(?:we|our|was|were)\b", line):
+    letters = len(_LETTER.findall(line))
+    if letters < 0.7 * len(line.replace(" ", "")):
         return False
-    return bool(_TITLE_WORDS.search(line))
+    return not (_SENTENCE_BREAK.search(line) or _FIRST_PERSON.search(line))
 
 
 def author_names(line: str) -> list[str]:
@@ -290,8 +291,3 @@ def _registration_anchors(
 def _sentence_start(text: str, offset: int) -> int:
     stop = text.rfind(". ", 0, offset)
     return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, offset) + 1)
-
-
-def registration_facts(norm: str) -> list[Fact]:
-    """Return the registration IDs of a text (used to split reviews into trials)."""
-    return [f for f in facts.identifier_facts(norm) if f.fact == "registration"]
