@@ -229,7 +229,10 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
     found = []
     for m in scan.finditer(grammar.N_EQUALS, ("=",), 8, 15):
         sentence = sents.of(m.start())
-        label, start = _label_before(norm, m.start(), sentence)
+        bracket = m.start() - 1  # the "(" of "(n = 65)", or the space of "( n = 65)"
+        if norm[bracket].isspace():
+            bracket -= 1
+        label, start = _label_before(norm, bracket, sentence)
         close = m.end("n") + 1 if norm.startswith(")", m.end("n")) else m.end("n")
         population = population_of(norm, sentence)
         last = label.split()[-1].lower() if label else ""

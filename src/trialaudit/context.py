@@ -269,21 +269,29 @@ def _closing_bracket(text: str, open_at: int, limit: int = 600) -> int | None:
 
 
 def nearest_timepoint(
-    text: str, start: int, end: int, sentence: tuple[int, int]
+    text: str, start: int, end: int, sentence: tuple[int, int], memo: dict | None = None
 ) -> tuple[str, float | None]:
-    """Return the time point mentioned nearest to a span within its sentence (label, days)."""
+    """Return the time point mentioned nearest to a span within its sentence (label, days);
+    on a tie the one after the span wins ("... 2.4 (95% CI 1.4-4.1) at day 90")."""
+    memo = {} if memo is None else memo
+    key = ("timepoints", sentence)
+    if key not in memo:
+        memo[key] = [
+            (m.start(), m.end(), *timepoint_label(m))
+            for m in TIMEPOINT.finditer(text, sentence[0], sentence[1])
+        ]
     best, best_days, best_distance = "", None, None
-    for match in TIMEPOINT.finditer(text, sentence[0], sentence[1]):
-        if match.start() < end and match.end() > start:
+    for m_start, m_end, label, days in memo[key]:
+        if m_start < end and m_end > start:
             continue
-        after = match.start() >= end
-        distance = match.start() - end if after else start - match.end()
+        after = m_start >= end
+        distance = m_start - end if after else start - m_end
         if (
             best_distance is None
             or distance < best_distance
             or (after and distance == best_distance)
         ):
-            best, best_days = timepoint_label(match)
+            best, best_days = label, days
             best_distance = distance
     return best, best_days
 

@@ -165,7 +165,7 @@ def _attach_context(
         elif inside:
             label, days, source = inside[-1][2], inside[-1][3], "bracket"
         else:
-            label, days = context.nearest_timepoint(norm, start, end, sentence)
+            label, days = context.nearest_timepoint(norm, start, end, sentence, sents.memo)
             source = "sentence" if label else ""
         key = (row["study_id"], sents.paragraph(start))
         if kind in RESULT_KINDS:

@@ -329,9 +329,14 @@ def design_facts(norm: str, sentences, scan: Scanner) -> list[Fact]:
 
 def identifier_facts(norm: str, scan: Scanner) -> list[Fact]:
     """Return registration IDs and DOIs."""
+    matches = {
+        m.span(): m
+        for anchors, before in ((REGISTRY_ANCHORS, 0), (("eudract",), 20))
+        for m in scan.finditer(REGISTRATION, anchors, before, 40)
+    }
     rows = [
         Fact("registration", canonical_registration(m.group("id")), m.start(), m.end())
-        for m in scan.finditer(REGISTRATION, REGISTRY_ANCHORS, 20, 40)
+        for _, m in sorted(matches.items())
     ]
     rows += [
         Fact("doi", m.group("doi").lower(), m.start("doi"), m.end())

@@ -254,7 +254,9 @@ GROUP_VALUE = re.compile(
 )
 
 # Arm sizes: "(n = 65)", "MSC alone group = 11", "control group, n = 24", "control arm: 24".
-N_EQUALS = re.compile(rf"[(\[,;]\s?(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
+N_EQUALS = re.compile(
+    rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)"
+)
 GROUP_EQUALS = re.compile(
     rf"(?i:group|arm)\s?(?:=|:|,\s?[nN]\s?=|\(\s?[nN]\s?=)\s?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)"
 )

@@ -60,7 +60,8 @@ EMAIL = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
 
 # Long masks, found anywhere through their literal anchors (see spans.Scanner).
 ANCHORED = (
-    (facts.REGISTRATION, facts.REGISTRY_ANCHORS, 20, 40),
+    (facts.REGISTRATION, facts.REGISTRY_ANCHORS, 0, 40),
+    (facts.REGISTRATION, ("eudract",), 20, 40),
     (facts.DOI, ("10.",), 0, 260),
     (facts.URL, ("http", "www."), 0, 510),
     (EMAIL, ("@",), 70, 260),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,20 +53,23 @@ def resolve(
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-_SPACE = re.compile(r"\s")
+# Where a statistic can start: a letter or digit not preceded by an ASCII letter or digit (CJK
+# text runs into numbers: "组死亡３／１１"), or a sign or point before a digit.
+_START = re.compile(r"(?<![A-Za-z0-9])[^\W_]|[-+.](?=\d)")
 
 
 class Scanner:
-    """Finds where a pattern can match without running it over the whole text: each pattern
-    names literal anchors that every one of its matches contains (found with str.find, which
-    is far faster than a regex scan) and runs only in windows around them. Lookbehinds still
-    see the text before a window."""
+    """Finds the matches of a pattern without running it over the whole text: each pattern
+    names literal anchors that every one of its matches contains, at most ``before``
+    characters after the match's start. The anchors are found with str.find (far faster than
+    a regex scan) and the pattern is tried only at the word starts that close before them.
+    Lookbehinds still see the text before a start, and a match may run past ``after``."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = text.lower()
         self._positions: dict[tuple[str, bool], list[int]] = {}
-        self._windows: dict[tuple, list[tuple[int, int]]] = {}
+        self._starts: list[int] | None = None
 
     def positions(self, literal: str, case: bool = False) -> list[int]:
         """Return the offsets of ``literal`` (case-insensitive unless ``case``)."""
@@ -80,56 +84,41 @@ class Scanner:
             self._positions[key] = found
         return self._positions[key]
 
-    def windows(
-        self, anchors: tuple[str, ...], before: int, after: int, case: tuple[str, ...] = ()
-    ) -> list[tuple[int, int]]:
-        """Return merged windows of ``before`` characters before and ``after`` characters after
-        each anchor (``case`` anchors are case-sensitive), each ending at white space; the whole
-        text when the windows would cover most of it anyway."""
-        key = (anchors, before, after, case)
-        if key not in self._windows:
-            self._windows[key] = self._merged(anchors, before, after, case)
-        return self._windows[key]
-
-    def _merged(
-        self, anchors: tuple[str, ...], before: int, after: int, case: tuple[str, ...]
-    ) -> list[tuple[int, int]]:
-        length = len(self.text)
-        count = sum(len(self.positions(a)) for a in anchors)
-        count += sum(len(self.positions(a, True)) for a in case)
-        if count * (before + after) >= length:
-            return [(0, length)]  # the windows would cover the text: one scan is cheaper
-        spans = sorted(
-            (max(0, p - before), p + len(a) + after)
-            for literals, sensitive in ((anchors, False), (case, True))
-            for a in literals
-            for p in self.positions(a, sensitive)
-        )
-        merged: list[tuple[int, int]] = []
-        for start, end in spans:
-            end = min(length, end)
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-            else:
-                merged.append((start, end))
-        if sum(end - start for start, end in merged) > length // 2:
-            return [(0, length)]
-        return [(start, self._to_space(end)) for start, end in merged]
-
-    def _to_space(self, end: int) -> int:
-        """Return ``end`` moved to the next white space (at most 40 characters on), so that a
-        window never cuts a number in two."""
-        space = _SPACE.search(self.text, end, min(len(self.text), end + 40))
-        return space.start() if space else min(len(self.text), end + 40)
+    def starts(self) -> list[int]:
+        """Return every offset where a statistic can start, in order."""
+        if self._starts is None:
+            self._starts = [m.start() for m in _START.finditer(self.text)]
+        return self._starts
 
     def finditer(
         self,
         pattern: re.Pattern,
         anchors: tuple[str, ...],
         before: int,
-        after: int,
+        after: int = 0,
         case: tuple[str, ...] = (),
     ) -> Iterator[re.Match]:
-        """Yield the matches of ``pattern`` in the windows around its anchors."""
-        for start, end in self.windows(anchors, before, after, case):
-            yield from pattern.finditer(self.text, start, end)
+        """Yield the non-overlapping matches of ``pattern`` that start at most ``before``
+        characters before one of its anchors (``case`` anchors are case-sensitive; ``after``
+        is only documentation of how far a match may run past its anchor)."""
+        del after
+        anchor_at = sorted(
+            {p for a in anchors for p in self.positions(a)}
+            | {p for a in case for p in self.positions(a, True)}
+        )
+        if not anchor_at:
+            return
+        starts = self.starts()
+        done = 0  # matches do not overlap: no start before the end of the last one
+        for p in anchor_at:
+            index = bisect.bisect_left(starts, max(done, p - before))
+            while index < len(starts) and starts[index] <= p:
+                q = starts[index]
+                index += 1
+                if q < done:
+                    continue
+                m = pattern.match(self.text, q)
+                if m and m.end() > q:
+                    done = m.end()
+                    yield m
+                    index = bisect.bisect_left(starts, done)
