@@ -73,6 +73,7 @@ class DocumentsTable(_Strict):
     sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
     n_characters: Series[int] = pa.Field(ge=0)
     n_statistics: Series[int] = pa.Field(ge=0)
+    n_studies: Series[int] = pa.Field(ge=0)
 
 
 class QuarantineTable(_Strict):
