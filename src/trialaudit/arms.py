@@ -83,6 +83,7 @@ def population_of(text: str, sentence: tuple[int, int]) -> str:
 
 
 def _size(kind: str, start: int, end: int, n_text: str, **extra) -> Candidate:
+    """Return an arm-size or sample-size candidate for the number ``n_text``."""
     fields = {"value_text": n_text, "numerator": None, "size": word_value(n_text), **extra}
     return Candidate(kind, start, end, fields)
 

@@ -89,6 +89,7 @@ _PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
 
 
 def _measure(match: re.Match) -> str:
+    """Return the ratio measure (OR, RR, HR, IRR) a RATIO match names."""
     raw = (match.group("abbr2") or match.group("abbr") or match.group("name") or "").lower()
     raw = re.sub(r"\s+", " ", raw)
     raw = re.sub(
@@ -108,6 +109,7 @@ def _measure(match: re.Match) -> str:
 
 
 def _ci_fields(match: re.Match) -> dict[str, Any]:
+    """Return the CI limits and level of a match with a CI_BODY or CI_BARE, or {}."""
     groups = match.groupdict()
     if groups.get("lo"):
         level = groups.get("level") or groups.get("level2")
@@ -136,10 +138,12 @@ def _outcome_words(text: str | None) -> str:
 
 
 def _before(norm: str, start: int, width: int = 40) -> str:
+    """Return the ``width`` characters of ``norm`` before ``start``."""
     return norm[max(0, start - width) : start]
 
 
 def _tests(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return APA-style test statistics ("t(28) = 2.20"), without their p-values."""
     found = []
     for m in scan.finditer(grammar.TEST, _COMPARATORS, 30, 30):
         test = m.group("test")
@@ -171,6 +175,7 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
 
 
 def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return ratio estimates with their CIs, and further estimates of one measure."""
     found = []
     for m in scan.finditer(grammar.RATIO, ("ratio", "relative"), 40, 260, case=("OR", "RR", "HR")):
         measure = _measure(m)
@@ -200,6 +205,7 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
 
 
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return differences with their CIs (or an explicit value) and measure."""
     found = []
     for m in scan.finditer(
         grammar.DIFFERENCE, _DIFFERENCE_WORDS, 60, 300, case=_DIFFERENCE_ABBREVIATIONS
@@ -232,6 +238,7 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
 
 
 def _p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return p-values and NS, leaving out significance thresholds of methods."""
     found = []
     for m in grammar.P_VALUE.finditer(norm):
         cmp = m.group("cmp") or "="
@@ -262,6 +269,7 @@ def _reads_as_not_significant(norm: str, m: re.Match) -> bool:
 
 
 def _count(m: re.Match, **extra: Any) -> Candidate:
+    """Return a count candidate from a match with groups x, n and pct."""
     groups = m.groupdict()
     numerator = word_value(groups["x"]) if groups.get("x") else None
     denominator = word_value(groups["n"]) if groups.get("n") else None
@@ -362,6 +370,7 @@ def _spread_kind(word: str) -> str:
 
 
 def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
+    """Return the fields of a SUMMARY_LABEL match, or None for a spread it cannot have."""
     fields: dict[str, Any] = {"value_text": m.group("center"), "unit": (m.group("unit") or "")}
     header = m.group("header") or ""
     if m.group("pm"):
@@ -497,6 +506,7 @@ def _within(fields: dict[str, Any]) -> bool:
 
 
 def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return percentages reported as results (pairs, with a CI, alone), not thresholds."""
     found = []
     for m in scan.finditer(grammar.PERCENT_PAIR, ("%",), 25, 60):
         if _BELOW.search(_before(norm, m.start(), 16)):

@@ -50,6 +50,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
 
 
 def _by_sentence(stats: list[dict]) -> dict[tuple[int, int], list[dict]]:
+    """Return the statistics grouped by their sentence."""
     groups: dict[tuple[int, int], list[dict]] = {}
     for row in stats:
         groups.setdefault((row["sentence_start"], row["sentence_end"]), []).append(row)
@@ -69,6 +70,7 @@ def study_arms(arm_rows: list[dict], study_id: str, subgroup: str) -> list[dict]
 
 
 def _total(label: str, arms: list[dict]) -> tuple[int | None, int | None, str]:
+    """Return (n, stat_id, arm label) of the arm a label names, or (None, None, label)."""
     arm = resolve_arm(label, arms)
     if arm is None:
         return None, None, label
@@ -76,6 +78,7 @@ def _total(label: str, arms: list[dict]) -> tuple[int | None, int | None, str]:
 
 
 def _row(order: int, kind: str, first: dict, **values) -> dict:
+    """Return a comparisons row ordered by ``first``, with ``values``."""
     row = {
         "_order": order,
         "doc_id": first["doc_id"],
@@ -266,7 +269,6 @@ def _effects_and_p_values(
     """A difference, or a p-value standing alone, in a sentence that compares an intervention
     with a named comparator ("... compared with the placebo (median difference ...; P = ...)")."""
     rows = []
-    by_id = {r["stat_id"]: r for r in stats}
     for row in stats:
         if row["stat_id"] in used:
             continue
@@ -306,5 +308,4 @@ def _effects_and_p_values(
             )
         )
         used.update(r["stat_id"] for r in (effect, p_row) if r is not None)
-    del by_id
     return rows

@@ -101,7 +101,6 @@ _NOT_OUTCOME = re.compile(
     r"(?i)^(?:OR|RR|HR|IRR|CI|difference|ratio|P|p|n|N|mean|median|SD|IQR|range|group|arm|"
     r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?)$"
 )
-SUBGROUP_TERMS = ("mild", "moderate", "severe", "critical", "non-severe", "critically ill")
 _SUBGROUP = re.compile(
     r"(?i)\b(?:in|among|for)\s(?:the\s)?(?:(?:patients|participants|subjects|those|cases)\s"
     r"(?:with\s)?)?(?P<sg>mild|moderate|severe|critical|non-severe|critically\sill)\b"
@@ -254,6 +253,7 @@ def distributed_timepoints(text: str) -> list[tuple[int, int, str, float]]:
 
 
 def _closing_bracket(text: str, open_at: int, limit: int = 600) -> int | None:
+    """Return the offset of the bracket closing the one at ``open_at``, or None."""
     depth = 0
     for index in range(open_at, min(len(text), open_at + limit)):
         char = text[index]

@@ -34,6 +34,7 @@ class Extraction:
 
 
 def _flags(row: dict[str, Any]) -> str:
+    """Return the ";"-joined flags of a statistics row (errors and how it was read)."""
     flags = []
     num, den = row.get("numerator"), row.get("denominator")
     if num is not None and den is not None and num > den:
@@ -67,6 +68,7 @@ def _flags(row: dict[str, Any]) -> str:
 
 
 def _value(cand: Candidate) -> float | None:
+    """Return a candidate's value: the count, the size, the p-value or the number."""
     f = cand.fields
     if cand.kind == "p_value":
         return None if f.get("not_significant") else p_value_of(f.get("value_text"))
@@ -78,6 +80,7 @@ def _value(cand: Candidate) -> float | None:
 
 
 def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
+    """Return the statistics row of a candidate (context is attached later)."""
     f = cand.fields
     row: dict[str, Any] = {
         "doc_id": doc_id,
@@ -280,6 +283,7 @@ def _name_strata(stats: list[dict]) -> None:
 
 
 def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
+    """Return the arms table rows: one per arm-size statement."""
     rows = []
     for row in stats:
         if row["kind"] != "arm_size" or row["value"] is None:
@@ -305,6 +309,7 @@ def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
 
 
 def _fact_rows(doc_id: str, text: str, found: list[facts.Fact], layout) -> list[dict]:
+    """Return the facts table rows, each attributed to the study its span lies in."""
     rows = []
     for fact in sorted(found, key=lambda f: (f.start, f.end, f.fact)):
         rows.append(
@@ -323,10 +328,12 @@ def _fact_rows(doc_id: str, text: str, found: list[facts.Fact], layout) -> list[
 
 
 def _first(rows: list[dict], fact: str) -> dict | None:
+    """Return the first fact row of a kind, or None."""
     return next((r for r in rows if r["fact"] == fact), None)
 
 
 def _study_rows(doc_id: str, layout, fact_rows: list[dict], stats: list[dict]) -> list[dict]:
+    """Return the studies table rows with what the facts and statistics say."""
     rows = []
     for study in layout.studies:
         own = [f for f in fact_rows if f["study_id"] == study.study_id]

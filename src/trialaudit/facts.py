@@ -217,6 +217,7 @@ def dose_value(mantissa: str, exponent: int | str) -> float:
 
 
 def _dose_label(value: float) -> str:
+    """Return the value of a dose fact: the number of cells, as a number."""
     return f"{value:.6g}"
 
 

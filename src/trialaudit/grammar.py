@@ -2,8 +2,9 @@
 
 Patterns run on normalized text (see normalize.py): dashes and minus signs are '-', exotic
 spaces are ' ', full-width forms are ASCII, decimal commas are points. Every quantifier is
-bounded, and every pattern starts on a digit, a bracket or a literal word, so that matching
-stays linear in the length of the text (no catastrophic backtracking on adversarial lines).
+bounded, so that no pattern backtracks catastrophically on adversarial lines, and every
+pattern starts on a word start (a letter, a digit, a sign before a digit), where
+spans.Scanner tries it near the literal anchors its matches contain.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ _THIN_SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 
 
 def _build_table() -> dict[int, str]:
+    """Return the character map of normalize(): one character for each."""
     table: dict[int, str] = {ord(ch): "-" for ch in _DASHES}
     table.update({ord(ch): " " for ch in _SPACES})
     table.update({ord(k): v for k, v in _QUOTES.items()})
@@ -62,6 +63,7 @@ _COMMA_THEN_DIGIT = re.compile(r",\d")
 
 
 def _translate(text: str) -> str:
+    """Return ``text`` with every character TABLE changes replaced."""
     return _CHANGED.sub(lambda m: TABLE[ord(m.group())], text)
 
 

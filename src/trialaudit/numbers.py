@@ -71,6 +71,7 @@ def trie_pattern(words: list[str]) -> str:
         node[""] = {}
 
     def render(node: dict) -> str:
+        """Return the alternation of the words below ``node``."""
         ends = "" in node
         branches = [
             (r"\s" if char == " " else re.escape(char)) + render(child)
@@ -126,6 +127,7 @@ def p_value_of(text: str | None) -> float | None:
 
 
 def _finite(value: float) -> float | None:
+    """Return ``value``, or None when it overflowed to infinity."""
     return value if math.isfinite(value) else None
 
 

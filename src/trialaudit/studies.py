@@ -150,6 +150,7 @@ _NEXT_LINE_NAME = re.compile(
 
 
 def _journal_facts(text: str) -> list[Fact]:
+    """Return journal titles: after a "Journal" label, inline, or in "PDF (...)"."""
     rows = []
     for m in _JOURNAL_LABEL.finditer(text):
         nxt = _NEXT_LINE_NAME.match(text, m.end())
@@ -167,6 +168,7 @@ def _journal_facts(text: str) -> list[Fact]:
 
 
 def _year_facts(text: str, titles: list[tuple[int, int]]) -> list[Fact]:
+    """Return publication years of citations, copyright lines and titles."""
     rows = []
     for pattern in (_YEAR_CITATION, _YEAR_COPYRIGHT):
         for m in pattern.finditer(text):
@@ -181,12 +183,14 @@ def _year_facts(text: str, titles: list[tuple[int, int]]) -> list[Fact]:
 
 
 def _same_study(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Return True if two titles share most of their words."""
     if not a or not b:
         return False
     return len(a & b) / min(len(a), len(b)) >= 0.6
 
 
 def _tokens(line: str) -> frozenset[str]:
+    """Return the words of a title of three or more letters or digits."""
     return frozenset(w for w in re.findall(r"[a-z0-9]{3,}", line.lower()))
 
 
@@ -289,5 +293,6 @@ def _registration_anchors(
 
 
 def _sentence_start(text: str, offset: int) -> int:
+    """Return the offset where the sentence containing ``offset`` starts."""
     stop = text.rfind(". ", 0, offset)
     return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, offset) + 1)
