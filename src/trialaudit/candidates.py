@@ -91,10 +91,10 @@ _PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
 def _measure(match: re.Match) -> str:
     """Return the ratio measure (OR, RR, HR, IRR) a RATIO match names."""
     raw = (match.group("abbr2") or match.group("abbr") or match.group("name") or "").lower()
-    raw = re.sub(r"\s+", " ", raw)
+    raw = re.sub(r"\s{1,100}", " ", raw)
     raw = re.sub(
         r"^(?:(?:adjusted|unadjusted|crude|pooled|summary|overall|subdistribution|cause-specific)"
-        r"\s)+",
+        r"\s){1,3}",
         "",
         raw,
     )
@@ -217,7 +217,7 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
         elif m.group("arr"):
             measure = "risk difference"
         else:
-            label = re.sub(r"\s+", " ", m.group("label").lower())
+            label = re.sub(r"\s{1,100}", " ", m.group("label").lower())
             head = label.split(" difference")[0]
             measure = "difference"
             if "median" in head:
@@ -262,7 +262,7 @@ def _reads_as_not_significant(norm: str, m: re.Match) -> bool:
     before = norm[max(0, m.start() - 40) : m.start()]
     if not before.rstrip().endswith(("(", ";", ",", "[")):
         return False
-    words = re.findall(r"[A-Za-z][\w\-]*", before)
+    words = re.findall(r"[A-Za-z][\w\-]{0,40}", before)
     if len(words) >= 2 and (words[-2][0] + words[-1][0]).upper() == "NS":
         return False  # defines the abbreviation
     return bool(re.search(r"[\d%)]|(?i:differ|between|compared|versus|vs\b|change)", before))

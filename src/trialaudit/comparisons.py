@@ -216,8 +216,9 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             or (r["kind"] == "percentage" and r.get("measure") in SUMMARY_KINDS)
         ]
         pairs = []
+        second: set[int] = set()
         for a, b in itertools.pairwise(summaries):
-            if a["stat_id"] in used or any(a is p[1] for p in pairs):
+            if a["stat_id"] in used or a["stat_id"] in second:
                 continue
             gap = norm[a["span_end"] : b["span_start"]]
             named = (
@@ -228,6 +229,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             )
             if _VERSUS_GAP.match(gap) or named:
                 pairs.append((a, b))
+                second.add(b["stat_id"])
         for index, (a, b) in enumerate(pairs):
             limit = pairs[index + 1][0]["span_start"] if index + 1 < len(pairs) else None
             after = [
@@ -269,15 +271,15 @@ def _effects_and_p_values(
     """A difference, or a p-value standing alone, in a sentence that compares an intervention
     with a named comparator ("... compared with the placebo (median difference ...; P = ...)")."""
     rows = []
+    p_of = {
+        r["refers_to"]: r for r in stats if r["kind"] == "p_value" and r["refers_to"] is not None
+    }
     for row in stats:
         if row["stat_id"] in used:
             continue
         sentence = (row["sentence_start"], row["sentence_end"])
         if row["kind"] == "difference":
-            p_row = next(
-                (r for r in stats if r["kind"] == "p_value" and r["refers_to"] == row["stat_id"]),
-                None,
-            )
+            p_row = p_of.get(row["stat_id"])
         elif row["kind"] == "p_value" and row["refers_to"] is None:
             p_row = row
         else:

@@ -9,7 +9,7 @@ from .grammar import ARM_LABEL, SENTENCE_END
 from .numbers import COUNT_WORD, word_value
 
 CONTROL_WORDS = re.compile(
-    r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w+)?"
+    r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w{1,30})?"
     r"|sham|SOC|best\ssupportive\scare|no\streatment|vehicle|saline)\b"
 )
 _COMBINATION = re.compile(r"(?i)\s(?:plus|\+|with|combined\swith|and|followed\sby)\s|\s?\+\s?")
@@ -41,7 +41,7 @@ ARM_LABEL_BEFORE = re.compile(
     r"[^\d\s]{0,4})$"
 )
 _ARMLIKE = re.compile(
-    r"(?:\b[A-Z]{2,}[a-z]?s?\b|\b[A-Z]+-[A-Z]+s?\b|(?i:\bcells?\b|therapy|treatment|infusion"
+    r"(?:\b[A-Z]{2,}[a-z]?s?\b|\b[A-Z]{1,12}-[A-Z]{1,12}s?\b|(?i:\bcells?\b|therapy|treatment|infusion"
     r"|vaccine|drug|intervention|EVs?\b))"
 )
 _ARMLIKE_ONLY = re.compile(r"(?i)(?:[A-Z\-]{2,12}s?|cells?|placebo|controls?)")
@@ -122,15 +122,36 @@ _ANY_OUTCOME = re.compile(
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each sentence or line of ``text``."""
+    """Return (start, end) of each sentence or line of ``text``; a sentence longer than
+    MAX_SENTENCE characters (a flattened table, a run-on line) is cut at its last semicolon,
+    comma or space before each limit, so that work per sentence stays bounded."""
     bounds, start = [], 0
     for match in SENTENCE_END.finditer(text):
         if match.start() > start:
-            bounds.append((start, match.start()))
+            bounds.extend(_cut(text, start, match.start()))
         start = match.end()
     if start < len(text):
-        bounds.append((start, len(text)))
+        bounds.extend(_cut(text, start, len(text)))
     return bounds
+
+
+MAX_SENTENCE = 1200
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return [start, end) as pieces of at most MAX_SENTENCE characters."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(";", start, limit), text.rfind(", ", start, limit))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        if cut <= start:
+            cut = limit
+        pieces.append((start, cut + 1 if text[cut] in ";," else cut))
+        start = cut + 1
+    pieces.append((start, end))
+    return pieces
 
 
 class Sentences:
@@ -381,7 +402,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     if (
         not label
         or not re.search(r"[A-Za-z]", label)
-        or re.search(r"(?:^|\s)[\d.,]+\s?%?$", label)
+        or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$", label)
         or _NOT_OUTCOME.match(label)
         or re.search(r"(?i)\b(?:group|arm)s?$", label)
         or is_control(label)

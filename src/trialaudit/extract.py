@@ -3,6 +3,7 @@ and the studies, arms, comparisons and facts they belong to."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -136,6 +137,7 @@ def _attach_context(
 ) -> None:
     """Set each row's study, sentence, outcome, arm, subgroup and time point."""
     distributed = context.distributed_timepoints(norm)
+    distributed_starts = [d[0] for d in distributed]
     subgroup_terms: dict[str, set[str]] = {}
     for row in rows:
         row["study_id"] = layout.study_at(row["span_start"])
@@ -162,7 +164,7 @@ def _attach_context(
             terms = subgroup_terms.get(row["study_id"], set())
             row["subgroup"] = context.subgroup_of(norm, start, sentence, terms) if terms else ""
         label, days, source = "", None, ""
-        inside = [d for d in distributed if d[0] <= start and end <= d[1]]
+        inside = _enclosing(distributed, distributed_starts, start, end)
         if kind in {"arm_size", "sample_size"} and row["population"] != "analysed":
             pass
         elif inside:
@@ -179,6 +181,12 @@ def _attach_context(
             if label:
                 previous[key] = (label, days)
         row["timepoint"], row["timepoint_days"], row["timepoint_source"] = label, days, source
+
+
+def _enclosing(spans: list[tuple], starts: list[int], start: int, end: int) -> list[tuple]:
+    """Return the spans (sorted by start, non-overlapping) that enclose [start, end)."""
+    index = bisect.bisect_right(starts, start) - 1
+    return [spans[index]] if index >= 0 and end <= spans[index][1] else []
 
 
 def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tuple[str, float]]:
@@ -235,6 +243,10 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict]) -> None:
     """Give a count printed without its denominator ("three patients in the MSC alone group",
     "23 (46.9%)") the size the text gives its arm, or the sample size its sentence starts from
     ("Among 12,450 vaccinated adults, 1,234 (9.9%) ...")."""
+    totals_of: dict[int, list[dict]] = {}
+    for s in stats:
+        if s["kind"] == "sample_size" and s["value"] is not None:
+            totals_of.setdefault(s["sentence_start"], []).append(s)
     for row in stats:
         if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
             continue
@@ -247,11 +259,8 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict]) -> None:
             continue
         totals = [
             s
-            for s in stats
-            if s["kind"] == "sample_size"
-            and s["sentence_start"] == row["sentence_start"]
-            and s["span_end"] <= row["span_start"]
-            and s["value"] is not None
+            for s in totals_of.get(row["sentence_start"], [])
+            if s["span_end"] <= row["span_start"]
         ]
         if totals:
             row["denominator"] = int(totals[-1]["value"])

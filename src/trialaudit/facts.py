@@ -138,7 +138,7 @@ _REPEATED_NOUNS = ("infusions", "injections", "doses", "administrations")
 _FOLLOW_UP_ANCHORS = ("day", "week", "month", "year", "hour", "h after", "h post", "baseline")
 _DESIGN_CANON = (
     (r"non[-\s]?randomi[sz]ed", "non-randomized"),
-    (r"randomi[sz]ed|randomly|rct|\w+\srandomi[sz]ation", "randomized"),
+    (r"randomi[sz]ed|randomly|rct|\w{1,30}\srandomi[sz]ation", "randomized"),
     (r"double[-\s]blind", "double-blind"),
     (r"single[-\s]blind", "single-blind"),
     (r"triple[-\s]blind", "triple-blind"),
@@ -158,7 +158,7 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # randomized trials are warranted", "based on our phase 1 data").
 HEDGE = re.compile(
     r"(?i)\b(?:is|are|be)\s(?:still\s)?(?:required|warranted|needed|necessary)\b|\bfurther\s"
-    r"(?:\w+\s){0,3}?(?:studies|trials|research)|\bfuture\b|\bbased\son\sour\b|\bshould\sbe\b"
+    r"(?:\w{1,30}\s){0,3}?(?:studies|trials|research)|\bfuture\b|\bbased\son\sour\b|\bshould\sbe\b"
     r"|\bwill\sbe\b|\bongoing\b"
 )
 _DAYS = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24, "h": 1 / 24}
@@ -185,14 +185,14 @@ def registry_of(identifier: str) -> str:
 
 def canonical_registration(raw: str) -> str:
     """Return a registration ID without spaces or the hyphen some authors add after NCT."""
-    identifier = re.sub(r"\s+", "", raw)
+    identifier = re.sub(r"\s{1,100}", "", raw)
     identifier = re.sub(r"^EudraCT(?:No\.?|[Nn]umber)?:?", "", identifier)
     return re.sub(r"^NCT-", "NCT", re.sub(r"^ISRCTN-", "ISRCTN", identifier))
 
 
 def canonical_design(text: str) -> str:
     """Return the canonical design label of a matched design phrase."""
-    lowered = re.sub(r"\s+", " ", text.lower())
+    lowered = re.sub(r"\s{1,100}", " ", text.lower())
     if lowered.startswith("phase"):
         number = lowered[5:].strip().replace(" ", "")
         parts = [_ROMAN.get(p.rstrip("ab"), p.rstrip("ab")) for p in number.split("/")]

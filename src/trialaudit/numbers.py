@@ -94,7 +94,7 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 def word_value(text: str) -> int | None:
     """Return the integer a number word (or digit string) names, or None."""
-    lowered = re.sub(r"\s+", " ", text.strip().lower())
+    lowered = re.sub(r"\s{1,100}", " ", text.strip().lower())
     if lowered.replace(",", "").isdigit():
         return int(lowered.replace(",", ""))
     return _ALL_WORDS.get(lowered)

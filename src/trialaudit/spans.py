@@ -110,8 +110,10 @@ class Scanner:
             return
         starts = self.starts()
         done = 0  # matches do not overlap: no start before the end of the last one
+        tried = -1  # every start up to here has been tried already
         for p in anchor_at:
-            index = bisect.bisect_left(starts, max(done, p - before))
+            index = bisect.bisect_left(starts, max(done, tried + 1, p - before))
+            tried = p
             while index < len(starts) and starts[index] <= p:
                 q = starts[index]
                 index += 1

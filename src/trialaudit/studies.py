@@ -112,7 +112,7 @@ def author_names(line: str) -> list[str]:
     ) < 0.8 * len(parts):
         return []
     if ";" in line:
-        return [re.sub(r"\s+", " ", p).strip() for p in line.split(";") if p.strip()]
+        return [re.sub(r"\s{1,100}", " ", p).strip() for p in line.split(";") if p.strip()]
     return parts
 
 
@@ -234,7 +234,7 @@ def layout(text: str, registrations: list[Fact]) -> Layout:
         if study.title is None:
             study.title = (start, end)
             study.title_tokens = tokens
-            study.facts.append(Fact("title", re.sub(r"\s+", " ", line), start, end))
+            study.facts.append(Fact("title", re.sub(r"\s{1,100}", " ", line), start, end))
         if author is not None and not any(f.fact == "authors" for f in study.facts):
             study.facts.append(author)
         if match != current:
