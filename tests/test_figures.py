@@ -23,6 +23,7 @@ def _inputs():
             "comparison_id": 0,
             "study_id": "S1",
             "kind": "binary",
+            "subgroup": "",
             "outcome": "death",
             "outcome_key": "death",
             "inverted": False,

@@ -32,6 +32,7 @@ def _cmp(
         "comparison_id": comparison_id,
         "study_id": study_id,
         "kind": "binary",
+        "subgroup": "",
         "outcome": outcome_key,
         "outcome_key": outcome_key,
         "inverted": False,
@@ -169,3 +170,11 @@ def test_a_model_that_cannot_be_fitted_says_why():
     )
     mh = pooled[pooled["method"] == "MH"].iloc[0]
     assert math.isnan(mh["estimate"]) and "no events" in mh["note"]
+
+
+def test_subgroup_results_are_not_pooled_with_whole_trials():
+    row = _cmp("a", 0, "death", 1, 10, 2, 10) | {"subgroup": "severe"}
+    inputs = _inputs([row, _cmp("b", 0, "death", 1, 10, 2, 10)], [("a", "A"), ("b", "B")])
+    reasons = dict(zip(inputs["doc_id"], inputs["reason"], strict=True))
+    assert reasons["a"] == "subgroup (severe): not pooled with whole-trial results"
+    assert list(inputs.loc[inputs["used"], "doc_id"]) == ["b"]

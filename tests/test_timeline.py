@@ -53,18 +53,22 @@ def _stat(doc_id, stat_id, arm, timepoint, x, n, study_id="S1"):
     }
 
 
-def _arm(doc_id, stat_id, arm, role, n):
+def _arm(doc_id, stat_id, arm, role, n, population="randomized", subgroup="", timepoint=""):
+    text = f"{arm} (n = {n})"
     return {
         "doc_id": doc_id,
         "study_id": "S1",
         "arm": arm,
         "arm_key": arm.lower(),
         "role": role,
+        "subgroup": subgroup,
+        "population": population,
         "n": n,
-        "timepoint": "",
+        "timepoint": timepoint,
         "stat_id": stat_id,
+        "source_text": text,
         "span_start": 10 * stat_id,
-        "span_end": 10 * stat_id + 5,
+        "span_end": 10 * stat_id + len(text),
     }
 
 
@@ -156,5 +160,26 @@ def test_three_arm_trial_keeps_its_arms_apart():
         ],
         [],
     )
-    assert sorted(df["arm"]) == ["control", "msc alone", "msc plus ev"]
+    assert sorted(df["arm_label"]) == ["MSC alone", "MSC plus EV", "control"]
+    assert df["arm"].nunique() == 3
     assert isinstance(df, pd.DataFrame)
+
+
+def test_arm_sizes_prefer_randomized_and_sum_subgroups():
+    df = _trial(
+        [
+            _arm("a", 1, "drug", "intervention", 60, population="treated"),
+            _arm("a", 2, "drug", "intervention", 62),
+            _arm("a", 3, "placebo", "control", 21, subgroup="moderate", population="enrolled"),
+            _arm("a", 4, "placebo", "control", 31, subgroup="severe", population="enrolled"),
+            _arm("a", 5, "drug", "intervention", 50, population="analysed", timepoint="month 6"),
+        ],
+        [],
+    )
+    at = df.set_index(["timepoint", "arm"])
+    assert at.loc[("randomized", "intervention"), "n"] == 62
+    assert at.loc[("randomized", "intervention"), "population"] == "randomized"
+    assert at.loc[("randomized", "control"), "n"] == 52
+    assert "sum of subgroups moderate, severe" in at.loc[("randomized", "control"), "population"]
+    assert at.loc[("month 6", "intervention"), "n"] == 50
+    assert at.loc[("month 6", "intervention"), "lost"] == 12

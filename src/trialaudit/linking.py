@@ -138,7 +138,7 @@ def guess_title(text: str) -> tuple[str, tuple[int, int] | None]:
 
 
 def guess_authors(text: str) -> dict[str, tuple[int, int]]:
-    """Return surname -> span for lines that list three or more person names separated by
+    """Return author key -> span for lines that list three or more person names separated by
     commas or semicolons ("Shi, Lei; Huang, Hai; ..." or "Meng-Qi Yuan, Le Song, ...")."""
     names: dict[str, tuple[int, int]] = {}
     for match in re.finditer(r"[^\n]+", text):
@@ -151,9 +151,9 @@ def guess_authors(text: str) -> dict[str, tuple[int, int]]:
         for offset, part in parts:
             found = _PERSON.match(part.rstrip("."))
             if found:
-                surname = found.group("last") or found.group("final")
-                start = match.start() + offset + part.index(surname)
-                people.append((surname.lower(), (start, start + len(surname))))
+                name = part.strip().rstrip(".")
+                start = match.start() + offset + part.index(name)
+                people.append((author_key(name), (start, start + len(name))))
         if len(people) >= 3 and len(people) >= 0.8 * len(parts):
             for surname, span in people:
                 names.setdefault(surname, span)
@@ -192,16 +192,15 @@ def build_units(
         text = texts.get(row.doc_id, "")
         title = str(getattr(row, "title", "") or "")
         if title:
-            start = text.find(title)
             unit.title = title
-            unit.title_span = (start, start + len(title)) if start >= 0 else None
+            unit.title_span = _column_span(row, "title", text, title)
         elif row.study_id == _first_study(studies, row.doc_id):
             unit.title, unit.title_span = guess_title(text)
         authors = str(getattr(row, "authors", "") or "")
         if authors:
-            for name in re.split(r"\s*[;,]\s*", authors):
-                if name:
-                    unit.authors[name.split()[-1].lower()] = None
+            unit.authors.update(
+                _listed_authors(authors, _column_span(row, "authors", text, ""), text)
+            )
         elif row.study_id == _first_study(studies, row.doc_id):
             unit.authors.update(guess_authors(text))
         units[(row.doc_id, row.study_id)] = unit
@@ -236,6 +235,41 @@ def build_units(
             if len(set(by_role["intervention"])) == 1:
                 unit.totals.setdefault(total, None)
     return list(units.values())
+
+
+def _column_span(row, name: str, text: str, value: str) -> tuple[int, int] | None:
+    """Return the span a studies column gives (``<name>_start``/``_end``), else where
+    ``value`` first occurs in the text, else None."""
+    start, end = getattr(row, f"{name}_start", None), getattr(row, f"{name}_end", None)
+    if start is not None and end is not None and not pd.isna(start) and not pd.isna(end):
+        return int(start), int(end)
+    found = text.find(value) if value else -1
+    return (found, found + len(value)) if found >= 0 else None
+
+
+def author_key(name: str) -> str:
+    """Return a key for a person's name that ignores order, case, hyphens and initials' dots
+    ("Shi, Lei", "Lei Shi" and "Lei SHI" give one key)."""
+    words = re.sub(r"[^a-z\s]", "", name.lower().replace("-", "").replace(",", " ")).split()
+    return " ".join(sorted(words))
+
+
+def _listed_authors(
+    authors: str, span: tuple[int, int] | None, text: str
+) -> dict[str, tuple[int, int] | None]:
+    """Return author key -> span of the name in the text for a ';'-separated author list."""
+    found: dict[str, tuple[int, int] | None] = {}
+    region_start = span[0] if span else 0
+    region = text[span[0] : span[1]] if span else ""
+    for name in (n.strip() for n in authors.split(";")):
+        key = author_key(name)
+        if not key:
+            continue
+        at = region.find(name) if region else -1
+        found.setdefault(
+            key, (region_start + at, region_start + at + len(name)) if at >= 0 else None
+        )
+    return found
 
 
 def _first_study(studies: pd.DataFrame, doc_id: str) -> str:

@@ -221,6 +221,7 @@ def harmonized_rows(comparisons: pd.DataFrame, decisions: dict[str, Decision]) -
                 "comparison_id": row["comparison_id"],
                 "study_id": row["study_id"],
                 "kind": row["kind"],
+                "subgroup": row.get("subgroup", ""),
                 "outcome": row["outcome"],
                 "outcome_key": decision.key,
                 "inverted": inverted,

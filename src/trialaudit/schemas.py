@@ -448,6 +448,7 @@ class HarmonizedComparisonsTable(_Strict):
     comparison_id: Series[int] = pa.Field(ge=0)
     study_id: Series[str]
     kind: Series[str] = pa.Field(isin=["binary", "continuous"])
+    subgroup: Series[str]
     outcome: Series[str]
     outcome_key: Series[str]
     inverted: Series[bool]
@@ -474,6 +475,7 @@ class TimelineTable(_Strict):
     timepoint: Series[str]
     days: Series[float] = pa.Field(nullable=True, ge=0)
     timepoint_source: Series[str]
+    population: Series[str]
     n: Series[int] = pa.Field(ge=0)
     n_reported: Series[str]
     randomized: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)

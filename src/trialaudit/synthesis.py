@@ -112,10 +112,16 @@ def select_inputs(
     reports = trials[trials["relation"] == "reports"][["doc_id", "study_id", "trial_id"]]
     data = comparisons.merge(reports, on=["doc_id", "study_id"], how="left")
     data["trial_id"] = data["trial_id"].fillna(data["doc_id"] + "/" + data["study_id"])
+    data = data[data["kind"] == "binary"]
     rows: list[dict] = []
-    usable = data[(data["outcome_key"] != "") & _complete(data)]
+    usable = data[(data["outcome_key"] != "") & (data["subgroup"] == "") & _complete(data)]
     for row in data[~data.index.isin(usable.index)].itertuples(index=False):
-        reason = "no outcome named" if not row.outcome_key else "no complete 2x2 counts"
+        if not row.outcome_key:
+            reason = "no outcome named"
+        elif row.subgroup:
+            reason = f"subgroup ({row.subgroup}): not pooled with whole-trial results"
+        else:
+            reason = "no complete 2x2 counts"
         rows.append(_input_row(row.outcome_key, _single(row), used=False, reason=reason))
     for (outcome, trial_id), group in usable.groupby(["outcome_key", "trial_id"], sort=True):
         candidates = _candidates(group, trial_id)

@@ -18,7 +18,15 @@ RANDOMIZED = "randomized"
 NOT_STATED = "time not stated"
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
 MULTI_ARM_WINDOW = 200  # characters between two intervention arm sizes of one list
-HIGH_ATTRITION = 0.20  # Schulz & Grimes 2002 (Lancet 359:781): above 20% threatens validity
+HIGH_ATTRITION = 0.20
+POPULATION_ORDER = {
+    "randomized": 0,
+    "enrolled": 1,
+    "treated": 2,
+    "": 3,
+    "analysed": 4,
+    "screened": 5,
+}  # Schulz & Grimes 2002 (Lancet 359:781): above 20% threatens validity
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,8 @@ class _Observation:
     stat_id: int
     source_text: str
     span: tuple[int, int]
+    population: str = ""
+    subgroup: str = ""
 
 
 def _multi_arm(arms: pd.DataFrame, comparisons: pd.DataFrame) -> bool:
@@ -89,18 +99,23 @@ def _observations(
     )
     for row in arms.itertuples(index=False):
         arm, role = _canonical(row.arm, multi_arm)
+        population = str(getattr(row, "population", "") or "")
+        stated = str(getattr(row, "timepoint", "") or "")
+        later = population == "analysed" and stated and not math.isnan(days_of(stated))
         found.append(
             _Observation(
                 arm,
                 row.arm,
                 role,
-                RANDOMIZED,
-                "arm size",
+                stated if later else RANDOMIZED,
+                "analysed arm size" if later else "arm size",
                 int(row.n),
                 row.doc_id,
                 int(row.stat_id),
                 text_of.get((row.doc_id, row.stat_id), ""),
                 (int(row.span_start), int(row.span_end)),
+                population,
+                str(getattr(row, "subgroup", "") or ""),
             )
         )
     counts = statistics[
@@ -108,6 +123,8 @@ def _observations(
         & statistics["denominator"].notna()
         & (statistics["arm"] != "")
     ]
+    if "subgroup" in counts.columns:
+        counts = counts[counts["subgroup"] == ""]
     counts = _of_units(counts, units)
     for (_doc_id, _study_id), group in counts.groupby(["doc_id", "study_id"], sort=True):
         stated = sorted({t for t in group["timepoint"] if t})
@@ -147,6 +164,26 @@ def _most_reported(values: list[int]) -> int:
     return max(counts, key=lambda v: (counts[v], v))
 
 
+def _baseline(obs: list[_Observation]) -> tuple[int, _Observation, str, list[_Observation]]:
+    """Return (n, source, population, observations used) of an arm at randomization: the
+    population counted earliest (randomized, enrolled, treated, analysed), the size reported most
+    often for the whole trial, else the sum over its subgroups."""
+    best = min(obs, key=lambda o: POPULATION_ORDER.get(o.population, len(POPULATION_ORDER)))
+    same = [o for o in obs if o.population == best.population]
+    whole = [o for o in same if not o.subgroup]
+    label = best.population or "arm size"
+    if whole:
+        n = _most_reported([o.n for o in whole])
+        chosen = min((o for o in whole if o.n == n), key=lambda o: (o.doc_id, o.stat_id))
+        return n, chosen, label, whole
+    parts = {}
+    for subgroup in sorted({o.subgroup for o in same}):
+        parts[subgroup] = _most_reported([o.n for o in same if o.subgroup == subgroup])
+    chosen = min(same, key=lambda o: (o.doc_id, o.stat_id))
+    label += " (sum of subgroups " + ", ".join(parts) + ")"
+    return sum(parts.values()), chosen, label, same
+
+
 def trial_timeline(
     trial_id: str,
     units: set[tuple[str, str]],
@@ -164,15 +201,18 @@ def trial_timeline(
     cells: dict[tuple[str, str], list[_Observation]] = defaultdict(list)
     for obs in observations:
         cells[(obs.timepoint, obs.arm)].append(obs)
-    randomized = {
-        arm: _most_reported([o.n for o in obs])
-        for (timepoint, arm), obs in cells.items()
-        if timepoint == RANDOMIZED
+    baseline = {
+        arm: _baseline(obs) for (timepoint, arm), obs in cells.items() if timepoint == RANDOMIZED
     }
+    randomized = {arm: b[0] for arm, b in baseline.items()}
     rows = []
     for (timepoint, arm), obs in cells.items():
-        n = randomized[arm] if timepoint == RANDOMIZED else max(o.n for o in obs)
-        chosen = min((o for o in obs if o.n == n), key=lambda o: (o.doc_id, o.stat_id))
+        population = ""
+        if timepoint == RANDOMIZED:
+            n, chosen, population, obs = baseline[arm]
+        else:
+            n = max(o.n for o in obs)
+            chosen = min((o for o in obs if o.n == n), key=lambda o: (o.doc_id, o.stat_id))
         labels = Counter(o.label for o in obs)
         base = randomized.get(arm)
         lost = base - n if base is not None else None
@@ -185,6 +225,7 @@ def trial_timeline(
                 "timepoint": timepoint,
                 "days": days_of(timepoint),
                 "timepoint_source": "" if timepoint == RANDOMIZED else chosen.source,
+                "population": population,
                 "n": n,
                 "n_reported": ";".join(str(v) for v in sorted({o.n for o in obs}, reverse=True)),
                 "randomized": base,
