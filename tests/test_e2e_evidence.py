@@ -88,16 +88,19 @@ def seed_project(tmp_path_factory):
 
 
 def test_seed_trials_are_linked_with_evidence(seed_project):
-    trials = pd.read_csv(
-        seed_project / "results" / "tables" / "trials.csv", keep_default_na=False
-    ).set_index("doc_id")
-    assert trials.loc["000_687c769a69b8fe8d", "trial_id"] == "NCT04288102"
-    assert trials.loc["000_687c769a69b8fe8d", "linked_by"] == "similarity"
-    assert trials.loc["000_687c769a69b8fe8d", "evidence"] != ""
-    assert trials.loc["001_ee862e205fadbfc4", "trial_id"] == "NCT04288102"
-    assert trials.loc["002_41f0e3bedab7cc11", "trial_id"] == "ChiCTR2000031430"
-    assert trials.loc["004_1d94033127122713", "trial_id"] == "IRCT20200217046526N2"
+    trials = pd.read_csv(seed_project / "results" / "tables" / "trials.csv", keep_default_na=False)
+    reports = trials[trials["relation"] == "reports"]
+    trial_of = reports.groupby("doc_id")["trial_id"].agg(lambda ids: set(ids))
+    assert trial_of["000_687c769a69b8fe8d"] == {"NCT04288102"}
+    assert trial_of["001_ee862e205fadbfc4"] == {"NCT04288102"}  # both of its studies
+    assert trial_of["002_41f0e3bedab7cc11"] == {"ChiCTR2000031430"}
+    assert trial_of["004_1d94033127122713"] == {"IRCT20200217046526N2"}
+    assert len(trial_of["003_b5f6180764dcc2c0"]) == 1
     assert trials["trial_id"].nunique() == 4
+    follow_up = reports[reports["doc_id"] == "000_687c769a69b8fe8d"].iloc[0]
+    assert (
+        follow_up["linked_by"] == "similarity" and "same total (N = 100)" in follow_up["evidence"]
+    )
 
 
 def test_seed_timeline_flags_differential_attrition(seed_project):
