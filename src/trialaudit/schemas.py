@@ -168,7 +168,7 @@ class StatisticsTable(_Span):
     @pa.dataframe_check(error="a p-value outside [0, 1] without a flag")
     def p_in_unit_interval(cls, df: pd.DataFrame) -> Series[bool]:
         is_p = df["kind"] == "p_value"
-        bad = is_p & ~df["value"].between(0, 1)
+        bad = is_p & df["value"].notna() & ~df["value"].between(0, 1)
         return ~bad | df["flags"].str.contains("p_outside_unit_interval")
 
 
