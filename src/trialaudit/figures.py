@@ -433,6 +433,18 @@ def plot_consistency(statistics: pd.DataFrame, checks: pd.DataFrame, style: str,
         return save(fig, stem)
 
 
+def _baseline_label(rows: pd.DataFrame, timepoint: str) -> str:
+    """Return a time point's axis label; the baseline says which count it is when the arms'
+    sizes are not all numbers randomized (e.g. 'baseline (enrolled)')."""
+    if timepoint != "randomized" or "population" not in rows.columns:
+        return timepoint
+    populations = {p.split(" (")[0] for p in rows.loc[rows["timepoint"] == timepoint, "population"]}
+    populations.discard("")
+    if not populations or populations == {"randomized"}:
+        return timepoint
+    return "baseline (" + "/".join(sorted(populations)) + ")"
+
+
 def plot_timeline(rows: pd.DataFrame, title: str, style: str, stem: str | Path) -> list[Path]:
     """Patients per arm of one trial at randomization and each reported time point, with the
     proportion lost and the time points where attrition differs between arms marked."""
@@ -505,7 +517,7 @@ def plot_timeline(rows: pd.DataFrame, title: str, style: str, stem: str | Path) 
                 fontsize=7.5,
                 color=FLAG_COLOUR,
             )
-        ax.set_xticks(range(len(order)), order)
+        ax.set_xticks(range(len(order)), [_baseline_label(rows, t) for t in order])
         ax.set_xlim(-0.4, len(order) - 0.2)
         ax.set_ylim(0, top * 1.35)
         ax.set_ylabel("patients")
