@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+
+from . import pvalues
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Interval:
 
 def z_value(level: float) -> float:
     """Return the standard normal quantile for a two-sided ``level`` interval (1.96 for 0.95)."""
-    return float(stats.norm.ppf(0.5 + level / 2))
+    return pvalues.normal_quantile(level)
 
 
 def _cells(a, n1, c, n2, correction: float):
@@ -69,11 +70,11 @@ def risk_difference_wald(a, n1, c, n2, level: float = 0.95):
 
 
 def p_values(a: int, n1: int, c: int, n2: int) -> dict[str, float]:
-    """Return two-sided p-values of the standard tests of a 2x2 table (scipy implementations):
-    Fisher's exact test, Pearson's chi-square without and with Yates' correction."""
-    table = np.array([[a, n1 - a], [c, n2 - c]])
-    result = {"Fisher exact": float(stats.fisher_exact(table).pvalue)}
-    if (table.sum(axis=0) > 0).all() and (table.sum(axis=1) > 0).all():
+    """Return two-sided p-values of the standard tests of a 2x2 table (see pvalues.py, tested
+    against R and scipy): Fisher's exact test, Pearson's chi-square without and with Yates'
+    correction (the chi-square tests only when no row or column total is zero)."""
+    result = {"Fisher exact": float(pvalues.fisher_p(a, n1, c, n2))}
+    if min(n1, n2) > 0 and 0 < a + c < n1 + n2:
         for yates, name in ((False, "Pearson chi-square"), (True, "Pearson chi-square, Yates")):
-            result[name] = float(stats.chi2_contingency(table, correction=yates).pvalue)
+            result[name] = float(pvalues.pearson_p(a, n1, c, n2, yates=yates))
     return result
