@@ -9,14 +9,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import decoding, schemas, tables
-from .checks import Settings, check_document
 from .corpus import ROLE_DOCUMENT, ROLE_EXCLUDED
 from .extract import extract_document
 from .normalize import normalize
+
+if TYPE_CHECKING:
+    from .checks import Settings
 
 log = logging.getLogger("trialaudit")
 
@@ -152,14 +155,15 @@ def check_consistency(
     statistics_path: str, comparisons_path: str, output: str, settings: Settings
 ) -> pd.DataFrame:
     """Re-analyse every document of a shard; write the checks table."""
+    from .checks import check_document  # scipy is imported by this stage only
+
     statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
     comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
-    stats_by_doc = {k: g for k, g in statistics.groupby("doc_id", sort=True)}
-    cmps_by_doc = {k: g for k, g in comparisons.groupby("doc_id", sort=True)}
+    stats_by_doc = _records_by_doc(statistics)
+    cmps_by_doc = _records_by_doc(comparisons)
     rows: list[dict] = []
-    for doc_id, group in stats_by_doc.items():
-        doc_cmps = cmps_by_doc.get(doc_id, comparisons.iloc[0:0])
-        rows.extend(check_document(_records(group), _records(doc_cmps), settings))
+    for doc_id in sorted(stats_by_doc):
+        rows.extend(check_document(stats_by_doc[doc_id], cmps_by_doc.get(doc_id, []), settings))
     df = tables.frame(rows, schemas.ChecksTable)
     tables.write_parquet(df, output)
     log.info("%d checks: %s", len(df), df["verdict"].value_counts().to_dict())
@@ -167,11 +171,21 @@ def check_consistency(
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
-    """Return rows as dicts with missing values as None."""
+    """Return rows as dicts of Python values with missing values as None."""
+    columns = {name: df[name].tolist() for name in df.columns}
+    missing = {name: df[name].isna().tolist() for name in df.columns}
     return [
-        {k: (None if (not isinstance(v, str) and pd.isna(v)) else v) for k, v in row.items()}
-        for row in df.to_dict(orient="records")
+        {name: None if missing[name][i] else columns[name][i] for name in columns}
+        for i in range(len(df))
     ]
+
+
+def _records_by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
+    """Return the rows of a table (as ``_records``) grouped by doc_id, in table order."""
+    grouped: dict[str, list[dict]] = {}
+    for record in _records(df):
+        grouped.setdefault(record["doc_id"], []).append(record)
+    return grouped
 
 
 def _concat_parquet(paths: Sequence[str], model) -> pd.DataFrame:
