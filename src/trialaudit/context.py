@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from .grammar import NUMBER_WORDS, SENTENCE_END
@@ -117,26 +118,43 @@ def timepoint_label(match: re.Match) -> tuple[str, float]:
     return f"{unit} {number}", days
 
 
+@functools.lru_cache(maxsize=512)
+def _timepoints(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """Return (start, end, label) of every time point in text[start:end] (cached per sentence,
+    which every statistic of the sentence asks about)."""
+    return tuple(
+        (m.start(), m.end(), timepoint_label(m)[0]) for m in TIMEPOINT.finditer(text, start, end)
+    )
+
+
 def nearest_timepoint(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     """Return the time point mentioned nearest to a span within its sentence, or ''."""
     best, best_distance = "", None
-    for match in TIMEPOINT.finditer(text, sentence[0], sentence[1]):
-        distance = start - match.end() if match.end() <= start else match.start() - end
+    for m_start, m_end, label in _timepoints(text, sentence[0], sentence[1]):
+        distance = start - m_end if m_end <= start else m_start - end
         if distance < 0:
             continue
         if best_distance is None or distance < best_distance:
-            best, best_distance = timepoint_label(match)[0], distance
+            best, best_distance = label, distance
     return best
+
+
+@functools.lru_cache(maxsize=512)
+def _outcomes(text: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
+    """Return (start, key) of every outcome named in text[start:end], in OUTCOMES order
+    (cached per sentence)."""
+    return tuple(
+        (m.start(), key) for key, pattern in OUTCOMES for m in pattern.finditer(text, start, end)
+    )
 
 
 def outcome_of(text: str, offset: int, sentence: tuple[int, int]) -> str:
     """Return the outcome named nearest before ``offset`` in its sentence (else the first named
     after it), or '' when none is recognised."""
     before, after = (-1, ""), (len(text) + 1, "")
-    for key, pattern in OUTCOMES:
-        for match in pattern.finditer(text, sentence[0], sentence[1]):
-            if match.start() < offset and match.start() > before[0]:
-                before = (match.start(), key)
-            elif match.start() >= offset and match.start() < after[0]:
-                after = (match.start(), key)
+    for m_start, key in _outcomes(text, sentence[0], sentence[1]):
+        if m_start < offset and m_start > before[0]:
+            before = (m_start, key)
+        elif m_start >= offset and m_start < after[0]:
+            after = (m_start, key)
     return before[1] or after[1]

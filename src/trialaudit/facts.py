@@ -42,7 +42,7 @@ REGISTRY_OF = (
 DOI = re.compile(r"(?<![A-Za-z0-9/])(?P<doi>10\.\d{4,9}/[^\s\"<>,;]{1,200}[^\s\"<>,;.)\]])")
 URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"]{1,500}")
 DESIGN = re.compile(
-    r"""(?ix)\b(?P<design>
+    r"""(?ix)(?=[rRdDsStTpPoOnNeEmMcC])\b(?P<design>
         randomi[sz]ed|double[-\s]blind(?:ed)?|single[-\s]blind(?:ed)?|triple[-\s]blind(?:ed)?
         |placebo[-\s]controlled|open[-\s]label|single[-\s]arm|non[-\s]randomi[sz]ed
         |real[-\s]wor(?:l)?d|external\scontrol|multi[-\s]?cent(?:er|re)|prospective|retrospective
@@ -52,7 +52,7 @@ DESIGN = re.compile(
 # "4 x 10^7", "4 × 10(7)", "4 × 10 7", and "4 × 107" where the superscript was lost.
 DOSE = re.compile(
     r"""
-    (?<![\d.])(?P<mantissa>\d+(?:\.\d+)?)\s?[x\u00d7]\s?10\s?(?:\^\s?|\(\s?|\s|(?=\d))
+    (?=\d)(?<![\d.])(?P<mantissa>\d+(?:\.\d+)?)\s?[x\u00d7]\s?10\s?(?:\^\s?|\(\s?|\s|(?=\d))
     (?P<exponent>\d{1,2})\)?
     (?P<unit>\s?(?:cells?|MSCs?|UC-MSCs?)?(?:\s?/\s?kg|\s?per\s(?:kg|infusion|dose)|/dose)?)
     """,
