@@ -11,8 +11,16 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "profiles")
+WORKFLOW_PARTS = (
+    "Snakefile",
+    "workflow",
+    "config",
+    "profiles",
+    "environment.yml",
+    "requirements.txt",
+)
 SEEDS = sorted((REPO / "data" / "raw").glob("*.txt"))
+RAW_FILES = sorted(p for p in (REPO / "data" / "raw").iterdir() if p.is_file())
 
 
 def make_project(
@@ -34,7 +42,7 @@ def make_project(
     raw = project / "data" / "raw"
     raw.mkdir(parents=True)
     if seeds:
-        for seed in SEEDS:
+        for seed in RAW_FILES:
             shutil.copy2(seed, raw / seed.name)
     for name, data in (files or {}).items():
         target = raw / name
@@ -85,7 +93,7 @@ def snakemake(
 
 def planned_jobs(project: Path, *args: str) -> dict[str, int]:
     """Return {rule: number of jobs} that a dry run would execute."""
-    result = snakemake(project, "--dry-run", "--quiet", "rules", *args)
+    result = snakemake(project, *args, "--dry-run", "--quiet", "rules")
     counts: dict[str, int] = {}
     for line in result.stdout.splitlines():
         parts = line.split()

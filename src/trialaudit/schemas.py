@@ -252,3 +252,78 @@ class DocumentSummaryTable(_Strict):
     consistent: Series[int] = pa.Field(ge=0)
     inconsistent: Series[int] = pa.Field(ge=0)
     not_checkable: Series[int] = pa.Field(ge=0)
+
+
+COMPARATORS = ["", "=", "<", ">", "≤", "≥", "NS"]
+SPREAD_KINDS = ["", "IQR", "range", "SD", "SE"]
+TEST_TYPES = ["", "t", "F", "chi2", "r", "z", "Q"]
+SCORED_CORPORA = ["seeds", "snippets", "facts"]
+
+
+class GoldStatisticsTable(_Span):
+    """Hand-annotated statistics (tests/gold/): what a reviewer extracting by hand records."""
+
+    doc_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    kind: Series[str] = pa.Field(isin=STATISTIC_KINDS)
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+    value: Series[float] = pa.Field(nullable=True)
+    numerator: Series[float] = pa.Field(nullable=True, ge=0)
+    denominator: Series[float] = pa.Field(nullable=True, ge=0)
+    percent: Series[float] = pa.Field(nullable=True)
+    ci_low: Series[float] = pa.Field(nullable=True)
+    ci_high: Series[float] = pa.Field(nullable=True)
+    measure: Series[str]
+    comparator: Series[str] = pa.Field(isin=COMPARATORS)
+    spread_kind: Series[str] = pa.Field(isin=SPREAD_KINDS)
+    spread_low: Series[float] = pa.Field(nullable=True)
+    spread_high: Series[float] = pa.Field(nullable=True)
+    test_type: Series[str] = pa.Field(isin=TEST_TYPES)
+    df1: Series[float] = pa.Field(nullable=True, ge=0)
+    df2: Series[float] = pa.Field(nullable=True, ge=0)
+    study: Series[str] = pa.Field(str_matches=r"^S\d+$")
+    arm: Series[str]
+    outcome: Series[str]
+    timepoint: Series[str]
+    note: Series[str]
+
+
+class GoldFactsTable(_Span):
+    """Hand-annotated mentions of study facts (tests/gold/seed_facts.csv)."""
+
+    doc_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    study: Series[str] = pa.Field(str_matches=r"^S\d+$")
+    fact: Series[str] = pa.Field(isin=FACT_KINDS)
+    value: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+    note: Series[str]
+
+
+class ExtractionScoresTable(_Strict):
+    """Extraction precision and recall per corpus and kind against the gold standard, with the
+    share of matched rows whose study, arm, outcome and time point agree (``*_n`` rows had one
+    in the gold)."""
+
+    corpus: Series[str] = pa.Field(isin=SCORED_CORPORA)
+    kind: Series[str]
+    gold: Series[int] = pa.Field(ge=0)
+    predicted: Series[int] = pa.Field(ge=0)
+    matched: Series[int] = pa.Field(ge=0)
+    precision: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    recall: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    f1: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    study_n: Series[int] = pa.Field(ge=0)
+    study_accuracy: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    arm_n: Series[int] = pa.Field(ge=0)
+    arm_accuracy: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    outcome_n: Series[int] = pa.Field(ge=0)
+    outcome_accuracy: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    timepoint_n: Series[int] = pa.Field(ge=0)
+    timepoint_accuracy: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+
+    @pa.dataframe_check(error="more rows matched than there are gold or predicted rows")
+    def matched_within_counts(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["matched"] <= df["gold"]) & (df["matched"] <= df["predicted"])

@@ -1,0 +1,41 @@
+"""doc_ids and shards: deterministic, collision-free, stable when the corpus grows."""
+
+from __future__ import annotations
+
+from trialaudit.corpus import assign_doc_ids, discover, shard_count, shard_index
+
+
+def test_doc_id_is_the_file_name_without_extension():
+    assert assign_doc_ids(["000_abc.txt", "b.md"]) == {"000_abc.txt": "000_abc", "b.md": "b"}
+
+
+def test_colliding_stems_are_both_kept_with_distinct_ids():
+    ids = assign_doc_ids(["a.txt", "a.md", "a.html"])
+    assert len(set(ids.values())) == 3
+    assert "a" in ids.values()
+
+
+def test_shard_count_is_a_power_of_two_that_bounds_the_average_size():
+    assert shard_count(0, 10) == 1
+    assert shard_count(10, 10) == 1
+    assert shard_count(11, 10) == 2
+    assert shard_count(1000, 10) == 128
+
+
+def test_shard_assignment_does_not_depend_on_the_other_documents():
+    assert shard_index("000_687c769a69b8fe8d", 8) == shard_index("000_687c769a69b8fe8d", 8)
+    assert {shard_index(f"doc{i}", 8) for i in range(200)} == set(range(8))
+
+
+def test_discover_lists_every_file_with_its_role(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "b.pdf", "README.md", "c.html"):
+        (raw / name).write_text("x", encoding="utf-8")
+    files = {f.name: f for f in discover(raw, [".txt", ".html", ".md"], ["README.md"], 10)}
+    assert {name: f.role for name, f in files.items()} == {
+        "README.md": "excluded",
+        "a.txt": "document",
+        "b.pdf": "unsupported",
+        "c.html": "document",
+    }
