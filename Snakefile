@@ -22,3 +22,4 @@ rule all:
         rules.collect_tables.output,
         rules.plot_figures.output,
         rules.summarize_results.output,
+        rules.write_audit_cards.output,

@@ -280,9 +280,11 @@ def summarize_results(
     documents = tables.read_csv(documents_path, schemas.DocumentsTable)
     statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
     checks = tables.read_csv(checks_path, schemas.ChecksTable)
+    # Only the texts of documents whose findings are quoted (not every text of a big corpus).
+    quoted = sorted(set(checks.loc[checks["verdict"] == "inconsistent", "doc_id"]))
     texts = {}
     for path in texts_paths:
-        df = pd.read_parquet(path, columns=["doc_id", "text"])
+        df = pd.read_parquet(path, columns=["doc_id", "text"], filters=[("doc_id", "in", quoted)])
         texts.update(zip(df["doc_id"], df["text"], strict=True))
     markdown = summary.render(documents, statistics, checks, texts)
     Path(summary_md).write_text(markdown, encoding="utf-8")
@@ -291,3 +293,28 @@ def summarize_results(
     )
     tables.write_csv(per_document, summary_csv)
     return markdown
+
+
+def write_audit_cards(
+    documents_path: str,
+    statistics_path: str,
+    checks_path: str,
+    texts_paths: Sequence[str],
+    folder: str,
+    max_documents: int,
+) -> int:
+    """Write the per-document audit cards of a small corpus (see cards.py); return how many."""
+    from . import cards
+
+    documents = tables.read_csv(documents_path, schemas.DocumentsTable)
+    if len(documents) > max_documents:
+        return cards.write_cards(documents, None, None, {}, folder, max_documents)
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
+    checks = tables.read_csv(checks_path, schemas.ChecksTable)
+    texts: dict[str, str] = {}
+    for path in texts_paths:
+        df = pd.read_parquet(path, columns=["doc_id", "text"])
+        texts.update(zip(df["doc_id"], df["text"], strict=True))
+    written = cards.write_cards(documents, statistics, checks, texts, folder, max_documents)
+    log.info("%d audit cards written to %s", written, folder)
+    return written

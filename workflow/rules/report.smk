@@ -5,6 +5,7 @@ localrules:
     collect_tables,
     plot_figures,
     summarize_results,
+    write_audit_cards,
 
 
 rule plot_figures:
@@ -57,3 +58,21 @@ rule summarize_results:
         "../../environment.yml"
     script:
         "../scripts/summarize_results.py"
+
+
+rule write_audit_cards:
+    input:
+        documents=rules.collect_tables.output.documents,
+        statistics=rules.collect_tables.output.statistics,
+        checks=rules.collect_tables.output.checks,
+        texts=every_shard(rules.normalize_text.output.texts),
+    output:
+        cards=directory("results/documents"),
+    log:
+        "logs/write_audit_cards/write_audit_cards.log",
+    conda:
+        "../../environment.yml"
+    params:
+        max_documents=config["audit_cards_max_documents"],
+    script:
+        "../scripts/write_audit_cards.py"
