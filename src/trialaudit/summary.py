@@ -6,6 +6,8 @@ import pandas as pd
 
 from .schemas import VERDICTS
 
+# Lists in summary.md stop here for big corpora; the tables in results/tables/ hold every row.
+MAX_LISTED = 200
 CHECK_LABELS = {
     "percent_vs_count": "percentage vs its count",
     "ratio_vs_counts": "estimate vs the counts",
@@ -33,12 +35,25 @@ def per_document(documents: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values("file_name").reset_index(drop=True)
 
 
-def _sentence(texts: dict[str, str], statistics: pd.DataFrame, doc_id: str, stat_id: int) -> str:
-    row = statistics[(statistics["doc_id"] == doc_id) & (statistics["stat_id"] == stat_id)]
-    if row.empty or doc_id not in texts:
+def _sentences(statistics: pd.DataFrame) -> dict[tuple[str, int], tuple[int, int]]:
+    """Return (doc_id, stat_id) -> (sentence_start, sentence_end), built once per render."""
+    keys = zip(statistics["doc_id"], statistics["stat_id"].astype(int), strict=True)
+    bounds = zip(statistics["sentence_start"], statistics["sentence_end"], strict=True)
+    return {k: (int(a), int(b)) for k, (a, b) in zip(keys, bounds, strict=True)}
+
+
+def _sentence(texts: dict[str, str], sentences: dict, doc_id: str, stat_id: int) -> str:
+    bounds = sentences.get((doc_id, int(stat_id)))
+    if bounds is None or doc_id not in texts:
         return ""
-    start, end = int(row["sentence_start"].iloc[0]), int(row["sentence_end"].iloc[0])
-    return " ".join(texts[doc_id][start:end].split())
+    return " ".join(texts[doc_id][bounds[0] : bounds[1]].split())
+
+
+def _more(shown: int, total: int, where: str) -> list[str]:
+    """Return the line saying how many rows were left out of a list, if any."""
+    if total <= shown:
+        return []
+    return ["", f"... and {total - shown} more: see {where}."]
 
 
 def _cell(text: object) -> str:
@@ -71,15 +86,17 @@ def render(
     bad = checks[checks["verdict"] == "inconsistent"].sort_values(["doc_id", "span_start"])
     if bad.empty:
         lines.append("Every checkable claim is consistent with a standard method.")
-    for row in bad.itertuples(index=False):
+    sentences = _sentences(statistics)
+    for row in bad.head(MAX_LISTED).itertuples(index=False):
         label = CHECK_LABELS.get(row.check, row.check)
         decision = " **Changes the significance decision.**" if row.decision_error is True else ""
         lines += [
             f"- **{row.doc_id}**, {label}: reported `{row.reported}`, recomputed "
             f"`{row.recomputed}` ({row.method}).{decision} "
             f"[characters {row.span_start}-{row.span_end}: `{row.source_text}`]",
-            f"  > {_sentence(texts, statistics, row.doc_id, row.stat_id)}",
+            f"  > {_sentence(texts, sentences, row.doc_id, row.stat_id)}",
         ]
+    lines += _more(MAX_LISTED, len(bad), "results/tables/checks.csv (verdict inconsistent)")
     lines += [
         "",
         "## Per document",
@@ -87,15 +104,19 @@ def render(
         "| document | status | statistics | consistent | inconsistent | not checkable |",
         "|---|---|---:|---:|---:|---:|",
     ]
-    for row in table.itertuples(index=False):
+    for row in table.head(MAX_LISTED).itertuples(index=False):
         lines.append(
             f"| {_cell(row.file_name)} | {row.status} | {row.n_statistics} | {row.consistent} "
             f"| {row.inconsistent} | {row.not_checkable} |"
         )
+    lines += _more(MAX_LISTED, len(table), "results/tables/summary.csv")
     quarantined = documents[documents["status"] == "quarantined"]
     if len(quarantined):
         lines += ["", "## Quarantined files", ""]
-        lines += [f"- {_cell(r.file_name)}: {r.reason}" for r in quarantined.itertuples()]
+        lines += [
+            f"- {_cell(r.file_name)}: {r.reason}" for r in quarantined.head(MAX_LISTED).itertuples()
+        ]
+        lines += _more(MAX_LISTED, len(quarantined), "results/tables/quarantine.csv")
     lines += [
         "",
         "Tables: `results/tables/` (statistics.csv, checks.csv, ...). Every row carries the "
