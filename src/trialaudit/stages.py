@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from . import decoding, schemas, tables
 from .corpus import ROLE_DOCUMENT, ROLE_EXCLUDED
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("trialaudit")
 
+TEXT_COLUMNS = {"text", "normalized"}
 EXTRACTED = {
     "statistics": schemas.StatisticsTable,
     "comparisons": schemas.ComparisonsTable,
@@ -192,6 +195,21 @@ def _concat_parquet(paths: Sequence[str], model) -> pd.DataFrame:
     return tables.concat([pd.read_parquet(p) for p in paths], model)
 
 
+def _text_meta(path: str) -> pd.DataFrame:
+    """Return a shard's texts table without the texts, with their length in characters."""
+    meta_columns = [c for c in tables.columns_of(schemas.TextsTable) if c not in TEXT_COLUMNS]
+    table = pq.read_table(path, columns=[*meta_columns, "text"])
+    lengths = pc.utf8_length(table["text"])
+    return table.drop_columns(["text"]).append_column("n_characters", lengths).to_pandas()
+
+
+def _sort_keys(model) -> list[str]:
+    """Return the columns an extracted table is sorted by in the results."""
+    columns = tables.columns_of(model)
+    keys = ("doc_id", "stat_id", "comparison_id", "study_id", "span_start")
+    return [c for c in keys if c in columns]
+
+
 def collect_tables(
     texts_paths: Sequence[str],
     rejected_paths: Sequence[str],
@@ -200,31 +218,30 @@ def collect_tables(
     outputs: dict[str, str],
 ) -> dict[str, pd.DataFrame]:
     """Gather every shard into the results tables (documents, quarantine, statistics, checks,
-    comparisons, arms, facts, studies), each validated and in a stable row order."""
-    meta_columns = [c for c in tables.columns_of(schemas.TextsTable) if c not in {"text"}]
-    texts = pd.concat(
-        [pd.read_parquet(p, columns=[*meta_columns, "text"]) for p in texts_paths],
-        ignore_index=True,
-    )
+    comparisons, arms, facts, studies), each validated and in a stable row order; return the
+    documents and quarantine tables (the others are written as they are gathered)."""
+    texts = pd.concat([_text_meta(p) for p in texts_paths], ignore_index=True)
     rejected = _concat_parquet(rejected_paths, schemas.RejectedTable)
     result = {}
-    for name, model in EXTRACTED.items():
-        df = _concat_parquet(inputs[name], model)
-        keys = [
-            c
-            for c in ("doc_id", "stat_id", "comparison_id", "study_id", "span_start")
-            if c in df.columns
-        ]
-        result[name] = df.sort_values(keys, kind="stable").reset_index(drop=True)
-    checks = _concat_parquet(checks_paths, schemas.ChecksTable)
-    result["checks"] = checks.sort_values(["doc_id", "check_id"]).reset_index(drop=True)
+    sizes = {}
+    # The big tables go shard by shard through Arrow to their CSV (memory: one table at a time).
+    for name, model in [*EXTRACTED.items(), ("checks", schemas.ChecksTable)]:
+        paths = checks_paths if name == "checks" else inputs[name]
+        keys = ["doc_id", "check_id"] if name == "checks" else _sort_keys(model)
+        table = tables.write_sorted_csv(paths, model, keys, outputs[name])
+        sizes[name] = table.num_rows
+        if name == "statistics":
+            counted = pc.value_counts(table["doc_id"])
+            counts = pd.Series(
+                counted.field("counts").to_numpy(), index=counted.field("values").to_pylist()
+            )
+        del table
 
     reasons = dict(zip(rejected["doc_id"], rejected["reason"], strict=True))
     texts.loc[texts["doc_id"].isin(reasons), "status"] = decoding.STATUS_QUARANTINED
     texts["reason"] = [
         reasons.get(d, r) for d, r in zip(texts["doc_id"], texts["reason"], strict=True)
     ]
-    counts = result["statistics"]["doc_id"].value_counts()
     documents = pd.DataFrame(
         {
             "doc_id": texts["doc_id"],
@@ -235,7 +252,7 @@ def collect_tables(
             "encoding": texts["encoding"],
             "size_bytes": texts["size_bytes"],
             "sha256": texts["sha256"],
-            "n_characters": texts["text"].str.len(),
+            "n_characters": texts["n_characters"],
             "n_statistics": texts["doc_id"].map(counts).fillna(0).astype(int),
         }
     ).sort_values("file_name")
@@ -250,18 +267,33 @@ def collect_tables(
     log.info(
         "%d documents, %d statistics, %d checks",
         len(result["documents"]),
-        len(result["statistics"]),
-        len(result["checks"]),
+        sizes["statistics"],
+        sizes["checks"],
     )
     return result
+
+
+SENTENCE_COLUMNS = ["doc_id", "stat_id", "sentence_start", "sentence_end"]
+SUMMARY_CHECK_COLUMNS = [
+    "doc_id", "stat_id", "check", "reported", "recomputed", "method", "verdict",
+    "decision_error", "source_text", "span_start", "span_end",
+]  # fmt: skip
+FIGURE_STAT_COLUMNS = [
+    "doc_id", "stat_id", "kind", "measure", "outcome", "value", "ci_low", "ci_high",
+]  # fmt: skip
+FIGURE_CHECK_COLUMNS = [
+    "doc_id", "stat_id", "check", "verdict", "recomputed_value", "recomputed_low",
+    "recomputed_high",
+]  # fmt: skip
 
 
 def plot_figures(statistics_path: str, checks_path: str, style: str, stems: dict[str, str]):
     """Draw the figures from the collected tables."""
     from . import figures
 
-    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
-    checks = tables.read_csv(checks_path, schemas.ChecksTable)
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable, FIGURE_STAT_COLUMNS)
+    statistics = statistics[statistics["kind"] == "ratio"].reset_index(drop=True)
+    checks = tables.read_csv(checks_path, schemas.ChecksTable, FIGURE_CHECK_COLUMNS)
     figures.plot_estimates(statistics, checks, style, stems["estimates"])
     figures.plot_verdicts(checks, style, stems["verdicts"])
 
@@ -278,8 +310,9 @@ def summarize_results(
     from . import summary
 
     documents = tables.read_csv(documents_path, schemas.DocumentsTable)
-    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
-    checks = tables.read_csv(checks_path, schemas.ChecksTable)
+    # Only the columns the summary uses (the full tables run to millions of rows).
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable, SENTENCE_COLUMNS)
+    checks = tables.read_csv(checks_path, schemas.ChecksTable, SUMMARY_CHECK_COLUMNS)
     # Only the texts of documents whose findings are quoted (not every text of a big corpus).
     quoted = sorted(set(checks.loc[checks["verdict"] == "inconsistent", "doc_id"]))
     texts = {}
