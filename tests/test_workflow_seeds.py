@@ -130,6 +130,7 @@ def test_forcing_one_stage_reruns_it_and_what_depends_on_it(project):
         "collect_tables",
         "plot_figures",
         "summarize_results",
+        "write_audit_cards",
         "all",
     }
 
