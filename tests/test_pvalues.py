@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -76,3 +77,32 @@ def test_normal_helpers_match_scipy():
     np.testing.assert_allclose(pvalues.normal_two_sided(z), 2 * stats.norm.sf(np.abs(z)))
     for level in (0.9, 0.95, 0.99):
         assert pvalues.normal_quantile(level) == pytest.approx(stats.norm.ppf(0.5 + level / 2))
+
+
+def test_conditional_odds_ratio_matches_r_fisher_test(reference):
+    # R finds the MLE and limits with uniroot's default tolerance (eps^0.25, about 1e-4 on
+    # its own scale), so its values carry only two to four correct digits (0.006413 for
+    # 0.006400 below); scipy and the closed form (below) agree to 1e-6 and better.
+    for row in reference.itertuples(index=False):
+        got = pvalues.conditional_odds_ratio(int(row.a), int(row.n1), int(row.c), int(row.n2))
+        expected = (row.cmle, row.fisher_low, row.fisher_high)
+        np.testing.assert_allclose(got, expected, rtol=5e-3, err_msg=str(row))
+
+
+def test_conditional_limits_of_a_small_table_match_the_closed_form():
+    # 1/2 vs 1/2: X in {0, 1, 2} with weights 1, 4, 1, so P(X >= 1) = (4 psi + psi^2) /
+    # (1 + 4 psi + psi^2); the lower limit solves 0.975 psi^2 + 3.9 psi - 0.025 = 0 and the
+    # upper limit is its reciprocal (the table is symmetric).
+    lower = (-3.9 + math.sqrt(3.9**2 + 4 * 0.975 * 0.025)) / (2 * 0.975)
+    estimate, low, high = pvalues.conditional_odds_ratio(1, 2, 1, 2)
+    assert estimate == pytest.approx(1.0, rel=1e-9)
+    assert low == pytest.approx(lower, rel=1e-9)
+    assert high == pytest.approx(1 / lower, rel=1e-9)
+
+
+def test_conditional_odds_ratio_matches_scipy_on_random_tables():
+    for a, n1, c, n2 in [(3, 6, 3, 6), (18, 105, 30, 107), *_random_tables(3, 60)]:
+        result = stats.contingency.odds_ratio([[a, n1 - a], [c, n2 - c]], kind="conditional")
+        ci = result.confidence_interval(0.95)
+        got = pvalues.conditional_odds_ratio(a, n1, c, n2)
+        np.testing.assert_allclose(got, (result.statistic, ci.low, ci.high), rtol=1e-6)

@@ -10,9 +10,10 @@ A table is given as events ``a`` of ``n1`` in group 1 and ``c`` of ``n2`` in gro
 from __future__ import annotations
 
 import functools
+import math
 
 import numpy as np
-from scipy import special
+from scipy import optimize, special
 
 # R's fisher.test counts tables whose probability is within this factor of the observed one
 # as equally probable, so that floating-point ties are not lost.
@@ -81,3 +82,58 @@ def fisher_p(a, n1, c, n2):
     for index in np.ndindex(out.shape):
         out[index] = _fisher_one(*(int(v[index]) for v in arrays))
     return out if out.ndim else float(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _conditional_support(a: int, n1: int, c: int, n2: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the support of a given the margins and the log weights C(n1, x) C(n2, m1 - x)
+    (up to a constant): the noncentral hypergeometric law is weights * psi^x, normalized."""
+    m1 = a + c
+    x = np.arange(max(0, m1 - n2), min(n1, m1) + 1, dtype=float)
+    log_w = -(
+        special.gammaln(x + 1)
+        + special.gammaln(n1 - x + 1)
+        + special.gammaln(m1 - x + 1)
+        + special.gammaln(n2 - m1 + x + 1)
+    )
+    return x, log_w
+
+
+def _conditional_pmf(x: np.ndarray, log_w: np.ndarray, log_psi: float) -> np.ndarray:
+    """Return P(X = x) under Fisher's noncentral hypergeometric law with odds ratio e^log_psi."""
+    log_p = log_w + x * log_psi
+    p = np.exp(log_p - log_p.max())
+    return p / p.sum()
+
+
+def _root(fn, lo: float = -60.0, hi: float = 60.0) -> float:
+    """Return the root of an increasing function of log OR on [lo, hi]."""
+    return float(optimize.brentq(fn, lo, hi, xtol=1e-13, rtol=4 * np.finfo(float).eps))
+
+
+@functools.lru_cache(maxsize=65536)
+def conditional_odds_ratio(
+    a: int, n1: int, c: int, n2: int, level: float = 0.95
+) -> tuple[float, float, float]:
+    """Return (conditional MLE of the odds ratio, lower, upper limit of Fisher's exact CI), as
+    R's fisher.test: the MLE solves E[X; psi] = a, the limits P(X >= a; psi) = (1 - level)/2
+    and P(X <= a; psi) = (1 - level)/2 under Fisher's noncentral hypergeometric law of X given
+    the margins (Agresti, Categorical Data Analysis, 3rd ed., s. 16.6.4); a at the lower end of
+    its support gives 0 for the MLE and lower limit, at the upper end infinity for the MLE and
+    upper limit. The same quantities as scipy's odds_ratio(kind="conditional"), ~20x faster."""
+    x, log_w = _conditional_support(a, n1, c, n2)
+    alpha = (1 - level) / 2
+    at_low, at_high = a == x[0], a == x[-1]
+    if at_low:
+        estimate = 0.0
+    elif at_high:
+        estimate = math.inf
+    else:
+        estimate = math.exp(_root(lambda t: _conditional_pmf(x, log_w, t) @ x - a))
+    lower = 0.0
+    if not at_low:
+        lower = math.exp(_root(lambda t: _conditional_pmf(x, log_w, t)[x >= a].sum() - alpha))
+    upper = math.inf
+    if not at_high:
+        upper = math.exp(_root(lambda t: alpha - _conditional_pmf(x, log_w, t)[x <= a].sum()))
+    return estimate, lower, upper
