@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,20 +48,24 @@ COLUMNS = [
     "jobs",
     "dag_build_s",
     "wall_s",
+    "cpu_s",
     "documents_per_s",
     "peak_rss_mb",
     "peak_rss_process",
     "noop_s",
     "statcheck_documents",
     "statcheck_s",
+    "statcheck_cpu_s",
     "statcheck_documents_per_s",
     "speedup_vs_statcheck",
+    "cpu_speedup_vs_statcheck",
     "planted",
     "found",
     "false_alarms",
     "found_by_category",
     "statcheck_found_p_vs_test",
     "cores",
+    "load_before",
     "machine",
     "commit",
     "date",
@@ -138,6 +143,7 @@ class PeakMemory:
         self.interval = interval
         self.peak = 0
         self.peak_name = ""
+        self.cpu = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -181,8 +187,16 @@ def _describe(process: psutil.Process) -> str:
     return Path(cmdline[0]).name if cmdline else "?"
 
 
+def children_cpu() -> float:
+    """Return the CPU seconds (user + system) of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def snakemake(project_dir: Path, *args: str, cores: int) -> tuple[float, str, PeakMemory]:
-    """Run snakemake in ``project_dir``; return wall seconds, its output and the memory peak."""
+    """Run snakemake in ``project_dir``; return wall seconds, its output and the memory peak
+    (``memory.cpu`` holds the CPU seconds of snakemake and all its jobs)."""
+    cpu_before = children_cpu()
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env.get("PYTHONPATH")) if p)
     command = [sys.executable, "-m", "snakemake", "--cores", str(cores), *args]
@@ -200,6 +214,7 @@ def snakemake(project_dir: Path, *args: str, cores: int) -> tuple[float, str, Pe
     ):
         output, _ = process.communicate()
     wall = time.perf_counter() - started
+    memory.cpu = children_cpu() - cpu_before
     if process.returncode != 0:
         tail = "\n".join(output.splitlines()[-40:])
         raise RuntimeError(f"{' '.join(command)} failed in {project_dir}:\n{tail}")
@@ -225,8 +240,10 @@ def count_jobs(dry_run_output: str) -> int:
     return 0
 
 
-def run_statcheck(raw_dir: Path, out_csv: Path) -> tuple[int, float, pd.DataFrame]:
-    """Run R's statcheck on the corpus; return documents read, seconds and its results."""
+def run_statcheck(raw_dir: Path, out_csv: Path) -> tuple[int, float, float, pd.DataFrame]:
+    """Run R's statcheck on the corpus; return documents read, seconds (reading the files and
+    statcheck(), R's start-up excluded), CPU seconds of the whole R process, and its results."""
+    cpu_before = children_cpu()
     result = subprocess.run(
         ["Rscript", str(HERE / "statcheck.R"), str(raw_dir), str(out_csv)],
         capture_output=True,
@@ -235,7 +252,7 @@ def run_statcheck(raw_dir: Path, out_csv: Path) -> tuple[int, float, pd.DataFram
     )
     fields = result.stdout.split()
     documents, read_s, statcheck_s = int(fields[0]), float(fields[1]), float(fields[2])
-    return documents, read_s + statcheck_s, pd.read_csv(out_csv)
+    return documents, read_s + statcheck_s, children_cpu() - cpu_before, pd.read_csv(out_csv)
 
 
 def statcheck_found(results: pd.DataFrame, key: pd.DataFrame) -> str:
@@ -260,6 +277,7 @@ def measure(n: int, args: argparse.Namespace) -> dict:
     run_dir = project(corpus_dir, work / f"run-{n}")
     manifest = json.loads((corpus_dir / "manifest.json").read_text())
 
+    load_before = os.getloadavg()[0]
     dag_s, dry_output, _ = snakemake(run_dir, "--dry-run", "--quiet", "rules", cores=args.cores)
     print(f"  DAG build (dry run) {dag_s:.1f} s", flush=True)
     wall_s, _, memory = snakemake(run_dir, cores=args.cores)
@@ -288,6 +306,7 @@ def measure(n: int, args: argparse.Namespace) -> dict:
         "jobs": count_jobs(dry_output),
         "dag_build_s": round(dag_s, 1),
         "wall_s": round(wall_s, 1),
+        "cpu_s": round(memory.cpu, 1),
         "documents_per_s": round(n / wall_s, 1),
         "peak_rss_mb": round(peak_mb),
         "peak_rss_process": peak_name,
@@ -299,16 +318,19 @@ def measure(n: int, args: argparse.Namespace) -> dict:
             f"{k} {f}/{t}" for k, (f, t) in sorted(scored["by_category"].items())
         ),
         "cores": args.cores,
+        "load_before": round(load_before, 2),
         "machine": machine(),
         "commit": git_commit(),
         "date": dt.date.today().isoformat(),
     }
     if args.statcheck:
-        docs, seconds, results = run_statcheck(corpus_dir / "raw", run_dir / "statcheck.csv")
+        docs, seconds, cpu, results = run_statcheck(corpus_dir / "raw", run_dir / "statcheck.csv")
         rate = docs / seconds if seconds > 0 else float("nan")
         row.update(
             statcheck_documents=docs,
             statcheck_s=round(seconds, 1),
+            statcheck_cpu_s=round(cpu, 1),
+            cpu_speedup_vs_statcheck=round((cpu / docs) / (memory.cpu / n), 1),
             statcheck_documents_per_s=round(rate, 1),
             speedup_vs_statcheck=round(row["documents_per_s"] / rate, 1),
             statcheck_found_p_vs_test=statcheck_found(results, key),
@@ -336,15 +358,17 @@ def write_table(rows: list[dict], path: Path) -> None:
 def markdown(table: pd.DataFrame) -> str:
     """Return the README's view of the results table."""
     header = (
-        "| documents | wall time (s) | documents/s | statcheck documents/s | speed-up | "
-        "peak RSS (MB) | DAG build (s) | no-op re-run (s) | planted found | false alarms |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| documents | wall (s) | CPU (s) | documents/s | statcheck documents/s | speed-up "
+        "(wall / CPU) | peak RSS (MB) | DAG build (s) | no-op re-run (s) | planted found | "
+        "false alarms | load before |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     lines = [
-        f"| {int(r.documents):,} | {r.wall_s} | {r.documents_per_s} | "
-        f"{r.statcheck_documents_per_s} | {r.speedup_vs_statcheck} | {r.peak_rss_mb} "
-        f"({r.peak_rss_process}) | {r.dag_build_s} | {r.noop_s} | {r.found}/{r.planted} | "
-        f"{r.false_alarms} |"
+        f"| {int(r.documents):,} | {r.wall_s} | {r.cpu_s} | {r.documents_per_s} | "
+        f"{r.statcheck_documents_per_s} | {r.speedup_vs_statcheck} / "
+        f"{r.cpu_speedup_vs_statcheck} | {r.peak_rss_mb} ({r.peak_rss_process}) | "
+        f"{r.dag_build_s} | {r.noop_s} | {r.found}/{r.planted} | {r.false_alarms} | "
+        f"{r.load_before} |"
         for r in table.itertuples(index=False)
     ]
     return header + "\n".join(lines) + "\n"
