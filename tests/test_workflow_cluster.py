@@ -23,7 +23,7 @@ def _results(project: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and "interim" not in p.parts and p.suffix != ".png"
+        if p.is_file() and "interim" not in p.parts
     }
 
 
