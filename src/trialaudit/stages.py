@@ -155,20 +155,39 @@ def validate_tables(
 
 
 def check_consistency(
-    statistics_path: str, comparisons_path: str, output: str, settings: Settings
+    statistics_path: str,
+    comparisons_path: str,
+    output: str,
+    settings: Settings,
+    texts_path: str | None = None,
+    reanalysis_output: str | None = None,
 ) -> pd.DataFrame:
-    """Re-analyse every document of a shard; write the checks table."""
-    from .checks import check_document  # scipy is imported by this stage only
+    """Re-analyse every document of a shard; write the checks table (and the re-analysis
+    table of its 2x2 comparisons when ``reanalysis_output`` is given)."""
+    from .apa import mentions_one_tailed  # scipy is imported by this stage only
+    from .checks import check_document
+    from .reanalysis import reanalyse_document
 
     statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
     comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
+    one_tailed: dict[str, bool] = {}
+    if texts_path is not None:
+        texts = pd.read_parquet(texts_path, columns=["doc_id", "text"])
+        one_tailed = {
+            d: mentions_one_tailed(t) for d, t in zip(texts["doc_id"], texts["text"], strict=True)
+        }
     stats_by_doc = _records_by_doc(statistics)
     cmps_by_doc = _records_by_doc(comparisons)
     rows: list[dict] = []
+    reanalysed: list[dict] = []
     for doc_id in sorted(stats_by_doc):
-        rows.extend(check_document(stats_by_doc[doc_id], cmps_by_doc.get(doc_id, []), settings))
+        doc_stats, doc_cmps = stats_by_doc[doc_id], cmps_by_doc.get(doc_id, [])
+        rows.extend(check_document(doc_stats, doc_cmps, settings, one_tailed.get(doc_id, False)))
+        reanalysed.extend(reanalyse_document(doc_stats, doc_cmps, settings))
     df = tables.frame(rows, schemas.ChecksTable)
     tables.write_parquet(df, output)
+    if reanalysis_output is not None:
+        tables.write_parquet(tables.frame(reanalysed, schemas.ReanalysisTable), reanalysis_output)
     log.info("%d checks: %s", len(df), df["verdict"].value_counts().to_dict())
     return df
 
@@ -216,23 +235,28 @@ def collect_tables(
     inputs: dict[str, Sequence[str]],
     checks_paths: Sequence[str],
     outputs: dict[str, str],
+    reanalysis_paths: Sequence[str] = (),
 ) -> dict[str, pd.DataFrame]:
     """Gather every shard into the results tables (documents, quarantine, statistics, checks,
-    comparisons, arms, facts, studies), each validated and in a stable row order; return the
-    documents and quarantine tables (the others are written as they are gathered)."""
+    comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order;
+    return the documents and quarantine tables (the others are written as they are gathered)."""
     texts = pd.concat([_text_meta(p) for p in texts_paths], ignore_index=True)
     rejected = _concat_parquet(rejected_paths, schemas.RejectedTable)
     result = {}
     sizes = {}
+    per_doc = {}
+    gathered = [(name, model, inputs[name], _sort_keys(model)) for name, model in EXTRACTED.items()]
+    gathered.append(("checks", schemas.ChecksTable, checks_paths, ["doc_id", "check_id"]))
+    if "reanalysis" in outputs:
+        keys = ["doc_id", "comparison_id"]
+        gathered.append(("reanalysis", schemas.ReanalysisTable, reanalysis_paths, keys))
     # The big tables go shard by shard through Arrow to their CSV (memory: one table at a time).
-    for name, model in [*EXTRACTED.items(), ("checks", schemas.ChecksTable)]:
-        paths = checks_paths if name == "checks" else inputs[name]
-        keys = ["doc_id", "check_id"] if name == "checks" else _sort_keys(model)
+    for name, model, paths, keys in gathered:
         table = tables.write_sorted_csv(paths, model, keys, outputs[name])
         sizes[name] = table.num_rows
-        if name == "statistics":
+        if name in {"statistics", "studies"}:
             counted = pc.value_counts(table["doc_id"])
-            counts = pd.Series(
+            per_doc[name] = pd.Series(
                 counted.field("counts").to_numpy(), index=counted.field("values").to_pylist()
             )
         del table
@@ -253,7 +277,8 @@ def collect_tables(
             "size_bytes": texts["size_bytes"],
             "sha256": texts["sha256"],
             "n_characters": texts["n_characters"],
-            "n_statistics": texts["doc_id"].map(counts).fillna(0).astype(int),
+            "n_statistics": texts["doc_id"].map(per_doc["statistics"]).fillna(0).astype(int),
+            "n_studies": texts["doc_id"].map(per_doc["studies"]).fillna(0).astype(int),
         }
     ).sort_values("file_name")
     result["documents"] = tables.validate(documents.reset_index(drop=True), schemas.DocumentsTable)
