@@ -30,3 +30,4 @@ rule all:
         rules.plot_forest.output,
         rules.plot_timeline.output,
         rules.render_tables.output,
+        rules.write_audit_cards.output,

@@ -82,3 +82,24 @@ def test_markdown_tables_escape_pipes():
     outline = summary.Outline()
     outline.table(["a"], [["x|y"]])
     assert "x\\|y" in summary.to_markdown(outline)
+
+
+def test_long_lists_are_capped_and_say_how_many_more():
+    documents, statistics, checks, _texts, evidence = _frames()
+    n = summary.MAX_LISTED + 7
+    ids = [f"d{i:04d}" for i in range(n)]
+    documents = pd.DataFrame(
+        {"doc_id": ids, "file_name": [f"{i}.txt" for i in ids], "status": "ok",
+         "n_statistics": 1, "reason": ""}
+    )  # fmt: skip
+    statistics = pd.DataFrame(
+        {"doc_id": ids, "stat_id": 5, "sentence_start": 0, "sentence_end": len(TEXT)}
+    )
+    checks = pd.concat([checks.iloc[:1].assign(doc_id=i) for i in ids], ignore_index=True)
+    markdown = summary.render(documents, statistics, checks, {}, evidence)
+    finding = markdown.split("## What does not add up")[1].split("## ")[0]
+    assert finding.count("\n- ") == summary.MAX_LISTED
+    assert "... and 7 more: see results/tables/checks.csv" in finding
+    per_document = markdown.split("## Per document")[1]
+    assert per_document.count(".txt |") == summary.MAX_LISTED
+    assert "... and 7 more: see results/tables/summary.csv" in per_document

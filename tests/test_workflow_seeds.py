@@ -137,6 +137,7 @@ def test_forcing_one_stage_reruns_it_and_what_depends_on_it(project):
         "plot_forest",
         "plot_timeline",
         "render_tables",
+        "write_audit_cards",
         "all",
     }
 

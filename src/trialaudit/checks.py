@@ -372,15 +372,16 @@ def _stat(stats_by_id: dict[int, dict], key: Any) -> dict | None:
 
 
 def effect_candidates(
-    measure: str, table, level: float, correction: float
+    measure: str, table, level: float, correction: float, orientations=(False, True)
 ) -> dict[str, tuple[float, float, float]] | None:
-    """Return {method: (estimate, lower, upper)} of a measure from counts, both orientations."""
+    """Return {method: (estimate, lower, upper)} of a measure from counts, in the given
+    orientations (False: arms as extracted, True: reversed), in that order."""
     key = {"OR": "OR", "RR": "RR", "risk difference": "RD"}.get(measure)
     if key is None:
         return None
     a, n1, c, n2 = table
     found: dict[str, tuple[float, float, float]] = {}
-    for reverse in (False, True):
+    for reverse in orientations:
         cells = (c, n2, a, n1) if reverse else table
         for interval in twobytwo.intervals(*cells, level, correction)[key]:
             values = (interval.estimate, interval.lower, interval.upper)
@@ -425,10 +426,21 @@ def check_comparison(
 
 
 def _check_effect(effect: dict, table, settings: Settings, cid: int) -> list[dict]:
+    """Judge an effect estimate and its CI against the counts. The arms as extracted are tried
+    first: judge and judge_pair take the first method that reproduces a number, and those
+    methods come first either way, so when nothing is inconsistent the reversed orientation
+    (half of the exact-interval root finding) cannot change a verdict and is skipped."""
+    rows = _judge_effect(effect, table, settings, cid, (False,))
+    if any(row["verdict"] == INCONSISTENT for row in rows):
+        rows = _judge_effect(effect, table, settings, cid, (False, True))
+    return rows
+
+
+def _judge_effect(effect: dict, table, settings: Settings, cid: int, orientations) -> list[dict]:
     measure = effect.get("measure") or ""
     est = as_reported(effect["value_text"])
     candidates = effect_candidates(
-        measure, table, _level(effect, settings), settings.continuity_correction
+        measure, table, _level(effect, settings), settings.continuity_correction, orientations
     )
     zero = twobytwo.has_zero_cell(*table)
     assumption = "arm 1 vs arm 2 as extracted (arms reversed also tried)"

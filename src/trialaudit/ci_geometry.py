@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from scipy import stats
+from . import pvalues
 
 Range = tuple[float, float]
 
@@ -28,7 +28,7 @@ def difference_midpoint(lower: Range, upper: Range) -> Range:
 
 
 def _p_from_z(z: float) -> float:
-    return float(2 * stats.norm.sf(abs(z)))
+    return float(pvalues.normal_two_sided(z))
 
 
 def p_from_ci(estimate: Range, lower: Range, upper: Range, level: float, log_scale: bool) -> Range:
@@ -41,7 +41,7 @@ def p_from_ci(estimate: Range, lower: Range, upper: Range, level: float, log_sca
     if log_scale and min(estimate[0], lower[0], upper[0]) <= 0:
         lower = (max(lower[0], 1e-12), lower[1])
         estimate = (max(estimate[0], 1e-12), estimate[1])
-    z_crit = stats.norm.ppf(0.5 + level / 2)
+    z_crit = pvalues.normal_quantile(level)
     est_lo, est_hi = transform(estimate[0]), transform(estimate[1])
     width_min = transform(upper[0]) - transform(lower[1])
     width_max = transform(upper[1]) - transform(lower[0])

@@ -13,6 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib import ticker
 
@@ -22,6 +23,8 @@ VERDICT_COLOURS = {
     "not_checkable": "#878787",
 }
 REPORTED_COLOUR = "#2b2b2b"
+# A figure shows at most this many rows (ratios, documents); the tables hold every one.
+MAX_ROWS = 40
 
 
 def save(fig: plt.Figure, stem: str | Path) -> list[Path]:
@@ -37,44 +40,52 @@ def save(fig: plt.Figure, stem: str | Path) -> list[Path]:
 
 def _ratio_rows(statistics: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
     """One row per reported ratio: reported estimate and CI, recomputed ones where available."""
-    ratios = statistics[statistics["kind"] == "ratio"].copy()
-    keyed = checks.set_index(["doc_id", "stat_id", "check"])
-    rows = []
-    for stat in ratios.itertuples(index=False):
+    keys = ["doc_id", "stat_id"]
+    ratios = statistics.loc[statistics["kind"] == "ratio", [*keys, "outcome", "measure"]]
+    ratios = ratios.assign(
+        reported=statistics["value"], reported_low=statistics["ci_low"],
+        reported_high=statistics["ci_high"],
+    )  # fmt: skip
 
-        def get(check: str, column: str, stat=stat):
-            key = (stat.doc_id, stat.stat_id, check)
-            return keyed.loc[key, column] if key in keyed.index else math.nan
+    def of(check: str, columns: dict[str, str]) -> pd.DataFrame:
+        rows = checks.loc[checks["check"] == check, [*keys, *columns]].drop_duplicates(keys)
+        return rows.rename(columns=columns)
 
-        verdicts = [
-            get(c, "verdict") for c in ("ratio_vs_counts", "ci_vs_counts", "ratio_vs_ci_midpoint")
-        ]
-        verdicts = [v for v in verdicts if isinstance(v, str)]
-        overall = (
-            "inconsistent"
-            if "inconsistent" in verdicts
-            else "consistent"
-            if "consistent" in verdicts
-            else "not_checkable"
-        )
-        rows.append(
-            {
-                "label": f"{stat.doc_id[:12]} · {stat.outcome or 'outcome ?'} · {stat.measure}",
-                "reported": stat.value,
-                "reported_low": stat.ci_low,
-                "reported_high": stat.ci_high,
-                "recomputed": get("ratio_vs_counts", "recomputed_value"),
-                "recomputed_low": get("ci_vs_counts", "recomputed_low"),
-                "recomputed_high": get("ci_vs_counts", "recomputed_high"),
-                "verdict": overall,
-            }
-        )
-    return pd.DataFrame(rows)
+    data = (
+        ratios.merge(of("ratio_vs_counts", {"verdict": "v1", "recomputed_value": "recomputed"}),
+                     on=keys, how="left")
+        .merge(of("ci_vs_counts", {"verdict": "v2", "recomputed_low": "recomputed_low",
+                                   "recomputed_high": "recomputed_high"}), on=keys, how="left")
+        .merge(of("ratio_vs_ci_midpoint", {"verdict": "v3"}), on=keys, how="left")
+    )  # fmt: skip
+    verdicts = data[["v1", "v2", "v3"]]
+    data["verdict"] = np.select(
+        [(verdicts == "inconsistent").any(axis=1), (verdicts == "consistent").any(axis=1)],
+        ["inconsistent", "consistent"],
+        "not_checkable",
+    )
+    data["label"] = [
+        f"{d[:12]} · {o or 'outcome ?'} · {m}"
+        for d, o, m in zip(data["doc_id"], data["outcome"], data["measure"], strict=True)
+    ]
+    columns = ["label", "reported", "reported_low", "reported_high", "recomputed"]
+    columns += ["recomputed_low", "recomputed_high", "verdict"]
+    return data[columns].astype({"recomputed": float}).reset_index(drop=True)
+
+
+def _at_most(data: pd.DataFrame, limit: int, first: pd.Series) -> pd.DataFrame:
+    """Return at most ``limit`` rows, those where ``first`` holds before the others, keeping
+    the original order within each group (big corpora get a readable figure)."""
+    if len(data) <= limit:
+        return data
+    return data.iloc[np.argsort(~first.to_numpy(dtype=bool), kind="stable")[:limit]]
 
 
 def plot_estimates(statistics: pd.DataFrame, checks: pd.DataFrame, style: str, stem: str) -> list:
     """Reported ratio estimates with their CIs beside the values recomputed from the counts."""
     data = _ratio_rows(statistics, checks)
+    total = len(data)
+    data = _at_most(data, MAX_ROWS, data["verdict"] == "inconsistent").reset_index(drop=True)
     with plt.style.context(style):
         height = 1.2 + 0.45 * max(len(data), 1)
         fig, ax = plt.subplots(figsize=(7.5, height))
@@ -105,7 +116,10 @@ def plot_estimates(statistics: pd.DataFrame, checks: pd.DataFrame, style: str, s
         ax.set_xscale("log")
         ax.set_yticks(range(len(data)), list(reversed(data["label"].tolist())))
         ax.set_xlabel("ratio (log scale)")
-        ax.set_title("Reported ratios (squares) and ratios recomputed from the counts (circles)")
+        ax.set_title(
+            "Reported ratios (squares) and ratios recomputed from the counts (circles)"
+            + (f"\n{len(data)} of {total} shown, inconsistent first" if total > len(data) else "")
+        )
         handles = [
             plt.Line2D([], [], color=REPORTED_COLOUR, marker="s", label="reported, 95% CI"),
             *[
@@ -128,6 +142,10 @@ def plot_verdicts(checks: pd.DataFrame, style: str, stem: str) -> list:
         .reindex(columns=list(VERDICT_COLOURS), fill_value=0)
         .sort_index()
     )
+    total = len(counts)
+    if total > MAX_ROWS:
+        worst = counts.sort_values("inconsistent", ascending=False, kind="stable").head(MAX_ROWS)
+        counts = worst.sort_index()
     with plt.style.context(style):
         fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.4 * max(len(counts), 1)))
         left = pd.Series(0, index=counts.index)
@@ -139,7 +157,14 @@ def plot_verdicts(checks: pd.DataFrame, style: str, stem: str) -> list:
             left = left + counts[verdict]
         ax.invert_yaxis()
         ax.set_xlabel("checks")
-        ax.set_title("Checks per document by verdict")
+        ax.set_title(
+            "Checks per document by verdict"
+            + (
+                f"\n{len(counts)} of {total} documents: most inconsistent"
+                if total > len(counts)
+                else ""
+            )
+        )
         ax.legend(loc="lower right")
         return save(fig, stem)
 

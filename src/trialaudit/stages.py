@@ -9,19 +9,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from . import decoding, schemas, tables
-from .apa import mentions_one_tailed
-from .checks import Settings, check_document
 from .corpus import ROLE_DOCUMENT, ROLE_EXCLUDED
 from .extract import extract_document
 from .normalize import normalize
-from .reanalysis import reanalyse_document
+
+if TYPE_CHECKING:
+    from .checks import Settings
 
 log = logging.getLogger("trialaudit")
 
+TEXT_COLUMNS = {"text", "normalized"}
 EXTRACTED = {
     "statistics": schemas.StatisticsTable,
     "comparisons": schemas.ComparisonsTable,
@@ -160,6 +164,10 @@ def check_consistency(
 ) -> pd.DataFrame:
     """Re-analyse every document of a shard; write the checks table (and the re-analysis
     table of its 2x2 comparisons when ``reanalysis_output`` is given)."""
+    from .apa import mentions_one_tailed  # scipy is imported by this stage only
+    from .checks import check_document
+    from .reanalysis import reanalyse_document
+
     statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
     comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
     one_tailed: dict[str, bool] = {}
@@ -168,13 +176,12 @@ def check_consistency(
         one_tailed = {
             d: mentions_one_tailed(t) for d, t in zip(texts["doc_id"], texts["text"], strict=True)
         }
-    stats_by_doc = {k: g for k, g in statistics.groupby("doc_id", sort=True)}
-    cmps_by_doc = {k: g for k, g in comparisons.groupby("doc_id", sort=True)}
+    stats_by_doc = _records_by_doc(statistics)
+    cmps_by_doc = _records_by_doc(comparisons)
     rows: list[dict] = []
     reanalysed: list[dict] = []
-    for doc_id, group in stats_by_doc.items():
-        doc_stats = _records(group)
-        doc_cmps = _records(cmps_by_doc.get(doc_id, comparisons.iloc[0:0]))
+    for doc_id in sorted(stats_by_doc):
+        doc_stats, doc_cmps = stats_by_doc[doc_id], cmps_by_doc.get(doc_id, [])
         rows.extend(check_document(doc_stats, doc_cmps, settings, one_tailed.get(doc_id, False)))
         reanalysed.extend(reanalyse_document(doc_stats, doc_cmps, settings))
     df = tables.frame(rows, schemas.ChecksTable)
@@ -186,15 +193,40 @@ def check_consistency(
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
-    """Return rows as dicts with missing values as None."""
+    """Return rows as dicts of Python values with missing values as None."""
+    columns = {name: df[name].tolist() for name in df.columns}
+    missing = {name: df[name].isna().tolist() for name in df.columns}
     return [
-        {k: (None if (not isinstance(v, str) and pd.isna(v)) else v) for k, v in row.items()}
-        for row in df.to_dict(orient="records")
+        {name: None if missing[name][i] else columns[name][i] for name in columns}
+        for i in range(len(df))
     ]
+
+
+def _records_by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
+    """Return the rows of a table (as ``_records``) grouped by doc_id, in table order."""
+    grouped: dict[str, list[dict]] = {}
+    for record in _records(df):
+        grouped.setdefault(record["doc_id"], []).append(record)
+    return grouped
 
 
 def _concat_parquet(paths: Sequence[str], model) -> pd.DataFrame:
     return tables.concat([pd.read_parquet(p) for p in paths], model)
+
+
+def _text_meta(path: str) -> pd.DataFrame:
+    """Return a shard's texts table without the texts, with their length in characters."""
+    meta_columns = [c for c in tables.columns_of(schemas.TextsTable) if c not in TEXT_COLUMNS]
+    table = pq.read_table(path, columns=[*meta_columns, "text"])
+    lengths = pc.utf8_length(table["text"])
+    return table.drop_columns(["text"]).append_column("n_characters", lengths).to_pandas()
+
+
+def _sort_keys(model) -> list[str]:
+    """Return the columns an extracted table is sorted by in the results."""
+    columns = tables.columns_of(model)
+    keys = ("doc_id", "stat_id", "comparison_id", "study_id", "span_start")
+    return [c for c in keys if c in columns]
 
 
 def collect_tables(
@@ -206,35 +238,34 @@ def collect_tables(
     reanalysis_paths: Sequence[str] = (),
 ) -> dict[str, pd.DataFrame]:
     """Gather every shard into the results tables (documents, quarantine, statistics, checks,
-    comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order."""
-    meta_columns = [c for c in tables.columns_of(schemas.TextsTable) if c not in {"text"}]
-    texts = pd.concat(
-        [pd.read_parquet(p, columns=[*meta_columns, "text"]) for p in texts_paths],
-        ignore_index=True,
-    )
+    comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order;
+    return the documents and quarantine tables (the others are written as they are gathered)."""
+    texts = pd.concat([_text_meta(p) for p in texts_paths], ignore_index=True)
     rejected = _concat_parquet(rejected_paths, schemas.RejectedTable)
     result = {}
-    for name, model in EXTRACTED.items():
-        df = _concat_parquet(inputs[name], model)
-        keys = [
-            c
-            for c in ("doc_id", "stat_id", "comparison_id", "study_id", "span_start")
-            if c in df.columns
-        ]
-        result[name] = df.sort_values(keys, kind="stable").reset_index(drop=True)
-    checks = _concat_parquet(checks_paths, schemas.ChecksTable)
-    result["checks"] = checks.sort_values(["doc_id", "check_id"]).reset_index(drop=True)
+    sizes = {}
+    per_doc = {}
+    gathered = [(name, model, inputs[name], _sort_keys(model)) for name, model in EXTRACTED.items()]
+    gathered.append(("checks", schemas.ChecksTable, checks_paths, ["doc_id", "check_id"]))
     if "reanalysis" in outputs:
-        reanalysis = _concat_parquet(reanalysis_paths, schemas.ReanalysisTable)
         keys = ["doc_id", "comparison_id"]
-        result["reanalysis"] = reanalysis.sort_values(keys).reset_index(drop=True)
+        gathered.append(("reanalysis", schemas.ReanalysisTable, reanalysis_paths, keys))
+    # The big tables go shard by shard through Arrow to their CSV (memory: one table at a time).
+    for name, model, paths, keys in gathered:
+        table = tables.write_sorted_csv(paths, model, keys, outputs[name])
+        sizes[name] = table.num_rows
+        if name in {"statistics", "studies"}:
+            counted = pc.value_counts(table["doc_id"])
+            per_doc[name] = pd.Series(
+                counted.field("counts").to_numpy(), index=counted.field("values").to_pylist()
+            )
+        del table
 
     reasons = dict(zip(rejected["doc_id"], rejected["reason"], strict=True))
     texts.loc[texts["doc_id"].isin(reasons), "status"] = decoding.STATUS_QUARANTINED
     texts["reason"] = [
         reasons.get(d, r) for d, r in zip(texts["doc_id"], texts["reason"], strict=True)
     ]
-    counts = result["statistics"]["doc_id"].value_counts()
     documents = pd.DataFrame(
         {
             "doc_id": texts["doc_id"],
@@ -245,12 +276,9 @@ def collect_tables(
             "encoding": texts["encoding"],
             "size_bytes": texts["size_bytes"],
             "sha256": texts["sha256"],
-            "n_characters": texts["text"].str.len(),
-            "n_statistics": texts["doc_id"].map(counts).fillna(0).astype(int),
-            "n_studies": texts["doc_id"]
-            .map(result["studies"]["doc_id"].value_counts())
-            .fillna(0)
-            .astype(int),
+            "n_characters": texts["n_characters"],
+            "n_statistics": texts["doc_id"].map(per_doc["statistics"]).fillna(0).astype(int),
+            "n_studies": texts["doc_id"].map(per_doc["studies"]).fillna(0).astype(int),
         }
     ).sort_values("file_name")
     result["documents"] = tables.validate(documents.reset_index(drop=True), schemas.DocumentsTable)
@@ -264,18 +292,33 @@ def collect_tables(
     log.info(
         "%d documents, %d statistics, %d checks",
         len(result["documents"]),
-        len(result["statistics"]),
-        len(result["checks"]),
+        sizes["statistics"],
+        sizes["checks"],
     )
     return result
+
+
+SENTENCE_COLUMNS = ["doc_id", "stat_id", "sentence_start", "sentence_end"]
+SUMMARY_CHECK_COLUMNS = [
+    "doc_id", "stat_id", "check", "reported", "recomputed", "method", "verdict",
+    "decision_error", "note", "source_text", "span_start", "span_end",
+]  # fmt: skip
+FIGURE_STAT_COLUMNS = [
+    "doc_id", "stat_id", "kind", "measure", "outcome", "value", "ci_low", "ci_high",
+]  # fmt: skip
+FIGURE_CHECK_COLUMNS = [
+    "doc_id", "stat_id", "check", "verdict", "reported_value", "recomputed_value",
+    "recomputed_low", "recomputed_high",
+]  # fmt: skip
 
 
 def plot_figures(statistics_path: str, checks_path: str, style: str, stems: dict[str, str]):
     """Draw the figures from the collected tables."""
     from . import figures
 
-    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
-    checks = tables.read_csv(checks_path, schemas.ChecksTable)
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable, FIGURE_STAT_COLUMNS)
+    statistics = statistics[statistics["kind"] == "ratio"].reset_index(drop=True)
+    checks = tables.read_csv(checks_path, schemas.ChecksTable, FIGURE_CHECK_COLUMNS)
     figures.plot_estimates(statistics, checks, style, stems["estimates"])
     figures.plot_verdicts(checks, style, stems["verdicts"])
     figures.plot_consistency(statistics, checks, style, stems["consistency"])
@@ -289,8 +332,9 @@ def summarize_results(
     from . import summary
 
     documents = tables.read_csv(inputs["documents"], schemas.DocumentsTable)
-    statistics = tables.read_csv(inputs["statistics"], schemas.StatisticsTable)
-    checks = tables.read_csv(inputs["checks"], schemas.ChecksTable)
+    # Only the columns the summary uses (the full tables run to millions of rows).
+    statistics = tables.read_csv(inputs["statistics"], schemas.StatisticsTable, SENTENCE_COLUMNS)
+    checks = tables.read_csv(inputs["checks"], schemas.ChecksTable, SUMMARY_CHECK_COLUMNS)
     evidence = summary.Evidence(
         trials=tables.read_csv(inputs["trials"], schemas.TrialsTable),
         timeline=tables.read_csv(inputs["timeline"], schemas.TimelineTable),
@@ -298,7 +342,10 @@ def summarize_results(
         inputs=tables.read_csv(inputs["meta_inputs"], schemas.MetaInputsTable),
         groups=tables.read_csv(inputs["outcome_groups"], schemas.OutcomeGroupsTable),
     )
-    outline = summary.outline(documents, statistics, checks, _texts(texts_paths), evidence)
+    # Only the texts of documents whose findings are quoted (not every text of a big corpus).
+    quoted = sorted(set(checks.loc[checks["verdict"] == "inconsistent", "doc_id"]))
+    texts = _texts(texts_paths, quoted)
+    outline = summary.outline(documents, statistics, checks, texts, evidence)
     markdown = summary.to_markdown(outline)
     Path(outputs["summary"]).write_text(markdown, encoding="utf-8")
     Path(outputs["summary_html"]).write_text(
@@ -311,14 +358,37 @@ def summarize_results(
     return markdown
 
 
+def write_audit_cards(
+    documents_path: str,
+    statistics_path: str,
+    checks_path: str,
+    texts_paths: Sequence[str],
+    folder: str,
+    max_documents: int,
+) -> int:
+    """Write the per-document audit cards of a small corpus (see cards.py); return how many."""
+    from . import cards
+
+    documents = tables.read_csv(documents_path, schemas.DocumentsTable)
+    if len(documents) > max_documents:
+        return cards.write_cards(documents, None, None, {}, folder, max_documents)
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
+    checks = tables.read_csv(checks_path, schemas.ChecksTable)
+    texts = _texts(texts_paths)
+    written = cards.write_cards(documents, statistics, checks, texts, folder, max_documents)
+    log.info("%d audit cards written to %s", written, folder)
+    return written
+
+
 # --- Synthesis: trials across documents, outcomes, follow-up, pooled evidence -------------
 
 
-def _texts(texts_paths: Sequence[str]) -> dict[str, str]:
-    """Return doc_id -> decoded text from the shards' texts tables."""
+def _texts(texts_paths: Sequence[str], doc_ids: Sequence[str] | None = None) -> dict[str, str]:
+    """Return doc_id -> decoded text from the shards' texts tables (only ``doc_ids`` if given)."""
+    filters = None if doc_ids is None else [("doc_id", "in", list(doc_ids))]
     texts: dict[str, str] = {}
     for path in texts_paths:
-        df = pd.read_parquet(path, columns=["doc_id", "text"])
+        df = pd.read_parquet(path, columns=["doc_id", "text"], filters=filters)
         texts.update(zip(df["doc_id"], df["text"], strict=True))
     return texts
 

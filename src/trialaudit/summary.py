@@ -5,6 +5,7 @@ Markdown (results/summary.md) and as HTML for the Snakemake report, from one out
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ import pandas as pd
 
 from .schemas import VERDICTS
 
+# Lists in summary.md stop here for big corpora; the tables in results/tables/ hold every row.
+MAX_LISTED = 200
 CHECK_LABELS = {
     "percent_vs_count": "percentage vs its count",
     "ratio_vs_counts": "estimate vs the counts",
@@ -177,12 +180,24 @@ def per_document(documents: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values("file_name").reset_index(drop=True)
 
 
-def _sentence(texts: dict[str, str], statistics: pd.DataFrame, doc_id: str, stat_id: int) -> str:
-    row = statistics[(statistics["doc_id"] == doc_id) & (statistics["stat_id"] == stat_id)]
-    if row.empty or doc_id not in texts:
+def _sentences(statistics: pd.DataFrame) -> dict[tuple[str, int], tuple[int, int]]:
+    """Return (doc_id, stat_id) -> (sentence_start, sentence_end), built once per render."""
+    keys = zip(statistics["doc_id"], statistics["stat_id"].astype(int), strict=True)
+    bounds = zip(statistics["sentence_start"], statistics["sentence_end"], strict=True)
+    return {k: (int(a), int(b)) for k, (a, b) in zip(keys, bounds, strict=True)}
+
+
+def _sentence(texts: dict[str, str], sentences: dict, doc_id: str, stat_id: int) -> str:
+    bounds = sentences.get((doc_id, int(stat_id)))
+    if bounds is None or doc_id not in texts:
         return ""
-    start, end = int(row["sentence_start"].iloc[0]), int(row["sentence_end"].iloc[0])
-    return " ".join(texts[doc_id][start:end].split())
+    return " ".join(texts[doc_id][bounds[0] : bounds[1]].split())
+
+
+def _more(outline: Outline, total: int, where: str) -> None:
+    """Say how many rows a capped list left out, if any."""
+    if total > MAX_LISTED:
+        outline.para(f"... and {total - MAX_LISTED} more: see {where}.")
 
 
 def _num(value: float, digits: int = 2) -> str:
@@ -221,7 +236,9 @@ def _findings(outline, checks, statistics, texts) -> None:
         "cannot be reproduced from the numbers reported beside them:"
     )
     items = []
-    for (doc_id, stat_id), group in bad.groupby(["doc_id", "stat_id"], sort=False):
+    sentences = _sentences(statistics)
+    claims = bad.groupby(["doc_id", "stat_id"], sort=False)
+    for (doc_id, stat_id), group in itertools.islice(claims, MAX_LISTED):
         first = group.iloc[0]
         reasons = []
         for row in group.itertuples(index=False):
@@ -238,10 +255,11 @@ def _findings(outline, checks, statistics, texts) -> None:
             (
                 f"**{doc_id}** `{first.source_text}` (characters {first.span_start}-"
                 f"{first.span_end}): " + " ".join(reasons),
-                _sentence(texts, statistics, doc_id, int(stat_id)),
+                _sentence(texts, sentences, doc_id, int(stat_id)),
             )
         )
     outline.items(items)
+    _more(outline, n_claims, "results/tables/checks.csv (verdict inconsistent)")
 
 
 def _trials(outline, ev: Evidence) -> None:
@@ -258,7 +276,7 @@ def _trials(outline, ev: Evidence) -> None:
         "(`results/tables/trials.csv`, spans in `trial_evidence.csv`)."
     )
     rows = []
-    for row in trials.itertuples(index=False):
+    for row in trials.head(MAX_LISTED).itertuples(index=False):
         how = row.linked_by
         if row.linked_to_doc_id:
             how += f" to {row.linked_to_doc_id}"
@@ -266,6 +284,7 @@ def _trials(outline, ev: Evidence) -> None:
             [row.trial_id, f"{row.doc_id} ({row.study_id})", row.relation, how, row.evidence]
         )
     outline.table(["trial", "document (study)", "relation", "linked by", "evidence"], rows)
+    _more(outline, len(trials), "results/tables/trials.csv")
 
 
 def _timeline(outline, ev: Evidence) -> None:
@@ -276,7 +295,7 @@ def _timeline(outline, ev: Evidence) -> None:
         return
     flagged = timeline[(timeline["flags"] != "") & (timeline["role"] != "control")]
     items = []
-    for row in flagged.itertuples(index=False):
+    for row in flagged.head(MAX_LISTED).itertuples(index=False):
         items.append(
             f"**{row.trial_id}**, {row.arm_label} at {row.timepoint}: {row.n} of "
             f"{row.randomized} randomized assessed; {row.flags} "
@@ -285,6 +304,7 @@ def _timeline(outline, ev: Evidence) -> None:
         )
     if items:
         outline.items(items)
+        _more(outline, len(flagged), "results/tables/timeline.csv (column flags)")
     rows = []
     for trial_id, group in timeline.groupby("trial_id", sort=True):
         arms = group.drop_duplicates("arm")["arm"].tolist()
@@ -304,7 +324,8 @@ def _timeline(outline, ev: Evidence) -> None:
                 )
                 cells.append(f"{labels[arm]}: {r['n']}{lost}")
             rows.append([trial_id, timepoint, "; ".join(cells)])
-    outline.table(["trial", "time point", "patients per arm"], rows)
+    outline.table(["trial", "time point", "patients per arm"], rows[:MAX_LISTED])
+    _more(outline, len(rows), "results/tables/timeline.csv")
 
 
 def _pooled(outline, ev: Evidence) -> None:
@@ -391,9 +412,10 @@ def _groups(outline, ev: Evidence) -> None:
             ["wording", "outcome", "inverted", "decided by"],
             [
                 [r.wording, r.outcome_key, "yes" if r.inverted else "", r.decided_by]
-                for r in merged.itertuples(index=False)
+                for r in merged.head(MAX_LISTED).itertuples(index=False)
             ],
         )
+        _more(outline, len(merged), "results/tables/outcome_groups.csv")
 
 
 def outline(
@@ -429,14 +451,16 @@ def outline(
         ["document", "status", "statistics", "consistent", "inconsistent", "not checkable"],
         [
             [r.file_name, r.status, r.n_statistics, r.consistent, r.inconsistent, r.not_checkable]
-            for r in table.itertuples(index=False)
+            for r in table.head(MAX_LISTED).itertuples(index=False)
         ],
         "llrrrr",
     )
+    _more(out, len(table), "results/tables/summary.csv")
     quarantined = documents[documents["status"] == "quarantined"]
     if len(quarantined):
         out.heading("Quarantined files")
-        out.items([f"{r.file_name}: {r.reason}" for r in quarantined.itertuples()])
+        out.items([f"{r.file_name}: {r.reason}" for r in quarantined.head(MAX_LISTED).itertuples()])
+        _more(out, len(quarantined), "results/tables/quarantine.csv")
     out.para(
         "Tables: `results/tables/` (statistics.csv, checks.csv, trials.csv, timeline.csv, "
         "meta_analysis.csv, ...). Every row carries the document's id and the character span "

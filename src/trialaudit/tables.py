@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as arrow
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from pandera.errors import SchemaErrors
 
 log = logging.getLogger(__name__)
@@ -39,12 +42,13 @@ def frame(rows: Iterable[dict], model: type[pa.DataFrameModel]) -> pd.DataFrame:
     return validate(df, model)
 
 
-def validate(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
+def validate(df: pd.DataFrame, model) -> pd.DataFrame:
     """Validate lazily; log every failure case and re-raise so that no bad table is written."""
     try:
         return model.validate(df, lazy=True)
     except SchemaErrors as errors:
-        log.error("%s failed validation:\n%s", model.__name__, errors.failure_cases.to_string())
+        name = getattr(model, "__name__", None) or getattr(model, "name", "table")
+        log.error("%s failed validation:\n%s", name, errors.failure_cases.to_string())
         raise
 
 
@@ -73,14 +77,70 @@ def read_parquet(path: str | Path, model: type[pa.DataFrameModel]) -> pd.DataFra
     return validate(pd.read_parquet(path), model)
 
 
-def read_csv(path: str | Path, model: type[pa.DataFrameModel]) -> pd.DataFrame:
-    """Read a results table written by write_csv and validate it against its model."""
+def read_csv(
+    path: str | Path, model: type[pa.DataFrameModel], columns: list[str] | None = None
+) -> pd.DataFrame:
+    """Read a results table written by write_csv and validate it against its model; with
+    ``columns``, read and validate only those (big tables, few columns needed)."""
     texts = set(text_columns(model))
-    others = [name for name in columns_of(model) if name not in texts]
+    wanted = columns or columns_of(model)
+    others = [name for name in wanted if name not in texts]
     df = pd.read_csv(
         path,
-        dtype={name: str for name in texts},
+        usecols=wanted,
+        dtype={name: str for name in wanted if name in texts},
         keep_default_na=False,
         na_values={name: [""] for name in others},
     )
-    return validate(df, model)
+    if columns is None:
+        return validate(df, model)
+    schema = model.to_schema()
+    subset = pa.DataFrameSchema(
+        {name: schema.columns[name] for name in columns}, coerce=True, name=model.__name__
+    )
+    return validate(df[columns], subset)
+
+
+# Rows converted to pandas at a time when a big table is written (bounds the memory of
+# collect_tables at 100,000 documents to the Arrow table plus one chunk).
+CHUNK_ROWS = 200_000
+
+
+def _unique_columns(model: type[pa.DataFrameModel]) -> list[str]:
+    return [name for name, col in model.to_schema().columns.items() if col.unique]
+
+
+def write_sorted_csv(
+    paths: Iterable[str | Path],
+    model: type[pa.DataFrameModel],
+    keys: list[str],
+    path: str | Path,
+) -> arrow.Table:
+    """Concatenate per-shard Parquet tables of one model, sort them (stably) by ``keys`` and
+    write one CSV (the bytes write_csv gives for the whole frame), validating chunk by chunk;
+    return the concatenated (unsorted) Arrow table.
+
+    Arrow holds the rows compactly; pandas (and pandera) only ever see CHUNK_ROWS of them."""
+    parts = [pq.read_table(p) for p in paths]
+    parts = [t for t in parts if t.num_rows]
+    if not parts:
+        write_csv(frame([], model), path)
+        return arrow.table({c: [] for c in columns_of(model)})
+    table = arrow.concat_tables(parts, promote_options="permissive")
+    for name in _unique_columns(model):
+        if pc.count_distinct(table[name]).as_py() != table.num_rows:
+            raise ValueError(f"{model.__name__}: {name} is not unique across shards")
+    order = pc.sort_indices(table, sort_keys=[(k, "ascending") for k in keys])
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    for start in range(0, max(table.num_rows, 1), CHUNK_ROWS):
+        chunk = table.take(order[start : start + CHUNK_ROWS]).to_pandas()
+        chunk = validate(chunk.reset_index(drop=True), model)
+        chunk.to_csv(
+            path,
+            mode="w" if start == 0 else "a",
+            header=start == 0,
+            index=False,
+            lineterminator="\n",
+            float_format=FLOAT_FORMAT,
+        )
+    return table

@@ -1,4 +1,5 @@
 # Helpers shared by every rule: config validation, the corpus file list and its shards.
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +23,12 @@ SOURCES = discover(
     config["shard_size"],
 )
 SHARDS = sorted({source.shard for source in SOURCES}) or [shard_name(0)]
+# The files of each shard, grouped once: input functions are called per shard, and scanning
+# every file for every shard costs seconds of DAG building at 100,000 files.
+BY_SHARD = {}
+for _source in SOURCES:
+    BY_SHARD.setdefault(_source.shard, []).append(_source)
+N_DOCUMENTS = sum(source.role == "document" for source in SOURCES)
 STYLE = str(Path(workflow.basedir) / "workflow" / "styles" / "trialaudit.mplstyle")
 TABLES = [
     "documents",
@@ -41,13 +48,26 @@ wildcard_constraints:
     shard=r"shard\d{5}",
 
 
-def shard_files(wildcards):
-    """Raw files of one shard (their change re-runs only this shard)."""
-    return [s.path for s in SOURCES if s.shard == wildcards.shard]
+def fingerprint(path):
+    """Size and modification time (ns) of ``path``, of the link itself if it leads nowhere,
+    (-1, -1) if there is nothing there."""
+    for follow in (True, False):
+        try:
+            info = os.stat(path, follow_symlinks=follow)
+            return {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
+        except OSError:
+            continue
+    return {"size": -1, "mtime_ns": -1}
 
 
 def shard_sources(wildcards):
-    """What the normalize stage needs to know of each file of a shard."""
+    """What the normalize stage needs to know of each file of a shard, with the file's size
+    and modification time: a changed, added or removed file changes these params and so
+    re-runs its shard only (Snakemake's params trigger).
+
+    The raw files are deliberately not declared as inputs: Snakemake spends ~85 us of DAG
+    building on every input file (8.5 s for 100,000 files, on every run including a no-op),
+    while these fingerprints cost one stat per file."""
     return [
         {
             "name": s.name,
@@ -55,9 +75,9 @@ def shard_sources(wildcards):
             "doc_id": s.doc_id,
             "role": s.role,
             "shard": s.shard,
+            **fingerprint(s.path),
         }
-        for s in SOURCES
-        if s.shard == wildcards.shard
+        for s in BY_SHARD.get(wildcards.shard, [])
     ]
 
 

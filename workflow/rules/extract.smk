@@ -2,8 +2,6 @@
 
 
 rule normalize_text:
-    input:
-        documents=shard_files,
     output:
         texts="results/interim/{shard}/texts.parquet",
     log:

@@ -8,6 +8,7 @@ localrules:
     plot_timeline,
     summarize_results,
     render_tables,
+    write_audit_cards,
 
 
 rule plot_figures:
@@ -145,3 +146,21 @@ rule render_tables:
         "../../environment.yml"
     script:
         "../scripts/render_tables.py"
+
+
+rule write_audit_cards:
+    input:
+        documents=rules.collect_tables.output.documents,
+        statistics=rules.collect_tables.output.statistics,
+        checks=rules.collect_tables.output.checks,
+        texts=every_shard(rules.normalize_text.output.texts),
+    output:
+        cards=directory("results/documents"),
+    log:
+        "logs/write_audit_cards/write_audit_cards.log",
+    conda:
+        "../../environment.yml"
+    params:
+        max_documents=config["audit_cards_max_documents"],
+    script:
+        "../scripts/write_audit_cards.py"

@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""Benchmark the whole pipeline on synthetic corpora of N documents, beside R's statcheck.
+
+For each N: generate (or reuse) a seeded corpus with planted inconsistencies, copy the workflow
+into a fresh project, time the DAG build (a dry run), the full run (``snakemake --cores 2``)
+while sampling the memory of every process, and the no-op re-run; run statcheck on the same
+files; score the checks against the answer key; and write one row per N to the results table.
+
+    .venv/bin/python benchmarks/run.py --sizes 1000 10000 100000
+
+Rows for other sizes already in the table are kept, so sizes can be run one at a time.
+Corpora and run folders go to benchmarks/results/work/ (git-ignored) unless --work says
+otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import psutil
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import score  # noqa: E402
+import synthetic  # noqa: E402
+
+WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "profiles", "environment.yml")
+COLUMNS = [
+    "documents",
+    "corpus_mb",
+    "mean_characters",
+    "shards",
+    "jobs",
+    "dag_build_s",
+    "wall_s",
+    "cpu_s",
+    "documents_per_s",
+    "peak_rss_mb",
+    "peak_rss_process",
+    "noop_s",
+    "statcheck_documents",
+    "statcheck_s",
+    "statcheck_cpu_s",
+    "statcheck_documents_per_s",
+    "speedup_vs_statcheck",
+    "cpu_speedup_vs_statcheck",
+    "planted",
+    "found",
+    "false_alarms",
+    "found_by_category",
+    "statcheck_found_p_vs_test",
+    "cores",
+    "load_before",
+    "machine",
+    "commit",
+    "date",
+]
+
+
+def git_commit() -> str:
+    """Return the commit of the checkout being measured (with -dirty if it has changes)."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return ""
+    return head + ("-dirty" if dirty else "")
+
+
+def machine() -> str:
+    """Return the cores and memory of this machine, e.g. '2 cpu, 23.4 GB'."""
+    memory = psutil.virtual_memory().total / 2**30
+    return f"{os.cpu_count()} cpu, {memory:.1f} GB, Python {platform.python_version()}"
+
+
+def corpus(n: int, seed: int, work: Path) -> Path:
+    """Return the folder holding corpus N (raw/ and key.csv), generating it if needed."""
+    folder = work / f"corpus-{n}-seed{seed}"
+    manifest = folder / "manifest.json"
+    wanted = {"documents": n, "seed": seed, "generator": synthetic.GENERATOR_VERSION}
+    if manifest.exists():
+        recorded = json.loads(manifest.read_text())
+        if {k: recorded.get(k) for k in wanted} == wanted:
+            return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    started = time.perf_counter()
+    figures = synthetic.write_corpus(n, folder / "raw", folder / "key.csv", seed)
+    figures.update(wanted, seconds=round(time.perf_counter() - started, 1))
+    manifest.write_text(json.dumps(figures, indent=2))
+    print(f"  generated {n} documents in {figures['seconds']} s", flush=True)
+    return folder
+
+
+def project(corpus_dir: Path, run_dir: Path) -> Path:
+    """Create a fresh project: the workflow of this checkout and the corpus (hard links)."""
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    run_dir.mkdir(parents=True)
+    for part in WORKFLOW_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, run_dir / part)
+        else:
+            shutil.copy2(source, run_dir / part)
+    raw = run_dir / "data" / "raw"
+    raw.mkdir(parents=True)
+    for path in (corpus_dir / "raw").iterdir():
+        try:
+            os.link(path, raw / path.name)
+        except OSError:
+            shutil.copy2(path, raw / path.name)
+    return run_dir
+
+
+class PeakMemory:
+    """Samples the resident memory of a process and all its descendants until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        self.root = psutil.Process(pid)
+        self.interval = interval
+        self.peak = 0
+        self.peak_name = ""
+        self.cpu = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                processes = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                processes = []
+            for process in processes:
+                try:
+                    rss = process.memory_info().rss
+                    if rss > self.peak:
+                        self.peak = rss
+                        self.peak_name = _describe(process)
+                except psutil.Error:
+                    continue
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _describe(process: psutil.Process) -> str:
+    """Return a short name for a process: the snakemake main process or the rule it runs."""
+    try:
+        cmdline = process.cmdline()
+    except psutil.Error:
+        return "?"
+    text = " ".join(cmdline)
+    if "-m snakemake" in text or text.endswith("snakemake"):
+        return "snakemake"
+    for part in cmdline:
+        if ".snakemake/scripts/" in part:
+            return Path(part).name.split(".", 1)[-1].rsplit(".", 1)[0]
+    return Path(cmdline[0]).name if cmdline else "?"
+
+
+def children_cpu() -> float:
+    """Return the CPU seconds (user + system) of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def snakemake(project_dir: Path, *args: str, cores: int) -> tuple[float, str, PeakMemory]:
+    """Run snakemake in ``project_dir``; return wall seconds, its output and the memory peak
+    (``memory.cpu`` holds the CPU seconds of snakemake and all its jobs)."""
+    cpu_before = children_cpu()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env.get("PYTHONPATH")) if p)
+    command = [sys.executable, "-m", "snakemake", "--cores", str(cores), *args]
+    started = time.perf_counter()
+    with (
+        subprocess.Popen(
+            command,
+            cwd=project_dir,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        ) as process,
+        PeakMemory(process.pid) as memory,
+    ):
+        output, _ = process.communicate()
+    wall = time.perf_counter() - started
+    memory.cpu = children_cpu() - cpu_before
+    if process.returncode != 0:
+        tail = "\n".join(output.splitlines()[-40:])
+        raise RuntimeError(f"{' '.join(command)} failed in {project_dir}:\n{tail}")
+    return wall, output, memory
+
+
+def job_benchmark_peak(project_dir: Path) -> tuple[float, str]:
+    """Return the largest max_rss (MB) in the jobs' benchmark files and its rule."""
+    peak, rule = 0.0, ""
+    for path in (project_dir / "logs" / "benchmarks").glob("*/*.tsv"):
+        table = pd.read_csv(path, sep="\t")
+        if len(table) and float(table["max_rss"].max()) > peak:
+            peak, rule = float(table["max_rss"].max()), path.parent.name
+    return peak, rule
+
+
+def count_jobs(dry_run_output: str) -> int:
+    """Return the total number of jobs a dry run lists."""
+    for line in dry_run_output.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] == "total" and parts[1].isdigit():
+            return int(parts[1])
+    return 0
+
+
+def run_statcheck(raw_dir: Path, out_csv: Path) -> tuple[int, float, float, pd.DataFrame]:
+    """Run R's statcheck on the corpus; return documents read, seconds (reading the files and
+    statcheck(), R's start-up excluded), CPU seconds of the whole R process, and its results."""
+    cpu_before = children_cpu()
+    result = subprocess.run(
+        ["Rscript", str(HERE / "statcheck.R"), str(raw_dir), str(out_csv)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    fields = result.stdout.split()
+    documents, read_s, statcheck_s = int(fields[0]), float(fields[1]), float(fields[2])
+    return documents, read_s + statcheck_s, children_cpu() - cpu_before, pd.read_csv(out_csv)
+
+
+def statcheck_found(results: pd.DataFrame, key: pd.DataFrame) -> str:
+    """Return 'found/planted' for the planted test p-values that statcheck calls errors."""
+    planted = key[key["category"] == "p_vs_test"]
+    errors = results[results["error"].astype(str).str.upper() == "TRUE"]
+    by_doc: dict[str, list[str]] = {}
+    for source, raw in zip(errors["source"], errors["raw"], strict=True):
+        by_doc.setdefault(str(source), []).append(" ".join(str(raw).split()))
+    found = sum(
+        any(raw and text.endswith(raw[1:]) for raw in by_doc.get(doc, []))
+        for doc, text in zip(planted["doc_id"], planted["planted_text"], strict=True)
+    )
+    return f"{found}/{len(planted)}"
+
+
+def measure(n: int, args: argparse.Namespace) -> dict:
+    """Benchmark one corpus size; return its row of the results table."""
+    work = Path(args.work)
+    print(f"N = {n}", flush=True)
+    corpus_dir = corpus(n, args.seed, work)
+    run_dir = project(corpus_dir, work / f"run-{n}")
+    manifest = json.loads((corpus_dir / "manifest.json").read_text())
+
+    load_before = os.getloadavg()[0]
+    dag_s, dry_output, _ = snakemake(run_dir, "--dry-run", "--quiet", "rules", cores=args.cores)
+    print(f"  DAG build (dry run) {dag_s:.1f} s", flush=True)
+    wall_s, _, memory = snakemake(run_dir, cores=args.cores)
+    print(f"  full run {wall_s:.1f} s", flush=True)
+    noop_s, noop_output, _ = snakemake(run_dir, cores=args.cores)
+    if "Nothing to be done" not in noop_output:
+        raise RuntimeError(f"the re-run was not a no-op:\n{noop_output[-3000:]}")
+    print(f"  no-op re-run {noop_s:.1f} s", flush=True)
+
+    peak_mb, peak_name = memory.peak / 2**20, memory.peak_name
+    job_mb, job_rule = job_benchmark_peak(run_dir)
+    if job_mb > peak_mb:
+        peak_mb, peak_name = job_mb, job_rule
+
+    key = pd.read_csv(corpus_dir / "key.csv")
+    checks = pd.read_csv(run_dir / "results" / "tables" / "checks.csv", keep_default_na=False)
+    documents = pd.read_csv(run_dir / "results" / "tables" / "documents.csv")
+    scored = score.score(checks, key)
+    scored["missed"].to_csv(run_dir / "missed_plants.csv", index=False)
+    scored["alarm_rows"].to_csv(run_dir / "false_alarms.csv", index=False)
+    row = {
+        "documents": n,
+        "corpus_mb": round(sum(documents["size_bytes"]) / 1e6, 1),
+        "mean_characters": round(manifest["characters"] / n),
+        "shards": documents["shard"].nunique(),
+        "jobs": count_jobs(dry_output),
+        "dag_build_s": round(dag_s, 1),
+        "wall_s": round(wall_s, 1),
+        "cpu_s": round(memory.cpu, 1),
+        "documents_per_s": round(n / wall_s, 1),
+        "peak_rss_mb": round(peak_mb),
+        "peak_rss_process": peak_name,
+        "noop_s": round(noop_s, 1),
+        "planted": scored["planted"],
+        "found": scored["found"],
+        "false_alarms": scored["false_alarms"],
+        "found_by_category": "; ".join(
+            f"{k} {f}/{t}" for k, (f, t) in sorted(scored["by_category"].items())
+        ),
+        "cores": args.cores,
+        "load_before": round(load_before, 2),
+        "machine": machine(),
+        "commit": git_commit(),
+        "date": dt.date.today().isoformat(),
+    }
+    if args.statcheck:
+        docs, seconds, cpu, results = run_statcheck(corpus_dir / "raw", run_dir / "statcheck.csv")
+        rate = docs / seconds if seconds > 0 else float("nan")
+        row.update(
+            statcheck_documents=docs,
+            statcheck_s=round(seconds, 1),
+            statcheck_cpu_s=round(cpu, 1),
+            cpu_speedup_vs_statcheck=round((cpu / docs) / (memory.cpu / n), 1),
+            statcheck_documents_per_s=round(rate, 1),
+            speedup_vs_statcheck=round(row["documents_per_s"] / rate, 1),
+            statcheck_found_p_vs_test=statcheck_found(results, key),
+        )
+        print(f"  statcheck {seconds:.1f} s ({rate:.0f} documents/s)", flush=True)
+    print("  " + json.dumps(row), flush=True)
+    if not args.keep:
+        shutil.rmtree(run_dir / "results" / "interim", ignore_errors=True)
+    return row
+
+
+def write_table(rows: list[dict], path: Path) -> None:
+    """Merge rows into the results CSV (one row per corpus size) and write its Markdown twin."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = pd.DataFrame(columns=COLUMNS)
+    if path.exists():
+        table = pd.read_csv(path, keep_default_na=False)
+    table = table[~table["documents"].astype(int).isin([r["documents"] for r in rows])]
+    table = pd.concat([table, pd.DataFrame(rows)], ignore_index=True)
+    table = table.reindex(columns=COLUMNS).sort_values("documents", key=lambda s: s.astype(int))
+    table.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    path.with_suffix(".md").write_text(markdown(table), encoding="utf-8")
+
+
+def markdown(table: pd.DataFrame) -> str:
+    """Return the README's view of the results table."""
+    header = (
+        "| documents | wall (s) | CPU (s) | documents/s | statcheck documents/s | speed-up "
+        "(wall / CPU) | peak RSS (MB) | DAG build (s) | no-op re-run (s) | planted found | "
+        "false alarms | load before |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    )
+    lines = [
+        f"| {int(r.documents):,} | {r.wall_s} | {r.cpu_s} | {r.documents_per_s} | "
+        f"{r.statcheck_documents_per_s} | {r.speedup_vs_statcheck} / "
+        f"{r.cpu_speedup_vs_statcheck} | {r.peak_rss_mb} ({r.peak_rss_process}) | "
+        f"{r.dag_build_s} | {r.noop_s} | {r.found}/{r.planted} | {r.false_alarms} | "
+        f"{r.load_before} |"
+        for r in table.itertuples(index=False)
+    ]
+    return header + "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--work", default=str(HERE / "results" / "work"))
+    parser.add_argument("--out", default=str(HERE / "results" / "scale.csv"))
+    parser.add_argument(
+        "--no-statcheck", dest="statcheck", action="store_false", help="skip R's statcheck"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the intermediate files of each run"
+    )
+    args = parser.parse_args(argv)
+    for n in args.sizes:
+        write_table([measure(n, args)], Path(args.out))
+    print(Path(args.out).with_suffix(".md").read_text())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

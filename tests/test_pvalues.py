@@ -1,0 +1,108 @@
+"""The array p-value helpers against R (fixture made by tests/fixtures/pvalues_2x2.R) and scipy."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from trialaudit import pvalues
+
+FIXTURE = Path(__file__).parent / "fixtures" / "pvalues_2x2.csv"
+
+
+@pytest.fixture(scope="module")
+def reference() -> pd.DataFrame:
+    return pd.read_csv(FIXTURE)
+
+
+def test_fisher_matches_r_fisher_test(reference):
+    got = pvalues.fisher_p(reference["a"], reference["n1"], reference["c"], reference["n2"])
+    np.testing.assert_allclose(got, reference["fisher"], rtol=1e-9)
+
+
+@pytest.mark.parametrize(("yates", "column"), [(False, "pearson"), (True, "yates")])
+def test_pearson_matches_r_chisq_test(reference, yates, column):
+    got = pvalues.pearson_p(
+        reference["a"], reference["n1"], reference["c"], reference["n2"], yates=yates
+    )
+    expected = reference[column].to_numpy(dtype=float)
+    assert np.array_equal(np.isnan(got), np.isnan(expected))
+    ok = ~np.isnan(expected)
+    np.testing.assert_allclose(got[ok], expected[ok], rtol=1e-9)
+
+
+def _random_tables(seed: int, count: int) -> list[tuple[int, int, int, int]]:
+    rng = np.random.default_rng(seed)
+    tables = []
+    for _ in range(count):
+        n1, n2 = (int(v) for v in rng.integers(1, 300, size=2))
+        tables.append((int(rng.integers(0, n1 + 1)), n1, int(rng.integers(0, n2 + 1)), n2))
+    return tables
+
+
+def test_fisher_matches_scipy_on_random_tables():
+    for a, n1, c, n2 in _random_tables(1, 300):
+        expected = stats.fisher_exact([[a, n1 - a], [c, n2 - c]]).pvalue
+        assert pvalues.fisher_p(a, n1, c, n2) == pytest.approx(expected, rel=1e-8, abs=1e-300)
+
+
+def test_pearson_matches_scipy_on_random_tables():
+    tables = [t for t in _random_tables(2, 300) if 0 < t[0] + t[2] < t[1] + t[3]]
+    a, n1, c, n2 = (np.array(v) for v in zip(*tables, strict=True))
+    for yates in (False, True):
+        got = pvalues.pearson_p(a, n1, c, n2, yates=yates)
+        expected = [
+            stats.chi2_contingency([[x, m - x], [y, k - y]], correction=yates).pvalue
+            for x, m, y, k in tables
+        ]
+        np.testing.assert_allclose(got, expected, rtol=1e-9)
+
+
+def test_arrays_and_scalars_agree():
+    a, n1, c, n2 = np.array([18, 0, 5]), np.array([105, 8, 10]), np.array([30, 8, 5]), 107
+    together = pvalues.fisher_p(a, n1, c, n2)
+    one_by_one = [
+        pvalues.fisher_p(int(x), int(m), int(y), 107) for x, m, y in zip(a, n1, c, strict=True)
+    ]
+    assert together.tolist() == one_by_one
+
+
+def test_normal_helpers_match_scipy():
+    z = np.array([-3.1, -1.96, 0.0, 0.5, 2.58])
+    np.testing.assert_allclose(pvalues.normal_two_sided(z), 2 * stats.norm.sf(np.abs(z)))
+    for level in (0.9, 0.95, 0.99):
+        assert pvalues.normal_quantile(level) == pytest.approx(stats.norm.ppf(0.5 + level / 2))
+
+
+def test_conditional_odds_ratio_matches_r_fisher_test(reference):
+    # R finds the MLE and limits with uniroot's default tolerance (eps^0.25, about 1e-4 on
+    # its own scale), so its values carry only two to four correct digits (0.006413 for
+    # 0.006400 below); scipy and the closed form (below) agree to 1e-6 and better.
+    for row in reference.itertuples(index=False):
+        got = pvalues.conditional_odds_ratio(int(row.a), int(row.n1), int(row.c), int(row.n2))
+        expected = (row.cmle, row.fisher_low, row.fisher_high)
+        np.testing.assert_allclose(got, expected, rtol=5e-3, err_msg=str(row))
+
+
+def test_conditional_limits_of_a_small_table_match_the_closed_form():
+    # 1/2 vs 1/2: X in {0, 1, 2} with weights 1, 4, 1, so P(X >= 1) = (4 psi + psi^2) /
+    # (1 + 4 psi + psi^2); the lower limit solves 0.975 psi^2 + 3.9 psi - 0.025 = 0 and the
+    # upper limit is its reciprocal (the table is symmetric).
+    lower = (-3.9 + math.sqrt(3.9**2 + 4 * 0.975 * 0.025)) / (2 * 0.975)
+    estimate, low, high = pvalues.conditional_odds_ratio(1, 2, 1, 2)
+    assert estimate == pytest.approx(1.0, rel=1e-9)
+    assert low == pytest.approx(lower, rel=1e-9)
+    assert high == pytest.approx(1 / lower, rel=1e-9)
+
+
+def test_conditional_odds_ratio_matches_scipy_on_random_tables():
+    for a, n1, c, n2 in [(3, 6, 3, 6), (18, 105, 30, 107), *_random_tables(3, 60)]:
+        result = stats.contingency.odds_ratio([[a, n1 - a], [c, n2 - c]], kind="conditional")
+        ci = result.confidence_interval(0.95)
+        got = pvalues.conditional_odds_ratio(a, n1, c, n2)
+        np.testing.assert_allclose(got, (result.statistic, ci.low, ci.high), rtol=1e-6)

@@ -1,0 +1,73 @@
+"""Tables gathered shard by shard through Arrow: same bytes as one pandas frame, bounded chunks."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from trialaudit import schemas, tables
+
+
+def _studies(doc_ids: list[str]) -> pd.DataFrame:
+    return tables.frame(
+        [
+            {
+                "doc_id": d,
+                "study_id": "S1",
+                "registrations": "NCT0000000" + d[-1],
+                "designs": "",
+                "doi": "",
+                "span_start": 0,
+                "span_end": 10 + i,
+            }
+            for i, d in enumerate(doc_ids)
+        ],
+        schemas.StudiesTable,
+    )
+
+
+def test_chunked_write_equals_sorting_the_whole_frame(tmp_path, monkeypatch):
+    shards = [["d5", "d1", "d9"], ["d2", "d8"], [], ["d3", "d7", "d4", "d6"]]
+    paths = []
+    for i, doc_ids in enumerate(shards):
+        path = tmp_path / f"shard{i}.parquet"
+        tables.write_parquet(_studies(doc_ids), path)
+        paths.append(path)
+    whole = pd.concat([pd.read_parquet(p) for p in paths], ignore_index=True)
+    whole = whole.sort_values(["doc_id", "study_id"], kind="stable").reset_index(drop=True)
+    tables.write_csv(tables.validate(whole, schemas.StudiesTable), tmp_path / "expected.csv")
+
+    monkeypatch.setattr(tables, "CHUNK_ROWS", 2)  # five chunks of at most two rows
+    gathered = tables.write_sorted_csv(
+        paths, schemas.StudiesTable, ["doc_id", "study_id"], tmp_path / "got.csv"
+    )
+    assert gathered.num_rows == 9
+    assert (tmp_path / "got.csv").read_bytes() == (tmp_path / "expected.csv").read_bytes()
+
+
+def test_no_rows_gives_the_header_only(tmp_path):
+    empty = tmp_path / "empty.parquet"
+    tables.write_parquet(_studies([]), empty)
+    tables.write_sorted_csv([empty], schemas.StudiesTable, ["doc_id"], tmp_path / "out.csv")
+    header = ",".join(tables.columns_of(schemas.StudiesTable))
+    assert (tmp_path / "out.csv").read_text() == header + "\n"
+
+
+def test_a_unique_column_duplicated_across_shards_is_refused(tmp_path):
+    paths = []
+    for i in range(2):
+        path = tmp_path / f"r{i}.parquet"
+        tables.write_parquet(
+            tables.frame([{"doc_id": "same", "reason": "x"}], schemas.RejectedTable), path
+        )
+        paths.append(path)
+    with pytest.raises(ValueError, match="doc_id is not unique across shards"):
+        tables.write_sorted_csv(paths, schemas.RejectedTable, ["doc_id"], tmp_path / "r.csv")
+
+
+def test_reading_some_columns_validates_those(tmp_path):
+    path = tmp_path / "s.csv"
+    tables.write_csv(_studies(["d1", "d2"]), path)
+    df = tables.read_csv(path, schemas.StudiesTable, ["doc_id", "span_end"])
+    assert list(df.columns) == ["doc_id", "span_end"]
+    assert df["span_end"].tolist() == [10, 11]
