@@ -12,11 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import decoding, schemas, tables
+from . import decoding, schemas, tables, timelimit
 from .checks import Settings, check_document
-from .corpus import ROLE_DOCUMENT, ROLE_EXCLUDED
-from .extract import extract_document
-from .normalize import normalize
 
 log = logging.getLogger("trialaudit")
 
@@ -29,64 +26,134 @@ EXTRACTED = {
 }
 
 
-def _text_row(source: dict) -> dict:
-    """Read and decode one corpus file (never raises on file content)."""
-    path = Path(source["path"])
-    row = {
-        "doc_id": source["doc_id"],
-        "file_name": source["name"],
-        "shard": source["shard"],
-        "status": decoding.STATUS_QUARANTINED,
-        "reason": "",
-        "encoding": "",
-        "size_bytes": 0,
-        "sha256": "",
-        "text": "",
-        "normalized": "",
-    }
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        row.update(reason=f"unreadable file ({error.strerror or error})", sha256="0" * 64)
-        return row
-    row.update(size_bytes=len(data), sha256=decoding.sha256(data))
-    if source["role"] == ROLE_EXCLUDED:
-        row.update(status="excluded", reason="excluded by config corpus.exclude")
-        return row
-    if source["role"] != ROLE_DOCUMENT:
-        suffix = path.suffix or "(no extension)"
-        row.update(reason=f"file type {suffix} is not read (see config corpus.extensions)")
-        return row
-    decoded = decoding.read_document(source["name"], data)
-    row.update(status=decoded.status, reason=decoded.reason, encoding=decoded.encoding)
-    if decoded.status == decoding.STATUS_OK:
-        row.update(text=decoded.text, normalized=normalize(decoded.text))
-    return row
+def _cpu_limit(seconds: float | None) -> float | None:
+    return None if seconds is None or seconds <= 0 else float(seconds)
 
 
-def normalize_text(sources: Sequence[dict], output: str) -> pd.DataFrame:
-    """Decode and normalize every file of a shard; write the texts table."""
-    rows = [_text_row(source) for source in sorted(sources, key=lambda s: s["doc_id"])]
+def _failure_reason(stage: str, failure: str) -> str:
+    """Return the quarantine reason for a document whose ``stage`` failed in its child process."""
+    reason = f"{stage} {failure}"
+    if "CPU time" in failure or "wall-clock" in failure:
+        reason += " (config extraction.document_time_limit_seconds)"
+    return reason
+
+
+def normalize_text(
+    sources: Sequence[dict],
+    output: str,
+    time_limit: float | None = None,
+    max_megabytes: float | None = None,
+) -> pd.DataFrame:
+    """Decode and normalize every file of a shard in a time-limited child process (a file that
+    takes more than ``time_limit`` s of CPU is quarantined); write the texts table."""
+    ordered = sorted(sources, key=lambda s: s["doc_id"])
+    max_bytes = None if max_megabytes is None else int(max_megabytes * 1e6)
+    outcomes = timelimit.run_each(
+        "read_source",
+        [{"source": dict(source), "max_bytes": max_bytes} for source in ordered],
+        _cpu_limit(time_limit),
+    )
+    rows = []
+    for source, outcome in zip(ordered, outcomes, strict=True):
+        if outcome.ok:
+            rows.append(outcome.value)
+            continue
+        reason = _failure_reason("reading", outcome.failure)
+        log.warning("quarantined %s: %s", source["name"], reason)
+        rows.append(decoding.source_row(source, reason))
     df = tables.frame(rows, schemas.TextsTable)
     tables.write_parquet(df, output)
     log.info("%d files, %d readable", len(df), int((df["status"] == "ok").sum()))
     return df
 
 
-def extract_statistics(texts_path: str, outputs: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """Extract statistics, comparisons, arms, facts and studies from a shard's texts."""
+def extract_statistics(
+    texts_path: str,
+    outputs: dict[str, str],
+    time_limit: float | None = None,
+    failures_output: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Extract statistics, comparisons, arms, facts and studies from a shard's texts, each
+    document in a time-limited child process; a document that exceeds ``time_limit`` s of CPU,
+    crashes or raises is left out and listed in ``failures_output`` (doc_id, reason)."""
     texts = tables.read_parquet(texts_path, schemas.TextsTable)
-    collected: dict[str, list[dict]] = {name: [] for name in EXTRACTED}
-    for doc in texts[texts["status"] == "ok"].itertuples(index=False):
-        extraction = extract_document(doc.doc_id, doc.text)
-        for name in EXTRACTED:
-            collected[name].extend(getattr(extraction, name))
-    frames = {}
-    for name, model in EXTRACTED.items():
-        frames[name] = tables.frame(collected[name], model)
+    readable = texts[texts["status"] == "ok"]
+    documents = zip(readable["doc_id"], readable["text"], strict=True)
+    outcomes = timelimit.run_each(
+        "extract", [{"doc_id": d, "text": t} for d, t in documents], _cpu_limit(time_limit)
+    )
+    extracted: dict[str, dict[str, list[dict]]] = {}
+    failures = []
+    for doc_id, outcome in zip(readable["doc_id"], outcomes, strict=True):
+        if outcome.ok:
+            extracted[doc_id] = outcome.value
+            continue
+        reason = _failure_reason("extraction", outcome.failure)
+        log.warning("quarantined %s: %s", doc_id, reason)
+        failures.append({"doc_id": doc_id, "reason": reason})
+    try:
+        frames = _frames(extracted)
+    except Exception:  # some document's rows fail a model: find and quarantine them
+        for doc_id, reason in _invalid_documents(extracted).items():
+            log.warning("quarantined %s: %s", doc_id, reason)
+            failures.append({"doc_id": doc_id, "reason": reason})
+            del extracted[doc_id]
+        frames = _frames(extracted)
+    for name in EXTRACTED:
         tables.write_parquet(frames[name], outputs[name])
+    if failures_output is not None:
+        failures.sort(key=lambda f: f["doc_id"])
+        tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)
     log.info("%d statistics from %d documents", len(frames["statistics"]), len(texts))
     return frames
+
+
+def _frames(extracted: dict[str, dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+    """Return the validated tables of all documents' extracted rows (raises if any is invalid)."""
+    return {
+        name: tables.frame([row for value in extracted.values() for row in value[name]], model)
+        for name, model in EXTRACTED.items()
+    }
+
+
+def _validation_error(rows: list[dict], model) -> str:
+    """Return '' when ``rows`` make a valid table of ``model``, else the first failed check."""
+    quiet = logging.getLogger(tables.__name__)
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        tables.frame(rows, model)
+    except Exception as error:  # pandera SchemaErrors, or a value no column type can hold
+        cases = getattr(error, "failure_cases", None)
+        if cases is not None and len(cases):
+            first = cases.iloc[0]
+            return f"{first['column'] or 'row'}: {first['check']}"
+        return f"{type(error).__name__}: {str(error)[:200]}"
+    finally:
+        quiet.setLevel(level)
+    return ""
+
+
+def _invalid_documents(extracted: dict[str, dict[str, list[dict]]]) -> dict[str, str]:
+    """Return doc_id -> reason for documents whose rows fail a table's model, found by
+    bisection (O(k log n) validations for k bad documents among n)."""
+    invalid: dict[str, str] = {}
+
+    def search(doc_ids: list[str], name: str, model) -> None:
+        rows = [row for d in doc_ids for row in extracted[d][name]]
+        error = _validation_error(rows, model) if rows else ""
+        if not error:
+            return
+        if len(doc_ids) == 1:
+            invalid[doc_ids[0]] = f"extraction failed validation ({name}: {error})"
+            return
+        middle = len(doc_ids) // 2
+        search(doc_ids[:middle], name, model)
+        search(doc_ids[middle:], name, model)
+
+    for name, model in EXTRACTED.items():
+        search([d for d in extracted if d not in invalid], name, model)
+    return invalid
 
 
 def _provenance_failures(df: pd.DataFrame, texts: dict[str, str], table: str) -> dict[str, str]:
@@ -106,10 +173,19 @@ def _provenance_failures(df: pd.DataFrame, texts: dict[str, str], table: str) ->
 
 
 def validate_tables(
-    texts_path: str, inputs: dict[str, str], outputs: dict[str, str], rejected_path: str
+    texts_path: str,
+    inputs: dict[str, str],
+    outputs: dict[str, str],
+    rejected_path: str,
+    failures_path: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Validate a shard's extracted tables (types, invariants, provenance against the decoded
-    text). Documents with failing rows are removed from every table and listed as rejected."""
+    text). Documents with failing rows are removed from every table and listed as rejected,
+    together with the documents whose extraction failed (``failures_path``)."""
+    failed = {}
+    if failures_path is not None:
+        failures = tables.read_parquet(failures_path, schemas.RejectedTable)
+        failed = dict(zip(failures["doc_id"], failures["reason"], strict=True))
     texts = tables.read_parquet(texts_path, schemas.TextsTable)
     text_of = dict(zip(texts["doc_id"], texts["text"], strict=True))
     frames = {name: pd.read_parquet(inputs[name]) for name in EXTRACTED}
@@ -141,8 +217,8 @@ def validate_tables(
     for doc_id, reason in sorted(rejected.items()):
         log.warning("rejected %s: %s", doc_id, reason)
     rejected_rows = [
-        {"doc_id": k, "reason": f"extraction failed validation ({v})"}
-        for k, v in sorted(rejected.items())
+        {"doc_id": k, "reason": failed.get(k) or f"extraction failed validation ({v})"}
+        for k, v in sorted({**rejected, **failed}.items())
     ]
     tables.write_parquet(tables.frame(rejected_rows, schemas.RejectedTable), rejected_path)
     return validated

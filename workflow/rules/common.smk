@@ -1,7 +1,9 @@
 # Helpers shared by every rule: config validation, the corpus file list and its shards.
+import os
 import sys
 from pathlib import Path
 
+from snakemake.io import contains_wildcard
 from snakemake.utils import validate
 
 # Scripts import the installed package (pip install -e .); this process reads it from src/.
@@ -40,13 +42,21 @@ wildcard_constraints:
     shard=r"shard\d{5}",
 
 
+def tracked(source):
+    """True for a file Snakemake can track as an input: a readable file whose name it would
+    not read as a wildcard (``a{b}.txt``); the others are tracked by shard_sources."""
+    return source.readable and not contains_wildcard(source.path)
+
+
 def shard_files(wildcards):
     """Raw files of one shard (their change re-runs only this shard)."""
-    return [s.path for s in SOURCES if s.shard == wildcards.shard]
+    return [s.path for s in SOURCES if s.shard == wildcards.shard and tracked(s)]
 
 
 def shard_sources(wildcards):
-    """What the normalize stage needs to know of each file of a shard."""
+    """What the normalize stage needs to know of each file of a shard; files left out of
+    shard_files carry their size and modification time, so that a change re-runs the shard.
+    """
     return [
         {
             "name": s.name,
@@ -54,10 +64,24 @@ def shard_sources(wildcards):
             "doc_id": s.doc_id,
             "role": s.role,
             "shard": s.shard,
+            "problem": s.problem,
+            **({} if tracked(s) else fingerprint(s.path)),
         }
         for s in SOURCES
         if s.shard == wildcards.shard
     ]
+
+
+def fingerprint(path):
+    """Size and modification time of ``path`` (of the link itself when it leads nowhere)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        try:
+            stat = os.lstat(path)
+        except OSError:
+            return {}
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
 def every_shard(pattern):
