@@ -110,29 +110,24 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 def _looks_chinese(data: bytes) -> bool:
     """Return True when bytes that decode as GB18030 are Chinese text rather than Latin-1.
 
-    Chinese text keeps to the GB2312 plane (lead and trail byte both 0xA1-0xFE) and its
-    characters come in runs; a Latin-1 accent followed by an ASCII letter falls outside that
-    plane (trail byte < 0xA1), and accented letters rarely stand next to each other.
+    Chinese text keeps to the GB2312 plane (lead and trail byte both 0xA1-0xFE), and mostly to
+    its punctuation and most frequent characters (lead 0xA1-0xA9 and 0xB0-0xD7). A Latin-1
+    accent followed by an ASCII letter falls outside the plane (trail byte < 0xA1); two
+    lower-case accented letters in a row (0xE0-0xFF) land among the rare characters.
     """
-    chars = list(_GB_MULTIBYTE.finditer(data[:_SAMPLE]))
-    plane = outside = adjacent = symbols = 0
-    previous_end = -1
-    for match in chars:
+    plane = outside = common = four = 0
+    for match in _GB_MULTIBYTE.finditer(data[:_SAMPLE]):
         lead, trail = match.group()[0], match.group()[-1]
         if len(match.group()) == 4:
-            pass  # four-byte forms (rare characters, exotic spaces): no Latin-1 text makes them
+            four += 1  # rare characters, exotic spaces: no Latin-1 text makes these
         elif 0xA1 <= lead <= 0xF7 and trail >= 0xA1:
             plane += 1
-            symbols += lead <= 0xA9
+            common += lead <= 0xA9 or 0xB0 <= lead <= 0xD7
         else:
             outside += 1
-        adjacent += match.start() == previous_end
-        previous_end = match.end()
     if not plane + outside:
-        return bool(chars)
-    return plane / (plane + outside) >= 0.75 and (
-        adjacent / len(chars) >= 0.3 or symbols / plane >= 0.5
-    )
+        return bool(four)
+    return plane / (plane + outside) >= 0.75 and common / max(plane, 1) >= 0.75
 
 
 def _plausible_latin(text: str) -> bool:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import decoding, schemas, tables, timelimit
-from .checks import Settings, check_document
+
+if TYPE_CHECKING:  # checks imports scipy.stats; only the check stage pays for it
+    from .checks import Settings
 
 log = logging.getLogger("trialaudit")
 
@@ -228,6 +231,8 @@ def check_consistency(
     statistics_path: str, comparisons_path: str, output: str, settings: Settings
 ) -> pd.DataFrame:
     """Re-analyse every document of a shard; write the checks table."""
+    from .checks import check_document
+
     statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
     comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
     stats_by_doc = {k: g for k, g in statistics.groupby("doc_id", sort=True)}

@@ -140,19 +140,26 @@ class Worker:
         )
         self._psutil = psutil.Process(self.process.pid)
         self._buffer = b""
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self.process.stdout.fileno(), selectors.EVENT_READ)
         answer = self._receive(START_TIMEOUT, cpu_limit=None)
         if answer != READY:
             self.close()
             raise RuntimeError(f"worker for {task!r} did not start: {answer!r}")
 
-    def call(self, payload: dict, cpu_limit: float | None) -> Outcome:
-        """Run the task on ``payload``; a failure names the limit exceeded, the crash or error."""
+    def call(
+        self, payload: dict, cpu_limit: float | None, wall_limit: float | None = None
+    ) -> Outcome:
+        """Run the task on ``payload``; a failure names the limit exceeded, the crash or error.
+        ``wall_limit`` defaults to WALL_FACTOR * cpu_limit + WALL_GRACE (none without a limit)."""
         try:
             self.process.stdin.write(_frame(payload))
             self.process.stdin.flush()
         except (BrokenPipeError, OSError):
             return Outcome(failure=self._crashed())
-        wall = math.inf if cpu_limit is None else WALL_FACTOR * cpu_limit + WALL_GRACE
+        wall = wall_limit or (
+            math.inf if cpu_limit is None else WALL_FACTOR * cpu_limit + WALL_GRACE
+        )
         answer = self._receive(wall, cpu_limit)
         if isinstance(answer, Outcome):
             return answer
@@ -165,29 +172,27 @@ class Worker:
         start = time.monotonic()
         cpu_start = self._cpu()
         fd = self.process.stdout.fileno()
-        with selectors.DefaultSelector() as selector:
-            selector.register(fd, selectors.EVENT_READ)
-            while True:
-                frame = self._complete_frame()
-                if frame is not None:
-                    return _loads(frame)
-                elapsed = time.monotonic() - start
-                if elapsed >= wall:
+        while True:
+            frame = self._complete_frame()
+            if frame is not None:
+                return _loads(frame)
+            elapsed = time.monotonic() - start
+            if elapsed >= wall:
+                self.kill()
+                return Outcome(failure=f"did not finish within {wall:g} s of wall-clock time")
+            if cpu_limit is not None:
+                used = self._cpu() - cpu_start
+                if used >= cpu_limit:
                     self.kill()
-                    return Outcome(failure=f"did not finish within {wall:g} s of wall-clock time")
-                if cpu_limit is not None:
-                    used = self._cpu() - cpu_start
-                    if used >= cpu_limit:
-                        self.kill()
-                        return Outcome(failure=f"took more than {cpu_limit:g} s of CPU time")
-                    wait = min(wall - elapsed, max(0.05, cpu_limit - used))
-                else:
-                    wait = min(wall - elapsed, 60.0)
-                if selector.select(wait):
-                    chunk = os.read(fd, 1 << 20)
-                    if not chunk:
-                        return Outcome(failure=self._crashed())
-                    self._buffer += chunk
+                    return Outcome(failure=f"took more than {cpu_limit:g} s of CPU time")
+                wait = min(wall - elapsed, max(0.05, cpu_limit - used))
+            else:
+                wait = min(wall - elapsed, 60.0)
+            if self._selector.select(wait):
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    return Outcome(failure=self._crashed())
+                self._buffer += chunk
 
     def _complete_frame(self) -> bytes | None:
         if len(self._buffer) < _HEADER.size:
@@ -229,6 +234,7 @@ class Worker:
                 self.process.wait(timeout=10)
             except (OSError, subprocess.TimeoutExpired):
                 self.kill()
+        self._selector.close()
         for stream in (self.process.stdin, self.process.stdout):
             if stream is not None and not stream.closed:
                 stream.close()
@@ -243,17 +249,22 @@ def _stderr():
         return None
 
 
-def run_each(task: str, payloads: Sequence[dict], cpu_limit: float | None) -> list[Outcome]:
+def run_each(
+    task: str,
+    payloads: Sequence[dict],
+    cpu_limit: float | None,
+    wall_limit: float | None = None,
+) -> list[Outcome]:
     """Run ``task`` on each payload in one child process, in order; a payload that exceeds
-    ``cpu_limit`` seconds of CPU time, crashes the child or raises gets a failed Outcome and a
-    fresh child takes the next payload."""
+    ``cpu_limit`` seconds of CPU time (or ``wall_limit`` seconds of waiting), crashes the child
+    or raises gets a failed Outcome and a fresh child takes the next payload."""
     outcomes: list[Outcome] = []
     worker: Worker | None = None
     try:
         for payload in payloads:
             if worker is None or not worker.alive:
                 worker = Worker(task)
-            outcome = worker.call(payload, cpu_limit)
+            outcome = worker.call(payload, cpu_limit, wall_limit)
             outcomes.append(outcome)
     finally:
         if worker is not None:
