@@ -279,7 +279,7 @@ def html_to_text(html: str) -> str:
     return re.sub(r"[ \t]*\n\s*", "\n", text).strip()
 
 
-_MARKUP_HEAD = re.compile(r"\s*<(?:!doctype\s+html|html|\?xml|head|body)\b", re.I)
+_MARKUP_HEAD = re.compile(r"<(?:!doctype\s+html|html|\?xml|head|body)\b", re.I)
 _HTML_TAG = re.compile(
     r"<(?:a|body|br|div|h[1-6]|head|li|meta|p|span|table|td|title|tr|ul)\b[^<>]{0,500}>", re.I
 )
@@ -291,10 +291,10 @@ def looks_like_html(name: str, text: str) -> bool:
     (a doctype, <html>, an XML declaration, or a '<' followed by several HTML tags)."""
     if name.lower().endswith(MARKUP_EXTENSIONS):
         return True
-    head = text[:4096]
+    head = text[:4096].lstrip()
     if _MARKUP_HEAD.match(head):
         return True
-    return head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= 3
+    return head.startswith("<") and len(_HTML_TAG.findall(head)) >= 3
 
 
 def read_document(name: str, data: bytes) -> Decoded:
