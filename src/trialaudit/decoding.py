@@ -267,11 +267,16 @@ def _hidden_by_attributes(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
+_INCOMPLETE_MARKUP = re.compile(r"<[A-Za-z/!?]")
+
+
 def html_to_text(html: str) -> str:
     """Return the visible text of an HTML document: block elements on their own lines, table
     cells separated by tabs, runs of spaces collapsed (character references resolved)."""
     parser = _VisibleText()
     parser.feed(html)
+    if _INCOMPLETE_MARKUP.match(parser.rawdata):
+        parser.rawdata = ""  # a comment or tag left open at the end: a browser shows none of it
     parser.close()
     text = "".join(parser.parts)
     text = re.sub(r"[ \r\f\v]+", " ", text)
