@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from trialaudit.judgement import p_interval
 from trialaudit.rounding import parse_reported
 
 
@@ -50,3 +51,25 @@ def test_rounding_interval(text, inside, outside):
 def test_not_a_number(text):
     with pytest.raises(ValueError):
         parse_reported(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("0.013", [0.0125, 0.0135], [0.0124, 0.0136]),
+        ("-10.8", [-10.85, -10.75], [-10.86, -10.74]),
+        ("\u221210.8", [-10.8], [10.8]),
+    ],
+)
+def test_rounding_interval_of_p_and_negative_values(text, inside, outside):
+    reported = parse_reported(text)
+    assert all(reported.contains(v) for v in inside)
+    assert not any(reported.contains(v) for v in outside)
+
+
+@pytest.mark.parametrize(
+    ("text", "cmp", "expected"),
+    [(".05", "<", (0.0, 0.05)), (".05", ">", (0.05, 1.0)), (".000", "=", (0.0, 0.0005))],
+)
+def test_p_intervals(text, cmp, expected):
+    assert p_interval(text, cmp) == pytest.approx(expected, abs=1e-8)

@@ -1,4 +1,10 @@
-"""Re-analysis of one document: every reported number that can be recomputed is recomputed."""
+"""Re-analysis of one document: every reported number that can be recomputed is recomputed.
+
+A reported value is ``consistent`` when some standard method reproduces it within its rounding
+interval (rounding.py), ``inconsistent`` when none does, and ``not_checkable`` when the text does
+not give what the check needs or the method is only approximate. Each row names the method that
+matched (or came closest) and what was assumed.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from . import ci_geometry, twobytwo
+from . import apa, ci_geometry, continuous, inference, twobytwo
+from .context import arm_key, is_control
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -18,11 +25,11 @@ from .judgement import (
     judge_pair,
     p_interval,
     ranges_overlap,
-    significant,
 )
 from .rounding import format_value
 
 SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
+RATIO_MEASURES = {"OR": "OR", "RR": "RR"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,9 @@ class Settings:
     alpha: float = 0.05
     ci_level: float = 0.95
     continuity_correction: float = 0.5
+    p_zero_error: bool = True
+    one_tailed_from_text: bool = False
+    denominator_search_max: int = 2000
 
 
 def _missing(value: Any) -> bool:
@@ -59,8 +69,18 @@ def _row(stat: dict, check: str, reported: str, verdict: Verdict, **extra: Any) 
         "source_text": stat["source_text"],
         "span_start": int(stat["span_start"]),
         "span_end": int(stat["span_end"]),
+        "assumption": extra.pop("assumption", ""),
+        "flag": extra.pop("flag", ""),
+        "log10_p_ratio": extra.pop("log10_p_ratio", math.nan),
         **extra,
     }
+
+
+def _not_checkable(why: str, method: str = "") -> Verdict:
+    return Verdict(NOT_CHECKABLE, method, math.nan, "", why)
+
+
+# --- percentages ------------------------------------------------------------------------------
 
 
 def check_percent(stat: dict) -> dict | None:
@@ -69,18 +89,66 @@ def check_percent(stat: dict) -> dict | None:
     if percent is None:
         return None
     if _missing(stat.get("denominator")) or _missing(stat.get("numerator")):
-        verdict = Verdict(NOT_CHECKABLE, "", math.nan, "", "no denominator printed with the count")
+        verdict = _not_checkable("no denominator printed with the count")
     elif int(stat["denominator"]) == 0:
-        verdict = Verdict(NOT_CHECKABLE, "", math.nan, "", "zero denominator")
+        verdict = _not_checkable("zero denominator")
+    elif int(stat["numerator"]) > int(stat["denominator"]):
+        verdict = _not_checkable("more events than patients")
     else:
         value = 100.0 * int(stat["numerator"]) / int(stat["denominator"])
         verdict = judge(percent, {"100 x / n": value})
     return _row(stat, "percent_vs_count", stat["percent_text"], verdict)
 
 
+def counts_for_percent(percent_text: str, n: int) -> list[int]:
+    """Return every count x in 0..n whose 100 x / n rounds to the printed percentage (GRIM)."""
+    percent = as_reported(percent_text)
+    if percent is None or n <= 0:
+        return []
+    lo, hi = percent.interval()
+    first, last = max(0, math.ceil(lo * n / 100 - 1e-9)), min(n, math.floor(hi * n / 100 + 1e-9))
+    return [x for x in range(first, last + 1) if percent.contains(100.0 * x / n)]
+
+
+def check_percent_granularity(stat: dict, sizes: list[int]) -> dict | None:
+    """A percentage without its count: which counts out of the stated n could produce it."""
+    text = stat.get("value_text") or stat.get("percent_text")
+    percent = as_reported(text)
+    if percent is None or not 0 <= percent.value <= 100:
+        return None
+    own = None if _missing(stat.get("denominator")) else int(stat["denominator"])
+    candidates = [own] if own else sorted(set(sizes))
+    if not candidates:
+        return None
+    fits = {n: counts_for_percent(text, n) for n in candidates if n > 0}
+    text_of = "; ".join(f"x/{n}: x in {{{inference.compact(xs)}}}" for n, xs in fits.items() if xs)
+    method = "counts x with 100 x / n rounding to the percentage (GRIM)"
+    if any(fits.values()):
+        verdict = Verdict(CONSISTENT, method, math.nan, text_of)
+    elif own:
+        verdict = Verdict(INCONSISTENT, method, math.nan, "", f"no count out of {own} gives it")
+    else:
+        verdict = _not_checkable(
+            f"no count out of n in {{{inference.compact(candidates)}}} gives it; the percentage "
+            "may not be a proportion of these patients",
+            method,
+        )
+    assumption = "" if own else "n is one of the sample or arm sizes stated in the document"
+    return _row(stat, "percent_granularity", text, verdict, assumption=assumption)
+
+
+# --- CIs on their own ---------------------------------------------------------------------------
+
+
 def _level(stat: dict, settings: Settings) -> float:
     level = stat.get("ci_level")
     return settings.ci_level if _missing(level) else float(level)
+
+
+def _interval_problem(lo, hi) -> str:
+    if lo.value > hi.value:
+        return "CI limits reversed"
+    return ""
 
 
 def check_ratio_midpoint(stat: dict) -> dict | None:
@@ -89,7 +157,9 @@ def check_ratio_midpoint(stat: dict) -> dict | None:
     if None in (est, lo, hi):
         return None
     if lo.value <= 0 or hi.value <= 0:
-        verdict = Verdict(NOT_CHECKABLE, "", math.nan, "", "CI limit not positive")
+        verdict = _not_checkable("CI limit not positive")
+    elif _interval_problem(lo, hi):
+        verdict = _not_checkable(_interval_problem(lo, hi))
     else:
         low, high = ci_geometry.ratio_midpoint(lo.interval(), hi.interval())
         verdict = _judge_range(est, (low, high), "geometric mean of CI limits")
@@ -110,9 +180,12 @@ def check_difference_midpoint(stat: dict) -> dict | None:
     est, lo, hi = (as_reported(stat.get(k)) for k in ("value_text", "ci_low_text", "ci_high_text"))
     if None in (est, lo, hi):
         return None
+    measure = stat.get("measure") or "difference"
+    if _interval_problem(lo, hi):
+        verdict = _not_checkable(_interval_problem(lo, hi))
+        return _row(stat, "difference_vs_ci_midpoint", stat["value_text"], verdict)
     mid = ci_geometry.difference_midpoint(lo.interval(), hi.interval())
     verdict = _judge_range(est, mid, "arithmetic midpoint of CI limits")
-    measure = stat.get("measure") or "difference"
     if verdict.verdict == INCONSISTENT and measure not in SYMMETRIC_DIFFERENCES:
         why = (
             "median differences (Hodges-Lehmann) have asymmetric CIs by construction"
@@ -129,7 +202,69 @@ def check_difference_midpoint(stat: dict) -> dict | None:
         stat["value_text"],
         verdict,
         approximate=measure not in SYMMETRIC_DIFFERENCES,
+        assumption="" if measure in SYMMETRIC_DIFFERENCES else "a symmetric (Wald-type) CI",
     )
+
+
+# --- p-values ---------------------------------------------------------------------------------
+
+
+def _p_parts(p_stat: dict) -> tuple[str, str]:
+    return (p_stat.get("comparator") or "=").strip(), str(p_stat["value_text"])
+
+
+def _reported_p(p_stat: dict) -> str:
+    cmp, text = _p_parts(p_stat)
+    return f"{cmp} {text}"
+
+
+def _decision_error(p_stat: dict, computed: float, alpha: float) -> bool | None:
+    """statcheck's decision error: the printed p and the recomputed p fall on opposite sides
+    of alpha (p = alpha counts as significant)."""
+    cmp, text = _p_parts(p_stat)
+    reported = as_reported(text)
+    if reported is None or not math.isfinite(computed):
+        return None
+    cmp = {"\u2264": "<", "<=": "<", "\u2265": ">", ">=": ">"}.get(cmp, cmp)
+    return apa._decision_error(reported.value, computed, "=", cmp, alpha, True)
+
+
+def _log10_ratio(p_stat: dict, computed: float) -> float:
+    cmp, text = _p_parts(p_stat)
+    reported = as_reported(text)
+    if cmp != "=" or reported is None or reported.value <= 0 or not computed > 0:
+        return math.nan
+    return math.log10(reported.value / computed)
+
+
+def _p_range(p_stat: dict) -> tuple[float, float] | None:
+    try:
+        low, high = p_interval(*reversed(_p_parts(p_stat)))
+    except ValueError:
+        return None
+    if low > high or high < 0 or low > 1:
+        return None
+    return low, high
+
+
+def judge_p(
+    p_stat: dict, candidates: dict[str, float], settings: Settings
+) -> tuple[Verdict, bool | None, float]:
+    """Judge a printed p against recomputed p-values: (verdict, decision error, log10 ratio)."""
+    reported_range = _p_range(p_stat)
+    if reported_range is None:
+        return _not_checkable("the p-value is not a number in [0, 1]"), None, math.nan
+    finite = {k: v for k, v in candidates.items() if v is not None and math.isfinite(v)}
+    if not finite:
+        return _not_checkable("no p-value could be recomputed"), None, math.nan
+    for method, value in finite.items():
+        if reported_range[0] <= value <= reported_range[1]:
+            return Verdict(CONSISTENT, method, value, f"{value:.4g}"), None, math.nan
+    mid = sum(reported_range) / 2
+    method, value = min(finite.items(), key=lambda kv: abs(math.log(max(kv[1], 1e-300) / mid))
+                        if mid > 0 else kv[1])  # fmt: skip
+    verdict = Verdict(INCONSISTENT, method, value, f"{value:.4g}")
+    return verdict, _decision_error(p_stat, value, settings.alpha), _log10_ratio(p_stat, value)
 
 
 def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict | None:
@@ -141,178 +276,561 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
         return None
     log_scale = effect["kind"] == "ratio"
     approximate = effect.get("measure") not in SYMMETRIC_DIFFERENCES | {"OR", "RR", "HR", "IRR"}
-    try:
-        reported_range = p_interval(p_stat["value_text"], p_stat.get("comparator") or "=")
-    except ValueError:
+    reported_range = _p_range(p_stat)
+    if reported_range is None:
         return None
     if log_scale and (lo.value <= 0 or est.value <= 0):
-        verdict = Verdict(NOT_CHECKABLE, "", math.nan, "", "ratio or CI limit not positive")
-        return _row(p_stat, "p_vs_ci", p_stat["source_text"], verdict)
+        verdict = _not_checkable("ratio or CI limit not positive")
+        return _row(p_stat, "p_vs_ci", _reported_p(p_stat), verdict)
+    if _interval_problem(lo, hi):
+        return _row(p_stat, "p_vs_ci", _reported_p(p_stat), _not_checkable("CI limits reversed"))
     implied = ci_geometry.p_from_ci(
         est.interval(), lo.interval(), hi.interval(), _level(effect, settings), log_scale
     )
+    if not all(math.isfinite(v) for v in implied):
+        return _row(p_stat, "p_vs_ci", _reported_p(p_stat), _not_checkable("CI of zero width"))
     method = "Altman-Bland p from CI" + (" (log scale)" if log_scale else "")
     centre = math.sqrt(implied[0] * implied[1]) if min(implied) > 0 else implied[1] / 2
     text = f"{implied[0]:.4g} to {implied[1]:.4g}"
+    decision = None
+    log_ratio = math.nan
     if ranges_overlap(reported_range, implied):
         verdict = Verdict(CONSISTENT, method, centre, text, "", *implied)
-        decision = None
     else:
-        note = ""
-        if approximate:
-            note = "approximate: the CI of this estimate need not be symmetric"
+        note = "approximate: the CI of this estimate need not be symmetric" if approximate else ""
         verdict = Verdict(
             NOT_CHECKABLE if approximate else INCONSISTENT, method, centre, text, note, *implied
         )
-        decision = significant(reported_range, settings.alpha) != significant(
-            implied, settings.alpha
-        )
-    row = _row(
+        decision = _decision_error(p_stat, centre, settings.alpha)
+        log_ratio = _log10_ratio(p_stat, centre)
+    return _row(
         p_stat,
         "p_vs_ci",
-        p_stat["value_text"],
+        _reported_p(p_stat),
         verdict,
         decision_error=decision,
         approximate=approximate,
+        log10_p_ratio=log_ratio,
+        assumption="a normal (Wald) CI of the stated or default level",
     )
-    row["reported"] = f"{p_stat.get('comparator') or '='} {p_stat['value_text']}".strip()
-    return row
 
 
-def _complete(cmp: dict) -> bool:
-    return not any(_missing(cmp.get(k)) for k in ("events_1", "total_1", "events_2", "total_2"))
+def check_apa(test: dict, p_stat: dict, settings: Settings, one_tailed_in_text: bool) -> dict:
+    """A p-value printed with its test statistic, recomputed with statcheck's rules."""
+    test_type = test.get("test_type") or ""
+    result = apa.statcheck(
+        test_type,
+        test.get("value_text") or "",
+        test.get("df1"),
+        test.get("df2"),
+        test.get("comparator") or "=",
+        p_stat.get("value_text") or "",
+        p_stat.get("comparator") or "=",
+        alpha=settings.alpha,
+        one_tailed_in_text=one_tailed_in_text,
+        one_tailed_txt=settings.one_tailed_from_text,
+        p_zero_error=settings.p_zero_error,
+    )
+    label = apa.NAMES.get({"f": "F", "q": "Q"}.get(test_type, test_type), test_type)
+    if isinstance(result, str):
+        return _row(p_stat, "p_vs_test", _reported_p(p_stat), _not_checkable(result, label))
+    tails = "one-tailed (the text mentions one-sided tests)" if result.one_tailed else "two-tailed"
+    method = f"statcheck: {label}, {tails}"
+    text = f"{result.computed:.4g} ({result.low:.4g} to {result.high:.4g})"
+    verdict = Verdict(
+        INCONSISTENT if result.error else CONSISTENT,
+        method,
+        result.computed,
+        text,
+        result.note,
+        result.low,
+        result.high,
+    )
+    return _row(
+        p_stat,
+        "p_vs_test",
+        _reported_p(p_stat),
+        verdict,
+        decision_error=result.decision_error if result.error else None,
+        log10_p_ratio=_log10_ratio(p_stat, result.computed) if result.error else math.nan,
+        assumption=f"{test.get('source_text', '')}; the statistic's last digit was rounded",
+    )
 
 
-def check_comparison(cmp: dict, stats_by_id: dict[int, dict], settings: Settings) -> list[dict]:
-    """Recompute the effect estimate, its CI and the p-value of a 2x2 comparison."""
+# --- 2x2 comparisons --------------------------------------------------------------------------
+
+
+def _table_of(cmp: dict) -> tuple[int, int, int, int] | None:
+    keys = ("events_1", "total_1", "events_2", "total_2")
+    if any(_missing(cmp.get(k)) for k in keys):
+        return None
+    return tuple(int(cmp[k]) for k in keys)
+
+
+def _stat(stats_by_id: dict[int, dict], key: Any) -> dict | None:
+    return None if _missing(key) else stats_by_id.get(int(key))
+
+
+def effect_candidates(
+    measure: str, table, level: float, correction: float
+) -> dict[str, tuple[float, float, float]] | None:
+    """Return {method: (estimate, lower, upper)} of a measure from counts, both orientations."""
+    key = {"OR": "OR", "RR": "RR", "risk difference": "RD"}.get(measure)
+    if key is None:
+        return None
+    a, n1, c, n2 = table
+    found: dict[str, tuple[float, float, float]] = {}
+    for reverse in (False, True):
+        cells = (c, n2, a, n1) if reverse else table
+        for interval in twobytwo.intervals(*cells, level, correction)[key]:
+            values = (interval.estimate, interval.lower, interval.upper)
+            method = interval.method + (", arms reversed" if reverse else "")
+            found[method] = values
+            if key == "RD":
+                found[method + ", in percentage points"] = tuple(100 * v for v in values)
+    return found
+
+
+def check_comparison(
+    cmp: dict, stats_by_id: dict[int, dict], settings: Settings, arm_sizes: dict | None = None
+) -> list[dict]:
+    """Recompute the effect estimate, its CI and the p-value of a 2x2 comparison; infer a
+    missing denominator from the p-value; flag attrition against the randomized numbers."""
+    if (cmp.get("kind") or "binary") == "continuous":
+        return check_continuous(cmp, stats_by_id, settings)
     rows: list[dict] = []
-    effect = (
-        stats_by_id.get(cmp.get("effect_stat_id"))
-        if not _missing(cmp.get("effect_stat_id"))
-        else None
-    )
-    p_stat = stats_by_id.get(cmp.get("p_stat_id")) if not _missing(cmp.get("p_stat_id")) else None
+    effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
+    p_stat = _stat(stats_by_id, cmp.get("p_stat_id"))
     cid = int(cmp["comparison_id"])
-    if not _complete(cmp):
-        missing = "an arm's denominator is not reported"
+    table = _table_of(cmp)
+    if table is None:
+        rows += _check_missing_denominator(cmp, effect, p_stat, settings, cid)
+        return rows
+    reason = twobytwo.valid_table(*table)
+    if reason:
         for stat in (s for s in (effect, p_stat) if s is not None):
             check = "p_vs_counts" if stat["kind"] == "p_value" else "ratio_vs_counts"
             rows.append(
-                _row(
-                    stat,
-                    check,
-                    stat["value_text"],
-                    Verdict(NOT_CHECKABLE, "", math.nan, "", missing),
-                    comparison_id=cid,
-                )
+                _row(stat, check, stat["value_text"], _not_checkable(reason), comparison_id=cid)
             )
         return rows
-    a, n1, c, n2 = (int(cmp[k]) for k in ("events_1", "total_1", "events_2", "total_2"))
-    if min(n1, n2) <= 0 or a > n1 or c > n2 or min(a, c) < 0:
-        return rows
-    if effect is not None and effect["kind"] == "ratio":
-        rows += _check_effect(effect, (a, n1, c, n2), settings, cid)
+    if effect is not None and effect["kind"] in {"ratio", "difference"}:
+        rows += _check_effect(effect, table, settings, cid)
     if p_stat is not None:
-        rows.append(_check_p_counts(p_stat, (a, n1, c, n2), settings, cid))
+        rows.append(_check_p_counts(p_stat, table, settings, cid))
+    attrition = _check_attrition(cmp, table, stats_by_id, arm_sizes or {}, settings, cid)
+    if attrition is not None:
+        rows.append(attrition)
     return rows
-
-
-def _effect_candidates(measure: str, table, level: float, correction: float):
-    a, n1, c, n2 = table
-    functions = {"OR": twobytwo.odds_ratio_wald, "RR": twobytwo.risk_ratio_wald}
-    if measure not in functions:
-        return None
-    estimate, lower, upper = (float(v) for v in functions[measure](a, n1, c, n2, level, correction))
-    label = {"OR": "sample odds ratio, Woolf (Wald) CI", "RR": "risk ratio, Katz (Wald) CI"}[
-        measure
-    ]
-    if 0 in (a, n1 - a, c, n2 - c):
-        label += f", {correction} added to each cell"
-    return {label: (estimate, lower, upper)}
 
 
 def _check_effect(effect: dict, table, settings: Settings, cid: int) -> list[dict]:
     measure = effect.get("measure") or ""
     est = as_reported(effect["value_text"])
-    candidates = _effect_candidates(
+    candidates = effect_candidates(
         measure, table, _level(effect, settings), settings.continuity_correction
     )
-    if candidates is None or est is None:
-        verdict = Verdict(
-            NOT_CHECKABLE,
-            "",
-            math.nan,
-            "",
-            f"{measure or 'this measure'} cannot be recomputed from counts",
+    zero = twobytwo.has_zero_cell(*table)
+    assumption = "arm 1 vs arm 2 as extracted (arms reversed also tried)"
+    if zero:
+        assumption += (
+            f"; zero cell: Wald methods with and without {settings.continuity_correction:g} added"
         )
-        return [_row(effect, "ratio_vs_counts", effect["value_text"], verdict, comparison_id=cid)]
+    check = "ratio_vs_counts" if effect["kind"] == "ratio" else "difference_vs_counts"
+    if candidates is None or est is None:
+        verdict = _not_checkable(f"{measure or 'this measure'} cannot be recomputed from counts")
+        return [_row(effect, check, effect["value_text"], verdict, comparison_id=cid)]
+    estimates: dict[str, float] = {}
+    for method, (value, _, _) in candidates.items():
+        label = ", ".join(part for part in method.split(", ") if not part.endswith("CI"))
+        estimates.setdefault(label, value)
     rows = [
         _row(
             effect,
-            "ratio_vs_counts",
+            check,
             effect["value_text"],
-            judge(est, {k: v[0] for k, v in candidates.items()}),
+            judge(est, estimates),
             comparison_id=cid,
+            assumption=assumption,
         )
     ]
     lo, hi = as_reported(effect.get("ci_low_text")), as_reported(effect.get("ci_high_text"))
     if lo is not None and hi is not None:
-        verdict = judge_pair(lo, hi, {k: (v[1], v[2]) for k, v in candidates.items()})
+        pairs = {
+            k: (v[1], v[2])
+            for k, v in candidates.items()
+            if math.isfinite(v[1]) and math.isfinite(v[2])
+        }
+        pairs.update({k: (v[1], v[2]) for k, v in candidates.items() if k not in pairs})
+        verdict = (
+            _not_checkable(_interval_problem(lo, hi))
+            if _interval_problem(lo, hi)
+            else judge_pair(lo, hi, pairs)
+        )
+        null = 0.0 if measure == "risk difference" else 1.0
+        decision = None
+        if verdict.verdict == INCONSISTENT:
+            reported_excludes = not (lo.value <= null <= hi.value)
+            recomputed_excludes = not (verdict.low <= null <= verdict.high)
+            decision = reported_excludes != recomputed_excludes
         reported = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
-        rows.append(_row(effect, "ci_vs_counts", reported, verdict, comparison_id=cid))
+        rows.append(
+            _row(
+                effect,
+                "ci_vs_counts",
+                reported,
+                verdict,
+                comparison_id=cid,
+                decision_error=decision,
+                assumption=assumption + f"; {_level(effect, settings):g} level",
+            )
+        )
     return rows
 
 
 def _check_p_counts(p_stat: dict, table, settings: Settings, cid: int) -> dict:
-    reported_range = p_interval(p_stat["value_text"], p_stat.get("comparator") or "=")
-    candidates = twobytwo.p_values(*table)
-    for method, value in candidates.items():
-        if reported_range[0] <= value <= reported_range[1]:
-            verdict = Verdict(CONSISTENT, method, value, f"{value:.4g}")
-            decision = None
-            break
-    else:
-        mid = sum(reported_range) / 2
-        method, value = min(candidates.items(), key=lambda kv: abs(kv[1] - mid))
-        verdict = Verdict(INCONSISTENT, method, value, f"{value:.4g}")
-        decision = significant(reported_range, settings.alpha) != significant(
-            (value, value), settings.alpha
-        )
-    row = _row(
+    candidates = dict(twobytwo.p_values(*table))
+    verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
+    return _row(
         p_stat,
         "p_vs_counts",
-        p_stat["value_text"],
+        _reported_p(p_stat),
         verdict,
         comparison_id=cid,
         decision_error=decision,
+        log10_p_ratio=log_ratio,
+        assumption="two-sided test of the 2x2 table",
     )
-    row["reported"] = f"{p_stat.get('comparator') or '='} {p_stat['value_text']}"
-    return row
+
+
+def _check_missing_denominator(cmp, effect, p_stat, settings: Settings, cid: int) -> list[dict]:
+    """One arm's denominator is missing: which sizes make the printed p come out?"""
+    rows = []
+    known = [
+        (k, cmp.get(k))
+        for k in ("events_1", "total_1", "events_2", "total_2")
+        if not _missing(cmp.get(k))
+    ]
+    have = {k for k, _ in known}
+    missing_arm = None
+    if have == {"events_1", "total_1", "events_2"}:
+        missing_arm = 2
+    elif have == {"events_1", "events_2", "total_2"}:
+        missing_arm = 1
+    if effect is not None:
+        rows.append(
+            _row(
+                effect,
+                "ratio_vs_counts" if effect["kind"] == "ratio" else "difference_vs_counts",
+                effect["value_text"],
+                _not_checkable("an arm's denominator is not reported"),
+                comparison_id=cid,
+            )
+        )
+    if p_stat is None:
+        return rows
+    p_range = _p_range(p_stat)
+    if missing_arm is None or p_range is None:
+        rows.append(
+            _row(
+                p_stat,
+                "p_vs_counts",
+                _reported_p(p_stat),
+                _not_checkable("an arm's denominator is not reported"),
+                comparison_id=cid,
+            )
+        )
+        return rows
+    if missing_arm == 2:
+        a, n1, c = int(cmp["events_1"]), int(cmp["total_1"]), int(cmp["events_2"])
+    else:
+        a, n1, c = int(cmp["events_2"]), int(cmp["total_2"]), int(cmp["events_1"])
+    limit = inference.search_limit(n1, settings.denominator_search_max)
+    if n1 <= 0 or a > n1:
+        fits = {}
+    else:
+        fits = inference.denominators_from_p(a, n1, c, p_range, limit, missing_arm)
+    arm = cmp.get(f"arm_{missing_arm}") or f"arm {missing_arm}"
+    fisher = fits.get("Fisher exact", [])
+    others = {k: v for k, v in fits.items() if k != "Fisher exact" and v}
+    if fisher:
+        text = f"{arm} n in {{{inference.compact(fisher)}}}"
+        verdict = Verdict(CONSISTENT, "Fisher exact", math.nan, text, _others_note(others))
+    elif others:
+        method, sizes = next(iter(others.items()))
+        text = f"{arm} n in {{{inference.compact(sizes)}}}"
+        verdict = Verdict(CONSISTENT, method, math.nan, text, _others_note(others))
+    else:
+        verdict = _not_checkable(
+            f"no {arm} size from {max(c, 1)} to {limit} gives this p with a standard test",
+            "Fisher exact",
+        )
+    rows.append(
+        _row(
+            p_stat,
+            "denominator_from_p",
+            _reported_p(p_stat),
+            verdict,
+            comparison_id=cid,
+            flag="denominator_inferred" if fits else "",
+            assumption=f"the p is a two-sided test of this 2x2 table; {arm} size searched up to "
+            f"{limit}",
+        )
+    )
+    return rows
+
+
+def _others_note(others: dict[str, list[int]]) -> str:
+    return "; ".join(f"{k}: {{{inference.compact(v)}}}" for k, v in others.items())
+
+
+def _randomized(label: str, arm_sizes: dict[str, int]) -> int | None:
+    """Return the randomized size of the arm called ``label`` when it is unambiguous."""
+    key = arm_key(label or "")
+    if not key or not arm_sizes:
+        return None
+    if key in arm_sizes:
+        return arm_sizes[key]
+    near = {n for k, n in arm_sizes.items() if key in k or k in key}
+    if len(near) == 1:
+        return near.pop()
+    same_role = {n for k, n in arm_sizes.items() if is_control(k) == is_control(key)}
+    return same_role.pop() if len(same_role) == 1 else None
+
+
+def _check_attrition(cmp, table, stats_by_id, arm_sizes, settings: Settings, cid: int):
+    """Analysed denominators against the randomized arm sizes (best/worst-case imputation)."""
+    r1 = _randomized(cmp.get("arm_1") or "", arm_sizes)
+    r2 = _randomized(cmp.get("arm_2") or "", arm_sizes)
+    if r1 is None or r2 is None:
+        return None
+    anchor = _stat(stats_by_id, cmp.get("events_1_stat_id")) or _stat(
+        stats_by_id, cmp.get("total_1_stat_id")
+    )
+    if anchor is None:
+        return None
+    a, n1, c, n2 = table
+    reported = f"{a}/{n1} vs {c}/{n2}"
+    scenarios = inference.attrition_scenarios(a, n1, c, n2, r1, r2)
+    method = "best/worst case for patients not analysed (Fisher exact)"
+    if isinstance(scenarios, str):
+        if scenarios == "no patients lost":
+            return None
+        verdict = Verdict(INCONSISTENT, method, math.nan, f"randomized {r1} vs {r2}", scenarios)
+        return _row(anchor, "denominator_vs_randomized", reported, verdict, comparison_id=cid,
+                    flag="more_analysed_than_randomized")  # fmt: skip
+    measures = [s.measures() for s in scenarios]
+    ors = [m["OR"] for m in measures[1:]]
+    ps = [m["p"] for m in measures]
+    flips = len({p < settings.alpha for p in ps}) > 1
+    text = (
+        f"{n1} of {r1} and {n2} of {r2} analysed; OR {min(ors):.3g} to {max(ors):.3g}, "
+        f"Fisher p {min(ps):.3g} to {max(ps):.3g} across best/worst cases"
+    )
+    note = (
+        "the significance decision depends on the outcomes of patients not analysed"
+        if flips
+        else "the significance decision holds in the best and worst cases"
+    )
+    verdict = Verdict(CONSISTENT, method, math.nan, text, note, min(ors), max(ors))
+    return _row(
+        anchor,
+        "denominator_vs_randomized",
+        reported,
+        verdict,
+        comparison_id=cid,
+        flag="attrition" + ("; significance_can_change" if flips else ""),
+        assumption="the arm sizes stated in the document are the randomized numbers; "
+        "fewer analysed may be attrition or a subgroup",
+    )
+
+
+# --- continuous outcomes -------------------------------------------------------------------------
+
+
+def _summary(stat: dict | None, n) -> continuous.Summary | str:
+    if stat is None:
+        return "no summary statistic"
+    if _missing(n):
+        return "arm size not reported"
+    centre = as_reported(stat.get("value_text"))
+    low, high = as_reported(stat.get("spread_low_text")), as_reported(stat.get("spread_high_text"))
+    kind = stat.get("spread_kind") or ""
+    if stat["kind"] == "mean" and kind == "sd":
+        sd = low or high
+        if centre is None or sd is None:
+            return "mean without SD"
+        return continuous.Summary(centre.value, sd.value, sd.value, int(n), "sd")
+    if stat["kind"] != "median" or kind not in {"iqr", "range", "iqr_or_range"}:
+        return "not a median with IQR or range, nor a mean with SD"
+    if None in (centre, low, high):
+        return "median without its interval"
+    return continuous.Summary(centre.value, low.value, high.value, int(n), kind)
+
+
+def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings) -> list[dict]:
+    """Reported p of a two-arm continuous comparison against the approximate p from the
+    summaries (means and SDs estimated from medians); never called inconsistent."""
+    p_stat = _stat(stats_by_id, cmp.get("p_stat_id"))
+    if p_stat is None:
+        return []
+    cid = int(cmp["comparison_id"])
+    first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
+    second = _summary(_stat(stats_by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
+    problem = next((s for s in (first, second) if isinstance(s, str)), None)
+    candidates = problem or continuous.approximate_p(first, second)
+    if isinstance(candidates, str):
+        verdict = _not_checkable(candidates)
+        return [_row(p_stat, "p_vs_summaries", _reported_p(p_stat), verdict, comparison_id=cid,
+                     approximate=True)]  # fmt: skip
+    exact = first.kind == "sd" and second.kind == "sd"
+    verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
+    values = [v for v in candidates.values() if math.isfinite(v)]
+    low, high = (min(values), max(values)) if values else (math.nan, math.nan)
+    reported_range = _p_range(p_stat)
+    note = ""
+    if not exact and verdict.verdict == INCONSISTENT:
+        overlap = reported_range is not None and ranges_overlap(reported_range, (low, high))
+        method, value = verdict.method, verdict.recomputed
+        note = (
+            f"approximate p {value:.3g} vs reported {_reported_p(p_stat)}"
+            + (
+                f" ({abs(log_ratio):.2g} orders of magnitude apart)"
+                if math.isfinite(log_ratio)
+                else ""
+            )
+            + (
+                "; the significance decision differs"
+                if decision
+                else "; same significance decision"
+            )
+        )
+        verdict = Verdict(
+            CONSISTENT if overlap else NOT_CHECKABLE, method, value, f"{value:.4g}", note, low, high
+        )
+    else:
+        verdict = Verdict(
+            verdict.verdict, verdict.method, verdict.recomputed, verdict.recomputed_text,
+            verdict.note, low, high,
+        )  # fmt: skip
+    return [
+        _row(
+            p_stat,
+            "p_vs_summaries",
+            _reported_p(p_stat),
+            verdict,
+            comparison_id=cid,
+            approximate=not exact,
+            decision_error=decision if exact else None,
+            log10_p_ratio=log_ratio,
+            assumption=(
+                "" if exact else "normal data; the bracketed interval read as IQR and as range"
+            ),
+        )
+    ]
+
+
+# --- group sizes --------------------------------------------------------------------------------
+
+
+def check_arm_sums(statistics: list[dict]) -> list[dict]:
+    """Stated totals against arm sizes stated together: do the groups add up?"""
+    totals = [
+        s
+        for s in statistics
+        if s["kind"] == "sample_size" and not _missing(s.get("value")) and float(s["value"]) > 0
+    ]
+    sums = inference.arm_sums(statistics)
+    if not totals or not sums:
+        return []
+    rows = []
+    sum_values = {s.total for s in sums}
+    total_values = {int(float(t["value"])) for t in totals if float(t["value"]).is_integer()}
+    for total in totals:
+        value = float(total["value"])
+        matching = [s for s in sums if s.total == value]
+        method = "sum of arm sizes stated together"
+        if matching:
+            verdict = Verdict(CONSISTENT, method, matching[0].total, matching[0].text)
+        elif sum_values & total_values:
+            other = ", ".join(map(str, sorted(sum_values & total_values)))
+            why = (
+                f"another stated total ({other}) matches the arm sizes; this one may count "
+                "another stage (screened, enrolled, analysed)"
+            )
+            verdict = Verdict(NOT_CHECKABLE, method, sums[0].total, sums[0].text, why)
+        else:
+            nearest = min(sums, key=lambda s: abs(s.total - value))
+            verdict = Verdict(INCONSISTENT, method, nearest.total, nearest.text,
+                              "the arm sizes do not add up to this total")  # fmt: skip
+        rows.append(
+            _row(
+                total,
+                "total_vs_arm_sizes",
+                total["value_text"],
+                verdict,
+                flag="" if verdict.verdict == CONSISTENT else "group_sizes_do_not_add_up",
+                assumption="the arms stated in one sentence are all the arms of the study",
+            )
+        )
+    return rows
+
+
+def _arm_sizes(statistics: list[dict]) -> dict[str, int]:
+    """Return arm key -> stated size, dropping arms stated with two different sizes."""
+    sizes: dict[str, set[int]] = {}
+    for s in statistics:
+        if s["kind"] == "arm_size" and not _missing(s.get("value")) and s.get("arm"):
+            sizes.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
+    return {k: next(iter(v)) for k, v in sizes.items() if len(v) == 1}
+
+
+def _sizes_stated(statistics: list[dict]) -> list[int]:
+    return sorted(
+        {
+            int(float(s["value"]))
+            for s in statistics
+            if s["kind"] in {"sample_size", "arm_size"}
+            and not _missing(s.get("value"))
+            and float(s["value"]).is_integer()
+            and float(s["value"]) > 0
+        }
+    )
 
 
 def check_document(
-    statistics: Iterable[dict], comparisons: Iterable[dict], settings: Settings
+    statistics: Iterable[dict],
+    comparisons: Iterable[dict],
+    settings: Settings,
+    one_tailed_in_text: bool = False,
 ) -> list[dict]:
     """Return every check of one document's statistics and comparisons, in document order."""
     stats = sorted(statistics, key=lambda s: int(s["stat_id"]))
     by_id = {int(s["stat_id"]): s for s in stats}
-    rows: list[dict] = []
+    sizes = _sizes_stated(stats)
+    rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
         if kind == "count":
             rows.append(check_percent(stat))
+        elif kind == "percentage":
+            rows.append(check_percent_granularity(stat, sizes))
         elif kind == "ratio":
             rows.append(check_ratio_midpoint(stat))
         elif kind == "difference":
             rows.append(check_difference_midpoint(stat))
         elif kind == "p_value" and not _missing(stat.get("refers_to")):
-            effect = by_id.get(int(stat["refers_to"]))
-            if effect is not None and effect["kind"] in {"ratio", "difference"}:
-                rows.append(check_p_against_ci(effect, stat, settings))
+            target = by_id.get(int(stat["refers_to"]))
+            if target is not None and target["kind"] in {"ratio", "difference"}:
+                rows.append(check_p_against_ci(target, stat, settings))
+            elif target is not None and target["kind"] == "test":
+                rows.append(check_apa(target, stat, settings, one_tailed_in_text))
+    arm_sizes = _arm_sizes(stats)
     for cmp in comparisons:
-        rows.extend(check_comparison(cmp, by_id, settings))
-    rows = [r for r in rows if r is not None]
-    rows.sort(key=lambda r: (r["span_start"], r["check"]))
-    for index, row in enumerate(rows):
+        rows.extend(check_comparison(cmp, by_id, settings, arm_sizes))
+    rows.extend(check_arm_sums(stats))
+    done = [r for r in rows if r is not None]
+    done.sort(key=lambda r: (r["span_start"], r["check"], r["comparison_id"] or -1))
+    for index, row in enumerate(done):
         row["check_id"] = index
-    return rows
+    return done

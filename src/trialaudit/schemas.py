@@ -240,6 +240,69 @@ class ChecksTable(_Strict):
     source_text: Series[str]
     span_start: Series[int] = pa.Field(ge=0)
     span_end: Series[int] = pa.Field(ge=0)
+    assumption: Series[str]
+    flag: Series[str]
+    log10_p_ratio: Series[float] = pa.Field(nullable=True)
+
+
+class ReanalysisTable(_Strict):
+    """One row per 2x2 comparison: every standard method's estimate, CI and p from the counts
+    (OR: Woolf, conditional MLE with Fisher CI, median-unbiased with mid-p CI; RR: Katz, Koopman
+    and Miettinen-Nurminen score; RD: Wald, Newcombe), fragility indices, best/worst case for
+    patients not analysed and arm sizes inferred from the printed p."""
+
+    doc_id: Series[str]
+    comparison_id: Series[int] = pa.Field(ge=0)
+    study_id: Series[str]
+    outcome: Series[str]
+    timepoint: Series[str]
+    arm_1: Series[str]
+    arm_2: Series[str]
+    events_1: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    total_1: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    events_2: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    total_2: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    or_wald: Series[float] = pa.Field(nullable=True)
+    or_wald_low: Series[float] = pa.Field(nullable=True)
+    or_wald_high: Series[float] = pa.Field(nullable=True)
+    or_fisher: Series[float] = pa.Field(nullable=True)
+    or_fisher_low: Series[float] = pa.Field(nullable=True)
+    or_fisher_high: Series[float] = pa.Field(nullable=True)
+    or_midp: Series[float] = pa.Field(nullable=True)
+    or_midp_low: Series[float] = pa.Field(nullable=True)
+    or_midp_high: Series[float] = pa.Field(nullable=True)
+    rr_wald: Series[float] = pa.Field(nullable=True)
+    rr_wald_low: Series[float] = pa.Field(nullable=True)
+    rr_wald_high: Series[float] = pa.Field(nullable=True)
+    rr_koopman: Series[float] = pa.Field(nullable=True)
+    rr_koopman_low: Series[float] = pa.Field(nullable=True)
+    rr_koopman_high: Series[float] = pa.Field(nullable=True)
+    rr_mn: Series[float] = pa.Field(nullable=True)
+    rr_mn_low: Series[float] = pa.Field(nullable=True)
+    rr_mn_high: Series[float] = pa.Field(nullable=True)
+    rd_wald: Series[float] = pa.Field(nullable=True)
+    rd_wald_low: Series[float] = pa.Field(nullable=True)
+    rd_wald_high: Series[float] = pa.Field(nullable=True)
+    rd_newcombe: Series[float] = pa.Field(nullable=True)
+    rd_newcombe_low: Series[float] = pa.Field(nullable=True)
+    rd_newcombe_high: Series[float] = pa.Field(nullable=True)
+    p_fisher: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    p_midp: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    p_chi2: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    p_yates: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    zero_cell: Series[pd.BooleanDtype] = pa.Field(nullable=True)
+    fragility_index: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    reverse_fragility_index: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    fragility_arm: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=[1, 2])
+    inferred_total: Series[str]
+    randomized_1: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    randomized_2: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    attrition_or_low: Series[float] = pa.Field(nullable=True)
+    attrition_or_high: Series[float] = pa.Field(nullable=True)
+    attrition_p_low: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    attrition_p_high: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    significance_can_change: Series[pd.BooleanDtype] = pa.Field(nullable=True)
+    note: Series[str]
 
 
 class DocumentSummaryTable(_Strict):
@@ -252,3 +315,78 @@ class DocumentSummaryTable(_Strict):
     consistent: Series[int] = pa.Field(ge=0)
     inconsistent: Series[int] = pa.Field(ge=0)
     not_checkable: Series[int] = pa.Field(ge=0)
+
+
+COMPARATORS = ["", "=", "<", ">", "≤", "≥", "NS"]
+SPREAD_KINDS = ["", "IQR", "range", "SD", "SE"]
+TEST_TYPES = ["", "t", "F", "chi2", "r", "z", "Q"]
+SCORED_CORPORA = ["seeds", "snippets", "facts"]
+
+
+class GoldStatisticsTable(_Span):
+    """Hand-annotated statistics (tests/gold/): what a reviewer extracting by hand records."""
+
+    doc_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    kind: Series[str] = pa.Field(isin=STATISTIC_KINDS)
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+    value: Series[float] = pa.Field(nullable=True)
+    numerator: Series[float] = pa.Field(nullable=True, ge=0)
+    denominator: Series[float] = pa.Field(nullable=True, ge=0)
+    percent: Series[float] = pa.Field(nullable=True)
+    ci_low: Series[float] = pa.Field(nullable=True)
+    ci_high: Series[float] = pa.Field(nullable=True)
+    measure: Series[str]
+    comparator: Series[str] = pa.Field(isin=COMPARATORS)
+    spread_kind: Series[str] = pa.Field(isin=SPREAD_KINDS)
+    spread_low: Series[float] = pa.Field(nullable=True)
+    spread_high: Series[float] = pa.Field(nullable=True)
+    test_type: Series[str] = pa.Field(isin=TEST_TYPES)
+    df1: Series[float] = pa.Field(nullable=True, ge=0)
+    df2: Series[float] = pa.Field(nullable=True, ge=0)
+    study: Series[str] = pa.Field(str_matches=r"^S\d+$")
+    arm: Series[str]
+    outcome: Series[str]
+    timepoint: Series[str]
+    note: Series[str]
+
+
+class GoldFactsTable(_Span):
+    """Hand-annotated mentions of study facts (tests/gold/seed_facts.csv)."""
+
+    doc_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    study: Series[str] = pa.Field(str_matches=r"^S\d+$")
+    fact: Series[str] = pa.Field(isin=FACT_KINDS)
+    value: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+    note: Series[str]
+
+
+class ExtractionScoresTable(_Strict):
+    """Extraction precision and recall per corpus and kind against the gold standard, with the
+    share of matched rows whose study, arm, outcome and time point agree (``*_n`` rows had one
+    in the gold)."""
+
+    corpus: Series[str] = pa.Field(isin=SCORED_CORPORA)
+    kind: Series[str]
+    gold: Series[int] = pa.Field(ge=0)
+    predicted: Series[int] = pa.Field(ge=0)
+    matched: Series[int] = pa.Field(ge=0)
+    precision: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    recall: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    f1: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    study_n: Series[int] = pa.Field(ge=0)
+    study_accuracy: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    arm_n: Series[int] = pa.Field(ge=0)
+    arm_accuracy: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    outcome_n: Series[int] = pa.Field(ge=0)
+    outcome_accuracy: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    timepoint_n: Series[int] = pa.Field(ge=0)
+    timepoint_accuracy: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+
+    @pa.dataframe_check(error="more rows matched than there are gold or predicted rows")
+    def matched_within_counts(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["matched"] <= df["gold"]) & (df["matched"] <= df["predicted"])

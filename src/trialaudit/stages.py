@@ -228,21 +228,40 @@ def validate_tables(
 
 
 def check_consistency(
-    statistics_path: str, comparisons_path: str, output: str, settings: Settings
+    statistics_path: str,
+    comparisons_path: str,
+    output: str,
+    settings: Settings,
+    texts_path: str | None = None,
+    reanalysis_output: str | None = None,
 ) -> pd.DataFrame:
-    """Re-analyse every document of a shard; write the checks table."""
+    """Re-analyse every document of a shard; write the checks table (and the re-analysis
+    table of its 2x2 comparisons when ``reanalysis_output`` is given)."""
+    from .apa import mentions_one_tailed
     from .checks import check_document
+    from .reanalysis import reanalyse_document
 
     statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
     comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
+    one_tailed: dict[str, bool] = {}
+    if texts_path is not None:
+        texts = pd.read_parquet(texts_path, columns=["doc_id", "text"])
+        one_tailed = {
+            d: mentions_one_tailed(t) for d, t in zip(texts["doc_id"], texts["text"], strict=True)
+        }
     stats_by_doc = {k: g for k, g in statistics.groupby("doc_id", sort=True)}
     cmps_by_doc = {k: g for k, g in comparisons.groupby("doc_id", sort=True)}
     rows: list[dict] = []
+    reanalysed: list[dict] = []
     for doc_id, group in stats_by_doc.items():
-        doc_cmps = cmps_by_doc.get(doc_id, comparisons.iloc[0:0])
-        rows.extend(check_document(_records(group), _records(doc_cmps), settings))
+        doc_stats = _records(group)
+        doc_cmps = _records(cmps_by_doc.get(doc_id, comparisons.iloc[0:0]))
+        rows.extend(check_document(doc_stats, doc_cmps, settings, one_tailed.get(doc_id, False)))
+        reanalysed.extend(reanalyse_document(doc_stats, doc_cmps, settings))
     df = tables.frame(rows, schemas.ChecksTable)
     tables.write_parquet(df, output)
+    if reanalysis_output is not None:
+        tables.write_parquet(tables.frame(reanalysed, schemas.ReanalysisTable), reanalysis_output)
     log.info("%d checks: %s", len(df), df["verdict"].value_counts().to_dict())
     return df
 
@@ -265,9 +284,10 @@ def collect_tables(
     inputs: dict[str, Sequence[str]],
     checks_paths: Sequence[str],
     outputs: dict[str, str],
+    reanalysis_paths: Sequence[str] = (),
 ) -> dict[str, pd.DataFrame]:
     """Gather every shard into the results tables (documents, quarantine, statistics, checks,
-    comparisons, arms, facts, studies), each validated and in a stable row order."""
+    comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order."""
     meta_columns = [c for c in tables.columns_of(schemas.TextsTable) if c not in {"text"}]
     texts = pd.concat(
         [pd.read_parquet(p, columns=[*meta_columns, "text"]) for p in texts_paths],
@@ -285,6 +305,10 @@ def collect_tables(
         result[name] = df.sort_values(keys, kind="stable").reset_index(drop=True)
     checks = _concat_parquet(checks_paths, schemas.ChecksTable)
     result["checks"] = checks.sort_values(["doc_id", "check_id"]).reset_index(drop=True)
+    if "reanalysis" in outputs:
+        reanalysis = _concat_parquet(reanalysis_paths, schemas.ReanalysisTable)
+        keys = ["doc_id", "comparison_id"]
+        result["reanalysis"] = reanalysis.sort_values(keys).reset_index(drop=True)
 
     reasons = dict(zip(rejected["doc_id"], rejected["reason"], strict=True))
     texts.loc[texts["doc_id"].isin(reasons), "status"] = decoding.STATUS_QUARANTINED

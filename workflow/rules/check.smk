@@ -5,8 +5,10 @@ rule check_consistency:
     input:
         statistics=rules.validate_tables.output.statistics,
         comparisons=rules.validate_tables.output.comparisons,
+        texts=rules.normalize_text.output.texts,
     output:
         checks="results/interim/{shard}/checks.parquet",
+        reanalysis="results/interim/{shard}/reanalysis.parquet",
     log:
         "logs/check_consistency/{shard}.log",
     benchmark:
@@ -25,6 +27,7 @@ rule collect_tables:
         texts=every_shard(rules.normalize_text.output.texts),
         rejected=every_shard(rules.validate_tables.output.rejected),
         checks=every_shard(rules.check_consistency.output.checks),
+        reanalysis=every_shard(rules.check_consistency.output.reanalysis),
     output:
         **{name: f"results/tables/{name}.csv" for name in TABLES},
     log:

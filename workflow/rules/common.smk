@@ -34,6 +34,7 @@ TABLES = [
     "facts",
     "studies",
     "checks",
+    "reanalysis",
 ]
 EXTRACTED = ["statistics", "comparisons", "arms", "facts", "studies"]
 
@@ -95,4 +96,7 @@ def settings():
         "alpha": config["alpha"],
         "ci_level": config["ci_level"],
         "continuity_correction": config["checks"]["continuity_correction"],
+        "p_zero_error": config["checks"]["p_zero_error"],
+        "one_tailed_from_text": config["checks"]["one_tailed_from_text"],
+        "denominator_search_max": config["checks"]["denominator_search_max"],
     }

@@ -10,4 +10,6 @@ with logged(snakemake.log[0]):
         snakemake.input.comparisons,
         snakemake.output.checks,
         Settings(**snakemake.params.settings),
+        snakemake.input.texts,
+        snakemake.output.reanalysis,
     )

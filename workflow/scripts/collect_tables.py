@@ -10,4 +10,5 @@ with logged(snakemake.log[0]):
         {name: snakemake.input[name] for name in EXTRACTED},
         snakemake.input.checks,
         dict(snakemake.output.items()),
+        snakemake.input.reanalysis,
     )

@@ -1,0 +1,78 @@
+"""Fragility of a 2x2 result under Fisher's exact test.
+
+Fragility index (Walsh et al., J Clin Epidemiol 2014;67:622): for a significant result, the
+number of patients in the arm with fewer events whose outcome must change from non-event to
+event before Fisher's two-sided p reaches alpha. Reverse fragility index (Khan et al., JAMA
+Netw Open 2020;3:e2012469): for a non-significant result, the fewest outcome changes in one arm
+that make p fall below alpha; here the smaller of adding events to the arm with the higher risk
+and removing events from the arm with the lower risk (the two single-arm moves that widen the
+difference).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .twobytwo import fisher_p, valid_table
+
+
+@dataclass(frozen=True)
+class Fragility:
+    """The fragility (significant) or reverse fragility (not significant) index of a table."""
+
+    p_value: float
+    significant: bool
+    index: int | None
+    arm: int | None
+    direction: str
+    note: str = ""
+
+
+def _walk(a: int, n1: int, c: int, n2: int, arm: int, step: int, alpha: float, until_sig: bool):
+    """Return how many single-patient changes in ``arm`` (step +1 adds, -1 removes an event)
+    flip significance, or None if the arm runs out first."""
+    events, size = (a, n1) if arm == 1 else (c, n2)
+    changes = 0
+    while 0 <= events + step <= size:
+        events += step
+        changes += 1
+        table = (events, n1, c, n2) if arm == 1 else (a, n1, events, n2)
+        p = fisher_p(*table)
+        if (p < alpha) == until_sig:
+            return changes
+    return None
+
+
+@lru_cache(maxsize=65536)
+def fragility(a: int, n1: int, c: int, n2: int, alpha: float = 0.05) -> Fragility | str:
+    """Return the (reverse) fragility index of a of n1 vs c of n2, or why it has none."""
+    reason = valid_table(a, n1, c, n2)
+    if reason:
+        return reason
+    p = fisher_p(a, n1, c, n2)
+    if p < alpha:
+        arms = [1] if a < c else [2] if c < a else [1, 2]
+        found = [(_walk(a, n1, c, n2, arm, +1, alpha, False), arm) for arm in arms]
+        found = [f for f in found if f[0] is not None]
+        if not found:
+            return Fragility(p, True, None, None, "", "significance survives every change")
+        index, arm = min(found)
+        return Fragility(p, True, index, arm, "non-event to event")
+    r1, r2 = a / n1, c / n2
+    if r1 == r2 and a in (0, n1):
+        moves = [(1, +1), (2, +1)] if a == 0 else [(1, -1), (2, -1)]
+    elif r1 == r2:
+        moves = [(1, +1), (2, -1), (2, +1), (1, -1)]
+    else:
+        high, low = (1, 2) if r1 > r2 else (2, 1)
+        moves = [(high, +1), (low, -1)]
+    found = []
+    for arm, step in moves:
+        index = _walk(a, n1, c, n2, arm, step, alpha, True)
+        if index is not None:
+            found.append((index, arm, "non-event to event" if step > 0 else "event to non-event"))
+    if not found:
+        return Fragility(p, False, None, None, "", "no change in one arm reaches significance")
+    index, arm, direction = min(found)
+    return Fragility(p, False, index, arm, direction)

@@ -1,0 +1,71 @@
+"""APA test results against R's statcheck (tests/fixtures/statcheck_reference.R)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from reference import FIXTURES, close, rows
+
+from trialaudit import apa
+
+REFERENCE = rows("statcheck_reference.csv")
+IDS = [r["apa"] for r in REFERENCE]
+
+
+def _text(value) -> str:
+    """Fixture cells were read as numbers where possible; the printed text matters here."""
+    return value if isinstance(value, str) else ("" if math.isnan(value) else repr(value))
+
+
+def _run(row, **options):
+    # the printed statistic and p (with their decimals) come from the APA string itself
+    stat_part, p_part = row["apa"].split(", p ")
+    value_text = stat_part.split(" = ")[-1]
+    p_cmp, p_text = p_part.split(" ")
+    return apa.statcheck(
+        row["test"],
+        value_text,
+        None if _text(row["df1"]) == "" else float(row["df1"]),
+        None if _text(row["df2"]) == "" else float(row["df2"]),
+        "=",
+        p_text,
+        p_cmp,
+        **options,
+    )
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=IDS)
+def test_two_tailed_agrees_with_statcheck(row):
+    result = _run(row)
+    assert close(result.computed, row["statcheck_computed"], rel=1e-9)
+    assert result.error == row["statcheck_error"]
+    assert result.decision_error == row["statcheck_decision_error"]
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=IDS)
+def test_one_tailed_text_agrees_with_statcheck(row):
+    result = _run(row, one_tailed_in_text=True, one_tailed_txt=True)
+    assert close(result.computed, row["statcheck_1tail_computed"], rel=1e-9)
+    assert result.error == row["statcheck_1tail_error"]
+    assert result.decision_error == row["statcheck_1tail_decision_error"]
+
+
+def test_reference_text_is_the_one_statcheck_read():
+    text = (FIXTURES / "statcheck_text.txt").read_text(encoding="utf-8")
+    assert all(r["apa"] in text for r in REFERENCE)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("t", "2.1", None, None, "=", ".03", "="),  # no df
+        ("r", "1.2", 20, None, "=", ".03", "="),  # r outside [-1, 1]
+        ("F", "-2", 1, 20, "=", ".03", "="),  # negative F
+        ("t", "2.1", 20, None, "=", "1.5", "="),  # p outside [0, 1]
+        ("t", "abc", 20, None, "=", ".03", "="),  # not a number
+        ("W", "2.1", 20, None, "=", ".03", "="),  # unknown test
+    ],
+)
+def test_unreadable_results_give_a_reason(args):
+    assert isinstance(apa.statcheck(*args), str)

@@ -1,0 +1,340 @@
+"""The checks of one document, on hand-built statistics and comparisons rows."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from reference import FIXTURES, rows
+
+from trialaudit.checks import Settings, check_document, counts_for_percent
+from trialaudit.extract import extract_document
+
+SETTINGS = Settings()
+
+
+def stat(stat_id: int, kind: str, **fields) -> dict:
+    """A statistics row with the fields the checks read (text columns default to "")."""
+    row = {
+        "doc_id": "d",
+        "stat_id": stat_id,
+        "kind": kind,
+        "measure": "",
+        "arm": "",
+        "value_text": "",
+        "value": None,
+        "ci_level": None,
+        "ci_low_text": "",
+        "ci_high_text": "",
+        "numerator": None,
+        "denominator": None,
+        "percent_text": "",
+        "comparator": "",
+        "test_type": "",
+        "df1": None,
+        "df2": None,
+        "spread_kind": "",
+        "spread_low_text": "",
+        "spread_high_text": "",
+        "refers_to": None,
+        "sentence_start": 0,
+        "sentence_end": 1000,
+        "source_text": f"s{stat_id}",
+        "span_start": 10 * stat_id,
+        "span_end": 10 * stat_id + len(f"s{stat_id}"),
+    }
+    row.update(fields)
+    return row
+
+
+def comparison(cid: int, e1, n1, e2, n2, **fields) -> dict:
+    row = {
+        "doc_id": "d",
+        "comparison_id": cid,
+        "kind": "binary",
+        "arm_1": "MSC",
+        "arm_2": "placebo",
+        "events_1": e1,
+        "total_1": n1,
+        "events_2": e2,
+        "total_2": n2,
+        "events_1_stat_id": None,
+        "total_1_stat_id": None,
+        "summary_1_stat_id": None,
+        "summary_2_stat_id": None,
+        "effect_stat_id": None,
+        "p_stat_id": None,
+    }
+    row.update(fields)
+    return row
+
+
+def by_check(checks: list[dict]) -> dict[tuple[int, str], dict]:
+    return {(c["stat_id"], c["check"]): c for c in checks}
+
+
+def ratio(stat_id, measure, est, lo, hi):
+    return stat(stat_id, "ratio", measure=measure, value_text=est, ci_low_text=lo, ci_high_text=hi)
+
+
+def p_value(stat_id, text, comparator="=", **fields):
+    return stat(stat_id, "p_value", value_text=text, comparator=comparator, **fields)
+
+
+# --- the seed facts -------------------------------------------------------------------------
+
+
+def test_three_year_odds_ratios_are_consistent():
+    stats = [
+        stat(1, "count", numerator=23, denominator=49, percent_text="46.94"),
+        stat(2, "count", numerator=10, denominator=29, percent_text="34.48"),
+        ratio(3, "OR", "1.68", "0.65", "4.34"),
+        stat(4, "count", numerator=26, denominator=49, percent_text="53.06"),
+        stat(5, "count", numerator=19, denominator=28, percent_text="67.86"),
+        ratio(6, "OR", "0.54", "0.20", "1.41"),
+    ]
+    cmps = [
+        comparison(0, 23, 49, 10, 29, effect_stat_id=3, events_1_stat_id=1),
+        comparison(1, 26, 49, 19, 28, effect_stat_id=6, events_1_stat_id=4),
+    ]
+    checks = by_check(check_document(stats, cmps, SETTINGS))
+    for key in [(1, "percent_vs_count"), (2, "percent_vs_count"), (4, "percent_vs_count"),
+                (5, "percent_vs_count"), (3, "ratio_vs_counts"), (3, "ci_vs_counts"),
+                (3, "ratio_vs_ci_midpoint"), (6, "ratio_vs_counts"), (6, "ci_vs_counts"),
+                (6, "ratio_vs_ci_midpoint")]:  # fmt: skip
+        assert checks[key]["verdict"] == "consistent", key
+    assert checks[(3, "ci_vs_counts")]["method"] == "sample OR, Woolf (Wald) CI"
+    assert checks[(6, "ratio_vs_counts")]["recomputed_value"] == pytest.approx(26 * 9 / (23 * 19))
+
+
+def test_doc004_risk_ratio_is_inconsistent():
+    stats = [ratio(5, "RR", "0.49", "0.14", "1.11"), p_value(6, "0.08", refers_to=5)]
+    cmps = [comparison(0, 3, 11, 8, 24, arm_1="MSC alone", arm_2="control", effect_stat_id=5,
+                       p_stat_id=6)]  # fmt: skip
+    checks = by_check(check_document(stats, cmps, SETTINGS))
+    counts = checks[(5, "ratio_vs_counts")]
+    assert counts["verdict"] == "inconsistent"
+    assert counts["recomputed_value"] == pytest.approx(3 / 11 / (8 / 24))
+    assert counts["recomputed"] == "0.8182"
+    assert checks[(5, "ratio_vs_ci_midpoint")]["verdict"] == "inconsistent"
+    assert checks[(5, "ci_vs_counts")]["verdict"] == "inconsistent"
+    assert checks[(6, "p_vs_counts")]["verdict"] == "inconsistent"
+    # 0.08 and 0.72 are both above alpha: no decision error
+    assert checks[(6, "p_vs_counts")]["decision_error"] is False
+
+
+def test_zero_cell_table_that_crashes_epitools():
+    """0/8 vs 8/24 (doc 004): p = 0.07 is the mid-p (0.0699); nothing raises."""
+    stats = [ratio(8, "RR", "0.08", "0.005", "1.26"), p_value(9, "0.07", refers_to=8)]
+    cmps = [comparison(1, 0, 8, 8, 24, effect_stat_id=8, p_stat_id=9)]
+    checks = by_check(check_document(stats, cmps, SETTINGS))
+    p = checks[(9, "p_vs_counts")]
+    assert p["verdict"] == "consistent" and p["method"] == "mid-p exact"
+    assert checks[(8, "ratio_vs_counts")]["verdict"] == "inconsistent"
+
+
+def test_doc000_placebo_denominator_is_inferred():
+    stats = [stat(3, "count", numerator=10, denominator=56), p_value(5, "0.013")]
+    cmps = [comparison(0, 10, 56, 0, None, p_stat_id=5)]
+    (row,) = check_document(stats, cmps, SETTINGS)[-1:]
+    assert row["check"] == "denominator_from_p"
+    assert row["verdict"] == "consistent"
+    assert row["recomputed"] == "placebo n in {30}"
+    assert row["flag"] == "denominator_inferred"
+
+
+def test_doc001_attrition_is_flagged_with_bounds():
+    stats = [
+        stat(1, "arm_size", arm="UC-MSCs", value=65.0, sentence_start=0, sentence_end=50),
+        stat(2, "arm_size", arm="placebo", value=35.0, sentence_start=0, sentence_end=50),
+        stat(3, "sample_size", value_text="100", value=100.0),
+        stat(4, "count", numerator=23, denominator=49, percent_text="46.94"),
+    ]
+    cmps = [comparison(0, 23, 49, 10, 29, events_1_stat_id=4)]
+    checks = by_check(check_document(stats, cmps, SETTINGS))
+    attrition = checks[(4, "denominator_vs_randomized")]
+    assert attrition["flag"] == "attrition; significance_can_change"
+    # worst case: 16 lost MSC patients all events -> 39/65 vs 10/35; best: 23/65 vs 16/35
+    assert attrition["recomputed_high"] == pytest.approx(39 * 25 / (26 * 10))
+    assert attrition["recomputed_low"] == pytest.approx(23 * 19 / (42 * 16))
+    assert checks[(3, "total_vs_arm_sizes")]["verdict"] == "consistent"
+
+
+def test_group_sizes_that_do_not_add_up():
+    stats = [
+        stat(1, "arm_size", arm="MSC", value=50.0),
+        stat(2, "arm_size", arm="control", value=50.0),
+        stat(3, "sample_size", value_text="120", value=120.0),
+    ]
+    row = by_check(check_document(stats, [], SETTINGS))[(3, "total_vs_arm_sizes")]
+    assert row["verdict"] == "inconsistent"
+    assert row["recomputed"] == "50 + 50 = 100"
+    assert row["flag"] == "group_sizes_do_not_add_up"
+
+
+# --- p-values ---------------------------------------------------------------------------------
+
+
+def test_decision_error_when_significance_flips():
+    """10/50 vs 15/50: every standard p is above 0.2; a printed p = 0.03 flips the decision."""
+    stats = [p_value(1, "0.03")]
+    cmps = [comparison(0, 10, 50, 15, 50, p_stat_id=1)]
+    row = by_check(check_document(stats, cmps, SETTINGS))[(1, "p_vs_counts")]
+    assert row["verdict"] == "inconsistent" and row["decision_error"] is True
+    assert row["log10_p_ratio"] < -0.5
+
+
+def test_apa_result_linked_to_its_p():
+    stats = [
+        stat(1, "test", test_type="t", df1=28.0, value_text="1.20", comparator="="),
+        p_value(2, ".05", comparator="<", refers_to=1),
+    ]
+    row = by_check(check_document(stats, [], SETTINGS))[(2, "p_vs_test")]
+    assert row["verdict"] == "inconsistent" and row["decision_error"] is True
+    assert row["recomputed_value"] == pytest.approx(0.240194589750221)  # statcheck's value
+
+
+def test_p_zero_is_an_error_unless_configured():
+    stats = [
+        stat(1, "test", test_type="t", df1=120.0, value_text="4.51", comparator="="),
+        p_value(2, ".000", refers_to=1),
+    ]
+    strict = by_check(check_document(stats, [], SETTINGS))[(2, "p_vs_test")]
+    lenient = by_check(check_document(stats, [], Settings(p_zero_error=False)))[(2, "p_vs_test")]
+    assert strict["verdict"] == "inconsistent" and "p < .001" in strict["note"]
+    assert lenient["verdict"] == "consistent"
+
+
+def test_one_tailed_only_when_the_text_says_so():
+    stats = [
+        stat(1, "test", test_type="t", df1=40.0, value_text="1.45", comparator="="),
+        p_value(2, ".077", refers_to=1),
+    ]
+    options = Settings(one_tailed_from_text=True)
+    plain = by_check(check_document(stats, [], options))[(2, "p_vs_test")]
+    said = by_check(check_document(stats, [], options, one_tailed_in_text=True))[(2, "p_vs_test")]
+    assert plain["verdict"] == "inconsistent"
+    assert said["verdict"] == "consistent" and "one-tailed" in said["method"]
+
+
+def test_statcheck_agreement_through_the_extractor():
+    """Every APA result that both statcheck and our extractor read gets statcheck's verdict."""
+    text = (FIXTURES / "statcheck_text.txt").read_text(encoding="utf-8")
+    reference = {r["apa"]: r for r in rows("statcheck_reference.csv")}
+    extraction = extract_document("statcheck", text)
+    checks = [c for c in check_document(extraction.statistics, [], SETTINGS)
+              if c["check"] == "p_vs_test"]  # fmt: skip
+    stats = {s["stat_id"]: s for s in extraction.statistics}
+    compared = 0
+    for check in checks:
+        p_row = stats[check["stat_id"]]
+        test_row = stats[p_row["refers_to"]]
+        apa = text[test_row["span_start"] : p_row["span_end"]]
+        expected = reference[apa]
+        assert (check["verdict"] == "inconsistent") == expected["statcheck_error"], apa
+        assert bool(check["decision_error"]) == expected["statcheck_decision_error"], apa
+        assert check["recomputed_value"] == pytest.approx(expected["statcheck_computed"])
+        compared += 1
+    assert compared == len(reference)
+
+
+# --- percentages, CIs on their own, odd inputs ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "counts"),
+    [("33.3", 9, [3]), ("33.3", 10, []), ("50", 4, [2]), ("0.0", 7, [0]), ("17.9", 56, [10])],
+)
+def test_counts_for_percent(text, n, counts):
+    assert counts_for_percent(text, n) == counts
+
+
+def test_percentage_without_count_lists_possible_counts():
+    stats = [
+        stat(1, "arm_size", arm="MSC", value=9.0),
+        stat(2, "arm_size", arm="control", value=12.0),
+        stat(3, "percentage", value_text="33.3"),
+        stat(4, "percentage", value_text="61.6"),
+    ]
+    checks = by_check(check_document(stats, [], SETTINGS))
+    assert checks[(3, "percent_granularity")]["verdict"] == "consistent"
+    assert checks[(3, "percent_granularity")]["recomputed"] == "x/9: x in {3}; x/12: x in {4}"
+    assert checks[(4, "percent_granularity")]["verdict"] == "not_checkable"
+
+
+def test_median_difference_ci_is_never_inconsistent():
+    stats = [
+        stat(1, "difference", measure="median difference", value_text="-13.31",
+             ci_low_text="-29.14", ci_high_text="2.13"),
+        p_value(2, "0.080", refers_to=1),
+    ]  # fmt: skip
+    checks = check_document(stats, [], SETTINGS)
+    assert {c["verdict"] for c in checks} == {"not_checkable"}
+    assert all(c["approximate"] for c in checks)
+
+
+@pytest.mark.parametrize(
+    ("stats", "cmps"),
+    [
+        ([stat(1, "count", numerator=12, denominator=10, percent_text="120")], []),
+        ([stat(1, "count", numerator=0, denominator=0, percent_text="0")], []),
+        ([ratio(1, "OR", "1.5", "2.0", "0.8"), p_value(2, "0.3", refers_to=1)], []),
+        ([ratio(1, "OR", "1.5", "0", "3.0"), p_value(2, "1.3", refers_to=1)], []),
+        ([ratio(1, "OR", "1.5", "0.8", "3.0"), p_value(2, "1.3")],
+         [comparison(0, 12, 10, 3, 10, effect_stat_id=1, p_stat_id=2)]),
+        ([ratio(1, "OR", "1.5", "0.8", "3.0"), p_value(2, "0.3")],
+         [comparison(0, 0, 0, 0, 10, effect_stat_id=1, p_stat_id=2)]),
+        ([p_value(2, "0.3")], [comparison(0, 5, 10, 0, 0, p_stat_id=2)]),
+        ([p_value(2, "0.3")], [comparison(0, 5, 3, 0, None, p_stat_id=2)]),
+        ([stat(1, "test", test_type="r", df1=10.0, value_text="1.5", comparator="="),
+          p_value(2, ".01", refers_to=1)], []),
+    ],
+)  # fmt: skip
+def test_odd_inputs_are_not_checkable_never_raise(stats, cmps):
+    checks = check_document(stats, cmps, SETTINGS)
+    if cmps:  # the estimate's own CI is fine; what rests on the odd table is not checkable
+        checks = [c for c in checks if c["comparison_id"] is not None]
+    assert checks, "an odd input must still give a row saying why it was not checked"
+    assert all(c["verdict"] == "not_checkable" and c["note"] for c in checks), checks
+
+
+def test_reversed_ci_against_counts_is_not_checkable():
+    stats = [ratio(1, "OR", "1.5", "3.0", "0.8")]
+    cmps = [comparison(0, 15, 30, 12, 30, effect_stat_id=1)]
+    checks = by_check(check_document(stats, cmps, SETTINGS))
+    assert checks[(1, "ratio_vs_counts")]["verdict"] == "consistent"
+    assert checks[(1, "ci_vs_counts")]["verdict"] == "not_checkable"
+    assert checks[(1, "ci_vs_counts")]["note"] == "CI limits reversed"
+    assert checks[(1, "ratio_vs_ci_midpoint")]["verdict"] == "not_checkable"
+
+
+# --- continuous outcomes ----------------------------------------------------------------------
+
+
+def _fev1(p_text):
+    stats = [
+        stat(3, "median", value_text="2.75", spread_kind="iqr_or_range",
+             spread_low_text="2.35", spread_high_text="3.23"),
+        stat(4, "median", value_text="2.11", spread_kind="iqr_or_range",
+             spread_low_text="1.96", spread_high_text="2.35"),
+        p_value(5, p_text),
+    ]  # fmt: skip
+    cmp = comparison(0, None, 21, None, 26, kind="continuous", summary_1_stat_id=3,
+                     summary_2_stat_id=4, p_stat_id=5)  # fmt: skip
+    (row,) = [c for c in check_document(stats, [cmp], SETTINGS) if c["check"] == "p_vs_summaries"]
+    return row
+
+
+def test_continuous_p_is_approximate_and_says_how_far_off():
+    """Doc 002, FEV1 in the moderate subgroup (21 vs 26), P = 0.008."""
+    row = _fev1("0.008")
+    assert row["approximate"] and row["verdict"] == "not_checkable"
+    reference = rows("continuous_reference.csv")[0]  # IQR reading, Luo means, R's t.test
+    assert row["recomputed_value"] == pytest.approx(reference["welch_p"], rel=1e-6)
+    assert row["log10_p_ratio"] == pytest.approx(math.log10(0.008 / reference["welch_p"]))
+    assert "orders of magnitude" in row["note"] and "same significance decision" in row["note"]
+
+
+def test_continuous_p_within_the_approximate_range_is_consistent():
+    row = _fev1("0.0006")
+    assert row["verdict"] == "consistent" and row["approximate"]

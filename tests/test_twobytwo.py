@@ -1,0 +1,186 @@
+"""2x2 estimates, intervals and p-values against R (tests/fixtures/twobytwo_reference.R)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reference import close, rows
+from scipy import stats
+
+from trialaudit import twobytwo
+
+REFERENCE = rows("twobytwo_reference.csv")
+IDS = [f"{int(r['a'])}/{int(r['n1'])} vs {int(r['c'])}/{int(r['n2'])}" for r in REFERENCE]
+
+
+def _table(row):
+    return tuple(int(row[k]) for k in ("a", "n1", "c", "n2"))
+
+
+def _method(table, measure, name):
+    (found,) = [i for i in twobytwo.intervals(*table) if i.method.startswith(name)]
+    return found
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=IDS)
+def test_p_values_match_r(row):
+    p = twobytwo.p_values(*_table(row))
+    assert close(p["Fisher exact"], row["fisher_test_p"])
+    assert close(p["mid-p exact"], row["tab2by2_midp_p"])
+    if math.isnan(row["chisq_test_p"]):
+        assert "Pearson chi-square" not in p
+    else:
+        assert close(p["Pearson chi-square"], row["chisq_test_p"])
+        assert close(p["Pearson chi-square, Yates"], row["chisq_test_yates_p"])
+
+
+def _pick(table, measure, prefix):
+    matches = [i for i in twobytwo.intervals(*table)[measure] if i.method.startswith(prefix)]
+    assert matches, f"no {prefix} interval for {measure}"
+    return matches[0]
+
+
+# R's fisher.test and epitools find these limits with uniroot's default tolerance
+# (.Machine$double.eps^0.25, absolute, on the OR scale or its inverse), so they are accurate
+# to about 1e-4 only.
+ROOT_TOL = 2e-4
+
+
+def close_or(actual: float, expected: float) -> bool:
+    """Agreement within R's root-finding accuracy: absolute on the OR scale below 1, on 1/OR
+    above 1 (fisher.test solves for 1/OR there)."""
+    if expected > 1 and math.isfinite(expected):
+        return close(1 / actual, 1 / expected, rel=0, abs_=ROOT_TOL)
+    return close(actual, expected, rel=0, abs_=ROOT_TOL)
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=IDS)
+def test_odds_ratio_exact_methods_match_r(row):
+    table = _table(row)
+    fisher = _pick(table, "OR", "conditional MLE OR, Fisher")
+    assert close_or(fisher.estimate, row["fisher_test_estimate"])
+    assert close_or(fisher.lower, row["fisher_test_low"])
+    assert close_or(fisher.upper, row["fisher_test_high"])
+    midp = _pick(table, "OR", "median-unbiased")
+    if math.isnan(row["oddsratio_midp_estimate"]):
+        # epitools fails on tables with a zero cell; we must still give an answer
+        assert twobytwo.has_zero_cell(*table)
+        assert midp.lower == 0 or math.isinf(midp.upper)
+    else:
+        assert close_or(midp.estimate, row["oddsratio_midp_estimate"])
+        assert close_or(midp.lower, row["oddsratio_midp_low"])
+        assert close_or(midp.upper, row["oddsratio_midp_high"])
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=IDS)
+def test_wald_intervals_match_metafor(row):
+    table = _table(row)
+    for measure, prefix, col in (
+        ("OR", "sample OR, Woolf (Wald) CI", "escalc_or"),
+        ("RR", "risk ratio, Katz (Wald) CI", "escalc_rr"),
+    ):
+        wald = _pick(table, measure, prefix)  # the corrected one comes first for zero cells
+        assert close(wald.estimate, row[col])
+        assert close(wald.lower, row[col + "_low"])
+        assert close(wald.upper, row[col + "_high"])
+    rd = _pick(table, "RD", "risk difference, Wald")
+    assert close(rd.estimate, row["escalc_rd"], abs_=1e-12)
+    assert close(rd.lower, row["escalc_rd_low"], abs_=1e-12)
+    assert close(rd.upper, row["escalc_rd_high"], abs_=1e-12)
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=IDS)
+def test_score_intervals_match_r(row):
+    table = _table(row)
+    newcombe = _pick(table, "RD", "risk difference, Newcombe")
+    assert close(newcombe.lower, row["newcombe_low"], abs_=1e-9)
+    assert close(newcombe.upper, row["newcombe_high"], abs_=1e-9)
+    for prefix, col in (("risk ratio, Koopman", "koopman"), ("risk ratio, Miettinen", "mn")):
+        score = _pick(table, "RR", prefix)
+        if math.isnan(row[col + "_low"]):
+            continue
+        assert close(score.lower, row[col + "_low"], rel=1e-5, abs_=1e-8)
+        assert close(score.upper, row[col + "_high"], rel=1e-5)
+
+
+@pytest.mark.parametrize("table", [(23, 49, 10, 29), (3, 11, 8, 24), (40, 200, 60, 210)])
+def test_conditional_mle_solves_its_score_equation(table):
+    """The conditional MLE makes the expected a equal the observed a (Rothman et al. ch. 14)."""
+    estimate = _pick(table, "OR", "conditional MLE OR, Fisher").estimate
+    x, logw = twobytwo._support(*table)
+    weights = np.exp(logw + x * math.log(estimate) - logw.max())
+    assert (weights * x).sum() / weights.sum() == pytest.approx(table[0], abs=1e-6)
+
+
+def test_epitools_crash_case_gives_answers():
+    """0/8 vs 8/24 crashes epitools' oddsratio.midp; every method here must still answer."""
+    found = twobytwo.intervals(0, 8, 8, 24)
+    assert all(found[m] for m in twobytwo.MEASURES)
+    assert twobytwo.p_values(0, 8, 8, 24)["mid-p exact"] == pytest.approx(0.0699229913579191)
+
+
+@pytest.mark.parametrize(
+    "table", [(0, 0, 0, 5), (3, 2, 1, 5), (-1, 5, 1, 5), (0, 5, 0, 5), (5, 5, 5, 5)]
+)
+def test_odd_tables_never_raise(table):
+    if twobytwo.valid_table(*table):
+        assert twobytwo.p_values(*table) == {}
+    else:
+        assert twobytwo.intervals(*table)
+        assert twobytwo.p_values(*table)["Fisher exact"] == pytest.approx(1.0)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    n1=st.integers(1, 60),
+    n2=st.integers(1, 60),
+    f1=st.floats(0, 1),
+    f2=st.floats(0, 1),
+)
+def test_every_method_brackets_its_estimate(n1, n2, f1, f2):
+    """For any table: p-values in [0, 1], and every CI contains its own estimate."""
+    a, c = round(f1 * n1), round(f2 * n2)
+    for p in twobytwo.p_values(a, n1, c, n2).values():
+        assert 0 <= p <= 1 + 1e-12
+    for measure, found in twobytwo.intervals(a, n1, c, n2).items():
+        for i in found:
+            if math.isnan(i.estimate) or math.isnan(i.lower) or math.isnan(i.upper):
+                continue
+            slack = 1e-6 * max(1.0, abs(i.estimate)) if math.isfinite(i.estimate) else 0
+            assert i.lower - slack <= i.estimate <= i.upper + slack, (measure, i)
+
+
+@settings(max_examples=60, deadline=None)
+@given(n1=st.integers(1, 40), n2=st.integers(1, 40), f1=st.floats(0, 1), f2=st.floats(0, 1))
+def test_exact_methods_agree_with_scipy(n1, n2, f1, f2):
+    """Fisher's p and the conditional MLE with its exact CI, against scipy's implementations."""
+    a, c = round(f1 * n1), round(f2 * n2)
+    table = [[a, n1 - a], [c, n2 - c]]
+    assert twobytwo.fisher_p(a, n1, c, n2) == pytest.approx(
+        stats.fisher_exact(table).pvalue, rel=1e-9, abs=1e-15
+    )
+    ours = twobytwo.odds_ratio_conditional(a, n1, c, n2)
+    if math.isnan(ours.estimate):
+        return
+    theirs = stats.contingency.odds_ratio(table, kind="conditional")
+    ci = theirs.confidence_interval(0.95)
+    for mine, scipy_value in ((ours.estimate, theirs.statistic), (ours.lower, ci.low),
+                              (ours.upper, ci.high)):  # fmt: skip
+        assert close(mine, float(scipy_value), rel=1e-6, abs_=1e-9)
+
+
+def test_large_trials_are_fast():
+    """5,000 patients per arm: every interval and the fragility walk well under a second."""
+    import time
+
+    from trialaudit.fragility import fragility
+
+    start = time.perf_counter()
+    twobytwo.intervals(2000, 5000, 2500, 5000)
+    twobytwo.p_values(2000, 5000, 2500, 5000)
+    fragility(2000, 5000, 2500, 5000)
+    assert time.perf_counter() - start < 3
