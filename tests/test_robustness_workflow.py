@@ -66,9 +66,9 @@ BAD = {
         b"1 (1%) " * 8_000,  # 56 kB, under the size limit; minutes of CPU without the limit
         "extraction took more than 2 s of CPU time (config extraction.document_time_limit_seconds)",
     ),
-    "stuck.html": (
-        b"<a" * 29_000,
-        "reading took more than 2 s of CPU time (config extraction.document_time_limit_seconds)",
+    "hidden only.html": (
+        b"<html><head><script>x = '3/11'</script></head><body><div hidden>5/10</div></body>",
+        "empty (HTML without visible text)",
     ),
 }
 OUTSIDE = b"OUTSIDE: deaths 77/99 (77.8%) in the MSC group."

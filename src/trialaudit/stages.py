@@ -234,9 +234,11 @@ def check_consistency(
     settings: Settings,
     texts_path: str | None = None,
     reanalysis_output: str | None = None,
+    failures_output: str | None = None,
 ) -> pd.DataFrame:
     """Re-analyse every document of a shard; write the checks table (and the re-analysis
-    table of its 2x2 comparisons when ``reanalysis_output`` is given)."""
+    table of its 2x2 comparisons when ``reanalysis_output`` is given). A document whose checks
+    raise is left out and listed in ``failures_output`` (doc_id, reason), not fatal."""
     from .apa import mentions_one_tailed
     from .checks import check_document
     from .reanalysis import reanalyse_document
@@ -253,15 +255,26 @@ def check_consistency(
     cmps_by_doc = {k: g for k, g in comparisons.groupby("doc_id", sort=True)}
     rows: list[dict] = []
     reanalysed: list[dict] = []
+    failures: list[dict] = []
     for doc_id, group in stats_by_doc.items():
         doc_stats = _records(group)
         doc_cmps = _records(cmps_by_doc.get(doc_id, comparisons.iloc[0:0]))
-        rows.extend(check_document(doc_stats, doc_cmps, settings, one_tailed.get(doc_id, False)))
-        reanalysed.extend(reanalyse_document(doc_stats, doc_cmps, settings))
+        try:
+            doc_rows = check_document(doc_stats, doc_cmps, settings, one_tailed.get(doc_id, False))
+            doc_reanalysed = reanalyse_document(doc_stats, doc_cmps, settings)
+        except Exception as error:  # one document's bug must not cost the shard its results
+            log.exception("checks of %s failed", doc_id)
+            reason = f"checks raised {type(error).__name__}: {str(error)[:200]}"
+            failures.append({"doc_id": doc_id, "reason": reason})
+            continue
+        rows.extend(doc_rows)
+        reanalysed.extend(doc_reanalysed)
     df = tables.frame(rows, schemas.ChecksTable)
     tables.write_parquet(df, output)
     if reanalysis_output is not None:
         tables.write_parquet(tables.frame(reanalysed, schemas.ReanalysisTable), reanalysis_output)
+    if failures_output is not None:
+        tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)
     log.info("%d checks: %s", len(df), df["verdict"].value_counts().to_dict())
     return df
 
@@ -285,9 +298,11 @@ def collect_tables(
     checks_paths: Sequence[str],
     outputs: dict[str, str],
     reanalysis_paths: Sequence[str] = (),
+    check_failures_paths: Sequence[str] = (),
 ) -> dict[str, pd.DataFrame]:
     """Gather every shard into the results tables (documents, quarantine, statistics, checks,
-    comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order."""
+    comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order.
+    A document whose checks failed is quarantined: none of its rows are kept."""
     meta_columns = [c for c in tables.columns_of(schemas.TextsTable) if c not in {"text"}]
     texts = pd.concat(
         [pd.read_parquet(p, columns=[*meta_columns, "text"]) for p in texts_paths],
@@ -310,6 +325,12 @@ def collect_tables(
         keys = ["doc_id", "comparison_id"]
         result["reanalysis"] = reanalysis.sort_values(keys).reset_index(drop=True)
 
+    check_failures = _concat_parquet(check_failures_paths, schemas.RejectedTable)
+    if len(check_failures):
+        failed = set(check_failures["doc_id"])
+        for name, df in result.items():
+            result[name] = df[~df["doc_id"].isin(failed)].reset_index(drop=True)
+        rejected = tables.concat([rejected, check_failures], schemas.RejectedTable)
     reasons = dict(zip(rejected["doc_id"], rejected["reason"], strict=True))
     texts.loc[texts["doc_id"].isin(reasons), "status"] = decoding.STATUS_QUARANTINED
     texts["reason"] = [

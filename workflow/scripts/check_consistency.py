@@ -12,4 +12,5 @@ with logged(snakemake.log[0]):
         Settings(**snakemake.params.settings),
         snakemake.input.texts,
         snakemake.output.reanalysis,
+        failures_output=snakemake.output.failures,
     )
