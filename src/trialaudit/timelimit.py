@@ -29,8 +29,6 @@ from typing import Any
 
 import psutil
 
-log = logging.getLogger("trialaudit")
-
 _HEADER = struct.Struct(">Q")
 READY = {"ready": True}
 # A child that waits (on I/O, say) rather than computes is stopped after this many times the
@@ -70,16 +68,19 @@ class Outcome:
 
 
 def _frame(payload: Any) -> bytes:
+    """Return ``payload`` as one protocol frame: 8-byte length, then UTF-8 JSON."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     body = body.encode("utf-8", errors="surrogatepass")
     return _HEADER.pack(len(body)) + body
 
 
 def _loads(body: bytes) -> Any:
+    """Return the value a frame's body holds (JSON data only: no objects, no code)."""
     return json.loads(body.decode("utf-8", errors="surrogatepass"))
 
 
 def _read_exactly(stream, size: int) -> bytes | None:
+    """Return ``size`` bytes from ``stream``, or None at end of input."""
     data = b""
     while len(data) < size:
         chunk = stream.read(size - len(data))
@@ -102,15 +103,16 @@ def serve(task: str) -> None:
         if body is None:
             break
         try:
-            answer = {"value": function(**_loads(body))}
+            answer = _frame({"value": function(**_loads(body))})
         except Exception as error:  # a task's exception is the document's failure, not ours
             logging.getLogger("trialaudit").exception("task %s failed", task)
-            answer = {"error": f"{type(error).__name__}: {str(error)[:300]}"}
-        results.write(_frame(answer))
+            answer = _frame({"error": f"{type(error).__name__}: {str(error)[:300]}"})
+        results.write(answer)
         results.flush()
 
 
 def _describe_exit(code: int | None) -> str:
+    """Return how a child process ended, in words ('killed by SIGKILL', 'exit code 1')."""
     if code is None:
         return "stopped"
     if code < 0:
@@ -139,7 +141,7 @@ class Worker:
             env=env,
         )
         self._psutil = psutil.Process(self.process.pid)
-        self._buffer = b""
+        self._buffer = bytearray()
         self._selector = selectors.DefaultSelector()
         self._selector.register(self.process.stdout.fileno(), selectors.EVENT_READ)
         answer = self._receive(START_TIMEOUT, cpu_limit=None)
@@ -195,16 +197,18 @@ class Worker:
                 self._buffer += chunk
 
     def _complete_frame(self) -> bytes | None:
+        """Return the body of the first complete frame received, removing it, or None."""
         if len(self._buffer) < _HEADER.size:
             return None
-        size = _HEADER.unpack_from(self._buffer)[0]
-        end = _HEADER.size + size
+        end = _HEADER.size + _HEADER.unpack_from(self._buffer)[0]
         if len(self._buffer) < end:
             return None
-        frame, self._buffer = self._buffer[_HEADER.size : end], self._buffer[end:]
+        frame = bytes(self._buffer[_HEADER.size : end])
+        del self._buffer[:end]
         return frame
 
     def _cpu(self) -> float:
+        """Return the CPU seconds (user + system) the child has used so far."""
         try:
             times = self._psutil.cpu_times()
         except psutil.Error:
@@ -212,7 +216,12 @@ class Worker:
         return times.user + times.system
 
     def _crashed(self) -> str:
-        code = self.process.wait()
+        """Return why the child stopped answering (it exited or was killed)."""
+        try:
+            code = self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            code = self.process.returncode
         return f"crashed the worker process ({_describe_exit(code)})"
 
     @property
