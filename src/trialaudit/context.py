@@ -1,83 +1,186 @@
-"""What a statistic is about: its sentence, arm, outcome and time point."""
+"""What a statistic is about: its sentence, paragraph, arm, outcome, subgroup and time point."""
 
 from __future__ import annotations
 
 import bisect
 import re
 
-from .grammar import NUMBER_WORDS, SENTENCE_END
+from .grammar import ARM_LABEL, SENTENCE_END
+from .numbers import COUNT_WORD, word_value
 
 CONTROL_WORDS = re.compile(
-    r"(?i)\b(?:placebo|control|controls|standard\s(?:of\s)?care|usual\scare|conventional|sham|SOC)\b"
+    r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w{1,30})?"
+    r"|sham|SOC|best\ssupportive\scare|no\streatment|vehicle|saline)\b"
 )
+_COMBINATION = re.compile(r"(?i)\s(?:plus|\+|with|combined\swith|and|followed\sby)\s|\s?\+\s?")
 _STOP = frozenset(
     (
         "a an the either or and to with of in on for were was be been received receive "
         "receiving randomized randomised assigned allocated finally who that which while "
-        "patients group arm vs versus"
+        "patients patient group groups arm arms vs versus than compared higher lower both "
+        "enrolled included into treated had"
     ).split()
 )
+_ARM_WORDS = {"group", "groups", "arm", "arms", "cohort"}
 ARM_AFTER = re.compile(
-    r"(?i)[^;]{0,60}?\bin\sthe\s(?P<arm>[A-Za-z0-9+\-]{1,25}(?:\s[A-Za-z0-9+\-]{1,25}){0,4}?)"
-    r"\s(?:group|arm)\b"
+    rf"(?i)[^;\d]{{0,60}}?\bin\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
 )
 ARM_BEFORE = re.compile(
-    r"(?i)\b(?:in|for)\sthe\s(?P<arm>[A-Za-z0-9+\-]{1,25}(?:\s[A-Za-z0-9+\-]{1,25}){0,4}?)"
-    r"\s(?:group|arm)\s?[,:]?\s?$"
+    rf"(?i)\b(?:in|for|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)"
+    r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?\s?[,:]?\s?$"
 )
+ARM_AFTER_VERB = re.compile(
+    rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith|allocated\sto|assigned\sto"
+    rf"|randomi[sz]ed\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?=[\s,;.)]|$)"
+)
+CONTROL_NOUN_AFTER = re.compile(
+    r"\s(?:patients\s)?(?:in\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"
+)
+ARM_LABEL_BEFORE = re.compile(
+    rf"(?:(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s)|(?P<cjk_control>\u5bf9\u7167\u7ec4)"
+    r"[^\d\s]{0,4})$"
+)
+_ARMLIKE = re.compile(
+    r"(?:\b[A-Z]{2,}[a-z]?s?\b|\b[A-Z]{1,12}-[A-Z]{1,12}s?\b|(?i:\bcells?\b|therapy|treatment|infusion"
+    r"|vaccine|drug|intervention|EVs?\b))"
+)
+_ARMLIKE_ONLY = re.compile(r"(?i)(?:[A-Z\-]{2,12}s?|cells?|placebo|controls?)")
 TIMEPOINT = re.compile(
-    r"""(?ix)
-    \b(?:(?P<unit1>day|week|month|year)s?\s(?P<n1>\d+)(?![\d.])
-      |(?P<n2>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty-six)
-       [\s-](?P<unit2>day|week|month|year)s?\b(?!\s?walk)
+    rf"""(?ix)
+    (?<![A-Za-z0-9\-])(?:
+      (?P<u1>day|week|month|year)s?\s(?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
+      |(?P<n2>{COUNT_WORD})[\s\-](?P<u2>day|week|month|year|hour)s?\b
+        (?![\s\-](?:walk|interval|old|of\sage))
+      |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
+      |(?P<baseline>baseline)
     )"""
 )
+# "on days 28 (...), 90 (...), and 360 (...)": one time point per bracketed group.
+DISTRIBUTED = re.compile(r"(?i)\b(?:on|at|by)\s(?P<unit>day|week|month|year)s\s(?P<n>\d{1,4})\s?\(")
+_NEXT_ITEM = re.compile(r"\s?,?\s?(?:and\s)?(?P<n>\d{1,4})\s?\(")
+# Outcomes named by a known phrase; a key of None reports the phrase as printed.
 OUTCOMES = (
-    ("mortality", re.compile(r"(?i)\b(?:mortality|deaths?|died|survival)\b")),
-    ("normal_ct", re.compile(r"(?i)\bnormal\s(?:CT|findings\son\scomputed\stomography|chest\sCT)")),
-    ("reinfection", re.compile(r"(?i)\breinfection")),
-    ("adverse_events", re.compile(r"(?i)\badverse\sevents?\b")),
-    ("whole_lung_lesion_volume", re.compile(r"(?i)whole[-\s]lung\slesion")),
-    ("solid_component_lesion_volume", re.compile(r"(?i)solid\scomponent\slesion")),
-    ("six_minute_walk", re.compile(r"(?i)\b6-?(?:min(?:ute)?)[\s-]walk")),
-    ("sf36_general_health", re.compile(r"(?i)general\shealth")),
-    ("fev1", re.compile(r"\bFEV1\b")),
-    ("vcmax", re.compile(r"\bVCmax\b")),
+    (None, re.compile(r"(?i)\b(?:mortality|deaths?|survival)\b")),
+    ("death", re.compile(r"(?i)\b(?:died|dead)\b")),
+    ("mortality", re.compile("\u6b7b\u4ea1")),
+    (None, re.compile(r"(?i)\bserious\sadverse\sevents?\b|\bSAEs?\b")),
+    (None, re.compile(r"(?i)\badverse\s(?:events?|reactions?)\b|\bAEs?\b")),
+    (
+        "normal CT",
+        re.compile(r"(?i)\bnormal\s(?:CT|findings\son\scomputed\stomography|chest\sCT|imaging)"),
+    ),
+    (None, re.compile(r"(?i)\breinfection\b|\bfever\b|\bintubation\b|\breadmission\b")),
+    ("whole-lung lesion volume", re.compile(r"(?i)whole[-\s]lung\slesion")),
+    ("solid component lesion volume", re.compile(r"(?i)solid\scomponent\slesion")),
+    ("ground-glass lesions", re.compile(r"(?i)ground[-\s]glass")),
+    (None, re.compile(r"(?i)\b6-?\s?(?:min(?:ute)?)[\s-]walk|\b6-?MW[DT]\b|six-minute\swalk")),
+    ("SF-36 general health", re.compile(r"(?i)general\shealth")),
+    (None, re.compile(r"(?i)quality\sof\slife")),
+    (None, re.compile(r"\bFEV1\b|\bVCmax\b|\bFVC\b|\bDLCO\b|(?i:diffusing\scapacity)")),
+    (None, re.compile(r"(?i)mechanical\sventilation|intubat\w{0,6}")),
+    ("ICU admission", re.compile(r"(?i)\bICU\sadmission|admitted\sto\s(?:the\s)?ICU")),
+    (None, re.compile(r"(?i)length\sof\s(?:hospital\s)?stay|hospitali[sz]ation")),
+    (None, re.compile(r"(?i)oxygenation|PaO2\s?/\s?FiO2")),
+    (None, re.compile(r"(?i)\bsymptoms?\b")),
+    ("recovery", re.compile(r"(?i)\brecover(?:y|ed)\b")),
 )
-_WORD_NUMBERS = {**NUMBER_WORDS, "twenty-four": 24, "thirty-six": 36}
+# A label printed right before a value: "IL-6 (P = 0.015)", "FEV1, 2.75 [2.35, 3.23]".
+_LABEL_BEFORE = re.compile(r"(?P<label>[^\s(),;:\[\]][^(),;:\[\]]{0,60}?)\s?[(,:]?\s?$")
+# Words of a treatment or arm, which a label of an outcome does not contain.
+_TREATMENT_WORDS = re.compile(
+    r"(?i)\b(?:with|after|given|receiving|cells?|therapy|treatment|infusions?|injections?)\b"
+)
+UNIT_WORDS = r"(?i:m|cm|mm|ml|mL|L|kg|g|mg|days?|hours?|h|min|mmHg|points?|%)"
+_LABEL_STOP = frozenset(
+    (
+        "such as and or the in of with including vs vs. versus were was is a an to for at on "
+        "from by than compared both between all"
+    ).split()
+)
+_NOT_OUTCOME = re.compile(
+    r"(?i)^(?:OR|RR|HR|IRR|CI|difference|ratio|P|p|n|N|mean|median|SD|IQR|range|group|arm|"
+    r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?)$"
+)
+_SUBGROUP = re.compile(
+    r"(?i)\b(?:in|among|for)\s(?:the\s)?(?:(?:patients|participants|subjects|those|cases)\s"
+    r"(?:with\s)?)?(?P<sg>mild|moderate|severe|critical|non-severe|critically\sill)\b"
+    r"(?!\sacute)"
+)
+_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24, "h": 1 / 24}
+
+
+# All outcome phrases in one pattern (group o<i> is OUTCOMES[i]), leftmost first.
+def _scoped(pattern: re.Pattern) -> str:
+    """Return a pattern's text with a leading (?i) made local, to join it with others."""
+    text = pattern.pattern
+    return f"(?i:{text[4:]})" if text.startswith("(?i)") else text
+
+
+_ANY_OUTCOME = re.compile(
+    "|".join(f"(?P<o{i}>{_scoped(pattern)})" for i, (_, pattern) in enumerate(OUTCOMES))
+)
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each sentence or line of ``text``."""
+    """Return (start, end) of each sentence or line of ``text``; a sentence longer than
+    MAX_SENTENCE characters (a flattened table, a run-on line) is cut at its last semicolon,
+    comma or space before each limit, so that work per sentence stays bounded."""
     bounds, start = [], 0
     for match in SENTENCE_END.finditer(text):
         if match.start() > start:
-            bounds.append((start, match.start()))
+            bounds.extend(_cut(text, start, match.start()))
         start = match.end()
     if start < len(text):
-        bounds.append((start, len(text)))
+        bounds.extend(_cut(text, start, len(text)))
     return bounds
 
 
+MAX_SENTENCE = 1200
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return [start, end) as pieces of at most MAX_SENTENCE characters."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(";", start, limit), text.rfind(", ", start, limit))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        if cut <= start:
+            cut = limit
+        pieces.append((start, cut + 1 if text[cut] in ";," else cut))
+        start = cut + 1
+    pieces.append((start, end))
+    return pieces
+
+
 class Sentences:
-    """Look up the sentence that contains an offset."""
+    """Look up the sentence and the paragraph (line) that contain an offset."""
 
     def __init__(self, text: str) -> None:
         self.bounds = sentence_bounds(text)
         self.starts = [start for start, _ in self.bounds]
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.memo: dict = {}  # per-sentence results of context lookups
 
     def of(self, offset: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence containing ``offset``."""
-        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
         if not self.bounds:
             return (0, 0)
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
         return self.bounds[index]
+
+    def paragraph(self, offset: int) -> int:
+        """Return the start of the line containing ``offset`` (a paragraph id)."""
+        return self.line_starts[max(0, bisect.bisect_right(self.line_starts, offset) - 1)]
 
 
 def clean_arm(label: str) -> str:
     """Return an arm label without leading articles or verbs ('either an MSC infusion' -> 'MSC
     infusion'): words are kept from the end back to the first stop word."""
     words = label.split()
+    while words and words[-1].lower() in _ARM_WORDS:
+        words.pop()
     kept: list[str] = []
     for word in reversed(words):
         if word.lower() in _STOP:
@@ -87,56 +190,235 @@ def clean_arm(label: str) -> str:
 
 
 def arm_key(label: str) -> str:
-    """Return a matching key for an arm label (case-folded, group/arm words removed)."""
-    words = [w for w in clean_arm(label).lower().split() if w not in {"group", "arm"}]
+    """Return a matching key for an arm label (case-folded, group/arm words and plural s off)."""
+    words = [w for w in clean_arm(label).lower().split() if w not in _ARM_WORDS]
+    words = [
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+    ]
     return " ".join(words)
 
 
 def is_control(label: str) -> bool:
-    """Return True if an arm label names a control, placebo or usual-care arm."""
-    return bool(CONTROL_WORDS.search(label))
+    """Return True if an arm label names a control, placebo or usual-care arm: every part of a
+    combination ("MSCs plus conventional therapy" is not a control) must be a control."""
+    if not CONTROL_WORDS.search(label):
+        return False
+    if re.search(r"(?i)\((?:control|controls|placebo)\)", label):
+        return True
+    parts = [p for p in _COMBINATION.split(label) if p.strip()]
+    return all(CONTROL_WORDS.search(p) or p.strip().lower() in {"alone", "only"} for p in parts)
 
 
 def arm_near(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
-    """Return the arm named right after (or else right before) a span in its sentence."""
+    """Return the arm named right after (or else right before) a span in its sentence: "in the
+    MSC group", "with MSCs", "given placebo", "7 of 31 controls", "MSC 3/40", "MSC组"."""
     after = ARM_AFTER.match(text, end, sentence[1])
     if after:
         return clean_arm(after.group("arm"))
+    after = ARM_AFTER_VERB.match(text, end, sentence[1])
+    if after and is_armlike(after.group("arm")):
+        return clean_arm(after.group("arm"))
+    noun = CONTROL_NOUN_AFTER.match(text, end, sentence[1])
+    if noun:
+        return "control" if noun.group("noun").lower().startswith("control") else "placebo"
     before = ARM_BEFORE.search(text, max(sentence[0], start - 80), start)
     if before:
         return clean_arm(before.group("arm"))
+    before = ARM_LABEL_BEFORE.search(text, max(sentence[0], start - 40), start)
+    if before:
+        if before.group("cjk_control"):
+            return "control"
+        if is_armlike(before.group("arm")):
+            return clean_arm(before.group("arm"))
     return ""
+
+
+def is_armlike(label: str) -> bool:
+    """Return True if a label can name a trial arm: a control, a placebo, an abbreviation
+    (MSCs, UC-MSC) or a word for a treatment."""
+    return bool(is_control(label) or _ARMLIKE.search(label))
 
 
 def timepoint_label(match: re.Match) -> tuple[str, float]:
     """Return a canonical label ('month 12') and the time in days for a TIMEPOINT match."""
-    unit = (match.group("unit1") or match.group("unit2")).lower()
-    raw = (match.group("n1") or match.group("n2")).lower()
-    number = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
-    days = number * {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}[unit]
-    return f"{unit} {number}", days
+    if match.group("baseline"):
+        return "baseline", 0.0
+    for index in ("1", "2", "3"):
+        if match.group(f"u{index}"):
+            unit = match.group(f"u{index}").lower()
+            raw = match.group(f"n{index}")
+            break
+    unit = "hour" if unit in {"h", "hr", "hrs"} else unit
+    number = word_value(raw) or 0
+    return f"{unit} {number}", number * _DAYS[unit]
 
 
-def nearest_timepoint(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
-    """Return the time point mentioned nearest to a span within its sentence, or ''."""
-    best, best_distance = "", None
-    for match in TIMEPOINT.finditer(text, sentence[0], sentence[1]):
-        distance = start - match.end() if match.end() <= start else match.start() - end
-        if distance < 0:
+def distributed_timepoints(text: str) -> list[tuple[int, int, str, float]]:
+    """Return (start, end, label, days) of each bracketed group in "on days 28 (...), 90
+    (...), and 360 (...)"."""
+    spans = []
+    for m in DISTRIBUTED.finditer(text):
+        unit = m.group("unit").lower()
+        number, open_at = m.group("n"), m.end() - 1
+        for _ in range(20):
+            close_at = _closing_bracket(text, open_at)
+            if close_at is None:
+                break
+            days = int(number) * _DAYS[unit]
+            spans.append((open_at, close_at + 1, f"{unit} {int(number)}", days))
+            nxt = _NEXT_ITEM.match(text, close_at + 1)
+            if not nxt:
+                break
+            number, open_at = nxt.group("n"), nxt.end() - 1
+    return spans
+
+
+def _closing_bracket(text: str, open_at: int, limit: int = 600) -> int | None:
+    """Return the offset of the bracket closing the one at ``open_at``, or None."""
+    depth = 0
+    for index in range(open_at, min(len(text), open_at + limit)):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        elif char == "\n":
+            return None
+    return None
+
+
+def nearest_timepoint(
+    text: str, start: int, end: int, sentence: tuple[int, int], memo: dict | None = None
+) -> tuple[str, float | None]:
+    """Return the time point mentioned nearest to a span within its sentence (label, days);
+    on a tie the one after the span wins ("... 2.4 (95% CI 1.4-4.1) at day 90")."""
+    memo = {} if memo is None else memo
+    key = ("timepoints", sentence)
+    if key not in memo:
+        memo[key] = [
+            (m.start(), m.end(), *timepoint_label(m))
+            for m in TIMEPOINT.finditer(text, sentence[0], sentence[1])
+        ]
+    best, best_days, best_distance = "", None, None
+    for m_start, m_end, label, days in memo[key]:
+        if m_start < end and m_end > start:
             continue
-        if best_distance is None or distance < best_distance:
-            best, best_distance = timepoint_label(match)[0], distance
-    return best
+        after = m_start >= end
+        distance = m_start - end if after else start - m_end
+        if (
+            best_distance is None
+            or distance < best_distance
+            or (after and distance == best_distance)
+        ):
+            best, best_days = label, days
+            best_distance = distance
+    return best, best_days
 
 
-def outcome_of(text: str, offset: int, sentence: tuple[int, int]) -> str:
-    """Return the outcome named nearest before ``offset`` in its sentence (else the first named
-    after it), or '' when none is recognised."""
-    before, after = (-1, ""), (len(text) + 1, "")
-    for key, pattern in OUTCOMES:
-        for match in pattern.finditer(text, sentence[0], sentence[1]):
-            if match.start() < offset and match.start() > before[0]:
-                before = (match.start(), key)
-            elif match.start() >= offset and match.start() < after[0]:
-                after = (match.start(), key)
-    return before[1] or after[1]
+def outcome_of(
+    text: str, start: int, sentence: tuple[int, int], label_first: bool, memo: dict | None = None
+) -> str:
+    """Return the outcome of a value at ``start``: the label printed right before it (when
+    ``label_first``), else the known outcome named nearest before it in its sentence, else the
+    first named after it; '' when none is recognised."""
+    if label_first:
+        label = label_before(text, start, sentence)
+        if label:
+            known = next((key for key, pattern in OUTCOMES if key and pattern.search(label)), None)
+            return known or label
+    if memo is None:
+        memo = {}
+    if sentence not in memo:
+        memo[sentence] = _outcome_mentions(text, sentence[0], sentence[1])
+    mentions = memo[sentence]
+    before = [name for offset, name in mentions if offset < start]
+    after = [name for offset, name in mentions if offset >= start]
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    return sentence_subject(text, sentence, start)
+
+
+def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Return (offset, name) of every known outcome named in text[start:end], in order."""
+    found = []
+    for match in _ANY_OUTCOME.finditer(text, start, end):
+        key = OUTCOMES[int(match.lastgroup[1:])][0]
+        found.append((match.start(), key or match.group().lower()))
+    return found
+
+
+_SUBJECT = re.compile(
+    r"(?:(?:The|A|An)\s)?(?P<subject>[A-Za-z][\w\-/]{0,30}(?:\s(?!was\b|were\b)[A-Za-z0-9][\w\-/]{0,30})"
+    r"{0,5}?)(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?\s(?:was|were|is|are|fell|rose"
+    r"|recovered|decreased|increased|improved|declined|occurred|differed|remained|did|averaged"
+    r"|showed)\b"
+)
+
+
+_HEADER_LABEL = re.compile(r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-]{1,30}){0,4}):\s")
+
+
+def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
+    """Return the subject that opens a sentence ("IL-6 fell ...", "Mortality at day 28 was ..."),
+    when it ends before ``before`` and is not an arm, a pronoun or a study word; else ''."""
+    start = sentence[0]
+    head = re.match(r"[A-Z]{2,}[A-Z\s]{0,30}:\s?", text[start : min(sentence[1], start + 40)])
+    if head:
+        start += head.end()  # "RESULTS: ..."
+    label = _HEADER_LABEL.match(text, start, min(before, sentence[1]))
+    if label and not is_armlike(label.group("label")):
+        return label.group("label")  # "Hospital-acquired infection: MSC 3/40, ..."
+    m = _SUBJECT.match(text, start, min(before, sentence[1]))
+    if not m:
+        return ""
+    subject = m.group("subject")
+    if re.match(
+        r"(?i)(?:this|these|it|they|we|there|our|all|both|no|patients|participants)\b", subject
+    ):
+        return ""
+    if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject):
+        return ""
+    return subject
+
+
+def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
+    """Return the short label printed right before ``start`` ("IL-6 (P = ...)"), or ''."""
+    window_start = max(sentence[0], start - 60)
+    window = text[window_start:start]
+    match = _LABEL_BEFORE.search(window)
+    if not match:
+        return ""
+    words = match.group("label").split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _LABEL_STOP or len(kept) == 3:
+            break
+        kept.append(word)
+    label = " ".join(reversed(kept)).strip(" .")
+    if (
+        not label
+        or not re.search(r"[A-Za-z]", label)
+        or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$", label)
+        or _NOT_OUTCOME.match(label)
+        or re.search(r"(?i)\b(?:group|arm)s?$", label)
+        or is_control(label)
+        or _TREATMENT_WORDS.search(label)
+        or re.fullmatch(r"[A-Z]{2,6}s|(?i:[a-z]{1,2})|" + UNIT_WORDS, label)
+    ):
+        return ""
+    return label
+
+
+def subgroup_of(text: str, start: int, sentence: tuple[int, int], terms: set[str]) -> str:
+    """Return the subgroup named before ``start`` in its sentence ("in patients with moderate
+    COVID-19" -> 'moderate'), or ''."""
+    found = ""
+    for match in _SUBGROUP.finditer(text, sentence[0], start):
+        found = match.group("sg").lower()
+    if found and (not terms or found in terms):
+        return found
+    return ""

@@ -1,42 +1,26 @@
-"""Extract the statistics a document reports, each with its exact span in the decoded text."""
+"""Extract the statistics a document reports, each with its exact span in the decoded text,
+and the studies, arms, comparisons and facts they belong to."""
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from . import context, facts, grammar
+from . import comparisons, context, facts, masks, studies
+from .arms import resolve_arm
+from .candidates import candidates
 from .normalize import normalize
-from .rounding import parse_reported
+from .numbers import p_value_of, value_of
+from .spans import Candidate, Scanner, resolve
 
-RATIO_MEASURES = {
-    "or": "OR",
-    "aor": "OR",
-    "rr": "RR",
-    "arr": "RR",
-    "hr": "HR",
-    "ahr": "HR",
-    "shr": "HR",
-    "irr": "IRR",
-    "odds ratio": "OR",
-    "risk ratio": "RR",
-    "relative risk": "RR",
-    "hazard ratio": "HR",
-    "rate ratio": "IRR",
-    "relative rate": "IRR",
-    "incidence rate ratio": "IRR",
-}
-
-
-@dataclass
-class Candidate:
-    """A matched statistic before context is attached."""
-
-    kind: str
-    start: int
-    end: int
-    fields: dict[str, Any] = field(default_factory=dict)
+# Study details kept in the studies table (with their spans) rather than as facts.
+STUDY_ONLY = {"title", "authors"}
+RESULT_KINDS = {"count", "percentage", "ratio", "difference", "median", "mean", "p_value", "test"}
+_LINKABLE = {"ratio", "difference", "test"}
+_RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+_LINK_GAP = re.compile(r"^[\s,;:()\[\]]{0,6}(?:(?:two|one)[-\s](?:sided|tailed)\s?)?$")
 
 
 @dataclass
@@ -50,258 +34,8 @@ class Extraction:
     studies: list[dict[str, Any]]
 
 
-def _measure(match: re.Match) -> str:
-    raw = (match.group("abbr2") or match.group("abbr") or match.group("name") or "").lower()
-    raw = re.sub(r"\s+", " ", raw).removeprefix("adjusted ")
-    raw = raw[:-1] if raw.endswith("s") and raw not in {"relative risks"} else raw
-    return RATIO_MEASURES.get(raw.removesuffix("s"), RATIO_MEASURES.get(raw, raw.upper()))
-
-
-def _ci_fields(match: re.Match) -> dict[str, Any]:
-    groups = match.groupdict()
-    if groups.get("lo"):
-        level = groups.get("level")
-        return {
-            "ci_low_text": groups["lo"],
-            "ci_high_text": groups["hi"],
-            "ci_level": float(level) / 100 if level else None,
-        }
-    if groups.get("bare_lo"):
-        return {
-            "ci_low_text": groups["bare_lo"],
-            "ci_high_text": groups["bare_hi"],
-            "ci_level": None,
-        }
-    return {}
-
-
-def _word_count(text: str) -> int:
-    lowered = re.sub(r"\s+", " ", text.strip().lower())
-    if lowered.isdigit():
-        return int(lowered)
-    return grammar.NUMBER_WORDS[lowered]
-
-
-def _candidates(norm: str) -> list[Candidate]:
-    """Run every pattern over the normalized text, in priority order."""
-    found: list[Candidate] = []
-    for m in grammar.TEST.finditer(norm):
-        test = m.group("test")
-        letter = "chi2" if test[0] in "χΧXc" else test[0].lower()
-        df1 = m.group("t_df") or m.group("f_df1") or m.group("chi_df") or m.group("r_df")
-        df1 = df1 or m.group("q_df")
-        found.append(
-            Candidate(
-                "test",
-                m.start(),
-                m.end(),
-                {
-                    "test_type": letter,
-                    "df1": float(df1) if df1 else None,
-                    "df2": float(m.group("f_df2")) if m.group("f_df2") else None,
-                    "value_text": m.group("stat"),
-                    "comparator": m.group("cmp"),
-                },
-            )
-        )
-    for m in grammar.RATIO.finditer(norm):
-        found.append(
-            Candidate(
-                "ratio",
-                m.start(),
-                m.end(),
-                {"measure": _measure(m), "value_text": m.group("est"), **_ci_fields(m)},
-            )
-        )
-    for m in grammar.DIFFERENCE.finditer(norm):
-        label = re.sub(r"\s+", " ", m.group("label").lower())
-        measure = "median difference" if "median" in label else "difference"
-        if "mean" in label:
-            measure = "mean difference"
-        if "risk" in label:
-            measure = "risk difference"
-        found.append(
-            Candidate(
-                "difference",
-                m.start(),
-                m.end(),
-                {
-                    "measure": measure,
-                    "value_text": m.group("est"),
-                    "unit": (m.group("unit") or "").strip(),
-                    **_ci_fields(m),
-                },
-            )
-        )
-    for pattern in (grammar.PERCENT_COUNT, grammar.COUNT_PERCENT, grammar.COUNT_OF):
-        for m in pattern.finditer(norm):
-            found.append(
-                Candidate(
-                    "count",
-                    m.start(),
-                    m.end(),
-                    {
-                        "numerator": int(m.group("x")),
-                        "denominator": int(m.group("n")),
-                        "value_text": m.group("x"),
-                        "percent_text": m.group("pct"),
-                    },
-                )
-            )
-    for m in grammar.MEDIAN_SPREAD.finditer(norm):
-        found.append(
-            Candidate(
-                "median",
-                m.start(),
-                m.end(),
-                {
-                    "value_text": m.group("center"),
-                    "spread_low_text": m.group("q1"),
-                    "spread_high_text": m.group("q3"),
-                    "spread_kind": "iqr_or_range",
-                },
-            )
-        )
-    for m in grammar.MEAN_SD.finditer(norm):
-        found.append(
-            Candidate(
-                "mean",
-                m.start(),
-                m.end(),
-                {"value_text": m.group("mean"), "spread_kind": "sd", "spread_low_text": None}
-                | {"sd_text": m.group("sd")},
-            )
-        )
-    for m in grammar.FRACTION.finditer(norm):
-        found.append(
-            Candidate(
-                "count",
-                m.start(),
-                m.end(),
-                {
-                    "numerator": int(m.group("x")),
-                    "denominator": int(m.group("n")),
-                    "value_text": m.group("x"),
-                },
-            )
-        )
-    for m in grammar.N_PERCENT.finditer(norm):
-        found.append(
-            Candidate(
-                "count",
-                m.start(),
-                m.end(),
-                {
-                    "numerator": int(m.group("x")),
-                    "value_text": m.group("x"),
-                    "percent_text": m.group("pct"),
-                },
-            )
-        )
-    for m in grammar.PERCENT_PAIR.finditer(norm):
-        for name in ("a", "b"):
-            end = (
-                m.end(name)
-                + len(norm[m.end(name) : m.end(name) + 2])
-                - len(norm[m.end(name) : m.end(name) + 2].lstrip(" "))
-            )
-            end = norm.index("%", m.end(name)) + 1
-            found.append(Candidate("percentage", m.start(name), end, {"value_text": m.group(name)}))
-    for m in grammar.COUNT_IN_GROUP.finditer(norm):
-        found.append(
-            Candidate(
-                "count",
-                m.start("xw"),
-                m.end("xw"),
-                {
-                    "numerator": _word_count(m.group("xw")),
-                    "value_text": m.group("xw"),
-                    "arm": context.clean_arm(m.group("arm")),
-                },
-            )
-        )
-    for m in grammar.P_VALUE.finditer(norm):
-        text = m.group("p") or m.group("p2")
-        found.append(
-            Candidate(
-                "p_value",
-                m.start(),
-                m.end(),
-                {"value_text": text, "comparator": m.group("cmp") or "="},
-            )
-        )
-    for m in grammar.ARM_N.finditer(norm):
-        n_group = "n1" if m.group("n1") else "n2"
-        arm = context.clean_arm(m.group("arm"))
-        if not arm:
-            continue
-        found.append(
-            Candidate(
-                "arm_size",
-                m.start("arm") + m.group("arm").rfind(arm.split()[0]),
-                m.end(n_group),
-                {"value_text": m.group(n_group), "arm": arm},
-            )
-        )
-    for m in grammar.TOTAL_N.finditer(norm):
-        name = "n1" if m.group("n1") else "n2"
-        found.append(
-            Candidate(
-                "sample_size",
-                m.start(name),
-                m.end(name),
-                {"value_text": m.group(name), "numerator": None},
-            )
-        )
-    return found
-
-
-def _masked_spans(norm: str) -> list[tuple[int, int]]:
-    """Return spans that can hold digits but never statistics (IDs, DOIs, URLs, doses)."""
-    spans = [m.span() for m in facts.REGISTRATION.finditer(norm)]
-    spans += [m.span() for m in facts.DOI.finditer(norm)]
-    spans += [m.span() for m in facts.URL.finditer(norm)]
-    spans += [m.span() for m in facts.DOSE.finditer(norm)]
-    return spans
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _resolve(candidates: list[Candidate], masked: list[tuple[int, int]]) -> list[Candidate]:
-    """Keep candidates in priority order, dropping any that overlap a kept or masked span."""
-    kept: list[Candidate] = []
-    for cand in candidates:
-        span = (cand.start, cand.end)
-        if any(_overlaps(span, m) for m in masked):
-            continue
-        if any(_overlaps(span, (k.start, k.end)) for k in kept):
-            continue
-        kept.append(cand)
-    return sorted(kept, key=lambda c: (c.start, c.end))
-
-
-def _number(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        return parse_reported(text).value
-    except ValueError:
-        try:
-            return float(grammar.NUMBER_WORDS[text.strip().lower()])
-        except KeyError:
-            return None
-
-
-def _p_value(text: str) -> float | None:
-    sci = re.match(r"\s*(\d*\.?\d+)\s?[x\u00d7]\s?10\s?-\s?(\d+)", text)
-    if sci:
-        return float(sci.group(1)) * 10.0 ** -int(sci.group(2))
-    return _number(text)
-
-
 def _flags(row: dict[str, Any]) -> str:
+    """Return the ";"-joined flags of a statistics row (errors and how it was read)."""
     flags = []
     num, den = row.get("numerator"), row.get("denominator")
     if num is not None and den is not None and num > den:
@@ -323,72 +57,163 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("nonpositive_ratio")
     if row["kind"] == "p_value" and est is not None and not 0 <= est <= 1:
         flags.append("p_outside_unit_interval")
+    if row["kind"] == "count" and row.get("percent") is not None and row["percent"] > 100:
+        flags.append("percent_above_100")
+    if row.get("not_significant"):
+        flags.append("not_significant")
+    if row.get("summary_type_not_stated"):
+        flags.append("summary_type_not_stated")
+    if row.get("denominator_stat_id") is not None:
+        flags.append("denominator_from_arm_size")
     return ";".join(flags)
 
 
-def _statistic_row(doc_id: str, index: int, cand: Candidate, text: str, norm: str, sents) -> dict:
-    sentence = sents.of(cand.start)
+def _value(cand: Candidate) -> float | None:
+    """Return a candidate's value: the count, the size, the p-value or the number."""
+    f = cand.fields
+    if cand.kind == "p_value":
+        return None if f.get("not_significant") else p_value_of(f.get("value_text"))
+    if cand.kind == "count":
+        return None if f.get("numerator") is None else float(f["numerator"])
+    if cand.kind in {"arm_size", "sample_size"}:
+        return None if f.get("size") is None else float(f["size"])
+    return value_of(f.get("value_text"))
+
+
+def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
+    """Return the statistics row of a candidate (context is attached later)."""
     f = cand.fields
     row: dict[str, Any] = {
         "doc_id": doc_id,
-        "stat_id": index,
+        "stat_id": 0,
         "study_id": "S1",
         "kind": cand.kind,
-        "measure": f.get("measure"),
+        "measure": f.get("measure") or "",
         "arm": f.get("arm") or "",
-        "outcome": context.outcome_of(norm, cand.start, sentence),
-        "timepoint": context.nearest_timepoint(norm, cand.start, cand.end, sentence),
-        "value_text": f.get("value_text"),
-        "value": None,
+        "subgroup": f.get("subgroup") or "",
+        "population": f.get("population") or "",
+        "outcome": f.get("outcome") or "",
+        "timepoint": "",
+        "timepoint_days": None,
+        "value_text": f.get("value_text") or "",
+        "value": _value(cand),
         "unit": f.get("unit") or "",
         "ci_level": f.get("ci_level"),
-        "ci_low_text": f.get("ci_low_text"),
-        "ci_high_text": f.get("ci_high_text"),
-        "ci_low": _number(f.get("ci_low_text")),
-        "ci_high": _number(f.get("ci_high_text")),
+        "ci_low_text": f.get("ci_low_text") or "",
+        "ci_high_text": f.get("ci_high_text") or "",
+        "ci_low": value_of(f.get("ci_low_text")),
+        "ci_high": value_of(f.get("ci_high_text")),
         "numerator": f.get("numerator"),
         "denominator": f.get("denominator"),
-        "percent_text": f.get("percent_text"),
-        "percent": _number(f.get("percent_text")),
+        "percent_text": f.get("percent_text") or "",
+        "percent": value_of(f.get("percent_text")),
         "comparator": f.get("comparator") or "",
         "test_type": f.get("test_type") or "",
         "df1": f.get("df1"),
         "df2": f.get("df2"),
         "spread_kind": f.get("spread_kind") or "",
-        "spread_low_text": f.get("spread_low_text") or f.get("sd_text"),
-        "spread_high_text": f.get("spread_high_text"),
-        "spread_low": _number(f.get("spread_low_text") or f.get("sd_text")),
-        "spread_high": _number(f.get("spread_high_text")),
+        "spread_low_text": f.get("spread_low_text") or "",
+        "spread_high_text": f.get("spread_high_text") or "",
+        "spread_low": value_of(f.get("spread_low_text")),
+        "spread_high": value_of(f.get("spread_high_text")),
+        "refers_to": None,
         "source_text": text[cand.start : cand.end],
         "span_start": cand.start,
         "span_end": cand.end,
-        "sentence_start": sentence[0],
-        "sentence_end": sentence[1],
+        "not_significant": f.get("not_significant", False),
+        "summary_type_not_stated": f.get("summary_type_not_stated", False),
+        "denominator_stat_id": None,
+        "timepoint_source": "",
     }
-    if cand.kind == "p_value":
-        row["value"] = _p_value(row["value_text"])
-    elif cand.kind in {"count"}:
-        row["value"] = float(row["numerator"])
-    else:
-        row["value"] = _number(row["value_text"])
-    if cand.kind == "count" and not row["arm"]:
-        row["arm"] = context.arm_near(norm, cand.start, cand.end, sentence)
-    row["flags"] = _flags(row)
+    if cand.kind == "median" and row["measure"] == "":
+        row["measure"] = "median"
+    if cand.kind == "mean" and row["measure"] == "":
+        row["measure"] = "mean"
     return row
 
 
-_LINK_GAP = re.compile(r"^[\s,;:()\[\]]{0,6}$")
+def _attach_context(
+    rows: list[dict], norm: str, sents: context.Sentences, layout, found: list[facts.Fact]
+) -> None:
+    """Set each row's study, sentence, outcome, arm, subgroup and time point."""
+    distributed = context.distributed_timepoints(norm)
+    distributed_starts = [d[0] for d in distributed]
+    subgroup_terms: dict[str, set[str]] = {}
+    for row in rows:
+        row["study_id"] = layout.study_at(row["span_start"])
+        if row["kind"] == "arm_size" and row["subgroup"]:
+            subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
+    defaults = _study_default_timepoints(layout, found)
+    previous: dict[tuple[str, int], tuple[str, float | None]] = {}
+    for row in rows:
+        start, end = row["span_start"], row["span_end"]
+        sentence = sents.of(start)
+        row["sentence_start"], row["sentence_end"] = sentence
+        kind = row["kind"]
+        if kind in RESULT_KINDS and not row["outcome"]:
+            row["outcome"] = context.outcome_of(
+                norm,
+                start,
+                sentence,
+                label_first=kind in {"p_value", "median", "mean", "test"},
+                memo=sents.memo,
+            )
+        if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
+            row["arm"] = context.arm_near(norm, start, end, sentence)
+        if kind in RESULT_KINDS and not row["subgroup"]:
+            terms = subgroup_terms.get(row["study_id"], set())
+            row["subgroup"] = context.subgroup_of(norm, start, sentence, terms) if terms else ""
+        label, days, source = "", None, ""
+        inside = _enclosing(distributed, distributed_starts, start, end)
+        if kind in {"arm_size", "sample_size"} and row["population"] != "analysed":
+            pass
+        elif inside:
+            label, days, source = inside[-1][2], inside[-1][3], "bracket"
+        else:
+            label, days = context.nearest_timepoint(norm, start, end, sentence, sents.memo)
+            source = "sentence" if label else ""
+        key = (row["study_id"], sents.paragraph(start))
+        if kind in RESULT_KINDS:
+            if not label and key in previous:
+                (label, days), source = previous[key], "paragraph"
+            if not label and row["study_id"] in defaults:
+                (label, days), source = defaults[row["study_id"]], "title"
+            if label:
+                previous[key] = (label, days)
+        row["timepoint"], row["timepoint_days"], row["timepoint_source"] = label, days, source
+
+
+def _enclosing(spans: list[tuple], starts: list[int], start: int, end: int) -> list[tuple]:
+    """Return the spans (sorted by start, non-overlapping) that enclose [start, end)."""
+    index = bisect.bisect_right(starts, start) - 1
+    return [spans[index]] if index >= 0 and end <= spans[index][1] else []
+
+
+def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tuple[str, float]]:
+    """Return the follow-up time a study's title announces ("3-year follow-up")."""
+    defaults = {}
+    for study in layout.studies:
+        if study.title is None:
+            continue
+        for fact in found:
+            if (
+                fact.fact == "follow_up"
+                and study.title[0] <= fact.start < study.title[1]
+                and fact.number is not None
+            ):
+                defaults[study.study_id] = (fact.value, fact.number)
+                break
+    return defaults
 
 
 def _link_p_values(stats: list[dict], norm: str) -> None:
     """Set ``refers_to`` of each p-value that directly follows an estimate or test statistic."""
     previous = None
     for row in stats:
-        row["refers_to"] = None
         if (
             row["kind"] == "p_value"
             and previous is not None
-            and previous["kind"] in {"ratio", "difference", "test"}
+            and previous["kind"] in _LINKABLE
             and previous["sentence_start"] == row["sentence_start"]
             and _LINK_GAP.match(norm[previous["span_end"] : row["span_start"]])
         ):
@@ -396,152 +221,204 @@ def _link_p_values(stats: list[dict], norm: str) -> None:
         previous = row
 
 
-def _comparisons(doc_id: str, stats: list[dict], arms: dict[str, dict]) -> list[dict]:
-    """Group counts, effect estimates and p-values of a sentence into between-arm comparisons."""
-    by_sentence: dict[tuple[int, int], list[dict]] = {}
+def _assign_respectively(stats: list[dict], norm: str) -> None:
+    """Give arms to counts and summaries listed "..., respectively" in the order the sentence
+    names its arm sizes ("61 were assigned to cells and 59 to placebo; death occurred in 5 (8.2%)
+    and 9 (15.3%), respectively")."""
+    by_sentence: dict[int, list[dict]] = {}
     for row in stats:
-        by_sentence.setdefault((row["sentence_start"], row["sentence_end"]), []).append(row)
-    comparisons = []
-    for rows in by_sentence.values():
-        cells = [r for r in rows if r["kind"] == "count" and r["arm"]]
-        effects = [r for r in rows if r["kind"] == "ratio"]
-        p_values = [r for r in rows if r["kind"] == "p_value"]
-        if len(cells) < 2 or len({context.arm_key(c["arm"]) for c in cells}) < 2:
+        by_sentence.setdefault(row["sentence_start"], []).append(row)
+    for start, rows in by_sentence.items():
+        if not _RESPECTIVELY.search(norm, start, rows[0]["sentence_end"]):
             continue
-        controls = [c for c in cells if context.is_control(c["arm"])]
-        control = controls[-1] if controls else cells[-1]
-        treated = [c for c in cells if c is not control]
-        for position, cell in enumerate(treated):
-            following = [e for e in effects if e["span_start"] > cell["span_end"]]
-            nxt = treated[position + 1]["span_start"] if position + 1 < len(treated) else None
-            own = [e for e in following if nxt is None or e["span_start"] < nxt]
-            if len(treated) == 1 and not own:
-                own = effects[:1]
-            effect = own[0] if own else None
-            anchor = effect or cell
-            p_after = [p for p in p_values if p["span_start"] > anchor["span_end"]]
-            if nxt is not None:
-                p_after = [p for p in p_after if p["span_start"] < nxt]
-            p_row = p_after[0] if p_after else None
-            comparisons.append(
-                _comparison_row(doc_id, len(comparisons), cell, control, effect, p_row, arms)
+        arms = [r for r in rows if r["kind"] == "arm_size"]
+        values = [r for r in rows if r["kind"] in {"count", "mean", "median"} and not r["arm"]]
+        if len(arms) >= 2 and len(values) == len(arms):
+            for arm, value in zip(arms, values, strict=True):
+                value["arm"] = arm["arm"]
+                value["subgroup"] = value["subgroup"] or arm["subgroup"]
+
+
+def _fill_denominators(stats: list[dict], arm_rows: list[dict]) -> None:
+    """Give a count printed without its denominator ("three patients in the MSC alone group",
+    "23 (46.9%)") the size the text gives its arm, or the sample size its sentence starts from
+    ("Among 12,450 vaccinated adults, 1,234 (9.9%) ...")."""
+    totals_of: dict[int, list[dict]] = {}
+    for s in stats:
+        if s["kind"] == "sample_size" and s["value"] is not None:
+            totals_of.setdefault(s["sentence_start"], []).append(s)
+    for row in stats:
+        if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
+            continue
+        source = None
+        if row["arm"]:
+            arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
+            source = resolve_arm(row["arm"], arms)
+            if source is not None:
+                row["denominator"], row["denominator_stat_id"] = source["n"], source["stat_id"]
+            continue
+        totals = [
+            s
+            for s in totals_of.get(row["sentence_start"], [])
+            if s["span_end"] <= row["span_start"]
+        ]
+        if totals:
+            row["denominator"] = int(totals[-1]["value"])
+            row["denominator_stat_id"] = totals[-1]["stat_id"]
+
+
+def _label_between_arm_statistics(stats: list[dict], comparison_rows: list[dict]) -> None:
+    """Give effect estimates and p-values of a comparison the arms they compare ("MSC vs
+    placebo")."""
+    by_id = {row["stat_id"]: row for row in stats}
+    for cmp in comparison_rows:
+        if not cmp["arm_1"] or not cmp["arm_2"]:
+            continue
+        for key in ("effect_stat_id", "p_stat_id"):
+            row = by_id.get(cmp[key])
+            if row is not None and not row["arm"]:
+                row["arm"] = f"{cmp['arm_1']} vs {cmp['arm_2']}"
+
+
+def _name_strata(stats: list[dict]) -> None:
+    """Append the stratum to the arm a statistic names, as a reviewer writes it ("MSC treatment
+    (moderate)", "MSC treatment (moderate) vs control (moderate)"); the subgroup column keeps
+    it on its own."""
+    for row in stats:
+        if row["subgroup"] and row["arm"] and f"({row['subgroup']})" not in row["arm"]:
+            row["arm"] = " vs ".join(
+                f"{arm} ({row['subgroup']})" for arm in row["arm"].split(" vs ")
             )
-    return comparisons
 
 
-def _denominator(cell: dict, arms: dict[str, dict]) -> tuple[int | None, int | None]:
-    """Return (denominator, stat_id it came from) for a count cell, from the arm size if needed."""
-    if cell["denominator"] is not None:
-        return cell["denominator"], cell["stat_id"]
-    arm = arms.get(context.arm_key(cell["arm"]))
-    if arm is None:
-        return None, None
-    return arm["n"], arm["stat_id"]
-
-
-def _comparison_row(doc_id, index, treated, control, effect, p_row, arms) -> dict:
-    n1, n1_source = _denominator(treated, arms)
-    n2, n2_source = _denominator(control, arms)
-    return {
-        "doc_id": doc_id,
-        "comparison_id": index,
-        "study_id": treated["study_id"],
-        "kind": "binary",
-        "outcome": treated["outcome"] or control["outcome"],
-        "timepoint": treated["timepoint"] or control["timepoint"],
-        "arm_1": treated["arm"],
-        "arm_2": control["arm"],
-        "events_1": treated["numerator"],
-        "total_1": n1,
-        "events_2": control["numerator"],
-        "total_2": n2,
-        "events_1_stat_id": treated["stat_id"],
-        "total_1_stat_id": n1_source,
-        "events_2_stat_id": control["stat_id"],
-        "total_2_stat_id": n2_source,
-        "effect_stat_id": effect["stat_id"] if effect else None,
-        "p_stat_id": p_row["stat_id"] if p_row else None,
-    }
-
-
-def _facts(doc_id: str, text: str, norm: str) -> list[dict]:
+def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
+    """Return the arms table rows: one per arm-size statement."""
     rows = []
-
-    def add(fact: str, value: str, span: tuple[int, int], number: float | None = None) -> None:
+    for row in stats:
+        if row["kind"] != "arm_size" or row["value"] is None:
+            continue
         rows.append(
             {
                 "doc_id": doc_id,
-                "study_id": "S1",
-                "fact": fact,
-                "value": value,
-                "number": number,
-                "source_text": text[span[0] : span[1]],
-                "span_start": span[0],
-                "span_end": span[1],
+                "study_id": row["study_id"],
+                "arm": row["arm"],
+                "arm_key": context.arm_key(row["arm"]),
+                "role": "control" if context.is_control(row["arm"]) else "intervention",
+                "subgroup": row["subgroup"],
+                "population": row["population"],
+                "n": int(row["value"]),
+                "timepoint": row["timepoint"],
+                "stat_id": row["stat_id"],
+                "source_text": text[row["span_start"] : row["span_end"]],
+                "span_start": row["span_start"],
+                "span_end": row["span_end"],
             }
         )
+    return rows
 
-    for m in facts.REGISTRATION.finditer(norm):
-        identifier = re.sub(r"\s+", "", m.group("id"))
-        add("registration", identifier, m.span())
-    for m in facts.DOI.finditer(norm):
-        add("doi", m.group("doi").lower(), m.span())
-    for m in facts.DESIGN.finditer(norm):
-        add("design", facts.canonical_design(m.group("design")), m.span())
-    for m in facts.DOSE.finditer(norm):
-        value = facts.dose_value(m.group("mantissa"), m.group("exponent"))
-        end = m.end("exponent")
-        if norm[m.start() : end].count("(") > norm[m.start() : end].count(")"):
-            end += norm.startswith(")", end)
-        add("dose", f"{value:.6g}", (m.start(), end), value)
+
+def _fact_rows(doc_id: str, text: str, found: list[facts.Fact], layout) -> list[dict]:
+    """Return the facts table rows, each attributed to the study its span lies in."""
+    rows = []
+    for fact in sorted(found, key=lambda f: (f.start, f.end, f.fact)):
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "study_id": layout.study_at(fact.start),
+                "fact": fact.fact,
+                "value": fact.value,
+                "number": fact.number,
+                "source_text": text[fact.start : fact.end],
+                "span_start": fact.start,
+                "span_end": fact.end,
+            }
+        )
+    return rows
+
+
+def _first(rows: list[dict], fact: str) -> dict | None:
+    """Return the first fact row of a kind, or None."""
+    return next((r for r in rows if r["fact"] == fact), None)
+
+
+def _study_rows(doc_id: str, layout, fact_rows: list[dict], stats: list[dict]) -> list[dict]:
+    """Return the studies table rows with what the facts and statistics say."""
+    rows = []
+    for study in layout.studies:
+        own = [f for f in fact_rows if f["study_id"] == study.study_id]
+        sizes = [s for s in stats if s["study_id"] == study.study_id and s["kind"] == "sample_size"]
+        details = {f.fact: f for f in study.facts if f.fact in STUDY_ONLY}
+        title, authors = details.get("title"), details.get("authors")
+        year = _first(own, "year")
+        dose = _first(own, "dose")
+        segments = study.segments or [(0, 0)]
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "study_id": study.study_id,
+                "title": title.value if title else "",
+                "title_start": title.start if title else None,
+                "title_end": title.end if title else None,
+                "authors": authors.value if authors else "",
+                "authors_start": authors.start if authors else None,
+                "authors_end": authors.end if authors else None,
+                "journal": (_first(own, "journal") or {}).get("value", ""),
+                "year": int(year["value"]) if year else None,
+                "registrations": ";".join(
+                    sorted({f["value"] for f in own if f["fact"] == "registration"})
+                ),
+                "designs": ";".join(sorted({f["value"] for f in own if f["fact"] == "design"})),
+                "doi": (_first(own, "doi") or {}).get("value", ""),
+                "sample_size": int(sizes[0]["value"]) if sizes and sizes[0]["value"] else None,
+                "dose": dose["number"] if dose else None,
+                "follow_up": ";".join(
+                    dict.fromkeys(f["value"] for f in own if f["fact"] == "follow_up")
+                ),
+                "segments": ";".join(f"{s}-{e}" for s, e in segments),
+                "span_start": segments[0][0],
+                "span_end": segments[-1][1],
+            }
+        )
     return rows
 
 
 def extract_document(doc_id: str, text: str) -> Extraction:
-    """Return the statistics, comparisons, arms, facts and study of one decoded document."""
+    """Return the statistics, comparisons, arms, facts and studies of one decoded document."""
     norm = normalize(text)
     sents = context.Sentences(norm)
-    kept = _resolve(_candidates(norm), _masked_spans(norm))
-    stats = [
-        _statistic_row(doc_id, index, cand, text, norm, sents) for index, cand in enumerate(kept)
-    ]
+    scan = Scanner(norm)
+    found_facts = facts.identifier_facts(norm, scan)
+    layout = studies.layout(norm, [f for f in found_facts if f.fact == "registration"])
+    found_facts += facts.design_facts(norm, sents, scan)
+    found_facts += facts.dose_facts(norm, scan)
+    found_facts += facts.schedule_facts(norm, sents, scan)
+    found_facts += facts.allocation_facts(norm, scan)
+    found_facts += facts.follow_up_facts(norm, sents, scan)
+    for study in layout.studies:
+        found_facts += [f for f in study.facts if f.fact not in STUDY_ONLY]
+    found = candidates(norm, sents, scan)
+    kept = resolve(
+        found, masks.masked_spans(norm, [(c.start, c.end) for c in found], scan), len(norm)
+    )
+    stats = [_statistic_row(doc_id, cand, text) for cand in kept]
+    for index, row in enumerate(stats):
+        row["stat_id"] = index
+    _attach_context(stats, norm, sents, layout, found_facts)
     _link_p_values(stats, norm)
-    arms: dict[str, dict] = {}
-    arm_rows = []
+    _assign_respectively(stats, norm)
+    arm_rows = _arm_rows(doc_id, stats, text)
+    _fill_denominators(stats, arm_rows)
+    comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
+    _label_between_arm_statistics(stats, comparison_rows)
+    _name_strata(stats)
+    fact_rows = _fact_rows(doc_id, text, found_facts, layout)
+    study_rows = _study_rows(doc_id, layout, fact_rows, stats)
     for row in stats:
-        if row["kind"] == "arm_size":
-            key = context.arm_key(row["arm"])
-            arms.setdefault(key, {"n": int(row["value"]), "stat_id": row["stat_id"]})
-            arm_rows.append(
-                {
-                    "doc_id": doc_id,
-                    "study_id": row["study_id"],
-                    "arm": row["arm"],
-                    "arm_key": key,
-                    "role": "control" if context.is_control(row["arm"]) else "intervention",
-                    "n": int(row["value"]),
-                    "timepoint": row["timepoint"],
-                    "stat_id": row["stat_id"],
-                    "span_start": row["span_start"],
-                    "span_end": row["span_end"],
-                }
-            )
-    fact_rows = _facts(doc_id, text, norm)
-    study = {
-        "doc_id": doc_id,
-        "study_id": "S1",
-        "registrations": ";".join(
-            sorted({f["value"] for f in fact_rows if f["fact"] == "registration"})
-        ),
-        "designs": ";".join(sorted({f["value"] for f in fact_rows if f["fact"] == "design"})),
-        "doi": next((f["value"] for f in fact_rows if f["fact"] == "doi"), ""),
-        "span_start": 0,
-        "span_end": len(text),
-    }
+        row["flags"] = _flags(row)
     return Extraction(
         statistics=stats,
-        comparisons=_comparisons(doc_id, stats, arms),
+        comparisons=comparison_rows,
         arms=arm_rows,
         facts=fact_rows,
-        studies=[study],
+        studies=study_rows,
     )

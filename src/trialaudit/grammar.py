@@ -1,190 +1,308 @@
 """Compiled regular expressions for the statistics that trial reports print.
 
 Patterns run on normalized text (see normalize.py): dashes and minus signs are '-', exotic
-spaces are ' ', full-width forms are ASCII. Every quantifier is bounded or anchored on a
-literal so that no pattern backtracks catastrophically on long lines.
+spaces are ' ', full-width forms are ASCII, decimal commas are points. Every quantifier is
+bounded, so that no pattern backtracks catastrophically on adversarial lines, and every
+pattern starts on a word start (a letter, a digit, a sign before a digit), where
+spans.Scanner tries it near the literal anchors its matches contain.
 """
 
 from __future__ import annotations
 
 import re
 
-# A number as printed: thousands separators, decimals, or a bare leading decimal point.
-NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
-# A signed number; the sign may be followed by one space ("- 10.8").
-SIGNED = rf"(?:-\s?)?(?:{NUM})"
-# Units that may follow a value inside a CI ("27.00 m; 95% CI 0.00, 57.00").
-UNIT = r"(?:%|m\b|ml\b|mL\b|kg\b|mg\b|days?\b|points?\b|percentage\s+points\b)"
+from .numbers import COUNT_WORD, DEC, INT, SIGNED
 
-NUMBER_WORDS = {
-    "zero": 0,
-    "none": 0,
-    "no": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "one hundred": 100,
-    "a hundred": 100,
-}
-_WORDS = "|".join(
-    w.replace(" ", r"\s")
-    for w in sorted((w for w in NUMBER_WORDS if w != "no"), key=len, reverse=True)
-)
-COUNT_WORD = rf"(?:\d+|(?i:{_WORDS}))"
+_X = re.VERBOSE
 
-# "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%".
+# Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
+UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|m|cm|mm|ml|mL|L|kg|g|mg|days?|d|hours?
+    |h|min|weeks?|months?|years?|mmHg|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score)(?![\w/]))"""
+_SEP = r"\s?(?:-|~|to|,|;|and)\s?"
+# "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
+# "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34".
 CI_BODY = rf"""
-    (?:(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s?)?
-    (?:CI|C\.I\.|CrI|(?i:confidence\s+interval|credible\s+interval))(?:\s?\[CI\])?
-    \s?(?:[:=,]\s?)?(?P<ci_open>[\[(])?\s?
-    (?P<lo>{SIGNED})\s?{UNIT}?
-    \s?(?:-|to|,|;)\s?
-    (?P<hi>{SIGNED})\s?{UNIT}?
+    (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?)\s?%\s?)?
+    (?:CI|C\.I\.|CrI|(?i:confidence\sintervals?|credible\sintervals?|uncertainty\sinterval)
+      |(?<=%\s)(?:CL|UI)|(?<=%)(?:CL|UI))
+    (?:\s?[\[(](?:CI|CrI)[\])])?
+    (?:\s?(?P<level2>\d{{2}})\s?%)?
+    \s?(?:[:=,]\s?)?(?:(?:from|between|of)\s)?
+    (?P<ci_open>[\[(])?\s?
+    (?P<lo>{SIGNED}){UNIT}?
+    {_SEP}
+    (?P<hi>{SIGNED}){UNIT}?(?!\d)(?!\.\d)
     (?(ci_open)\s?[\])])
 """
-# A bare bracketed interval after an estimate: "1.68 (0.65-4.34)", "1.68 [0.65, 4.34]".
+# A bare bracketed interval right after an estimate: "1.68 (0.65-4.34)", "1.68 [0.65, 4.34]".
 CI_BARE = rf"""
-    (?P<bare_open>[\[(])\s?(?P<bare_lo>{SIGNED})\s?(?:-|to|,)\s?(?P<bare_hi>{SIGNED})\s?[\])]
+    (?P<bare_open>[\[(])\s?(?P<bare_lo>{SIGNED}){UNIT}?\s?(?:-|~|to|,|;)\s?
+    (?P<bare_hi>{SIGNED}){UNIT}?\s?[\])]
 """
+_CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}(?:{CI_BODY})|\s?{CI_BARE})"
 
-RATIO_NAMES = r"""
-    (?P<abbr>a?ORs?|a?RRs?|a?HRs?|IRRs?|sHRs?)
-    |(?P<name>(?i:(?:adjusted\s)?(?:odds|risk|hazard|rate|incidence\s+rate)\s+ratios?
-        |relative\s+risks?|relative\s+rates?))
-"""
+_RATIO_ABBR = r"(?:a|adj)?(?:OR|RR|HR|IRR)s?|AOR|AHR|sHR|csHR|aIRR"
 RATIO = re.compile(
     rf"""
-    (?<![A-Za-z])(?:{RATIO_NAMES})(?![A-Za-z])
-    (?:\s?[\[(](?P<abbr2>a?OR|a?RR|a?HR|IRR)[\])])?
-    \s?(?:[:=]|,|\s(?:was|of|is))?\s?
-    (?P<est>{NUM})(?![\d/])
-    (?:
-        \s?(?:[,;(\[]\s?)?(?:{CI_BODY})
-        |\s?{CI_BARE}
-    )?
+    (?<![A-Za-z\-])
+    (?:(?P<abbr>{_RATIO_ABBR})
+      |(?P<name>(?i:(?:(?:adjusted|unadjusted|crude|pooled|summary|overall|subdistribution
+            |cause-specific|incidence)\s){{0,2}}
+          (?:odds|risk|hazard|rate)\sratios?|relative\s(?:risks?|rates?))))
+    (?![A-Za-z])
+    (?:\s?[\[(](?P<abbr2>{_RATIO_ABBR})[\])])?
+    (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
+        (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
+    \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto))?\s?(?:[:=]\s?)?
+    (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?/)
+    (?P<ci>{_CI_TAIL})?
     """,
-    re.VERBOSE,
+    _X,
+)
+
+# A further estimate of the same measure: "... 1.9 (95% CI 1.2-3.0) at day 28 and 2.4 (95% CI
+# 1.4-4.1) at day 90". It needs its own CI.
+RATIO_NEXT = re.compile(
+    rf"""[^.;\n]{{0,40}}?(?:,|\band\b|;|\bvs\.?|\bversus\b)\s?(?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?
+    (?:(?:was|of|were|is)\s)?(?P<est>{DEC})(?!\d)(?!\.\d)(?P<ci>{_CI_TAIL})""",
+    _X,
 )
 
 DIFFERENCE = re.compile(
     rf"""
-    (?P<label>(?i:(?:(?:adjusted|mean|median|absolute|risk|between-group|estimated|treatment)\s)*
-        difference(?:\s(?:in|of)\s[a-z][a-z0-9\-]{{0,19}}(?:\s[a-z][a-z0-9\-]{{0,19}}){{0,3}}?)?))
-    (?:\s(?:was|of|is|were)|\s?[:=])?\s?
-    (?P<est>{SIGNED})\s?(?P<unit>{UNIT})?
-    \s?(?:[,;(\[]\s?)?
-    (?:{CI_BODY})
+    (?:
+      (?P<label>(?i:(?:(?:adjusted|unadjusted|mean|median|absolute|risk|between[-\s]group
+            |estimated|treatment|least[-\s]squares?|LS|standardi[sz]ed|weighted|overall|pooled
+            |rate|proportion)\s){{0,3}}
+        difference
+        (?:\s(?:in|of|between|for)\s(?![\d\-])(?P<qual>[A-Za-z(][\w\-()]{{0,24}}
+          (?:\s(?!was\b|were\b|is\b|of\b)[\w\-()]{{1,24}}){{0,5}}))?))
+      |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI)(?![A-Za-z])
+      |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
+    )
+    (?P<sep>\s(?:was|of|is|were|=)|\s?[:=,])?\s?(?:[:=]\s?)?
+    (?P<est>{SIGNED})(?P<unit>{UNIT})?(?!\d)(?!\.\d)
+    (?P<ci>{_CI_TAIL})?
     """,
-    re.VERBOSE,
+    _X,
 )
 
+# A p-value as printed: "0.008", ".03", "3.2 x 10-5", "2e-5", "10⁻⁵", "1.0".
+_SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+PNUM = rf"""(?:\d(?:\.\d{{1,9}})?\s?[x\u00d7]\s?10\s?\^?\s?[-\u207b]\s?[\d{_SUP}]{{1,3}}
+    |10\s?\^?\s?[-\u207b]\s?[\d{_SUP}]{{1,3}}
+    |\d?\.\d{{1,12}}(?:[eE]-\d{{1,3}})?|\d[eE]-\d{{1,3}}|[01](?:\.\d{{1,12}})?)"""
 P_VALUE = re.compile(
-    r"""
-    (?<![A-Za-z0-9])(?P<label>[Pp](?:\s?-\s?|\s)?(?i:values?)?)
-    \s?(?P<cmp><=|>=|=|<|>|\u2264|\u2265)\s?
-    (?P<p>(?:0?\.\d+|0|1(?:\.0+)?)(?:\s?[x\u00d7]\s?10\s?-\s?\d+)?)(?![\d.])
-    |(?<![A-Za-z0-9])(?P<label2>[Pp]\s?-\s?(?i:value))\s(?P<p2>0?\.\d+)(?![\d.])
-    """,
-    re.VERBOSE,
-)
-
-# Counts with or without their percentage.
-PERCENT_COUNT = re.compile(
-    rf"(?<![\d.])(?P<pct>{NUM})\s?%\s?[(\[]\s?(?P<x>\d+)\s?/\s?(?P<n>\d+)\s?[)\]]"
-)
-COUNT_PERCENT = re.compile(
-    rf"(?<![\d./])(?P<x>\d+)\s?/\s?(?P<n>\d+)\s?[(\[]\s?(?P<pct>{NUM})\s?%\s?[)\]]"
-)
-COUNT_OF = re.compile(
-    rf"(?<![\d.,/])(?:n\s?=\s?)?(?P<x>\d+)\s(?:of|out\s+of)\s(?P<n>\d+)(?![\d.])"
-    rf"(?:\s?\(\s?(?P<pct>{NUM})\s?%\s?\))?"
-)
-FRACTION = re.compile(r"(?<![\d./:A-Za-z])(?P<x>\d+)\s?/\s?(?P<n>\d+)(?![\d/.])")
-N_PERCENT = re.compile(rf"(?<![\d.,/])(?P<x>\d+)\s?\(\s?(?P<pct>{NUM})\s?%\s?\)")
-# Event counts in words: "three patients in the MSC alone group", "none in the placebo group".
-COUNT_IN_GROUP = re.compile(
     rf"""
-    (?<![A-Za-z0-9.])(?P<xw>{COUNT_WORD}|(?i:none|no))\s
-    (?:(?i:patients?|participants?|subjects?|deaths?|cases?|persons?|people)\s)?
-    (?i:(?:were\s|was\s)?in)\sthe\s(?P<arm>[A-Za-z0-9+\-]{{1,25}}(?:\s[A-Za-z0-9+\-]{{1,25}}){{0,4}}?)
-    \s(?i:group|arm)\b
+    (?<![A-Za-z0-9])
+    (?P<label>[Pp](?:\s?-\s?(?i:values?)|\s(?i:values?)|(?i:values?))?
+      (?:[\s\-_]?(?i:for\s)?(?i:interaction|trend|heterogeneity|non-?inferiority|superiority
+        |adj(?:usted)?|int|het|difference))?)
+    (?:\s?(?P<cmp><=|>=|=<|=>|[=<>\u2264\u2265])|\s?:|\s(?i:of|was|is|were)
+      |(?<=[Vv]alue)\s|(?<=[Vv]alues)\s)
+    \s?(?P<p>{PNUM})(?!\d)(?!\.\d)
     """,
-    re.VERBOSE,
+    _X,
 )
-# Two group values compared: "61.6% vs. 67.6%".
-PERCENT_PAIR = re.compile(rf"(?<![\d.])(?P<a>{NUM})\s?%\s?(?i:vs\.?|versus)\s?(?P<b>{NUM})\s?%")
-
-# Median with IQR or range, mean with SD.
-MEDIAN_SPREAD = re.compile(
-    rf"""
-    (?<![\w.])(?P<center>{SIGNED})\s?(?P<open>[\[(])\s?
-    (?P<q1>{SIGNED})\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED})\s?[\])]
-    """,
-    re.VERBOSE,
+# "NS" / "n.s." as a p-value: after "P =" or in a bracket right after a result.
+NOT_SIGNIFICANT = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?P<label>[Pp])\s?(?P<cmp>[=:])\s?)?(?P<ns>NS|N\.S\.|n\.s\.|ns)"
+    r"(?![A-Za-z0-9])"
 )
-MEAN_SD = re.compile(rf"(?<![\w.])(?P<mean>{SIGNED})\s?(?:\u00b1|\+/-)\s?(?P<sd>{NUM})")
 
 # APA-style tests; the p-value that follows is read by P_VALUE.
 TEST = re.compile(
     rf"""
-    (?<![A-Za-z])(?P<test>
-        t\s?\(\s?(?P<t_df>\d+(?:\.\d+)?)\s?\)
-        |F\s?\(\s?(?P<f_df1>\d+)\s?,\s?(?P<f_df2>\d+(?:\.\d+)?)\s?\)
-        |(?:\u03c72|\u03c7\u00b2|\u03a72|\u03a7\u00b2|(?i:chi2|chi-square|chi\u00b2)|X2)
-            \s?\(\s?(?P<chi_df>\d+)(?:\s?,\s?[Nn]\s?=\s?\d+)?\s?\)
-        |r\s?\(\s?(?P<r_df>\d+)\s?\)
-        |Q\s?\(\s?(?P<q_df>\d+)\s?\)
-        |z
+    (?<![A-Za-z0-9])(?P<test>
+        t\s?\(\s?(?P<t_df>\d{{1,6}}(?:\.\d{{1,3}})?)\s?\)
+        |F\s?\(\s?(?P<f_df1>\d{{1,4}}(?:\.\d{{1,3}})?)\s?,\s?(?P<f_df2>\d{{1,6}}(?:\.\d{{1,3}})?)\s?\)
+        |(?P<chi>\u03c7\s?[2\u00b2]|\u03a7\s?[2\u00b2]|(?i:chi[-\s]?squared?|chi\s?[2\u00b2])|X[2\u00b2])
+            \s?\(\s?(?P<chi_df>\d{{1,4}})(?:\s?,\s?[Nn]\s?=\s?{INT})?\s?\)
+        |r\s?\(\s?(?P<r_df>\d{{1,6}})\s?\)
+        |Q\s?\(\s?(?P<q_df>\d{{1,4}})\s?\)
+        |H\s?\(\s?(?P<h_df>\d{{1,4}})\s?\)
+        |[zZ]
     )
-    \s?(?P<cmp>=|<|>)\s?(?P<stat>{SIGNED})(?![\d.])
+    \s?(?P<cmp><=|>=|[=<>\u2264\u2265])\s?(?P<stat>{SIGNED})(?!\d)(?!\.\d)
     """,
-    re.VERBOSE,
+    _X,
 )
 
-# Arm sizes: "UC-MSCs (n = 65)", "MSC alone group = 11".
-ARM_N = re.compile(
-    r"""
-    (?P<arm>[A-Za-z][A-Za-z0-9+\-]{0,25}(?:\s[A-Za-z0-9+\-]{1,25}){0,3}?)\s?
-    (?:\(\s?n\s?=\s?(?P<n1>\d+)|(?i:group|arm)\s?(?:=|:|,\sn\s?=)\s?(?P<n2>\d+)(?![\d.]))
-    """,
-    re.VERBOSE,
+_OF = r"(?:\s?/\s?|\s(?:of|out\sof)\s(?:the\s|all\s)?)"
+_PEOPLE = (
+    r"(?:patients?|participants?|subjects?|cases?|persons?|people|individuals|adults|children"
+    r"|infants|women|men|volunteers|deaths?|events?|eyes)"
 )
-_PEOPLE = r"(?i:patients|participants|subjects|adults|children|individuals|cases)"
+# "46.94% (23/49)", "46.9% [23 of 49]", "46.9% (n = 23/49)".
+PERCENT_COUNT = re.compile(
+    rf"""(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?(?:[nN]\s?=\s?)?
+    (?P<x>{INT}){_OF}(?P<n>{INT})(?!\d)(?:\s{_PEOPLE})?\s?[)\]]""",
+    _X,
+)
+# "46.9% (n = 23)".
+PERCENT_N = re.compile(
+    rf"(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?[nN]\s?=\s?(?P<x>{INT})(?!\d)\s?[)\]]"
+)
+# "23/49 (46.9%)", "23 of 49 patients (46.9%)", "n = 23 of 49 (46.9%)".
+COUNT_PERCENT = re.compile(
+    rf"""(?<![\d.,/])(?:[nN]\s?=\s?)?(?P<x>{INT}){_OF}(?P<n>{INT})(?!\d)(?!\.\d)
+    (?:\s{_PEOPLE})?\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]""",
+    _X,
+)
+# "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49".
+COUNT_OF = re.compile(
+    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))\s(?:of|out\sof)\s
+    (?:the\s|all\s|these\s|those\s)?
+    (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)""",
+    _X,
+)
+FRACTION = re.compile(
+    rf"(?<![\w./:\-])(?P<x>{INT})\s?/\s?(?P<n>{INT})(?![\d/])(?!\.\d)(?!\s?(?:mm\s?Hg|mmHg))"
+)
+# "23 (46.9%)", "Twelve patients (48%)", "n = 23 (46.9%)" with the group size given elsewhere.
+N_PERCENT = re.compile(
+    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})(?:\s{_PEOPLE})?\s?\(\s?
+    (?P<pct>{DEC})\s?%\s?\)""",
+    _X,
+)
+# Event counts in words or digits: "three patients in the MSC alone group", "none in the
+# placebo group", "8 deaths occurred in the control arm".
+ARM_LABEL = r"[A-Za-z][A-Za-z0-9+\-]{0,24}(?:\s[A-Za-z0-9+\-]{1,25}){0,4}?"
+COUNT_IN_GROUP = re.compile(
+    rf"""
+    (?<![\w.,])(?P<xw>{COUNT_WORD}|(?i:none|no)(?![\w]))
+    \s(?:(?i:{_PEOPLE})\s)?(?:(?i:were|was|occurred|died|had)\s)?
+    (?i:in)\sthe\s(?P<arm>{ARM_LABEL})\s(?i:group|arm|cohort)s?\b
+    """,
+    _X,
+)
+# Group values compared: "61.6% vs. 67.6%", "53% and 67%", "12.5% versus 9.1%".
+PERCENT_PAIR = re.compile(
+    rf"""(?<![\d.])(?P<a>{DEC})\s?%\s?(?:(?i:vs\.?|versus|and|compared\swith|compared\sto)\s?
+    (?:(?i:the)\s)?)(?P<b>{DEC})\s?%""",
+    _X,
+)
+# A percentage with its own CI: "12.5% (95% CI 8.1-17.2)".
+PERCENT_CI = re.compile(rf"(?<![\d.])(?P<est>{DEC})\s?%(?P<ci>{_CI_TAIL})", _X)
+
+_SPREAD_WORD = (
+    r"(?P<skind>IQR|interquartile\srange|(?i:range)|Q1\s?-\s?Q3|Q1,\s?Q3|(?:\d{2}%\s?)?CI"
+    r"|SD|SE|SEM)"
+)
+# Median with IQR or range: "2.75 [2.35, 3.23]", "61 (50, 70.5)", "54.3 [- 15.5 to 93.3]".
+MEDIAN_SPREAD = re.compile(
+    rf"""
+    (?<![\w.\-])(?P<center>{SIGNED})(?P<unit>{UNIT})?\s?(?P<open>[\[(])\s?
+    (?:{_SPREAD_WORD}\s?[:,=]?\s?)?
+    (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?\s?[\])]
+    """,
+    _X,
+)
+# Labelled summary: "median 61 (IQR 50-70.5)", "median (IQR) age 61 (50, 70.5) years",
+# "mean (SD) 45.2 (12.1)", "mean age was 45.2 years", "median follow-up of 12 months".
+SUMMARY_LABEL = re.compile(
+    rf"""
+    (?<![A-Za-z])(?P<stat>(?i:median|mean|average))
+    (?P<header>\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
+        (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
+    (?P<what>(?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}})
+    (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
+    (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
+    (?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
+    (?:
+      \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
+      |\s?[,;]?\s?[(\[]\s?{_SPREAD_WORD}?\s?[:,=]?\s?
+          (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?\s?[)\]]
+      |\s?[(\[]\s?(?P<sd_word>SD|SE|SEM)?\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)\s?[)\]]
+      |[,;]?\s(?P<iqr_word>IQR|(?i:interquartile\srange|range))\s?[:,=]?\s?
+          (?P<r1>{SIGNED}){UNIT}?\s?(?:-|to|,)\s?(?P<r2>{SIGNED}){UNIT}?(?!\d)(?!\.\d)
+    )?
+    """,
+    _X,
+)
+# A value with its SD named in the bracket: "6.2 (SD 2.4)", "4.1 (SE 1.2)", "54 [SD, 12]".
+MEAN_SPREAD_NAMED = re.compile(
+    rf"""(?<![\w.])(?P<center>{SIGNED})(?P<unit>{UNIT})?\s?[(\[]\s?(?P<sd_word>SD|SE|SEM|s\.d\.|(?i:standard
+    \sdeviation|standard\serror))\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)(?P<sd_unit>{UNIT})?\s?[)\]]""",
+    _X,
+)
+# A value with one bracketed number, read as mean (SD) or n (%) only under a header that says so
+# ("mean (SD): 67.4 (18.2) vs 58.9 (20.5)", "n/N (%): 5/32 (15.6)").
+VALUE_PAREN = re.compile(
+    rf"(?<![\w.,/\-])(?P<center>{SIGNED})\s?\(\s?(?P<inner>{DEC})(?!\d)(?!\.\d)\s?\)"
+)
+FRACTION_PAREN = re.compile(
+    rf"(?<![\w.,/\-])(?P<x>{INT})\s?/\s?(?P<n>{INT})\s?\(\s?(?P<pct>{DEC})(?!\d)(?!\.\d)\s?\)"
+)
+SD_HEADER = re.compile(r"(?i)\b(?:mean|average)\s?[(\[,]\s?(?:SD|SE|SEM)\b|\((?:SD|SE)\)")
+PERCENT_HEADER = re.compile(r"\(\s?%\s?\)|\[\s?%\s?\]")
+# Any other percentage; extract.py keeps it only outside thresholds and methods.
+PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC})\s?%")
+
+# Mean with SD: "45.2 ± 12.1", "45.2 +/- 12.1".
+MEAN_SD = re.compile(
+    rf"(?<![\w.])(?P<mean>{SIGNED})(?P<unit>{UNIT})?\s?(?:\u00b1|\+/-|\+-)\s?(?P<sd>{DEC})(?!\d)"
+    rf"(?=(?P<sd_unit>{UNIT}))?"
+)
+# APA descriptives: "M = 45.2, SD = 12.1".
+APA_MEAN = re.compile(
+    rf"(?<![A-Za-z])M\s?=\s?(?P<mean>{SIGNED}),?\s?(?P<sd_word>SD|SE)\s?=\s?(?P<sd>{DEC})(?!\d)"
+)
+# A group's value in brackets right after the group: "higher in the MSC group (67.0)"; the arm
+# label is read backwards from "group".
+GROUP_VALUE = re.compile(
+    rf"(?<![A-Za-z])(?i:group|arm)\s?\(\s?(?P<value>{SIGNED})(?!\d)(?P<unit>{UNIT})?\s?\)"
+)
+
+# Arm sizes: "(n = 65)", "MSC alone group = 11", "control group, n = 24", "control arm: 24".
+N_EQUALS = re.compile(
+    rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)"
+)
+GROUP_EQUALS = re.compile(
+    rf"(?i:group|arm)\s?(?:=|:|,\s?[nN]\s?=|\(\s?[nN]\s?=)\s?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)"
+)
+# "Twelve patients ... treated with MSCs plus conventional therapy and 13 treated with
+# conventional therapy alone (control)".
+N_TREATED_WITH = re.compile(
+    rf"""
+    (?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?(?:(?i:with|having)\s[\w\-]{{1,20}}\s)?
+    (?i:treated\swith|receiving|received|given|who\sreceived)\s
+    (?P<arm>[A-Za-z][\w+\-]{{0,25}}(?:\s(?!and\b|or\b|were\b|was\b)[\w+\-]{{1,25}}){{0,5}}
+      (?:\s?\((?i:control|controls|placebo)\))?)
+    """,
+    _X,
+)
 # Sample sizes need a cue: "a total of 43 patients", "recruited 101 ... patients",
 # "One hundred patients with severe COVID-19 were randomized".
-TOTAL_N = re.compile(
-    rf"""
-    (?i:(?:a\s)?total(?:\snumber)?\sof\s|(?:recruited|enrolled|included|randomi[sz]ed)\s)
-    (?P<n1>{COUNT_WORD})\s(?:[A-Za-z0-9\-]{{1,20}}\s){{0,3}}?{_PEOPLE}\b
-    |(?<![\w.,\-])(?P<n2>{COUNT_WORD})\s(?:[A-Za-z0-9\-]{{1,20}}\s){{0,3}}?{_PEOPLE}
-    \s(?:[A-Za-z0-9\-]{{1,20}}\s){{0,4}}?
-    (?i:(?:were\s)?(?:randomi[sz]ed|enrolled|recruited|included))\b
-    """,
-    re.VERBOSE,
+_WORDS = r"(?:[\w\-]{1,20}\s)"
+# "a total of 43 patients", "For a total of 110 patients".
+TOTAL_OF = re.compile(
+    rf"(?i:(?:a\s)?total(?:\snumber)?\sof\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})\b"
 )
+# "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
+VERB_N = re.compile(
+    rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
+    |allocated|screened|analy[sz]ed|treated))\s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?
+    (?i:{_PEOPLE})\b""",
+    _X,
+)
+# "the 120 randomized patients", "12,450 vaccinated adults".
+N_STAGE_PEOPLE = re.compile(
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,2}}?
+    (?P<verb>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
+      |analy[sz]ed|hospitali[sz]ed|consecutive))\s{_WORDS}{{0,2}}?(?i:{_PEOPLE})\b""",
+    _X,
+)
+# "One hundred patients with severe COVID-19 were randomized", "100 patients enrolled in".
+N_PEOPLE_VERB = re.compile(
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})
+    \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?{_WORDS}{{0,5}}?
+    (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively)\s)?
+      (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
+        |screened|completed))\b""",
+    _X,
+)
+# "N = 1,234".
+N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[\"'])|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,50}(?=[A-Z(\[\"'])|\n{1,50}")

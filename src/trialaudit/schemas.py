@@ -19,7 +19,22 @@ STATISTIC_KINDS = [
     "sample_size",
     "arm_size",
 ]
-FACT_KINDS = ["registration", "doi", "design", "dose", "follow_up", "journal", "year"]
+FACT_KINDS = [
+    "registration",
+    "doi",
+    "design",
+    "dose",
+    "follow_up",
+    "journal",
+    "year",
+    "schedule",
+    "allocation",
+]
+# The stage a number of people counts (arm and sample sizes); '' when the text does not say.
+POPULATIONS = ["", "screened", "enrolled", "randomized", "treated", "analysed"]
+# Where a statistic's time point was read: its sentence, the bracket of a "days 28 (...), 90
+# (...)" list, an earlier statistic of its paragraph, or its study's title ("3-year follow-up").
+TIMEPOINT_SOURCES = ["", "sentence", "bracket", "paragraph", "title"]
 VERDICTS = ["consistent", "inconsistent", "not_checkable"]
 
 
@@ -58,6 +73,7 @@ class DocumentsTable(_Strict):
     sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
     n_characters: Series[int] = pa.Field(ge=0)
     n_statistics: Series[int] = pa.Field(ge=0)
+    n_studies: Series[int] = pa.Field(ge=0)
 
 
 class QuarantineTable(_Strict):
@@ -105,6 +121,10 @@ class StatisticsTable(_Span):
     arm: Series[str]
     outcome: Series[str]
     timepoint: Series[str]
+    timepoint_days: Series[float] = pa.Field(nullable=True, ge=0)
+    timepoint_source: Series[str] = pa.Field(isin=TIMEPOINT_SOURCES)
+    subgroup: Series[str]
+    population: Series[str] = pa.Field(isin=POPULATIONS)
     value_text: Series[str]
     value: Series[float] = pa.Field(nullable=True)
     unit: Series[str]
@@ -115,6 +135,7 @@ class StatisticsTable(_Span):
     ci_high: Series[float] = pa.Field(nullable=True)
     numerator: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     denominator: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    denominator_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     percent_text: Series[str]
     percent: Series[float] = pa.Field(nullable=True)
     comparator: Series[str]
@@ -147,7 +168,7 @@ class StatisticsTable(_Span):
     @pa.dataframe_check(error="a p-value outside [0, 1] without a flag")
     def p_in_unit_interval(cls, df: pd.DataFrame) -> Series[bool]:
         is_p = df["kind"] == "p_value"
-        bad = is_p & ~df["value"].between(0, 1)
+        bad = is_p & df["value"].notna() & ~df["value"].between(0, 1)
         return ~bad | df["flags"].str.contains("p_outside_unit_interval")
 
 
@@ -160,6 +181,7 @@ class ComparisonsTable(_Strict):
     comparison_id: Series[int] = pa.Field(ge=0)
     study_id: Series[str]
     kind: Series[str] = pa.Field(isin=["binary", "continuous"])
+    subgroup: Series[str]
     outcome: Series[str]
     timepoint: Series[str]
     arm_1: Series[str]
@@ -178,17 +200,21 @@ class ComparisonsTable(_Strict):
     p_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
 
 
-class ArmsTable(_Strict):
-    """Arms of each study with the size the text gives them."""
+class ArmsTable(_Span):
+    """Arms of each study with the size the text gives them (one row per size statement:
+    subgroup and population say whom the number counts)."""
 
     doc_id: Series[str]
     study_id: Series[str]
     arm: Series[str]
     arm_key: Series[str]
     role: Series[str] = pa.Field(isin=["intervention", "control"])
+    subgroup: Series[str]
+    population: Series[str] = pa.Field(isin=POPULATIONS)
     n: Series[int] = pa.Field(ge=0)
     timepoint: Series[str]
     stat_id: Series[int] = pa.Field(ge=0)
+    source_text: Series[str]
     span_start: Series[int] = pa.Field(ge=0)
     span_end: Series[int] = pa.Field(ge=0)
 
@@ -207,13 +233,26 @@ class FactsTable(_Span):
 
 
 class StudiesTable(_Strict):
-    """Studies reported in each document."""
+    """Studies reported in each document: what the text says about each (details with their
+    spans are in the facts table) and the stretch of text (``segments``) that belongs to it."""
 
     doc_id: Series[str]
     study_id: Series[str]
+    title: Series[str]
+    title_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    title_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    authors: Series[str]
+    authors_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    authors_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    journal: Series[str]
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2100)
     registrations: Series[str]
     designs: Series[str]
     doi: Series[str]
+    sample_size: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    dose: Series[float] = pa.Field(nullable=True, ge=0)
+    follow_up: Series[str]
+    segments: Series[str]
     span_start: Series[int] = pa.Field(ge=0)
     span_end: Series[int] = pa.Field(ge=0)
 

@@ -349,6 +349,10 @@ def collect_tables(
             "sha256": texts["sha256"],
             "n_characters": texts["text"].str.len(),
             "n_statistics": texts["doc_id"].map(counts).fillna(0).astype(int),
+            "n_studies": texts["doc_id"]
+            .map(result["studies"]["doc_id"].value_counts())
+            .fillna(0)
+            .astype(int),
         }
     ).sort_values("file_name")
     result["documents"] = tables.validate(documents.reset_index(drop=True), schemas.DocumentsTable)

@@ -1,0 +1,334 @@
+"""Arm sizes and sample sizes: how many people each arm (and the whole study) had, and at
+which stage (randomized, enrolled, treated, analysed)."""
+
+from __future__ import annotations
+
+import re
+
+from . import context, grammar
+from .numbers import COUNT_WORD, word_value
+from .spans import Candidate, Scanner
+
+_PEOPLE = grammar._PEOPLE
+# The stage a number of people counts, from the verb of its sentence.
+_ANALYSED = re.compile(
+    r"(?i)\b(?:final\sanalysis|analy[sz]ed|analy[sz]is\sset|evaluable|per[-\s]protocol"
+    r"|intention[-\s]to[-\s]treat|completed\sthe\s(?:study|follow[-\s]?up))\b"
+)
+_STAGE = re.compile(
+    r"(?i)\b(?P<randomized>randomi[sz]ed|randomly\sassigned|assigned|allocated)\b"
+    r"|\b(?P<enrolled>enrolled|recruited|included|registered)\b"
+    r"|\b(?P<treated>treated|received|receiving|infused|administered)\b"
+    r"|\b(?P<screened>screened)\b"
+)
+_ARM_END = r"(?:\s(?:group|arm|cohort)s?\b|(?=\s?[,;.)]|\s(?:and|or|while|whereas)\s|$))"
+_ENROL_INTO = re.compile(
+    rf"""(?i)(?:were\s|was\s)?(?:(?:subsequently|then|finally|randomly)\s)?
+    (?:randomi[sz]ed|assigned|allocated|enrolled|recruited|included|treated)\s
+    (?:to|in|into)\s(?:the\s|an?\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}""",
+    re.VERBOSE,
+)
+# "101 to the MSC group", "61 were assigned to cells", "35 to placebo".
+_N_TO_ARM = re.compile(
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?
+    (?:(?:(?:were|was)\s)?(?:(?:randomly|subsequently|then|finally)\s)?
+        (?i:randomi[sz]ed|assigned|allocated|enrolled|included)\s(?:to|into|in)
+      |to|into)
+    \s(?:the\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}""",
+    re.VERBOSE,
+)
+_N_PEOPLE = re.compile(
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?:(?P<adj>[a-z][\w\-]{{1,20}})\s)?
+    (?:[A-Z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE})\b|(?=(?:were|was)\s))""",
+    re.VERBOSE,
+)
+# Literal anchors (see spans.Scanner).
+_VERBS = ("randomi", "assigned", "allocated", "enrolled", "recruited", "included", "treated")
+_TREATED = ("treated with", "receiving", "received", "given")
+_ENROLMENT_WORDS = (
+    "recruit", "enrol", "includ", "randomi", "assigned", "allocated", "screened", "analy",
+    "treated", "received", "completed",
+)  # fmt: skip
+_STAGE_WORDS = (
+    "randomi", "enrol", "recruit", "includ", "eligible", "evaluable", "treated", "vaccinated",
+    "analy", "hospitali", "consecutive",
+)  # fmt: skip
+_SAMPLE_NOUN = re.compile(rf"(?i){_PEOPLE}|trials?|stud(?:y|ies)|cohorts?")
+_TOTAL_BEFORE = re.compile(
+    r"(?i)(?:total(?:\snumber)?\sof|\bof\sthe|\bamong(?:\sthe)?)\s$|\b[Nn]\s?=\s?$"
+)
+_STAGE_ADJECTIVE = re.compile(
+    r"(?i)randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|screened|consecutive"
+)
+_CLAUSE_BREAK = re.compile(r";|,\s(?:while|whereas|and\sthen)\s|\.\s")
+_ENROLMENT_VERB = re.compile(
+    r"(?i)\b(?:enrolled|randomi[sz]ed|randomly|included|assigned|allocated|recruited"
+    r"|analy[sz]ed|there\swere)\b"
+)
+_EVENT_WORDS = re.compile(
+    r"(?i)\b(?:died|deaths?|mortality|events?|experienced|developed|had|reported|showed|occurred"
+    r"|observed|required|needed|achieved|improved|recovered|discharged)\b"
+)
+
+
+def population_of(text: str, sentence: tuple[int, int]) -> str:
+    """Return the stage a size in this sentence counts: analysed, randomized, enrolled,
+    treated, screened, or '' when the sentence does not say."""
+    if _ANALYSED.search(text, sentence[0], sentence[1]):
+        return "analysed"
+    match = _STAGE.search(text, sentence[0], sentence[1])
+    if not match:
+        return ""
+    return next(name for name, value in match.groupdict().items() if value)
+
+
+def _size(kind: str, start: int, end: int, n_text: str, **extra) -> Candidate:
+    """Return an arm-size or sample-size candidate for the number ``n_text``."""
+    fields = {"value_text": n_text, "numerator": None, "size": word_value(n_text), **extra}
+    return Candidate(kind, start, end, fields)
+
+
+def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return arm-size and sample-size candidates, most specific first."""
+    found: list[Candidate] = []
+    found += _enrolled_into(norm, sents, scan)
+    found += _n_to_arm(norm, sents, scan)
+    found += _treated_with(norm, sents, scan)
+    found += _group_equals(norm, sents, scan)
+    found += _n_equals(norm, sents, scan)
+    found += _in_group_sizes(norm, sents, scan)
+    found += _totals(norm, sents, scan)
+    return found
+
+
+def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "21 moderate patients and 31 severe patients were enrolled in the MSC group"."""
+    found = []
+    for verb in scan.finditer(_ENROL_INTO, _VERBS, 20, 160):
+        sentence = sents.of(verb.start())
+        clause_start = sentence[0]
+        for brk in _CLAUSE_BREAK.finditer(norm, sentence[0], verb.start()):
+            clause_start = brk.end()
+        mentions = [
+            m
+            for m in _N_PEOPLE.finditer(norm, clause_start, verb.start())
+            if not _TOTAL_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+            and not _STAGE_ADJECTIVE.fullmatch(m.group("adj") or "")
+        ]
+        if not mentions:
+            continue
+        arm = context.clean_arm(verb.group("arm"))
+        if not arm:
+            continue
+        adjectives = {m.group("adj") for m in mentions if m.group("adj")}
+        population = population_of(norm, (verb.start(), sentence[1])) or population_of(
+            norm, sentence
+        )
+        for m in mentions:
+            subgroup = m.group("adj") if len(adjectives) > 1 and m.group("adj") else ""
+            found.append(
+                _size(
+                    "arm_size",
+                    m.start("n"),
+                    m.end("n"),
+                    m.group("n"),
+                    arm=arm,
+                    subgroup=subgroup,
+                    population=population,
+                )
+            )
+    return found
+
+
+def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "We randomly assigned 200 patients, 101 to the MSC group and 99 to the placebo group"."""
+    found = []
+    for m in scan.finditer(_N_TO_ARM, (" to ", " into ", " in "), 90, 140):
+        sentence = sents.of(m.start())
+        if not _ENROLMENT_VERB.search(norm, *sentence):
+            continue
+        arm = context.clean_arm(m.group("arm"))
+        if not arm or word_value(m.group("n")) is None:
+            continue
+        found.append(
+            _size(
+                "arm_size",
+                m.start("n"),
+                m.end("n"),
+                m.group("n"),
+                arm=arm,
+                subgroup="",
+                population=population_of(norm, sentence),
+            )
+        )
+    return found
+
+
+def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "Twelve patients ... treated with MSCs plus conventional therapy and 13 treated with
+    conventional therapy alone (control) were included"."""
+    found = []
+    for m in scan.finditer(grammar.N_TREATED_WITH, _TREATED, 90, 230):
+        sentence = sents.of(m.start())
+        verb = _ENROLMENT_VERB.search(norm, m.end(), sentence[1])
+        if not verb:
+            continue
+        arm = m.group("arm").strip()
+        population = population_of(norm, (verb.start(), sentence[1]))
+        found.append(
+            _size(
+                "arm_size",
+                m.start("n"),
+                m.end("n"),
+                m.group("n"),
+                arm=arm,
+                subgroup="",
+                population=population,
+            )
+        )
+    return found
+
+
+def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, int]:
+    """Return the arm label that ends at ``end`` and its start offset."""
+    window_start = max(sentence[0], end - 80)
+    window = norm[window_start:end]
+    cut = max(window.rfind(ch) for ch in "(),;:[]")
+    if cut >= 0:
+        window_start += cut + 1
+        window = window[cut + 1 :]
+    label = context.clean_arm(window)
+    if not label:
+        return "", end
+    return label, window_start + window.rfind(label)
+
+
+def _group_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "MSC alone group = 11", "control arm, n = 24"."""
+    found = []
+    for m in scan.finditer(grammar.GROUP_EQUALS, ("group", "arm"), 0, 30):
+        sentence = sents.of(m.start())
+        label, start = _label_before(norm, m.start(), sentence)
+        if not label:
+            continue
+        found.append(
+            _size(
+                "arm_size",
+                start,
+                m.end("n"),
+                m.group("n"),
+                arm=label,
+                subgroup="",
+                population=population_of(norm, sentence),
+            )
+        )
+    return found
+
+
+def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "UC-MSCs (n = 65)": an arm size after an arm, a sample size after "patients"."""
+    found = []
+    for m in scan.finditer(grammar.N_EQUALS, ("=",), 8, 15):
+        sentence = sents.of(m.start())
+        bracket = m.start() - 1  # the "(" of "(n = 65)", or the space of "( n = 65)"
+        if norm[bracket].isspace():
+            bracket -= 1
+        label, start = _label_before(norm, bracket, sentence)
+        close = m.end("n") + 1 if norm.startswith(")", m.end("n")) else m.end("n")
+        population = population_of(norm, sentence)
+        last = label.split()[-1].lower() if label else ""
+        if not label or _SAMPLE_NOUN.fullmatch(last):
+            found.append(
+                _size(
+                    "sample_size",
+                    m.start("nsym"),
+                    m.end("n"),
+                    m.group("n"),
+                    population=population,
+                )
+            )
+            continue
+        found.append(
+            _size(
+                "arm_size",
+                start,
+                close,
+                m.group("n"),
+                arm=label,
+                subgroup="",
+                population=population,
+            )
+        )
+    return found
+
+
+def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "50 patients in the MSC group" is an arm size in a sentence about enrolment that
+    reports no events."""
+    found = []
+    for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
+        if not m.group("xw")[0].isdigit():
+            continue
+        sentence = sents.of(m.start())
+        if not _ENROLMENT_VERB.search(norm, *sentence) or _EVENT_WORDS.search(norm, *sentence):
+            continue
+        found.append(
+            _size(
+                "arm_size",
+                m.start("xw"),
+                m.end("xw"),
+                m.group("xw"),
+                arm=context.clean_arm(m.group("arm")),
+                subgroup="",
+                population=population_of(norm, sentence),
+            )
+        )
+    return found
+
+
+# Sample-size patterns with the literal anchors each match contains and window sizes.
+_TOTALS = (
+    (grammar.TOTAL_OF, ("total",), 5, 130),
+    (grammar.VERB_N, _ENROLMENT_WORDS, 5, 130),
+    (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
+    (grammar.N_PEOPLE_VERB, _ENROLMENT_WORDS, 170, 20),
+    (grammar.N_TOTAL, ("n =", "n="), 3, 20),
+)
+
+
+def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "a total of 43 patients", "we recruited 101 ... patients", "N = 120"."""
+    found = []
+    for pattern, anchors, before, after in _TOTALS:
+        for m in scan.finditer(pattern, anchors, before, after):
+            sentence = sents.of(m.start())
+            verb = m.groupdict().get("verb") or ""
+            population = population_of(verb, (0, len(verb))) if verb else ""
+            population = population or population_of(norm, sentence)
+            start = m.start() if pattern is grammar.N_TOTAL else m.start("n")
+            found.append(
+                _size("sample_size", start, m.end("n"), m.group("n"), population=population)
+            )
+    return found
+
+
+def resolve_arm(label: str, arms: list[dict]) -> dict | None:
+    """Return the arm row (of one study) an arm label refers to: same key, else the only
+    control for a control label, else the only arm sharing a word, else the only
+    intervention arm for an intervention label."""
+    if not label or not arms:
+        return None
+    key = context.arm_key(label)
+    same = [a for a in arms if a["arm_key"] == key]
+    if same:
+        return same[0]
+    control = context.is_control(label)
+    role = "control" if control else "intervention"
+    by_role = [a for a in arms if a["role"] == role]
+    if len({a["arm_key"] for a in by_role}) == 1:
+        return by_role[0]
+    words = set(key.split())
+    sharing = [a for a in by_role if words & set(a["arm_key"].split())]
+    if len({a["arm_key"] for a in sharing}) == 1:
+        return sharing[0]
+    return None

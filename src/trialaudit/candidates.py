@@ -1,0 +1,567 @@
+"""Statistic candidates: every match of the grammar that reads as a statistic, with the
+numbers it carries, before overlaps are resolved and context is attached."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import arms as arm_sizes
+from . import context, grammar
+from .numbers import value_of, word_value
+from .spans import Candidate, Scanner
+
+RATIO_MEASURES = {
+    "or": "OR",
+    "aor": "OR",
+    "ador": "OR",
+    "rr": "RR",
+    "arr": "RR",
+    "adrr": "RR",
+    "hr": "HR",
+    "ahr": "HR",
+    "adhr": "HR",
+    "shr": "HR",
+    "cshr": "HR",
+    "irr": "IRR",
+    "airr": "IRR",
+    "odds ratio": "OR",
+    "risk ratio": "RR",
+    "relative risk": "RR",
+    "hazard ratio": "HR",
+    "rate ratio": "IRR",
+    "relative rate": "IRR",
+    "incidence rate ratio": "IRR",
+}
+DIFFERENCE_MEASURES = {
+    "MD": "mean difference",
+    "WMD": "mean difference",
+    "SMD": "standardized mean difference",
+    "RD": "risk difference",
+    "ARD": "risk difference",
+    "ARR": "risk difference",
+    "ARI": "risk difference",
+}
+_GROUP_LABEL = re.compile(
+    rf"(?i)\b(?:in|for|to|with|than|versus|vs\.?)\sthe\s(?P<arm>{grammar.ARM_LABEL})\s$"
+)
+# Literal anchors every match of a pattern contains (see spans.Scanner).
+_COMPARATORS = ("=", "<", ">", "\u2264", "\u2265")
+_DIFFERENCE_WORDS = ("difference", "absolute risk")
+_DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
+_OUTCOME_STOP = frozenset(
+    "the a an between groups group arms arm in of for was were is change changes".split()
+)
+_BELOW = re.compile(
+    r"(?i)(?:[<>\u2264\u2265]|more\sthan|less\sthan|fewer\sthan|at\sleast|at\smost|over|above"
+    r"|below|under|up\sto|exceeding|threshold\sof|cut-?off\sof)\s?$"
+)
+# A sentence that states a significance threshold rather than a result.
+_THRESHOLD = re.compile(
+    r"(?i)considered\s(?:to\sbe\s)?(?:statistically\s)?significan|significance\s(?:level|threshold)"
+    r"|level\sof\s(?:statistical\s)?significance|(?:was|were)\sset\sat|\balpha\b"
+    r"|defined\sas\s(?:statistically\s)?significan|indicated\s(?:statistical\s)?significance"
+)
+# Sentences of methods and eligibility, whose percentages are not results.
+_METHODS = re.compile(
+    r"(?i)\b(?:eligib\w{0,8}|inclusion|exclusion|criteria|considered\sas|defined\sas|power"
+    r"|significance\slevel|sample\ssize\s(?:calculation|estimation)|assum\w{0,8}|threshold"
+    r"|cut-?off|to\sdetect)\b"
+)
+_NOT_A_RESULT_AFTER = re.compile(
+    r"(?i)\s?(?:saline|sodium|NaCl|glucose|dextrose|albumin|ethanol|solution|w/v|v/v|CO2|power"
+    r"|or\s(?:lower|higher|less|more|greater|above|below))\b"
+)
+_OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
+_CI_WORD_AFTER = re.compile(r"\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
+    r"|dose|part|page|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?)\s$"
+)
+_BRACKET_CONTEXT = re.compile(
+    r"(?i)\b(?:table|figure|fig\.|supplementary|appendix|refs?\.?|references?|studies|trials"
+    r"|study|trial|version|eq\.?|equation)\s?$"
+)
+_MEAN_OR_MEDIAN = re.compile(r"(?i)\b(?P<word>median|mean|average)\b")
+_SE_NEAR = re.compile(r"(?i)\b(?:SEM?|standard\serror)\b")
+_HEART_RATE_UNIT = re.compile(r"(?i)\s?(?:bpm|beats|breaths|/\s?min|per\smin|mm\s?Hg|times)")
+_PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
+
+
+def _measure(match: re.Match) -> str:
+    """Return the ratio measure (OR, RR, HR, IRR) a RATIO match names."""
+    raw = (match.group("abbr2") or match.group("abbr") or match.group("name") or "").lower()
+    raw = re.sub(r"\s{1,100}", " ", raw)
+    raw = re.sub(
+        r"^(?:(?:adjusted|unadjusted|crude|pooled|summary|overall|subdistribution|cause-specific)"
+        r"\s){1,3}",
+        "",
+        raw,
+    )
+    raw = raw.removeprefix("adj") if raw.startswith("adj") and " " not in raw else raw
+    if raw.endswith("s") and raw[:-1] in RATIO_MEASURES:
+        raw = raw[:-1]
+    if raw.endswith("ratios"):
+        raw = raw[:-1]
+    if raw.startswith("relative") and raw.endswith("s"):
+        raw = raw[:-1]
+    return RATIO_MEASURES.get(raw, raw.upper())
+
+
+def _ci_fields(match: re.Match) -> dict[str, Any]:
+    """Return the CI limits and level of a match with a CI_BODY or CI_BARE, or {}."""
+    groups = match.groupdict()
+    if groups.get("lo"):
+        level = groups.get("level") or groups.get("level2")
+        return {
+            "ci_low_text": groups["lo"],
+            "ci_high_text": groups["hi"],
+            "ci_level": float(level) / 100 if level else None,
+        }
+    if groups.get("bare_lo"):
+        return {
+            "ci_low_text": groups["bare_lo"],
+            "ci_high_text": groups["bare_hi"],
+            "ci_level": None,
+        }
+    return {}
+
+
+def _outcome_words(text: str | None) -> str:
+    """Return what a measure's label says it measures ("for death" -> 'death', "in the SGRQ
+    score" -> 'SGRQ score'), without articles and group words; '' when it names nothing."""
+    if not text:
+        return ""
+    words = [w for w in text.split() if w.lower() not in _OUTCOME_STOP]
+    label = " ".join(words).strip(" ,;:()")
+    return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
+
+
+def _before(norm: str, start: int, width: int = 40) -> str:
+    """Return the ``width`` characters of ``norm`` before ``start``."""
+    return norm[max(0, start - width) : start]
+
+
+def _tests(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return APA-style test statistics ("t(28) = 2.20"), without their p-values."""
+    found = []
+    for m in scan.finditer(grammar.TEST, _COMPARATORS, 30, 30):
+        test = m.group("test")
+        if m.group("chi"):
+            letter = "chi2"
+        elif m.group("h_df"):
+            letter = "H"
+        else:
+            letter = {"Z": "z"}.get(test[0], test[0])
+        df1 = next(
+            (m.group(g) for g in ("t_df", "f_df1", "chi_df", "r_df", "q_df", "h_df") if m.group(g)),
+            None,
+        )
+        found.append(
+            Candidate(
+                "test",
+                m.start(),
+                m.end(),
+                {
+                    "test_type": letter,
+                    "df1": float(df1) if df1 else None,
+                    "df2": float(m.group("f_df2")) if m.group("f_df2") else None,
+                    "value_text": m.group("stat"),
+                    "comparator": m.group("cmp"),
+                },
+            )
+        )
+    return found
+
+
+def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return ratio estimates with their CIs, and further estimates of one measure."""
+    found = []
+    for m in scan.finditer(grammar.RATIO, ("ratio", "relative"), 40, 260, case=("OR", "RR", "HR")):
+        measure = _measure(m)
+        abbreviated = bool(m.group("abbr")) and not m.group("name")
+        # "HR 88 bpm" is a heart rate and "RR 30" a respiratory rate: without a CI an
+        # abbreviated ratio needs decimals and no unit of a vital sign.
+        if (
+            abbreviated
+            and not m.group("ci")
+            and measure in {"HR", "RR"}
+            and ("." not in m.group("est") or _HEART_RATE_UNIT.match(norm, m.end()))
+        ):
+            continue
+        fields = {"measure": measure, "value_text": m.group("est"), **_ci_fields(m)}
+        fields["outcome"] = _outcome_words(m.group("qual"))
+        found.append(Candidate("ratio", m.start(), m.end(), fields))
+        end = m.end()
+        for _ in range(8):
+            nxt = grammar.RATIO_NEXT.match(norm, end)
+            if not nxt or not m.group("ci"):
+                break
+            fields = {"measure": measure, "value_text": nxt.group("est"), **_ci_fields(nxt)}
+            fields["outcome"] = _outcome_words(m.group("qual"))
+            found.append(Candidate("ratio", nxt.start("est"), nxt.end(), fields))
+            end = nxt.end()
+    return found
+
+
+def _differences(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return differences with their CIs (or an explicit value) and measure."""
+    found = []
+    for m in scan.finditer(
+        grammar.DIFFERENCE, _DIFFERENCE_WORDS, 60, 300, case=_DIFFERENCE_ABBREVIATIONS
+    ):
+        if not m.group("ci") and (not m.group("sep") or m.group("dabbr")):
+            continue
+        if m.group("dabbr"):
+            measure = DIFFERENCE_MEASURES[m.group("dabbr")]
+        elif m.group("arr"):
+            measure = "risk difference"
+        else:
+            label = re.sub(r"\s{1,100}", " ", m.group("label").lower())
+            head = label.split(" difference")[0]
+            measure = "difference"
+            if "median" in head:
+                measure = "median difference"
+            elif "standardi" in head:
+                measure = "standardized mean difference"
+            elif "mean" in head or "least" in head or head.startswith("ls"):
+                measure = "mean difference"
+            elif "risk" in head or "proportion" in head:
+                measure = "risk difference"
+        unit = (m.group("unit") or "").strip()
+        if measure == "difference" and re.match(r"(?i)percentage|pp", unit):
+            measure = "risk difference"
+        fields = {"measure": measure, "value_text": m.group("est"), "unit": unit}
+        fields["outcome"] = _outcome_words(m.groupdict().get("qual"))
+        found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
+    return found
+
+
+def _p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return p-values and NS, leaving out significance thresholds of methods."""
+    found = []
+    for m in grammar.P_VALUE.finditer(norm):
+        cmp = m.group("cmp") or "="
+        if cmp in {"<", "\u2264", "<=", "=<"} and _THRESHOLD.search(norm, *sents.of(m.start())):
+            continue  # "P < 0.05 was considered significant" is a threshold, not a result
+        fields = {"value_text": m.group("p"), "comparator": cmp}
+        found.append(Candidate("p_value", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.NOT_SIGNIFICANT, (), 10, 10, case=("NS", "N.S.", "n.s.", "ns")):
+        if not _reads_as_not_significant(norm, m):
+            continue
+        fields = {"value_text": m.group("ns"), "comparator": "NS", "not_significant": True}
+        found.append(Candidate("p_value", m.start(), m.end(), fields))
+    return found
+
+
+def _reads_as_not_significant(norm: str, m: re.Match) -> bool:
+    """Return True if an NS / n.s. is a p-value ("P = NS", "(NS)", "were n.s.") and not an
+    abbreviation ("normal saline (NS)")."""
+    if m.group("label") or m.group("ns").lower() == "n.s.":
+        return True
+    before = norm[max(0, m.start() - 40) : m.start()]
+    if not before.rstrip().endswith(("(", ";", ",", "[")):
+        return False
+    words = re.findall(r"[A-Za-z][\w\-]{0,40}", before)
+    if len(words) >= 2 and (words[-2][0] + words[-1][0]).upper() == "NS":
+        return False  # defines the abbreviation
+    return bool(re.search(r"[\d%)]|(?i:differ|between|compared|versus|vs\b|change)", before))
+
+
+def _count(m: re.Match, **extra: Any) -> Candidate:
+    """Return a count candidate from a match with groups x, n and pct."""
+    groups = m.groupdict()
+    numerator = word_value(groups["x"]) if groups.get("x") else None
+    denominator = word_value(groups["n"]) if groups.get("n") else None
+    fields = {
+        "numerator": numerator,
+        "denominator": denominator,
+        "value_text": groups.get("x"),
+        "percent_text": groups.get("pct"),
+        **extra,
+    }
+    return Candidate("count", m.start(), m.end(), fields)
+
+
+def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Counts printed with their denominator or their percentage."""
+    found = []
+    for pattern in (grammar.PERCENT_COUNT, grammar.COUNT_PERCENT, grammar.PERCENT_N):
+        for m in scan.finditer(pattern, ("%",), 70, 60):
+            found.append(_count(m))
+    for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):
+        if _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
+            found.append(_count(m))
+    for m in scan.finditer(grammar.COUNT_OF, (" of ",), 40, 40):
+        x, n = word_value(m.group("x")), word_value(m.group("n"))
+        if x is None or n is None or x > n or n == 0:
+            continue
+        if _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
+            continue
+        found.append(_count(m))
+    for m in scan.finditer(grammar.FRACTION, ("/",), 25, 25):
+        x, n = word_value(m.group("x")), word_value(m.group("n"))
+        if x is None or n is None or x > n or n == 0:
+            continue
+        if n <= 4 and re.match(r"\s?of\b", norm[m.end() : m.end() + 4]):
+            continue
+        if _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
+            continue
+        found.append(_count(m))
+    return found
+
+
+def _header_before(norm: str, start: int, sents: context.Sentences, header: re.Pattern) -> bool:
+    """Return True if a column header such as "n (%)" or "mean (SD)" precedes ``start`` in its
+    sentence."""
+    sentence = sents.of(start)
+    return bool(header.search(norm, sentence[0], start))
+
+
+def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Counts whose denominator is given elsewhere: "23 (46.9%)", "three patients in the MSC
+    group", "none in the placebo group"."""
+    found = []
+    for m in scan.finditer(grammar.N_PERCENT, ("%",), 60, 5):
+        x = word_value(m.group("x"))
+        pct = value_of(m.group("pct"))
+        if x is None or pct is None or pct > 100:
+            continue
+        if 1900 <= x <= 2100 and not m.group(0)[len(m.group("x")) :].strip().startswith(("p", "P")):
+            continue
+        if _BELOW.search(_before(norm, m.start(), 16)):
+            continue
+        found.append(_count(m))
+    for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
+        x = word_value(m.group("center"))
+        if x is None or not _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
+            continue
+        fields = {"numerator": x, "value_text": m.group("center"), "percent_text": m.group("inner")}
+        found.append(Candidate("count", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
+        value = word_value(m.group("xw"))
+        if value is None:
+            continue
+        end = m.end("xw")
+        noun = re.match(rf"\s(?i:{grammar._PEOPLE})\b", norm[end : end + 20])
+        fields = {
+            "numerator": value,
+            "value_text": m.group("xw"),
+            "arm": context.clean_arm(m.group("arm")),
+        }
+        found.append(Candidate("count", m.start("xw"), end + (noun.end() if noun else 0), fields))
+    return found
+
+
+def _spread_kind(word: str) -> str:
+    """Return the spread a label names: iqr, range, ci, se or sd ('' when it names none)."""
+    word = word.upper()
+    if "IQR" in word or "INTERQUARTILE" in word or "Q1" in word:
+        return "iqr"
+    if "RANGE" in word:
+        return "range"
+    if "CI" in word:
+        return "ci"
+    if "SE" in word or "STANDARD ERROR" in word:
+        return "se"
+    if "SD" in word or "S.D." in word or "DEVIATION" in word:
+        return "sd"
+    return ""
+
+
+def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
+    """Return the fields of a SUMMARY_LABEL match, or None for a spread it cannot have."""
+    fields: dict[str, Any] = {"value_text": m.group("center"), "unit": (m.group("unit") or "")}
+    header = m.group("header") or ""
+    if m.group("pm"):
+        kind = "se" if _spread_kind(header) == "se" else "sd"
+        fields.update(spread_kind=kind, spread_low_text=m.group("pm"))
+    elif m.group("q1"):
+        kind = _spread_kind(m.group("skind") or header) or ("iqr" if stat == "median" else "")
+        if kind in {"sd", "se"}:
+            return None
+        if kind == "ci":
+            level = re.search(r"(\d{2})\s?%", m.group("skind") or header)
+            fields.update(
+                ci_low_text=m.group("q1"),
+                ci_high_text=m.group("q3"),
+                ci_level=float(level.group(1)) / 100 if level else None,
+            )
+        fields.update(
+            spread_kind=kind, spread_low_text=m.group("q1"), spread_high_text=m.group("q3")
+        )
+    elif m.group("sd"):
+        kind = _spread_kind(m.group("sd_word") or header)
+        if kind in {"sd", "se"} or (stat == "mean" and not kind):
+            fields.update(spread_kind=kind or "sd", spread_low_text=m.group("sd"))
+        else:
+            return None
+    elif m.group("r1"):
+        kind = _spread_kind(m.group("iqr_word"))
+        fields.update(
+            spread_kind=kind, spread_low_text=m.group("r1"), spread_high_text=m.group("r2")
+        )
+    return fields
+
+
+def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Medians and means, labelled or recognisable by their spread."""
+    found = []
+    for m in scan.finditer(grammar.SUMMARY_LABEL, ("median", "mean", "average"), 0, 220):
+        stat = "median" if m.group("stat").lower() == "median" else "mean"
+        if _PEOPLE_AFTER.match(norm, m.end("center")):
+            continue
+        fields = _summary_fields(m, stat)
+        if fields is None or not _within(fields):
+            continue
+        fields["outcome"] = _outcome_words(m.group("what"))
+        found.append(Candidate(stat, m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.APA_MEAN, (), 0, 40, case=("M =", "M=")):
+        fields = {
+            "value_text": m.group("mean"),
+            "spread_kind": _spread_kind(m.group("sd_word")),
+            "spread_low_text": m.group("sd"),
+        }
+        found.append(Candidate("mean", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.MEAN_SD, ("\u00b1", "+/-", "+-"), 40, 40):
+        sentence_window = norm[max(0, m.start() - 120) : m.end() + 40]
+        kind = "se" if _SE_NEAR.search(sentence_window) and "SD" not in sentence_window else "sd"
+        fields = {
+            "value_text": m.group("mean"),
+            "unit": (m.group("unit") or m.group("sd_unit") or "").strip(),
+            "spread_kind": kind,
+            "spread_low_text": m.group("sd"),
+        }
+        found.append(Candidate("mean", m.start(), m.end(), fields))
+    for m in scan.finditer(
+        grammar.MEAN_SPREAD_NAMED, ("standard",), 40, 40, case=("SD", "SE", "s.d.")
+    ):
+        fields = {
+            "value_text": m.group("center"),
+            "unit": (m.group("unit") or m.group("sd_unit") or "").strip(),
+            "spread_kind": _spread_kind(m.group("sd_word")),
+            "spread_low_text": m.group("sd"),
+        }
+        found.append(Candidate("mean", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
+        if not _header_before(norm, m.start(), sents, grammar.SD_HEADER):
+            continue
+        header = grammar.SD_HEADER.search(norm, sents.of(m.start())[0], m.start())
+        fields = {
+            "value_text": m.group("center"),
+            "spread_kind": _spread_kind(header.group() if header else "") or "sd",
+            "spread_low_text": m.group("inner"),
+        }
+        found.append(Candidate("mean", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.MEDIAN_SPREAD, ("(", "["), 40, 100):
+        if _BRACKET_CONTEXT.search(_before(norm, m.start(), 16)):
+            continue
+        kind = _spread_kind(m.group("skind") or "")
+        if kind in {"sd", "se"}:
+            continue
+        fields: dict[str, Any] = {
+            "value_text": m.group("center"),
+            "unit": (m.group("unit") or "").strip(),
+            "spread_low_text": m.group("q1"),
+            "spread_high_text": m.group("q3"),
+            "spread_kind": kind,
+        }
+        if kind == "ci":
+            fields.update(ci_low_text=m.group("q1"), ci_high_text=m.group("q3"))
+        if not _within(fields):
+            continue
+        label = None
+        for label_match in _MEAN_OR_MEDIAN.finditer(norm, max(0, m.start() - 160), m.start()):
+            label = label_match.group("word").lower()
+        stat = "mean" if label in {"mean", "average"} else "median"
+        if stat == "median" and not kind:
+            fields["spread_kind"] = "iqr"  # the journal convention for a bare "2.75 [2.35, 3.23]"
+        found.append(Candidate(stat, m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.GROUP_VALUE, ("group", "arm"), 0, 40):
+        # "higher in the MSC group (67.0) compared to the placebo group (50.0)": an arm's value
+        # whose summary type is not stated, read as a mean.
+        sentence = sents.of(m.start())
+        label = _GROUP_LABEL.search(norm, max(sentence[0], m.start() - 60), m.start())
+        if not label:
+            continue
+        fields = {
+            "value_text": m.group("value"),
+            "unit": (m.group("unit") or "").strip(),
+            "arm": context.clean_arm(label.group("arm")),
+            "summary_type_not_stated": True,
+        }
+        found.append(Candidate("mean", m.start("value"), m.end("value"), fields))
+    return found
+
+
+def _within(fields: dict[str, Any]) -> bool:
+    """Return True unless a centre lies outside the interval printed with it."""
+    centre = value_of(fields.get("value_text"))
+    low, high = value_of(fields.get("spread_low_text")), value_of(fields.get("spread_high_text"))
+    if centre is None:
+        return False
+    if low is None or high is None or fields.get("spread_kind") in {"sd", "se"}:
+        return True
+    return low <= high and low <= centre <= high
+
+
+def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return percentages reported as results (pairs, with a CI, alone), not thresholds."""
+    found = []
+    for m in scan.finditer(grammar.PERCENT_PAIR, ("%",), 25, 60):
+        if _BELOW.search(_before(norm, m.start(), 16)):
+            continue
+        summary = _MEAN_OR_MEDIAN.search(_before(norm, m.start(), 60))
+        kind = "percentage"
+        if summary:
+            kind = "median" if summary.group("word").lower() == "median" else "mean"
+        for name in ("a", "b"):
+            end = norm.index("%", m.end(name)) + 1
+            fields = {"value_text": m.group(name), "unit": "%", "pair": m.start()}
+            found.append(Candidate(kind, m.start(name), end, fields))
+    for m in scan.finditer(grammar.PERCENT_CI, ("%",), 25, 120):
+        if _CI_WORD_AFTER.match(norm, norm.index("%", m.start()) + 1):
+            continue
+        if _BELOW.search(_before(norm, m.start(), 16)):
+            continue
+        fields = {"value_text": m.group("est"), "unit": "%", **_ci_fields(m)}
+        found.append(Candidate("percentage", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.PERCENT, ("%",), 25, 2):
+        percent_end = m.end()
+        if _CI_WORD_AFTER.match(norm, percent_end) or _BELOW.search(_before(norm, m.start(), 16)):
+            continue
+        if _OR_LOWER.match(norm, percent_end) or _NOT_A_RESULT_AFTER.match(norm, percent_end):
+            continue
+        if _in_methods(norm, sents, m.start()):
+            continue
+        value = value_of(m.group("pct"))
+        if value is None or value > 1000:
+            continue
+        arm = context.arm_near(norm, m.start(), percent_end, sents.of(m.start()))
+        fields = {"value_text": m.group("pct"), "unit": "%", "arm": arm}
+        found.append(Candidate("percentage", m.start(), percent_end, fields))
+    return found
+
+
+def _in_methods(norm: str, sents: context.Sentences, offset: int) -> bool:
+    """Return True if the sentence at ``offset`` speaks of methods or eligibility."""
+    sentence = sents.of(offset)
+    key = ("methods", sentence)
+    if key not in sents.memo:
+        sents.memo[key] = bool(_METHODS.search(norm, *sentence))
+    return sents.memo[key]
+
+
+def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return every statistic candidate of a normalized text, most specific first."""
+    return [
+        *_tests(norm, scan),
+        *_ratios(norm, scan),
+        *_differences(norm, scan),
+        *_p_values(norm, sents, scan),
+        *_explicit_counts(norm, sents, scan),
+        *_summaries(norm, sents, scan),
+        *arm_sizes.size_candidates(norm, sents, scan),
+        *_loose_counts(norm, sents, scan),
+        *_percentages(norm, sents, scan),
+    ]

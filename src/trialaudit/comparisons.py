@@ -1,0 +1,313 @@
+"""Between-arm comparisons: which counts (binary) or summaries (continuous), effect estimate
+and p-value of a document belong together, and the arm sizes they rest on."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from . import context
+from .arms import resolve_arm
+from .grammar import ARM_LABEL
+
+_VERSUS_GAP = re.compile(
+    r"(?i)^[\s,]{0,3}(?:vs\.?|versus|v\.?|compared\s(?:with|to)|and)\s?\.?\s?(?:the\s)?$"
+)
+# "in the MSC group (67.0) compared to the placebo group (50.0)".
+_NAMED_ARMS_GAP = re.compile(
+    r"(?i)^[^\d;]{0,20}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}$"
+)
+_COMPARED_WITH = re.compile(
+    rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin)?|relative\sto)\s(?:the\s)?"
+    rf"(?P<arm>{ARM_LABEL})(?=\s(?:group|arm)s?\b|[\s,;.()]|$)"
+)
+_SUBJECT = re.compile(
+    r"(?P<subj>[A-Z][\w\-+]{0,25}(?:\s(?!\w{2,15}ly\b)[\w\-+]{1,25}){0,3})\s(?:\w{2,15}ly\s)?"
+    r"(?:improved|reduced|increased|decreased|lowered|raised|showed|exerted|was\sassociated"
+    r"|led|resulted|achieved|shortened|prolonged)\b"
+)
+# Abstract section headings that run into the first sentence ("Findings MSC administration").
+_HEADING = re.compile(
+    r"^(?:Background|Methods?|Findings|Results?|Conclusions?|Interpretation|Objectives?|Aims?"
+    r"|Purpose|Design|Setting|Interventions?|Outcomes?)\s"
+)
+_POPULATION_ORDER = {"analysed": 0, "treated": 1, "randomized": 2, "enrolled": 3, "": 4}
+SUMMARY_KINDS = {"median", "mean"}
+
+
+def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> list[dict]:
+    """Return the comparisons of one document, binary first, in document order."""
+    used: set[int] = set()
+    rows: list[dict] = []
+    rows += _binary(stats, arm_rows, used)
+    rows += _summary_pairs(stats, arm_rows, norm, used)
+    rows += _effects_and_p_values(stats, arm_rows, norm, used)
+    rows.sort(key=lambda r: r.pop("_order"))
+    for index, row in enumerate(rows):
+        row["doc_id"] = doc_id
+        row["comparison_id"] = index
+    return rows
+
+
+def _by_sentence(stats: list[dict]) -> dict[tuple[int, int], list[dict]]:
+    """Return the statistics grouped by their sentence."""
+    groups: dict[tuple[int, int], list[dict]] = {}
+    for row in stats:
+        groups.setdefault((row["sentence_start"], row["sentence_end"]), []).append(row)
+    return groups
+
+
+def study_arms(arm_rows: list[dict], study_id: str, subgroup: str) -> list[dict]:
+    """Return the arm sizes of a study for a subgroup, the best population of each arm."""
+    own = [a for a in arm_rows if a["study_id"] == study_id and a["subgroup"] == subgroup]
+    best: dict[str, dict] = {}
+    for arm in own:
+        current = best.get(arm["arm_key"])
+        rank = _POPULATION_ORDER.get(arm["population"], 4)
+        if current is None or rank < _POPULATION_ORDER.get(current["population"], 4):
+            best[arm["arm_key"]] = arm
+    return list(best.values())
+
+
+def _total(label: str, arms: list[dict]) -> tuple[int | None, int | None, str]:
+    """Return (n, stat_id, arm label) of the arm a label names, or (None, None, label)."""
+    arm = resolve_arm(label, arms)
+    if arm is None:
+        return None, None, label
+    return arm["n"], arm["stat_id"], arm["arm"]
+
+
+def _row(order: int, kind: str, first: dict, **values) -> dict:
+    """Return a comparisons row ordered by ``first``, with ``values``."""
+    row = {
+        "_order": order,
+        "doc_id": first["doc_id"],
+        "comparison_id": 0,
+        "study_id": first["study_id"],
+        "kind": kind,
+        "subgroup": first.get("subgroup") or "",
+        "outcome": first["outcome"],
+        "timepoint": first["timepoint"],
+        "arm_1": "",
+        "arm_2": "",
+        "events_1": None,
+        "total_1": None,
+        "events_2": None,
+        "total_2": None,
+        "events_1_stat_id": None,
+        "total_1_stat_id": None,
+        "events_2_stat_id": None,
+        "total_2_stat_id": None,
+        "summary_1_stat_id": None,
+        "summary_2_stat_id": None,
+        "effect_stat_id": None,
+        "p_stat_id": None,
+    }
+    row.update(values)
+    return row
+
+
+def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dict]:
+    """Counts of two or more arms in one sentence, each arm against the control."""
+    rows = []
+    for group in _by_sentence(stats).values():
+        cells = [r for r in group if r["kind"] == "count" and r["arm"]]
+        effects = [r for r in group if r["kind"] in {"ratio", "difference"}]
+        p_values = [r for r in group if r["kind"] == "p_value"]
+        if len(cells) < 2 or len({context.arm_key(c["arm"]) for c in cells}) < 2:
+            continue
+        controls = [c for c in cells if context.is_control(c["arm"])]
+        control = controls[-1] if controls else cells[-1]
+        treated = [c for c in cells if c is not control]
+        arms = study_arms(arm_rows, control["study_id"], control.get("subgroup") or "")
+        for position, cell in enumerate(treated):
+            nxt = treated[position + 1]["span_start"] if position + 1 < len(treated) else None
+            own = [
+                e
+                for e in effects
+                if e["span_start"] > cell["span_end"] and (nxt is None or e["span_start"] < nxt)
+            ]
+            if len(treated) == 1 and not own:
+                own = effects[:1]
+            effect = own[0] if own else None
+            anchor = effect or cell
+            p_after = [
+                p
+                for p in p_values
+                if p["span_start"] > anchor["span_end"] and (nxt is None or p["span_start"] < nxt)
+            ]
+            p_row = p_after[0] if p_after else None
+            n1, n1_id = _denominator(cell, arms)
+            n2, n2_id = _denominator(control, arms)
+            rows.append(
+                _row(
+                    cell["stat_id"],
+                    "binary",
+                    cell,
+                    outcome=cell["outcome"] or control["outcome"],
+                    timepoint=cell["timepoint"] or control["timepoint"],
+                    arm_1=cell["arm"],
+                    arm_2=control["arm"],
+                    events_1=cell["numerator"],
+                    total_1=n1,
+                    events_2=control["numerator"],
+                    total_2=n2,
+                    events_1_stat_id=cell["stat_id"],
+                    total_1_stat_id=n1_id,
+                    events_2_stat_id=control["stat_id"],
+                    total_2_stat_id=n2_id,
+                    effect_stat_id=effect["stat_id"] if effect else None,
+                    p_stat_id=p_row["stat_id"] if p_row else None,
+                )
+            )
+            used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
+    return rows
+
+
+def _denominator(cell: dict, arms: list[dict]) -> tuple[int | None, int | None]:
+    """Return (denominator, stat_id it came from) for a count cell, from the arm size if needed."""
+    if cell["denominator"] is not None:
+        return cell["denominator"], cell.get("denominator_stat_id") or cell["stat_id"]
+    arm = resolve_arm(cell["arm"], arms)
+    if arm is None:
+        return None, None
+    return arm["n"], arm["stat_id"]
+
+
+def _arms_of_sentence(norm: str, sentence: tuple[int, int], before: int) -> tuple[str, str]:
+    """Return the (intervention, comparator) labels a sentence names: its subject and what it
+    is compared with ("MSC treatment improved ... compared with the controls")."""
+    subject, comparator = "", ""
+    for m in _SUBJECT.finditer(norm, sentence[0], max(sentence[0], before)):
+        words = _HEADING.sub("", m.group("subj"))
+        subject = context.clean_arm(words) or subject
+    m = _COMPARED_WITH.search(norm, sentence[0], sentence[1])
+    if m:
+        comparator = context.clean_arm(m.group("arm"))
+    return subject, comparator
+
+
+def _arms_for(
+    first: dict, second: dict | None, arm_rows: list[dict], norm: str
+) -> tuple[str, str, tuple[int | None, int | None], tuple[int | None, int | None]]:
+    """Return arm labels and (n, stat_id) totals for a continuous comparison."""
+    sentence = (first["sentence_start"], first["sentence_end"])
+    label_1 = first.get("arm") or ""
+    label_2 = (second or {}).get("arm") or ""
+    if not label_1 or not label_2:
+        subject, comparator = _arms_of_sentence(norm, sentence, first["span_start"])
+        label_1 = label_1 or subject
+        label_2 = label_2 or comparator
+    arms = study_arms(arm_rows, first["study_id"], first.get("subgroup") or "")
+    n1, id1, label_1 = _total(label_1, arms) if label_1 else (None, None, "")
+    n2, id2, label_2 = _total(label_2, arms) if label_2 else (None, None, "")
+    return label_1, label_2, (n1, id1), (n2, id2)
+
+
+def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set[int]) -> list:
+    """Two medians or means joined by "vs" ("2.75 [2.35, 3.23] vs . 2.11 [1.96, 2.35]"), with
+    the difference and p-value printed after them."""
+    rows = []
+    for group in _by_sentence(stats).values():
+        summaries = [
+            r
+            for r in group
+            if r["kind"] in SUMMARY_KINDS
+            or (r["kind"] == "percentage" and r.get("measure") in SUMMARY_KINDS)
+        ]
+        pairs = []
+        second: set[int] = set()
+        for a, b in itertools.pairwise(summaries):
+            if a["stat_id"] in used or a["stat_id"] in second:
+                continue
+            gap = norm[a["span_end"] : b["span_start"]]
+            named = (
+                a["arm"]
+                and b["arm"]
+                and context.arm_key(a["arm"]) != context.arm_key(b["arm"])
+                and _NAMED_ARMS_GAP.match(gap)
+            )
+            if _VERSUS_GAP.match(gap) or named:
+                pairs.append((a, b))
+                second.add(b["stat_id"])
+        for index, (a, b) in enumerate(pairs):
+            limit = pairs[index + 1][0]["span_start"] if index + 1 < len(pairs) else None
+            after = [
+                r
+                for r in group
+                if r["span_start"] >= b["span_end"]
+                and (limit is None or r["span_start"] < limit)
+                and r["stat_id"] not in used
+            ]
+            effect = next((r for r in after if r["kind"] in {"difference", "ratio"}), None)
+            p_row = next((r for r in after if r["kind"] == "p_value"), None)
+            label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
+            a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
+            b["outcome"] = b["outcome"] or a["outcome"]
+            rows.append(
+                _row(
+                    a["stat_id"],
+                    "continuous",
+                    a,
+                    arm_1=label_1,
+                    arm_2=label_2,
+                    total_1=n1,
+                    total_1_stat_id=id1,
+                    total_2=n2,
+                    total_2_stat_id=id2,
+                    summary_1_stat_id=a["stat_id"],
+                    summary_2_stat_id=b["stat_id"],
+                    effect_stat_id=effect["stat_id"] if effect else None,
+                    p_stat_id=p_row["stat_id"] if p_row else None,
+                )
+            )
+            used.update(r["stat_id"] for r in (a, b, effect, p_row) if r is not None)
+    return rows
+
+
+def _effects_and_p_values(
+    stats: list[dict], arm_rows: list[dict], norm: str, used: set[int]
+) -> list[dict]:
+    """A difference, or a p-value standing alone, in a sentence that compares an intervention
+    with a named comparator ("... compared with the placebo (median difference ...; P = ...)")."""
+    rows = []
+    p_of = {
+        r["refers_to"]: r for r in stats if r["kind"] == "p_value" and r["refers_to"] is not None
+    }
+    for row in stats:
+        if row["stat_id"] in used:
+            continue
+        sentence = (row["sentence_start"], row["sentence_end"])
+        if row["kind"] == "difference":
+            p_row = p_of.get(row["stat_id"])
+        elif row["kind"] == "p_value" and row["refers_to"] is None:
+            p_row = row
+        else:
+            continue
+        subject, comparator = _arms_of_sentence(norm, sentence, row["span_start"])
+        if not comparator:
+            continue
+        if row["kind"] == "p_value" and not context.is_control(comparator):
+            continue
+        label_1, label_2, (n1, id1), (n2, id2) = _arms_for(
+            {**row, "arm": subject}, {"arm": comparator}, arm_rows, norm
+        )
+        effect = row if row["kind"] == "difference" else None
+        kind = "binary" if effect and effect["measure"] == "risk difference" else "continuous"
+        rows.append(
+            _row(
+                row["stat_id"],
+                kind,
+                row,
+                arm_1=label_1,
+                arm_2=label_2,
+                total_1=n1,
+                total_1_stat_id=id1,
+                total_2=n2,
+                total_2_stat_id=id2,
+                effect_stat_id=effect["stat_id"] if effect else None,
+                p_stat_id=p_row["stat_id"] if p_row else None,
+            )
+        )
+        used.update(r["stat_id"] for r in (effect, p_row) if r is not None)
+    return rows

@@ -1,0 +1,101 @@
+"""Spans that hold digits but never statistics: identifiers, links, doses, dates, citations,
+heterogeneity statistics and reference numbers. A statistic overlapping one is dropped."""
+
+from __future__ import annotations
+
+import re
+
+from . import facts
+from .spans import Scanner
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+DATE = re.compile(
+    rf"""
+    (?<![\w.])(?:
+      \d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}\.?,?\s\d{{4}}
+      |{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}
+      |{_MONTH}\.?,?\s(?:19|20)\d{{2}}
+      |(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}
+      |\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}(?![\d.])
+      |\d{{1,2}}/(?:19|20)\d{{2}}
+      |(?:19|20)\d{{2}}\u5e74\d{{1,2}}\u6708(?:\d{{1,2}}\u65e5)?
+    )(?![\w])
+    """,
+    re.VERBOSE,
+)
+# "2025;138(22):2984-2992", "75(3):660-673", "pp. 660-673", "Volume 76, Issue 3".
+CITATION = re.compile(
+    r"""
+    (?:19|20)\d{2}\s?;\s?\d{1,4}
+        (?:\s?\(\s?[\w\-]{1,8}\s?\)(?:\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?)?
+          |\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?)(?![\d.]\d)
+    |(?<![\d.])\d{1,4}\s?\(\s?[\w\-]{1,8}\s?\)\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?
+        (?![\d.]\d)
+    |(?<![\d.])\d{1,4}\s?:\s?[eE]?\d{1,6}\s?-\s?[eE]?\d{1,6}(?![\d.]\d)
+    |(?<![A-Za-z])(?:pp?\.|pages?)\s?\d{1,6}(?:\s?-\s?\d{1,6})?
+    |(?<![A-Za-z])(?i:vol(?:ume)?\.?|issue|no\.|\u5377|\u671f|\u9875\u7801)\s?\d{1,6}
+    """,
+    re.VERBOSE,
+)
+# "I² = 59%", "I2 statistic of 59%", "tau² = 0.03": heterogeneity, not a count or percentage.
+HETEROGENEITY = re.compile(
+    r"(?<![A-Za-z])(?:I\s?\^?\s?[2\u00b2]|I-squared|(?:tau|\u03c4)\s?\^?\s?[2\u00b2])"
+    r"(?:\s(?:statistic|value|index))?\s?(?:=|:|of|was|\s)\s?\d{1,3}(?:\.\d{1,4})?\s?%?"
+)
+# Reference numbers in brackets after a word: "previous studies [3, 4]", "[12-15]".
+REFERENCE = re.compile(
+    r"(?<![\d.%])(?<![\d.%]\s)\[\s?\d{1,3}(?:\s?[,\-]\s?\d{1,3}){0,20}\s?\]"
+    r"|(?<=[A-Za-z)])\.\d{1,3}(?:[,\-]\d{1,3}){0,10}(?=\s|$)"
+)
+# Time windows and clock times ("24-48 h", "within 72 hours", "08:30").
+CLOCK = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d.:])(?!\s?(?:ratio|allocation))")
+# Equipment and code numbers: "version 7.0", "SPSS 26.0", "R 4.2".
+VERSION = re.compile(r"(?i:version|v\.|SPSS|Stata|SAS)\s?\d{1,3}(?:\.\d{1,3}){0,3}")
+# Phase labels "phase 1/2", "phase I/II".
+PHASE = re.compile(r"(?i:phase)\s?(?:\d|I{1,3}|IV)(?:\s?/\s?(?:\d|I{1,3}|IV))?[ab]?")
+EMAIL = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
+
+# Long masks, found anywhere through their literal anchors (see spans.Scanner).
+ANCHORED = (
+    (facts.REGISTRATION, facts.REGISTRY_ANCHORS, 0, 40),
+    (facts.REGISTRATION, ("eudract",), 20, 40),
+    (facts.DOI, ("10.",), 0, 260),
+    (facts.URL, ("http", "www."), 0, 510),
+    (EMAIL, ("@",), 70, 260),
+)
+# Short masks, looked for only near the candidates they could overlap.
+NEARBY = (
+    facts.DOSE,
+    facts.LOST_EXPONENT_DOSE,
+    DATE,
+    CITATION,
+    HETEROGENEITY,
+    REFERENCE,
+    CLOCK,
+    VERSION,
+    PHASE,
+)
+_MARGIN = 90
+
+
+def masked_spans(norm: str, near: list[tuple[int, int]], scan: Scanner) -> list[tuple[int, int]]:
+    """Return the spans of ``norm`` that can hold digits but never a statistic: identifiers,
+    links and e-mail addresses anywhere, the short masks around the ``near`` spans (the
+    candidates: a mask matters only where it overlaps one)."""
+    spans: list[tuple[int, int]] = []
+    for pattern, anchors, before, after in ANCHORED:
+        spans.extend(m.span() for m in scan.finditer(pattern, anchors, before, after))
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(near):
+        start, end = max(0, start - _MARGIN), min(len(norm), end + _MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    for start, end in windows:
+        for pattern in NEARBY:
+            spans.extend(m.span() for m in pattern.finditer(norm, start, end))
+    return spans

@@ -1,0 +1,126 @@
+"""Matched spans before they become table rows, and the rule that keeps one per place."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Candidate:
+    """A matched statistic (offsets into the normalized text) before context is attached."""
+
+    kind: str
+    start: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+class Occupancy:
+    """Which characters of a text are already taken by a kept or masked span."""
+
+    def __init__(self, length: int) -> None:
+        self.taken = bytearray(length)
+
+    def free(self, start: int, end: int) -> bool:
+        """Return True if no character of [start, end) is taken."""
+        return self.taken.find(1, start, end) < 0
+
+    def take(self, start: int, end: int) -> None:
+        """Mark [start, end) as taken."""
+        self.taken[start:end] = b"\x01" * (end - start)
+
+
+def resolve(
+    candidates: list[Candidate], masked: list[tuple[int, int]], length: int
+) -> list[Candidate]:
+    """Keep candidates in priority order, dropping any that overlap a kept or masked span."""
+    occupancy = Occupancy(length)
+    mask = Occupancy(length)
+    for start, end in masked:
+        mask.take(start, end)
+    kept: list[Candidate] = []
+    for cand in candidates:
+        if cand.end <= cand.start:
+            continue
+        if not mask.free(cand.start, cand.end) or not occupancy.free(cand.start, cand.end):
+            continue
+        occupancy.take(cand.start, cand.end)
+        kept.append(cand)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+# Where a statistic can start: a letter or digit not preceded by an ASCII letter or digit (CJK
+# text runs into numbers: "组死亡３／１１"), or a sign or point before a digit.
+_START = re.compile(r"(?<![A-Za-z0-9])[^\W_]|[-+.](?=\d)")
+
+
+class Scanner:
+    """Finds the matches of a pattern without running it over the whole text: each pattern
+    names literal anchors that every one of its matches contains, at most ``before``
+    characters after the match's start. The anchors are found with str.find (far faster than
+    a regex scan) and the pattern is tried only at the word starts that close before them.
+    Lookbehinds still see the text before a start, and a match may run past ``after``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self._positions: dict[tuple[str, bool], list[int]] = {}
+        self._starts: list[int] | None = None
+
+    def positions(self, literal: str, case: bool = False) -> list[int]:
+        """Return the offsets of ``literal`` (case-insensitive unless ``case``)."""
+        key = (literal, case)
+        if key not in self._positions:
+            haystack = self.text if case else self.lower
+            needle = literal if case else literal.lower()
+            found, index = [], haystack.find(needle)
+            while index >= 0:
+                found.append(index)
+                index = haystack.find(needle, index + 1)
+            self._positions[key] = found
+        return self._positions[key]
+
+    def starts(self) -> list[int]:
+        """Return every offset where a statistic can start, in order."""
+        if self._starts is None:
+            self._starts = [m.start() for m in _START.finditer(self.text)]
+        return self._starts
+
+    def finditer(
+        self,
+        pattern: re.Pattern,
+        anchors: tuple[str, ...],
+        before: int,
+        after: int = 0,
+        case: tuple[str, ...] = (),
+    ) -> Iterator[re.Match]:
+        """Yield the non-overlapping matches of ``pattern`` that start at most ``before``
+        characters before one of its anchors (``case`` anchors are case-sensitive; ``after``
+        is only documentation of how far a match may run past its anchor)."""
+        del after
+        anchor_at = sorted(
+            {p for a in anchors for p in self.positions(a)}
+            | {p for a in case for p in self.positions(a, True)}
+        )
+        if not anchor_at:
+            return
+        starts = self.starts()
+        done = 0  # matches do not overlap: no start before the end of the last one
+        tried = -1  # every start up to here has been tried already
+        for p in anchor_at:
+            index = bisect.bisect_left(starts, max(done, tried + 1, p - before))
+            tried = p
+            while index < len(starts) and starts[index] <= p:
+                q = starts[index]
+                index += 1
+                if q < done:
+                    continue
+                m = pattern.match(self.text, q)
+                if m and m.end() > q:
+                    done = m.end()
+                    yield m
+                    index = bisect.bisect_left(starts, done)

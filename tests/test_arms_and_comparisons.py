@@ -1,0 +1,182 @@
+"""Arm sizes (with the stage they count and their stratum) and between-arm comparisons, binary
+and continuous, as engineer A's checks consume them."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import kinds
+
+from trialaudit.extract import extract_document
+
+REAL_WORLD = "002_41f0e3bedab7cc11"
+THREE_ARMS = "004_1d94033127122713"
+FORUM = "001_ee862e205fadbfc4"
+FOLLOW_UP = "000_687c769a69b8fe8d"
+PILOT = "003_b5f6180764dcc2c0"
+
+
+def arms_of(doc_id, text):
+    return [
+        (a["study_id"], a["arm"], a["role"], a["subgroup"], a["population"], a["n"])
+        for a in extract_document(doc_id, text).arms
+    ]
+
+
+def test_stratified_arms_of_the_real_world_study(seed_texts):
+    assert arms_of(REAL_WORLD, seed_texts[REAL_WORLD]) == [
+        ("S1", "MSC treatment", "intervention", "moderate", "enrolled", 21),
+        ("S1", "MSC treatment", "intervention", "severe", "enrolled", 31),
+        ("S1", "control", "control", "moderate", "enrolled", 26),
+        ("S1", "control", "control", "severe", "enrolled", 32),
+    ]
+
+
+def test_arms_analysed_in_the_three_arm_trial(seed_texts):
+    assert arms_of(THREE_ARMS, seed_texts[THREE_ARMS]) == [
+        ("S1", "MSC alone", "intervention", "", "analysed", 11),
+        ("S1", "MSC plus EV", "intervention", "", "analysed", 8),
+        ("S1", "control", "control", "", "analysed", 24),
+    ]
+
+
+def test_arms_randomized_and_treated_in_each_study_of_the_thread(seed_texts):
+    assert arms_of(FORUM, seed_texts[FORUM]) == [
+        ("S1", "MSC infusion", "intervention", "", "randomized", 65),
+        ("S2", "UC-MSCs", "intervention", "", "treated", 65),
+        ("S2", "placebo", "control", "", "treated", 35),
+    ]
+
+
+def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
+    assert arms_of(PILOT, seed_texts[PILOT]) == [
+        ("S1", "MSCs plus conventional therapy", "intervention", "", "enrolled", 12),
+        ("S1", "conventional therapy alone (control)", "control", "", "enrolled", 13),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We randomly assigned 200 patients, 101 to the MSC group and 99 to the placebo group.",
+            [("sample_size", "200"), ("arm_size", "101"), ("arm_size", "99")],
+        ),
+        (
+            "The trial enrolled N = 1,234 participants, of whom 617 were assigned to MSCs.",
+            [("sample_size", "N = 1,234"), ("arm_size", "617")],
+        ),
+        (
+            "Overall, 240 patients (n = 240) were analysed.",
+            [("sample_size", "240"), ("sample_size", "n = 240")],
+        ),
+        (
+            "UC-MSCs (n = 65) or placebo (n = 35)",
+            [("arm_size", "UC-MSCs (n = 65)"), ("arm_size", "placebo (n = 35)")],
+        ),
+    ],
+)
+def test_sample_and_arm_sizes_in_prose(text, expected):
+    assert kinds(text) == expected
+
+
+def test_an_event_count_in_an_arm_is_not_an_arm_size():
+    assert kinds("Mortality was reported in 3 patients in the MSC group.") == [
+        ("count", "3 patients")
+    ]
+
+
+def comparisons(doc_id, text):
+    extraction = extract_document(doc_id, text)
+    by_id = {s["stat_id"]: s for s in extraction.statistics}
+    return extraction.comparisons, by_id
+
+
+def test_continuous_comparisons_of_medians_in_the_moderate_stratum(seed_texts):
+    rows, stats = comparisons(REAL_WORLD, seed_texts[REAL_WORLD])
+    medians = [r for r in rows if r["summary_1_stat_id"] is not None]
+    assert len(medians) == 6
+    first = medians[0]
+    assert first["kind"] == "continuous"
+    assert (first["outcome"], first["timepoint"], first["subgroup"]) == (
+        "FEV1",
+        "day 28",
+        "moderate",
+    )
+    assert (first["arm_1"], first["arm_2"]) == ("MSC treatment", "control")
+    assert (first["total_1"], first["total_2"]) == (21, 26)
+    assert stats[first["total_1_stat_id"]]["source_text"] == "21"
+    assert stats[first["total_2_stat_id"]]["source_text"] == "26"
+    assert stats[first["summary_1_stat_id"]]["source_text"] == "2.75 [2.35, 3.23]"
+    assert stats[first["summary_2_stat_id"]]["source_text"] == "2.11 [1.96, 2.35]"
+    assert stats[first["p_stat_id"]]["source_text"] == "P = 0.008"
+    assert [m["timepoint"] for m in medians] == ["day 28"] * 2 + ["day 90"] * 2 + ["day 360"] * 2
+    assert [m["outcome"] for m in medians] == ["FEV1", "VCmax"] * 3
+
+
+def test_a_p_value_compared_with_the_controls_in_the_severe_stratum(seed_texts):
+    rows, stats = comparisons(REAL_WORLD, seed_texts[REAL_WORLD])
+    severe = [r for r in rows if r["subgroup"] == "severe"]
+    assert len(severe) == 1
+    assert (severe[0]["total_1"], severe[0]["total_2"]) == (31, 32)
+    assert stats[severe[0]["p_stat_id"]]["source_text"].endswith("0.045")
+    assert severe[0]["timepoint"] == "day 90"
+
+
+def test_binary_comparisons_of_the_three_arm_trial(seed_texts):
+    rows, stats = comparisons(THREE_ARMS, seed_texts[THREE_ARMS])
+    found = [
+        (
+            r["kind"],
+            r["arm_1"],
+            r["arm_2"],
+            r["events_1"],
+            r["total_1"],
+            r["events_2"],
+            r["total_2"],
+        )
+        for r in rows
+    ]
+    assert found == [
+        ("binary", "MSC alone", "control", 3, 11, 8, 24),
+        ("binary", "MSC plus EV", "control", 0, 8, 8, 24),
+    ]
+    assert stats[rows[0]["effect_stat_id"]]["value"] == 0.49
+    assert stats[rows[0]["p_stat_id"]]["value"] == 0.08
+    assert stats[rows[1]["effect_stat_id"]]["value"] == 0.08
+    assert stats[rows[1]["p_stat_id"]]["value"] == 0.07
+    # denominators come from the arm sizes, and say so
+    assert stats[rows[0]["total_1_stat_id"]]["kind"] == "arm_size"
+
+
+def test_binary_and_continuous_comparisons_of_the_three_year_follow_up(seed_texts):
+    rows, stats = comparisons(FORUM, seed_texts[FORUM])
+    binary = [r for r in rows if r["kind"] == "binary"]
+    assert [(r["events_1"], r["total_1"], r["events_2"], r["total_2"]) for r in binary] == [
+        (23, 49, 10, 29),
+        (26, 49, 19, 28),
+    ]
+    assert [stats[r["effect_stat_id"]]["value"] for r in binary] == [1.68, 0.54]
+    general_health = next(r for r in rows if r["summary_1_stat_id"] is not None)
+    assert stats[general_health["summary_1_stat_id"]]["value"] == 67.0
+    assert stats[general_health["summary_2_stat_id"]]["value"] == 50.0
+    assert stats[general_health["effect_stat_id"]]["value"] == 12.86
+
+
+def test_the_placebo_count_without_a_denominator_stays_incomplete(seed_texts):
+    rows, stats = comparisons(FOLLOW_UP, seed_texts[FOLLOW_UP])
+    binary = next(r for r in rows if r["kind"] == "binary")
+    assert (binary["events_1"], binary["total_1"], binary["events_2"], binary["total_2"]) == (
+        10,
+        56,
+        0,
+        None,
+    )
+    assert stats[binary["p_stat_id"]]["value"] == 0.013
+
+
+def test_between_arm_statistics_name_both_arms(seed_texts):
+    stats = extract_document(THREE_ARMS, seed_texts[THREE_ARMS]).statistics
+    assert [r["arm"] for r in stats if r["kind"] == "ratio"] == [
+        "MSC alone vs control",
+        "MSC plus EV vs control",
+    ]

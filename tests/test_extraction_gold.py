@@ -1,0 +1,52 @@
+"""Extraction quality against the hand-annotated gold standard (tests/gold/, engineer C): on
+the seeds every gold statistic is found and no false statistic is reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trialaudit import scoring
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def report():
+    gold = scoring.load_gold(REPO / "tests" / "gold", REPO / "data" / "raw")
+    return scoring.score_extraction(gold)
+
+
+def rows(report, corpus):
+    scores = report.scores
+    return {r["kind"]: r for r in scores[scores["corpus"] == corpus].to_dict("records")}
+
+
+def test_the_extractor_never_raises_on_the_gold_texts(report):
+    assert report.errors == []
+
+
+def test_seeds_every_gold_statistic_found_and_no_false_statistic(report):
+    seeds = rows(report, "seeds")
+    failures = {
+        kind: (row["matched"], row["gold"], row["predicted"])
+        for kind, row in seeds.items()
+        if row["matched"] != row["gold"] or row["matched"] != row["predicted"]
+    }
+    assert failures == {}
+    assert seeds["all"]["precision"] == 1.0 and seeds["all"]["recall"] == 1.0
+
+
+def test_seeds_every_gold_fact_found(report):
+    facts = rows(report, "facts")
+    assert facts["all"]["matched"] == facts["all"]["gold"]
+
+
+def test_no_statistic_in_a_negative_snippet(report):
+    assert {sid: n for sid, n in report.negative_hits.items() if n} == {}
+
+
+def test_snippets_precision_and_recall_floor(report):
+    snippets = rows(report, "snippets")["all"]
+    assert snippets["precision"] >= 0.95 and snippets["recall"] >= 0.95

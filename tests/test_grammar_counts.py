@@ -1,0 +1,140 @@
+"""Counts in every printed form, percentages paired with them, and standalone percentages."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import kinds, of_kind, one
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "x", "n", "pct"),
+    [
+        ("died: 23/49 in the MSC group", "23/49", 23, 49, None),
+        ("23 of 49 patients died", "23 of 49", 23, 49, None),
+        ("the outcome occurred in n = 23 of 49 participants", "n = 23 of 49", 23, 49, None),
+        ("46.94% (23/49) of patients", "46.94% (23/49)", 23, 49, 46.94),
+        ("23/49 (46.9%) patients", "23/49 (46.9%)", 23, 49, 46.9),
+        ("23 of 49 (46.9%) patients", "23 of 49 (46.9%)", 23, 49, 46.9),
+        ("46.9% [23/49]", "46.9% [23/49]", 23, 49, 46.9),
+        ("12 out of 40 patients", "12 out of 40", 12, 40, None),
+        ("Two of the 12 treated patients", "Two of the 12", 2, 12, None),
+        ("none of the 13 controls", "none of the 13", 0, 13, None),
+        ("1,234/5,678 (21.7%) vaccinees", "1,234/5,678 (21.7%)", 1234, 5678, 21.7),
+    ],
+)
+def test_count_forms(text, source, x, n, pct):
+    row = one(text, "count")
+    assert row["source_text"] == source
+    assert (row["numerator"], row["denominator"], row["percent"]) == (x, n, pct)
+    assert row["value"] == x
+
+
+def test_count_with_the_group_size_given_before():
+    text = "In the treatment arm (n = 49), 23 (46.9%) patients had a normal CT scan at month 12."
+    row = one(text, "count")
+    assert (row["numerator"], row["percent"], row["denominator"]) == (23, 46.9, 49)
+    assert "denominator_from_arm_size" in row["flags"]
+    size = one(text, "arm_size")
+    assert row["denominator_stat_id"] == size["stat_id"]
+
+
+def test_number_words_with_arm_sizes_given_elsewhere():
+    text = (
+        "A total number of 43 patients (the MSC alone group = 11, MSC plus EV group = 8, and "
+        "control group = 24) were included. Mortality was reported in three patients in the "
+        "MSC alone group; zero patient in the MSC plus EV group and eight patients in the "
+        "control group."
+    )
+    counts = of_kind(text, "count")
+    assert [(c["source_text"], c["numerator"], c["denominator"]) for c in counts] == [
+        ("three patients", 3, 11),
+        ("zero patient", 0, 8),
+        ("eight patients", 8, 24),
+    ]
+
+
+def test_counts_matched_to_arms_by_respectively():
+    text = (
+        "Of the 120 randomized patients, 61 were assigned to cells and 59 to placebo; death "
+        "occurred in 5 (8.2%) and 9 (15.3%), respectively."
+    )
+    counts = of_kind(text, "count")
+    assert [(c["numerator"], c["denominator"], c["percent"]) for c in counts] == [
+        (5, 61, 8.2),
+        (9, 59, 15.3),
+    ]
+    assert one(text, "sample_size")["value"] == 120
+
+
+def test_percentages_without_sign_under_an_n_percent_header():
+    text = "Adverse events, n/N (%): 5/32 (15.6) vs 6/31 (19.4)."
+    assert [(c["numerator"], c["denominator"], c["percent"]) for c in of_kind(text, "count")] == [
+        (5, 32, 15.6),
+        (6, 31, 19.4),
+    ]
+
+
+def test_bracketed_number_without_header_is_not_a_percentage():
+    assert of_kind("FEV1 5/32 (15.6)", "count")[0]["percent"] is None
+
+
+def test_count_denominator_from_the_sample_of_its_sentence():
+    row = one("Among 12,450 vaccinated adults, 1,234 (9.9%) reported a local reaction.", "count")
+    assert (row["numerator"], row["denominator"], row["percent"]) == (1234, 12450, 9.9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phase 1/2 trial",
+        "available 24/7",
+        "blood pressure 120/80 mmHg",
+        "on 13/04/2020 and 04/13/20",
+        "one of the most common",
+        "on day 3 of 5",
+        "1/3 of patients",
+        "PaO2/FiO2 ≤ 300",
+    ],
+)
+def test_slashes_and_ofs_that_are_not_counts(text):
+    assert of_kind(text, "count") == []
+
+
+def test_numerator_above_denominator_is_flagged_when_a_percentage_is_printed():
+    row = one("50/49 (102.0%)", "count")
+    assert "numerator_exceeds_denominator" in row["flags"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("MSC infusion was associated with a 35% lower rate of ventilation.", 35.0),
+        ("Adherence to the infusion schedule was 96.5% across both sites.", 96.5),
+        ("mortality was 53% in the placebo group", 53.0),
+    ],
+)
+def test_standalone_percentages(text, value):
+    row = one(text, "percentage")
+    assert row["value"] == value
+    assert row["source_text"] == f"{value:g}%"
+
+
+def test_percentage_pair_after_median_is_two_medians():
+    text = "Neutralizing antibodies had a similar median inhibition rate (61.6% vs. 67.6%)."
+    assert kinds(text) == [("median", "61.6%"), ("median", "67.6%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oxygen saturation of 93% or lower on room air",
+        "lesions progressed by > 50% in 24–48 h",
+        "Estimates are given with 95% confidence intervals.",
+        "The study had 80% power to detect a difference.",
+        "Patients were eligible if their saturation was below 90%.",
+        "infused in 0.9% saline",
+        "I² = 59%",
+    ],
+)
+def test_percentages_that_are_not_results(text):
+    assert of_kind(text, "percentage") == [] and of_kind(text, "count") == []

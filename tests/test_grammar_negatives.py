@@ -1,0 +1,81 @@
+"""Things that look like statistics and are not (issue 3, item 3): nothing is extracted."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import kinds, of_kind
+
+NOT_STATISTICS = [
+    # doses with a lost superscript
+    "The MSC group received 4 × 107 cells on days 0, 3 and 6.",
+    "two injections of 100 × 106 cells",
+    "a dose of 106 cells/kg",
+    "infusions of 1 × 10(6) cells/kg",
+    "4 × 10 7 cells per infusion",
+    "2.5 × 10⁶ MSCs/kg",
+    # page ranges, volume and issue, citations
+    "Chinese Medical Journal 2025;138(22):2984-2992",
+    "Lancet. 2020;395(10223):497-506.",
+    "Stem Cell Res Ther 13:660-673",
+    "pp. 660-673",
+    "Volume 76, Issue 3",
+    "卷 75, 期 -, 页码 -",
+    # dates
+    "Registered 13th April 2020.",
+    "Discussion started by forestglip, Feb 27, 2025.",
+    "Accepted 2021-03-15; published 15/04/2021.",
+    "received on 04/13/20",
+    # age ranges and eligibility
+    "patients aged 18–65 years were eligible",
+    "aged 18 to 65 years",
+    "respiratory rate ≥ 30 times/min",
+    "arterial oxygen partial pressure (PaO2)/fraction of inspired oxygen ≤ 300 mmHg",
+    # registration numbers and grants
+    "ClinicalTrials.gov number, NCT04288102.",
+    "IRCT registration number: IRCT20200217046526N2",
+    "ChiCTR2000031430 and ChiCTR-IPR-17012345",
+    "National Key R&D Program of China [2020YFC0841900, 2020YFC0844000]",
+    "EudraCT 2020-001234-56",
+    "CTRI/2020/05/025114",
+    # heterogeneity
+    "heterogeneity was substantial (I² = 59%)",
+    "I2 = 59%",
+    # reference numbers
+    "as reported previously [12]",
+    "earlier trials [3, 4] and [5–7]",
+    "guidelines (version 7.0).33",
+    # furniture, names with numbers, design descriptors
+    "4.7 Article",
+    "Messages: 1,778",
+    "Beijing 100039, China",
+    "阅读:1",
+    "IL-6, FEV1, COVID-19, SARS-CoV-2, SF-36, 6-MWD",
+    "randomly assigned at a 2:1 ratio",
+    "a phase 2 trial based on our phase 1 data",
+    "followed up at 3-month intervals for 1 year",
+    "assessed 48 h after the second intervention",
+    "https://www.nature.com/articles/s41392-021-00488-5",
+    "http://www.irct.ir/trial/47073",
+    "doi: 10.1016/j.ebiom.2021.103789",
+    "contact info@example.com",
+    "(1) dyspnea; (2) oxygen saturation",
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATISTICS)
+def test_nothing_is_extracted(text):
+    assert kinds(text) == []
+
+
+def test_dose_next_to_an_arm_size_leaves_the_arm_size_alone():
+    text = (
+        "randomized to receive either an MSC infusion (n = 65, 4 × 107 cells/dose, on days 0, "
+        "3, and 6)"
+    )
+    assert kinds(text) == [("arm_size", "MSC infusion (n = 65")]
+
+
+def test_reference_bracket_after_a_ratio_is_not_a_median():
+    text = "Pooling six trials (n = 412) gave an RR of 0.62 (95% CI 0.41–0.94; I² = 59%) [18]."
+    assert [k for k, _ in kinds(text)] == ["sample_size", "ratio"]
+    assert of_kind(text, "median") == []

@@ -1,0 +1,134 @@
+"""Ratio measures and differences with their CIs, in every common typography."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import kinds, of_kind, one, stats
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "est", "lo", "hi", "level"),
+    [
+        ("odds ratio 1.68 (95% CI: 0.65–4.34)", "OR", 1.68, 0.65, 4.34, 0.95),
+        ("OR 1.68, 95% CI 0.65 to 4.34", "OR", 1.68, 0.65, 4.34, 0.95),
+        ("OR 1.68 [95% CI 0.65, 4.34]", "OR", 1.68, 0.65, 4.34, 0.95),
+        ("(OR = 1.68, 95% confidence interval [CI]: 0.65–4.34)", "OR", 1.68, 0.65, 4.34, 0.95),
+        ("RR: 0.49; 95% CI 0.14-1.11; P = 0.08", "RR", 0.49, 0.14, 1.11, 0.95),
+        ("hazard ratio, 0.62; 95% CI, 0.44 to 0.87", "HR", 0.62, 0.44, 0.87, 0.95),
+        ("hazard ratio for death was 0.62 (95% CI 0.44—0.87)", "HR", 0.62, 0.44, 0.87, 0.95),
+        ("HR 0.72 (0.55-0.94)", "HR", 0.72, 0.55, 0.94, None),
+        ("aOR 2.3, 95% CI 1.1—4.8", "OR", 2.3, 1.1, 4.8, 0.95),
+        ("adjusted odds ratio 2.3 (90% CI 1.1 to 4.8)", "OR", 2.3, 1.1, 4.8, 0.90),
+        ("IRR 1.21 (95% CI 1.05–1.40)", "IRR", 1.21, 1.05, 1.40, 0.95),
+        ("incidence rate ratio 1.21 (1.05–1.40)", "IRR", 1.21, 1.05, 1.40, None),
+        ("relative rate of infection was 0.61 (95% CI 0.40–0.93)", "IRR", 0.61, 0.40, 0.93, 0.95),
+        ("relative risk 0.83 (95% CrI 0.61–1.12)", "RR", 0.83, 0.61, 1.12, 0.95),
+        ("risk ratio 0.8 (95% CI 0.6; 1.1)", "RR", 0.8, 0.6, 1.1, 0.95),
+        ("OR 0.75 (95% CI 0.15~3.68)", "OR", 0.75, 0.15, 3.68, 0.95),
+        ("OR 1.5 (CI 95% 1.1-2.0)", "OR", 1.5, 1.1, 2.0, 0.95),
+    ],
+)
+def test_ratio_with_ci(text, measure, est, lo, hi, level):
+    row = one(text, "ratio")
+    assert (row["measure"], row["value"], row["ci_low"], row["ci_high"]) == (measure, est, lo, hi)
+    assert row["ci_level"] == level
+
+
+def test_ratio_span_runs_from_its_name_to_the_upper_limit():
+    text = "normal CT (odds ratio [OR] = 1.68, 95% confidence interval [CI]: 0.65–4.34)."
+    row = one(text, "ratio")
+    assert row["source_text"] == "odds ratio [OR] = 1.68, 95% confidence interval [CI]: 0.65–4.34"
+
+
+def test_ratio_without_ci_needs_decimals_when_abbreviated():
+    assert one("an OR of 2.5 for death", "ratio")["value"] == 2.5
+    assert of_kind("heart rate (HR 88 bpm) and RR 30/min", "ratio") == []
+    assert of_kind("HR 88 beats per minute", "ratio") == []
+
+
+def test_two_estimates_after_one_measure_name():
+    text = "The odds ratios were 1.9 (95% CI 1.2–3.0) at day 28 and 2.4 (95% CI 1.4–4.1) at day 90."
+    rows = of_kind(text, "ratio")
+    assert [(r["value"], r["ci_low"], r["ci_high"]) for r in rows] == [
+        (1.9, 1.2, 3.0),
+        (2.4, 1.4, 4.1),
+    ]
+    assert [r["timepoint"] for r in rows] == ["day 28", "day 90"]
+
+
+def test_lowercase_or_is_a_word_not_a_ratio():
+    assert of_kind("MSCs or placebo 2 times", "ratio") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "est", "lo", "hi"),
+    [
+        (
+            "a difference of - 10.8% (95% CI: - 20.7%, - 1.5%, p = 0.030)",
+            "difference",
+            -10.8,
+            -20.7,
+            -1.5,
+        ),
+        (
+            "the median difference was −13.31%, 95% CI −29.14%, 2.13%",
+            "median difference",
+            -13.31,
+            -29.14,
+            2.13,
+        ),
+        (
+            "(median difference: −15.45%; 95% CI −30.82%, −0.39%; P = 0.043)",
+            "median difference",
+            -15.45,
+            -30.82,
+            -0.39,
+        ),
+        ("(difference: 27.00 m; 95% CI 0.00, 57.00; P = 0.057)", "difference", 27.0, 0.0, 57.0),
+        ("mean difference -2.1 (95% CI -3.4 to -0.8)", "mean difference", -2.1, -3.4, -0.8),
+        (
+            "risk difference, −8.2 percentage points; 95% CI, −14.1 to −2.3",
+            "risk difference",
+            -8.2,
+            -14.1,
+            -2.3,
+        ),
+        ("difference, 5.0 percentage points (95% CI 1.0 to 9.0)", "risk difference", 5.0, 1.0, 9.0),
+        ("absolute risk reduction 5.1% (95% CI 1.2–9.0)", "risk difference", 5.1, 1.2, 9.0),
+        ("MD −3.2 mmHg (95% CI −5.9 to −0.5)", "mean difference", -3.2, -5.9, -0.5),
+        ("between-group difference 3.2 (1.1 to 5.3)", "difference", 3.2, 1.1, 5.3),
+        (
+            "mean difference in the SGRQ score was -4.1 (95% CI -7.9 to -0.3)",
+            "mean difference",
+            -4.1,
+            -7.9,
+            -0.3,
+        ),
+    ],
+)
+def test_difference_with_ci(text, measure, est, lo, hi):
+    row = one(text, "difference")
+    assert (row["measure"], row["value"], row["ci_low"], row["ci_high"]) == (measure, est, lo, hi)
+
+
+def test_difference_keeps_a_spaced_minus_in_its_span():
+    row = one(
+        "with a difference of - 10.8% (95% CI: - 20.7%, - 1.5%, p = 0.030) on day 10", "difference"
+    )
+    assert row["source_text"] == "difference of - 10.8% (95% CI: - 20.7%, - 1.5%"
+    assert row["unit"] == "%"
+    assert row["timepoint"] == "day 10"
+
+
+def test_difference_needs_a_ci_or_an_explicit_value():
+    assert of_kind("No difference in adverse events at 12 months was observed.", "difference") == []
+    assert one("a difference of 3 days", "difference")["value"] == 3
+
+
+def test_p_value_after_a_ratio_refers_to_it():
+    rows = {r["kind"]: r for r in stats("RR: 0.49; 95% CI 0.14-1.11; P = 0.08")}
+    assert rows["p_value"]["refers_to"] == rows["ratio"]["stat_id"]
+    assert kinds("RR: 0.49; 95% CI 0.14-1.11; P = 0.08") == [
+        ("ratio", "RR: 0.49; 95% CI 0.14-1.11"),
+        ("p_value", "P = 0.08"),
+    ]

@@ -1,0 +1,101 @@
+"""Medians with IQR or range, means with SD or SE."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import kinds, of_kind, one
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "value", "low", "high", "spread"),
+    [
+        ("FEV1, 2.75 [2.35, 3.23] vs", "2.75 [2.35, 3.23]", 2.75, 2.35, 3.23, "iqr"),
+        ("age 61 (50, 70.5) years", "61 (50, 70.5)", 61, 50, 70.5, "iqr"),
+        ("change 54.3 [− 15.5 to 93.3] mL", "54.3 [− 15.5 to 93.3]", 54.3, -15.5, 93.3, "iqr"),
+        ("median 61 (IQR 50–70.5)", "median 61 (IQR 50–70.5)", 61, 50, 70.5, "iqr"),
+        (
+            "a median of 7.5 days (range, 3–14)",
+            "median of 7.5 days (range, 3–14)",
+            7.5,
+            3,
+            14,
+            "range",
+        ),
+        ("median (IQR) age, 61 (50-70.5)", "median (IQR) age, 61 (50-70.5)", 61, 50, 70.5, "iqr"),
+        (
+            "IL-6 8.2 pg/mL (interquartile range 4.1–15.6)",
+            "8.2 pg/mL (interquartile range 4.1–15.6)",
+            8.2,
+            4.1,
+            15.6,
+            "iqr",
+        ),
+        ("24 (17–30) ventilator-free days", "24 (17–30)", 24, 17, 30, "iqr"),
+    ],
+)
+def test_median_with_spread(text, source, value, low, high, spread):
+    row = one(text, "median")
+    assert row["source_text"] == source
+    assert (row["value"], row["spread_low"], row["spread_high"]) == (value, low, high)
+    assert row["spread_kind"] == spread
+
+
+def test_median_without_spread_is_still_a_median():
+    row = one("the median follow-up was 12 months", "median")
+    assert row["value"] == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2020 [3, 4] and 2021 [5–7]",  # reference numbers after a year
+        "COVID-19 (2, 3)",
+        "Table 1 (1, 3)",
+        "a score of 9 (10, 12)",  # centre outside the interval
+    ],
+)
+def test_brackets_that_are_not_medians(text):
+    assert of_kind(text, "median") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "value", "sd", "spread"),
+    [
+        ("mean age 54.3 ± 12.1 years", "mean age 54.3 ± 12.1", 54.3, 12.1, "sd"),
+        ("412 ± 86 m with MSCs", "412 ± 86", 412, 86, "sd"),
+        ("a change of −4.2\u00a0±\u00a01.9", "−4.2\u00a0±\u00a01.9", -4.2, 1.9, "sd"),
+        ("averaged 6.2 (SD 2.4) in the cell group", "6.2 (SD 2.4)", 6.2, 2.4, "sd"),
+        (
+            "The mean change was 4.1 (SE 1.2) points.",
+            "mean change was 4.1 (SE 1.2)",
+            4.1,
+            1.2,
+            "se",
+        ),
+        ("M = 45.2, SD = 12.1", "M = 45.2, SD = 12.1", 45.2, 12.1, "sd"),
+        ("weight 70 +/- 8 kg", "70 +/- 8", 70, 8, "sd"),
+    ],
+)
+def test_mean_with_sd(text, source, value, sd, spread):
+    row = one(text, "mean")
+    assert row["source_text"] == source
+    assert (row["value"], row["spread_low"], row["spread_kind"]) == (value, sd, spread)
+
+
+def test_mean_sd_header_makes_bracketed_values_sds():
+    text = "SF-36 physical functioning, mean (SD): 67.4 (18.2) vs 58.9 (20.5)."
+    assert [(r["value"], r["spread_low"]) for r in of_kind(text, "mean")] == [
+        (67.4, 18.2),
+        (58.9, 20.5),
+    ]
+
+
+def test_arm_values_of_unstated_summary_type_are_means_with_a_flag():
+    text = "higher in the MSC group (67.0) compared to the placebo group (50.0), with a difference"
+    rows = of_kind(text, "mean")
+    assert [(r["value"], r["arm"]) for r in rows] == [(67.0, "MSC"), (50.0, "placebo")]
+    assert all("summary_type_not_stated" in r["flags"] for r in rows)
+
+
+def test_kind_of_a_bare_bracket_follows_the_word_mean():
+    assert kinds("mean (range) 5.2 (4.1-6.3)")[0][0] == "mean"
