@@ -9,10 +9,12 @@ import pandas as pd
 import pytest
 from workflow_runner import SEEDS
 
-from trialaudit import checks, schemas, stages, tables
+from trialaudit import checks, schemas, stages, tables, timelimit
 from trialaudit.checks import Settings
 
-HUGE = b"Deaths were 99999999999999999999/999999999999999999999 in the MSC group (p = 0.04)."
+# A copy of a seed whose extracted counts are made too large for a 64-bit column (as an
+# extractor might return for "99999999999999999999/999999999999999999999").
+HUGE = next(p for p in SEEDS if p.stem.startswith("004_")).read_bytes()
 BROKEN_CHECKS = "001_ee862e205fadbfc4"
 
 
@@ -72,15 +74,24 @@ def clean(tmp_path_factory) -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    original = checks.check_document
+    check_document, run_each = checks.check_document, timelimit.run_each
 
     def fails_on_one_document(statistics, *args, **kwargs):
         if statistics and statistics[0]["doc_id"] == BROKEN_CHECKS:
             raise ZeroDivisionError("a bug that only this document reaches")
-        return original(statistics, *args, **kwargs)
+        return check_document(statistics, *args, **kwargs)
+
+    def huge_counts(task, payloads, *args, **kwargs):
+        outcomes = run_each(task, payloads, *args, **kwargs)
+        for payload, outcome in zip(payloads, outcomes, strict=True):
+            if task == "extract" and payload["doc_id"] == "huge":
+                counts = [r for r in outcome.value["statistics"] if r["kind"] == "count"]
+                counts[0]["numerator"] = counts[0]["denominator"] = 10**20
+        return outcomes
 
     patch = pytest.MonkeyPatch()
     patch.setattr(checks, "check_document", fails_on_one_document)
+    patch.setattr(timelimit, "run_each", huge_counts)
     try:
         yield _run(tmp_path_factory.mktemp("broken"), {"huge.txt": HUGE})
     finally:

@@ -4,11 +4,13 @@ what became of it, and the other documents' results are exactly those of a clean
 from __future__ import annotations
 
 import codecs
+import math
 import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from slow_documents import slow_text
 from workflow_runner import RAW_FILES, SEEDS, make_project, planned_jobs, snakemake
 
 from trialaudit import schemas, tables
@@ -29,9 +31,13 @@ PAGE = (
     "(27.3%) in the MSC group and 8 of 24 (33.3%) in the control group (p&nbsp;=&nbsp;0.70)."
     "</p><!-- 6/66 (9%) --></body></html>"
 )
+# A document that needs at least 2 s of CPU time (twice the limit), sized on this machine; the
+# size limit lets it through and stops a dump twice its size.
+STUCK = slow_text(2.0).encode()
+LIMIT_MB = max(1, math.ceil(2 * len(STUCK) / 1e6))
 CONFIG = {
-    "corpus": {"max_document_megabytes": 0.06},
-    "extraction": {"document_time_limit_seconds": 2},
+    "corpus": {"max_document_megabytes": LIMIT_MB},
+    "extraction": {"document_time_limit_seconds": 1},
 }
 # Copies of seeds under other names and encodings: their statistics must equal the seed's.
 COPIES = {
@@ -59,12 +65,13 @@ BAD = {
     ),
     "paper.pdf": (b"%PDF-1.7", "file type .pdf is not read (see config corpus.extensions)"),
     "dump.txt": (
-        SEED[S001].encode() * 8,
-        "too large: 0.1 MB, more than config corpus.max_document_megabytes = 0.06",
+        SEED[S001].encode() * math.ceil(1.2 * LIMIT_MB * 1e6 / len(SEED[S001].encode())),
+        f"too large: {1.2 * LIMIT_MB:.1f} MB, more than config corpus.max_document_megabytes"
+        f" = {LIMIT_MB}",
     ),
     "stuck.txt": (
-        b"1 (1%) " * 8_000,  # 56 kB, under the size limit; minutes of CPU without the limit
-        "extraction took more than 2 s of CPU time (config extraction.document_time_limit_seconds)",
+        STUCK,
+        "extraction took more than 1 s of CPU time (config extraction.document_time_limit_seconds)",
     ),
     "hidden only.html": (
         b"<html><head><script>x = '3/11'</script></head><body><div hidden>5/10</div></body>",
