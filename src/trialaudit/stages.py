@@ -30,6 +30,7 @@ EXTRACTED = {
 
 
 def _cpu_limit(seconds: float | None) -> float | None:
+    """Return the per-document CPU limit in seconds (None: no limit, for 0 or unset)."""
     return None if seconds is None or seconds <= 0 else float(seconds)
 
 
