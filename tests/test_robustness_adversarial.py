@@ -3,6 +3,7 @@ adversarial strings, and a document that is slow anyway is stopped by the per-do
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
 import re
@@ -12,6 +13,8 @@ import pytest
 
 import trialaudit
 from trialaudit import timelimit
+from trialaudit.checks import Settings
+from trialaudit.extract import extract_document
 
 # Repeated fragments of what the grammar looks for: numbers, separators, brackets, CI and
 # p-value openings that never close, arm phrases, HTML tags that never end.
@@ -127,3 +130,29 @@ def test_adversarial_html_is_read_or_stopped_in_time(name, timings, tmp_path):
     timings[f"read: {name}"] = (outcome.failure or outcome.value["status"], seconds)
     assert outcome.ok or outcome.failure == f"took more than {CPU_LIMIT:g} s of CPU time"
     assert seconds < DOCUMENT_BUDGET
+
+
+LARGE_TRIAL = (
+    "Deaths were {a}/{n} ({p}%) in the MSC group and {c}/{n} (50.0%) in the control group "
+    "(OR 0.50, 95% CI 0.49-0.51; p < 0.001)."
+)
+
+
+@pytest.mark.parametrize("n", [10**5, 10**7])
+def test_checks_of_huge_trials_finish_or_are_stopped_in_time(n, timings):
+    """Exact tests over millions of patients can take minutes; the limit bounds them."""
+    text = LARGE_TRIAL.format(a=n // 3, n=n, p=f"{100 / 3:.1f}", c=n // 2)
+    extraction = extract_document("huge", text)
+    assert extraction.comparisons, "the sentence must make a 2x2 comparison to check"
+    payload = {
+        "statistics": extraction.statistics,
+        "comparisons": extraction.comparisons,
+        "settings": dataclasses.asdict(Settings()),
+        "one_tailed": False,
+    }
+    start = time.monotonic()
+    (outcome,) = timelimit.run_each("check", [payload], CPU_LIMIT)
+    seconds = time.monotonic() - start
+    timings[f"check: {n:,} patients per arm"] = (outcome.failure or "ok", seconds)
+    assert outcome.ok or outcome.failure == f"took more than {CPU_LIMIT:g} s of CPU time"
+    assert seconds < DOCUMENT_BUDGET + 5  # + start-up of a child that imports scipy

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from workflow_runner import SEEDS
 
-from trialaudit import checks, schemas, stages, tables, timelimit
+from trialaudit import schemas, stages, tables, timelimit
 from trialaudit.checks import Settings
 
 # A copy of a seed whose extracted counts are made too large for a 64-bit column (as an
@@ -74,24 +74,24 @@ def clean(tmp_path_factory) -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    check_document, run_each = checks.check_document, timelimit.run_each
+    run_each = timelimit.run_each
 
-    def fails_on_one_document(statistics, *args, **kwargs):
-        if statistics and statistics[0]["doc_id"] == BROKEN_CHECKS:
-            raise ZeroDivisionError("a bug that only this document reaches")
-        return check_document(statistics, *args, **kwargs)
-
-    def huge_counts(task, payloads, *args, **kwargs):
+    def with_faults(task, payloads, *args, **kwargs):
+        """The real run, then two faults: counts no 64-bit column holds in one document's
+        extraction, and the checks of another raising (as a bug only it reaches would)."""
         outcomes = run_each(task, payloads, *args, **kwargs)
-        for payload, outcome in zip(payloads, outcomes, strict=True):
+        for index, payload in enumerate(payloads):
             if task == "extract" and payload["doc_id"] == "huge":
-                counts = [r for r in outcome.value["statistics"] if r["kind"] == "count"]
+                counts = [r for r in outcomes[index].value["statistics"] if r["kind"] == "count"]
                 counts[0]["numerator"] = counts[0]["denominator"] = 10**20
+            statistics = payload.get("statistics") or [{}]
+            if task == "check" and statistics[0].get("doc_id") == BROKEN_CHECKS:
+                failure = "raised ZeroDivisionError: a bug that only this document reaches"
+                outcomes[index] = timelimit.Outcome(failure=failure)
         return outcomes
 
     patch = pytest.MonkeyPatch()
-    patch.setattr(checks, "check_document", fails_on_one_document)
-    patch.setattr(timelimit, "run_each", huge_counts)
+    patch.setattr(timelimit, "run_each", with_faults)
     try:
         yield _run(tmp_path_factory.mktemp("broken"), {"huge.txt": HUGE})
     finally:

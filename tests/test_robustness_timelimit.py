@@ -15,7 +15,9 @@ import pytest
 from slow_documents import slow_text
 
 from trialaudit import timelimit
+from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
+from trialaudit.reanalysis import reanalyse_document
 
 # A document that needs at least 3 s of CPU time to extract (calibrated on this machine).
 STUCK = slow_text(3.0)
@@ -35,7 +37,48 @@ def test_results_are_those_of_a_direct_call(seed_texts):
     for payload, outcome in zip(payloads, outcomes, strict=True):
         assert outcome.ok, outcome.failure
         expected = dataclasses.asdict(extract_document(payload["doc_id"], payload["text"]))
-        assert outcome.value == expected
+        assert _plain(outcome.value) == _plain(expected)
+
+
+def test_checks_in_the_child_are_those_of_a_direct_call(seed_texts):
+    settings = Settings()
+    payloads, expected = [], []
+    for doc_id, text in sorted(seed_texts.items()):
+        extraction = extract_document(doc_id, text)
+        payloads.append(
+            {
+                "statistics": extraction.statistics,
+                "comparisons": extraction.comparisons,
+                "settings": dataclasses.asdict(settings),
+                "one_tailed": False,
+            }
+        )
+        expected.append(
+            {
+                "checks": check_document(extraction.statistics, extraction.comparisons, settings),
+                "reanalysis": reanalyse_document(
+                    extraction.statistics, extraction.comparisons, settings
+                ),
+            }
+        )
+    outcomes = timelimit.run_each("check", payloads, cpu_limit=60)
+    assert sum(len(e["checks"]) for e in expected) > 20
+    for outcome, wanted in zip(outcomes, expected, strict=True):
+        assert outcome.ok, outcome.failure
+        assert _plain(outcome.value) == _plain(wanted)
+
+
+def _plain(value):
+    """``value`` with numpy scalars as Python scalars and NaN as a comparable marker."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return "NaN"
+    return value
 
 
 def test_a_stuck_document_is_stopped_at_the_limit_and_the_next_still_runs(seed_texts):

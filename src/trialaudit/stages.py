@@ -236,13 +236,15 @@ def check_consistency(
     texts_path: str | None = None,
     reanalysis_output: str | None = None,
     failures_output: str | None = None,
+    time_limit: float | None = None,
 ) -> pd.DataFrame:
-    """Re-analyse every document of a shard; write the checks table (and the re-analysis
-    table of its 2x2 comparisons when ``reanalysis_output`` is given). A document whose checks
-    raise is left out and listed in ``failures_output`` (doc_id, reason), not fatal."""
+    """Re-analyse every document of a shard, each in a time-limited child process; write the
+    checks table (and the re-analysis table of its 2x2 comparisons when ``reanalysis_output``
+    is given). A document whose checks exceed ``time_limit`` s of CPU, crash or raise is left
+    out and listed in ``failures_output`` (doc_id, reason), not fatal."""
+    from dataclasses import asdict
+
     from .apa import mentions_one_tailed
-    from .checks import check_document
-    from .reanalysis import reanalyse_document
 
     statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
     comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
@@ -254,22 +256,27 @@ def check_consistency(
         }
     stats_by_doc = {k: g for k, g in statistics.groupby("doc_id", sort=True)}
     cmps_by_doc = {k: g for k, g in comparisons.groupby("doc_id", sort=True)}
+    payloads = [
+        {
+            "statistics": _records(group),
+            "comparisons": _records(cmps_by_doc.get(doc_id, comparisons.iloc[0:0])),
+            "settings": asdict(settings),
+            "one_tailed": one_tailed.get(doc_id, False),
+        }
+        for doc_id, group in stats_by_doc.items()
+    ]
+    outcomes = timelimit.run_each("check", payloads, _cpu_limit(time_limit))
     rows: list[dict] = []
     reanalysed: list[dict] = []
     failures: list[dict] = []
-    for doc_id, group in stats_by_doc.items():
-        doc_stats = _records(group)
-        doc_cmps = _records(cmps_by_doc.get(doc_id, comparisons.iloc[0:0]))
-        try:
-            doc_rows = check_document(doc_stats, doc_cmps, settings, one_tailed.get(doc_id, False))
-            doc_reanalysed = reanalyse_document(doc_stats, doc_cmps, settings)
-        except Exception as error:  # one document's bug must not cost the shard its results
-            log.exception("checks of %s failed", doc_id)
-            reason = f"checks raised {type(error).__name__}: {str(error)[:200]}"
+    for doc_id, outcome in zip(stats_by_doc, outcomes, strict=True):
+        if not outcome.ok:
+            reason = _failure_reason("checks", outcome.failure)
+            log.warning("quarantined %s: %s", doc_id, reason)
             failures.append({"doc_id": doc_id, "reason": reason})
             continue
-        rows.extend(doc_rows)
-        reanalysed.extend(doc_reanalysed)
+        rows.extend(outcome.value["checks"])
+        reanalysed.extend(outcome.value["reanalysis"])
     df = tables.frame(rows, schemas.ChecksTable)
     tables.write_parquet(df, output)
     if reanalysis_output is not None:

@@ -50,8 +50,25 @@ def _extract(doc_id: str, text: str) -> dict[str, list[dict]]:
     return {name: getattr(extraction, name) for name in Extraction.__dataclass_fields__}
 
 
+def _check(
+    statistics: list[dict], comparisons: list[dict], settings: dict, one_tailed: bool
+) -> dict[str, list[dict]]:
+    from .checks import Settings, check_document
+    from .reanalysis import reanalyse_document
+
+    options = Settings(**settings)
+    return {
+        "checks": check_document(statistics, comparisons, options, one_tailed),
+        "reanalysis": reanalyse_document(statistics, comparisons, options),
+    }
+
+
 # The only functions a child will run, by name.
-TASKS: dict[str, Callable[..., Any]] = {"read_source": _read_source, "extract": _extract}
+TASKS: dict[str, Callable[..., Any]] = {
+    "read_source": _read_source,
+    "extract": _extract,
+    "check": _check,
+}
 
 
 @dataclass(frozen=True)
@@ -67,9 +84,18 @@ class Outcome:
         return not self.failure
 
 
+def _native(value: Any) -> Any:
+    """Return a JSON-ready stand-in for a numpy scalar or a pandas missing value."""
+    if hasattr(value, "item"):
+        return value.item()
+    if value is None or str(value) in {"<NA>", "NaT"}:
+        return None
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 def _frame(payload: Any) -> bytes:
     """Return ``payload`` as one protocol frame: 8-byte length, then UTF-8 JSON."""
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_native)
     body = body.encode("utf-8", errors="surrogatepass")
     return _HEADER.pack(len(body)) + body
 

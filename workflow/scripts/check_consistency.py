@@ -13,4 +13,5 @@ with logged(snakemake.log[0]):
         snakemake.input.texts,
         snakemake.output.reanalysis,
         failures_output=snakemake.output.failures,
+        time_limit=snakemake.params.time_limit,
     )
