@@ -81,6 +81,31 @@ def _plain(value):
     return value
 
 
+@pytest.mark.parametrize("task", sorted(timelimit.TASKS))
+def test_the_limit_does_not_count_the_child_start_up(seed_texts, tmp_path, task):
+    """Importing what a task needs (scipy for the checks: about a second) happens before the
+    first document, so that a tight limit does not fail every document."""
+    text = seed_texts[sorted(seed_texts)[4]]
+    extraction = extract_document("d", text)
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    payload = {
+        "read_source": {
+            "source": {"name": "d.txt", "path": str(tmp_path / "d.txt"), "doc_id": "d"}
+            | {"role": "document", "shard": "shard00000"}
+        },
+        "extract": {"doc_id": "d", "text": text},
+        "check": {
+            "statistics": extraction.statistics,
+            "comparisons": extraction.comparisons,
+            "settings": dataclasses.asdict(Settings()),
+            "one_tailed": False,
+        },
+    }[task]
+    outcomes = timelimit.run_each(task, [payload, payload], cpu_limit=0.3)
+    assert [o.failure for o in outcomes] == ["", ""]
+    assert set(timelimit.PRELOAD) == set(timelimit.TASKS)
+
+
 def test_a_stuck_document_is_stopped_at_the_limit_and_the_next_still_runs(seed_texts):
     good = _payloads(seed_texts)[1]
     payloads = [good, {"doc_id": "stuck", "text": STUCK}, good]
