@@ -13,6 +13,7 @@ report: "workflow/report/workflow.rst"
 include: "workflow/rules/common.smk"
 include: "workflow/rules/extract.smk"
 include: "workflow/rules/check.smk"
+include: "workflow/rules/synthesis.smk"
 include: "workflow/rules/report.smk"
 
 
@@ -22,3 +23,10 @@ rule all:
         rules.collect_tables.output,
         rules.plot_figures.output,
         rules.summarize_results.output,
+        rules.link_trials.output,
+        rules.harmonize_outcomes.output,
+        rules.follow_up_timeline.output,
+        rules.meta_analysis.output,
+        rules.plot_forest.output,
+        rules.plot_timeline.output,
+        rules.render_tables.output,

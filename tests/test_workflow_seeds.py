@@ -130,6 +130,13 @@ def test_forcing_one_stage_reruns_it_and_what_depends_on_it(project):
         "collect_tables",
         "plot_figures",
         "summarize_results",
+        "link_trials",
+        "harmonize_outcomes",
+        "follow_up_timeline",
+        "meta_analysis",
+        "plot_forest",
+        "plot_timeline",
+        "render_tables",
         "all",
     }
 

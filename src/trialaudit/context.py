@@ -83,6 +83,7 @@ OUTCOMES = (
     (None, re.compile(r"(?i)oxygenation|PaO2\s?/\s?FiO2")),
     (None, re.compile(r"(?i)\bsymptoms?\b")),
     ("recovery", re.compile(r"(?i)\brecover(?:y|ed)\b")),
+    (None, re.compile(r"(?i)\btuberculosis\b")),
 )
 # A label printed right before a value: "IL-6 (P = 0.015)", "FEV1, 2.75 [2.35, 3.23]".
 _LABEL_BEFORE = re.compile(r"(?P<label>[^\s(),;:\[\]][^(),;:\[\]]{0,60}?)\s?[(,:]?\s?$")

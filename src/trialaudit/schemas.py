@@ -356,6 +356,200 @@ class DocumentSummaryTable(_Strict):
     not_checkable: Series[int] = pa.Field(ge=0)
 
 
+TRIAL_RELATIONS = ["reports", "quotes", "mentions"]
+LINKED_BY = ["registration", "doi", "similarity", "own study"]
+EVIDENCE_KINDS = [
+    "registration",
+    "doi",
+    "arm_size",
+    "total_n",
+    "design",
+    "generic_design",
+    "dose",
+    "title",
+    "author",
+]
+
+
+class TrialsTable(_Strict):
+    """Which trial each study of each document reports (or quotes), how it was linked and the
+    evidence in words (results/tables/trials.csv; spans in trial_evidence.csv)."""
+
+    trial_id: Series[str]
+    trial_label: Series[str]
+    registrations: Series[str]
+    doc_id: Series[str]
+    study_id: Series[str]
+    relation: Series[str] = pa.Field(isin=TRIAL_RELATIONS)
+    linked_by: Series[str] = pa.Field(isin=LINKED_BY)
+    linked_to_doc_id: Series[str]
+    linked_to_study_id: Series[str]
+    score: Series[float] = pa.Field(nullable=True, ge=0)
+    evidence: Series[str]
+    title: Series[str]
+
+    @pa.dataframe_check(error="a study reports more than one trial")
+    def one_trial_per_study(cls, df: pd.DataFrame) -> Series[bool]:
+        reports = df[df["relation"] == "reports"]
+        twice = reports.duplicated(["doc_id", "study_id"], keep=False)
+        return ~twice.reindex(df.index, fill_value=False)
+
+
+class TrialEvidenceTable(_Strict):
+    """One row per piece of evidence behind a link, with its span in both documents."""
+
+    trial_id: Series[str]
+    doc_id: Series[str]
+    study_id: Series[str]
+    other_doc_id: Series[str]
+    other_study_id: Series[str]
+    kind: Series[str] = pa.Field(isin=EVIDENCE_KINDS)
+    value: Series[str]
+    weight: Series[float] = pa.Field(ge=0)
+    source_text: Series[str]
+    span_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    span_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    other_source_text: Series[str]
+    other_span_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    other_span_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+
+    @pa.dataframe_check(error="source_text length must equal span_end - span_start")
+    def span_length(cls, df: pd.DataFrame) -> Series[bool]:
+        length = (df["span_end"] - df["span_start"]).fillna(0)
+        other = (df["other_span_end"] - df["other_span_start"]).fillna(0)
+        return (df["source_text"].str.len() == length) & (
+            df["other_source_text"].str.len() == other
+        )
+
+
+class OutcomeGroupsTable(_Strict):
+    """Every outcome wording and the group it was put in, with who decided
+    (results/tables/outcome_groups.csv)."""
+
+    wording: Series[str] = pa.Field(unique=True)
+    normalized: Series[str]
+    outcome_key: Series[str]
+    inverted: Series[bool]
+    decided_by: Series[str]
+    note: Series[str]
+    n_statistics: Series[int] = pa.Field(ge=0)
+    n_comparisons: Series[int] = pa.Field(ge=0)
+    n_documents: Series[int] = pa.Field(ge=0)
+    documents: Series[str]
+    first_doc_id: Series[str]
+    first_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+
+
+class HarmonizedComparisonsTable(_Strict):
+    """Comparisons under their outcome key; ``events_*_analysed`` are the events counted in the
+    key's direction (the complement where the wording is inverted, e.g. survivors)."""
+
+    doc_id: Series[str]
+    comparison_id: Series[int] = pa.Field(ge=0)
+    study_id: Series[str]
+    kind: Series[str] = pa.Field(isin=["binary", "continuous"])
+    subgroup: Series[str]
+    outcome: Series[str]
+    outcome_key: Series[str]
+    inverted: Series[bool]
+    timepoint: Series[str]
+    arm_1: Series[str]
+    arm_2: Series[str]
+    events_1: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    total_1: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    events_2: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    total_2: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    events_1_analysed: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    events_2_analysed: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    effect_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+
+
+class TimelineTable(_Strict):
+    """Patients per arm of each trial at randomization and at each reported time point, with
+    attrition and the flags a reviewer looks for (results/tables/timeline.csv)."""
+
+    trial_id: Series[str]
+    arm: Series[str]
+    arm_label: Series[str]
+    role: Series[str] = pa.Field(isin=["intervention", "control"])
+    timepoint: Series[str]
+    days: Series[float] = pa.Field(nullable=True, ge=0)
+    timepoint_source: Series[str]
+    population: Series[str]
+    n: Series[int] = pa.Field(ge=0)
+    n_reported: Series[str]
+    randomized: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    lost: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    attrition: Series[float] = pa.Field(nullable=True, le=1)
+    attrition_difference: Series[float] = pa.Field(nullable=True)
+    attrition_p: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    differential: Series[bool]
+    flags: Series[str]
+    doc_id: Series[str]
+    stat_id: Series[int] = pa.Field(ge=0)
+    source_text: Series[str]
+    span_start: Series[int] = pa.Field(ge=0)
+    span_end: Series[int] = pa.Field(ge=0)
+
+
+class MetaInputsTable(_Strict):
+    """Every 2x2 table that could enter a meta-analysis, whether it did and why not
+    (results/tables/meta_inputs.csv); yi/vi as metafor's escalc (1/2 added to zero cells)."""
+
+    outcome: Series[str]
+    trial_id: Series[str]
+    doc_id: Series[str]
+    study_id: Series[str]
+    comparison_ids: Series[str]
+    timepoint: Series[str]
+    arm_1: Series[str]
+    arm_2: Series[str]
+    events_1: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    total_1: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    events_2: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    total_2: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    used: Series[bool]
+    reason: Series[str]
+    note: Series[str]
+    or_yi: Series[float] = pa.Field(nullable=True)
+    or_vi: Series[float] = pa.Field(nullable=True, gt=0)
+    rr_yi: Series[float] = pa.Field(nullable=True)
+    rr_vi: Series[float] = pa.Field(nullable=True, gt=0)
+    rd_yi: Series[float] = pa.Field(nullable=True)
+    rd_vi: Series[float] = pa.Field(nullable=True, ge=0)
+
+
+class MetaAnalysisTable(_Strict):
+    """One row per outcome, measure and model (results/tables/meta_analysis.csv): estimate and
+    intervals on the reading scale (ratios as ratios), coef and se on the model scale (log for
+    OR/RR), heterogeneity as metafor reports it (i2 in percent)."""
+
+    outcome: Series[str]
+    measure: Series[str] = pa.Field(isin=["OR", "RR", "RD"])
+    model: Series[str] = pa.Field(isin=["random", "common"])
+    method: Series[str] = pa.Field(isin=["REML", "DL", "PM", "MH", "IV"])
+    test: Series[str] = pa.Field(isin=["z", "knha"])
+    k: Series[int] = pa.Field(ge=2)
+    estimate: Series[float] = pa.Field(nullable=True)
+    ci_low: Series[float] = pa.Field(nullable=True)
+    ci_high: Series[float] = pa.Field(nullable=True)
+    pi_low: Series[float] = pa.Field(nullable=True)
+    pi_high: Series[float] = pa.Field(nullable=True)
+    coef: Series[float] = pa.Field(nullable=True)
+    se: Series[float] = pa.Field(nullable=True, ge=0)
+    statistic: Series[float] = pa.Field(nullable=True)
+    pval: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    tau2: Series[float] = pa.Field(nullable=True, ge=0)
+    tau: Series[float] = pa.Field(nullable=True, ge=0)
+    i2: Series[float] = pa.Field(nullable=True, ge=0, le=100)
+    h2: Series[float] = pa.Field(nullable=True, ge=0)
+    q: Series[float] = pa.Field(nullable=True, ge=0)
+    q_df: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    q_p: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    trials: Series[str]
+    note: Series[str]
+
+
 COMPARATORS = ["", "=", "<", ">", "≤", "≥", "NS"]
 SPREAD_KINDS = ["", "IQR", "range", "SD", "SE"]
 TEST_TYPES = ["", "t", "F", "chi2", "r", "z", "Q"]

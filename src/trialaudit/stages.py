@@ -388,30 +388,200 @@ def plot_figures(statistics_path: str, checks_path: str, style: str, stems: dict
     checks = tables.read_csv(checks_path, schemas.ChecksTable)
     figures.plot_estimates(statistics, checks, style, stems["estimates"])
     figures.plot_verdicts(checks, style, stems["verdicts"])
+    figures.plot_consistency(statistics, checks, style, stems["consistency"])
 
 
 def summarize_results(
-    documents_path: str,
-    statistics_path: str,
-    checks_path: str,
-    texts_paths: Sequence[str],
-    summary_md: str,
-    summary_csv: str,
+    inputs: dict[str, str], texts_paths: Sequence[str], outputs: dict[str, str]
 ) -> str:
-    """Write results/summary.md and the per-document summary table."""
+    """Write results/summary.md (and its HTML twin for the report) and the per-document
+    summary table."""
     from . import summary
 
-    documents = tables.read_csv(documents_path, schemas.DocumentsTable)
-    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
-    checks = tables.read_csv(checks_path, schemas.ChecksTable)
-    texts = {}
-    for path in texts_paths:
-        df = pd.read_parquet(path, columns=["doc_id", "text"])
-        texts.update(zip(df["doc_id"], df["text"], strict=True))
-    markdown = summary.render(documents, statistics, checks, texts)
-    Path(summary_md).write_text(markdown, encoding="utf-8")
+    documents = tables.read_csv(inputs["documents"], schemas.DocumentsTable)
+    statistics = tables.read_csv(inputs["statistics"], schemas.StatisticsTable)
+    checks = tables.read_csv(inputs["checks"], schemas.ChecksTable)
+    evidence = summary.Evidence(
+        trials=tables.read_csv(inputs["trials"], schemas.TrialsTable),
+        timeline=tables.read_csv(inputs["timeline"], schemas.TimelineTable),
+        meta=tables.read_csv(inputs["meta"], schemas.MetaAnalysisTable),
+        inputs=tables.read_csv(inputs["meta_inputs"], schemas.MetaInputsTable),
+        groups=tables.read_csv(inputs["outcome_groups"], schemas.OutcomeGroupsTable),
+    )
+    outline = summary.outline(documents, statistics, checks, _texts(texts_paths), evidence)
+    markdown = summary.to_markdown(outline)
+    Path(outputs["summary"]).write_text(markdown, encoding="utf-8")
+    Path(outputs["summary_html"]).write_text(
+        summary.to_html(outline, "trialaudit summary"), encoding="utf-8"
+    )
     per_document = tables.validate(
         summary.per_document(documents, checks), schemas.DocumentSummaryTable
     )
-    tables.write_csv(per_document, summary_csv)
+    tables.write_csv(per_document, outputs["per_document"])
     return markdown
+
+
+# --- Synthesis: trials across documents, outcomes, follow-up, pooled evidence -------------
+
+
+def _texts(texts_paths: Sequence[str]) -> dict[str, str]:
+    """Return doc_id -> decoded text from the shards' texts tables."""
+    texts: dict[str, str] = {}
+    for path in texts_paths:
+        df = pd.read_parquet(path, columns=["doc_id", "text"])
+        texts.update(zip(df["doc_id"], df["text"], strict=True))
+    return texts
+
+
+def link_trials(inputs: dict[str, str], texts_paths: Sequence[str], outputs: dict[str, str]):
+    """Link the studies of every document to trials; write trials.csv and trial_evidence.csv."""
+    from . import linking
+
+    read = {
+        "documents": schemas.DocumentsTable,
+        "studies": schemas.StudiesTable,
+        "facts": schemas.FactsTable,
+        "arms": schemas.ArmsTable,
+        "statistics": schemas.StatisticsTable,
+    }
+    frames = {name: tables.read_csv(inputs[name], model) for name, model in read.items()}
+    texts = _texts(texts_paths)
+    units = linking.build_units(**frames, texts=texts)
+    trials = linking.link_units(units)
+    trials_df = tables.frame(linking.trials_rows(trials), schemas.TrialsTable)
+    evidence = tables.frame(linking.evidence_rows(trials, texts), schemas.TrialEvidenceTable)
+    tables.write_csv(trials_df, outputs["trials"])
+    tables.write_csv(evidence, outputs["evidence"])
+    log.info("%d studies in %d trials", len(units), trials_df["trial_id"].nunique())
+    return trials_df
+
+
+def harmonize_outcomes(
+    statistics_path: str, comparisons_path: str, map_file: str, outputs: dict[str, str]
+):
+    """Group outcome wordings under keys; write outcome_groups.csv and the harmonized
+    comparisons."""
+    from . import outcomes
+
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
+    comparisons = tables.read_csv(comparisons_path, schemas.ComparisonsTable)
+    mapping = outcomes.load_mapping(map_file)
+    wordings = [*statistics["outcome"], *comparisons["outcome"]]
+    decisions = outcomes.decide_all(wordings, mapping)
+    groups = tables.frame(
+        outcomes.group_rows(statistics, comparisons, decisions), schemas.OutcomeGroupsTable
+    )
+    harmonized = tables.frame(
+        outcomes.harmonized_rows(comparisons, decisions), schemas.HarmonizedComparisonsTable
+    )
+    tables.write_csv(groups, outputs["groups"])
+    tables.write_csv(harmonized, outputs["comparisons"])
+    log.info("%d wordings in %d outcome groups", len(groups), groups["outcome_key"].nunique())
+    return groups, harmonized
+
+
+def follow_up_timeline(inputs: dict[str, str], settings: dict, output: str) -> pd.DataFrame:
+    """Write the follow-up timeline of every trial (timeline.csv)."""
+    from . import timeline
+
+    trials = tables.read_csv(inputs["trials"], schemas.TrialsTable)
+    arms = tables.read_csv(inputs["arms"], schemas.ArmsTable)
+    statistics = tables.read_csv(inputs["statistics"], schemas.StatisticsTable)
+    comparisons = tables.read_csv(inputs["comparisons"], schemas.ComparisonsTable)
+    rows = timeline.timeline_rows(
+        trials, arms, statistics, comparisons, timeline.Settings(**settings)
+    )
+    df = tables.frame(rows, schemas.TimelineTable)
+    tables.write_csv(df, output)
+    log.info("%d timeline rows, %d flagged", len(df), int((df["flags"] != "").sum()))
+    return df
+
+
+def meta_analysis(
+    comparisons_path: str, trials_path: str, settings: dict, outputs: dict[str, str]
+) -> pd.DataFrame:
+    """Select one 2x2 table per trial and outcome and pool every outcome with enough trials;
+    write meta_inputs.csv and meta_analysis.csv."""
+    from . import synthesis
+
+    comparisons = tables.read_csv(comparisons_path, schemas.HarmonizedComparisonsTable)
+    trials = tables.read_csv(trials_path, schemas.TrialsTable)
+    options = synthesis.Settings(
+        **{k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
+    )
+    inputs = tables.frame(
+        synthesis.select_inputs(comparisons, trials, options), schemas.MetaInputsTable
+    )
+    pooled = tables.frame(synthesis.pool(inputs, options), schemas.MetaAnalysisTable)
+    tables.write_csv(inputs, outputs["inputs"])
+    tables.write_csv(pooled, outputs["meta"])
+    log.info("%d candidate tables, %d outcomes pooled", len(inputs), pooled["outcome"].nunique())
+    return pooled
+
+
+def trial_labels(trials: pd.DataFrame) -> dict[str, str]:
+    """Return trial_id -> a short label (its registration, else the document of its report)."""
+    return {t: t.split("/")[0] for t in trials["trial_id"]}
+
+
+def plot_forest(
+    meta_path: str, inputs_path: str, trials_path: str, options: dict, style: str, folder: str
+) -> list[str]:
+    """Draw one forest plot per outcome with at least one usable 2x2 table into ``folder``."""
+    from . import figures
+
+    meta_rows = tables.read_csv(meta_path, schemas.MetaAnalysisTable)
+    inputs = tables.read_csv(inputs_path, schemas.MetaInputsTable)
+    labels = trial_labels(tables.read_csv(trials_path, schemas.TrialsTable))
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    measure, level = options["forest_measure"], options["level"]
+    drawn = []
+    usable = inputs[inputs["used"] & inputs[f"{measure.lower()}_vi"].notna()]
+    for outcome in sorted(usable["outcome"].unique()):
+        stem = Path(folder) / figures.file_stem(outcome)
+        figures.plot_forest(usable, meta_rows, labels, outcome, measure, level, style, stem)
+        drawn.append(outcome)
+    log.info("%d forest plots", len(drawn))
+    return drawn
+
+
+def plot_timelines(timeline_path: str, trials_path: str, style: str, folder: str) -> list[str]:
+    """Draw the follow-up timeline of every trial with arm sizes into ``folder``."""
+    from . import figures
+
+    timeline = tables.read_csv(timeline_path, schemas.TimelineTable)
+    trials = tables.read_csv(trials_path, schemas.TrialsTable)
+    titles = trials.sort_values(["trial_id", "doc_id"]).drop_duplicates("trial_id")
+    title_of = dict(zip(titles["trial_id"], titles["title"], strict=True))
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    drawn = []
+    for trial_id, rows in timeline.groupby("trial_id", sort=True):
+        label = trial_labels(pd.DataFrame({"trial_id": [trial_id]}))[trial_id]
+        title = f"{label}: {title_of.get(trial_id, '')}".rstrip(": ")
+        figures.plot_timeline(rows, title, style, Path(folder) / figures.file_stem(label))
+        drawn.append(trial_id)
+    log.info("%d timelines", len(drawn))
+    return drawn
+
+
+REPORT_TABLES = {
+    "meta_analysis": (schemas.MetaAnalysisTable, "Meta-analysis"),
+    "meta_inputs": (schemas.MetaInputsTable, "Trials and 2x2 tables considered for pooling"),
+    "trials": (schemas.TrialsTable, "Trials across documents"),
+    "trial_evidence": (schemas.TrialEvidenceTable, "Evidence behind each link"),
+    "timeline": (schemas.TimelineTable, "Follow-up timeline"),
+    "outcome_groups": (schemas.OutcomeGroupsTable, "Outcome wordings and their groups"),
+    "summary": (schemas.DocumentSummaryTable, "Checks per document"),
+}
+
+
+def render_tables(inputs: dict[str, str], outputs: dict[str, str]) -> None:
+    """Write each summary table as an HTML page for the report (its CSV stays the source)."""
+    from . import summary
+
+    for name, path in inputs.items():
+        model, title = REPORT_TABLES[name]
+        df = tables.read_csv(path, model)
+        page = summary.table_page(df, title, f"From results/tables/{Path(path).name}.")
+        Path(outputs[name]).parent.mkdir(parents=True, exist_ok=True)
+        Path(outputs[name]).write_text(page, encoding="utf-8")

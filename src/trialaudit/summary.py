@@ -1,6 +1,13 @@
-"""The summary a reader opens first: what was found and what does not add up."""
+"""The summary a reader opens first: the claims that do not add up, the trials behind the
+documents, what happened to their patients, and what the pooled evidence says. Written as
+Markdown (results/summary.md) and as HTML for the Snakemake report, from one outline."""
 
 from __future__ import annotations
+
+import html
+import math
+import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -14,7 +21,144 @@ CHECK_LABELS = {
     "difference_vs_ci_midpoint": "difference vs the centre of its CI",
     "p_vs_ci": "p-value vs its CI",
     "p_vs_counts": "p-value vs the counts",
+    "difference_vs_counts": "difference vs the counts",
+    "percent_granularity": "percentage vs every count it could come from",
+    "denominator_from_p": "p-value vs the arm sizes it implies",
+    "denominator_vs_randomized": "analysed vs randomized arm sizes",
+    "total_vs_arm_sizes": "total vs the arm sizes",
+    "p_vs_test": "p-value vs its test statistic",
+    "p_vs_summaries": "p-value vs the group summaries",
 }
+MAX_TABLE_ROWS = 500
+
+
+@dataclass
+class Outline:
+    """Blocks of a document: ("h", level, text), ("p", text), ("ul", items), ("quote", text),
+    ("table", header, rows, align). Text may hold **bold** and `code`."""
+
+    blocks: list[tuple] = field(default_factory=list)
+
+    def heading(self, text: str, level: int = 2) -> None:
+        self.blocks.append(("h", level, text))
+
+    def para(self, text: str) -> None:
+        self.blocks.append(("p", text))
+
+    def items(self, items: list[str | tuple[str, str]]) -> None:
+        """Bullets; a (text, quote) item has the quote beneath it."""
+        self.blocks.append(("ul", items))
+
+    def table(self, header: list[str], rows: list[list[str]], align: str = "") -> None:
+        """A table; ``align`` has one letter per column, l or r (default l)."""
+        self.blocks.append(("table", header, rows, align or "l" * len(header)))
+
+
+def _md_cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(outline: Outline) -> str:
+    """Return the outline as Markdown."""
+    lines: list[str] = []
+    for block in outline.blocks:
+        kind = block[0]
+        if kind == "h":
+            lines += ["#" * block[1] + " " + block[2], ""]
+        elif kind == "p":
+            lines += [block[1], ""]
+        elif kind == "ul":
+            for item in block[1]:
+                text, quote = item if isinstance(item, tuple) else (item, "")
+                lines.append(f"- {text}")
+                if quote:
+                    lines.append(f"  > {quote}")
+            lines.append("")
+        elif kind == "table":
+            _, header, rows, align = block
+            lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
+            lines.append("|" + "|".join("---:" if a == "r" else "---" for a in align) + "|")
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _inline_html(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    escaped = re.sub(r"`([^`]*)`", r"<code>\1</code>", escaped)
+    return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", escaped)
+
+
+STYLE = (
+    "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:14px;line-height:1.45;"
+    "max-width:70em;margin:1em auto;padding:0 1em;color:#222}"
+    "table{border-collapse:collapse;margin:.5em 0 1.2em}"
+    "th,td{border-bottom:1px solid #ddd;padding:.25em .6em;vertical-align:top}"
+    "th{background:#f3f3f3;text-align:left}td.r,th.r{text-align:right}"
+    "blockquote{margin:.2em 0 .6em 1em;padding-left:.8em;border-left:3px solid #ccc;color:#444}"
+    "code{background:#f5f5f5;padding:0 .2em}"
+)
+
+
+def to_html(outline: Outline, title: str) -> str:
+    """Return the outline as a self-contained HTML page (no scripts, no dates)."""
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body>",
+    ]
+    for block in outline.blocks:
+        kind = block[0]
+        if kind == "h":
+            parts.append(f"<h{block[1]}>{_inline_html(block[2])}</h{block[1]}>")
+        elif kind == "p":
+            parts.append(f"<p>{_inline_html(block[1])}</p>")
+        elif kind == "ul":
+            parts.append("<ul>")
+            for item in block[1]:
+                text, quote = item if isinstance(item, tuple) else (item, "")
+                quoted = f"<blockquote>{_inline_html(quote)}</blockquote>" if quote else ""
+                parts.append(f"<li>{_inline_html(text)}{quoted}</li>")
+            parts.append("</ul>")
+        elif kind == "table":
+            _, header, rows, align = block
+            parts.append("<table><thead><tr>")
+            parts += [
+                f'<th class="{a}">{_inline_html(str(h))}</th>'
+                for h, a in zip(header, align, strict=True)
+            ]
+            parts.append("</tr></thead><tbody>")
+            for row in rows:
+                cells = "".join(
+                    f'<td class="{a}">{_inline_html(str(c))}</td>'
+                    for c, a in zip(row, align, strict=True)
+                )
+                parts.append(f"<tr>{cells}</tr>")
+            parts.append("</tbody></table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def table_page(df: pd.DataFrame, title: str, description: str) -> str:
+    """Return a table as an HTML page for the report (at most MAX_TABLE_ROWS rows)."""
+    outline = Outline()
+    outline.heading(title, 1)
+    outline.para(description)
+    shown = df.head(MAX_TABLE_ROWS)
+    if len(df) > len(shown):
+        outline.para(f"First {len(shown)} of {len(df)} rows; the CSV has them all.")
+    align = "".join("r" if pd.api.types.is_numeric_dtype(df[c]) else "l" for c in df.columns)
+    rows = [[_value(v) for v in row] for row in shown.itertuples(index=False)]
+    outline.table(list(df.columns), rows, align)
+    return to_html(outline, title)
+
+
+def _value(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
 
 
 def per_document(documents: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
@@ -41,8 +185,264 @@ def _sentence(texts: dict[str, str], statistics: pd.DataFrame, doc_id: str, stat
     return " ".join(texts[doc_id][start:end].split())
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _num(value: float, digits: int = 2) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return f"{value:.{digits}f}"
+
+
+def _p(value: float) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return "< 0.001" if value < 0.001 else f"{value:.3f}"
+
+
+@dataclass
+class Evidence:
+    """The synthesis tables the summary reports (empty frames when a stage found nothing)."""
+
+    trials: pd.DataFrame
+    timeline: pd.DataFrame
+    meta: pd.DataFrame
+    inputs: pd.DataFrame
+    groups: pd.DataFrame
+
+
+def _findings(outline, checks, statistics, texts) -> None:
+    bad = checks[checks["verdict"] == "inconsistent"].sort_values(["doc_id", "span_start"])
+    outline.heading("What does not add up")
+    if bad.empty:
+        outline.para("Every checkable claim is consistent with a standard method.")
+        return
+    n_claims = bad[["doc_id", "stat_id"]].drop_duplicates().shape[0]
+    outline.para(
+        f"{n_claims} reported claim{'s' if n_claims != 1 else ''} in "
+        f"{bad['doc_id'].nunique()} document{'s' if bad['doc_id'].nunique() != 1 else ''} "
+        "cannot be reproduced from the numbers reported beside them:"
+    )
+    items = []
+    for (doc_id, stat_id), group in bad.groupby(["doc_id", "stat_id"], sort=False):
+        first = group.iloc[0]
+        reasons = []
+        for row in group.itertuples(index=False):
+            label = CHECK_LABELS.get(row.check, row.check.replace("_", " "))
+            note = f"; {row.note}" if row.note else ""
+            decision = (
+                " **Changes the significance decision.**" if row.decision_error is True else ""
+            )
+            reasons.append(
+                f"{label}: reported `{row.reported}`, recomputed `{row.recomputed}` "
+                f"({row.method}{note}).{decision}"
+            )
+        items.append(
+            (
+                f"**{doc_id}** `{first.source_text}` (characters {first.span_start}-"
+                f"{first.span_end}): " + " ".join(reasons),
+                _sentence(texts, statistics, doc_id, int(stat_id)),
+            )
+        )
+    outline.items(items)
+
+
+def _trials(outline, ev: Evidence) -> None:
+    outline.heading("Trials behind the documents")
+    trials = ev.trials
+    if trials.empty:
+        outline.para("No study was found in the documents.")
+        return
+    several = trials[trials["relation"] == "reports"].groupby("trial_id")["doc_id"].nunique()
+    outline.para(
+        f"{trials['trial_id'].nunique()} trials; {int((several > 1).sum())} reported in more "
+        "than one document. Links by registration ID first; otherwise by shared numbers (arm "
+        "sizes, totals) together with design, dose, title or authors "
+        "(`results/tables/trials.csv`, spans in `trial_evidence.csv`)."
+    )
+    rows = []
+    for row in trials.itertuples(index=False):
+        how = row.linked_by
+        if row.linked_to_doc_id:
+            how += f" to {row.linked_to_doc_id}"
+        rows.append(
+            [row.trial_id, f"{row.doc_id} ({row.study_id})", row.relation, how, row.evidence]
+        )
+    outline.table(["trial", "document (study)", "relation", "linked by", "evidence"], rows)
+
+
+def _timeline(outline, ev: Evidence) -> None:
+    outline.heading("Follow-up and attrition")
+    timeline = ev.timeline
+    if timeline.empty:
+        outline.para("No arm sizes were reported, so no follow-up timeline could be built.")
+        return
+    flagged = timeline[(timeline["flags"] != "") & (timeline["role"] != "control")]
+    items = []
+    for row in flagged.itertuples(index=False):
+        items.append(
+            f"**{row.trial_id}**, {row.arm_label} at {row.timepoint}: {row.n} of "
+            f"{row.randomized} randomized assessed; {row.flags} "
+            f"(Fisher exact p for lost vs retained = {_p(row.attrition_p)}; from {row.doc_id}, "
+            f"`{row.source_text}`)"
+        )
+    if items:
+        outline.items(items)
+    rows = []
+    for trial_id, group in timeline.groupby("trial_id", sort=True):
+        arms = group.drop_duplicates("arm")["arm"].tolist()
+        labels = group.drop_duplicates("arm").set_index("arm")["arm_label"]
+        for timepoint, at in group.groupby("timepoint", sort=False):
+            cells = []
+            for arm in arms:
+                row = at[at["arm"] == arm]
+                if row.empty:
+                    cells.append(f"{labels[arm]}: not reported")
+                    continue
+                r = row.iloc[0]
+                lost = (
+                    ""
+                    if pd.isna(r["attrition"]) or timepoint == "randomized"
+                    else (f" ({r['attrition']:.1%} lost)")
+                )
+                cells.append(f"{labels[arm]}: {r['n']}{lost}")
+            rows.append([trial_id, timepoint, "; ".join(cells)])
+    outline.table(["trial", "time point", "patients per arm"], rows)
+
+
+def _pooled(outline, ev: Evidence) -> None:
+    outline.heading("Pooled evidence")
+    meta, inputs = ev.meta, ev.inputs
+    single = sorted(set(inputs.loc[inputs["used"], "outcome"]) - set(meta["outcome"]))
+    if meta.empty:
+        outline.para("No outcome is reported with 2x2 counts by two or more independent trials.")
+    else:
+        rows = []
+        for (outcome, measure), group in meta.groupby(["outcome", "measure"], sort=True):
+            random = group[(group["model"] == "random") & (group["test"] == "z")]
+            random = (
+                random[random["method"] == "REML"] if "REML" in set(random["method"]) else random
+            )
+            hksj = group[(group["test"] == "knha")]
+            mh = group[group["method"] == "MH"]
+            digits = 3 if measure == "RD" else 2
+
+            def ci(df, lo="ci_low", hi="ci_high", est=True, digits=digits) -> str:
+                if df.empty or pd.isna(df.iloc[0][lo]):
+                    return "–"
+                r = df.iloc[0]
+                head = f"{_num(r['estimate'], digits)} " if est else ""
+                return f"{head}[{_num(r[lo], digits)}, {_num(r[hi], digits)}]"
+
+            r = random.iloc[0] if len(random) else None
+            hksj = hksj[hksj["method"] == r["method"]] if r is not None else hksj.iloc[0:0]
+            rows.append(
+                [
+                    outcome,
+                    measure,
+                    str(int(group["k"].iloc[0])),
+                    f"{ci(random)} ({r['method']})" if r is not None else "–",
+                    ci(hksj, est=False),
+                    ci(random, "pi_low", "pi_high", est=False),
+                    _num(r["tau2"], 3) if r is not None else "–",
+                    f"{_num(r['i2'], 1)}%" if r is not None else "–",
+                    f"{_num(r['q'], 2)} ({_p(r['q_p'])})" if r is not None else "–",
+                    ci(mh),
+                ]
+            )
+        outline.table(
+            ["outcome", "measure", "trials", "random effects [95% CI]", "HKSJ CI",
+             "prediction interval", "τ²", "I²", "Q (p)", "Mantel-Haenszel [95% CI]"],
+            rows,
+            "llrlllrrll",
+        )  # fmt: skip
+    if single:
+        outline.para(
+            "Reported by a single trial (shown in its forest plot, not pooled): "
+            + ", ".join(single)
+            + "."
+        )
+    outline.para(
+        "Methods: random effects with REML and DerSimonian-Laird τ² (Paule-Mandel on request), "
+        "z-based CIs and the Hartung-Knapp-Sidik-Jonkman adjustment, prediction interval as "
+        "metafor's predict(); common effect by Mantel-Haenszel. One 2x2 table per trial "
+        "(latest time point; arms sharing a control combined). 1/2 is added to every cell of a "
+        "study with a zero cell in the inverse-variance models, none in Mantel-Haenszel "
+        "(metafor's defaults). All of it reproduces R's metafor to at least 4 significant digits "
+        "(tests/test_meta.py). Studies and reasons: `results/tables/meta_inputs.csv`."
+    )
+
+
+def _groups(outline, ev: Evidence) -> None:
+    groups = ev.groups
+    merged = groups[
+        (groups["outcome_key"] != "")
+        & (
+            (groups["decided_by"] != "wording")
+            & ((groups["normalized"] != groups["outcome_key"].str.replace("_", " "))
+               | groups["inverted"] | (groups["decided_by"] == "mapping file"))
+        )
+    ]  # fmt: skip
+    outline.heading("Outcome wordings")
+    outline.para(
+        f"{len(groups)} wordings in {groups['outcome_key'].nunique()} outcome groups "
+        "(`results/tables/outcome_groups.csv`); your decisions go in the file named by config "
+        "`outcomes.map_file`."
+    )
+    if len(merged):
+        outline.table(
+            ["wording", "outcome", "inverted", "decided by"],
+            [
+                [r.wording, r.outcome_key, "yes" if r.inverted else "", r.decided_by]
+                for r in merged.itertuples(index=False)
+            ],
+        )
+
+
+def outline(
+    documents: pd.DataFrame,
+    statistics: pd.DataFrame,
+    checks: pd.DataFrame,
+    texts: dict[str, str],
+    evidence: Evidence,
+) -> Outline:
+    """Return the summary outline: findings first, then trials, follow-up, pooled evidence,
+    outcome wordings and the per-document table."""
+    out = Outline()
+    out.heading("Audit of reported statistics and the evidence they add up to", 1)
+    n_ok = int((documents["status"] == "ok").sum())
+    verdicts = checks["verdict"].value_counts()
+    out.para(
+        f"{len(documents)} files: {n_ok} read, "
+        f"{int((documents['status'] == 'quarantined').sum())} quarantined, "
+        f"{int((documents['status'] == 'excluded').sum())} excluded. "
+        f"{len(statistics)} statistics extracted; {len(checks)} checks: "
+        + ", ".join(f"{int(verdicts.get(v, 0))} {v.replace('_', ' ')}" for v in VERDICTS)
+        + f". {evidence.trials['trial_id'].nunique()} trials; "
+        f"{evidence.meta['outcome'].nunique()} outcomes pooled."
+    )
+    _findings(out, checks, statistics, texts)
+    _trials(out, evidence)
+    _timeline(out, evidence)
+    _pooled(out, evidence)
+    _groups(out, evidence)
+    out.heading("Per document")
+    table = per_document(documents, checks)
+    out.table(
+        ["document", "status", "statistics", "consistent", "inconsistent", "not checkable"],
+        [
+            [r.file_name, r.status, r.n_statistics, r.consistent, r.inconsistent, r.not_checkable]
+            for r in table.itertuples(index=False)
+        ],
+        "llrrrr",
+    )
+    quarantined = documents[documents["status"] == "quarantined"]
+    if len(quarantined):
+        out.heading("Quarantined files")
+        out.items([f"{r.file_name}: {r.reason}" for r in quarantined.itertuples()])
+    out.para(
+        "Tables: `results/tables/` (statistics.csv, checks.csv, trials.csv, timeline.csv, "
+        "meta_analysis.csv, ...). Every row carries the document's id and the character span "
+        "of the text it came from. Figures: `results/figures/`."
+    )
+    return out
 
 
 def render(
@@ -50,56 +450,7 @@ def render(
     statistics: pd.DataFrame,
     checks: pd.DataFrame,
     texts: dict[str, str],
+    evidence: Evidence,
 ) -> str:
-    """Return the Markdown summary: findings first, then the per-document table."""
-    table = per_document(documents, checks)
-    n_ok = int((documents["status"] == "ok").sum())
-    verdicts = checks["verdict"].value_counts()
-    lines = [
-        "# Audit of reported statistics",
-        "",
-        f"{len(documents)} files: {n_ok} read, "
-        f"{int((documents['status'] == 'quarantined').sum())} quarantined, "
-        f"{int((documents['status'] == 'excluded').sum())} excluded. "
-        f"{len(statistics)} statistics extracted; {len(checks)} checks: "
-        + ", ".join(f"{int(verdicts.get(v, 0))} {v.replace('_', ' ')}" for v in VERDICTS)
-        + ".",
-        "",
-        "## What does not add up",
-        "",
-    ]
-    bad = checks[checks["verdict"] == "inconsistent"].sort_values(["doc_id", "span_start"])
-    if bad.empty:
-        lines.append("Every checkable claim is consistent with a standard method.")
-    for row in bad.itertuples(index=False):
-        label = CHECK_LABELS.get(row.check, row.check)
-        decision = " **Changes the significance decision.**" if row.decision_error is True else ""
-        lines += [
-            f"- **{row.doc_id}**, {label}: reported `{row.reported}`, recomputed "
-            f"`{row.recomputed}` ({row.method}).{decision} "
-            f"[characters {row.span_start}-{row.span_end}: `{row.source_text}`]",
-            f"  > {_sentence(texts, statistics, row.doc_id, row.stat_id)}",
-        ]
-    lines += [
-        "",
-        "## Per document",
-        "",
-        "| document | status | statistics | consistent | inconsistent | not checkable |",
-        "|---|---|---:|---:|---:|---:|",
-    ]
-    for row in table.itertuples(index=False):
-        lines.append(
-            f"| {_cell(row.file_name)} | {row.status} | {row.n_statistics} | {row.consistent} "
-            f"| {row.inconsistent} | {row.not_checkable} |"
-        )
-    quarantined = documents[documents["status"] == "quarantined"]
-    if len(quarantined):
-        lines += ["", "## Quarantined files", ""]
-        lines += [f"- {_cell(r.file_name)}: {r.reason}" for r in quarantined.itertuples()]
-    lines += [
-        "",
-        "Tables: `results/tables/` (statistics.csv, checks.csv, ...). Every row carries the "
-        "document's id and the character span of the text it came from.",
-        "",
-    ]
-    return "\n".join(lines)
+    """Return the Markdown summary: findings first."""
+    return to_markdown(outline(documents, statistics, checks, texts, evidence))

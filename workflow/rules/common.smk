@@ -100,3 +100,25 @@ def settings():
         "one_tailed_from_text": config["checks"]["one_tailed_from_text"],
         "denominator_search_max": config["checks"]["denominator_search_max"],
     }
+
+
+def outcome_map_file():
+    """The user's outcome mapping file, if config names one (a missing file is an error)."""
+    path = config["outcomes"]["map_file"]
+    return [path] if path else []
+
+
+def meta_settings():
+    """Which pooled models to fit, from the validated config."""
+    return {k: v for k, v in config["meta_analysis"].items() if k != "forest_measure"}
+
+
+REPORT_TABLES = [
+    "meta_analysis",
+    "meta_inputs",
+    "trials",
+    "trial_evidence",
+    "timeline",
+    "outcome_groups",
+    "summary",
+]

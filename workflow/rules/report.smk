@@ -1,10 +1,13 @@
-# Figures and the summary a reader opens first.
+# Figures, the summary a reader opens first, and the tables the report shows.
 
 
 localrules:
     collect_tables,
     plot_figures,
+    plot_forest,
+    plot_timeline,
     summarize_results,
+    render_tables,
 
 
 rule plot_figures:
@@ -16,14 +19,23 @@ rule plot_figures:
             "results/figures/estimates.png",
             caption="../report/estimates.rst",
             category="Figures",
+            subcategory="Consistency",
         ),
         estimates_svg="results/figures/estimates.svg",
         verdicts_png=report(
             "results/figures/verdicts.png",
             caption="../report/verdicts.rst",
             category="Figures",
+            subcategory="Consistency",
         ),
         verdicts_svg="results/figures/verdicts.svg",
+        consistency_png=report(
+            "results/figures/consistency.png",
+            caption="../report/consistency.rst",
+            category="Figures",
+            subcategory="Consistency",
+        ),
+        consistency_svg="results/figures/consistency.svg",
     log:
         "logs/plot_figures/plot_figures.log",
     conda:
@@ -34,26 +46,102 @@ rule plot_figures:
         "../scripts/plot_figures.py"
 
 
+rule plot_forest:
+    input:
+        meta=rules.meta_analysis.output.meta,
+        inputs=rules.meta_analysis.output.inputs,
+        trials=rules.link_trials.output.trials,
+    output:
+        forest=report(
+            directory("results/figures/forest"),
+            patterns=["{outcome}.png"],
+            caption="../report/forest.rst",
+            category="Figures",
+            subcategory="Forest plots",
+            labels={"outcome": "{outcome}"},
+        ),
+    log:
+        "logs/plot_forest/plot_forest.log",
+    conda:
+        "../../environment.yml"
+    params:
+        options=config["meta_analysis"],
+        style=STYLE,
+    script:
+        "../scripts/plot_forest.py"
+
+
+rule plot_timeline:
+    input:
+        timeline=rules.follow_up_timeline.output.timeline,
+        trials=rules.link_trials.output.trials,
+    output:
+        timeline=report(
+            directory("results/figures/timeline"),
+            patterns=["{trial}.png"],
+            caption="../report/timeline.rst",
+            category="Figures",
+            subcategory="Follow-up timelines",
+            labels={"trial": "{trial}"},
+        ),
+    log:
+        "logs/plot_timeline/plot_timeline.log",
+    conda:
+        "../../environment.yml"
+    params:
+        style=STYLE,
+    script:
+        "../scripts/plot_timeline.py"
+
+
 rule summarize_results:
     input:
         documents=rules.collect_tables.output.documents,
         statistics=rules.collect_tables.output.statistics,
         checks=rules.collect_tables.output.checks,
+        trials=rules.link_trials.output.trials,
+        timeline=rules.follow_up_timeline.output.timeline,
+        meta=rules.meta_analysis.output.meta,
+        meta_inputs=rules.meta_analysis.output.inputs,
+        outcome_groups=rules.harmonize_outcomes.output.groups,
         texts=every_shard(rules.normalize_text.output.texts),
     output:
-        summary=report(
-            "results/summary.md",
+        summary="results/summary.md",
+        summary_html=report(
+            "results/report/summary.html",
             caption="../report/summary.rst",
             category="Summary",
         ),
-        per_document=report(
-            "results/tables/summary.csv",
-            caption="../report/summary_table.rst",
-            category="Summary",
-        ),
+        per_document="results/tables/summary.csv",
     log:
         "logs/summarize_results/summarize_results.log",
     conda:
         "../../environment.yml"
     script:
         "../scripts/summarize_results.py"
+
+
+rule render_tables:
+    input:
+        meta_analysis=rules.meta_analysis.output.meta,
+        meta_inputs=rules.meta_analysis.output.inputs,
+        trials=rules.link_trials.output.trials,
+        trial_evidence=rules.link_trials.output.evidence,
+        timeline=rules.follow_up_timeline.output.timeline,
+        outcome_groups=rules.harmonize_outcomes.output.groups,
+        summary=rules.summarize_results.output.per_document,
+    output:
+        **{
+            name: report(
+                f"results/report/tables/{name}.html",
+                caption=f"../report/{name}_table.rst",
+                category="Tables",
+            )
+            for name in REPORT_TABLES
+        },
+    log:
+        "logs/render_tables/render_tables.log",
+    conda:
+        "../../environment.yml"
+    script:
+        "../scripts/render_tables.py"

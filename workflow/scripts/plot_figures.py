@@ -11,7 +11,7 @@ with logged(snakemake.log[0]):
         snakemake.input.checks,
         snakemake.params.style,
         {
-            "estimates": str(Path(snakemake.output.estimates_png).with_suffix("")),
-            "verdicts": str(Path(snakemake.output.verdicts_png).with_suffix("")),
+            name: str(Path(snakemake.output[f"{name}_png"]).with_suffix(""))
+            for name in ("estimates", "verdicts", "consistency")
         },
     )

@@ -5,10 +5,7 @@ from trialaudit.stages import summarize_results
 
 with logged(snakemake.log[0]):
     summarize_results(
-        snakemake.input.documents,
-        snakemake.input.statistics,
-        snakemake.input.checks,
+        {name: path for name, path in snakemake.input.items() if name != "texts"},
         snakemake.input.texts,
-        snakemake.output.summary,
-        snakemake.output.per_document,
+        dict(snakemake.output.items()),
     )

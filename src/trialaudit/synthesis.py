@@ -1,0 +1,265 @@
+"""From harmonized comparisons to pooled evidence: one independent 2x2 table per trial and
+outcome, and the meta-analysis models of every outcome that has two or more of them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import meta
+from .timeline import days_of
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Which models to fit (config ``meta_analysis``)."""
+
+    measures: tuple[str, ...] = meta.MEASURES
+    tau2_methods: tuple[str, ...] = ("REML", "DL")
+    hksj: bool = True
+    common_effect: tuple[str, ...] = ("MH", "IV")
+    level: float = 0.95
+    timepoint: str = "latest"
+    min_trials: int = 2
+
+
+@dataclass
+class _Candidate:
+    """One trial's 2x2 table for an outcome (arms sharing a control combined)."""
+
+    trial_id: str
+    doc_id: str
+    study_id: str
+    comparison_ids: list[int]
+    timepoint: str
+    arm_1: str
+    arm_2: str
+    events_1: int
+    total_1: int
+    events_2: int
+    total_2: int
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def days(self) -> float:
+        return days_of(self.timepoint)
+
+
+def _complete(df: pd.DataFrame) -> pd.Series:
+    cells = ["events_1_analysed", "total_1", "events_2_analysed", "total_2"]
+    valid = df[cells].notna().all(axis=1)
+    numbers = df[cells].fillna(0).astype(int)
+    return (
+        valid
+        & (numbers["total_1"] > 0)
+        & (numbers["total_2"] > 0)
+        & (numbers["events_1_analysed"] <= numbers["total_1"])
+        & (numbers["events_2_analysed"] <= numbers["total_2"])
+        & (numbers["events_1_analysed"] >= 0)
+        & (numbers["events_2_analysed"] >= 0)
+    )
+
+
+def _candidates(group: pd.DataFrame, trial_id: str) -> list[_Candidate]:
+    """Return one candidate per (document, study, time point) of a trial and outcome; several
+    experimental arms against one control are combined into one arm (Cochrane Handbook 6.5,
+    section 23.3.4: combine groups to make a single pair-wise comparison)."""
+    found = []
+    keys = ["doc_id", "study_id", "timepoint", "arm_2", "events_2_analysed", "total_2"]
+    for (doc_id, study_id, timepoint, arm_2, e2, n2), rows in group.groupby(keys, sort=True):
+        rows = rows.sort_values("comparison_id").drop_duplicates(
+            ["arm_1", "events_1_analysed", "total_1"]
+        )
+        candidate = _Candidate(
+            trial_id=trial_id,
+            doc_id=doc_id,
+            study_id=study_id,
+            comparison_ids=[int(c) for c in rows["comparison_id"]],
+            timepoint=timepoint,
+            arm_1=" + ".join(rows["arm_1"]),
+            arm_2=arm_2,
+            events_1=int(rows["events_1_analysed"].sum()),
+            total_1=int(rows["total_1"].sum()),
+            events_2=int(e2),
+            total_2=int(n2),
+        )
+        if len(rows) > 1:
+            candidate.notes.append(f"{len(rows)} arms sharing the control arm combined")
+        found.append(candidate)
+    return found
+
+
+def _preference(candidate: _Candidate, settings: Settings) -> tuple:
+    days = candidate.days
+    known = 0 if math.isnan(days) else 1
+    order = days if settings.timepoint == "latest" else -days
+    return (
+        known,
+        0.0 if math.isnan(days) else order,
+        candidate.total_1 + candidate.total_2,
+        candidate.doc_id,
+    )
+
+
+def select_inputs(
+    comparisons: pd.DataFrame, trials: pd.DataFrame, settings: Settings
+) -> list[dict]:
+    """Return one row per candidate 2x2 table with whether it is pooled and why (one table per
+    trial and outcome: the latest (or earliest) time point, then the larger, then the first)."""
+    reports = trials[trials["relation"] == "reports"][["doc_id", "study_id", "trial_id"]]
+    data = comparisons.merge(reports, on=["doc_id", "study_id"], how="left")
+    data["trial_id"] = data["trial_id"].fillna(data["doc_id"] + "/" + data["study_id"])
+    data = data[data["kind"] == "binary"]
+    rows: list[dict] = []
+    usable = data[(data["outcome_key"] != "") & (data["subgroup"] == "") & _complete(data)]
+    for row in data[~data.index.isin(usable.index)].itertuples(index=False):
+        if not row.outcome_key:
+            reason = "no outcome named"
+        elif row.subgroup:
+            reason = f"subgroup ({row.subgroup}): not pooled with whole-trial results"
+        else:
+            reason = "no complete 2x2 counts"
+        rows.append(_input_row(row.outcome_key, _single(row), used=False, reason=reason))
+    for (outcome, trial_id), group in usable.groupby(["outcome_key", "trial_id"], sort=True):
+        candidates = _candidates(group, trial_id)
+        best = max(candidates, key=lambda c: _preference(c, settings))
+        for candidate in candidates:
+            if candidate is best:
+                rows.append(_input_row(outcome, candidate, used=True, reason=""))
+            else:
+                reason = (
+                    f"same trial also reported by {best.doc_id} "
+                    f"({best.timepoint or 'time not stated'}), which is pooled"
+                )
+                rows.append(_input_row(outcome, candidate, used=False, reason=reason))
+    counts = pd.Series([r["outcome"] for r in rows if r["used"]]).value_counts()
+    for row in rows:
+        if row["used"] and counts.get(row["outcome"], 0) < settings.min_trials:
+            row["reason"] = "only one trial reports this outcome: not pooled"
+    return sorted(
+        rows, key=lambda r: (r["outcome"], r["trial_id"], r["doc_id"], r["comparison_ids"])
+    )
+
+
+def _single(row) -> _Candidate:
+    def whole(value) -> int | None:
+        return None if pd.isna(value) else int(value)
+
+    return _Candidate(
+        trial_id=row.trial_id,
+        doc_id=row.doc_id,
+        study_id=row.study_id,
+        comparison_ids=[int(row.comparison_id)],
+        timepoint=row.timepoint,
+        arm_1=row.arm_1,
+        arm_2=row.arm_2,
+        events_1=whole(row.events_1_analysed),
+        total_1=whole(row.total_1),
+        events_2=whole(row.events_2_analysed),
+        total_2=whole(row.total_2),
+    )
+
+
+def _input_row(outcome: str, c: _Candidate, used: bool, reason: str) -> dict:
+    row = {
+        "outcome": outcome,
+        "trial_id": c.trial_id,
+        "doc_id": c.doc_id,
+        "study_id": c.study_id,
+        "comparison_ids": ";".join(str(i) for i in c.comparison_ids),
+        "timepoint": c.timepoint,
+        "arm_1": c.arm_1,
+        "arm_2": c.arm_2,
+        "events_1": c.events_1,
+        "total_1": c.total_1,
+        "events_2": c.events_2,
+        "total_2": c.total_2,
+        "used": used,
+        "reason": reason,
+        "note": "; ".join(c.notes),
+    }
+    complete = None not in (c.events_1, c.total_1, c.events_2, c.total_2)
+    for measure in meta.MEASURES:
+        name = measure.lower()
+        row[f"{name}_yi"] = row[f"{name}_vi"] = None
+        if complete and c.total_1 > 0 and c.total_2 > 0:
+            counts = meta.Counts.of([c.events_1], [c.total_1], [c.events_2], [c.total_2])
+            yi, vi = meta.effect_sizes(counts, measure)
+            if np.isfinite(yi[0]) and np.isfinite(vi[0]):
+                row[f"{name}_yi"], row[f"{name}_vi"] = float(yi[0]), float(vi[0])
+    return row
+
+
+def _models(settings: Settings) -> list[tuple[str, str, str]]:
+    """Return (model, method, test) of every model to fit."""
+    models = []
+    for method in settings.tau2_methods:
+        models.append(("random", method, "z"))
+        if settings.hksj:
+            models.append(("random", method, "knha"))
+    for method in settings.common_effect:
+        models.append(("common", method, "z"))
+    return models
+
+
+def pool(inputs: pd.DataFrame, settings: Settings) -> list[dict]:
+    """Return one row per outcome, measure and model for every outcome with enough trials."""
+    used = inputs[inputs["used"]]
+    rows = []
+    for outcome, group in used.groupby("outcome", sort=True):
+        if len(group) < settings.min_trials:
+            continue
+        group = group.sort_values(["trial_id", "doc_id"])
+        counts = meta.Counts.of(
+            group["events_1"], group["total_1"], group["events_2"], group["total_2"]
+        )
+        trials = ";".join(group["trial_id"])
+        for measure in settings.measures:
+            for model, method, test in _models(settings):
+                rows.append(_fit(outcome, measure, model, method, test, counts, trials, settings))
+    return rows
+
+
+def _fit(outcome, measure, model, method, test, counts, trials, settings) -> dict:
+    row = {
+        "outcome": outcome,
+        "measure": measure,
+        "model": model,
+        "method": method,
+        "test": test,
+        "k": counts.k,
+        "trials": trials,
+        "note": "",
+    }
+    try:
+        if method == "MH":
+            pooled = meta.mantel_haenszel(counts, measure, settings.level)
+        else:
+            fit_method = "FE" if method == "IV" else method
+            pooled = meta.random_effects(counts, measure, fit_method, test, settings.level)
+    except meta.MetaAnalysisError as error:
+        row["note"] = str(error)
+        return row
+    scale = meta.on_reporting_scale
+    row.update(
+        estimate=scale(pooled.estimate, measure),
+        ci_low=scale(pooled.ci_low, measure),
+        ci_high=scale(pooled.ci_high, measure),
+        pi_low=scale(pooled.pi_low, measure),
+        pi_high=scale(pooled.pi_high, measure),
+        coef=pooled.estimate,
+        se=pooled.se,
+        statistic=pooled.statistic,
+        pval=pooled.pval,
+        tau2=pooled.tau2,
+        tau=math.sqrt(pooled.tau2) if not math.isnan(pooled.tau2) else math.nan,
+        i2=pooled.i2,
+        h2=pooled.h2,
+        q=pooled.q,
+        q_df=pooled.q_df,
+        q_p=pooled.q_p,
+    )
+    return row

@@ -1,0 +1,215 @@
+"""Trials across documents: registration IDs decide, then numbers plus description; distinct
+trials by the same authors stay apart; every link carries its evidence with spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from trialaudit import linking, schemas, tables
+from trialaudit.extract import extract_document
+
+BCG = Path(__file__).parent / "data" / "bcg"
+
+
+def _unit(name, **fields) -> linking.Unit:
+    doc_id, study_id = name.split("/")
+    unit = linking.Unit(doc_id, study_id)
+    for key, value in fields.items():
+        setattr(unit, key, value)
+    return unit
+
+
+def _trial_of(trials: dict) -> dict[str, str]:
+    return {
+        m.unit.name: trial_id
+        for trial_id, ms in trials.items()
+        for m in ms
+        if m.relation == "reports"
+    }
+
+
+def test_shared_registration_links_and_different_ones_never_do():
+    a = _unit("a/S1", registrations={"NCT00000001": (0, 11)}, totals={100: (20, 23)})
+    b = _unit("b/S1", registrations={"NCT00000001": (5, 16)})
+    c = _unit(
+        "c/S1",
+        registrations={"NCT00000002": (0, 11)},
+        totals={100: (1, 4)},
+        designs={"double-blind": None, "placebo-controlled": None},
+        doses={"4e+07": (9, 12)},
+    )
+    trial_of = _trial_of(linking.link_units([a, b, c]))
+    assert trial_of["a/S1"] == trial_of["b/S1"] == "NCT00000001"
+    assert trial_of["c/S1"] == "NCT00000002"
+    assert "different registrations" in linking.compare(a, c).veto
+
+
+def test_numbers_alone_or_description_alone_do_not_link():
+    design = {"double-blind": None, "placebo-controlled": None, "phase 2": None}
+    numbers_only = linking.compare(
+        _unit("a/S1", totals={100: None}), _unit("b/S1", totals={100: None})
+    )
+    words_only = linking.compare(_unit("a/S1", designs=design), _unit("b/S1", designs=design))
+    both = linking.compare(
+        _unit("a/S1", totals={100: None}, designs=design),
+        _unit("b/S1", totals={100: None}, designs=design),
+    )
+    assert not linking.same_trial(numbers_only)
+    assert not linking.same_trial(words_only)
+    assert linking.same_trial(both)
+
+
+def test_small_shared_totals_are_not_a_fingerprint():
+    design = {"double-blind": None, "placebo-controlled": None}
+    link = linking.compare(
+        _unit("a/S1", totals={12: None}, designs=design),
+        _unit("b/S1", totals={12: None}, designs=design),
+    )
+    assert not linking.same_trial(link)
+
+
+def test_differing_arm_sizes_veto_a_link():
+    a = _unit(
+        "a/S1",
+        arms=[(65, "intervention", (0, 2)), (35, "control", (5, 7))],
+        totals={100: None},
+        designs={"double-blind": None, "placebo-controlled": None},
+    )
+    b = _unit(
+        "b/S1",
+        arms=[(50, "intervention", (0, 2)), (50, "control", (5, 7))],
+        totals={100: None},
+        designs={"double-blind": None, "placebo-controlled": None},
+    )
+    assert "arm sizes differ" in linking.compare(a, b).veto
+
+
+def test_unregistered_report_joins_the_registered_trial_it_matches():
+    design = {"double-blind": (1, 2), "placebo-controlled": (3, 4), "randomized": (5, 6)}
+    registered = _unit(
+        "a/S1", registrations={"NCT04288102": (0, 11)}, totals={100: (20, 23)}, designs=design
+    )
+    follow_up = _unit("b/S1", totals={100: (7, 10)}, designs=design, title="x")
+    other = _unit(
+        "c/S1", registrations={"ChiCTR2000031430": (0, 16)}, totals={100: (1, 4)}, designs=design
+    )
+    trials = linking.link_units([registered, follow_up, other])
+    assert _trial_of(trials)["b/S1"] == "NCT04288102"
+    membership = next(m for m in trials["NCT04288102"] if m.unit is follow_up)
+    assert membership.linked_by == "similarity"
+    kinds = {e.kind for e in membership.link.evidence}
+    assert {"total_n", "design"} <= kinds
+
+
+def test_a_report_that_cites_a_papers_doi_links_to_its_trial():
+    paper = _unit(
+        "a/S1",
+        registrations={"NCT00000001": (0, 11)},
+        own_doi="10.1/abc",
+        dois={"10.1/abc": (30, 38)},
+    )
+    citing = _unit(
+        "b/S1",
+        registrations={"NCT00000009": (0, 11)},
+        own_doi="10.9/xyz",
+        dois={"10.9/xyz": (40, 48), "10.1/abc": (90, 98)},
+    )
+    trials = linking.link_units([paper, citing])
+    quoted = [m for m in trials["NCT00000001"] if m.unit is citing]
+    assert [(m.relation, m.linked_by) for m in quoted] == [("quotes", "doi")]
+    assert quoted[0].link.evidence[0].span == (90, 98)
+
+
+def test_guessed_title_and_authors():
+    text = (
+        "4.7 Article\n\nA randomized trial of something in severe disease\n"
+        "Shi, Lei; Huang, Hai; Lu, Xuechun\n"
+    )
+    title, span = linking.guess_title(text)
+    assert title == "A randomized trial of something in severe disease"
+    assert text[span[0] : span[1]] == title
+    authors = linking.guess_authors(text)
+    assert sorted(authors) == ["hai huang", "lei shi", "lu xuechun"]
+    assert all(linking.author_key(text[s:e]) == key for key, (s, e) in authors.items())
+    assert linking.author_key("Zerui WANG") == linking.author_key("Ze-Rui Wang")
+    assert linking.guess_authors("Yuan M, Song L and Wang Z-R went home.") == {}
+
+
+def _extracted(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
+    collected: dict[str, list] = {n: [] for n in ("statistics", "arms", "facts", "studies")}
+    for doc_id, text in sorted(texts.items()):
+        extraction = extract_document(doc_id, text)
+        for name in collected:
+            collected[name].extend(getattr(extraction, name))
+    models = {
+        "statistics": schemas.StatisticsTable,
+        "arms": schemas.ArmsTable,
+        "facts": schemas.FactsTable,
+        "studies": schemas.StudiesTable,
+    }
+    frames = {name: tables.frame(rows, models[name]) for name, rows in collected.items()}
+    frames["documents"] = pd.DataFrame({"doc_id": sorted(texts), "status": "ok"})
+    return frames
+
+
+def _link(texts: dict[str, str]):
+    frames = _extracted(texts)
+    units = linking.build_units(**frames, texts=texts)
+    return linking.link_units(units)
+
+
+def test_seed_reports_of_one_trial_are_linked(seed_texts):
+    trials = _link(seed_texts)
+    trial_of = {m.unit.doc_id: t for t, ms in trials.items() for m in ms if m.relation == "reports"}
+    assert trial_of["000_687c769a69b8fe8d"] == "NCT04288102"
+    assert trial_of["001_ee862e205fadbfc4"] == "NCT04288102"
+    assert trial_of["002_41f0e3bedab7cc11"] == "ChiCTR2000031430"
+    assert trial_of["004_1d94033127122713"] == "IRCT20200217046526N2"
+    assert trial_of["003_b5f6180764dcc2c0"] not in {
+        "NCT04288102",
+        "ChiCTR2000031430",
+        "IRCT20200217046526N2",
+    }
+    assert len(set(trial_of.values())) == 4
+
+
+def test_seed_link_evidence_reproduces_its_characters(seed_texts):
+    trials = _link(seed_texts)
+    rows = tables.frame(linking.evidence_rows(trials, seed_texts), schemas.TrialEvidenceTable)
+    linked = rows[rows["doc_id"] == "000_687c769a69b8fe8d"]
+    assert set(linked["other_doc_id"]) == {"001_ee862e205fadbfc4"}
+    assert "total_n" in set(linked["kind"])
+    for row in rows.itertuples(index=False):
+        if pd.notna(row.span_start):
+            text = seed_texts[row.doc_id]
+            assert text[row.span_start : row.span_end] == row.source_text
+        if pd.notna(row.other_span_start):
+            text = seed_texts[row.other_doc_id]
+            assert text[row.other_span_start : row.other_span_end] == row.other_source_text
+    table = tables.frame(linking.trials_rows(trials), schemas.TrialsTable)
+    follow_up = table[table["doc_id"] == "000_687c769a69b8fe8d"].iloc[0]
+    assert follow_up["linked_by"] == "similarity"
+    assert "same total (N = 100)" in follow_up["evidence"]
+
+
+def test_thirteen_bcg_trials_stay_thirteen_trials():
+    """Two Rosenthal and three Comstock trials share authors, design and title wording."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(BCG.glob("*.txt"))}
+    trials = _link(texts)
+    assert len(texts) == 13
+    assert len(trials) == 13
+
+
+def test_only_units_sharing_a_number_or_doi_are_compared():
+    units = [
+        _unit("a/S1", totals={100: None}),
+        _unit("b/S1", totals={100: None}, arms=[(8, "control", (0, 1))]),
+        _unit("c/S1", arms=[(8, "control", (0, 1))]),
+        _unit("d/S1", totals={12: None}),
+        _unit("e/S1", totals={12: None}, own_doi="10.1/x"),
+        _unit("f/S1", own_doi="10.1/x"),
+    ]
+    pairs = [(a.name, b.name) for a, b in linking.candidate_pairs(units)]
+    assert pairs == [("a/S1", "b/S1"), ("b/S1", "c/S1"), ("e/S1", "f/S1")]
