@@ -29,16 +29,21 @@ EXTRACTED = {
 }
 
 
+EXTRACTION_LIMIT = "extraction.document_time_limit_seconds"
+CHECKS_LIMIT = "checks.document_time_limit_seconds"
+
+
 def _cpu_limit(seconds: float | None) -> float | None:
     """Return the per-document CPU limit in seconds (None: no limit, for 0 or unset)."""
     return None if seconds is None or seconds <= 0 else float(seconds)
 
 
-def _failure_reason(stage: str, failure: str) -> str:
-    """Return the quarantine reason for a document whose ``stage`` failed in its child process."""
+def _failure_reason(stage: str, failure: str, limit_key: str) -> str:
+    """Return the quarantine reason for a document whose ``stage`` failed in its child process
+    (naming the config key of the limit when it was the time limit)."""
     reason = f"{stage} {failure}"
     if "CPU time" in failure or "wall-clock" in failure:
-        reason += " (config extraction.document_time_limit_seconds)"
+        reason += f" (config {limit_key})"
     return reason
 
 
@@ -62,7 +67,7 @@ def normalize_text(
         if outcome.ok:
             rows.append(outcome.value)
             continue
-        reason = _failure_reason("reading", outcome.failure)
+        reason = _failure_reason("reading", outcome.failure, EXTRACTION_LIMIT)
         log.warning("quarantined %s: %s", source["name"], reason)
         rows.append(decoding.source_row(source, reason))
     df = tables.frame(rows, schemas.TextsTable)
@@ -92,7 +97,7 @@ def extract_statistics(
         if outcome.ok:
             extracted[doc_id] = outcome.value
             continue
-        reason = _failure_reason("extraction", outcome.failure)
+        reason = _failure_reason("extraction", outcome.failure, EXTRACTION_LIMIT)
         log.warning("quarantined %s: %s", doc_id, reason)
         failures.append({"doc_id": doc_id, "reason": reason})
     try:
@@ -271,7 +276,7 @@ def check_consistency(
     failures: list[dict] = []
     for doc_id, outcome in zip(stats_by_doc, outcomes, strict=True):
         if not outcome.ok:
-            reason = _failure_reason("checks", outcome.failure)
+            reason = _failure_reason("checks", outcome.failure, CHECKS_LIMIT)
             log.warning("quarantined %s: %s", doc_id, reason)
             failures.append({"doc_id": doc_id, "reason": reason})
             continue

@@ -18,7 +18,7 @@ rule check_consistency:
         "../../environment.yml"
     params:
         settings=settings(),
-        time_limit=config["extraction"]["document_time_limit_seconds"],
+        time_limit=config["checks"]["document_time_limit_seconds"],
     script:
         "../scripts/check_consistency.py"
 
