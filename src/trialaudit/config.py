@@ -48,12 +48,20 @@ def _allowed(schema: dict[str, Any]) -> str:
     return text
 
 
+def _key(path) -> str:
+    """Return a config path as a user writes it: ``corpus.extensions[0]``."""
+    key = ""
+    for part in path:
+        key += f"[{part}]" if isinstance(part, int) else (f".{part}" if key else str(part))
+    return key
+
+
 def config_errors(config: dict[str, Any], schema: dict[str, Any]) -> list[str]:
     """Return one message per schema violation, each naming key, bad value and what is allowed."""
     messages = []
     validator = Draft202012Validator(schema)
     for error in sorted(validator.iter_errors(config), key=lambda e: [str(p) for p in e.path]):
-        key = ".".join(str(part) for part in error.absolute_path)
+        key = _key(error.absolute_path)
         if error.validator == "additionalProperties":
             known = sorted(error.schema.get("properties", {}))
             for unknown in sorted(set(error.instance) - set(known)):

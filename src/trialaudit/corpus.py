@@ -5,6 +5,8 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import math
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -22,6 +24,12 @@ class SourceFile:
     doc_id: str
     role: str
     shard: str
+    problem: str = ""  # why the file cannot be read at all (a link out of the folder, a pipe)
+
+    @property
+    def readable(self) -> bool:
+        """True for a regular file (or a link to one inside the raw folder)."""
+        return not self.problem
 
 
 def _stem(name: str) -> str:
@@ -70,16 +78,55 @@ def shard_name(index: int) -> str:
     return f"shard{index:05d}"
 
 
+def _problem(path: Path, root: Path) -> str:
+    """Return why ``path`` (not a folder walked into) cannot be read as a file, or ''."""
+    try:
+        info = path.lstat()
+    except OSError as error:
+        return f"unreadable file ({error.strerror or error})"
+    if stat.S_ISLNK(info.st_mode):
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            return "broken symbolic link (its target does not exist)"
+        if not target.is_relative_to(root):
+            return "symbolic link to a location outside data/raw (not followed)"
+        if target.is_dir():
+            return "symbolic link to a folder (not followed)"
+        info = target.stat()
+    if stat.S_ISREG(info.st_mode):
+        return ""
+    kind = "named pipe" if stat.S_ISFIFO(info.st_mode) else "socket or device"
+    return f"not a regular file ({kind})"
+
+
+def _walk(folder: Path, root: Path) -> list[tuple[Path, str]]:
+    """Return (path, problem) for everything below ``folder`` except the folders themselves;
+    linked folders are listed, not entered, so that nothing outside ``root`` is read."""
+    found = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as error:
+        return [(folder, f"unreadable folder ({error.strerror or error})")]
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            found.extend(_walk(path, root))
+        else:
+            found.append((path, _problem(path, root)))
+    return found
+
+
 def discover(
     raw_dir: str | Path, extensions: list[str], exclude: list[str], shard_size: int
 ) -> list[SourceFile]:
-    """Return every regular file or link below ``raw_dir`` with its doc_id, role and shard."""
+    """Return every file, link or other entry below ``raw_dir`` with its doc_id, role and shard;
+    ``problem`` says why an entry cannot be read (it is listed, never skipped)."""
     raw = Path(raw_dir)
-    names = sorted(
-        path.relative_to(raw).as_posix()
-        for path in raw.rglob("*")
-        if path.is_file() or path.is_symlink()
-    )
+    if not raw.is_dir():
+        return []
+    root = Path(os.path.realpath(raw))
+    problems = {path.relative_to(raw).as_posix(): problem for path, problem in _walk(raw, root)}
+    names = sorted(problems)
     ids = assign_doc_ids(names)
     wanted = {ext.lower() for ext in extensions}
     n_shards = shard_count(len(names), shard_size)
@@ -99,6 +146,7 @@ def discover(
                 doc_id=doc_id,
                 role=role,
                 shard=shard_name(shard_index(doc_id, n_shards)),
+                problem=problems[name],
             )
         )
     return files

@@ -15,12 +15,9 @@ import pandas as pd
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import decoding, schemas, tables
-from .corpus import ROLE_DOCUMENT, ROLE_EXCLUDED
-from .extract import extract_document
-from .normalize import normalize
+from . import decoding, schemas, tables, timelimit
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # checks imports scipy.stats; only the check stage pays for it
     from .checks import Settings
 
 log = logging.getLogger("trialaudit")
@@ -35,64 +32,140 @@ EXTRACTED = {
 }
 
 
-def _text_row(source: dict) -> dict:
-    """Read and decode one corpus file (never raises on file content)."""
-    path = Path(source["path"])
-    row = {
-        "doc_id": source["doc_id"],
-        "file_name": source["name"],
-        "shard": source["shard"],
-        "status": decoding.STATUS_QUARANTINED,
-        "reason": "",
-        "encoding": "",
-        "size_bytes": 0,
-        "sha256": "",
-        "text": "",
-        "normalized": "",
-    }
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        row.update(reason=f"unreadable file ({error.strerror or error})", sha256="0" * 64)
-        return row
-    row.update(size_bytes=len(data), sha256=decoding.sha256(data))
-    if source["role"] == ROLE_EXCLUDED:
-        row.update(status="excluded", reason="excluded by config corpus.exclude")
-        return row
-    if source["role"] != ROLE_DOCUMENT:
-        suffix = path.suffix or "(no extension)"
-        row.update(reason=f"file type {suffix} is not read (see config corpus.extensions)")
-        return row
-    decoded = decoding.read_document(source["name"], data)
-    row.update(status=decoded.status, reason=decoded.reason, encoding=decoded.encoding)
-    if decoded.status == decoding.STATUS_OK:
-        row.update(text=decoded.text, normalized=normalize(decoded.text))
-    return row
+EXTRACTION_LIMIT = "extraction.document_time_limit_seconds"
+CHECKS_LIMIT = "checks.document_time_limit_seconds"
 
 
-def normalize_text(sources: Sequence[dict], output: str) -> pd.DataFrame:
-    """Decode and normalize every file of a shard; write the texts table."""
-    rows = [_text_row(source) for source in sorted(sources, key=lambda s: s["doc_id"])]
+def _cpu_limit(seconds: float | None) -> float | None:
+    """Return the per-document CPU limit in seconds (None: no limit, for 0 or unset)."""
+    return None if seconds is None or seconds <= 0 else float(seconds)
+
+
+def _failure_reason(stage: str, failure: str, limit_key: str) -> str:
+    """Return the quarantine reason for a document whose ``stage`` failed in its child process
+    (naming the config key of the limit when it was the time limit)."""
+    reason = f"{stage} {failure}"
+    if "CPU time" in failure or "wall-clock" in failure:
+        reason += f" (config {limit_key})"
+    return reason
+
+
+def normalize_text(
+    sources: Sequence[dict],
+    output: str,
+    time_limit: float | None = None,
+    max_megabytes: float | None = None,
+) -> pd.DataFrame:
+    """Decode and normalize every file of a shard in a time-limited child process (a file that
+    takes more than ``time_limit`` s of CPU is quarantined); write the texts table."""
+    ordered = sorted(sources, key=lambda s: s["doc_id"])
+    max_bytes = None if max_megabytes is None else int(max_megabytes * 1e6)
+    outcomes = timelimit.run_each(
+        "read_source",
+        [{"source": dict(source), "max_bytes": max_bytes} for source in ordered],
+        _cpu_limit(time_limit),
+    )
+    rows = []
+    for source, outcome in zip(ordered, outcomes, strict=True):
+        if outcome.ok:
+            rows.append(outcome.value)
+            continue
+        reason = _failure_reason("reading", outcome.failure, EXTRACTION_LIMIT)
+        log.warning("quarantined %s: %s", source["name"], reason)
+        rows.append(decoding.source_row(source, reason))
     df = tables.frame(rows, schemas.TextsTable)
     tables.write_parquet(df, output)
     log.info("%d files, %d readable", len(df), int((df["status"] == "ok").sum()))
     return df
 
 
-def extract_statistics(texts_path: str, outputs: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """Extract statistics, comparisons, arms, facts and studies from a shard's texts."""
+def extract_statistics(
+    texts_path: str,
+    outputs: dict[str, str],
+    time_limit: float | None = None,
+    failures_output: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Extract statistics, comparisons, arms, facts and studies from a shard's texts, each
+    document in a time-limited child process; a document that exceeds ``time_limit`` s of CPU,
+    crashes or raises is left out and listed in ``failures_output`` (doc_id, reason)."""
     texts = tables.read_parquet(texts_path, schemas.TextsTable)
-    collected: dict[str, list[dict]] = {name: [] for name in EXTRACTED}
-    for doc in texts[texts["status"] == "ok"].itertuples(index=False):
-        extraction = extract_document(doc.doc_id, doc.text)
-        for name in EXTRACTED:
-            collected[name].extend(getattr(extraction, name))
-    frames = {}
-    for name, model in EXTRACTED.items():
-        frames[name] = tables.frame(collected[name], model)
+    readable = texts[texts["status"] == "ok"]
+    documents = zip(readable["doc_id"], readable["text"], strict=True)
+    outcomes = timelimit.run_each(
+        "extract", [{"doc_id": d, "text": t} for d, t in documents], _cpu_limit(time_limit)
+    )
+    extracted: dict[str, dict[str, list[dict]]] = {}
+    failures = []
+    for doc_id, outcome in zip(readable["doc_id"], outcomes, strict=True):
+        if outcome.ok:
+            extracted[doc_id] = outcome.value
+            continue
+        reason = _failure_reason("extraction", outcome.failure, EXTRACTION_LIMIT)
+        log.warning("quarantined %s: %s", doc_id, reason)
+        failures.append({"doc_id": doc_id, "reason": reason})
+    try:
+        frames = _frames(extracted)
+    except Exception:  # some document's rows fail a model: find and quarantine them
+        for doc_id, reason in _invalid_documents(extracted).items():
+            log.warning("quarantined %s: %s", doc_id, reason)
+            failures.append({"doc_id": doc_id, "reason": reason})
+            del extracted[doc_id]
+        frames = _frames(extracted)
+    for name in EXTRACTED:
         tables.write_parquet(frames[name], outputs[name])
+    if failures_output is not None:
+        failures.sort(key=lambda f: f["doc_id"])
+        tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)
     log.info("%d statistics from %d documents", len(frames["statistics"]), len(texts))
     return frames
+
+
+def _frames(extracted: dict[str, dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+    """Return the validated tables of all documents' extracted rows (raises if any is invalid)."""
+    return {
+        name: tables.frame([row for value in extracted.values() for row in value[name]], model)
+        for name, model in EXTRACTED.items()
+    }
+
+
+def _validation_error(rows: list[dict], model) -> str:
+    """Return '' when ``rows`` make a valid table of ``model``, else the first failed check."""
+    quiet = logging.getLogger(tables.__name__)
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        tables.frame(rows, model)
+    except Exception as error:  # pandera SchemaErrors, or a value no column type can hold
+        cases = getattr(error, "failure_cases", None)
+        if cases is not None and len(cases):
+            first = cases.iloc[0]
+            return f"{first['column'] or 'row'}: {first['check']}"
+        return f"{type(error).__name__}: {str(error)[:200]}"
+    finally:
+        quiet.setLevel(level)
+    return ""
+
+
+def _invalid_documents(extracted: dict[str, dict[str, list[dict]]]) -> dict[str, str]:
+    """Return doc_id -> reason for documents whose rows fail a table's model, found by
+    bisection (O(k log n) validations for k bad documents among n)."""
+    invalid: dict[str, str] = {}
+
+    def search(doc_ids: list[str], name: str, model) -> None:
+        rows = [row for d in doc_ids for row in extracted[d][name]]
+        error = _validation_error(rows, model) if rows else ""
+        if not error:
+            return
+        if len(doc_ids) == 1:
+            invalid[doc_ids[0]] = f"extraction failed validation ({name}: {error})"
+            return
+        middle = len(doc_ids) // 2
+        search(doc_ids[:middle], name, model)
+        search(doc_ids[middle:], name, model)
+
+    for name, model in EXTRACTED.items():
+        search([d for d in extracted if d not in invalid], name, model)
+    return invalid
 
 
 def _provenance_failures(df: pd.DataFrame, texts: dict[str, str], table: str) -> dict[str, str]:
@@ -112,10 +185,19 @@ def _provenance_failures(df: pd.DataFrame, texts: dict[str, str], table: str) ->
 
 
 def validate_tables(
-    texts_path: str, inputs: dict[str, str], outputs: dict[str, str], rejected_path: str
+    texts_path: str,
+    inputs: dict[str, str],
+    outputs: dict[str, str],
+    rejected_path: str,
+    failures_path: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Validate a shard's extracted tables (types, invariants, provenance against the decoded
-    text). Documents with failing rows are removed from every table and listed as rejected."""
+    text). Documents with failing rows are removed from every table and listed as rejected,
+    together with the documents whose extraction failed (``failures_path``)."""
+    failed = {}
+    if failures_path is not None:
+        failures = tables.read_parquet(failures_path, schemas.RejectedTable)
+        failed = dict(zip(failures["doc_id"], failures["reason"], strict=True))
     texts = tables.read_parquet(texts_path, schemas.TextsTable)
     text_of = dict(zip(texts["doc_id"], texts["text"], strict=True))
     frames = {name: pd.read_parquet(inputs[name]) for name in EXTRACTED}
@@ -147,8 +229,8 @@ def validate_tables(
     for doc_id, reason in sorted(rejected.items()):
         log.warning("rejected %s: %s", doc_id, reason)
     rejected_rows = [
-        {"doc_id": k, "reason": f"extraction failed validation ({v})"}
-        for k, v in sorted(rejected.items())
+        {"doc_id": k, "reason": failed.get(k) or f"extraction failed validation ({v})"}
+        for k, v in sorted({**rejected, **failed}.items())
     ]
     tables.write_parquet(tables.frame(rejected_rows, schemas.RejectedTable), rejected_path)
     return validated
@@ -161,12 +243,16 @@ def check_consistency(
     settings: Settings,
     texts_path: str | None = None,
     reanalysis_output: str | None = None,
+    failures_output: str | None = None,
+    time_limit: float | None = None,
 ) -> pd.DataFrame:
-    """Re-analyse every document of a shard; write the checks table (and the re-analysis
-    table of its 2x2 comparisons when ``reanalysis_output`` is given)."""
-    from .apa import mentions_one_tailed  # scipy is imported by this stage only
-    from .checks import check_document
-    from .reanalysis import reanalyse_document
+    """Re-analyse every document of a shard, each in a time-limited child process; write the
+    checks table (and the re-analysis table of its 2x2 comparisons when ``reanalysis_output``
+    is given). A document whose checks exceed ``time_limit`` s of CPU, crash or raise is left
+    out and listed in ``failures_output`` (doc_id, reason), not fatal."""
+    from dataclasses import asdict
+
+    from .apa import mentions_one_tailed
 
     statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
     comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
@@ -178,16 +264,35 @@ def check_consistency(
         }
     stats_by_doc = _records_by_doc(statistics)
     cmps_by_doc = _records_by_doc(comparisons)
+    options = asdict(settings)
+    doc_ids = sorted(stats_by_doc)
+    payloads = [
+        {
+            "statistics": stats_by_doc[doc_id],
+            "comparisons": cmps_by_doc.get(doc_id, []),
+            "settings": options,
+            "one_tailed": one_tailed.get(doc_id, False),
+        }
+        for doc_id in doc_ids
+    ]
+    outcomes = timelimit.run_each("check", payloads, _cpu_limit(time_limit))
     rows: list[dict] = []
     reanalysed: list[dict] = []
-    for doc_id in sorted(stats_by_doc):
-        doc_stats, doc_cmps = stats_by_doc[doc_id], cmps_by_doc.get(doc_id, [])
-        rows.extend(check_document(doc_stats, doc_cmps, settings, one_tailed.get(doc_id, False)))
-        reanalysed.extend(reanalyse_document(doc_stats, doc_cmps, settings))
+    failures: list[dict] = []
+    for doc_id, outcome in zip(doc_ids, outcomes, strict=True):
+        if not outcome.ok:
+            reason = _failure_reason("checks", outcome.failure, CHECKS_LIMIT)
+            log.warning("quarantined %s: %s", doc_id, reason)
+            failures.append({"doc_id": doc_id, "reason": reason})
+            continue
+        rows.extend(outcome.value["checks"])
+        reanalysed.extend(outcome.value["reanalysis"])
     df = tables.frame(rows, schemas.ChecksTable)
     tables.write_parquet(df, output)
     if reanalysis_output is not None:
         tables.write_parquet(tables.frame(reanalysed, schemas.ReanalysisTable), reanalysis_output)
+    if failures_output is not None:
+        tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)
     log.info("%d checks: %s", len(df), df["verdict"].value_counts().to_dict())
     return df
 
@@ -236,12 +341,17 @@ def collect_tables(
     checks_paths: Sequence[str],
     outputs: dict[str, str],
     reanalysis_paths: Sequence[str] = (),
+    check_failures_paths: Sequence[str] = (),
 ) -> dict[str, pd.DataFrame]:
     """Gather every shard into the results tables (documents, quarantine, statistics, checks,
     comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order;
-    return the documents and quarantine tables (the others are written as they are gathered)."""
+    return the documents and quarantine tables (the others are written as they are gathered).
+    A document whose checks failed is quarantined: none of its rows are kept."""
     texts = pd.concat([_text_meta(p) for p in texts_paths], ignore_index=True)
     rejected = _concat_parquet(rejected_paths, schemas.RejectedTable)
+    check_failures = _concat_parquet(check_failures_paths, schemas.RejectedTable)
+    failed = sorted(set(check_failures["doc_id"]))
+    rejected = tables.concat([rejected, check_failures], schemas.RejectedTable)
     result = {}
     sizes = {}
     per_doc = {}
@@ -252,7 +362,7 @@ def collect_tables(
         gathered.append(("reanalysis", schemas.ReanalysisTable, reanalysis_paths, keys))
     # The big tables go shard by shard through Arrow to their CSV (memory: one table at a time).
     for name, model, paths, keys in gathered:
-        table = tables.write_sorted_csv(paths, model, keys, outputs[name])
+        table = tables.write_sorted_csv(paths, model, keys, outputs[name], exclude=failed)
         sizes[name] = table.num_rows
         if name in {"statistics", "studies"}:
             counted = pc.value_counts(table["doc_id"])

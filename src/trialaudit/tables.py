@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -115,10 +115,12 @@ def write_sorted_csv(
     model: type[pa.DataFrameModel],
     keys: list[str],
     path: str | Path,
+    exclude: Sequence[str] = (),
 ) -> arrow.Table:
-    """Concatenate per-shard Parquet tables of one model, sort them (stably) by ``keys`` and
-    write one CSV (the bytes write_csv gives for the whole frame), validating chunk by chunk;
-    return the concatenated (unsorted) Arrow table.
+    """Concatenate per-shard Parquet tables of one model, drop the rows of the documents in
+    ``exclude``, sort them (stably) by ``keys`` and write one CSV (the bytes write_csv gives
+    for the whole frame), validating chunk by chunk; return the concatenated (unsorted) Arrow
+    table.
 
     Arrow holds the rows compactly; pandas (and pandera) only ever see CHUNK_ROWS of them."""
     parts = [pq.read_table(p) for p in paths]
@@ -127,6 +129,8 @@ def write_sorted_csv(
         write_csv(frame([], model), path)
         return arrow.table({c: [] for c in columns_of(model)})
     table = arrow.concat_tables(parts, promote_options="permissive")
+    if len(exclude):
+        table = table.filter(pc.invert(pc.is_in(table["doc_id"], arrow.array(list(exclude)))))
     for name in _unique_columns(model):
         if pc.count_distinct(table[name]).as_py() != table.num_rows:
             raise ValueError(f"{model.__name__}: {name} is not unique across shards")

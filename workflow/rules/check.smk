@@ -9,6 +9,7 @@ rule check_consistency:
     output:
         checks="results/interim/{shard}/checks.parquet",
         reanalysis="results/interim/{shard}/reanalysis.parquet",
+        failures="results/interim/{shard}/check_failures.parquet",
     log:
         "logs/check_consistency/{shard}.log",
     benchmark:
@@ -17,6 +18,7 @@ rule check_consistency:
         "../../environment.yml"
     params:
         settings=settings(),
+        time_limit=config["checks"]["document_time_limit_seconds"],
     script:
         "../scripts/check_consistency.py"
 
@@ -28,6 +30,7 @@ rule collect_tables:
         rejected=every_shard(rules.validate_tables.output.rejected),
         checks=every_shard(rules.check_consistency.output.checks),
         reanalysis=every_shard(rules.check_consistency.output.reanalysis),
+        check_failures=every_shard(rules.check_consistency.output.failures),
     output:
         **{name: f"results/tables/{name}.csv" for name in TABLES},
     log:

@@ -75,6 +75,7 @@ def shard_sources(wildcards):
             "doc_id": s.doc_id,
             "role": s.role,
             "shard": s.shard,
+            "problem": s.problem,
             **fingerprint(s.path),
         }
         for s in BY_SHARD.get(wildcards.shard, [])

@@ -12,6 +12,8 @@ rule normalize_text:
         "../../environment.yml"
     params:
         sources=shard_sources,
+        time_limit=config["extraction"]["document_time_limit_seconds"],
+        max_megabytes=config["corpus"]["max_document_megabytes"],
     script:
         "../scripts/normalize_text.py"
 
@@ -24,12 +26,15 @@ rule extract_statistics:
             name: f"results/interim/{{shard}}/extracted/{name}.parquet"
             for name in EXTRACTED
         },
+        failures="results/interim/{shard}/extracted/failures.parquet",
     log:
         "logs/extract_statistics/{shard}.log",
     benchmark:
         "logs/benchmarks/extract_statistics/{shard}.tsv"
     conda:
         "../../environment.yml"
+    params:
+        time_limit=config["extraction"]["document_time_limit_seconds"],
     script:
         "../scripts/extract_statistics.py"
 

@@ -12,4 +12,6 @@ with logged(snakemake.log[0]):
         Settings(**snakemake.params.settings),
         snakemake.input.texts,
         snakemake.output.reanalysis,
+        failures_output=snakemake.output.failures,
+        time_limit=snakemake.params.time_limit,
     )

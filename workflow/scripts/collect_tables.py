@@ -11,4 +11,5 @@ with logged(snakemake.log[0]):
         snakemake.input.checks,
         dict(snakemake.output.items()),
         snakemake.input.reanalysis,
+        check_failures_paths=snakemake.input.check_failures,
     )

@@ -9,4 +9,5 @@ with logged(snakemake.log[0]):
         {name: snakemake.input[name] for name in EXTRACTED},
         {name: snakemake.output[name] for name in EXTRACTED},
         snakemake.output.rejected,
+        failures_path=snakemake.input.failures,
     )

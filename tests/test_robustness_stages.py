@@ -1,0 +1,130 @@
+"""The per-shard stages, run in-process: one document that breaks a stage is quarantined with
+its reason, and every other document's results are those of a run without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from workflow_runner import SEEDS
+
+from trialaudit import schemas, stages, tables, timelimit
+from trialaudit.checks import Settings
+
+# A copy of a seed whose extracted counts are made too large for a 64-bit column (as an
+# extractor might return for "99999999999999999999/999999999999999999999").
+HUGE = next(p for p in SEEDS if p.stem.startswith("004_")).read_bytes()
+BROKEN_CHECKS = "001_ee862e205fadbfc4"
+
+
+def _run(root: Path, extra: dict[str, bytes]) -> dict[str, pd.DataFrame]:
+    """Run every stage on the seeds plus ``extra`` files in one shard; return the results."""
+    raw = root / "raw"
+    raw.mkdir(parents=True)
+    files = {seed.name: seed.read_bytes() for seed in SEEDS} | extra
+    for name, data in files.items():
+        (raw / name).write_bytes(data)
+    sources = [
+        {
+            "name": name,
+            "path": str(raw / name),
+            "doc_id": Path(name).stem,
+            "role": "document",
+            "shard": "shard00000",
+        }
+        for name in sorted(files)
+    ]
+    out = root / "interim"
+    texts = str(out / "texts.parquet")
+    stages.normalize_text(sources, texts, time_limit=20, max_megabytes=1)
+    extracted = {name: str(out / "extracted" / f"{name}.parquet") for name in stages.EXTRACTED}
+    stages.extract_statistics(texts, extracted, 20, str(out / "extract_failures.parquet"))
+    validated = {name: str(out / "validated" / f"{name}.parquet") for name in stages.EXTRACTED}
+    rejected = str(out / "rejected.parquet")
+    stages.validate_tables(
+        texts, extracted, validated, rejected, str(out / "extract_failures.parquet")
+    )
+    stages.check_consistency(
+        validated["statistics"],
+        validated["comparisons"],
+        str(out / "checks.parquet"),
+        Settings(),
+        texts,
+        str(out / "reanalysis.parquet"),
+        str(out / "check_failures.parquet"),
+    )
+    names = [*stages.EXTRACTED, "checks", "documents", "quarantine", "reanalysis"]
+    outputs = {name: str(root / "tables" / f"{name}.csv") for name in names}
+    return stages.collect_tables(
+        [texts],
+        [rejected],
+        {name: [path] for name, path in validated.items()},
+        [str(out / "checks.parquet")],
+        outputs,
+        [str(out / "reanalysis.parquet")],
+        [str(out / "check_failures.parquet")],
+    )
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    return _run(tmp_path_factory.mktemp("clean"), {})
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    run_each = timelimit.run_each
+
+    def with_faults(task, payloads, *args, **kwargs):
+        """The real run, then two faults: counts no 64-bit column holds in one document's
+        extraction, and the checks of another raising (as a bug only it reaches would)."""
+        outcomes = run_each(task, payloads, *args, **kwargs)
+        for index, payload in enumerate(payloads):
+            if task == "extract" and payload["doc_id"] == "huge":
+                counts = [r for r in outcomes[index].value["statistics"] if r["kind"] == "count"]
+                counts[0]["numerator"] = counts[0]["denominator"] = 10**20
+            statistics = payload.get("statistics") or [{}]
+            if task == "check" and statistics[0].get("doc_id") == BROKEN_CHECKS:
+                failure = "raised ZeroDivisionError: a bug that only this document reaches"
+                outcomes[index] = timelimit.Outcome(failure=failure)
+        return outcomes
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(timelimit, "run_each", with_faults)
+    try:
+        yield _run(tmp_path_factory.mktemp("broken"), {"huge.txt": HUGE})
+    finally:
+        patch.undo()
+
+
+def test_unrepresentable_and_crashing_documents_are_quarantined_with_reasons(broken):
+    reasons = broken["quarantine"].set_index("doc_id")["reason"].to_dict()
+    assert reasons["huge"] == (
+        "extraction failed validation (statistics: numerator: coerce_dtype('Int64'))"
+    )
+    assert reasons[BROKEN_CHECKS] == (
+        "checks raised ZeroDivisionError: a bug that only this document reaches"
+    )
+    assert set(reasons) == {"huge", BROKEN_CHECKS}
+    documents = broken["documents"].set_index("doc_id")
+    assert documents.loc[BROKEN_CHECKS, "n_statistics"] == 0
+    for name, df in broken.items():
+        if name not in {"documents", "quarantine"}:
+            assert not df["doc_id"].isin(["huge", BROKEN_CHECKS]).any(), name
+
+
+@pytest.mark.parametrize(
+    "name", ["statistics", "comparisons", "arms", "facts", "studies", "checks", "reanalysis"]
+)
+def test_other_documents_keep_exactly_their_results(clean, broken, name):
+    keep = [p.stem for p in SEEDS if p.stem != BROKEN_CHECKS]
+    ours = broken[name][broken[name]["doc_id"].isin(keep)].reset_index(drop=True)
+    theirs = clean[name][clean[name]["doc_id"].isin(keep)].reset_index(drop=True)
+    assert len(theirs) > 0 or name == "reanalysis"
+    pd.testing.assert_frame_equal(ours, theirs)
+
+
+def test_tables_written_are_valid(broken):
+    tables.validate(broken["documents"], schemas.DocumentsTable)
+    tables.validate(broken["quarantine"], schemas.QuarantineTable)
