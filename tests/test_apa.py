@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from reference import FIXTURES, close, rows
 
@@ -69,3 +70,26 @@ def test_reference_text_is_the_one_statcheck_read():
 )
 def test_unreadable_results_give_a_reason(args):
     assert isinstance(apa.statcheck(*args), str)
+
+
+@pytest.mark.parametrize("test_type", ["t", "F", "z", "r", "chi2", "Q"])
+def test_compute_p_matches_scipy_stats_sf(test_type):
+    """The scipy.special tails equal scipy.stats' survival functions (the reference)."""
+    from scipy import stats
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        df1, df2 = float(rng.integers(1, 40)), float(rng.uniform(0.5, 500))
+        value = float(rng.uniform(-0.99, 0.99) if test_type == "r" else rng.uniform(-1, 25))
+        if test_type == "t":
+            expected = 2 * stats.t.sf(abs(value), df2)
+        elif test_type == "F":
+            expected = stats.f.sf(value, df1, df2)
+        elif test_type == "z":
+            expected = 2 * stats.norm.sf(abs(value))
+        elif test_type == "r":
+            expected = 2 * stats.t.sf(abs(value) / np.sqrt((1 - value**2) / df2), df2)
+        else:
+            expected = stats.chi2.sf(value, df1)
+        got = apa.compute_p(test_type, value, df1, df2, two_tailed=True)
+        assert got == pytest.approx(expected, rel=1e-12, abs=1e-300), (value, df1, df2)

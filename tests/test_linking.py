@@ -213,3 +213,15 @@ def test_only_units_sharing_a_number_or_doi_are_compared():
     ]
     pairs = [(a.name, b.name) for a, b in linking.candidate_pairs(units)]
     assert pairs == [("a/S1", "b/S1"), ("b/S1", "c/S1"), ("e/S1", "f/S1")]
+
+
+def test_a_number_shared_by_many_studies_pairs_only_those_sharing_an_author():
+    n = linking.MAX_BUCKET + 50
+    units = [_unit(f"d{i:04d}/S1", arms=[(50, "intervention", (0, 5))]) for i in range(n)]
+    units[3].authors = {"jane roe": (10, 18)}
+    units[77].authors = {"jane roe": (10, 18)}
+    small = [_unit(f"e{i}/S1", arms=[(61, "intervention", (0, 5))]) for i in range(3)]
+    pairs = {(a.name, b.name) for a, b in linking.candidate_pairs(units + small)}
+    assert ("d0003/S1", "d0077/S1") in pairs
+    assert {("e0/S1", "e1/S1"), ("e0/S1", "e2/S1"), ("e1/S1", "e2/S1")} <= pairs
+    assert len(pairs) == 4  # not the n * (n - 1) / 2 pairs of the shared arm of 50

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from scipy import stats
+from scipy import special
 
 from .rounding import parse_reported
 
@@ -59,21 +59,36 @@ def degrees_of_freedom(test_type: str, df1, df2) -> tuple[float, float]:
     return df1, df2
 
 
+def _upper_tail(test_type: str, value: float, df1: float, df2: float) -> float:
+    """Upper-tail probability of a statistic, via scipy.special (the functions scipy.stats'
+    sf calls, without its per-call argument handling: ~50x faster, same values). Degrees of
+    freedom must be positive; an F or chi-square below 0 has tail 1, as in scipy.stats."""
+    if test_type == "z":
+        return float(special.ndtr(-value))
+    if test_type == "t":
+        return float(special.stdtr(df2, -value)) if df2 > 0 else math.nan
+    if test_type == "F":
+        if not (df1 > 0 and df2 > 0):
+            return math.nan
+        return 1.0 if value < 0 else float(special.fdtrc(df1, df2, value))
+    if not df1 > 0:  # chi-square and Q
+        return math.nan
+    return 1.0 if value < 0 else float(special.chdtrc(df1, value))
+
+
 def compute_p(test_type: str, value: float, df1: float, df2: float, two_tailed: bool) -> float:
     """Return the p of a test statistic (statcheck's compute_p; df as degrees_of_freedom)."""
-    if test_type == "t":
-        p = float(stats.t.sf(abs(value), df2))
+    if test_type in {"t", "z"}:
+        p = _upper_tail(test_type, abs(value), df1, df2)
     elif test_type == "F":
-        p = float(stats.f.sf(value, df1, df2))
-    elif test_type == "z":
-        p = float(stats.norm.sf(abs(value)))
+        p = _upper_tail("F", value, df1, df2)
     elif test_type == "r":
         if abs(value) >= 1:
             return math.nan
         t = value / math.sqrt((1 - value * value) / df2)
-        p = float(stats.t.sf(abs(t), df2))
+        p = _upper_tail("t", abs(t), df1, df2)
     elif test_type in {"chi2", "Q"}:
-        p = float(stats.chi2.sf(value, df1))
+        p = _upper_tail("chi2", value, df1, df2)
     else:
         return math.nan
     if test_type in _TWO_TAILED and two_tailed and not math.isnan(p):

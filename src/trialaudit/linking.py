@@ -21,6 +21,7 @@ from .facts import registry_of
 
 GENERIC_DESIGNS = frozenset({"randomized", "prospective", "retrospective", "cohort"})
 MIN_SHARED_TOTAL = 20  # a shared total below this is too common to identify a trial
+MAX_BUCKET = 100  # studies sharing a number beyond which the number alone pairs nobody
 MIN_TITLE_SIMILARITY = 0.3
 MIN_SHARED_AUTHORS = 2
 MIN_SPECIFIC_DESIGNS = 2
@@ -369,9 +370,19 @@ def same_trial(link: Link) -> bool:
     return bool(numbers and description)
 
 
+def _pairs(members: list[Unit]) -> set[tuple[str, str]]:
+    names = sorted(u.name for u in members)
+    return {(a, names[j]) for i, a in enumerate(names) for j in range(i + 1, len(names))}
+
+
 def candidate_pairs(units: list[Unit]) -> list[tuple[Unit, Unit]]:
     """Return the pairs of units that share a number or their own DOI (the only pairs
-    same_trial can accept besides a registration), sorted by name; avoids comparing all pairs."""
+    same_trial can accept besides a registration), sorted by name; avoids comparing all pairs.
+
+    A number shared by more than MAX_BUCKET studies (an arm of 50 in a literature of 100,000
+    abstracts) would give millions of pairs; within such a group only studies that also share
+    an author are paired, so the work stays linear in the corpus. Such studies without authors
+    are linked by registration or DOI only."""
     buckets: dict[tuple, list[Unit]] = defaultdict(list)
     for unit in units:
         keys = {("total", n) for n in unit.totals if n >= MIN_SHARED_TOTAL}
@@ -380,12 +391,18 @@ def candidate_pairs(units: list[Unit]) -> list[tuple[Unit, Unit]]:
             keys.add(("doi", unit.own_doi))
         for key in keys:
             buckets[key].append(unit)
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for members in buckets.values():
-        names = sorted(members, key=lambda u: u.name)
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                pairs.add((a.name, b.name))
+        if len(members) <= MAX_BUCKET:
+            pairs |= _pairs(members)
+            continue
+        by_author: dict[str, list[Unit]] = defaultdict(list)
+        for unit in members:
+            for author in unit.authors:
+                by_author[author].append(unit)
+        for group in by_author.values():
+            if 1 < len(group) <= MAX_BUCKET:
+                pairs |= _pairs(group)
     by_name = {u.name: u for u in units}
     return [(by_name[a], by_name[b]) for a, b in sorted(pairs)]
 
@@ -444,15 +461,16 @@ def link_units(units: list[Unit]) -> dict[str, list[Membership]]:
         if same_trial(link) and not link.kinds() & {"registration"}:
             links.append(link)
     links.sort(key=lambda ln: (-ln.score, ln.a.name, ln.b.name))
-
-    def registrations(root: str) -> set[str]:
-        return {rid for name in groups.members()[root] for rid in by_name[name].own_registrations()}
+    # Registrations of each group, kept up to date as groups merge (by root).
+    registered: dict[str, set[str]] = defaultdict(set)
+    for name, unit in by_name.items():
+        registered[groups.find(name)].update(unit.own_registrations())
 
     for link in links:
         ra, rb = groups.find(link.a.name), groups.find(link.b.name)
         if ra == rb:
             continue
-        reg_a, reg_b = registrations(ra), registrations(rb)
+        reg_a, reg_b = registered[ra], registered[rb]
         if reg_a and reg_b and not reg_a & reg_b:
             continue
         for unit in (link.b, link.a):
@@ -460,6 +478,7 @@ def link_units(units: list[Unit]) -> dict[str, list[Membership]]:
                 chosen[unit.name] = link
                 break
         groups.union(ra, rb)
+        registered[groups.find(ra)] = reg_a | reg_b
     trials: dict[str, list[Membership]] = {}
     trial_of: dict[str, str] = {}
     for root, names in groups.members().items():

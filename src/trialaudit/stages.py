@@ -495,6 +495,8 @@ def write_audit_cards(
 
 def _texts(texts_paths: Sequence[str], doc_ids: Sequence[str] | None = None) -> dict[str, str]:
     """Return doc_id -> decoded text from the shards' texts tables (only ``doc_ids`` if given)."""
+    if doc_ids is not None and not doc_ids:
+        return {}
     filters = None if doc_ids is None else [("doc_id", "in", list(doc_ids))]
     texts: dict[str, str] = {}
     for path in texts_paths:

@@ -119,25 +119,123 @@ def _support(a: int, n1: int, c: int, n2: int) -> tuple[np.ndarray, np.ndarray]:
     return x, logw
 
 
-def _tails(a: int, n1: int, c: int, n2: int, log_or: float) -> tuple[float, float, float]:
-    """Return (P(X < a), P(X = a), P(X > a)) at odds ratio exp(log_or)."""
+LOG_OR_RANGE = (-60.0, 60.0)  # odds ratios from 1e-26 to 1e26
+
+
+def _distribution(a: int, n1: int, c: int, n2: int, log_or: float):
+    """Return (x, p, k): the support, its probabilities at odds ratio exp(log_or) and the
+    index of a in x (x is consecutive)."""
     x, logw = _support(a, n1, c, n2)
     logp = logw + x * log_or
     # Normalized in place of special.logsumexp, whose argument handling took 85% of the check
-    # stage (it is called ~40 times per root); the same max-shifted sum.
+    # stage; the same max-shifted sum.
     p = np.exp(logp - logp.max())
     p /= p.sum()
-    k = int(a - x[0])  # x is consecutive, so P(X = a) is p[k]
+    return x, p, int(a - x[0])
+
+
+def _tails(a: int, n1: int, c: int, n2: int, log_or: float) -> tuple[float, float, float]:
+    """Return (P(X < a), P(X = a), P(X > a)) at odds ratio exp(log_or)."""
+    _x, p, k = _distribution(a, n1, c, n2, log_or)
     at = float(p[k]) if 0 <= k < len(p) else 0.0
     return float(p[: max(k, 0)].sum()), at, float(p[max(k + 1, 0) :].sum())
 
 
-def _solve_log_or(fn, lo: float = -60.0, hi: float = 60.0) -> float:
-    """Return the root of a monotone function of log OR, NaN if there is none in range."""
-    f_lo, f_hi = fn(lo), fn(hi)
-    if not (np.isfinite(f_lo) and np.isfinite(f_hi)) or f_lo * f_hi > 0:
-        return math.nan
-    return float(optimize.brentq(fn, lo, hi, xtol=1e-12, rtol=1e-12))
+def _weights(a: int, n1: int, c: int, n2: int, kind: str, at_weight: float) -> np.ndarray:
+    """Return g with E[g(X)] the quantity solved for: P(X > a) (``upper``) or P(X < a)
+    (``lower``) plus ``at_weight`` * P(X = a), or X itself (``mean``)."""
+    x, _ = _support(a, n1, c, n2)
+    if kind == "mean":
+        return x.astype(float)
+    g = (x > a) if kind == "upper" else (x < a)
+    return np.where(x == a, at_weight, g.astype(float))
+
+
+def _expectation(a, n1, c, n2, g: np.ndarray, log_or: float) -> tuple[float, float]:
+    """Return E[g(X)] at exp(log_or) and its derivative in log OR, Cov(g(X), X) (the
+    conditional law is an exponential family in log OR with sufficient statistic X)."""
+    x, p, _ = _distribution(a, n1, c, n2, log_or)
+    value = float(g @ p)
+    mean = float(x @ p)
+    return value, float((g * (x - mean)) @ p)
+
+
+def _solve_expectation(
+    a, n1, c, n2, g: np.ndarray, target: float, start: float, rising: bool
+) -> float:
+    """Return the log OR in [-60, 60] at which E[g(X)] = target (E[g(X)] increasing in log OR
+    if ``rising``, else decreasing), NaN if there is none in that range.
+
+    Newton steps with the exact derivative, kept inside a bracket that shrinks with every
+    evaluation and bisected when a step leaves it (Press et al., Numerical Recipes, 3rd ed.,
+    section 9.4, rtsafe): about 6 evaluations per root where Brent's method took ~19."""
+    lo, hi = LOG_OR_RANGE
+    t = min(max(start, lo), hi)
+    for _ in range(200):
+        value, slope = _expectation(a, n1, c, n2, g, t)
+        f = value - target
+        if f == 0:
+            return t
+        if (f < 0) == rising:
+            lo = t
+        else:
+            hi = t
+        nxt = t - f / slope if slope else math.nan
+        if not (lo < nxt < hi):
+            nxt = 0.5 * (lo + hi)
+        if abs(nxt - t) <= 1e-12 * max(1.0, abs(t)):
+            t = nxt
+            break
+        t = nxt
+    # Converged onto an end of the range: the root is there only if the sign changes there.
+    for end, below in ((LOG_OR_RANGE[0], True), (LOG_OR_RANGE[1], False)):
+        if abs(t - end) <= 1e-9:
+            f_end = _expectation(a, n1, c, n2, g, end)[0] - target
+            if f_end != 0 and (f_end < 0) == (rising != below):
+                return math.nan
+    return t
+
+
+def _start(a: int, n1: int, c: int, n2: int, z: float) -> float:
+    """Return the Woolf estimate of log OR (0.5 added to every cell) shifted by z SEs: a
+    starting point for Newton's method near the exact limit."""
+    cells = (a + 0.5, n1 - a + 0.5, c + 0.5, n2 - c + 0.5)
+    log_or = math.log(cells[0] * cells[3] / (cells[1] * cells[2]))
+    return log_or + z * math.sqrt(sum(1 / v for v in cells))
+
+
+def _exact_or(a: int, n1: int, c: int, n2: int, level: float, at_weight: float, estimate: str):
+    """Return (estimate, lower, upper) of an exact conditional OR interval: the lower limit
+    solves P(X > a) + w P(X = a) = (1 - level)/2, the upper P(X < a) + w P(X = a) = (1 -
+    level)/2 (w = 1: Fisher; w = 1/2: mid-p); the estimate solves E[X] = a (``cmle``) or
+    P(X > a) + P(X = a)/2 = 1/2 (``median``)."""
+    x, _ = _support(a, n1, c, n2)
+    tail, z = (1 - level) / 2, pvalues.normal_quantile(level)
+    at_min, at_max = a == x[0], a == x[-1]
+    upper_g = _weights(a, n1, c, n2, "upper", at_weight)
+    lower_g = _weights(a, n1, c, n2, "lower", at_weight)
+    low = (
+        0.0
+        if at_min
+        else math.exp(
+            _solve_expectation(a, n1, c, n2, upper_g, tail, _start(a, n1, c, n2, -z), True)
+        )
+    )
+    high = (
+        math.inf
+        if at_max
+        else math.exp(
+            _solve_expectation(a, n1, c, n2, lower_g, tail, _start(a, n1, c, n2, z), False)
+        )
+    )
+    if at_min or at_max:
+        return (0.0 if at_min else math.inf), low, high
+    if estimate == "cmle":
+        g, target = _weights(a, n1, c, n2, "mean", 0.0), float(a)
+    else:
+        g, target = _weights(a, n1, c, n2, "upper", 0.5), 0.5
+    start = _start(a, n1, c, n2, 0)
+    return math.exp(_solve_expectation(a, n1, c, n2, g, target, start, True)), low, high
 
 
 @lru_cache(maxsize=65536)
@@ -147,37 +245,11 @@ def odds_ratio_midp(a: int, n1: int, c: int, n2: int, level: float = 0.95) -> In
     The lower limit solves P(X > a) + P(X = a)/2 = (1 - level)/2, the upper limit
     P(X < a) + P(X = a)/2 = (1 - level)/2; a at the edge of its support gives 0 or infinity.
     """
+    method = "median-unbiased OR, mid-p exact CI"
     x, _ = _support(a, n1, c, n2)
-    tail = (1 - level) / 2
-
-    def upper_tail(log_or: float) -> float:
-        _below, at, above = _tails(a, n1, c, n2, log_or)
-        return above + 0.5 * at
-
-    def lower_tail(log_or: float) -> float:
-        below, at, _above = _tails(a, n1, c, n2, log_or)
-        return below + 0.5 * at
-
     if len(x) == 1:
-        return Interval(math.nan, 0.0, math.inf, "median-unbiased OR, mid-p exact CI")
-    at_min, at_max = a == x[0], a == x[-1]
-    lower = 0.0 if at_min else math.exp(_solve_log_or(lambda t: upper_tail(t) - tail))
-    upper = math.inf if at_max else math.exp(_solve_log_or(lambda t: lower_tail(t) - tail))
-    if at_min:
-        estimate = 0.0
-    elif at_max:
-        estimate = math.inf
-    else:
-        estimate = math.exp(_solve_log_or(lambda t: upper_tail(t) - 0.5))
-    return Interval(estimate, lower, upper, "median-unbiased OR, mid-p exact CI")
-
-
-def _mean(a: int, n1: int, c: int, n2: int, log_or: float) -> float:
-    """Return E[X] of a's conditional distribution at odds ratio exp(log_or)."""
-    x, logw = _support(a, n1, c, n2)
-    logp = logw + x * log_or
-    weights = np.exp(logp - logp.max())
-    return float((weights * x).sum() / weights.sum())
+        return Interval(math.nan, 0.0, math.inf, method)
+    return Interval(*_exact_or(a, n1, c, n2, level, 0.5, "median"), method)
 
 
 @lru_cache(maxsize=65536)
@@ -189,24 +261,15 @@ def odds_ratio_conditional(a: int, n1: int, c: int, n2: int, level: float = 0.95
     x, _ = _support(a, n1, c, n2)
     if len(x) == 1:
         return Interval(math.nan, 0.0, math.inf, method)
-    tail = (1 - level) / 2
-    at_min, at_max = a == x[0], a == x[-1]
+    return Interval(*_exact_or(a, n1, c, n2, level, 1.0, "cmle"), method)
 
-    def upper_tail(t: float) -> float:
-        _below, at, above = _tails(a, n1, c, n2, t)
-        return above + at
 
-    def lower_tail(t: float) -> float:
-        below, at, _above = _tails(a, n1, c, n2, t)
-        return below + at
-
-    lower = 0.0 if at_min else math.exp(_solve_log_or(lambda t: upper_tail(t) - tail))
-    upper = math.inf if at_max else math.exp(_solve_log_or(lambda t: lower_tail(t) - tail))
-    if at_min or at_max:
-        estimate = 0.0 if at_min else math.inf
-    else:
-        estimate = math.exp(_solve_log_or(lambda t: _mean(a, n1, c, n2, t) - a))
-    return Interval(estimate, lower, upper, method)
+def _solve_log_or(fn, lo: float = -60.0, hi: float = 60.0) -> float:
+    """Return the root of a monotone function of log OR, NaN if there is none in range."""
+    f_lo, f_hi = fn(lo), fn(hi)
+    if not (np.isfinite(f_lo) and np.isfinite(f_hi)) or f_lo * f_hi > 0:
+        return math.nan
+    return float(optimize.brentq(fn, lo, hi, xtol=1e-12, rtol=1e-12))
 
 
 def _rr_score_excess(theta: float, x1: int, n1: int, x2: int, n2: int, lam: float, crit: float):
