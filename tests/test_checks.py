@@ -107,6 +107,22 @@ def test_three_year_odds_ratios_are_consistent():
     assert checks[(6, "ratio_vs_counts")]["recomputed_value"] == pytest.approx(26 * 9 / (23 * 19))
 
 
+def test_p_from_a_test_of_the_counts_is_not_judged_by_its_wald_ci():
+    """32/77 vs 11/58: Woolf OR 3.04 (1.37-6.75), Pearson chi-square p = 0.005 (scipy
+    chi2_contingency(correction=False): 0.00528); the Wald p implied by the CI is 0.006."""
+    stats = [ratio(5, "OR", "3.04", "1.37", "6.75"), p_value(6, "0.005", refers_to=5)]
+    cmps = [comparison(0, 32, 77, 11, 58, effect_stat_id=5, p_stat_id=6)]
+    checks = by_check(check_document(stats, cmps, SETTINGS))
+    assert checks[(6, "p_vs_counts")]["verdict"] == "consistent"
+    from_ci = checks[(6, "p_vs_ci")]
+    assert from_ci["verdict"] == "not_checkable"
+    assert from_ci["recomputed_value"] == pytest.approx(0.00628, abs=2e-4)
+    assert checks[(6, "p_vs_counts")]["method"] in from_ci["note"]
+    # Without the counts, the same p against the same CI is inconsistent.
+    alone = by_check(check_document(stats, [], SETTINGS))
+    assert alone[(6, "p_vs_ci")]["verdict"] == "inconsistent"
+
+
 def test_doc004_risk_ratio_is_inconsistent():
     stats = [ratio(5, "RR", "0.49", "0.14", "1.11"), p_value(6, "0.08", refers_to=5)]
     cmps = [comparison(0, 3, 11, 8, 24, arm_1="MSC alone", arm_2="control", effect_stat_id=5,

@@ -810,6 +810,27 @@ def _sizes_stated(statistics: list[dict]) -> list[int]:
     )
 
 
+def _defer_to_counts(rows: list[dict]) -> None:
+    """A p-value reproduced from its 2x2 counts by a standard test (p_vs_counts) came from that
+    test, not from a Wald test of the estimate, so the p implied by the CI (Altman & Bland,
+    BMJ 2011;343:d2304, an approximation for Wald intervals) cannot show it wrong: such a
+    p_vs_ci row is not_checkable, with the test that reproduced the p named."""
+    reproduced = {
+        (r["doc_id"], r["stat_id"]): r["method"]
+        for r in rows
+        if r["check"] == "p_vs_counts" and r["verdict"] == CONSISTENT
+    }
+    for row in rows:
+        method = reproduced.get((row["doc_id"], row["stat_id"]))
+        if row["check"] == "p_vs_ci" and row["verdict"] == INCONSISTENT and method:
+            row["verdict"] = NOT_CHECKABLE
+            row["decision_error"] = None
+            row["note"] = (
+                f"the p-value is reproduced from the 2x2 counts ({method}); the p implied by "
+                "the CI assumes a Wald test of the estimate"
+            )
+
+
 def check_document(
     statistics: Iterable[dict],
     comparisons: Iterable[dict],
@@ -842,6 +863,7 @@ def check_document(
         rows.extend(check_comparison(cmp, by_id, settings, arm_sizes))
     rows.extend(check_arm_sums(stats))
     done = [r for r in rows if r is not None]
+    _defer_to_counts(done)
     done.sort(key=lambda r: (r["span_start"], r["check"], r["comparison_id"] or -1))
     for index, row in enumerate(done):
         row["check_id"] = index

@@ -254,6 +254,11 @@ def plot_forest(
     tau2 = float(random["tau2"]) if random is not None else 0.0
     weights = 1 / (studies[f"{name}_vi"] + tau2)
     weights = weights / weights.sum()
+    k_all = len(studies)
+    if k_all > MAX_ROWS:  # the MAX_ROWS heaviest trials are drawn; every trial is pooled
+        heaviest = weights.sort_values(ascending=False, kind="stable").index[:MAX_ROWS]
+        keep = studies.index.isin(heaviest)
+        studies, weights = studies[keep], weights[keep]
     summary: list[tuple[str, pd.Series, str]] = []
     if random is not None:
         summary.append(("diamond", random, f"Random effects ({random['method']})"))
@@ -327,14 +332,16 @@ def plot_forest(
         ax.spines["left"].set_visible(False)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(f"{MEASURE_NAMES[measure]}{'' if measure == 'RD' else ' (log scale)'}")
-        title = f"{outcome}: {len(studies)} trial{'s' if len(studies) != 1 else ''}"
+        title = f"{outcome}: {k_all} trial{'s' if k_all != 1 else ''}"
+        if k_all > len(studies):
+            title += f" ({len(studies)} with the largest weights shown)"
         if random is not None:
             title += (
                 f"; heterogeneity τ² = {float(random['tau2']):.3g}, "
                 f"I² = {float(random['i2']):.1f}%, Q = {float(random['q']):.2f} "
                 f"(df = {int(random['q_df'])}, p {_p_text(float(random['q_p']))})"
             )
-        elif len(studies) < 2:
+        elif k_all < 2:
             title += " (a single trial: not pooled)"
         fig.suptitle(title, x=0.02, ha="left", fontsize=10)
         return save(fig, stem)

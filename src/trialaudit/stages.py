@@ -618,7 +618,9 @@ def plot_forest(
 
 
 def plot_timelines(timeline_path: str, trials_path: str, style: str, folder: str) -> list[str]:
-    """Draw the follow-up timeline of every trial with arm sizes into ``folder``."""
+    """Draw the follow-up timeline of each trial with arm sizes into ``folder``: every trial of a
+    corpus with at most figures.MAX_ROWS of them, else the MAX_ROWS with the most to show
+    (flagged attrition first, then most time points and reports); timeline.csv has them all."""
     from . import figures
 
     timeline = tables.read_csv(timeline_path, schemas.TimelineTable)
@@ -626,6 +628,22 @@ def plot_timelines(timeline_path: str, trials_path: str, style: str, folder: str
     titles = trials.sort_values(["trial_id", "doc_id"]).drop_duplicates("trial_id")
     title_of = dict(zip(titles["trial_id"], titles["title"], strict=True))
     Path(folder).mkdir(parents=True, exist_ok=True)
+    interest = timeline.groupby("trial_id").agg(
+        flagged=("flags", lambda f: int((f != "").any())),
+        timepoints=("timepoint", "nunique"),
+        reports=("doc_id", "nunique"),
+    )
+    shown = (
+        interest.reset_index()
+        .sort_values(
+            ["flagged", "timepoints", "reports", "trial_id"],
+            ascending=[False, False, False, True],
+        )
+        .head(figures.MAX_ROWS)["trial_id"]
+    )
+    if len(interest) > len(shown):
+        log.info("%d of %d trials drawn (see timeline.csv for all)", len(shown), len(interest))
+    timeline = timeline[timeline["trial_id"].isin(set(shown))]
     drawn = []
     for trial_id, rows in timeline.groupby("trial_id", sort=True):
         label = trial_labels(pd.DataFrame({"trial_id": [trial_id]}))[trial_id]

@@ -306,7 +306,9 @@ def _timeline(outline, ev: Evidence) -> None:
         outline.items(items)
         _more(outline, len(flagged), "results/tables/timeline.csv (column flags)")
     rows = []
-    for trial_id, group in timeline.groupby("trial_id", sort=True):
+    trial_ids = sorted(set(timeline["trial_id"]))
+    shown = timeline[timeline["trial_id"].isin(set(trial_ids[:MAX_LISTED]))]
+    for trial_id, group in shown.groupby("trial_id", sort=True):
         arms = group.drop_duplicates("arm")["arm"].tolist()
         labels = group.drop_duplicates("arm").set_index("arm")["arm_label"]
         for timepoint, at in group.groupby("timepoint", sort=False):
@@ -324,8 +326,11 @@ def _timeline(outline, ev: Evidence) -> None:
                 )
                 cells.append(f"{labels[arm]}: {r['n']}{lost}")
             rows.append([trial_id, timepoint, "; ".join(cells)])
-    outline.table(["trial", "time point", "patients per arm"], rows[:MAX_LISTED])
-    _more(outline, len(rows), "results/tables/timeline.csv")
+    outline.table(["trial", "time point", "patients per arm"], rows)
+    if len(trial_ids) > MAX_LISTED:
+        outline.para(
+            f"... and {len(trial_ids) - MAX_LISTED} more trials: see results/tables/timeline.csv."
+        )
 
 
 def _pooled(outline, ev: Evidence) -> None:

@@ -63,26 +63,36 @@ def _complete(df: pd.DataFrame) -> pd.Series:
     )
 
 
-def _candidates(group: pd.DataFrame, trial_id: str) -> list[_Candidate]:
+def _candidates(group: list[dict], trial_id: str) -> list[_Candidate]:
     """Return one candidate per (document, study, time point) of a trial and outcome; several
     experimental arms against one control are combined into one arm (Cochrane Handbook 6.5,
     section 23.3.4: combine groups to make a single pair-wise comparison)."""
+    keys = ("doc_id", "study_id", "timepoint", "arm_2", "events_2_analysed", "total_2")
+    by_key: dict[tuple, list[dict]] = {}
+    for row in group:
+        key = tuple(row[k] for k in keys)
+        if any(v is None for v in key):  # as pandas' groupby, which drops missing keys
+            continue
+        by_key.setdefault(key, []).append(row)
     found = []
-    keys = ["doc_id", "study_id", "timepoint", "arm_2", "events_2_analysed", "total_2"]
-    for (doc_id, study_id, timepoint, arm_2, e2, n2), rows in group.groupby(keys, sort=True):
-        rows = rows.sort_values("comparison_id").drop_duplicates(
-            ["arm_1", "events_1_analysed", "total_1"]
-        )
+    for key in sorted(by_key):
+        doc_id, study_id, timepoint, arm_2, e2, n2 = key
+        rows, seen = [], set()
+        for row in sorted(by_key[key], key=lambda r: r["comparison_id"]):
+            arm = (row["arm_1"], row["events_1_analysed"], row["total_1"])
+            if arm not in seen:
+                seen.add(arm)
+                rows.append(row)
         candidate = _Candidate(
             trial_id=trial_id,
             doc_id=doc_id,
             study_id=study_id,
-            comparison_ids=[int(c) for c in rows["comparison_id"]],
+            comparison_ids=[int(r["comparison_id"]) for r in rows],
             timepoint=timepoint,
-            arm_1=" + ".join(rows["arm_1"]),
+            arm_1=" + ".join(r["arm_1"] for r in rows),
             arm_2=arm_2,
-            events_1=int(rows["events_1_analysed"].sum()),
-            total_1=int(rows["total_1"].sum()),
+            events_1=int(sum(r["events_1_analysed"] for r in rows)),
+            total_1=int(sum(r["total_1"] for r in rows)),
             events_2=int(e2),
             total_2=int(n2),
         )
@@ -123,8 +133,16 @@ def select_inputs(
         else:
             reason = "no complete 2x2 counts"
         rows.append(_input_row(row.outcome_key, _single(row), used=False, reason=reason))
-    for (outcome, trial_id), group in usable.groupby(["outcome_key", "trial_id"], sort=True):
-        candidates = _candidates(group, trial_id)
+    columns = [
+        "outcome_key", "trial_id", "doc_id", "study_id", "timepoint", "arm_1", "arm_2",
+        "events_1_analysed", "total_1", "events_2_analysed", "total_2", "comparison_id",
+    ]  # fmt: skip
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in usable[columns].to_dict(orient="records"):
+        row = {k: None if _is_missing(v) else v for k, v in row.items()}
+        groups.setdefault((row["outcome_key"], row["trial_id"]), []).append(row)
+    for outcome, trial_id in sorted(groups):
+        candidates = _candidates(groups[(outcome, trial_id)], trial_id)
         best = max(candidates, key=lambda c: _preference(c, settings))
         for candidate in candidates:
             if candidate is best:
@@ -142,6 +160,10 @@ def select_inputs(
     return sorted(
         rows, key=lambda r: (r["outcome"], r["trial_id"], r["doc_id"], r["comparison_ids"])
     )
+
+
+def _is_missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def _single(row) -> _Candidate:

@@ -3,12 +3,12 @@ its reports give counts for, with attrition per arm and a flag where it differs 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 from scipy import stats
 
@@ -62,21 +62,43 @@ class _Observation:
     subgroup: str = ""
 
 
-def _multi_arm(arms: pd.DataFrame, comparisons: pd.DataFrame) -> bool:
+Records = list[dict]
+
+
+def _records(table: pd.DataFrame | Records) -> Records:
+    """Return a table's rows as dicts (missing values as None); lists pass through."""
+    if not isinstance(table, pd.DataFrame):
+        return table
+    columns = {name: table[name].tolist() for name in table.columns}
+    missing = {name: table[name].isna().tolist() for name in table.columns}
+    return [
+        {name: None if missing[name][i] else values[i] for name, values in columns.items()}
+        for i in range(len(table))
+    ]
+
+
+def _multi_arm(arms: Records, comparisons: Records) -> bool:
     """Return True when a report lists two different intervention arms' sizes close together
     (within MULTI_ARM_WINDOW characters), or compares two different arms with one control for
     the same outcome and time point."""
-    sizes = arms[arms["role"] == "intervention"].sort_values(["doc_id", "span_start"])
-    for _, group in sizes.groupby("doc_id", sort=True):
-        keys, starts = list(group["arm_key"]), list(group["span_start"])
-        for i in range(1, len(keys)):
-            if keys[i] != keys[i - 1] and starts[i] - starts[i - 1] <= MULTI_ARM_WINDOW:
-                return True
-    if comparisons.empty:
-        return False
-    keyed = comparisons.assign(key_1=comparisons["arm_1"].map(arm_key))
-    groups = keyed.groupby(["doc_id", "outcome", "timepoint", "arm_2"])["key_1"].nunique()
-    return bool((groups >= 2).any())
+    sizes = sorted(
+        (r for r in arms if r["role"] == "intervention"),
+        key=lambda r: (r["doc_id"], r["span_start"]),
+    )
+    for previous, row in itertools.pairwise(sizes):
+        if (
+            row["doc_id"] == previous["doc_id"]
+            and row["arm_key"] != previous["arm_key"]
+            and row["span_start"] - previous["span_start"] <= MULTI_ARM_WINDOW
+        ):
+            return True
+    compared: dict[tuple, set[str]] = defaultdict(set)
+    for row in comparisons:
+        key = (row["doc_id"], row["outcome"], row["timepoint"], row["arm_2"])
+        if any(v is None for v in key):  # as pandas' groupby, which drops missing keys
+            continue
+        compared[key].add(arm_key(row["arm_1"]))
+    return any(len(arms_1) >= 2 for arms_1 in compared.values())
 
 
 def _canonical(label: str, multi_arm: bool) -> tuple[str, str]:
@@ -88,49 +110,50 @@ def _canonical(label: str, multi_arm: bool) -> tuple[str, str]:
 
 def _observations(
     units: set[tuple[str, str]],
-    arms: pd.DataFrame,
-    statistics: pd.DataFrame,
+    arms: Records,
+    statistics: Records,
     multi_arm: bool,
 ) -> list[_Observation]:
     """Return arm sizes at randomization and count denominators at later time points."""
     found = []
-    text_of = dict(
-        zip(zip(statistics["doc_id"], statistics["stat_id"]), statistics["source_text"])  # noqa: B905
-    )
-    for row in arms.itertuples(index=False):
-        arm, role = _canonical(row.arm, multi_arm)
-        population = str(getattr(row, "population", "") or "")
-        stated = str(getattr(row, "timepoint", "") or "")
+    text_of = {(r["doc_id"], r["stat_id"]): r["source_text"] for r in statistics}
+    for row in arms:
+        arm, role = _canonical(row["arm"], multi_arm)
+        population = str(row.get("population") or "")
+        stated = str(row.get("timepoint") or "")
         later = population == "analysed" and stated and not math.isnan(days_of(stated))
         found.append(
             _Observation(
                 arm,
-                row.arm,
+                row["arm"],
                 role,
                 stated if later else RANDOMIZED,
                 "analysed arm size" if later else "arm size",
-                int(row.n),
-                row.doc_id,
-                int(row.stat_id),
-                text_of.get((row.doc_id, row.stat_id), ""),
-                (int(row.span_start), int(row.span_end)),
+                int(row["n"]),
+                row["doc_id"],
+                int(row["stat_id"]),
+                text_of.get((row["doc_id"], row["stat_id"]), ""),
+                (int(row["span_start"]), int(row["span_end"])),
                 population,
-                str(getattr(row, "subgroup", "") or ""),
+                str(row.get("subgroup") or ""),
             )
         )
-    counts = statistics[
-        (statistics["kind"] == "count")
-        & statistics["denominator"].notna()
-        & (statistics["arm"] != "")
-    ]
-    if "subgroup" in counts.columns:
-        counts = counts[counts["subgroup"] == ""]
-    counts = _of_units(counts, units)
-    for (_doc_id, _study_id), group in counts.groupby(["doc_id", "study_id"], sort=True):
-        stated = sorted({t for t in group["timepoint"] if t})
-        for row in group.itertuples(index=False):
-            arm, role = _canonical(row.arm, multi_arm)
-            timepoint, source = row.timepoint, "stated"
+    by_report: dict[tuple[str, str], Records] = defaultdict(list)
+    for row in statistics:
+        if (
+            row["kind"] == "count"
+            and row["denominator"] is not None
+            and row["arm"] != ""
+            and not row.get("subgroup")
+            and (row["doc_id"], row["study_id"]) in units
+        ):
+            by_report[(row["doc_id"], row["study_id"])].append(row)
+    for report in sorted(by_report):
+        group = by_report[report]
+        stated = sorted({r["timepoint"] for r in group if r["timepoint"]})
+        for row in group:
+            arm, role = _canonical(row["arm"], multi_arm)
+            timepoint, source = row["timepoint"], "stated"
             if not timepoint and len(stated) == 1:
                 timepoint, source = stated[0], "inferred (the only time point of its report)"
             elif not timepoint:
@@ -138,24 +161,23 @@ def _observations(
             found.append(
                 _Observation(
                     arm,
-                    row.arm,
+                    row["arm"],
                     role,
                     timepoint,
                     source,
-                    int(row.denominator),
-                    row.doc_id,
-                    int(row.stat_id),
-                    row.source_text,
-                    (int(row.span_start), int(row.span_end)),
+                    int(row["denominator"]),
+                    row["doc_id"],
+                    int(row["stat_id"]),
+                    row["source_text"],
+                    (int(row["span_start"]), int(row["span_end"])),
                 )
             )
     return found
 
 
-def _of_units(df: pd.DataFrame, units: set[tuple[str, str]]) -> pd.DataFrame:
+def _of_units(rows: Records, units: set[tuple[str, str]]) -> Records:
     """Return the rows of a table that belong to the given (doc_id, study_id) units."""
-    keys = zip(df["doc_id"], df["study_id"], strict=True)
-    return df[np.fromiter((key in units for key in keys), dtype=bool, count=len(df))]
+    return [r for r in rows if (r["doc_id"], r["study_id"]) in units]
 
 
 def _most_reported(values: list[int]) -> int:
@@ -187,15 +209,16 @@ def _baseline(obs: list[_Observation]) -> tuple[int, _Observation, str, list[_Ob
 def trial_timeline(
     trial_id: str,
     units: set[tuple[str, str]],
-    arms: pd.DataFrame,
-    statistics: pd.DataFrame,
-    comparisons: pd.DataFrame,
+    arms: pd.DataFrame | Records,
+    statistics: pd.DataFrame | Records,
+    comparisons: pd.DataFrame | Records,
     settings: Settings,
 ) -> list[dict]:
-    """Return the timeline rows of one trial from the reports linked to it."""
+    """Return the timeline rows of one trial from the reports linked to it (tables as frames
+    or as lists of row dicts)."""
 
-    arms, statistics = _of_units(arms, units), _of_units(statistics, units)
-    comparisons = _of_units(comparisons, units)
+    arms, statistics = _of_units(_records(arms), units), _of_units(_records(statistics), units)
+    comparisons = _of_units(_records(comparisons), units)
     multi_arm = _multi_arm(arms, comparisons)
     observations = _observations(units, arms, statistics, multi_arm)
     cells: dict[tuple[str, str], list[_Observation]] = defaultdict(list)
@@ -296,8 +319,27 @@ def timeline_rows(
 ) -> list[dict]:
     """Return the timeline rows of every trial (from the studies that report it)."""
     reports = trials[trials["relation"] == "reports"]
+    keys = ["doc_id", "stat_id"]
+    of_arm_sizes = pd.MultiIndex.from_frame(statistics[keys]).isin(
+        pd.MultiIndex.from_frame(arms[keys])
+    )
+    used = of_arm_sizes | (
+        (statistics["kind"] == "count")
+        & statistics["denominator"].notna()
+        & (statistics["arm"] != "")
+    )
+    statistics = statistics[used]
+    # Each trial looks only at the rows of its own documents (linear in the corpus).
+    by_doc: list[dict[str, Records]] = []
+    for table in (arms, statistics, comparisons):
+        grouped: dict[str, Records] = defaultdict(list)
+        for row in _records(table):
+            grouped[row["doc_id"]].append(row)
+        by_doc.append(grouped)
     rows = []
     for trial_id, group in reports.groupby("trial_id", sort=True):
         units = set(zip(group["doc_id"], group["study_id"], strict=True))
-        rows.extend(trial_timeline(trial_id, units, arms, statistics, comparisons, settings))
+        docs = sorted({doc_id for doc_id, _ in units})
+        own = [[row for d in docs for row in table.get(d, [])] for table in by_doc]
+        rows.extend(trial_timeline(trial_id, units, *own, settings))
     return rows
