@@ -76,7 +76,7 @@ DIFFERENCE = re.compile(
             |rate|proportion)\s){{0,3}}
         difference
         (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z]))[\w\-()]{{0,24}}
-          (?:\s(?!was\b|were\b|is\b|of\b)[\w\-()]{{1,24}}){{0,5}}))?))
+          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.])[\w\-()]{{1,24}}){{0,5}}))?))
       |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI)(?![A-Za-z])
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
     )
