@@ -103,19 +103,31 @@ def risk_difference_wald(a, n1, c, n2, level: float = 0.95):
 # --- the conditional (noncentral hypergeometric) distribution of a given the margins ---------
 
 
+_LOG_FACTORIALS = special.gammaln(np.arange(1.0, 4098.0))  # log k! for k = 0..4096, grown below
+_TABLE_LIMIT = 1 << 24  # beyond 16.7 million patients log k! is computed, not looked up
+
+
+def _log_factorials(k: np.ndarray | int) -> np.ndarray:
+    """Return log k! (looked up in a table grown by doubling: ~2x faster than gammaln)."""
+    global _LOG_FACTORIALS
+    top = int(np.max(k))
+    if top >= _TABLE_LIMIT:
+        return special.gammaln(np.asarray(k, dtype=float) + 1)
+    if top >= len(_LOG_FACTORIALS):
+        size = len(_LOG_FACTORIALS)
+        while size <= top:
+            size *= 2
+        _LOG_FACTORIALS = special.gammaln(np.arange(1.0, size + 1.0))
+    return _LOG_FACTORIALS[k]
+
+
 @lru_cache(maxsize=128)  # arrays as long as the smaller margin: keep few of them
 def _support(a: int, n1: int, c: int, n2: int) -> tuple[np.ndarray, np.ndarray]:
     """Return (x, log weights) of a's conditional distribution given the margins at OR = 1."""
     m1 = a + c
     x = np.arange(max(0, m1 - n2), min(n1, m1) + 1)
-    logw = (
-        special.gammaln(n1 + 1)
-        - special.gammaln(x + 1)
-        - special.gammaln(n1 - x + 1)
-        + special.gammaln(n2 + 1)
-        - special.gammaln(m1 - x + 1)
-        - special.gammaln(n2 - m1 + x + 1)
-    )
+    lf = _log_factorials
+    logw = (lf(n1) + lf(n2)) - lf(x) - lf(n1 - x) - lf(m1 - x) - lf(n2 - m1 + x)
     return x, logw
 
 
