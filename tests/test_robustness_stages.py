@@ -56,7 +56,7 @@ def _run(root: Path, extra: dict[str, bytes]) -> dict[str, pd.DataFrame]:
     )
     names = [*stages.EXTRACTED, "checks", "documents", "quarantine", "reanalysis"]
     outputs = {name: str(root / "tables" / f"{name}.csv") for name in names}
-    return stages.collect_tables(
+    stages.collect_tables(
         [texts],
         [rejected],
         {name: [path] for name, path in validated.items()},
@@ -65,6 +65,11 @@ def _run(root: Path, extra: dict[str, bytes]) -> dict[str, pd.DataFrame]:
         [str(out / "reanalysis.parquet")],
         [str(out / "check_failures.parquet")],
     )
+    # What the stage wrote (the big tables are streamed to their CSV, not returned).
+    models = {**stages.EXTRACTED, "checks": schemas.ChecksTable,
+              "documents": schemas.DocumentsTable, "quarantine": schemas.QuarantineTable,
+              "reanalysis": schemas.ReanalysisTable}  # fmt: skip
+    return {name: tables.read_csv(outputs[name], models[name]) for name in names}
 
 
 @pytest.fixture(scope="module")
