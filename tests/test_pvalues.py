@@ -106,3 +106,13 @@ def test_conditional_odds_ratio_matches_scipy_on_random_tables():
         ci = result.confidence_interval(0.95)
         got = pvalues.conditional_odds_ratio(a, n1, c, n2)
         np.testing.assert_allclose(got, (result.statistic, ci.low, ci.high), rtol=1e-6)
+
+
+def test_fisher_many_matches_r_fisher_test(reference):
+    """The batched Fisher test the fragility walks use, row by row against R's fisher.test."""
+    from trialaudit.twobytwo import fisher_p_many
+
+    for n1, n2 in reference[["n1", "n2"]].drop_duplicates().itertuples(index=False):
+        rows = reference[(reference["n1"] == n1) & (reference["n2"] == n2)]
+        got = fisher_p_many(rows["a"].to_numpy(), int(n1), rows["c"].to_numpy(), int(n2))
+        np.testing.assert_allclose(got, rows["fisher"], rtol=1e-9)

@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .twobytwo import fisher_p, valid_table
+import numpy as np
+
+from .twobytwo import fisher_p, fisher_p_many, valid_table
 
 
 @dataclass(frozen=True)
@@ -31,16 +33,22 @@ class Fragility:
 
 def _walk(a: int, n1: int, c: int, n2: int, arm: int, step: int, alpha: float, until_sig: bool):
     """Return how many single-patient changes in ``arm`` (step +1 adds, -1 removes an event)
-    flip significance, or None if the arm runs out first."""
+    flip significance, or None if the arm runs out first. The tables of the walk are tested in
+    growing batches (8, 16, ... 256 at a time, fisher_p_many) and the first flip is returned."""
     events, size = (a, n1) if arm == 1 else (c, n2)
-    changes = 0
-    while 0 <= events + step <= size:
-        events += step
-        changes += 1
-        table = (events, n1, c, n2) if arm == 1 else (a, n1, events, n2)
-        p = fisher_p(*table)
-        if (p < alpha) == until_sig:
-            return changes
+    last = size - events if step > 0 else events  # changes possible before the arm runs out
+    done, batch = 0, 8
+    while done < last:
+        changes = np.arange(done + 1, min(last, done + batch) + 1)
+        moved = events + step * changes
+        if arm == 1:
+            p = fisher_p_many(moved, n1, np.full_like(moved, c), n2)
+        else:
+            p = fisher_p_many(np.full_like(moved, a), n1, moved, n2)
+        flips = np.flatnonzero((p < alpha) == until_sig)
+        if len(flips):
+            return int(changes[flips[0]])
+        done, batch = int(changes[-1]), min(2 * batch, 256)
     return None
 
 

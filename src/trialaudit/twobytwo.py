@@ -398,6 +398,27 @@ def fisher_p(a: int, n1: int, c: int, n2: int) -> float:
     return float(min(1.0, weights[no_more_likely].sum() / weights.sum()))
 
 
+def fisher_p_many(a: np.ndarray, n1: int, c: np.ndarray, n2: int) -> np.ndarray:
+    """Return fisher_p of the tables (a[i] of n1, c[i] of n2) at once: the supports of all of
+    them laid out as rows of one array (for walks over neighbouring tables, as the fragility
+    index takes; the same rule and arithmetic as fisher_p)."""
+    a, c = np.asarray(a, dtype=np.int64), np.asarray(c, dtype=np.int64)
+    m1 = a + c
+    low = np.maximum(0, m1 - n2)
+    length = np.minimum(n1, m1) - low + 1
+    x = low[:, None] + np.arange(int(length.max()))[None, :]
+    inside = x <= (low + length - 1)[:, None]
+    x = np.where(inside, x, low[:, None])  # padding: any valid index, masked out below
+    lf = _log_factorials
+    logw = (lf(n1) + lf(n2)) - lf(x) - lf(n1 - x) - lf(m1[:, None] - x) - lf(n2 - m1[:, None] + x)
+    logw = np.where(inside, logw, -np.inf)
+    weights = np.exp(logw - logw.max(axis=1, keepdims=True))
+    observed = np.take_along_axis(logw, (a - low)[:, None], axis=1)
+    no_more_likely = logw <= observed + math.log1p(1e-7)
+    p = np.where(no_more_likely, weights, 0.0).sum(axis=1) / weights.sum(axis=1)
+    return np.minimum(1.0, p)
+
+
 def pearson_p(a: int, n1: int, c: int, n2: int, yates: bool = False) -> float:
     """Return Pearson's chi-square p of a 2x2 table, NaN with an empty margin. Closed form
     N (|ad - bc| - k)^2 / (n1 n2 m1 m0), k = min(N/2, |ad - bc|) with Yates' correction, else 0
