@@ -409,6 +409,10 @@ def collect_tables(
 
 
 SENTENCE_COLUMNS = ["doc_id", "stat_id", "sentence_start", "sentence_end"]
+TIMELINE_STAT_COLUMNS = [
+    "doc_id", "stat_id", "study_id", "kind", "denominator", "arm", "subgroup", "timepoint",
+    "source_text", "span_start", "span_end",
+]  # fmt: skip
 SUMMARY_CHECK_COLUMNS = [
     "doc_id", "stat_id", "check", "reported", "recomputed", "method", "verdict",
     "decision_error", "note", "source_text", "span_start", "span_end",
@@ -516,7 +520,12 @@ def link_trials(inputs: dict[str, str], texts_paths: Sequence[str], outputs: dic
         "arms": schemas.ArmsTable,
         "statistics": schemas.StatisticsTable,
     }
-    frames = {name: tables.read_csv(inputs[name], model) for name, model in read.items()}
+    # Of the statistics, linking uses the stated sample sizes only (the table is the largest).
+    columns = {"statistics": ["doc_id", "study_id", "kind", "value", "span_start", "span_end"]}
+    frames = {
+        name: tables.read_csv(inputs[name], model, columns.get(name))
+        for name, model in read.items()
+    }
     texts = _texts(texts_paths)
     units = linking.build_units(**frames, texts=texts)
     trials = linking.link_units(units)
@@ -558,7 +567,9 @@ def follow_up_timeline(inputs: dict[str, str], settings: dict, output: str) -> p
 
     trials = tables.read_csv(inputs["trials"], schemas.TrialsTable)
     arms = tables.read_csv(inputs["arms"], schemas.ArmsTable)
-    statistics = tables.read_csv(inputs["statistics"], schemas.StatisticsTable)
+    statistics = tables.read_csv(
+        inputs["statistics"], schemas.StatisticsTable, TIMELINE_STAT_COLUMNS
+    )
     comparisons = tables.read_csv(inputs["comparisons"], schemas.ComparisonsTable)
     rows = timeline.timeline_rows(
         trials, arms, statistics, comparisons, timeline.Settings(**settings)
