@@ -25,6 +25,7 @@ VERDICT_COLOURS = {
 REPORTED_COLOUR = "#2b2b2b"
 # A figure shows at most this many rows (ratios, documents); the tables hold every one.
 MAX_ROWS = 40
+RASTER_POINTS = 2000  # above this many points a scatter layer is a bitmap inside the SVG
 
 
 def save(fig: plt.Figure, stem: str | Path) -> list[Path]:
@@ -429,6 +430,8 @@ def plot_consistency(statistics: pd.DataFrame, checks: pd.DataFrame, style: str,
                         edgecolor="white",
                         linewidth=0.5,
                         zorder=3,
+                        # thousands of points: drawn as one image inside the SVG, not as paths
+                        rasterized=len(points) > RASTER_POINTS,
                     )
         values = pd.concat([points["reported"], points["recomputed"]])
         low, high = float(values.min()) / 1.5, float(values.max()) * 1.5
@@ -442,7 +445,7 @@ def plot_consistency(statistics: pd.DataFrame, checks: pd.DataFrame, style: str,
         ax.xaxis.set_major_formatter(plain)
         ax.yaxis.set_major_formatter(plain)
         bad = points[points["verdict"] == "inconsistent"].drop_duplicates(["doc_id", "stat_id"])
-        for row in bad.itertuples(index=False):
+        for row in bad.head(MAX_ROWS).itertuples(index=False):  # labels for the first MAX_ROWS
             ax.annotate(
                 f"{row.doc_id[:12]} #{row.stat_id}",
                 (row.recomputed, row.reported),
