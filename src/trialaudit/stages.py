@@ -297,20 +297,10 @@ def check_consistency(
     return df
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
-    """Return rows as dicts of Python values with missing values as None."""
-    columns = {name: df[name].tolist() for name in df.columns}
-    missing = {name: df[name].isna().tolist() for name in df.columns}
-    return [
-        {name: None if missing[name][i] else columns[name][i] for name in columns}
-        for i in range(len(df))
-    ]
-
-
 def _records_by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
-    """Return the rows of a table (as ``_records``) grouped by doc_id, in table order."""
+    """Return the rows of a table (as tables.records) grouped by doc_id, in table order."""
     grouped: dict[str, list[dict]] = {}
-    for record in _records(df):
+    for record in tables.records(df):
         grouped.setdefault(record["doc_id"], []).append(record)
     return grouped
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import meta
+from . import meta, tables
 from .timeline import days_of
 
 
@@ -138,8 +138,7 @@ def select_inputs(
         "events_1_analysed", "total_1", "events_2_analysed", "total_2", "comparison_id",
     ]  # fmt: skip
     groups: dict[tuple[str, str], list[dict]] = {}
-    for row in usable[columns].to_dict(orient="records"):
-        row = {k: None if _is_missing(v) else v for k, v in row.items()}
+    for row in tables.records(usable[columns]):
         groups.setdefault((row["outcome_key"], row["trial_id"]), []).append(row)
     for outcome, trial_id in sorted(groups):
         candidates = _candidates(groups[(outcome, trial_id)], trial_id)
@@ -160,10 +159,6 @@ def select_inputs(
     return sorted(
         rows, key=lambda r: (r["outcome"], r["trial_id"], r["doc_id"], r["comparison_ids"])
     )
-
-
-def _is_missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def _single(row) -> _Candidate:

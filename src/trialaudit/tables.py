@@ -148,3 +148,14 @@ def write_sorted_csv(
             float_format=FLOAT_FORMAT,
         )
     return table
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """Return a table's rows as dicts of Python values, missing values as None (for per-row
+    work in Python: ~10x faster than itertuples over Arrow-backed columns)."""
+    columns = {name: df[name].tolist() for name in df.columns}
+    missing = {name: df[name].isna().tolist() for name in df.columns}
+    return [
+        {name: None if missing[name][i] else values[i] for name, values in columns.items()}
+        for i in range(len(df))
+    ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 from scipy import stats
 
+from . import tables
 from .context import arm_key, is_control
 
 RANDOMIZED = "randomized"
@@ -66,15 +67,8 @@ Records = list[dict]
 
 
 def _records(table: pd.DataFrame | Records) -> Records:
-    """Return a table's rows as dicts (missing values as None); lists pass through."""
-    if not isinstance(table, pd.DataFrame):
-        return table
-    columns = {name: table[name].tolist() for name in table.columns}
-    missing = {name: table[name].isna().tolist() for name in table.columns}
-    return [
-        {name: None if missing[name][i] else values[i] for name, values in columns.items()}
-        for i in range(len(table))
-    ]
+    """Return a table's rows as dicts (tables.records); lists pass through."""
+    return tables.records(table) if isinstance(table, pd.DataFrame) else table
 
 
 def _multi_arm(arms: Records, comparisons: Records) -> bool:
