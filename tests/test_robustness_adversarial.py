@@ -3,17 +3,16 @@ adversarial strings, and a document that is slow anyway is stopped by the per-do
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import pkgutil
 import re
 import time
 
 import pytest
+from stored_checks import store_check_inputs
 
 import trialaudit
 from trialaudit import timelimit
-from trialaudit.checks import Settings
 from trialaudit.extract import extract_document
 
 # Repeated fragments of what the grammar looks for: numbers, separators, brackets, CI and
@@ -139,19 +138,14 @@ LARGE_TRIAL = (
 
 
 @pytest.mark.parametrize("n", [10**5, 10**7])
-def test_checks_of_huge_trials_finish_or_are_stopped_in_time(n, timings):
+def test_checks_of_huge_trials_finish_or_are_stopped_in_time(n, timings, tmp_path):
     """Exact tests over millions of patients can take minutes; the limit bounds them."""
     text = LARGE_TRIAL.format(a=n // 3, n=n, p=f"{100 / 3:.1f}", c=n // 2)
     extraction = extract_document("huge", text)
     assert extraction.comparisons, "the sentence must make a 2x2 comparison to check"
-    payload = {
-        "statistics": extraction.statistics,
-        "comparisons": extraction.comparisons,
-        "settings": dataclasses.asdict(Settings()),
-        "one_tailed": False,
-    }
+    setup = store_check_inputs(tmp_path, [extraction])
     start = time.monotonic()
-    (outcome,) = timelimit.run_each("check", [payload], CPU_LIMIT)
+    (outcome,) = timelimit.run_each("check_stored", [{"doc_id": "huge"}], CPU_LIMIT, setup=setup)
     seconds = time.monotonic() - start
     timings[f"check: {n:,} patients per arm"] = (outcome.failure or "ok", seconds)
     assert outcome.ok or outcome.failure == f"took more than {CPU_LIMIT:g} s of CPU time"

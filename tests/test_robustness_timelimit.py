@@ -13,6 +13,7 @@ import time
 import psutil
 import pytest
 from slow_documents import slow_text
+from stored_checks import store_check_inputs, stored_rows
 
 from trialaudit import timelimit
 from trialaudit.checks import Settings, check_document
@@ -40,32 +41,51 @@ def test_results_are_those_of_a_direct_call(seed_texts):
         assert _plain(outcome.value) == _plain(expected)
 
 
-def test_checks_in_the_child_are_those_of_a_direct_call(seed_texts):
+def test_checks_in_the_child_are_those_of_a_direct_call(seed_texts, tmp_path):
     settings = Settings()
-    payloads, expected = [], []
-    for doc_id, text in sorted(seed_texts.items()):
-        extraction = extract_document(doc_id, text)
-        payloads.append(
-            {
-                "statistics": extraction.statistics,
-                "comparisons": extraction.comparisons,
-                "settings": dataclasses.asdict(settings),
-                "one_tailed": False,
-            }
-        )
-        expected.append(
-            {
-                "checks": check_document(extraction.statistics, extraction.comparisons, settings),
-                "reanalysis": reanalyse_document(
-                    extraction.statistics, extraction.comparisons, settings
-                ),
-            }
-        )
-    outcomes = timelimit.run_each("check", payloads, cpu_limit=60)
+    extractions = [extract_document(d, text) for d, text in sorted(seed_texts.items())]
+    setup = store_check_inputs(tmp_path, extractions, settings)
+    statistics, comparisons = stored_rows(setup)
+    doc_ids = sorted(statistics)
+    expected = [
+        {
+            "checks": check_document(statistics[d], comparisons.get(d, []), settings),
+            "reanalysis": reanalyse_document(statistics[d], comparisons.get(d, []), settings),
+        }
+        for d in doc_ids
+    ]
+    outcomes = timelimit.run_each(
+        "check_stored", [{"doc_id": d} for d in doc_ids], cpu_limit=60, setup=setup
+    )
+    assert len(doc_ids) == len(seed_texts)
     assert sum(len(e["checks"]) for e in expected) > 20
     for outcome, wanted in zip(outcomes, expected, strict=True):
         assert outcome.ok, outcome.failure
         assert _plain(outcome.value) == _plain(wanted)
+
+
+def test_a_fresh_child_is_set_up_again_after_a_crash(seed_texts, tmp_path):
+    """The child that replaces a killed one reads the shard again: the documents after the
+    crash still get their checks."""
+    extractions = [extract_document(d, text) for d, text in sorted(seed_texts.items())]
+    setup = store_check_inputs(tmp_path, extractions)
+    doc_ids = sorted(stored_rows(setup)[0])
+    worker = timelimit.Worker("check_stored", setup)
+    first = worker.call({"doc_id": doc_ids[0]}, cpu_limit=60)
+    worker.kill()
+    outcomes = timelimit.run_each(
+        "check_stored", [{"doc_id": d} for d in doc_ids], cpu_limit=60, setup=setup
+    )
+    assert first.ok and worker.call({"doc_id": doc_ids[1]}, cpu_limit=60).failure
+    assert all(o.ok for o in outcomes) and outcomes[0].value == first.value
+
+
+def test_a_setup_that_fails_stops_the_stage_with_its_reason(tmp_path):
+    """A shard whose tables cannot be read is the stage's failure, not every document's."""
+    missing = str(tmp_path / "missing.parquet")
+    setup = {"statistics_path": missing, "comparisons_path": missing, "texts_path": None}
+    with pytest.raises(RuntimeError, match=r"could not be set up: raised .*missing\.parquet"):
+        timelimit.run_each("check_stored", [{"doc_id": "d"}], 60, setup=setup | {"settings": {}})
 
 
 def _plain(value):
@@ -83,8 +103,9 @@ def _plain(value):
 
 @pytest.mark.parametrize("task", sorted(timelimit.TASKS))
 def test_the_limit_does_not_count_the_child_start_up(seed_texts, tmp_path, task):
-    """Importing what a task needs (scipy for the checks: about a second) happens before the
-    first document, so that a tight limit does not fail every document."""
+    """Importing what a task needs (scipy for the checks: about a second) and its setup
+    (reading the shard's tables) happen before the first document, so that a tight limit does
+    not fail every document."""
     text = seed_texts[sorted(seed_texts)[4]]
     extraction = extract_document("d", text)
     (tmp_path / "d.txt").write_text(text, encoding="utf-8")
@@ -94,14 +115,10 @@ def test_the_limit_does_not_count_the_child_start_up(seed_texts, tmp_path, task)
             | {"role": "document", "shard": "shard00000"}
         },
         "extract": {"doc_id": "d", "text": text},
-        "check": {
-            "statistics": extraction.statistics,
-            "comparisons": extraction.comparisons,
-            "settings": dataclasses.asdict(Settings()),
-            "one_tailed": False,
-        },
+        "check_stored": {"doc_id": "d"},
     }[task]
-    outcomes = timelimit.run_each(task, [payload, payload], cpu_limit=0.3)
+    setup = store_check_inputs(tmp_path, [extraction]) if task in timelimit.SETUP else None
+    outcomes = timelimit.run_each(task, [payload, payload], cpu_limit=0.3, setup=setup)
     assert [o.failure for o in outcomes] == ["", ""]
     assert set(timelimit.PRELOAD) == set(timelimit.TASKS)
 

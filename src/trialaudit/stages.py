@@ -252,30 +252,17 @@ def check_consistency(
     out and listed in ``failures_output`` (doc_id, reason), not fatal."""
     from dataclasses import asdict
 
-    from .apa import mentions_one_tailed
-
-    statistics = tables.read_parquet(statistics_path, schemas.StatisticsTable)
-    comparisons = tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
-    one_tailed: dict[str, bool] = {}
-    if texts_path is not None:
-        texts = pd.read_parquet(texts_path, columns=["doc_id", "text"])
-        one_tailed = {
-            d: mentions_one_tailed(t) for d, t in zip(texts["doc_id"], texts["text"], strict=True)
-        }
-    stats_by_doc = _records_by_doc(statistics)
-    cmps_by_doc = _records_by_doc(comparisons)
-    options = asdict(settings)
-    doc_ids = sorted(stats_by_doc)
-    payloads = [
-        {
-            "statistics": stats_by_doc[doc_id],
-            "comparisons": cmps_by_doc.get(doc_id, []),
-            "settings": options,
-            "one_tailed": one_tailed.get(doc_id, False),
-        }
-        for doc_id in doc_ids
-    ]
-    outcomes = timelimit.run_each("check", payloads, _cpu_limit(time_limit))
+    # The child reads and groups the shard's rows itself; only doc_ids cross the pipe.
+    doc_ids = sorted(set(pd.read_parquet(statistics_path, columns=["doc_id"])["doc_id"]))
+    setup = {
+        "statistics_path": str(statistics_path),
+        "comparisons_path": str(comparisons_path),
+        "texts_path": None if texts_path is None else str(texts_path),
+        "settings": asdict(settings),
+    }
+    outcomes = timelimit.run_each(
+        "check_stored", [{"doc_id": d} for d in doc_ids], _cpu_limit(time_limit), setup=setup
+    )
     rows: list[dict] = []
     reanalysed: list[dict] = []
     failures: list[dict] = []
@@ -295,14 +282,6 @@ def check_consistency(
         tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)
     log.info("%d checks: %s", len(df), df["verdict"].value_counts().to_dict())
     return df
-
-
-def _records_by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
-    """Return the rows of a table (as tables.records) grouped by doc_id, in table order."""
-    grouped: dict[str, list[dict]] = {}
-    for record in tables.records(df):
-        grouped.setdefault(record["doc_id"], []).append(record)
-    return grouped
 
 
 def _concat_parquet(paths: Sequence[str], model) -> pd.DataFrame:

@@ -153,9 +153,19 @@ def write_sorted_csv(
 def records(df: pd.DataFrame) -> list[dict]:
     """Return a table's rows as dicts of Python values, missing values as None (for per-row
     work in Python: ~10x faster than itertuples over Arrow-backed columns)."""
-    columns = {name: df[name].tolist() for name in df.columns}
-    missing = {name: df[name].isna().tolist() for name in df.columns}
-    return [
-        {name: None if missing[name][i] else values[i] for name, values in columns.items()}
-        for i in range(len(df))
-    ]
+    columns = []
+    for name in df.columns:
+        values, missing = df[name].tolist(), df[name].isna()
+        if missing.any():
+            values = [None if gone else v for v, gone in zip(values, missing.tolist(), strict=True)]
+        columns.append(values)
+    names = list(df.columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def records_by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
+    """Return a table's rows (as ``records``) grouped by doc_id, in table order."""
+    grouped: dict[str, list[dict]] = {}
+    for record in records(df):
+        grouped.setdefault(record["doc_id"], []).append(record)
+    return grouped

@@ -36,6 +36,7 @@ READY = {"ready": True}
 # CPU limit of wall-clock time, plus a grace period for a loaded machine.
 WALL_FACTOR, WALL_GRACE = 4.0, 10.0
 START_TIMEOUT = 120.0
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _read_source(source: dict, max_bytes: int | None = None) -> dict:
@@ -51,30 +52,65 @@ def _extract(doc_id: str, text: str) -> dict[str, list[dict]]:
     return {name: getattr(extraction, name) for name in Extraction.__dataclass_fields__}
 
 
-def _check(
-    statistics: list[dict], comparisons: list[dict], settings: dict, one_tailed: bool
-) -> dict[str, list[dict]]:
-    from .checks import Settings, check_document
+# A shard's check inputs, loaded once by a child (``_load_shard_checks``) and then checked one
+# document at a time (``_check_stored``): the parent sends doc_ids, not the rows.
+_SHARD: dict[str, Any] = {}
+
+
+def _load_shard_checks(
+    statistics_path: str, comparisons_path: str, texts_path: str | None, settings: dict
+) -> int:
+    from . import schemas, tables
+    from .apa import mentions_one_tailed
+    from .checks import Settings
+
+    texts: dict[str, str] = {}
+    if texts_path is not None:
+        import pandas as pd
+
+        df = pd.read_parquet(texts_path, columns=["doc_id", "text"])
+        texts = dict(zip(df["doc_id"], df["text"], strict=True))
+    _SHARD.clear()
+    _SHARD.update(
+        statistics=tables.records_by_doc(
+            tables.read_parquet(statistics_path, schemas.StatisticsTable)
+        ),
+        comparisons=tables.records_by_doc(
+            tables.read_parquet(comparisons_path, schemas.ComparisonsTable)
+        ),
+        one_tailed=lambda doc_id: mentions_one_tailed(texts.get(doc_id) or ""),
+        options=Settings(**settings),
+    )
+    return len(_SHARD["statistics"])
+
+
+def _check_stored(doc_id: str) -> dict[str, list[dict]]:
+    from .checks import check_document
     from .reanalysis import reanalyse_document
 
-    options = Settings(**settings)
+    statistics = _SHARD["statistics"].get(doc_id, [])
+    comparisons = _SHARD["comparisons"].get(doc_id, [])
+    options = _SHARD["options"]
     return {
-        "checks": check_document(statistics, comparisons, options, one_tailed),
+        "checks": check_document(statistics, comparisons, options, _SHARD["one_tailed"](doc_id)),
         "reanalysis": reanalyse_document(statistics, comparisons, options),
     }
 
 
 # The only functions a child will run, by name, and the modules a child imports before it
-# says it is ready (so that no document's time limit pays for start-up).
+# says it is ready (so that no document's time limit pays for start-up). A task listed in
+# SETUP is prepared once per child by that function (run without a time limit) before its
+# first payload.
 TASKS: dict[str, Callable[..., Any]] = {
     "read_source": _read_source,
     "extract": _extract,
-    "check": _check,
+    "check_stored": _check_stored,
 }
+SETUP: dict[str, Callable[..., Any]] = {"check_stored": _load_shard_checks}
 PRELOAD = {
     "read_source": ["trialaudit.decoding"],
     "extract": ["trialaudit.extract"],
-    "check": ["trialaudit.checks", "trialaudit.reanalysis"],
+    "check_stored": ["trialaudit.checks", "trialaudit.reanalysis", "trialaudit.tables"],
 }
 
 
@@ -123,26 +159,40 @@ def _read_exactly(stream, size: int) -> bytes | None:
     return data
 
 
+def _child_cpu() -> float:
+    """Return the CPU seconds (user + system) this process has used."""
+    times = os.times()
+    return times.user + times.system
+
+
 def serve(task: str) -> None:
-    """Child side: answer framed JSON requests on stdin with framed JSON results on stdout."""
-    function = TASKS[task]
+    """Child side: answer framed JSON requests on stdin with framed JSON results on stdout.
+    A request is ``{"call": kwargs}`` (run the task) or ``{"setup": kwargs}`` (run the task's
+    SETUP function); every answer carries the CPU time the child has used so far."""
+    function, setup = TASKS[task], SETUP.get(task)
     for module in PRELOAD[task]:
         importlib.import_module(module)
     requests, results = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything a task prints goes to the log, not into the protocol
     sys.stdout = sys.stderr
-    results.write(_frame(READY))
+    results.write(_frame({**READY, "cpu": _child_cpu()}))
     results.flush()
     while (header := _read_exactly(requests, _HEADER.size)) is not None:
         body = _read_exactly(requests, _HEADER.unpack(header)[0])
         if body is None:
             break
+        request = _loads(body)
         try:
-            answer = _frame({"value": function(**_loads(body))})
+            run = setup if "setup" in request else function
+            if run is None:
+                raise ValueError(f"task {task!r} has no setup")
+            value = run(**request.get("setup", request.get("call")))
+            answer = {"value": value}
         except Exception as error:  # a task's exception is the document's failure, not ours
             logging.getLogger("trialaudit").exception("task %s failed", task)
-            answer = _frame({"error": f"{type(error).__name__}: {str(error)[:300]}"})
-        results.write(answer)
+            answer = {"error": f"{type(error).__name__}: {str(error)[:300]}"}
+        answer["cpu"] = _child_cpu()
+        results.write(_frame(answer))
         results.flush()
 
 
@@ -159,15 +209,18 @@ def _describe_exit(code: int | None) -> str:
 
 
 class Worker:
-    """One child process serving ``task``; ``call`` runs it on one payload under a CPU limit."""
+    """One child process serving ``task``; ``call`` runs it on one payload under a CPU limit.
+    ``setup`` (for tasks listed in SETUP) is run once, before the first payload."""
 
-    def __init__(self, task: str) -> None:
+    def __init__(self, task: str, setup: dict | None = None) -> None:
         if task not in TASKS:
             raise ValueError(f"unknown task {task!r}; known: {', '.join(sorted(TASKS))}")
         self.task = task
         env = dict(os.environ)
         package_root = str(Path(__file__).resolve().parents[1])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        # One thread: CPU time then grows no faster than the clock (see _receive).
+        env.update(dict.fromkeys(_THREAD_VARIABLES, "1"))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "trialaudit.timelimit", task],
             stdin=subprocess.PIPE,
@@ -177,20 +230,29 @@ class Worker:
         )
         self._psutil = psutil.Process(self.process.pid)
         self._buffer = bytearray()
+        self._cpu_mark: float | None = None  # the child's CPU time at its last answer
         self._selector = selectors.DefaultSelector()
         self._selector.register(self.process.stdout.fileno(), selectors.EVENT_READ)
         answer = self._receive(START_TIMEOUT, cpu_limit=None)
-        if answer != READY:
+        if not isinstance(answer, dict) or not answer.get("ready"):
             self.close()
             raise RuntimeError(f"worker for {task!r} did not start: {answer!r}")
+        if setup is not None:
+            outcome = self._request({"setup": setup}, cpu_limit=None, wall_limit=math.inf)
+            if not outcome.ok:
+                self.close()
+                raise RuntimeError(f"worker for {task!r} could not be set up: {outcome.failure}")
 
     def call(
         self, payload: dict, cpu_limit: float | None, wall_limit: float | None = None
     ) -> Outcome:
         """Run the task on ``payload``; a failure names the limit exceeded, the crash or error.
         ``wall_limit`` defaults to WALL_FACTOR * cpu_limit + WALL_GRACE (none without a limit)."""
+        return self._request({"call": payload}, cpu_limit, wall_limit)
+
+    def _request(self, request: dict, cpu_limit: float | None, wall_limit: float | None):
         try:
-            self.process.stdin.write(_frame(payload))
+            self.process.stdin.write(_frame(request))
             self.process.stdin.flush()
         except (BrokenPipeError, OSError):
             return Outcome(failure=self._crashed())
@@ -205,27 +267,36 @@ class Worker:
         return Outcome(value=answer["value"])
 
     def _receive(self, wall: float, cpu_limit: float | None) -> Any:
-        """Return the next decoded frame, or an Outcome saying why none came in time."""
+        """Return the next decoded frame, or an Outcome saying why none came in time.
+
+        The CPU time of the request counts from the child's last answer. A one-thread child
+        cannot use more CPU time than the clock shows, so its CPU time is read (a /proc read,
+        ~0.1 ms) only when the remaining allowance could have been used up, not per wake-up."""
         start = time.monotonic()
-        cpu_start = self._cpu()
+        cpu_start = self._cpu_mark if self._cpu_mark is not None else self._cpu()
+        check_at = start if cpu_limit is None else start + cpu_limit
         fd = self.process.stdout.fileno()
         while True:
             frame = self._complete_frame()
             if frame is not None:
-                return _loads(frame)
-            elapsed = time.monotonic() - start
-            if elapsed >= wall:
+                answer = _loads(frame)
+                if isinstance(answer, dict) and "cpu" in answer:
+                    self._cpu_mark = answer["cpu"]
+                return answer
+            now = time.monotonic()
+            if now - start >= wall:
                 self.kill()
                 return Outcome(failure=f"did not finish within {wall:g} s of wall-clock time")
+            wait = min(wall - (now - start), 60.0)
             if cpu_limit is not None:
-                used = self._cpu() - cpu_start
-                if used >= cpu_limit:
-                    self.kill()
-                    return Outcome(failure=f"took more than {cpu_limit:g} s of CPU time")
-                wait = min(wall - elapsed, max(0.05, cpu_limit - used))
-            else:
-                wait = min(wall - elapsed, 60.0)
-            if self._selector.select(wait):
+                if now >= check_at:
+                    used = self._cpu() - cpu_start
+                    if used >= cpu_limit:
+                        self.kill()
+                        return Outcome(failure=f"took more than {cpu_limit:g} s of CPU time")
+                    check_at = now + max(0.05, cpu_limit - used)
+                wait = min(wait, check_at - now)
+            if self._selector.select(max(wait, 0.0)):
                 chunk = os.read(fd, 1 << 20)
                 if not chunk:
                     return Outcome(failure=self._crashed())
@@ -298,16 +369,18 @@ def run_each(
     payloads: Sequence[dict],
     cpu_limit: float | None,
     wall_limit: float | None = None,
+    setup: dict | None = None,
 ) -> list[Outcome]:
     """Run ``task`` on each payload in one child process, in order; a payload that exceeds
     ``cpu_limit`` seconds of CPU time (or ``wall_limit`` seconds of waiting), crashes the child
-    or raises gets a failed Outcome and a fresh child takes the next payload."""
+    or raises gets a failed Outcome and a fresh child (set up again with ``setup``) takes the
+    next payload."""
     outcomes: list[Outcome] = []
     worker: Worker | None = None
     try:
         for payload in payloads:
             if worker is None or not worker.alive:
-                worker = Worker(task)
+                worker = Worker(task, setup)
             outcome = worker.call(payload, cpu_limit, wall_limit)
             outcomes.append(outcome)
     finally:
