@@ -184,3 +184,25 @@ def test_large_trials_are_fast():
     twobytwo.p_values(2000, 5000, 2500, 5000)
     fragility(2000, 5000, 2500, 5000)
     assert time.perf_counter() - start < 3
+
+
+def test_newcombe_is_statsmodels_to_the_last_bit():
+    """newcombe_interval repeats statsmodels' newcomb arithmetic: equal floats, not just close,
+    on random tables of every size, with empty and full arms and three levels."""
+    import warnings
+
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    rng = np.random.default_rng(2024)
+    for i in range(3000):
+        n1, n2 = (int(v) for v in rng.integers(1, (30, 300, 5000, 100000)[i % 4], 2))
+        a, c = int(rng.integers(0, n1 + 1)), int(rng.integers(0, n2 + 1))
+        a = 0 if i % 7 == 0 else n1 if i % 13 == 0 else a
+        c = n2 if i % 11 == 0 else c
+        level = (0.95, 0.9, 0.99)[i % 3]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = confint_proportions_2indep(
+                a, n1, c, n2, method="newcomb", compare="diff", alpha=1 - level, correction=False
+            )
+        assert twobytwo.newcombe_interval(a, n1, c, n2, level) == tuple(map(float, expected))

@@ -31,12 +31,25 @@ class Fragility:
     note: str = ""
 
 
-def _walk(a: int, n1: int, c: int, n2: int, arm: int, step: int, alpha: float, until_sig: bool):
+def _walk(
+    a: int,
+    n1: int,
+    c: int,
+    n2: int,
+    arm: int,
+    step: int,
+    alpha: float,
+    until_sig: bool,
+    limit: int | None = None,
+):
     """Return how many single-patient changes in ``arm`` (step +1 adds, -1 removes an event)
-    flip significance, or None if the arm runs out first. The tables of the walk are tested in
-    growing batches (8, 16, ... 256 at a time, fisher_p_many) and the first flip is returned."""
+    flip significance, or None if the arm runs out (or ``limit`` changes are made) first. The
+    tables of the walk are tested in growing batches (8, 16, ... 256 at a time, fisher_p_many)
+    and the first flip is returned."""
     events, size = (a, n1) if arm == 1 else (c, n2)
     last = size - events if step > 0 else events  # changes possible before the arm runs out
+    if limit is not None:
+        last = min(last, limit)
     done, batch = 0, 8
     while done < last:
         changes = np.arange(done + 1, min(last, done + batch) + 1)
@@ -52,6 +65,32 @@ def _walk(a: int, n1: int, c: int, n2: int, arm: int, step: int, alpha: float, u
     return None
 
 
+def _first_flips(a, n1, c, n2, moves, alpha: float, until_sig: bool) -> list[tuple]:
+    """Return (index, arm, direction) of the walks that flip significance; a walk after the
+    first flip found stops at that index (only a tie can still win the minimum)."""
+    found: list[tuple] = []
+    for arm, step in moves:
+        limit = min(found)[0] if found else None
+        index = _walk(a, n1, c, n2, arm, step, alpha, until_sig, limit)
+        if index is not None:
+            found.append((index, arm, "non-event to event" if step > 0 else "event to non-event"))
+    return found
+
+
+def moves(a: int, n1: int, c: int, n2: int, significant: bool) -> list[tuple[int, int]]:
+    """Return the (arm, step) walks whose first flip gives the index: events added to the arm
+    with fewer events (significant); else the moves that widen the difference."""
+    if significant:
+        return [(arm, +1) for arm in ([1] if a < c else [2] if c < a else [1, 2])]
+    r1, r2 = a / n1, c / n2
+    if r1 == r2 and a in (0, n1):
+        return [(1, +1), (2, +1)] if a == 0 else [(1, -1), (2, -1)]
+    if r1 == r2:
+        return [(1, +1), (2, -1), (2, +1), (1, -1)]
+    high, low = (1, 2) if r1 > r2 else (2, 1)
+    return [(high, +1), (low, -1)]
+
+
 @lru_cache(maxsize=65536)
 def fragility(a: int, n1: int, c: int, n2: int, alpha: float = 0.05) -> Fragility | str:
     """Return the (reverse) fragility index of a of n1 vs c of n2, or why it has none."""
@@ -59,28 +98,14 @@ def fragility(a: int, n1: int, c: int, n2: int, alpha: float = 0.05) -> Fragilit
     if reason:
         return reason
     p = fisher_p(a, n1, c, n2)
-    if p < alpha:
-        arms = [1] if a < c else [2] if c < a else [1, 2]
-        found = [(_walk(a, n1, c, n2, arm, +1, alpha, False), arm) for arm in arms]
-        found = [f for f in found if f[0] is not None]
-        if not found:
-            return Fragility(p, True, None, None, "", "significance survives every change")
-        index, arm = min(found)
-        return Fragility(p, True, index, arm, "non-event to event")
-    r1, r2 = a / n1, c / n2
-    if r1 == r2 and a in (0, n1):
-        moves = [(1, +1), (2, +1)] if a == 0 else [(1, -1), (2, -1)]
-    elif r1 == r2:
-        moves = [(1, +1), (2, -1), (2, +1), (1, -1)]
-    else:
-        high, low = (1, 2) if r1 > r2 else (2, 1)
-        moves = [(high, +1), (low, -1)]
-    found = []
-    for arm, step in moves:
-        index = _walk(a, n1, c, n2, arm, step, alpha, True)
-        if index is not None:
-            found.append((index, arm, "non-event to event" if step > 0 else "event to non-event"))
+    significant = p < alpha
+    found = _first_flips(a, n1, c, n2, moves(a, n1, c, n2, significant), alpha, not significant)
     if not found:
-        return Fragility(p, False, None, None, "", "no change in one arm reaches significance")
+        note = (
+            "significance survives every change"
+            if significant
+            else "no change in one arm reaches significance"
+        )
+        return Fragility(p, significant, None, None, "", note)
     index, arm, direction = min(found)
-    return Fragility(p, False, index, arm, direction)
+    return Fragility(p, significant, index, arm, direction)
