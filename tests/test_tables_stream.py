@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from trialaudit import schemas, tables
+from trialaudit import schemas, tables, timelimit
 
 
 def _studies(doc_ids: list[str]) -> pd.DataFrame:
@@ -71,3 +71,25 @@ def test_reading_some_columns_validates_those(tmp_path):
     df = tables.read_csv(path, schemas.StudiesTable, ["doc_id", "span_end"])
     assert list(df.columns) == ["doc_id", "span_end"]
     assert df["span_end"].tolist() == [10, 11]
+
+
+def test_columnar_parts_make_the_frame_of_their_row_dicts():
+    """Extraction results cross the worker pipe as column names plus value lists; parts whose
+    rows name different keys (a key missing, keys in another order) still make, in order,
+    the frame of the original dicts."""
+    rows = _studies(["d1", "d2", "d3"]).to_dict("records")
+    parts = [
+        timelimit.columnar(rows[:1]),
+        timelimit.columnar([]),
+        timelimit.columnar([{k: rows[1][k] for k in reversed(rows[1])}]),
+        timelimit.columnar([{k: v for k, v in rows[2].items() if k != "doi"}]),
+    ]
+    assert parts[2]["columns"] != parts[0]["columns"] and "doi" not in parts[3]["columns"]
+    assert timelimit.rows_of(parts[0]) == rows[:1]
+    expected = tables.frame([rows[0], rows[1], {**rows[2], "doi": None}], schemas.StudiesTable)
+    built = tables.frame_of_columnar(parts, schemas.StudiesTable)
+    pd.testing.assert_frame_equal(built, expected)
+    assert built["doc_id"].tolist() == ["d1", "d2", "d3"]
+    assert built["doi"].tolist()[2] == ""
+    empty = tables.frame_of_columnar([timelimit.columnar([])], schemas.StudiesTable)
+    pd.testing.assert_frame_equal(empty, tables.frame([], schemas.StudiesTable))

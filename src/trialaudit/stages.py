@@ -120,10 +120,10 @@ def extract_statistics(
     return frames
 
 
-def _frames(extracted: dict[str, dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+def _frames(extracted: dict[str, dict[str, dict]]) -> dict[str, pd.DataFrame]:
     """Return the validated tables of all documents' extracted rows (raises if any is invalid)."""
     return {
-        name: tables.frame([row for value in extracted.values() for row in value[name]], model)
+        name: tables.frame_of_columnar((value[name] for value in extracted.values()), model)
         for name, model in EXTRACTED.items()
     }
 
@@ -146,13 +146,13 @@ def _validation_error(rows: list[dict], model) -> str:
     return ""
 
 
-def _invalid_documents(extracted: dict[str, dict[str, list[dict]]]) -> dict[str, str]:
+def _invalid_documents(extracted: dict[str, dict[str, dict]]) -> dict[str, str]:
     """Return doc_id -> reason for documents whose rows fail a table's model, found by
     bisection (O(k log n) validations for k bad documents among n)."""
     invalid: dict[str, str] = {}
 
     def search(doc_ids: list[str], name: str, model) -> None:
-        rows = [row for d in doc_ids for row in extracted[d][name]]
+        rows = [row for d in doc_ids for row in timelimit.rows_of(extracted[d][name])]
         error = _validation_error(rows, model) if rows else ""
         if not error:
             return

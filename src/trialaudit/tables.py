@@ -35,8 +35,30 @@ def text_columns(model: type[pa.DataFrameModel]) -> list[str]:
 def frame(rows: Iterable[dict], model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """Build a validated frame with exactly the model's columns from a list of row dicts
     (missing text becomes the empty string)."""
-    columns = columns_of(model)
-    df = pd.DataFrame(list(rows), columns=columns)
+    return _finished(pd.DataFrame(list(rows), columns=columns_of(model)), model)
+
+
+def frame_of_columnar(parts: Iterable[dict], model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """Build the validated frame of ``frame`` from parts in the compact row form of
+    ``timelimit.columnar`` ({"columns": names, "rows": lists of values}), rows in order;
+    consecutive parts with the same columns are stacked before a frame is made."""
+    runs: list[tuple[list[str], list[list]]] = []
+    for part in parts:
+        if not part["rows"]:
+            continue
+        if runs and runs[-1][0] == part["columns"]:
+            runs[-1][1].extend(part["rows"])
+        else:
+            runs.append((part["columns"], list(part["rows"])))
+    if not runs:
+        return frame([], model)
+    frames = [pd.DataFrame(rows, columns=names) for names, rows in runs]
+    df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    return _finished(df.reindex(columns=columns_of(model)), model)
+
+
+def _finished(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """Return ``df`` with missing text as the empty string, validated against ``model``."""
     for name in text_columns(model):
         df[name] = df[name].astype(object).where(df[name].notna(), "").astype(str)
     return validate(df, model)

@@ -39,17 +39,30 @@ START_TIMEOUT = 120.0
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
+def columnar(rows: list[dict]) -> dict:
+    """Return row dicts as {"columns": every key in first-seen order, "rows": value lists}: a
+    third of the JSON of the dicts themselves (missing keys become None)."""
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    return {"columns": columns, "rows": [[row.get(c) for c in columns] for row in rows]}
+
+
+def rows_of(part: dict) -> list[dict]:
+    """Return the row dicts of a ``columnar`` part."""
+    return [dict(zip(part["columns"], row, strict=True)) for row in part["rows"]]
+
+
 def _read_source(source: dict, max_bytes: int | None = None) -> dict:
     from .decoding import read_source
 
     return read_source(source, max_bytes)
 
 
-def _extract(doc_id: str, text: str) -> dict[str, list[dict]]:
+def _extract(doc_id: str, text: str) -> dict[str, dict]:
+    """Return each table of a document's extraction in ``columnar`` form."""
     from .extract import Extraction, extract_document
 
     extraction = extract_document(doc_id, text)
-    return {name: getattr(extraction, name) for name in Extraction.__dataclass_fields__}
+    return {name: columnar(getattr(extraction, name)) for name in Extraction.__dataclass_fields__}
 
 
 # A shard's check inputs, loaded once by a child (``_load_shard_checks``) and then checked one
