@@ -225,3 +225,141 @@ def test_a_number_shared_by_many_studies_pairs_only_those_sharing_an_author():
     assert ("d0003/S1", "d0077/S1") in pairs
     assert {("e0/S1", "e1/S1"), ("e0/S1", "e2/S1"), ("e1/S1", "e2/S1")} <= pairs
     assert len(pairs) == 4  # not the n * (n - 1) / 2 pairs of the shared arm of 50
+
+
+def _reference_authors(text: str) -> dict[str, tuple[int, int]]:
+    """guess_authors as first written: every line split by one regex, every part matched."""
+    import re
+
+    names: dict[str, tuple[int, int]] = {}
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        pattern = r"[^;]+" if line.count(";") >= 2 else r"(?:(?!,|\s&\s|\sand\s).)+"
+        parts = [(m.start(), m.group()) for m in re.finditer(pattern, line)]
+        if len(parts) < 3:
+            continue
+        people = []
+        for offset, part in parts:
+            if linking._PERSON.match(part.rstrip(".")):
+                name = part.strip().rstrip(".")
+                start = match.start() + offset + part.index(name)
+                people.append((linking.author_key(name), (start, start + len(name))))
+        if len(people) >= 3 and len(people) >= 0.8 * len(parts):
+            for surname, span in people:
+                names.setdefault(surname, span)
+    return names
+
+
+def test_author_parts_are_the_runs_of_the_separator_regex():
+    import random
+    import re
+
+    runs = re.compile(r"(?:(?!,|\s&\s|\sand\s).)+")
+    pieces = [",", "&", "and", " ", "\t", "\u00a0", "\u2028", "a", "n", "d", "X", ";", "Lee"]
+    pieces += [" and ", " & ", ", ", "Ann", "band"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))).replace("\n", "")
+        expected = (
+            [p for p in line.split(";") if p]
+            if line.count(";") >= 2
+            else [m.group() for m in runs.finditer(line)]
+        )
+        assert linking._author_parts(line) == expected, repr(line)
+
+
+def test_guessed_authors_need_three_names_and_four_parts_in_five():
+    lines = [
+        "Meng-Qi Yuan, Le Song, Zhi Wang, Hai Huang, 12 patients",  # 4 names in 5 parts
+        "Ada Byron, Bob Dole, Cal Ripken, 12 patients, in 2020",  # 3 in 5
+        "Ann Lee, Bo Kim",  # two parts
+        "Shi, Lei; Huang, Hai; Lu, Xuechun; and others",  # 3 in 4, by semicolons
+        "Wu, Tao; Xu, Bin; Ma, Lin; Li, Na",  # 4 in 4
+        "In this trial, Eve Lee, Bo Kim, Cy Park, Di Wu and Ed Ho took part",  # 4 in 6
+        "A. Smith, B. Jones, C. Brown.",
+    ]
+    text = "Title line of a report\n\n" + "\n".join(lines) + "\n"
+    found = linking.guess_authors(text)
+    listed = ["Meng-Qi Yuan", "Le Song", "Zhi Wang", "Hai Huang", "Wu, Tao", "Xu, Bin"]
+    listed += ["Ma, Lin", "Li, Na", "A. Smith", "B. Jones", "C. Brown"]
+    assert set(found) == {linking.author_key(name) for name in listed}
+    for key, (start, end) in found.items():
+        assert linking.author_key(text[start:end]) == key
+    assert found == _reference_authors(text)
+
+
+def test_guessed_authors_agree_with_the_reference_on_the_seed_texts(seed_texts):
+    for text in seed_texts.values():
+        assert linking.guess_authors(text) == _reference_authors(text)
+
+
+def test_units_need_only_the_texts_texts_needed_names(seed_texts):
+    frames = _extracted(seed_texts)
+    needed = linking.texts_needed(frames["documents"], frames["studies"])
+    everything = linking.build_units(**frames, texts=seed_texts)
+    only_needed = linking.build_units(
+        **frames, texts={d: t for d, t in seed_texts.items() if d in needed}
+    )
+    assert only_needed == everything
+    # A study with its title located and its authors listed needs no text; a study whose title
+    # and authors are guessed does, and so does one whose names are found in their span.
+    studies = frames["studies"].iloc[:2].copy()
+    studies["doc_id"] = ["located", "guessed"]
+    studies["study_id"] = "S1"
+    studies["title"] = ["A title", ""]
+    studies["authors"] = ["Lee, Ann; Kim, Bo", ""]
+    studies["title_start"], studies["title_end"] = 0, 7
+    studies["authors_start"] = studies["authors_end"] = pd.NA
+    documents = pd.DataFrame({"doc_id": ["located", "guessed"], "status": "ok"})
+    assert linking.texts_needed(documents, studies) == {"guessed"}
+    studies["authors_start"], studies["authors_end"] = 10, 27
+    assert linking.texts_needed(documents, studies) == {"located", "guessed"}
+    studies["authors_start"] = pd.NA
+    studies["title_start"] = pd.NA  # a title without its span is found in the text
+    assert linking.texts_needed(documents, studies) == {"located", "guessed"}
+    documents["status"] = ["ok", "quarantined"]
+    assert linking.texts_needed(documents, studies) == {"located"}
+
+
+def test_pairs_among_some_units_are_the_pairs_that_include_one():
+    units = [
+        _unit("a/S1", totals={100: None}),
+        _unit("b/S1", totals={100: None}, arms=[(8, "control", (0, 1))]),
+        _unit("c/S1", totals={100: None}, arms=[(8, "control", (0, 1))]),
+        _unit("d/S1", arms=[(8, "control", (0, 1))]),
+        _unit("e/S1", own_doi="10.1/x"),
+        _unit("f/S1", own_doi="10.1/x"),
+    ]
+    every = [(a.name, b.name) for a, b in linking.candidate_pairs(units)]
+    for among in ({"b/S1"}, {"a/S1", "d/S1"}, {"f/S1"}, set()):
+        pairs = [(a.name, b.name) for a, b in linking.candidate_pairs(units, among)]
+        assert pairs == [p for p in every if p[0] in among or p[1] in among]
+
+
+def test_registered_units_are_not_compared_with_each_other(monkeypatch):
+    """Two units with registrations of their own link by registration or not at all, so
+    link_units compares only pairs with an unregistered unit."""
+    design = {"double-blind": None, "placebo-controlled": None}
+    units = [
+        _unit("a/S1", registrations={"NCT00000001": None}, totals={100: None}, designs=design),
+        _unit("b/S1", registrations={"NCT00000002": None}, totals={100: None}, designs=design),
+        _unit("c/S1", totals={100: None}, designs=design),
+    ]
+    compared = []
+    compare = linking.compare
+    monkeypatch.setattr(
+        linking, "compare", lambda a, b: compared.append((a.name, b.name)) or compare(a, b)
+    )
+    trials = linking.link_units(units)
+    assert ("a/S1", "b/S1") not in compared
+    assert {("a/S1", "c/S1"), ("b/S1", "c/S1")} <= set(compared)
+    assert _trial_of(trials)["c/S1"] == "NCT00000001"
+
+
+def test_own_registrations_follow_changes_of_the_registrations():
+    unit = _unit("a/S1", registrations={"NCT00000001": None})
+    assert unit.own_registrations() == ["NCT00000001"]
+    unit.registrations["NCT00000002"] = None  # two of one registry: the document cites trials
+    assert unit.own_registrations() == []
+    unit.registrations = {"ISRCTN12345678": None, "NCT00000003": None}
+    assert unit.own_registrations() == ["ISRCTN12345678", "NCT00000003"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -77,6 +78,10 @@ class Unit:
     title_span: tuple[int, int] | None = None
     authors: dict[str, tuple[int, int] | None] = field(default_factory=dict)
     relation: str = "reports"
+    # own_registrations of the registrations it was last computed for (linking asks often)
+    _own: tuple[tuple[str, ...], list[str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def name(self) -> str:
@@ -85,9 +90,12 @@ class Unit:
     def own_registrations(self) -> list[str]:
         """Registrations that identify this study's own trial: all of them, unless several
         come from one registry (then the document cites other trials and none is decisive)."""
-        ids = sorted(self.registrations)
-        registries = [registry_of(i) for i in ids]
-        return ids if len(set(registries)) == len(registries) else []
+        ids = tuple(self.registrations)
+        if self._own is None or self._own[0] != ids:
+            ordered = sorted(ids)
+            registries = [registry_of(i) for i in ordered]
+            self._own = ids, ordered if len(set(registries)) == len(registries) else []
+        return list(self._own[1])
 
 
 @dataclass
@@ -138,31 +146,115 @@ def guess_title(text: str) -> tuple[str, tuple[int, int] | None]:
     return "", None
 
 
+_SEMICOLON = re.compile(r"[^;]+")
+_COMMA_OR_AND = re.compile(r"(?:(?!,|\s&\s|\sand\s).)+")
+_AND = re.compile(r"\s(?=&\s|and\s)")
+
+
+def _author_parts(line: str) -> list[str]:
+    """Return the parts of a line an author list is split into: between semicolons when it has
+    two or more, else between commas and the white space before '& ' or 'and ' (the runs that
+    _COMMA_OR_AND finds, by splitting at the characters where it stops)."""
+    if line.count(";") >= 2:
+        return [part for part in line.split(";") if part]
+    parts = []
+    for piece in line.split(","):
+        if "&" in piece or "and" in piece:
+            parts.extend(part for part in _AND.split(piece) if part)
+        elif piece:
+            parts.append(piece)
+    return parts
+
+
+def _lists_authors(line: str) -> bool:
+    """Return True when three or more parts of a line, and at least 80% of them, are person
+    names (stops at the failure that makes that impossible)."""
+    parts = _author_parts(line)
+    needed = max(3, 0.8 * len(parts))
+    failed = 0
+    for part in parts:
+        if not _PERSON.match(part.rstrip(".")):
+            failed += 1
+            if len(parts) - failed < needed:
+                return False
+    return len(parts) >= 3
+
+
 def guess_authors(text: str) -> dict[str, tuple[int, int]]:
     """Return author key -> span for lines that list three or more person names separated by
     commas or semicolons ("Shi, Lei; Huang, Hai; ..." or "Meng-Qi Yuan, Le Song, ...")."""
     names: dict[str, tuple[int, int]] = {}
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        pattern = r"[^;]+" if line.count(";") >= 2 else r"(?:(?!,|\s&\s|\sand\s).)+"
-        parts = [(m.start(), m.group()) for m in re.finditer(pattern, line)]
-        if len(parts) < 3:
+    line_start = 0
+    for line in text.split("\n"):
+        at, line_start = line_start, line_start + len(line) + 1
+        if not line or not _lists_authors(line):
             continue
-        people = []
-        for offset, part in parts:
-            found = _PERSON.match(part.rstrip("."))
-            if found:
+        pattern = _SEMICOLON if line.count(";") >= 2 else _COMMA_OR_AND
+        for m in pattern.finditer(line):
+            part = m.group()
+            if _PERSON.match(part.rstrip(".")):
                 name = part.strip().rstrip(".")
-                start = match.start() + offset + part.index(name)
-                people.append((author_key(name), (start, start + len(name))))
-        if len(people) >= 3 and len(people) >= 0.8 * len(parts):
-            for surname, span in people:
-                names.setdefault(surname, span)
+                start = at + m.start() + part.index(name)
+                names.setdefault(author_key(name), (start, start + len(name)))
     return names
 
 
-def _span(row) -> tuple[int, int]:
-    return int(row.span_start), int(row.span_end)
+def _values(df: pd.DataFrame, name: str) -> list:
+    """Return a column as Python values, missing ones as None (all None when the table lacks
+    the column)."""
+    if name not in df.columns:
+        return [None] * len(df)
+    missing = df[name].isna().tolist()
+    return [None if gone else value for value, gone in zip(df[name].tolist(), missing, strict=True)]
+
+
+def _text(value) -> str:
+    return str(value or "")
+
+
+def _given_span(start, end) -> tuple[int, int] | None:
+    """Return the span two studies columns give, None when either is missing."""
+    return None if start is None or end is None else (int(start), int(end))
+
+
+def _first_studies(studies: pd.DataFrame) -> dict[str, str]:
+    """Return doc_id -> the first (smallest) study_id of each document."""
+    first: dict[str, str] = {}
+    for doc_id, study_id in zip(
+        studies["doc_id"].tolist(), studies["study_id"].tolist(), strict=True
+    ):
+        if doc_id not in first or study_id < first[doc_id]:
+            first[doc_id] = study_id
+    return first
+
+
+def texts_needed(documents: pd.DataFrame, studies: pd.DataFrame) -> set[str]:
+    """Return the readable documents whose text build_units reads: a first study without a
+    title or authors (guessed from the text), a title without its span (found in the text)
+    or an author list with its span (each name found in it)."""
+    readable = set(documents.loc[documents["status"] == "ok", "doc_id"])
+    first = _first_studies(studies)
+    needed = set()
+    for doc_id, study_id, title, title_start, title_end, authors, authors_start, authors_end in zip(
+        *(_values(studies, name) for name in STUDY_TEXT_COLUMNS), strict=True
+    ):
+        if doc_id not in readable:
+            continue
+        is_first = study_id == first[doc_id]
+        if (
+            (_text(title) and _given_span(title_start, title_end) is None)
+            or (_text(authors) and _given_span(authors_start, authors_end) is not None)
+            or (is_first and not (_text(title) and _text(authors)))
+        ):
+            needed.add(doc_id)
+    return needed
+
+
+STUDY_TEXT_COLUMNS = (
+    "doc_id", "study_id", "title", "title_start", "title_end",
+    "authors", "authors_start", "authors_end",
+)  # fmt: skip
+GIVEN_FACTS = ("registration", "doi", "design", "dose")
 
 
 def build_units(
@@ -171,62 +263,85 @@ def build_units(
     facts: pd.DataFrame,
     arms: pd.DataFrame,
     statistics: pd.DataFrame,
-    texts: dict[str, str],
+    texts: Mapping[str, str],
 ) -> list[Unit]:
     """Return one unit per study of every readable document, with what identifies its trial
-    (columns a table lacks are simply not used)."""
+    (columns a table lacks are simply not used). ``texts`` needs to hold the documents
+    texts_needed names (others are not read).
+
+    Works from whole columns, one pass per table (no per-row table look-ups)."""
     readable = set(documents.loc[documents["status"] == "ok", "doc_id"])
+    first = _first_studies(studies)
     units: dict[tuple[str, str], Unit] = {}
-    for row in studies.sort_values(["doc_id", "study_id"]).itertuples(index=False):
-        if row.doc_id not in readable:
+    ordered = studies.sort_values(["doc_id", "study_id"])
+    columns = (*STUDY_TEXT_COLUMNS, "doi", "registrations", "designs", "relation")
+    for (
+        doc_id, study_id, title, title_start, title_end, authors, authors_start, authors_end,
+        doi, registrations, designs, relation,
+    ) in zip(*(_values(ordered, name) for name in columns), strict=True):  # fmt: skip
+        if doc_id not in readable:
             continue
-        unit = Unit(row.doc_id, row.study_id)
-        unit.own_doi = str(getattr(row, "doi", "") or "").lower()
-        for value in str(getattr(row, "registrations", "") or "").split(";"):
+        unit = Unit(doc_id, study_id)
+        unit.own_doi = _text(doi).lower()
+        for value in _text(registrations).split(";"):
             if value:
                 unit.registrations[value] = None
-        for value in str(getattr(row, "designs", "") or "").split(";"):
+        for value in _text(designs).split(";"):
             if value:
                 unit.designs[value] = None
-        if str(getattr(row, "relation", "") or ""):
-            unit.relation = str(row.relation)
-        text = texts.get(row.doc_id, "")
-        title = str(getattr(row, "title", "") or "")
+        if _text(relation):
+            unit.relation = str(relation)
+        title, authors = _text(title), _text(authors)
+        is_first = study_id == first[doc_id]
         if title:
             unit.title = title
-            unit.title_span = _column_span(row, "title", text, title)
-        elif row.study_id == _first_study(studies, row.doc_id):
-            unit.title, unit.title_span = guess_title(text)
-        authors = str(getattr(row, "authors", "") or "")
-        if authors:
-            unit.authors.update(
-                _listed_authors(authors, _column_span(row, "authors", text, ""), text)
+            unit.title_span = _given_span(title_start, title_end) or _found_span(
+                texts.get(doc_id, ""), title
             )
-        elif row.study_id == _first_study(studies, row.doc_id):
-            unit.authors.update(guess_authors(text))
-        units[(row.doc_id, row.study_id)] = unit
-    for row in facts.itertuples(index=False):
-        unit = units.get((row.doc_id, row.study_id))
+        elif is_first:
+            unit.title, unit.title_span = guess_title(texts.get(doc_id, ""))
+        if authors:
+            span = _given_span(authors_start, authors_end)
+            text = texts.get(doc_id, "") if span is not None else ""
+            unit.authors.update(_listed_authors(authors, span, text))
+        elif is_first:
+            unit.authors.update(guess_authors(texts.get(doc_id, "")))
+        units[(doc_id, study_id)] = unit
+    given = facts[facts["fact"].isin(GIVEN_FACTS)]
+    for doc_id, study_id, fact, value, start, end in zip(
+        *(given[c].tolist() for c in ("doc_id", "study_id", "fact", "value")),
+        given["span_start"].tolist(),
+        given["span_end"].tolist(),
+        strict=True,
+    ):
+        unit = units.get((doc_id, study_id))
         if unit is None:
             continue
-        if row.fact == "registration":
-            unit.registrations[row.value] = _span(row)
-        elif row.fact == "doi":
-            unit.dois.setdefault(row.value.lower(), _span(row))
-        elif row.fact == "design":
-            if unit.designs.get(row.value) is None:
-                unit.designs[row.value] = _span(row)
-        elif row.fact == "dose":
-            unit.doses.setdefault(row.value, _span(row))
-    for row in arms.itertuples(index=False):
-        unit = units.get((row.doc_id, row.study_id))
+        span = int(start), int(end)
+        if fact == "registration":
+            unit.registrations[value] = span
+        elif fact == "doi":
+            unit.dois.setdefault(value.lower(), span)
+        elif fact == "design":
+            if unit.designs.get(value) is None:
+                unit.designs[value] = span
+        else:
+            unit.doses.setdefault(value, span)
+    for doc_id, study_id, n, role, start, end in zip(
+        *(arms[c].tolist() for c in ("doc_id", "study_id", "n", "role", "span_start", "span_end")),
+        strict=True,
+    ):
+        unit = units.get((doc_id, study_id))
         if unit is not None:
-            unit.arms.append((int(row.n), row.role, _span(row)))
+            unit.arms.append((int(n), role, (int(start), int(end))))
     sizes = statistics[(statistics["kind"] == "sample_size") & statistics["value"].notna()]
-    for row in sizes.itertuples(index=False):
-        unit = units.get((row.doc_id, row.study_id))
-        if unit is not None and float(row.value).is_integer():
-            unit.totals.setdefault(int(row.value), _span(row))
+    for doc_id, study_id, value, start, end in zip(
+        *(sizes[c].tolist() for c in ("doc_id", "study_id", "value", "span_start", "span_end")),
+        strict=True,
+    ):
+        unit = units.get((doc_id, study_id))
+        if unit is not None and float(value).is_integer():
+            unit.totals.setdefault(int(value), (int(start), int(end)))
     for unit in units.values():
         by_role: dict[str, list[int]] = defaultdict(list)
         for n, role, _ in unit.arms:
@@ -238,12 +353,8 @@ def build_units(
     return list(units.values())
 
 
-def _column_span(row, name: str, text: str, value: str) -> tuple[int, int] | None:
-    """Return the span a studies column gives (``<name>_start``/``_end``), else where
-    ``value`` first occurs in the text, else None."""
-    start, end = getattr(row, f"{name}_start", None), getattr(row, f"{name}_end", None)
-    if start is not None and end is not None and not pd.isna(start) and not pd.isna(end):
-        return int(start), int(end)
+def _found_span(text: str, value: str) -> tuple[int, int] | None:
+    """Return where ``value`` first occurs in the text, else None."""
     found = text.find(value) if value else -1
     return (found, found + len(value)) if found >= 0 else None
 
@@ -271,10 +382,6 @@ def _listed_authors(
             key, (region_start + at, region_start + at + len(name)) if at >= 0 else None
         )
     return found
-
-
-def _first_study(studies: pd.DataFrame, doc_id: str) -> str:
-    return min(studies.loc[studies["doc_id"] == doc_id, "study_id"])
 
 
 def compare(a: Unit, b: Unit) -> Link:
@@ -370,14 +477,19 @@ def same_trial(link: Link) -> bool:
     return bool(numbers and description)
 
 
-def _pairs(members: list[Unit]) -> set[tuple[str, str]]:
+def _pairs(members: list[Unit], among: set[str] | None = None) -> set[tuple[str, str]]:
+    """Return the name pairs (first < second) of ``members``; with ``among``, only the pairs
+    with at least one of those names."""
     names = sorted(u.name for u in members)
-    return {(a, names[j]) for i, a in enumerate(names) for j in range(i + 1, len(names))}
+    if among is None:
+        return {(a, names[j]) for i, a in enumerate(names) for j in range(i + 1, len(names))}
+    return {(a, b) if a < b else (b, a) for a in names if a in among for b in names if b != a}
 
 
-def candidate_pairs(units: list[Unit]) -> list[tuple[Unit, Unit]]:
+def candidate_pairs(units: list[Unit], among: set[str] | None = None) -> list[tuple[Unit, Unit]]:
     """Return the pairs of units that share a number or their own DOI (the only pairs
     same_trial can accept besides a registration), sorted by name; avoids comparing all pairs.
+    With ``among`` (unit names), only the pairs with at least one unit named in it.
 
     A number shared by more than MAX_BUCKET studies (an arm of 50 in a literature of 100,000
     abstracts) would give millions of pairs; within such a group only studies that also share
@@ -393,8 +505,10 @@ def candidate_pairs(units: list[Unit]) -> list[tuple[Unit, Unit]]:
             buckets[key].append(unit)
     pairs: set[tuple[str, str]] = set()
     for members in buckets.values():
+        if among is not None and not any(u.name in among for u in members):
+            continue
         if len(members) <= MAX_BUCKET:
-            pairs |= _pairs(members)
+            pairs |= _pairs(members, among)
             continue
         by_author: dict[str, list[Unit]] = defaultdict(list)
         for unit in members:
@@ -402,7 +516,7 @@ def candidate_pairs(units: list[Unit]) -> list[tuple[Unit, Unit]]:
                 by_author[author].append(unit)
         for group in by_author.values():
             if 1 < len(group) <= MAX_BUCKET:
-                pairs |= _pairs(group)
+                pairs |= _pairs(group, among)
     by_name = {u.name: u for u in units}
     return [(by_name[a], by_name[b]) for a, b in sorted(pairs)]
 
@@ -456,7 +570,10 @@ def link_units(units: list[Unit]) -> dict[str, list[Membership]]:
             else:
                 first_with[rid] = unit.name
     links = []
-    for a, b in candidate_pairs(units):
+    # Two units with registrations of their own never link by similarity (a shared one is a
+    # registration link, different ones a veto): only pairs with an unregistered unit count.
+    unregistered = {u.name for u in units if not u.own_registrations()}
+    for a, b in candidate_pairs(units, unregistered):
         link = compare(a, b)
         if same_trial(link) and not link.kinds() & {"registration"}:
             links.append(link)
@@ -594,7 +711,17 @@ def trials_rows(trials: dict[str, list[Membership]]) -> list[dict]:
     return rows
 
 
-def evidence_rows(trials: dict[str, list[Membership]], texts: dict[str, str]) -> list[dict]:
+def evidence_documents(trials: dict[str, list[Membership]]) -> set[str]:
+    """Return the documents whose text evidence_rows quotes (both ends of every link)."""
+    needed = set()
+    for memberships in trials.values():
+        for m in memberships:
+            if m.link is not None and m.link.evidence:
+                needed.update((m.link.a.doc_id, m.link.b.doc_id))
+    return needed
+
+
+def evidence_rows(trials: dict[str, list[Membership]], texts: Mapping[str, str]) -> list[dict]:
     """Return one row per piece of evidence behind each link, with its span in both texts."""
     rows = []
     for trial_id, memberships in trials.items():

@@ -495,9 +495,13 @@ def link_trials(inputs: dict[str, str], texts_paths: Sequence[str], outputs: dic
         name: tables.read_csv(inputs[name], model, columns.get(name))
         for name, model in read.items()
     }
-    texts = _texts(texts_paths)
+    # Only the texts linking reads: documents whose title or authors are guessed or found in
+    # the text, then those the evidence quotes.
+    needed = linking.texts_needed(frames["documents"], frames["studies"])
+    texts = _texts(texts_paths, sorted(needed))
     units = linking.build_units(**frames, texts=texts)
     trials = linking.link_units(units)
+    texts.update(_texts(texts_paths, sorted(linking.evidence_documents(trials) - set(texts))))
     trials_df = tables.frame(linking.trials_rows(trials), schemas.TrialsTable)
     evidence = tables.frame(linking.evidence_rows(trials, texts), schemas.TrialEvidenceTable)
     tables.write_csv(trials_df, outputs["trials"])
