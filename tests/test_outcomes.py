@@ -167,3 +167,41 @@ def test_groups_table_counts_each_wording():
     deaths = groups.set_index("wording").loc["Deaths"]
     assert deaths["outcome_key"] == "mortality"
     assert (deaths["n_statistics"], deaths["n_comparisons"], deaths["first_stat_id"]) == (1, 1, 3)
+
+
+def test_groups_table_counts_several_documents_and_the_first_statistic():
+    statistics = pd.DataFrame(
+        {
+            "doc_id": ["b", "a", "a", "c", "b"],
+            "stat_id": [1, 7, 2, 0, 0],
+            "outcome": ["Deaths", "Deaths", "Deaths", "", "survival"],
+        }
+    )
+    comparisons = _comparisons(
+        [
+            {
+                "doc_id": d,
+                "comparison_id": i,
+                "outcome": w,
+                "events_1": 1,
+                "total_1": 9,
+                "events_2": 2,
+                "total_2": 9,
+            }
+            for i, (d, w) in enumerate((("d", "Deaths"), ("e", "pain"), ("d", "Deaths")))
+        ]
+    )
+    wordings = [*statistics["outcome"], *comparisons["outcome"]]
+    decisions = outcomes.decide_all(wordings, {})
+    groups = tables.frame(
+        outcomes.group_rows(statistics, comparisons, decisions), schemas.OutcomeGroupsTable
+    ).set_index("wording")
+    assert list(groups.index) == ["", "Deaths", "pain", "survival"]
+    deaths = groups.loc["Deaths"]
+    assert (deaths["n_statistics"], deaths["n_comparisons"], deaths["n_documents"]) == (3, 2, 3)
+    assert deaths["documents"] == "a;b;d"
+    assert (deaths["first_doc_id"], deaths["first_stat_id"]) == ("a", 2)
+    pain = groups.loc["pain"]
+    assert (pain["n_statistics"], pain["n_comparisons"], pain["documents"]) == (0, 1, "e")
+    assert pain["first_doc_id"] == "" and pd.isna(pain["first_stat_id"])
+    assert groups.loc["survival", "first_doc_id"] == "b"

@@ -178,3 +178,33 @@ def test_subgroup_results_are_not_pooled_with_whole_trials():
     reasons = dict(zip(inputs["doc_id"], inputs["reason"], strict=True))
     assert reasons["a"] == "subgroup (severe): not pooled with whole-trial results"
     assert list(inputs.loc[inputs["used"], "doc_id"]) == ["b"]
+
+
+def test_effect_sizes_of_all_rows_at_once_are_those_of_each_row():
+    import numpy as np
+
+    from trialaudit import meta
+
+    cells = [(3, 10, 0, 12), (0, 10, 0, 12), (10, 10, 5, 12), (1, 50, 2, 60), (7, 9, 9, 9)]
+    rows = [
+        synthesis._input_row(
+            "o",
+            synthesis._Candidate("t", "d", "S1", [i], "", "a", "b", e1, n1, e2, n2),
+            used=True,
+            reason="",
+        )
+        for i, (e1, n1, e2, n2) in enumerate([*cells, (None, 10, 1, 10), (1, 0, 1, 10)])
+    ]
+    synthesis._add_effect_sizes(rows)
+    assert rows[0]["or_yi"] is not None  # the per-row values below are really compared
+    for row, (e1, n1, e2, n2) in zip(rows, cells, strict=False):
+        counts = meta.Counts.of([e1], [n1], [e2], [n2])
+        for measure in meta.MEASURES:
+            yi, vi = meta.effect_sizes(counts, measure)
+            name = measure.lower()
+            if np.isfinite(yi[0]) and np.isfinite(vi[0]):
+                assert (row[f"{name}_yi"], row[f"{name}_vi"]) == (float(yi[0]), float(vi[0]))
+            else:
+                assert row[f"{name}_yi"] is None and row[f"{name}_vi"] is None
+    for row in rows[len(cells) :]:  # incomplete counts, or an arm without patients
+        assert all(row[f"{m.lower()}_{v}"] is None for m in meta.MEASURES for v in ("yi", "vi"))

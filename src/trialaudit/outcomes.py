@@ -9,6 +9,7 @@ the built-in rules below where a wording is unambiguous, and otherwise from the 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,13 +175,28 @@ def group_rows(
     statistics: pd.DataFrame, comparisons: pd.DataFrame, decisions: dict[str, Decision]
 ) -> list[dict]:
     """Return one row per distinct outcome wording: its key, direction, who decided, and how
-    many statistics and comparisons in which documents use it."""
+    many statistics and comparisons in which documents use it (statistics need only doc_id,
+    stat_id and outcome; one pass over each table)."""
+    n_statistics: dict[str, int] = defaultdict(int)
+    n_comparisons: dict[str, int] = defaultdict(int)
+    documents: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, tuple[str, int]] = {}
+    for wording, doc_id, stat_id in zip(
+        *(statistics[c].tolist() for c in ("outcome", "doc_id", "stat_id")), strict=True
+    ):
+        n_statistics[wording] += 1
+        documents[wording].add(doc_id)
+        if wording not in first or (doc_id, stat_id) < first[wording]:
+            first[wording] = (doc_id, stat_id)
+    for wording, doc_id in zip(
+        comparisons["outcome"].tolist(), comparisons["doc_id"].tolist(), strict=True
+    ):
+        n_comparisons[wording] += 1
+        documents[wording].add(doc_id)
     rows = []
     for wording, decision in decisions.items():
-        stats_rows = statistics[statistics["outcome"] == wording]
-        cmp_rows = comparisons[comparisons["outcome"] == wording]
-        docs = sorted(set(stats_rows["doc_id"]) | set(cmp_rows["doc_id"]))
-        first = stats_rows.sort_values(["doc_id", "stat_id"]).head(1)
+        docs = sorted(documents.get(wording, ()))
+        first_doc_id, first_stat_id = first.get(wording, ("", None))
         rows.append(
             {
                 "wording": wording,
@@ -189,12 +205,12 @@ def group_rows(
                 "inverted": decision.inverted,
                 "decided_by": decision.decided_by,
                 "note": decision.note,
-                "n_statistics": len(stats_rows),
-                "n_comparisons": len(cmp_rows),
+                "n_statistics": n_statistics.get(wording, 0),
+                "n_comparisons": n_comparisons.get(wording, 0),
                 "n_documents": len(docs),
                 "documents": ";".join(docs),
-                "first_doc_id": first["doc_id"].iloc[0] if len(first) else "",
-                "first_stat_id": int(first["stat_id"].iloc[0]) if len(first) else None,
+                "first_doc_id": first_doc_id,
+                "first_stat_id": None if first_stat_id is None else int(first_stat_id),
             }
         )
     return rows

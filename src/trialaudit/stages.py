@@ -510,6 +510,9 @@ def link_trials(inputs: dict[str, str], texts_paths: Sequence[str], outputs: dic
     return trials_df
 
 
+OUTCOME_STAT_COLUMNS = ["doc_id", "stat_id", "outcome"]
+
+
 def harmonize_outcomes(
     statistics_path: str, comparisons_path: str, map_file: str, outputs: dict[str, str]
 ):
@@ -517,7 +520,8 @@ def harmonize_outcomes(
     comparisons."""
     from . import outcomes
 
-    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable)
+    # Of the statistics, only which outcome each names (the table is the largest).
+    statistics = tables.read_csv(statistics_path, schemas.StatisticsTable, OUTCOME_STAT_COLUMNS)
     comparisons = tables.read_csv(comparisons_path, schemas.ComparisonsTable)
     mapping = outcomes.load_mapping(map_file)
     wordings = [*statistics["outcome"], *comparisons["outcome"]]

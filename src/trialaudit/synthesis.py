@@ -152,6 +152,7 @@ def select_inputs(
                     f"({best.timepoint or 'time not stated'}), which is pooled"
                 )
                 rows.append(_input_row(outcome, candidate, used=False, reason=reason))
+    _add_effect_sizes(rows)
     counts = pd.Series([r["outcome"] for r in rows if r["used"]]).value_counts()
     for row in rows:
         if row["used"] and counts.get(row["outcome"], 0) < settings.min_trials:
@@ -198,16 +199,31 @@ def _input_row(outcome: str, c: _Candidate, used: bool, reason: str) -> dict:
         "reason": reason,
         "note": "; ".join(c.notes),
     }
-    complete = None not in (c.events_1, c.total_1, c.events_2, c.total_2)
+    for measure in meta.MEASURES:
+        row[f"{measure.lower()}_yi"] = row[f"{measure.lower()}_vi"] = None
+    return row
+
+
+def _add_effect_sizes(rows: list[dict]) -> None:
+    """Set every measure's yi and vi (where finite) of the rows with complete counts and
+    patients in both arms: one meta.effect_sizes call per measure for all of them, the same
+    element-wise arithmetic as per row (a row with events outside its arm raises, as alone)."""
+    cells = ("events_1", "total_1", "events_2", "total_2")
+    complete = [
+        row
+        for row in rows
+        if None not in (row[c] for c in cells) and row["total_1"] > 0 and row["total_2"] > 0
+    ]
+    if not complete:
+        return
+    counts = meta.Counts.of(*([row[c] for row in complete] for c in cells))
     for measure in meta.MEASURES:
         name = measure.lower()
-        row[f"{name}_yi"] = row[f"{name}_vi"] = None
-        if complete and c.total_1 > 0 and c.total_2 > 0:
-            counts = meta.Counts.of([c.events_1], [c.total_1], [c.events_2], [c.total_2])
-            yi, vi = meta.effect_sizes(counts, measure)
-            if np.isfinite(yi[0]) and np.isfinite(vi[0]):
-                row[f"{name}_yi"], row[f"{name}_vi"] = float(yi[0]), float(vi[0])
-    return row
+        yi, vi = meta.effect_sizes(counts, measure)
+        finite = (np.isfinite(yi) & np.isfinite(vi)).tolist()
+        for row, y, v, ok in zip(complete, yi.tolist(), vi.tolist(), finite, strict=True):
+            if ok:
+                row[f"{name}_yi"], row[f"{name}_vi"] = y, v
 
 
 def _models(settings: Settings) -> list[tuple[str, str, str]]:

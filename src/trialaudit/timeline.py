@@ -6,8 +6,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from scipy import stats
@@ -95,6 +96,7 @@ def _multi_arm(arms: Records, comparisons: Records) -> bool:
     return any(len(arms_1) >= 2 for arms_1 in compared.values())
 
 
+@lru_cache(maxsize=1 << 16)
 def _canonical(label: str, multi_arm: bool) -> tuple[str, str]:
     """Return (arm, role) of an arm label within its trial."""
     if is_control(label):
@@ -174,9 +176,17 @@ def _of_units(rows: Records, units: set[tuple[str, str]]) -> Records:
     return [r for r in rows if (r["doc_id"], r["study_id"]) in units]
 
 
+def _counts(values: list) -> dict:
+    """Return value -> how often it occurs (collections.Counter without its overhead)."""
+    counts: dict = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
 def _most_reported(values: list[int]) -> int:
     """Return the value reported most often (ties: the largest)."""
-    counts = Counter(values)
+    counts = _counts(values)
     return max(counts, key=lambda v: (counts[v], v))
 
 
@@ -230,7 +240,7 @@ def trial_timeline(
         else:
             n = max(o.n for o in obs)
             chosen = min((o for o in obs if o.n == n), key=lambda o: (o.doc_id, o.stat_id))
-        labels = Counter(o.label for o in obs)
+        labels = _counts([o.label for o in obs])
         base = randomized.get(arm)
         lost = base - n if base is not None else None
         rows.append(
@@ -267,6 +277,12 @@ def trial_timeline(
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _fisher_p(a: int, b: int, c: int, d: int) -> float:
+    """Return the two-sided Fisher exact p of [[a, b], [c, d]] (many trials share a table)."""
+    return float(stats.fisher_exact([[a, b], [c, d]]).pvalue)
+
+
 def _flag(rows: list[dict], settings: Settings) -> None:
     """Set attrition_difference (vs the control arm), its Fisher exact p, and the flags."""
     control = {r["timepoint"]: r for r in rows if r["role"] == "control"}
@@ -290,8 +306,7 @@ def _flag(rows: list[dict], settings: Settings) -> None:
         difference = attrition - other["attrition"]
         row["attrition_difference"] = difference
         if row["lost"] >= 0 and other["lost"] >= 0:
-            table = [[row["lost"], row["n"]], [other["lost"], other["n"]]]
-            row["attrition_p"] = float(stats.fisher_exact(table).pvalue)
+            row["attrition_p"] = _fisher_p(row["lost"], row["n"], other["lost"], other["n"])
         if abs(difference) > settings.differential_attrition:
             row["differential"] = other["differential"] = True
             row["flags"].append(
@@ -330,9 +345,14 @@ def timeline_rows(
         for row in _records(table):
             grouped[row["doc_id"]].append(row)
         by_doc.append(grouped)
+    units_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for trial_id, doc_id, study_id in zip(
+        *(reports[c].tolist() for c in ("trial_id", "doc_id", "study_id")), strict=True
+    ):
+        units_of[trial_id].add((doc_id, study_id))
     rows = []
-    for trial_id, group in reports.groupby("trial_id", sort=True):
-        units = set(zip(group["doc_id"], group["study_id"], strict=True))
+    for trial_id in sorted(units_of):
+        units = units_of[trial_id]
         docs = sorted({doc_id for doc_id, _ in units})
         own = [[row for d in docs for row in table.get(d, [])] for table in by_doc]
         rows.extend(trial_timeline(trial_id, units, *own, settings))
