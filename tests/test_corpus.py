@@ -22,6 +22,15 @@ def test_shard_count_is_a_power_of_two_that_bounds_the_average_size():
     assert shard_count(1000, 10) == 128
 
 
+def test_min_shards_gives_each_core_a_shard_when_shards_stay_worth_their_start_up():
+    assert shard_count(10_000, 12_500, min_shards=2) == 2  # not one shard on two cores
+    assert shard_count(100_000, 12_500, min_shards=2) == 8  # the size decides above
+    assert shard_count(1_000, 12_500, min_shards=3) == 4  # rounded up to a power of two
+    assert shard_count(150, 12_500, min_shards=2) == 1  # 75 documents a shard: too few
+    assert shard_count(200, 12_500, min_shards=2) == 2
+    assert shard_count(5, 12_500, min_shards=2) == 1
+
+
 def test_shard_assignment_does_not_depend_on_the_other_documents():
     assert shard_index("000_687c769a69b8fe8d", 8) == shard_index("000_687c769a69b8fe8d", 8)
     assert {shard_index(f"doc{i}", 8) for i in range(200)} == set(range(8))

@@ -77,31 +77,49 @@ def clean(tmp_path_factory) -> dict[str, pd.DataFrame]:
     return _run(tmp_path_factory.mktemp("clean"), {})
 
 
-@pytest.fixture(scope="module")
-def broken(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    run_each = timelimit.run_each
+def _with_faults(iter_each):
+    """``iter_each`` with two faults: counts no 64-bit column holds in one document's
+    extraction, and the checks of another raising (as a bug only it reaches would)."""
 
     def with_faults(task, payloads, *args, **kwargs):
-        """The real run, then two faults: counts no 64-bit column holds in one document's
-        extraction, and the checks of another raising (as a bug only it reaches would)."""
-        outcomes = run_each(task, payloads, *args, **kwargs)
-        for index, payload in enumerate(payloads):
+        payloads = list(payloads)
+        outcomes = iter_each(task, payloads, *args, **kwargs)
+        for payload, outcome in zip(payloads, outcomes, strict=True):
             if task == "extract" and payload["doc_id"] == "huge":
-                statistics = outcomes[index].value["statistics"]
+                statistics = outcome.value["statistics"]
                 column = {name: i for i, name in enumerate(statistics["columns"])}
                 counts = [r for r in statistics["rows"] if r[column["kind"]] == "count"]
                 counts[0][column["numerator"]] = counts[0][column["denominator"]] = 10**20
             if task == "check_stored" and payload["doc_id"] == BROKEN_CHECKS:
                 failure = "raised ZeroDivisionError: a bug that only this document reaches"
-                outcomes[index] = timelimit.Outcome(failure=failure)
-        return outcomes
+                outcome = timelimit.Outcome(failure=failure)
+            yield outcome
 
+    return with_faults
+
+
+def _broken_run(root: Path, chunk_documents: int) -> dict[str, pd.DataFrame]:
     patch = pytest.MonkeyPatch()
-    patch.setattr(timelimit, "run_each", with_faults)
+    patch.setattr(timelimit, "iter_each", _with_faults(timelimit.iter_each))
+    patch.setattr(stages, "CHUNK_DOCUMENTS", chunk_documents)
     try:
-        yield _run(tmp_path_factory.mktemp("broken"), {"huge.txt": HUGE})
+        return _run(root, {"huge.txt": HUGE})
     finally:
         patch.undo()
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    return _broken_run(tmp_path_factory.mktemp("broken"), stages.CHUNK_DOCUMENTS)
+
+
+def test_results_made_into_frames_chunk_by_chunk_are_those_of_one_chunk(broken, tmp_path):
+    """Seven documents in chunks of two: the bad one is found within its chunk, and every
+    table is that of a single chunk."""
+    chunked = _broken_run(tmp_path, chunk_documents=2)
+    assert set(chunked) == set(broken)
+    for name, df in chunked.items():
+        pd.testing.assert_frame_equal(df, broken[name], obj=name)
 
 
 def test_unrepresentable_and_crashing_documents_are_quarantined_with_reasons(broken):

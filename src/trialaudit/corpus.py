@@ -60,10 +60,18 @@ def assign_doc_ids(names: list[str]) -> dict[str, str]:
     return ids
 
 
-def shard_count(n_documents: int, shard_size: int) -> int:
+# A shard of fewer documents than this is not worth its jobs' start-up (a few seconds each).
+MIN_SHARD_DOCUMENTS = 100
+
+
+def shard_count(n_documents: int, shard_size: int, min_shards: int = 1) -> int:
     """Return the number of shards: the smallest power of two giving at most ``shard_size`` each
-    on average, so that the assignment only changes when the corpus doubles or halves."""
-    needed = max(1, math.ceil(n_documents / shard_size))
+    on average, so that the assignment only changes when the corpus doubles or halves; and at
+    least ``min_shards`` (so that parallel cores each have a shard) when every shard still gets
+    MIN_SHARD_DOCUMENTS documents."""
+    needed = max(
+        1, math.ceil(n_documents / shard_size), min(min_shards, n_documents // MIN_SHARD_DOCUMENTS)
+    )
     return 1 << (needed - 1).bit_length()
 
 
@@ -117,7 +125,11 @@ def _walk(folder: Path, root: Path) -> list[tuple[Path, str]]:
 
 
 def discover(
-    raw_dir: str | Path, extensions: list[str], exclude: list[str], shard_size: int
+    raw_dir: str | Path,
+    extensions: list[str],
+    exclude: list[str],
+    shard_size: int,
+    min_shards: int = 1,
 ) -> list[SourceFile]:
     """Return every file, link or other entry below ``raw_dir`` with its doc_id, role and shard;
     ``problem`` says why an entry cannot be read (it is listed, never skipped)."""
@@ -129,7 +141,7 @@ def discover(
     names = sorted(problems)
     ids = assign_doc_ids(names)
     wanted = {ext.lower() for ext in extensions}
-    n_shards = shard_count(len(names), shard_size)
+    n_shards = shard_count(len(names), shard_size, min_shards)
     files = []
     for name in names:
         if any(fnmatch.fnmatchcase(name, pattern) for pattern in exclude):

@@ -36,6 +36,10 @@ EXTRACTION_LIMIT = "extraction.document_time_limit_seconds"
 CHECKS_LIMIT = "checks.document_time_limit_seconds"
 
 
+# Documents whose extraction results are turned into frames at a time.
+CHUNK_DOCUMENTS = 2000
+
+
 def _cpu_limit(seconds: float | None) -> float | None:
     """Return the per-document CPU limit in seconds (None: no limit, for 0 or unset)."""
     return None if seconds is None or seconds <= 0 else float(seconds)
@@ -87,22 +91,46 @@ def extract_statistics(
 ) -> dict[str, pd.DataFrame]:
     """Extract statistics, comparisons, arms, facts and studies from a shard's texts, each
     document in a time-limited child process; a document that exceeds ``time_limit`` s of CPU,
-    crashes or raises is left out and listed in ``failures_output`` (doc_id, reason)."""
+    crashes or raises is left out and listed in ``failures_output`` (doc_id, reason).
+    Results become frames every CHUNK_DOCUMENTS documents, so memory does not grow with the
+    shard as Python objects would."""
     texts = tables.read_parquet(texts_path, schemas.TextsTable)
     readable = texts[texts["status"] == "ok"]
-    documents = zip(readable["doc_id"], readable["text"], strict=True)
-    outcomes = timelimit.run_each(
-        "extract", [{"doc_id": d, "text": t} for d, t in documents], _cpu_limit(time_limit)
+    payloads = (
+        {"doc_id": d, "text": t} for d, t in zip(readable["doc_id"], readable["text"], strict=True)
     )
-    extracted: dict[str, dict[str, list[dict]]] = {}
-    failures = []
+    outcomes = timelimit.iter_each("extract", payloads, _cpu_limit(time_limit))
+    chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in EXTRACTED}
+    extracted: dict[str, dict[str, dict]] = {}
+    failures: list[dict] = []
     for doc_id, outcome in zip(readable["doc_id"], outcomes, strict=True):
         if outcome.ok:
             extracted[doc_id] = outcome.value
-            continue
-        reason = _failure_reason("extraction", outcome.failure, EXTRACTION_LIMIT)
-        log.warning("quarantined %s: %s", doc_id, reason)
-        failures.append({"doc_id": doc_id, "reason": reason})
+        else:
+            reason = _failure_reason("extraction", outcome.failure, EXTRACTION_LIMIT)
+            log.warning("quarantined %s: %s", doc_id, reason)
+            failures.append({"doc_id": doc_id, "reason": reason})
+        if len(extracted) == CHUNK_DOCUMENTS:
+            _add_chunk(extracted, chunks, failures)
+            extracted = {}
+    _add_chunk(extracted, chunks, failures)
+    frames = {name: tables.concat(chunks[name], model) for name, model in EXTRACTED.items()}
+    for name in EXTRACTED:
+        tables.write_parquet(frames[name], outputs[name])
+    if failures_output is not None:
+        failures.sort(key=lambda f: f["doc_id"])
+        tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)
+    log.info("%d statistics from %d documents", len(frames["statistics"]), len(texts))
+    return frames
+
+
+def _add_chunk(
+    extracted: dict[str, dict[str, dict]],
+    chunks: dict[str, list[pd.DataFrame]],
+    failures: list[dict],
+) -> None:
+    """Append the frames of some documents' results to ``chunks``; documents whose rows fail
+    a model are quarantined (added to ``failures``) and left out."""
     try:
         frames = _frames(extracted)
     except Exception:  # some document's rows fail a model: find and quarantine them
@@ -111,13 +139,8 @@ def extract_statistics(
             failures.append({"doc_id": doc_id, "reason": reason})
             del extracted[doc_id]
         frames = _frames(extracted)
-    for name in EXTRACTED:
-        tables.write_parquet(frames[name], outputs[name])
-    if failures_output is not None:
-        failures.sort(key=lambda f: f["doc_id"])
-        tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)
-    log.info("%d statistics from %d documents", len(frames["statistics"]), len(texts))
-    return frames
+    for name, df in frames.items():
+        chunks[name].append(df)
 
 
 def _frames(extracted: dict[str, dict[str, dict]]) -> dict[str, pd.DataFrame]:

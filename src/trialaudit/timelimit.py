@@ -23,7 +23,7 @@ import struct
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -377,6 +377,28 @@ def _stderr():
         return None
 
 
+def iter_each(
+    task: str,
+    payloads: Iterable[dict],
+    cpu_limit: float | None,
+    wall_limit: float | None = None,
+    setup: dict | None = None,
+) -> Iterator[Outcome]:
+    """Run ``task`` on each payload in one child process, in order, yielding each Outcome as it
+    comes; a payload that exceeds ``cpu_limit`` seconds of CPU time (or ``wall_limit``
+    seconds of waiting), crashes the child or raises gets a failed Outcome and a fresh child
+    (set up again with ``setup``) takes the next payload."""
+    worker: Worker | None = None
+    try:
+        for payload in payloads:
+            if worker is None or not worker.alive:
+                worker = Worker(task, setup)
+            yield worker.call(payload, cpu_limit, wall_limit)
+    finally:
+        if worker is not None:
+            worker.close()
+
+
 def run_each(
     task: str,
     payloads: Sequence[dict],
@@ -384,22 +406,8 @@ def run_each(
     wall_limit: float | None = None,
     setup: dict | None = None,
 ) -> list[Outcome]:
-    """Run ``task`` on each payload in one child process, in order; a payload that exceeds
-    ``cpu_limit`` seconds of CPU time (or ``wall_limit`` seconds of waiting), crashes the child
-    or raises gets a failed Outcome and a fresh child (set up again with ``setup``) takes the
-    next payload."""
-    outcomes: list[Outcome] = []
-    worker: Worker | None = None
-    try:
-        for payload in payloads:
-            if worker is None or not worker.alive:
-                worker = Worker(task, setup)
-            outcome = worker.call(payload, cpu_limit, wall_limit)
-            outcomes.append(outcome)
-    finally:
-        if worker is not None:
-            worker.close()
-    return outcomes
+    """Return the Outcomes of ``iter_each`` as a list."""
+    return list(iter_each(task, payloads, cpu_limit, wall_limit, setup))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ SOURCES = discover(
     config["corpus"]["extensions"],
     config["corpus"]["exclude"],
     config["shard_size"],
+    config["min_shards"],
 )
 SHARDS = sorted({source.shard for source in SOURCES}) or [shard_name(0)]
 # The files of each shard, grouped once: input functions are called per shard, and scanning
