@@ -206,3 +206,27 @@ def test_newcombe_is_statsmodels_to_the_last_bit():
                 a, n1, c, n2, method="newcomb", compare="diff", alpha=1 - level, correction=False
             )
         assert twobytwo.newcombe_interval(a, n1, c, n2, level) == tuple(map(float, expected))
+
+
+def test_exact_roots_solved_together_equal_roots_solved_alone():
+    """The six exact-OR roots of a table step together (one array operation per step); each
+    must come out exactly as when it is solved on its own, as the one-root solver did."""
+    rng = np.random.default_rng(3)
+    for i in range(150):
+        n1, n2 = (int(v) for v in rng.integers(2, (12, 80, 600)[i % 3], 2))
+        a, c = int(rng.integers(1, n1)), int(rng.integers(1, n2))
+        x, logw = twobytwo._support(a, n1, c, n2)
+        if len(x) < 3 or a in (x[0], x[-1]):
+            continue
+        xf = x.astype(float)
+        at, above, below = x == a, (x > a).astype(float), (x < a).astype(float)
+        g = np.stack([np.where(at, 1.0, above), np.where(at, 0.5, below), xf])
+        targets, rising = (0.025, 0.05, float(a)), (True, False, True)
+        starts = [float(rng.normal(0, 2)) for _ in range(3)]
+        together = twobytwo._solve_expectations(xf, logw, g, targets, starts, rising)
+        alone = [
+            twobytwo._solve_expectations(xf, logw, g[k : k + 1], targets[k : k + 1],
+                                         starts[k : k + 1], rising[k : k + 1])[0]
+            for k in range(3)
+        ]  # fmt: skip
+        assert together == alone, (a, n1, c, n2)
