@@ -36,7 +36,7 @@ EXTRACTION_LIMIT = "extraction.document_time_limit_seconds"
 CHECKS_LIMIT = "checks.document_time_limit_seconds"
 
 
-# Documents whose extraction results are turned into frames at a time.
+# Documents whose extraction or check results are turned into frames at a time.
 CHUNK_DOCUMENTS = 2000
 
 
@@ -283,24 +283,31 @@ def check_consistency(
         "texts_path": None if texts_path is None else str(texts_path),
         "settings": asdict(settings),
     }
-    outcomes = timelimit.run_each(
-        "check_stored", [{"doc_id": d} for d in doc_ids], _cpu_limit(time_limit), setup=setup
+    outcomes = timelimit.iter_each(
+        "check_stored", ({"doc_id": d} for d in doc_ids), _cpu_limit(time_limit), setup=setup
     )
-    rows: list[dict] = []
-    reanalysed: list[dict] = []
+    models = {"checks": schemas.ChecksTable, "reanalysis": schemas.ReanalysisTable}
+    parts: dict[str, list[dict]] = {name: [] for name in models}
+    chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in models}
     failures: list[dict] = []
     for doc_id, outcome in zip(doc_ids, outcomes, strict=True):
         if not outcome.ok:
             reason = _failure_reason("checks", outcome.failure, CHECKS_LIMIT)
             log.warning("quarantined %s: %s", doc_id, reason)
             failures.append({"doc_id": doc_id, "reason": reason})
-            continue
-        rows.extend(outcome.value["checks"])
-        reanalysed.extend(outcome.value["reanalysis"])
-    df = tables.frame(rows, schemas.ChecksTable)
+        else:
+            for name in models:
+                parts[name].append(outcome.value[name])
+        if len(parts["checks"]) == CHUNK_DOCUMENTS or doc_id == doc_ids[-1]:
+            for name, model in models.items():
+                chunks[name].append(tables.frame_of_columnar(parts[name], model))
+                parts[name] = []
+    df = tables.concat(chunks["checks"], schemas.ChecksTable)
     tables.write_parquet(df, output)
     if reanalysis_output is not None:
-        tables.write_parquet(tables.frame(reanalysed, schemas.ReanalysisTable), reanalysis_output)
+        tables.write_parquet(
+            tables.concat(chunks["reanalysis"], schemas.ReanalysisTable), reanalysis_output
+        )
     if failures_output is not None:
         tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)
     log.info("%d checks: %s", len(df), df["verdict"].value_counts().to_dict())
@@ -639,10 +646,13 @@ def plot_timelines(timeline_path: str, trials_path: str, style: str, folder: str
     titles = trials.sort_values(["trial_id", "doc_id"]).drop_duplicates("trial_id")
     title_of = dict(zip(titles["trial_id"], titles["title"], strict=True))
     Path(folder).mkdir(parents=True, exist_ok=True)
-    interest = timeline.groupby("trial_id").agg(
-        flagged=("flags", lambda f: int((f != "").any())),
-        timepoints=("timepoint", "nunique"),
-        reports=("doc_id", "nunique"),
+    by_trial = timeline.groupby("trial_id")
+    interest = pd.DataFrame(
+        {
+            "flagged": (timeline["flags"] != "").groupby(timeline["trial_id"]).any().astype(int),
+            "timepoints": by_trial["timepoint"].nunique(),
+            "reports": by_trial["doc_id"].nunique(),
+        }
     )
     shown = (
         interest.reset_index()

@@ -105,8 +105,10 @@ def _check_stored(doc_id: str) -> dict[str, list[dict]]:
     comparisons = _SHARD["comparisons"].get(doc_id, [])
     options = _SHARD["options"]
     return {
-        "checks": check_document(statistics, comparisons, options, _SHARD["one_tailed"](doc_id)),
-        "reanalysis": reanalyse_document(statistics, comparisons, options),
+        "checks": columnar(
+            check_document(statistics, comparisons, options, _SHARD["one_tailed"](doc_id))
+        ),
+        "reanalysis": columnar(reanalyse_document(statistics, comparisons, options)),
     }
 
 
