@@ -171,3 +171,30 @@ def test_file_stems_are_safe_and_distinct():
     assert figures.file_stem("NCT04288102") == "NCT04288102"
     slashed = figures.file_stem("003_b5f6/S1")
     assert "/" not in slashed and slashed != figures.file_stem("003_b5f6_S1")
+
+
+def test_timelines_drawn_for_a_big_corpus_are_those_with_most_to_show(tmp_path, monkeypatch):
+    from trialaudit import stages
+
+    def row(trial, timepoint, doc_id, flags=""):
+        return {
+            "trial_id": trial, "arm": "control", "arm_label": "placebo", "role": "control",
+            "timepoint": timepoint, "days": None, "timepoint_source": "", "population": "",
+            "n": 10, "n_reported": "10", "randomized": None, "lost": None, "attrition": None,
+            "attrition_difference": None, "attrition_p": None, "differential": False,
+            "flags": flags, "doc_id": doc_id, "stat_id": 0, "source_text": "",
+            "span_start": 0, "span_end": 0,
+        }  # fmt: skip
+
+    rows = [row(f"T{i:03d}", "randomized", "a") for i in range(figures.MAX_ROWS + 20)]
+    rows += [row("T050", "week 4", "a"), row("T051", "randomized", "b")]
+    rows += [row("T052", "week 4", "b", flags="attrition above 20%")]
+    timeline = tmp_path / "timeline.csv"
+    tables.write_csv(tables.frame(rows, schemas.TimelineTable), timeline)
+    trials = tmp_path / "trials.csv"
+    tables.write_csv(tables.frame([], schemas.TrialsTable), trials)
+    drawn = []
+    monkeypatch.setattr(figures, "plot_timeline", lambda rows, title, *_: drawn.append(title))
+    stages.plot_timelines(str(timeline), str(trials), "default", str(tmp_path / "out"))
+    expected = ["T052", "T050", "T051"] + [f"T{i:03d}" for i in range(figures.MAX_ROWS - 3)]
+    assert drawn == sorted(expected)

@@ -103,3 +103,34 @@ def test_long_lists_are_capped_and_say_how_many_more():
     per_document = markdown.split("## Per document")[1]
     assert per_document.count(".txt |") == summary.MAX_LISTED
     assert "... and 7 more: see results/tables/summary.csv" in per_document
+
+
+def test_timeline_table_has_every_arm_at_every_time_point_of_its_trial():
+    def row(trial, arm, label, timepoint, n, attrition, role="intervention"):
+        return {
+            "trial_id": trial, "arm": arm, "arm_label": label, "role": role,
+            "timepoint": timepoint, "days": None, "timepoint_source": "", "population": "",
+            "n": n, "n_reported": str(n), "randomized": None, "lost": None,
+            "attrition": attrition, "attrition_difference": None, "attrition_p": None,
+            "differential": False, "flags": "", "doc_id": "d", "stat_id": 0,
+            "source_text": "", "span_start": 0, "span_end": 0,
+        }  # fmt: skip
+
+    rows = [
+        row("T2", "intervention", "MSC", "randomized", 40, None),
+        row("T2", "control", "placebo", "randomized", 41, None, "control"),
+        row("T2", "intervention", "MSCs", "month 3", 35, 0.125),
+        row("T2", "intervention", "MSC", "month 3", 30, 0.25),  # a second row: the first counts
+        row("T1", "control", "usual care", "week 2", 20, None, "control"),
+        row("T2", "control", "placebo", "month 6", 33, 41 / 41 - 33 / 41, "control"),
+    ]
+    documents, statistics, checks, texts, evidence = _frames()
+    evidence.timeline = tables.frame(rows, schemas.TimelineTable)
+    markdown = summary.render(documents, statistics, checks, texts, evidence)
+    table = markdown.split("| trial | time point | patients per arm |")[1].split("\n\n")[0]
+    assert table.splitlines()[2:] == [
+        "| T1 | week 2 | usual care: 20 |",
+        "| T2 | randomized | MSC: 40; placebo: 41 |",
+        "| T2 | month 3 | MSC: 35 (12.5% lost); placebo: not reported |",
+        "| T2 | month 6 | MSC: not reported; placebo: 33 (19.5% lost) |",
+    ]

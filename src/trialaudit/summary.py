@@ -8,10 +8,12 @@ import html
 import itertools
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import tables
 from .schemas import VERDICTS
 
 # Lists in summary.md stop here for big corpora; the tables in results/tables/ hold every row.
@@ -180,8 +182,13 @@ def per_document(documents: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values("file_name").reset_index(drop=True)
 
 
-def _sentences(statistics: pd.DataFrame) -> dict[tuple[str, int], tuple[int, int]]:
-    """Return (doc_id, stat_id) -> (sentence_start, sentence_end), built once per render."""
+def _sentences(
+    statistics: pd.DataFrame, doc_ids: set[str] | None = None
+) -> dict[tuple[str, int], tuple[int, int]]:
+    """Return (doc_id, stat_id) -> (sentence_start, sentence_end), built once per render (of
+    the statistics of ``doc_ids`` only, if given)."""
+    if doc_ids is not None:
+        statistics = statistics[statistics["doc_id"].isin(doc_ids)]
     keys = zip(statistics["doc_id"], statistics["stat_id"].astype(int), strict=True)
     bounds = zip(statistics["sentence_start"], statistics["sentence_end"], strict=True)
     return {k: (int(a), int(b)) for k, (a, b) in zip(keys, bounds, strict=True)}
@@ -236,9 +243,9 @@ def _findings(outline, checks, statistics, texts) -> None:
         "cannot be reproduced from the numbers reported beside them:"
     )
     items = []
-    sentences = _sentences(statistics)
-    claims = bad.groupby(["doc_id", "stat_id"], sort=False)
-    for (doc_id, stat_id), group in itertools.islice(claims, MAX_LISTED):
+    listed = list(itertools.islice(bad.groupby(["doc_id", "stat_id"], sort=False), MAX_LISTED))
+    sentences = _sentences(statistics, {doc_id for (doc_id, _), _ in listed})
+    for (doc_id, stat_id), group in listed:
         first = group.iloc[0]
         reasons = []
         for row in group.itertuples(index=False):
@@ -308,23 +315,30 @@ def _timeline(outline, ev: Evidence) -> None:
     rows = []
     trial_ids = sorted(set(timeline["trial_id"]))
     shown = timeline[timeline["trial_id"].isin(set(trial_ids[:MAX_LISTED]))]
-    for trial_id, group in shown.groupby("trial_id", sort=True):
-        arms = group.drop_duplicates("arm")["arm"].tolist()
-        labels = group.drop_duplicates("arm").set_index("arm")["arm_label"]
-        for timepoint, at in group.groupby("timepoint", sort=False):
+    columns = ["trial_id", "arm", "arm_label", "timepoint", "n", "attrition"]
+    by_trial: dict[str, list[dict]] = defaultdict(list)
+    for row in tables.records(shown[columns]):
+        by_trial[row["trial_id"]].append(row)
+    for trial_id in sorted(by_trial):
+        group = by_trial[trial_id]
+        labels: dict[str, str] = {}  # each arm's first label, arms in order of appearance
+        at_time: dict[str, dict[str, dict]] = {}  # time point -> arm -> its first row
+        for r in group:
+            labels.setdefault(r["arm"], r["arm_label"])
+            at_time.setdefault(r["timepoint"], {}).setdefault(r["arm"], r)
+        for timepoint, at in at_time.items():
             cells = []
-            for arm in arms:
-                row = at[at["arm"] == arm]
-                if row.empty:
-                    cells.append(f"{labels[arm]}: not reported")
+            for arm, label in labels.items():
+                r = at.get(arm)
+                if r is None:
+                    cells.append(f"{label}: not reported")
                     continue
-                r = row.iloc[0]
                 lost = (
                     ""
                     if pd.isna(r["attrition"]) or timepoint == "randomized"
                     else (f" ({r['attrition']:.1%} lost)")
                 )
-                cells.append(f"{labels[arm]}: {r['n']}{lost}")
+                cells.append(f"{label}: {r['n']}{lost}")
             rows.append([trial_id, timepoint, "; ".join(cells)])
     outline.table(["trial", "time point", "patients per arm"], rows)
     if len(trial_ids) > MAX_LISTED:
