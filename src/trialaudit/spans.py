@@ -108,19 +108,17 @@ class Scanner:
         )
         if not anchor_at:
             return
-        starts = self.starts()
+        starts, text, match = self.starts(), self.text, pattern.match
         done = 0  # matches do not overlap: no start before the end of the last one
         tried = -1  # every start up to here has been tried already
         for p in anchor_at:
-            index = bisect.bisect_left(starts, max(done, tried + 1, p - before))
+            low = bisect.bisect_left(starts, max(done, tried + 1, p - before))
+            high = bisect.bisect_right(starts, p, low)
             tried = p
-            while index < len(starts) and starts[index] <= p:
-                q = starts[index]
-                index += 1
+            for q in starts[low:high]:
                 if q < done:
                     continue
-                m = pattern.match(self.text, q)
+                m = match(text, q)
                 if m and m.end() > q:
                     done = m.end()
                     yield m
-                    index = bisect.bisect_left(starts, done)
