@@ -152,3 +152,20 @@ def test_walks_and_scattered_tables_agree_with_scalars():
         together = twobytwo.fisher_p_many(a, n1, c, n2)
         one_by_one = [twobytwo.fisher_p(int(x), n1, int(y), n2) for x, y in zip(a, c, strict=True)]
         np.testing.assert_allclose(together, one_by_one, rtol=1e-13, atol=1e-300)
+
+
+def test_chi_square_of_arrays_is_the_statistic_of_each_table():
+    """chi_square takes arrays (the fragility walks' first batch): row by row it is scipy's
+    chi2_contingency statistic, with and without Yates' correction, NaN for empty margins."""
+    rng = np.random.default_rng(5)
+    n1, n2 = 40, 55
+    a = np.concatenate(([0, 40, 0], rng.integers(0, n1 + 1, 50)))
+    c = np.concatenate(([0, 55, 20], rng.integers(0, n2 + 1, 50)))
+    for yates in (False, True):
+        together = twobytwo.chi_square(a, n1, c, n2, yates=yates)
+        assert np.isnan(together[:2]).all()
+        expected = [
+            stats.chi2_contingency([[x, n1 - x], [y, n2 - y]], correction=yates).statistic
+            for x, y in zip(a[2:], c[2:], strict=True)
+        ]
+        np.testing.assert_allclose(together[2:], expected, rtol=1e-9, atol=1e-12)

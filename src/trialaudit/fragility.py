@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from scipy import special
 
-from .twobytwo import fisher_p, fisher_p_many, valid_table
+from .twobytwo import chi_square, fisher_p, fisher_p_many, valid_table
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,14 @@ def _walk(
 ):
     """Return how many single-patient changes in ``arm`` (step +1 adds, -1 removes an event)
     flip significance, or None if the arm runs out (or ``limit`` changes are made) first. The
-    tables of the walk are tested in growing batches (8, 16, ... 256 at a time, fisher_p_many)
-    and the first flip is returned."""
+    tables of the walk are tested in batches by one vectorized Fisher test (fisher_p_many):
+    first up to where the chi-square tests flip, then 8, 16, ... 256 at a time, and the first
+    flip is returned."""
     events, size = (a, n1) if arm == 1 else (c, n2)
     last = size - events if step > 0 else events  # changes possible before the arm runs out
     if limit is not None:
         last = min(last, limit)
-    done, batch = 0, 8
+    done, batch = 0, _first_batch(a, n1, c, n2, arm, step, alpha, until_sig, last)
     while done < last:
         changes = np.arange(done + 1, min(last, done + batch) + 1)
         moved = events + step * changes
@@ -61,8 +63,23 @@ def _walk(
         flips = np.flatnonzero((p < alpha) == until_sig)
         if len(flips):
             return int(changes[flips[0]])
-        done, batch = int(changes[-1]), min(2 * batch, 256)
+        done, batch = int(changes[-1]), (8 if done == 0 else min(2 * batch, 256))
     return None
+
+
+def _first_batch(a, n1, c, n2, arm: int, step: int, alpha: float, until_sig: bool, last: int):
+    """Return how many changes the first batch of a walk tests: 2 past the first change at
+    which the chi-square test flips significance (Pearson's towards p >= alpha, Yates' the
+    other way: the later of the two, as Yates' statistic is never the larger), or all ``last``
+    when it never flips. The Fisher flip was within that on all 5,626 walks of 3,000 benchmark
+    documents; only the cost depends on it, never the index."""
+    if last <= 0:
+        return 1
+    moved = (a if arm == 1 else c) + step * np.arange(1, last + 1)
+    table = (moved, n1, c, n2) if arm == 1 else (a, n1, moved, n2)
+    critical = special.chdtri(1, alpha)  # p < alpha where the statistic exceeds it
+    flips = np.flatnonzero((chi_square(*table, yates=until_sig) > critical) == until_sig)
+    return min(last, int(flips[0]) + 3) if len(flips) else last
 
 
 def _first_flips(a, n1, c, n2, moves, alpha: float, until_sig: bool) -> list[tuple]:

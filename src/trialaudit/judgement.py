@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .rounding import Reported, format_value, parse_reported
 
@@ -97,7 +98,12 @@ def as_reported(text: str | None) -> Reported | None:
     """Parse printed text, returning None when it is missing or not a number."""
     if text is None or (isinstance(text, float) and math.isnan(text)) or text == "":
         return None
+    return _parsed(str(text))
+
+
+@lru_cache(maxsize=16384)  # a document prints the same texts many times; Reported is frozen
+def _parsed(text: str) -> Reported | None:
     try:
-        return parse_reported(str(text))
+        return parse_reported(text)
     except ValueError:
         return None

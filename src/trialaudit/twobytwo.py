@@ -285,19 +285,6 @@ def _solve_log_or(fn, lo: float = -60.0, hi: float = 60.0) -> float:
     return float(optimize.brentq(fn, lo, hi, xtol=1e-12, rtol=1e-12))
 
 
-def _rr_score_excess(theta: float, x1: int, n1: int, x2: int, n2: int, lam: float, crit: float):
-    """Return the RR score statistic at ``theta`` minus its critical value (Koopman 1984)."""
-    big_n = n1 + n2
-    qa, qb, qc = big_n * theta, -(n1 * theta + x1 + n2 + x2 * theta), x1 + x2
-    p2 = (-qb - math.sqrt(max(qb * qb - 4 * qa * qc, 0.0))) / (2 * qa)
-    p1 = theta * p2
-    variance = (p1 * (1 - p1) / n1 + theta**2 * p2 * (1 - p2) / n2) * lam
-    gap = x1 / n1 - theta * x2 / n2
-    if variance <= 0:
-        return math.inf if gap else -crit
-    return gap * gap / variance - crit
-
-
 @lru_cache(maxsize=65536)
 def risk_ratio_score(
     x1: int, n1: int, x2: int, n2: int, level: float = 0.95, mn: bool = False
@@ -313,10 +300,25 @@ def risk_ratio_score(
     crit = pvalues.normal_quantile(level) ** 2  # chi2(1) quantile = squared normal quantile
     est = (x1 / n1) / (x2 / n2) if x2 else math.inf
     mid = math.log(min(max(est, 1e-8), 1e8))
+    qc, rate1 = x1 + x2, x1 / n1
+    ends: dict[float, float] = {}  # the bracket ends, evaluated by the range check and brentq
 
     def excess(log_theta: float) -> float:
-        return _rr_score_excess(math.exp(log_theta), x1, n1, x2, n2, lam, crit)
+        """Return the score statistic at theta = exp(log_theta) minus its critical value."""
+        if log_theta in ends:
+            return ends[log_theta]
+        theta = math.exp(log_theta)
+        qa, qb = big_n * theta, -(n1 * theta + x1 + n2 + x2 * theta)
+        p2 = (-qb - math.sqrt(max(qb * qb - 4 * qa * qc, 0.0))) / (2 * qa)
+        p1 = theta * p2
+        variance = (p1 * (1 - p1) / n1 + theta**2 * p2 * (1 - p2) / n2) * lam
+        gap = rate1 - theta * x2 / n2
+        if variance <= 0:
+            return math.inf if gap else -crit
+        return gap * gap / variance - crit
 
+    for end in (math.log(1e-10), mid, math.log(1e10)):
+        ends[end] = excess(end)
     lower = 0.0 if x1 == 0 else math.exp(_solve_log_or(excess, math.log(1e-10), mid))
     upper = math.inf if x2 == 0 else math.exp(_solve_log_or(excess, mid, math.log(1e10)))
     return lower, upper
@@ -449,7 +451,7 @@ def _runs(low: np.ndarray, m1: np.ndarray):
     if n <= 2:
         yield 0, n
         return
-    d_low, d_m1 = np.diff(low), np.diff(m1)
+    d_low, d_m1 = low[1:] - low[:-1], m1[1:] - m1[:-1]
     changes = np.flatnonzero((d_low[1:] != d_low[:-1]) | (d_m1[1:] != d_m1[:-1])).tolist()
     start = 0
     for change in changes:  # step `change + 1` differs from step `change`
@@ -462,11 +464,11 @@ def _runs(low: np.ndarray, m1: np.ndarray):
 
 def _windows(slides: np.ndarray, origin: int, starts: np.ndarray, width: int) -> np.ndarray:
     """Return the rows slides[origin + s, :width] for starts s moving by a constant step, as a
-    view."""
+    view (one row, broadcast, when s does not move)."""
     first = origin + int(starts[0])
     step = int(starts[1] - starts[0]) if len(starts) > 1 else 0
     if step == 0:
-        return np.broadcast_to(slides[first, :width], (len(starts), width))
+        return slides[first : first + 1, :width]
     return slides[first::step][: len(starts), :width]
 
 
@@ -491,25 +493,30 @@ def fisher_p_many(a: np.ndarray, n1: int, c: np.ndarray, n2: int) -> np.ndarray:
         np.subtract(block, _windows(backwards, falling, lo - m, width), out=block)
         np.subtract(block, _windows(forwards, rising, n2 - m + lo, width), out=block)
     weights = np.exp(logw - logw.max(axis=1, keepdims=True))
-    observed = np.take_along_axis(logw, (a - low)[:, None], axis=1)
+    observed = logw[np.arange(len(a)), a - low][:, None]
     no_more_likely = logw <= observed + math.log1p(1e-7)
     p = np.where(no_more_likely, weights, 0.0).sum(axis=1) / weights.sum(axis=1)
     return np.minimum(1.0, p)
 
 
-def pearson_p(a: int, n1: int, c: int, n2: int, yates: bool = False) -> float:
-    """Return Pearson's chi-square p of a 2x2 table, NaN with an empty margin. Closed form
-    N (|ad - bc| - k)^2 / (n1 n2 m1 m0), k = min(N/2, |ad - bc|) with Yates' correction, else 0
-    (the same statistic as scipy's chi2_contingency and R's chisq.test)."""
+def chi_square(a, n1: int, c, n2: int, yates: bool = False):
+    """Return Pearson's chi-square statistic of a 2x2 table, NaN with an empty margin (an
+    array of them when a and c are arrays). Closed form N (|ad - bc| - k)^2 / (n1 n2 m1 m0),
+    k = min(N/2, |ad - bc|) with Yates' correction, else 0 (the same statistic as scipy's
+    chi2_contingency and R's chisq.test)."""
     b, d = n1 - a, n2 - c
     total, m1, m0 = n1 + n2, a + c, b + d
-    margins = float(n1) * n2 * m1 * m0
-    if margins == 0:
-        return math.nan
-    gap = abs(float(a) * d - float(b) * c)
+    margins = np.float64(n1) * n2 * m1 * m0
+    gap = np.abs(np.float64(a) * d - np.float64(b) * c)
     if yates:
-        gap -= min(total / 2, gap)
-    return float(special.chdtrc(1, total * gap * gap / margins))
+        gap = gap - np.minimum(total / 2, gap)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(margins == 0, np.nan, total * gap * gap / margins)
+
+
+def pearson_p(a: int, n1: int, c: int, n2: int, yates: bool = False) -> float:
+    """Return Pearson's chi-square p of a 2x2 table (chi_square), NaN with an empty margin."""
+    return float(special.chdtrc(1, chi_square(a, n1, c, n2, yates)))
 
 
 @lru_cache(maxsize=65536)
