@@ -93,3 +93,26 @@ def test_columnar_parts_make_the_frame_of_their_row_dicts():
     assert built["doi"].tolist()[2] == ""
     empty = tables.frame_of_columnar([timelimit.columnar([])], schemas.StudiesTable)
     pd.testing.assert_frame_equal(empty, tables.frame([], schemas.StudiesTable))
+
+
+def _timeline_row(i: int) -> dict:
+    return {
+        "trial_id": f"T{i}", "arm": "control", "arm_label": 'placebo\nline 2, "q"',
+        "role": "control", "timepoint": "randomized", "days": 0.0 if i > 3 else None,
+        "timepoint_source": "", "population": "", "n": i, "n_reported": str(i),
+        "randomized": i if i % 2 else None, "lost": None, "attrition": i / 9,
+        "attrition_difference": None, "attrition_p": None, "differential": i == 5,
+        "flags": "", "doc_id": "d", "stat_id": i, "source_text": "", "span_start": 0,
+        "span_end": 0,
+    }  # fmt: skip
+
+
+def test_the_head_of_a_table_is_the_start_of_the_whole_and_its_rows_are_counted(tmp_path):
+    path = tmp_path / "timeline.csv"
+    rows = [_timeline_row(i) for i in range(9)]
+    tables.write_csv(tables.frame(rows, schemas.TimelineTable), path)
+    whole = tables.read_csv(path, schemas.TimelineTable)
+    for n in (2, 4, 9, 20):
+        head, total = tables.read_csv_head(path, schemas.TimelineTable, n)
+        assert total == 9
+        pd.testing.assert_frame_equal(head, whole.head(n))

@@ -198,3 +198,17 @@ def test_cached_fisher_p_and_counts_are_scipys_and_counters():
     values = ["placebo", "MSC", "placebo", "", "MSC", "placebo"]
     assert timeline._counts(values) == dict(Counter(values))
     assert timeline._most_reported([40, 41, 41, 40]) == 41
+
+
+def test_stages_pause_the_garbage_collector_and_restore_it():
+    import gc
+
+    from trialaudit import stages
+
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        with pytest.raises(ZeroDivisionError), stages._without_gc():
+            assert not gc.isenabled()
+            1 / 0  # noqa: B018
+        assert gc.isenabled() == enabled
+    gc.enable()

@@ -144,14 +144,16 @@ def to_html(outline: Outline, title: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def table_page(df: pd.DataFrame, title: str, description: str) -> str:
-    """Return a table as an HTML page for the report (at most MAX_TABLE_ROWS rows)."""
+def table_page(df: pd.DataFrame, title: str, description: str, total: int | None = None) -> str:
+    """Return a table as an HTML page for the report (at most MAX_TABLE_ROWS rows); ``df`` may
+    be the start of a table of ``total`` rows."""
     outline = Outline()
     outline.heading(title, 1)
     outline.para(description)
     shown = df.head(MAX_TABLE_ROWS)
-    if len(df) > len(shown):
-        outline.para(f"First {len(shown)} of {len(df)} rows; the CSV has them all.")
+    total = len(df) if total is None else total
+    if total > len(shown):
+        outline.para(f"First {len(shown)} of {total} rows; the CSV has them all.")
     align = "".join("r" if pd.api.types.is_numeric_dtype(df[c]) else "l" for c in df.columns)
     rows = [[_value(v) for v in row] for row in shown.itertuples(index=False)]
     outline.table(list(df.columns), rows, align)

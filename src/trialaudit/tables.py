@@ -191,3 +191,22 @@ def records_by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
     for record in records(df):
         grouped.setdefault(record["doc_id"], []).append(record)
     return grouped
+
+
+def read_csv_head(
+    path: str | Path, model: type[pa.DataFrameModel], rows: int
+) -> tuple[pd.DataFrame, int]:
+    """Return the first ``rows`` rows of a results table, read and validated as read_csv reads
+    the whole (the model fixes every column's type), and how many rows it has in all."""
+    texts = set(text_columns(model))
+    wanted = columns_of(model)
+    head = pd.read_csv(
+        path,
+        usecols=wanted,
+        nrows=rows,
+        dtype={name: str for name in wanted if name in texts},
+        keep_default_na=False,
+        na_values={name: [""] for name in wanted if name not in texts},
+    )
+    total = len(pd.read_csv(path, usecols=[wanted[0]], dtype=str, keep_default_na=False))
+    return validate(head, model), total
