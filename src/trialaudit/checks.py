@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from . import apa, ci_geometry, continuous, inference, twobytwo
-from .context import arm_key, is_control
+from . import apa, ci_geometry, context, continuous, inference, twobytwo
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -29,6 +29,9 @@ from .judgement import (
 from .rounding import format_value
 
 SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
+# Arm labels recur across a document's rows and documents: their keys and roles once each.
+arm_key = lru_cache(maxsize=8192)(context.arm_key)
+is_control = lru_cache(maxsize=8192)(context.is_control)
 RATIO_MEASURES = {"OR": "OR", "RR": "RR"}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _NUMBER = re.compile(r"^\s*([-+])?\s*(\d*)(?:([.,])(\d+))?\s*$")
 # Floating-point slack so that exact boundary values (1.675 for "1.68") are inside.
@@ -32,6 +33,10 @@ class Reported:
 
     def interval(self) -> tuple[float, float]:
         """Return the closed interval of values that round to the printed number."""
+        return self._interval
+
+    @cached_property  # a parsed number is shared (judgement.as_reported caches them)
+    def _interval(self) -> tuple[float, float]:
         lo, hi = self.value - self.half_unit, self.value + self.half_unit
         slack = _EPS * max(1.0, abs(self.value))
         return lo - slack, hi + slack

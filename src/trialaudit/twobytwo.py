@@ -301,6 +301,8 @@ def risk_ratio_score(
     est = (x1 / n1) / (x2 / n2) if x2 else math.inf
     mid = math.log(min(max(est, 1e-8), 1e8))
     qc, rate1 = x1 + x2, x1 / n1
+    # floats once (the same values: each int below is converted before every operation)
+    f1, f2, g1, g2, big = float(n1), float(n2), float(x1), float(x2), float(big_n)
     ends: dict[float, float] = {}  # the bracket ends, evaluated by the range check and brentq
 
     def excess(log_theta: float) -> float:
@@ -308,11 +310,12 @@ def risk_ratio_score(
         if log_theta in ends:
             return ends[log_theta]
         theta = math.exp(log_theta)
-        qa, qb = big_n * theta, -(n1 * theta + x1 + n2 + x2 * theta)
-        p2 = (-qb - math.sqrt(max(qb * qb - 4 * qa * qc, 0.0))) / (2 * qa)
+        qa, qb = big * theta, -(f1 * theta + g1 + f2 + g2 * theta)
+        disc = qb * qb - 4.0 * qa * qc
+        p2 = (-qb - math.sqrt(0.0 if disc < 0.0 else disc)) / (2.0 * qa)
         p1 = theta * p2
-        variance = (p1 * (1 - p1) / n1 + theta**2 * p2 * (1 - p2) / n2) * lam
-        gap = rate1 - theta * x2 / n2
+        variance = (p1 * (1.0 - p1) / f1 + theta**2 * p2 * (1.0 - p2) / f2) * lam
+        gap = rate1 - theta * g2 / f2
         if variance <= 0:
             return math.inf if gap else -crit
         return gap * gap / variance - crit
