@@ -585,11 +585,15 @@ def harmonize_outcomes(
     return groups, harmonized
 
 
+# Of trials.csv, the timeline and the pooling need which trial each study reports.
+REPORT_COLUMNS = ["trial_id", "doc_id", "study_id", "relation"]
+
+
 def follow_up_timeline(inputs: dict[str, str], settings: dict, output: str) -> pd.DataFrame:
     """Write the follow-up timeline of every trial (timeline.csv)."""
     from . import timeline
 
-    trials = tables.read_csv(inputs["trials"], schemas.TrialsTable)
+    trials = tables.read_csv(inputs["trials"], schemas.TrialsTable, REPORT_COLUMNS)
     arms = tables.read_csv(inputs["arms"], schemas.ArmsTable)
     statistics = tables.read_csv(
         inputs["statistics"], schemas.StatisticsTable, TIMELINE_STAT_COLUMNS
@@ -613,7 +617,7 @@ def meta_analysis(
     from . import synthesis
 
     comparisons = tables.read_csv(comparisons_path, schemas.HarmonizedComparisonsTable)
-    trials = tables.read_csv(trials_path, schemas.TrialsTable)
+    trials = tables.read_csv(trials_path, schemas.TrialsTable, REPORT_COLUMNS)
     options = synthesis.Settings(
         **{k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
     )
@@ -640,7 +644,7 @@ def plot_forest(
 
     meta_rows = tables.read_csv(meta_path, schemas.MetaAnalysisTable)
     inputs = tables.read_csv(inputs_path, schemas.MetaInputsTable)
-    labels = trial_labels(tables.read_csv(trials_path, schemas.TrialsTable))
+    labels = trial_labels(tables.read_csv(trials_path, schemas.TrialsTable, ["trial_id"]))
     Path(folder).mkdir(parents=True, exist_ok=True)
     measure, level = options["forest_measure"], options["level"]
     drawn = []
@@ -660,7 +664,7 @@ def plot_timelines(timeline_path: str, trials_path: str, style: str, folder: str
     from . import figures
 
     timeline = tables.read_csv(timeline_path, schemas.TimelineTable)
-    trials = tables.read_csv(trials_path, schemas.TrialsTable)
+    trials = tables.read_csv(trials_path, schemas.TrialsTable, ["trial_id", "doc_id", "title"])
     titles = trials.sort_values(["trial_id", "doc_id"]).drop_duplicates("trial_id")
     title_of = dict(zip(titles["trial_id"], titles["title"], strict=True))
     Path(folder).mkdir(parents=True, exist_ok=True)
