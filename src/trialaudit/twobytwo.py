@@ -182,7 +182,8 @@ def _solve_expectations(x, logw, g: np.ndarray, targets, starts, rising) -> list
     for _ in range(200):
         if not active:
             break
-        values, slopes = _expectations(x, logw, g[active], [t[i] for i in active])
+        rows = g if len(active) == n else g[active]
+        values, slopes = _expectations(x, logw, rows, [t[i] for i in active])
         still = []
         for i, value, slope in zip(active, values, slopes, strict=True):
             f = value - targets[i]
