@@ -18,6 +18,8 @@ import pandas as pd
 import yaml
 from jsonschema import Draft202012Validator
 
+from . import tables
+
 DECIDED_BY_MAP = "mapping file"
 DECIDED_BY_WORDING = "wording"
 UNNAMED = ""
@@ -220,7 +222,7 @@ def harmonized_rows(comparisons: pd.DataFrame, decisions: dict[str, Decision]) -
     """Return the comparisons with their outcome key; for binary comparisons of an inverted
     wording the analysed events are the complement (survivors -> deaths)."""
     rows = []
-    for row in comparisons.to_dict(orient="records"):
+    for row in tables.records(comparisons):
         decision = decisions[row["outcome"]]
         inverted = decision.inverted and row["kind"] == "binary"
         analysed = {}

@@ -573,12 +573,11 @@ def harmonize_outcomes(
     mapping = outcomes.load_mapping(map_file)
     wordings = [*statistics["outcome"], *comparisons["outcome"]]
     decisions = outcomes.decide_all(wordings, mapping)
-    groups = tables.frame(
-        outcomes.group_rows(statistics, comparisons, decisions), schemas.OutcomeGroupsTable
-    )
-    harmonized = tables.frame(
-        outcomes.harmonized_rows(comparisons, decisions), schemas.HarmonizedComparisonsTable
-    )
+    with _without_gc():
+        group_rows = outcomes.group_rows(statistics, comparisons, decisions)
+        harmonized_rows = outcomes.harmonized_rows(comparisons, decisions)
+    groups = tables.frame(group_rows, schemas.OutcomeGroupsTable)
+    harmonized = tables.frame(harmonized_rows, schemas.HarmonizedComparisonsTable)
     tables.write_csv(groups, outputs["groups"])
     tables.write_csv(harmonized, outputs["comparisons"])
     log.info("%d wordings in %d outcome groups", len(groups), groups["outcome_key"].nunique())
