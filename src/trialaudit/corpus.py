@@ -8,7 +8,7 @@ import math
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 ROLE_DOCUMENT = "document"
 ROLE_EXCLUDED = "excluded"
@@ -32,12 +32,17 @@ class SourceFile:
         return not self.problem
 
 
+def _suffix(name: str) -> str:
+    """Return the last extension of a file name, as PurePosixPath(name).suffix does."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return base[dot:] if 0 < dot < len(base) - 1 else ""
+
+
 def _stem(name: str) -> str:
     """Return the file name without its last extension (the contract's doc_id)."""
-    path = PurePosixPath(name)
-    stem = path.stem if path.suffix else path.name
-    parent = path.parent.as_posix()
-    return stem if parent == "." else f"{parent}/{stem}"
+    suffix = _suffix(name)
+    return name[: len(name) - len(suffix)] if suffix else name
 
 
 def assign_doc_ids(names: list[str]) -> dict[str, str]:
@@ -107,20 +112,23 @@ def _problem(path: Path, root: Path) -> str:
     return f"not a regular file ({kind})"
 
 
-def _walk(folder: Path, root: Path) -> list[tuple[Path, str]]:
-    """Return (path, problem) for everything below ``folder`` except the folders themselves;
-    linked folders are listed, not entered, so that nothing outside ``root`` is read."""
+def _walk(folder: Path, root: Path, prefix: str = "") -> list[tuple[str, str]]:
+    """Return (name relative to the walk's start, problem) for everything below ``folder``
+    except the folders themselves; linked folders are listed, not entered, so that nothing
+    outside ``root`` is read. Plain files cost no system call beyond the folder listing."""
     found = []
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as error:
-        return [(folder, f"unreadable folder ({error.strerror or error})")]
+        return [(prefix.rstrip("/") or ".", f"unreadable folder ({error.strerror or error})")]
     for entry in entries:
-        path = Path(entry.path)
+        name = prefix + entry.name
         if entry.is_dir(follow_symlinks=False):
-            found.extend(_walk(path, root))
+            found.extend(_walk(Path(entry.path), root, name + "/"))
+        elif entry.is_file(follow_symlinks=False):
+            found.append((name, ""))
         else:
-            found.append((path, _problem(path, root)))
+            found.append((name, _problem(Path(entry.path), root)))
     return found
 
 
@@ -137,16 +145,17 @@ def discover(
     if not raw.is_dir():
         return []
     root = Path(os.path.realpath(raw))
-    problems = {path.relative_to(raw).as_posix(): problem for path, problem in _walk(raw, root)}
+    problems = dict(_walk(raw, root))
     names = sorted(problems)
     ids = assign_doc_ids(names)
     wanted = {ext.lower() for ext in extensions}
     n_shards = shard_count(len(names), shard_size, min_shards)
+    folder = raw.as_posix()
     files = []
     for name in names:
         if any(fnmatch.fnmatchcase(name, pattern) for pattern in exclude):
             role = ROLE_EXCLUDED
-        elif PurePosixPath(name).suffix.lower() in wanted:
+        elif _suffix(name).lower() in wanted:
             role = ROLE_DOCUMENT
         else:
             role = ROLE_UNSUPPORTED
@@ -154,7 +163,7 @@ def discover(
         files.append(
             SourceFile(
                 name=name,
-                path=(raw / name).as_posix(),
+                path=f"{folder}/{name}",
                 doc_id=doc_id,
                 role=role,
                 shard=shard_name(shard_index(doc_id, n_shards)),
