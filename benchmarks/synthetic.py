@@ -5,7 +5,8 @@ document ``i`` is the same whatever the corpus size: the corpus of 1,000 is a pr
 corpus of 10,000. Correct numbers come from scipy's implementations of the standard methods
 (sample odds ratio with the Woolf interval, Katz risk-ratio interval, Pearson chi-square, t, F
 and chi-square tail areas, normal-theory CIs); a planted error is an order of magnitude beyond
-rounding and beyond the spread between standard methods, so no method can reproduce it.
+rounding and beyond the spread between standard methods, so no method can reproduce it; nor can
+a different but legitimate reading of the same numbers (an odds ratio with the arms reversed).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from pathlib import Path
 from scipy import stats
 from scipy.stats.contingency import odds_ratio, relative_risk
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 Z95 = 1.959963984540054  # scipy.stats.norm.ppf(0.975)
+PLANT_MARGIN = 1.8  # a planted ratio is at least this factor from every legitimate reading
 
 # What a planted error is, and the check of checks.csv that must call it inconsistent.
 CATEGORIES = {
@@ -215,6 +217,13 @@ def _count_text(x: int, n: int, pct: str, rng: random.Random) -> str:
     return f"{x} of {n} ({pct}%)"
 
 
+def _near_inverse(planted: float, estimate: float) -> bool:
+    """Whether a planted ratio lies within a factor ``PLANT_MARGIN`` of ``1 / estimate``: the
+    same counts read with the arms (or events and non-events) the other way round give it, so a
+    checker that allows that reading rightly accepts it."""
+    return abs(math.log(planted * estimate)) < math.log(PLANT_MARGIN)
+
+
 def binary_sentence(ctx: dict, rng: random.Random, plant: str | None) -> tuple[str, str]:
     """A binary outcome: counts with percentages per arm, OR or RR with CI, and a p-value.
 
@@ -241,6 +250,8 @@ def binary_sentence(ctx: dict, rng: random.Random, plant: str | None) -> tuple[s
     if plant == "ratio_vs_counts":
         k = rng.uniform(1.8, 2.6)
         k = k if est * k < 8 and rng.random() < 0.5 else 1 / k
+        if _near_inverse(est * k, est):
+            k = 1 / k  # now more than k**2 / PLANT_MARGIN > PLANT_MARGIN away from 1 / est
         est, lo, hi = est * k, lo * k, hi * k
     p = float(stats.chi2_contingency(table, correction=False).pvalue)
     outcome = ctx["binary"][0]
