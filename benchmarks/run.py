@@ -241,6 +241,14 @@ def count_jobs(dry_run_output: str) -> int:
     return 0
 
 
+def statcheck_available() -> bool:
+    """Whether Rscript is on the PATH and loads the statcheck package."""
+    if shutil.which("Rscript") is None:
+        return False
+    probe = ["Rscript", "-e", "suppressPackageStartupMessages(library(statcheck))"]
+    return subprocess.run(probe, capture_output=True).returncode == 0
+
+
 def run_statcheck(
     raw_dir: Path, out_csv: Path, every: int = 1
 ) -> tuple[int, float, float, pd.DataFrame]:
@@ -414,6 +422,11 @@ def main(argv: list[str] | None = None) -> int:
         "--keep", action="store_true", help="keep the intermediate files of each run"
     )
     args = parser.parse_args(argv)
+    if args.statcheck and not statcheck_available():
+        parser.error(
+            "R's statcheck is needed for the comparison: install r-base-core and "
+            "r-cran-statcheck (Debian) or the statcheck package from CRAN, or pass --no-statcheck"
+        )
     for n in args.sizes:
         write_table([measure(n, args)], Path(args.out))
     print(Path(args.out).with_suffix(".md").read_text())
