@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as arrow
@@ -82,10 +83,40 @@ def concat(frames: list[pd.DataFrame], model: type[pa.DataFrameModel]) -> pd.Dat
     return validate(pd.concat(frames, ignore_index=True), model)
 
 
+def _floats_as_text(df: pd.DataFrame) -> pd.DataFrame:
+    """Return ``df`` with its float columns as the text ``to_csv(float_format=FLOAT_FORMAT)``
+    writes for them (``FLOAT_FORMAT % value``, missing values empty), formatted in one pass
+    per column: pandas formats each value through two Python calls and a missing-value test,
+    which was 29 of the 75 s of gathering 100,000 documents."""
+    formatted = {}
+    for name in df.columns:
+        column = df[name]
+        if column.dtype.kind != "f":
+            continue
+        values = column.to_numpy(dtype="float64", na_value=np.nan)
+        text = np.array([FLOAT_FORMAT % value for value in values.tolist()], dtype=object)
+        text[np.isnan(values)] = ""
+        formatted[name] = text
+    if not formatted:
+        return df
+    return df.assign(**formatted)
+
+
+def _to_csv(df: pd.DataFrame, path: str | Path, *, append: bool = False) -> None:
+    _floats_as_text(df).to_csv(
+        path,
+        mode="a" if append else "w",
+        header=not append,
+        index=False,
+        lineterminator="\n",
+        float_format=FLOAT_FORMAT,
+    )
+
+
 def write_csv(df: pd.DataFrame, path: str | Path) -> None:
     """Write a CSV with a fixed float format and Unix line endings (byte-reproducible)."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    df.to_csv(path, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+    _to_csv(df, path)
 
 
 def write_parquet(df: pd.DataFrame, path: str | Path) -> None:
@@ -161,14 +192,7 @@ def write_sorted_csv(
     for start in range(0, max(table.num_rows, 1), CHUNK_ROWS):
         chunk = table.take(order[start : start + CHUNK_ROWS]).to_pandas()
         chunk = validate(chunk.reset_index(drop=True), model)
-        chunk.to_csv(
-            path,
-            mode="w" if start == 0 else "a",
-            header=start == 0,
-            index=False,
-            lineterminator="\n",
-            float_format=FLOAT_FORMAT,
-        )
+        _to_csv(chunk, path, append=start > 0)
     return table
 
 
