@@ -24,6 +24,8 @@ rule link_trials:
         "logs/link_trials/link_trials.log",
     benchmark:
         "logs/benchmarks/link_trials/link_trials.tsv"
+    # The longest chain of the aggregation: started first when the cores are short.
+    priority: 10
     conda:
         "../../environment.yml"
     script:
@@ -56,6 +58,8 @@ rule follow_up_timeline:
         timeline="results/tables/timeline.csv",
     log:
         "logs/follow_up_timeline/follow_up_timeline.log",
+    # The longest chain of the aggregation: started first when the cores are short.
+    priority: 10
     conda:
         "../../environment.yml"
     params:
