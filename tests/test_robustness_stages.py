@@ -18,9 +18,8 @@ HUGE = next(p for p in SEEDS if p.stem.startswith("004_")).read_bytes()
 BROKEN_CHECKS = "001_ee862e205fadbfc4"
 
 
-def _run(root: Path, extra: dict[str, bytes], workers: int = 1) -> dict[str, pd.DataFrame]:
-    """Run every stage on the seeds plus ``extra`` files in one shard (the tables gathered by
-    ``workers`` processes); return the results."""
+def _run(root: Path, extra: dict[str, bytes]) -> dict[str, pd.DataFrame]:
+    """Run every stage on the seeds plus ``extra`` files in one shard; return the results."""
     raw = root / "raw"
     raw.mkdir(parents=True)
     files = {seed.name: seed.read_bytes() for seed in SEEDS} | extra
@@ -65,7 +64,6 @@ def _run(root: Path, extra: dict[str, bytes], workers: int = 1) -> dict[str, pd.
         outputs,
         [str(out / "reanalysis.parquet")],
         [str(out / "check_failures.parquet")],
-        workers=workers,
     )
     # What the stage wrote (the big tables are streamed to their CSV, not returned).
     models = {**stages.EXTRACTED, "checks": schemas.ChecksTable,
@@ -154,23 +152,3 @@ def test_other_documents_keep_exactly_their_results(clean, broken, name):
 def test_tables_written_are_valid(broken):
     tables.validate(broken["documents"], schemas.DocumentsTable)
     tables.validate(broken["quarantine"], schemas.QuarantineTable)
-
-
-def test_tables_gathered_side_by_side_are_the_same_bytes(tmp_path, monkeypatch):
-    _run(tmp_path / "one", {"huge.txt": HUGE})
-    pools = []
-
-    class CountedPool(stages.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            pools.append(kwargs.get("max_workers"))
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(stages, "ProcessPoolExecutor", CountedPool)
-    monkeypatch.setattr(stages, "PARALLEL_GATHER_BYTES", 0)
-    _run(tmp_path / "two", {"huge.txt": HUGE}, workers=2)
-    assert pools == [2]
-    one = sorted((tmp_path / "one" / "tables").iterdir())
-    two = sorted((tmp_path / "two" / "tables").iterdir())
-    assert [p.name for p in one] == [p.name for p in two] and len(one) >= 9
-    for a, b in zip(one, two, strict=True):
-        assert a.read_bytes() == b.read_bytes(), a.name

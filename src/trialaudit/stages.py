@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -337,31 +335,6 @@ def _sort_keys(model) -> list[str]:
     return [c for c in keys if c in columns]
 
 
-# Below this much shard Parquet, starting a second interpreter (~1.5 s) costs more than
-# writing the CSVs side by side saves (at 100,000 documents: ~260 MB, 48 s of CSV writing).
-PARALLEL_GATHER_BYTES = 32 * 2**20
-
-
-def _write_gathered(
-    job: tuple[str, type, Sequence[str], list[str], str, list[str]],
-) -> tuple[str, int, dict[str, int] | None]:
-    """Write one gathered results table; return its name, its number of rows and, for the
-    statistics and studies tables, the rows per document."""
-    name, model, paths, keys, output, failed = job
-    table = tables.write_sorted_csv(paths, model, keys, output, exclude=failed)
-    counts = None
-    if name in {"statistics", "studies"}:
-        counted = pc.value_counts(table["doc_id"])
-        counts = dict(
-            zip(
-                counted.field("values").to_pylist(),
-                counted.field("counts").to_pylist(),
-                strict=True,
-            )
-        )
-    return name, table.num_rows, counts
-
-
 def collect_tables(
     texts_paths: Sequence[str],
     rejected_paths: Sequence[str],
@@ -370,13 +343,11 @@ def collect_tables(
     outputs: dict[str, str],
     reanalysis_paths: Sequence[str] = (),
     check_failures_paths: Sequence[str] = (),
-    workers: int = 1,
 ) -> dict[str, pd.DataFrame]:
     """Gather every shard into the results tables (documents, quarantine, statistics, checks,
     comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order;
     return the documents and quarantine tables (the others are written as they are gathered).
-    A document whose checks failed is quarantined: none of its rows are kept. With ``workers``
-    above 1 and enough data, the tables are written by that many processes side by side."""
+    A document whose checks failed is quarantined: none of its rows are kept."""
     texts = pd.concat([_text_meta(p) for p in texts_paths], ignore_index=True)
     rejected = _concat_parquet(rejected_paths, schemas.RejectedTable)
     check_failures = _concat_parquet(check_failures_paths, schemas.RejectedTable)
@@ -390,23 +361,16 @@ def collect_tables(
     if "reanalysis" in outputs:
         keys = ["doc_id", "comparison_id"]
         gathered.append(("reanalysis", schemas.ReanalysisTable, reanalysis_paths, keys))
-    # The big tables go shard by shard through Arrow to their CSV (memory: one table at a time
-    # per process), the largest first, in up to ``workers`` processes when there is enough.
-    jobs = [
-        (name, model, paths, keys, outputs[name], failed) for name, model, paths, keys in gathered
-    ]
-    jobs.sort(key=lambda job: -sum(Path(p).stat().st_size for p in job[2]))
-    total_bytes = sum(Path(p).stat().st_size for job in jobs for p in job[2])
-    if workers > 1 and total_bytes >= PARALLEL_GATHER_BYTES:
-        spawn = multiprocessing.get_context("spawn")  # no fork of a process running Arrow threads
-        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
-            written = list(pool.map(_write_gathered, jobs))
-    else:
-        written = [_write_gathered(job) for job in jobs]
-    for name, n_rows, counts in written:
-        sizes[name] = n_rows
-        if counts is not None:
-            per_doc[name] = pd.Series(counts, dtype="int64")
+    # The big tables go shard by shard through Arrow to their CSV (memory: one table at a time).
+    for name, model, paths, keys in gathered:
+        table = tables.write_sorted_csv(paths, model, keys, outputs[name], exclude=failed)
+        sizes[name] = table.num_rows
+        if name in {"statistics", "studies"}:
+            counted = pc.value_counts(table["doc_id"])
+            per_doc[name] = pd.Series(
+                counted.field("counts").to_numpy(), index=counted.field("values").to_pylist()
+            )
+        del table
 
     reasons = dict(zip(rejected["doc_id"], rejected["reason"], strict=True))
     texts.loc[texts["doc_id"].isin(reasons), "status"] = decoding.STATUS_QUARANTINED

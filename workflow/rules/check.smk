@@ -39,7 +39,5 @@ rule collect_tables:
         "logs/benchmarks/collect_tables/collect_tables.tsv"
     conda:
         "../../environment.yml"
-    # Nothing else can run meanwhile: the big tables are written side by side.
-    threads: 2
     script:
         "../scripts/collect_tables.py"

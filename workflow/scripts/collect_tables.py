@@ -3,16 +3,13 @@
 from trialaudit.logs import logged
 from trialaudit.stages import EXTRACTED, collect_tables
 
-# Guarded: the processes that write tables side by side import this file again (spawn).
-if __name__ == "__main__":
-    with logged(snakemake.log[0]):
-        collect_tables(
-            snakemake.input.texts,
-            snakemake.input.rejected,
-            {name: snakemake.input[name] for name in EXTRACTED},
-            snakemake.input.checks,
-            dict(snakemake.output.items()),
-            snakemake.input.reanalysis,
-            check_failures_paths=snakemake.input.check_failures,
-            workers=snakemake.threads,
-        )
+with logged(snakemake.log[0]):
+    collect_tables(
+        snakemake.input.texts,
+        snakemake.input.rejected,
+        {name: snakemake.input[name] for name in EXTRACTED},
+        snakemake.input.checks,
+        dict(snakemake.output.items()),
+        snakemake.input.reanalysis,
+        check_failures_paths=snakemake.input.check_failures,
+    )
