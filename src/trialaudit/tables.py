@@ -103,13 +103,9 @@ def _floats_as_text(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _to_csv(df: pd.DataFrame, path: str | Path, *, append: bool = False) -> None:
+    """Write (or append, without header) ``df`` as CSV, floats as ``_floats_as_text``."""
     _floats_as_text(df).to_csv(
-        path,
-        mode="a" if append else "w",
-        header=not append,
-        index=False,
-        lineterminator="\n",
-        float_format=FLOAT_FORMAT,
+        path, mode="a" if append else "w", header=not append, index=False, lineterminator="\n"
     )
 
 
