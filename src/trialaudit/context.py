@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from .grammar import ARM_LABEL, SENTENCE_END
@@ -117,9 +118,39 @@ def _scoped(pattern: re.Pattern) -> str:
     return f"(?i:{text[4:]})" if text.startswith("(?i)") else text
 
 
-_ANY_OUTCOME = re.compile(
-    "|".join(f"(?P<o{i}>{_scoped(pattern)})" for i, (_, pattern) in enumerate(OUTCOMES))
+def _any_of_outcomes(indices: tuple[int, ...]) -> re.Pattern:
+    """Return the outcome phrases OUTCOMES[i], i in ``indices``, as one pattern (group o<i>)."""
+    return re.compile("|".join(f"(?P<o{i}>{_scoped(OUTCOMES[i][1])})" for i in indices))
+
+
+_ANY_OUTCOME = _any_of_outcomes(tuple(range(len(OUTCOMES))))
+# Lower-case words, one of which every match of OUTCOMES[i] contains. In ASCII text (where
+# lower() agrees with the case-insensitive matcher) a sentence is scanned only for the phrases
+# whose words it holds: the same matches, leftmost first, as _ANY_OUTCOME gives there.
+_OUTCOME_WORDS = (
+    ("mortality", "death", "survival"),
+    ("died", "dead"),
+    ("\u6b7b\u4ea1",),
+    ("serious", "sae"),
+    ("adverse", "ae"),
+    ("normal",),
+    ("reinfection", "fever", "intubation", "readmission"),
+    ("whole",),
+    ("solid",),
+    ("ground",),
+    ("walk", "mw"),
+    ("general",),
+    ("quality",),
+    ("fev1", "vcmax", "fvc", "dlco", "diffusing"),
+    ("mechanical", "intubat"),
+    ("icu",),
+    ("length", "hospitali"),
+    ("oxygenation", "pao2"),
+    ("symptom",),
+    ("recover",),
+    ("tuberculosis",),
 )
+_outcomes_among = functools.lru_cache(maxsize=4096)(_any_of_outcomes)
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -345,8 +376,16 @@ def outcome_of(
 
 def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Return (offset, name) of every known outcome named in text[start:end], in order."""
+    pattern = _ANY_OUTCOME
+    sentence = text[start:end]
+    if sentence.isascii():
+        lower = sentence.lower()
+        named = tuple(i for i, words in enumerate(_OUTCOME_WORDS) if any(w in lower for w in words))
+        if not named:
+            return []
+        pattern = _outcomes_among(named)
     found = []
-    for match in _ANY_OUTCOME.finditer(text, start, end):
+    for match in pattern.finditer(text, start, end):
         key = OUTCOMES[int(match.lastgroup[1:])][0]
         found.append((match.start(), key or match.group().lower()))
     return found
@@ -390,7 +429,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     """Return the short label printed right before ``start`` ("IL-6 (P = ...)"), or ''."""
     window_start = max(sentence[0], start - 60)
     window = text[window_start:start]
-    match = _LABEL_BEFORE.search(window)
+    match = _LABEL_BEFORE.search(window, _label_search_start(window))
     if not match:
         return ""
     words = match.group("label").split()
@@ -412,6 +451,14 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     ):
         return ""
     return label
+
+
+def _label_search_start(window: str) -> int:
+    """Return where _LABEL_BEFORE can first match in ``window``: a label holds none of
+    "(),;:[]" and what follows it is at most four characters (blank, bracket, blank, a newline
+    before $), so no match starts at or before such a character earlier than those four (a
+    search from there finds the match a search from 0 finds, without the quadratic retries)."""
+    return 1 + max(window.rfind(char, 0, max(0, len(window) - 4)) for char in "(),;:[]")
 
 
 def subgroup_of(text: str, start: int, sentence: tuple[int, int], terms: set[str]) -> str:

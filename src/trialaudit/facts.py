@@ -68,7 +68,7 @@ _DOSE_UNIT = (
 )
 DOSE = re.compile(
     rf"""
-    (?<![\d.])(?P<mantissa>\d{{1,4}}(?:\.\d{{1,3}})?)\s?[x\u00d7]\s?10
+    (?P<mantissa>\d(?<![\d.]\d)\d{{0,3}}(?:\.\d{{1,3}})?)\s?[x\u00d7]\s?10
     (?:\s?\^\s?(?P<e1>\d{{1,2}})|\s?\(\s?(?P<e2>\d{{1,2}})\s?\)|\s(?P<e3>\d{{1,2}})(?![\d.])
       |(?P<e4>[2-9]|1[0-9])(?![\d.])|\s?(?P<e5>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{{1,2}})
       |[eE](?P<e6>\d{{1,2}}))
@@ -78,7 +78,7 @@ DOSE = re.compile(
 )
 # "106 cells/kg" meaning 10^6 cells/kg (mantissa and superscript both lost).
 LOST_EXPONENT_DOSE = re.compile(
-    r"(?<![\d.\u00d7x])(?<![\d.\u00d7x]\s)10(?P<e>[4-9]|1[0-2])\s?(?P<unit>(?:cells?|MSCs?)"
+    r"10(?<![\d.\u00d7x]10)(?<![\d.\u00d7x]\s10)(?P<e>[4-9]|1[0-2])\s?(?P<unit>(?:cells?|MSCs?)"
     r"\s?(?:/\s?kg|per\s(?:kg|infusion|dose)))"
 )
 SCHEDULE = re.compile(

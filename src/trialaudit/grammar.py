@@ -305,4 +305,6 @@ N_PEOPLE_VERB = re.compile(
 # "N = 1,234".
 N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,50}(?=[A-Z(\[\"'])|\n{1,50}")
+# A sentence ends at blanks after .!? before a capital or bracket, or at line breaks; written
+# to open with \s so that the matcher skips to blanks (see masks.py).
+SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)\s{0,49}(?=[A-Z(\[\"'])|(?<=\n)\n{0,49})")

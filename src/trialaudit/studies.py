@@ -34,16 +34,18 @@ _JOURNAL_LABEL = re.compile(
 _JOURNAL_INLINE = re.compile(
     r"(?im)^[\s\-]{0,6}(?:journal|source|published\sin)\s?:\s?(?P<j>[A-Z][^\n]{2,100})$"
 )
-_JOURNAL_PDF = re.compile(r"\bPDF\s\((?P<j>[A-Z][A-Za-z&,.:\- ]{2,100})\)")
+# The next three open with a literal or one character class, lookbehinds after it, so that
+# the matcher skips to where it occurs (see masks.py; tests/test_pattern_rewrites.py).
+_JOURNAL_PDF = re.compile(r"P(?<!\wP)DF\s\((?P<j>[A-Z][A-Za-z&,.:\- ]{2,100})\)")
 # Publisher names a citation may print before a journal title of four or more words.
 _PUBLISHER = re.compile(
     r"(?:Nature|Springer|Elsevier|Wiley|Cell\sPress|Frontiers|MDPI|BMJ|Oxford|Cambridge|Taylor"
     r"\s&\sFrancis|SAGE|Karger|Thieme|Wolters\sKluwer|Lippincott)\s"
 )
-_YEAR_CITATION = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?;\s?\d{1,4}\s?[(:]")
+_YEAR_CITATION = re.compile(r"(?P<y>(?:1(?<![\d.]1)9|2(?<![\d.]2)0)\d{2})\s?;\s?\d{1,4}\s?[(:]")
 _YEAR_COPYRIGHT = re.compile(
-    r"(?i)(?:copyright\s?(?:\(c\)|\u00a9)?|\u00a9|published(?:\sonline)?:?)\s?"
-    r"(?:[A-Za-z]{3,9}\.?\s)?(?:\d{1,2},?\s)?(?P<y>(?:19|20)\d{2})\b"
+    r"[Cc\u00a9Pp](?i:(?<=[Cc])opyright\s?(?:\(c\)|\u00a9)?|(?<=\u00a9)|(?<=[Pp])ublished"
+    r"(?:\sonline)?:?)(?i:\s?(?:[A-Za-z]{3,9}\.?\s)?(?:\d{1,2},?\s)?(?P<y>(?:19|20)\d{2})\b)"
 )
 _YEAR_TITLE = re.compile(r"(?:\((?P<y1>(?:19|20)\d{2})\)|,\s(?P<y2>(?:19|20)\d{2}),\s[A-Z])")
 _AUTHOR_LABEL = re.compile(r"(?im)^[\s\-]{0,6}authors?\s?:\s{0,6}$")

@@ -1,0 +1,169 @@
+"""Patterns rewritten for speed find exactly what their plain forms find.
+
+The plain forms below are the patterns as first written (a lookbehind first, a case-insensitive
+alternation, one pattern for all outcome phrases, a search from the window's start); each test
+runs both on random strings built from the characters and words the patterns care about, on
+whole strings and on windows of them, and compares every match (span and groups)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from trialaudit import context, facts, grammar, masks, studies
+from trialaudit.spans import Scanner
+
+PLAIN = {
+    "DOSE": re.compile(
+        facts.DOSE.pattern.replace(
+            r"(?P<mantissa>\d(?<![\d.]\d)\d{0,3}", r"(?<![\d.])(?P<mantissa>\d{1,4}"
+        ),
+        re.VERBOSE,
+    ),
+    "LOST_EXPONENT_DOSE": re.compile(
+        r"(?<![\d.\u00d7x])(?<![\d.\u00d7x]\s)10(?P<e>[4-9]|1[0-2])\s?(?P<unit>(?:cells?|MSCs?)"
+        r"\s?(?:/\s?kg|per\s(?:kg|infusion|dose)))"
+    ),
+    "HETEROGENEITY": re.compile(
+        r"(?<![A-Za-z])(?:I\s?\^?\s?[2\u00b2]|I-squared|(?:tau|\u03c4)\s?\^?\s?[2\u00b2])"
+        r"(?:\s(?:statistic|value|index))?\s?(?:=|:|of|was|\s)\s?\d{1,3}(?:\.\d{1,4})?\s?%?"
+    ),
+    "REFERENCE": re.compile(
+        r"(?<![\d.%])(?<![\d.%]\s)\[\s?\d{1,3}(?:\s?[,\-]\s?\d{1,3}){0,20}\s?\]"
+        r"|(?<=[A-Za-z)])\.\d{1,3}(?:[,\-]\d{1,3}){0,10}(?=\s|$)"
+    ),
+    "CLOCK": re.compile(
+        r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d.:])(?!\s?(?:ratio|allocation))"
+    ),
+    "VERSION": re.compile(r"(?i:version|v\.|SPSS|Stata|SAS)\s?\d{1,3}(?:\.\d{1,3}){0,3}"),
+    "PHASE": re.compile(r"(?i:phase)\s?(?:\d|I{1,3}|IV)(?:\s?/\s?(?:\d|I{1,3}|IV))?[ab]?"),
+}
+PLAIN |= {
+    "_JOURNAL_PDF": re.compile(r"\bPDF\s\((?P<j>[A-Z][A-Za-z&,.:\- ]{2,100})\)"),
+    "_YEAR_CITATION": re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?;\s?\d{1,4}\s?[(:]"),
+    "_YEAR_COPYRIGHT": re.compile(
+        r"(?i)(?:copyright\s?(?:\(c\)|\u00a9)?|\u00a9|published(?:\sonline)?:?)\s?"
+        r"(?:[A-Za-z]{3,9}\.?\s)?(?:\d{1,2},?\s)?(?P<y>(?:19|20)\d{2})\b"
+    ),
+    "SENTENCE_END": re.compile(r"(?<=[.!?])\s{1,50}(?=[A-Z(\[\"'])|\n{1,50}"),
+}
+REWRITTEN = {
+    "_JOURNAL_PDF": studies._JOURNAL_PDF,
+    "_YEAR_CITATION": studies._YEAR_CITATION,
+    "_YEAR_COPYRIGHT": studies._YEAR_COPYRIGHT,
+    "SENTENCE_END": grammar.SENTENCE_END,
+    "DOSE": facts.DOSE,
+    "LOST_EXPONENT_DOSE": facts.LOST_EXPONENT_DOSE,
+    "HETEROGENEITY": masks.HETEROGENEITY,
+    "REFERENCE": masks.REFERENCE,
+    "CLOCK": masks.CLOCK,
+    "VERSION": masks.VERSION,
+    "PHASE": masks.PHASE,
+}
+# Characters and pieces the patterns read, and letters that match others ignoring case.
+PIECES = [
+    *"0123456789.,:;%[]()-/ \n\t!?\"'_+xX\u00d7^\u00b2IiVvSsPpCc\u017fK\u212a\u0131aA\u00e9\u4e00",
+    "10", "x 10^", " x 10", "\u00d7 10", "cells/kg", " MSCs per kg", "4 x 10^6 cells/kg",
+    "1.5 \u00d7 10\u2076 MSCs/kg", "2 x 10(7) cells per infusion", "1e6", "3 x 107 cells/kg",
+    "106 cells/kg", "107 MSCs per kg", " x106", "x 10 6", "\u00d7 10e8 viable cells",
+    "I2 = ", "I\u00b2 ", "I-squared ",
+    "tau2 ", "\u03c4\u00b2 = ", "[3, 4]", "studies.", ".12", "08:30", " ratio",
+    "version ", "VERSION ", "v.", "SPSS ", "\u017fpss ", "Stata ", "sas ", "phase ", "PHASE ",
+    "Phase I/II", "death", "DIED", "adverse events", "AE", "SAEs", "6-MWD", "6 min walk",
+    "six-minute walk", "intubated", "ICU admission", "admitted to the ICU", "length of stay",
+    "hospitalization", "PaO2/FiO2", "FEV1", "diffusing capacity", "recovered", "symptoms",
+    "quality of life", "general health", "whole-lung lesion", "ground glass", "normal CT",
+    "\u6b7b\u4ea1", "mortality", "survival", "fever", "tuberculosis", "solid component lesion",
+    "mechanical ventilation", "oxygenation", "IL-6 (", "FEV1, ", "group ", "p = 0.01",
+    "Copyright ", "(c) ", "\u00a9 ", "Published online: ", "Jan. 3, ", "2021;", "1999", "2020",
+    "PDF (", "Journal ", ". The", "?  (", "\n\n", "2020; 12(", "12:", "Ann Intern Med",
+    "PDF (Stem Cell Res Ther)", "\u00a9 2021 ", "Copyright (c) 2020 ", "published: May 2019 ",
+]  # fmt: skip
+
+
+def _strings(seed: int, count: int, pieces: int = 12) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choices(PIECES, k=rnd.randint(1, pieces))) for _ in range(count)]
+
+
+def _matches(pattern: re.Pattern, text: str, start: int, end: int) -> list:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_rewritten_pattern_finds_what_its_plain_form_finds(name):
+    plain, rewritten = PLAIN[name], REWRITTEN[name]
+    assert plain.pattern != rewritten.pattern
+    rnd = random.Random(name)
+    found = 0
+    for text in _strings(len(name), 20_000):
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        for window in ((0, len(text)), (start, end)):
+            expected = _matches(plain, text, *window)
+            assert _matches(rewritten, text, *window) == expected, (text, window)
+            found += len(expected)
+    assert found > 100  # the strings do exercise the pattern
+
+
+def test_masked_spans_are_those_of_every_mask_in_every_window():
+    """The word test that skips windows (ASCII text) loses no mask span."""
+    for text in _strings(7, 3000, pieces=30):
+        scan = Scanner(text)
+        near = [(m.start(), m.end()) for m in re.finditer(r"\d+", text)]
+        assert masks.masked_spans(text, near, scan) == _plain_masked_spans(text, near, scan)
+
+
+def _plain_masked_spans(norm: str, near: list[tuple[int, int]], scan: Scanner) -> list:
+    """masked_spans without skipping any window."""
+    spans = []
+    for pattern, anchors, before, after in masks.ANCHORED:
+        spans.extend(m.span() for m in scan.finditer(pattern, anchors, before, after))
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(near):
+        start, end = max(0, start - masks._MARGIN), min(len(norm), end + masks._MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    for start, end in windows:
+        for pattern, _ in masks.NEARBY:
+            spans.extend(m.span() for m in pattern.finditer(norm, start, end))
+    return spans
+
+
+def test_outcome_mentions_are_those_of_the_one_pattern_of_all_outcomes():
+    whole = re.compile(
+        "|".join(
+            f"(?P<o{i}>{context._scoped(pattern)})"
+            for i, (_, pattern) in enumerate(context.OUTCOMES)
+        )
+    )
+    found = 0
+    rnd = random.Random(3)
+    for text in _strings(11, 20_000, pieces=20):
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        for window in ((0, len(text)), (start, end)):
+            expected = [
+                (m.start(), context.OUTCOMES[int(m.lastgroup[1:])][0] or m.group().lower())
+                for m in whole.finditer(text, *window)
+            ]
+            assert context._outcome_mentions(text, *window) == expected, (text, window)
+            found += len(expected)
+    assert found > 1000
+
+
+def test_label_before_searches_as_from_the_window_start():
+    rnd = random.Random(5)
+    for text in _strings(13, 20_000, pieces=16):
+        start = rnd.randint(0, len(text))
+        sentence = (rnd.randint(0, start), len(text))
+        window = text[max(sentence[0], start - 60) : start]
+        plain = context._LABEL_BEFORE.search(window)
+        fast = context._LABEL_BEFORE.search(window, context._label_search_start(window))
+        assert (fast and (fast.span(), fast.groupdict())) == (
+            plain and (plain.span(), plain.groupdict())
+        ), window
