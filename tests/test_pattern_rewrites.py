@@ -48,12 +48,45 @@ PLAIN |= {
         r"(?:[A-Za-z]{3,9}\.?\s)?(?:\d{1,2},?\s)?(?P<y>(?:19|20)\d{2})\b"
     ),
     "SENTENCE_END": re.compile(r"(?<=[.!?])\s{1,50}(?=[A-Z(\[\"'])|\n{1,50}"),
+    "DISTRIBUTED": re.compile(
+        r"(?i)\b(?:on|at|by)\s(?P<unit>day|week|month|year)s\s(?P<n>\d{1,4})\s?\("
+    ),
+    "DATE": re.compile(
+        rf"""
+        (?<![\w.])(?:
+          \d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{masks._MONTH}\.?,?\s\d{{4}}
+          |{masks._MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}
+          |{masks._MONTH}\.?,?\s(?:19|20)\d{{2}}
+          |(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}
+          |\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}(?![\d.])
+          |\d{{1,2}}/(?:19|20)\d{{2}}
+          |(?:19|20)\d{{2}}\u5e74\d{{1,2}}\u6708(?:\d{{1,2}}\u65e5)?
+        )(?![\w])
+        """,
+        re.VERBOSE,
+    ),
+    "CITATION": re.compile(
+        r"""
+        (?:19|20)\d{2}\s?;\s?\d{1,4}
+            (?:\s?\(\s?[\w\-]{1,8}\s?\)(?:\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?)?
+              |\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?)(?![\d.]\d)
+        |(?<![\d.])\d{1,4}\s?\(\s?[\w\-]{1,8}\s?\)\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?
+            (?![\d.]\d)
+        |(?<![\d.])\d{1,4}\s?:\s?[eE]?\d{1,6}\s?-\s?[eE]?\d{1,6}(?![\d.]\d)
+        |(?<![A-Za-z])(?:pp?\.|pages?)\s?\d{1,6}(?:\s?-\s?\d{1,6})?
+        |(?<![A-Za-z])(?i:vol(?:ume)?\.?|issue|no\.|\u5377|\u671f|\u9875\u7801)\s?\d{1,6}
+        """,
+        re.VERBOSE,
+    ),
 }
 REWRITTEN = {
     "_JOURNAL_PDF": studies._JOURNAL_PDF,
     "_YEAR_CITATION": studies._YEAR_CITATION,
     "_YEAR_COPYRIGHT": studies._YEAR_COPYRIGHT,
     "SENTENCE_END": grammar.SENTENCE_END,
+    "DISTRIBUTED": context.DISTRIBUTED,
+    "DATE": masks.DATE,
+    "CITATION": masks.CITATION,
     "DOSE": facts.DOSE,
     "LOST_EXPONENT_DOSE": facts.LOST_EXPONENT_DOSE,
     "HETEROGENEITY": masks.HETEROGENEITY,
@@ -79,6 +112,11 @@ PIECES = [
     "mechanical ventilation", "oxygenation", "IL-6 (", "FEV1, ", "group ", "p = 0.01",
     "Copyright ", "(c) ", "\u00a9 ", "Published online: ", "Jan. 3, ", "2021;", "1999", "2020",
     "PDF (", "Journal ", ". The", "?  (", "\n\n", "2020; 12(", "12:", "Ann Intern Med",
+    "on days 28 (", "At Weeks 4 (",
+    "by months 6(", "on day\u017f 3 (", "3rd of March 2021", "Jan. 5, 2020", "June 2021",
+    "Sept 1999", "12/2020", "3.4.21", "2021-03-04", "2020\u5e743\u6708", "Vol. 7", "Issue 2",
+    "\u0131ssue 3", "\u0130SSUE 4", "No. 5", "pp. 12-15", "page 3", "\u5377 3", "\u9875\u7801 5",
+    "2020;12(3):4-5", "175:1-9", "75(3):660-673",
     "PDF (Stem Cell Res Ther)", "\u00a9 2021 ", "Copyright (c) 2020 ", "published: May 2019 ",
 ]  # fmt: skip
 

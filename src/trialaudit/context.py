@@ -57,7 +57,10 @@ TIMEPOINT = re.compile(
     )"""
 )
 # "on days 28 (...), 90 (...), and 360 (...)": one time point per bracketed group.
-DISTRIBUTED = re.compile(r"(?i)\b(?:on|at|by)\s(?P<unit>day|week|month|year)s\s(?P<n>\d{1,4})\s?\(")
+DISTRIBUTED = re.compile(
+    r"[OoAaBb](?<!\w[OoAaBb])(?i:(?:(?<=o)n|(?<=a)t|(?<=b)y)\s(?P<unit>day|week|month|year)s\s"
+    r"(?P<n>\d{1,4})\s?\()"
+)  # "(?i)\b(?:on|at|by)\s..." opening with its first letters (see masks.py)
 _NEXT_ITEM = re.compile(r"\s?,?\s?(?:and\s)?(?P<n>\d{1,4})\s?\(")
 # Outcomes named by a known phrase; a key of None reports the phrase as printed.
 OUTCOMES = (

@@ -12,36 +12,45 @@ from .spans import Scanner
 # Patterns scanned over whole windows open with a literal or one character class, a lookbehind
 # moved after it (r"(?<![\d.])\d" written r"\d(?<![\d.]\d)"): Python's matcher then skips to
 # where that character occurs instead of trying every position (the same matches, 3-10x
-# faster; tests/test_masks_equivalence.py compares them with the plain forms).
+# faster; tests/test_pattern_rewrites.py compares them with the plain forms).
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# The month names less their first letter, each after that letter (for DATE, see above).
+_MONTH_REST = (
+    r"(?:(?<=J)(?:an(?:uary)?|une?|uly?)|(?<=F)eb(?:ruary)?|(?<=M)(?:ar(?:ch)?|ay)"
+    r"|(?<=A)(?:pr(?:il)?|ug(?:ust)?)|(?<=S)ep(?:t(?:ember)?)?|(?<=O)ct(?:ober)?"
+    r"|(?<=N)ov(?:ember)?|(?<=D)ec(?:ember)?)"
+)
 DATE = re.compile(
     rf"""
-    (?<![\w.])(?:
-      \d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}\.?,?\s\d{{4}}
-      |{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}
-      |{_MONTH}\.?,?\s(?:19|20)\d{{2}}
-      |(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}
-      |\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}(?![\d.])
-      |\d{{1,2}}/(?:19|20)\d{{2}}
-      |(?:19|20)\d{{2}}\u5e74\d{{1,2}}\u6708(?:\d{{1,2}}\u65e5)?
+    [\dJFMASOND](?<![\w.].)(?:
+      (?<=\d)\d?(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}\.?,?\s\d{{4}}
+      |{_MONTH_REST}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}
+      |{_MONTH_REST}\.?,?\s(?:19|20)\d{{2}}
+      |(?:(?<=1)9|(?<=2)0)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}
+      |(?<=\d)\d?[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}(?![\d.])
+      |(?<=\d)\d?/(?:19|20)\d{{2}}
+      |(?:(?<=1)9|(?<=2)0)\d{{2}}\u5e74\d{{1,2}}\u6708(?:\d{{1,2}}\u65e5)?
     )(?![\w])
     """,
     re.VERBOSE,
 )
-# "2025;138(22):2984-2992", "75(3):660-673", "pp. 660-673", "Volume 76, Issue 3".
+# "2025;138(22):2984-2992", "75(3):660-673", "pp. 660-673", "Volume 76, Issue 3". Every
+# alternative's first character (v, i, n ignoring case, as the matcher folds them) opens it.
 CITATION = re.compile(
     r"""
-    (?:19|20)\d{2}\s?;\s?\d{1,4}
+    [\dpVvIi\u0130\u0131Nn\u5377\u671f\u9875]
+    (?:(?:(?<=1)9|(?<=2)0)\d{2}\s?;\s?\d{1,4}
         (?:\s?\(\s?[\w\-]{1,8}\s?\)(?:\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?)?
           |\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?)(?![\d.]\d)
-    |(?<![\d.])\d{1,4}\s?\(\s?[\w\-]{1,8}\s?\)\s?:\s?[eE]?\d{1,6}(?:\s?-\s?[eE]?\d{1,6})?
-        (?![\d.]\d)
-    |(?<![\d.])\d{1,4}\s?:\s?[eE]?\d{1,6}\s?-\s?[eE]?\d{1,6}(?![\d.]\d)
-    |(?<![A-Za-z])(?:pp?\.|pages?)\s?\d{1,6}(?:\s?-\s?\d{1,6})?
-    |(?<![A-Za-z])(?i:vol(?:ume)?\.?|issue|no\.|\u5377|\u671f|\u9875\u7801)\s?\d{1,6}
+    |(?<=\d)(?<![\d.]\d)\d{0,3}\s?\(\s?[\w\-]{1,8}\s?\)\s?:\s?[eE]?\d{1,6}
+        (?:\s?-\s?[eE]?\d{1,6})?(?![\d.]\d)
+    |(?<=\d)(?<![\d.]\d)\d{0,3}\s?:\s?[eE]?\d{1,6}\s?-\s?[eE]?\d{1,6}(?![\d.]\d)
+    |(?<=p)(?<![A-Za-z]p)(?:p?\.|ages?)\s?\d{1,6}(?:\s?-\s?\d{1,6})?
+    |(?<![A-Za-z].)(?i:(?<=v)ol(?:ume)?\.?|(?<=i)ssue|(?<=n)o\.|(?<=\u5377)|(?<=\u671f)
+        |(?<=\u9875)\u7801)\s?\d{1,6})
     """,
     re.VERBOSE,
 )

@@ -92,9 +92,14 @@ COUNT_WORD = rf"(?:{INT}|(?i:{_WORD_TRIE})(?![A-Za-z\-]))"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
+_BLANKS = re.compile(r"\s{1,100}")
+
+
 def word_value(text: str) -> int | None:
     """Return the integer a number word (or digit string) names, or None."""
-    lowered = re.sub(r"\s{1,100}", " ", text.strip().lower())
+    if text.isdigit():
+        return int(text)
+    lowered = _BLANKS.sub(" ", text.strip().lower())
     if lowered.replace(",", "").isdigit():
         return int(lowered.replace(",", ""))
     return _ALL_WORDS.get(lowered)

@@ -52,11 +52,14 @@ class Reported:
         return bool(max(own_lo, lo) <= min(own_hi, hi))
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def parse_reported(text: str, decimal_comma: bool = False) -> Reported:
     """Parse a printed number ("1.68", "- 10.8", ".03", "1,234", "0,65" with decimal commas)."""
     cleaned = text.replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")
-    if not decimal_comma:
-        cleaned = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", cleaned)
+    if not decimal_comma and "," in cleaned:
+        cleaned = _THOUSANDS.sub("", cleaned)
     match = _NUMBER.match(cleaned)
     if not match or not (match.group(2) or match.group(4)):
         raise ValueError(f"not a number: {text!r}")

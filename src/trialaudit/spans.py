@@ -103,8 +103,7 @@ class Scanner:
         is only documentation of how far a match may run past its anchor)."""
         del after
         anchor_at = sorted(
-            {p for a in anchors for p in self.positions(a)}
-            | {p for a in case for p in self.positions(a, True)}
+            set().union(*map(self.positions, anchors), *(self.positions(a, True) for a in case))
         )
         if not anchor_at:
             return
