@@ -74,13 +74,22 @@ COLUMNS = [
 
 
 def git_commit() -> str:
-    """Return the commit of the checkout being measured (with -dirty if it has changes)."""
+    """Return the commit of the checkout being measured (with -dirty if it has changes other
+    than this benchmark's own results, which the run itself rewrites after each size)."""
     try:
         head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            [
+                "git",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                ".",
+                ":!benchmarks/results",
+            ],
             cwd=REPO,
             capture_output=True,
             text=True,

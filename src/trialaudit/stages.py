@@ -7,8 +7,9 @@ each stage can be run and tested without Snakemake.
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -410,6 +411,7 @@ def collect_tables(
 
 
 SENTENCE_COLUMNS = ["doc_id", "stat_id", "sentence_start", "sentence_end"]
+TIMELINE_CHUNK = 50_000
 TIMELINE_STAT_COLUMNS = [
     "doc_id", "stat_id", "study_id", "kind", "denominator", "arm", "subgroup", "timepoint",
     "source_text", "span_start", "span_end",
@@ -588,21 +590,32 @@ def harmonize_outcomes(
 REPORT_COLUMNS = ["trial_id", "doc_id", "study_id", "relation"]
 
 
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    """Yield ``items`` in lists of ``size`` (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 def follow_up_timeline(inputs: dict[str, str], settings: dict, output: str) -> pd.DataFrame:
     """Write the follow-up timeline of every trial (timeline.csv)."""
     from . import timeline
 
-    trials = tables.read_csv(inputs["trials"], schemas.TrialsTable, REPORT_COLUMNS)
-    arms = tables.read_csv(inputs["arms"], schemas.ArmsTable)
-    statistics = tables.read_csv(
-        inputs["statistics"], schemas.StatisticsTable, TIMELINE_STAT_COLUMNS
+    # The tables are read straight into the generator (which drops them once it has their
+    # rows), and its rows become frames TIMELINE_CHUNK at a time: at 100,000 documents the
+    # step held 1.86 GB with the tables kept and all 430,000 row dicts at once.
+    rows = timeline.iter_timeline_rows(
+        tables.read_csv(inputs["trials"], schemas.TrialsTable, REPORT_COLUMNS),
+        tables.read_csv(inputs["arms"], schemas.ArmsTable),
+        tables.read_csv(inputs["statistics"], schemas.StatisticsTable, TIMELINE_STAT_COLUMNS),
+        tables.read_csv(inputs["comparisons"], schemas.ComparisonsTable),
+        timeline.Settings(**settings),
     )
-    comparisons = tables.read_csv(inputs["comparisons"], schemas.ComparisonsTable)
     with _without_gc():
-        rows = timeline.timeline_rows(
-            trials, arms, statistics, comparisons, timeline.Settings(**settings)
-        )
-    df = tables.frame(rows, schemas.TimelineTable)
+        frames = [
+            tables.frame(chunk, schemas.TimelineTable) for chunk in _batches(rows, TIMELINE_CHUNK)
+        ]
+    df = tables.concat(frames, schemas.TimelineTable)
     tables.write_csv(df, output)
     log.info("%d timeline rows, %d flagged", len(df), int((df["flags"] != "").sum()))
     return df

@@ -7,6 +7,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -327,6 +328,17 @@ def timeline_rows(
     settings: Settings,
 ) -> list[dict]:
     """Return the timeline rows of every trial (from the studies that report it)."""
+    return list(iter_timeline_rows(trials, arms, statistics, comparisons, settings))
+
+
+def iter_timeline_rows(
+    trials: pd.DataFrame,
+    arms: pd.DataFrame,
+    statistics: pd.DataFrame,
+    comparisons: pd.DataFrame,
+    settings: Settings,
+) -> Iterator[dict]:
+    """Yield the timeline rows of every trial, trial by trial (see ``timeline_rows``)."""
     reports = trials[trials["relation"] == "reports"]
     keys = ["doc_id", "stat_id"]
     of_arm_sizes = pd.MultiIndex.from_frame(statistics[keys]).isin(
@@ -350,10 +362,10 @@ def timeline_rows(
         *(reports[c].tolist() for c in ("trial_id", "doc_id", "study_id")), strict=True
     ):
         units_of[trial_id].add((doc_id, study_id))
-    rows = []
+    # The rows are in by_doc now: the frames go (when the caller holds none of them either).
+    del trials, reports, arms, statistics, comparisons, table, of_arm_sizes, used
     for trial_id in sorted(units_of):
         units = units_of[trial_id]
         docs = sorted({doc_id for doc_id, _ in units})
         own = [[row for d in docs for row in table.get(d, [])] for table in by_doc]
-        rows.extend(trial_timeline(trial_id, units, *own, settings))
-    return rows
+        yield from trial_timeline(trial_id, units, *own, settings)
