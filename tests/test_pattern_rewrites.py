@@ -159,14 +159,7 @@ def _plain_masked_spans(norm: str, near: list[tuple[int, int]], scan: Scanner) -
     spans = []
     for pattern, anchors, before, after in masks.ANCHORED:
         spans.extend(m.span() for m in scan.finditer(pattern, anchors, before, after))
-    windows: list[tuple[int, int]] = []
-    for start, end in sorted(near):
-        start, end = max(0, start - masks._MARGIN), min(len(norm), end + masks._MARGIN)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-        else:
-            windows.append((start, end))
-    for start, end in windows:
+    for start, end in masks.windows_around(near, len(norm)):
         for pattern, _ in masks.NEARBY:
             spans.extend(m.span() for m in pattern.finditer(norm, start, end))
     return spans

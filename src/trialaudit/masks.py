@@ -3,7 +3,6 @@ heterogeneity statistics and reference numbers. A statistic overlapping one is d
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from . import facts
@@ -109,24 +108,22 @@ def masked_spans(norm: str, near: list[tuple[int, int]], scan: Scanner) -> list[
     spans: list[tuple[int, int]] = []
     for pattern, anchors, before, after in ANCHORED:
         spans.extend(m.span() for m in scan.finditer(pattern, anchors, before, after))
-    windows: list[tuple[int, int]] = []
-    for start, end in sorted(near):
-        start, end = max(0, start - _MARGIN), min(len(norm), end + _MARGIN)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-        else:
-            windows.append((start, end))
     ascii_text = norm.isascii()  # lower() keeps offsets and agrees with the matcher's case
-    for start, end in windows:
+    for start, end in windows_around(near, len(norm)):
         for pattern, words in NEARBY:
-            if ascii_text and words and not any(_within(scan, w, start, end) for w in words):
+            if ascii_text and words and not any(scan.occurs(w, start, end) for w in words):
                 continue
             spans.extend(m.span() for m in pattern.finditer(norm, start, end))
     return spans
 
 
-def _within(scan: Scanner, word: str, start: int, end: int) -> bool:
-    """Return True if ``word`` occurs (ignoring case) wholly inside [start, end)."""
-    found = scan.positions(word)
-    index = bisect.bisect_left(found, start)
-    return index < len(found) and found[index] + len(word) <= end
+def windows_around(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Return the spans widened by _MARGIN on each side (within [0, length)), overlaps merged."""
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        start, end = max(0, start - _MARGIN), min(length, end + _MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows

@@ -84,6 +84,12 @@ class Scanner:
             self._positions[key] = found
         return self._positions[key]
 
+    def occurs(self, literal: str, start: int, end: int) -> bool:
+        """Return True if ``literal`` occurs (ignoring case) wholly inside [start, end)."""
+        found = self.positions(literal)
+        index = bisect.bisect_left(found, start)
+        return index < len(found) and found[index] + len(literal) <= end
+
     def starts(self) -> list[int]:
         """Return every offset where a statistic can start, in order."""
         if self._starts is None:

@@ -320,17 +320,6 @@ def _flag(rows: list[dict], settings: Settings) -> None:
         row["flags"] = "; ".join(row["flags"])
 
 
-def timeline_rows(
-    trials: pd.DataFrame,
-    arms: pd.DataFrame,
-    statistics: pd.DataFrame,
-    comparisons: pd.DataFrame,
-    settings: Settings,
-) -> list[dict]:
-    """Return the timeline rows of every trial (from the studies that report it)."""
-    return list(iter_timeline_rows(trials, arms, statistics, comparisons, settings))
-
-
 def iter_timeline_rows(
     trials: pd.DataFrame,
     arms: pd.DataFrame,
@@ -338,7 +327,8 @@ def iter_timeline_rows(
     comparisons: pd.DataFrame,
     settings: Settings,
 ) -> Iterator[dict]:
-    """Yield the timeline rows of every trial, trial by trial (see ``timeline_rows``)."""
+    """Yield the timeline rows of every trial (from the studies that report it), trial by
+    trial."""
     reports = trials[trials["relation"] == "reports"]
     keys = ["doc_id", "stat_id"]
     of_arm_sizes = pd.MultiIndex.from_frame(statistics[keys]).isin(
