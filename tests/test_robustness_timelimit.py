@@ -225,3 +225,80 @@ def test_overhead_per_document_is_small(seed_texts):
     overhead = (isolated - direct) / len(payloads)
     print(f"extraction {direct / len(payloads) * 1e3:.2f} ms/doc, overhead {overhead * 1e3:.2f} ms")
     assert overhead < 0.005
+
+
+def _child_pids() -> set[int]:
+    """The time-limited children this process runs now."""
+    return {
+        child.pid
+        for child in psutil.Process().children()
+        if "trialaudit.timelimit" in " ".join(child.cmdline())
+    }
+
+
+def test_a_child_killed_mid_stream_fails_its_document_and_the_rest_are_resent(seed_texts):
+    """Requests are written ahead of the child, so when it dies the documents it had been
+    sent but not answered go to a fresh child: only the one it was working on fails."""
+    good = _payloads(seed_texts, copies=3)
+    victim = {"doc_id": "victim", "text": slow_text(2.0)}
+    payloads = [*good[:4], victim, *good[4:]]
+    outcomes = []
+    killer = None
+    for outcome in timelimit.iter_each("extract", payloads, cpu_limit=60):
+        outcomes.append(outcome)
+        if len(outcomes) == 4:  # the child now works on the victim, the rest queued behind it
+            (pid,) = _child_pids()
+            killer = threading.Timer(0.5, os.kill, (pid, signal.SIGKILL))
+            killer.start()
+    killer.join()
+    assert [o.ok for o in outcomes] == [True] * 4 + [False] + [True] * (len(good) - 4)
+    assert outcomes[4].failure == "crashed the worker process (killed by SIGKILL)"
+    direct = timelimit.run_each("extract", good, cpu_limit=60)
+    assert [o.value for o in outcomes if o.ok] == [o.value for o in direct]
+
+
+def _track_ahead(patch: pytest.MonkeyPatch) -> list[tuple[int, int, int]]:
+    """Record, at each request written, (requests waiting, their bytes, the pipe's size)."""
+    record: list[tuple[int, int, int]] = []
+    waiting: dict[int, list[int]] = {}
+    send, answer = timelimit.Worker.send, timelimit.Worker.answer
+
+    def tracked_send(worker, frame):
+        sizes = waiting.setdefault(id(worker), [])
+        sizes.append(len(frame))
+        record.append((len(sizes), sum(sizes), worker.pipe_bytes))
+        return send(worker, frame)
+
+    def tracked_answer(worker, *args, **kwargs):
+        waiting[id(worker)].pop(0)
+        return answer(worker, *args, **kwargs)
+
+    patch.setattr(timelimit.Worker, "send", tracked_send)
+    patch.setattr(timelimit.Worker, "answer", tracked_answer)
+    return record
+
+
+def test_requests_written_ahead_fit_in_the_pipe_so_that_nothing_deadlocks(seed_texts, monkeypatch):
+    """With the pipe to the child shrunk to one page, a big document and many small ones
+    (whose answers are bigger than the pipe back) still all come back, because a request is
+    written ahead only when all waiting requests fit in the pipe."""
+    monkeypatch.setattr(timelimit, "PIPE_BYTES", 4096)
+    record = _track_ahead(monkeypatch)
+    small = [
+        {"doc_id": f"p{i}", "text": "Mortality 3/20 (15%) vs 7/21; p = 0.04."} for i in range(300)
+    ]
+    big = {"doc_id": "big", "text": " ".join(seed_texts.values()) * 20}
+    payloads = [*small[:150], big, *small[150:]]
+    outcomes: list = []
+    runner = threading.Thread(
+        target=lambda: outcomes.extend(timelimit.iter_each("extract", payloads, cpu_limit=60)),
+        daemon=True,
+    )
+    runner.start()
+    runner.join(timeout=120)
+    assert not runner.is_alive(), "the parent and its child wait for each other"
+    assert len(outcomes) == len(payloads) and all(o.ok for o in outcomes)
+    assert max(count for count, _, _ in record) > 1  # requests were written ahead
+    for count, size, pipe in record:
+        assert count == 1 or size <= pipe
+    assert {pipe for _, _, pipe in record} == {4096}
