@@ -60,14 +60,22 @@ FLOATS = [
 
 
 def _reference(df: pd.DataFrame, path: Path) -> bytes:
-    """pandas' bytes, floats formatted one value at a time (missing empty)."""
+    """pandas' bytes, floats formatted one value at a time (missing empty), and a field
+    holding "\\r" quoted: each line is written on its own with "\\r\\n" as the line end, which
+    makes csv quote "\\r" as well as "\\n", and that line end is then made "\\n"."""
     df = df.copy()
     for name in df.columns:
         if df[name].dtype.kind == "f":
             values = df[name].to_numpy(dtype="float64", na_value=np.nan)
             text = ["" if np.isnan(v) else tables.FLOAT_FORMAT % v for v in values.tolist()]
             df[name] = np.array(text, dtype=object)
-    df.to_csv(path, index=False, lineterminator="\n")
+    lines = [df.iloc[:0].to_csv(index=False, lineterminator="\r\n")]
+    lines += [
+        df.iloc[[i]].to_csv(index=False, header=False, lineterminator="\r\n")
+        for i in range(len(df))
+    ]
+    assert all(line.endswith("\r\n") for line in lines)
+    path.write_bytes("".join(line[:-2] + "\n" for line in lines).encode("utf-8"))
     return path.read_bytes()
 
 
@@ -240,12 +248,27 @@ def test_chunked_writing_gives_the_bytes_of_the_whole_sorted_frame(
 
 
 def test_a_written_table_reads_back_as_it_was(tmp_path):
-    """Text with a lone "\\r" is left out: csv does not quote it and read_csv ends a row there."""
+    """Every adversarial string, a lone "\\r" among them, reads back as it was written."""
     rows = [
         {**_check(i), "reported_value": i / 8, "recomputed_value": -i * 0.25} for i in range(30)
     ]
-    rows = [row for row in rows if "carriage\rreturn" not in (row["reported"], row["recomputed"])]
-    assert len(rows) == 25
+    assert any("carriage\rreturn" in (row["reported"], row["recomputed"]) for row in rows)
     df = tables.frame(rows, schemas.ChecksTable)
     tables.write_csv(df, tmp_path / "checks.csv")
     pd.testing.assert_frame_equal(tables.read_csv(tmp_path / "checks.csv", schemas.ChecksTable), df)
+
+
+@pytest.mark.parametrize(
+    "column",
+    [pd.Series(["carriage\rreturn", "x"], dtype="str"), pd.Series(["carriage\rreturn", 3])],
+    ids=["text (Arrow)", "object (pandas)"],
+)
+def test_a_lone_carriage_return_is_quoted_by_both_writers(tmp_path, column):
+    """Python 3.11's csv leaves a field holding "\\r" bare, and readers end a row there; both
+    writers quote it, and the name of a column holding one too."""
+    df = pd.DataFrame({"n": [1, 2], "name\rwith return": column})
+    written = _written(df, tmp_path / "got.csv")
+    assert written == _reference(df, tmp_path / "expected.csv")
+    assert written.startswith(b'n,"name\rwith return"\n1,"carriage\rreturn"\n')
+    back = pd.read_csv(tmp_path / "got.csv", dtype=str, keep_default_na=False)
+    assert back.shape == (2, 2) and back.iloc[0, 1] == "carriage\rreturn"

@@ -110,12 +110,13 @@ def _float_text(column: pd.Series) -> arrow.Array:
 
 def _quote_triggers() -> str:
     """Return the characters that make this Python's csv module (QUOTE_MINIMAL, lineterminator
-    "\\n") quote a field, found by asking it."""
-    triggers = ""
+    "\\n") quote a field, found by asking it, and "\\r", which csv leaves bare (Python 3.11)
+    though every CSV reader ends a row there: written bare, a field would not read back."""
+    triggers = "\r"
     for char in [chr(code) for code in range(128)] + ["\x85", "\u2028", "\u2029"]:
         line = io.StringIO()
         csv.writer(line, lineterminator="\n").writerow(["a" + char, "b"])
-        if line.getvalue().startswith('"'):
+        if line.getvalue().startswith('"') and char not in triggers:
             triggers += char
     return triggers
 
@@ -201,17 +202,58 @@ def _csv_lines(df: pd.DataFrame) -> arrow.Array | None:
 
 
 def _header(names: list[str]) -> str:
-    """Return the CSV header line of ``names``, quoted as csv.writer quotes them."""
+    """Return the CSV header line of ``names``, quoted as csv.writer quotes them (and a name
+    holding "\\r" quoted too, see _quote_triggers)."""
     line = io.StringIO()
-    csv.writer(line, lineterminator="\n").writerow(names)
-    return line.getvalue()
+    marker = _return_marker(names)
+    csv.writer(line, lineterminator="\n").writerow(_mark_returns(names, marker))
+    return _unmark_returns(line.getvalue(), marker)
+
+
+# A lone "\r" is written quoted by passing it through csv as "\n" plus a marker character that
+# the table does not hold (a private-use code point), so that csv quotes the field, then
+# turning that pair back into "\r".
+_MARKERS = [chr(code) for code in range(0xE000, 0xF900)]
+
+
+def _return_marker(texts: Iterable) -> str | None:
+    """Return a marker no text of ``texts`` holds, or None when none holds "\\r"."""
+    texts = [t for t in texts if isinstance(t, str)]
+    if not any("\r" in t for t in texts):
+        return None
+    return next(m for m in _MARKERS if not any(m in t for t in texts))
+
+
+def _mark_returns(texts: list, marker: str | None) -> list:
+    """Return ``texts`` with each "\\r" as "\\n" + ``marker`` (unchanged without a marker)."""
+    if marker is None:
+        return texts
+    return [t.replace("\r", "\n" + marker) if isinstance(t, str) else t for t in texts]
+
+
+def _unmark_returns(text: str, marker: str | None) -> str:
+    """Undo ``_mark_returns`` in written CSV text."""
+    return text if marker is None else text.replace("\n" + marker, "\r")
 
 
 def _pandas_csv(df: pd.DataFrame, path: str | Path, *, append: bool) -> None:
-    """Write ``df`` through pandas, floats as ``_floats_as_text`` (the reference bytes)."""
-    _floats_as_text(df).to_csv(
-        path, mode="a" if append else "w", header=not append, index=False, lineterminator="\n"
-    )
+    """Write ``df`` through pandas, floats as ``_floats_as_text`` (the reference bytes; text
+    holding a lone "\\r" quoted, see _quote_triggers)."""
+    df = _floats_as_text(df)
+    texts = [name for name in df.columns if df[name].dtype.kind == "O" or
+             isinstance(df[name].dtype, pd.StringDtype)]  # fmt: skip
+    cells = [v for name in texts for v in df[name].tolist()] + list(df.columns)
+    marker = _return_marker(cells)
+    if marker is None:
+        df.to_csv(
+            path, mode="a" if append else "w", header=not append, index=False, lineterminator="\n"
+        )
+        return
+    marked = df.assign(**{name: _mark_returns(df[name].tolist(), marker) for name in texts})
+    marked.columns = _mark_returns(list(df.columns), marker)
+    text = marked.to_csv(None, header=not append, index=False, lineterminator="\n")
+    with open(path, "a" if append else "w", encoding="utf-8", newline="") as out:
+        out.write(_unmark_returns(text, marker))
 
 
 def _to_csv(df: pd.DataFrame, path: str | Path, *, append: bool = False) -> None:
