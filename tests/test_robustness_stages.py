@@ -11,6 +11,7 @@ from workflow_runner import SEEDS
 
 from trialaudit import schemas, stages, tables, timelimit
 from trialaudit.checks import Settings
+from trialaudit.extract import extract_document
 
 # A copy of a seed whose extracted counts are made too large for a 64-bit column (as an
 # extractor might return for "99999999999999999999/999999999999999999999").
@@ -152,3 +153,25 @@ def test_other_documents_keep_exactly_their_results(clean, broken, name):
 def test_tables_written_are_valid(broken):
     tables.validate(broken["documents"], schemas.DocumentsTable)
     tables.validate(broken["quarantine"], schemas.QuarantineTable)
+
+
+@pytest.mark.parametrize("from_text", [False, True])
+def test_the_check_stage_reads_the_text_for_one_sided_tests_only_when_asked(tmp_path, from_text):
+    """statcheck's OneTailedTxt: a t test whose p is right only one-tailed passes when the
+    text mentions one-tailed tests and the option is on, and fails otherwise."""
+    text = "Scores rose, t(40) = 1.45, p = .077 (one-tailed tests throughout)."
+    extraction = extract_document("d", text)
+    paths = {name: tmp_path / f"{name}.parquet" for name in ("statistics", "comparisons")}
+    tables.write_parquet(tables.frame(extraction.statistics, schemas.StatisticsTable),
+                         paths["statistics"])  # fmt: skip
+    tables.write_parquet(tables.frame(extraction.comparisons, schemas.ComparisonsTable),
+                         paths["comparisons"])  # fmt: skip
+    texts = tmp_path / "texts.parquet"
+    pd.DataFrame({"doc_id": ["d"], "text": [text]}).to_parquet(texts)
+    checks = stages.check_consistency(
+        str(paths["statistics"]), str(paths["comparisons"]), str(tmp_path / "checks.parquet"),
+        Settings(one_tailed_from_text=from_text), str(texts), time_limit=60,
+    )  # fmt: skip
+    (row,) = checks[checks["check"] == "p_vs_test"].to_dict("records")
+    assert row["verdict"] == ("consistent" if from_text else "inconsistent")
+    assert ("one-tailed" in row["method"]) == from_text

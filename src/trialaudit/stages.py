@@ -278,12 +278,14 @@ def check_consistency(
     out and listed in ``failures_output`` (doc_id, reason), not fatal."""
     from dataclasses import asdict
 
-    # The child reads and groups the shard's rows itself; only doc_ids cross the pipe.
+    # The child reads and groups the shard's rows itself; only doc_ids cross the pipe. It reads
+    # the texts only to find mentions of one-sided tests, which count only when asked for.
     doc_ids = sorted(set(pd.read_parquet(statistics_path, columns=["doc_id"])["doc_id"]))
+    read_texts = texts_path is not None and settings.one_tailed_from_text
     setup = {
         "statistics_path": str(statistics_path),
         "comparisons_path": str(comparisons_path),
-        "texts_path": None if texts_path is None else str(texts_path),
+        "texts_path": str(texts_path) if read_texts else None,
         "settings": asdict(settings),
     }
     outcomes = timelimit.iter_each(
