@@ -202,17 +202,19 @@ def _csv_lines(df: pd.DataFrame) -> arrow.Array | None:
 
 
 def _header(names: list[str]) -> str:
-    """Return the CSV header line of ``names``, quoted as csv.writer quotes them (and a name
-    holding "\\r" quoted too, see _quote_triggers)."""
-    line = io.StringIO()
-    marker = _return_marker(names)
-    csv.writer(line, lineterminator="\n").writerow(_mark_returns(names, marker))
-    return _unmark_returns(line.getvalue(), marker)
+    """Return the CSV header line of ``names``, quoted by the rule of the rows (a name holding
+    one of _QUOTE_TRIGGERS is quoted, its quotes doubled; a lone empty name is written "")."""
+    if names == [""]:
+        return '""\n'
+    quoted = [
+        '"' + name.replace('"', '""') + '"' if any(c in name for c in _QUOTE_TRIGGERS) else name
+        for name in names
+    ]
+    return ",".join(quoted) + "\n"
 
 
-# A lone "\r" is written quoted by passing it through csv as "\n" plus a marker character that
-# the table does not hold (a private-use code point), so that csv quotes the field, then
-# turning that pair back into "\r".
+# pandas writes a lone "\r" quoted when it is passed through csv as "\n" plus a marker character
+# that the table does not hold (a private-use code point), that pair then turned back into "\r".
 _MARKERS = [chr(code) for code in range(0xE000, 0xF900)]
 
 
