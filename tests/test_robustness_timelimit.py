@@ -4,11 +4,14 @@ CPU limit and the next one still runs, crashes and exceptions stay with their do
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import os
+import random
 import re
 import signal
 import threading
 import time
+from collections import deque
 
 import psutil
 import pytest
@@ -225,3 +228,135 @@ def test_overhead_per_document_is_small(seed_texts):
     overhead = (isolated - direct) / len(payloads)
     print(f"extraction {direct / len(payloads) * 1e3:.2f} ms/doc, overhead {overhead * 1e3:.2f} ms")
     assert overhead < 0.005
+
+
+def _child_pids() -> set[int]:
+    """The time-limited children this process runs now."""
+    return {
+        child.pid
+        for child in psutil.Process().children()
+        if "trialaudit.timelimit" in " ".join(child.cmdline())
+    }
+
+
+def test_a_child_killed_mid_stream_fails_its_document_and_the_rest_are_resent(seed_texts):
+    """Requests are written ahead of the child, so when it dies the documents it had been
+    sent but not answered go to a fresh child: only the one it was working on fails."""
+    good = _payloads(seed_texts, copies=3)
+    victim = {"doc_id": "victim", "text": slow_text(2.0)}
+    payloads = [*good[:4], victim, *good[4:]]
+    outcomes = []
+    killer = None
+    for outcome in timelimit.iter_each("extract", payloads, cpu_limit=60):
+        outcomes.append(outcome)
+        if len(outcomes) == 4:  # the child now works on the victim, the rest queued behind it
+            (pid,) = _child_pids()
+            killer = threading.Timer(0.5, os.kill, (pid, signal.SIGKILL))
+            killer.start()
+    killer.join()
+    assert [o.ok for o in outcomes] == [True] * 4 + [False] + [True] * (len(good) - 4)
+    assert outcomes[4].failure == "crashed the worker process (killed by SIGKILL)"
+    direct = timelimit.run_each("extract", good, cpu_limit=60)
+    assert [o.value for o in outcomes if o.ok] == [o.value for o in direct]
+
+
+def _track_ahead(patch: pytest.MonkeyPatch) -> list[tuple[int, int, int]]:
+    """Record, at each request written, (requests waiting, the pages they can take up, the
+    pipe's pages)."""
+    record: list[tuple[int, int, int]] = []
+    waiting: dict[int, list[int]] = {}
+    send, answer = timelimit.Worker.send, timelimit.Worker.answer
+
+    def tracked_send(worker, frame):
+        sizes = waiting.setdefault(id(worker), [])
+        sizes.append(len(frame))
+        pages = sum(-(-size // timelimit.PAGE_BYTES) for size in sizes)
+        record.append((len(sizes), pages, worker.pipe_pages))
+        return send(worker, frame)
+
+    def tracked_answer(worker, *args, **kwargs):
+        waiting[id(worker)].pop(0)
+        return answer(worker, *args, **kwargs)
+
+    patch.setattr(timelimit.Worker, "send", tracked_send)
+    patch.setattr(timelimit.Worker, "answer", tracked_answer)
+    return record
+
+
+def test_requests_written_ahead_fit_in_the_pipe_so_that_nothing_deadlocks(seed_texts, monkeypatch):
+    """With the pipe to the child shrunk to four pages, a big document and many small ones
+    (whose answers are bigger than the pipe back) still all come back, because a request is
+    written ahead only when all waiting requests fit in the pipe's pages."""
+    monkeypatch.setattr(timelimit, "PIPE_BYTES", 4 * timelimit.PAGE_BYTES)
+    record = _track_ahead(monkeypatch)
+    small = [
+        {"doc_id": f"p{i}", "text": "Mortality 3/20 (15%) vs 7/21; p = 0.04."} for i in range(300)
+    ]
+    big = {"doc_id": "big", "text": " ".join(seed_texts.values()) * 20}
+    payloads = [*small[:150], big, *small[150:]]
+    outcomes: list = []
+    runner = threading.Thread(
+        target=lambda: outcomes.extend(timelimit.iter_each("extract", payloads, cpu_limit=60)),
+        daemon=True,
+    )
+    runner.start()
+    runner.join(timeout=120)
+    assert not runner.is_alive(), "the parent and its child wait for each other"
+    assert len(outcomes) == len(payloads) and all(o.ok for o in outcomes)
+    assert max(count for count, _, _ in record) > 1  # requests were written ahead
+    for count, pages, pipe in record:
+        assert count == 1 or pages <= pipe
+    assert {pipe for _, _, pipe in record} == {4}
+
+
+def _writes_that_block(admit, seed: int, steps: int = 3000) -> int:
+    """Play the stage and its child on a real four-page pipe: the stage writes frames of
+    random sizes (most a few hundred bytes, some several pages) whenever ``admit`` lets it,
+    the child reads random amounts and answers frames only once it has read them whole.
+    Return how many writes found the pipe without room (the write end does not block)."""
+    rng = random.Random(seed)
+    read_end, write_end = os.pipe()
+    try:
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4 * timelimit.PAGE_BYTES)
+        pipe_pages = fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) // timelimit.PAGE_BYTES
+        os.set_blocking(write_end, False)
+        waiting: deque[int] = deque()  # sizes of frames written and not yet answered
+        written = read = answered = refused = 0
+        for _ in range(steps):
+            size = rng.randint(2000, 9000) if rng.random() < 0.1 else rng.randint(60, 700)
+            if not waiting or admit(list(waiting), size, pipe_pages):
+                try:
+                    done = os.write(write_end, b"x" * size)
+                except BlockingIOError:
+                    done = 0
+                if done < size:
+                    refused += 1
+                    os.read(read_end, 1 << 20)  # start again from an empty pipe
+                    read = written = answered = 0
+                    waiting.clear()
+                    continue
+                waiting.append(size)
+                written += size
+            if read < written and rng.random() < 0.7:
+                read += len(os.read(read_end, rng.randint(1, 9000)))
+            while waiting and answered + waiting[0] <= read and rng.random() < 0.6:
+                answered += waiting.popleft()
+        return refused
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_a_request_admitted_ahead_never_finds_the_pipe_full():
+    """The stage's rule (pages, not bytes) against the kernel itself. A byte count of the
+    waiting requests is not enough: a pipe refuses a write while its pages are half empty."""
+
+    def by_pages(waiting, size, pipe_pages):
+        taken = sum(timelimit.pages_needed(s) for s in waiting)
+        return timelimit.fits_ahead(taken, size, pipe_pages)
+
+    def by_bytes(waiting, size, pipe_pages):
+        return sum(waiting) + size <= pipe_pages * timelimit.PAGE_BYTES
+
+    assert sum(_writes_that_block(by_pages, seed) for seed in range(20)) == 0
+    assert sum(_writes_that_block(by_bytes, seed) for seed in range(20)) > 0

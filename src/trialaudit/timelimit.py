@@ -5,13 +5,16 @@ task runs in a child Python process that the parent kills when the task has used
 than allowed; the document is then reported as failed and a fresh child takes the next one.
 One child serves many documents (start-up is paid once, not per document), and requests and
 results cross the pipe as length-prefixed JSON: nothing a document contains is ever unpickled
-or evaluated.
+or evaluated. The parent writes the next requests while the child works (as many as the pipe
+holds without blocking), so the child never waits for the parent to wake up between documents.
 
 Run as ``python -m trialaudit.timelimit TASK`` the module is the child's side of the protocol.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import importlib
 import json
 import logging
@@ -23,6 +26,7 @@ import struct
 import subprocess
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +41,16 @@ READY = {"ready": True}
 WALL_FACTOR, WALL_GRACE = 4.0, 10.0
 START_TIMEOUT = 120.0
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+# Requests written ahead of the child: at most this many, and no more than the pipe to the
+# child holds (its size asked for, then read back, on Linux; a cautious guess elsewhere), so
+# that writing one never blocks while the child, in turn, waits for us to read its answers.
+# Linux keeps a pipe's data in pages and refuses a write when every page is in use, however
+# little each holds (fs/pipe.c, pipe_write), so room is counted in pages, not bytes.
+MAX_AHEAD = 256
+PIPE_BYTES = 1 << 20
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_FALLBACK_PIPE_BYTES = 8192
+_END = object()
 
 
 def columnar(rows: list[dict]) -> dict:
@@ -244,6 +258,7 @@ class Worker:
             env=env,
         )
         self._psutil = psutil.Process(self.process.pid)
+        self.pipe_pages = _pipe_capacity(self.process.stdin.fileno()) // PAGE_BYTES
         self._buffer = bytearray()
         self._cpu_mark: float | None = None  # the child's CPU time at its last answer
         self._selector = selectors.DefaultSelector()
@@ -265,12 +280,18 @@ class Worker:
         ``wall_limit`` defaults to WALL_FACTOR * cpu_limit + WALL_GRACE (none without a limit)."""
         return self._request({"call": payload}, cpu_limit, wall_limit)
 
-    def _request(self, request: dict, cpu_limit: float | None, wall_limit: float | None):
+    def send(self, frame: bytes) -> bool:
+        """Write one request frame (``request_frame``); False if the child has gone."""
         try:
-            self.process.stdin.write(_frame(request))
+            self.process.stdin.write(frame)
             self.process.stdin.flush()
         except (BrokenPipeError, OSError):
-            return Outcome(failure=self._crashed())
+            return False
+        return True
+
+    def answer(self, cpu_limit: float | None, wall_limit: float | None = None) -> Outcome:
+        """Wait for the answer to the oldest request not yet answered (see ``call``). Its CPU
+        time counts from the child's previous answer, when it started on this request."""
         wall = wall_limit or (
             math.inf if cpu_limit is None else WALL_FACTOR * cpu_limit + WALL_GRACE
         )
@@ -280,6 +301,11 @@ class Worker:
         if "error" in answer:
             return Outcome(failure=f"raised {answer['error']}")
         return Outcome(value=answer["value"])
+
+    def _request(self, request: dict, cpu_limit: float | None, wall_limit: float | None):
+        if not self.send(_frame(request)):
+            return Outcome(failure=self._crashed())
+        return self.answer(cpu_limit, wall_limit)
 
     def _receive(self, wall: float, cpu_limit: float | None) -> Any:
         """Return the next decoded frame, or an Outcome saying why none came in time.
@@ -370,6 +396,38 @@ class Worker:
                 stream.close()
 
 
+def request_frame(payload: dict) -> bytes:
+    """Return the frame that asks a child to run its task on ``payload``."""
+    return _frame({"call": payload})
+
+
+def pages_needed(frame_bytes: int) -> int:
+    """Return the most pipe pages a write of ``frame_bytes`` can spread over: the kernel puts
+    into the last page only what fits in its room, and the rest in fresh pages."""
+    return -(-frame_bytes // PAGE_BYTES)
+
+
+def fits_ahead(waiting_pages: int, frame_bytes: int, pipe_pages: int) -> bool:
+    """True if a frame can be written behind unanswered requests spread over at most
+    ``waiting_pages`` pages without the write blocking. Every page in use holds an unread byte
+    of an unanswered request (the child answers only what it has read), so the pages in use
+    never exceed the sum of their ``pages_needed``."""
+    return waiting_pages + pages_needed(frame_bytes) <= pipe_pages
+
+
+def _pipe_capacity(fd: int) -> int:
+    """Return how many bytes the pipe ``fd`` holds, enlarged to PIPE_BYTES where allowed."""
+    grow, size = getattr(fcntl, "F_SETPIPE_SZ", None), getattr(fcntl, "F_GETPIPE_SZ", None)
+    if grow is None or size is None:
+        return _FALLBACK_PIPE_BYTES
+    with contextlib.suppress(OSError):  # above the system's limit: keep the size it has
+        fcntl.fcntl(fd, grow, PIPE_BYTES)
+    try:
+        return int(fcntl.fcntl(fd, size))
+    except OSError:
+        return _FALLBACK_PIPE_BYTES
+
+
 def _stderr():
     """The file descriptor children write diagnostics to: this process's logging stream."""
     try:
@@ -389,13 +447,40 @@ def iter_each(
     """Run ``task`` on each payload in one child process, in order, yielding each Outcome as it
     comes; a payload that exceeds ``cpu_limit`` seconds of CPU time (or ``wall_limit``
     seconds of waiting), crashes the child or raises gets a failed Outcome and a fresh child
-    (set up again with ``setup``) takes the next payload."""
+    (set up again with ``setup``) takes the next payload. Requests are written ahead of the
+    child (see MAX_AHEAD); those a stopped child had not answered go to the fresh one."""
+    source = iter(payloads)
+    todo: deque[tuple[dict, bytes]] = deque()  # to send, in order, before the rest of source
+    sent: deque[tuple[dict, bytes]] = deque()  # sent to the current child, not yet answered
+    sent_pages = 0  # pipe pages the unanswered requests can take up at most
     worker: Worker | None = None
     try:
-        for payload in payloads:
-            if worker is None or not worker.alive:
-                worker = Worker(task, setup)
-            yield worker.call(payload, cpu_limit, wall_limit)
+        while True:
+            while len(sent) < MAX_AHEAD:
+                if not todo:
+                    payload = next(source, _END)
+                    if payload is _END:
+                        break
+                    todo.append((payload, request_frame(payload)))
+                if worker is None or not worker.alive:
+                    if sent:
+                        break  # answers still to come, or the reason it stopped
+                    worker = Worker(task, setup)
+                if sent and not fits_ahead(sent_pages, len(todo[0][1]), worker.pipe_pages):
+                    break
+                sent.append(todo.popleft())
+                sent_pages += pages_needed(len(sent[-1][1]))
+                if not worker.send(sent[-1][1]):
+                    break  # the child has gone: answer() says how
+            if not sent:
+                return
+            sent_pages -= pages_needed(len(sent.popleft()[1]))
+            yield worker.answer(cpu_limit, wall_limit)
+            if not worker.alive:  # stopped or crashed: resend what it had not answered
+                todo.extendleft(reversed(sent))
+                sent.clear()
+                sent_pages = 0
+                worker.close()
     finally:
         if worker is not None:
             worker.close()
