@@ -230,3 +230,57 @@ def test_exact_roots_solved_together_equal_roots_solved_alone():
             for k in range(3)
         ]  # fmt: skip
         assert together == alone, (a, n1, c, n2)
+
+
+def _score_statistic(x1: int, n1: int, x2: int, n2: int, log_theta: float, mn: bool) -> float:
+    """The RR score statistic written out plainly: the restricted MLE of p2 from numpy's
+    polynomial roots (the smaller one), Koopman's variance (times N/(N-1): MN)."""
+    theta, big_n = math.exp(log_theta), n1 + n2
+    roots = np.roots([big_n * theta, -(n1 * theta + x1 + n2 + x2 * theta), x1 + x2])
+    p2 = min(r.real for r in roots)
+    p1 = theta * p2
+    variance = p1 * (1 - p1) / n1 + theta**2 * p2 * (1 - p2) / n2
+    variance *= big_n / (big_n - 1) if mn else 1.0
+    gap = x1 / n1 - theta * x2 / n2
+    return 0.0 if gap == 0 else gap**2 / variance
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(2, 3000)
+    .flatmap(lambda n1: st.tuples(st.integers(1, n1), st.just(n1), st.integers(2, 3000)))
+    .flatmap(lambda t: st.tuples(*map(st.just, t[:2]), st.integers(1, t[2]), st.just(t[2]))),
+    st.booleans(),
+)
+def test_score_limits_are_where_the_statistic_first_reaches_its_quantile(table, mn):
+    """Each RR score limit is the first point, going out from the estimate, where the score
+    statistic (written out independently above) reaches the chi-square(1) quantile."""
+    x1, n1, x2, n2 = table
+    lower, upper = twobytwo.risk_ratio_score(x1, n1, x2, n2, 0.95, mn)
+    crit = stats.chi2.ppf(0.95, 1)
+    mid = math.log((x1 / n1) / (x2 / n2))
+    for found in (lower, upper):
+        assert 1e-10 < found < 1e10
+        limit = math.log(found)
+        assert _score_statistic(x1, n1, x2, n2, limit, mn) == pytest.approx(crit, rel=1e-7)
+        # below the quantile on the way out (away from rounding noise at the estimate)
+        inside = np.linspace(mid, limit, 202)[1:-1]
+        inside = inside[np.abs(inside - mid) > 1e-6]
+        assert all(_score_statistic(x1, n1, x2, n2, t, mn) < crit for t in inside)
+        beyond = limit + 1e-6 * (limit - mid)
+        assert _score_statistic(x1, n1, x2, n2, beyond, mn) > crit
+
+
+def test_score_limits_of_two_full_arms_have_their_closed_form():
+    """With every patient an event in both arms (x1 = n1, x2 = n2) the restricted MLE is
+    p2 = 1 below theta = 1 and 1/theta above it, so the statistic is n1 (1 - theta) /
+    (theta lambda) below 1 and n2 (theta - 1) / lambda above: the limits are
+    n1 / (n1 + lambda q) and 1 + lambda q / n2 (q the chi-square(1) quantile; lambda = 1 for
+    Koopman, N/(N-1) for Miettinen-Nurminen)."""
+    q = stats.chi2.ppf(0.95, 1)
+    for n1, n2 in ((3, 2), (7, 7), (3, 31), (120, 45)):
+        for mn in (False, True):
+            lam = (n1 + n2) / (n1 + n2 - 1) if mn else 1.0
+            lower, upper = twobytwo.risk_ratio_score(n1, n1, n2, n2, 0.95, mn)
+            assert lower == pytest.approx(n1 / (n1 + lam * q), rel=1e-9)
+            assert upper == pytest.approx(1 + lam * q / n2, rel=1e-9)

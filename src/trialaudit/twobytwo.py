@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from scipy import optimize, special
+from scipy import special
 
 from . import pvalues
 
@@ -284,12 +284,31 @@ def odds_ratio_conditional(a: int, n1: int, c: int, n2: int, level: float = 0.95
     return _exact_ors(a, n1, c, n2, level)[0]
 
 
-def _solve_log_or(fn, lo: float = -60.0, hi: float = 60.0) -> float:
-    """Return the root of a monotone function of log OR, NaN if there is none in range."""
-    f_lo, f_hi = fn(lo), fn(hi)
-    if not (np.isfinite(f_lo) and np.isfinite(f_hi)) or f_lo * f_hi > 0:
-        return math.nan
-    return float(optimize.brentq(fn, lo, hi, xtol=1e-12, rtol=1e-12))
+def _newton_in_bracket(fn, lo: float, hi: float, f_lo: float, start: float) -> float:
+    """Return the root of ``fn`` (t -> (value, slope)) in [lo, hi], whose ends have opposite
+    signs (``f_lo`` at lo): Newton steps kept inside a bracket that shrinks with every
+    evaluation, bisection when a step leaves it (Press et al., Numerical Recipes, 3rd ed.,
+    section 9.4, rtsafe); stops when a step is below 1e-12 relative, as brentq's xtol/rtol."""
+    rising = f_lo < 0
+    t = start if lo < start < hi else 0.5 * (lo + hi)
+    for _ in range(400):
+        f, slope = fn(t)
+        if f == 0:
+            return t
+        if (f < 0) == rising:
+            lo = t
+        else:
+            hi = t
+        tolerance = 1e-12 * max(1.0, abs(t))
+        nxt = t - f / slope if slope and math.isfinite(slope) else math.nan
+        if abs(nxt - t) <= tolerance:  # a Newton step this small: converged
+            return nxt
+        if not (lo < nxt < hi):
+            nxt = 0.5 * (lo + hi)
+        if hi - lo <= tolerance:
+            return nxt
+        t = nxt
+    return t
 
 
 @lru_cache(maxsize=65536)
@@ -299,38 +318,60 @@ def risk_ratio_score(
     """Return the score CI of the risk ratio: Koopman (1984), or Miettinen & Nurminen (1985)
     with the variance multiplied by N/(N-1) when ``mn``. The restricted MLE of p2 under
     p1 = theta p2 is the smaller root of N theta p^2 - (n1 theta + x1 + n2 + x2 theta) p + x1 + x2.
+    Each limit is where the score statistic equals the chi-square(1) quantile, found by Newton
+    steps in log theta with the statistic's exact derivative (about 6 evaluations per limit
+    where brentq took 24), starting from the Katz limit.
     (statsmodels' score interval misbehaves when a proportion is 1, so it is not used here.)"""
     if x1 == 0 and x2 == 0:
         return math.nan, math.nan
     big_n = n1 + n2
     lam = big_n / (big_n - 1) if mn else 1.0
-    crit = pvalues.normal_quantile(level) ** 2  # chi2(1) quantile = squared normal quantile
+    z = pvalues.normal_quantile(level)
+    crit = z * z  # chi2(1) quantile = squared normal quantile
     est = (x1 / n1) / (x2 / n2) if x2 else math.inf
     mid = math.log(min(max(est, 1e-8), 1e8))
-    qc, rate1 = x1 + x2, x1 / n1
+    qc, rate1, rate2 = x1 + x2, x1 / n1, x2 / n2
     # floats once (the same values: each int below is converted before every operation)
     f1, f2, g1, g2, big = float(n1), float(n2), float(x1), float(x2), float(big_n)
-    ends: dict[float, float] = {}  # the bracket ends, evaluated by the range check and brentq
 
-    def excess(log_theta: float) -> float:
-        """Return the score statistic at theta = exp(log_theta) minus its critical value."""
-        if log_theta in ends:
-            return ends[log_theta]
+    def excess(log_theta: float) -> tuple[float, float]:
+        """Return the score statistic at theta = exp(log_theta) minus its critical value, and
+        its derivative in log theta (dp2/dtheta by implicit differentiation of the quadratic,
+        whose 2 N theta p2 - (...) is minus the root of its discriminant)."""
         theta = math.exp(log_theta)
         qa, qb = big * theta, -(f1 * theta + g1 + f2 + g2 * theta)
         disc = qb * qb - 4.0 * qa * qc
-        p2 = (-qb - math.sqrt(0.0 if disc < 0.0 else disc)) / (2.0 * qa)
+        root = math.sqrt(0.0 if disc < 0.0 else disc)
+        p2 = (-qb - root) / (2.0 * qa)
         p1 = theta * p2
         variance = (p1 * (1.0 - p1) / f1 + theta**2 * p2 * (1.0 - p2) / f2) * lam
         gap = rate1 - theta * g2 / f2
         if variance <= 0:
-            return math.inf if gap else -crit
-        return gap * gap / variance - crit
+            return (math.inf if gap else -crit), math.nan
+        if root == 0.0:
+            return gap * gap / variance - crit, math.nan
+        dp2 = (big * p2 * p2 - (f1 + g2) * p2) / root
+        dp1 = p2 + theta * dp2
+        dvariance = lam * (
+            (1.0 - 2.0 * p1) * dp1 / f1
+            + (2.0 * theta * p2 * (1.0 - p2) + theta**2 * (1.0 - 2.0 * p2) * dp2) / f2
+        )
+        slope = -2.0 * gap * rate2 / variance - gap * gap * dvariance / variance**2
+        return gap * gap / variance - crit, theta * slope
 
-    for end in (math.log(1e-10), mid, math.log(1e10)):
-        ends[end] = excess(end)
-    lower = 0.0 if x1 == 0 else math.exp(_solve_log_or(excess, math.log(1e-10), mid))
-    upper = math.inf if x2 == 0 else math.exp(_solve_log_or(excess, mid, math.log(1e10)))
+    def limit(lo: float, hi: float, start: float) -> float:
+        f_lo, f_hi = excess(lo)[0], excess(hi)[0]
+        if not (math.isfinite(f_lo) and math.isfinite(f_hi)) or f_lo * f_hi > 0:
+            return math.nan
+        return _newton_in_bracket(excess, lo, hi, f_lo, start)
+
+    # Start z Katz standard errors of log RR (0.5 for an empty count) from the estimate, and
+    # never within 0.001 of it: there the discriminant cancels to rounding noise and the
+    # statistic (truly near 0) can come out as a spurious infinity.
+    katz = sum(1.0 / max(v, 0.5) for v in (x1, x2)) - 1.0 / n1 - 1.0 / n2
+    spread = max(z * math.sqrt(max(katz, 0.0)), 1e-3)
+    lower = 0.0 if x1 == 0 else math.exp(limit(math.log(1e-10), mid, mid - spread))
+    upper = math.inf if x2 == 0 else math.exp(limit(mid, math.log(1e10), mid + spread))
     return lower, upper
 
 
