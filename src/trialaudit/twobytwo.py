@@ -201,9 +201,13 @@ def _solve_expectations(x, logw, g: np.ndarray, targets, starts, rising) -> list
             else:
                 hi[i] = t[i]
             nxt = t[i] - f / slope if slope else math.nan
+            tolerance = 1e-12 * max(1.0, abs(t[i]))
+            if abs(nxt - t[i]) <= tolerance:  # a Newton step this small: converged (even
+                t[i] = nxt  # where it lands on the bracket's end, which would bisect)
+                continue
             if not (lo[i] < nxt < hi[i]):
                 nxt = 0.5 * (lo[i] + hi[i])
-            if abs(nxt - t[i]) > 1e-12 * max(1.0, abs(t[i])):
+            if abs(nxt - t[i]) > tolerance:
                 still.append(i)
             t[i] = nxt
         active = still
