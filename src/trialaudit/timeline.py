@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
-from scipy import stats
 
-from . import tables
+from . import tables, twobytwo
 from .context import arm_key, is_control
 
 RANDOMIZED = "randomized"
@@ -278,10 +277,11 @@ def trial_timeline(
     )
 
 
-@lru_cache(maxsize=1 << 16)
 def _fisher_p(a: int, b: int, c: int, d: int) -> float:
-    """Return the two-sided Fisher exact p of [[a, b], [c, d]] (many trials share a table)."""
-    return float(stats.fisher_exact([[a, b], [c, d]]).pvalue)
+    """Return the two-sided Fisher exact p of [[a, b], [c, d]]: twobytwo.fisher_p of a of
+    a + b vs c of c + d (tested against R's fisher.test; scipy's fisher_exact gives the same
+    p to 1e-12 but took ~0.9 ms per table, 4 s of this stage at 100,000 documents)."""
+    return twobytwo.fisher_p(a, a + b, c, c + d)
 
 
 def _flag(rows: list[dict], settings: Settings) -> None:
