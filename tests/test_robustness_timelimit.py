@@ -51,6 +51,22 @@ def test_results_are_those_of_a_direct_call(seed_texts):
         )
 
 
+def test_the_check_child_reads_the_rows_pandas_would_give_it(seed_texts, tmp_path):
+    """The check child reads its shard's tables with pyarrow alone; every row, value and
+    Python type (None where missing) is what the validated pandas frame gives."""
+    extractions = [extract_document(d, text) for d, text in sorted(seed_texts.items())]
+    setup = store_check_inputs(tmp_path, extractions)
+    for name, expected in zip(("statistics", "comparisons"), stored_rows(setup), strict=True):
+        found = timelimit._records_by_doc(setup[f"{name}_path"])
+        assert list(found) == list(expected)
+        pairs = [(a, b) for d in expected for a, b in zip(found[d], expected[d], strict=True)]
+        assert len(pairs) > 10
+        for got, want in pairs:
+            assert got == want
+            assert {k: type(v) for k, v in got.items()} == {k: type(v) for k, v in want.items()}
+        assert any(v is None for got, _ in pairs for v in got.values())
+
+
 def test_checks_in_the_child_are_those_of_a_direct_call(seed_texts, tmp_path):
     settings = Settings()
     extractions = [extract_document(d, text) for d, text in sorted(seed_texts.items())]
