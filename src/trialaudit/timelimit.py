@@ -84,7 +84,7 @@ def _extract(doc_id: str, text: str) -> dict[str, dict]:
 _SHARD: dict[str, Any] = {}
 
 
-def _records_by_doc(path: str, columns: list[str] | None = None) -> dict[str, list[dict]]:
+def _records_by_doc(path: str) -> dict[str, list[dict]]:
     """Return a shard table's rows as dicts grouped by doc_id, in table order, read with
     pyarrow alone (missing values None, as tables.records gives them): the validate stage
     checked these tables against their models, and importing pandas and pandera for them
@@ -92,7 +92,7 @@ def _records_by_doc(path: str, columns: list[str] | None = None) -> dict[str, li
     import pyarrow.parquet as pq
 
     grouped: dict[str, list[dict]] = {}
-    for record in pq.read_table(path, columns=columns).to_pylist():
+    for record in pq.read_table(path).to_pylist():
         grouped.setdefault(record["doc_id"], []).append(record)
     return grouped
 
@@ -105,8 +105,10 @@ def _load_shard_checks(
 
     texts: dict[str, str] = {}
     if texts_path is not None:
-        for doc_id, rows in _records_by_doc(texts_path, ["doc_id", "text"]).items():
-            texts[doc_id] = rows[0]["text"]
+        import pyarrow.parquet as pq
+
+        columns = pq.read_table(texts_path, columns=["doc_id", "text"]).to_pydict()
+        texts = dict(zip(columns["doc_id"], columns["text"], strict=True))
     _SHARD.clear()
     _SHARD.update(
         statistics=_records_by_doc(statistics_path),

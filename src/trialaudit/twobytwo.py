@@ -172,6 +172,25 @@ def _expectations(x, logw, g: np.ndarray, log_or: list[float]) -> tuple[list, li
     return np.vecdot(g, p).tolist(), np.vecdot(g * (x - mean[:, None]), p).tolist()
 
 
+def _rtsafe_step(t: float, f: float, slope: float, lo: float, hi: float, rising: bool):
+    """Return (lo, hi, next t, found) after one step of Newton's method kept inside a bracket
+    (Press et al., Numerical Recipes, 3rd ed., section 9.4, rtsafe): the bracket narrowed by the
+    sign of f at t (f increasing through the root where ``rising``), a Newton step, or a
+    bisection when the step leaves the bracket, and whether the step was below 1e-12 relative
+    (a converged Newton step is tested first: it may land on the end just set)."""
+    if (f < 0) == rising:
+        lo = t
+    else:
+        hi = t
+    tolerance = 1e-12 * max(1.0, abs(t))
+    nxt = t - f / slope if slope and math.isfinite(slope) else math.nan
+    if abs(nxt - t) <= tolerance:
+        return lo, hi, nxt, True
+    if not (lo < nxt < hi):
+        nxt = 0.5 * (lo + hi)
+    return lo, hi, nxt, abs(nxt - t) <= tolerance
+
+
 def _solve_expectations(x, logw, g: np.ndarray, targets, starts, rising) -> list[float]:
     """Return for each row i the log OR in [-60, 60] at which E[g_i(X)] = targets[i]
     (increasing in log OR where ``rising[i]``, else decreasing), NaN where there is none.
@@ -196,20 +215,9 @@ def _solve_expectations(x, logw, g: np.ndarray, targets, starts, rising) -> list
             if f == 0:
                 exact.add(i)
                 continue
-            if (f < 0) == rising[i]:
-                lo[i] = t[i]
-            else:
-                hi[i] = t[i]
-            nxt = t[i] - f / slope if slope else math.nan
-            tolerance = 1e-12 * max(1.0, abs(t[i]))
-            if abs(nxt - t[i]) <= tolerance:  # a Newton step this small: converged (even
-                t[i] = nxt  # where it lands on the bracket's end, which would bisect)
-                continue
-            if not (lo[i] < nxt < hi[i]):
-                nxt = 0.5 * (lo[i] + hi[i])
-            if abs(nxt - t[i]) > tolerance:
+            lo[i], hi[i], t[i], done = _rtsafe_step(t[i], f, slope, lo[i], hi[i], rising[i])
+            if not done:
                 still.append(i)
-            t[i] = nxt
         active = still
     # Converged onto an end of the range: the root is there only if the sign changes there.
     for i in set(range(n)) - exact:
@@ -290,28 +298,16 @@ def odds_ratio_conditional(a: int, n1: int, c: int, n2: int, level: float = 0.95
 
 def _newton_in_bracket(fn, lo: float, hi: float, f_lo: float, start: float) -> float:
     """Return the root of ``fn`` (t -> (value, slope)) in [lo, hi], whose ends have opposite
-    signs (``f_lo`` at lo): Newton steps kept inside a bracket that shrinks with every
-    evaluation, bisection when a step leaves it (Press et al., Numerical Recipes, 3rd ed.,
-    section 9.4, rtsafe); stops when a step is below 1e-12 relative, as brentq's xtol/rtol."""
+    signs (``f_lo`` at lo), by _rtsafe_step from ``start``."""
     rising = f_lo < 0
     t = start if lo < start < hi else 0.5 * (lo + hi)
     for _ in range(400):
         f, slope = fn(t)
         if f == 0:
             return t
-        if (f < 0) == rising:
-            lo = t
-        else:
-            hi = t
-        tolerance = 1e-12 * max(1.0, abs(t))
-        nxt = t - f / slope if slope and math.isfinite(slope) else math.nan
-        if abs(nxt - t) <= tolerance:  # a Newton step this small: converged
-            return nxt
-        if not (lo < nxt < hi):
-            nxt = 0.5 * (lo + hi)
-        if hi - lo <= tolerance:
-            return nxt
-        t = nxt
+        lo, hi, t, found = _rtsafe_step(t, f, slope, lo, hi, rising)
+        if found:
+            break
     return t
 
 
@@ -363,8 +359,10 @@ def risk_ratio_score(
         slope = -2.0 * gap * rate2 / variance - gap * gap * dvariance / variance**2
         return gap * gap / variance - crit, theta * slope
 
+    ends = {end: excess(end)[0] for end in (math.log(1e-10), mid, math.log(1e10))}
+
     def limit(lo: float, hi: float, start: float) -> float:
-        f_lo, f_hi = excess(lo)[0], excess(hi)[0]
+        f_lo, f_hi = ends[lo], ends[hi]
         if not (math.isfinite(f_lo) and math.isfinite(f_hi)) or f_lo * f_hi > 0:
             return math.nan
         return _newton_in_bracket(excess, lo, hi, f_lo, start)
