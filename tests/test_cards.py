@@ -99,3 +99,29 @@ def test_above_the_threshold_only_the_index_explains(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.md"]
     index = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert "3 files, more than audit_cards_max_documents (2)" in index
+
+
+def test_each_card_has_only_its_rows_in_text_order(tmp_path):
+    stats = pd.concat([_statistics("d1"), _statistics("d2")]).iloc[::-1]
+    checks = _checks("d1")
+    checks = pd.concat([checks, checks.assign(check="ci_vs_count"), _checks("d2")]).iloc[::-1]
+    written = cards.write_cards(
+        _documents("d2", "d1"), stats, checks, {"d1": TEXT, "d2": TEXT}, tmp_path, 10
+    )
+    assert written == 2
+    card = (tmp_path / "d1.md").read_text(encoding="utf-8")
+    every_check = card.split("## Every check")[1].split("## Statistics read")[0]
+    rows = [line.split(" | ")[:2] for line in every_check.splitlines() if line[:3] == "| 1"]
+    rows += [line.split(" | ")[:2] for line in every_check.splitlines() if line[:3] == "| 2"]
+    assert rows == [
+        ["| 12-24", "ci_vs_count"],
+        ["| 12-24", "percent_vs_count"],
+        ["| 28-40", "ci_vs_count"],
+        ["| 28-40", "percent_vs_count"],
+    ]
+    read = card.split("## Statistics read")[1]
+    assert read.index("| 12-24 |") < read.index("| 28-40 |")
+    assert read.count("| count |") == 2  # d2's statistics are not on d1's card
+    assert "4 checks: 2 consistent, 2 inconsistent" in card
+    index = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert index.index("| d1 |") < index.index("| d2 |")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -43,7 +45,7 @@ def _code(text: object) -> str:
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
-def _sentence(text: str, stat: pd.Series | None) -> str:
+def _sentence(text: str, stat: Mapping | None) -> str:
     """Return the sentence a statistic sits in, whitespace collapsed."""
     if stat is None or not text:
         return ""
@@ -51,11 +53,12 @@ def _sentence(text: str, stat: pd.Series | None) -> str:
 
 
 def render_card(
-    document: pd.Series, statistics: pd.DataFrame, checks: pd.DataFrame, text: str
+    document: Mapping, statistics: list[Mapping], checks: list[Mapping], text: str
 ) -> str:
-    """Return the audit card of one document (rows of the documents, statistics and checks
-    tables of that document; ``text`` is its decoded text, '' if it was not read)."""
-    verdicts = checks["verdict"].value_counts()
+    """Return the audit card of one document (its row of the documents table, and the rows of
+    the statistics and checks tables that are its, as records in the order to show; ``text``
+    is its decoded text, '' if it was not read)."""
+    verdicts = Counter(row["verdict"] for row in checks)
     lines = [
         f"# Audit card: {_cell(document['doc_id'])}",
         "",
@@ -66,18 +69,18 @@ def render_card(
         + ".",
         "",
         f"{len(statistics)} statistics read; {len(checks)} checks: "
-        f"{int(verdicts.get('consistent', 0))} consistent, "
-        f"{int(verdicts.get('inconsistent', 0))} inconsistent, "
-        f"{int(verdicts.get('not_checkable', 0))} not checkable.",
+        f"{verdicts['consistent']} consistent, "
+        f"{verdicts['inconsistent']} inconsistent, "
+        f"{verdicts['not_checkable']} not checkable.",
         "",
         "## What does not add up",
         "",
     ]
-    by_id = {int(s["stat_id"]): s for _, s in statistics.iterrows()}
-    bad = checks[checks["verdict"] == "inconsistent"]
-    if bad.empty:
+    by_id = {int(s["stat_id"]): s for s in statistics}
+    bad = [row for row in checks if row["verdict"] == "inconsistent"]
+    if not bad:
         lines.append("Nothing: every checkable number is reproduced by a standard method.")
-    for _, row in bad.iterrows():
+    for row in bad:
         lines += [
             f"- {row['check']}: reported {_code(row['reported'])}, recomputed "
             f"{_code(row['recomputed'])} ({_cell(row['method'])}); characters "
@@ -91,7 +94,7 @@ def render_card(
         "| characters | check | reported | recomputed | method | verdict | note |",
         "|---|---|---|---|---|---|---|",
     ]
-    for _, row in checks.iterrows():
+    for row in checks:
         lines.append(
             f"| {int(row['span_start'])}-{int(row['span_end'])} | {row['check']} | "
             f"{_cell(row['reported'])} | {_cell(row['recomputed'])} | {_cell(row['method'])} | "
@@ -104,13 +107,22 @@ def render_card(
         "| characters | kind | measure | arm | outcome | text |",
         "|---|---|---|---|---|---|",
     ]
-    for _, row in statistics.iterrows():
+    for row in statistics:
         lines.append(
             f"| {int(row['span_start'])}-{int(row['span_end'])} | {row['kind']} | "
             f"{_cell(row['measure'])} | {_cell(row['arm'])} | {_cell(row['outcome'])} | "
             f"{_code(row['source_text'])} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _records_by_doc(table: pd.DataFrame, order: list[str]) -> dict[str, list[dict]]:
+    """Return each document's rows of ``table`` as records, sorted by ``order`` (stable)."""
+    by_doc: dict[str, list[dict]] = {}
+    ordered = table.sort_values(["doc_id", *order], kind="stable")
+    for row in ordered.to_dict("records"):
+        by_doc.setdefault(row["doc_id"], []).append(row)
+    return by_doc
 
 
 def write_cards(
@@ -134,19 +146,20 @@ def write_cards(
         )
         (folder / INDEX).write_text("\n".join(index) + "\n", encoding="utf-8")
         return 0
-    stats_of = dict(iter(statistics.groupby("doc_id", sort=False)))
-    checks_of = dict(iter(checks.groupby("doc_id", sort=False)))
+    # One pass over each table instead of a pandas selection per document: 8 ms -> ~1 ms a card.
+    stats_of = _records_by_doc(statistics, ["span_start"])
+    checks_of = _records_by_doc(checks, ["span_start", "check"])
     index += ["| document | status | statistics | inconsistent | card |", "|---|---|---:|---:|---|"]
-    for _, document in documents.sort_values("doc_id").iterrows():
+    for document in documents.sort_values("doc_id", kind="stable").to_dict("records"):
         doc_id = document["doc_id"]
-        doc_stats = stats_of.get(doc_id, statistics.iloc[0:0]).sort_values("span_start")
-        doc_checks = checks_of.get(doc_id, checks.iloc[0:0]).sort_values(["span_start", "check"])
+        doc_stats = stats_of.get(doc_id, [])
+        doc_checks = checks_of.get(doc_id, [])
         path = folder / card_path(doc_id)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(
             render_card(document, doc_stats, doc_checks, texts.get(doc_id, "")), encoding="utf-8"
         )
-        n_bad = int((doc_checks["verdict"] == "inconsistent").sum())
+        n_bad = sum(row["verdict"] == "inconsistent" for row in doc_checks)
         index.append(
             f"| {_cell(doc_id)} | {document['status']} | {len(doc_stats)} | {n_bad} | "
             f"[{card_path(doc_id)}]({card_path(doc_id)}) |"
