@@ -147,7 +147,9 @@ def project(corpus_dir: Path, run_dir: Path) -> Path:
 
 
 class PeakMemory:
-    """Samples the resident memory of a process and all its descendants until stopped."""
+    """Samples every process of a run (a process and all its descendants) until stopped: the
+    largest resident memory, and the CPU time each process had used when last seen, credited to
+    the stage it works for (``stage_cpu()``)."""
 
     def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.root = psutil.Process(pid)
@@ -155,24 +157,45 @@ class PeakMemory:
         self.peak = 0
         self.peak_name = ""
         self.cpu = 0.0
+        self.last_cpu: dict[tuple[int, float], float] = {}  # (pid, start time) -> CPU s
+        self.stage_of: dict[tuple[int, float], str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            try:
-                processes = [self.root, *self.root.children(recursive=True)]
-            except psutil.Error:
-                processes = []
-            for process in processes:
-                try:
-                    rss = process.memory_info().rss
-                    if rss > self.peak:
-                        self.peak = rss
-                        self.peak_name = _describe(process)
-                except psutil.Error:
-                    continue
+            self.sample()
             self._stop.wait(self.interval)
+
+    def sample(self) -> None:
+        """Look at every process of the run once."""
+        try:
+            processes = [self.root, *self.root.children(recursive=True)]
+        except psutil.Error:
+            processes = []
+        for process in processes:
+            try:
+                with process.oneshot():
+                    key = (process.pid, process.create_time())
+                    rss = process.memory_info().rss
+                    times = process.cpu_times()
+                if key not in self.stage_of:
+                    self.stage_of[key] = _stage(process)
+                self.last_cpu[key] = times.user + times.system
+                if rss > self.peak:
+                    self.peak = rss
+                    self.peak_name = self.stage_of[key]
+            except psutil.Error:
+                continue
+
+    def stage_cpu(self) -> dict[str, float]:
+        """Return the CPU seconds seen per stage (a rule, or "snakemake" for the scheduler);
+        CPU a process used after its last sample, or by one that lived less than a sampling
+        interval, is not in it."""
+        totals: dict[str, float] = {}
+        for key, seconds in self.last_cpu.items():
+            totals[self.stage_of[key]] = totals.get(self.stage_of[key], 0.0) + seconds
+        return totals
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -183,18 +206,45 @@ class PeakMemory:
         self._thread.join()
 
 
-def _describe(process: psutil.Process) -> str:
-    """Return a short name for a process: the snakemake main process or the rule it runs."""
+def _stage(process: psutil.Process) -> str:
+    """Return the stage a process works for: its own rule or the snakemake scheduler, else
+    that of its nearest ancestor that has one (a rule's worker children count for the rule)."""
+    try:
+        lineage = [process, *process.parents()]
+    except psutil.Error:
+        lineage = [process]
+    for candidate in lineage:
+        name = _stage_name(candidate)
+        if name is not None:
+            return name
+    return _describe(process)
+
+
+def _stage_name(process: psutil.Process) -> str | None:
+    """Return "snakemake" for the scheduler, the rule a script process runs, else None."""
     try:
         cmdline = process.cmdline()
     except psutil.Error:
-        return "?"
+        return None
     text = " ".join(cmdline)
     if "-m snakemake" in text or text.endswith("snakemake"):
         return "snakemake"
     for part in cmdline:
         if ".snakemake/scripts/" in part:
             return Path(part).name.split(".", 1)[-1].rsplit(".", 1)[0]
+    return None
+
+
+def _describe(process: psutil.Process) -> str:
+    """Return a short name for a process: the snakemake main process, the rule it runs, or
+    its program."""
+    name = _stage_name(process)
+    if name is not None:
+        return name
+    try:
+        cmdline = process.cmdline()
+    except psutil.Error:
+        return "?"
     return Path(cmdline[0]).name if cmdline else "?"
 
 
@@ -303,8 +353,9 @@ def warm_page_cache(raw_dir: Path) -> float:
     return time.perf_counter() - started
 
 
-def measure(n: int, args: argparse.Namespace) -> dict:
-    """Benchmark one corpus size; return its row of the results table."""
+def measure(n: int, args: argparse.Namespace) -> tuple[dict, list[dict]]:
+    """Benchmark one corpus size; return its row of the results table and its rows of the
+    CPU-by-stage table."""
     work = Path(args.work)
     print(f"N = {n}", flush=True)
     corpus_dir = corpus(n, args.seed, work)
@@ -323,6 +374,7 @@ def measure(n: int, args: argparse.Namespace) -> dict:
         raise RuntimeError(f"the re-run was not a no-op:\n{noop_output[-3000:]}")
     print(f"  no-op re-run {noop_s:.1f} s", flush=True)
 
+    stages = stage_rows(n, memory.stage_cpu(), memory.cpu)
     peak_mb, peak_name = memory.peak / 2**20, memory.peak_name
     job_mb, job_rule = job_benchmark_peak(run_dir)
     if job_mb > peak_mb:
@@ -380,7 +432,52 @@ def measure(n: int, args: argparse.Namespace) -> dict:
     print("  " + json.dumps(row), flush=True)
     if not args.keep:
         shutil.rmtree(run_dir / "results" / "interim", ignore_errors=True)
-    return row
+    return row, stages
+
+
+def stage_rows(n: int, seen: dict[str, float], run_cpu: float) -> list[dict]:
+    """Return the rows of the CPU-by-stage table of one run: each stage's CPU seconds (its
+    rule's processes and their worker children), per document and as a share of the run's
+    CPU, largest first, and what the sampling did not see."""
+    unseen = max(0.0, run_cpu - sum(seen.values()))
+    stages = sorted(seen.items(), key=lambda item: (-item[1], item[0]))
+    return [
+        {
+            "documents": n,
+            "stage": stage,
+            "cpu_s": round(seconds, 1),
+            "cpu_ms_per_document": round(1000 * seconds / n, 3),
+            "share_of_run_cpu": round(seconds / run_cpu, 3) if run_cpu > 0 else float("nan"),
+        }
+        for stage, seconds in [*stages, ("(not sampled)", unseen)]
+    ]
+
+
+STAGE_COLUMNS = ["documents", "stage", "cpu_s", "cpu_ms_per_document", "share_of_run_cpu"]
+
+
+def write_stage_table(rows: list[dict], path: Path) -> None:
+    """Merge one run's CPU-by-stage rows into the table (replacing that size's rows) and write
+    its Markdown twin."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = pd.DataFrame(columns=STAGE_COLUMNS)
+    if path.exists():
+        table = pd.read_csv(path, keep_default_na=False)
+    sizes = {r["documents"] for r in rows}
+    table = table[~table["documents"].astype(int).isin(sizes)]
+    table = pd.concat([table, pd.DataFrame(rows, columns=STAGE_COLUMNS)], ignore_index=True)
+    table = table.sort_values("documents", key=lambda s: s.astype(int), kind="stable")
+    table.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    lines = [
+        "| documents | stage | CPU (s) | CPU per document (ms) | share of the run's CPU |",
+        "|---:|---|---:|---:|---:|",
+        *(
+            f"| {int(r.documents):,} | {r.stage} | {r.cpu_s} | {r.cpu_ms_per_document} | "
+            f"{float(r.share_of_run_cpu):.1%} |"
+            for r in table.itertuples(index=False)
+        ),
+    ]
+    path.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def write_table(rows: list[dict], path: Path) -> None:
@@ -451,8 +548,11 @@ def main(argv: list[str] | None = None) -> int:
             "R's statcheck is needed for the comparison: install r-base-core and "
             "r-cran-statcheck (Debian) or the statcheck package from CRAN, or pass --no-statcheck"
         )
+    stages_out = Path(args.out).with_name("stage_cpu.csv")
     for n in args.sizes:
-        write_table([measure(n, args)], Path(args.out))
+        row, stages = measure(n, args)
+        write_table([row], Path(args.out))
+        write_stage_table(stages, stages_out)
     print(Path(args.out).with_suffix(".md").read_text())
     return 0
 
