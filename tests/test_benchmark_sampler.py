@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import run
@@ -53,3 +56,27 @@ def test_stage_rows_add_up_to_the_run_and_show_what_was_not_sampled():
     assert [r["cpu_s"] for r in rows] == [30.0, 5.0, 5.0]
     assert rows[0]["cpu_ms_per_document"] == 30.0
     assert sum(r["share_of_run_cpu"] for r in rows) == 1.0
+
+
+def test_the_benchmark_runs_end_to_end_and_writes_both_tables(tmp_path, capsys):
+    """benchmarks/run.py on a small corpus: the real pipeline, its no-op re-run, the score
+    against the answer key and the CPU-by-stage table."""
+    out = tmp_path / "results" / "scale.csv"
+    argv = ["--sizes", "60", "--no-statcheck", "--work", str(tmp_path / "work"), "--out", str(out)]
+    assert run.main(argv) == 0
+    capsys.readouterr()
+    scale = pd.read_csv(out, keep_default_na=False)
+    assert scale["documents"].tolist() == [60]
+    row = scale.iloc[0]
+    assert int(row["planted"]) > 0 and int(row["found"]) == int(row["planted"])
+    assert int(row["false_alarms"]) == 0
+    assert 0 < float(row["noop_s"]) < float(row["wall_s"])
+    assert float(row["cpu_s"]) > 0 and int(row["peak_rss_mb"]) > 0
+    stages = pd.read_csv(out.with_name("stage_cpu.csv"))
+    assert {"extract_statistics", "check_consistency", "snakemake"} <= set(stages["stage"])
+    assert not stages["stage"].str.startswith("python").any()  # workers count for their rule
+    assert abs(stages["cpu_s"].sum() - float(row["cpu_s"])) <= 0.1 * len(stages)
+    assert stages["share_of_run_cpu"].sum() == pytest.approx(1, abs=0.01)
+    unseen = stages.loc[stages["stage"] == "(not sampled)", "share_of_run_cpu"]
+    assert float(unseen.iloc[0]) < 0.15  # the sampler sees nearly all of the run's CPU
+    assert "| 60 | extract_statistics |" in out.with_name("stage_cpu.md").read_text()
