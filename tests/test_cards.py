@@ -67,6 +67,15 @@ def test_card_path_keeps_plain_ids_and_hashes_the_rest():
     assert cards.card_path("a b") != cards.card_path("a  b")
 
 
+def test_no_card_takes_the_index_or_a_readme_name():
+    for reserved in ("index", "Index", "README", "readme", "sub/README", "a/b/ReadMe"):
+        name = cards.card_path(reserved)
+        assert name.startswith("doc-") and name.endswith(".md"), reserved
+    assert cards.card_path("sub/index") == "sub/index.md"  # the index is at the top only
+    assert cards.card_path("readme_notes") == "readme_notes.md"
+    assert cards.card_path("README-2") == "README-2.md"
+
+
 def test_card_lists_what_does_not_add_up_with_its_sentence(tmp_path):
     written = cards.write_cards(
         _documents("d1"), _statistics("d1"), _checks("d1"), {"d1": TEXT}, tmp_path, 10

@@ -21,12 +21,15 @@ SAFE_NAME = re.compile(r"[A-Za-z0-9._~\-]+(?:/[A-Za-z0-9._~\-]+)*")
 
 def card_path(doc_id: str) -> str:
     """Return the card's path relative to the cards folder: the doc_id itself when it is a
-    plain relative path, else a name derived from its hash (no character can escape)."""
+    plain relative path, else a name derived from its hash (no character can escape). The
+    index's name, in any case, and README (which web views of a folder show as its front page)
+    are taken by the hashed form too."""
     parts = doc_id.split("/")
     if (
         SAFE_NAME.fullmatch(doc_id)
         and not any(p in {".", ".."} for p in parts)
-        and doc_id != INDEX[: -len(".md")]
+        and doc_id.lower() != INDEX[: -len(".md")]
+        and parts[-1].lower() != "readme"
     ):
         return f"{doc_id}.md"
     return f"doc-{hashlib.sha1(doc_id.encode('utf-8')).hexdigest()[:16]}.md"
