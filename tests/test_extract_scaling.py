@@ -23,12 +23,13 @@ UNITS = {
 
 
 def best_time(text: str) -> float:
-    """Return the fastest of three extraction times of ``text`` (seconds)."""
+    """Return the fastest of three extraction times of ``text`` in CPU seconds of this process
+    (other processes on a busy machine do not count)."""
     times = []
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         extract_document("adversarial", text)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -36,7 +37,11 @@ def best_time(text: str) -> float:
 def test_time_grows_linearly(unit):
     small = unit * (3000 // len(unit) + 1)
     large = small * 4
-    t_small, t_large = best_time(small), best_time(large)
-    # linear growth gives about 4x; quadratic would give 16x
+    # linear growth gives about 4x; quadratic would give 16x. What looks superlinear is timed
+    # once more: quadratic work shows up every time, a stall of the machine does not.
+    for _ in range(2):
+        t_small, t_large = best_time(small), best_time(large)
+        if t_large < 8 * t_small + 0.05:
+            break
     assert t_large < 8 * t_small + 0.05, (t_small, t_large)
     assert t_large < 10.0

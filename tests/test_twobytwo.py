@@ -179,11 +179,11 @@ def test_large_trials_are_fast():
 
     from trialaudit.fragility import fragility
 
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not count
     twobytwo.intervals(2000, 5000, 2500, 5000)
     twobytwo.p_values(2000, 5000, 2500, 5000)
     fragility(2000, 5000, 2500, 5000)
-    assert time.perf_counter() - start < 3
+    assert time.process_time() - start < 3
 
 
 def test_newcombe_is_statsmodels_to_the_last_bit():
