@@ -307,7 +307,7 @@ def _newton_in_bracket(fn, lo: float, hi: float, f_lo: float, start: float) -> f
             return t
         lo, hi, t, found = _rtsafe_step(t, f, slope, lo, hi, rising)
         if found:
-            break
+            return t
     return t
 
 
@@ -359,10 +359,10 @@ def risk_ratio_score(
         slope = -2.0 * gap * rate2 / variance - gap * gap * dvariance / variance**2
         return gap * gap / variance - crit, theta * slope
 
-    ends = {end: excess(end)[0] for end in (math.log(1e-10), mid, math.log(1e10))}
+    low_end, high_end = math.log(1e-10), math.log(1e10)
+    f_low_end, f_mid, f_high_end = (excess(t)[0] for t in (low_end, mid, high_end))
 
-    def limit(lo: float, hi: float, start: float) -> float:
-        f_lo, f_hi = ends[lo], ends[hi]
+    def limit(lo: float, f_lo: float, hi: float, f_hi: float, start: float) -> float:
         if not (math.isfinite(f_lo) and math.isfinite(f_hi)) or f_lo * f_hi > 0:
             return math.nan
         return _newton_in_bracket(excess, lo, hi, f_lo, start)
@@ -372,8 +372,8 @@ def risk_ratio_score(
     # statistic (truly near 0) can come out as a spurious infinity.
     katz = sum(1.0 / max(v, 0.5) for v in (x1, x2)) - 1.0 / n1 - 1.0 / n2
     spread = max(z * math.sqrt(max(katz, 0.0)), 1e-3)
-    lower = 0.0 if x1 == 0 else math.exp(limit(math.log(1e-10), mid, mid - spread))
-    upper = math.inf if x2 == 0 else math.exp(limit(mid, math.log(1e10), mid + spread))
+    lower = 0.0 if x1 == 0 else math.exp(limit(low_end, f_low_end, mid, f_mid, mid - spread))
+    upper = math.inf if x2 == 0 else math.exp(limit(mid, f_mid, high_end, f_high_end, mid + spread))
     return lower, upper
 
 
