@@ -208,7 +208,8 @@ class PeakMemory:
 
 def _stage(process: psutil.Process) -> str:
     """Return the stage a process works for: its own rule or the snakemake scheduler, else
-    that of its nearest ancestor that has one (a rule's worker children count for the rule)."""
+    that of its nearest ancestor that has one (a rule's worker children count for the rule),
+    else its program's name."""
     try:
         lineage = [process, *process.parents()]
     except psutil.Error:
@@ -217,7 +218,11 @@ def _stage(process: psutil.Process) -> str:
         name = _stage_name(candidate)
         if name is not None:
             return name
-    return _describe(process)
+    try:
+        cmdline = process.cmdline()
+    except psutil.Error:
+        return "?"
+    return Path(cmdline[0]).name if cmdline else "?"
 
 
 def _stage_name(process: psutil.Process) -> str | None:
@@ -233,19 +238,6 @@ def _stage_name(process: psutil.Process) -> str | None:
         if ".snakemake/scripts/" in part:
             return Path(part).name.split(".", 1)[-1].rsplit(".", 1)[0]
     return None
-
-
-def _describe(process: psutil.Process) -> str:
-    """Return a short name for a process: the snakemake main process, the rule it runs, or
-    its program."""
-    name = _stage_name(process)
-    if name is not None:
-        return name
-    try:
-        cmdline = process.cmdline()
-    except psutil.Error:
-        return "?"
-    return Path(cmdline[0]).name if cmdline else "?"
 
 
 def children_cpu() -> float:
@@ -456,18 +448,24 @@ def stage_rows(n: int, seen: dict[str, float], run_cpu: float) -> list[dict]:
 STAGE_COLUMNS = ["documents", "stage", "cpu_s", "cpu_ms_per_document", "share_of_run_cpu"]
 
 
-def write_stage_table(rows: list[dict], path: Path) -> None:
-    """Merge one run's CPU-by-stage rows into the table (replacing that size's rows) and write
-    its Markdown twin."""
+def merge_rows(rows: list[dict], path: Path, columns: list[str]) -> pd.DataFrame:
+    """Merge one run's rows into the CSV table at ``path`` (replacing the rows of the same
+    corpus sizes, keeping the others), write it and return it, sorted by size."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    table = pd.DataFrame(columns=STAGE_COLUMNS)
+    table = pd.DataFrame(columns=columns)
     if path.exists():
         table = pd.read_csv(path, keep_default_na=False)
-    sizes = {r["documents"] for r in rows}
-    table = table[~table["documents"].astype(int).isin(sizes)]
-    table = pd.concat([table, pd.DataFrame(rows, columns=STAGE_COLUMNS)], ignore_index=True)
+    table = table[~table["documents"].astype(int).isin({r["documents"] for r in rows})]
+    table = pd.concat([table, pd.DataFrame(rows, columns=columns)], ignore_index=True)
+    table = table.reindex(columns=columns)
     table = table.sort_values("documents", key=lambda s: s.astype(int), kind="stable")
     table.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    return table
+
+
+def write_stage_table(rows: list[dict], path: Path) -> None:
+    """Merge one run's CPU-by-stage rows into the table and write its Markdown twin."""
+    table = merge_rows(rows, path, STAGE_COLUMNS)
     lines = [
         "| documents | stage | CPU (s) | CPU per document (ms) | share of the run's CPU |",
         "|---:|---|---:|---:|---:|",
@@ -482,14 +480,7 @@ def write_stage_table(rows: list[dict], path: Path) -> None:
 
 def write_table(rows: list[dict], path: Path) -> None:
     """Merge rows into the results CSV (one row per corpus size) and write its Markdown twin."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    table = pd.DataFrame(columns=COLUMNS)
-    if path.exists():
-        table = pd.read_csv(path, keep_default_na=False)
-    table = table[~table["documents"].astype(int).isin([r["documents"] for r in rows])]
-    table = pd.concat([table, pd.DataFrame(rows)], ignore_index=True)
-    table = table.reindex(columns=COLUMNS).sort_values("documents", key=lambda s: s.astype(int))
-    table.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    table = merge_rows(rows, path, COLUMNS)
     path.with_suffix(".md").write_text(markdown(table), encoding="utf-8")
 
 
