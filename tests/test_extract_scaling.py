@@ -3,9 +3,8 @@ bounded work per sentence), never quadratically, and stays within a time budget.
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from timing import cpu_seconds, grows_superlinearly
 
 from trialaudit.extract import extract_document
 
@@ -23,25 +22,16 @@ UNITS = {
 
 
 def best_time(text: str) -> float:
-    """Return the fastest of three extraction times of ``text`` in CPU seconds of this process
-    (other processes on a busy machine do not count)."""
-    times = []
-    for _ in range(3):
-        start = time.process_time()
-        extract_document("adversarial", text)
-        times.append(time.process_time() - start)
-    return min(times)
+    """Return the fastest of three extraction times of ``text`` in CPU seconds."""
+    return cpu_seconds(lambda: extract_document("adversarial", text))
 
 
 @pytest.mark.parametrize("unit", list(UNITS.values()), ids=list(UNITS))
 def test_time_grows_linearly(unit):
     small = unit * (3000 // len(unit) + 1)
     large = small * 4
-    # linear growth gives about 4x; quadratic would give 16x. What looks superlinear is timed
-    # once more: quadratic work shows up every time, a stall of the machine does not.
-    for _ in range(2):
-        t_small, t_large = best_time(small), best_time(large)
-        if t_large < 8 * t_small + 0.05:
-            break
-    assert t_large < 8 * t_small + 0.05, (t_small, t_large)
+    superlinear, t_small, t_large = grows_superlinearly(
+        lambda: best_time(small), lambda: best_time(large)
+    )
+    assert not superlinear, (t_small, t_large)
     assert t_large < 10.0

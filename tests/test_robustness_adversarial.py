@@ -10,6 +10,7 @@ import time
 
 import pytest
 from stored_checks import store_check_inputs
+from timing import cpu_seconds, grows_superlinearly
 
 import trialaudit
 from trialaudit import timelimit
@@ -50,33 +51,22 @@ def test_the_package_defines_patterns_to_check():
     assert {"grammar.SENTENCE_END", "facts.DOI", "context.ARM_AFTER"} <= names
 
 
-def _scan_time(pattern: re.Pattern, fragment: str, length: int, repeats: int = 3) -> float:
-    """Return the shortest of ``repeats`` timings, in CPU seconds of this process, of scanning
-    a text of ``length`` repeated fragments for every match (CPU time and the minimum, so that
-    other processes on a busy machine do not pass for growth)."""
+def _scan_time(pattern: re.Pattern, fragment: str, length: int) -> float:
+    """Return the CPU time of scanning a text of ``length`` repeated fragments for every
+    match (the shortest of three timings)."""
     text = fragment * (length // len(fragment))
     subject = text.encode("latin-1", "replace") if isinstance(pattern.pattern, bytes) else text
-    timings = []
-    for _ in range(repeats):
-        start = time.process_time()
-        for _ in pattern.finditer(subject):
-            pass
-        timings.append(time.process_time() - start)
-    return min(timings)
+    return cpu_seconds(lambda: sum(1 for _ in pattern.finditer(subject)))
 
 
 def _grows_too_fast(pattern: re.Pattern, fragment: str) -> tuple[bool, float, float]:
-    """Return (4x the text took more than 8x the time, the two timings). A pattern that looks
-    superlinear is timed once more before it is judged: backtracking shows up every time,
-    a stall of the machine does not."""
-    for _ in range(2):
-        small = _scan_time(pattern, fragment, PATTERN_LENGTH // 4)
-        if small < 0.005:
-            return False, small, small  # too fast to measure growth; 16x would be harmless
-        large = _scan_time(pattern, fragment, PATTERN_LENGTH)
-        if large < 8 * small + 0.05:
-            return False, small, large
-    return True, small, large
+    """Return (4x the text took more than 8x the time, the two timings); under 5 ms on the
+    short text growth is not judged (16x of it would still be harmless)."""
+    return grows_superlinearly(
+        lambda: _scan_time(pattern, fragment, PATTERN_LENGTH // 4),
+        lambda: _scan_time(pattern, fragment, PATTERN_LENGTH),
+        measurable=0.005,
+    )
 
 
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[n for n, _ in PATTERNS])
