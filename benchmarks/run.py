@@ -33,6 +33,8 @@ from pathlib import Path
 import pandas as pd
 import psutil
 
+from trialaudit import resources
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
@@ -148,8 +150,10 @@ def project(corpus_dir: Path, run_dir: Path) -> Path:
 
 class PeakMemory:
     """Samples every process of a run (a process and all its descendants) until stopped: the
-    largest resident memory, and the CPU time each process had used when last seen, credited to
-    the stage it works for (``stage_cpu()``)."""
+    largest resident memory, the CPU time each process had used when last seen, credited to
+    the stage it works for (``stage_cpu()``), and each job's memory (its rule's process with
+    its worker children, summed at each sample, as a scheduler's cgroup counts it) and how
+    long it was seen (``stage_jobs()``)."""
 
     def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.root = psutil.Process(pid)
@@ -159,6 +163,8 @@ class PeakMemory:
         self.cpu = 0.0
         self.last_cpu: dict[tuple[int, float], float] = {}  # (pid, start time) -> CPU s
         self.stage_of: dict[tuple[int, float], str] = {}
+        self.job_of: dict[tuple[int, float], tuple[int, float]] = {}  # process -> its job's root
+        self.jobs: dict[tuple[int, float], dict] = {}  # job root -> stage, peak, first, last
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -173,6 +179,8 @@ class PeakMemory:
             processes = [self.root, *self.root.children(recursive=True)]
         except psutil.Error:
             processes = []
+        now = time.monotonic()
+        job_rss: dict[tuple[int, float], int] = {}
         for process in processes:
             try:
                 with process.oneshot():
@@ -181,12 +189,21 @@ class PeakMemory:
                     times = process.cpu_times()
                 if key not in self.stage_of:
                     self.stage_of[key] = _stage(process)
+                    self.job_of[key] = _job_root(process, self.stage_of[key])
                 self.last_cpu[key] = times.user + times.system
                 if rss > self.peak:
                     self.peak = rss
                     self.peak_name = self.stage_of[key]
+                job_rss[self.job_of[key]] = job_rss.get(self.job_of[key], 0) + rss
+                job = self.jobs.setdefault(
+                    self.job_of[key],
+                    {"stage": self.stage_of[key], "peak": 0, "first": now, "last": now},
+                )
+                job["last"] = now
             except psutil.Error:
                 continue
+        for root, rss in job_rss.items():
+            self.jobs[root]["peak"] = max(self.jobs[root]["peak"], rss)
 
     def stage_cpu(self) -> dict[str, float]:
         """Return the CPU seconds seen per stage (a rule, or "snakemake" for the scheduler);
@@ -196,6 +213,18 @@ class PeakMemory:
         for key, seconds in self.last_cpu.items():
             totals[self.stage_of[key]] = totals.get(self.stage_of[key], 0.0) + seconds
         return totals
+
+    def stage_jobs(self) -> dict[str, dict[str, float]]:
+        """Return, per stage, how many jobs were seen, the largest memory of one job (MB: its
+        processes' resident memory summed at one sample) and the longest time one job was seen
+        (s, from its first to its last sample)."""
+        found: dict[str, dict[str, float]] = {}
+        for job in self.jobs.values():
+            stage = found.setdefault(job["stage"], {"jobs": 0, "job_peak_mb": 0.0, "job_s": 0.0})
+            stage["jobs"] += 1
+            stage["job_peak_mb"] = max(stage["job_peak_mb"], job["peak"] / 2**20)
+            stage["job_s"] = max(stage["job_s"], job["last"] - job["first"])
+        return found
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -223,6 +252,19 @@ def _stage(process: psutil.Process) -> str:
     except psutil.Error:
         return "?"
     return Path(cmdline[0]).name if cmdline else "?"
+
+
+def _job_root(process: psutil.Process, stage: str) -> tuple[int, float]:
+    """Return the (pid, start time) of the outermost process of ``process``'s lineage that runs
+    ``stage`` itself: the job a worker child (or the rule's own script) belongs to."""
+    root = process
+    try:
+        for ancestor in process.parents():
+            if _stage_name(ancestor) == stage:
+                root = ancestor
+        return (root.pid, root.create_time())
+    except psutil.Error:
+        return (process.pid, process.create_time())
 
 
 def _stage_name(process: psutil.Process) -> str | None:
@@ -366,7 +408,11 @@ def measure(n: int, args: argparse.Namespace) -> tuple[dict, list[dict]]:
         raise RuntimeError(f"the re-run was not a no-op:\n{noop_output[-3000:]}")
     print(f"  no-op re-run {noop_s:.1f} s", flush=True)
 
-    stages = stage_rows(n, memory.stage_cpu(), memory.cpu)
+    documents = pd.read_csv(run_dir / "results" / "tables" / "documents.csv")
+    jobs = memory.stage_jobs()
+    stages = stage_rows(
+        n, memory.stage_cpu(), memory.cpu, jobs, job_raw_megabytes(documents, list(jobs))
+    )
     peak_mb, peak_name = memory.peak / 2**20, memory.peak_name
     job_mb, job_rule = job_benchmark_peak(run_dir)
     if job_mb > peak_mb:
@@ -374,7 +420,6 @@ def measure(n: int, args: argparse.Namespace) -> tuple[dict, list[dict]]:
 
     key = pd.read_csv(corpus_dir / "key.csv")
     checks = pd.read_csv(run_dir / "results" / "tables" / "checks.csv", keep_default_na=False)
-    documents = pd.read_csv(run_dir / "results" / "tables" / "documents.csv")
     scored = score.score(checks, key)
     scored["missed"].to_csv(run_dir / "missed_plants.csv", index=False)
     scored["alarm_rows"].to_csv(run_dir / "false_alarms.csv", index=False)
@@ -427,25 +472,59 @@ def measure(n: int, args: argparse.Namespace) -> tuple[dict, list[dict]]:
     return row, stages
 
 
-def stage_rows(n: int, seen: dict[str, float], run_cpu: float) -> list[dict]:
+def stage_rows(
+    n: int,
+    seen: dict[str, float],
+    run_cpu: float,
+    jobs: dict[str, dict[str, float]] | None = None,
+    raw_mb: dict[str, float] | None = None,
+) -> list[dict]:
     """Return the rows of the CPU-by-stage table of one run: each stage's CPU seconds (its
     rule's processes and their worker children), per document and as a share of the run's
-    CPU, largest first, and what the sampling did not see."""
+    CPU, largest first, and what the sampling did not see; with ``jobs`` (PeakMemory's
+    stage_jobs()) and ``raw_mb`` (raw megabytes of the largest job of each stage), the largest
+    job's memory and duration and the text it covered."""
     unseen = max(0.0, run_cpu - sum(seen.values()))
     stages = sorted(seen.items(), key=lambda item: (-item[1], item[0]))
-    return [
-        {
-            "documents": n,
-            "stage": stage,
-            "cpu_s": round(seconds, 1),
-            "cpu_ms_per_document": round(1000 * seconds / n, 3),
-            "share_of_run_cpu": round(seconds / run_cpu, 3) if run_cpu > 0 else float("nan"),
-        }
-        for stage, seconds in [*stages, ("(not sampled)", unseen)]
-    ]
+    jobs, raw_mb = jobs or {}, raw_mb or {}
+    rows = []
+    for stage, seconds in [*stages, ("(not sampled)", unseen)]:
+        job = jobs.get(stage, {})
+        rows.append(
+            {
+                "documents": n,
+                "stage": stage,
+                "cpu_s": round(seconds, 1),
+                "cpu_ms_per_document": round(1000 * seconds / n, 3),
+                "share_of_run_cpu": round(seconds / run_cpu, 3) if run_cpu > 0 else float("nan"),
+                "jobs": int(job["jobs"]) if job else "",
+                "job_peak_mb": round(job["job_peak_mb"]) if job else "",
+                "job_s": round(job["job_s"], 1) if job else "",
+                "job_raw_mb": round(raw_mb[stage], 2) if job and stage in raw_mb else "",
+            }
+        )
+    return rows
 
 
-STAGE_COLUMNS = ["documents", "stage", "cpu_s", "cpu_ms_per_document", "share_of_run_cpu"]
+STAGE_COLUMNS = [
+    "documents",
+    "stage",
+    "cpu_s",
+    "cpu_ms_per_document",
+    "share_of_run_cpu",
+    "jobs",
+    "job_peak_mb",
+    "job_s",
+    "job_raw_mb",
+]
+
+
+def job_raw_megabytes(documents: pd.DataFrame, stages: list[str]) -> dict[str, float]:
+    """Return the raw megabytes (of the files in documents.csv) the largest job of each stage
+    covers: its largest shard for a per-shard rule, the whole corpus for any other."""
+    corpus = float(documents["size_bytes"].sum()) / 1e6
+    largest_shard = float(documents.groupby("shard")["size_bytes"].sum().max()) / 1e6
+    return {s: largest_shard if s in resources.SHARD_RULES else corpus for s in stages}
 
 
 def merge_rows(rows: list[dict], path: Path, columns: list[str]) -> pd.DataFrame:
@@ -467,11 +546,13 @@ def write_stage_table(rows: list[dict], path: Path) -> None:
     """Merge one run's CPU-by-stage rows into the table and write its Markdown twin."""
     table = merge_rows(rows, path, STAGE_COLUMNS)
     lines = [
-        "| documents | stage | CPU (s) | CPU per document (ms) | share of the run's CPU |",
-        "|---:|---|---:|---:|---:|",
+        "| documents | stage | CPU (s) | CPU per document (ms) | share of the run's CPU | jobs "
+        "| largest job: memory (MB) | largest job: time (s) | largest job: raw text (MB) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
         *(
             f"| {int(r.documents):,} | {r.stage} | {r.cpu_s} | {r.cpu_ms_per_document} | "
-            f"{float(r.share_of_run_cpu):.1%} |"
+            f"{float(r.share_of_run_cpu):.1%} | {r.jobs} | {r.job_peak_mb} | {r.job_s} | "
+            f"{r.job_raw_mb} |"
             for r in table.itertuples(index=False)
         ),
     ]
