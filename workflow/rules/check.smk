@@ -16,6 +16,8 @@ rule check_consistency:
         "logs/benchmarks/check_consistency/{shard}.tsv"
     conda:
         "../../environment.yml"
+    resources:
+        **needs("check_consistency"),
     params:
         settings=settings(),
         time_limit=config["checks"]["document_time_limit_seconds"],
@@ -39,5 +41,7 @@ rule collect_tables:
         "logs/benchmarks/collect_tables/collect_tables.tsv"
     conda:
         "../../environment.yml"
+    resources:
+        **needs("collect_tables"),
     script:
         "../scripts/collect_tables.py"

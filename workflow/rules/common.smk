@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(workflow.basedir) / "src"))
 
 from trialaudit.config import check_config
 from trialaudit.corpus import discover, shard_name
+from trialaudit.resources import SHARD_RULES, memory_mb, runtime_minutes
 
 SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
 check_config(config, SCHEMA)
@@ -81,6 +82,37 @@ def shard_sources(wildcards):
         }
         for s in BY_SHARD.get(wildcards.shard, [])
     ]
+
+
+def raw_megabytes(files):
+    """Megabytes of the raw files (as they are now; a missing file counts 0)."""
+    return sum(max(0, fingerprint(s.path)["size"]) for s in files) / 1e6
+
+
+def job_raw_megabytes(rule, wildcards):
+    """Raw megabytes a job covers: its shard's files, or the corpus for a rule over all shards.
+    Computed once per shard (the corpus once) for a run."""
+    key = wildcards.shard if rule in SHARD_RULES else None
+    if key not in RAW_MEGABYTES:
+        RAW_MEGABYTES[key] = raw_megabytes(BY_SHARD.get(key, []) if key else SOURCES)
+    return RAW_MEGABYTES[key]
+
+
+RAW_MEGABYTES = {}
+
+
+def needs(rule):
+    """The memory (MB) and run time (minutes) a job of ``rule`` asks a scheduler for, by the
+    raw text it covers (trialaudit.resources, fitted to the benchmark); doubled on each retry.
+    """
+
+    def memory(wildcards, attempt):
+        return memory_mb(rule, job_raw_megabytes(rule, wildcards), attempt)
+
+    def runtime(wildcards, attempt):
+        return runtime_minutes(rule, job_raw_megabytes(rule, wildcards), attempt)
+
+    return {"mem_mb": memory, "runtime": runtime}
 
 
 def every_shard(pattern):

@@ -10,6 +10,8 @@ rule normalize_text:
         "logs/benchmarks/normalize_text/{shard}.tsv"
     conda:
         "../../environment.yml"
+    resources:
+        **needs("normalize_text"),
     params:
         sources=shard_sources,
         time_limit=config["extraction"]["document_time_limit_seconds"],
@@ -33,6 +35,8 @@ rule extract_statistics:
         "logs/benchmarks/extract_statistics/{shard}.tsv"
     conda:
         "../../environment.yml"
+    resources:
+        **needs("extract_statistics"),
     params:
         time_limit=config["extraction"]["document_time_limit_seconds"],
     script:
@@ -55,5 +59,7 @@ rule validate_tables:
         "logs/benchmarks/validate_tables/{shard}.tsv"
     conda:
         "../../environment.yml"
+    resources:
+        **needs("validate_tables"),
     script:
         "../scripts/validate_tables.py"

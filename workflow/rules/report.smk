@@ -41,6 +41,8 @@ rule plot_figures:
         "logs/plot_figures/plot_figures.log",
     conda:
         "../../environment.yml"
+    resources:
+        **needs("plot_figures"),
     params:
         style=STYLE,
     script:
@@ -65,6 +67,8 @@ rule plot_forest:
         "logs/plot_forest/plot_forest.log",
     conda:
         "../../environment.yml"
+    resources:
+        **needs("plot_forest"),
     params:
         options=config["meta_analysis"],
         style=STYLE,
@@ -89,6 +93,8 @@ rule plot_timeline:
         "logs/plot_timeline/plot_timeline.log",
     conda:
         "../../environment.yml"
+    resources:
+        **needs("plot_timeline"),
     params:
         style=STYLE,
     script:
@@ -118,6 +124,8 @@ rule summarize_results:
         "logs/summarize_results/summarize_results.log",
     conda:
         "../../environment.yml"
+    resources:
+        **needs("summarize_results"),
     script:
         "../scripts/summarize_results.py"
 
@@ -144,6 +152,8 @@ rule render_tables:
         "logs/render_tables/render_tables.log",
     conda:
         "../../environment.yml"
+    resources:
+        **needs("render_tables"),
     script:
         "../scripts/render_tables.py"
 
@@ -160,6 +170,8 @@ rule write_audit_cards:
         "logs/write_audit_cards/write_audit_cards.log",
     conda:
         "../../environment.yml"
+    resources:
+        **needs("write_audit_cards"),
     params:
         max_documents=config["audit_cards_max_documents"],
     script:

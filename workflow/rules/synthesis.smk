@@ -28,6 +28,8 @@ rule link_trials:
     priority: 10
     conda:
         "../../environment.yml"
+    resources:
+        **needs("link_trials"),
     script:
         "../scripts/link_trials.py"
 
@@ -44,6 +46,8 @@ rule harmonize_outcomes:
         "logs/harmonize_outcomes/harmonize_outcomes.log",
     conda:
         "../../environment.yml"
+    resources:
+        **needs("harmonize_outcomes"),
     script:
         "../scripts/harmonize_outcomes.py"
 
@@ -62,6 +66,8 @@ rule follow_up_timeline:
     priority: 10
     conda:
         "../../environment.yml"
+    resources:
+        **needs("follow_up_timeline"),
     params:
         settings=config["timeline"],
     script:
@@ -81,6 +87,8 @@ rule meta_analysis:
         "logs/benchmarks/meta_analysis/meta_analysis.tsv"
     conda:
         "../../environment.yml"
+    resources:
+        **needs("meta_analysis"),
     params:
         settings=meta_settings(),
     script:
