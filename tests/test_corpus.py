@@ -48,3 +48,33 @@ def test_discover_lists_every_file_with_its_role(tmp_path):
         "b.pdf": "unsupported",
         "c.html": "document",
     }
+
+
+def test_exclude_patterns_match_as_fnmatch_does_each_on_its_own(tmp_path):
+    """Several glob patterns at once (wildcards, classes, a folder part, case) exclude exactly
+    the names that at least one of them matches under fnmatch.fnmatchcase."""
+    import fnmatch
+
+    raw = tmp_path / "raw"
+    (raw / "drafts").mkdir(parents=True)
+    names = [
+        "README.md",
+        "readme.md",
+        "a.txt",
+        "notes_old.txt",
+        "trial[1].txt",
+        "trial1.txt",
+        "drafts/x.txt",
+        "b.md",
+        "c?.txt",
+    ]
+    for name in names:
+        (raw / name).write_text("x", encoding="utf-8")
+    patterns = ["README.md", "*_old.txt", "drafts/*", "trial[0-9].txt", "c[?].txt"]
+    files = discover(raw, [".txt", ".md"], patterns, 10)
+    excluded = {f.name for f in files if f.role == "excluded"}
+    expected = {n for n in names if any(fnmatch.fnmatchcase(n, p) for p in patterns)}
+    assert excluded == expected
+    assert excluded == {"README.md", "notes_old.txt", "drafts/x.txt", "trial1.txt", "c?.txt"}
+    none = discover(raw, [".txt", ".md"], [], 10)
+    assert all(f.role == "document" for f in none)
