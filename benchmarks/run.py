@@ -188,8 +188,7 @@ class PeakMemory:
                     rss = process.memory_info().rss
                     times = process.cpu_times()
                 if key not in self.stage_of:
-                    self.stage_of[key] = _stage(process)
-                    self.job_of[key] = _job_root(process, self.stage_of[key])
+                    self.stage_of[key], self.job_of[key] = _stage(process)
                 self.last_cpu[key] = times.user + times.system
                 if rss > self.peak:
                     self.peak = rss
@@ -235,36 +234,31 @@ class PeakMemory:
         self._thread.join()
 
 
-def _stage(process: psutil.Process) -> str:
-    """Return the stage a process works for: its own rule or the snakemake scheduler, else
-    that of its nearest ancestor that has one (a rule's worker children count for the rule),
-    else its program's name."""
+def _stage(process: psutil.Process) -> tuple[str, tuple[int, float]]:
+    """Return the stage a process works for and the (pid, start time) of its job. The stage is
+    its own rule or the snakemake scheduler, else that of its nearest ancestor that has one (a
+    rule's worker children count for the rule), else its program's name; the job is the
+    outermost process of its lineage that runs that stage itself."""
     try:
         lineage = [process, *process.parents()]
     except psutil.Error:
         lineage = [process]
-    for candidate in lineage:
-        name = _stage_name(candidate)
-        if name is not None:
-            return name
+    names = [_stage_name(candidate) for candidate in lineage]
+    found = next((name for name in names if name is not None), None)
+    if found is None:
+        try:
+            cmdline = process.cmdline()
+        except psutil.Error:
+            cmdline = []
+        found = Path(cmdline[0]).name if cmdline else "?"
+    root = next(
+        (p for p, name in zip(reversed(lineage), reversed(names), strict=True) if name == found),
+        process,
+    )
     try:
-        cmdline = process.cmdline()
-    except psutil.Error:
-        return "?"
-    return Path(cmdline[0]).name if cmdline else "?"
-
-
-def _job_root(process: psutil.Process, stage: str) -> tuple[int, float]:
-    """Return the (pid, start time) of the outermost process of ``process``'s lineage that runs
-    ``stage`` itself: the job a worker child (or the rule's own script) belongs to."""
-    root = process
-    try:
-        for ancestor in process.parents():
-            if _stage_name(ancestor) == stage:
-                root = ancestor
-        return (root.pid, root.create_time())
-    except psutil.Error:
-        return (process.pid, process.create_time())
+        return found, (root.pid, root.create_time())
+    except psutil.Error:  # the ancestor has gone: the process stands for its job
+        return found, (process.pid, process.create_time())
 
 
 def _stage_name(process: psutil.Process) -> str | None:

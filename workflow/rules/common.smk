@@ -1,4 +1,5 @@
 # Helpers shared by every rule: config validation, the corpus file list and its shards.
+import functools
 import os
 import sys
 from pathlib import Path
@@ -90,15 +91,13 @@ def raw_megabytes(files):
 
 
 def job_raw_megabytes(rule, wildcards):
-    """Raw megabytes a job covers: its shard's files, or the corpus for a rule over all shards.
-    Computed once per shard (the corpus once) for a run."""
-    key = wildcards.shard if rule in SHARD_RULES else None
-    if key not in RAW_MEGABYTES:
-        RAW_MEGABYTES[key] = raw_megabytes(BY_SHARD.get(key, []) if key else SOURCES)
-    return RAW_MEGABYTES[key]
+    """Raw megabytes a job covers: its shard's files, or the corpus for a rule over all shards."""
+    return covered_megabytes(wildcards.shard if rule in SHARD_RULES else None)
 
 
-RAW_MEGABYTES = {}
+@functools.cache  # once per shard and once for the corpus in a run
+def covered_megabytes(shard):
+    return raw_megabytes(BY_SHARD.get(shard, []) if shard else SOURCES)
 
 
 def needs(rule):
