@@ -86,6 +86,20 @@ def test_more_text_asks_for_more_and_each_retry_doubles():
         assert resources.runtime_minutes(rule, 50.0, 3) == 4 * resources.runtime_minutes(rule, 50.0)
 
 
+def test_only_aggregation_steps_within_the_limit_run_on_the_submit_host():
+    for rule in resources.NEEDS:
+        request = resources.memory_mb(rule, 200.0)
+        local = resources.runs_on_submit_host(rule, 200.0, request)
+        assert local == (rule not in resources.SHARD_RULES), rule
+        assert not resources.runs_on_submit_host(rule, 200.0, request - 1), rule
+        assert not resources.runs_on_submit_host(rule, 200.0, 0), rule
+    # the default limit keeps every step of a 100,000-abstract corpus (194 MB) local
+    assert all(
+        resources.runs_on_submit_host(rule, 194.0, 4000)
+        for rule in set(resources.NEEDS) - resources.SHARD_RULES
+    )
+
+
 def _planned_resources(output: str) -> list[dict]:
     """Return rule, shard and resources of each job a dry run lists."""
     jobs = []

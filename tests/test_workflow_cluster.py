@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from workflow_runner import make_project, planned_jobs, snakemake
 
+from trialaudit import resources
+
 pytestmark = pytest.mark.e2e
 
 SHARD_RULES = ("normalize_text", "extract_statistics", "validate_tables", "check_consistency")
@@ -70,6 +72,28 @@ def test_a_second_cluster_run_has_nothing_to_do(cluster):
     project, _, _ = cluster
     result = snakemake(project, "--profile", "profiles/cluster-generic")
     assert "Nothing to be done" in result.stdout + result.stderr
+
+
+def test_steps_too_big_for_the_submit_host_go_to_the_scheduler(local, tmp_path):
+    limit = 350  # MB: between the requests of the seed corpus's aggregation steps
+    project = make_project(tmp_path, config={**CONFIG, "cluster": {"submit_host_memory_mb": limit}})
+    raw = project / "data" / "raw"
+    corpus_mb = sum(p.stat().st_size for p in raw.rglob("*") if p.is_file()) / 1e6
+    aggregation = set(resources.NEEDS) - set(SHARD_RULES)
+    stay = {rule for rule in aggregation if resources.memory_mb(rule, corpus_mb) <= limit}
+    assert stay and stay != aggregation  # the limit splits them
+
+    result = snakemake(project, "--profile", "profiles/cluster-generic")
+    output = result.stdout + result.stderr
+    for rule in sorted(aggregation):
+        ran_locally = re.search(rf"(?m)^localrule {rule}:", output) is not None
+        submitted = re.search(rf"(?m)^rule {rule}:", output) is not None
+        assert (ran_locally, submitted) == (rule in stay, rule not in stay), rule
+    jobs = re.findall(r"Submitted job \d+ with external jobid", output)
+    assert len(jobs) == 8 + len(aggregation - stay)
+    expected, got = _results(local), _results(project)
+    assert sorted(got) == sorted(expected)
+    assert [name for name in expected if got[name] != expected[name]] == []
 
 
 def test_slurm_profile_submits_one_job_per_shard(tmp_path):

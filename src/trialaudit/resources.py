@@ -75,3 +75,10 @@ def runtime_minutes(rule: str, raw_mb: float, attempt: int = 1) -> int:
     need = _need(rule)
     measured_s = need.base_s + need.s_per_raw_mb * max(0.0, raw_mb)
     return max(MIN_RUNTIME_MINUTES, math.ceil(TIME_HEADROOM * measured_s / 60)) * 2 ** (attempt - 1)
+
+
+def runs_on_submit_host(rule: str, corpus_mb: float, limit_mb: int) -> bool:
+    """Return True if a job of ``rule`` runs where snakemake runs (a localrule) rather than
+    through the scheduler: an aggregation or report step whose memory request for the whole
+    corpus is at most ``limit_mb``. The per-shard stages always go to the scheduler."""
+    return rule not in SHARD_RULES and memory_mb(rule, corpus_mb) <= limit_mb

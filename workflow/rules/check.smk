@@ -39,6 +39,7 @@ rule collect_tables:
         "logs/collect_tables/collect_tables.log",
     benchmark:
         "logs/benchmarks/collect_tables/collect_tables.tsv"
+    localrule: on_submit_host("collect_tables")
     conda:
         "../../environment.yml"
     resources:

@@ -11,7 +11,12 @@ sys.path.insert(0, str(Path(workflow.basedir) / "src"))
 
 from trialaudit.config import check_config
 from trialaudit.corpus import discover, shard_name
-from trialaudit.resources import SHARD_RULES, memory_mb, runtime_minutes
+from trialaudit.resources import (
+    SHARD_RULES,
+    memory_mb,
+    runs_on_submit_host,
+    runtime_minutes,
+)
 
 SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
 check_config(config, SCHEMA)
@@ -51,6 +56,7 @@ wildcard_constraints:
     shard=r"shard\d{5}",
 
 
+@functools.cache  # one stat per file and run: the localrule choice and the params share it
 def fingerprint(path):
     """Size and modification time (ns) of ``path``, of the link itself if it leads nowhere,
     (-1, -1) if there is nothing there."""
@@ -112,6 +118,14 @@ def needs(rule):
         return runtime_minutes(rule, job_raw_megabytes(rule, wildcards), attempt)
 
     return {"mem_mb": memory, "runtime": runtime}
+
+
+def on_submit_host(rule):
+    """Whether jobs of ``rule`` run where snakemake runs under a cluster profile (a localrule),
+    as an aggregation or report step small enough for the submit host (config
+    cluster.submit_host_memory_mb) does."""
+    limit = config["cluster"]["submit_host_memory_mb"]
+    return runs_on_submit_host(rule, covered_megabytes(None), limit)
 
 
 def every_shard(pattern):

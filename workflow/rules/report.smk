@@ -1,16 +1,6 @@
 # Figures, the summary a reader opens first, and the tables the report shows.
 
 
-localrules:
-    collect_tables,
-    plot_figures,
-    plot_forest,
-    plot_timeline,
-    summarize_results,
-    render_tables,
-    write_audit_cards,
-
-
 rule plot_figures:
     input:
         statistics=rules.collect_tables.output.statistics,
@@ -39,6 +29,7 @@ rule plot_figures:
         consistency_svg="results/figures/consistency.svg",
     log:
         "logs/plot_figures/plot_figures.log",
+    localrule: on_submit_host("plot_figures")
     conda:
         "../../environment.yml"
     resources:
@@ -65,6 +56,7 @@ rule plot_forest:
         ),
     log:
         "logs/plot_forest/plot_forest.log",
+    localrule: on_submit_host("plot_forest")
     conda:
         "../../environment.yml"
     resources:
@@ -91,6 +83,7 @@ rule plot_timeline:
         ),
     log:
         "logs/plot_timeline/plot_timeline.log",
+    localrule: on_submit_host("plot_timeline")
     conda:
         "../../environment.yml"
     resources:
@@ -122,6 +115,7 @@ rule summarize_results:
         per_document="results/tables/summary.csv",
     log:
         "logs/summarize_results/summarize_results.log",
+    localrule: on_submit_host("summarize_results")
     conda:
         "../../environment.yml"
     resources:
@@ -150,6 +144,7 @@ rule render_tables:
         },
     log:
         "logs/render_tables/render_tables.log",
+    localrule: on_submit_host("render_tables")
     conda:
         "../../environment.yml"
     resources:
@@ -168,6 +163,7 @@ rule write_audit_cards:
         cards=directory("results/documents"),
     log:
         "logs/write_audit_cards/write_audit_cards.log",
+    localrule: on_submit_host("write_audit_cards")
     conda:
         "../../environment.yml"
     resources:

@@ -2,13 +2,6 @@
 # each trial's patients over time, and pool the trials.
 
 
-localrules:
-    link_trials,
-    harmonize_outcomes,
-    follow_up_timeline,
-    meta_analysis,
-
-
 rule link_trials:
     input:
         documents=rules.collect_tables.output.documents,
@@ -26,6 +19,7 @@ rule link_trials:
         "logs/benchmarks/link_trials/link_trials.tsv"
     # The longest chain of the aggregation: started first when the cores are short.
     priority: 10
+    localrule: on_submit_host("link_trials")
     conda:
         "../../environment.yml"
     resources:
@@ -44,6 +38,7 @@ rule harmonize_outcomes:
         comparisons="results/tables/harmonized_comparisons.csv",
     log:
         "logs/harmonize_outcomes/harmonize_outcomes.log",
+    localrule: on_submit_host("harmonize_outcomes")
     conda:
         "../../environment.yml"
     resources:
@@ -64,6 +59,7 @@ rule follow_up_timeline:
         "logs/follow_up_timeline/follow_up_timeline.log",
     # The longest chain of the aggregation: started first when the cores are short.
     priority: 10
+    localrule: on_submit_host("follow_up_timeline")
     conda:
         "../../environment.yml"
     resources:
@@ -85,6 +81,7 @@ rule meta_analysis:
         "logs/meta_analysis/meta_analysis.log",
     benchmark:
         "logs/benchmarks/meta_analysis/meta_analysis.tsv"
+    localrule: on_submit_host("meta_analysis")
     conda:
         "../../environment.yml"
     resources:
