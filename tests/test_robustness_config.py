@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 from workflow_runner import REPO, make_project, snakemake
 
@@ -84,3 +85,19 @@ def test_no_code_path_evaluates_or_unpickles_input():
     ]
     assert offending == []
     assert len(sources) > 20
+
+
+@pytest.mark.e2e
+def test_a_nested_value_given_on_the_command_line_is_used(tmp_path):
+    # Snakemake hands 'corpus={max_document_megabytes: 0.003}' over as text ('0.003'); typed,
+    # it applies: the seed files above 3,000 bytes are quarantined as too large, the rest read.
+    project = make_project(tmp_path)
+    snakemake(project, "--config", "corpus={max_document_megabytes: 0.003}")
+    sizes = {p.stem: p.stat().st_size for p in (project / "data" / "raw").glob("*.txt")}
+    too_large = sorted(doc_id for doc_id, size in sizes.items() if size > 3000)
+    assert 0 < len(too_large) < len(sizes)
+    quarantine = pd.read_csv(project / "results" / "tables" / "quarantine.csv")
+    assert sorted(quarantine["doc_id"]) == too_large
+    assert all(
+        reason.startswith("too large") and "= 0.003" in reason for reason in quarantine["reason"]
+    )

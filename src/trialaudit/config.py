@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,71 @@ def config_errors(config: dict[str, Any], schema: dict[str, Any]) -> list[str]:
             f"{error.message}; allowed: {_allowed(node)}"
         )
     return messages
+
+
+_SCALAR_TYPES = ("integer", "number", "boolean")
+_BOOLEANS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _typed(text: str, kind: str) -> Any:
+    """Return ``text`` as a value of JSON schema type ``kind`` (integer, number or boolean,
+    read as YAML or Python would read it) when it is one, else ``text`` unchanged."""
+    word = text.strip()
+    if kind == "boolean":
+        return _BOOLEANS.get(word.lower(), text)
+    try:
+        return int(word)
+    except ValueError:
+        pass
+    if kind == "number":
+        try:
+            value = float(word)
+        except ValueError:
+            return text
+        return value if math.isfinite(value) else text
+    return text
+
+
+def type_command_line(
+    config: dict[str, Any], overrides: dict[str, Any], schema: dict[str, Any]
+) -> list[str]:
+    """Give the values typed on the command line their schema type, in ``config`` (where
+    Snakemake has merged them), and return the keys changed.
+
+    Snakemake reads a nested ``--config`` value with YAML's base loader, which keeps every
+    scalar as text: ``--config 'checks={p_zero_error: false}'`` arrives as 'false', and the
+    schema would refuse it. Top-level values (``--config alpha=0.01``) are typed already. Only
+    the command line's own values are touched: a quoted number in config.yaml stays an error.
+    """
+    changed: list[str] = []
+
+    def visit(override: Any, node: dict[str, Any], path: list[str]) -> None:
+        if isinstance(override, dict):
+            for key, value in override.items():
+                child = node.get("properties", {}).get(key)
+                if child is not None:
+                    visit(value, child, [*path, key])
+            return
+        if not (isinstance(override, str) and node.get("type") in _SCALAR_TYPES):
+            return
+        parent = _parent(config, path)
+        if parent is None or parent.get(path[-1]) != override:
+            return
+        typed = _typed(override, node["type"])
+        if typed is not override:
+            parent[path[-1]] = typed
+            changed.append(_key(path))
+
+    visit(overrides, schema, [])
+    return changed
+
+
+def _parent(config: dict[str, Any], path: list[str]) -> dict[str, Any] | None:
+    """Return the mapping of ``config`` that holds the value at ``path``, if there is one."""
+    parent: Any = config
+    for part in path[:-1]:
+        parent = parent.get(part) if isinstance(parent, dict) else None
+    return parent if isinstance(parent, dict) else None
 
 
 def check_config(config: dict[str, Any], schema_path: str | Path) -> None:

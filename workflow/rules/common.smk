@@ -9,7 +9,7 @@ from snakemake.utils import validate
 # Scripts import the installed package (pip install -e .); this process reads it from src/.
 sys.path.insert(0, str(Path(workflow.basedir) / "src"))
 
-from trialaudit.config import check_config
+from trialaudit.config import check_config, load_schema, type_command_line
 from trialaudit.corpus import discover, shard_name
 from trialaudit.resources import (
     SHARD_RULES,
@@ -19,6 +19,10 @@ from trialaudit.resources import (
 )
 
 SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
+# Nested --config values arrive as text ('checks={p_zero_error: false}'): give them their type.
+type_command_line(
+    config, workflow.config_settings.overwrite_config, load_schema(SCHEMA)
+)
 check_config(config, SCHEMA)
 validate(config, str(SCHEMA))
 
