@@ -15,7 +15,7 @@ from trialaudit import resources
 
 pytestmark = pytest.mark.e2e
 
-SHARD_RULES = ("normalize_text", "extract_statistics", "validate_tables", "check_consistency")
+SHARD_RULES = resources.SHARD_RULES
 LOCAL_RULES = ("collect_tables", "plot_figures", "summarize_results", "write_audit_cards")
 CONFIG = {"shard_size": 3}  # five seed files and a README: two shards
 
@@ -79,7 +79,7 @@ def test_steps_too_big_for_the_submit_host_go_to_the_scheduler(local, tmp_path):
     project = make_project(tmp_path, config={**CONFIG, "cluster": {"submit_host_memory_mb": limit}})
     raw = project / "data" / "raw"
     corpus_mb = sum(p.stat().st_size for p in raw.rglob("*") if p.is_file()) / 1e6
-    aggregation = set(resources.NEEDS) - set(SHARD_RULES)
+    aggregation = set(resources.NEEDS) - SHARD_RULES
     stay = {rule for rule in aggregation if resources.memory_mb(rule, corpus_mb) <= limit}
     assert stay and stay != aggregation  # the limit splits them
 
@@ -90,7 +90,7 @@ def test_steps_too_big_for_the_submit_host_go_to_the_scheduler(local, tmp_path):
         submitted = re.search(rf"(?m)^rule {rule}:", output) is not None
         assert (ran_locally, submitted) == (rule in stay, rule not in stay), rule
     jobs = re.findall(r"Submitted job \d+ with external jobid", output)
-    assert len(jobs) == 8 + len(aggregation - stay)
+    assert len(jobs) == 2 * len(SHARD_RULES) + len(aggregation - stay)  # two shards
     expected, got = _results(local), _results(project)
     assert sorted(got) == sorted(expected)
     assert [name for name in expected if got[name] != expected[name]] == []

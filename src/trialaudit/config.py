@@ -118,33 +118,23 @@ def type_command_line(
     """
     changed: list[str] = []
 
-    def visit(override: Any, node: dict[str, Any], path: list[str]) -> None:
-        if isinstance(override, dict):
-            for key, value in override.items():
-                child = node.get("properties", {}).get(key)
-                if child is not None:
-                    visit(value, child, [*path, key])
+    def visit(given: dict[str, Any], properties: dict[str, Any], target: Any, path: list) -> None:
+        if not isinstance(target, dict):
             return
-        if not (isinstance(override, str) and node.get("type") in _SCALAR_TYPES):
-            return
-        parent = _parent(config, path)
-        if parent is None or parent.get(path[-1]) != override:
-            return
-        typed = _typed(override, node["type"])
-        if typed is not override:
-            parent[path[-1]] = typed
-            changed.append(_key(path))
+        for key, value in given.items():
+            node = properties.get(key)
+            if node is None or key not in target:
+                continue
+            if isinstance(value, dict):
+                visit(value, node.get("properties", {}), target[key], [*path, key])
+            elif isinstance(value, str) and node.get("type") in _SCALAR_TYPES:
+                typed = _typed(value, node["type"])
+                if typed is not value and target[key] == value:
+                    target[key] = typed
+                    changed.append(_key([*path, key]))
 
-    visit(overrides, schema, [])
+    visit(overrides, schema.get("properties", {}), config, [])
     return changed
-
-
-def _parent(config: dict[str, Any], path: list[str]) -> dict[str, Any] | None:
-    """Return the mapping of ``config`` that holds the value at ``path``, if there is one."""
-    parent: Any = config
-    for part in path[:-1]:
-        parent = parent.get(part) if isinstance(parent, dict) else None
-    return parent if isinstance(parent, dict) else None
 
 
 def check_config(config: dict[str, Any], schema_path: str | Path) -> None:
