@@ -332,20 +332,23 @@ def gold():
 
 
 NUMBER_WORDS = re.compile(
-    r"(?i)\b(?:none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirty-six|hundred)\b"
+    r"(?i)\b(?:none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+    r"|hundred|thousand)"
 )
 
 
 def printed_numbers(text):
-    """Every number a text could be read as (signed and unsigned; comma as decimal point or as
-    thousands separator; thin-space thousands)."""
+    """Every number a text could be read as (signed and unsigned; comma as decimal point, as
+    thousands separator or between items; thin-space thousands; Lancet's raised point)."""
     text = unicodedata.normalize("NFKC", text).replace("\u2009", " ")
+    text = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", text)  # Lancet's decimal point
     text = re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)
     found = set()
     for match in re.finditer(r"(?P<sign>[-−–—] ?)?(?P<num>\d+(?:[.,]\d+)*|\.\d+)", text):
         raw = match.group("num")
         readings = {raw.replace(",", ""), raw.replace(",", ".")} if "," in raw else {raw}
+        readings |= set(raw.split(","))  # a list without spaces: "2.06,95"
         for reading in readings:
             try:
                 number = float(reading)
@@ -360,7 +363,13 @@ def printed_numbers(text):
 def gold_rows(gold):
     seeds = gold.statistics.assign(corpus="seeds")
     snippets = gold.snippets.assign(corpus="snippets")
-    return pd.concat([seeds, snippets], ignore_index=True)
+    heldout = [df.assign(corpus=name) for name, (_, df) in gold.heldout.items()]
+    return pd.concat([seeds, snippets, *heldout], ignore_index=True)
+
+
+def gold_texts(gold):
+    heldout = [texts for texts, _ in gold.heldout.values()]
+    return {k: v for d in (gold.seed_texts, gold.snippet_texts, *heldout) for k, v in d.items()}
 
 
 def test_gold_spans_hold_their_source_text(gold):
@@ -390,7 +399,7 @@ def test_every_gold_number_is_printed_in_its_span(gold):
 
 
 def test_count_rows_are_consistent(gold):
-    texts = {**gold.seed_texts, **gold.snippet_texts}
+    texts = gold_texts(gold)
     counts = gold_rows(gold).query("kind == 'count'")
     assert (counts["value"] == counts["numerator"]).all()
     for row in counts.dropna(subset=["denominator"]).itertuples():
@@ -421,12 +430,32 @@ def test_snippets_cover_every_kind_and_enough_traps(gold):
     assert (empty == "").all().all(), "a negative snippet's row has only an id, a text and a note"
 
 
+def test_heldout_passages_are_split_in_two_halves_each_with_traps(gold):
+    raw = pd.read_csv(GOLD / "heldout.csv", dtype=str, keep_default_na=False)
+    assert set(gold.heldout) == {"heldout-dev", "heldout-test"}
+    for name, (texts, df) in gold.heldout.items():
+        negatives = set(texts) - set(df["doc_id"])
+        assert len(texts) >= 12 and len(df) >= 100 and len(negatives) >= 2, name
+    dev, test = (set(gold.heldout[f"heldout-{s}"][0]) for s in ("dev", "test"))
+    assert not dev & test and dev | test == set(raw["snippet_id"])
+
+
+def test_heldout_split_must_be_dev_or_test(tmp_path):
+    raw = pd.read_csv(GOLD / "heldout.csv", dtype=str, keep_default_na=False)
+    raw.loc[raw.index[0], "split"] = "train"
+    raw.to_csv(tmp_path / "heldout.csv", index=False)
+    with pytest.raises(ValueError, match=r"split must be one of .* not \['train'\]"):
+        scoring.read_gold_heldout(tmp_path / "heldout.csv")
+
+
 def test_the_gold_scores_perfectly_against_itself(gold):
     rows = (
         scoring.score_statistics("seeds", gold.statistics, gold.statistics, gold.seed_texts)
         + scoring.score_statistics("snippets", gold.snippets, gold.snippets, gold.snippet_texts)
         + scoring.score_facts(gold.facts, gold.facts)
     )
+    for name, (texts, df) in gold.heldout.items():
+        rows += scoring.score_statistics(name, df, df, texts)
     table = scoring.scores_table(rows)
     assert (table["precision"] == 1).all() and (table["recall"] == 1).all()
     for attribute in scoring.ATTRIBUTES:
@@ -450,7 +479,7 @@ def test_script_writes_a_valid_scores_table(tmp_path, capsys):
     output = tmp_path / "scores.csv"
     assert run_script(["--output", str(output)]) == 0
     table = tables.validate(pd.read_csv(output), schemas.ExtractionScoresTable)
-    assert set(table["corpus"]) == {"seeds", "snippets", "facts"}
+    assert set(table["corpus"]) == {"seeds", "snippets", "heldout-dev", "heldout-test", "facts"}
     seeds_all = table[(table["corpus"] == "seeds") & (table["kind"] == "all")].iloc[0]
     assert seeds_all["gold"] == len(pd.read_csv(GOLD / "seed_statistics.csv"))
     assert "| seeds" in capsys.readouterr().out

@@ -553,7 +553,7 @@ class MetaAnalysisTable(_Strict):
 COMPARATORS = ["", "=", "<", ">", "≤", "≥", "NS"]
 SPREAD_KINDS = ["", "IQR", "range", "SD", "SE"]
 TEST_TYPES = ["", "t", "F", "chi2", "r", "z", "Q"]
-SCORED_CORPORA = ["seeds", "snippets", "facts"]
+SCORED_CORPORA = ["seeds", "snippets", "heldout-dev", "heldout-test", "facts"]
 
 
 class GoldStatisticsTable(_Span):

@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -479,6 +479,33 @@ class GoldStandard:
     facts: pd.DataFrame
     snippet_texts: dict[str, str]
     snippets: pd.DataFrame
+    # corpus name ("heldout-dev", "heldout-test") -> (passage texts, their gold statistics)
+    heldout: dict[str, tuple[dict[str, str], pd.DataFrame]] = field(default_factory=dict)
+
+
+HELDOUT_SPLITS = ("dev", "test")  # schemas.SCORED_CORPORA names their corpora
+
+
+def read_gold_heldout(path: str | Path) -> dict[str, tuple[dict[str, str], pd.DataFrame]]:
+    """Return the held-out passages (heldout.csv: the snippets' columns and a ``split``) by
+    corpus, ``heldout-dev`` and ``heldout-test``, each as read_gold_snippets returns them."""
+    df = _text_table(path)
+    unknown = sorted(set(df["split"]) - set(HELDOUT_SPLITS))
+    if unknown:
+        raise ValueError(f"{path}: split must be one of {HELDOUT_SPLITS}, not {unknown}")
+    if (df.groupby("snippet_id")["split"].nunique() > 1).any():
+        raise ValueError(f"{path}: a passage has rows in both splits")
+    corpora = {}
+    for split in HELDOUT_SPLITS:
+        part = df[df["split"] == split]
+        texts: dict[str, str] = {}
+        for passage_id, text in zip(part["snippet_id"], part["text"], strict=True):
+            if texts.setdefault(passage_id, text) != text:
+                raise ValueError(f"passage {passage_id!r} has rows with different texts")
+        rows = part[part["kind"] != ""].rename(columns={"snippet_id": "doc_id"})
+        gold = _typed(rows, STATISTIC_COLUMNS, schemas.GoldStatisticsTable)
+        corpora[f"heldout-{split}"] = (texts, tables.validate(gold, schemas.GoldStatisticsTable))
+    return corpora
 
 
 def load_gold(gold_dir: str | Path, raw_dir: str | Path) -> GoldStandard:
@@ -489,6 +516,8 @@ def load_gold(gold_dir: str | Path, raw_dir: str | Path) -> GoldStandard:
     statistics = read_gold_statistics(gold_dir / "seed_statistics.csv")
     facts = read_gold_facts(gold_dir / "seed_facts.csv")
     snippet_texts, snippets = read_gold_snippets(gold_dir / "snippets.csv")
+    heldout_path = gold_dir / "heldout.csv"
+    heldout = read_gold_heldout(heldout_path) if heldout_path.exists() else {}
     seed_texts = {}
     for doc_id in sorted(set(statistics["doc_id"]) | set(facts["doc_id"])):
         path = raw_dir / f"{doc_id}.txt"
@@ -500,6 +529,7 @@ def load_gold(gold_dir: str | Path, raw_dir: str | Path) -> GoldStandard:
         ("seed_statistics", statistics, seed_texts),
         ("seed_facts", facts, seed_texts),
         ("snippets", snippets, snippet_texts),
+        *((name, df, texts) for name, (texts, df) in heldout.items()),
     ):
         for row in df.itertuples(index=False):
             if texts[row.doc_id][row.span_start : row.span_end] != row.source_text:
@@ -507,7 +537,7 @@ def load_gold(gold_dir: str | Path, raw_dir: str | Path) -> GoldStandard:
                     f"{name}: {row.doc_id} [{row.span_start}:{row.span_end}] does not hold "
                     f"{row.source_text!r}"
                 )
-    return GoldStandard(seed_texts, statistics, facts, snippet_texts, snippets)
+    return GoldStandard(seed_texts, statistics, facts, snippet_texts, snippets, heldout)
 
 
 def extract_all(texts: Mapping[str, str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
@@ -551,16 +581,20 @@ def score_extraction(
         stats, facts, errors = extract_all(gold.seed_texts)
         seed_statistics = stats if seed_statistics is None else seed_statistics
         seed_facts = facts if seed_facts is None else seed_facts
-    snippet_statistics, _, snippet_errors = extract_all(gold.snippet_texts)
-    rows = (
-        score_statistics("seeds", seed_statistics, gold.statistics, gold.seed_texts)
-        + score_statistics("snippets", snippet_statistics, gold.snippets, gold.snippet_texts)
-        + score_facts(seed_facts, gold.facts, gold.seed_texts)
-    )
-    negatives = sorted(set(gold.snippet_texts) - set(gold.snippets["doc_id"]))
-    found = snippet_statistics["doc_id"].value_counts()
-    hits = {sid: int(found.get(sid, 0)) for sid in negatives}
-    return Report(scores_table(rows), errors + snippet_errors, hits)
+    rows = score_statistics("seeds", seed_statistics, gold.statistics, gold.seed_texts)
+    hits: dict[str, int] = {}
+    for corpus, (texts, expected) in {
+        "snippets": (gold.snippet_texts, gold.snippets),
+        **gold.heldout,
+    }.items():
+        predicted, _, passage_errors = extract_all(texts)
+        errors += passage_errors
+        rows += score_statistics(corpus, predicted, expected, texts)
+        found = predicted["doc_id"].value_counts()
+        negatives = sorted(set(texts) - set(expected["doc_id"]))
+        hits |= {pid: int(found.get(pid, 0)) for pid in negatives}
+    rows += score_facts(seed_facts, gold.facts, gold.seed_texts)
+    return Report(scores_table(rows), errors, hits)
 
 
 def markdown(scores: pd.DataFrame) -> str:
