@@ -134,10 +134,8 @@ def read_gold_statistics(path: str | Path) -> pd.DataFrame:
     )
 
 
-def read_gold_snippets(path: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
-    """Return the snippet texts by snippet_id and their expected statistics (negative snippets,
-    whose single row has an empty kind, contribute a text and no row); doc_id is the snippet_id."""
-    df = _text_table(path)
+def _passages(df: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame]:
+    """Return the texts by snippet_id of a snippets-format table and its statistics rows."""
     texts: dict[str, str] = {}
     for snippet_id, text in zip(df["snippet_id"], df["text"], strict=True):
         if texts.setdefault(snippet_id, text) != text:
@@ -145,6 +143,12 @@ def read_gold_snippets(path: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
     rows = df[df["kind"] != ""].rename(columns={"snippet_id": "doc_id"})
     gold = _typed(rows, STATISTIC_COLUMNS, schemas.GoldStatisticsTable)
     return texts, tables.validate(gold, schemas.GoldStatisticsTable)
+
+
+def read_gold_snippets(path: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
+    """Return the snippet texts by snippet_id and their expected statistics (negative snippets,
+    whose single row has an empty kind, contribute a text and no row); doc_id is the snippet_id."""
+    return _passages(_text_table(path))
 
 
 def read_gold_facts(path: str | Path) -> pd.DataFrame:
@@ -497,14 +501,7 @@ def read_gold_heldout(path: str | Path) -> dict[str, tuple[dict[str, str], pd.Da
         raise ValueError(f"{path}: a passage has rows in both splits")
     corpora = {}
     for split in HELDOUT_SPLITS:
-        part = df[df["split"] == split]
-        texts: dict[str, str] = {}
-        for passage_id, text in zip(part["snippet_id"], part["text"], strict=True):
-            if texts.setdefault(passage_id, text) != text:
-                raise ValueError(f"passage {passage_id!r} has rows with different texts")
-        rows = part[part["kind"] != ""].rename(columns={"snippet_id": "doc_id"})
-        gold = _typed(rows, STATISTIC_COLUMNS, schemas.GoldStatisticsTable)
-        corpora[f"heldout-{split}"] = (texts, tables.validate(gold, schemas.GoldStatisticsTable))
+        corpora[f"heldout-{split}"] = _passages(df[df["split"] == split])
     return corpora
 
 
