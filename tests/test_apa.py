@@ -93,3 +93,15 @@ def test_compute_p_matches_scipy_stats_sf(test_type):
             expected = stats.chi2.sf(value, df1)
         got = apa.compute_p(test_type, value, df1, df2, two_tailed=True)
         assert got == pytest.approx(expected, rel=1e-12, abs=1e-300), (value, df1, df2)
+
+
+def test_tests_without_degrees_of_freedom_are_read_only_before_a_p_value():
+    from extraction_helpers import of_kind
+
+    text = "Operation time was shorter (t=3.46, P<0.05) and complications fewer (χ2=4.02, P=0.045)."
+    tests = of_kind(text, "test")
+    assert [(t["source_text"], t["test_type"], t["df1"]) for t in tests] == [
+        ("t=3.46", "t", None),
+        ("χ2=4.02", "chi2", None),
+    ]
+    assert of_kind("At t = 0 the infusion started and at t = 24 it ended.", "test") == []

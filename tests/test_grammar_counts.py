@@ -138,3 +138,48 @@ def test_percentage_pair_after_median_is_two_medians():
 )
 def test_percentages_that_are_not_results(text):
     assert of_kind(text, "percentage") == [] and of_kind(text, "count") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "x", "n", "pct"),
+    [
+        ("vomiting occurred in nine (16%) of 58 patients", "nine (16%) of 58", 9, 58, 16.0),
+        ("Fever was reported in 412 (17%) of 2408 recipients", "412 (17%) of 2408", 412, 2408, 17),
+        ("n = 5 (10.0%) out of 50 had a rash", "n = 5 (10.0%) out of 50", 5, 50, 10.0),
+    ],
+)
+def test_count_with_its_percentage_then_its_denominator(text, source, x, n, pct):
+    row = one(text, "count")
+    assert row["source_text"] == source
+    assert (row["numerator"], row["denominator"], row["percent"]) == (x, n, pct)
+
+
+def test_arm_sizes_listed_with_their_labels_and_counts_respectively_after_them():
+    text = (
+        "A total of 214 patients were randomized (intervention n = 108; standard care n = 106). "
+        "Serious adverse events occurred in 11 (10.2%) and 12 (11.3%) patients, respectively."
+    )
+    sizes = of_kind(text, "arm_size")
+    assert [(s["source_text"], s["value"]) for s in sizes] == [
+        ("intervention n = 108", 108),
+        ("standard care n = 106", 106),
+    ]
+    counts = of_kind(text, "count")
+    assert [(c["source_text"], c["denominator"]) for c in counts] == [
+        ("11 (10.2%)", 108),
+        ("12 (11.3%)", 106),
+    ]
+
+
+def test_a_total_in_a_labelled_list_stays_a_sample_size():
+    text = "Participants were enrolled (overall n = 300; analysed n = 280)."
+    assert [s["value"] for s in of_kind(text, "arm_size")] == []
+    assert 300 in [s["value"] for s in of_kind(text, "sample_size")]
+
+
+def test_respectively_without_as_many_arms_as_counts_assigns_no_arm():
+    text = (
+        "Patients were randomized (low dose n = 10; high dose n = 10; placebo n = 10). "
+        "Rash occurred in 2 (20%) and 3 (30%) patients, respectively."
+    )
+    assert [c["arm"] for c in of_kind(text, "count")] == ["", ""]

@@ -54,6 +54,10 @@ _STAGE_WORDS = (
     "analy", "hospitali", "consecutive",
 )  # fmt: skip
 _SAMPLE_NOUN = re.compile(rf"(?i){_PEOPLE}|trials?|stud(?:y|ies)|cohorts?")
+_TOTAL_WORDS = frozenset(
+    "total overall all sample randomized randomised enrolled included analysed analyzed treated"
+    " completed screened evaluable itt mitt".split()
+)
 _TOTAL_BEFORE = re.compile(
     r"(?i)(?:total(?:\snumber)?\sof|\bof\sthe|\bamong(?:\sthe)?)\s$|\b[Nn]\s?=\s?$"
 )
@@ -96,6 +100,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _treated_with(norm, sents, scan)
     found += _group_equals(norm, sents, scan)
     found += _n_equals(norm, sents, scan)
+    found += _labelled_n_equals(norm, sents, scan)
     found += _in_group_sizes(norm, sents, scan)
     found += _totals(norm, sents, scan)
     return found
@@ -253,6 +258,33 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
                 "arm_size",
                 start,
                 close,
+                m.group("n"),
+                arm=label,
+                subgroup="",
+                population=population,
+            )
+        )
+    return found
+
+
+def _labelled_n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "(intervention n = 108; standard care n = 106)": each list item an arm and its size;
+    a total ("overall n = 214", "patients n = 214") is a sample size."""
+    found = []
+    for m in scan.finditer(grammar.LABEL_N_EQUALS, ("n =", "n="), 80, 15):
+        sentence = sents.of(m.start())
+        label = context.clean_arm(m.group("label"))
+        last = label.split()[-1].lower() if label else ""
+        population = population_of(norm, sentence)
+        if not label or _SAMPLE_NOUN.fullmatch(last) or last in _TOTAL_WORDS:
+            size = _size("sample_size", m.start("nsym"), m.end("n"), m.group("n"))
+            found.append(size)
+            continue
+        found.append(
+            _size(
+                "arm_size",
+                m.start("label"),
+                m.end("n"),
                 m.group("n"),
                 arm=label,
                 subgroup="",

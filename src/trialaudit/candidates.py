@@ -147,7 +147,7 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
     found = []
     for m in scan.finditer(grammar.TEST, _COMPARATORS, 30, 30):
         test = m.group("test")
-        if m.group("chi"):
+        if m.group("chi") or m.group("bare_chi"):
             letter = "chi2"
         elif m.group("h_df"):
             letter = "H"
@@ -286,7 +286,8 @@ def _count(m: re.Match, **extra: Any) -> Candidate:
 def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Counts printed with their denominator or their percentage."""
     found = []
-    for pattern in (grammar.PERCENT_COUNT, grammar.COUNT_PERCENT, grammar.PERCENT_N):
+    patterns = (grammar.COUNT_PERCENT_OF, grammar.PERCENT_COUNT, grammar.COUNT_PERCENT)
+    for pattern in (*patterns, grammar.PERCENT_N):
         for m in scan.finditer(pattern, ("%",), 70, 60):
             found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):

@@ -224,7 +224,10 @@ def _link_p_values(stats: list[dict], norm: str) -> None:
 def _assign_respectively(stats: list[dict], norm: str) -> None:
     """Give arms to counts and summaries listed "..., respectively" in the order the sentence
     names its arm sizes ("61 were assigned to cells and 59 to placebo; death occurred in 5 (8.2%)
-    and 9 (15.3%), respectively")."""
+    and 9 (15.3%), respectively"); when the sentence names none, counts take the arms of their
+    study in the order the text first gave their sizes ("(intervention n = 108; standard care n =
+    106) ... Serious adverse events occurred in 11 (10.2%) and 12 (11.3%) patients,
+    respectively"), if there are exactly as many arms as counts."""
     by_sentence: dict[int, list[dict]] = {}
     for row in stats:
         by_sentence.setdefault(row["sentence_start"], []).append(row)
@@ -233,10 +236,27 @@ def _assign_respectively(stats: list[dict], norm: str) -> None:
             continue
         arms = [r for r in rows if r["kind"] == "arm_size"]
         values = [r for r in rows if r["kind"] in {"count", "mean", "median"} and not r["arm"]]
+        if len(arms) < 2 and values and all(r["kind"] == "count" for r in values):
+            arms = _study_arms_before(stats, values[0]["study_id"], start)
         if len(arms) >= 2 and len(values) == len(arms):
             for arm, value in zip(arms, values, strict=True):
                 value["arm"] = arm["arm"]
                 value["subgroup"] = value["subgroup"] or arm["subgroup"]
+
+
+def _study_arms_before(stats: list[dict], study_id: str, offset: int) -> list[dict]:
+    """Return the first arm-size row of each arm (no strata) of a study given before offset."""
+    first: dict[str, dict] = {}
+    for row in stats:
+        if (
+            row["kind"] == "arm_size"
+            and row["study_id"] == study_id
+            and row["arm"]
+            and not row["subgroup"]
+            and row["span_end"] <= offset
+        ):
+            first.setdefault(context.arm_key(row["arm"]), row)
+    return list(first.values())
 
 
 def _fill_denominators(stats: list[dict], arm_rows: list[dict]) -> None:

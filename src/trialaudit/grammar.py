@@ -122,6 +122,7 @@ TEST = re.compile(
         |Q\s?\(\s?(?P<q_df>\d{{1,4}})\s?\)
         |H\s?\(\s?(?P<h_df>\d{{1,4}})\s?\)
         |[zZ]
+        |(?P<bare>t|(?P<bare_chi>\u03c7\s?[2\u00b2]|X[2\u00b2]))(?=\s?=\s?{SIGNED}\s?[,;]\s?[Pp]\s?[=<>\u2264\u2265])
     )
     \s?(?P<cmp><=|>=|[=<>\u2264\u2265])\s?(?P<stat>{SIGNED})(?!\d)(?!\.\d)
     """,
@@ -147,6 +148,12 @@ PERCENT_N = re.compile(
 COUNT_PERCENT = re.compile(
     rf"""(?<![\d.,/])(?:[nN]\s?=\s?)?(?P<x>{INT}){_OF}(?P<n>{INT})(?!\d)(?!\.\d)
     (?:\s{_PEOPLE})?\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]""",
+    _X,
+)
+# "nine (16%) of 58 patients", "412 (17%) of 2408" (Lancet's order).
+COUNT_PERCENT_OF = re.compile(
+    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]
+    \s(?:of|out\sof)\s(?:the\s|all\s)?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)""",
     _X,
 )
 # "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49".
@@ -257,6 +264,13 @@ GROUP_VALUE = re.compile(
 # Arm sizes: "(n = 65)", "MSC alone group = 11", "control group, n = 24", "control arm: 24".
 N_EQUALS = re.compile(
     rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)"
+)
+# "(intervention n = 108; standard care n = 106)", "(TXA n=143, placebo n=143)": a list item
+# that is an arm's name and its size.
+LABEL_N_EQUALS = re.compile(
+    rf"""(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<label>{ARM_LABEL})\s(?P<nsym>[nN])\s?=\s?
+    (?P<n>{INT})(?!\d)(?!\.\d)(?=\s?[)\],;])""",
+    _X,
 )
 GROUP_EQUALS = re.compile(
     rf"(?i:group|arm)\s?(?:=|:|,\s?[nN]\s?=|\(\s?[nN]\s?=)\s?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)"
