@@ -92,6 +92,11 @@ def _size(kind: str, start: int, end: int, n_text: str, **extra) -> Candidate:
     return Candidate(kind, start, end, fields)
 
 
+def _arm_size(start: int, end: int, n_text: str, arm: str, population: str) -> Candidate:
+    """Return an arm-size candidate of a whole arm (no stratum)."""
+    return _size("arm_size", start, end, n_text, arm=arm, subgroup="", population=population)
+
+
 def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
     found: list[Candidate] = []
@@ -180,17 +185,7 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             continue
         arm = m.group("arm").strip()
         population = population_of(norm, (verb.start(), sentence[1]))
-        found.append(
-            _size(
-                "arm_size",
-                m.start("n"),
-                m.end("n"),
-                m.group("n"),
-                arm=arm,
-                subgroup="",
-                population=population,
-            )
-        )
+        found.append(_arm_size(m.start("n"), m.end("n"), m.group("n"), arm, population))
     return found
 
 
@@ -280,17 +275,7 @@ def _labelled_n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> li
             size = _size("sample_size", m.start("nsym"), m.end("n"), m.group("n"))
             found.append(size)
             continue
-        found.append(
-            _size(
-                "arm_size",
-                m.start("label"),
-                m.end("n"),
-                m.group("n"),
-                arm=label,
-                subgroup="",
-                population=population,
-            )
-        )
+        found.append(_arm_size(m.start("label"), m.end("n"), m.group("n"), label, population))
     return found
 
 
