@@ -73,6 +73,34 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "UC-MSCs (n = 65) or placebo (n = 35)",
             [("arm_size", "UC-MSCs (n = 65)"), ("arm_size", "placebo (n = 35)")],
         ),
+        (
+            "In all, 3\u2009612 children were randomly assigned (2408 vaccine, 1204 control).",
+            [("sample_size", "3\u2009612"), ("arm_size", "2408"), ("arm_size", "1204")],
+        ),
+        (
+            "Of 486 randomized patients, 244 received iron and 242 placebo.",
+            [("sample_size", "486"), ("arm_size", "244"), ("arm_size", "242")],
+        ),
+        (
+            "120 patients were randomised and 116 were analysed.",
+            [("sample_size", "120"), ("sample_size", "116")],
+        ),
+        (
+            "Target number of participants: 300\nTotal final enrolment: 286\n",
+            [("sample_size", "286")],
+        ),
+        # a list that does not add up to a printed total, or that splits a sample by a
+        # characteristic, is not a list of arms
+        (
+            "Of 486 randomized patients, 240 received iron and 242 placebo.",
+            [("sample_size", "486")],
+        ),
+        (
+            "Of 50 randomized patients, 12 had diabetes and 38 hypertension.",
+            [("sample_size", "50")],
+        ),
+        # no allocation in the sentence: a split of the sample by treatment received, not arms
+        ("Of 50 patients, 12 received insulin and 38 metformin.", []),
     ],
 )
 def test_sample_and_arm_sizes_in_prose(text, expected):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import context, grammar
-from .numbers import COUNT_WORD, word_value
+from .numbers import COUNT_WORD, INT, word_value
 from .spans import Candidate, Scanner
 
 _PEOPLE = grammar._PEOPLE
@@ -37,6 +37,27 @@ _N_TO_ARM = re.compile(
     \s(?:the\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}""",
     re.VERBOSE,
 )
+
+
+def _list_item(i: int) -> str:
+    return rf"""(?P<n{i}>{INT})\s(?:(?:received|were\sgiven|to)\s)?(?:the\s)?
+    (?P<arm{i}>{grammar.ARM_LABEL})"""
+
+
+# "(2408 vaccine, 1204 control)", "244 received iron and 242 placebo": arm sizes in a list,
+# read only when they add up to a total printed in the same sentence.
+_LIST_SEPARATOR = r"(?:,\s(?:and\s)?|;\s|\sand\s|\svs\.?\s|\sversus\s)"
+_ARM_LIST = re.compile(
+    rf"""(?<![\w.,\-]){_list_item(1)}{_LIST_SEPARATOR}{_list_item(2)}
+    (?:{_LIST_SEPARATOR}{_list_item(3)})?{_ARM_END}""",
+    re.VERBOSE,
+)
+# "12 had diabetes and 38 hypertension" splits a sample by a characteristic, not into arms.
+_NOT_AN_ARM_START = re.compile(
+    r"(?i)(?:had|has|have|were|was|with|without|developed|died|experienced|showed|reported"
+    r"|achieved|required|completed|withdrew|discontinued)\b"
+)
+_INTEGER = re.compile(rf"(?<![\w.,])(?P<n>{INT})(?![\w.,]\d)")
 _N_PEOPLE = re.compile(
     rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?:(?P<adj>[a-z][\w\-]{{1,20}})\s)?
     (?:[A-Z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE})\b|(?=(?:were|was)\s))""",
@@ -102,6 +123,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found: list[Candidate] = []
     found += _enrolled_into(norm, sents, scan)
     found += _n_to_arm(norm, sents, scan)
+    found += _sizes_that_add_up(norm, sents, scan)
     found += _treated_with(norm, sents, scan)
     found += _group_equals(norm, sents, scan)
     found += _n_equals(norm, sents, scan)
@@ -172,6 +194,48 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
             )
         )
     return found
+
+
+def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "3612 children were randomly assigned (2408 vaccine, 1204 control)", "Of 486 randomized
+    patients, 244 received iron and 242 placebo": two or three arm sizes whose sum is printed
+    in the same sentence (that sum is what tells them from other numbers in a list)."""
+    found = []
+    for first in scan.finditer(_ARM_LIST, (", ", "; ", " and ", " vs", " versus "), 60, 80):
+        m = first
+        # a list that starts with the total ("486 randomized patients, 244 ...") is retried
+        # from its second item
+        while m is not None and not _adds_up(norm, sents, m):
+            m = _ARM_LIST.match(norm, m.start("n2")) if m.group("n3") else None
+        if m is None:
+            continue
+        population = population_of(norm, sents.of(m.start()))
+        for i in (1, 2, 3):
+            if m.group(f"n{i}"):
+                n, arm = f"n{i}", context.clean_arm(m.group(f"arm{i}"))
+                found.append(_arm_size(m.start(n), m.end(n), m.group(n), arm, population))
+    return found
+
+
+def _adds_up(norm: str, sents: context.Sentences, m: re.Match) -> bool:
+    """Return True if a list's labels are arms and its sizes sum to a number printed elsewhere
+    in its sentence."""
+    items = [(m.group(f"n{i}"), m.group(f"arm{i}")) for i in (1, 2, 3) if m.group(f"n{i}")]
+    sizes = [word_value(n) for n, _ in items]
+    arms = [context.clean_arm(arm) for _, arm in items]
+    if None in sizes or not all(arms) or any(_SAMPLE_NOUN.search(a) for a in arms):
+        return False
+    if any(_NOT_AN_ARM_START.match(arm) for _, arm in items):
+        return False
+    sentence = sents.of(m.start())
+    if not _ENROLMENT_VERB.search(norm, *sentence):
+        return False
+    printed = {
+        word_value(t.group("n"))
+        for t in _INTEGER.finditer(norm, *sentence)
+        if not m.start() <= t.start() < m.end()
+    }
+    return sum(sizes) in printed
 
 
 def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -309,6 +373,8 @@ _TOTALS = (
     (grammar.VERB_N, _ENROLMENT_WORDS, 5, 130),
     (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
     (grammar.N_PEOPLE_VERB, _ENROLMENT_WORDS, 170, 20),
+    (grammar.N_WERE_ANALYSED, ("analy", "evaluable", "analysis"), 20, 40),
+    (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
 )
 

@@ -296,7 +296,7 @@ TOTAL_OF = re.compile(
 # "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
 VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
-    |allocated|screened|analy[sz]ed|treated))\s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?
+    |allocated|screened|analy[sz]ed|treated|followed))\s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?
     (?i:{_PEOPLE})\b""",
     _X,
 )
@@ -311,10 +311,20 @@ N_STAGE_PEOPLE = re.compile(
 N_PEOPLE_VERB = re.compile(
     rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})
     \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?{_WORDS}{{0,5}}?
-    (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively)\s)?
+    (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively|randomly)\s)?
       (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
-        |screened|completed))\b""",
+        |screened|completed|assigned|allocated))\b""",
     _X,
+)
+# "116 were analysed" (after "120 patients were randomised and").
+N_WERE_ANALYSED = re.compile(
+    rf"""(?<![\w.,\-])(?P<n>{INT})\s(?:were|was)\s(?:(?:finally|subsequently)\s)?
+    (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis)\b""",
+    _X,
+)
+# A registry's enrolment field: "Total final enrolment: 286", "Enrollment: 240 (Actual)".
+ENROLMENT_FIELD = re.compile(
+    rf"(?i:(?:total\s(?:final\s)?)?enrol(?:l)?ment)\s?:\s?(?P<n>{INT})(?!\d)(?!\.\d)"
 )
 # "N = 1,234".
 N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
