@@ -183,3 +183,39 @@ def test_respectively_without_as_many_arms_as_counts_assigns_no_arm():
         "Rash occurred in 2 (20%) and 3 (30%) patients, respectively."
     )
     assert [c["arm"] for c in of_kind(text, "count")] == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "286 patients were randomised (TXA n=143, placebo n=150). "
+            "Venous thromboembolism: two (1.4%) TXA, three (2.0%) placebo.",
+            [("two (1.4%)", "TXA", 143), ("three (2.0%)", "placebo", 150)],
+        ),
+        (
+            "Children were randomised (vaccine n=200; control n=100). Fever: 30 (15.0%) vaccine "
+            "recipients and 10 (10.0%) controls.",
+            [("30 (15.0%)", "vaccine", 200), ("10 (10.0%)", "control", 100)],
+        ),
+        # words after the count that name no arm give none
+        (
+            "286 patients were randomised (TXA n=143, placebo n=150). "
+            "Venous thromboembolism: two (1.4%) women, three (2.0%) overall.",
+            [("two (1.4%)", "", None), ("three (2.0%)", "", None)],
+        ),
+    ],
+)
+def test_a_count_takes_the_arm_named_right_after_it(text, expected):
+    counts = of_kind(text, "count")
+    assert [(c["source_text"], c["arm"], c["denominator"]) for c in counts] == expected
+
+
+def test_events_in_each_group_and_an_analysis_set_are_not_arm_sizes():
+    text = (
+        "In all, 3612 children were randomly assigned (2408 vaccine, 1204 control), of whom 3390 "
+        "received three doses and were included in the per-protocol analysis. Over 12 months "
+        "there were 690 episodes of malaria in the vaccine group and 792 in the control group."
+    )
+    sizes = [(s["source_text"], s["arm"]) for s in of_kind(text, "arm_size")]
+    assert sizes == [("2408", "vaccine"), ("1204", "control")]

@@ -92,8 +92,10 @@ _ENROLMENT_VERB = re.compile(
 )
 _EVENT_WORDS = re.compile(
     r"(?i)\b(?:died|deaths?|mortality|events?|experienced|developed|had|reported|showed|occurred"
-    r"|observed|required|needed|achieved|improved|recovered|discharged)\b"
+    r"|observed|required|needed|achieved|improved|recovered|discharged|episodes?|cases\sof)\b"
 )
+# "were included in the per-protocol analysis" names an analysis set, not an arm.
+_ANALYSIS_SET = re.compile(r"(?i).*\b(?:analys[ie]s|populations?|sets?|stud(?:y|ies)|trials?)")
 
 
 def population_of(text: str, sentence: tuple[int, int]) -> str:
@@ -150,7 +152,7 @@ def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
         if not mentions:
             continue
         arm = context.clean_arm(verb.group("arm"))
-        if not arm:
+        if not arm or _ANALYSIS_SET.fullmatch(arm):
             continue
         adjectives = {m.group("adj") for m in mentions if m.group("adj")}
         population = population_of(norm, (verb.start(), sentence[1])) or population_of(
@@ -248,6 +250,8 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         if not verb:
             continue
         arm = m.group("arm").strip()
+        if word_value(arm.split()[0]) is not None:  # "3390 received three doses"
+            continue
         population = population_of(norm, (verb.start(), sentence[1]))
         found.append(_arm_size(m.start("n"), m.end("n"), m.group("n"), arm, population))
     return found

@@ -259,6 +259,32 @@ def _study_arms_before(stats: list[dict], study_id: str, offset: int) -> list[di
     return list(first.values())
 
 
+# The words right after a count: "two (1.4%) TXA, three (2.1%) placebo", "three infants (LISA),
+# none (INSURE)", "84 (3.5%) vaccine recipients and 47 (3.9%) controls".
+_LABEL_AFTER = re.compile(
+    r"\s?(?:\((?P<bracketed>[^()\n]{1,30})\)|(?P<plain>[A-Za-z][\w\-]*(?:\s[A-Za-z][\w\-]*){0,2}?))"
+    r"(?=\s?[,;.)]|\s(?:and|vs\.?|versus)\s|$)"
+)
+
+
+def _arms_named_after(stats: list[dict], norm: str, arm_rows: list[dict]) -> None:
+    """Give a count without an arm the arm its following words name, when every word of one
+    (and only one) of its study's arms is among them."""
+    for row in stats:
+        if row["kind"] != "count" or row["arm"]:
+            continue
+        m = _LABEL_AFTER.match(norm, row["span_end"])
+        if not m:
+            continue
+        words = set(context.arm_key(m.group("bracketed") or m.group("plain")).split())
+        arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
+        named = {
+            a["arm_key"]: a for a in arms if a["arm_key"] and set(a["arm_key"].split()) <= words
+        }
+        if len(named) == 1:
+            row["arm"] = next(iter(named.values()))["arm"]
+
+
 def _fill_denominators(stats: list[dict], arm_rows: list[dict]) -> None:
     """Give a count printed without its denominator ("three patients in the MSC alone group",
     "23 (46.9%)") the size the text gives its arm, or the sample size its sentence starts from
@@ -427,6 +453,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _link_p_values(stats, norm)
     _assign_respectively(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text)
+    _arms_named_after(stats, norm, arm_rows)
     _fill_denominators(stats, arm_rows)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
