@@ -201,7 +201,7 @@ def test_respectively_without_as_many_arms_as_counts_assigns_no_arm():
         # words after the count that name no arm give none
         (
             "286 patients were randomised (TXA n=143, placebo n=150). "
-            "Venous thromboembolism: two (1.4%) women, three (2.0%) overall.",
+            "Venous thromboembolism: two (1.4%) in week 1, three (2.0%) overall.",
             [("two (1.4%)", "", None), ("three (2.0%)", "", None)],
         ),
     ],
@@ -219,3 +219,37 @@ def test_events_in_each_group_and_an_analysis_set_are_not_arm_sizes():
     )
     sizes = [(s["source_text"], s["arm"]) for s in of_kind(text, "arm_size")]
     assert sizes == [("2408", "vaccine"), ("1204", "control")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "denominator"),
+    [
+        (
+            "Among 895 randomized participants (median age, 64 years; 402 [44.9%] women), most "
+            "completed the trial.",
+            "402 [44.9%]",
+            895,
+        ),
+        (
+            "A total of 214 patients were randomized. Mean age was 57.2 years and 131 (61.2%) "
+            "were men.",
+            "131 (61.2%)",
+            214,
+        ),
+        # not a share of the sample: no denominator is guessed
+        (
+            "A total of 214 patients were randomized. Later, 131 (61.2%) had a fever.",
+            "131 (61.2%)",
+            None,
+        ),
+    ],
+)
+def test_a_share_of_the_whole_sample_takes_its_size(text, source, denominator):
+    row = one(text, "count")
+    assert (row["source_text"], row["denominator"]) == (source, denominator)
+
+
+def test_a_percentage_with_its_ci_and_no_summary_label_is_a_percentage():
+    row = one("Vaccine efficacy was 61.3% (95% CI 55.8-66.1).", "percentage")
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (61.3, 55.8, 66.1)
+    assert of_kind("The median was 61.3% (95% CI 55.8-66.1).", "median") != []

@@ -325,14 +325,15 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
     found = []
     for m in scan.finditer(grammar.N_PERCENT, ("%",), 60, 5):
         x = word_value(m.group("x"))
-        pct = value_of(m.group("pct"))
+        pct_text = m.group("pct") or m.group("pct_sq")
+        pct = value_of(pct_text)
         if x is None or pct is None or pct > 100:
             continue
         if 1900 <= x <= 2100 and not m.group(0)[len(m.group("x")) :].strip().startswith(("p", "P")):
             continue
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
-        found.append(_count(m))
+        found.append(_count(m, percent_text=pct_text))
     for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
         x = word_value(m.group("center"))
         if x is None or not _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
@@ -474,6 +475,8 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         label = None
         for label_match in _MEAN_OR_MEDIAN.finditer(norm, max(0, m.start() - 160), m.start()):
             label = label_match.group("word").lower()
+        if label is None and kind == "ci" and fields["unit"] == "%":
+            continue  # "efficacy was 61.3% (95% CI 55.8-66.1)": a percentage and its CI
         stat = "mean" if label in {"mean", "average"} else "median"
         if stat == "median" and not kind:
             fields["spread_kind"] = "iqr"  # the journal convention for a bare "2.75 [2.35, 3.23]"

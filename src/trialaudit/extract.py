@@ -285,7 +285,10 @@ def _arms_named_after(stats: list[dict], norm: str, arm_rows: list[dict]) -> Non
             row["arm"] = next(iter(named.values()))["arm"]
 
 
-def _fill_denominators(stats: list[dict], arm_rows: list[dict]) -> None:
+_SEX_AFTER = re.compile(r"(?i)\s?(?:were\s|was\s)?(?:women|men|females?|males?|girls|boys)\b")
+
+
+def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> None:
     """Give a count printed without its denominator ("three patients in the MSC alone group",
     "23 (46.9%)") the size the text gives its arm, or the sample size its sentence starts from
     ("Among 12,450 vaccinated adults, 1,234 (9.9%) ...")."""
@@ -308,6 +311,16 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict]) -> None:
             for s in totals_of.get(row["sentence_start"], [])
             if s["span_end"] <= row["span_start"]
         ]
+        if not totals and _SEX_AFTER.match(norm, row["span_end"]):
+            # "Mean age was 57.2 years and 131 (61.2%) were men": a share of the whole sample
+            totals = [
+                s
+                for s in stats
+                if s["kind"] == "sample_size"
+                and s["value"] is not None
+                and s["study_id"] == row["study_id"]
+                and s["span_end"] <= row["span_start"]
+            ]
         if totals:
             row["denominator"] = int(totals[-1]["value"])
             row["denominator_stat_id"] = totals[-1]["stat_id"]
@@ -454,7 +467,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _assign_respectively(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text)
     _arms_named_after(stats, norm, arm_rows)
-    _fill_denominators(stats, arm_rows)
+    _fill_denominators(stats, arm_rows, norm)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
     _name_strata(stats)

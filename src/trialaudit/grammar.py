@@ -166,10 +166,11 @@ COUNT_OF = re.compile(
 FRACTION = re.compile(
     rf"(?<![\w./:\-])(?P<x>{INT})\s?/\s?(?P<n>{INT})(?![\d/])(?!\.\d)(?!\s?(?:mm\s?Hg|mmHg))"
 )
-# "23 (46.9%)", "Twelve patients (48%)", "n = 23 (46.9%)" with the group size given elsewhere.
+# "23 (46.9%)", "Twelve patients (48%)", "n = 23 (46.9%)", JAMA's "402 [44.9%]" with the group
+# size given elsewhere.
 N_PERCENT = re.compile(
-    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})(?:\s{_PEOPLE})?\s?\(\s?
-    (?P<pct>{DEC})\s?%\s?\)""",
+    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})(?:\s{_PEOPLE})?\s?
+    (?:\(\s?(?P<pct>{DEC})\s?%\s?\)|\[\s?(?P<pct_sq>{DEC})\s?%\s?\])""",
     _X,
 )
 # Event counts in words or digits: "three patients in the MSC alone group", "none in the
