@@ -70,6 +70,7 @@ _ENROLMENT_WORDS = (
     "recruit", "enrol", "includ", "randomi", "assigned", "allocated", "screened", "analy",
     "treated", "received", "completed",
 )  # fmt: skip
+_ALLOCATION_WORDS = ("randomi", "randomly", "assigned", "allocated", "enrol", "recruit", "includ")
 _STAGE_WORDS = (
     "randomi", "enrol", "recruit", "includ", "eligible", "evaluable", "treated", "vaccinated",
     "analy", "hospitali", "consecutive",
@@ -203,7 +204,11 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     patients, 244 received iron and 242 placebo": two or three arm sizes whose sum is printed
     in the same sentence (that sum is what tells them from other numbers in a list)."""
     found = []
-    for first in scan.finditer(_ARM_LIST, (", ", "; ", " and ", " vs", " versus "), 60, 80):
+    # only in sentences that allocate (found from the scanner's cached word positions)
+    near = {sents.of(p) for word in _ALLOCATION_WORDS for p in scan.positions(word)}
+    allocating = sorted(s for s in near if _ENROLMENT_VERB.search(norm, *s))
+    lists = (m for sentence in allocating for m in _ARM_LIST.finditer(norm, *sentence))
+    for first in lists:
         m = first
         # a list that starts with the total ("486 randomized patients, 244 ...") is retried
         # from its second item
@@ -221,7 +226,7 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
 
 def _adds_up(norm: str, sents: context.Sentences, m: re.Match) -> bool:
     """Return True if a list's labels are arms and its sizes sum to a number printed elsewhere
-    in its sentence."""
+    in its sentence (which allocates: see _sizes_that_add_up)."""
     items = [(m.group(f"n{i}"), m.group(f"arm{i}")) for i in (1, 2, 3) if m.group(f"n{i}")]
     sizes = [word_value(n) for n, _ in items]
     arms = [context.clean_arm(arm) for _, arm in items]
@@ -230,8 +235,6 @@ def _adds_up(norm: str, sents: context.Sentences, m: re.Match) -> bool:
     if any(_NOT_AN_ARM_START.match(arm) for _, arm in items):
         return False
     sentence = sents.of(m.start())
-    if not _ENROLMENT_VERB.search(norm, *sentence):
-        return False
     printed = {
         word_value(t.group("n"))
         for t in _INTEGER.finditer(norm, *sentence)
