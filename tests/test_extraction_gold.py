@@ -54,11 +54,13 @@ def test_snippets_precision_and_recall_floor(report):
 
 
 def test_heldout_precision_and_recall_floor(report):
-    # Floors a little under the figures measured when the dev fixes landed (dev 0.92 / 0.83,
-    # test 0.85 / 0.75; blind, before them: 0.79 / 0.70 and 0.73 / 0.65): a regression guard.
-    floors = {"heldout-dev": (0.90, 0.80), "heldout-test": (0.83, 0.72)}
+    # Floors a little under the figures measured on all 64 passages when the second batch
+    # arrived (dev 0.87 / 0.81, test 0.88 / 0.77): a regression guard.
+    floors = {"heldout-dev": (0.85, 0.79), "heldout-test": (0.86, 0.75)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
     }
-    assert all(p >= floors[c][0] and r >= floors[c][1] for c, (p, r) in measured.items()), measured
+    assert all(
+        p >= floors[c][0] and r >= floors[c][1] for c, (p, r) in measured.items()
+    ), measured

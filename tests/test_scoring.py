@@ -338,12 +338,20 @@ NUMBER_WORDS = re.compile(
 )
 
 
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
+WORD_NUMBERS = dict(zip(f"{_UNITS} {_TEENS}".split(), range(21), strict=True)) | {
+    w: 10 * k for k, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
+}
+
+
 def printed_numbers(text):
     """Every number a text could be read as (signed and unsigned; comma as decimal point, as
     thousands separator or between items; thin-space thousands; Lancet's raised point)."""
     text = unicodedata.normalize("NFKC", text).replace("\u2009", " ")
     text = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", text)  # Lancet's decimal point
-    text = re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)
+    # "3 612" may be one number or, in a flattened table ("150 148 151"), several
+    text = text + "\n" + re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)
     found = set()
     for match in re.finditer(r"(?P<sign>[-−–—] ?)?(?P<num>\d+(?:[.,]\d+)*|\.\d+)", text):
         raw = match.group("num")
@@ -357,6 +365,9 @@ def printed_numbers(text):
             found.add(number)
             if match.group("sign"):
                 found.add(-number)
+    for word in re.findall(r"[a-z]+", text.lower()):  # "Forty volunteers were randomised"
+        if word in WORD_NUMBERS:
+            found.add(float(WORD_NUMBERS[word]))
     return found
 
 
