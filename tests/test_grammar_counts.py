@@ -253,3 +253,11 @@ def test_a_percentage_with_its_ci_and_no_summary_label_is_a_percentage():
     row = one("Vaccine efficacy was 61.3% (95% CI 55.8-66.1).", "percentage")
     assert (row["value"], row["ci_low"], row["ci_high"]) == (61.3, 55.8, 66.1)
     assert of_kind("The median was 61.3% (95% CI 55.8-66.1).", "median") != []
+
+
+def test_arm_sizes_on_a_slide_separated_by_vs():
+    sizes = of_kind("PATIENTS \u2022 enza n=45 vs control n=44 \u2022 age 66", "arm_size")
+    assert [(s["source_text"], s["arm"], s["value"]) for s in sizes] == [
+        ("enza n=45", "enza", 45),
+        ("control n=44", "control", 44),
+    ]

@@ -142,3 +142,8 @@ def test_every_result_statcheck_reads_is_read_the_same(sentence, reference):
 def test_statcheck_misses_what_we_read():
     """Uppercase P and ≤ (statcheck reads neither) are read."""
     assert kinds("t(28) = 2.20, P ≤ .05") == [("test", "t(28) = 2.20"), ("p_value", "P ≤ .05")]
+
+
+def test_a_decimal_comma_after_a_p_comparator_in_a_decimal_point_text():
+    rows = of_kind("HR 0.68 (0.52-0.89), p=0,03; OS p = 0,2. Doses were 0,1,2 mg.", "p_value")
+    assert [(r["source_text"], r["value"]) for r in rows] == [("p=0,03", 0.03), ("p = 0,2", 0.2)]

@@ -132,3 +132,27 @@ def test_p_value_after_a_ratio_refers_to_it():
         ("ratio", "RR: 0.49; 95% CI 0.14-1.11"),
         ("p_value", "P = 0.08"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "low", "high"),
+    [
+        ("Falls were fewer (IRR 0.69, 0.53-0.90) with exercise.", "ratio", 0.69, 0.53, 0.90),
+        ("QoR-15 was higher (mean difference 6.8, 2.1 to 11.5).", "difference", 6.8, 2.1, 11.5),
+        # a pair after the comma that does not hold the estimate is no interval
+        ("Rates fell (OR 0.56, 0.61-1.01) overall.", "ratio", 0.56, None, None),
+        (
+            "Gait speed rose (mean difference 0.07 m/s, 95% CI 0.01 to 0.13).",
+            "difference",
+            0.07,
+            0.01,
+            0.13,
+        ),
+    ],
+)
+def test_an_interval_after_a_comma_and_a_difference_in_metres_per_second(
+    text, kind, value, low, high
+):
+    row = one(text, kind)
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
+    assert of_kind(text, "mean") == []

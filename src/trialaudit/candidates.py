@@ -124,6 +124,11 @@ def _ci_fields(match: re.Match) -> dict[str, Any]:
             "ci_high_text": groups["bare_hi"],
             "ci_level": None,
         }
+    if groups.get("comma_lo"):
+        # a bare pair after a comma is an interval only if it holds the estimate
+        low, high, estimate = (value_of(groups[g]) for g in ("comma_lo", "comma_hi", "est"))
+        if None not in (low, high, estimate) and low <= estimate <= high:
+            return {"ci_low_text": groups["comma_lo"], "ci_high_text": groups["comma_hi"]}
     return {}
 
 

@@ -17,7 +17,7 @@ _X = re.VERBOSE
 
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|m|cm|mm|ml|mL|L|kg|g|mg|days?|d|hours?
-    |h|min|weeks?|months?|years?|mmHg|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score)(?![\w/]))"""
+    |h|min|weeks?|months?|years?|mmHg|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s)(?![\w/]))"""
 _SEP = r"\s?(?:-|~|to|,|;|and)\s?"
 # "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
 # "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34".
@@ -40,6 +40,12 @@ CI_BARE = rf"""
     (?P<bare_hi>{SIGNED}){UNIT}?\s?[\])]
 """
 _CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}(?:{CI_BODY})|\s?{CI_BARE})"
+# Lancet's interval after a comma inside the estimate's bracket: "(IRR 0.69, 0.53-0.90)".
+CI_AFTER_COMMA = rf"""
+    ,\s(?P<comma_lo>{SIGNED}){UNIT}?\s?(?:-|~|to)\s?(?P<comma_hi>{SIGNED}){UNIT}?
+    (?!\d)(?!\.\d)(?=\s?[)\];])
+"""
+_CI_TAIL_OR_COMMA = rf"(?:{_CI_TAIL}|{CI_AFTER_COMMA})"
 
 _RATIO_ABBR = r"(?:a|adj)?(?:OR|RR|HR|IRR)s?|AOR|AHR|sHR|csHR|aIRR"
 RATIO = re.compile(
@@ -55,7 +61,7 @@ RATIO = re.compile(
         (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
     \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto))?\s?(?:[:=]\s?)?
     (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?/)
-    (?P<ci>{_CI_TAIL})?
+    (?P<ci>{_CI_TAIL_OR_COMMA})?
     """,
     _X,
 )
@@ -82,7 +88,7 @@ DIFFERENCE = re.compile(
     )
     (?P<sep>\s(?:was|of|is|were|=)|\s?[:=,])?\s?(?:[:=]\s?)?
     (?P<est>{SIGNED})(?P<unit>{UNIT})?(?!\d)(?!\.\d)
-    (?P<ci>{_CI_TAIL})?
+    (?P<ci>{_CI_TAIL_OR_COMMA})?
     """,
     _X,
 )
@@ -211,6 +217,7 @@ MEDIAN_SPREAD = re.compile(
 SUMMARY_LABEL = re.compile(
     rf"""
     (?<![A-Za-z])(?P<stat>(?i:median|mean|average))
+    (?!(?:\s[\w\-]{{1,20}}){{0,2}}\s(?i:difference)\b)  # "mean (change) difference 0.07" differs
     (?P<header>\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
         (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
     (?P<what>(?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}})
@@ -266,11 +273,12 @@ GROUP_VALUE = re.compile(
 N_EQUALS = re.compile(
     rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)"
 )
-# "(intervention n = 108; standard care n = 106)", "(TXA n=143, placebo n=143)": a list item
-# that is an arm's name and its size.
+# "(intervention n = 108; standard care n = 106)", "(TXA n=143, placebo n=143)", a slide's
+# "• enza n=45 vs control n=44": a list item that is an arm's name and its size.
 LABEL_N_EQUALS = re.compile(
-    rf"""(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<label>{ARM_LABEL})\s(?P<nsym>[nN])\s?=\s?
-    (?P<n>{INT})(?!\d)(?!\.\d)(?=\s?[)\],;])""",
+    rf"""(?:(?<=[(\[,;\u2022])|(?<=[(\[,;:\u2022]\s)|(?<=\svs\s)|(?<=\sversus\s))
+    (?P<label>{ARM_LABEL})\s(?P<nsym>[nN])\s?=\s?
+    (?P<n>{INT})(?!\d)(?!\.\d)(?=\s?[)\],;.\u2022\n]|\svs\.?\s|\sversus\s|$)""",
     _X,
 )
 GROUP_EQUALS = re.compile(

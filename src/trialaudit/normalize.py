@@ -28,6 +28,9 @@ _POINT_DECIMAL = re.compile(
     r"|(?<![\d,.])\d{1,3}\.\d{1,2}\s?%"
 )
 _COMMA_BETWEEN_DIGITS = re.compile(r"(?<=\d),(?=\d)")
+# "p=0,03" in a document that otherwise prints decimal points: after a p-value's comparator a
+# comma after 0 can only be a decimal comma.
+_P_DECIMAL_COMMA = re.compile(r"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0),(?=\d{1,4}(?![\d,]))")
 # A thin or narrow no-break space between digit groups is a thousands separator ("1 234").
 _THIN_SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 
@@ -92,5 +95,7 @@ def normalize(text: str) -> str:
         out = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", out)
     if uses_decimal_comma(out):
         out = _COMMA_BETWEEN_DIGITS.sub(".", out)
+    elif "," in out:
+        out = _P_DECIMAL_COMMA.sub(r"\1.", out)
     assert len(out) == len(text)
     return out
