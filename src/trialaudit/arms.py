@@ -337,7 +337,7 @@ def _labelled_n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> li
     """ "(intervention n = 108; standard care n = 106)": each list item an arm and its size;
     a total ("overall n = 214", "patients n = 214") is a sample size."""
     found = []
-    for m in scan.finditer(grammar.LABEL_N_EQUALS, ("n =", "n="), 80, 15):
+    for m in scan.finditer(grammar.LABEL_N_EQUALS, ("n =", "n="), 45, 15):
         sentence = sents.of(m.start())
         label = context.clean_arm(m.group("label"))
         last = label.split()[-1].lower() if label else ""

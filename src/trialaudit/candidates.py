@@ -47,6 +47,7 @@ _GROUP_LABEL = re.compile(
 )
 # Literal anchors every match of a pattern contains (see spans.Scanner).
 _COMPARATORS = ("=", "<", ">", "\u2264", "\u2265")
+_PERCENT_THEN_OF = ("%) of ", "%] of ", "%) out of ", "%] out of ")
 _DIFFERENCE_WORDS = ("difference", "absolute risk")
 _DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
 _OUTCOME_STOP = frozenset(
@@ -291,8 +292,9 @@ def _count(m: re.Match, **extra: Any) -> Candidate:
 def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Counts printed with their denominator or their percentage."""
     found = []
-    patterns = (grammar.COUNT_PERCENT_OF, grammar.PERCENT_COUNT, grammar.COUNT_PERCENT)
-    for pattern in (*patterns, grammar.PERCENT_N):
+    for m in scan.finditer(grammar.COUNT_PERCENT_OF, _PERCENT_THEN_OF, 40, 20):
+        found.append(_count(m))
+    for pattern in (grammar.PERCENT_COUNT, grammar.COUNT_PERCENT, grammar.PERCENT_N):
         for m in scan.finditer(pattern, ("%",), 70, 60):
             found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):
