@@ -354,3 +354,36 @@ def test_continuous_p_is_approximate_and_says_how_far_off():
 def test_continuous_p_within_the_approximate_range_is_consistent():
     row = _fev1("0.0006")
     assert row["verdict"] == "consistent" and row["approximate"]
+
+
+@pytest.mark.parametrize(
+    ("denominator_stat_id", "other_size", "verdict", "method"),
+    [
+        # n inferred from the arm size (448): 22/448 = 4.91% is not 5.0%, but 22/436 = 5.05% is,
+        # and the text states 436 (analysed) elsewhere
+        (0, 436, "consistent", "100 x / n, n = 436 (another size the text states)"),
+        # no other stated size fits: the inferred n stands
+        (0, 300, "inconsistent", "100 x / n"),
+        # n printed with the count: no other size may rescue it
+        (None, 436, "inconsistent", "100 x / n"),
+    ],
+)
+def test_a_percentage_against_an_inferred_denominator(
+    denominator_stat_id, other_size, verdict, method
+):
+    stats = [
+        stat(0, "arm_size", arm="short course", value=448.0, value_text="448"),
+        stat(1, "sample_size", value=float(other_size), value_text=str(other_size)),
+        stat(
+            2,
+            "count",
+            numerator=22,
+            denominator=448,
+            percent_text="5.0",
+            denominator_stat_id=denominator_stat_id,
+        ),
+    ]
+    row = by_check(check_document(stats, [], SETTINGS))[(2, "percent_vs_count")]
+    assert (row["verdict"], row["method"]) == (verdict, method)
+    assert ("4.911" in row["note"]) == (verdict == "consistent")
+    assert bool(row["assumption"]) == (denominator_stat_id is not None)

@@ -86,11 +86,16 @@ def _not_checkable(why: str, method: str = "") -> Verdict:
 # --- percentages ------------------------------------------------------------------------------
 
 
-def check_percent(stat: dict) -> dict | None:
-    """Percentage printed beside x/n against 100 x / n (GRIM-style)."""
+def check_percent(stat: dict, sizes: Iterable[int] = ()) -> dict | None:
+    """Percentage printed beside x/n against 100 x / n (GRIM-style). When n is not printed with
+    the count but inferred (the size the text gives the arm elsewhere, or the sample's), a
+    mismatch may be the inference's: then any other size the document states (``sizes``) that
+    reproduces the percentage makes it consistent, with the inferred n named in the note."""
     percent = as_reported(stat.get("percent_text"))
     if percent is None:
         return None
+    inferred = not _missing(stat.get("denominator_stat_id"))
+    assumption = "n is the size the text gives this arm or sample elsewhere" if inferred else ""
     if _missing(stat.get("denominator")) or _missing(stat.get("numerator")):
         verdict = _not_checkable("no denominator printed with the count")
     elif int(stat["denominator"]) == 0:
@@ -98,9 +103,21 @@ def check_percent(stat: dict) -> dict | None:
     elif int(stat["numerator"]) > int(stat["denominator"]):
         verdict = _not_checkable("more events than patients")
     else:
-        value = 100.0 * int(stat["numerator"]) / int(stat["denominator"])
-        verdict = judge(percent, {"100 x / n": value})
-    return _row(stat, "percent_vs_count", stat["percent_text"], verdict)
+        x, n = int(stat["numerator"]), int(stat["denominator"])
+        verdict = judge(percent, {"100 x / n": 100.0 * x / n})
+        if verdict.verdict == INCONSISTENT and inferred:
+            others = {
+                f"100 x / n, n = {m} (another size the text states)": 100.0 * x / m
+                for m in sorted(set(sizes))
+                if m != n and m > 0 and m >= x
+            }
+            fitting = judge(percent, others) if others else None
+            if fitting is not None and fitting.verdict == CONSISTENT:
+                note = f"the inferred n = {n} gives {verdict.recomputed_text}"
+                verdict = Verdict(
+                    CONSISTENT, fitting.method, fitting.recomputed, fitting.recomputed_text, note
+                )
+    return _row(stat, "percent_vs_count", stat["percent_text"], verdict, assumption=assumption)
 
 
 def counts_for_percent(percent_text: str, n: int) -> list[int]:
@@ -844,11 +861,19 @@ def check_document(
     stats = sorted(statistics, key=lambda s: int(s["stat_id"]))
     by_id = {int(s["stat_id"]): s for s in stats}
     sizes = _sizes_stated(stats)
+    printed = [
+        int(float(s["denominator"]))
+        for s in stats
+        if s["kind"] == "count"
+        and not _missing(s.get("denominator"))
+        and _missing(s.get("denominator_stat_id"))
+    ]
+    denominators = sorted(set(sizes) | set(printed))
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
         if kind == "count":
-            rows.append(check_percent(stat))
+            rows.append(check_percent(stat, denominators))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
         elif kind == "ratio":
