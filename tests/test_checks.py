@@ -387,3 +387,56 @@ def test_a_percentage_against_an_inferred_denominator(
     assert (row["verdict"], row["method"]) == (verdict, method)
     assert ("4.911" in row["note"]) == (verdict == "consistent")
     assert bool(row["assumption"]) == (denominator_stat_id is not None)
+
+
+def checks_of(text: str) -> dict[str, list[dict]]:
+    extraction = extract_document("d", text)
+    found: dict[str, list[dict]] = {}
+    for row in check_document(extraction.statistics, extraction.comparisons, SETTINGS):
+        found.setdefault(row["check"], []).append(row)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "Walking was reached by 52/93 (55.9%) in the robot group and 39/91 (42.9%) with "
+            "conventional therapy (adjusted OR 1.74, 95% CI 0.96-3.15; P = 0.067).",
+            "an adjusted estimate",
+        ),
+        (
+            "The event occurred in 112 of 1024 patients (10.9%) in the drug group and in 150 of "
+            "1019 (14.7%) in the placebo group (hazard ratio, 0.72; 95% CI, 0.60 to 0.87; "
+            "P<0.001).",
+            "a hazard ratio",
+        ),
+    ],
+)
+def test_an_adjusted_estimate_or_a_hazard_ratio_is_not_judged_by_its_counts(text, why):
+    found = checks_of(text)
+    judged = [r for c in ("ratio_vs_counts", "ci_vs_counts", "p_vs_counts") for r in found[c]]
+    assert len(judged) == 3
+    assert all(r["verdict"] == "not_checkable" and why in r["note"] for r in judged)
+
+
+def test_the_same_crude_odds_ratio_is_judged_by_its_counts():
+    # OR 52*52/(41*39) = 1.691, Woolf CI 0.94-3.03 by hand; Pearson p 0.0765 from
+    # scipy.stats.chi2_contingency([[52, 41], [39, 52]], correction=False)
+    found = checks_of(
+        "Walking was reached by 52/93 (55.9%) in the robot group and 39/91 (42.9%) with "
+        "conventional therapy (OR 1.69, 95% CI 0.94-3.03; P = 0.077)."
+    )
+    assert {r["verdict"] for c in ("ratio_vs_counts", "p_vs_counts") for r in found[c]} == {
+        "consistent"
+    }
+
+
+def test_a_p_for_noninferiority_or_interaction_is_not_the_comparison_p():
+    found = checks_of(
+        "Clinical failure occurred in 41 of 436 participants (9.4%) in the short-course group and "
+        "in 55 of 435 (12.6%) in the standard-course group (risk ratio 0.74, 95% CI 0.51 to "
+        "1.08; P < .001 for noninferiority). Benefit differed by age (OR 0.61, 95% CI 0.40-0.93; "
+        "P-value for interaction=0.03)."
+    )
+    assert "p_vs_counts" not in found and "p_vs_ci" not in found

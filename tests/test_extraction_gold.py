@@ -61,6 +61,4 @@ def test_heldout_precision_and_recall_floor(report):
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
     }
-    assert all(
-        p >= floors[c][0] and r >= floors[c][1] for c, (p, r) in measured.items()
-    ), measured
+    assert all(p >= floors[c][0] and r >= floors[c][1] for c, (p, r) in measured.items()), measured

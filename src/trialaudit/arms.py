@@ -30,7 +30,7 @@ _ENROL_INTO = re.compile(
 )
 # "101 to the MSC group", "61 were assigned to cells", "35 to placebo".
 _N_TO_ARM = re.compile(
-    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?
+    rf"""(?<![\w.,\-:])(?P<n>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?
     (?:(?:(?:were|was)\s)?(?:(?:randomly|subsequently|then|finally)\s)?
         (?i:randomi[sz]ed|assigned|allocated|enrolled|included)\s(?:to|into|in)
       |to|into)
@@ -380,7 +380,12 @@ _TOTALS = (
     (grammar.VERB_N, _ENROLMENT_WORDS, 5, 130),
     (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
     (grammar.N_PEOPLE_VERB, _ENROLMENT_WORDS, 170, 20),
-    (grammar.N_WERE_ANALYSED, ("analy", "evaluable", "analysis"), 20, 40),
+    (
+        grammar.N_WERE_ANALYSED,
+        ("analy", "evaluable", "randomi", "assigned", "enrolled", "least one"),
+        20,
+        40,
+    ),
     (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
 )

@@ -435,13 +435,45 @@ def check_comparison(
                 _row(stat, check, stat["value_text"], _not_checkable(reason), comparison_id=cid)
             )
         return rows
+    not_from_counts = _not_from_counts(effect)
     if effect is not None and effect["kind"] in {"ratio", "difference"}:
-        rows += _check_effect(effect, table, settings, cid)
+        if not_from_counts:
+            rows += _not_recomputable(effect, not_from_counts, cid)
+        else:
+            rows += _check_effect(effect, table, settings, cid)
     if p_stat is not None:
-        rows.append(_check_p_counts(p_stat, table, settings, cid))
+        if not_from_counts:
+            reason = f"{not_from_counts}; its p is not a test of the 2x2 table"
+            verdict = _not_checkable(reason)
+            rows.append(
+                _row(p_stat, "p_vs_counts", _reported_p(p_stat), verdict, comparison_id=cid)
+            )
+        else:
+            rows.append(_check_p_counts(p_stat, table, settings, cid))
     attrition = _check_attrition(cmp, table, stats_by_id, arm_sizes or {}, settings, cid)
     if attrition is not None:
         rows.append(attrition)
+    return rows
+
+
+def _not_from_counts(effect: dict | None) -> str:
+    """Return why an effect (and its p) cannot be judged against its crude 2x2 counts, or ''."""
+    if effect is None:
+        return ""
+    if "adjusted" in (effect.get("flags") or "").split(";"):
+        return "an adjusted estimate is not the crude estimate of the counts"
+    if (effect.get("measure") or "") == "HR":
+        return "a hazard ratio comes from a time-to-event analysis"
+    return ""
+
+
+def _not_recomputable(effect: dict, why: str, cid: int) -> list[dict]:
+    """The not_checkable rows of an effect (and its CI) that its counts cannot reproduce."""
+    check = "ratio_vs_counts" if effect["kind"] == "ratio" else "difference_vs_counts"
+    rows = [_row(effect, check, effect["value_text"], _not_checkable(why), comparison_id=cid)]
+    if effect.get("ci_low_text") and effect.get("ci_high_text"):
+        reported = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
+        rows.append(_row(effect, "ci_vs_counts", reported, _not_checkable(why), comparison_id=cid))
     return rows
 
 

@@ -35,10 +35,31 @@ _POPULATION_ORDER = {"analysed": 0, "treated": 1, "randomized": 2, "enrolled": 3
 SUMMARY_KINDS = {"median", "mean"}
 
 
+# A p for interaction, trend, heterogeneity or non-inferiority tests another hypothesis than
+# the estimate or counts before it ("P < .001 for noninferiority", "P-value for interaction=0.03").
+_P_FOR_ANOTHER_TEST = re.compile(
+    r"(?i)\b(?:interaction|trend|heterogeneity|non-?inferiority|int|het)\b"
+)
+_P_FOR_ANOTHER_TEST_AFTER = re.compile(
+    r"(?i)\s?for\s(?:the\s)?(?:interaction|trend|heterogeneity|non-?inferiority)\b"
+)
+
+
+def tests_another_hypothesis(p_row: dict, norm: str) -> bool:
+    """Return True if a p-value is labelled as a test of interaction, trend, heterogeneity or
+    non-inferiority, in its own words or right after them."""
+    return bool(
+        _P_FOR_ANOTHER_TEST.search(p_row["source_text"])
+        or _P_FOR_ANOTHER_TEST_AFTER.match(norm, p_row["span_end"])
+    )
+
+
 def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> list[dict]:
-    """Return the comparisons of one document, binary first, in document order."""
+    """Return the comparisons of one document, binary first, in document order (a p-value of
+    another hypothesis joins none)."""
     used: set[int] = set()
     rows: list[dict] = []
+    stats = [s for s in stats if s["kind"] != "p_value" or not tests_another_hypothesis(s, norm)]
     rows += _binary(stats, arm_rows, used)
     rows += _summary_pairs(stats, arm_rows, norm, used)
     rows += _effects_and_p_values(stats, arm_rows, norm, used)

@@ -63,6 +63,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("not_significant")
     if row.get("summary_type_not_stated"):
         flags.append("summary_type_not_stated")
+    if row.get("adjusted"):
+        flags.append("adjusted")
     if row.get("denominator_stat_id") is not None:
         flags.append("denominator_from_arm_size")
     return ";".join(flags)
@@ -206,6 +208,21 @@ def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tupl
     return defaults
 
 
+# "adjusted OR 1.74", "(adjusted hazard ratio", "aOR=0.48": estimated with covariates.
+_ADJUSTED_BEFORE = re.compile(r"(?i)\badjusted\s(?:[\w\-]+\s)?$")
+_ADJUSTED_IN = re.compile(r"\b(?i:adjusted)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b|\bA(?:OR|HR)\b")
+
+
+def _mark_adjusted(stats: list[dict], norm: str) -> None:
+    """Mark effect estimates adjusted for covariates, by their own words or the word before."""
+    for row in stats:
+        if row["kind"] in {"ratio", "difference"} and (
+            _ADJUSTED_IN.search(row["source_text"])
+            or _ADJUSTED_BEFORE.search(norm, max(0, row["span_start"] - 30), row["span_start"])
+        ):
+            row["adjusted"] = True
+
+
 def _link_p_values(stats: list[dict], norm: str) -> None:
     """Set ``refers_to`` of each p-value that directly follows an estimate or test statistic."""
     previous = None
@@ -216,6 +233,7 @@ def _link_p_values(stats: list[dict], norm: str) -> None:
             and previous["kind"] in _LINKABLE
             and previous["sentence_start"] == row["sentence_start"]
             and _LINK_GAP.match(norm[previous["span_end"] : row["span_start"]])
+            and not comparisons.tests_another_hypothesis(row, norm)
         ):
             row["refers_to"] = previous["stat_id"]
         previous = row
@@ -463,6 +481,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     for index, row in enumerate(stats):
         row["stat_id"] = index
     _attach_context(stats, norm, sents, layout, found_facts)
+    _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     _assign_respectively(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text)

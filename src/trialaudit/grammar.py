@@ -325,10 +325,14 @@ N_PEOPLE_VERB = re.compile(
         |screened|completed|assigned|allocated))\b""",
     _X,
 )
-# "116 were analysed" (after "120 patients were randomised and").
+# "116 were analysed" (after "120 patients were randomised and"), "350 were randomised",
+# "549 received at least one dose".
 N_WERE_ANALYSED = re.compile(
-    rf"""(?<![\w.,\-])(?P<n>{INT})\s(?:were|was)\s(?:(?:finally|subsequently)\s)?
-    (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis)\b""",
+    rf"""(?<![\w.,\-:])(?P<n>{INT})\s
+    (?:(?:were|was)\s(?:(?:finally|subsequently|randomly)\s)?
+      (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis|randomi[sz]ed
+        |assigned|enrolled)(?!\s(?:to|into|in)\s)
+      |received\sat\sleast\sone\s(?:dose|injection|infusion|vaccination))\b""",
     _X,
 )
 # A registry's enrolment field: "Total final enrolment: 286", "Enrollment: 240 (Actual)".
