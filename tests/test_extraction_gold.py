@@ -54,9 +54,10 @@ def test_snippets_precision_and_recall_floor(report):
 
 
 def test_heldout_precision_and_recall_floor(report):
-    # Floors a little under the figures measured on all 64 passages when the second batch
-    # arrived (dev 0.87 / 0.81, test 0.88 / 0.77): a regression guard.
-    floors = {"heldout-dev": (0.85, 0.79), "heldout-test": (0.86, 0.75)}
+    # Floors a little under the figures measured on all 64 passages at the end of the dev fixes
+    # (dev 0.90 / 0.85, test 0.89 / 0.79; README "On text it was not built on"): a guard
+    # against regressions, which the dev fixes must not trade for.
+    floors = {"heldout-dev": (0.88, 0.83), "heldout-test": (0.87, 0.77)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
