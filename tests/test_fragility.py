@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from reference import close, rows
 
+import trialaudit.fragility as fragility_module
 from trialaudit.fragility import Fragility, fragility, moves
 from trialaudit.twobytwo import fisher_p
 
@@ -74,3 +75,30 @@ def test_batched_and_bounded_walks_give_the_definition():
         significant, (index, arm, direction) = _by_definition(*table)
         assert result.significant == significant, table
         assert (result.index, result.arm, result.direction) == (index, arm, direction), table
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        (186, 50634, 141, 27338),
+        (23, 49, 10, 29),
+        (5, 120, 18, 118),
+        (0, 40, 7, 41),
+        (12, 300, 12, 300),
+    ],
+)
+def test_the_walk_in_small_batches_finds_the_same_flip(monkeypatch, table):
+    # BCG, Comstock 1974 (186/50,634 vs 141/27,338) took 18 GB in one batch before batches
+    # were bounded; any bound must leave the index unchanged
+    whole = fragility.__wrapped__(*table)
+    sizes = []
+    many = fragility_module.fisher_p_many
+
+    def recorded(a, n1, c, n2):
+        sizes.append(len(a))
+        return many(a, n1, c, n2)
+
+    monkeypatch.setattr(fragility_module, "MAX_BATCH_CELLS", 64)
+    monkeypatch.setattr(fragility_module, "fisher_p_many", recorded)
+    assert fragility.__wrapped__(*table) == whole
+    assert max(sizes, default=0) <= max(1, 64 // (min(table[1], table[3]) + 1))

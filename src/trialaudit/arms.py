@@ -96,7 +96,7 @@ _EVENT_WORDS = re.compile(
     r"|observed|required|needed|achieved|improved|recovered|discharged|episodes?|cases\sof)\b"
 )
 # "were included in the per-protocol analysis" names an analysis set, not an arm.
-_ANALYSIS_SET = re.compile(r"(?i).*\b(?:analys[ie]s|populations?|sets?|stud(?:y|ies)|trials?)")
+_ANALYSIS_SET = re.compile(r"(?i)\b(?:analys[ie]s|populations?|sets?|stud(?:y|ies)|trials?)$")
 
 
 def population_of(text: str, sentence: tuple[int, int]) -> str:
@@ -153,7 +153,7 @@ def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
         if not mentions:
             continue
         arm = context.clean_arm(verb.group("arm"))
-        if not arm or _ANALYSIS_SET.fullmatch(arm):
+        if not arm or _ANALYSIS_SET.search(arm):
             continue
         adjectives = {m.group("adj") for m in mentions if m.group("adj")}
         population = population_of(norm, (verb.start(), sentence[1])) or population_of(

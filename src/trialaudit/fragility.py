@@ -32,6 +32,9 @@ class Fragility:
     note: str = ""
 
 
+MAX_BATCH_CELLS = 1 << 22  # 32 MB of float64 per array of a batch
+
+
 def _walk(
     a: int,
     n1: int,
@@ -53,8 +56,11 @@ def _walk(
     if limit is not None:
         last = min(last, limit)
     done, batch = 0, _first_batch(a, n1, c, n2, arm, step, alpha, until_sig, last)
+    # a batch is (tables x support) cells of fisher_p_many: bounded, so that a large trial
+    # (50,634 and 27,338 patients: 18 GB in one batch) is tested in pieces of the same tables
+    rows = max(1, MAX_BATCH_CELLS // (min(n1, n2) + 1))
     while done < last:
-        changes = np.arange(done + 1, min(last, done + batch) + 1)
+        changes = np.arange(done + 1, min(last, done + min(batch, rows)) + 1)
         moved = events + step * changes
         if arm == 1:
             p = fisher_p_many(moved, n1, np.full_like(moved, c), n2)
