@@ -309,11 +309,14 @@ _SEX_AFTER = re.compile(r"(?i)\s?(?:were\s|was\s)?(?:women|men|females?|males?|g
 def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> None:
     """Give a count printed without its denominator ("three patients in the MSC alone group",
     "23 (46.9%)") the size the text gives its arm, or the sample size its sentence starts from
-    ("Among 12,450 vaccinated adults, 1,234 (9.9%) ...")."""
+    ("Among 12,450 vaccinated adults, 1,234 (9.9%) ..."), or, for a count of women or men, the
+    study's last sample size before it."""
     totals_of: dict[int, list[dict]] = {}
+    study_totals: dict[str, list[dict]] = {}
     for s in stats:
         if s["kind"] == "sample_size" and s["value"] is not None:
             totals_of.setdefault(s["sentence_start"], []).append(s)
+            study_totals.setdefault(s["study_id"], []).append(s)
     for row in stats:
         if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
             continue
@@ -333,11 +336,8 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
             # "Mean age was 57.2 years and 131 (61.2%) were men": a share of the whole sample
             totals = [
                 s
-                for s in stats
-                if s["kind"] == "sample_size"
-                and s["value"] is not None
-                and s["study_id"] == row["study_id"]
-                and s["span_end"] <= row["span_start"]
+                for s in study_totals.get(row["study_id"], [])
+                if s["span_end"] <= row["span_start"]
             ]
         if totals:
             row["denominator"] = int(totals[-1]["value"])
