@@ -356,6 +356,42 @@ def test_continuous_p_within_the_approximate_range_is_consistent():
     assert row["verdict"] == "consistent" and row["approximate"]
 
 
+def _means(first, second, n_1, n_2, p_text):
+    (m1, s1), (m2, s2) = first, second
+    stats = [
+        stat(3, "mean", value_text=m1, spread_kind="sd", spread_low_text=s1),
+        stat(4, "mean", value_text=m2, spread_kind="sd", spread_low_text=s2),
+        p_value(5, p_text),
+    ]
+    cmp = comparison(0, None, n_1, None, n_2, kind="continuous", summary_1_stat_id=3,
+                     summary_2_stat_id=4, p_stat_id=5)  # fmt: skip
+    (row,) = [c for c in check_document(stats, [cmp], SETTINGS) if c["check"] == "p_vs_summaries"]
+    return row
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "n", "p_text", "verdict", "decision_error"),
+    [
+        # Welch p from the printed values is 0.514, not 0.52; means 0.5 to 0.7 apart and the
+        # SDs' rounding give 0.443 to 0.589 (R, welch_rounding_reference.csv): consistent
+        (("38.2", "7.4"), ("37.6", "8.1"), (143, 143), "0.52", "consistent", None),
+        # 0.05 is outside that range whichever values were rounded: a decision error
+        (("38.2", "7.4"), ("37.6", "8.1"), (143, 143), "0.05", "inconsistent", True),
+        # p = 0.20 against 0.023 to 0.052: inconsistent, but whether the printed values make
+        # the result significant depends on their rounding, so no decision error is claimed
+        (("5.3", "1.2"), ("3.9", "0.4"), (6, 5), "0.20", "inconsistent", None),
+    ],
+)
+def test_p_from_means_and_sds_allows_for_their_rounding(
+    first, second, n, p_text, verdict, decision_error
+):
+    row = _means(first, second, *n, p_text)
+    assert row["verdict"] == verdict and not row["approximate"]
+    assert row["decision_error"] is decision_error
+    if verdict == "consistent":
+        assert "rounding" in row["note"] and "0.4432 to 0.5886" in row["note"]
+
+
 @pytest.mark.parametrize(
     ("denominator_stat_id", "other_size", "verdict", "method"),
     [

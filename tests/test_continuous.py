@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import csv
+
 import numpy as np
 import pytest
-from reference import close, rows
+from reference import FIXTURES, close, rows
 
 from trialaudit import continuous
 from trialaudit.continuous import Summary
+from trialaudit.rounding import parse_reported
 
 REFERENCE = rows("continuous_reference.csv")
 
@@ -63,3 +66,26 @@ def test_estimators_recover_normal_parameters():
 def test_unusable_summaries_give_a_reason(summary):
     good = Summary(2.0, 1.0, 3.0, 20, "iqr")
     assert isinstance(continuous.approximate_p(summary, good), str)
+
+
+def _printed_cases():
+    with open(FIXTURES / "welch_rounding_reference.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("case", _printed_cases(), ids=lambda c: f"{c['m1']}v{c['m2']}")
+def test_p_range_over_the_rounding_of_printed_means_and_sds_matches_r(case):
+    """R's t.test over a grid of every printed mean and SD's rounding interval
+    (tests/fixtures/welch_rounding_reference.R) finds the same smallest and largest p."""
+    interval = {k: parse_reported(case[k]).interval() for k in ("m1", "s1", "m2", "s2")}
+    low, high = continuous.welch_p_range(
+        interval["m1"], interval["s1"], int(case["n1"]),
+        interval["m2"], interval["s2"], int(case["n2"]),
+    )  # fmt: skip
+    assert close(low, float(case["p_min"]), rel=1e-6, abs_=1e-20)
+    assert close(high, float(case["p_max"]), rel=1e-6)
+    printed = continuous.welch_p(
+        float(case["m1"]), float(case["s1"]), int(case["n1"]),
+        float(case["m2"]), float(case["s2"]), int(case["n2"]),
+    )  # fmt: skip
+    assert low <= printed <= high

@@ -25,6 +25,7 @@ from .judgement import (
     judge_pair,
     p_interval,
     ranges_overlap,
+    significant,
 )
 from .rounding import format_value
 
@@ -732,6 +733,40 @@ def _summary(stat: dict | None, n) -> continuous.Summary | str:
     return continuous.Summary(centre.value, low.value, high.value, int(n), kind)
 
 
+def _within_rounding(
+    p_stat: dict,
+    cmp: dict,
+    stats_by_id: dict[int, dict],
+    verdict: Verdict,
+    decision: bool | None,
+    settings: Settings,
+) -> tuple[Verdict, bool | None]:
+    """Judge a p that the printed means and SDs do not reproduce against every mean and SD that
+    rounds to them: "38.2 ± 7.4 vs 37.6 ± 8.1" may be 0.5 to 0.7 apart, so p from 0.45 to
+    0.59. Consistent if the reported p is in that range; a decision error only if the whole
+    range is on the other side of alpha."""
+    boxes = []
+    for side in ("1", "2"):
+        stat = _stat(stats_by_id, cmp.get(f"summary_{side}_stat_id"))
+        mean = as_reported(stat.get("value_text"))
+        sd = as_reported(stat.get("spread_low_text")) or as_reported(stat.get("spread_high_text"))
+        boxes.append((mean.interval(), sd.interval(), int(cmp[f"total_{side}"])))
+    (m1, s1, n1), (m2, s2, n2) = boxes
+    low, high = continuous.welch_p_range(m1, s1, n1, m2, s2, n2)
+    reported_range = _p_range(p_stat)
+    if reported_range is None or not ranges_overlap(reported_range, (low, high)):
+        settled = significant((low, high), settings.alpha) is not None
+        return verdict, decision if settled else None
+    note = (
+        f"Welch p from the printed values is {verdict.recomputed:.4g}; with the means and SDs "
+        f"anywhere in their rounding it runs from {low:.4g} to {high:.4g}, which holds the "
+        "reported p"
+    )
+    return Verdict(
+        CONSISTENT, verdict.method, verdict.recomputed, verdict.recomputed_text, note
+    ), None
+
+
 def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings) -> list[dict]:
     """Reported p of a two-arm continuous comparison against the approximate p from the
     summaries (means and SDs estimated from medians); never called inconsistent."""
@@ -749,6 +784,8 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
                      approximate=True)]  # fmt: skip
     exact = first.kind == "sd" and second.kind == "sd"
     verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
+    if exact and verdict.verdict == INCONSISTENT:
+        verdict, decision = _within_rounding(p_stat, cmp, stats_by_id, verdict, decision, settings)
     values = [v for v in candidates.values() if math.isfinite(v)]
     low, high = (min(values), max(values)) if values else (math.nan, math.nan)
     reported_range = _p_range(p_stat)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 from scipy import stats
 
 
@@ -77,6 +78,32 @@ def welch_p(m1: float, sd1: float, n1: int, m2: float, sd2: float, n2: int) -> f
     """Return Welch's two-sided t-test p from summary statistics (scipy)."""
     result = stats.ttest_ind_from_stats(m1, sd1, n1, m2, sd2, n2, equal_var=False)
     return float(result.pvalue)
+
+
+def welch_p_range(
+    mean_1: tuple[float, float],
+    sd_1: tuple[float, float],
+    n_1: int,
+    mean_2: tuple[float, float],
+    sd_2: tuple[float, float],
+    n_2: int,
+    steps: int = 5,
+) -> tuple[float, float]:
+    """Return the smallest and largest Welch p over every mean and SD that rounds to the
+    printed ones, given as closed (low, high) intervals. p falls as the mean difference moves
+    from 0, so the difference is taken at its ends (and at 0 when the interval holds it); the
+    SDs, which also set the degrees of freedom, on a grid of ``steps`` values each."""
+    ends = [mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]]
+    if ends[0] <= 0 <= ends[1]:
+        ends.append(0.0)
+    difference = np.array(ends)[:, None, None]
+    s1 = np.linspace(max(sd_1[0], 1e-12), sd_1[1], steps)[None, :, None]
+    s2 = np.linspace(max(sd_2[0], 1e-12), sd_2[1], steps)[None, None, :]
+    result = stats.ttest_ind_from_stats(
+        difference, s1, n_1, np.zeros_like(difference), s2, n_2, equal_var=False
+    )
+    p = np.asarray(result.pvalue, dtype=float)
+    return float(p.min()), float(p.max())
 
 
 def problem(s: Summary) -> str:
