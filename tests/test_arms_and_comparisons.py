@@ -89,6 +89,36 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "Target number of participants: 300\nTotal final enrolment: 286\n",
             [("sample_size", "286")],
         ),
+        # the subject of a sentence that goes on to allocate it, however far away the verb
+        (
+            "Methods Eighty patients aged 65 years or older with complicated appendicitis "
+            "admitted to our hospital from January to December were divided into a laparoscopic "
+            "group and an open group.",
+            [("sample_size", "Eighty")],
+        ),
+        ("The study followed 1,046 adults at 31 hospitals.", [("sample_size", "1,046")]),
+        (
+            "In all, 420 kidney transplant recipients were enrolled and 414 received study drug.",
+            [("sample_size", "420"), ("sample_size", "414")],
+        ),
+        # a study's number is not a sample size
+        ("Study 1 randomised 955 patients.", [("sample_size", "955")]),
+        # labels each followed by a size, adding up to the total
+        (
+            "A total of 288 patients were randomised (placebo 73, 25 mg 72, 50 mg 71, 100 mg 72).",
+            [
+                ("sample_size", "288"),
+                ("arm_size", "73"),
+                ("arm_size", "72"),
+                ("arm_size", "71"),
+                ("arm_size", "72"),
+            ],
+        ),
+        # ... and not when they do not add up (ages, not arms)
+        (
+            "A total of 288 patients were randomised (age 18 to 65, BMI 30, HbA1c 8).",
+            [("sample_size", "288")],
+        ),
         # a list that does not add up to a printed total, or that splits a sample by a
         # characteristic, is not a list of arms
         (

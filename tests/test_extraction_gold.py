@@ -55,11 +55,26 @@ def test_snippets_precision_and_recall_floor(report):
 
 def test_heldout_precision_and_recall_floor(report):
     # Floors a little under the figures measured on all 64 passages at the end of the dev fixes
-    # (dev 0.90 / 0.85, test 0.89 / 0.79; README "On text it was not built on"): a guard
+    # (dev 0.92 / 0.88, test 0.90 / 0.80; README "On text it was not built on"): a guard
     # against regressions, which the dev fixes must not trade for.
-    floors = {"heldout-dev": (0.88, 0.83), "heldout-test": (0.87, 0.77)}
+    floors = {"heldout-dev": (0.90, 0.86), "heldout-test": (0.88, 0.78)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
     }
     assert all(p >= floors[c][0] and r >= floors[c][1] for c, (p, r) in measured.items()), measured
+
+
+def test_heldout_attribution_floor(report):
+    # Arm and outcome of the matched rows, a little under the figures measured after the
+    # attribution of values printed side by side and of sentence subjects (dev 0.72 / 0.58,
+    # test 0.61 / 0.54; before it 0.50 / 0.49 and 0.45 / 0.49).
+    floors = {"heldout-dev": (0.70, 0.56), "heldout-test": (0.59, 0.52)}
+    measured = {
+        corpus: (
+            rows(report, corpus)["all"]["arm_accuracy"],
+            rows(report, corpus)["all"]["outcome_accuracy"],
+        )
+        for corpus in floors
+    }
+    assert all(a >= floors[c][0] and o >= floors[c][1] for c, (a, o) in measured.items()), measured

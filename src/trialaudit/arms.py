@@ -70,6 +70,7 @@ _ENROLMENT_WORDS = (
     "recruit", "enrol", "includ", "randomi", "assigned", "allocated", "screened", "analy",
     "treated", "received", "completed",
 )  # fmt: skip
+_DIVIDED_WORDS = ("divided", "randomi", "assigned", "allocated")
 _ALLOCATION_WORDS = ("randomi", "randomly", "assigned", "allocated", "enrol", "recruit", "includ")
 _STAGE_WORDS = (
     "randomi", "enrol", "recruit", "includ", "eligible", "evaluable", "treated", "vaccinated",
@@ -86,7 +87,7 @@ _TOTAL_BEFORE = re.compile(
 _STAGE_ADJECTIVE = re.compile(
     r"(?i)randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|screened|consecutive"
 )
-_CLAUSE_BREAK = re.compile(r";|,\s(?:while|whereas|and\sthen)\s|\.\s")
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s(?:while|whereas|and\sthen)\s|\.\s")
 _ENROLMENT_VERB = re.compile(
     r"(?i)\b(?:enrolled|randomi[sz]ed|randomly|included|assigned|allocated|recruited"
     r"|analy[sz]ed|there\swere)\b"
@@ -207,6 +208,7 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     # only in sentences that allocate (found from the scanner's cached word positions)
     near = {sents.of(p) for word in _ALLOCATION_WORDS for p in scan.positions(word)}
     allocating = sorted(s for s in near if _ENROLMENT_VERB.search(norm, *s))
+    found += _labelled_sizes_that_add_up(norm, sents, allocating)
     lists = (m for sentence in allocating for m in _ARM_LIST.finditer(norm, *sentence))
     for first in lists:
         m = first
@@ -221,6 +223,45 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
             if m.group(f"n{i}"):
                 n, arm = f"n{i}", context.clean_arm(m.group(f"arm{i}"))
                 found.append(_arm_size(m.start(n), m.end(n), m.group(n), arm, population))
+    return found
+
+
+# "(placebo 73, 25 mg 72, 50 mg 71, 100 mg 72)": a bracket of labels each followed by a size.
+_BRACKET = re.compile(r"\((?P<items>[^()\n]{5,200})\)")
+_LIST_SEPARATOR = re.compile(r",\s(?:and\s)?|;\s|\sand\s")
+_LABEL_THEN_SIZE = re.compile(r"(?P<arm>[A-Za-z0-9][\w\-.]*(?:\s[\w\-.]+){0,3}?)\s(?P<n>\d{1,6})")
+
+
+def _labelled_sizes_that_add_up(
+    norm: str, sents: context.Sentences, allocating: list[tuple[int, int]]
+) -> list[Candidate]:
+    """ "288 patients were randomised (placebo 73, 25 mg 72, 50 mg 71, 100 mg 72)": two or more
+    labels each followed by a size, in a bracket of a sentence that allocates, whose sizes sum
+    to a number printed in the sentence outside the bracket."""
+    found = []
+    for sentence in allocating:
+        for bracket in _BRACKET.finditer(norm, *sentence):
+            items, position = [], bracket.start("items")
+            for part in _LIST_SEPARATOR.split(bracket.group("items")):
+                item = _LABEL_THEN_SIZE.fullmatch(part)
+                if item is None or not re.search(r"[A-Za-z]", item.group("arm")):
+                    items = []
+                    break
+                start = norm.index(part, position)
+                items.append((start + item.start("n"), item.group("n"), item.group("arm")))
+                position = start + len(part)
+            if len(items) < 2:
+                continue
+            printed = {
+                word_value(t.group("n"))
+                for t in _INTEGER.finditer(norm, *sentence)
+                if not bracket.start() <= t.start() < bracket.end()
+            }
+            if sum(int(n) for _, n, _ in items) not in printed:
+                continue
+            population = population_of(norm, sentence)
+            for start, n, arm in items:
+                found.append(_arm_size(start, start + len(n), n, arm, population))
     return found
 
 
@@ -377,12 +418,12 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 # Sample-size patterns with the literal anchors each match contains and window sizes.
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
-    (grammar.VERB_N, _ENROLMENT_WORDS, 5, 130),
+    (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed"), 5, 130),
     (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
     (grammar.N_PEOPLE_VERB, _ENROLMENT_WORDS, 170, 20),
     (
         grammar.N_WERE_ANALYSED,
-        ("analy", "evaluable", "randomi", "assigned", "enrolled", "least one"),
+        ("analy", "evaluable", "randomi", "assigned", "enrolled", "received"),
         20,
         40,
     ),
@@ -391,9 +432,28 @@ _TOTALS = (
 )
 
 
+# The words a sentence may open with before its subject: a section heading.
+_HEADING = re.compile(r"(?i)(?:methods?|results?|participants?|patients)\s?:?\s")
+
+
+def _subjects_allocated(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """The number of people a sentence opens with when it goes on to allocate them ("Eighty
+    patients ... were divided into a laparoscopic group and an open group")."""
+    found = []
+    for m in scan.finditer(grammar.SUBJECT_ALLOCATED, _DIVIDED_WORDS, 230, 20):
+        start = sents.of(m.start())[0]
+        heading = _HEADING.match(norm, start)
+        if m.start() not in (start, heading.end() if heading else -1):
+            continue
+        found.append(
+            _size("sample_size", m.start("n"), m.end("n"), m.group("n"), population="randomized")
+        )
+    return found
+
+
 def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "a total of 43 patients", "we recruited 101 ... patients", "N = 120"."""
-    found = []
+    found = _subjects_allocated(norm, sents, scan)
     for pattern, anchors, before, after in _TOTALS:
         for m in scan.finditer(pattern, anchors, before, after):
             sentence = sents.of(m.start())

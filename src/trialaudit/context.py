@@ -22,6 +22,7 @@ _STOP = frozenset(
         "enrolled included into treated had"
     ).split()
 )
+STOP_WORDS = _STOP  # words that end an arm label read backwards (clean_arm)
 _ARM_WORDS = {"group", "groups", "arm", "arms", "cohort"}
 ARM_AFTER = re.compile(
     rf"(?i)[^;\d]{{0,60}}?\bin\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
@@ -225,8 +226,9 @@ def clean_arm(label: str) -> str:
 
 
 def arm_key(label: str) -> str:
-    """Return a matching key for an arm label (case-folded, group/arm words and plural s off)."""
-    words = [w for w in clean_arm(label).lower().split() if w not in _ARM_WORDS]
+    """Return a matching key for an arm label (case-folded, group/arm words and plural s off,
+    hyphens read as spaces: "short-course" is the "short course" arm)."""
+    words = [w for w in clean_arm(label).lower().replace("-", " ").split() if w not in _ARM_WORDS]
     words = [
         w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
     ]
@@ -395,14 +397,36 @@ def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 _SUBJECT = re.compile(
-    r"(?:(?:The|A|An)\s)?(?P<subject>[A-Za-z][\w\-/]{0,30}(?:\s(?!was\b|were\b)[A-Za-z0-9][\w\-/]{0,30})"
-    r"{0,5}?)(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?\s(?:was|were|is|are|fell|rose"
+    r"(?:(?:The|A|An|the)\s)?(?P<subject>[A-Za-z][\w\-/]{0,30}(?:\s(?!was\b|were\b)[A-Za-z0-9][\w\-/]{0,30})"
+    r"{0,7}?)(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?\s(?:was|were|is|are|fell|rose"
     r"|recovered|decreased|increased|improved|declined|occurred|differed|remained|did|averaged"
     r"|showed)\b"
 )
 
 
-_HEADER_LABEL = re.compile(r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-]{1,30}){0,4}):\s")
+_HEADER_LABEL = re.compile(r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-]{1,30}){0,6}):\s")
+# A section heading run into the sentence: "Results The operation time ...", "Methods: ...".
+_SECTION_HEADING = re.compile(
+    r"(?:Results?|Methods?|Findings|Conclusions?|Background|Objectives?|Interpretation)"
+    r"\s?:?\s(?=[A-Z])"
+)
+# What a subject or label may end with that is not the outcome: the arm it is measured in ("...
+# of the laparoscopic group") or its time point ("... at 6 months").
+_SUBJECT_TAIL = re.compile(
+    r"(?i)\s(?:(?:of|in|for|among)\s(?:the\s)?[\w\-]+(?:\s[\w\-]+){0,2}\s(?:group|arm)s?"
+    r"|(?:at|on|by|after)\s(?:day|week|month|year)s?\s\d{1,4}"
+    r"|(?:at|by|after)\s\d{1,4}\s(?:h|hours?|days?|weeks?|months?|years?)"
+    r"(?:\safter\s[\w\-]+)?)$"
+)
+
+
+_CLAUSE_OPENING = re.compile(r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z])")
+
+
+def _without_tail(label: str) -> str:
+    """Return a label without a trailing arm phrase or time point."""
+    trimmed = _SUBJECT_TAIL.sub("", label)
+    return trimmed if trimmed.strip() else label
 
 
 def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
@@ -412,9 +436,15 @@ def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
     head = re.match(r"[A-Z]{2,}[A-Z\s]{0,30}:\s?", text[start : min(sentence[1], start + 40)])
     if head:
         start += head.end()  # "RESULTS: ..."
+    heading = _SECTION_HEADING.match(text, start, min(before, sentence[1]))
+    if heading:
+        start = heading.end()
+    for clause in _CLAUSE_OPENING.finditer(text, start, min(before, sentence[1])):
+        start = clause.end()  # "..., while the postoperative hospital stay was shorter [...]"
     label = _HEADER_LABEL.match(text, start, min(before, sentence[1]))
     if label and not is_armlike(label.group("label")):
-        return label.group("label")  # "Hospital-acquired infection: MSC 3/40, ..."
+        # "Hospital-acquired infection: MSC 3/40, ...", "Oxford Knee Score at 6 months: ..."
+        return _without_tail(label.group("label"))
     m = _SUBJECT.match(text, start, min(before, sentence[1]))
     if not m:
         return ""
@@ -425,7 +455,7 @@ def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
         return ""
     if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject):
         return ""
-    return subject
+    return _without_tail(subject)
 
 
 def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
@@ -448,6 +478,8 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$", label)
         or _NOT_OUTCOME.match(label)
         or re.search(r"(?i)\b(?:group|arm)s?$", label)
+        or TIMEPOINT.fullmatch(label)
+        or re.search(r"[=<>]|(?i:^respectively$)", label)
         or is_control(label)
         or _TREATMENT_WORDS.search(label)
         or re.fullmatch(r"[A-Z]{2,6}s|(?i:[a-z]{1,2})|" + UNIT_WORDS, label)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import comparisons, context, facts, masks, studies
+from . import attribution, comparisons, context, facts, masks, studies
 from .arms import resolve_arm
 from .candidates import candidates
 from .normalize import normalize
@@ -255,26 +255,11 @@ def _assign_respectively(stats: list[dict], norm: str) -> None:
         arms = [r for r in rows if r["kind"] == "arm_size"]
         values = [r for r in rows if r["kind"] in {"count", "mean", "median"} and not r["arm"]]
         if len(arms) < 2 and values and all(r["kind"] == "count" for r in values):
-            arms = _study_arms_before(stats, values[0]["study_id"], start)
+            arms = attribution.study_arms_in_order(stats, values[0]["study_id"], start)
         if len(arms) >= 2 and len(values) == len(arms):
             for arm, value in zip(arms, values, strict=True):
                 value["arm"] = arm["arm"]
                 value["subgroup"] = value["subgroup"] or arm["subgroup"]
-
-
-def _study_arms_before(stats: list[dict], study_id: str, offset: int) -> list[dict]:
-    """Return the first arm-size row of each arm (no strata) of a study given before offset."""
-    first: dict[str, dict] = {}
-    for row in stats:
-        if (
-            row["kind"] == "arm_size"
-            and row["study_id"] == study_id
-            and row["arm"]
-            and not row["subgroup"]
-            and row["span_end"] <= offset
-        ):
-            first.setdefault(context.arm_key(row["arm"]), row)
-    return list(first.values())
 
 
 # The words right after a count: "two (1.4%) TXA, three (2.1%) placebo", "three infants (LISA),
@@ -306,6 +291,36 @@ def _arms_named_after(stats: list[dict], norm: str, arm_rows: list[dict]) -> Non
 _SEX_AFTER = re.compile(r"(?i)\s?(?:were\s|was\s)?(?:women|men|females?|males?|girls|boys)\b")
 
 
+def _size_that_fits(row: dict, arm: dict, arms: list[dict], stats: list[dict]) -> tuple[int, int]:
+    """Return (n, stat_id) for a count of an arm printed without its denominator: the arm's
+    size, unless its percentage fits only the denominator another count of the same arm prints
+    ("41 of 436 participants (9.4%) in the short-course group ... 22 (5.0%)" is 22 of the 436
+    analysed, not of the 448 randomized)."""
+    if row["percent"] is None or _percent_fits(row, arm["n"]):
+        return arm["n"], arm["stat_id"]
+    for other in stats:
+        if (
+            other["kind"] == "count"
+            and other["denominator_stat_id"] is None
+            and other["denominator"] is not None
+            and other["study_id"] == row["study_id"]
+            and other["subgroup"] == row["subgroup"]
+            and resolve_arm(other["arm"], arms) is arm
+            and _percent_fits(row, other["denominator"])
+        ):
+            return int(other["denominator"]), other["stat_id"]
+    return arm["n"], arm["stat_id"]
+
+
+def _percent_fits(row: dict, n: float) -> bool:
+    """Return True if numerator / n rounds to the row's printed percentage."""
+    if not n:
+        return False
+    digits = re.search(r"[.,\u00b7](\d+)", row["percent_text"])
+    half = 0.5 * 10.0 ** -(len(digits.group(1)) if digits else 0)
+    return abs(100.0 * row["numerator"] / n - row["percent"]) <= half + 1e-9
+
+
 def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> None:
     """Give a count printed without its denominator ("three patients in the MSC alone group",
     "23 (46.9%)") the size the text gives its arm, or the sample size its sentence starts from
@@ -325,7 +340,8 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
             arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
             source = resolve_arm(row["arm"], arms)
             if source is not None:
-                row["denominator"], row["denominator_stat_id"] = source["n"], source["stat_id"]
+                n, stat_id = _size_that_fits(row, source, arms, stats)
+                row["denominator"], row["denominator_stat_id"] = n, stat_id
             continue
         totals = [
             s
@@ -485,6 +501,9 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _link_p_values(stats, norm)
     _assign_respectively(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text)
+    attribution.assign_parallel_arms(
+        stats, norm, lambda study, subgroup: comparisons.study_arms(arm_rows, study, subgroup)
+    )
     _arms_named_after(stats, norm, arm_rows)
     _fill_denominators(stats, arm_rows, norm)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)

@@ -138,7 +138,8 @@ TEST = re.compile(
 _OF = r"(?:\s?/\s?|\s(?:of|out\sof)\s(?:the\s|all\s)?)"
 _PEOPLE = (
     r"(?:patients?|participants?|subjects?|cases?|persons?|people|individuals|adults|children"
-    r"|infants|women|men|volunteers|deaths?|events?|eyes)"
+    r"|infants|women|men|volunteers|deaths?|events?|eyes|recipients|neonates|newborns|mothers"
+    r"|students|residents|workers|survivors|smokers|outpatients|inpatients)"
 )
 # "46.94% (23/49)", "46.9% [23 of 49]", "46.9% (n = 23/49)".
 PERCENT_COUNT = re.compile(
@@ -311,7 +312,8 @@ VERB_N = re.compile(
 )
 # "the 120 randomized patients", "12,450 vaccinated adults".
 N_STAGE_PEOPLE = re.compile(
-    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,2}}?
+    rf"""(?<![\w.,\-])(?<![Ss]tudy\s)(?<![Tt]rial\s)(?<![Pp]art\s)(?<![Pp]hase\s)
+    (?<![Cc]ohort\s)(?<![Ss]tage\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,2}}?
     (?P<verb>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
       |analy[sz]ed|hospitali[sz]ed|consecutive))\s{_WORDS}{{0,2}}?(?i:{_PEOPLE})\b""",
     _X,
@@ -325,6 +327,15 @@ N_PEOPLE_VERB = re.compile(
         |screened|completed|assigned|allocated))\b""",
     _X,
 )
+# The subject of a sentence that allocates it: "Eighty patients aged 65 years or older with
+# complicated appendicitis admitted from 2021 to 2022 were divided into a laparoscopic group and
+# an open group", "Methods: 96 adults with asthma were randomly assigned to".
+SUBJECT_ALLOCATED = re.compile(
+    rf"""(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})\b[^.;:]{{0,200}}?
+    \s(?i:were|was)\s(?:(?i:then|subsequently|randomly)\s)?
+    (?P<verb>(?i:divided|randomi[sz]ed|assigned|allocated))\b""",
+    _X,
+)
 # "116 were analysed" (after "120 patients were randomised and"), "350 were randomised",
 # "549 received at least one dose".
 N_WERE_ANALYSED = re.compile(
@@ -332,7 +343,8 @@ N_WERE_ANALYSED = re.compile(
     (?:(?:were|was)\s(?:(?:finally|subsequently|randomly)\s)?
       (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis|randomi[sz]ed
         |assigned|enrolled)(?!\s(?:to|into|in)\s)
-      |received\sat\sleast\sone\s(?:dose|injection|infusion|vaccination))\b""",
+      |received\s(?:at\sleast\sone\s(?:dose|injection|infusion|vaccination)
+        |(?:the\s)?study\s(?:drug|treatment|medication|intervention)))\b""",
     _X,
 )
 # A registry's enrolment field: "Total final enrolment: 286", "Enrollment: 240 (Actual)".

@@ -1,0 +1,205 @@
+"""Arms for per-arm values printed in parallel, as a reader attributes them.
+
+Abstracts print one value per arm side by side: "[(68.4±12.7) min vs (59.1±11.3) min]",
+"92.5% (74/80), higher than 81.3% (65/80) in the quadruple therapy group", "−3.1 (SD 2.4) with
+the combination and −2.2 (SD 2.6) with calcipotriol", "n/N (%): 62/141 (44.0) vs 41/139 (29.5)
+vs 6/70 (8.6)". A run of such values takes, in order, the arms its sentence names around it, or
+else the arms of its study in the order the text gave their sizes when the run is a "vs" list.
+A count whose denominator is the size of exactly one arm takes that arm whatever the order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import context
+from .arms import resolve_arm
+from .grammar import ARM_LABEL
+
+PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median"})
+
+# What may stand between two values of one run: connectives and units, no numbers and no verb
+# or summary word that would start a new statement ("mean age was 52 years and mean BMI 27").
+_RUN_GAP = re.compile(
+    r"(?i)(?=[^\d.;]{0,80}$)(?!.*\b(?:was|were|is|are|had|has|mean|median|respectively)\b)"
+    r".*(?:\bvs\b|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bagainst\b)"
+)
+# "mean BMI was 27.3": a value printed with its own label starts a new statement.
+_LABELLED = re.compile(r"(?i)[a-z][^\d]{0,40}?\b(?:was|were|is|are|of)\b")
+_VS = re.compile(r"(?i)\bvs\b|\bversus\b")
+_RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+# "in the laparoscopic group", "the open arm"
+_GROUP_MENTION = re.compile(rf"(?i)\bthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b")
+# "with the combination", "given placebo", "on enza"
+_VERB_MENTION = re.compile(
+    r"(?i)\b(?:with|given|receiving|received|in|on|to)\s(?:the\s)?"
+    r"(?P<arm>[A-Za-z][\w\-]*(?:\s[A-Za-z][\w\-]*){0,2})"
+)
+_NOT_ARMS = frozenset(
+    "same other whole age each both entire study all two three four subgroup "
+    "intention-to-treat per-protocol treatment control-to-treatment".split()
+)
+# Words too common to tell arms apart by.
+_GENERIC = frozenset("therapy treatment group arm patient participant mg dose regimen".split())
+# "Compared with stretching, ...": a reference arm named first reverses the order of a run.
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)(?:\bcompared\s(?:with|to)|\brelative\sto|\bversus|\bvs\.?|\bthan(?:\sthat\sof)?"
+    r"|\bover)\s(?:the\s|in\sthe\s)?$"
+)
+
+
+def _mentions(norm: str, lo: int, hi: int, arms: list[dict]) -> list[tuple[int, str]]:
+    """Return (offset, arm label) of the distinct arms named in norm[lo:hi], in order of first
+    mention: "the X group" phrases, and phrases after with/given/in/on that name a known arm."""
+    found: list[tuple[int, str]] = []
+    for m in _GROUP_MENTION.finditer(norm, lo, hi):
+        label = context.clean_arm(m.group("arm"))
+        if not label or label.lower() in _NOT_ARMS:
+            continue
+        if arms:
+            arm = resolve_arm(label, arms)
+            if arm is None:
+                continue
+            label = arm["arm"]
+        found.append((m.start("arm"), label))
+    if arms:
+        for m in _VERB_MENTION.finditer(norm, lo, hi):
+            words = m.group("arm").split()
+            cut = next((i for i, w in enumerate(words) if w.lower() in context.STOP_WORDS), None)
+            arm = _named_arm(" ".join(words[:cut]), arms)
+            if arm is not None:
+                found.append((m.start("arm"), arm["arm"]))
+    seen: dict[str, tuple[int, str]] = {}
+    for offset, label in sorted(found):
+        seen.setdefault(context.arm_key(label), (offset, label))
+    return sorted(seen.values())
+
+
+def _named_arm(phrase: str, arms: list[dict]) -> dict | None:
+    """Return the only arm whose distinctive words the phrase shares, or whose label it is."""
+    key = context.arm_key(phrase)
+    words = set(key.split()) - _GENERIC
+    if not words:
+        return None
+    sharing = [a for a in arms if words & (set(a["arm_key"].split()) - _GENERIC)]
+    if len({a["arm_key"] for a in sharing}) == 1:
+        return sharing[0]
+    if context.is_control(phrase):
+        controls = [a for a in arms if a["role"] == "control"]
+        if len({a["arm_key"] for a in controls}) == 1:
+            return controls[0]
+    return None
+
+
+def value_runs(stats: list[dict], norm: str) -> list[list[dict]]:
+    """Return the runs of two or more per-arm values of one kind, each next to the other in its
+    sentence with only connectives between (see _RUN_GAP)."""
+    ordered = sorted(stats, key=lambda r: r["span_start"])
+    runs: list[list[dict]] = []
+    current: list[dict] = []
+    for row in ordered:
+        previous = current[-1] if current else None
+        if (
+            previous is not None
+            and row["kind"] == previous["kind"]
+            and row["sentence_start"] == previous["sentence_start"]
+            and row["span_start"] >= previous["span_end"]
+            and not _LABELLED.match(row["source_text"])
+            and _RUN_GAP.match(norm, previous["span_end"], row["span_start"])
+        ):
+            current.append(row)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [row] if row["kind"] in PER_ARM_KINDS else []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def study_arms_in_order(stats: list[dict], study_id: str, offset: int) -> list[dict]:
+    """Return the first arm-size row of each arm (no strata) of a study given before offset."""
+    first: dict[str, dict] = {}
+    for row in stats:
+        if (
+            row["kind"] == "arm_size"
+            and row["study_id"] == study_id
+            and row["arm"]
+            and not row["subgroup"]
+            and row["span_end"] <= offset
+        ):
+            first.setdefault(context.arm_key(row["arm"]), row)
+    return list(first.values())
+
+
+def _by_denominator(run: list[dict], arms: list[dict]) -> list[str] | None:
+    """Return the arms of a run of counts when each denominator is the size of exactly one arm
+    and no two counts share an arm."""
+    labels = []
+    for row in run:
+        if row["kind"] != "count" or row["denominator"] is None:
+            return None
+        sized = {a["arm_key"]: a for a in arms if a["n"] == row["denominator"]}
+        if len(sized) != 1:
+            return None
+        labels.append(next(iter(sized.values()))["arm"])
+    return labels if len({context.arm_key(label) for label in labels}) == len(labels) else None
+
+
+def assign_parallel_arms(stats: list[dict], norm: str, study_arms) -> None:
+    """Give the values of each run that have no arm the arms a reader would (when the reading
+    agrees with the arms the others already have): by denominator,
+    else the arms named around the run (or, if none, in its sentence) when there are as many
+    as values, else, for a "vs" or "respectively" list in a sentence that names no arm, its
+    study's arms in the order their sizes were given when there are as many.
+    ``study_arms(study_id, subgroup)`` returns the arm rows of a study."""
+    by_start = sorted(stats, key=lambda r: r["span_start"])
+    for run in value_runs(stats, norm):
+        if all(r["arm"] for r in run):
+            continue
+        first, last = run[0], run[-1]
+        arms = study_arms(first["study_id"], first["subgroup"])
+        labels = _by_denominator(run, arms) if arms else None
+        named_any = False
+        if labels is None:
+            labels, named_any = _by_mention(run, by_start, norm, arms)
+        if (
+            labels is None
+            and not named_any
+            and (
+                _VS.search(norm, first["span_end"], last["span_start"])
+                or _RESPECTIVELY.search(norm, last["span_end"], last["sentence_end"])
+            )
+        ):
+            ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])
+            if len(ordered) == len(run):
+                labels = [a["arm"] for a in ordered]
+        if labels is not None and all(
+            context.arm_key(row["arm"]) == context.arm_key(label)
+            for row, label in zip(run, labels, strict=True)
+            if row["arm"]
+        ):
+            for row, label in zip(run, labels, strict=True):
+                row["arm"] = row["arm"] or label
+
+
+def _by_mention(
+    run: list[dict], by_start: list[dict], norm: str, arms: list[dict]
+) -> tuple[list[str] | None, bool]:
+    """Return the arms named between the statistics around a run (else in its sentence), in
+    order, if they are as many as its values and the first is not a reference ("compared
+    with placebo, ..."); and whether the sentence names any arm."""
+    first, last = run[0], run[-1]
+    sentence = (first["sentence_start"], first["sentence_end"])
+    lo, hi = sentence
+    for row in by_start:
+        if row["span_end"] <= first["span_start"] and row["span_end"] > lo:
+            lo = row["span_end"]
+        if row["span_start"] >= last["span_end"] and row["span_start"] < hi:
+            hi = row["span_start"]
+    named = _mentions(norm, lo, hi, arms) or _mentions(norm, *sentence, arms)
+    if len(named) != len(run) or _REFERENCE_BEFORE.search(
+        norm, max(sentence[0], named[0][0] - 30), named[0][0]
+    ):
+        return None, bool(named)
+    return [label for _, label in named], True

@@ -1,0 +1,172 @@
+"""Arms of per-arm values printed side by side (attribution.py), the denominators they then
+take from their arm's sizes, and the outcomes of values whose sentence or clause names them."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialaudit import attribution
+from trialaudit.extract import extract_document
+from trialaudit.normalize import normalize
+
+RANDOMIZED = "We randomised 300 adults: 150 were assigned to ketamine and 150 to placebo. "
+
+
+def per_arm(text):
+    """Return (source_text, arm, denominator) of every per-arm value of a text."""
+    return [
+        (s["source_text"], s["arm"], s["denominator"])
+        for s in extract_document("t", text).statistics
+        if s["kind"] in attribution.PER_ARM_KINDS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arms the sentence names before a bracketed "vs" pair, for both pairs of the
+        # sentence (the second pair has no arm of its own around it)
+        (
+            "Patients were divided into a robotic group and a manual group. The blood loss of "
+            "the robotic group was lower than that of the manual group [(120.5±30.2) mL vs "
+            "(180.3±41.6) mL, t=6.52, P<0.001], and the stay was shorter [(5.1±1.2) d vs "
+            "(6.8±1.9) d, t=4.15, P<0.001].",
+            [
+                ("120.5±30.2", "robotic", None),
+                ("180.3±41.6", "manual", None),
+                ("5.1±1.2", "robotic", None),
+                ("6.8±1.9", "manual", None),
+            ],
+        ),
+        # an arm named before the first value and one after the second
+        (
+            "The cure rate in the probiotic group was 90.0% (45/50), higher than 76.0% (38/50) "
+            "in the placebo group (P=0.038).",
+            [("90.0% (45/50)", "probiotic", 50), ("76.0% (38/50)", "placebo", 50)],
+        ),
+        # known arms after "with": the sizes come from the arms
+        (
+            RANDOMIZED + "Remission occurred in 60 (40.0%) with ketamine and 30 (20.0%) with "
+            "placebo.",
+            [("60 (40.0%)", "ketamine", 150), ("30 (20.0%)", "placebo", 150)],
+        ),
+        # a "vs" list in a sentence that names no arm: the study's arms in the order given
+        (
+            RANDOMIZED + "Remission at week 8, n (%): 60 (40.0) vs 30 (20.0).",
+            [("60 (40.0)", "ketamine", 150), ("30 (20.0)", "placebo", 150)],
+        ),
+        # each denominator is the size of one arm: that arm, whatever the order
+        (
+            "We randomised 250 adults: 130 were assigned to ketamine and 120 to placebo. "
+            "Response, n/N: 52/120 vs 65/130.",
+            [("52/120", "placebo", 120), ("65/130", "ketamine", 130)],
+        ),
+        # the arm named first is the reference: the order of the values is not known
+        (
+            RANDOMIZED + "Compared with placebo, remission was more frequent with ketamine: "
+            "60 (40.0%) vs 30 (20.0%).",
+            [("60 (40.0%)", "", None), ("30 (20.0%)", "", None)],
+        ),
+        # three values, two arms named: no reading of the run (the last value keeps the
+        # placebo named right after it)
+        (
+            RANDOMIZED + "Scores were 4.1 (SD 1.0) with ketamine, 3.9 (SD 1.1) and 3.2 (SD 0.9) "
+            "with placebo.",
+            [
+                ("4.1 (SD 1.0)", "", None),
+                ("3.9 (SD 1.1)", "", None),
+                ("3.2 (SD 0.9)", "placebo", None),
+            ],
+        ),
+    ],
+)
+def test_values_side_by_side_take_the_arms_a_reader_would(text, expected):
+    assert per_arm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Scores were 4.1 (SD 1.0) vs 3.9 (SD 1.1).", [["4.1 (SD 1.0)", "3.9 (SD 1.1)"]]),
+        # a new statement between two values: not one run
+        ("Mean age was 52.1 (SD 8.0) years and mean BMI was 27.3 (SD 4.1).", []),
+        # a number between them
+        ("Scores were 4.1 (SD 1.0) at 6 months and 3.9 (SD 1.1) later.", []),
+        # different kinds
+        ("Death occurred in 4/40 (10.0%) vs a median of 3 days (IQR 2-5).", []),
+    ],
+)
+def test_what_makes_a_run(text, runs):
+    norm = normalize(text)
+    stats = extract_document("t", text).statistics
+    found = [[r["source_text"] for r in run] for run in attribution.value_runs(stats, norm)]
+    assert found == runs
+
+
+def test_a_count_takes_the_analysed_denominator_its_percentage_fits():
+    """22 (5.0%) is 22 of the 436 analysed in the short-course arm, not of its 448 randomized;
+    the denominator's provenance is the count that prints 436."""
+    text = (
+        "Participants were randomized to stop antibiotics (short course; n = 448) or to continue "
+        "(standard course; n = 447). Clinical failure occurred in 41 of 436 participants (9.4%) "
+        "in the short-course group and in 55 of 435 (12.6%) in the standard-course group. "
+        "Diarrhea occurred in 22 (5.0%) and 46 (10.6%) participants, respectively. Rash "
+        "occurred in 9 (2.0%) and 4 (0.9%) participants, respectively."
+    )
+    stats = extract_document("t", text).statistics
+    by_text = {s["source_text"]: s for s in stats}
+    assert by_text["22 (5.0%)"]["denominator"] == 436
+    assert (
+        by_text["22 (5.0%)"]["denominator_stat_id"]
+        == by_text["41 of 436 participants (9.4%)"]["stat_id"]
+    )
+    assert by_text["46 (10.6%)"]["denominator"] == 435
+    # 9/448 = 2.0% fits the randomized size, which stays the default
+    assert by_text["9 (2.0%)"]["denominator"] == 448
+    assert by_text["4 (0.9%)"]["denominator"] == 447
+
+
+def outcomes_of(text):
+    return [(s["source_text"], s["outcome"]) for s in extract_document("t", text).statistics]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a section heading run into the sentence, and the arm the subject is measured in
+        (
+            "Results The incidence of postoperative complications in the laparoscopic group was "
+            "4/40 (10.0%).",
+            [("4/40 (10.0%)", "incidence of postoperative complications")],
+        ),
+        # each clause its own subject
+        (
+            "The operation time was longer [(68.4±12.7) min vs (59.1±11.3) min], while the "
+            "hospital stay was shorter [(6.2±1.3) d vs (8.1±1.7) d].",
+            [
+                ("68.4±12.7", "operation time"),
+                ("59.1±11.3", "operation time"),
+                ("6.2±1.3", "hospital stay"),
+                ("8.1±1.7", "hospital stay"),
+            ],
+        ),
+        # a label without its time point; a time point alone is no outcome
+        (
+            "Oxford Knee Score at 6 months: 38.2 ± 7.4 vs 37.6 ± 8.1.",
+            [("38.2 ± 7.4", "Oxford Knee Score"), ("37.6 ± 8.1", "Oxford Knee Score")],
+        ),
+        # the test statistic printed before a p-value is not the p-value's outcome
+        (
+            "Results The operation time of the laparoscopic group was longer than that of the "
+            "open group [(68.4±12.7) min vs (59.1±11.3) min, t=3.46, P<0.05].",
+            [
+                ("68.4±12.7", "operation time"),
+                ("59.1±11.3", "operation time"),
+                ("t=3.46", "operation time"),
+                ("P<0.05", "operation time"),
+            ],
+        ),
+    ],
+)
+def test_outcomes_of_subjects_clauses_and_labels(text, expected):
+    assert outcomes_of(text) == expected
