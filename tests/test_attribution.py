@@ -166,6 +166,34 @@ def outcomes_of(text):
                 ("P<0.05", "operation time"),
             ],
         ),
+        # after the reference of a comparison; a clause whose subject is an arm keeps the
+        # outcome of the clause before it
+        (
+            "Compared with stretching, the fall rate was lower with tai chi (IRR 0.58, 95% CI "
+            "0.44–0.77; p<0.001), whereas usual care did not differ (IRR 1.06, 0.83–1.36).",
+            [
+                ("IRR 0.58, 95% CI 0.44–0.77", "fall rate"),
+                ("p<0.001", "fall rate"),
+                ("IRR 1.06, 0.83–1.36", "fall rate"),
+            ],
+        ),
+        # a bracketed aside in the subject; "developed" as its verb; a bullet as a start
+        (
+            "The Short Physical Performance Battery (range 0–12) improved by 1.4 (SE 0.2) and "
+            "0.3 (SE 0.2) points, respectively.",
+            [
+                ("1.4 (SE 0.2)", "Short Physical Performance Battery"),
+                ("0.3 (SE 0.2)", "Short Physical Performance Battery"),
+            ],
+        ),
+        (
+            "New-onset diabetes developed in 19 patients (9.1%) and 31 (15.0%), respectively.",
+            [("19 patients (9.1%)", "New-onset diabetes"), ("31 (15.0%)", "New-onset diabetes")],
+        ),
+        (
+            "Key results\n• Live birth: 41.8% vs 36.3%",
+            [("41.8%", "Live birth"), ("36.3%", "Live birth")],
+        ),
     ],
 )
 def test_outcomes_of_subjects_clauses_and_labels(text, expected):

@@ -398,13 +398,14 @@ def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 _SUBJECT = re.compile(
     r"(?:(?:The|A|An|the)\s)?(?P<subject>[A-Za-z][\w\-/]{0,30}(?:\s(?!was\b|were\b)[A-Za-z0-9][\w\-/]{0,30})"
-    r"{0,7}?)(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?\s(?:was|were|is|are|fell|rose"
+    r"{0,7}?)(?:\s\([^()\n]{1,30}\))?(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?"
+    r"\s(?:was|were|is|are|fell|rose"
     r"|recovered|decreased|increased|improved|declined|occurred|differed|remained|did|averaged"
-    r"|showed)\b"
+    r"|showed|developed)\b"
 )
 
 
-_HEADER_LABEL = re.compile(r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-]{1,30}){0,6}):\s")
+_HEADER_LABEL = re.compile(r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-@]{1,30}){0,6}):\s")
 # A section heading run into the sentence: "Results The operation time ...", "Methods: ...".
 _SECTION_HEADING = re.compile(
     r"(?:Results?|Methods?|Findings|Conclusions?|Background|Objectives?|Interpretation)"
@@ -415,12 +416,18 @@ _SECTION_HEADING = re.compile(
 _SUBJECT_TAIL = re.compile(
     r"(?i)\s(?:(?:of|in|for|among)\s(?:the\s)?[\w\-]+(?:\s[\w\-]+){0,2}\s(?:group|arm)s?"
     r"|(?:at|on|by|after)\s(?:day|week|month|year)s?\s\d{1,4}"
-    r"|(?:at|by|after)\s\d{1,4}\s(?:h|hours?|days?|weeks?|months?|years?)"
+    r"|(?:at|by|after|@)\s\d{1,4}\s(?:h|hours?|days?|weeks?|months?|mo|years?)"
     r"(?:\safter\s[\w\-]+)?)$"
 )
 
 
-_CLAUSE_OPENING = re.compile(r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z])")
+# Where a subject may start after the sentence's start: a clause ("..., while the hospital
+# stay was shorter"), a bullet or line of a slide or registry record, or after the reference of
+# a comparison ("Compared with stretching, the fall rate was lower ...").
+_CLAUSE_OPENING = re.compile(
+    r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z])|\s?[\u2022\n]\s?"
+    r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
+)
 
 
 def _without_tail(label: str) -> str:
@@ -431,7 +438,9 @@ def _without_tail(label: str) -> str:
 
 def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
     """Return the subject that opens a sentence ("IL-6 fell ...", "Mortality at day 28 was ..."),
-    when it ends before ``before`` and is not an arm, a pronoun or a study word; else ''."""
+    or the clause ``before`` is in, when it ends before ``before`` and is not an arm, a pronoun
+    or a study word; else ''. A clause whose subject is an arm ("..., whereas usual care did not
+    differ (IRR ...)") keeps the subject of the clause before it."""
     start = sentence[0]
     head = re.match(r"[A-Z]{2,}[A-Z\s]{0,30}:\s?", text[start : min(sentence[1], start + 40)])
     if head:
@@ -439,23 +448,33 @@ def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
     heading = _SECTION_HEADING.match(text, start, min(before, sentence[1]))
     if heading:
         start = heading.end()
-    for clause in _CLAUSE_OPENING.finditer(text, start, min(before, sentence[1])):
-        start = clause.end()  # "..., while the postoperative hospital stay was shorter [...]"
-    label = _HEADER_LABEL.match(text, start, min(before, sentence[1]))
+    end = min(before, sentence[1])
+    # "..., while the postoperative hospital stay was shorter [...]"
+    starts = [start, *(c.end() for c in _CLAUSE_OPENING.finditer(text, start, end))]
+    for clause_start in reversed(starts):
+        subject, is_arm = _subject_at(text, clause_start, end)
+        if not is_arm:
+            return subject
+    return ""
+
+
+def _subject_at(text: str, start: int, end: int) -> tuple[str, bool]:
+    """Return the subject or label a clause opens with (or ''), and whether it names an arm."""
+    label = _HEADER_LABEL.match(text, start, end)
     if label and not is_armlike(label.group("label")):
         # "Hospital-acquired infection: MSC 3/40, ...", "Oxford Knee Score at 6 months: ..."
-        return _without_tail(label.group("label"))
-    m = _SUBJECT.match(text, start, min(before, sentence[1]))
+        return _without_tail(label.group("label")), False
+    m = _SUBJECT.match(text, start, end)
     if not m:
-        return ""
+        return "", False
     subject = m.group("subject")
     if re.match(
         r"(?i)(?:this|these|it|they|we|there|our|all|both|no|patients|participants)\b", subject
     ):
-        return ""
+        return "", False
     if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject):
-        return ""
-    return _without_tail(subject)
+        return "", True
+    return _without_tail(subject), False
 
 
 def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
