@@ -67,6 +67,24 @@ def per_arm(text):
             "60 (40.0%) vs 30 (20.0%).",
             [("60 (40.0%)", "", None), ("30 (20.0%)", "", None)],
         ),
+        # a label before the values that names none of the study's arms is no arm
+        (
+            "In all, 549 received at least one dose (two-drug n = 275; three-drug n = 274). "
+            "Drug-related grade 2–4 adverse events: 14 (5.1%) vs 9 (3.3%).",
+            [("14 (5.1%)", "two-drug", 275), ("9 (3.3%)", "three-drug", 274)],
+        ),
+        # "in the four groups" orders values as "respectively" does
+        (
+            "A total of 288 patients were randomised (placebo 73, 25 mg 72, 50 mg 71, 100 mg 72). "
+            "Response was achieved by 10 (13.7%), 14 (19.4%), 18 (25.4%) and 24 (33.3%) "
+            "patients in the four groups.",
+            [
+                ("10 (13.7%)", "placebo", 73),
+                ("14 (19.4%)", "25 mg", 72),
+                ("18 (25.4%)", "50 mg", 71),
+                ("24 (33.3%)", "100 mg", 72),
+            ],
+        ),
         # three values, two arms named: no reading of the run (the last value keeps the
         # placebo named right after it)
         (

@@ -27,7 +27,10 @@ _RUN_GAP = re.compile(
 # "mean BMI was 27.3": a value printed with its own label starts a new statement.
 _LABELLED = re.compile(r"(?i)[a-z][^\d]{0,40}?\b(?:was|were|is|are|of)\b")
 _VS = re.compile(r"(?i)\bvs\b|\bversus\b")
-_RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+# "..., respectively", "... in the four groups": the values are in the order of the arms.
+_RESPECTIVELY = re.compile(
+    r"(?i)\brespectively\b|\bin\s(?:the|all)\s(?:two|three|four|five|six|both|\d)\s(?:groups|arms)\b"
+)
 # "in the laparoscopic group", "the open arm"
 _GROUP_MENTION = re.compile(rf"(?i)\bthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b")
 # "with the combination", "given placebo", "on enza"
@@ -144,6 +147,18 @@ def _by_denominator(run: list[dict], arms: list[dict]) -> list[str] | None:
             return None
         labels.append(next(iter(sized.values()))["arm"])
     return labels if len({context.arm_key(label) for label in labels}) == len(labels) else None
+
+
+def drop_unknown_arms(stats: list[dict], study_arms) -> None:
+    """Clear the arm of a per-arm value that names none of its study's arms, when the text gives
+    the sizes of two or more ("Drug-related grade 2-4 adverse events: 14 (5.1%)" is no arm of a
+    two-drug vs three-drug trial, nor is "four" in "in the four groups")."""
+    for row in stats:
+        if row["kind"] not in PER_ARM_KINDS or not row["arm"]:
+            continue
+        arms = study_arms(row["study_id"], row["subgroup"])
+        if len(arms) >= 2 and resolve_arm(row["arm"], arms) is None:
+            row["arm"] = ""
 
 
 def assign_parallel_arms(stats: list[dict], norm: str, study_arms) -> None:

@@ -501,9 +501,12 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _link_p_values(stats, norm)
     _assign_respectively(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text)
-    attribution.assign_parallel_arms(
-        stats, norm, lambda study, subgroup: comparisons.study_arms(arm_rows, study, subgroup)
-    )
+
+    def study_arms(study: str, subgroup: str) -> list[dict]:
+        return comparisons.study_arms(arm_rows, study, subgroup)
+
+    attribution.drop_unknown_arms(stats, study_arms)
+    attribution.assign_parallel_arms(stats, norm, study_arms)
     _arms_named_after(stats, norm, arm_rows)
     _fill_denominators(stats, arm_rows, norm)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
