@@ -117,9 +117,12 @@ def _size(kind: str, start: int, end: int, n_text: str, **extra) -> Candidate:
     return Candidate(kind, start, end, fields)
 
 
-def _arm_size(start: int, end: int, n_text: str, arm: str, population: str) -> Candidate:
+def arm_size_candidate(start: int, end: int, n_text: str, arm: str, population: str) -> Candidate:
     """Return an arm-size candidate of a whole arm (no stratum)."""
     return _size("arm_size", start, end, n_text, arm=arm, subgroup="", population=population)
+
+
+_arm_size = arm_size_candidate
 
 
 def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -229,7 +232,9 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
 # "(placebo 73, 25 mg 72, 50 mg 71, 100 mg 72)": a bracket of labels each followed by a size.
 _BRACKET = re.compile(r"\((?P<items>[^()\n]{5,200})\)")
 _LIST_SEPARATOR = re.compile(r",\s(?:and\s)?|;\s|\sand\s")
-_LABEL_THEN_SIZE = re.compile(r"(?P<arm>[A-Za-z0-9][\w\-.]*(?:\s[\w\-.]+){0,3}?)\s(?P<n>\d{1,6})")
+_LABEL_THEN_SIZE = re.compile(
+    r"(?P<arm>[A-Za-z0-9][\w\-.]{0,30}(?:\s[\w\-.]{1,30}){0,3}?)\s(?P<n>\d{1,6})"
+)
 
 
 def _labelled_sizes_that_add_up(

@@ -24,6 +24,9 @@ _RUN_GAP = re.compile(
     r"(?i)(?=[^\d.;]{0,80}$)(?!.*\b(?:was|were|is|are|had|has|mean|median|respectively)\b)"
     r".*(?:\bvs\b|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bagainst\b)"
 )
+# A cell boundary of a registry table's row ("Placebo 12 (8.0%) | GZR-118 2.4 mg 61 (41.2%)"):
+# one bar, the next column's title, no line break. Its values are in the order of the arms.
+_CELL_GAP = re.compile(r"[^\n|]{0,40}\|[^\n|]{0,40}")
 # "mean BMI was 27.3": a value printed with its own label starts a new statement.
 _LABELLED = re.compile(r"(?i)[a-z][^\d]{0,40}?\b(?:was|were|is|are|of)\b")
 _VS = re.compile(r"(?i)\bvs\b|\bversus\b")
@@ -96,7 +99,7 @@ def _named_arm(phrase: str, arms: list[dict]) -> dict | None:
 
 def value_runs(stats: list[dict], norm: str) -> list[list[dict]]:
     """Return the runs of two or more per-arm values of one kind, each next to the other in its
-    sentence with only connectives between (see _RUN_GAP)."""
+    sentence with only connectives (see _RUN_GAP) or a table's cell boundary between."""
     ordered = sorted(stats, key=lambda r: r["span_start"])
     runs: list[list[dict]] = []
     current: list[dict] = []
@@ -108,7 +111,10 @@ def value_runs(stats: list[dict], norm: str) -> list[list[dict]]:
             and row["sentence_start"] == previous["sentence_start"]
             and row["span_start"] >= previous["span_end"]
             and not _LABELLED.match(row["source_text"])
-            and _RUN_GAP.match(norm, previous["span_end"], row["span_start"])
+            and (
+                _RUN_GAP.match(norm, previous["span_end"], row["span_start"])
+                or _CELL_GAP.fullmatch(norm, previous["span_end"], row["span_start"])
+            )
         ):
             current.append(row)
             continue
@@ -163,10 +169,10 @@ def drop_unknown_arms(stats: list[dict], study_arms) -> None:
 
 def assign_parallel_arms(stats: list[dict], norm: str, study_arms) -> None:
     """Give the values of each run that have no arm the arms a reader would (when the reading
-    agrees with the arms the others already have): by denominator,
-    else the arms named around the run (or, if none, in its sentence) when there are as many
-    as values, else, for a "vs" or "respectively" list in a sentence that names no arm, its
-    study's arms in the order their sizes were given when there are as many.
+    agrees with the arms the others already have): by denominator, else the arms named around
+    the run (or, if none, in its sentence) when there are as many as values, else, for a "vs",
+    "respectively" or table-row list in a sentence that names no arm, its study's arms in the
+    order their sizes were given when there are as many.
     ``study_arms(study_id, subgroup)`` returns the arm rows of a study."""
     by_start = sorted(stats, key=lambda r: r["span_start"])
     for run in value_runs(stats, norm):
@@ -184,6 +190,7 @@ def assign_parallel_arms(stats: list[dict], norm: str, study_arms) -> None:
             and (
                 _VS.search(norm, first["span_end"], last["span_start"])
                 or _RESPECTIVELY.search(norm, last["span_end"], last["sentence_end"])
+                or "|" in norm[first["span_end"] : last["span_start"]]
             )
         ):
             ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])

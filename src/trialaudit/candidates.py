@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from . import arms as arm_sizes
-from . import context, grammar
+from . import context, grammar, registry
 from .numbers import value_of, word_value
 from .spans import Candidate, Scanner
 
@@ -566,6 +566,7 @@ def _in_methods(norm: str, sents: context.Sentences, offset: int) -> bool:
 def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return every statistic candidate of a normalized text, most specific first."""
     return [
+        *registry.candidates(norm),
         *_tests(norm, scan),
         *_ratios(norm, scan),
         *_differences(norm, scan),

@@ -878,10 +878,17 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
 
 
 def _arm_sizes(statistics: list[dict]) -> dict[str, int]:
-    """Return arm key -> stated size, dropping arms stated with two different sizes."""
+    """Return arm key -> stated size, dropping arms stated with two different sizes and sizes
+    the text says were analysed (a registry's "Number of Participants Analyzed" of one outcome
+    is no randomized size to hold another outcome's denominators against)."""
     sizes: dict[str, set[int]] = {}
     for s in statistics:
-        if s["kind"] == "arm_size" and not _missing(s.get("value")) and s.get("arm"):
+        if (
+            s["kind"] == "arm_size"
+            and not _missing(s.get("value"))
+            and s.get("arm")
+            and s.get("population") != "analysed"
+        ):
             sizes.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
     return {k: next(iter(v)) for k, v in sizes.items() if len(v) == 1}
 
