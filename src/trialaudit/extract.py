@@ -502,8 +502,12 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _assign_respectively(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text)
 
+    arms_of: dict[tuple[str, str], list[dict]] = {}
+
     def study_arms(study: str, subgroup: str) -> list[dict]:
-        return comparisons.study_arms(arm_rows, study, subgroup)
+        if (study, subgroup) not in arms_of:
+            arms_of[study, subgroup] = comparisons.study_arms(arm_rows, study, subgroup)
+        return arms_of[study, subgroup]
 
     attribution.drop_unknown_arms(stats, study_arms)
     attribution.assign_parallel_arms(stats, norm, study_arms)
