@@ -71,3 +71,98 @@ def test_sizes_analysed_for_one_outcome_are_not_randomized_sizes():
     extraction = extract_document("r", RECORD)
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     assert not [c for c in checks if c["check"] == "denominator_vs_randomized"]
+
+
+TIMED_RECORD = """Primary Outcome Measure:
+Title: Change in HbA1c
+Time Frame: Baseline, Week 26
+Arm/Group Title | Placebo | Drug 10 mg
+Overall Number of Participants Analyzed 98 97
+Mean (Standard Deviation)
+-0.2 (0.9) | -1.1 (0.9)
+Statistical Analysis 1
+Mean Difference (Final Values) -0.9
+95% Confidence Interval -1.15 to -0.65
+Secondary Outcome Measure:
+Title: Participants Reaching HbA1c Below 7% at Week 52
+Placebo 15 (15.3%) | Drug 10 mg 45 (46.4%)
+Adverse Events: Total, serious adverse events
+Time Frame: up to 30 weeks
+Affected / at Risk (%): 3/100 (3.00%) | 4/99 (4.04%)
+Eligibility: HbA1c 7.5% to 10%.
+Other Outcome Measure:
+Title: Participants Reaching HbA1c Below 6.5%
+Placebo 5 (5.1%) | Drug 10 mg 21 (21.6%)
+"""
+
+
+def test_a_section_takes_its_time_frame_else_its_title_s_time_point():
+    timed = {
+        s["source_text"]: (s["timepoint"], s["timepoint_source"])
+        for s in extract_document("r", TIMED_RECORD).statistics
+        if s["kind"] in {"mean", "count", "difference"}
+    }
+    assert timed == {
+        # "Baseline, Week 26": the time point other than baseline
+        "-0.2 (0.9)": ("week 26", "time_frame"),
+        "-1.1 (0.9)": ("week 26", "time_frame"),
+        "Mean Difference (Final Values) -0.9\n95% Confidence Interval -1.15 to -0.65": (
+            "week 26",
+            "time_frame",
+        ),
+        # no Time Frame line: the title's
+        "15 (15.3%)": ("week 52", "time_frame"),
+        "45 (46.4%)": ("week 52", "time_frame"),
+        # the adverse events' own time frame, not the outcome's before it
+        "3/100 (3.00%)": ("week 30", "time_frame"),
+        "4/99 (4.04%)": ("week 30", "time_frame"),
+        # a section that states none
+        "5 (5.1%)": ("", ""),
+        "21 (21.6%)": ("", ""),
+    }
+
+
+def test_statistical_analyses_give_estimates_with_their_intervals():
+    text = (
+        "Arm/Group Title | Placebo | Drug\n"
+        "Overall Number of Participants Analyzed 150 151\n"
+        "Statistical Analysis 1\n"
+        "Method of Estimation | Estimation Parameter | Hazard Ratio (HR)\n"
+        "Estimated Value 0.68\nConfidence Interval (2-Sided) 90%\n0.52 to 0.89\n"
+        "Statistical Analysis 2\n"
+        "Risk Difference (RD) 12.5\n95% Confidence Interval 4.1 to 20.9\n"
+        "Statistical Analysis 3\n"
+        "Odds Ratio, log 0.31\n95% Confidence Interval 0.05 to 0.57\n"
+    )
+    found = [
+        (
+            c.kind,
+            c.fields["measure"],
+            c.fields["value_text"],
+            c.fields.get("ci_low_text"),
+            c.fields.get("ci_high_text"),
+            c.fields.get("ci_level"),
+        )
+        for c in registry.candidates(normalize(text))
+        if c.kind in {"ratio", "difference"}
+    ]
+    # the log odds ratio is on another scale and is not read as an odds ratio
+    assert found == [
+        ("ratio", "HR", "0.68", "0.52", "0.89", 0.90),
+        ("difference", "risk difference", "12.5", "4.1", "20.9", 0.95),
+    ]
+
+
+def test_prose_estimates_near_a_results_table_are_left_to_the_general_readers():
+    text = (
+        "Arm/Group Title | Placebo | Drug\n"
+        "Overall Number of Participants Analyzed 150 151\n"
+        "In the full analysis the odds ratio 1.9 (95% CI 1.2 to 3.1) favoured the drug.\n"
+    )
+    assert [c for c in registry.candidates(normalize(text)) if c.kind == "ratio"] == []
+    ratios = [
+        (s["value"], s["ci_low"], s["ci_high"])
+        for s in extract_document("r", text).statistics
+        if s["kind"] == "ratio"
+    ]
+    assert ratios == [(1.9, 1.2, 3.1)]

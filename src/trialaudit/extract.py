@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import attribution, comparisons, context, facts, masks, studies
+from . import attribution, comparisons, context, facts, masks, registry, studies
 from .arms import resolve_arm
 from .candidates import candidates
 from .normalize import normalize
@@ -140,6 +140,8 @@ def _attach_context(
     """Set each row's study, sentence, outcome, arm, subgroup and time point."""
     distributed = context.distributed_timepoints(norm)
     distributed_starts = [d[0] for d in distributed]
+    sections = registry.outcome_timepoints(norm)
+    section_starts = [section[0] for section in sections]
     subgroup_terms: dict[str, set[str]] = {}
     for row in rows:
         row["study_id"] = layout.study_at(row["span_start"])
@@ -174,6 +176,9 @@ def _attach_context(
         else:
             label, days = context.nearest_timepoint(norm, start, end, sentence, sents.memo)
             source = "sentence" if label else ""
+            section = _enclosing(sections, section_starts, start, end) if not label else []
+            if section:
+                label, days, source = section[-1][2], section[-1][3], "time_frame"
         key = (row["study_id"], sents.paragraph(start))
         if kind in RESULT_KINDS:
             if not label and key in previous:

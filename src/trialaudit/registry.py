@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .arms import arm_size_candidate
+from .context import TIMEPOINT, timepoint_label
 from .spans import Candidate
 
 _TITLES = re.compile(r"Arm/Group Title\s?(?::\s?|\|\s?)(?P<titles>[^\n]{1,400})")
@@ -39,6 +40,41 @@ _SPREAD_KIND = {
 # The outcome measure a block reports, on the line before it: "Title: Percent Change From
 # Baseline in Body Weight at Week 36".
 _OUTCOME_TITLE = re.compile(r"(?m)^Title:\s?(?P<title>[^\n]{1,200})$")
+# The lines that open a section of a results record: an outcome measure, its title, a table of
+# adverse events, baseline characteristics, participant flow, eligibility, the posting dates.
+_SECTION_START = re.compile(
+    r"(?m)^(?P<outcome>(?:(?:Primary|Secondary|Other Pre-specified)\s)?Outcome Measure|Title:)"
+    r"|^(?:Serious\s|Other\s|All-Cause\s)?(?:Adverse Events|Mortality)"
+    r"|^Baseline Characteristics|^Participant Flow|^Eligibility|^Results First Posted"
+)
+_TIME_FRAME = re.compile(r"(?m)^Time Frame:\s?(?P<frame>[^\n]{1,300})$")
+# A statistical analysis's estimate, in ClinicalTrials.gov's vocabulary of estimation
+# parameters ("Hazard Ratio, log" is on the log scale and is left alone), with its interval:
+#   Mean Difference (Final Values) -11.2 / 95% Confidence Interval -12.9 to -9.5
+#   Estimation Parameter | Hazard Ratio (HR) / Estimated Value 0.68 / Confidence Interval
+#   (2-Sided) 95% / 0.52 to 0.89
+_PARAMETER = {
+    "Hazard Ratio": ("ratio", "HR"),
+    "Cox Proportional Hazard": ("ratio", "HR"),
+    "Odds Ratio": ("ratio", "OR"),
+    "Risk Ratio": ("ratio", "RR"),
+    "Mean Difference": ("difference", "mean difference"),
+    "Median Difference": ("difference", "median difference"),
+    "Risk Difference": ("difference", "risk difference"),
+}
+_GAP = r"[\s|]{1,6}"
+_LEVEL = r"(?P<level>\d{2}(?:\.\d{1,2})?)\s?%"
+# Printed in the registry's Title Case and layout only: an estimate is either labelled
+# "Estimated Value" or followed by the registry's interval line, so prose such as "odds ratio
+# 1.9 (95% CI 1.2-3.1)" near a results table is left to the general readers.
+_ESTIMATE = re.compile(
+    rf"(?P<parameter>{'|'.join(_PARAMETER)})(?:\s\((?:Final\sValues|Net|HR|OR|RR|RD"
+    rf"|Conditional|Mantel[\s\-]Haenszel)\))?(?!,\slog)"
+    rf"{_GAP}(?:(?P<labelled>Estimated\sValue){_GAP})?(?P<est>{_NUMBER})"
+    rf"(?:{_GAP}(?:{_LEVEL}\sConfidence\sInterval|Confidence\sInterval\s\(2-Sided\)"
+    rf"{_GAP}{_LEVEL.replace('level', 'level2')})"
+    rf"{_GAP}(?P<lo>{_NUMBER})\sto\s(?P<hi>{_NUMBER}))?(?![\d.])"
+)
 # How far a block's rows may run after its arm titles.
 _BLOCK = 1500
 
@@ -62,6 +98,26 @@ def candidates(norm: str) -> list[Candidate]:
         )
         outcome = titled[-1].group("title").strip() if titled else ""
         found += _summaries(norm, block.end(), end, titles, outcome)
+        found += _estimates(norm, block.end(), end, outcome)
+    return found
+
+
+def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]:
+    """The estimates of a block's statistical analyses, each with its interval."""
+    found = []
+    for m in _ESTIMATE.finditer(norm, start, end):
+        if not (m.group("labelled") or m.group("lo")):
+            continue
+        kind, measure = _PARAMETER[m.group("parameter")]
+        fields = {"measure": measure, "value_text": m.group("est"), "outcome": outcome}
+        if kind == "difference":
+            fields["unit"] = ""
+        if m.group("lo"):
+            level = m.group("level") or m.group("level2")
+            fields.update(
+                ci_low_text=m.group("lo"), ci_high_text=m.group("hi"), ci_level=float(level) / 100
+            )
+        found.append(Candidate(kind, m.start(), m.end(), fields))
     return found
 
 
@@ -115,3 +171,34 @@ def _summary(cell: re.Match, stat: str, kind: str, arm: str, outcome: str) -> Ca
     else:
         fields["spread_kind"] = ""
     return Candidate(stat, cell.start(), cell.end(), fields)
+
+
+def outcome_timepoints(norm: str) -> list[tuple[int, int, str, float]]:
+    """Return (start, end, label, days) of each section of a registry record whose time point
+    is stated once for all its rows: the last time point of its "Time Frame:" line other than
+    baseline ("Baseline, Week 36" is week 36), else the last one of its "Title:" line ("...
+    Weight Reduction at Week 36")."""
+    if "Time Frame:" not in norm and "Arm/Group Title" not in norm:
+        return []
+    sections = list(_SECTION_START.finditer(norm))
+    spans = []
+    for index, section in enumerate(sections):
+        start = section.start()
+        end = sections[index + 1].start() if index + 1 < len(sections) else len(norm)
+        frame = _TIME_FRAME.search(norm, start, end)
+        if frame:
+            found = _last_timepoint(norm, frame.start("frame"), frame.end("frame"))
+        elif section.group("outcome"):
+            line_end = norm.find("\n", start, end)
+            found = _last_timepoint(norm, start, end if line_end == -1 else line_end)
+        else:
+            found = None
+        if found:
+            spans.append((start, end, *found))
+    return spans
+
+
+def _last_timepoint(norm: str, start: int, end: int) -> tuple[str, float] | None:
+    labels = [timepoint_label(m) for m in TIMEPOINT.finditer(norm, start, end)]
+    labels = [label for label in labels if label[0] != "baseline"]
+    return labels[-1] if labels else None

@@ -33,8 +33,9 @@ FACT_KINDS = [
 # The stage a number of people counts (arm and sample sizes); '' when the text does not say.
 POPULATIONS = ["", "screened", "enrolled", "randomized", "treated", "analysed"]
 # Where a statistic's time point was read: its sentence, the bracket of a "days 28 (...), 90
-# (...)" list, an earlier statistic of its paragraph, or its study's title ("3-year follow-up").
-TIMEPOINT_SOURCES = ["", "sentence", "bracket", "paragraph", "title"]
+# (...)" list, an earlier statistic of its paragraph, its study's title ("3-year follow-up"), or
+# the "Time Frame:" (else "Title:") line of its section of a registry record.
+TIMEPOINT_SOURCES = ["", "sentence", "bracket", "paragraph", "title", "time_frame"]
 VERDICTS = ["consistent", "inconsistent", "not_checkable"]
 
 
