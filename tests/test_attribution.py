@@ -216,3 +216,41 @@ def outcomes_of(text):
 )
 def test_outcomes_of_subjects_clauses_and_labels(text, expected):
     assert outcomes_of(text) == expected
+
+
+def counts_of(text):
+    return [
+        (s["source_text"], s["denominator"], "denominator_from_arm_size" in s["flags"])
+        for s in extract_document("t", text).statistics
+        if s["kind"] == "count"
+    ]
+
+
+def test_a_respectively_list_takes_the_denominators_of_the_list_before_it():
+    text = (
+        "Dry mouth was reported in 12/41 (29.3%) periods with the spray and 4/40 (10.0%) with the "
+        "gel, and headache in 6 (14.6%) and 2 (5.0%), respectively."
+    )
+    assert counts_of(text) == [
+        ("12/41 (29.3%)", 41, False),
+        ("4/40 (10.0%)", 40, False),
+        ("6 (14.6%)", 41, True),
+        ("2 (5.0%)", 40, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not a "respectively" list: the counts need not be of the same denominators
+        "Dry mouth was reported in 12/41 (29.3%) periods with the spray and 4/40 (10.0%) with "
+        "the gel, and headache in 6 (14.6%) and 2 (5.0%).",
+        # as many counts as denominators are needed
+        "Dry mouth was reported in 12/41 (29.3%) periods with the spray and 4/40 (10.0%) with "
+        "the gel, and headache in 6 (14.6%), 2 (5.0%) and 1 (2.5%), respectively.",
+    ],
+)
+def test_counts_without_a_parallel_list_keep_no_denominator(text):
+    assert [denominator for _, denominator, _ in counts_of(text)[2:]] == [None] * (
+        len(counts_of(text)) - 2
+    )

@@ -10,6 +10,7 @@ A count whose denominator is the size of exactly one arm takes that arm whatever
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import context
@@ -203,6 +204,46 @@ def assign_parallel_arms(stats: list[dict], norm: str, study_arms) -> None:
         ):
             for row, label in zip(run, labels, strict=True):
                 row["arm"] = row["arm"] or label
+
+
+def parallel_denominators(stats: list[dict], norm: str) -> None:
+    """Give a "respectively" list of counts printed without denominators the denominators (and
+    arms) of the list of as many counts with printed denominators before it in its sentence, in
+    order ("staining in 17/38 (44.7%) with chlorhexidine and 5/38 (13.2%) with the essential
+    oil, and taste disturbance in 9 (23.7%) and 3 (7.9%), respectively": 9 of 38 and 3 of 38)."""
+    lists: list[list[dict]] = []
+    for run in value_runs(stats, norm):
+        if run[0]["kind"] == "count":
+            lists += _split_by_printed_denominator(run)
+    for index, counts in enumerate(lists):
+        last = counts[-1]
+        if any(row["denominator"] is not None for row in counts) or not _RESPECTIVELY.search(
+            norm, last["span_end"], last["sentence_end"]
+        ):
+            continue
+        before = lists[index - 1] if index else []
+        if (
+            len(before) != len(counts)
+            or before[0]["sentence_start"] != counts[0]["sentence_start"]
+            or not all(_printed_denominator(row) for row in before)
+        ):
+            continue
+        for row, source in zip(counts, before, strict=True):
+            row["denominator"], row["denominator_stat_id"] = (
+                source["denominator"],
+                source["stat_id"],
+            )
+            row["arm"] = row["arm"] or source["arm"]
+
+
+def _split_by_printed_denominator(run: list[dict]) -> list[list[dict]]:
+    """Split a run of counts where it passes between counts printed with their denominators and
+    counts printed without (or with one the extraction inferred)."""
+    return [list(part) for _, part in itertools.groupby(run, key=_printed_denominator)]
+
+
+def _printed_denominator(row: dict) -> bool:
+    return row["denominator"] is not None and row["denominator_stat_id"] is None
 
 
 def _by_mention(
