@@ -28,6 +28,47 @@ _ENROL_INTO = re.compile(
     (?:to|in|into)\s(?:the\s|an?\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}""",
     re.VERBOSE,
 )
+# Cluster-randomised trials allocate groups of people: "32 dialysis units were allocated (1:1)",
+# "16 units (1,184 patients) were allocated to cooled dialysate and 16 units (1,157 patients) to
+# standard dialysate". A size counted in clusters has the unit "clusters" and counts no people
+# (CONSORT extension for cluster trials, Campbell et al. 2012, item 13a).
+CLUSTERS = "clusters"
+_CLUSTER_NOUNS = (
+    "units", "clusters", "practices", "villages", "schools", "hospitals", "wards", "communities",
+    "households", "sites", "centres", "centers", "clinics", "districts", "homes", "classes",
+    "classrooms", "teams", "facilities", "hamlets", "towns", "neighbourhoods", "neighborhoods",
+    "compounds", "parishes", "municipalities", "counties", "pharmacies",
+)  # fmt: skip
+_CLUSTER_NOUN = rf"(?i:{'|'.join(_CLUSTER_NOUNS)})\b"
+# "(1,184 patients)", "(n = 640)": the people the clusters hold.
+_CLUSTER_PEOPLE = (
+    rf"\s\((?:(?i:n)\s?=\s?)?(?P<people>(?P<n>{INT})"
+    rf"(?:\s(?:[\w\-]{{1,20}}\s)?[A-Za-z][\w\-]{{1,20}})?)\)"
+)
+_TO_ARM = rf"\s(?:to|into)\s(?:the\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}"
+_CLUSTER_SIZE = re.compile(
+    rf"""(?<![\w.,\-])(?P<clusters>(?P<k>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s)?{_CLUSTER_NOUN})
+    (?:{_CLUSTER_PEOPLE})?
+    (?:\s(?:were|was)\s(?:(?:randomly|then|subsequently)\s)?
+      (?P<verb>(?i:randomi[sz]ed|assigned|allocated))(?:\s\(\d{{1,2}}:\d{{1,2}}\))?)?
+    (?:{_TO_ARM})?""",
+    re.VERBOSE,
+)
+# "... and twelve (n = 655) to control": the next arm of the list, its noun left out.
+_CLUSTER_NEXT = re.compile(
+    rf""",?\s(?:and\s)?(?P<clusters>(?P<k>{COUNT_WORD})(?:\s(?:[\w\-]{{1,20}}\s)?{_CLUSTER_NOUN})?)
+    (?:{_CLUSTER_PEOPLE})?{_TO_ARM}""",
+    re.VERBOSE,
+)
+# "... to the programme or to usual teaching": the clusters went to two arms, not to one.
+_SECOND_ARM = re.compile(rf"\s(?:or|versus|vs\.?|and)\s(?!{COUNT_WORD}\s)")
+# "patients from 12 hospitals were randomised": the places people came from, not what was
+# allocated.
+_PLACES_OF_PEOPLE = re.compile(r"(?i)(?:\b(?:from|at|in|across|within|among)|(?<!total\s)of)\s$")
+# "we randomly assigned 24 villages": the allocation verb before the clusters it allocates.
+_ALLOCATES_BEFORE = re.compile(
+    r"(?i)\b(?:randomi[sz]ed|randomly\s(?:assigned|allocated)|assigned|allocated)\s(?:a\stotal\sof\s)?$"
+)
 # "101 to the MSC group", "61 were assigned to cells", "35 to placebo".
 _N_TO_ARM = re.compile(
     rf"""(?<![\w.,\-:])(?P<n>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?
@@ -127,7 +168,7 @@ _arm_size = arm_size_candidate
 
 def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
-    found: list[Candidate] = []
+    found: list[Candidate] = _cluster_sizes(norm, sents, scan)
     found += _enrolled_into(norm, sents, scan)
     found += _n_to_arm(norm, sents, scan)
     found += _sizes_that_add_up(norm, sents, scan)
@@ -138,6 +179,57 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _in_group_sizes(norm, sents, scan)
     found += _totals(norm, sents, scan)
     return found
+
+
+def _cluster_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Clusters allocated, in all or to one arm, with the people they hold when the text says:
+    sizes in clusters (unit "clusters") and, beside them, sizes in people."""
+    found = []
+    for m in scan.finditer(_CLUSTER_SIZE, _CLUSTER_NOUNS, 45, 200):
+        sentence = sents.of(m.start())
+        if _PLACES_OF_PEOPLE.search(norm, max(sentence[0], m.start() - 12), m.start()):
+            continue
+        allocated = m.group("verb") or _ALLOCATES_BEFORE.search(
+            norm, max(sentence[0], m.start() - 40), m.start()
+        )
+        arm = context.clean_arm(m.group("arm")) if m.group("arm") else ""
+        if arm and _SECOND_ARM.match(norm, m.end()):
+            arm = ""
+        if word_value(m.group("k")) is None or not (
+            allocated or (arm and _sentence_allocates(norm, sentence))
+        ):
+            continue
+        found += _clusters_and_people(m, arm)
+        end = m.end()
+        while arm and (nxt := _CLUSTER_NEXT.match(norm, end)):
+            arm, end = context.clean_arm(nxt.group("arm")), nxt.end()
+            if not arm or word_value(nxt.group("k")) is None:
+                break
+            found += _clusters_and_people(nxt, arm)
+    return found
+
+
+def _clusters_and_people(m: re.Match, arm: str) -> list[Candidate]:
+    """The size in clusters of a match and the size in people beside it, of an arm or (no arm)
+    of the whole study."""
+    kind, extra = ("arm_size", {"arm": arm, "subgroup": ""}) if arm else ("sample_size", {})
+    found = [
+        _size(
+            kind, *m.span("clusters"), m.group("k"), population="randomized", unit=CLUSTERS, **extra
+        )
+    ]
+    if m.group("n"):
+        found.append(_size(kind, *m.span("people"), m.group("n"), population="randomized", **extra))
+    return found
+
+
+def _sentence_allocates(norm: str, sentence: tuple[int, int]) -> bool:
+    return population_of(norm, sentence) == "randomized"
+
+
+def counts_people(row: dict) -> bool:
+    """Return False for a size counted in clusters (villages, practices, units)."""
+    return row.get("unit") != CLUSTERS
 
 
 def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:

@@ -14,7 +14,7 @@ import itertools
 import re
 
 from . import context
-from .arms import resolve_arm
+from .arms import counts_people, resolve_arm
 from .grammar import ARM_LABEL
 
 PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median"})
@@ -133,6 +133,7 @@ def study_arms_in_order(stats: list[dict], study_id: str, offset: int) -> list[d
     for row in stats:
         if (
             row["kind"] == "arm_size"
+            and counts_people(row)
             and row["study_id"] == study_id
             and row["arm"]
             and not row["subgroup"]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import apa, ci_geometry, context, continuous, inference, twobytwo
+from .arms import CLUSTERS, counts_people
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -841,13 +842,20 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
         for s in statistics
         if s["kind"] == "sample_size" and not _missing(s.get("value")) and float(s["value"]) > 0
     ]
-    sums = inference.arm_sums(statistics)
-    if not totals or not sums:
-        return []
+    all_sums = inference.arm_sums(statistics)
     rows = []
-    sum_values = {s.total for s in sums}
-    total_values = {int(float(t["value"])) for t in totals if float(t["value"]).is_integer()}
     for total in totals:
+        # a total in clusters is held against arm sizes in clusters, one in people against people
+        unit = total.get("unit") or ""
+        sums = [s for s in all_sums if s.unit == unit]
+        if not sums:
+            continue
+        sum_values = {s.total for s in sums}
+        total_values = {
+            int(float(t["value"]))
+            for t in totals
+            if float(t["value"]).is_integer() and (t.get("unit") or "") == unit
+        }
         value = float(total["value"])
         matching = [s for s in sums if s.total == value]
         method = "sum of arm sizes stated together"
@@ -888,6 +896,7 @@ def _arm_sizes(statistics: list[dict]) -> dict[str, int]:
             and not _missing(s.get("value"))
             and s.get("arm")
             and s.get("population") != "analysed"
+            and counts_people(s)
         ):
             sizes.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
     return {k: next(iter(v)) for k, v in sizes.items() if len(v) == 1}
@@ -899,6 +908,7 @@ def _sizes_stated(statistics: list[dict]) -> list[int]:
             int(float(s["value"]))
             for s in statistics
             if s["kind"] in {"sample_size", "arm_size"}
+            and counts_people(s)
             and not _missing(s.get("value"))
             and float(s["value"]).is_integer()
             and float(s["value"]) > 0
@@ -925,6 +935,43 @@ def _defer_to_counts(rows: list[dict]) -> None:
                 f"the p-value is reproduced from the 2x2 counts ({method}); the p implied by "
                 "the CI assumes a Wald test of the estimate"
             )
+
+
+_CLUSTER_NOTE = (
+    "cluster-randomised (the text gives arm sizes in clusters): an analysis that allows for "
+    "clustering widens the interval and raises the p of the counts taken as individuals "
+    "(design effect 1 + (m - 1) ICC; Donner & Klar 2000; CONSORT cluster extension, Campbell et "
+    "al. 2012, item 12a)"
+)
+
+
+def _allow_for_clustering(row: dict, by_id: dict[int, dict]) -> dict:
+    """Judge a check of a cluster trial's counts one-sided: a reported interval wider than the
+    one the counts give as if individuals were randomized, or a larger p, is what clustering
+    does (not checkable); a narrower interval or a smaller p stays inconsistent; an estimate
+    that differs may be adjusted for clustering (not checkable)."""
+    if row["verdict"] != INCONSISTENT:
+        return row
+    if row["check"] in {"ratio_vs_counts", "difference_vs_counts"}:
+        explained = True
+    elif row["check"] == "ci_vs_counts":
+        effect = by_id[row["stat_id"]]
+        low, high = as_reported(effect.get("ci_low_text")), as_reported(effect.get("ci_high_text"))
+        explained = (
+            low is not None
+            and high is not None
+            and low.value <= row["recomputed_low"]
+            and high.value >= row["recomputed_high"]
+        )
+    elif row["check"] in {"p_vs_counts", "p_vs_summaries"}:
+        reported_p = by_id[row["stat_id"]].get("value")
+        explained = not _missing(reported_p) and float(reported_p) > row["recomputed_value"]
+    else:
+        return row
+    if not explained:
+        tighter = f"{_CLUSTER_NOTE}; yet the reported value is more precise than that analysis"
+        return {**row, "note": "; ".join(filter(None, [row["note"], tighter]))}
+    return {**row, "verdict": NOT_CHECKABLE, "decision_error": None, "note": _CLUSTER_NOTE}
 
 
 def check_document(
@@ -963,8 +1010,12 @@ def check_document(
             elif target is not None and target["kind"] == "test":
                 rows.append(check_apa(target, stat, settings, one_tailed_in_text))
     arm_sizes = _arm_sizes(stats)
+    clustered = {s["study_id"] for s in stats if s.get("unit") == CLUSTERS}
     for cmp in comparisons:
-        rows.extend(check_comparison(cmp, by_id, settings, arm_sizes))
+        compared = check_comparison(cmp, by_id, settings, arm_sizes)
+        if cmp.get("study_id") in clustered:
+            compared = [_allow_for_clustering(row, by_id) for row in compared]
+        rows.extend(compared)
     rows.extend(check_arm_sums(stats))
     done = [r for r in rows if r is not None]
     _defer_to_counts(done)

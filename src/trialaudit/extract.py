@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import attribution, comparisons, context, facts, masks, registry, studies
-from .arms import resolve_arm
+from .arms import counts_people, resolve_arm
 from .candidates import candidates
 from .normalize import normalize
 from .numbers import p_value_of, value_of
@@ -334,7 +334,7 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
     totals_of: dict[int, list[dict]] = {}
     study_totals: dict[str, list[dict]] = {}
     for s in stats:
-        if s["kind"] == "sample_size" and s["value"] is not None:
+        if s["kind"] == "sample_size" and s["value"] is not None and counts_people(s):
             totals_of.setdefault(s["sentence_start"], []).append(s)
             study_totals.setdefault(s["study_id"], []).append(s)
     for row in stats:
@@ -393,7 +393,7 @@ def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
     """Return the arms table rows: one per arm-size statement."""
     rows = []
     for row in stats:
-        if row["kind"] != "arm_size" or row["value"] is None:
+        if row["kind"] != "arm_size" or row["value"] is None or not counts_people(row):
             continue
         rows.append(
             {
@@ -444,7 +444,11 @@ def _study_rows(doc_id: str, layout, fact_rows: list[dict], stats: list[dict]) -
     rows = []
     for study in layout.studies:
         own = [f for f in fact_rows if f["study_id"] == study.study_id]
-        sizes = [s for s in stats if s["study_id"] == study.study_id and s["kind"] == "sample_size"]
+        sizes = [
+            s
+            for s in stats
+            if s["study_id"] == study.study_id and s["kind"] == "sample_size" and counts_people(s)
+        ]
         details = {f.fact: f for f in study.facts if f.fact in STUDY_ONLY}
         title, authors = details.get("title"), details.get("authors")
         year = _first(own, "year")

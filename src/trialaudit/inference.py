@@ -50,6 +50,7 @@ class ArmSum:
 
     stat_ids: tuple[int, ...]
     sizes: tuple[int, ...]
+    unit: str = ""  # "clusters" for sizes counted in clusters
 
     @property
     def total(self) -> int:
@@ -61,23 +62,28 @@ class ArmSum:
 
 
 def arm_sums(statistics: list[dict]) -> list[ArmSum]:
-    """Return the sets of two or more arm sizes stated in one sentence (one size per arm)."""
-    groups: dict[tuple[int, int], dict[str, dict]] = {}
+    """Return the sets of two or more arm sizes stated in one sentence (one size per arm and
+    unit: "16 units (1,184 patients) ... and 16 units (1,157 patients)" gives two sets)."""
+    groups: dict[tuple[int, int, str], dict[str, dict]] = {}
     for row in statistics:
         if row["kind"] != "arm_size" or row.get("value") is None:
             continue
         value = float(row["value"])
         if math.isnan(value) or value != int(value):
             continue
-        key = (int(row["sentence_start"]), int(row["sentence_end"]))
+        key = (int(row["sentence_start"]), int(row["sentence_end"]), row.get("unit") or "")
         arm = (row.get("arm") or "").strip().lower() or f"#{row['stat_id']}"
         groups.setdefault(key, {}).setdefault(arm, row)
     sums = []
-    for arms in groups.values():
+    for (_, _, unit), arms in groups.items():
         if len(arms) >= 2:
             rows = sorted(arms.values(), key=lambda r: int(r["stat_id"]))
             sums.append(
-                ArmSum(tuple(int(r["stat_id"]) for r in rows), tuple(int(r["value"]) for r in rows))
+                ArmSum(
+                    tuple(int(r["stat_id"]) for r in rows),
+                    tuple(int(r["value"]) for r in rows),
+                    unit,
+                )
             )
     return sums
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .arms import CLUSTERS
 from .facts import registry_of
 
 GENERIC_DESIGNS = frozenset({"randomized", "prospective", "retrospective", "cohort"})
@@ -334,7 +335,11 @@ def build_units(
         unit = units.get((doc_id, study_id))
         if unit is not None:
             unit.arms.append((int(n), role, (int(start), int(end))))
-    sizes = statistics[(statistics["kind"] == "sample_size") & statistics["value"].notna()]
+    sizes = statistics[
+        (statistics["kind"] == "sample_size")
+        & statistics["value"].notna()
+        & (statistics["unit"] != CLUSTERS)
+    ]
     for doc_id, study_id, value, start, end in zip(
         *(sizes[c].tolist() for c in ("doc_id", "study_id", "value", "span_start", "span_end")),
         strict=True,

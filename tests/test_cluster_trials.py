@@ -1,0 +1,117 @@
+"""Cluster-randomised trials (arms.py, checks.py): sizes counted in clusters are told from sizes
+counted in people, and checks of the counts allow for the design effect one-sided."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialaudit.checks import Settings, check_document
+from trialaudit.extract import extract_document
+
+
+def sizes(text):
+    return [
+        (s["kind"], s["source_text"], s["arm"], s["unit"])
+        for s in extract_document("t", text).statistics
+        if s["kind"] in {"arm_size", "sample_size"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Results: 16 units (1,184 patients) were allocated to cooled dialysate and 16 units "
+            "(1,157 patients) to standard dialysate.",
+            [
+                ("arm_size", "16 units", "cooled dialysate", "clusters"),
+                ("arm_size", "1,184 patients", "cooled dialysate", ""),
+                ("arm_size", "16 units", "standard dialysate", "clusters"),
+                ("arm_size", "1,157 patients", "standard dialysate", ""),
+            ],
+        ),
+        # the noun left out of the second arm
+        (
+            "Twelve practices (n = 640) were randomised to the intervention and twelve (n = 655) "
+            "to control.",
+            [
+                ("arm_size", "Twelve practices", "intervention", "clusters"),
+                ("arm_size", "640", "intervention", ""),
+                ("arm_size", "twelve", "control", "clusters"),
+                ("arm_size", "655", "control", ""),
+            ],
+        ),
+        # clusters shared between two arms are the whole study's
+        (
+            "We randomly assigned 24 schools (4,312 pupils) to the programme or to usual teaching.",
+            [
+                ("sample_size", "24 schools", "", "clusters"),
+                ("sample_size", "4,312 pupils", "", ""),
+            ],
+        ),
+        (
+            "A total of 32 practices were randomised (1:1).",
+            [
+                ("sample_size", "32 practices", "", "clusters"),
+            ],
+        ),
+        # where people came from is not what was allocated
+        ("Patients from 12 hospitals were randomised to A or B.", []),
+    ],
+)
+def test_sizes_in_clusters_and_in_people(text, expected):
+    assert sizes(text) == expected
+
+
+CLUSTER_TRIAL = (
+    "In this cluster-randomised trial, 48 villages (6,000 children) were randomised: 24 villages "
+    "(3,000 children) to bed nets and 24 villages (3,000 children) to usual care. Malaria "
+    "occurred in 300 (10.0%) and 400 (13.3%) children, respectively (RR 0.75, 95% CI {ci}; "
+    "p={p})."
+)
+
+
+def verdicts(text):
+    extraction = extract_document("t", text)
+    return {
+        c["check"]: c["verdict"]
+        for c in check_document(extraction.statistics, extraction.comparisons, Settings())
+    }
+
+
+def test_counts_take_the_arms_sizes_in_people_and_totals_add_up_by_unit():
+    extraction = extract_document("t", CLUSTER_TRIAL.format(ci="0.58 to 0.97", p="0.03"))
+    denominators = [s["denominator"] for s in extraction.statistics if s["kind"] == "count"]
+    assert denominators == [3000, 3000]
+    assert {a["n"] for a in extraction.arms} == {3000}
+    totals = [
+        (c["reported"], c["verdict"])
+        for c in check_document(extraction.statistics, extraction.comparisons, Settings())
+        if c["check"] == "total_vs_arm_sizes"
+    ]
+    assert totals == [("48", "consistent"), ("6,000", "consistent")]
+
+
+def test_a_wider_interval_and_a_larger_p_are_what_clustering_does():
+    # 300/3000 vs 400/3000 taken as individuals: RR 0.75, 95% CI 0.65 to 0.86, p < 0.001
+    checked = verdicts(CLUSTER_TRIAL.format(ci="0.58 to 0.97", p="0.03"))
+    assert checked["ci_vs_counts"] == "not_checkable"
+    assert checked["p_vs_counts"] == "not_checkable"
+    assert checked["ratio_vs_counts"] == "consistent"
+
+
+def test_a_narrower_interval_or_a_smaller_p_stays_inconsistent():
+    checked = verdicts(CLUSTER_TRIAL.format(ci="0.70 to 0.80", p="0.000001"))
+    assert checked["ci_vs_counts"] == "inconsistent"
+    assert checked["p_vs_counts"] == "inconsistent"
+
+
+def test_the_same_numbers_of_an_individually_randomised_trial_are_inconsistent():
+    text = (
+        "6,000 children were randomised: 3,000 to bed nets and 3,000 to usual care. Malaria "
+        "occurred in 300 (10.0%) and 400 (13.3%) children, respectively (RR 0.75, 95% CI 0.58 to "
+        "0.97; p=0.03)."
+    )
+    checked = verdicts(text)
+    assert checked["ci_vs_counts"] == "inconsistent"
+    assert checked["p_vs_counts"] == "inconsistent"
