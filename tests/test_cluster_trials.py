@@ -84,6 +84,7 @@ def test_counts_take_the_arms_sizes_in_people_and_totals_add_up_by_unit():
     denominators = [s["denominator"] for s in extraction.statistics if s["kind"] == "count"]
     assert denominators == [3000, 3000]
     assert {a["n"] for a in extraction.arms} == {3000}
+    assert {c["allocation_unit"] for c in extraction.comparisons} == {"clusters"}
     totals = [
         (c["reported"], c["verdict"])
         for c in check_document(extraction.statistics, extraction.comparisons, Settings())

@@ -26,6 +26,7 @@ def _cmp(
     arm_1="drug",
     arm_2="control",
     study_id="S1",
+    allocation_unit="",
 ):
     return {
         "doc_id": doc_id,
@@ -46,6 +47,7 @@ def _cmp(
         "events_1_analysed": e1,
         "events_2_analysed": e2,
         "effect_stat_id": None,
+        "allocation_unit": allocation_unit,
     }
 
 
@@ -99,6 +101,20 @@ def test_one_table_per_trial_the_latest_time_point():
         synthesis.Settings(timepoint="earliest"),
     )
     assert list(earliest.loc[earliest["used"], "doc_id"]) == ["y1"]
+
+
+def test_a_cluster_trial_s_counts_are_not_pooled_as_individuals():
+    inputs = _inputs(
+        [
+            _cmp("a", 0, "malaria", 30, 300, 40, 300),
+            _cmp("b", 0, "malaria", 25, 280, 38, 290),
+            _cmp("villages", 0, "malaria", 300, 3000, 400, 3000, allocation_unit="clusters"),
+        ],
+        [("a", "T1"), ("b", "T2"), ("villages", "T3")],
+    )
+    assert sorted(inputs.loc[inputs["used"], "doc_id"]) == ["a", "b"]
+    (skipped,) = inputs.loc[~inputs["used"], "reason"]
+    assert skipped.startswith("cluster-randomised")
 
 
 def test_arms_sharing_a_control_are_combined_once():

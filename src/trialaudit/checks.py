@@ -1010,10 +1010,9 @@ def check_document(
             elif target is not None and target["kind"] == "test":
                 rows.append(check_apa(target, stat, settings, one_tailed_in_text))
     arm_sizes = _arm_sizes(stats)
-    clustered = {s["study_id"] for s in stats if s.get("unit") == CLUSTERS}
     for cmp in comparisons:
         compared = check_comparison(cmp, by_id, settings, arm_sizes)
-        if cmp.get("study_id") in clustered:
+        if cmp.get("allocation_unit") == CLUSTERS:
             compared = [_allow_for_clustering(row, by_id) for row in compared]
         rows.extend(compared)
     rows.extend(check_arm_sums(stats))

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from . import context
-from .arms import resolve_arm
+from .arms import CLUSTERS, counts_people, resolve_arm
 from .grammar import ARM_LABEL
 
 _VERSUS_GAP = re.compile(
@@ -64,9 +64,11 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     rows += _summary_pairs(stats, arm_rows, norm, used)
     rows += _effects_and_p_values(stats, arm_rows, norm, used)
     rows.sort(key=lambda r: r.pop("_order"))
+    clustered = {s["study_id"] for s in stats if not counts_people(s)}
     for index, row in enumerate(rows):
         row["doc_id"] = doc_id
         row["comparison_id"] = index
+        row["allocation_unit"] = CLUSTERS if row["study_id"] in clustered else ""
     return rows
 
 

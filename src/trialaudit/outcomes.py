@@ -253,6 +253,7 @@ def harmonized_rows(comparisons: pd.DataFrame, decisions: dict[str, Decision]) -
                 "events_1_analysed": analysed["1"],
                 "events_2_analysed": analysed["2"],
                 "effect_stat_id": row["effect_stat_id"],
+                "allocation_unit": row.get("allocation_unit", ""),
             }
         )
     return rows

@@ -37,6 +37,8 @@ POPULATIONS = ["", "screened", "enrolled", "randomized", "treated", "analysed"]
 # the "Time Frame:" (else "Title:") line of its section of a registry record.
 TIMEPOINT_SOURCES = ["", "sentence", "bracket", "paragraph", "title", "time_frame"]
 VERDICTS = ["consistent", "inconsistent", "not_checkable"]
+# What a trial randomized: individuals ('') or clusters of them.
+ALLOCATION_UNITS = ["", "clusters"]
 
 
 class _Strict(pa.DataFrameModel):
@@ -199,6 +201,8 @@ class ComparisonsTable(_Strict):
     summary_2_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     effect_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     p_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    # "clusters" when the study's text gives arm sizes in clusters (a cluster-randomised trial)
+    allocation_unit: Series[str] = pa.Field(isin=ALLOCATION_UNITS)
 
 
 class ArmsTable(_Span):
@@ -463,6 +467,7 @@ class HarmonizedComparisonsTable(_Strict):
     events_1_analysed: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     events_2_analysed: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     effect_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    allocation_unit: Series[str] = pa.Field(isin=ALLOCATION_UNITS)
 
 
 class TimelineTable(_Strict):

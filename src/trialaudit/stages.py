@@ -540,7 +540,9 @@ def link_trials(inputs: dict[str, str], texts_paths: Sequence[str], outputs: dic
         "statistics": schemas.StatisticsTable,
     }
     # Of the statistics, linking uses the stated sample sizes only (the table is the largest).
-    columns = {"statistics": ["doc_id", "study_id", "kind", "value", "span_start", "span_end"]}
+    columns = {
+        "statistics": ["doc_id", "study_id", "kind", "value", "unit", "span_start", "span_end"]
+    }
     frames = {
         name: tables.read_csv(inputs[name], model, columns.get(name))
         for name, model in read.items()

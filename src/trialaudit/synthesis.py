@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import meta, tables
+from .arms import CLUSTERS
 from .timeline import days_of
 
 
@@ -46,6 +47,14 @@ class _Candidate:
     @property
     def days(self) -> float:
         return days_of(self.timepoint)
+
+
+# Cochrane Handbook 23.1.4: a cluster trial's counts analysed as if individuals were randomized
+# give too narrow an interval; without the intracluster correlation its table is not pooled.
+_CLUSTERED = (
+    "cluster-randomised: its counts taken as individuals overstate its precision, and the text "
+    "gives no intracluster correlation to reduce them to an effective sample size"
+)
 
 
 def _complete(df: pd.DataFrame) -> pd.Series:
@@ -124,12 +133,19 @@ def select_inputs(
     data["trial_id"] = data["trial_id"].fillna(data["doc_id"] + "/" + data["study_id"])
     data = data[data["kind"] == "binary"]
     rows: list[dict] = []
-    usable = data[(data["outcome_key"] != "") & (data["subgroup"] == "") & _complete(data)]
+    usable = data[
+        (data["outcome_key"] != "")
+        & (data["subgroup"] == "")
+        & (data["allocation_unit"] != CLUSTERS)
+        & _complete(data)
+    ]
     for row in data[~data.index.isin(usable.index)].itertuples(index=False):
         if not row.outcome_key:
             reason = "no outcome named"
         elif row.subgroup:
             reason = f"subgroup ({row.subgroup}): not pooled with whole-trial results"
+        elif row.allocation_unit == CLUSTERS:
+            reason = _CLUSTERED
         else:
             reason = "no complete 2x2 counts"
         rows.append(_input_row(row.outcome_key, _single(row), used=False, reason=reason))
