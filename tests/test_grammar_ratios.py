@@ -120,6 +120,41 @@ def test_difference_keeps_a_spaced_minus_in_its_span():
     assert row["timepoint"] == "day 10"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "p_values"),
+    [
+        (
+            "The mean difference was -1.3 points (95% CI -2.2 to -0.4) for fish oil and -0.7 "
+            "points (95% CI -1.6 to 0.2) for vitamin D3.",
+            [
+                ("mean difference", -1.3, -2.2, -0.4, "points"),
+                ("mean difference", -0.7, -1.6, 0.2, "points"),
+            ],
+            [],
+        ),
+        # a dose names what is compared; the p of the first shares its bracket and stands
+        # between the two
+        (
+            "The LS mean difference for 100 mg versus placebo was -1.1 (95% CI -1.8 to -0.4; "
+            "P = .002), and for 50 mg versus placebo -0.7 (-1.4 to 0.0; P = .05).",
+            [("mean difference", -1.1, -1.8, -0.4, ""), ("mean difference", -0.7, -1.4, 0.0, "")],
+            [0.002, 0.05],
+        ),
+    ],
+)
+def test_further_differences_of_one_measure_each_with_its_interval(text, expected, p_values):
+    rows = of_kind(text, "difference")
+    assert [
+        (r["measure"], r["value"], r["ci_low"], r["ci_high"], r["unit"]) for r in rows
+    ] == expected
+    assert [r["value"] for r in of_kind(text, "p_value")] == p_values
+
+
+def test_a_further_value_without_its_own_interval_is_no_difference():
+    text = "The mean difference was -1.3 points (95% CI -2.2 to -0.4) for fish oil and -0.7 for D3."
+    assert [r["value"] for r in of_kind(text, "difference")] == [-1.3]
+
+
 def test_difference_needs_a_ci_or_an_explicit_value():
     assert of_kind("No difference in adverse events at 12 months was observed.", "difference") == []
     assert one("a difference of 3 days", "difference")["value"] == 3

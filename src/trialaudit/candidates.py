@@ -240,6 +240,19 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
         fields = {"measure": measure, "value_text": m.group("est"), "unit": unit}
         fields["outcome"] = _outcome_words(m.groupdict().get("qual"))
         found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
+        end = m.end()
+        for _ in range(8):
+            nxt = grammar.DIFFERENCE_NEXT.match(norm, end) if m.group("ci") else None
+            if not nxt:
+                break
+            further = fields | {
+                "value_text": nxt.group("est"),
+                "unit": (nxt.group("unit") or "").strip(),
+            }
+            found.append(
+                Candidate("difference", nxt.start("est"), nxt.end(), further | _ci_fields(nxt))
+            )
+            end = nxt.end()
     return found
 
 

@@ -37,8 +37,8 @@ CI_BODY = rf"""
 # A bare bracketed interval right after an estimate: "1.68 (0.65-4.34)", "1.68 [0.65, 4.34]".
 CI_BARE = rf"""
     (?P<bare_open>[\[(])\s?(?P<bare_lo>{SIGNED}){UNIT}?\s?(?:-|~|to|,|;)\s?
-    (?P<bare_hi>{SIGNED}){UNIT}?\s?[\])]
-"""
+    (?P<bare_hi>{SIGNED}){UNIT}?(?:\s?[\])]|(?=;\s?[Pp]\s?(?:[=<>\u2264]|value)))
+"""  # closed by its bracket, or by the p that shares it: "-0.7 (-1.4 to 0.0; P = .05)"
 _CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}(?:{CI_BODY})|\s?{CI_BARE})"
 # Lancet's interval after a comma inside the estimate's bracket: "(IRR 0.69, 0.53-0.90)".
 CI_AFTER_COMMA = rf"""
@@ -74,6 +74,17 @@ RATIO_NEXT = re.compile(
     _X,
 )
 
+# A further difference of the same measure, with its own CI: "mean difference was -1.3 points
+# (95% CI -2.2 to -0.4) for fish oil and -0.7 points (95% CI -1.6 to 0.2) for vitamin D3".
+# The p of the first may stand between them ("...; P = .002), and for 50 mg versus placebo
+# -0.7 (-1.4 to 0.0").
+DIFFERENCE_NEXT = re.compile(
+    rf"""(?:[;,]\s?[Pp]\s?[=<>\u2264]\s?0?\.\d{{1,6}}\)?)?
+    [^.;\n]{{0,40}}?(?:,|\band\b|;|\bvs\.?|\bversus\b)\s?(?:\w[\w\-]{{0,20}}\s){{0,6}}?
+    (?:(?:was|of|were|is)\s)?(?P<est>{SIGNED})(?P<unit>{UNIT})?(?!\d)(?!\.\d)(?P<ci>{_CI_TAIL})""",
+    _X,
+)
+
 DIFFERENCE = re.compile(
     rf"""
     (?:
@@ -81,7 +92,8 @@ DIFFERENCE = re.compile(
             |estimated|treatment|least[-\s]squares?|LS|standardi[sz]ed|weighted|overall|pooled
             |rate|proportion)\s){{0,3}}
         difference
-        (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z]))[\w\-()]{{0,24}}
+        (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])
+          |\d{{1,4}}\s?(?=(?:mg|g|mL|ml|IU)\b))[\w\-()]{{0,24}}
           (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.])[\w\-()]{{1,24}}){{0,5}}))?))
       |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI)(?![A-Za-z])
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
