@@ -31,6 +31,33 @@ from extraction_helpers import kinds, of_kind, one
             "iqr",
         ),
         ("24 (17–30) ventilator-free days", "24 (17–30)", 24, 17, 30, "iqr"),
+        # clinical units with slashes, superscripts and numbers of their own
+        (
+            "median eGFR was 54 mL/min per 1·73 m² (IQR 41–67)",
+            "median eGFR was 54 mL/min per 1·73 m² (IQR 41–67)",
+            54,
+            41,
+            67,
+            "iqr",
+        ),
+        (
+            "median CD4 count was 712 cells/µL (IQR 548–903)",
+            "median CD4 count was 712 cells/µL (IQR 548–903)",
+            712,
+            548,
+            903,
+            "iqr",
+        ),
+        (
+            "median BMI 27.1 kg/m² (IQR 24.0-30.2)",
+            "median BMI 27.1 kg/m² (IQR 24.0-30.2)",
+            27.1,
+            24.0,
+            30.2,
+            "iqr",
+        ),
+        # the p that shares the bracket closes the spread
+        ("versus 49 (IQR 37–61; p=0·008)", "49 (IQR 37–61", 49, 37, 61, "iqr"),
     ],
 )
 def test_median_with_spread(text, source, value, low, high, spread):
@@ -38,6 +65,11 @@ def test_median_with_spread(text, source, value, low, high, spread):
     assert row["source_text"] == source
     assert (row["value"], row["spread_low"], row["spread_high"]) == (value, low, high)
     assert row["spread_kind"] == spread
+
+
+def test_a_summary_s_unit_has_no_surrounding_space():
+    assert one("median age 61 years (IQR 50-70)", "median")["unit"] == "years"
+    assert one("median eGFR 54 mL/min/1.73 m2 (IQR 41-67)", "median")["unit"] == "mL/min/1.73 m2"
 
 
 def test_median_without_spread_is_still_a_median():

@@ -393,7 +393,10 @@ def _spread_kind(word: str) -> str:
 
 def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
     """Return the fields of a SUMMARY_LABEL match, or None for a spread it cannot have."""
-    fields: dict[str, Any] = {"value_text": m.group("center"), "unit": (m.group("unit") or "")}
+    fields: dict[str, Any] = {
+        "value_text": m.group("center"),
+        "unit": (m.group("unit") or "").strip(),
+    }
     header = m.group("header") or ""
     if m.group("pm"):
         kind = "se" if _spread_kind(header) == "se" else "sd"

@@ -17,7 +17,9 @@ _X = re.VERBOSE
 
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|m|cm|mm|ml|mL|L|kg|g|mg|days?|d|hours?
-    |h|min|weeks?|months?|years?|mmHg|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s)(?![\w/]))"""
+    |h|min|weeks?|months?|years?|mmHg|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
+    |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμ]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
+    |mg/kg|kg/m[²2])(?![\w/]))"""
 _SEP = r"\s?(?:-|~|to|,|;|and)\s?"
 # "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
 # "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34".
@@ -35,10 +37,13 @@ CI_BODY = rf"""
     (?(ci_open)\s?[\])])
 """
 # A bare bracketed interval right after an estimate: "1.68 (0.65-4.34)", "1.68 [0.65, 4.34]".
+# An interval or IQR closed by the p that shares its bracket: "-0.7 (-1.4 to 0.0; P = .05)",
+# "49 (IQR 37-61; p=0.008)".
+_P_IN_BRACKET = r"(?=;\s?[Pp]\s?(?:[=<>\u2264]|value))"
 CI_BARE = rf"""
     (?P<bare_open>[\[(])\s?(?P<bare_lo>{SIGNED}){UNIT}?\s?(?:-|~|to|,|;)\s?
-    (?P<bare_hi>{SIGNED}){UNIT}?(?:\s?[\])]|(?=;\s?[Pp]\s?(?:[=<>\u2264]|value)))
-"""  # closed by its bracket, or by the p that shares it: "-0.7 (-1.4 to 0.0; P = .05)"
+    (?P<bare_hi>{SIGNED}){UNIT}?(?:\s?[\])]|{_P_IN_BRACKET})
+"""
 _CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}(?:{CI_BODY})|\s?{CI_BARE})"
 # Lancet's interval after a comma inside the estimate's bracket: "(IRR 0.69, 0.53-0.90)".
 CI_AFTER_COMMA = rf"""
@@ -221,7 +226,7 @@ MEDIAN_SPREAD = re.compile(
     rf"""
     (?<![\w.\-])(?P<center>{SIGNED})(?P<unit>{UNIT})?\s?(?P<open>[\[(])\s?
     (?:{_SPREAD_WORD}\s?[:,=]?\s?)?
-    (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?\s?[\])]
+    (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?(?:\s?[\])]|{_P_IN_BRACKET})
     """,
     _X,
 )
@@ -240,7 +245,7 @@ SUMMARY_LABEL = re.compile(
     (?:
       \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
       |\s?[,;]?\s?[(\[]\s?{_SPREAD_WORD}?\s?[:,=]?\s?
-          (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?\s?[)\]]
+          (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?(?:\s?[)\]]|{_P_IN_BRACKET})
       |\s?[(\[]\s?(?P<sd_word>SD|SE|SEM)?\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)\s?[)\]]
       |[,;]?\s(?P<iqr_word>IQR|(?i:interquartile\srange|range))\s?[:,=]?\s?
           (?P<r1>{SIGNED}){UNIT}?\s?(?:-|to|,)\s?(?P<r2>{SIGNED}){UNIT}?(?!\d)(?!\.\d)
