@@ -254,3 +254,36 @@ def test_counts_without_a_parallel_list_keep_no_denominator(text):
     assert [denominator for _, denominator, _ in counts_of(text)[2:]] == [None] * (
         len(counts_of(text)) - 2
     )
+
+
+def spreads(text):
+    return [
+        (s["source_text"], s["spread_kind"], s["ci_low"], s["ci_high"])
+        for s in extract_document("t", text).statistics
+        if s["kind"] in {"median", "mean"}
+    ]
+
+
+def test_a_bare_bracket_after_a_named_interval_is_an_interval_too():
+    text = (
+        "Median time to viraemia was 4.1 months (95% CI 3.2-5.6) with minimisation and 3.4 "
+        "months (2.9-4.3) with standard tacrolimus."
+    )
+    assert spreads(text) == [
+        ("Median time to viraemia was 4.1 months (95% CI 3.2-5.6)", "ci", 3.2, 5.6),
+        ("3.4 months (2.9-4.3)", "ci", 2.9, 4.3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first names an IQR: the bare bracket is read as the journal convention has it
+        "Median stay was 6 days (IQR 4-9) with surgery and 8 days (5-12) with stenting.",
+        # the second names its own spread
+        "Median survival was 4.1 months (95% CI 3.2-5.6) with A and 3.4 months (IQR 2.9-4.3) "
+        "with B.",
+    ],
+)
+def test_a_bracket_keeps_its_own_reading(text):
+    assert spreads(text)[1][1] == "iqr"

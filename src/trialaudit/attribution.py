@@ -237,6 +237,26 @@ def parallel_denominators(stats: list[dict], norm: str) -> None:
             row["arm"] = row["arm"] or source["arm"]
 
 
+_BRACKET = re.compile(r"[\[(][^\[\]()]{0,60}")
+_NAMED_SPREAD = re.compile(r"(?i)IQR|range|interquartile|\bSD\b|\bSE|\bCI\b|\bQ1|\bQ3")
+
+
+def bare_intervals_like_the_first(stats: list[dict], norm: str) -> None:
+    """In a run of summaries whose first names its bracket a CI, the bare brackets of the others
+    are CIs too ("4.1 months (95% CI 3.2-5.6) with minimisation and 3.4 months (2.9-4.3) with
+    standard tacrolimus"), not the IQR a bare bracket is taken for alone."""
+    for run in value_runs(stats, norm):
+        if run[0]["kind"] not in {"median", "mean"} or run[0]["spread_kind"] != "ci":
+            continue
+        for row in run[1:]:
+            bracket = _BRACKET.search(row["source_text"])
+            if row["spread_kind"] == "iqr" and bracket and not _NAMED_SPREAD.search(bracket[0]):
+                row["spread_kind"] = "ci"
+                for end in ("low", "high"):
+                    row[f"ci_{end}_text"] = row[f"spread_{end}_text"]
+                    row[f"ci_{end}"] = row[f"spread_{end}"]
+
+
 def _split_by_printed_denominator(run: list[dict]) -> list[list[dict]]:
     """Split a run of counts where it passes between counts printed with their denominators and
     counts printed without (or with one the extraction inferred)."""

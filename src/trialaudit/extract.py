@@ -523,6 +523,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _arms_named_after(stats, norm, arm_rows)
     _fill_denominators(stats, arm_rows, norm)
     attribution.parallel_denominators(stats, norm)
+    attribution.bare_intervals_like_the_first(stats, norm)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
     _name_strata(stats)
