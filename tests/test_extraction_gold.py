@@ -54,10 +54,10 @@ def test_snippets_precision_and_recall_floor(report):
 
 
 def test_heldout_precision_and_recall_floor(report):
-    # Floors a little under the figures measured on all 64 passages at the end of the dev fixes
-    # (dev 0.92 / 0.88, test 0.90 / 0.80; README "On text it was not built on"): a guard
-    # against regressions, which the dev fixes must not trade for.
-    floors = {"heldout-dev": (0.90, 0.86), "heldout-test": (0.88, 0.78)}
+    # Floors a little under the figures measured on all 64 passages after the registry, cluster
+    # and summary readers (dev 0.96 / 0.94, test 0.91 / 0.81; README "On text it was not built
+    # on"): a guard against regressions, which the dev fixes must not trade for.
+    floors = {"heldout-dev": (0.94, 0.92), "heldout-test": (0.89, 0.79)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
