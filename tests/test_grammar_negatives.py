@@ -59,6 +59,12 @@ NOT_STATISTICS = [
     "doi: 10.1016/j.ebiom.2021.103789",
     "contact info@example.com",
     "(1) dyspnea; (2) oxygen saturation",
+    # concentrations of what was given, and outcomes named by their threshold
+    "a block with 20 mL ropivacaine 0.5% or a sham block",
+    "To compare a 0.12% chlorhexidine mouthrinse with an essential-oil rinse",
+    "intracameral phenylephrine 1%–ketorolac 0.3% (ICPK) or nepafenac 0.1% drops",
+    "culture at 37 °C in 5% O2",
+    "50% responder rate",
 ]
 
 
@@ -79,3 +85,21 @@ def test_reference_bracket_after_a_ratio_is_not_a_median():
     text = "Pooling six trials (n = 412) gave an RR of 0.62 (95% CI 0.41–0.94; I² = 59%) [18]."
     assert [k for k, _ in kinds(text)] == ["sample_size", "ratio"]
     assert of_kind(text, "median") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortality was 12% in the ketorolac group.",
+        "nepafenac 12% vs ketorolac 9%",
+        "drops in 12%",
+        "60% responders in the drug arm",
+    ],
+)
+def test_percentages_near_drug_names_are_still_results(text):
+    assert of_kind(text, "percentage")
+
+
+def test_a_threshold_naming_an_outcome_is_not_one_of_its_results():
+    text = "50% responders: 47.6% vs 29.1%."
+    assert [r["value"] for r in of_kind(text, "percentage")] == [47.6, 29.1]

@@ -72,6 +72,16 @@ _METHODS = re.compile(
 _NOT_A_RESULT_AFTER = re.compile(
     r"(?i)\s?(?:saline|sodium|NaCl|glucose|dextrose|albumin|ethanol|solution|w/v|v/v|CO2|power"
     r"|or\s(?:lower|higher|less|more|greater|above|below))\b"
+    # a concentration: of a formulation ("0.1% drops", "0.12% chlorhexidine mouthrinse"), a gas
+    # ("5% O2") or a fixed combination ("phenylephrine 1%-ketorolac 0.3%")
+    r"|\s?(?:[a-z][\w\-]{2,20}\s)?(?:eye\s)?(?:drops|cream|gel|ointment|lotion|foam|spray"
+    r"|(?:mouth)?rinse|mouthwash|O2|oxygen)\b|[\u2013\-][a-z]{4,20}\b"
+    # an outcome named by its threshold: "50% responder rate", "50% responders: 47.6% vs 29.1%"
+    r"|\s?responder\s(?:rate|analysis)\b|\s?responders?\s?:"
+)
+# "with 20 mL ropivacaine 0.5%", "phenylephrine 1%-ketorolac 0.3%": a drug's concentration.
+_CONCENTRATION_BEFORE = re.compile(
+    r"(?:\d\s?mL|\d%[\u2013\-][a-z][\w\-]{2,20})\s[a-z][\w\-]{2,20}\s$|\d%[\u2013\-][a-z]{4,20}\s$"
 )
 _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_WORD_AFTER = re.compile(r"\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
@@ -558,6 +568,8 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         if _CI_WORD_AFTER.match(norm, percent_end) or _BELOW.search(_before(norm, m.start(), 16)):
             continue
         if _OR_LOWER.match(norm, percent_end) or _NOT_A_RESULT_AFTER.match(norm, percent_end):
+            continue
+        if _CONCENTRATION_BEFORE.search(_before(norm, m.start(), 40)):
             continue
         if _in_methods(norm, sents, m.start()):
             continue
