@@ -20,6 +20,15 @@ from extraction_helpers import kinds, of_kind, one
         ("Two of the 12 treated patients", "Two of the 12", 2, 12, None),
         ("none of the 13 controls", "none of the 13", 0, 13, None),
         ("1,234/5,678 (21.7%) vaccinees", "1,234/5,678 (21.7%)", 1234, 5678, 21.7),
+        # the people counted named in a few words between the count and its percentage
+        (
+            "reported by 38 of 212 zoledronic acid recipients (17,9 %).",
+            "38 of 212 zoledronic acid recipients (17,9 %)",
+            38,
+            212,
+            17.9,
+        ),
+        ("12 of 40 MSC-treated patients (30%)", "12 of 40 MSC-treated patients (30%)", 12, 40, 30),
     ],
 )
 def test_count_forms(text, source, x, n, pct):

@@ -168,10 +168,11 @@ PERCENT_COUNT = re.compile(
 PERCENT_N = re.compile(
     rf"(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?[nN]\s?=\s?(?P<x>{INT})(?!\d)\s?[)\]]"
 )
-# "23/49 (46.9%)", "23 of 49 patients (46.9%)", "n = 23 of 49 (46.9%)".
+# "23/49 (46.9%)", "23 of 49 patients (46.9%)", "n = 23 of 49 (46.9%)", "38 of 212 zoledronic
+# acid recipients (17,9 %)".
 COUNT_PERCENT = re.compile(
     rf"""(?<![\d.,/])(?:[nN]\s?=\s?)?(?P<x>{INT}){_OF}(?P<n>{INT})(?!\d)(?!\.\d)
-    (?:\s{_PEOPLE})?\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]""",
+    (?:\s(?:[A-Za-z][\w\-]{{1,20}}\s){{0,3}}?{_PEOPLE})?\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]""",
     _X,
 )
 # "nine (16%) of 58 patients", "412 (17%) of 2408" (Lancet's order).
