@@ -131,3 +131,27 @@ def test_arm_values_of_unstated_summary_type_are_means_with_a_flag():
 
 def test_kind_of_a_bare_bracket_follows_the_word_mean():
     assert kinds("mean (range) 5.2 (4.1-6.3)")[0][0] == "mean"
+
+
+def test_the_next_arm_s_bare_bracket_holds_the_spread_the_first_named():
+    text = (
+        "Morphine consumption at 24 h was 14.2 mg (SD 6.1) in the block group and 21.5 mg (7.4) "
+        "in the sham group."
+    )
+    assert [
+        (r["value"], r["spread_kind"], r["spread_low"], r["unit"]) for r in of_kind(text, "mean")
+    ] == [(14.2, "sd", 6.1, "mg"), (21.5, "sd", 7.4, "mg")]
+
+
+def test_a_count_after_a_named_sd_stays_a_count():
+    text = "Mean age was 52.7 (SD 10.4) years and 41 (12%) were women."
+    assert [r["value"] for r in of_kind(text, "mean")] == [52.7]
+    assert [r["value"] for r in of_kind(text, "count")] == [41]
+
+
+def test_laboratory_units():
+    text = "Serum 25(OH)D rose by 41.5 nmol/L (SE 2.1) with vitamin D3 versus 1.8 nmol/L (SE 2.0)."
+    assert [(r["value"], r["spread_kind"], r["unit"]) for r in of_kind(text, "mean")] == [
+        (41.5, "se", "nmol/L"),
+        (1.8, "se", "nmol/L"),
+    ]

@@ -451,6 +451,8 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             continue
         fields["outcome"] = _outcome_words(m.group("what"))
         found.append(Candidate(stat, m.start(), m.end(), fields))
+        if m.group("sd_word"):
+            found += _next_summaries(norm, m.end(), stat, fields["spread_kind"])
     for m in scan.finditer(grammar.APA_MEAN, (), 0, 40, case=("M =", "M=")):
         fields = {
             "value_text": m.group("mean"),
@@ -478,6 +480,7 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             "spread_low_text": m.group("sd"),
         }
         found.append(Candidate("mean", m.start(), m.end(), fields))
+        found += _next_summaries(norm, m.end(), "mean", fields["spread_kind"])
     for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
         if not _header_before(norm, m.start(), sents, grammar.SD_HEADER):
             continue
@@ -528,6 +531,25 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             "summary_type_not_stated": True,
         }
         found.append(Candidate("mean", m.start("value"), m.end("value"), fields))
+    return found
+
+
+def _next_summaries(norm: str, end: int, stat: str, spread_kind: str) -> list[Candidate]:
+    """The values of the next arms, each with a bare bracket that holds the spread the first
+    named ("14.2 mg (SD 6.1) in the block group and 21.5 mg (7.4) in the sham group")."""
+    found = []
+    for _ in range(6):
+        nxt = grammar.SUMMARY_NEXT.match(norm, end)
+        if not nxt:
+            break
+        fields = {
+            "value_text": nxt.group("center"),
+            "unit": (nxt.group("unit") or "").strip(),
+            "spread_kind": spread_kind,
+            "spread_low_text": nxt.group("sd"),
+        }
+        found.append(Candidate(stat, nxt.start("center"), nxt.end(), fields))
+        end = nxt.end()
     return found
 
 

@@ -18,8 +18,8 @@ _X = re.VERBOSE
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|m|cm|mm|ml|mL|L|kg|g|mg|days?|d|hours?
     |h|min|weeks?|months?|years?|mmHg|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
-    |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμ]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
-    |mg/kg|kg/m[²2])(?![\w/]))"""
+    |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
+    |mg/kg|kg/m[²2]|[µμn]g/(?:L|mL|dL)|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
 _SEP = r"\s?(?:-|~|to|,|;|and)\s?"
 # "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
 # "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34".
@@ -258,6 +258,14 @@ SUMMARY_LABEL = re.compile(
 MEAN_SPREAD_NAMED = re.compile(
     rf"""(?<![\w.])(?P<center>{SIGNED})(?P<unit>{UNIT})?\s?[(\[]\s?(?P<sd_word>SD|SE|SEM|s\.d\.|(?i:standard
     \sdeviation|standard\serror))\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)(?P<sd_unit>{UNIT})?\s?[)\]]""",
+    _X,
+)
+# The next arm's value after one whose bracket names its SD or SE, its own bracket bare: "14.2 mg
+# (SD 6.1) in the block group and 21.5 mg (7.4) in the sham group".
+SUMMARY_NEXT = re.compile(
+    rf"""[^.;\n\d]{{0,60}}?(?:,|\band\b|\bvs\.?|\bversus\b|\bcompared\swith\b)\s
+    (?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?(?P<center>{SIGNED})(?!\d)(?!\.\d)(?P<unit>{UNIT})?
+    \s?[(\[]\s?(?P<sd>{DEC})(?!\d)(?!\.\d)\s?[)\]]""",
     _X,
 )
 # A value with one bracketed number, read as mean (SD) or n (%) only under a header that says so
