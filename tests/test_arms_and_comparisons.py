@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from extraction_helpers import kinds
 
+from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
 
 REAL_WORLD = "002_41f0e3bedab7cc11"
@@ -238,3 +239,31 @@ def test_between_arm_statistics_name_both_arms(seed_texts):
         "MSC alone vs control",
         "MSC plus EV vs control",
     ]
+
+
+def test_a_total_split_in_a_bracket_and_the_stage_of_each_list():
+    text = (
+        "3612 children were randomly assigned (2408 vaccine, 1204 control), of whom 3390 (2259 "
+        "vaccine, 1131 control) received three doses and were included in the per-protocol "
+        "analysis."
+    )
+    extraction = extract_document("t", text)
+    sizes = [
+        (s["kind"], s["source_text"], s["arm"], s["population"])
+        for s in extraction.statistics
+        if s["kind"] in {"arm_size", "sample_size"}
+    ]
+    assert sizes == [
+        ("sample_size", "3612", "", "randomized"),
+        ("arm_size", "2408", "vaccine", "randomized"),
+        ("arm_size", "1204", "control", "randomized"),
+        ("sample_size", "3390", "", "analysed"),
+        ("arm_size", "2259", "vaccine", "analysed"),
+        ("arm_size", "1131", "control", "analysed"),
+    ]
+    totals = [
+        (c["reported"], c["verdict"])
+        for c in check_document(extraction.statistics, extraction.comparisons, Settings())
+        if c["check"] == "total_vs_arm_sizes"
+    ]
+    assert totals == [("3612", "consistent"), ("3390", "consistent")]

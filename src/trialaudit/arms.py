@@ -152,6 +152,14 @@ def population_of(text: str, sentence: tuple[int, int]) -> str:
     return next(name for name, value in match.groupdict().items() if value)
 
 
+def _population_before(text: str, sentence: tuple[int, int], start: int) -> str:
+    """Return the stage the verb right before a list of sizes names ("were randomly assigned
+    (2408 vaccine, 1204 control)"), else its sentence's."""
+    return population_of(text, (max(sentence[0], start - 30), start)) or population_of(
+        text, sentence
+    )
+
+
 def _size(kind: str, start: int, end: int, n_text: str, **extra) -> Candidate:
     """Return an arm-size or sample-size candidate for the number ``n_text``."""
     fields = {"value_text": n_text, "numerator": None, "size": word_value(n_text), **extra}
@@ -313,14 +321,24 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
             m = _ARM_LIST.match(norm, m.start("n2")) if m.group("n3") else None
         if m is None:
             continue
-        population = population_of(norm, sents.of(m.start()))
+        population = _population_before(norm, sents.of(m.start()), m.start())
+        sizes = []
         for i in (1, 2, 3):
             if m.group(f"n{i}"):
                 n, arm = f"n{i}", context.clean_arm(m.group(f"arm{i}"))
                 found.append(_arm_size(m.start(n), m.end(n), m.group(n), arm, population))
+                sizes.append(word_value(m.group(n)))
+        # "of whom 3390 (2259 vaccine, 1131 control) received three doses": the total the
+        # bracket splits
+        total = _TOTAL_BEFORE_BRACKET.search(norm, max(0, m.start() - 16), m.start())
+        if total and word_value(total.group("n")) == sum(sizes):
+            found.append(
+                _size("sample_size", *total.span("n"), total.group("n"), population=population)
+            )
     return found
 
 
+_TOTAL_BEFORE_BRACKET = re.compile(rf"(?<![\w.,])(?P<n>{INT})\s?\($")
 # "(placebo 73, 25 mg 72, 50 mg 71, 100 mg 72)": a bracket of labels each followed by a size.
 _BRACKET = re.compile(r"\((?P<items>[^()\n]{5,200})\)")
 _LIST_SEPARATOR = re.compile(r",\s(?:and\s)?|;\s|\sand\s")

@@ -62,20 +62,27 @@ class ArmSum:
 
 
 def arm_sums(statistics: list[dict]) -> list[ArmSum]:
-    """Return the sets of two or more arm sizes stated in one sentence (one size per arm and
-    unit: "16 units (1,184 patients) ... and 16 units (1,157 patients)" gives two sets)."""
-    groups: dict[tuple[int, int, str], dict[str, dict]] = {}
+    """Return the sets of two or more arm sizes stated in one sentence (one size per arm, unit
+    and stage: "16 units (1,184 patients) ... and 16 units (1,157 patients)" gives two sets, as
+    does "assigned (2408 vaccine, 1204 control), of whom 3390 (2259 vaccine, 1131 control) were
+    analysed")."""
+    groups: dict[tuple[int, int, str, str], dict[str, dict]] = {}
     for row in statistics:
         if row["kind"] != "arm_size" or row.get("value") is None:
             continue
         value = float(row["value"])
         if math.isnan(value) or value != int(value):
             continue
-        key = (int(row["sentence_start"]), int(row["sentence_end"]), row.get("unit") or "")
+        key = (
+            int(row["sentence_start"]),
+            int(row["sentence_end"]),
+            row.get("unit") or "",
+            row.get("population") or "",
+        )
         arm = (row.get("arm") or "").strip().lower() or f"#{row['stat_id']}"
         groups.setdefault(key, {}).setdefault(arm, row)
     sums = []
-    for (_, _, unit), arms in groups.items():
+    for (_, _, unit, _), arms in groups.items():
         if len(arms) >= 2:
             rows = sorted(arms.values(), key=lambda r: int(r["stat_id"]))
             sums.append(
