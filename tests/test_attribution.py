@@ -287,3 +287,28 @@ def test_a_bare_bracket_after_a_named_interval_is_an_interval_too():
 )
 def test_a_bracket_keeps_its_own_reading(text):
     assert spreads(text)[1][1] == "iqr"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation that names none of the document's arms is an outcome
+        (
+            "PATIENTS • enza n=45 vs control n=44\nRESULTS\n• PSA-PFS @ 36 mo: HR=0.68 "
+            "(0.52-0.89), p=0.03",
+            [("HR=0.68 (0.52-0.89)", "PSA-PFS"), ("p=0.03", "PSA-PFS")],
+        ),
+        # the arms unknown: a label followed by two arms' values and a bracketed aside
+        (
+            "• OHSS (moderate/severe): 2/306 vs 11/306, RR 0.18 [0.04;0.82]",
+            [("2/306", "OHSS"), ("11/306", "OHSS"), ("RR 0.18 [0.04;0.82]", "OHSS")],
+        ),
+    ],
+)
+def test_labels_that_look_like_arms_but_are_outcomes(text, expected):
+    assert [row for row in outcomes_of(text) if row[0] in dict(expected)] == expected
+
+
+def test_a_label_that_names_an_arm_is_no_outcome():
+    text = "We randomised 80 patients: 40 to MSC and 40 to placebo.\n• MSC: 3/40 (7.5%)."
+    assert dict(outcomes_of(text))["3/40 (7.5%)"] != "MSC"

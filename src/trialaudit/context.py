@@ -355,7 +355,12 @@ def nearest_timepoint(
 
 
 def outcome_of(
-    text: str, start: int, sentence: tuple[int, int], label_first: bool, memo: dict | None = None
+    text: str,
+    start: int,
+    sentence: tuple[int, int],
+    label_first: bool,
+    memo: dict | None = None,
+    arm_words: frozenset[str] = frozenset(),
 ) -> str:
     """Return the outcome of a value at ``start``: the label printed right before it (when
     ``label_first``), else the known outcome named nearest before it in its sentence, else the
@@ -376,7 +381,7 @@ def outcome_of(
         return before[-1]
     if after:
         return after[0]
-    return sentence_subject(text, sentence, start)
+    return sentence_subject(text, sentence, start, arm_words)
 
 
 def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -405,7 +410,12 @@ _SUBJECT = re.compile(
 )
 
 
-_HEADER_LABEL = re.compile(r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-@]{1,30}){0,6}):\s")
+# "OHSS (moderate/severe): 2/306 vs 11/306": a label followed by the values of two arms names
+# what they measure, not an arm (read so when the document's arms are not known).
+_ARMS_COMPARED_AFTER = re.compile(r"[^\n;:]{0,40}?\d[^\n;:]{0,20}?\s(?:vs\.?|versus)\s")
+_HEADER_LABEL = re.compile(
+    r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-@]{1,30}){0,6})(?:\s\([^()\n]{1,30}\))?:\s"
+)  # "OHSS (moderate/severe): 2/306 vs 11/306"
 # A section heading run into the sentence: "Results The operation time ...", "Methods: ...".
 _SECTION_HEADING = re.compile(
     r"(?:Results?|Methods?|Findings|Conclusions?|Background|Objectives?|Interpretation)"
@@ -436,11 +446,15 @@ def _without_tail(label: str) -> str:
     return trimmed if trimmed.strip() else label
 
 
-def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
+def sentence_subject(
+    text: str, sentence: tuple[int, int], before: int, arm_words: frozenset[str] = frozenset()
+) -> str:
     """Return the subject that opens a sentence ("IL-6 fell ...", "Mortality at day 28 was ..."),
     or the clause ``before`` is in, when it ends before ``before`` and is not an arm, a pronoun
     or a study word; else ''. A clause whose subject is an arm ("..., whereas usual care did not
-    differ (IRR ...)") keeps the subject of the clause before it."""
+    differ (IRR ...)") keeps the subject of the clause before it. ``arm_words`` are the words of
+    the document's arm names, when known: an abbreviation that shares none of them is an
+    outcome ("PSA-PFS @ 36 mo: HR=0.68" in a trial of enza vs control)."""
     start = sentence[0]
     head = re.match(r"[A-Z]{2,}[A-Z\s]{0,30}:\s?", text[start : min(sentence[1], start + 40)])
     if head:
@@ -452,16 +466,21 @@ def sentence_subject(text: str, sentence: tuple[int, int], before: int) -> str:
     # "..., while the postoperative hospital stay was shorter [...]"
     starts = [start, *(c.end() for c in _CLAUSE_OPENING.finditer(text, start, end))]
     for clause_start in reversed(starts):
-        subject, is_arm = _subject_at(text, clause_start, end)
+        subject, is_arm = _subject_at(text, clause_start, end, arm_words)
         if not is_arm:
             return subject
     return ""
 
 
-def _subject_at(text: str, start: int, end: int) -> tuple[str, bool]:
+def _subject_at(
+    text: str, start: int, end: int, arm_words: frozenset[str] = frozenset()
+) -> tuple[str, bool]:
     """Return the subject or label a clause opens with (or ''), and whether it names an arm."""
     label = _HEADER_LABEL.match(text, start, end)
-    if label and not is_armlike(label.group("label")):
+    if label and (
+        not _names_an_arm(label.group("label"), arm_words)
+        or (not arm_words and _ARMS_COMPARED_AFTER.match(text, label.end()))
+    ):
         # "Hospital-acquired infection: MSC 3/40, ...", "Oxford Knee Score at 6 months: ..."
         return _without_tail(label.group("label")), False
     m = _SUBJECT.match(text, start, end)
@@ -475,6 +494,14 @@ def _subject_at(text: str, start: int, end: int) -> tuple[str, bool]:
     if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject):
         return "", True
     return _without_tail(subject), False
+
+
+def _names_an_arm(label: str, arm_words: frozenset[str]) -> bool:
+    """Return True if a label can name an arm: by its look (is_armlike) when the arms are not
+    known, else by sharing a word with one of them (or naming a control)."""
+    if not arm_words:
+        return is_armlike(label)
+    return is_control(label) or bool(set(arm_key(label).split()) & arm_words)
 
 
 def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:

@@ -148,6 +148,12 @@ def _attach_context(
         if row["kind"] == "arm_size" and row["subgroup"]:
             subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
     defaults = _study_default_timepoints(layout, found)
+    arm_words = frozenset(
+        word
+        for row in rows
+        if row["kind"] == "arm_size" and row["arm"]
+        for word in context.arm_key(row["arm"]).split()
+    )
     previous: dict[tuple[str, int], tuple[str, float | None]] = {}
     for row in rows:
         start, end = row["span_start"], row["span_end"]
@@ -161,6 +167,7 @@ def _attach_context(
                 sentence,
                 label_first=kind in {"p_value", "median", "mean", "test"},
                 memo=sents.memo,
+                arm_words=arm_words,
             )
         if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence)
