@@ -3,8 +3,11 @@ counted in people, and checks of the counts allow for the design effect one-side
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
+from trialaudit import checks
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
 
@@ -116,3 +119,30 @@ def test_the_same_numbers_of_an_individually_randomised_trial_are_inconsistent()
     checked = verdicts(text)
     assert checked["ci_vs_counts"] == "inconsistent"
     assert checked["p_vs_counts"] == "inconsistent"
+
+
+def test_the_design_effect_and_icc_an_interval_implies():
+    # by hand: log widths ln 4 against ln 2, a width ratio of 2, a variance ratio of 4
+    assert checks.implied_design_effect((0.5, 2.0), (2**-0.5, 2**0.5), log_scale=True) == (
+        pytest.approx(4.0)
+    )
+    # differences on their own scale: widths 6 against 3
+    assert checks.implied_design_effect((-2.0, 4.0), (0.0, 3.0), log_scale=False) == 4.0
+    # DE = 1 + (m - 1) ICC: 4 = 1 + 100 x 0.03
+    assert checks.implied_icc(4.0, 101) == pytest.approx(0.03)
+    assert math.isnan(checks.implied_icc(4.0, 1))
+
+
+def test_the_not_checkable_interval_says_what_clustering_it_implies():
+    extraction = extract_document("t", CLUSTER_TRIAL.format(ci="0.58 to 0.97", p="0.03"))
+    (row,) = [
+        c
+        for c in check_document(extraction.statistics, extraction.comparisons, Settings())
+        if c["check"] == "ci_vs_counts"
+    ]
+    # 300/3000 vs 400/3000 as individuals: RR 95% CI 0.6514 to 0.8635 (Katz); 125 a village
+    expected_de = (
+        math.log(0.97 / 0.58) / math.log(row["recomputed_high"] / row["recomputed_low"])
+    ) ** 2
+    assert f"design effect of {expected_de:.2f}" in row["note"]
+    assert f"ICC of {(expected_de - 1) / 124:.3f} with 125 people a cluster" in row["note"]

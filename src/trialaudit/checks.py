@@ -945,7 +945,65 @@ _CLUSTER_NOTE = (
 )
 
 
-def _allow_for_clustering(row: dict, by_id: dict[int, dict]) -> dict:
+def implied_design_effect(
+    reported: tuple[float, float], individual: tuple[float, float], log_scale: bool
+) -> float:
+    """Return the design effect a reported interval implies against the one the counts give as
+    if individuals were randomized: the variance ratio, (width / individual width)^2, widths on
+    the log scale for ratios (Donner & Klar 2000, ch. 5: the variance is inflated by the design
+    effect, the interval's width by its square root)."""
+    scale = math.log if log_scale else float
+    if log_scale and min(*reported, *individual) <= 0:
+        return math.nan
+    width = scale(reported[1]) - scale(reported[0])
+    individual_width = scale(individual[1]) - scale(individual[0])
+    return (width / individual_width) ** 2 if individual_width > 0 else math.nan
+
+
+def implied_icc(design_effect: float, mean_cluster_size: float) -> float:
+    """Return the intracluster correlation a design effect implies for clusters of mean size m:
+    (DE - 1) / (m - 1), from DE = 1 + (m - 1) ICC (Donner & Klar 2000)."""
+    if not mean_cluster_size > 1 or math.isnan(design_effect):
+        return math.nan
+    return (design_effect - 1) / (mean_cluster_size - 1)
+
+
+def _mean_cluster_size(stats: list[dict], study_id: str) -> float:
+    """Return the people per cluster a study's stated sizes give (people over clusters, the
+    arm sizes of each unit summed, else the totals), or NaN."""
+    for kind in ("arm_size", "sample_size"):
+        people = clusters = 0.0
+        for s in stats:
+            if s["kind"] == kind and s["study_id"] == study_id and not _missing(s.get("value")):
+                if counts_people(s):
+                    people += float(s["value"])
+                else:
+                    clusters += float(s["value"])
+        if people and clusters:
+            return people / clusters
+    return math.nan
+
+
+def _clustering_note(row: dict, effect: dict, mean_size: float) -> str:
+    """The cluster note of a CI check, with the design effect (and ICC) the interval implies."""
+    low, high = as_reported(effect.get("ci_low_text")), as_reported(effect.get("ci_high_text"))
+    if low is None or high is None:
+        return _CLUSTER_NOTE
+    design_effect = implied_design_effect(
+        (low.value, high.value),
+        (row["recomputed_low"], row["recomputed_high"]),
+        log_scale=effect["kind"] == "ratio",
+    )
+    if math.isnan(design_effect):
+        return _CLUSTER_NOTE
+    implied = f"the reported interval implies a design effect of {design_effect:.2f}"
+    icc = implied_icc(design_effect, mean_size)
+    if not math.isnan(icc):
+        implied += f", an ICC of {icc:.3f} with {mean_size:.0f} people a cluster"
+    return f"{_CLUSTER_NOTE}; {implied}"
+
+
+def _allow_for_clustering(row: dict, by_id: dict[int, dict], mean_size: float) -> dict:
     """Judge a check of a cluster trial's counts one-sided: a reported interval wider than the
     one the counts give as if individuals were randomized, or a larger p, is what clustering
     does (not checkable); a narrower interval or a smaller p stays inconsistent; an estimate
@@ -971,7 +1029,12 @@ def _allow_for_clustering(row: dict, by_id: dict[int, dict]) -> dict:
     if not explained:
         tighter = f"{_CLUSTER_NOTE}; yet the reported value is more precise than that analysis"
         return {**row, "note": "; ".join(filter(None, [row["note"], tighter]))}
-    return {**row, "verdict": NOT_CHECKABLE, "decision_error": None, "note": _CLUSTER_NOTE}
+    note = (
+        _clustering_note(row, by_id[row["stat_id"]], mean_size)
+        if row["check"] == "ci_vs_counts"
+        else _CLUSTER_NOTE
+    )
+    return {**row, "verdict": NOT_CHECKABLE, "decision_error": None, "note": note}
 
 
 def check_document(
@@ -1013,7 +1076,8 @@ def check_document(
     for cmp in comparisons:
         compared = check_comparison(cmp, by_id, settings, arm_sizes)
         if cmp.get("allocation_unit") == CLUSTERS:
-            compared = [_allow_for_clustering(row, by_id) for row in compared]
+            mean_size = _mean_cluster_size(stats, cmp["study_id"])
+            compared = [_allow_for_clustering(row, by_id, mean_size) for row in compared]
         rows.extend(compared)
     rows.extend(check_arm_sums(stats))
     done = [r for r in rows if r is not None]
