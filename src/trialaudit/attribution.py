@@ -169,15 +169,16 @@ def drop_unknown_arms(stats: list[dict], study_arms) -> None:
             row["arm"] = ""
 
 
-def assign_parallel_arms(stats: list[dict], norm: str, study_arms) -> None:
+def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, study_arms) -> None:
     """Give the values of each run that have no arm the arms a reader would (when the reading
     agrees with the arms the others already have): by denominator, else the arms named around
     the run (or, if none, in its sentence) when there are as many as values, else, for a "vs",
     "respectively" or table-row list in a sentence that names no arm, its study's arms in the
     order their sizes were given when there are as many.
-    ``study_arms(study_id, subgroup)`` returns the arm rows of a study."""
+    ``runs`` are the document's value_runs; ``study_arms(study_id, subgroup)`` returns the arm
+    rows of a study."""
     by_start = sorted(stats, key=lambda r: r["span_start"])
-    for run in value_runs(stats, norm):
+    for run in runs:
         if all(r["arm"] for r in run):
             continue
         first, last = run[0], run[-1]
@@ -207,15 +208,17 @@ def assign_parallel_arms(stats: list[dict], norm: str, study_arms) -> None:
                 row["arm"] = row["arm"] or label
 
 
-def parallel_denominators(stats: list[dict], norm: str) -> None:
+def parallel_denominators(runs: list[list[dict]], norm: str) -> None:
     """Give a "respectively" list of counts printed without denominators the denominators (and
     arms) of the list of as many counts with printed denominators before it in its sentence, in
     order ("staining in 17/38 (44.7%) with chlorhexidine and 5/38 (13.2%) with the essential
     oil, and taste disturbance in 9 (23.7%) and 3 (7.9%), respectively": 9 of 38 and 3 of 38)."""
-    lists: list[list[dict]] = []
-    for run in value_runs(stats, norm):
-        if run[0]["kind"] == "count":
-            lists += _split_by_printed_denominator(run)
+    lists = [
+        part
+        for run in runs
+        if run[0]["kind"] == "count"
+        for part in _split_by_printed_denominator(run)
+    ]
     for index, counts in enumerate(lists):
         last = counts[-1]
         if any(row["denominator"] is not None for row in counts) or not _RESPECTIVELY.search(
@@ -241,11 +244,11 @@ _BRACKET = re.compile(r"[\[(][^\[\]()]{0,60}")
 _NAMED_SPREAD = re.compile(r"(?i)IQR|range|interquartile|\bSD\b|\bSE|\bCI\b|\bQ1|\bQ3")
 
 
-def bare_intervals_like_the_first(stats: list[dict], norm: str) -> None:
+def bare_intervals_like_the_first(runs: list[list[dict]]) -> None:
     """In a run of summaries whose first names its bracket a CI, the bare brackets of the others
     are CIs too ("4.1 months (95% CI 3.2-5.6) with minimisation and 3.4 months (2.9-4.3) with
     standard tacrolimus"), not the IQR a bare bracket is taken for alone."""
-    for run in value_runs(stats, norm):
+    for run in runs:
         if run[0]["kind"] not in {"median", "mean"} or run[0]["spread_kind"] != "ci":
             continue
         for row in run[1:]:

@@ -526,11 +526,13 @@ def extract_document(doc_id: str, text: str) -> Extraction:
         return arms_of[study, subgroup]
 
     attribution.drop_unknown_arms(stats, study_arms)
-    attribution.assign_parallel_arms(stats, norm, study_arms)
+    # which values stand side by side depends on their kinds and places only: found once
+    runs = attribution.value_runs(stats, norm)
+    attribution.assign_parallel_arms(stats, runs, norm, study_arms)
     _arms_named_after(stats, norm, arm_rows)
     _fill_denominators(stats, arm_rows, norm)
-    attribution.parallel_denominators(stats, norm)
-    attribution.bare_intervals_like_the_first(stats, norm)
+    attribution.parallel_denominators(runs, norm)
+    attribution.bare_intervals_like_the_first(runs)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
     _name_strata(stats)
