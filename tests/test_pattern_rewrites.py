@@ -13,7 +13,7 @@ import re
 import pytest
 
 from trialaudit import context, facts, grammar, masks, studies
-from trialaudit.spans import Scanner
+from trialaudit.spans import Scanner, chained
 
 PLAIN = {
     "DOSE": re.compile(
@@ -198,3 +198,10 @@ def test_label_before_searches_as_from_the_window_start():
         assert (fast and (fast.span(), fast.groupdict())) == (
             plain and (plain.span(), plain.groupdict())
         ), window
+
+
+def test_chained_matches_follow_each_other_up_to_the_limit():
+    item = re.compile(r",?\s?(?P<n>\d)")
+    assert [m["n"] for m in chained(item, "a 1, 2, 3, 4 b 5", 1, 10)] == ["1", "2", "3", "4"]
+    assert [m["n"] for m in chained(item, "a 1, 2, 3, 4", 1, 2)] == ["1", "2"]
+    assert list(chained(item, "a b 1", 1, 10)) == []

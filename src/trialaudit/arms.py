@@ -7,7 +7,7 @@ import re
 
 from . import context, grammar
 from .numbers import COUNT_WORD, INT, word_value
-from .spans import Candidate, Scanner
+from .spans import Candidate, Scanner, chained
 
 _PEOPLE = grammar._PEOPLE
 # The stage a number of people counts, from the verb of its sentence.
@@ -208,9 +208,9 @@ def _cluster_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
         ):
             continue
         found += _clusters_and_people(m, arm)
-        end = m.end()
-        while arm and (nxt := _CLUSTER_NEXT.match(norm, end)):
-            arm, end = context.clean_arm(nxt.group("arm")), nxt.end()
+        # the other arms of the list (at most eight)
+        for nxt in chained(_CLUSTER_NEXT, norm, m.end(), 8) if arm else ():
+            arm = context.clean_arm(nxt.group("arm"))
             if not arm or word_value(nxt.group("k")) is None:
                 break
             found += _clusters_and_people(nxt, arm)

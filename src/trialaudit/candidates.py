@@ -9,7 +9,7 @@ from typing import Any
 from . import arms as arm_sizes
 from . import context, grammar, registry
 from .numbers import value_of, word_value
-from .spans import Candidate, Scanner
+from .spans import Candidate, Scanner, chained
 
 RATIO_MEASURES = {
     "or": "OR",
@@ -190,6 +190,10 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+# How many further estimates of one measure a list may hold ("... at day 28 and ... at day 90").
+_FURTHER_ESTIMATES = 8
+
+
 def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
     """Return ratio estimates with their CIs, and further estimates of one measure."""
     found = []
@@ -205,18 +209,14 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
             and ("." not in m.group("est") or _HEART_RATE_UNIT.match(norm, m.end()))
         ):
             continue
-        fields = {"measure": measure, "value_text": m.group("est"), **_ci_fields(m)}
-        fields["outcome"] = _outcome_words(m.group("qual"))
+        named = {"measure": measure, "outcome": _outcome_words(m.group("qual"))}
+        fields = {**named, "value_text": m.group("est"), **_ci_fields(m)}
         found.append(Candidate("ratio", m.start(), m.end(), fields))
-        end = m.end()
-        for _ in range(8):
-            nxt = grammar.RATIO_NEXT.match(norm, end)
-            if not nxt or not m.group("ci"):
-                break
-            fields = {"measure": measure, "value_text": nxt.group("est"), **_ci_fields(nxt)}
-            fields["outcome"] = _outcome_words(m.group("qual"))
-            found.append(Candidate("ratio", nxt.start("est"), nxt.end(), fields))
-            end = nxt.end()
+        if not m.group("ci"):
+            continue
+        for nxt in chained(grammar.RATIO_NEXT, norm, m.end(), _FURTHER_ESTIMATES):
+            further = {**named, "value_text": nxt.group("est"), **_ci_fields(nxt)}
+            found.append(Candidate("ratio", nxt.start("est"), nxt.end(), further))
     return found
 
 
@@ -250,19 +250,15 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
         fields = {"measure": measure, "value_text": m.group("est"), "unit": unit}
         fields["outcome"] = _outcome_words(m.groupdict().get("qual"))
         found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
-        end = m.end()
-        for _ in range(8):
-            nxt = grammar.DIFFERENCE_NEXT.match(norm, end) if m.group("ci") else None
-            if not nxt:
-                break
-            further = fields | {
-                "value_text": nxt.group("est"),
-                "unit": (nxt.group("unit") or "").strip(),
-            }
+        if not m.group("ci"):
+            continue
+        for nxt in chained(grammar.DIFFERENCE_NEXT, norm, m.end(), _FURTHER_ESTIMATES):
+            further = {"value_text": nxt.group("est"), "unit": (nxt.group("unit") or "").strip()}
             found.append(
-                Candidate("difference", nxt.start("est"), nxt.end(), further | _ci_fields(nxt))
+                Candidate(
+                    "difference", nxt.start("est"), nxt.end(), fields | further | _ci_fields(nxt)
+                )
             )
-            end = nxt.end()
     return found
 
 
@@ -538,10 +534,7 @@ def _next_summaries(norm: str, end: int, stat: str, spread_kind: str) -> list[Ca
     """The values of the next arms, each with a bare bracket that holds the spread the first
     named ("14.2 mg (SD 6.1) in the block group and 21.5 mg (7.4) in the sham group")."""
     found = []
-    for _ in range(6):
-        nxt = grammar.SUMMARY_NEXT.match(norm, end)
-        if not nxt:
-            break
+    for nxt in chained(grammar.SUMMARY_NEXT, norm, end, 6):
         fields = {
             "value_text": nxt.group("center"),
             "unit": (nxt.group("unit") or "").strip(),
@@ -549,7 +542,6 @@ def _next_summaries(norm: str, end: int, stat: str, spread_kind: str) -> list[Ca
             "spread_low_text": nxt.group("sd"),
         }
         found.append(Candidate(stat, nxt.start("center"), nxt.end(), fields))
-        end = nxt.end()
     return found
 
 

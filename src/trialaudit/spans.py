@@ -58,6 +58,18 @@ def resolve(
 _START = re.compile(r"(?<![A-Za-z0-9])[^\W_]|[-+.](?=\d)")
 
 
+def chained(pattern: re.Pattern, text: str, end: int, limit: int) -> Iterator[re.Match]:
+    """Yield up to ``limit`` matches of ``pattern``, the first at ``end`` and each next one where
+    the last ended: the further items of a list ("1.9 (1.2-3.0) at day 28 and 2.4 (1.4-4.1) at
+    day 90")."""
+    for _ in range(limit):
+        m = pattern.match(text, end)
+        if m is None:
+            return
+        yield m
+        end = m.end()
+
+
 class Scanner:
     """Finds the matches of a pattern without running it over the whole text: each pattern
     names literal anchors that every one of its matches contains, at most ``before``
