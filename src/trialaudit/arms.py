@@ -204,7 +204,7 @@ def _cluster_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
         if arm and _SECOND_ARM.match(norm, m.end()):
             arm = ""
         if word_value(m.group("k")) is None or not (
-            allocated or (arm and _sentence_allocates(norm, sentence))
+            allocated or (arm and population_of(norm, sentence) == "randomized")
         ):
             continue
         found += _clusters_and_people(m, arm)
@@ -229,10 +229,6 @@ def _clusters_and_people(m: re.Match, arm: str) -> list[Candidate]:
     if m.group("n"):
         found.append(_size(kind, *m.span("people"), m.group("n"), population="randomized", **extra))
     return found
-
-
-def _sentence_allocates(norm: str, sentence: tuple[int, int]) -> bool:
-    return population_of(norm, sentence) == "randomized"
 
 
 def counts_people(row: dict) -> bool:

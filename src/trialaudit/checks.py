@@ -842,20 +842,22 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
         for s in statistics
         if s["kind"] == "sample_size" and not _missing(s.get("value")) and float(s["value"]) > 0
     ]
-    all_sums = inference.arm_sums(statistics)
+    # a total in clusters is held against arm sizes in clusters, one in people against people
+    sums_in: dict[str, list[inference.ArmSum]] = {}
+    for arm_sum in inference.arm_sums(statistics):
+        sums_in.setdefault(arm_sum.unit, []).append(arm_sum)
+    totals_in: dict[str, set[int]] = {}
+    for t in totals:
+        if float(t["value"]).is_integer():
+            totals_in.setdefault(t.get("unit") or "", set()).add(int(float(t["value"])))
     rows = []
     for total in totals:
-        # a total in clusters is held against arm sizes in clusters, one in people against people
         unit = total.get("unit") or ""
-        sums = [s for s in all_sums if s.unit == unit]
+        sums = sums_in.get(unit, [])
         if not sums:
             continue
         sum_values = {s.total for s in sums}
-        total_values = {
-            int(float(t["value"]))
-            for t in totals
-            if float(t["value"]).is_integer() and (t.get("unit") or "") == unit
-        }
+        total_values = totals_in.get(unit, set())
         value = float(total["value"])
         matching = [s for s in sums if s.total == value]
         method = "sum of arm sizes stated together"

@@ -36,10 +36,10 @@ CI_BODY = rf"""
     (?P<hi>{SIGNED}){UNIT}?(?!\d)(?!\.\d)
     (?(ci_open)\s?[\])])
 """
-# A bare bracketed interval right after an estimate: "1.68 (0.65-4.34)", "1.68 [0.65, 4.34]".
 # An interval or IQR closed by the p that shares its bracket: "-0.7 (-1.4 to 0.0; P = .05)",
 # "49 (IQR 37-61; p=0.008)".
 _P_IN_BRACKET = r"(?=;\s?[Pp]\s?(?:[=<>\u2264]|value))"
+# A bare bracketed interval right after an estimate: "1.68 (0.65-4.34)", "1.68 [0.65, 4.34]".
 CI_BARE = rf"""
     (?P<bare_open>[\[(])\s?(?P<bare_lo>{SIGNED}){UNIT}?\s?(?:-|~|to|,|;)\s?
     (?P<bare_hi>{SIGNED}){UNIT}?(?:\s?[\])]|{_P_IN_BRACKET})
@@ -73,8 +73,9 @@ RATIO = re.compile(
 
 # A further estimate of the same measure: "... 1.9 (95% CI 1.2-3.0) at day 28 and 2.4 (95% CI
 # 1.4-4.1) at day 90". It needs its own CI.
+_NEXT_LEAD = r"[^.;\n]{0,40}?(?:,|\band\b|;|\bvs\.?|\bversus\b)\s?"
 RATIO_NEXT = re.compile(
-    rf"""[^.;\n]{{0,40}}?(?:,|\band\b|;|\bvs\.?|\bversus\b)\s?(?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?
+    rf"""{_NEXT_LEAD}(?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?
     (?:(?:was|of|were|is)\s)?(?P<est>{DEC})(?!\d)(?!\.\d)(?P<ci>{_CI_TAIL})""",
     _X,
 )
@@ -85,7 +86,7 @@ RATIO_NEXT = re.compile(
 # -0.7 (-1.4 to 0.0").
 DIFFERENCE_NEXT = re.compile(
     rf"""(?:[;,]\s?[Pp]\s?[=<>\u2264]\s?0?\.\d{{1,6}}\)?)?
-    [^.;\n]{{0,40}}?(?:,|\band\b|;|\bvs\.?|\bversus\b)\s?(?:\w[\w\-]{{0,20}}\s){{0,6}}?
+    {_NEXT_LEAD}(?:\w[\w\-]{{0,20}}\s){{0,6}}?
     (?:(?:was|of|were|is)\s)?(?P<est>{SIGNED})(?P<unit>{UNIT})?(?!\d)(?!\.\d)(?P<ci>{_CI_TAIL})""",
     _X,
 )

@@ -63,7 +63,7 @@ _PARAMETER = {
     "Risk Difference": ("difference", "risk difference"),
 }
 _GAP = r"[\s|]{1,6}"
-_LEVEL = r"(?P<level>\d{2}(?:\.\d{1,2})?)\s?%"
+_LEVEL = r"\d{2}(?:\.\d{1,2})?"
 # Printed in the registry's Title Case and layout only: an estimate is either labelled
 # "Estimated Value" or followed by the registry's interval line, so prose such as "odds ratio
 # 1.9 (95% CI 1.2-3.1)" near a results table is left to the general readers.
@@ -71,8 +71,8 @@ _ESTIMATE = re.compile(
     rf"(?P<parameter>{'|'.join(_PARAMETER)})(?:\s\((?:Final\sValues|Net|HR|OR|RR|RD"
     rf"|Conditional|Mantel[\s\-]Haenszel)\))?(?!,\slog)"
     rf"{_GAP}(?:(?P<labelled>Estimated\sValue){_GAP})?(?P<est>{_NUMBER})"
-    rf"(?:{_GAP}(?:{_LEVEL}\sConfidence\sInterval|Confidence\sInterval\s\(2-Sided\)"
-    rf"{_GAP}{_LEVEL.replace('level', 'level2')})"
+    rf"(?:{_GAP}(?:(?P<level>{_LEVEL})\s?%\sConfidence\sInterval"
+    rf"|Confidence\sInterval\s\(2-Sided\){_GAP}(?P<level2>{_LEVEL})\s?%)"
     rf"{_GAP}(?P<lo>{_NUMBER})\sto\s(?P<hi>{_NUMBER}))?(?![\d.])"
 )
 # How far a block's rows may run after its arm titles.
