@@ -4,7 +4,7 @@ and continuous, as engineer A's checks consume them."""
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import kinds
+from extraction_helpers import kinds, stats
 
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
@@ -132,10 +132,36 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
         ),
         # no allocation in the sentence: a split of the sample by treatment received, not arms
         ("Of 50 patients, 12 received insulin and 38 metformin.", []),
+        # number words past a hundred
+        (
+            "Two hundred and forty participants were randomly allocated.",
+            [("sample_size", "Two hundred and forty")],
+        ),
+        ("In total, 1,532 patients underwent randomization.", [("sample_size", "1,532")]),
+        (
+            "The intention-to-treat population comprised 498 patients.",
+            [("sample_size", "498")],
+        ),
+        ("Study population: 310 patients with sepsis.", [("sample_size", "310")]),
+        # a count under a label of people is no sample size
+        ("Patients: 45 (60%) men.", [("count", "45 (60%)")]),
     ],
 )
 def test_sample_and_arm_sizes_in_prose(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Two hundred and forty participants were randomly allocated.", 240),
+        ("One hundred twelve patients were enrolled.", 112),
+        ("A hundred patients were enrolled.", 100),
+        ("Nine hundred and ninety-nine adults were randomised.", 999),
+    ],
+)
+def test_sample_sizes_in_words_have_their_value(text, value):
+    assert [r["value"] for r in stats(text) if r["kind"] == "sample_size"] == [value]
 
 
 def test_an_event_count_in_an_arm_is_not_an_arm_size():

@@ -85,13 +85,13 @@ def per_arm(text):
                 ("24 (33.3%)", "100 mg", 72),
             ],
         ),
-        # three values, two arms named: no reading of the run (the last value keeps the
-        # placebo named right after it)
+        # three values, two arms named: no reading of the run (the first and last values keep
+        # the arms named right after them)
         (
             RANDOMIZED + "Scores were 4.1 (SD 1.0) with ketamine, 3.9 (SD 1.1) and 3.2 (SD 0.9) "
             "with placebo.",
             [
-                ("4.1 (SD 1.0)", "", None),
+                ("4.1 (SD 1.0)", "ketamine", None),
                 ("3.9 (SD 1.1)", "", None),
                 ("3.2 (SD 0.9)", "placebo", None),
             ],
@@ -312,3 +312,44 @@ def test_labels_that_look_like_arms_but_are_outcomes(text, expected):
 def test_a_label_that_names_an_arm_is_no_outcome():
     text = "We randomised 80 patients: 40 to MSC and 40 to placebo.\n• MSC: 3/40 (7.5%)."
     assert dict(outcomes_of(text))["3/40 (7.5%)"] != "MSC"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arms the methods allocate to, without sizes, name the arms of the results: a drug
+        # name does not look like an arm, but it is one of this trial's
+        (
+            "We randomly assigned 304 adults with obesity to semaglutide or placebo. Mortality "
+            "was 1.4% (2/152) with semaglutide versus 2.0% (3/152) with placebo.",
+            [("1.4% (2/152)", "semaglutide", 152), ("2.0% (3/152)", "placebo", 152)],
+        ),
+        # ... with every word of a name of several words, and no word past it
+        (
+            "Women were randomised to zoledronic acid (n = 212) or alendronate (n = 209). "
+            "Fractures occurred in 11 (5.2%) women with zoledronic acid versus 23 (11.0%) with "
+            "alendronate.",
+            [("11 (5.2%)", "zoledronic acid", 212), ("23 (11.0%)", "alendronate", 209)],
+        ),
+        # a value that opens a bracket after its arm belongs to that arm, not to the next
+        (
+            "We randomly assigned 304 adults to semaglutide or placebo. Weight loss was greater "
+            "with semaglutide (mean -14.9%) than with placebo (mean -2.4%).",
+            [("mean -14.9%", "semaglutide", None), ("mean -2.4%", "placebo", None)],
+        ),
+        # arms named by letter
+        (
+            "Eighty patients were randomized to group A (n = 40) or group B (n = 40). Death "
+            "occurred in 10 patients (25.0%) in group A and 4 (10.0%) in group B.",
+            [("10 patients (25.0%)", "group A", 40), ("4 (10.0%)", "group B", 40)],
+        ),
+        # a word that names no arm of the trial is not read as one
+        (
+            "We randomly assigned 304 adults to semaglutide or placebo. Nausea was 9.1% "
+            "(14/154) with food and 2.0% (3/150) with placebo.",
+            [("9.1% (14/154)", "", 154), ("2.0% (3/150)", "placebo", 150)],
+        ),
+    ],
+)
+def test_arms_the_methods_allocate_to(text, expected):
+    assert per_arm(text) == expected

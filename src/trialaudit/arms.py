@@ -16,7 +16,8 @@ _ANALYSED = re.compile(
     r"|intention[-\s]to[-\s]treat|completed\sthe\s(?:study|follow[-\s]?up))\b"
 )
 _STAGE = re.compile(
-    r"(?i)\b(?P<randomized>randomi[sz]ed|randomly\sassigned|assigned|allocated)\b"
+    r"(?i)\b(?P<randomized>randomi[sz]ed|randomly\sassigned|assigned|allocated"
+    r"|underwent\srandomi[sz]ation)\b"
     r"|\b(?P<enrolled>enrolled|recruited|included|registered)\b"
     r"|\b(?P<treated>treated|received|receiving|infused|administered)\b"
     r"|\b(?P<screened>screened)\b"
@@ -529,7 +530,7 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 # Sample-size patterns with the literal anchors each match contains and window sizes.
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
-    (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed"), 5, 130),
+    (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involved"), 5, 130),
     (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
     (grammar.N_PEOPLE_VERB, _ENROLMENT_WORDS, 170, 20),
     (
@@ -540,6 +541,7 @@ _TOTALS = (
     ),
     (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
+    (grammar.LABELLED_TOTAL, (":",), 25, 60),
 )
 
 

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from .grammar import ARM_LABEL, SENTENCE_END
+from .grammar import ALLOCATED_TO_ARMS, ARM_LABEL, SENTENCE_END
 from .numbers import COUNT_WORD, word_value
 
 CONTROL_WORDS = re.compile(
@@ -27,6 +27,11 @@ _ARM_WORDS = {"group", "groups", "arm", "arms", "cohort"}
 ARM_AFTER = re.compile(
     rf"(?i)[^;\d]{{0,60}}?\bin\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
 )
+# Arms named by letter or number: "group A", "arm 2", "cohort II".
+_LETTERED = r"(?i:group|arm|cohort)\s(?:[A-D]|[1-4]|I{1,3}|IV)(?![\w\-])"
+_LETTERED_ARM = re.compile(rf"\b{_LETTERED}(?=\s?$)")
+# "4 (5.0%) in group B", "in arm 2".
+ARM_LETTER_AFTER = re.compile(rf"[^;\d]{{0,30}}?\bin\s(?P<arm>{_LETTERED})")
 ARM_BEFORE = re.compile(
     rf"(?i)\b(?:in|for|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)"
     r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?\s?[,:]?\s?$"
@@ -34,6 +39,11 @@ ARM_BEFORE = re.compile(
 ARM_AFTER_VERB = re.compile(
     rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith|allocated\sto|assigned\sto"
     rf"|randomi[sz]ed\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?=[\s,;.)]|$)"
+)
+# A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
+BRACKET_AFTER_ARM = re.compile(
+    rf"\b(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})\s?\(\s?"
+    r"(?:(?:mean|median|n)\s?[=:]?\s?)?$"
 )
 CONTROL_NOUN_AFTER = re.compile(
     r"\s(?:patients\s)?(?:in\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"
@@ -213,7 +223,11 @@ class Sentences:
 
 def clean_arm(label: str) -> str:
     """Return an arm label without leading articles or verbs ('either an MSC infusion' -> 'MSC
-    infusion'): words are kept from the end back to the first stop word."""
+    infusion'): words are kept from the end back to the first stop word. An arm named by letter
+    or number keeps its noun ("randomized to group A" -> "group A")."""
+    lettered = _LETTERED_ARM.search(label)
+    if lettered:
+        return lettered.group()
     words = label.split()
     while words and words[-1].lower() in _ARM_WORDS:
         words.pop()
@@ -246,15 +260,33 @@ def is_control(label: str) -> bool:
     return all(CONTROL_WORDS.search(p) or p.strip().lower() in {"alone", "only"} for p in parts)
 
 
-def arm_near(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
+def arm_near(
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    arm_words: frozenset[str] = frozenset(),
+) -> str:
     """Return the arm named right after (or else right before) a span in its sentence: "in the
-    MSC group", "with MSCs", "given placebo", "7 of 31 controls", "MSC 3/40", "MSC组"."""
+    MSC group", "with MSCs", "given placebo", "7 of 31 controls", "MSC 3/40", "MSC组".
+    ``arm_words`` are the words of the document's arms; a label that names one of them is an
+    arm even when it does not look like one ("with semaglutide")."""
+    opening = BRACKET_AFTER_ARM.search(text, max(sentence[0], start - 60), start)
+    if opening and (
+        is_armlike(opening.group("arm")) or _shares_a_word(opening.group("arm"), arm_words)
+    ):
+        return clean_arm(opening.group("arm"))
     after = ARM_AFTER.match(text, end, sentence[1])
     if after:
         return clean_arm(after.group("arm"))
+    after = ARM_LETTER_AFTER.match(text, end, sentence[1])
+    if after:
+        return after.group("arm")
     after = ARM_AFTER_VERB.match(text, end, sentence[1])
     if after and is_armlike(after.group("arm")):
         return clean_arm(after.group("arm"))
+    if after and _shares_a_word(after.group("arm"), arm_words):
+        return _arm_words_from(text, after.start("arm"), sentence[1], arm_words)
     noun = CONTROL_NOUN_AFTER.match(text, end, sentence[1])
     if noun:
         return "control" if noun.group("noun").lower().startswith("control") else "placebo"
@@ -268,6 +300,19 @@ def arm_near(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
         if is_armlike(before.group("arm")):
             return clean_arm(before.group("arm"))
     return ""
+
+
+def declared_arm_words(text: str) -> frozenset[str]:
+    """Return the words of the arms a document allocates to ("randomly assigned 304 adults to
+    semaglutide or placebo"), without one-letter words and numbers ("group A", "arm 2")."""
+    return frozenset(
+        word
+        for m in ALLOCATED_TO_ARMS.finditer(text)
+        for label in m.group("first", "second", "last")
+        if label
+        for word in arm_key(label).split()
+        if len(word) > 1 and not word.isdigit()
+    )
 
 
 def is_armlike(label: str) -> bool:
@@ -496,12 +541,33 @@ def _subject_at(
     return _without_tail(subject), False
 
 
+_LABEL_WORD = re.compile(r"[A-Za-z0-9+\-]{1,25}")
+
+
+def _arm_words_from(text: str, start: int, end: int, arm_words: frozenset[str]) -> str:
+    """Return the words from ``start`` on that are all words of the document's arms ("with
+    zoledronic acid and" -> "zoledronic acid"), at most five."""
+    taken = start
+    for _ in range(5):
+        word = _LABEL_WORD.match(text, taken, end)
+        key = arm_key(word.group()) if word else ""
+        if not key or key not in arm_words:
+            break
+        taken = word.end() + 1
+    return text[start : max(start, taken - 1)]
+
+
+def _shares_a_word(label: str, arm_words: frozenset[str]) -> bool:
+    """Return True if an arm label shares a word with the document's arms."""
+    return bool(arm_words and set(arm_key(label).split()) & arm_words)
+
+
 def _names_an_arm(label: str, arm_words: frozenset[str]) -> bool:
     """Return True if a label can name an arm: by its look (is_armlike) when the arms are not
     known, else by sharing a word with one of them (or naming a control)."""
     if not arm_words:
         return is_armlike(label)
-    return is_control(label) or bool(set(arm_key(label).split()) & arm_words)
+    return is_control(label) or _shares_a_word(label, arm_words)
 
 
 def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:

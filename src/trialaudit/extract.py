@@ -148,7 +148,7 @@ def _attach_context(
         if row["kind"] == "arm_size" and row["subgroup"]:
             subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
     defaults = _study_default_timepoints(layout, found)
-    arm_words = frozenset(
+    arm_words = context.declared_arm_words(norm) | frozenset(
         word
         for row in rows
         if row["kind"] == "arm_size" and row["arm"]
@@ -170,7 +170,7 @@ def _attach_context(
                 arm_words=arm_words,
             )
         if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
-            row["arm"] = context.arm_near(norm, start, end, sentence)
+            row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
         if kind in RESULT_KINDS and not row["subgroup"]:
             terms = subgroup_terms.get(row["study_id"], set())
             row["subgroup"] = context.subgroup_of(norm, start, sentence, terms) if terms else ""

@@ -202,6 +202,20 @@ N_PERCENT = re.compile(
 # Event counts in words or digits: "three patients in the MSC alone group", "none in the
 # placebo group", "8 deaths occurred in the control arm".
 ARM_LABEL = r"[A-Za-z][A-Za-z0-9+\-]{0,24}(?:\s[A-Za-z0-9+\-]{1,25}){0,4}?"
+# The arms a sentence allocates to: "randomly assigned 304 adults with obesity to semaglutide or
+# placebo", "randomized to receive either budesonide, formoterol or placebo for 12 weeks".
+_ARM_ENDS = (
+    r"(?=\s?[,;.)(]|$|\s(?:or|versus|vs|for|in|at|with|and|until|during|once|twice|daily|every"
+    r"|over|from|on)\b)"
+)
+_ASIDE = r"(?:\s?\([^()\n]{1,40}\))?"
+ALLOCATED_TO_ARMS = re.compile(
+    rf"""(?i:randomi[sz]ed|randomly\s(?:assigned|allocated)|assigned|allocated)\b[^.;\n]{{0,100}}?
+    \bto\s(?:receive\s)?(?:either\s)?(?P<first>{ARM_LABEL}){_ARM_ENDS}{_ASIDE}
+    (?:,\s(?P<second>{ARM_LABEL}){_ARM_ENDS}{_ASIDE})?,?\s(?:or|versus|vs\.?)\s(?:to\s)?
+    (?P<last>{ARM_LABEL}){_ARM_ENDS}""",
+    _X,
+)
 COUNT_IN_GROUP = re.compile(
     rf"""
     (?<![\w.,])(?P<xw>{COUNT_WORD}|(?i:none|no)(?![\w]))
@@ -333,7 +347,7 @@ TOTAL_OF = re.compile(
 # "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
 VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
-    |allocated|screened|analy[sz]ed|treated|followed))\s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?
+    |allocated|screened|analy[sz]ed|treated|followed|comprised|involved))\s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?
     (?i:{_PEOPLE})\b""",
     _X,
 )
@@ -351,7 +365,7 @@ N_PEOPLE_VERB = re.compile(
     \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?{_WORDS}{{0,5}}?
     (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively|randomly)\s)?
       (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
-        |screened|completed|assigned|allocated))\b""",
+        |screened|completed|assigned|allocated|underwent\srandomi[sz]ation))\b""",
     _X,
 )
 # The subject of a sentence that allocates it: "Eighty patients aged 65 years or older with
@@ -377,6 +391,12 @@ N_WERE_ANALYSED = re.compile(
 # A registry's enrolment field: "Total final enrolment: 286", "Enrollment: 240 (Actual)".
 ENROLMENT_FIELD = re.compile(
     rf"(?i:(?:total\s(?:final\s)?)?enrol(?:l)?ment)\s?:\s?(?P<n>{INT})(?!\d)(?!\.\d)"
+)
+# A labelled line or sentence: "Study population: 310 patients", "Participants: 1,024 adults".
+LABELLED_TOTAL = re.compile(
+    rf"""(?<![\w\-])(?i:(?:study\s)?(?:population|participants|patients|subjects))\s?:\s?
+    (?P<n>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\b""",
+    _X,
 )
 # "N = 1,234".
 N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")

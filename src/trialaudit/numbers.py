@@ -86,9 +86,16 @@ def trie_pattern(words: list[str]) -> str:
     return render(tree)
 
 
+_BELOW_HUNDRED = [w for w in _ALL_WORDS if w not in {"no", "none", "zero"} and "hundred" not in w]
 _WORD_TRIE = trie_pattern(sorted(w for w in _ALL_WORDS if w not in {"no", "none"}))
-# A count written in digits or words ("12", "Twelve", "twenty-four").
-COUNT_WORD = rf"(?:{INT}|(?i:{_WORD_TRIE})(?![A-Za-z\-]))"
+# "Two hundred and forty", "one hundred twelve", "a hundred".
+_HUNDREDS = (
+    rf"(?:a|{trie_pattern(list(_UNITS))})\shundred"
+    rf"(?:\s(?:and\s)?{trie_pattern(sorted(_BELOW_HUNDRED))}(?![A-Za-z\-]))?"
+)
+# A count written in digits or words ("12", "Twelve", "twenty-four", "Two hundred and forty").
+COUNT_WORD = rf"(?:{INT}|(?i:{_HUNDREDS}|{_WORD_TRIE})(?![A-Za-z\-]))"
+_HUNDREDS_VALUE = re.compile(r"(\w{1,5}) hundred(?: (?:and )?(.{1,20}))?")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
@@ -102,6 +109,11 @@ def word_value(text: str) -> int | None:
     lowered = _BLANKS.sub(" ", text.strip().lower())
     if lowered.replace(",", "").isdigit():
         return int(lowered.replace(",", ""))
+    hundreds = _HUNDREDS_VALUE.fullmatch(lowered)
+    if hundreds:
+        lead = 1 if hundreds[1] == "a" else _ALL_WORDS.get(hundreds[1])
+        rest = _ALL_WORDS.get(hundreds[2]) if hundreds[2] else 0
+        return None if lead is None or rest is None else 100 * lead + rest
     return _ALL_WORDS.get(lowered)
 
 
