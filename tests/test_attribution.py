@@ -353,3 +353,27 @@ def test_a_label_that_names_an_arm_is_no_outcome():
 )
 def test_arms_the_methods_allocate_to(text, expected):
     assert per_arm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-word subject is an outcome, not an arm (an abbreviation would be an arm)
+        (
+            "Nausea occurred in 22 (14%) vs 8 (5%) patients (P = .01).",
+            [("22 (14%)", "Nausea"), ("8 (5%)", "Nausea"), ("P = .01", "Nausea")],
+        ),
+        # a count printed before a p-value is not the p-value's label
+        (
+            "Nausea occurred in 22 vs 8 patients (P = .01).",
+            [("22", "Nausea"), ("8 patients", "Nausea"), ("P = .01", "Nausea")],
+        ),
+    ],
+)
+def test_the_subject_of_a_sentence_is_its_outcome(text, expected):
+    assert outcomes_of(text) == expected
+
+
+def test_an_abbreviation_that_opens_a_sentence_is_an_arm_not_an_outcome():
+    text = "MSCs were given to 20 patients. MSCs showed 3 (15%) infections."
+    assert dict(outcomes_of(text)).get("3 (15%)") != "MSCs"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import kinds, of_kind, one
+from extraction_helpers import kinds, of_kind, one, stats
 
 
 @pytest.mark.parametrize(
@@ -270,3 +270,29 @@ def test_arm_sizes_on_a_slide_separated_by_vs():
         ("enza n=45", "enza", 45),
         ("control n=44", "control", 44),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two arms' counts sharing their noun
+        (
+            "Nausea occurred in 22 vs 8 patients.",
+            [("count", "22", 22), ("count", "8 patients", 8)],
+        ),
+        (
+            "Rates of infection did not differ (3 versus 5 events).",
+            [("count", "3", 3), ("count", "5 events", 5)],
+        ),
+        # numbers compared that do not count people or events
+        ("Patients were aged 45 vs 50 years.", []),
+        ("Scores were 12 vs 15 points.", []),
+    ],
+)
+def test_counts_of_two_arms_sharing_a_noun(text, expected):
+    assert [(r["kind"], r["source_text"], r["numerator"]) for r in stats(text)] == expected
+
+
+def test_a_sample_allocated_to_alternatives_is_no_arm_size():
+    text = "We randomly assigned 304 adults to semaglutide or placebo."
+    assert kinds(text) == [("sample_size", "304")]

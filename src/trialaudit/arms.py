@@ -80,6 +80,8 @@ _N_TO_ARM = re.compile(
     re.VERBOSE,
 )
 
+_ALTERNATIVE_ARM = re.compile(r"(?:\s?\([^()\n]{1,40}\))?,?\s(?:or|versus|vs\.?)\s")
+
 
 def _list_item(i: int) -> str:
     return rf"""(?P<n{i}>{INT})\s(?:(?:received|were\sgiven|to)\s)?(?:the\s)?
@@ -285,6 +287,9 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
             continue
         arm = context.clean_arm(m.group("arm"))
         if not arm or word_value(m.group("n")) is None:
+            continue
+        # "assigned 304 adults to semaglutide or placebo": the alternatives all had the 304
+        if _ALTERNATIVE_ARM.match(norm, m.end()):
             continue
         found.append(
             _size(

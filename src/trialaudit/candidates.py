@@ -366,6 +366,13 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             continue
         fields = {"numerator": x, "value_text": m.group("center"), "percent_text": m.group("inner")}
         found.append(Candidate("count", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.COUNT_VS_COUNT, (" vs", " versus "), 12, 40):
+        for group, end in (("x1", m.end("x1")), ("x2", m.end())):
+            fields = {
+                "numerator": int(m.group(group).replace(",", "")),
+                "value_text": m.group(group),
+            }
+            found.append(Candidate("count", m.start(group), end, fields))
     for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
         value = word_value(m.group("xw"))
         if value is None:

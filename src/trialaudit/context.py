@@ -56,7 +56,7 @@ _ARMLIKE = re.compile(
     r"(?:\b[A-Z]{2,}[a-z]?s?\b|\b[A-Z]{1,12}-[A-Z]{1,12}s?\b|(?i:\bcells?\b|therapy|treatment|infusion"
     r"|vaccine|drug|intervention|EVs?\b))"
 )
-_ARMLIKE_ONLY = re.compile(r"(?i)(?:[A-Z\-]{2,12}s?|cells?|placebo|controls?)")
+_ARMLIKE_ONLY = re.compile(r"[A-Z\-]{2,12}s?|(?i:cells?|placebo|controls?)")
 TIMEPOINT = re.compile(
     rf"""(?ix)
     (?<![A-Za-z0-9\-])(?:
@@ -587,7 +587,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     if (
         not label
         or not re.search(r"[A-Za-z]", label)
-        or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$", label)
+        or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$|^[\d.,]{1,30}\s", label)
         or _NOT_OUTCOME.match(label)
         or re.search(r"(?i)\b(?:group|arm)s?$", label)
         or TIMEPOINT.fullmatch(label)

@@ -216,6 +216,12 @@ ALLOCATED_TO_ARMS = re.compile(
     (?P<last>{ARM_LABEL}){_ARM_ENDS}""",
     _X,
 )
+# Two arms' counts sharing a noun: "Nausea occurred in 22 vs 8 patients", "(3 vs 5 events)".
+COUNT_VS_COUNT = re.compile(
+    rf"""(?<![\w.,\-])(?P<x1>{INT})\s(?:vs\.?|versus)\s(?P<x2>{INT})
+    \s(?:(?i:{_PEOPLE})|episodes|cases)\b""",
+    _X,
+)
 COUNT_IN_GROUP = re.compile(
     rf"""
     (?<![\w.,])(?P<xw>{COUNT_WORD}|(?i:none|no)(?![\w]))
