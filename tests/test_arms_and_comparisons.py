@@ -143,6 +143,17 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             [("sample_size", "498")],
         ),
         ("Study population: 310 patients with sepsis.", [("sample_size", "310")]),
+        # people who left an arm are counts, not the arm's size
+        (
+            "Of the 150 randomized participants, 12 in the intervention arm and 20 in the "
+            "control arm withdrew.",
+            [("sample_size", "150"), ("count", "12"), ("count", "20")],
+        ),
+        # two arms' counts of one event written as n
+        (
+            "Adverse events: headache (n=12 vs n=9).",
+            [("count", "n=12"), ("count", "n=9")],
+        ),
         # a count under a label of people is no sample size
         ("Patients: 45 (60%) men.", [("count", "45 (60%)")]),
     ],

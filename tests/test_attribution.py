@@ -377,3 +377,21 @@ def test_the_subject_of_a_sentence_is_its_outcome(text, expected):
 def test_an_abbreviation_that_opens_a_sentence_is_an_arm_not_an_outcome():
     text = "MSCs were given to 20 patients. MSCs showed 3 (15%) infections."
     assert dict(outcomes_of(text)).get("3 (15%)") != "MSCs"
+
+
+def test_a_clause_after_a_semicolon_opening_with_an_abbreviation_has_its_own_subject():
+    text = "MSCs were well tolerated; IL-6 fell from 30.1 ± 5.2 to 12.3 ± 4.0."
+    rows = extract_document("t", text).statistics
+    assert [(r["source_text"], r["arm"], r["outcome"]) for r in rows] == [
+        ("30.1 ± 5.2", "", "IL-6"),
+        ("12.3 ± 4.0", "", "IL-6"),
+    ]
+
+
+def test_an_event_before_a_bracket_of_two_ns_is_their_outcome():
+    assert outcomes_of("Adverse events: headache (n=12 vs n=9), dizziness (n=5 vs n=7).") == [
+        ("n=12", "headache"),
+        ("n=9", "headache"),
+        ("n=5", "dizziness"),
+        ("n=7", "dizziness"),
+    ]

@@ -155,3 +155,28 @@ def test_laboratory_units():
         (41.5, "se", "nmol/L"),
         (1.8, "se", "nmol/L"),
     ]
+
+
+def test_two_arms_values_with_bare_brackets_are_means_of_unstated_type():
+    rows = of_kind("Age was 63.2 (11.4) years vs 61.9 (12.0) years.", "mean")
+    assert [
+        (r["source_text"], r["value"], r["spread_low"], r["spread_kind"], r["unit"]) for r in rows
+    ] == [
+        ("63.2 (11.4) years", 63.2, 11.4, "", "years"),
+        ("61.9 (12.0) years", 61.9, 12.0, "", "years"),
+    ]
+    assert all(r["summary_type_not_stated"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whole numbers with a bracket: counts with their percentages as often as means
+        "Men were 12 (15.0) vs 20 (25.0).",
+        # a time point before the values is not a mean
+        "Mean (SD) scores at 12 weeks: 24.1 (6.3) vs 27.9 (7.0).",
+    ],
+)
+def test_bare_brackets_that_are_not_means_of_unstated_type(text):
+    assert [r["value"] for r in of_kind(text, "mean")] in ([], [24.1, 27.9])
+    assert 12 not in [r["value"] for r in of_kind(text, "mean")]

@@ -138,7 +138,8 @@ _ENROLMENT_VERB = re.compile(
 )
 _EVENT_WORDS = re.compile(
     r"(?i)\b(?:died|deaths?|mortality|events?|experienced|developed|had|reported|showed|occurred"
-    r"|observed|required|needed|achieved|improved|recovered|discharged|episodes?|cases\sof)\b"
+    r"|observed|required|needed|achieved|improved|recovered|discharged|episodes?|cases\sof"
+    r"|withdr[ae]w\w{0,2}|discontinued|dropped\sout|lost\sto\sfollow)\b"
 )
 # "were included in the per-protocol analysis" names an analysis set, not an arm.
 _ANALYSIS_SET = re.compile(r"(?i)\b(?:analys[ie]s|populations?|sets?|stud(?:y|ies)|trials?)$")
@@ -189,7 +190,9 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _labelled_n_equals(norm, sents, scan)
     found += _in_group_sizes(norm, sents, scan)
     found += _totals(norm, sents, scan)
-    return found
+    # "headache (n=12 vs n=9)" counts events, not people (candidates.py reads them)
+    pairs = [m.span() for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20)]
+    return [c for c in found if not any(c.start < b and a < c.end for a, b in pairs)]
 
 
 def _cluster_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:

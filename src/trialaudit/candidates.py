@@ -373,6 +373,16 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
                 "value_text": m.group(group),
             }
             found.append(Candidate("count", m.start(group), end, fields))
+    for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20):
+        # the event is the label before the bracket: "headache (n=12 vs n=9)"
+        event = context.label_before(norm, m.start(), sents.of(m.start()))
+        for n, x in (("n1", "x1"), ("n2", "x2")):
+            fields = {
+                "numerator": int(m.group(x).replace(",", "")),
+                "value_text": m.group(x),
+                "outcome": event,
+            }
+            found.append(Candidate("count", m.start(n), m.end(n), fields))
     for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
         value = word_value(m.group("xw"))
         if value is None:
@@ -520,6 +530,22 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         if stat == "median" and not kind:
             fields["spread_kind"] = "iqr"  # the journal convention for a bare "2.75 [2.35, 3.23]"
         found.append(Candidate(stat, m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.BARE_SUMMARY_PAIR, (" vs", " versus"), 45, 45):
+        if "." not in m.group("c1") + m.group("c2"):
+            continue  # "12 (15.0) vs 20 (25.0)" may be counts and percentages
+        if _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
+            continue
+        for center, spread, unit, end in (
+            ("c1", "s1", "u1", m.end("u1") if m.group("u1") else m.end("s1") + 1),
+            ("c2", "s2", "u2", m.end()),
+        ):
+            fields = {
+                "value_text": m.group(center),
+                "unit": (m.group(unit) or "").strip(),
+                "spread_low_text": m.group(spread),
+                "summary_type_not_stated": True,
+            }
+            found.append(Candidate("mean", m.start(center), end, fields))
     for m in scan.finditer(grammar.GROUP_VALUE, ("group", "arm"), 0, 40):
         # "higher in the MSC group (67.0) compared to the placebo group (50.0)": an arm's value
         # whose summary type is not stated, read as a mean.

@@ -297,7 +297,7 @@ def arm_near(
     if before:
         if before.group("cjk_control"):
             return "control"
-        if is_armlike(before.group("arm")):
+        if is_armlike(before.group("arm")) and not _ENDS_A_PHRASE.search(before.group("arm")):
             return clean_arm(before.group("arm"))
     return ""
 
@@ -313,6 +313,13 @@ def declared_arm_words(text: str) -> frozenset[str]:
         for word in arm_key(label).split()
         if len(word) > 1 and not word.isdigit()
     )
+
+
+# A label that ends in a preposition or verb runs into its value ("IL-6 fell from 30.1"): it
+# does not name the arm the value belongs to.
+_ENDS_A_PHRASE = re.compile(
+    r"(?i)\b(?:from|to|of|by|at|was|were|is|are|than|fell|rose|increased|decreased|reduced)$"
+)
 
 
 def is_armlike(label: str) -> bool:
@@ -480,7 +487,7 @@ _SUBJECT_TAIL = re.compile(
 # stay was shorter"), a bullet or line of a slide or registry record, or after the reference of
 # a comparison ("Compared with stretching, the fall rate was lower ...").
 _CLAUSE_OPENING = re.compile(
-    r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z])|\s?[\u2022\n]\s?"
+    r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z]|[A-Z]{2,6}-?\d{0,2}\s[a-z])|\s?[\u2022\n]\s?"
     r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
 )
 

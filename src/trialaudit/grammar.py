@@ -263,6 +263,7 @@ SUMMARY_LABEL = re.compile(
     (?P<what>(?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
+    (?<!\bat\s)(?<!\bafter\s)(?<!\bby\s)(?<!\bover\s)(?<!\bwithin\s)  # "scores at 12 weeks"
     (?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
     (?:
       \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
@@ -313,11 +314,26 @@ APA_MEAN = re.compile(
 )
 # A group's value in brackets right after the group: "higher in the MSC group (67.0)"; the arm
 # label is read backwards from "group".
+# Two arms' values each with one bare bracket, joined by "vs": "63.2 (11.4) years vs 61.9 (12.0)
+# years". A summary whose type the text does not state (candidates.py reads it only when a value
+# has decimals, which a count "12 (15.0)" never has).
+BARE_SUMMARY_PAIR = re.compile(
+    rf"""(?<![\w.,/\-])(?P<c1>{SIGNED})(?:{UNIT})?\s?\(\s?(?P<s1>{DEC})(?!\d)(?!\.\d)\s?\)
+    (?P<u1>{UNIT})?\s(?:vs\.?|versus)\s
+    (?P<c2>{SIGNED})(?:{UNIT})?\s?\(\s?(?P<s2>{DEC})(?!\d)(?!\.\d)\s?\)(?P<u2>{UNIT})?""",
+    _X,
+)
 GROUP_VALUE = re.compile(
     rf"(?<![A-Za-z])(?i:group|arm)\s?\(\s?(?P<value>{SIGNED})(?!\d)(?P<unit>{UNIT})?\s?\)"
 )
 
 # Arm sizes: "(n = 65)", "MSC alone group = 11", "control group, n = 24", "control arm: 24".
+# Two arms' counts of one event, each written as n: "headache (n=12 vs n=9)".
+N_PAIR = re.compile(
+    rf"""(?:(?<=[(\[])|(?<=[(\[]\s))(?P<n1>[nN]\s?=\s?(?P<x1>{INT}))(?!\d)\s?(?:vs\.?|versus)
+    \s?(?P<n2>[nN]\s?=\s?(?P<x2>{INT}))(?!\d)(?=\s?[)\]])""",
+    _X,
+)
 N_EQUALS = re.compile(
     rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)"
 )
