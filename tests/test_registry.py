@@ -166,3 +166,57 @@ def test_prose_estimates_near_a_results_table_are_left_to_the_general_readers():
         if s["kind"] == "ratio"
     ]
     assert ratios == [(1.9, 1.2, 3.1)]
+
+
+FLOW_AND_BASELINE = """Participant Flow
+Arm/Group Title | Drug A | Placebo
+Started | 60 | 60
+Completed | 55 | 57
+Baseline Characteristics
+Arm/Group Title | Drug A | Placebo | Total
+Overall Number of Baseline Participants | 60 | 60 | 120
+Age, Continuous Mean (Standard Deviation) | 54.2 (10.1) | 55.0 (9.8) | 54.6 (9.9)
+Primary Outcome Measure:
+Title: Number of Participants With Treatment Response
+Arm/Group Title | Drug A | Placebo
+Overall Number of Participants Analyzed | 58 | 59
+Measure Type: Count of Participants
+Count of Participants | 30 51.7% | 18 30.5%
+"""
+
+
+def test_participant_flow_baseline_and_count_rows_take_the_arm_titles():
+    stats = extract_document("r", FLOW_AND_BASELINE).statistics
+    assert [
+        (s["kind"], s["source_text"], s["arm"], s["population"], s["denominator"], s["outcome"])
+        for s in stats
+    ] == [
+        ("arm_size", "60", "Drug A", "randomized", None, ""),
+        ("arm_size", "60", "Placebo", "randomized", None, ""),
+        ("arm_size", "60", "Drug A", "analysed", None, ""),
+        ("arm_size", "60", "Placebo", "analysed", None, ""),
+        # the Total column is the sample, and no arm
+        ("sample_size", "120", "", "analysed", None, ""),
+        ("mean", "54.2 (10.1)", "Drug A", "", None, "Age"),
+        ("mean", "55.0 (9.8)", "Placebo", "", None, "Age"),
+        ("arm_size", "58", "Drug A", "analysed", None, ""),
+        ("arm_size", "59", "Placebo", "analysed", None, ""),
+        # each count takes the number its arm analysed as denominator
+        ("count", "30 51.7%", "Drug A", "", 58, "Number of Participants With Treatment Response"),
+        ("count", "18 30.5%", "Placebo", "", 59, "Number of Participants With Treatment Response"),
+    ]
+
+
+def test_a_count_row_that_does_not_fit_the_titles_is_not_read():
+    text = FLOW_AND_BASELINE.replace("| 18 30.5%", "")
+    assert not [s for s in extract_document("r", text).statistics if s["kind"] == "count"]
+
+
+def test_a_planned_number_of_participants_is_no_sample_size():
+    kinds = [
+        (s["kind"], s["source_text"])
+        for s in extract_document(
+            "r", "Target number of participants: 300\nNumber of subjects: 48"
+        ).statistics
+    ]
+    assert kinds == [("sample_size", "48")]

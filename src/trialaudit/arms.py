@@ -178,6 +178,11 @@ def arm_size_candidate(start: int, end: int, n_text: str, arm: str, population: 
 _arm_size = arm_size_candidate
 
 
+def sample_size_candidate(start: int, end: int, n_text: str, population: str) -> Candidate:
+    """Return a sample-size candidate."""
+    return _size("sample_size", start, end, n_text, population=population)
+
+
 def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
     found: list[Candidate] = _cluster_sizes(norm, sents, scan)
@@ -550,6 +555,7 @@ _TOTALS = (
     (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
     (grammar.LABELLED_TOTAL, (":",), 25, 60),
+    (grammar.NUMBER_OF_TOTAL, ("number of",), 6, 40),
 )
 
 

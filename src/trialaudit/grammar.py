@@ -416,9 +416,13 @@ ENROLMENT_FIELD = re.compile(
 )
 # A labelled line or sentence: "Study population: 310 patients", "Participants: 1,024 adults".
 LABELLED_TOTAL = re.compile(
-    rf"""(?<![\w\-])(?i:(?:study\s)?(?:population|participants|patients|subjects))\s?:\s?
-    (?P<n>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\b""",
+    rf"""(?<![\w\-])(?<!(?i:number)\sof\s)(?i:(?:study\s)?(?:population|participants|patients
+    |subjects))[ ]?:[ ]?(?P<n>{COUNT_WORD})[ ](?:[\w\-]{{1,20}}[ ]){{0,2}}?(?i:{_PEOPLE})\b""",
     _X,
+)
+# "Number of subjects: 48".
+NUMBER_OF_TOTAL = re.compile(
+    rf"(?<!(?i:target)\s)(?<!(?i:planned)\s)(?<!(?i:anticipated)\s)(?<!(?i:estimated)\s)(?i:(?:total\s)?number\sof\s(?:subjects|participants|patients))\s?:\s?(?P<n>{INT})(?![\d.,%])"
 )
 # "N = 1,234".
 N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")

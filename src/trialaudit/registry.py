@@ -14,18 +14,35 @@ from __future__ import annotations
 
 import re
 
-from .arms import arm_size_candidate
+from .arms import arm_size_candidate, sample_size_candidate
 from .context import TIMEPOINT, timepoint_label
 from .spans import Candidate
 
 _TITLES = re.compile(r"Arm/Group Title\s?(?::\s?|\|\s?)(?P<titles>[^\n]{1,400})")
-_ANALYSED = re.compile(
-    r"(?:Overall\s)?Number of Participants Analy[sz]ed\s?(?:\|\s?)?"
-    r"(?P<sizes>\d{1,7}(?:(?:\s\|?\s?|\|\s?)\d{1,7}){1,9})(?!\S)"
+_ROW_NUMBERS = r"\s?(?:\|\s?)?(?P<sizes>\d{1,7}(?:(?:\s\|?\s?|\|\s?)\d{1,7}){1,9})(?!\S)"
+# The rows that give each arm's size, with the stage they count: the number analysed for an
+# outcome or at baseline, and the participant flow's "Started" row.
+_SIZE_ROWS = (
+    (re.compile(r"(?:Overall\s)?Number of Participants Analy[sz]ed" + _ROW_NUMBERS), "analysed"),
+    (re.compile(r"Overall Number of Baseline Participants" + _ROW_NUMBERS), "analysed"),
+    (re.compile(r"(?m)^(?:STARTED|Started)" + _ROW_NUMBERS), "randomized"),
 )
 _SUMMARY_HEADER = re.compile(
     r"(?m)^(?P<stat>Mean|Median|Least Squares Mean)\s\((?P<spread>Standard Deviation"
     r"|Standard Error|Inter-Quartile Range|Full Range)\)\s*$"
+)
+# A baseline row that names its measure and summary before its cells: "Age, Continuous Mean
+# (Standard Deviation) | 54.2 (10.1) | 55.0 (9.8) | 54.6 (9.9)".
+_SUMMARY_ROW = re.compile(
+    r"(?m)^(?P<label>[^\n|]{1,80}?),?\s(?:Continuous\s)?(?P<stat>Mean|Median|Least Squares Mean)"
+    r"\s\((?P<spread>Standard Deviation|Standard Error|Inter-Quartile Range|Full Range)\)"
+    r"[^\n|]{0,40}\|(?P<cells>[^\n]{1,400})$"
+)
+# A count row's cells: "Count of Participants | 30 51.7% | 18 30.5%", "12 (8.0%)".
+_COUNT_ROW = re.compile(r"(?m)^Count of Participants\s?(?:\|\s?)?(?P<cells>[^\n]{1,400})$")
+_COUNT_CELL = re.compile(
+    r"(?<![\d.])(?P<x>\d{1,7})\s(?:\(\s?(?P<pct>\d{1,3}(?:\.\d{1,4})?)\s?%\s?\)"
+    r"|(?P<pct2>\d{1,3}(?:\.\d{1,4})?)\s?%)"
 )
 _NUMBER = r"-?\d{1,7}(?:\.\d{1,6})?"
 _CELL = re.compile(
@@ -91,13 +108,20 @@ def candidates(norm: str) -> list[Candidate]:
             continue
         end = blocks[index + 1].start() if index + 1 < len(blocks) else len(norm)
         end = min(end, block.end() + _BLOCK)
-        found += _sizes(norm, block.end(), end, titles)
+        sizes = _sizes(norm, block.end(), end, titles)
+        found += sizes
         previous = blocks[index - 1].end() if index else 0
         titled = list(
             _OUTCOME_TITLE.finditer(norm, max(previous, block.start() - 400), block.start())
         )
         outcome = titled[-1].group("title").strip() if titled else ""
         found += _summaries(norm, block.end(), end, titles, outcome)
+        analysed = {
+            c.fields["arm"]: c.fields["size"]
+            for c in sizes
+            if c.kind == "arm_size" and c.fields["population"] == "analysed"
+        }
+        found += _counts(norm, block.end(), end, titles, outcome, analysed)
         found += _estimates(norm, block.end(), end, outcome)
     return found
 
@@ -122,24 +146,68 @@ def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]
 
 
 def _sizes(norm: str, start: int, end: int, titles: list[str]) -> list[Candidate]:
-    """The number analysed in each arm, when there is one per title."""
-    m = _ANALYSED.search(norm, start, end)
-    if not m:
-        return []
-    numbers = list(re.finditer(r"\d+", m.group("sizes")))
-    if len(numbers) != len(titles):
-        return []
-    offset = m.start("sizes")
-    return [
-        arm_size_candidate(offset + n.start(), offset + n.end(), n.group(), title, "analysed")
-        for n, title in zip(numbers, titles, strict=True)
-    ]
+    """Each arm's size in the rows that give one per title; a "Total" column's is the sample
+    size."""
+    found = []
+    for row, population in _SIZE_ROWS:
+        m = row.search(norm, start, end)
+        if not m:
+            continue
+        numbers = list(re.finditer(r"\d+", m.group("sizes")))
+        if len(numbers) != len(titles):
+            continue
+        offset = m.start("sizes")
+        for n, title in zip(numbers, titles, strict=True):
+            at = (offset + n.start(), offset + n.end(), n.group())
+            if _is_total(title):
+                found.append(sample_size_candidate(*at, population))
+            else:
+                found.append(arm_size_candidate(*at, title, population))
+    return found
+
+
+def _is_total(title: str) -> bool:
+    return title.lower() in {"total", "overall", "all participants"}
+
+
+def _counts(
+    norm: str, start: int, end: int, titles: list[str], outcome: str, analysed: dict[str, int]
+) -> list[Candidate]:
+    """A "Count of Participants" row: each arm's count and percentage, in title order, out of
+    the number its arm analysed in the block."""
+    found = []
+    for row in _COUNT_ROW.finditer(norm, start, end):
+        cells = list(_COUNT_CELL.finditer(norm, row.start("cells"), row.end("cells")))
+        if len(cells) != len(titles):
+            continue
+        for cell, title in zip(cells, titles, strict=True):
+            if _is_total(title):
+                continue
+            fields = {
+                "numerator": int(cell.group("x")),
+                "value_text": cell.group("x"),
+                "percent_text": cell.group("pct") or cell.group("pct2"),
+                "arm": title,
+                "outcome": outcome,
+                "denominator": analysed.get(title),
+            }
+            found.append(Candidate("count", cell.start(), cell.end(), fields))
+    return found
 
 
 def _summaries(norm: str, start: int, end: int, titles: list[str], outcome: str) -> list[Candidate]:
     """A row of one summary per arm under a "Mean (Standard Deviation)" header, within the two
     lines after it."""
     found = []
+    for row in _SUMMARY_ROW.finditer(norm, start, end):
+        stat = "median" if row.group("stat") == "Median" else "mean"
+        kind = _SPREAD_KIND[row.group("spread")]
+        cells = list(_CELL.finditer(norm, row.start("cells"), row.end("cells")))
+        if len(cells) == len(titles):
+            label = row.group("label").strip()
+            for cell, title in zip(cells, titles, strict=True):
+                if not _is_total(title):
+                    found.append(_summary(cell, stat, kind, title, label))
     for header in _SUMMARY_HEADER.finditer(norm, start, end):
         stat = "median" if header.group("stat") == "Median" else "mean"
         kind = _SPREAD_KIND[header.group("spread")]
