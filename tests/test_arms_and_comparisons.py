@@ -154,6 +154,11 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "Adverse events: headache (n=12 vs n=9).",
             [("count", "n=12"), ("count", "n=9")],
         ),
+        # an analysis population with its n is a sample, not an arm
+        (
+            "In the ITT population (n = 300), the endpoint was met by 62% vs 48%.",
+            [("sample_size", "n = 300"), ("percentage", "62%"), ("percentage", "48%")],
+        ),
         # a count under a label of people is no sample size
         ("Patients: 45 (60%) men.", [("count", "45 (60%)")]),
     ],

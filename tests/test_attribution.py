@@ -395,3 +395,17 @@ def test_an_event_before_a_bracket_of_two_ns_is_their_outcome():
         ("n=5", "dizziness"),
         ("n=7", "dizziness"),
     ]
+
+
+def test_compared_with_first_names_the_comparator_then_the_subject():
+    text = (
+        "Methods: 120 patients were randomized to early mobilization (n=60) or usual care "
+        "(n=60). Results: Compared with usual care, early mobilization reduced ICU stay "
+        "(4.2 ± 1.1 vs 5.6 ± 1.9 days, P < 0.001)."
+    )
+    rows = extract_document("t", text).statistics
+    assert [(r["source_text"], r["arm"], r["outcome"]) for r in rows[3:]] == [
+        ("4.2 ± 1.1", "early mobilization", "ICU stay"),
+        ("5.6 ± 1.9", "usual care", "ICU stay"),
+        ("P < 0.001", "early mobilization vs usual care", "ICU stay"),
+    ]

@@ -13,7 +13,7 @@ _PEOPLE = grammar._PEOPLE
 # The stage a number of people counts, from the verb of its sentence.
 _ANALYSED = re.compile(
     r"(?i)\b(?:final\sanalysis|analy[sz]ed|analy[sz]is\sset|evaluable|per[-\s]protocol"
-    r"|intention[-\s]to[-\s]treat|completed\sthe\s(?:study|follow[-\s]?up))\b"
+    r"|intention[-\s]to[-\s]treat|m?ITT|completed\sthe\s(?:study|follow[-\s]?up))\b"
 )
 _STAGE = re.compile(
     r"(?i)\b(?P<randomized>randomi[sz]ed|randomly\sassigned|assigned|allocated"
@@ -120,7 +120,7 @@ _STAGE_WORDS = (
     "randomi", "enrol", "recruit", "includ", "eligible", "evaluable", "treated", "vaccinated",
     "analy", "hospitali", "consecutive",
 )  # fmt: skip
-_SAMPLE_NOUN = re.compile(rf"(?i){_PEOPLE}|trials?|stud(?:y|ies)|cohorts?")
+_SAMPLE_NOUN = re.compile(rf"(?i){_PEOPLE}|trials?|stud(?:y|ies)|cohorts?|populations?|sets?")
 _TOTAL_WORDS = frozenset(
     "total overall all sample randomized randomised enrolled included analysed analyzed treated"
     " completed screened evaluable itt mitt".split()

@@ -8,7 +8,7 @@ import re
 
 from . import context
 from .arms import CLUSTERS, counts_people, resolve_arm
-from .grammar import ARM_LABEL
+from .grammar import ARM_ENDS_AHEAD, ARM_LABEL
 
 _VERSUS_GAP = re.compile(
     r"(?i)^[\s,]{0,3}(?:vs\.?|versus|v\.?|compared\s(?:with|to)|and)\s?\.?\s?(?:the\s)?$"
@@ -19,12 +19,22 @@ _NAMED_ARMS_GAP = re.compile(
 )
 _COMPARED_WITH = re.compile(
     rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin)?|relative\sto)\s(?:the\s)?"
-    rf"(?P<arm>{ARM_LABEL})(?=\s(?:group|arm)s?\b|[\s,;.()]|$)"
+    rf"(?P<arm>{ARM_LABEL})(?=\s(?:group|arm)s?\b|{ARM_ENDS_AHEAD})"
+)
+_SUBJECT_VERBS = (
+    r"(?:improved|reduced|increased|decreased|lowered|raised|showed|exerted|was\sassociated"
+    r"|led|resulted|achieved|shortened|prolonged)"
 )
 _SUBJECT = re.compile(
     r"(?P<subj>[A-Z][\w\-+]{0,25}(?:\s(?!\w{2,15}ly\b)[\w\-+]{1,25}){0,3})\s(?:\w{2,15}ly\s)?"
-    r"(?:improved|reduced|increased|decreased|lowered|raised|showed|exerted|was\sassociated"
-    r"|led|resulted|achieved|shortened|prolonged)\b"
+    + _SUBJECT_VERBS
+    + r"\b"
+)
+# "Compared with usual care, early mobilization reduced ...": the comparator, then the subject.
+_COMPARED_FIRST = re.compile(
+    rf"(?i:compared\s(?:with|to)|relative\sto|versus)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
+    r"(?:\s(?:group|arm)s?)?,\s(?:the\s)?(?P<subj>[\w\-+]{1,25}(?:\s[\w\-+]{1,25}){0,3}?)"
+    rf"(?:\s(?:group|arm)s?)?\s(?:\w{{2,15}}ly\s)?{_SUBJECT_VERBS}\b"
 )
 # Abstract section headings that run into the first sentence ("Findings MSC administration").
 _HEADING = re.compile(
@@ -199,11 +209,15 @@ def _denominator(cell: dict, arms: list[dict]) -> tuple[int | None, int | None]:
 
 def _arms_of_sentence(norm: str, sentence: tuple[int, int], before: int) -> tuple[str, str]:
     """Return the (intervention, comparator) labels a sentence names: its subject and what it
-    is compared with ("MSC treatment improved ... compared with the controls")."""
+    is compared with ("MSC treatment improved ... compared with the controls", "Compared with
+    usual care, early mobilization reduced ...")."""
     subject, comparator = "", ""
     for m in _SUBJECT.finditer(norm, sentence[0], max(sentence[0], before)):
         words = _HEADING.sub("", m.group("subj"))
         subject = context.clean_arm(words) or subject
+    first = _COMPARED_FIRST.search(norm, sentence[0], max(sentence[0], before))
+    if first:
+        return context.clean_arm(first.group("subj")), context.clean_arm(first.group("arm"))
     m = _COMPARED_WITH.search(norm, sentence[0], sentence[1])
     if m:
         comparator = context.clean_arm(m.group("arm"))
@@ -266,7 +280,9 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             p_row = next((r for r in after if r["kind"] == "p_value"), None)
             label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
             a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
-            b["outcome"] = b["outcome"] or a["outcome"]
+            for later in (b, effect, p_row):
+                if later is not None:
+                    later["outcome"] = later["outcome"] or a["outcome"]
             rows.append(
                 _row(
                     a["stat_id"],

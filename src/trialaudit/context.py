@@ -110,7 +110,8 @@ UNIT_WORDS = r"(?i:m|cm|mm|ml|mL|L|kg|g|mg|days?|hours?|h|min|mmHg|points?|%)"
 _LABEL_STOP = frozenset(
     (
         "such as and or the in of with including vs vs. versus were was is a an to for at on "
-        "from by than compared both between all"
+        "from by than compared both between all reduced improved increased decreased shortened "
+        "prolonged lowered raised"
     ).split()
 )
 _NOT_OUTCOME = re.compile(
@@ -598,7 +599,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or _NOT_OUTCOME.match(label)
         or re.search(r"(?i)\b(?:group|arm)s?$", label)
         or TIMEPOINT.fullmatch(label)
-        or re.search(r"[=<>]|(?i:^respectively$)", label)
+        or re.search(r"[=<>\u00b1]|(?i:^respectively$)", label)
         or is_control(label)
         or _TREATMENT_WORDS.search(label)
         or re.fullmatch(r"[A-Z]{2,6}s|(?i:[a-z]{1,2})|" + UNIT_WORDS, label)

@@ -204,10 +204,12 @@ N_PERCENT = re.compile(
 ARM_LABEL = r"[A-Za-z][A-Za-z0-9+\-]{0,24}(?:\s[A-Za-z0-9+\-]{1,25}){0,4}?"
 # The arms a sentence allocates to: "randomly assigned 304 adults with obesity to semaglutide or
 # placebo", "randomized to receive either budesonide, formoterol or placebo for 12 weeks".
-_ARM_ENDS = (
-    r"(?=\s?[,;.)(]|$|\s(?:or|versus|vs|for|in|at|with|and|until|during|once|twice|daily|every"
-    r"|over|from|on)\b)"
+# Where an arm's name ends: punctuation, the end, or a word that starts what follows it.
+ARM_ENDS_AHEAD = (
+    r"\s?[,;.)(]|$|\s(?:or|versus|vs|for|in|at|with|and|until|during|once|twice|daily|every"
+    r"|over|from|on|was|were|is|had|did|showed)\b"
 )
+_ARM_ENDS = rf"(?={ARM_ENDS_AHEAD})"
 _ASIDE = r"(?:\s?\([^()\n]{1,40}\))?"
 ALLOCATED_TO_ARMS = re.compile(
     rf"""(?i:randomi[sz]ed|randomly\s(?:assigned|allocated)|assigned|allocated)\b[^.;\n]{{0,100}}?
