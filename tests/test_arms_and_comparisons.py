@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from extraction_helpers import kinds, stats
 
+from trialaudit.arms import resolve_arm
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
 
@@ -309,3 +310,25 @@ def test_a_total_split_in_a_bracket_and_the_stage_of_each_list():
         if c["check"] == "total_vs_arm_sizes"
     ]
     assert totals == [("3612", "consistent"), ("3390", "consistent")]
+
+
+ARMS = [
+    {"arm": "early mobilization", "arm_key": "early mobilization", "role": "intervention"},
+    {"arm": "usual care", "arm_key": "usual care", "role": "control"},
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("early mobilization group", "early mobilization"),
+        ("controls", "usual care"),
+        # the only intervention arm, for a label that names no other arm
+        ("intervention", "early mobilization"),
+        # a word of the control arm's name is the control arm, not the only intervention arm
+        ("usual", "usual care"),
+        ("mobilization", "early mobilization"),
+    ],
+)
+def test_an_arm_label_resolves_to_the_arm_it_names(label, expected):
+    assert resolve_arm(label, ARMS)["arm"] == expected

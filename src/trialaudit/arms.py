@@ -595,9 +595,10 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
 
 
 def resolve_arm(label: str, arms: list[dict]) -> dict | None:
-    """Return the arm row (of one study) an arm label refers to: same key, else the only
-    control for a control label, else the only arm sharing a word, else the only
-    intervention arm for an intervention label."""
+    """Return the arm row (of one study) an arm label refers to: same key, else the only arm
+    of its role (control or intervention) when it shares no word with an arm of the other,
+    else the only arm of its role sharing a word, else the only arm of the other role that
+    does."""
     if not label or not arms:
         return None
     key = context.arm_key(label)
@@ -607,10 +608,15 @@ def resolve_arm(label: str, arms: list[dict]) -> dict | None:
     control = context.is_control(label)
     role = "control" if control else "intervention"
     by_role = [a for a in arms if a["role"] == role]
-    if len({a["arm_key"] for a in by_role}) == 1:
-        return by_role[0]
     words = set(key.split())
+    # a label that shares its words with an arm of the other role names that one ("usual" is
+    # the usual-care arm, not the only intervention arm)
+    elsewhere = [a for a in arms if a["role"] != role and words & set(a["arm_key"].split())]
+    if len({a["arm_key"] for a in by_role}) == 1 and not elsewhere:
+        return by_role[0]
     sharing = [a for a in by_role if words & set(a["arm_key"].split())]
     if len({a["arm_key"] for a in sharing}) == 1:
         return sharing[0]
+    if not sharing and len({a["arm_key"] for a in elsewhere}) == 1:
+        return elsewhere[0]
     return None
