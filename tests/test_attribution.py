@@ -409,3 +409,32 @@ def test_compared_with_first_names_the_comparator_then_the_subject():
         ("5.6 ± 1.9", "usual care", "ICU stay"),
         ("P < 0.001", "early mobilization vs usual care", "ICU stay"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a value that opens a bracket after "of the X group"
+        (
+            "The total effective rate of the observation group (95.00%) was higher than that of "
+            "the control group (80.00%).",
+            [("95.00%", "observation"), ("80.00%", "control")],
+        ),
+        # "in the X group was" before the value
+        (
+            "The incidence of adverse reactions in the study group was 5.00% (2/40), lower than "
+            "20.00% (8/40) in the control group.",
+            [("5.00% (2/40)", "study"), ("20.00% (8/40)", "control")],
+        ),
+    ],
+)
+def test_arms_named_before_a_value(text, expected):
+    assert [(s, a) for s, a, _ in per_arm(text)] == expected
+
+
+def test_an_opening_phrase_is_not_the_subject():
+    text = (
+        "Results: After treatment, the VAS score of the observation group was lower than that "
+        "of the control group [(2.31±0.52) points vs (3.45±0.61) points, t=8.99, P<0.001]."
+    )
+    assert {outcome for _, outcome in outcomes_of(text)} == {"VAS score"}

@@ -34,7 +34,7 @@ _LETTERED_ARM = re.compile(rf"\b{_LETTERED}(?=\s?$)")
 ARM_LETTER_AFTER = re.compile(rf"[^;\d]{{0,30}}?\bin\s(?P<arm>{_LETTERED})")
 ARM_BEFORE = re.compile(
     rf"(?i)\b(?:in|for|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)"
-    r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?\s?[,:]?\s?$"
+    r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?(?:\s(?i:was|were))?\s?[,:]?\s?$"
 )
 ARM_AFTER_VERB = re.compile(
     rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith|allocated\sto|assigned\sto"
@@ -42,7 +42,8 @@ ARM_AFTER_VERB = re.compile(
 )
 # A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
 BRACKET_AFTER_ARM = re.compile(
-    rf"\b(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})\s?\(\s?"
+    rf"\b(?:(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
+    rf"|(?:of|in|for)\sthe\s(?P<group>{ARM_LABEL})\s(?:group|arm))\s?\(\s?"
     r"(?:(?:mean|median|n)\s?[=:]?\s?)?$"
 )
 CONTROL_NOUN_AFTER = re.compile(
@@ -273,6 +274,8 @@ def arm_near(
     ``arm_words`` are the words of the document's arms; a label that names one of them is an
     arm even when it does not look like one ("with semaglutide")."""
     opening = BRACKET_AFTER_ARM.search(text, max(sentence[0], start - 60), start)
+    if opening and opening.group("group"):
+        return clean_arm(opening.group("group"))
     if opening and (
         is_armlike(opening.group("arm")) or _shares_a_word(opening.group("arm"), arm_words)
     ):
@@ -490,6 +493,8 @@ _SUBJECT_TAIL = re.compile(
 _CLAUSE_OPENING = re.compile(
     r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z]|[A-Z]{2,6}-?\d{0,2}\s[a-z])|\s?[\u2022\n]\s?"
     r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
+    # "After treatment, the VAS score ..."
+    r"|(?:^|(?<=[.:;!?]\s)|(?<=\n))(?i:after|at|by|during|following|before)\s[^,;]{1,30},\s"
 )
 
 
