@@ -191,3 +191,17 @@ def test_an_interval_after_a_comma_and_a_difference_in_metres_per_second(
     row = one(text, kind)
     assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
     assert of_kind(text, "mean") == []
+
+
+def test_a_difference_in_mm_hg_keeps_its_interval():
+    row = one(
+        "The between-group difference was -1.9 mm Hg (95% CI -3.4 to -0.4; P = .01).", "difference"
+    )
+    assert (row["value"], row["unit"], row["ci_low"], row["ci_high"]) == (-1.9, "mm Hg", -3.4, -0.4)
+
+
+@pytest.mark.parametrize(
+    "text", ["NNT = 12 (95% CI 7 to 45)", "The number needed to treat was 12 (95% CI 7 to 45)."]
+)
+def test_a_number_needed_to_treat_is_no_median(text):
+    assert kinds(text) == []

@@ -153,6 +153,11 @@ def _outcome_words(text: str | None) -> str:
     return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
 
 
+_NUMBER_NEEDED = re.compile(
+    r"(?i)\b(?:NNT|NNH|NNTB|NNTH|number\sneeded\sto\s(?:treat|harm))\b[^\d]{0,12}$"
+)
+
+
 def _before(norm: str, start: int, width: int = 40) -> str:
     """Return the ``width`` characters of ``norm`` before ``start``."""
     return norm[max(0, start - width) : start]
@@ -526,6 +531,8 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             label = label_match.group("word").lower()
         if label is None and kind == "ci" and fields["unit"] == "%":
             continue  # "efficacy was 61.3% (95% CI 55.8-66.1)": a percentage and its CI
+        if label is None and _NUMBER_NEEDED.search(_before(norm, m.start(), 40)):
+            continue  # "NNT = 12 (95% CI 7 to 45)" is no median
         stat = "mean" if label in {"mean", "average"} else "median"
         if stat == "median" and not kind:
             fields["spread_kind"] = "iqr"  # the journal convention for a bare "2.75 [2.35, 3.23]"

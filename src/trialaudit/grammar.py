@@ -16,8 +16,8 @@ from .numbers import COUNT_WORD, DEC, INT, SIGNED
 _X = re.VERBOSE
 
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
-UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|m|cm|mm|ml|mL|L|kg|g|mg|days?|d|hours?
-    |h|min|weeks?|months?|years?|mmHg|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
+UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL|L|kg|g|mg
+    |days?|d|hours?|h|min|weeks?|months?|years?|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
     |mg/kg|kg/m[²2]|[µμn]g/(?:L|mL|dL)|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
 _SEP = r"\s?(?:-|~|to|,|;|and)\s?"
