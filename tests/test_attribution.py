@@ -438,3 +438,21 @@ def test_an_opening_phrase_is_not_the_subject():
         "of the control group [(2.31±0.52) points vs (3.45±0.61) points, t=8.99, P<0.001]."
     )
     assert {outcome for _, outcome in outcomes_of(text)} == {"VAS score"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word joined to its unit by a hyphen
+        ("Twelve-month mortality was 10% vs 18%.", ["month 12", "month 12"]),
+        ("Twenty-four-week scores were 12.1 ± 3.0 vs 14.2 ± 3.1.", ["week 24", "week 24"]),
+        # the decimals of a duration are not a time point of their own ("2.3 years" is not
+        # year 3)
+        (
+            "At the end of follow-up (median 2.3 years), 40 (20%) vs 55 (27%) patients had died.",
+            ["", "", ""],
+        ),
+    ],
+)
+def test_time_points(text, expected):
+    assert [s["timepoint"] for s in extract_document("t", text).statistics] == expected

@@ -7,7 +7,7 @@ import functools
 import re
 
 from .grammar import ALLOCATED_TO_ARMS, ARM_LABEL, SENTENCE_END
-from .numbers import COUNT_WORD, word_value
+from .numbers import COUNT_WORD, WORD_BEFORE_HYPHEN, word_value
 
 CONTROL_WORDS = re.compile(
     r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w{1,30})?"
@@ -60,9 +60,9 @@ _ARMLIKE = re.compile(
 _ARMLIKE_ONLY = re.compile(r"[A-Z\-]{2,12}s?|(?i:cells?|placebo|controls?)")
 TIMEPOINT = re.compile(
     rf"""(?ix)
-    (?<![A-Za-z0-9\-])(?:
+    (?<![A-Za-z0-9\-])(?<!\d[.,])(?:
       (?P<u1>day|week|month|year)s?\s(?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
-      |(?P<n2>{COUNT_WORD})[\s\-](?P<u2>day|week|month|year|hour)s?\b
+      |(?P<n2>{COUNT_WORD}|{WORD_BEFORE_HYPHEN})[\s\-](?P<u2>day|week|month|year|hour)s?\b
         (?![\s\-](?:walk|interval|old|of\sage))
       |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
       |(?P<baseline>baseline)
