@@ -456,3 +456,10 @@ def test_an_opening_phrase_is_not_the_subject():
 )
 def test_time_points(text, expected):
     assert [s["timepoint"] for s in extract_document("t", text).statistics] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["(two-sided P = 0.03)", "The difference was statistically significant (P < 0.05)."]
+)
+def test_words_about_the_test_are_no_outcome(text):
+    assert [outcome for _, outcome in outcomes_of(text)] == [""]

@@ -94,3 +94,12 @@ def test_normalization_keeps_length_on_every_special_character():
         "\u2013\u2014\u2212\u00a0\u2009\u202f\u3000\uff10\uff05\u00b7\u2264\u2a7d\u301c1\u20092345"
     )
     assert len(normalize(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("printed", "comparator"),
+    [("P\ufe640.05", "<"), ("P\ufe650.05", ">"), ("P\ufe660.05", "="), ("P\u22660.05", "≤")],
+)
+def test_small_form_and_slanted_comparison_signs(printed, comparator):
+    row = one(f"The difference was significant ({printed}).", "p_value")
+    assert (row["value"], row["comparator"]) == (0.05, comparator)

@@ -117,7 +117,8 @@ _LABEL_STOP = frozenset(
 )
 _NOT_OUTCOME = re.compile(
     r"(?i)^(?:OR|RR|HR|IRR|CI|difference|ratio|P|p|n|N|mean|median|SD|IQR|range|group|arm|"
-    r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?)$"
+    r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?|"
+    r"(?:two|one)[-\s]sided|(?:statistically\s)?(?:significant|significance)|NS)$"
 )
 _SUBGROUP = re.compile(
     r"(?i)\b(?:in|among|for)\s(?:the\s)?(?:(?:patients|participants|subjects|those|cases)\s"
@@ -546,7 +547,9 @@ def _subject_at(
         return "", False
     subject = m.group("subject")
     if re.match(
-        r"(?i)(?:this|these|it|they|we|there|our|all|both|no|patients|participants)\b", subject
+        r"(?i)(?:this|these|it|they|we|there|our|all|both|no|patients|participants"
+        r"|(?:the\s)?(?:differences?|effects?|results?|findings)$)\b",
+        subject,
     ):
         return "", False
     if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject):

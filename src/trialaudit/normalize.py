@@ -13,7 +13,16 @@ _SPACES = (
 )
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"}
 # Comparison signs the grammar reads as ≤ and ≥ (slanted, double-line and full-width forms).
-_COMPARISONS = {"\u2a7d": "\u2264", "\u2a7e": "\u2265", "\u2266": "\u2264", "\u2267": "\u2265"}
+# Slanted and small-form comparison signs ("P\ufe640.05" in CJK typesetting).
+_COMPARISONS = {
+    "\u2a7d": "\u2264",
+    "\u2a7e": "\u2265",
+    "\u2266": "\u2264",
+    "\u2267": "\u2265",
+    "\ufe64": "<",
+    "\ufe65": ">",
+    "\ufe66": "=",
+}
 _CJK_PUNCTUATION = {"\u3001": ",", "\u3002": ".", "\uff61": ".", "\u301c": "~"}
 
 # Numbers printed with a decimal comma in a statistical position ("P = 0,03", "46,9%",
