@@ -463,3 +463,19 @@ def test_time_points(text, expected):
 )
 def test_words_about_the_test_are_no_outcome(text):
     assert [outcome for _, outcome in outcomes_of(text)] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a section heading is no outcome; what happened to the people counted is
+        (
+            "Results: Thirty-two patients in the drug group and 45 in the placebo group were "
+            "hospitalized.",
+            ["hospitalized", "hospitalized"],
+        ),
+        ("Twelve (12%) and 20 (20%) were lost to follow-up.", ["lost to follow-up"] * 2),
+    ],
+)
+def test_the_predicate_of_a_sentence_without_subject_is_its_outcome(text, expected):
+    assert [outcome for _, outcome in outcomes_of(text)] == expected

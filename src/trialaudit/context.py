@@ -438,7 +438,22 @@ def outcome_of(
         return before[-1]
     if after:
         return after[0]
-    return sentence_subject(text, sentence, start, arm_words)
+    subject = sentence_subject(text, sentence, start, arm_words)
+    if subject:
+        return subject
+    # "Thirty-two patients in the drug group and 45 in the placebo group were hospitalized"
+    predicate = _PREDICATE.search(text, start, sentence[1])
+    return predicate.group("outcome") if predicate else ""
+
+
+# What a sentence says happened to the people it counts, when it has no other outcome: "... were
+# hospitalized", "... was lost to follow-up".
+_PREDICATE = re.compile(
+    r"\b(?:were|was)\s(?:[a-z]{2,15}ly\s)?(?P<outcome>(?!randomi[sz]ed|assigned|allocated"
+    r"|enrolled|included|analy[sz]ed|treated)(?:lost\sto\sfollow[-\s]up|[a-z][a-z\-]{2,25}ed"
+    r"(?:\s(?:to|for|with|in)\s(?:the\s)?[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)?))"
+    r"\s?(?=[.;,(]|$)"
+)
 
 
 def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -518,8 +533,8 @@ def sentence_subject(
     head = re.match(r"[A-Z]{2,}[A-Z\s]{0,30}:\s?", text[start : min(sentence[1], start + 40)])
     if head:
         start += head.end()  # "RESULTS: ..."
-    heading = _SECTION_HEADING.match(text, start, min(before, sentence[1]))
-    if heading:
+    heading = _SECTION_HEADING.match(text, start, sentence[1])  # its lookahead sees past before
+    if heading and heading.end() <= before:
         start = heading.end()
     end = min(before, sentence[1])
     # "..., while the postoperative hospital stay was shorter [...]"
