@@ -479,3 +479,8 @@ def test_words_about_the_test_are_no_outcome(text):
 )
 def test_the_predicate_of_a_sentence_without_subject_is_its_outcome(text, expected):
     assert [outcome for _, outcome in outcomes_of(text)] == expected
+
+
+def test_a_past_tense_verb_after_the_group_is_the_outcome():
+    text = "Ten of the 42 patients (23.8%) in the treatment group relapsed."
+    assert outcomes_of(text) == [("Ten of the 42 patients (23.8%)", "relapsed")]

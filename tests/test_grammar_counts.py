@@ -296,3 +296,39 @@ def test_counts_of_two_arms_sharing_a_noun(text, expected):
 def test_a_sample_allocated_to_alternatives_is_no_arm_size():
     text = "We randomly assigned 304 adults to semaglutide or placebo."
     assert kinds(text) == [("sample_size", "304")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "x of the n people (p%)" is one count with its percentage
+        (
+            "Ten of the 42 patients (23.8%) in the treatment group relapsed.",
+            [("count", "Ten of the 42 patients (23.8%)", 10, 42, 23.8, "treatment")],
+        ),
+        # a total of deaths is a count, not a sample size
+        (
+            "A total of 14 deaths (9.3%) were recorded in the active arm compared with 23 "
+            "(15.4%) in the control arm.",
+            [
+                ("count", "14 deaths (9.3%)", 14, None, 9.3, "active"),
+                ("count", "23 (15.4%)", 23, None, 15.4, "control"),
+            ],
+        ),
+        # each count with its arm in brackets
+        (
+            "Infections: 12 (intervention) vs 19 (control).",
+            [
+                ("count", "12 (intervention)", 12, None, None, "intervention"),
+                ("count", "19 (control)", 19, None, None, "control"),
+            ],
+        ),
+        # ... but not a bracket that names a statistic
+        ("Scores: 12 (IQR) vs 19 (range).", []),
+    ],
+)
+def test_counts_with_their_arms(text, expected):
+    assert [
+        (r["kind"], r["source_text"], r["numerator"], r["denominator"], r["percent"], r["arm"])
+        for r in stats(text)
+    ] == expected

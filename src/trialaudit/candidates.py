@@ -153,6 +153,11 @@ def _outcome_words(text: str | None) -> str:
     return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
 
 
+# Bracketed words after a number that say what it is, not whose it is.
+_NOT_AN_ARM = re.compile(
+    r"(?i)(?:IQR|range|SD|SE|SEM|CI|n|N|mean|median|min|max|years?|months?|weeks?|days?|hours?"
+    r"|points?|percent|ref(?:erence)?|NS|ns)$"
+)
 _NUMBER_NEEDED = re.compile(
     r"(?i)\b(?:NNT|NNH|NNTB|NNTH|number\sneeded\sto\s(?:treat|harm))\b[^\d]{0,12}$"
 )
@@ -371,6 +376,16 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             continue
         fields = {"numerator": x, "value_text": m.group("center"), "percent_text": m.group("inner")}
         found.append(Candidate("count", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.COUNT_ARM_PAIR, (" vs", " versus "), 45, 45):
+        if _NOT_AN_ARM.match(m.group("a1")) or _NOT_AN_ARM.match(m.group("a2")):
+            continue
+        for x, arm in (("x1", "a1"), ("x2", "a2")):
+            fields = {
+                "numerator": int(m.group(x).replace(",", "")),
+                "value_text": m.group(x),
+                "arm": context.clean_arm(m.group(arm)),
+            }
+            found.append(Candidate("count", m.start(x), m.end(arm) + 1, fields))
     for m in scan.finditer(grammar.COUNT_VS_COUNT, (" vs", " versus "), 12, 40):
         for group, end in (("x1", m.end("x1")), ("x2", m.end())):
             fields = {

@@ -447,9 +447,10 @@ def outcome_of(
 
 
 # What a sentence says happened to the people it counts, when it has no other outcome: "... were
-# hospitalized", "... was lost to follow-up".
+# hospitalized", "... was lost to follow-up", "... in the treatment group relapsed".
 _PREDICATE = re.compile(
-    r"\b(?:were|was)\s(?:[a-z]{2,15}ly\s)?(?P<outcome>(?!randomi[sz]ed|assigned|allocated"
+    r"(?:\b(?:were|was)\s(?:[a-z]{2,15}ly\s)?|(?<=group\s)|(?<=arm\s))"
+    r"(?P<outcome>(?!randomi[sz]ed|assigned|allocated"
     r"|enrolled|included|analy[sz]ed|treated)(?:lost\sto\sfollow[-\s]up|[a-z][a-z\-]{2,25}ed"
     r"(?:\s(?:to|for|with|in)\s(?:the\s)?[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)?))"
     r"\s?(?=[.;,(]|$)"

@@ -159,6 +159,8 @@ _PEOPLE = (
     r"|infants|women|men|volunteers|deaths?|events?|eyes|recipients|neonates|newborns|mothers"
     r"|students|residents|workers|survivors|smokers|outpatients|inpatients)"
 )
+# The people a sample size counts: not deaths or events ("a total of 14 deaths (9.3%)").
+_PARTICIPANTS = _PEOPLE.replace("|deaths?|events?", "")
 # "46.94% (23/49)", "46.9% [23 of 49]", "46.9% (n = 23/49)".
 PERCENT_COUNT = re.compile(
     rf"""(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?(?:[nN]\s?=\s?)?
@@ -186,7 +188,9 @@ COUNT_PERCENT_OF = re.compile(
 COUNT_OF = re.compile(
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))\s(?:of|out\sof)\s
     (?:the\s|all\s|these\s|those\s)?
-    (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)""",
+    (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
+    (?:(?=\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?{DEC}\s?%\s?[)\]])
+      \s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]])?""",
     _X,
 )
 FRACTION = re.compile(
@@ -216,6 +220,13 @@ ALLOCATED_TO_ARMS = re.compile(
     \bto\s(?:receive\s)?(?:either\s)?(?P<first>{ARM_LABEL}){_ARM_ENDS}{_ASIDE}
     (?:,\s(?P<second>{ARM_LABEL}){_ARM_ENDS}{_ASIDE})?,?\s(?:or|versus|vs\.?)\s(?:to\s)?
     (?P<last>{ARM_LABEL}){_ARM_ENDS}""",
+    _X,
+)
+# Two arms' counts, each with its arm in brackets: "Infections: 12 (intervention) vs 19
+# (control)".
+COUNT_ARM_PAIR = re.compile(
+    rf"""(?<![\w.,/\-])(?P<x1>{INT})\s?\((?P<a1>[A-Za-z][\w\-]{{0,24}}(?:\s[\w\-]{{1,24}}){{0,2}})\)
+    \s(?:vs\.?|versus)\s(?P<x2>{INT})\s?\((?P<a2>[A-Za-z][\w\-]{{0,24}}(?:\s[\w\-]{{1,24}}){{0,2}})\)""",
     _X,
 )
 # Two arms' counts sharing a noun: "Nausea occurred in 22 vs 8 patients", "(3 vs 5 events)".
@@ -366,13 +377,13 @@ N_TREATED_WITH = re.compile(
 _WORDS = r"(?:[\w\-]{1,20}\s)"
 # "a total of 43 patients", "For a total of 110 patients".
 TOTAL_OF = re.compile(
-    rf"(?i:(?:a\s)?total(?:\snumber)?\sof\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})\b"
+    rf"(?i:(?:a\s)?total(?:\snumber)?\sof\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b"
 )
 # "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
 VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
     |allocated|screened|analy[sz]ed|treated|followed|comprised|involved))\s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?
-    (?i:{_PEOPLE})\b""",
+    (?i:{_PARTICIPANTS})\b""",
     _X,
 )
 # "the 120 randomized patients", "12,450 vaccinated adults".
@@ -380,12 +391,12 @@ N_STAGE_PEOPLE = re.compile(
     rf"""(?<![\w.,\-])(?<![Ss]tudy\s)(?<![Tt]rial\s)(?<![Pp]art\s)(?<![Pp]hase\s)
     (?<![Cc]ohort\s)(?<![Ss]tage\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,2}}?
     (?P<verb>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
-      |analy[sz]ed|hospitali[sz]ed|consecutive))\s{_WORDS}{{0,2}}?(?i:{_PEOPLE})\b""",
+      |analy[sz]ed|hospitali[sz]ed|consecutive))\s{_WORDS}{{0,2}}?(?i:{_PARTICIPANTS})\b""",
     _X,
 )
 # "One hundred patients with severe COVID-19 were randomized", "100 patients enrolled in".
 N_PEOPLE_VERB = re.compile(
-    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})
     \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?{_WORDS}{{0,5}}?
     (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively|randomly)\s)?
       (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
@@ -396,7 +407,7 @@ N_PEOPLE_VERB = re.compile(
 # complicated appendicitis admitted from 2021 to 2022 were divided into a laparoscopic group and
 # an open group", "Methods: 96 adults with asthma were randomly assigned to".
 SUBJECT_ALLOCATED = re.compile(
-    rf"""(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PEOPLE})\b[^.;:]{{0,200}}?
+    rf"""(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b[^.;:]{{0,200}}?
     \s(?i:were|was)\s(?:(?i:then|subsequently|randomly)\s)?
     (?P<verb>(?i:divided|randomi[sz]ed|assigned|allocated))\b""",
     _X,
@@ -419,7 +430,8 @@ ENROLMENT_FIELD = re.compile(
 # A labelled line or sentence: "Study population: 310 patients", "Participants: 1,024 adults".
 LABELLED_TOTAL = re.compile(
     rf"""(?<![\w\-])(?<!(?i:number)\sof\s)(?i:(?:study\s)?(?:population|participants|patients
-    |subjects))[ ]?:[ ]?(?P<n>{COUNT_WORD})[ ](?:[\w\-]{{1,20}}[ ]){{0,2}}?(?i:{_PEOPLE})\b""",
+    |subjects))[ ]?:[ ]?(?P<n>{COUNT_WORD})[ ](?:[\w\-]{{1,20}}[ ]){{0,2}}?
+    (?i:{_PARTICIPANTS})\b""",
     _X,
 )
 # "Number of subjects: 48".
