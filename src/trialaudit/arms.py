@@ -554,7 +554,8 @@ _TOTALS = (
     ),
     (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
-    (grammar.LABELLED_TOTAL, (":",), 25, 60),
+    # every label ends in "n" or "s" before its colon
+    (grammar.LABELLED_TOTAL, ("n:", "s:", "n :", "s :"), 24, 60),
     (grammar.NUMBER_OF_TOTAL, ("number of",), 6, 40),
 )
 

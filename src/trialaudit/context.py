@@ -7,7 +7,7 @@ import functools
 import re
 
 from .grammar import ALLOCATED_TO_ARMS, ARM_LABEL, SENTENCE_END
-from .numbers import COUNT_WORD, WORD_BEFORE_HYPHEN, word_value
+from .numbers import COUNT_BEFORE_UNIT, word_value
 
 CONTROL_WORDS = re.compile(
     r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w{1,30})?"
@@ -62,7 +62,7 @@ TIMEPOINT = re.compile(
     rf"""(?ix)
     (?<![A-Za-z0-9\-])(?<!\d[.,])(?:
       (?P<u1>day|week|month|year)s?\s(?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
-      |(?P<n2>{COUNT_WORD}|{WORD_BEFORE_HYPHEN})[\s\-](?P<u2>day|week|month|year|hour)s?\b
+      |(?P<n2>{COUNT_BEFORE_UNIT})[\s\-](?P<u2>day|week|month|year|hour)s?\b
         (?![\s\-](?:walk|interval|old|of\sage))
       |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
       |(?P<baseline>baseline)
@@ -310,9 +310,16 @@ def arm_near(
 def declared_arm_words(text: str) -> frozenset[str]:
     """Return the words of the arms a document allocates to ("randomly assigned 304 adults to
     semaglutide or placebo"), without one-letter words and numbers ("group A", "arm 2")."""
+    lower = text.lower()
+    # tried only where an allocation verb starts (str.find is far faster than a regex scan)
+    starts = sorted(
+        i for verb in ("randomi", "assigned", "allocated") for i in _occurrences(lower, verb)
+    )
+    matches = (ALLOCATED_TO_ARMS.match(text, i) for i in starts)
     return frozenset(
         word
-        for m in ALLOCATED_TO_ARMS.finditer(text)
+        for m in matches
+        if m
         for label in m.group("first", "second", "last")
         if label
         for word in arm_key(label).split()
@@ -325,6 +332,15 @@ def declared_arm_words(text: str) -> frozenset[str]:
 _ENDS_A_PHRASE = re.compile(
     r"(?i)\b(?:from|to|of|by|at|was|were|is|are|than|fell|rose|increased|decreased|reduced)$"
 )
+
+
+def _occurrences(text: str, literal: str) -> list[int]:
+    """Return the offsets of ``literal`` in ``text``."""
+    found, index = [], text.find(literal)
+    while index >= 0:
+        found.append(index)
+        index = text.find(literal, index + 1)
+    return found
 
 
 def is_armlike(label: str) -> bool:
@@ -508,11 +524,11 @@ _SUBJECT_TAIL = re.compile(
 # stay was shorter"), a bullet or line of a slide or registry record, or after the reference of
 # a comparison ("Compared with stretching, the fall rate was lower ...").
 _CLAUSE_OPENING = re.compile(
-    r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z]|[A-Z]{2,6}-?\d{0,2}\s[a-z])|\s?[\u2022\n]\s?"
+    r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z]|[A-Z]{2,6}-?\d{0,2}\s[a-z])|[\u2022\n]\s?"
     r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
-    # "After treatment, the VAS score ..."
-    r"|(?:^|(?<=[.:;!?]\s)|(?<=\n))(?i:after|at|by|during|following|before)\s[^,;]{1,30},\s"
 )
+# A phrase that opens a sentence before its subject: "After treatment, the VAS score ...".
+_OPENING_PHRASE = re.compile(r"(?i:after|at|by|during|following|before)\s[^,;]{1,30},\s")
 
 
 def _without_tail(label: str) -> str:
@@ -538,6 +554,9 @@ def sentence_subject(
     if heading and heading.end() <= before:
         start = heading.end()
     end = min(before, sentence[1])
+    opening = _OPENING_PHRASE.match(text, start, end)
+    if opening:
+        start = opening.end()
     # "..., while the postoperative hospital stay was shorter [...]"
     starts = [start, *(c.end() for c in _CLAUSE_OPENING.finditer(text, start, end))]
     for clause_start in reversed(starts):

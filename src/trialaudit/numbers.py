@@ -95,8 +95,9 @@ _HUNDREDS = (
 )
 # A count written in digits or words ("12", "Twelve", "twenty-four", "Two hundred and forty").
 COUNT_WORD = rf"(?:{INT}|(?i:{_HUNDREDS}|{_WORD_TRIE})(?![A-Za-z\-]))"
-# A number word joined to its noun by a hyphen ("Twelve-month").
-WORD_BEFORE_HYPHEN = rf"(?i:{_WORD_TRIE})(?=-[A-Za-z])"
+# A count before its unit, which may be joined to it by a hyphen ("12 months", "Twelve-month",
+# "twenty-four-week").
+COUNT_BEFORE_UNIT = rf"(?:{INT}|(?i:{_HUNDREDS}|{_WORD_TRIE})(?![A-Za-z]))"
 _HUNDREDS_VALUE = re.compile(r"(\w{1,5}) hundred(?: (?:and )?(.{1,20}))?")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
