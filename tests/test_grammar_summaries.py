@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import kinds, of_kind, one
+from extraction_helpers import kinds, of_kind, one, stats
 
 
 @pytest.mark.parametrize(
@@ -180,3 +180,28 @@ def test_two_arms_values_with_bare_brackets_are_means_of_unstated_type():
 def test_bare_brackets_that_are_not_means_of_unstated_type(text):
     assert [r["value"] for r in of_kind(text, "mean")] in ([], [24.1, 27.9])
     assert 12 not in [r["value"] for r in of_kind(text, "mean")]
+
+
+def test_the_other_arm_s_bare_value_after_a_labelled_summary_without_spread():
+    assert [
+        (r["kind"], r["source_text"], r["value"], r["outcome"])
+        for r in stats("Scores were similar (median 4 vs 5). The median stay was 6 days vs 8 days.")
+    ] == [
+        ("median", "median 4", 4, "Scores"),
+        ("median", "5", 5, "Scores"),
+        ("median", "median stay was 6 days", 6, "stay"),
+        ("median", "8 days", 8, "stay"),
+    ]
+
+
+def test_a_time_point_in_a_summary_s_label_is_not_its_value():
+    rows = stats("Mean scores at week 8 were 18.2 and 21.7.")
+    assert 8 not in [r["value"] for r in rows if r["kind"] == "mean"]
+
+
+def test_a_summary_word_opening_the_subject_is_not_part_of_the_outcome():
+    rows = of_kind(
+        "Median hospital stay was 12 days (interquartile range 8 to 17) versus 14 days (10 to 21).",
+        "median",
+    )
+    assert [r["outcome"] for r in rows] == ["hospital stay", "hospital stay"]

@@ -153,6 +153,11 @@ def _outcome_words(text: str | None) -> str:
     return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
 
 
+_BARE_NEXT = re.compile(
+    rf"\s(?:vs\.?|versus)\s(?P<center>{grammar.SIGNED})(?!\d)(?!\.\d)(?P<unit>{grammar.UNIT})?"
+    r"(?![\w(\[/])(?!\s?[(\[])",
+    re.VERBOSE,
+)
 # Bracketed words after a number that say what it is, not whose it is.
 _NOT_AN_ARM = re.compile(
     r"(?i)(?:IQR|range|SD|SE|SEM|CI|n|N|mean|median|min|max|years?|months?|weeks?|days?|hours?"
@@ -486,6 +491,13 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         found.append(Candidate(stat, m.start(), m.end(), fields))
         if m.group("sd_word"):
             found += _next_summaries(norm, m.end(), stat, fields["spread_kind"])
+        elif not fields.get("spread_kind"):
+            # "(median 4 vs 5)": the other arm's value, without a spread like the first
+            other = _BARE_NEXT.match(norm, m.end())
+            if other:
+                unit = (other.group("unit") or "").strip()
+                fields = {"value_text": other.group("center"), "unit": unit, "spread_kind": ""}
+                found.append(Candidate(stat, other.start("center"), other.end(), fields))
     for m in scan.finditer(grammar.APA_MEAN, (), 0, 40, case=("M =", "M=")):
         fields = {
             "value_text": m.group("mean"),

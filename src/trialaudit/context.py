@@ -118,7 +118,7 @@ _LABEL_STOP = frozenset(
 _NOT_OUTCOME = re.compile(
     r"(?i)^(?:OR|RR|HR|IRR|CI|difference|ratio|P|p|n|N|mean|median|SD|IQR|range|group|arm|"
     r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?|"
-    r"(?:two|one)[-\s]sided|(?:statistically\s)?(?:significant|significance)|NS)$"
+    r"(?:two|one)[-\s]sided|(?:statistically\s)?(?:significant|significance)|NS|similar)$"
 )
 _SUBGROUP = re.compile(
     r"(?i)\b(?:in|among|for)\s(?:the\s)?(?:(?:patients|participants|subjects|those|cases)\s"
@@ -531,10 +531,15 @@ _CLAUSE_OPENING = re.compile(
 _OPENING_PHRASE = re.compile(r"(?i:after|at|by|during|following|before)\s[^,;]{1,30},\s")
 
 
+_SUMMARY_WORD = re.compile(r"(?i)(?:mean|median|average)\s(?=\w)")
+
+
 def _without_tail(label: str) -> str:
-    """Return a label without a trailing arm phrase or time point."""
+    """Return a label without a trailing arm phrase or time point, or the summary word that
+    opens it ("Median hospital stay" is the hospital stay)."""
     trimmed = _SUBJECT_TAIL.sub("", label)
-    return trimmed if trimmed.strip() else label
+    trimmed = trimmed if trimmed.strip() else label
+    return _SUMMARY_WORD.sub("", trimmed, count=1) if _SUMMARY_WORD.match(trimmed) else trimmed
 
 
 def sentence_subject(

@@ -277,6 +277,7 @@ SUMMARY_LABEL = re.compile(
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     (?<!\bat\s)(?<!\bafter\s)(?<!\bby\s)(?<!\bover\s)(?<!\bwithin\s)  # "scores at 12 weeks"
+    (?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)  # "at week 8 were"
     (?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
     (?:
       \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
