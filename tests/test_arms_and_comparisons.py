@@ -160,6 +160,11 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "In the ITT population (n = 300), the endpoint was met by 62% vs 48%.",
             [("sample_size", "n = 300"), ("percentage", "62%"), ("percentage", "48%")],
         ),
+        # a size every arm has is no one arm's
+        (
+            "Of 1,203 patients screened, 600 were randomized: 300 to each group.",
+            [("sample_size", "1,203"), ("sample_size", "600")],
+        ),
         # a count under a label of people is no sample size
         ("Patients: 45 (60%) men.", [("count", "45 (60%)")]),
     ],
@@ -332,3 +337,14 @@ ARMS = [
 )
 def test_an_arm_label_resolves_to_the_arm_it_names(label, expected):
     assert resolve_arm(label, ARMS)["arm"] == expected
+
+
+def test_those_who_completed_the_trial_are_the_analysed_population():
+    rows = extract_document(
+        "t", "Sixty-four patients completed the trial (intervention, n=33; control, n=31)."
+    ).statistics
+    assert [(r["kind"], r["value"], r["population"]) for r in rows] == [
+        ("sample_size", 64, "analysed"),
+        ("arm_size", 33, "analysed"),
+        ("arm_size", 31, "analysed"),
+    ]

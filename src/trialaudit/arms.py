@@ -13,7 +13,7 @@ _PEOPLE = grammar._PEOPLE
 # The stage a number of people counts, from the verb of its sentence.
 _ANALYSED = re.compile(
     r"(?i)\b(?:final\sanalysis|analy[sz]ed|analy[sz]is\sset|evaluable|per[-\s]protocol"
-    r"|intention[-\s]to[-\s]treat|m?ITT|completed\sthe\s(?:study|follow[-\s]?up))\b"
+    r"|intention[-\s]to[-\s]treat|m?ITT|completed\sthe\s(?:study|trial|follow[-\s]?up))\b"
 )
 _STAGE = re.compile(
     r"(?i)\b(?P<randomized>randomi[sz]ed|randomly\sassigned|assigned|allocated"
@@ -80,6 +80,8 @@ _N_TO_ARM = re.compile(
     re.VERBOSE,
 )
 
+# "300 to each group": a size every arm has, of no one arm.
+_EVERY_ARM = re.compile(r"(?i)(?:each|both|either|every|all)\b")
 _ALTERNATIVE_ARM = re.compile(r"(?:\s?\([^()\n]{1,40}\))?,?\s(?:or|versus|vs\.?)\s")
 
 
@@ -294,7 +296,7 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         if not _ENROLMENT_VERB.search(norm, *sentence):
             continue
         arm = context.clean_arm(m.group("arm"))
-        if not arm or word_value(m.group("n")) is None:
+        if not arm or word_value(m.group("n")) is None or _EVERY_ARM.match(m.group("arm")):
             continue
         # "assigned 304 adults to semaglutide or placebo": the alternatives all had the 304
         if _ALTERNATIVE_ARM.match(norm, m.end()):
