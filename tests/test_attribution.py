@@ -484,3 +484,14 @@ def test_the_predicate_of_a_sentence_without_subject_is_its_outcome(text, expect
 def test_a_past_tense_verb_after_the_group_is_the_outcome():
     text = "Ten of the 42 patients (23.8%) in the treatment group relapsed."
     assert outcomes_of(text) == [("Ten of the 42 patients (23.8%)", "relapsed")]
+
+
+def test_a_value_bracketed_inside_its_subject_takes_that_subject():
+    text = (
+        "The total effective rate of the observation group (95.00%) was higher than that of "
+        "the control group (80.00%)."
+    )
+    assert outcomes_of(text) == [
+        ("95.00%", "total effective rate"),
+        ("80.00%", "total effective rate"),
+    ]

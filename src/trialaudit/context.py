@@ -565,16 +565,22 @@ def sentence_subject(
     # "..., while the postoperative hospital stay was shorter [...]"
     starts = [start, *(c.end() for c in _CLAUSE_OPENING.finditer(text, start, end))]
     for clause_start in reversed(starts):
-        subject, is_arm = _subject_at(text, clause_start, end, arm_words)
+        subject, is_arm = _subject_at(text, clause_start, end, arm_words, sentence[1])
         if not is_arm:
             return subject
     return ""
 
 
 def _subject_at(
-    text: str, start: int, end: int, arm_words: frozenset[str] = frozenset()
+    text: str,
+    start: int,
+    end: int,
+    arm_words: frozenset[str] = frozenset(),
+    verb_limit: int | None = None,
 ) -> tuple[str, bool]:
-    """Return the subject or label a clause opens with (or ''), and whether it names an arm."""
+    """Return the subject or label a clause opens with (or ''), and whether it names an arm.
+    The subject ends before ``end``; its verb may come up to ``verb_limit``, after a bracket
+    that holds the value ("The total effective rate of the observation group (95.00%) was")."""
     label = _HEADER_LABEL.match(text, start, end)
     if label and (
         not _names_an_arm(label.group("label"), arm_words)
@@ -583,6 +589,10 @@ def _subject_at(
         # "Hospital-acquired infection: MSC 3/40, ...", "Oxford Knee Score at 6 months: ..."
         return _without_tail(label.group("label")), False
     m = _SUBJECT.match(text, start, end)
+    if not m and verb_limit is not None and verb_limit > end:
+        m = _SUBJECT.match(text, start, verb_limit)
+        if m and m.end("subject") > end:
+            m = None
     if not m:
         return "", False
     subject = m.group("subject")
