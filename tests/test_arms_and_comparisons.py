@@ -348,3 +348,41 @@ def test_those_who_completed_the_trial_are_the_analysed_population():
         ("arm_size", 33, "analysed"),
         ("arm_size", 31, "analysed"),
     ]
+
+
+def test_two_counts_joined_by_vs_without_arms_form_a_comparison_with_its_effect_and_p():
+    text = (
+        "Smith et al: mortality 10/50 (20%) vs 20/50 (40%), RR 0.50 (0.26-0.96).\n"
+        "Lee et al: mortality 3/30 vs 6/30, p=0.47."
+    )
+    extraction = extract_document("f", text)
+    by_id = {s["stat_id"]: s["source_text"] for s in extraction.statistics}
+    assert [
+        (
+            c["arm_1"],
+            c["arm_2"],
+            c["events_1"],
+            c["total_1"],
+            c["events_2"],
+            c["total_2"],
+            by_id.get(c["effect_stat_id"]),
+            by_id.get(c["p_stat_id"]),
+        )
+        for c in extraction.comparisons
+    ] == [
+        ("", "", 10, 50, 20, 50, "RR 0.50 (0.26-0.96)", None),
+        ("", "", 3, 30, 6, 30, None, "p=0.47"),
+    ]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    verdicts = {(c["check"], c["source_text"]): c["verdict"] for c in checks}
+    # RR 0.5 with Katz limits 0.261-0.958 (R epitools: riskratio(matrix(c(40, 10, 30, 20), 2,
+    # byrow = TRUE), method = "wald") gives 2, 1.044-3.831, the reciprocal); Fisher's p for 3/30
+    # vs 6/30 is 0.4716 (R: fisher.test(matrix(c(3, 27, 6, 24), 2))$p.value)
+    assert verdicts[("ratio_vs_counts", "RR 0.50 (0.26-0.96)")] == "consistent"
+    assert verdicts[("ci_vs_counts", "RR 0.50 (0.26-0.96)")] == "consistent"
+    assert verdicts[("p_vs_counts", "p=0.47")] == "consistent"
+
+
+def test_counts_joined_by_and_without_arms_form_no_comparison():
+    text = "Mortality was 10/50 (20%) at day 28 and 20/50 (40%) at day 90."
+    assert extract_document("f", text).comparisons == []

@@ -224,3 +224,17 @@ def test_effect_sizes_of_all_rows_at_once_are_those_of_each_row():
                 assert row[f"{name}_yi"] is None and row[f"{name}_vi"] is None
     for row in rows[len(cells) :]:  # incomplete counts, or an arm without patients
         assert all(row[f"{m.lower()}_{v}"] is None for m in meta.MEASURES for v in ("yi", "vi"))
+
+
+def test_a_table_whose_arms_are_not_named_is_not_pooled():
+    inputs = _inputs(
+        [
+            _cmp("a", 0, "death", 30, 300, 40, 300),
+            _cmp("b", 0, "death", 25, 280, 38, 290),
+            _cmp("forum", 0, "death", 10, 50, 20, 50, arm_1="", arm_2=""),
+        ],
+        [("a", "T1"), ("b", "T2"), ("forum", "T3")],
+    )
+    assert sorted(inputs.loc[inputs["used"], "doc_id"]) == ["a", "b"]
+    (skipped,) = inputs.loc[~inputs["used"], "reason"]
+    assert skipped.startswith("arms not named")

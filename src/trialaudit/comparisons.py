@@ -71,6 +71,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     rows: list[dict] = []
     stats = [s for s in stats if s["kind"] != "p_value" or not tests_another_hypothesis(s, norm)]
     rows += _binary(stats, arm_rows, used)
+    rows += _unnamed_binary_pairs(stats, norm, used)
     rows += _summary_pairs(stats, arm_rows, norm, used)
     rows += _effects_and_p_values(stats, arm_rows, norm, used)
     rows.sort(key=lambda r: r.pop("_order"))
@@ -194,6 +195,63 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
                 )
             )
             used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
+    return rows
+
+
+# Two counts joined by "vs" with nothing but the joining words between them.
+_PAIR_GAP = re.compile(r"(?i)^[\s,;]{0,3}(?:vs\.?|versus|compared\s(?:with|to))\s?$")
+
+
+def _unnamed_binary_pairs(stats: list[dict], norm: str, used: set[int]) -> list[dict]:
+    """Two counts with their denominators joined by "vs" in a sentence that names no arm
+    ("mortality 10/50 (20%) vs 20/50 (40%), RR 0.50 (0.26-0.97)"), with the effect and p-value
+    after them: a comparison of arms unnamed, in the order printed (the checks try both)."""
+    rows = []
+    for group in _by_sentence(stats).values():
+        cells = [
+            r
+            for r in group
+            if r["kind"] == "count" and r["stat_id"] not in used and r["denominator"] is not None
+        ]
+        for first, second in itertools.pairwise(cells):
+            if first["arm"] or second["arm"] or first["stat_id"] in used:
+                continue
+            if first["span_end"] > second["span_start"] or not _PAIR_GAP.match(
+                norm[first["span_end"] : second["span_start"]]
+            ):
+                continue
+            after = sorted(
+                (
+                    r
+                    for r in group
+                    if r["span_start"] >= second["span_end"] and r["stat_id"] not in used
+                ),
+                key=lambda r: r["span_start"],
+            )
+            nxt = next((r for r in after if r["kind"] == "count"), None)
+            after = [r for r in after if nxt is None or r["span_start"] < nxt["span_start"]]
+            effect = next((r for r in after if r["kind"] in {"ratio", "difference"}), None)
+            p_row = next((r for r in after if r["kind"] == "p_value"), None)
+            rows.append(
+                _row(
+                    first["stat_id"],
+                    "binary",
+                    first,
+                    outcome=first["outcome"] or second["outcome"],
+                    timepoint=first["timepoint"] or second["timepoint"],
+                    events_1=first["numerator"],
+                    total_1=first["denominator"],
+                    events_2=second["numerator"],
+                    total_2=second["denominator"],
+                    events_1_stat_id=first["stat_id"],
+                    total_1_stat_id=first.get("denominator_stat_id") or first["stat_id"],
+                    events_2_stat_id=second["stat_id"],
+                    total_2_stat_id=second.get("denominator_stat_id") or second["stat_id"],
+                    effect_stat_id=effect["stat_id"] if effect else None,
+                    p_stat_id=p_row["stat_id"] if p_row else None,
+                )
+            )
+            used.update(r["stat_id"] for r in (first, second, effect, p_row) if r is not None)
     return rows
 
 

@@ -137,6 +137,8 @@ def select_inputs(
         (data["outcome_key"] != "")
         & (data["subgroup"] == "")
         & (data["allocation_unit"] != CLUSTERS)
+        & (data["arm_1"] != "")
+        & (data["arm_2"] != "")
         & _complete(data)
     ]
     for row in data[~data.index.isin(usable.index)].itertuples(index=False):
@@ -146,6 +148,8 @@ def select_inputs(
             reason = f"subgroup ({row.subgroup}): not pooled with whole-trial results"
         elif row.allocation_unit == CLUSTERS:
             reason = _CLUSTERED
+        elif not row.arm_1 or not row.arm_2:
+            reason = "arms not named: which is the intervention is not known"
         else:
             reason = "no complete 2x2 counts"
         rows.append(_input_row(row.outcome_key, _single(row), used=False, reason=reason))
