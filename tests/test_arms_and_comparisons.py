@@ -160,6 +160,19 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "In the ITT population (n = 300), the endpoint was met by 62% vs 48%.",
             [("sample_size", "n = 300"), ("percentage", "62%"), ("percentage", "48%")],
         ),
+        # a trial or study "of" or "in" its people, and what the sample consisted of
+        (
+            "In this multicenter trial of 1,234 patients with sepsis, mortality was lower.",
+            [("sample_size", "1,234")],
+        ),
+        (
+            "We conducted a randomised trial in 96 children aged 6-12 years.",
+            [("sample_size", "96")],
+        ),
+        ("The study population consisted of 250 patients.", [("sample_size", "250")]),
+        ("A randomized trial enrolling 300 patients was conducted.", [("sample_size", "300")]),
+        # ... but not of anything else
+        ("A meta-analysis of 12 trials and a trial of 3 doses.", []),
         # a size every arm has is no one arm's
         (
             "Of 1,203 patients screened, 600 were randomized: 300 to each group.",

@@ -545,7 +545,8 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 # Sample-size patterns with the literal anchors each match contains and window sizes.
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
-    (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involved"), 5, 130),
+    (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involved", "consist"), 5, 130),
+    (grammar.VERB_N, ("trial of", "trial in", "trial among", "study of", "study in"), 0, 130),
     (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
     (grammar.N_PEOPLE_VERB, _ENROLMENT_WORDS, 170, 20),
     (

@@ -383,8 +383,9 @@ TOTAL_OF = re.compile(
 # "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
 VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
-    |allocated|screened|analy[sz]ed|treated|followed|comprised|involved))\s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?
-    (?i:{_PARTICIPANTS})\b""",
+    |allocated|screened|analy[sz]ed|treated|followed|comprised|involved|enrolling|including
+    |randomi[sz]ing|consist(?:ed|ing)\sof|(?:trial|study)\s(?:of|in|among)))
+    \s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
     _X,
 )
 # "the 120 randomized patients", "12,450 vaccinated adults".
