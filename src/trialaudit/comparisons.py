@@ -171,31 +171,36 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
                 if p["span_start"] > anchor["span_end"] and (nxt is None or p["span_start"] < nxt)
             ]
             p_row = p_after[0] if p_after else None
-            n1, n1_id = _denominator(cell, arms)
-            n2, n2_id = _denominator(control, arms)
-            rows.append(
-                _row(
-                    cell["stat_id"],
-                    "binary",
-                    cell,
-                    outcome=cell["outcome"] or control["outcome"],
-                    timepoint=cell["timepoint"] or control["timepoint"],
-                    arm_1=cell["arm"],
-                    arm_2=control["arm"],
-                    events_1=cell["numerator"],
-                    total_1=n1,
-                    events_2=control["numerator"],
-                    total_2=n2,
-                    events_1_stat_id=cell["stat_id"],
-                    total_1_stat_id=n1_id,
-                    events_2_stat_id=control["stat_id"],
-                    total_2_stat_id=n2_id,
-                    effect_stat_id=effect["stat_id"] if effect else None,
-                    p_stat_id=p_row["stat_id"] if p_row else None,
-                )
-            )
+            totals = _denominator(cell, arms), _denominator(control, arms)
+            rows.append(_binary_row(cell, control, totals, effect, p_row))
             used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
     return rows
+
+
+def _binary_row(
+    first: dict, second: dict, totals: tuple, effect: dict | None, p_row: dict | None
+) -> dict:
+    """Return the comparison row of two arms' counts; ``totals`` are (n, stat_id) of each."""
+    (n1, n1_id), (n2, n2_id) = totals
+    return _row(
+        first["stat_id"],
+        "binary",
+        first,
+        outcome=first["outcome"] or second["outcome"],
+        timepoint=first["timepoint"] or second["timepoint"],
+        arm_1=first["arm"],
+        arm_2=second["arm"],
+        events_1=first["numerator"],
+        total_1=n1,
+        events_2=second["numerator"],
+        total_2=n2,
+        events_1_stat_id=first["stat_id"],
+        total_1_stat_id=n1_id,
+        events_2_stat_id=second["stat_id"],
+        total_2_stat_id=n2_id,
+        effect_stat_id=effect["stat_id"] if effect else None,
+        p_stat_id=p_row["stat_id"] if p_row else None,
+    )
 
 
 # Two counts joined by "vs" with nothing but the joining words between them.
@@ -232,25 +237,8 @@ def _unnamed_binary_pairs(stats: list[dict], norm: str, used: set[int]) -> list[
             after = [r for r in after if nxt is None or r["span_start"] < nxt["span_start"]]
             effect = next((r for r in after if r["kind"] in {"ratio", "difference"}), None)
             p_row = next((r for r in after if r["kind"] == "p_value"), None)
-            rows.append(
-                _row(
-                    first["stat_id"],
-                    "binary",
-                    first,
-                    outcome=first["outcome"] or second["outcome"],
-                    timepoint=first["timepoint"] or second["timepoint"],
-                    events_1=first["numerator"],
-                    total_1=first["denominator"],
-                    events_2=second["numerator"],
-                    total_2=second["denominator"],
-                    events_1_stat_id=first["stat_id"],
-                    total_1_stat_id=first.get("denominator_stat_id") or first["stat_id"],
-                    events_2_stat_id=second["stat_id"],
-                    total_2_stat_id=second.get("denominator_stat_id") or second["stat_id"],
-                    effect_stat_id=effect["stat_id"] if effect else None,
-                    p_stat_id=p_row["stat_id"] if p_row else None,
-                )
-            )
+            totals = _denominator(first, []), _denominator(second, [])
+            rows.append(_binary_row(first, second, totals, effect, p_row))
             used.update(r["stat_id"] for r in (first, second, effect, p_row) if r is not None)
     return rows
 

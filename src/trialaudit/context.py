@@ -8,6 +8,7 @@ import re
 
 from .grammar import ALLOCATED_TO_ARMS, ARM_LABEL, SENTENCE_END
 from .numbers import COUNT_BEFORE_UNIT, word_value
+from .spans import occurrences
 
 CONTROL_WORDS = re.compile(
     r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w{1,30})?"
@@ -313,7 +314,7 @@ def declared_arm_words(text: str) -> frozenset[str]:
     lower = text.lower()
     # tried only where an allocation verb starts (str.find is far faster than a regex scan)
     starts = sorted(
-        i for verb in ("randomi", "assigned", "allocated") for i in _occurrences(lower, verb)
+        i for verb in ("randomi", "assigned", "allocated") for i in occurrences(lower, verb)
     )
     matches = (ALLOCATED_TO_ARMS.match(text, i) for i in starts)
     return frozenset(
@@ -332,15 +333,6 @@ def declared_arm_words(text: str) -> frozenset[str]:
 _ENDS_A_PHRASE = re.compile(
     r"(?i)\b(?:from|to|of|by|at|was|were|is|are|than|fell|rose|increased|decreased|reduced)$"
 )
-
-
-def _occurrences(text: str, literal: str) -> list[int]:
-    """Return the offsets of ``literal`` in ``text``."""
-    found, index = [], text.find(literal)
-    while index >= 0:
-        found.append(index)
-        index = text.find(literal, index + 1)
-    return found
 
 
 def is_armlike(label: str) -> bool:

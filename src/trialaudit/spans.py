@@ -70,6 +70,15 @@ def chained(pattern: re.Pattern, text: str, end: int, limit: int) -> Iterator[re
         end = m.end()
 
 
+def occurrences(text: str, literal: str) -> list[int]:
+    """Return the offsets of ``literal`` in ``text`` (str.find: far faster than a regex scan)."""
+    found, index = [], text.find(literal)
+    while index >= 0:
+        found.append(index)
+        index = text.find(literal, index + 1)
+    return found
+
+
 class Scanner:
     """Finds the matches of a pattern without running it over the whole text: each pattern
     names literal anchors that every one of its matches contains, at most ``before``
@@ -88,12 +97,7 @@ class Scanner:
         key = (literal, case)
         if key not in self._positions:
             haystack = self.text if case else self.lower
-            needle = literal if case else literal.lower()
-            found, index = [], haystack.find(needle)
-            while index >= 0:
-                found.append(index)
-                index = haystack.find(needle, index + 1)
-            self._positions[key] = found
+            self._positions[key] = occurrences(haystack, literal if case else literal.lower())
         return self._positions[key]
 
     def occurs(self, literal: str, start: int, end: int) -> bool:
