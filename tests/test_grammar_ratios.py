@@ -205,3 +205,17 @@ def test_a_difference_in_mm_hg_keeps_its_interval():
 )
 def test_a_number_needed_to_treat_is_no_median(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high"),
+    [
+        ("The treatment effect was −4.2 points (95% CI −6.0 to −2.4).", -4.2, -6.0, -2.4),
+        ("Between-group differences: −1.8 kg (−2.9 to −0.7).", -1.8, -2.9, -0.7),
+        ("Scores differed by 2.3 points (95% CI 0.9 to 3.7) in favour of exercise.", 2.3, 0.9, 3.7),
+    ],
+)
+def test_an_estimate_between_arms_with_its_interval_is_a_difference(text, value, low, high):
+    row = one(text, "difference")
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
+    assert not of_kind(text, "median")

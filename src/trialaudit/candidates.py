@@ -163,6 +163,11 @@ _NOT_AN_ARM = re.compile(
     r"(?i)(?:IQR|range|SD|SE|SEM|CI|n|N|mean|median|min|max|years?|months?|weeks?|days?|hours?"
     r"|points?|percent|ref(?:erence)?|NS|ns)$"
 )
+# Words before a bracketed value that make it an estimate between arms, not a summary of one.
+_EFFECT_BEFORE = re.compile(
+    r"(?i)\b(?:differences?|differed(?:\sby)?|(?:treatment|intervention)\seffect|between[-\s]group"
+    r"|effect\ssize)\b[^.;\d]{0,30}$"
+)
 _NUMBER_NEEDED = re.compile(
     r"(?i)\b(?:NNT|NNH|NNTB|NNTH|number\sneeded\sto\s(?:treat|harm))\b[^\d]{0,12}$"
 )
@@ -560,6 +565,18 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             continue  # "efficacy was 61.3% (95% CI 55.8-66.1)": a percentage and its CI
         if label is None and _NUMBER_NEEDED.search(_before(norm, m.start(), 40)):
             continue  # "NNT = 12 (95% CI 7 to 45)" is no median
+        if label is None and kind in {"ci", ""} and _EFFECT_BEFORE.search(_before(norm, m.start())):
+            # "The treatment effect was -4.2 points (95% CI -6.0 to -2.4)", "Between-group
+            # differences: -1.8 kg (-2.9 to -0.7)": an estimate between arms and its interval
+            effect = {
+                "measure": "difference",
+                "value_text": fields["value_text"],
+                "unit": fields["unit"],
+                "ci_low_text": m.group("q1"),
+                "ci_high_text": m.group("q3"),
+            }
+            found.append(Candidate("difference", m.start(), m.end(), effect))
+            continue
         stat = "mean" if label in {"mean", "average"} else "median"
         if stat == "median" and not kind:
             fields["spread_kind"] = "iqr"  # the journal convention for a bare "2.75 [2.35, 3.23]"
