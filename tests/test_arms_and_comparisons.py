@@ -399,3 +399,30 @@ def test_two_counts_joined_by_vs_without_arms_form_a_comparison_with_its_effect_
 def test_counts_joined_by_and_without_arms_form_no_comparison():
     text = "Mortality was 10/50 (20%) at day 28 and 20/50 (40%) at day 90."
     assert extract_document("f", text).comparisons == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Methods: 120 patients were randomly divided into the study group (60 cases) and the "
+            "control group (60 cases).",
+            [
+                ("sample_size", "120", ""),
+                ("arm_size", "study group (60 cases)", "study"),
+                ("arm_size", "control group (60 cases)", "control"),
+            ],
+        ),
+        (
+            "The control group received routine care (n = 45), and the observation group "
+            "received acupuncture in addition (n = 45).",
+            [("arm_size", "n = 45", "control"), ("arm_size", "n = 45", "observation")],
+        ),
+        (
+            "The intervention arm comprised 150 participants.",
+            [("arm_size", "150", "intervention")],
+        ),
+    ],
+)
+def test_arms_named_as_the_subject_of_their_size(text, expected):
+    assert [(r["kind"], r["source_text"], r["arm"]) for r in stats(text)] == expected

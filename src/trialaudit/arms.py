@@ -17,7 +17,7 @@ _ANALYSED = re.compile(
 )
 _STAGE = re.compile(
     r"(?i)\b(?P<randomized>randomi[sz]ed|randomly\sassigned|assigned|allocated"
-    r"|underwent\srandomi[sz]ation)\b"
+    r"|underwent\srandomi[sz]ation|randomly\sdivided)\b"
     r"|\b(?P<enrolled>enrolled|recruited|included|registered)\b"
     r"|\b(?P<treated>treated|received|receiving|infused|administered)\b"
     r"|\b(?P<screened>screened)\b"
@@ -473,7 +473,11 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         if norm[bracket].isspace():
             bracket -= 1
         label, start = _label_before(norm, bracket, sentence)
-        close = m.end("n") + 1 if norm.startswith(")", m.end("n")) else m.end("n")
+        # "the observation group received acupuncture in addition (n = 45)": the group is the arm
+        subject = _GROUP_RECEIVED.search(norm, max(sentence[0], bracket - 120), bracket)
+        if subject:
+            label, start = context.clean_arm(subject.group("arm")), m.start("nsym")
+        close = m.end("n") + 1 if norm.startswith(")", m.end("n")) and not subject else m.end("n")
         population = population_of(norm, sentence)
         last = label.split()[-1].lower() if label else ""
         if not label or _SAMPLE_NOUN.fullmatch(last):
@@ -592,9 +596,51 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
             population = population_of(verb, (0, len(verb))) if verb else ""
             population = population or population_of(norm, sentence)
             start = m.start() if pattern is grammar.N_TOTAL else m.start("n")
+            arm = _ARM_SUBJECT.search(norm, max(sentence[0], m.start() - 60), m.start())
+            if arm and pattern is grammar.VERB_N:
+                # "The intervention arm comprised 150 participants": that arm's size
+                label = context.clean_arm(arm.group("arm"))
+                found.append(_arm_size(m.start("n"), m.end("n"), m.group("n"), label, population))
+                continue
             found.append(
                 _size("sample_size", start, m.end("n"), m.group("n"), population=population)
             )
+    found += _group_then_bracketed_people(norm, sents, scan)
+    return found
+
+
+# A group that received what the words up to a bracket name: "the observation group received
+# acupuncture in addition (n = 45)".
+_GROUP_RECEIVED = re.compile(
+    rf"""(?:^|(?<=[,;]\s)|(?<=\.\s))(?:(?:and|while|whereas)\s)?(?i:the)\s(?P<arm>{grammar.ARM_LABEL})
+    \s(?:group|arm)\s(?:received|was\sgiven|was\streated\swith|underwent)\s[^,;()]{{1,80}}$""",
+    re.VERBOSE,
+)
+# An arm that is the subject of the verb right after it: "The intervention arm comprised".
+_ARM_SUBJECT = re.compile(rf"(?i:the)\s(?P<arm>{grammar.ARM_LABEL})\s(?:group|arm)\s$")
+# "divided into the study group (60 cases) and the control group (60 cases)".
+_GROUP_PEOPLE_BRACKET = re.compile(
+    rf"""(?P<arm>{grammar.ARM_LABEL})\s(?i:group|arm)\s?\(\s?(?P<n>{INT})\s
+    (?i:cases|patients|participants|subjects|persons|people|children|women|men)\s?\)""",
+    re.VERBOSE,
+)
+
+
+def _group_then_bracketed_people(
+    norm: str, sents: context.Sentences, scan: Scanner
+) -> list[Candidate]:
+    """An arm followed by its size in people, in a sentence that allocates: "the study group
+    (60 cases)"."""
+    found = []
+    for m in scan.finditer(_GROUP_PEOPLE_BRACKET, ("group (", "arm ("), 60, 30):
+        sentence = sents.of(m.start())
+        if not _ENROLMENT_VERB.search(norm, *sentence) and "divided" not in norm[slice(*sentence)]:
+            continue
+        label = context.clean_arm(m.group("arm"))
+        if label:
+            start = m.start("arm") + m.group("arm").rfind(label)
+            population = population_of(norm, sentence)
+            found.append(_arm_size(start, m.end(), m.group("n"), label, population))
     return found
 
 
