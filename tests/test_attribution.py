@@ -495,3 +495,11 @@ def test_a_value_bracketed_inside_its_subject_takes_that_subject():
         ("95.00%", "total effective rate"),
         ("80.00%", "total effective rate"),
     ]
+
+
+def test_a_label_that_names_an_arm_is_not_the_outcome_of_its_value():
+    text = (
+        "Methods: We randomized 80 patients to drug (n = 40) or placebo (n = 40). Results: Pain "
+        "scores (mean ± SD): drug 5.1 ± 1.2, placebo 6.3 ± 1.5."
+    )
+    assert [o for s, o in outcomes_of(text) if "±" in s] == ["Pain scores", "Pain scores"]

@@ -432,6 +432,9 @@ def outcome_of(
     first named after it; '' when none is recognised."""
     if label_first:
         label = label_before(text, start, sentence)
+        # "Mean ± SD: drug 5.1 ± 1.2": a label that names one of the arms is no outcome
+        if label and (is_control(label) or _shares_a_word(label, arm_words)):
+            label = ""
         if label:
             known = next((key for key, pattern in OUTCOMES if key and pattern.search(label)), None)
             return known or label
