@@ -426,3 +426,23 @@ def test_counts_joined_by_and_without_arms_form_no_comparison():
 )
 def test_arms_named_as_the_subject_of_their_size(text, expected):
     assert [(r["kind"], r["source_text"], r["arm"]) for r in stats(text)] == expected
+
+
+def test_two_named_arms_summaries_separated_by_a_comma_are_compared():
+    text = (
+        "Methods: We randomized 80 patients to drug (n = 40) or placebo (n = 40). Results: Pain "
+        "scores (mean ± SD): drug 5.1 ± 1.2, placebo 6.3 ± 1.5 (P = 0.01)."
+    )
+    extraction = extract_document("t", text)
+    (comparison,) = extraction.comparisons
+    assert (comparison["arm_1"], comparison["arm_2"], comparison["total_1"]) == (
+        "drug",
+        "placebo",
+        40,
+    )
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (p_check,) = [c for c in checks if c["check"] == "p_vs_summaries"]
+    # Welch's t for 5.1 ± 1.2 vs 6.3 ± 1.5, 40 each: p = 0.000175, far from 0.01 (R: se <-
+    # sqrt(1.2^2/40 + 1.5^2/40); df <- se^4 / ((1.2^2/40)^2/39 + (1.5^2/40)^2/39);
+    # 2 * pt(-1.2 / se, df))
+    assert p_check["verdict"] == "inconsistent"

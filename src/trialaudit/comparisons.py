@@ -15,7 +15,8 @@ _VERSUS_GAP = re.compile(
 )
 # "in the MSC group (67.0) compared to the placebo group (50.0)".
 _NAMED_ARMS_GAP = re.compile(
-    r"(?i)^[^\d;]{0,20}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}$"
+    r"(?i)^(?:[^\d;]{0,20}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}"
+    r"|,\s[^\d;,]{1,40})$"  # "drug 5.1 ± 1.2, placebo 6.3 ± 1.5"
 )
 _COMPARED_WITH = re.compile(
     rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin)?|relative\sto)\s(?:the\s)?"
