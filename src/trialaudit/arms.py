@@ -620,7 +620,7 @@ _GROUP_RECEIVED = re.compile(
 _ARM_SUBJECT = re.compile(rf"(?i:the)\s(?P<arm>{grammar.ARM_LABEL})\s(?:group|arm)\s$")
 # "divided into the study group (60 cases) and the control group (60 cases)".
 _GROUP_PEOPLE_BRACKET = re.compile(
-    rf"""(?P<arm>{grammar.ARM_LABEL})\s(?i:group|arm)\s?\(\s?(?P<n>{INT})\s
+    rf"""(?i:group|arm)\s?\(\s?(?P<n>{INT})\s
     (?i:cases|patients|participants|subjects|persons|people|children|women|men)\s?\)""",
     re.VERBOSE,
 )
@@ -632,13 +632,12 @@ def _group_then_bracketed_people(
     """An arm followed by its size in people, in a sentence that allocates: "the study group
     (60 cases)"."""
     found = []
-    for m in scan.finditer(_GROUP_PEOPLE_BRACKET, ("group (", "arm ("), 60, 30):
+    for m in scan.finditer(_GROUP_PEOPLE_BRACKET, ("group (", "arm ("), 0, 30):
         sentence = sents.of(m.start())
         if not _ENROLMENT_VERB.search(norm, *sentence) and "divided" not in norm[slice(*sentence)]:
             continue
-        label = context.clean_arm(m.group("arm"))
+        label, start = _label_before(norm, m.start(), sentence)
         if label:
-            start = m.start("arm") + m.group("arm").rfind(label)
             population = population_of(norm, sentence)
             found.append(_arm_size(start, m.end(), m.group("n"), label, population))
     return found
