@@ -358,6 +358,12 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
     return found
 
 
+def _count_of(m: re.Match, group: str, start: int, end: int, **extra: Any) -> Candidate:
+    """Return the count candidate of one arm of a pair, its number in ``group``."""
+    fields = {"numerator": word_value(m.group(group)), "value_text": m.group(group), **extra}
+    return Candidate("count", start, end, fields)
+
+
 def _header_before(norm: str, start: int, sents: context.Sentences, header: re.Pattern) -> bool:
     """Return True if a column header such as "n (%)" or "mean (SD)" precedes ``start`` in its
     sentence."""
@@ -390,29 +396,18 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         if _NOT_AN_ARM.match(m.group("a1")) or _NOT_AN_ARM.match(m.group("a2")):
             continue
         for x, arm in (("x1", "a1"), ("x2", "a2")):
-            fields = {
-                "numerator": int(m.group(x).replace(",", "")),
-                "value_text": m.group(x),
-                "arm": context.clean_arm(m.group(arm)),
-            }
-            found.append(Candidate("count", m.start(x), m.end(arm) + 1, fields))
+            arm_name = context.clean_arm(m.group(arm))
+            found.append(_count_of(m, x, m.start(x), m.end(arm) + 1, arm=arm_name))
     for m in scan.finditer(grammar.COUNT_VS_COUNT, (" vs", " versus "), 12, 40):
-        for group, end in (("x1", m.end("x1")), ("x2", m.end())):
-            fields = {
-                "numerator": int(m.group(group).replace(",", "")),
-                "value_text": m.group(group),
-            }
-            found.append(Candidate("count", m.start(group), end, fields))
+        found += [
+            _count_of(m, "x1", m.start("x1"), m.end("x1")),
+            _count_of(m, "x2", m.start("x2"), m.end()),
+        ]
     for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20):
         # the event is the label before the bracket: "headache (n=12 vs n=9)"
         event = context.label_before(norm, m.start(), sents.of(m.start()))
         for n, x in (("n1", "x1"), ("n2", "x2")):
-            fields = {
-                "numerator": int(m.group(x).replace(",", "")),
-                "value_text": m.group(x),
-                "outcome": event,
-            }
-            found.append(Candidate("count", m.start(n), m.end(n), fields))
+            found.append(_count_of(m, x, m.start(n), m.end(n), outcome=event))
     for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
         value = word_value(m.group("xw"))
         if value is None:

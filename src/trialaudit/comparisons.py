@@ -226,14 +226,12 @@ def _unnamed_binary_pairs(stats: list[dict], norm: str, used: set[int]) -> list[
                 norm[first["span_end"] : second["span_start"]]
             ):
                 continue
-            after = sorted(
-                (
-                    r
-                    for r in group
-                    if r["span_start"] >= second["span_end"] and r["stat_id"] not in used
-                ),
-                key=lambda r: r["span_start"],
-            )
+            # a sentence's statistics are in document order (spans.resolve sorts them)
+            after = [
+                r
+                for r in group
+                if r["span_start"] >= second["span_end"] and r["stat_id"] not in used
+            ]
             nxt = next((r for r in after if r["kind"] == "count"), None)
             after = [r for r in after if nxt is None or r["span_start"] < nxt["span_start"]]
             effect = next((r for r in after if r["kind"] in {"ratio", "difference"}), None)

@@ -8,7 +8,7 @@ import re
 
 from .grammar import ALLOCATED_TO_ARMS, ARM_LABEL, SENTENCE_END
 from .numbers import COUNT_BEFORE_UNIT, word_value
-from .spans import occurrences
+from .spans import Scanner
 
 CONTROL_WORDS = re.compile(
     r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w{1,30})?"
@@ -308,13 +308,12 @@ def arm_near(
     return ""
 
 
-def declared_arm_words(text: str) -> frozenset[str]:
+def declared_arm_words(text: str, scan: Scanner) -> frozenset[str]:
     """Return the words of the arms a document allocates to ("randomly assigned 304 adults to
     semaglutide or placebo"), without one-letter words and numbers ("group A", "arm 2")."""
-    lower = text.lower()
-    # tried only where an allocation verb starts (str.find is far faster than a regex scan)
+    # tried only where an allocation verb starts (the scanner has found those already)
     starts = sorted(
-        i for verb in ("randomi", "assigned", "allocated") for i in occurrences(lower, verb)
+        i for verb in ("randomi", "assigned", "allocated") for i in scan.positions(verb)
     )
     matches = (ALLOCATED_TO_ARMS.match(text, i) for i in starts)
     return frozenset(

@@ -135,7 +135,12 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
 
 
 def _attach_context(
-    rows: list[dict], norm: str, sents: context.Sentences, layout, found: list[facts.Fact]
+    rows: list[dict],
+    norm: str,
+    sents: context.Sentences,
+    scan: Scanner,
+    layout,
+    found: list[facts.Fact],
 ) -> None:
     """Set each row's study, sentence, outcome, arm, subgroup and time point."""
     distributed = context.distributed_timepoints(norm)
@@ -148,7 +153,7 @@ def _attach_context(
         if row["kind"] == "arm_size" and row["subgroup"]:
             subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
     defaults = _study_default_timepoints(layout, found)
-    arm_words = context.declared_arm_words(norm) | frozenset(
+    arm_words = context.declared_arm_words(norm, scan) | frozenset(
         word
         for row in rows
         if row["kind"] == "arm_size" and row["arm"]
@@ -512,7 +517,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     stats = [_statistic_row(doc_id, cand, text) for cand in kept]
     for index, row in enumerate(stats):
         row["stat_id"] = index
-    _attach_context(stats, norm, sents, layout, found_facts)
+    _attach_context(stats, norm, sents, scan, layout, found_facts)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     _assign_respectively(stats, norm)

@@ -27,15 +27,16 @@ _SIZE_ROWS = (
     (re.compile(r"Overall Number of Baseline Participants" + _ROW_NUMBERS), "analysed"),
     (re.compile(r"(?m)^(?:STARTED|Started)" + _ROW_NUMBERS), "randomized"),
 )
-_SUMMARY_HEADER = re.compile(
-    r"(?m)^(?P<stat>Mean|Median|Least Squares Mean)\s\((?P<spread>Standard Deviation"
-    r"|Standard Error|Inter-Quartile Range|Full Range)\)\s*$"
+# A summary's type as the registry names it: "Mean (Standard Deviation)".
+_SUMMARY_TYPE = (
+    r"(?P<stat>Mean|Median|Least Squares Mean)\s\((?P<spread>Standard Deviation"
+    r"|Standard Error|Inter-Quartile Range|Full Range)\)"
 )
+_SUMMARY_HEADER = re.compile(rf"(?m)^{_SUMMARY_TYPE}\s*$")
 # A baseline row that names its measure and summary before its cells: "Age, Continuous Mean
 # (Standard Deviation) | 54.2 (10.1) | 55.0 (9.8) | 54.6 (9.9)".
 _SUMMARY_ROW = re.compile(
-    r"(?m)^(?P<label>[^\n|]{1,80}?),?\s(?:Continuous\s)?(?P<stat>Mean|Median|Least Squares Mean)"
-    r"\s\((?P<spread>Standard Deviation|Standard Error|Inter-Quartile Range|Full Range)\)"
+    rf"(?m)^(?P<label>[^\n|]{{1,80}}?),?\s(?:Continuous\s)?{_SUMMARY_TYPE}"
     r"[^\n|]{0,40}\|(?P<cells>[^\n]{1,400})$"
 )
 # A count row's cells: "Count of Participants | 30 51.7% | 18 30.5%", "12 (8.0%)".
@@ -200,8 +201,7 @@ def _summaries(norm: str, start: int, end: int, titles: list[str], outcome: str)
     lines after it."""
     found = []
     for row in _SUMMARY_ROW.finditer(norm, start, end):
-        stat = "median" if row.group("stat") == "Median" else "mean"
-        kind = _SPREAD_KIND[row.group("spread")]
+        stat, kind = _summary_type(row)
         cells = list(_CELL.finditer(norm, row.start("cells"), row.end("cells")))
         if len(cells) == len(titles):
             label = row.group("label").strip()
@@ -209,8 +209,7 @@ def _summaries(norm: str, start: int, end: int, titles: list[str], outcome: str)
                 if not _is_total(title):
                     found.append(_summary(cell, stat, kind, title, label))
     for header in _SUMMARY_HEADER.finditer(norm, start, end):
-        stat = "median" if header.group("stat") == "Median" else "mean"
-        kind = _SPREAD_KIND[header.group("spread")]
+        stat, kind = _summary_type(header)
         line_start = header.end()
         for _ in range(3):
             line_end = norm.find("\n", line_start + 1)
@@ -222,6 +221,11 @@ def _summaries(norm: str, start: int, end: int, titles: list[str], outcome: str)
                 break
             line_start = line_end
     return found
+
+
+def _summary_type(m: re.Match) -> tuple[str, str]:
+    """Return (statistic kind, spread kind) of a match of _SUMMARY_TYPE."""
+    return ("median" if m.group("stat") == "Median" else "mean"), _SPREAD_KIND[m.group("spread")]
 
 
 def _summary(cell: re.Match, stat: str, kind: str, arm: str, outcome: str) -> Candidate:
