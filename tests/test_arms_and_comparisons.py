@@ -173,10 +173,10 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
         ("A randomized trial enrolling 300 patients was conducted.", [("sample_size", "300")]),
         # ... but not of anything else
         ("A meta-analysis of 12 trials and a trial of 3 doses.", []),
-        # a size every arm has is no one arm's
+        # a size every arm has is no one arm's (test_sizes_of_every_arm)
         (
             "Of 1,203 patients screened, 600 were randomized: 300 to each group.",
-            [("sample_size", "1,203"), ("sample_size", "600")],
+            [("sample_size", "1,203"), ("sample_size", "600"), ("arm_size", "300")],
         ),
         # a count under a label of people is no sample size
         ("Patients: 45 (60%) men.", [("count", "45 (60%)")]),
@@ -184,6 +184,100 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
 )
 def test_sample_and_arm_sizes_in_prose(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Eighty patients were randomly divided into an observation group and a control "
+            "group, with 40 cases in each group.",
+            [("sample_size", "Eighty", ""), ("arm_size", "40 cases", "randomized")],
+        ),
+        (
+            "Participants received fish oil or placebo for 24 weeks (n = 62 per arm).",
+            [("arm_size", "n = 62", "treated")],
+        ),
+        (
+            "Ninety participants were enrolled, 30 per group.",
+            [("sample_size", "Ninety", ""), ("arm_size", "30", "enrolled")],
+        ),
+        (
+            "A total of 150 adults (75 per arm) were randomized to drug or placebo.",
+            [("sample_size", "150", ""), ("arm_size", "75", "randomized")],
+        ),
+        ("Each group consisted of 30 patients.", [("arm_size", "30 patients", "")]),
+        (
+            "Each arm included 25 participants who completed the study.",
+            [("arm_size", "25 participants", "analysed")],
+        ),
+        (
+            "Patients were randomized into three groups of 45 patients each.",
+            [("arm_size", "45 patients", "randomized")],
+        ),
+        # "two groups" says how many arms there were, not which: 60 is the whole sample
+        (
+            "The 60 patients were assigned to two groups (n = 30 each).",
+            [("sample_size", "60", ""), ("arm_size", "n = 30", "randomized")],
+        ),
+        (
+            "Sixty children were randomly allocated to two equal groups of 30.",
+            [("sample_size", "Sixty", ""), ("arm_size", "30", "randomized")],
+        ),
+        # groups of a size that are not said to be equal are not each arm's size
+        ("They were randomized to three groups of 45 and 30 and 25 patients.", []),
+    ],
+)
+def test_sizes_of_every_arm(text, expected):
+    """A size stated once for every arm is one arm-size row with no arm, flagged, and no arm
+    of the arms table; an arm "two groups" makes the number before it the whole sample."""
+    extraction = extract_document("d", text)
+    rows = [r for r in extraction.statistics if r["kind"] in {"sample_size", "arm_size"}]
+    assert [
+        (r["kind"], r["source_text"], "" if r["kind"] == "sample_size" else r["population"])
+        for r in rows
+    ] == expected
+    for row in rows:
+        assert ("size_of_each_arm" in row["flags"]) == (row["kind"] == "arm_size")
+        assert row["arm"] == ""
+    assert extraction.arms == []
+
+
+def test_counts_of_named_arms_are_out_of_the_size_of_every_arm():
+    text = (
+        "Eighty patients were randomly divided into an observation group and a control group, "
+        "with 40 cases in each group. Mortality was 5 in the observation group and 12 in the "
+        "control group. Infection occurred in 3 (8.1%) patients in the observation group."
+    )
+    extraction = extract_document("d", text)
+    counts = [r for r in extraction.statistics if r["kind"] == "count"]
+    assert [(r["arm"], r["numerator"], r["denominator"]) for r in counts] == [
+        ("observation", 5, 40),
+        ("control", 12, 40),
+        # 3/40 is 7.5%, not 8.1%: the percentage says it is out of another number
+        ("observation", 3, None),
+    ]
+    size = next(r for r in extraction.statistics if r["kind"] == "arm_size")
+    assert counts[0]["denominator_stat_id"] == size["stat_id"]
+    comparison = extraction.comparisons[0]
+    assert (comparison["events_1"], comparison["total_1"]) == (5, 40)
+    assert (comparison["events_2"], comparison["total_2"]) == (12, 40)
+
+
+def test_a_size_of_every_arm_is_not_added_to_the_named_arms():
+    text = (
+        "A total of 120 patients were randomized (60 per arm): 60 were assigned to drug and 60 "
+        "to placebo."
+    )
+    checks = check_document(*_tables(text), Settings())
+    sums = [r for r in checks if r["check"] == "total_vs_arm_sizes"]
+    assert [r["verdict"] for r in sums] == ["consistent"]
+    assert sums[0]["recomputed"] == "60 + 60 = 120"
+
+
+def _tables(text):
+    extraction = extract_document("d", text)
+    return extraction.statistics, extraction.comparisons
 
 
 @pytest.mark.parametrize(

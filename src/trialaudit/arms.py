@@ -82,6 +82,11 @@ _N_TO_ARM = re.compile(
 
 # "300 to each group": a size every arm has, of no one arm.
 _EVERY_ARM = re.compile(r"(?i)(?:each|both|either|every|all)\b")
+# "to two groups", "into three equal arms": how many arms, not which.
+_NUMBER_OF_ARMS = re.compile(
+    r"(?i)(?:two|three|four|five|six|[2-9])\s(?:(?:equal|equally[-\s]sized|equal-sized|parallel"
+    r"|different|separate|treatment|study)\s)?(?:groups|arms|cohorts)\b"
+)
 _ALTERNATIVE_ARM = re.compile(r"(?:\s?\([^()\n]{1,40}\))?,?\s(?:or|versus|vs\.?)\s")
 
 
@@ -185,9 +190,72 @@ def sample_size_candidate(start: int, end: int, n_text: str, population: str) ->
     return _size("sample_size", start, end, n_text, population=population)
 
 
+# Sizes every arm has, of no one arm: "40 cases in each group", "80 to each group", "30
+# patients per arm", "(n = 62 per arm)", "(n = 30 each)", "each group consisted of 30
+# patients", "three groups of 45 patients each", "two equal groups of 30".
+_EACH_ARM = r"(?:each|every)\s(?:of\sthe\s(?:two|three|four|\d)\s)?(?:group|arm|cohort)\b"
+_PER_ARM = r"per\s(?:group|arm|cohort)\b"
+_EACH_ARM_AFTER = re.compile(
+    rf"""(?<![\w.,\-:=])(?P<size>(?P<n>{COUNT_WORD})(?:\s(?:[a-z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE}))?)
+    \s(?:(?:were|was)\s(?:(?:randomly|then)\s)?)?
+    (?:(?i:randomi[sz]ed|assigned|allocated|enrolled|included)\s)?
+    (?i:(?:in|to|into|for)\s{_EACH_ARM}|{_PER_ARM}|each\b)""",
+    re.VERBOSE,
+)
+_N_EACH_ARM = re.compile(
+    rf"(?P<size>(?P<nsym>[nN])\s?=\s?(?P<n>{INT}))\s(?:(?i:in|for)\s{_EACH_ARM}|{_PER_ARM}|each\b)"
+)
+_EACH_ARM_BEFORE = re.compile(
+    rf"""(?i:{_EACH_ARM})\s(?i:consisted\sof|comprised|included|contained|enrolled|had|of|with
+    |was\scomposed\sof|was\smade\sup\sof)\s
+    (?P<size>(?P<n>{COUNT_WORD})(?:\s(?:[a-z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE})))\b""",
+    re.VERBOSE,
+)
+_GROUPS_OF = re.compile(
+    rf"""(?i:(?:two|three|four|[2-4])\s(?P<equal>equal(?:-sized)?\s)?(?:groups|arms)\sof)\s
+    (?P<size>(?P<n>{COUNT_WORD})(?:\s(?:[a-z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE}))?)
+    (?P<each>\s(?i:each)\b)?""",
+    re.VERBOSE,
+)
+_EACH_ANCHORS = ("each", "every", "per group", "per arm", "per cohort")
+
+
+def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Sizes stated once for every arm: arm-size rows with no arm, marked ``each_arm``."""
+    found = []
+    readers = (
+        (_N_EACH_ARM, _EACH_ANCHORS, 20),
+        (_EACH_ARM_AFTER, _EACH_ANCHORS, 70),
+        (_EACH_ARM_BEFORE, ("each", "every"), 0),
+        (_GROUPS_OF, ("groups of", "arms of"), 20),
+    )
+    for pattern, anchors, before in readers:
+        for m in scan.finditer(pattern, anchors, before, 60):
+            if pattern is _GROUPS_OF and not (m.group("equal") or m.group("each")):
+                continue
+            if word_value(m.group("n")) is None:
+                continue
+            population = population_of(norm, sents.of(m.start()))
+            start, end = m.span("size")
+            found.append(
+                _size(
+                    "arm_size",
+                    start,
+                    end,
+                    m.group("n"),
+                    arm="",
+                    subgroup="",
+                    population=population,
+                    each_arm=True,
+                )
+            )
+    return found
+
+
 def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
-    found: list[Candidate] = _cluster_sizes(norm, sents, scan)
+    found: list[Candidate] = each_arm_sizes(norm, sents, scan)
+    found += _cluster_sizes(norm, sents, scan)
     found += _enrolled_into(norm, sents, scan)
     found += _n_to_arm(norm, sents, scan)
     found += _sizes_that_add_up(norm, sents, scan)
@@ -244,6 +312,15 @@ def _clusters_and_people(m: re.Match, arm: str) -> list[Candidate]:
     return found
 
 
+EACH_ARM_FLAG = "size_of_each_arm"
+
+
+def of_each_arm(row: dict) -> bool:
+    """Return True for a size stated once for every arm ("40 cases in each group"), in a row
+    being extracted or read back from the statistics table."""
+    return bool(row.get("each_arm")) or EACH_ARM_FLAG in str(row.get("flags") or "")
+
+
 def counts_people(row: dict) -> bool:
     """Return False for a size counted in clusters (villages, practices, units)."""
     return row.get("unit") != CLUSTERS
@@ -267,6 +344,15 @@ def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
             continue
         arm = context.clean_arm(verb.group("arm"))
         if not arm or _ANALYSIS_SET.search(arm):
+            continue
+        if _NUMBER_OF_ARMS.match(norm, verb.start("arm")):
+            # "The 60 patients were assigned to two groups": the whole sample, not an arm
+            if len(mentions) == 1:
+                population = population_of(norm, sentence)
+                n = mentions[0]
+                found.append(
+                    _size("sample_size", *n.span("n"), n.group("n"), population=population)
+                )
             continue
         adjectives = {m.group("adj") for m in mentions if m.group("adj")}
         population = population_of(norm, (verb.start(), sentence[1])) or population_of(
@@ -297,6 +383,11 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
             continue
         arm = context.clean_arm(m.group("arm"))
         if not arm or word_value(m.group("n")) is None or _EVERY_ARM.match(m.group("arm")):
+            continue
+        if _NUMBER_OF_ARMS.match(norm, m.start("arm")):
+            # "60 patients were assigned to two groups": the whole sample, not an arm
+            population = population_of(norm, sentence)
+            found.append(_size("sample_size", *m.span("n"), m.group("n"), population=population))
             continue
         # "assigned 304 adults to semaglutide or placebo": the alternatives all had the 304
         if _ALTERNATIVE_ARM.match(norm, m.end()):

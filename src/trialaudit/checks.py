@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import apa, ci_geometry, context, continuous, inference, twobytwo
-from .arms import CLUSTERS, counts_people
+from .arms import CLUSTERS, counts_people, of_each_arm
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -976,7 +976,12 @@ def _mean_cluster_size(stats: list[dict], study_id: str) -> float:
     for kind in ("arm_size", "sample_size"):
         people = clusters = 0.0
         for s in stats:
-            if s["kind"] == kind and s["study_id"] == study_id and not _missing(s.get("value")):
+            if (
+                s["kind"] == kind
+                and s["study_id"] == study_id
+                and not _missing(s.get("value"))
+                and not of_each_arm(s)
+            ):
                 if counts_people(s):
                     people += float(s["value"])
                 else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import attribution, comparisons, context, facts, masks, registry, studies
-from .arms import counts_people, resolve_arm
+from .arms import EACH_ARM_FLAG, counts_people, resolve_arm
 from .candidates import candidates
 from .normalize import normalize
 from .numbers import p_value_of, value_of
@@ -65,6 +65,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("summary_type_not_stated")
     if row.get("adjusted"):
         flags.append("adjusted")
+    if row.get("each_arm"):
+        flags.append(EACH_ARM_FLAG)
     if row.get("denominator_stat_id") is not None:
         flags.append("denominator_from_arm_size")
     return ";".join(flags)
@@ -124,6 +126,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "span_end": cand.end,
         "not_significant": f.get("not_significant", False),
         "summary_type_not_stated": f.get("summary_type_not_stated", False),
+        "each_arm": f.get("each_arm", False),
         "denominator_stat_id": None,
         "timepoint_source": "",
     }
@@ -338,14 +341,29 @@ def _percent_fits(row: dict, n: float) -> bool:
     return abs(100.0 * row["numerator"] / n - row["percent"]) <= half + 1e-9
 
 
+def _each_arm_size(row: dict, sizes: list[dict]) -> dict | None:
+    """Return the size stated for every arm ("40 cases in each group") that a count of a named
+    arm without a size of its own is out of: the one such size of its study, or the one its
+    percentage fits."""
+    fitting = [s for s in sizes if s["value"] >= row["numerator"]]
+    if row["percent"] is not None:
+        fitting = [s for s in fitting if _percent_fits(row, s["value"])]
+    elif any(s["population"] != "analysed" for s in fitting):
+        fitting = [s for s in fitting if s["population"] != "analysed"]
+    return fitting[0] if len({s["value"] for s in fitting}) == 1 else None
+
+
 def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> None:
     """Give a count printed without its denominator ("three patients in the MSC alone group",
-    "23 (46.9%)") the size the text gives its arm, or the sample size its sentence starts from
-    ("Among 12,450 vaccinated adults, 1,234 (9.9%) ..."), or, for a count of women or men, the
-    study's last sample size before it."""
+    "23 (46.9%)") the size the text gives its arm (or every arm: "40 cases in each group"), or
+    the sample size its sentence starts from ("Among 12,450 vaccinated adults, 1,234 (9.9%)
+    ..."), or, for a count of women or men, the study's last sample size before it."""
     totals_of: dict[int, list[dict]] = {}
     study_totals: dict[str, list[dict]] = {}
+    each_arm: dict[str, list[dict]] = {}
     for s in stats:
+        if s["kind"] == "arm_size" and s["each_arm"] and s["value"] and counts_people(s):
+            each_arm.setdefault(s["study_id"], []).append(s)
         if s["kind"] == "sample_size" and s["value"] is not None and counts_people(s):
             totals_of.setdefault(s["sentence_start"], []).append(s)
             study_totals.setdefault(s["study_id"], []).append(s)
@@ -359,6 +377,8 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
             if source is not None:
                 n, stat_id = _size_that_fits(row, source, arms, stats)
                 row["denominator"], row["denominator_stat_id"] = n, stat_id
+            elif (size := _each_arm_size(row, each_arm.get(row["study_id"], []))) is not None:
+                row["denominator"], row["denominator_stat_id"] = int(size["value"]), size["stat_id"]
             continue
         totals = [
             s
@@ -405,7 +425,12 @@ def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
     """Return the arms table rows: one per arm-size statement."""
     rows = []
     for row in stats:
-        if row["kind"] != "arm_size" or row["value"] is None or not counts_people(row):
+        if (
+            row["kind"] != "arm_size"
+            or row["value"] is None
+            or not counts_people(row)
+            or row["each_arm"]
+        ):
             continue
         rows.append(
             {

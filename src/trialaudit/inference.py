@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 
 from . import twobytwo
+from .arms import of_each_arm
 
 
 def compact(values: list[int]) -> str:
@@ -68,7 +69,7 @@ def arm_sums(statistics: list[dict]) -> list[ArmSum]:
     analysed")."""
     groups: dict[tuple[int, int, str, str], dict[str, dict]] = {}
     for row in statistics:
-        if row["kind"] != "arm_size" or row.get("value") is None:
+        if row["kind"] != "arm_size" or row.get("value") is None or of_each_arm(row):
             continue
         value = float(row["value"])
         if math.isnan(value) or value != int(value):
