@@ -284,6 +284,15 @@ def test_arm_sizes_on_a_slide_separated_by_vs():
             "Rates of infection did not differ (3 versus 5 events).",
             [("count", "3", 3), ("count", "5 events", 5)],
         ),
+        # joined by "and" when the sentence names the arms "respectively" ...
+        (
+            "Deaths occurred in 5 and 9 patients in the MSC group and the control group, "
+            "respectively.",
+            [("count", "5", 5), ("count", "9 patients", 9)],
+        ),
+        # ... and not otherwise, nor a range
+        ("Deaths occurred in 5 and 9 patients.", []),
+        ("Fever resolved in between 5 and 9 patients of each arm, respectively.", []),
         # numbers compared that do not count people or events
         ("Patients were aged 45 vs 50 years.", []),
         ("Scores were 12 vs 15 points.", []),
@@ -332,3 +341,33 @@ def test_counts_with_their_arms(text, expected):
         (r["kind"], r["source_text"], r["numerator"], r["denominator"], r["percent"], r["arm"])
         for r in stats(text)
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Response rates were 62% (31 of 50) and 40% (20 of 50) in the drug and placebo "
+            "groups, respectively.",
+            [("62% (31 of 50)", "drug"), ("40% (20 of 50)", "placebo")],
+        ),
+        (
+            "Deaths occurred in 5 and 9 patients in the MSC group and the control group, "
+            "respectively.",
+            [("5", "MSC"), ("9 patients", "control")],
+        ),
+        (
+            "Median stay was 6 (IQR 4-9) and 8 (IQR 5-12) days for the early and late groups, "
+            "respectively.",
+            [("Median stay was 6 (IQR 4-9)", "early"), ("8 (IQR 5-12)", "late")],
+        ),
+    ],
+)
+def test_values_take_the_arms_named_after_them_respectively(text, expected):
+    rows = [r for r in stats(text) if r["kind"] in {"count", "median", "mean"}]
+    assert [(r["source_text"], r["arm"]) for r in rows] == expected
+
+
+def test_a_total_of_people_with_a_percentage_is_a_count_of_some():
+    text = "A total of 9 patients (18.0%) discontinued treatment because of adverse events."
+    assert kinds(text) == [("count", "9 patients (18.0%)")]

@@ -205,3 +205,14 @@ def test_a_summary_word_opening_the_subject_is_not_part_of_the_outcome():
         "median",
     )
     assert [r["outcome"] for r in rows] == ["hospital stay", "hospital stay"]
+
+
+def test_a_digit_inside_the_name_of_a_measure_is_no_summary():
+    text = (
+        "Mean HbA1c fell by 1.2 ± 0.4% and 0.5 ± 0.3% in the intervention and usual-care arms, "
+        "respectively."
+    )
+    assert [(r["source_text"], r["arm"]) for r in stats(text)] == [
+        ("1.2 ± 0.4", "intervention"),
+        ("0.5 ± 0.3", "usual-care"),
+    ]

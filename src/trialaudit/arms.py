@@ -638,6 +638,8 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 
 
 # Sample-size patterns with the literal anchors each match contains and window sizes.
+# A percentage in brackets right after a number of people makes it a count of some of them.
+_PERCENT_BRACKET = re.compile(r"\s?[(\[]\s?\d{1,3}(?:[.,\u00b7]\d{1,3})?\s?%\s?[)\]]")
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
     (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involved", "consist"), 5, 130),
@@ -682,6 +684,8 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
     found = _subjects_allocated(norm, sents, scan)
     for pattern, anchors, before, after in _TOTALS:
         for m in scan.finditer(pattern, anchors, before, after):
+            if _PERCENT_BRACKET.match(norm, m.end()):
+                continue  # "a total of 9 patients (18.0%) discontinued": a count of some
             sentence = sents.of(m.start())
             verb = m.groupdict().get("verb") or ""
             population = population_of(verb, (0, len(verb))) if verb else ""

@@ -403,6 +403,12 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             _count_of(m, "x1", m.start("x1"), m.end("x1")),
             _count_of(m, "x2", m.start("x2"), m.end()),
         ]
+    for sentence in sorted({sents.of(p) for p in scan.positions("respectively")}):
+        for m in grammar.COUNT_AND_COUNT.finditer(norm, *sentence):
+            found += [
+                _count_of(m, "x1", m.start("x1"), m.end("x1")),
+                _count_of(m, "x2", m.start("x2"), m.end()),
+            ]
     for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20):
         # the event is the label before the bracket: "headache (n=12 vs n=9)"
         event = context.label_before(norm, m.start(), sents.of(m.start()))

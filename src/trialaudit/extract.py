@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import attribution, comparisons, context, facts, masks, registry, studies
+from . import attribution, comparisons, context, facts, grammar, masks, registry, studies
 from .arms import EACH_ARM_FLAG, counts_people, resolve_arm
 from .candidates import candidates
 from .normalize import normalize
@@ -259,6 +259,17 @@ def _link_p_values(stats: list[dict], norm: str) -> None:
         previous = row
 
 
+# "in the drug and placebo groups, respectively", "in the MSC group and the control group,
+# respectively": two arms named in the order of the values before them.
+_ARMS_RESPECTIVELY = re.compile(
+    rf"""\b(?:in|for|of|among|with)\s(?:the\s)?(?P<arm1>{grammar.ARM_LABEL})
+    (?:\s(?:group|arm|cohort))?\s(?:and|vs\.?|versus)\s(?:the\s|in\sthe\s)?
+    (?P<arm2>{grammar.ARM_LABEL})\s(?:groups?|arms?|cohorts?),?\s(?i:respectively)\b""",
+    re.VERBOSE,
+)
+_IN_ARM_ORDER = {"count", "mean", "median"}
+
+
 def _assign_respectively(stats: list[dict], norm: str) -> None:
     """Give arms to counts and summaries listed "..., respectively" in the order the sentence
     names its arm sizes ("61 were assigned to cells and 59 to placebo; death occurred in 5 (8.2%)
@@ -270,8 +281,20 @@ def _assign_respectively(stats: list[dict], norm: str) -> None:
     for row in stats:
         by_sentence.setdefault(row["sentence_start"], []).append(row)
     for start, rows in by_sentence.items():
-        if not _RESPECTIVELY.search(norm, start, rows[0]["sentence_end"]):
+        said = _RESPECTIVELY.search(norm, start, rows[0]["sentence_end"])
+        if not said:
             continue
+        named = _ARMS_RESPECTIVELY.search(norm, start, said.end())
+        if named:
+            # "62% (31 of 50) and 40% (20 of 50) in the drug and placebo groups, respectively"
+            labels = [context.clean_arm(named.group(g)) for g in ("arm1", "arm2")]
+            before = [
+                r for r in rows if r["kind"] in _IN_ARM_ORDER and r["span_end"] <= named.start()
+            ]
+            if len(before) == 2 and all(labels):
+                for arm, value in zip(labels, before, strict=True):
+                    value["arm"] = arm
+                continue
         arms = [r for r in rows if r["kind"] == "arm_size"]
         values = [r for r in rows if r["kind"] in {"count", "mean", "median"} and not r["arm"]]
         if len(arms) < 2 and values and all(r["kind"] == "count" for r in values):

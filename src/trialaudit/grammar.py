@@ -235,6 +235,13 @@ COUNT_VS_COUNT = re.compile(
     \s(?:(?i:{_PEOPLE})|episodes|cases)\b""",
     _X,
 )
+# ... or joined by "and" in a sentence that goes on to name the arms "respectively": "Deaths
+# occurred in 5 and 9 patients in the MSC and control groups, respectively".
+COUNT_AND_COUNT = re.compile(
+    rf"""(?<![\w.,\-])(?<!(?i:between)\s)(?P<x1>{INT})\s(?:and|or)\s(?P<x2>{INT})
+    \s(?:(?i:{_PEOPLE})|episodes|cases)\b""",
+    _X,
+)
 COUNT_IN_GROUP = re.compile(
     rf"""
     (?<![\w.,])(?P<xw>{COUNT_WORD}|(?i:none|no)(?![\w]))
@@ -278,7 +285,7 @@ SUMMARY_LABEL = re.compile(
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     (?<!\bat\s)(?<!\bafter\s)(?<!\bby\s)(?<!\bover\s)(?<!\bwithin\s)  # "scores at 12 weeks"
     (?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)  # "at week 8 were"
-    (?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
+    (?<![A-Za-z0-9])(?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
     (?:
       \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
       |\s?[,;]?\s?[(\[]\s?{_SPREAD_WORD}?\s?[:,=]?\s?
