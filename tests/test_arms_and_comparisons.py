@@ -180,10 +180,51 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
         ),
         # a count under a label of people is no sample size
         ("Patients: 45 (60%) men.", [("count", "45 (60%)")]),
+        # people who took part, a trial that involved them, those who underwent randomization
+        (
+            "Three hundred and twelve children participated.",
+            [("sample_size", "Three hundred and twelve")],
+        ),
+        ("Altogether 150 patients took part in the trial.", [("sample_size", "150")]),
+        (
+            "We performed a randomized trial involving 1,500 patients with atrial fibrillation.",
+            [("sample_size", "1,500")],
+        ),
+        (
+            "Of the 2,345 patients screened, 1,200 underwent randomization.",
+            [("sample_size", "2,345"), ("sample_size", "1,200")],
+        ),
+        # an analysis is no arm
+        ("Overall, 560 patients were included in the analysis.", [("sample_size", "560")]),
+        (
+            "Of 500 randomly assigned patients, 480 were included in the primary analysis.",
+            [("sample_size", "500"), ("sample_size", "480")],
+        ),
     ],
 )
 def test_sample_and_arm_sizes_in_prose(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "populations"),
+    [
+        (
+            "Of the 2,345 patients screened, 1,200 underwent randomization.",
+            ["screened", "randomized"],
+        ),
+        (
+            "120 patients were randomised; 118 received at least one dose.",
+            ["randomized", "treated"],
+        ),
+        (
+            "Of 500 randomly assigned patients, 480 were included in the primary analysis.",
+            ["randomized", "analysed"],
+        ),
+    ],
+)
+def test_the_stage_each_sample_size_counts(text, populations):
+    assert [r["population"] for r in stats(text)] == populations
 
 
 @pytest.mark.parametrize(

@@ -384,9 +384,11 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         arm = context.clean_arm(m.group("arm"))
         if not arm or word_value(m.group("n")) is None or _EVERY_ARM.match(m.group("arm")):
             continue
-        if _NUMBER_OF_ARMS.match(norm, m.start("arm")):
-            # "60 patients were assigned to two groups": the whole sample, not an arm
-            population = population_of(norm, sentence)
+        if _NUMBER_OF_ARMS.match(norm, m.start("arm")) or _ANALYSIS_SET.search(arm):
+            # "60 patients were assigned to two groups", "560 patients were included in the
+            # analysis": the whole sample, not an arm
+            analysed = _ANALYSIS_SET.search(arm)
+            population = "analysed" if analysed else population_of(norm, sentence)
             found.append(_size("sample_size", *m.span("n"), m.group("n"), population=population))
             continue
         # "assigned 304 adults to semaglutide or placebo": the alternatives all had the 304
@@ -640,15 +642,16 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 # Sample-size patterns with the literal anchors each match contains and window sizes.
 # A percentage in brackets right after a number of people makes it a count of some of them.
 _PERCENT_BRACKET = re.compile(r"\s?[(\[]\s?\d{1,3}(?:[.,\u00b7]\d{1,3})?\s?%\s?[)\]]")
+_AFTER_N = grammar.N_WERE_ANALYSED
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
-    (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involved", "consist"), 5, 130),
+    (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist"), 5, 130),
     (grammar.VERB_N, ("trial of", "trial in", "trial among", "study of", "study in"), 0, 130),
     (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
-    (grammar.N_PEOPLE_VERB, _ENROLMENT_WORDS, 170, 20),
+    (grammar.N_PEOPLE_VERB, (*_ENROLMENT_WORDS, "participated", "took part"), 170, 20),
     (
         grammar.N_WERE_ANALYSED,
-        ("analy", "evaluable", "randomi", "assigned", "enrolled", "received"),
+        ("analy", "evaluable", "randomi", "assigned", "enrolled", "received", "underwent"),
         20,
         40,
     ),
@@ -687,7 +690,9 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
             if _PERCENT_BRACKET.match(norm, m.end()):
                 continue  # "a total of 9 patients (18.0%) discontinued": a count of some
             sentence = sents.of(m.start())
-            verb = m.groupdict().get("verb") or ""
+            # "549 received at least one dose", "1,200 underwent randomization": the stage is
+            # in the match even where no verb group names it
+            verb = m.groupdict().get("verb") or (m.group() if pattern is _AFTER_N else "")
             population = population_of(verb, (0, len(verb))) if verb else ""
             population = population or population_of(norm, sentence)
             start = m.start() if pattern is grammar.N_TOTAL else m.start("n")

@@ -390,7 +390,7 @@ TOTAL_OF = re.compile(
 # "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
 VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
-    |allocated|screened|analy[sz]ed|treated|followed|comprised|involved|enrolling|including
+    |allocated|screened|analy[sz]ed|treated|followed|comprised|involved|involving|enrolling|including
     |randomi[sz]ing|consist(?:ed|ing)\sof|(?:trial|study)\s(?:of|in|among)))
     \s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
     _X,
@@ -400,7 +400,7 @@ N_STAGE_PEOPLE = re.compile(
     rf"""(?<![\w.,\-])(?<![Ss]tudy\s)(?<![Tt]rial\s)(?<![Pp]art\s)(?<![Pp]hase\s)
     (?<![Cc]ohort\s)(?<![Ss]tage\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,2}}?
     (?P<verb>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
-      |analy[sz]ed|hospitali[sz]ed|consecutive))\s{_WORDS}{{0,2}}?(?i:{_PARTICIPANTS})\b""",
+      |analy[sz]ed|hospitali[sz]ed|consecutive|randomly\sassigned|randomly\sallocated))\s{_WORDS}{{0,2}}?(?i:{_PARTICIPANTS})\b""",
     _X,
 )
 # "One hundred patients with severe COVID-19 were randomized", "100 patients enrolled in".
@@ -409,7 +409,8 @@ N_PEOPLE_VERB = re.compile(
     \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?{_WORDS}{{0,5}}?
     (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively|randomly)\s)?
       (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
-        |screened|completed|assigned|allocated|underwent\srandomi[sz]ation))\b""",
+        |screened|completed|assigned|allocated|underwent\srandomi[sz]ation|participated
+        |took\spart))\b""",
     _X,
 )
 # The subject of a sentence that allocates it: "Eighty patients aged 65 years or older with
@@ -428,6 +429,7 @@ N_WERE_ANALYSED = re.compile(
     (?:(?:were|was)\s(?:(?:finally|subsequently|randomly)\s)?
       (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis|randomi[sz]ed
         |assigned|enrolled)(?!\s(?:to|into|in)\s)
+      |underwent\srandomi[sz]ation
       |received\s(?:at\sleast\sone\s(?:dose|injection|infusion|vaccination)
         |(?:the\s)?study\s(?:drug|treatment|medication|intervention)))\b""",
     _X,
