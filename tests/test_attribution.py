@@ -459,6 +459,38 @@ def test_time_points(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a treatment changed "by" an amount
+        (
+            "Compared with placebo, drug lowered systolic blood pressure by 8.2 mmHg (95% CI 6.1 "
+            "to 10.3).",
+            {"systolic blood pressure"},
+        ),
+        # the incidence, risk or rate of something, not the subject that had it
+        (
+            "Drug was associated with a lower incidence of delirium than placebo (9% vs 17%; OR "
+            "0.48, 95% CI 0.30-0.77; P=0.002).",
+            {"delirium"},
+        ),
+        # what the subject had fewer (or more) of
+        (
+            "Patients receiving drug had fewer exacerbations (rate ratio 0.58; 95% CI 0.44-0.76).",
+            {"exacerbations"},
+        ),
+        # "In the intention-to-treat analysis," opens the sentence before its subject
+        (
+            "In the intention-to-treat analysis, the proportion of patients with sustained "
+            "virologic response was 95% (190/200) in group A and 88% (176/200) in group B.",
+            {"proportion of patients with sustained virologic response"},
+        ),
+    ],
+)
+def test_what_the_treatment_changed_is_the_outcome(text, expected):
+    assert {outcome for _, outcome in outcomes_of(text)} == expected
+
+
+@pytest.mark.parametrize(
     "text", ["(two-sided P = 0.03)", "The difference was statistically significant (P < 0.05)."]
 )
 def test_words_about_the_test_are_no_outcome(text):

@@ -213,6 +213,15 @@ def test_a_number_needed_to_treat_is_no_median(text):
         ("The treatment effect was −4.2 points (95% CI −6.0 to −2.4).", -4.2, -6.0, -2.4),
         ("Between-group differences: −1.8 kg (−2.9 to −0.7).", -1.8, -2.9, -0.7),
         ("Scores differed by 2.3 points (95% CI 0.9 to 3.7) in favour of exercise.", 2.3, 0.9, 3.7),
+        # a change "by" an amount with its interval
+        (
+            "Compared with placebo, drug lowered systolic blood pressure by 8.2 mmHg (95% CI 6.1 "
+            "to 10.3).",
+            8.2,
+            6.1,
+            10.3,
+        ),
+        ("Length of stay was reduced by 2.1 days (95% CI 0.9-3.3).", 2.1, 0.9, 3.3),
     ],
 )
 def test_an_estimate_between_arms_with_its_interval_is_a_difference(text, value, low, high):

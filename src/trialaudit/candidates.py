@@ -166,7 +166,8 @@ _NOT_AN_ARM = re.compile(
 # Words before a bracketed value that make it an estimate between arms, not a summary of one.
 _EFFECT_BEFORE = re.compile(
     r"(?i)\b(?:differences?|differed(?:\sby)?|(?:treatment|intervention)\seffect|between[-\s]group"
-    r"|effect\ssize)\b[^.;\d]{0,30}$"
+    r"|effect\ssize)\b[^.;\d]{0,30}$|\b(?:reduced|lowered|decreased|increased|raised|improved"
+    r"|shortened|lengthened|prolonged|fell|rose|changed)\b[^.;\d]{0,50}\sby\s$"
 )
 _NUMBER_NEEDED = re.compile(
     r"(?i)\b(?:NNT|NNH|NNTB|NNTH|number\sneeded\sto\s(?:treat|harm))\b[^\d]{0,12}$"
@@ -568,7 +569,8 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             continue  # "NNT = 12 (95% CI 7 to 45)" is no median
         if label is None and kind in {"ci", ""} and _EFFECT_BEFORE.search(_before(norm, m.start())):
             # "The treatment effect was -4.2 points (95% CI -6.0 to -2.4)", "Between-group
-            # differences: -1.8 kg (-2.9 to -0.7)": an estimate between arms and its interval
+            # differences: -1.8 kg (-2.9 to -0.7)", "drug lowered systolic blood pressure by
+            # 8.2 mmHg (95% CI 6.1 to 10.3)": an estimate between arms and its interval
             effect = {
                 "measure": "difference",
                 "value_text": fields["value_text"],

@@ -448,12 +448,31 @@ def outcome_of(
         return before[-1]
     if after:
         return after[0]
+    changed = [m for m in _CHANGED_OBJECT.finditer(text, sentence[0], start)]
+    if changed:
+        return next(g for g in changed[-1].groups() if g)
     subject = sentence_subject(text, sentence, start, arm_words)
     if subject:
         return subject
     # "Thirty-two patients in the drug group and 45 in the placebo group were hospitalized"
     predicate = _PREDICATE.search(text, start, sentence[1])
     return predicate.group("outcome") if predicate else ""
+
+
+# What a treatment changed, named before the value: "drug lowered systolic blood pressure by",
+# "was associated with a lower incidence of delirium than placebo", "had fewer exacerbations (".
+_OUTCOME_WORDS_RE = r"[A-Za-z][\w\-]{1,25}(?:\s[A-Za-z0-9][\w\-]{0,25}){0,4}?"
+_CHANGED_OBJECT = re.compile(
+    rf"\b(?:lowered|reduced|increased|raised|improved|decreased|shortened|prolonged)\s(?:the\s)?"
+    rf"(?P<changed>{_OUTCOME_WORDS_RE})\sby\s"
+    r"|\b(?:lower|higher|reduced|greater|increased|smaller|fewer|more)\s(?:incidence|risk|rates?"
+    r"|odds|numbers?|proportions?|frequency|prevalence|occurrence)\sof\s(?:the\s)?"
+    rf"(?P<rate_of>{_OUTCOME_WORDS_RE})"
+    r"(?=\s(?:than|with|in|among|compared|vs\.?|versus|at|during)\b|\s?[(,;.])"
+    r"|\bhad\s(?:significantly\s)?(?:fewer|more|less|lower|higher)\s"
+    r"(?P<had_fewer>[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25}){0,2}?)"
+    r"(?=\s?[(,;.]|\s(?:than|compared|vs\.?|versus)\b)"
+)
 
 
 # What a sentence says happened to the people it counts, when it has no other outcome: "... were
@@ -522,7 +541,7 @@ _CLAUSE_OPENING = re.compile(
     r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
 )
 # A phrase that opens a sentence before its subject: "After treatment, the VAS score ...".
-_OPENING_PHRASE = re.compile(r"(?i:after|at|by|during|following|before)\s[^,;]{1,30},\s")
+_OPENING_PHRASE = re.compile(r"(?i:after|at|by|during|following|before|in|among)\s[^,;]{1,40},\s")
 
 
 _SUMMARY_WORD = re.compile(r"(?i)(?:mean|median|average)\s(?=\w)")
