@@ -491,6 +491,34 @@ def test_what_the_treatment_changed_is_the_outcome(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair of values with their unit once, in a bracket after the arms are named: the
+        # arms in the order the sentence names them, what the subjects had shorter the outcome
+        (
+            "Patients in the intervention group had shorter ICU stays than those in the control "
+            "group (4.2 vs 6.1 days).",
+            [("4.2", "intervention", "ICU stays"), ("6.1 days", "control", "ICU stays")],
+        ),
+        (
+            "The MSC group showed greater improvement than controls (12.3 ± 2.1 vs 8.4 ± 2.5).",
+            [("12.3 ± 2.1", "MSC", "improvement"), ("8.4 ± 2.5", "controls", "improvement")],
+        ),
+        # a label right after "with" is what was given, not what was measured
+        (
+            "Weight fell more with drug (-3.1 vs -1.2 kg; P = 0.02).",
+            [("-3.1", "drug", "Weight"), ("-1.2 kg", "", "Weight"), ("P = 0.02", "", "Weight")],
+        ),
+    ],
+)
+def test_a_bracketed_pair_after_the_arms_of_a_comparison(text, expected):
+    rows = extract_document("t", text).statistics
+    assert [(r["source_text"], r["arm"], r["outcome"]) for r in rows] == expected
+    bare = [r for r in rows if r["kind"] == "mean" and "±" not in r["source_text"]]
+    assert all(r["summary_type_not_stated"] for r in bare)
+
+
+@pytest.mark.parametrize(
     "text", ["(two-sided P = 0.03)", "The difference was statistically significant (P < 0.05)."]
 )
 def test_words_about_the_test_are_no_outcome(text):

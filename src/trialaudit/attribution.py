@@ -157,6 +157,9 @@ def _by_denominator(run: list[dict], arms: list[dict]) -> list[str] | None:
     return labels if len({context.arm_key(label) for label in labels}) == len(labels) else None
 
 
+_OPENS_BRACKET = re.compile(r"[(\[]\s?$")
+
+
 def drop_unknown_arms(stats: list[dict], study_arms) -> None:
     """Clear the arm of a per-arm value that names none of its study's arms, when the text gives
     the sizes of two or more ("Drug-related grade 2-4 adverse events: 14 (5.1%)" is no arm of a
@@ -179,10 +182,18 @@ def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, s
     rows of a study."""
     by_start = sorted(stats, key=lambda r: r["span_start"])
     for run in runs:
-        if all(r["arm"] for r in run):
-            continue
         first, last = run[0], run[-1]
         arms = study_arms(first["study_id"], first["subgroup"])
+        if _OPENS_BRACKET.search(norm, max(0, first["span_start"] - 2), first["span_start"]):
+            # "... in the intervention group than those in the control group (4.2 vs 6.1
+            # days)": the arms the sentence names, in order, not the one nearest each value
+            labels, _ = _by_mention(run, by_start, norm, arms)
+            if labels is not None:
+                for row, label in zip(run, labels, strict=True):
+                    row["arm"] = label
+                continue
+        if all(r["arm"] for r in run):
+            continue
         labels = _by_denominator(run, arms) if arms else None
         named_any = False
         if labels is None:

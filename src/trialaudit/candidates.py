@@ -600,6 +600,13 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
                 "summary_type_not_stated": True,
             }
             found.append(Candidate("mean", m.start(center), end, fields))
+    for m in scan.finditer(grammar.BRACKETED_UNIT_PAIR, (" vs", " versus"), 16, 30):
+        unit = m.group("u2").strip()
+        if unit == "%" or (m.group("u1") and m.group("u1").strip() != unit):
+            continue  # percentages are read as such; two units are two measures
+        for center, end in (("c1", m.end("u1") if m.group("u1") else m.end("c1")), ("c2", m.end())):
+            fields = {"value_text": m.group(center), "unit": unit, "summary_type_not_stated": True}
+            found.append(Candidate("mean", m.start(center), end, fields))
     for m in scan.finditer(grammar.GROUP_VALUE, ("group", "arm"), 0, 40):
         # "higher in the MSC group (67.0) compared to the placebo group (50.0)": an arm's value
         # whose summary type is not stated, read as a mean.

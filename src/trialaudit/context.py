@@ -109,6 +109,8 @@ _TREATMENT_WORDS = re.compile(
     r"(?i)\b(?:with|after|given|receiving|cells?|therapy|treatment|infusions?|injections?)\b"
 )
 UNIT_WORDS = r"(?i:m|cm|mm|ml|mL|L|kg|g|mg|days?|hours?|h|min|mmHg|points?|%)"
+# A label after these names what was given, not what was measured.
+_ARM_BEFORE_LABEL = frozenset("with than on versus vs vs.".split())
 _LABEL_STOP = frozenset(
     (
         "such as and or the in of with including vs vs. versus were was is a an to for at on "
@@ -469,8 +471,9 @@ _CHANGED_OBJECT = re.compile(
     r"|odds|numbers?|proportions?|frequency|prevalence|occurrence)\sof\s(?:the\s)?"
     rf"(?P<rate_of>{_OUTCOME_WORDS_RE})"
     r"(?=\s(?:than|with|in|among|compared|vs\.?|versus|at|during)\b|\s?[(,;.])"
-    r"|\bhad\s(?:significantly\s)?(?:fewer|more|less|lower|higher)\s"
-    r"(?P<had_fewer>[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25}){0,2}?)"
+    r"|\b(?:had|showed|reported|experienced|achieved)\s(?:a\s)?(?:significantly\s)?"
+    r"(?:fewer|more|less|lower|higher|shorter|longer|greater|larger|smaller|better|worse)\s"
+    r"(?P<had_fewer>[A-Za-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25}){0,2}?)"
     r"(?=\s?[(,;.]|\s(?:than|compared|vs\.?|versus)\b)"
 )
 
@@ -658,13 +661,19 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         return ""
     words = match.group("label").split()
     kept: list[str] = []
-    for word in reversed(words):
+    stop = ""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         if word.lower() in _LABEL_STOP or len(kept) == 3:
+            # "correlated with surgical time, r(174) = -.31": a measure after all
+            related = index and words[index - 1].lower() in {"correlated", "associated"}
+            stop = "" if related else word.lower()
             break
         kept.append(word)
     label = " ".join(reversed(kept)).strip(" .")
     if (
         not label
+        or stop in _ARM_BEFORE_LABEL  # "fell more with drug (-3.1 vs -1.2 kg)": an arm
         or not re.search(r"[A-Za-z]", label)
         or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$|^[\d.,]{1,30}\s", label)
         or _NOT_OUTCOME.match(label)

@@ -344,6 +344,13 @@ BARE_SUMMARY_PAIR = re.compile(
     (?P<c2>{SIGNED})(?:{UNIT})?\s?\(\s?(?P<s2>{DEC})(?!\d)(?!\.\d)\s?\)(?P<u2>{UNIT})?""",
     _X,
 )
+# Two arms' values in a bracket that gives their unit once: "(4.2 vs 6.1 days)", "(-3.1 vs
+# -1.2 kg; P = 0.02)"; a summary whose type the text does not state.
+BRACKETED_UNIT_PAIR = re.compile(
+    rf"""(?:(?<=[(\[])|(?<=[(\[]\s))(?P<c1>{SIGNED})(?P<u1>{UNIT})?\s(?:vs\.?|versus)\s
+    (?P<c2>{SIGNED})(?P<u2>{UNIT})(?=\s?[)\];,])""",
+    _X,
+)
 GROUP_VALUE = re.compile(
     rf"(?<![A-Za-z])(?i:group|arm)\s?\(\s?(?P<value>{SIGNED})(?!\d)(?P<unit>{UNIT})?\s?\)"
 )
