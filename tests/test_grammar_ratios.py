@@ -173,6 +173,9 @@ def test_p_value_after_a_ratio_refers_to_it():
     ("text", "kind", "value", "low", "high"),
     [
         ("Falls were fewer (IRR 0.69, 0.53-0.90) with exercise.", "ratio", 0.69, 0.53, 0.90),
+        # ... or after a semicolon
+        ("Relapse was less frequent (HR 0.65; 0.51–0.83).", "ratio", 0.65, 0.51, 0.83),
+        ("Relapse was less frequent (HR 0.65; P = 0.02).", "ratio", 0.65, None, None),
         ("QoR-15 was higher (mean difference 6.8, 2.1 to 11.5).", "difference", 6.8, 2.1, 11.5),
         # a pair after the comma that does not hold the estimate is no interval
         ("Rates fell (OR 0.56, 0.61-1.01) overall.", "ratio", 0.56, None, None),

@@ -216,3 +216,15 @@ def test_a_digit_inside_the_name_of_a_measure_is_no_summary():
         ("1.2 ± 0.4", "intervention"),
         ("0.5 ± 0.3", "usual-care"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Mean change from baseline: -5.2 (SD 3.1).", "change from baseline"),
+        ("Mean change from baseline in FEV1 was 120 mL.", "FEV1"),
+        ("Mean change in weight was -3.2 kg.", "weight"),
+    ],
+)
+def test_a_change_from_baseline_measures_what_changed(text, outcome):
+    assert [r["outcome"] for r in stats(text)] == [outcome]

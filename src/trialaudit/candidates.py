@@ -53,6 +53,7 @@ _DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
 _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
 )
+_FROM_BASELINE = re.compile(r"(?i)\bfrom\sbaseline\b")
 _BELOW = re.compile(
     r"(?i)(?:[<>\u2264\u2265]|more\sthan|less\sthan|fewer\sthan|at\sleast|at\smost|over|above"
     r"|below|under|up\sto|exceeding|threshold\sof|cut-?off\sof)\s?$"
@@ -148,8 +149,12 @@ def _outcome_words(text: str | None) -> str:
     score" -> 'SGRQ score'), without articles and group words; '' when it names nothing."""
     if not text:
         return ""
-    words = [w for w in text.split() if w.lower() not in _OUTCOME_STOP]
+    # "change from baseline in HbA1c" measures HbA1c; "change from baseline" alone, the change
+    measured = _FROM_BASELINE.sub("", text)
+    words = [w for w in measured.split() if w.lower() not in _OUTCOME_STOP]
     label = " ".join(words).strip(" ,;:()")
+    if not words and measured != text:
+        label = "change from baseline"
     return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
 
 

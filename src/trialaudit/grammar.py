@@ -45,9 +45,10 @@ CI_BARE = rf"""
     (?P<bare_hi>{SIGNED}){UNIT}?(?:\s?[\])]|{_P_IN_BRACKET})
 """
 _CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}(?:{CI_BODY})|\s?{CI_BARE})"
-# Lancet's interval after a comma inside the estimate's bracket: "(IRR 0.69, 0.53-0.90)".
+# Lancet's interval after a comma inside the estimate's bracket: "(IRR 0.69, 0.53-0.90)", or
+# after a semicolon: "(HR 0.65; 0.51-0.83)".
 CI_AFTER_COMMA = rf"""
-    ,\s(?P<comma_lo>{SIGNED}){UNIT}?\s?(?:-|~|to)\s?(?P<comma_hi>{SIGNED}){UNIT}?
+    [,;]\s(?P<comma_lo>{SIGNED}){UNIT}?\s?(?:-|~|to)\s?(?P<comma_hi>{SIGNED}){UNIT}?
     (?!\d)(?!\.\d)(?=\s?[)\];])
 """
 _CI_TAIL_OR_COMMA = rf"(?:{_CI_TAIL}|{CI_AFTER_COMMA})"
@@ -280,7 +281,8 @@ SUMMARY_LABEL = re.compile(
     (?!(?:\s[\w\-]{{1,20}}){{0,2}}\s(?i:difference)\b)  # "mean (change) difference 0.07" differs
     (?P<header>\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
         (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
-    (?P<what>(?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}})
+    (?P<what>(?:\s(?i:changes?\sfrom\sbaseline))?
+      (?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     (?<!\bat\s)(?<!\bafter\s)(?<!\bby\s)(?<!\bover\s)(?<!\bwithin\s)  # "scores at 12 weeks"
