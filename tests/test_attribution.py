@@ -519,7 +519,16 @@ def test_a_bracketed_pair_after_the_arms_of_a_comparison(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["(two-sided P = 0.03)", "The difference was statistically significant (P < 0.05)."]
+    "text",
+    [
+        "(two-sided P = 0.03)",
+        "The difference was statistically significant (P < 0.05).",
+        "(two-tailed P=0.21)",
+        "(log-rank P = 0.003)",
+        # the arms as the subject name no outcome
+        "The two groups differed significantly (P = 0.012).",
+        "The MSC group differed from controls (P = 0.04).",
+    ],
 )
 def test_words_about_the_test_are_no_outcome(text):
     assert [outcome for _, outcome in outcomes_of(text)] == [""]

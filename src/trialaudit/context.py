@@ -121,7 +121,8 @@ _LABEL_STOP = frozenset(
 _NOT_OUTCOME = re.compile(
     r"(?i)^(?:OR|RR|HR|IRR|CI|difference|ratio|P|p|n|N|mean|median|SD|IQR|range|group|arm|"
     r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?|"
-    r"(?:two|one)[-\s]sided|(?:statistically\s)?(?:significant|significance)|NS|similar)$"
+    r"(?:two|one)[-\s](?:sided|tailed)|(?:statistically\s)?(?:significant|significance)|NS|similar"
+    r"|log[-\s]rank|(?:the\s)?(?:two|three|both|all)\sgroups|groups\s.{1,40})$"
 )
 _SUBGROUP = re.compile(
     r"(?i)\b(?:in|among|for)\s(?:the\s)?(?:(?:patients|participants|subjects|those|cases)\s"
@@ -618,9 +619,15 @@ def _subject_at(
         subject,
     ):
         return "", False
-    if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject):
+    if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject) or _GROUP_SUBJECT.fullmatch(subject):
         return "", True
     return _without_tail(subject), False
+
+
+# "The two groups", "The MSC group", "the observation and control groups": arms as subjects.
+_GROUP_SUBJECT = re.compile(
+    r"(?i)(?:the\s)?(?:(?!of\b|in\b|for\b|with\b)[\w\-+]+\s){0,3}(?:groups?|arms?|cohorts?)"
+)
 
 
 _LABEL_WORD = re.compile(r"[A-Za-z0-9+\-]{1,25}")
