@@ -572,3 +572,31 @@ def test_a_label_that_names_an_arm_is_not_the_outcome_of_its_value():
         "scores (mean ± SD): drug 5.1 ± 1.2, placebo 6.3 ± 1.5."
     )
     assert [o for s, o in outcomes_of(text) if "±" in s] == ["Pain scores", "Pain scores"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "of the X group" before and after the value, as Chinese-journal English writes it
+        (
+            "The effective rate of the treatment group was 93.3% (42/45), higher than 77.8% "
+            "(35/45) of the control group.",
+            [("93.3% (42/45)", "treatment", 45), ("77.8% (35/45)", "control", 45)],
+        ),
+        # a control arm named without "group", as a forum post quotes a trial
+        (
+            "At day 28, 2 of 20 (10%) in the MSC arm vs 7 of 20 (35%) in placebo had died.",
+            [("2 of 20 (10%)", "MSC", 20), ("7 of 20 (35%)", "placebo", 20)],
+        ),
+    ],
+)
+def test_arms_of_the_group_and_in_placebo(text, expected):
+    assert per_arm(text) == expected
+
+
+def test_page_furniture_before_a_heading_is_not_the_subject():
+    text = (
+        "首页 | 期刊介绍 | 投稿指南 Results: The effective rate of the treatment group was 93.3% "
+        "(42/45), higher than 77.8% (35/45) of the control group (χ2=4.41, P=0.036)."
+    )
+    assert {outcome for _, outcome in outcomes_of(text)} == {"effective rate"}

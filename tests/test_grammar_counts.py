@@ -371,3 +371,8 @@ def test_values_take_the_arms_named_after_them_respectively(text, expected):
 def test_a_total_of_people_with_a_percentage_is_a_count_of_some():
     text = "A total of 9 patients (18.0%) discontinued treatment because of adverse events."
     assert kinds(text) == [("count", "9 patients (18.0%)")]
+
+
+def test_a_split_of_the_sample_is_no_count():
+    text = "They randomised 100 pts (50/50). Primary endpoint met: 24/50 vs 12/50, p=0.01."
+    assert [r["source_text"] for r in of_kind(text, "count")] == ["24/50", "12/50"]

@@ -53,6 +53,7 @@ _DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
 _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
 )
+_SPLIT_OF = re.compile(r"(?<![\d.,])(?P<total>\d{1,6})\s[A-Za-z]{2,15}\s?[(\[]\s?$")
 _FROM_BASELINE = re.compile(r"(?i)\bfrom\sbaseline\b")
 _BELOW = re.compile(
     r"(?i)(?:[<>\u2264\u2265]|more\sthan|less\sthan|fewer\sthan|at\sleast|at\smost|over|above"
@@ -358,6 +359,9 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
             continue
         if n <= 4 and re.match(r"\s?of\b", norm[m.end() : m.end() + 4]):
             continue
+        split = _SPLIT_OF.search(_before(norm, m.start(), 30))
+        if split and word_value(split.group("total")) == x + n:
+            continue  # "randomised 100 pts (50/50)": how the total was split, not a count
         if _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
             continue
         found.append(_count(m))

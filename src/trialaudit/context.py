@@ -26,7 +26,7 @@ _STOP = frozenset(
 STOP_WORDS = _STOP  # words that end an arm label read backwards (clean_arm)
 _ARM_WORDS = {"group", "groups", "arm", "arms", "cohort"}
 ARM_AFTER = re.compile(
-    rf"(?i)[^;\d]{{0,60}}?\bin\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
+    rf"(?i)[^;\d]{{0,60}}?\b(?:in|of)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
 )
 # Arms named by letter or number: "group A", "arm 2", "cohort II".
 _LETTERED = r"(?i:group|arm|cohort)\s(?:[A-D]|[1-4]|I{1,3}|IV)(?![\w\-])"
@@ -34,7 +34,7 @@ _LETTERED_ARM = re.compile(rf"\b{_LETTERED}(?=\s?$)")
 # "4 (5.0%) in group B", "in arm 2".
 ARM_LETTER_AFTER = re.compile(rf"[^;\d]{{0,30}}?\bin\s(?P<arm>{_LETTERED})")
 ARM_BEFORE = re.compile(
-    rf"(?i)\b(?:in|for|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)"
+    rf"(?i)\b(?:in|of|for|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)"
     r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?(?:\s(?i:was|were))?\s?[,:]?\s?$"
 )
 ARM_AFTER_VERB = re.compile(
@@ -49,6 +49,11 @@ BRACKET_AFTER_ARM = re.compile(
 )
 CONTROL_NOUN_AFTER = re.compile(
     r"\s(?:patients\s)?(?:in\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"
+)
+# "7 of 20 (35%) in placebo": a control arm named without "group".
+IN_CONTROL_AFTER = re.compile(
+    r"\s(?:patients\s)?in\s(?:the\s)?(?P<arm>placebo|controls?|sham|usual[-\s]care)\b"
+    r"(?!\s(?:group|arm|cohort))"
 )
 ARM_LABEL_BEFORE = re.compile(
     rf"(?:(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s)|(?P<cjk_control>\u5bf9\u7167\u7ec4)"
@@ -299,6 +304,9 @@ def arm_near(
     noun = CONTROL_NOUN_AFTER.match(text, end, sentence[1])
     if noun:
         return "control" if noun.group("noun").lower().startswith("control") else "placebo"
+    control = IN_CONTROL_AFTER.match(text, end, sentence[1])
+    if control:
+        return clean_arm(control.group("arm"))
     before = ARM_BEFORE.search(text, max(sentence[0], start - 80), start)
     if before:
         return clean_arm(before.group("arm"))
@@ -542,6 +550,7 @@ _SUBJECT_TAIL = re.compile(
 # a comparison ("Compared with stretching, the fall rate was lower ...").
 _CLAUSE_OPENING = re.compile(
     r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z]|[A-Z]{2,6}-?\d{0,2}\s[a-z])|[\u2022\n]\s?"
+    r"|[|\u3000-\u9fff\uff01-\uff5e]\s(?=[A-Z])"  # page furniture: "投稿指南 The effective rate"
     r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
 )
 # A phrase that opens a sentence before its subject: "After treatment, the VAS score ...".
@@ -582,6 +591,9 @@ def sentence_subject(
     # "..., while the postoperative hospital stay was shorter [...]"
     starts = [start, *(c.end() for c in _CLAUSE_OPENING.finditer(text, start, end))]
     for clause_start in reversed(starts):
+        heading = _SECTION_HEADING.match(text, clause_start, sentence[1])
+        if heading and heading.end() <= end:
+            clause_start = heading.end()  # "投稿指南 Results: The effective rate ..."
         subject, is_arm = _subject_at(text, clause_start, end, arm_words, sentence[1])
         if not is_arm:
             return subject
