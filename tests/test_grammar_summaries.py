@@ -228,3 +228,30 @@ def test_a_digit_inside_the_name_of_a_measure_is_no_summary():
 )
 def test_a_change_from_baseline_measures_what_changed(text, outcome):
     assert [r["outcome"] for r in stats(text)] == [outcome]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "outcome"),
+    [
+        # a label with "of" or "before" in it
+        (
+            "The median duration of symptoms before enrolment was 9 days.",
+            "median duration of symptoms before enrolment was 9 days",
+            "duration of symptoms before enrolment",
+        ),
+        (
+            "The mean number of exacerbations was 1.2 per year.",
+            "mean number of exacerbations was 1.2",
+            "number of exacerbations",
+        ),
+        # "a median of 26 months" is still the median, with no outcome named
+        ("Participants were followed for a median of 26 months.", "median of 26 months", ""),
+    ],
+)
+def test_summaries_whose_label_names_what_of_what(text, source, outcome):
+    assert [(r["source_text"], r["outcome"]) for r in stats(text)] == [(source, outcome)]
+
+
+@pytest.mark.parametrize("text", ["BMI 27.4 (SD 4.2) kg/m2", "CRP 12.1 (SD 5.0) mg/L"])
+def test_the_abbreviation_of_a_measure_is_no_arm(text):
+    assert [(r["arm"], r["outcome"]) for r in stats(text)] == [("", text.split()[0])]

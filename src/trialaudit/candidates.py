@@ -54,6 +54,7 @@ _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
 )
 _SPLIT_OF = re.compile(r"(?<![\d.,])(?P<total>\d{1,6})\s[A-Za-z]{2,15}\s?[(\[]\s?$")
+_INNER_STOP = frozenset("the a an between groups group arms arm was were is change changes".split())
 _FROM_BASELINE = re.compile(r"(?i)\bfrom\sbaseline\b")
 _BELOW = re.compile(
     r"(?i)(?:[<>\u2264\u2265]|more\sthan|less\sthan|fewer\sthan|at\sleast|at\smost|over|above"
@@ -152,7 +153,13 @@ def _outcome_words(text: str | None) -> str:
         return ""
     # "change from baseline in HbA1c" measures HbA1c; "change from baseline" alone, the change
     measured = _FROM_BASELINE.sub("", text)
-    words = [w for w in measured.split() if w.lower() not in _OUTCOME_STOP]
+    words = measured.split()
+    # stop words at the ends go ("in the SGRQ score"), those inside stay ("duration of symptoms")
+    while words and words[0].lower() in _OUTCOME_STOP:
+        words.pop(0)
+    while words and words[-1].lower() in _OUTCOME_STOP:
+        words.pop()
+    words = [w for w in words if w.lower() not in _INNER_STOP]
     label = " ".join(words).strip(" ,;:()")
     if not words and measured != text:
         label = "change from baseline"

@@ -347,8 +347,20 @@ _ENDS_A_PHRASE = re.compile(
 
 def is_armlike(label: str) -> bool:
     """Return True if a label can name a trial arm: a control, a placebo, an abbreviation
-    (MSCs, UC-MSC) or a word for a treatment."""
+    (MSCs, UC-MSC) or a word for a treatment, but not the abbreviation of a common measure
+    (BMI, CRP, VAS)."""
+    if label.strip().upper() in MEASURE_ABBREVIATIONS:
+        return False
     return bool(is_control(label) or _ARMLIKE.search(label))
+
+
+# Abbreviations of measures that trial reports print before a value ("BMI 27.4 (SD 4.2)").
+MEASURE_ABBREVIATIONS = frozenset(
+    "BMI CRP ESR VAS NRS BP SBP DBP MAP HR LDL HDL ALT AST GGT LVEF EF FEV1 FVC PEF EGFR GFR "
+    "HBA1C INR APTT PT WBC RBC PLT HB HGB NIHSS MRS GCS APACHE SOFA PASI EASI DAS28 HAM-D HAMD "
+    "MADRS PHQ-9 GAD-7 MMSE MOCA SF-36 EQ-5D ODI WOMAC KOOS IPSS QOL HRQOL ICU LOS PSA TSH IL-6 "
+    "TNF-A PCT BNP NT-PROBNP SPO2 PAO2 PACO2 FIO2".split()
+)
 
 
 def timepoint_label(match: re.Match) -> tuple[str, float]:
@@ -638,7 +650,8 @@ def _subject_at(
 
 # "The two groups", "The MSC group", "the observation and control groups": arms as subjects.
 _GROUP_SUBJECT = re.compile(
-    r"(?i)(?:the\s)?(?:(?!of\b|in\b|for\b|with\b)[\w\-+]+\s){0,3}(?:groups?|arms?|cohorts?)"
+    r"(?i)(?<![\w\-+])(?:the\s)?(?:(?!of\b|in\b|for\b|with\b)[A-Za-z0-9][\w\-+]{0,24}\s){0,3}"
+    r"(?:groups?|arms?|cohorts?)"
 )
 
 

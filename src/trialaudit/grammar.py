@@ -282,7 +282,9 @@ SUMMARY_LABEL = re.compile(
     (?P<header>\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
         (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
     (?P<what>(?:\s(?i:changes?\sfrom\sbaseline))?
-      (?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}})
+      (?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}}
+      # "The median duration of symptoms before enrolment was 9 days"
+      (?:\s(?:of|before|after)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}(?:\s(?!was\b|were\b|is\b)[A-Za-z][\w\-]{{1,20}}){{0,2}}(?=\s(?:was|were|is)\b)){{0,1}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     (?<!\bat\s)(?<!\bafter\s)(?<!\bby\s)(?<!\bover\s)(?<!\bwithin\s)  # "scores at 12 weeks"
