@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from extraction_helpers import kinds, stats
+from stored_checks import store_check_inputs, stored_rows
 
 from trialaudit.arms import resolve_arm
 from trialaudit.checks import Settings, check_document
@@ -581,3 +582,62 @@ def test_two_named_arms_summaries_separated_by_a_comma_are_compared():
     # sqrt(1.2^2/40 + 1.5^2/40); df <- se^4 / ((1.2^2/40)^2/39 + (1.5^2/40)^2/39);
     # 2 * pt(-1.2 / se, df))
     assert p_check["verdict"] == "inconsistent"
+
+
+@pytest.mark.parametrize(
+    ("text", "arm_count", "recomputed", "verdict"),
+    [
+        # the arms the sentence names
+        (
+            "Eighty patients were randomly divided into an observation group and a control "
+            "group, with 40 cases in each group.",
+            2,
+            "40 + 40 = 80",
+            "consistent",
+        ),
+        (
+            "Ninety patients were randomly divided into an observation group and a control "
+            "group, with 40 cases in each group.",
+            2,
+            "40 + 40 = 80",
+            "inconsistent",
+        ),
+        # the number of groups it states
+        (
+            "A total of 150 patients were randomized into three groups of 50 patients each.",
+            3,
+            "50 + 50 + 50 = 150",
+            "consistent",
+        ),
+        (
+            "The 60 patients were assigned to two groups (n = 30 each).",
+            2,
+            "30 + 30 = 60",
+            "consistent",
+        ),
+    ],
+)
+def test_a_total_against_the_size_of_every_arm(text, arm_count, recomputed, verdict, tmp_path):
+    """The number of arms times the size stated for each, held against the stated total, the
+    same from the rows in memory and from the stored (Parquet) tables the check stage reads."""
+    extraction = extract_document("d", text)
+    size = next(r for r in extraction.statistics if r["kind"] == "arm_size")
+    assert size["arm_count"] == arm_count
+    stored, _ = stored_rows(store_check_inputs(tmp_path, [extraction]))
+    for statistics in (extraction.statistics, stored["d"]):
+        rows = [
+            r
+            for r in check_document(statistics, [], Settings())
+            if r["check"] == "total_vs_arm_sizes"
+        ]
+        assert [(r["recomputed"], r["verdict"], r["method"]) for r in rows] == [
+            (recomputed, verdict, "number of arms times the size stated for each arm")
+        ]
+
+
+def test_a_size_of_every_arm_without_a_number_of_arms_is_held_against_nothing():
+    text = "Ninety participants were enrolled, 30 per group."
+    extraction = extract_document("d", text)
+    assert [r["arm_count"] for r in extraction.statistics if r["kind"] == "arm_size"] == [None]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert [r for r in checks if r["check"] == "total_vs_arm_sizes"] == []

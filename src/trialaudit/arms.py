@@ -212,12 +212,32 @@ _EACH_ARM_BEFORE = re.compile(
     re.VERBOSE,
 )
 _GROUPS_OF = re.compile(
-    rf"""(?i:(?:two|three|four|[2-4])\s(?P<equal>equal(?:-sized)?\s)?(?:groups|arms)\sof)\s
+    rf"""(?i:(?P<k>two|three|four|[2-4])\s(?P<equal>equal(?:-sized)?\s)?(?:groups|arms)\sof)\s
     (?P<size>(?P<n>{COUNT_WORD})(?:\s(?:[a-z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE}))?)
     (?P<each>\s(?i:each)\b)?""",
     re.VERBOSE,
 )
 _EACH_ANCHORS = ("each", "every", "per group", "per arm", "per cohort")
+# How many arms a sentence says there are: "into two groups", "three arms", else the distinct
+# arms it names ("into an observation group and a control group").
+_ARMS_COUNTED = re.compile(
+    r"(?i)\b(?P<k>two|three|four|five|six|[2-6])\s(?:(?:equal|equal-sized|parallel|treatment"
+    r"|study)\s)?(?:groups|arms|cohorts)\b"
+)
+_ARM_NAMED = re.compile(
+    r"(?i)\b(?!(?:each|every|both|either|all|per|two|three|four|the|a|an|same|other|this"
+    r"|that|one)\s)(?P<arm>[A-Za-z][\w\-]{1,24})\s(?:group|arm|cohort)\b(?!s)"
+)
+
+
+def _arms_stated(norm: str, sentence: tuple[int, int], before: int) -> int | None:
+    """Return how many arms the sentence of an each-arm size says there are, before it: a
+    number of groups, else the distinct arms it names when at least two; None otherwise."""
+    counted = _ARMS_COUNTED.search(norm, sentence[0], before)
+    if counted:
+        return word_value(counted.group("k"))
+    named = {m.group("arm").lower() for m in _ARM_NAMED.finditer(norm, sentence[0], before)}
+    return len(named) if len(named) >= 2 else None
 
 
 def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -235,8 +255,9 @@ def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
                 continue
             if word_value(m.group("n")) is None:
                 continue
-            population = population_of(norm, sents.of(m.start()))
+            sentence = sents.of(m.start())
             start, end = m.span("size")
+            stated = m.groupdict().get("k")
             found.append(
                 _size(
                     "arm_size",
@@ -245,8 +266,9 @@ def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
                     m.group("n"),
                     arm="",
                     subgroup="",
-                    population=population,
+                    population=population_of(norm, sentence),
                     each_arm=True,
+                    arm_count=word_value(stated) if stated else _arms_stated(norm, sentence, start),
                 )
             )
     return found

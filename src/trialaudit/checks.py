@@ -835,6 +835,9 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
 # --- group sizes --------------------------------------------------------------------------------
 
 
+_EACH_ARM_METHOD = "number of arms times the size stated for each arm"
+
+
 def check_arm_sums(statistics: list[dict]) -> list[dict]:
     """Stated totals against arm sizes stated together: do the groups add up?"""
     totals = [
@@ -862,6 +865,8 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
         matching = [s for s in sums if s.total == value]
         method = "sum of arm sizes stated together"
         if matching:
+            if matching[0].each:
+                method = _EACH_ARM_METHOD
             verdict = Verdict(CONSISTENT, method, matching[0].total, matching[0].text)
         elif sum_values & total_values:
             other = ", ".join(map(str, sorted(sum_values & total_values)))
@@ -872,6 +877,7 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
             verdict = Verdict(NOT_CHECKABLE, method, sums[0].total, sums[0].text, why)
         else:
             nearest = min(sums, key=lambda s: abs(s.total - value))
+            method = _EACH_ARM_METHOD if nearest.each else method
             verdict = Verdict(INCONSISTENT, method, nearest.total, nearest.text,
                               "the arm sizes do not add up to this total")  # fmt: skip
         rows.append(

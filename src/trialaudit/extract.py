@@ -127,6 +127,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "not_significant": f.get("not_significant", False),
         "summary_type_not_stated": f.get("summary_type_not_stated", False),
         "each_arm": f.get("each_arm", False),
+        "arm_count": f.get("arm_count"),
         "denominator_stat_id": None,
         "timepoint_source": "",
     }

@@ -52,6 +52,7 @@ class ArmSum:
     stat_ids: tuple[int, ...]
     sizes: tuple[int, ...]
     unit: str = ""  # "clusters" for sizes counted in clusters
+    each: bool = False  # one size stated for every arm ("two groups of 40")
 
     @property
     def total(self) -> int:
@@ -82,7 +83,7 @@ def arm_sums(statistics: list[dict]) -> list[ArmSum]:
         )
         arm = (row.get("arm") or "").strip().lower() or f"#{row['stat_id']}"
         groups.setdefault(key, {}).setdefault(arm, row)
-    sums = []
+    sums = [_each_arm_sum(row) for row in statistics if _each_arm_sum(row) is not None]
     for (_, _, unit, _), arms in groups.items():
         if len(arms) >= 2:
             rows = sorted(arms.values(), key=lambda r: int(r["stat_id"]))
@@ -94,6 +95,21 @@ def arm_sums(statistics: list[dict]) -> list[ArmSum]:
                 )
             )
     return sums
+
+
+def _each_arm_sum(row: dict) -> ArmSum | None:
+    """Return the sizes of ``arm_count`` arms of one size each ("two groups of 40"), or None."""
+    if row["kind"] != "arm_size" or not of_each_arm(row):
+        return None
+    count, value = row.get("arm_count"), row.get("value")
+    if any(
+        v is None or v == "" or (isinstance(v, float) and math.isnan(v)) for v in (count, value)
+    ):
+        return None
+    if float(value) != int(float(value)):
+        return None
+    size = int(float(value))
+    return ArmSum((int(row["stat_id"]),), (size,) * int(count), row.get("unit") or "", each=True)
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,9 @@ class StatisticsTable(_Span):
     timepoint_source: Series[str] = pa.Field(isin=TIMEPOINT_SOURCES)
     subgroup: Series[str]
     population: Series[str] = pa.Field(isin=POPULATIONS)
+    # for a size stated once for every arm ("40 cases in each group"): how many arms the text
+    # says there are, when it says
+    arm_count: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=2)
     value_text: Series[str]
     value: Series[float] = pa.Field(nullable=True)
     unit: Series[str]
