@@ -600,3 +600,22 @@ def test_page_furniture_before_a_heading_is_not_the_subject():
         "(42/45), higher than 77.8% (35/45) of the control group (χ2=4.41, P=0.036)."
     )
     assert {outcome for _, outcome in outcomes_of(text)} == {"effective rate"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the people "had", and events that "occurred"
+        ("In the first 30 days, 5 patients (5%) had bleeding.", {"bleeding"}),
+        ("During the 2-year follow-up, 8 (4%) vs 15 (7.5%) strokes occurred.", {"strokes"}),
+        # a subject before "had" and a participle
+        ("By week 24, HbA1c had decreased by 1.5% (SD 0.8).", {"HbA1c"}),
+        # a time after an event opens the sentence before its subject
+        (
+            "Six months after surgery, pain scores were 2.1 ± 1.0 vs 3.4 ± 1.2 (P < 0.001).",
+            {"pain scores"},
+        ),
+    ],
+)
+def test_outcomes_of_what_happened_and_of_subjects_after_a_time(text, expected):
+    assert {outcome for _, outcome in outcomes_of(text)} == expected

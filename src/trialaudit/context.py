@@ -479,7 +479,7 @@ def outcome_of(
         return subject
     # "Thirty-two patients in the drug group and 45 in the placebo group were hospitalized"
     predicate = _PREDICATE.search(text, start, sentence[1])
-    return predicate.group("outcome") if predicate else ""
+    return next(g for g in predicate.groups() if g) if predicate else ""
 
 
 # What a treatment changed, named before the value: "drug lowered systolic blood pressure by",
@@ -507,6 +507,9 @@ _PREDICATE = re.compile(
     r"|enrolled|included|analy[sz]ed|treated)(?:lost\sto\sfollow[-\s]up|[a-z][a-z\-]{2,25}ed"
     r"(?:\s(?:to|for|with|in)\s(?:the\s)?[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)?))"
     r"\s?(?=[.;,(]|$)"
+    # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
+    r"|\bhad\s(?:an?\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
+    r"|(?P<noun>[a-z][\w\-]{2,25})\s(?:occurred|were\s(?:observed|reported|recorded))\b"
 )
 
 
@@ -532,6 +535,7 @@ _SUBJECT = re.compile(
     r"{0,7}?)(?:\s\([^()\n]{1,30}\))?(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?"
     r"\s(?:was|were|is|are|fell|rose"
     r"|recovered|decreased|increased|improved|declined|occurred|differed|remained|did|averaged"
+    r"|had(?=\s[a-z]+ed\b)"
     r"|showed|developed)\b"
 )
 
@@ -566,7 +570,11 @@ _CLAUSE_OPENING = re.compile(
     r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
 )
 # A phrase that opens a sentence before its subject: "After treatment, the VAS score ...".
-_OPENING_PHRASE = re.compile(r"(?i:after|at|by|during|following|before|in|among)\s[^,;]{1,40},\s")
+_OPENING_PHRASE = re.compile(
+    r"(?:(?i:after|at|by|during|following|before|in|among)"
+    r"|(?:\d{1,3}|[A-Z]?[a-z]{2,12})\s(?i:days?|weeks?|months?|years?)\s(?i:after|post|following))"
+    r"\s[^,;]{1,40},\s"
+)
 
 
 _SUMMARY_WORD = re.compile(r"(?i)(?:mean|median|average)\s(?=\w)")
