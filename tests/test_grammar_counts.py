@@ -117,6 +117,8 @@ def test_numerator_above_denominator_is_flagged_when_a_percentage_is_printed():
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        # a reduction that was observed is a result
+        ("A 30% reduction in mortality was observed with drug.", 30.0),
         ("MSC infusion was associated with a 35% lower rate of ventilation.", 35.0),
         ("Adherence to the infusion schedule was 96.5% across both sites.", 96.5),
         ("mortality was 53% in the placebo group", 53.0),
@@ -143,6 +145,8 @@ def test_percentage_pair_after_median_is_two_medians():
         "Patients were eligible if their saturation was below 90%.",
         "infused in 0.9% saline",
         "I² = 59%",
+        # what an end point is defined as
+        "The primary endpoint was a 50% reduction in seizure frequency.",
     ],
 )
 def test_percentages_that_are_not_results(text):

@@ -71,6 +71,8 @@ _METHODS = re.compile(
     r"(?i)\b(?:eligib\w{0,8}|inclusion|exclusion|criteria|considered\sas|defined\sas|power"
     r"|significance\slevel|sample\ssize\s(?:calculation|estimation)|assum\w{0,8}|threshold"
     r"|cut-?off|to\sdetect)\b"
+    # what an end point is defined as: "The primary endpoint was a 50% reduction in ..."
+    r"|\b(?:end[\s\-]?points?|outcomes?)\s(?:was|were|is)\s(?:an?|the)\s(?![^.;]{0,40}\b(?:occurred|was\sobserved))"
 )
 _NOT_A_RESULT_AFTER = re.compile(
     r"(?i)\s?(?:saline|sodium|NaCl|glucose|dextrose|albumin|ethanol|solution|w/v|v/v|CO2|power"
