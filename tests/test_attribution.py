@@ -619,3 +619,23 @@ def test_page_furniture_before_a_heading_is_not_the_subject():
 )
 def test_outcomes_of_what_happened_and_of_subjects_after_a_time(text, expected):
     assert {outcome for _, outcome in outcomes_of(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "n = 4, 13.3%" after a lettered group counts events in it; it is no arm size
+        (
+            "The number of patients needing rescue medication was lower in group A (n = 4, "
+            "13.3%) than in group B (n = 11, 36.7%).",
+            [("n = 4, 13.3%", "group A", None), ("n = 11, 36.7%", "group B", None)],
+        ),
+        # a label before two values joined by "vs" is what they measure, not an arm ...
+        ("Treatment success: 72.3% vs 60.1%.", [("72.3%", "", None), ("60.1%", "", None)]),
+        # ... while labels before each value name the arms
+        ("MSC: 3/40 vs control: 8/40.", [("3/40", "MSC", 40), ("8/40", "control", 40)]),
+    ],
+)
+def test_lettered_groups_with_a_count_and_labels_before_compared_values(text, expected):
+    assert per_arm(text) == expected
+    assert not [s for s in extract_document("t", text).statistics if s["kind"] == "arm_size"]

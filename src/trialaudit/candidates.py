@@ -349,7 +349,12 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
     found = []
     for m in scan.finditer(grammar.COUNT_PERCENT_OF, _PERCENT_THEN_OF, 40, 20):
         found.append(_count(m))
-    for pattern in (grammar.PERCENT_COUNT, grammar.COUNT_PERCENT, grammar.PERCENT_N):
+    for pattern in (
+        grammar.PERCENT_COUNT,
+        grammar.COUNT_PERCENT,
+        grammar.PERCENT_N,
+        grammar.N_COUNT_PERCENT,
+    ):
         for m in scan.finditer(pattern, ("%",), 70, 60):
             found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):

@@ -44,7 +44,8 @@ ARM_AFTER_VERB = re.compile(
 # A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
 BRACKET_AFTER_ARM = re.compile(
     rf"\b(?:(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
-    rf"|(?:of|in|for)\sthe\s(?P<group>{ARM_LABEL})\s(?:group|arm))\s?\(\s?"
+    rf"|(?:of|in|for)\sthe\s(?P<group>{ARM_LABEL})\s(?:group|arm)"
+    rf"|(?:of|in|for)\s(?P<lettered>{_LETTERED}))\s?\(\s?"
     r"(?:(?:mean|median|n)\s?[=:]?\s?)?$"
 )
 CONTROL_NOUN_AFTER = re.compile(
@@ -286,6 +287,8 @@ def arm_near(
     opening = BRACKET_AFTER_ARM.search(text, max(sentence[0], start - 60), start)
     if opening and opening.group("group"):
         return clean_arm(opening.group("group"))
+    if opening and opening.group("lettered"):
+        return opening.group("lettered")
     if opening and (
         is_armlike(opening.group("arm")) or _shares_a_word(opening.group("arm"), arm_words)
     ):
@@ -314,7 +317,15 @@ def arm_near(
     if before:
         if before.group("cjk_control"):
             return "control"
-        if is_armlike(before.group("arm")) and not _ENDS_A_PHRASE.search(before.group("arm")):
+        # "Treatment success: 72.3% vs 60.1%": a label followed by two arms' values is what
+        # they measure, not an arm
+        header = text[before.end("arm") : start].strip() == ":"
+        compared = header and _VALUES_COMPARED_AFTER.match(text, start)
+        if (
+            is_armlike(before.group("arm"))
+            and not _ENDS_A_PHRASE.search(before.group("arm"))
+            and not compared
+        ):
             return clean_arm(before.group("arm"))
     return ""
 
@@ -543,6 +554,8 @@ _SUBJECT = re.compile(
 # "OHSS (moderate/severe): 2/306 vs 11/306": a label followed by the values of two arms names
 # what they measure, not an arm (read so when the document's arms are not known).
 _ARMS_COMPARED_AFTER = re.compile(r"[^\n;:]{0,40}?\d[^\n;:]{0,20}?\s(?:vs\.?|versus)\s")
+# "72.3% vs 60.1%": two values with no arm between them.
+_VALUES_COMPARED_AFTER = re.compile(r"[^\n;:a-zA-Z]{0,30}?\s(?:vs\.?|versus)\s[(\[]?[-\u2212]?\d")
 _HEADER_LABEL = re.compile(
     r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-@]{1,30}){0,6})(?:\s\([^()\n]{1,30}\))?:\s"
 )  # "OHSS (moderate/severe): 2/306 vs 11/306"

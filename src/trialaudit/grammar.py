@@ -172,6 +172,10 @@ PERCENT_COUNT = re.compile(
 PERCENT_N = re.compile(
     rf"(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?[nN]\s?=\s?(?P<x>{INT})(?!\d)\s?[)\]]"
 )
+# "in group A (n = 4, 13.3%)": a count and its percentage after n =.
+N_COUNT_PERCENT = re.compile(
+    rf"(?<=[(\[])\s?[nN]\s?=\s?(?P<x>{INT})(?!\d)(?!\.\d)\s?[,;]\s?(?P<pct>{DEC})\s?%(?=\s?[)\]])"
+)
 # "23/49 (46.9%)", "23 of 49 patients (46.9%)", "n = 23 of 49 (46.9%)", "38 of 212 zoledronic
 # acid recipients (17,9 %)".
 COUNT_PERCENT = re.compile(
@@ -379,6 +383,7 @@ LABEL_N_EQUALS = re.compile(
 )
 GROUP_EQUALS = re.compile(
     rf"(?i:group|arm)\s?(?:=|:|,\s?[nN]\s?=|\(\s?[nN]\s?=)\s?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)"
+    rf"(?!\s?[,;]\s?{DEC}\s?%)"  # "group A (n = 4, 13.3%)" counts events
 )
 # "Twelve patients ... treated with MSCs plus conventional therapy and 13 treated with
 # conventional therapy alone (control)".
