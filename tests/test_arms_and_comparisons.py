@@ -197,6 +197,12 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
         ),
         # an analysis is no arm
         ("Overall, 560 patients were included in the analysis.", [("sample_size", "560")]),
+        # the people a sentence that allocates opens with
+        (
+            "Of the 220 patients, 110 were assigned to tocilizumab and 110 to standard care.",
+            [("sample_size", "220"), ("arm_size", "110"), ("arm_size", "110")],
+        ),
+        ("Of the 50 patients with diabetes, 12 died.", []),
         (
             "Of 500 randomly assigned patients, 480 were included in the primary analysis.",
             [("sample_size", "500"), ("sample_size", "480")],

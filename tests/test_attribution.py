@@ -639,3 +639,34 @@ def test_outcomes_of_what_happened_and_of_subjects_after_a_time(text, expected):
 def test_lettered_groups_with_a_count_and_labels_before_compared_values(text, expected):
     assert per_arm(text) == expected
     assert not [s for s in extract_document("t", text).statistics if s["kind"] == "arm_size"]
+
+
+@pytest.mark.parametrize(
+    ("text", "arms", "outcome"),
+    [
+        (
+            "Clinical improvement by day 14 occurred in 61.8% of the MSC group compared with "
+            "38.2% of controls.",
+            ["MSC", "control"],
+            "Clinical improvement",
+        ),
+        # "in the two groups" is every arm, not an arm called "two"
+        (
+            "The rate of grade 3 or higher adverse events was 12.5% (5/40) and 10.0% (4/40) in "
+            "the two groups.",
+            ["", ""],
+            "adverse events",
+        ),
+        # what the people developed
+        (
+            "One patient (2.5%) in the MSC group and three patients (7.5%) in the control group "
+            "developed pneumonia.",
+            ["MSC", "control"],
+            "pneumonia",
+        ),
+    ],
+)
+def test_arms_of_controls_of_no_one_arm_and_what_people_developed(text, arms, outcome):
+    rows = extract_document("t", text).statistics
+    assert [r["arm"] for r in rows] == arms
+    assert {r["outcome"] for r in rows} == {outcome}

@@ -465,6 +465,13 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     return found
 
 
+# "Of the 220 patients, 110 were assigned to ...": the people a sentence that allocates splits.
+_OF_TOTAL = re.compile(
+    rf"(?<![\w\-])(?i:of)\s(?:the\s)?(?P<n>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s)?"
+    rf"(?i:{grammar._PARTICIPANTS}),\s"
+)
+
+
 _TOTAL_BEFORE_BRACKET = re.compile(rf"(?<![\w.,])(?P<n>{INT})\s?\($")
 # "(placebo 73, 25 mg 72, 50 mg 71, 100 mg 72)": a bracket of labels each followed by a size.
 _BRACKET = re.compile(r"\((?P<items>[^()\n]{5,200})\)")
@@ -728,6 +735,11 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
                 _size("sample_size", start, m.end("n"), m.group("n"), population=population)
             )
     found += _group_then_bracketed_people(norm, sents, scan)
+    for m in scan.finditer(_OF_TOTAL, ("of ",), 0, 60):
+        sentence = sents.of(m.start())
+        if m.start() == sentence[0] and _ENROLMENT_VERB.search(norm, m.end(), sentence[1]):
+            population = population_of(norm, (m.end(), sentence[1]))
+            found.append(_size("sample_size", *m.span("n"), m.group("n"), population=population))
     return found
 
 

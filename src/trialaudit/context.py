@@ -25,8 +25,10 @@ _STOP = frozenset(
 )
 STOP_WORDS = _STOP  # words that end an arm label read backwards (clean_arm)
 _ARM_WORDS = {"group", "groups", "arm", "arms", "cohort"}
+# "in the two groups", "of both arms": every arm, not one.
+_NO_ARM = r"(?:two|three|four|both|all|each|either|other|same|whole)"
 ARM_AFTER = re.compile(
-    rf"(?i)[^;\d]{{0,60}}?\b(?:in|of)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
+    rf"(?i)[^;\d]{{0,60}}?\b(?:in|of)\sthe\s(?!{_NO_ARM}\s)(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
 )
 # Arms named by letter or number: "group A", "arm 2", "cohort II".
 _LETTERED = r"(?i:group|arm|cohort)\s(?:[A-D]|[1-4]|I{1,3}|IV)(?![\w\-])"
@@ -49,7 +51,7 @@ BRACKET_AFTER_ARM = re.compile(
     r"(?:(?:mean|median|n)\s?[=:]?\s?)?$"
 )
 CONTROL_NOUN_AFTER = re.compile(
-    r"\s(?:patients\s)?(?:in\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"
+    r"\s(?:patients\s)?(?:in\s|of\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"
 )
 # "7 of 20 (35%) in placebo": a control arm named without "group".
 IN_CONTROL_AFTER = re.compile(
@@ -519,7 +521,7 @@ _PREDICATE = re.compile(
     r"(?:\s(?:to|for|with|in)\s(?:the\s)?[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)?))"
     r"\s?(?=[.;,(]|$)"
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
-    r"|\bhad\s(?:an?\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
+    r"|\b(?:had|developed|experienced|required|needed)\s(?:an?\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
     r"|(?P<noun>[a-z][\w\-]{2,25})\s(?:occurred|were\s(?:observed|reported|recorded))\b"
 )
 
