@@ -647,3 +647,27 @@ def test_a_size_of_every_arm_without_a_number_of_arms_is_held_against_nothing():
     assert [r["arm_count"] for r in extraction.statistics if r["kind"] == "arm_size"] == [None]
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     assert [r for r in checks if r["check"] == "total_vs_arm_sizes"] == []
+
+
+ABSTRACT = (
+    "Methods: In this double-blind trial, we randomly assigned 120 adults with ARDS to receive "
+    "MSCs or placebo (60 per group). Results: Serious adverse events occurred in 12 patients "
+    "(20.0%) and 14 patients (23.3%), respectively."
+)
+
+
+def test_respectively_takes_the_allocated_arms_and_the_size_of_each():
+    """Counts listed "respectively" in an abstract that names no arm size take the arms in the
+    order the methods allocated to them, and the size stated for every arm: so their
+    percentages and the total can be checked."""
+    extraction = extract_document("d", ABSTRACT)
+    counts = [r for r in extraction.statistics if r["kind"] == "count"]
+    assert [(r["arm"], r["numerator"], r["denominator"]) for r in counts] == [
+        ("MSCs", 12, 60),
+        ("placebo", 14, 60),
+    ]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    verdicts = {(r["check"], r["reported"]): r["verdict"] for r in checks}
+    assert verdicts[("percent_vs_count", "20.0")] == "consistent"
+    assert verdicts[("percent_vs_count", "23.3")] == "consistent"
+    assert verdicts[("total_vs_arm_sizes", "120")] == "consistent"

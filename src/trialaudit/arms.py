@@ -236,6 +236,9 @@ def _arms_stated(norm: str, sentence: tuple[int, int], before: int) -> int | Non
     counted = _ARMS_COUNTED.search(norm, sentence[0], before)
     if counted:
         return word_value(counted.group("k"))
+    allocated = grammar.ALLOCATED_TO_ARMS.search(norm, sentence[0], before)
+    if allocated:  # "to receive MSCs or placebo (60 per group)"
+        return 3 if allocated.group("second") else 2
     named = {m.group("arm").lower() for m in _ARM_NAMED.finditer(norm, sentence[0], before)}
     return len(named) if len(named) >= 2 else None
 

@@ -332,20 +332,29 @@ def arm_near(
     return ""
 
 
-def declared_arm_words(text: str, scan: Scanner) -> frozenset[str]:
-    """Return the words of the arms a document allocates to ("randomly assigned 304 adults to
-    semaglutide or placebo"), without one-letter words and numbers ("group A", "arm 2")."""
+def allocated_arms(text: str, scan: Scanner) -> list[tuple[int, tuple[str, ...]]]:
+    """Return (offset, arm labels in order, as printed) of each statement that allocates to
+    named arms ("randomly assigned 304 adults to semaglutide or placebo")."""
     # tried only where an allocation verb starts (the scanner has found those already)
     starts = sorted(
-        i for verb in ("randomi", "assigned", "allocated") for i in scan.positions(verb)
+        {i for verb in ("randomi", "assigned", "allocated") for i in scan.positions(verb)}
     )
-    matches = (ALLOCATED_TO_ARMS.match(text, i) for i in starts)
+    found = []
+    for i in starts:
+        m = ALLOCATED_TO_ARMS.match(text, i)
+        if m:
+            labels = tuple(g for g in m.group("first", "second", "last") if g)
+            found.append((i, labels))
+    return found
+
+
+def declared_arm_words(allocated: list[tuple[int, tuple[str, ...]]]) -> frozenset[str]:
+    """Return the words of the arms a document allocates to (see allocated_arms), without
+    one-letter words and numbers ("group A", "arm 2")."""
     return frozenset(
         word
-        for m in matches
-        if m
-        for label in m.group("first", "second", "last")
-        if label
+        for _, labels in allocated
+        for label in labels
         for word in arm_key(label).split()
         if len(word) > 1 and not word.isdigit()
     )

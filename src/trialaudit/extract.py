@@ -142,11 +142,12 @@ def _attach_context(
     rows: list[dict],
     norm: str,
     sents: context.Sentences,
-    scan: Scanner,
+    allocated: list[tuple[int, tuple[str, ...]]],
     layout,
     found: list[facts.Fact],
 ) -> None:
-    """Set each row's study, sentence, outcome, arm, subgroup and time point."""
+    """Set each row's study, sentence, outcome, arm, subgroup and time point (``allocated``:
+    context.allocated_arms)."""
     distributed = context.distributed_timepoints(norm)
     distributed_starts = [d[0] for d in distributed]
     sections = registry.outcome_timepoints(norm)
@@ -157,7 +158,7 @@ def _attach_context(
         if row["kind"] == "arm_size" and row["subgroup"]:
             subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
     defaults = _study_default_timepoints(layout, found)
-    arm_words = context.declared_arm_words(norm, scan) | frozenset(
+    arm_words = context.declared_arm_words(allocated) | frozenset(
         word
         for row in rows
         if row["kind"] == "arm_size" and row["arm"]
@@ -271,7 +272,9 @@ _ARMS_RESPECTIVELY = re.compile(
 _IN_ARM_ORDER = {"count", "mean", "median"}
 
 
-def _assign_respectively(stats: list[dict], norm: str) -> None:
+def _assign_respectively(
+    stats: list[dict], norm: str, allocated: list[tuple[int, tuple[str, ...]]]
+) -> None:
     """Give arms to counts and summaries listed "..., respectively" in the order the sentence
     names its arm sizes ("61 were assigned to cells and 59 to placebo; death occurred in 5 (8.2%)
     and 9 (15.3%), respectively"); when the sentence names none, counts take the arms of their
@@ -304,6 +307,14 @@ def _assign_respectively(stats: list[dict], norm: str) -> None:
             for arm, value in zip(arms, values, strict=True):
                 value["arm"] = arm["arm"]
                 value["subgroup"] = value["subgroup"] or arm["subgroup"]
+        elif not arms and values:
+            # "randomly assigned 120 adults to receive MSCs or placebo (60 per group) ...
+            # Serious adverse events occurred in 12 patients (20.0%) and 14 patients (23.3%),
+            # respectively": the arms in the order the methods allocated to them
+            before = [labels for offset, labels in allocated if offset < start]
+            if before and len(before[-1]) == len(values):
+                for label, value in zip(before[-1], values, strict=True):
+                    value["arm"] = context.clean_arm(label)
 
 
 # The words right after a count: "two (1.4%) TXA, three (2.1%) placebo", "three infants (LISA),
@@ -566,10 +577,11 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     stats = [_statistic_row(doc_id, cand, text) for cand in kept]
     for index, row in enumerate(stats):
         row["stat_id"] = index
-    _attach_context(stats, norm, sents, scan, layout, found_facts)
+    allocated = context.allocated_arms(norm, scan)
+    _attach_context(stats, norm, sents, allocated, layout, found_facts)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
-    _assign_respectively(stats, norm)
+    _assign_respectively(stats, norm, allocated)
     arm_rows = _arm_rows(doc_id, stats, text)
 
     arms_of: dict[tuple[str, str], list[dict]] = {}
