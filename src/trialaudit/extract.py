@@ -276,11 +276,14 @@ def _assign_respectively(
     stats: list[dict], norm: str, allocated: list[tuple[int, tuple[str, ...]]]
 ) -> None:
     """Give arms to counts and summaries listed "..., respectively" in the order the sentence
-    names its arm sizes ("61 were assigned to cells and 59 to placebo; death occurred in 5 (8.2%)
+    names the arms after them ("in the drug and placebo groups, respectively"), else its arm
+    sizes ("61 were assigned to cells and 59 to placebo; death occurred in 5 (8.2%)
     and 9 (15.3%), respectively"); when the sentence names none, counts take the arms of their
     study in the order the text first gave their sizes ("(intervention n = 108; standard care n =
     106) ... Serious adverse events occurred in 11 (10.2%) and 12 (11.3%) patients,
-    respectively"), if there are exactly as many arms as counts."""
+    respectively"), if there are exactly as many arms as counts; when the text gives no arm's
+    size, the values take the arms in the order the methods allocated to them (``allocated``:
+    context.allocated_arms)."""
     by_sentence: dict[int, list[dict]] = {}
     for row in stats:
         by_sentence.setdefault(row["sentence_start"], []).append(row)
@@ -300,7 +303,7 @@ def _assign_respectively(
                     value["arm"] = arm
                 continue
         arms = [r for r in rows if r["kind"] == "arm_size"]
-        values = [r for r in rows if r["kind"] in {"count", "mean", "median"} and not r["arm"]]
+        values = [r for r in rows if r["kind"] in _IN_ARM_ORDER and not r["arm"]]
         if len(arms) < 2 and values and all(r["kind"] == "count" for r in values):
             arms = attribution.study_arms_in_order(stats, values[0]["study_id"], start)
         if len(arms) >= 2 and len(values) == len(arms):
