@@ -670,3 +670,12 @@ def test_arms_of_controls_of_no_one_arm_and_what_people_developed(text, arms, ou
     rows = extract_document("t", text).statistics
     assert [r["arm"] for r in rows] == arms
     assert {r["outcome"] for r in rows} == {outcome}
+
+
+def test_an_arm_after_a_heading_is_not_the_outcome_of_its_value():
+    text = "Hospital length of stay: MSC 12 days (IQR 9-16), placebo 15 days (IQR 11-20), P = 0.03."
+    assert [(s, o) for s, o in outcomes_of(text)] == [
+        ("12 days (IQR 9-16)", "length of stay"),
+        ("15 days (IQR 11-20)", "length of stay"),
+        ("P = 0.03", "length of stay"),
+    ]

@@ -476,8 +476,16 @@ def outcome_of(
     first named after it; '' when none is recognised."""
     if label_first:
         label = label_before(text, start, sentence)
-        # "Mean ± SD: drug 5.1 ± 1.2": a label that names one of the arms is no outcome
-        if label and (is_control(label) or _shares_a_word(label, arm_words)):
+        # "Mean ± SD: drug 5.1 ± 1.2": a label that names one of the arms is no outcome, nor
+        # one that looks like an arm after a heading ("Hospital length of stay: MSC 12 days")
+        if label and (
+            is_control(label)
+            or _shares_a_word(label, arm_words)
+            or (
+                is_armlike(label)
+                and _HEADING_BEFORE.search(text, sentence[0], text.rfind(label, sentence[0], start))
+            )
+        ):
             label = ""
         if label:
             known = next((key for key, pattern in OUTCOMES if key and pattern.search(label)), None)
@@ -565,6 +573,8 @@ _SUBJECT = re.compile(
 # "OHSS (moderate/severe): 2/306 vs 11/306": a label followed by the values of two arms names
 # what they measure, not an arm (read so when the document's arms are not known).
 _ARMS_COMPARED_AFTER = re.compile(r"[^\n;:]{0,40}?\d[^\n;:]{0,20}?\s(?:vs\.?|versus)\s")
+# A label and its colon before a value's own label: "Hospital length of stay: MSC 12 days".
+_HEADING_BEFORE = re.compile(r":\s?$")
 # "72.3% vs 60.1%": two values with no arm between them.
 _VALUES_COMPARED_AFTER = re.compile(r"[^\n;:a-zA-Z]{0,30}?\s(?:vs\.?|versus)\s[(\[]?[-\u2212]?\d")
 _HEADER_LABEL = re.compile(
