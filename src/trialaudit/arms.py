@@ -84,8 +84,8 @@ _N_TO_ARM = re.compile(
 _EVERY_ARM = re.compile(r"(?i)(?:each|both|either|every|all)\b")
 # "to two groups", "into three equal arms": how many arms, not which.
 _NUMBER_OF_ARMS = re.compile(
-    r"(?i)(?:two|three|four|five|six|[2-9])\s(?:(?:equal|equally[-\s]sized|equal-sized|parallel"
-    r"|different|separate|treatment|study)\s)?(?:groups|arms|cohorts)\b"
+    r"(?i)\b(?P<k>two|three|four|five|six|[2-9])\s(?:(?:equal|equally[-\s]sized|equal-sized"
+    r"|parallel|different|separate|treatment|study)\s)?(?:groups|arms|cohorts)\b"
 )
 _ALTERNATIVE_ARM = re.compile(r"(?:\s?\([^()\n]{1,40}\))?,?\s(?:or|versus|vs\.?)\s")
 
@@ -218,12 +218,7 @@ _GROUPS_OF = re.compile(
     re.VERBOSE,
 )
 _EACH_ANCHORS = ("each", "every", "per group", "per arm", "per cohort")
-# How many arms a sentence says there are: "into two groups", "three arms", else the distinct
-# arms it names ("into an observation group and a control group").
-_ARMS_COUNTED = re.compile(
-    r"(?i)\b(?P<k>two|three|four|five|six|[2-6])\s(?:(?:equal|equal-sized|parallel|treatment"
-    r"|study)\s)?(?:groups|arms|cohorts)\b"
-)
+# The distinct arms a sentence names ("into an observation group and a control group").
 _ARM_NAMED = re.compile(
     r"(?i)\b(?!(?:each|every|both|either|all|per|two|three|four|the|a|an|same|other|this"
     r"|that|one)\s)(?P<arm>[A-Za-z][\w\-]{1,24})\s(?:group|arm|cohort)\b(?!s)"
@@ -232,8 +227,9 @@ _ARM_NAMED = re.compile(
 
 def _arms_stated(norm: str, sentence: tuple[int, int], before: int) -> int | None:
     """Return how many arms the sentence of an each-arm size says there are, before it: a
-    number of groups, else the distinct arms it names when at least two; None otherwise."""
-    counted = _ARMS_COUNTED.search(norm, sentence[0], before)
+    number of groups ("into two groups"), else the arms it allocates to, else the distinct arms
+    it names when at least two; None otherwise."""
+    counted = _NUMBER_OF_ARMS.search(norm, sentence[0], before)
     if counted:
         return word_value(counted.group("k"))
     allocated = grammar.ALLOCATED_TO_ARMS.search(norm, sentence[0], before)
@@ -409,10 +405,10 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         arm = context.clean_arm(m.group("arm"))
         if not arm or word_value(m.group("n")) is None or _EVERY_ARM.match(m.group("arm")):
             continue
-        if _NUMBER_OF_ARMS.match(norm, m.start("arm")) or _ANALYSIS_SET.search(arm):
+        analysed = _ANALYSIS_SET.search(arm)
+        if analysed or _NUMBER_OF_ARMS.match(norm, m.start("arm")):
             # "60 patients were assigned to two groups", "560 patients were included in the
             # analysis": the whole sample, not an arm
-            analysed = _ANALYSIS_SET.search(arm)
             population = "analysed" if analysed else population_of(norm, sentence)
             found.append(_size("sample_size", *m.span("n"), m.group("n"), population=population))
             continue
@@ -674,7 +670,6 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 # Sample-size patterns with the literal anchors each match contains and window sizes.
 # A percentage in brackets right after a number of people makes it a count of some of them.
 _PERCENT_BRACKET = re.compile(r"\s?[(\[]\s?\d{1,3}(?:[.,\u00b7]\d{1,3})?\s?%\s?[)\]]")
-_AFTER_N = grammar.N_WERE_ANALYSED
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
     (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist"), 5, 130),
@@ -724,7 +719,8 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
             sentence = sents.of(m.start())
             # "549 received at least one dose", "1,200 underwent randomization": the stage is
             # in the match even where no verb group names it
-            verb = m.groupdict().get("verb") or (m.group() if pattern is _AFTER_N else "")
+            stage_in_match = pattern is grammar.N_WERE_ANALYSED
+            verb = m.groupdict().get("verb") or (m.group() if stage_in_match else "")
             population = population_of(verb, (0, len(verb))) if verb else ""
             population = population or population_of(norm, sentence)
             start = m.start() if pattern is grammar.N_TOTAL else m.start("n")

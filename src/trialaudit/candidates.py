@@ -54,7 +54,8 @@ _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
 )
 _SPLIT_OF = re.compile(r"(?<![\d.,])(?P<total>\d{1,6})\s[A-Za-z]{2,15}\s?[(\[]\s?$")
-_INNER_STOP = frozenset("the a an between groups group arms arm was were is change changes".split())
+# inside a label, prepositions stay ("duration of symptoms")
+_INNER_STOP = _OUTCOME_STOP - {"in", "of", "for"}
 _FROM_BASELINE = re.compile(r"(?i)\bfrom\sbaseline\b")
 _BELOW = re.compile(
     r"(?i)(?:[<>\u2264\u2265]|more\sthan|less\sthan|fewer\sthan|at\sleast|at\smost|over|above"
@@ -388,6 +389,14 @@ def _count_of(m: re.Match, group: str, start: int, end: int, **extra: Any) -> Ca
     return Candidate("count", start, end, fields)
 
 
+def _counts_sharing_a_noun(m: re.Match) -> list[Candidate]:
+    """Return the two counts of "22 vs 8 patients" (the noun goes with the second)."""
+    return [
+        _count_of(m, "x1", m.start("x1"), m.end("x1")),
+        _count_of(m, "x2", m.start("x2"), m.end()),
+    ]
+
+
 def _header_before(norm: str, start: int, sents: context.Sentences, header: re.Pattern) -> bool:
     """Return True if a column header such as "n (%)" or "mean (SD)" precedes ``start`` in its
     sentence."""
@@ -423,16 +432,10 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             arm_name = context.clean_arm(m.group(arm))
             found.append(_count_of(m, x, m.start(x), m.end(arm) + 1, arm=arm_name))
     for m in scan.finditer(grammar.COUNT_VS_COUNT, (" vs", " versus "), 12, 40):
-        found += [
-            _count_of(m, "x1", m.start("x1"), m.end("x1")),
-            _count_of(m, "x2", m.start("x2"), m.end()),
-        ]
+        found += _counts_sharing_a_noun(m)
     for sentence in sorted({sents.of(p) for p in scan.positions("respectively")}):
         for m in grammar.COUNT_AND_COUNT.finditer(norm, *sentence):
-            found += [
-                _count_of(m, "x1", m.start("x1"), m.end("x1")),
-                _count_of(m, "x2", m.start("x2"), m.end()),
-            ]
+            found += _counts_sharing_a_noun(m)
     for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20):
         # the event is the label before the bracket: "headache (n=12 vs n=9)"
         event = context.label_before(norm, m.start(), sents.of(m.start()))

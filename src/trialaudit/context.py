@@ -501,7 +501,7 @@ def outcome_of(
         return before[-1]
     if after:
         return after[0]
-    changed = [m for m in _CHANGED_OBJECT.finditer(text, sentence[0], start)]
+    changed = list(_CHANGED_OBJECT.finditer(text, sentence[0], start))
     if changed:
         return next(g for g in changed[-1].groups() if g)
     subject = sentence_subject(text, sentence, start, arm_words)

@@ -235,17 +235,12 @@ COUNT_ARM_PAIR = re.compile(
     _X,
 )
 # Two arms' counts sharing a noun: "Nausea occurred in 22 vs 8 patients", "(3 vs 5 events)".
-COUNT_VS_COUNT = re.compile(
-    rf"""(?<![\w.,\-])(?P<x1>{INT})\s(?:vs\.?|versus)\s(?P<x2>{INT})
-    \s(?:(?i:{_PEOPLE})|episodes|cases)\b""",
-    _X,
-)
+_SHARED_NOUN = rf"(?P<x2>{INT})\s(?:(?i:{_PEOPLE})|episodes|cases)\b"
+COUNT_VS_COUNT = re.compile(rf"(?<![\w.,\-])(?P<x1>{INT})\s(?:vs\.?|versus)\s{_SHARED_NOUN}")
 # ... or joined by "and" in a sentence that goes on to name the arms "respectively": "Deaths
 # occurred in 5 and 9 patients in the MSC and control groups, respectively".
 COUNT_AND_COUNT = re.compile(
-    rf"""(?<![\w.,\-])(?<!(?i:between)\s)(?P<x1>{INT})\s(?:and|or)\s(?P<x2>{INT})
-    \s(?:(?i:{_PEOPLE})|episodes|cases)\b""",
-    _X,
+    rf"(?<![\w.,\-])(?<!(?i:between)\s)(?P<x1>{INT})\s(?:and|or)\s{_SHARED_NOUN}"
 )
 COUNT_IN_GROUP = re.compile(
     rf"""

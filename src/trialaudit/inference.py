@@ -83,7 +83,7 @@ def arm_sums(statistics: list[dict]) -> list[ArmSum]:
         )
         arm = (row.get("arm") or "").strip().lower() or f"#{row['stat_id']}"
         groups.setdefault(key, {}).setdefault(arm, row)
-    sums = [_each_arm_sum(row) for row in statistics if _each_arm_sum(row) is not None]
+    sums = [s for s in map(_each_arm_sum, statistics) if s is not None]
     for (_, _, unit, _), arms in groups.items():
         if len(arms) >= 2:
             rows = sorted(arms.values(), key=lambda r: int(r["stat_id"]))
