@@ -257,6 +257,21 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+def _numbers_needed(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return numbers needed to treat (measure NNT) or harm (NNH) with their CIs."""
+    found = []
+    for m in scan.finditer(grammar.NUMBER_NEEDED, ("needed", "NNT", "NNH"), 40, 160):
+        abbr = (m.group("abbr") or "").upper()
+        harm = abbr in {"NNH", "NNTH"} or (m.group("verb") or "").lower() == "harm"
+        fields = {
+            "measure": "NNH" if harm else "NNT",
+            "value_text": m.group("est"),
+            "outcome": _outcome_words(m.group("qual") or m.group("qual2")),
+        }
+        found.append(Candidate("nnt", m.start(), m.end(), fields | _ci_fields(m)))
+    return found
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
@@ -731,6 +746,7 @@ def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         *registry.candidates(norm),
         *_tests(norm, scan),
         *_ratios(norm, scan),
+        *_numbers_needed(norm, scan),
         *_differences(norm, scan),
         *_p_values(norm, sents, scan),
         *_explicit_counts(norm, sents, scan),

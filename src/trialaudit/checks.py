@@ -9,12 +9,13 @@ matched (or came closest) and what was assumed.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from . import apa, ci_geometry, context, continuous, inference, twobytwo
+from . import apa, ci_geometry, context, continuous, inference, nnt, twobytwo
 from .arms import CLUSTERS, counts_people, of_each_arm
 from .judgement import (
     CONSISTENT,
@@ -554,6 +555,162 @@ def _judge_effect(effect: dict, table, settings: Settings, cid: int, orientation
     return rows
 
 
+# --- numbers needed to treat ------------------------------------------------------------------
+
+_NNT_ASSUMPTION = "NNT = 1 / |risk difference| (Laupacis et al. 1988), exact or rounded up"
+# the next sentence starts after at most this much space
+_SENTENCE_GAP = 3
+
+
+def _nnt_comparison(stat: dict, comparisons: list[dict], by_id: dict[int, dict]) -> dict | None:
+    """Return the 2x2 comparison an NNT comes from: the last whose counts both precede it in
+    its own sentence, else in the sentence just before it."""
+    best, best_key = None, None
+    for cmp in comparisons:
+        if (cmp.get("kind") or "binary") != "binary" or _table_of(cmp) is None:
+            continue
+        cells = [_stat(by_id, cmp.get(k)) for k in ("events_1_stat_id", "events_2_stat_id")]
+        if None in cells or max(c["span_start"] for c in cells) >= stat["span_start"]:
+            continue
+        last = max(cells, key=lambda c: c["span_start"])
+        same = last["sentence_start"] == stat["sentence_start"]
+        gap = stat["sentence_start"] - last["sentence_end"]
+        if not same and not 0 <= gap <= _SENTENCE_GAP:
+            continue
+        key = (same, last["span_start"])
+        if best_key is None or key > best_key:
+            best, best_key = cmp, key
+    return best
+
+
+def _nnt_difference(stat: dict, stats: list[dict]) -> dict | None:
+    """Return the risk difference printed before an NNT in its sentence (the nearest)."""
+    before = [
+        s
+        for s in stats
+        if s["kind"] == "difference"
+        and s.get("measure") == "risk difference"
+        and s["sentence_start"] == stat["sentence_start"]
+        and s["span_end"] <= stat["span_start"]
+    ]
+    return before[-1] if before else None
+
+
+def check_nnt(stat: dict, table, settings: Settings, cid: int) -> list[dict]:
+    """Judge a number needed to treat (and its CI) against the 2x2 counts it comes from."""
+    reported = as_reported(stat["value_text"])
+    if reported is None:
+        return []
+    a, n1, c, n2 = table
+    reason = twobytwo.valid_table(*table)
+    if reason:
+        verdict = _not_checkable(reason)
+    elif a * n2 == c * n1:
+        verdict = _not_checkable("the counts give equal risks in the two arms: no finite NNT")
+    else:
+        verdict = judge(reported, nnt.estimates(a / n1 - c / n2))
+    rows = [
+        _row(
+            stat,
+            "nnt_vs_counts",
+            stat["value_text"],
+            verdict,
+            comparison_id=cid,
+            assumption=_NNT_ASSUMPTION,
+        )
+    ]
+    lo, hi = as_reported(stat.get("ci_low_text")), as_reported(stat.get("ci_high_text"))
+    if lo is None or hi is None:
+        return rows
+    level = _level(stat, settings)
+    if reason or a * n2 == c * n1:
+        ci_verdict = verdict
+    elif problem := _interval_problem(lo, hi):
+        ci_verdict = _not_checkable(problem)
+    else:
+        found, through_infinity = nnt.intervals(a, n1, c, n2, level)
+        ci_verdict = judge_pair(lo, hi, found) if found else _through_infinity(through_infinity)
+        if ci_verdict.verdict == INCONSISTENT and found and through_infinity:
+            note = f"the {' and '.join(through_infinity)} risk-difference intervals include 0"
+            ci_verdict = replace(ci_verdict, note=note)
+    reported_ci = f"{stat['ci_low_text']} to {stat['ci_high_text']}"
+    rows.append(
+        _row(
+            stat,
+            "nnt_ci_vs_counts",
+            reported_ci,
+            ci_verdict,
+            comparison_id=cid,
+            assumption=f"{_NNT_ASSUMPTION}; the reciprocal of the risk difference's "
+            f"{level:g} CI (Altman 1998)",
+        )
+    )
+    return rows
+
+
+def _through_infinity(methods: list[str]) -> Verdict:
+    """The verdict on a finite NNT interval when every risk-difference interval includes 0."""
+    return Verdict(
+        INCONSISTENT,
+        ", ".join(f"{nnt.EXACT}, {m} CI" for m in methods),
+        math.nan,
+        "not one interval: it runs through infinity",
+        "every risk-difference interval of the counts includes 0, so the NNT's interval "
+        "is NNT(benefit) to infinity to NNT(harm), not two finite limits (Altman 1998)",
+    )
+
+
+def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
+    """Judge an NNT against the risk difference printed before it: the reported difference
+    stands for every value that rounds to it, so the NNT may be any 1/|d| of those."""
+    reported = as_reported(stat["value_text"])
+    printed = as_reported(difference.get("value_text"))
+    if reported is None or printed is None:
+        return None
+    percent = "%" in (difference.get("unit") or "") or re.search(
+        r"(?i)percent|point|pp", difference.get("unit") or ""
+    )
+    scale = 100.0 if percent else 1.0
+    low, high = sorted(abs(v) / scale for v in printed.interval())
+    if printed.interval()[0] <= 0 <= printed.interval()[1]:
+        verdict = _not_checkable("the printed risk difference rounds from 0: no finite NNT")
+    else:
+        nnt_low, nnt_high = nnt.of_difference(high), nnt.of_difference(low)
+        exact = reported.overlaps(nnt_low, nnt_high)
+        up = nnt.rounded_up(nnt_low) <= reported.value <= nnt.rounded_up(nnt_high)
+        method = nnt.EXACT if exact or not up else nnt.ROUNDED_UP
+        middle = nnt.of_difference(printed.value / scale)
+        text = f"{format_value(nnt_low, 2)} to {format_value(nnt_high, 2)}"
+        verdict = Verdict(
+            CONSISTENT if exact or up else INCONSISTENT,
+            f"{method} of the printed {difference['value_text']}{difference.get('unit') or ''}",
+            middle,
+            text,
+            "",
+            nnt_low,
+            nnt_high,
+        )
+    return _row(stat, "nnt_vs_difference", stat["value_text"], verdict, assumption=_NNT_ASSUMPTION)
+
+
+def _check_nnt_of_document(
+    stat: dict, stats: list[dict], comparisons: list[dict], by_id: dict[int, dict], settings
+) -> list[dict]:
+    """The checks of one NNT: against its counts and the risk difference before it; when it
+    has neither, one not_checkable row that says so."""
+    rows: list[dict] = []
+    cmp = _nnt_comparison(stat, comparisons, by_id)
+    if cmp is not None:
+        rows += check_nnt(stat, _table_of(cmp), settings, int(cmp["comparison_id"]))
+    difference = _nnt_difference(stat, stats)
+    if difference is not None:
+        rows.append(check_nnt_against_difference(stat, difference))
+    if not any(rows):
+        why = "no counts of two arms, and no risk difference, before it in its sentence"
+        rows.append(_row(stat, "nnt_vs_counts", stat["value_text"], _not_checkable(why)))
+    return [r for r in rows if r is not None]
+
+
 def _check_p_counts(p_stat: dict, table, settings: Settings, cid: int) -> dict:
     candidates = dict(twobytwo.p_values(*table))
     verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
@@ -1085,6 +1242,8 @@ def check_document(
                 rows.append(check_p_against_ci(target, stat, settings))
             elif target is not None and target["kind"] == "test":
                 rows.append(check_apa(target, stat, settings, one_tailed_in_text))
+    for stat in (s for s in stats if s["kind"] == "nnt"):
+        rows.extend(_check_nnt_of_document(stat, stats, comparisons, by_id, settings))
     arm_sizes = _arm_sizes(stats)
     for cmp in comparisons:
         compared = check_comparison(cmp, by_id, settings, arm_sizes)

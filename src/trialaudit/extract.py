@@ -17,7 +17,8 @@ from .spans import Candidate, Scanner, resolve
 
 # Study details kept in the studies table (with their spans) rather than as facts.
 STUDY_ONLY = {"title", "authors"}
-RESULT_KINDS = {"count", "percentage", "ratio", "difference", "median", "mean", "p_value", "test"}
+# Kinds that report a result (every kind but the sizes): they get an outcome and a time point.
+RESULT_KINDS = frozenset("count percentage ratio difference median mean p_value test nnt".split())
 _LINKABLE = {"ratio", "difference", "test"}
 _RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 _LINK_GAP = re.compile(r"^[\s,;:()\[\]]{0,6}(?:(?:two|one)[-\s](?:sided|tailed)\s?)?$")

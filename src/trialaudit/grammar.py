@@ -72,6 +72,25 @@ RATIO = re.compile(
     _X,
 )
 
+# A number needed to treat or harm, with its interval: "NNT 5 (95% CI 3 to 40)", "the number
+# needed to treat to prevent one death was 8 (95% CI 5 to 21)", "NNTB = 12.5".
+NUMBER_NEEDED = re.compile(
+    rf"""
+    (?<![A-Za-z\-])
+    (?:(?P<abbr>NNTB|NNTH|NNT|NNH)s?
+      |(?P<name>(?i:numbers?\sneeded\sto\s(?P<verb>treat|harm)(?:\s\((?:NNTB?|NNTH|NNH)\))?)))
+    (?![A-Za-z])
+    (?:,?\s(?i:for|of|in)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
+        (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
+    (?:\s(?i:to|for)\s(?i:prevent|avoid|cause|achieve|obtain|save)\s(?:(?i:one|1|a|an)\s)?
+        (?P<qual2>[^\d;.]{{1,60}}?))?
+    \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto))?\s?(?:[:=]\s?)?
+    (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?[/%])
+    (?P<ci>{_CI_TAIL})?
+    """,
+    _X,
+)
+
 # A further estimate of the same measure: "... 1.9 (95% CI 1.2-3.0) at day 28 and 2.4 (95% CI
 # 1.4-4.1) at day 90". It needs its own CI.
 _NEXT_LEAD = r"[^.;\n]{0,40}?(?:,|\band\b|;|\bvs\.?|\bversus\b)\s?"

@@ -18,6 +18,7 @@ STATISTIC_KINDS = [
     "test",
     "sample_size",
     "arm_size",
+    "nnt",
 ]
 FACT_KINDS = [
     "registration",

@@ -33,6 +33,9 @@ CHECK_LABELS = {
     "total_vs_arm_sizes": "total vs the arm sizes",
     "p_vs_test": "p-value vs its test statistic",
     "p_vs_summaries": "p-value vs the group summaries",
+    "nnt_vs_counts": "number needed to treat vs the counts",
+    "nnt_ci_vs_counts": "CI of the number needed to treat vs the counts",
+    "nnt_vs_difference": "number needed to treat vs its risk difference",
 }
 MAX_TABLE_ROWS = 500
 

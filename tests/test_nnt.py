@@ -1,0 +1,202 @@
+"""Numbers needed to treat: read from the text, recomputed from the counts (against R's
+prop.test and statsmodels' Newcombe interval) and judged against the counts and the printed
+risk difference."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from extraction_helpers import kinds, of_kind, one
+from reference import close, rows
+from statsmodels.stats.proportion import confint_proportions_2indep
+
+from trialaudit import nnt, scoring
+from trialaudit.checks import Settings, check_document
+from trialaudit.extract import extract_document
+
+REFERENCE = rows("nnt_reference.csv")
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=lambda r: f"{r['a']:g}/{r['n1']:g}")
+def test_nnt_and_its_wald_interval_match_r(row):
+    table = tuple(int(row[k]) for k in ("a", "n1", "c", "n2"))
+    assert close(nnt.estimates(row["rd"])[nnt.EXACT], row["nnt"])
+    found, through_infinity = nnt.intervals(*table, 0.95)
+    key = f"{nnt.EXACT}, Wald CI"
+    if math.isnan(row["nnt_low"]):
+        assert "Wald" in through_infinity and key not in found
+    else:
+        assert close(found[key][0], row["nnt_low"]) and close(found[key][1], row["nnt_high"])
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=lambda r: f"{r['a']:g}/{r['n1']:g}")
+def test_nnt_newcombe_interval_is_the_reciprocal_of_statsmodels(row):
+    a, n1, c, n2 = (int(row[k]) for k in ("a", "n1", "c", "n2"))
+    low, high = confint_proportions_2indep(a, n1, c, n2, method="newcomb", compare="diff")
+    found, _ = nnt.intervals(a, n1, c, n2, 0.95)
+    key = f"{nnt.EXACT}, Newcombe hybrid score CI"
+    if low <= 0 <= high:
+        assert key not in found
+    else:
+        expected = sorted((1 / abs(low), 1 / abs(high)))
+        assert close(found[key][0], expected[0]) and close(found[key][1], expected[1])
+
+
+def test_rounding_up_keeps_a_whole_number_whole():
+    assert nnt.estimates(0.2)[nnt.ROUNDED_UP] == 5  # 1 / 0.2 is 5.000000000000001 in floats
+    assert nnt.estimates(-0.13)[nnt.ROUNDED_UP] == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value", "low", "high", "outcome"),
+    [
+        ("(NNT 5, 95% CI 3 to 40)", "NNT", 5, 3, 40, ""),
+        (
+            "The number needed to treat to prevent one death was 8 (95% CI 5 to 21).",
+            "NNT",
+            8,
+            5,
+            21,
+            "death",
+        ),
+        ("NNT = 12 (95% CI 7 to 45)", "NNT", 12, 7, 45, ""),
+        ("The number needed to harm (NNH) for nausea was 14.", "NNH", 14, None, None, "nausea"),
+        ("NNTB 9 (95% CI 6 to 25)", "NNT", 9, 6, 25, ""),
+        ("a number needed to treat of 7.7", "NNT", 7.7, None, None, ""),
+    ],
+)
+def test_a_number_needed_to_treat_is_read_with_its_interval(
+    text, measure, value, low, high, outcome
+):
+    row = one(text, "nnt")
+    assert (row["measure"], row["value"], row["ci_low"], row["ci_high"]) == (
+        measure,
+        value,
+        low,
+        high,
+    )
+    assert row["outcome"] == outcome
+    # not also a median with a CI, as "8 (95% CI 5 to 21)" alone would be
+    assert [k for k, _ in kinds(text)] == ["nnt"]
+
+
+def test_an_nnt_is_no_percentage_or_count():
+    assert of_kind("NNT 25% of patients", "nnt") == []
+
+
+def _checks(text: str) -> list[dict]:
+    ex = extract_document("t", text)
+    found = check_document(ex.statistics, ex.comparisons, Settings(), False)
+    return [c for c in found if c["check"].startswith("nnt")]
+
+
+def _verdicts(text: str) -> dict[str, str]:
+    return {c["check"]: c["verdict"] for c in _checks(text)}
+
+
+COUNTS = "Mortality was 10/50 (20%) in the MSC group and 20/50 (40%) in the control group"
+
+
+@pytest.mark.parametrize(
+    ("tail", "point", "interval"),
+    [
+        # 1 / 0.2 = 5; Wald limits 1/0.3753 = 2.66 and 1/0.0247 = 40.49 (R, prop.test)
+        (" (NNT 5, 95% CI 3 to 40).", "consistent", "consistent"),
+        (" (NNT 5, 95% CI 2.7 to 40.5).", "consistent", "consistent"),
+        (" (NNT 4, 95% CI 3 to 40).", "inconsistent", "consistent"),
+        (" (NNT 5, 95% CI 3 to 20).", "consistent", "inconsistent"),
+    ],
+)
+def test_an_nnt_is_judged_against_its_counts(tail, point, interval):
+    assert _verdicts(COUNTS + tail) == {"nnt_vs_counts": point, "nnt_ci_vs_counts": interval}
+
+
+def test_an_nnt_rounded_up_is_consistent():
+    # 1 / (25/100 - 12/100) = 7.69: printed 8, rounded to the nearest or up; 7 is neither
+    text = "Relapse: 12/100 (12%) with drug vs 25/100 (25%) with placebo; NNT {}."
+    assert _verdicts(text.format(8)) == {"nnt_vs_counts": "consistent"}
+    assert _verdicts(text.format(7)) == {"nnt_vs_counts": "inconsistent"}
+    # 1 / (20/200 - 30/210) = 23.3: 24 only by rounding up
+    text = "Relapse: 20/200 (10.0%) with drug vs 30/210 (14.3%) with placebo; NNT {}."
+    rows_ = _checks(text.format(24))
+    assert [(r["verdict"], r["method"]) for r in rows_] == [("consistent", nnt.ROUNDED_UP)]
+
+
+def test_a_finite_interval_when_the_difference_includes_zero_is_inconsistent():
+    # 10/50 vs 14/50: the Wald and Newcombe intervals of -0.08 both include 0
+    text = (
+        "Mortality was 10/50 (20%) in the MSC group and 14/50 (28%) in the control group "
+        "(NNT 13, 95% CI 4 to 17)."
+    )
+    found = {c["check"]: c for c in _checks(text)}
+    assert found["nnt_vs_counts"]["verdict"] == "consistent"  # 12.5 prints as 13
+    assert found["nnt_ci_vs_counts"]["verdict"] == "inconsistent"
+    assert "Altman 1998" in found["nnt_ci_vs_counts"]["note"]
+
+
+def test_an_nnt_in_the_next_sentence_takes_the_counts_before_it():
+    text = (
+        "Of 120 patients, 30 of 60 (50%) in the drug group and 18 of 60 (30%) in the placebo "
+        "group responded (P = 0.03). The number needed to treat was {} (95% CI 3 to 35)."
+    )
+    assert _verdicts(text.format(5)) == {
+        "nnt_vs_counts": "consistent",
+        "nnt_ci_vs_counts": "consistent",
+    }
+    assert _verdicts(text.format(6))["nnt_vs_counts"] == "inconsistent"
+    assert {c["comparison_id"] for c in _checks(text.format(5))} == {0}
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 1 / 0.125 = 8; 12.45-12.55% gives 7.97-8.03
+        ("The absolute risk reduction was 12.5% (95% CI 4.1 to 20.9); NNT 8.", "consistent"),
+        ("The absolute risk reduction was 12.5% (95% CI 4.1 to 20.9); NNT 10.", "inconsistent"),
+        # 1 / 0.043 = 23.3: 24 rounded up
+        ("risk difference 4.3% (95% CI 1.2% to 7.4%), number needed to treat 24", "consistent"),
+        ("risk difference 0.043 (95% CI 0.012 to 0.074), number needed to treat 23", "consistent"),
+    ],
+)
+def test_an_nnt_is_judged_against_the_risk_difference_before_it(text, verdict):
+    assert _verdicts(text) == {"nnt_vs_difference": verdict}
+
+
+def test_an_nnt_with_nothing_to_recompute_from_says_so():
+    found = _checks("The NNT was 12 (95% CI 7 to 45).")
+    assert [(c["check"], c["verdict"]) for c in found] == [("nnt_vs_counts", "not_checkable")]
+    assert "no counts" in found[0]["note"]
+
+
+def test_the_check_rows_point_at_the_nnt():
+    text = COUNTS + " (NNT 5, 95% CI 3 to 40)."
+    for row in _checks(text):
+        assert text[row["span_start"] : row["span_end"]] == "NNT 5, 95% CI 3 to 40"
+
+
+def test_nnts_are_not_scored_against_the_gold_standard():
+    # the gold guidelines leave numbers needed to treat unannotated: one is no false positive
+    columns = ["doc_id", "kind", "span_start", "span_end", "source_text", "value"]
+    predicted = pd.DataFrame(
+        [["d", "nnt", 0, 5, "NNT 5", 5.0], ["d", "ratio", 10, 17, "OR 1.20", 1.2]],
+        columns=columns,
+    )
+    gold = pd.DataFrame([["d", "ratio", 10, 17, "OR 1.20", 1.2]], columns=columns)
+    scores = scoring.score_statistics("c", predicted, gold)
+    overall = next(s for s in scores if s["kind"] == "all")
+    assert (overall["predicted"], overall["matched"], overall["precision"]) == (1, 1, 1.0)
+    assert "nnt" not in {s["kind"] for s in scores}
+
+
+def test_an_interval_only_the_wald_method_gives_names_the_method_that_gives_none():
+    # 6/30 vs 1/30: Wald's difference interval excludes 0 (NNT 3.1 to 102.3), Newcombe's not
+    text = "Infection: 6/30 (20%) vs 1/30 (3.3%); NNT 6 (95% CI {})."
+    found = {c["check"]: c for c in _checks(text.format("3 to 102"))}
+    assert found["nnt_ci_vs_counts"]["verdict"] == "consistent"
+    found = {c["check"]: c for c in _checks(text.format("4 to 40"))}
+    assert found["nnt_ci_vs_counts"]["verdict"] == "inconsistent"
+    assert "Newcombe hybrid score risk-difference intervals include 0" in (
+        found["nnt_ci_vs_counts"]["note"]
+    )
