@@ -534,6 +534,43 @@ def test_a_bracketed_pair_after_the_arms_of_a_comparison(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the treatment as subject, the comparator after "than" or "compared with": the
+        # subject's value first
+        (
+            "Drug was associated with a lower incidence of delirium than placebo (9% vs 17%).",
+            [("9%", "Drug"), ("17%", "placebo")],
+        ),
+        (
+            "Compared with placebo, dexmedetomidine reduced the incidence of delirium (9% vs 17%).",
+            [("9%", "dexmedetomidine"), ("17%", "placebo")],
+        ),
+        # of two sized arms, a subject that is neither ("Treatment") is the one not compared
+        # with; the first value was the comparator's, as the arm nearest to it
+        (
+            "We randomized 60 patients to MSC (n = 30) or placebo (n = 30). Treatment reduced "
+            "mortality compared with placebo (10% vs 30%).",
+            [
+                ("MSC (n = 30)", "MSC"),
+                ("placebo (n = 30)", "placebo"),
+                ("10%", "MSC"),
+                ("30%", "placebo"),
+            ],
+        ),
+        # a value already given another arm by its own label is left alone
+        (
+            "Drug was associated with less delirium than placebo (usual care 9% vs 17%).",
+            [("9%", "usual care"), ("17%", "")],
+        ),
+    ],
+)
+def test_a_bracketed_pair_takes_the_subject_and_comparator_of_its_sentence(text, expected):
+    rows = extract_document("t", text).statistics
+    assert [(r["source_text"], r["arm"]) for r in rows if r["kind"] != "sample_size"] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "(two-sided P = 0.03)",

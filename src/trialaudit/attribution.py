@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from . import context
+from . import comparisons, context
 from .arms import counts_people, resolve_arm
 from .grammar import ARM_LABEL
 
@@ -188,6 +188,8 @@ def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, s
             # "... in the intervention group than those in the control group (4.2 vs 6.1
             # days)": the arms the sentence names, in order, not the one nearest each value
             labels, _ = _by_mention(run, by_start, norm, arms)
+            if labels is None:
+                labels = _subject_and_comparator(run, norm, arms)
             if labels is not None:
                 for row, label in zip(run, labels, strict=True):
                     row["arm"] = label
@@ -279,6 +281,39 @@ def _split_by_printed_denominator(run: list[dict]) -> list[list[dict]]:
 
 def _printed_denominator(row: dict) -> bool:
     return row["denominator"] is not None and row["denominator_stat_id"] is None
+
+
+def _subject_and_comparator(run: list[dict], norm: str, arms: list[dict]) -> list[str] | None:
+    """Return the arms of a bracketed pair in a sentence that names its treatment as subject and
+    its comparator ("Drug was associated with a lower incidence of delirium than placebo (9% vs
+    17%)"): the subject's value first. With known arms both must be among them, and a subject
+    that is none of two known arms ("Treatment reduced ... compared with placebo") is the other.
+    None also when an arm a value already has disagrees, unless it is the comparator on the
+    first value: the arm nearest the first value of "compared with placebo (10% vs 30%)"."""
+    if len(run) != 2:
+        return None
+    sentence = (run[0]["sentence_start"], run[0]["sentence_end"])
+    subject, comparator = comparisons.arms_of_sentence(norm, sentence, run[0]["span_start"])
+    if not comparator:
+        return None
+    if arms:
+        known = {a["arm_key"]: a for a in arms}
+        second = resolve_arm(comparator, arms)
+        first = resolve_arm(subject, arms) if subject else None
+        if first is None and second is not None and len(known) == 2:
+            first = next(a for key, a in known.items() if key != second["arm_key"])
+        if first is None or second is None or first["arm_key"] == second["arm_key"]:
+            return None
+        labels = [first["arm"], second["arm"]]
+    elif not subject or context.arm_key(subject) == context.arm_key(comparator):
+        return None
+    else:
+        labels = [subject, comparator]
+    keys = [context.arm_key(label) for label in labels]
+    had = [context.arm_key(r["arm"]) if r["arm"] else "" for r in run]
+    if had[0] == keys[1]:
+        had[0] = ""
+    return labels if all(h in ("", k) for h, k in zip(had, keys, strict=True)) else None
 
 
 def _by_mention(

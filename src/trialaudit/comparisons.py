@@ -252,7 +252,7 @@ def _denominator(cell: dict, arms: list[dict]) -> tuple[int | None, int | None]:
     return arm["n"], arm["stat_id"]
 
 
-def _arms_of_sentence(norm: str, sentence: tuple[int, int], before: int) -> tuple[str, str]:
+def arms_of_sentence(norm: str, sentence: tuple[int, int], before: int) -> tuple[str, str]:
     """Return the (intervention, comparator) labels a sentence names: its subject and what it
     is compared with ("MSC treatment improved ... compared with the controls", "Compared with
     usual care, early mobilization reduced ...")."""
@@ -277,7 +277,7 @@ def _arms_for(
     label_1 = first.get("arm") or ""
     label_2 = (second or {}).get("arm") or ""
     if not label_1 or not label_2:
-        subject, comparator = _arms_of_sentence(norm, sentence, first["span_start"])
+        subject, comparator = arms_of_sentence(norm, sentence, first["span_start"])
         label_1 = label_1 or subject
         label_2 = label_2 or comparator
     arms = study_arms(arm_rows, first["study_id"], first.get("subgroup") or "")
@@ -368,7 +368,7 @@ def _effects_and_p_values(
             p_row = row
         else:
             continue
-        subject, comparator = _arms_of_sentence(norm, sentence, row["span_start"])
+        subject, comparator = arms_of_sentence(norm, sentence, row["span_start"])
         if not comparator:
             continue
         if row["kind"] == "p_value" and not context.is_control(comparator):
