@@ -197,6 +197,7 @@ def test_an_interval_only_the_wald_method_gives_names_the_method_that_gives_none
     assert found["nnt_ci_vs_counts"]["verdict"] == "consistent"
     found = {c["check"]: c for c in _checks(text.format("4 to 40"))}
     assert found["nnt_ci_vs_counts"]["verdict"] == "inconsistent"
-    assert "Newcombe hybrid score risk-difference intervals include 0" in (
-        found["nnt_ci_vs_counts"]["note"]
+    assert (
+        "Newcombe hybrid score risk-difference intervals include 0"
+        in (found["nnt_ci_vs_counts"]["note"])
     )
