@@ -499,6 +499,11 @@ def test_time_points(text, expected):
             "Six months after surgery, pain scores were 2.1 ± 1.0 vs 3.4 ± 1.2 (P < 0.001).",
             {"pain scores"},
         ),
+        # a label in capitals is no section heading unless its words make one
+        ("CRP: MSC 12.1 ± 3.0 vs control 18.4 ± 4.2 mg/L (P = 0.01).", {"CRP"}),
+        ("NIHSS: 4.1 ± 2.0 vs 6.3 ± 2.2 (P = 0.02).", {"NIHSS"}),
+        ("METHODS AND RESULTS: Mortality was 12% vs 20%.", {"mortality"}),
+        ("MAIN OUTCOME MEASURES: Mortality was 12% vs 20%.", {"mortality"}),
     ],
 )
 def test_the_outcome_a_sentence_names(text, expected):

@@ -580,6 +580,17 @@ _VALUES_COMPARED_AFTER = re.compile(r"[^\n;:a-zA-Z]{0,30}?\s(?:vs\.?|versus)\s[(
 _HEADER_LABEL = re.compile(
     r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-@]{1,30}){0,6})(?:\s\([^()\n]{1,30}\))?:\s"
 )  # "OHSS (moderate/severe): 2/306 vs 11/306"
+# A structured abstract's heading in capitals: "RESULTS:", "METHODS AND RESULTS:", "MAIN
+# OUTCOME MEASURES:". Only these words make one; "CRP:" or "NIHSS:" label what follows.
+_CAPITAL_HEADING = re.compile(r"(?<![A-Z])(?P<words>[A-Z]{2,15}[A-Z\s]{0,30}):\s?")
+_HEADING_WORDS = frozenset(
+    """ABSTRACT AIM AIMS AND BACKGROUND CLINICAL CONCLUSION CONCLUSIONS CONTEXT DESIGN DISCUSSION
+    EFFICACY EVIDENCE EXPOSURE EXPOSURES FINDINGS FUNDING IMPORTANCE INTERPRETATION INTERVENTION
+    INTERVENTIONS INTRODUCTION KEY LIMITATIONS MAIN MATERIALS MEASURE MEASURES METHOD METHODS
+    OBJECTIVE OBJECTIVES OF OUTCOME OUTCOMES PARTICIPANTS PATIENTS POPULATION PRIMARY PURPOSE
+    RATIONALE REGISTRATION RELEVANCE RESULT RESULTS SAFETY SECONDARY SETTING SETTINGS STUDY
+    SUBJECTS SUMMARY THE TOLERABILITY TRIAL""".split()
+)
 # A section heading run into the sentence: "Results The operation time ...", "Methods: ...".
 _SECTION_HEADING = re.compile(
     r"(?:Results?|Methods?|Findings|Conclusions?|Background|Objectives?|Interpretation)"
@@ -632,9 +643,9 @@ def sentence_subject(
     the document's arm names, when known: an abbreviation that shares none of them is an
     outcome ("PSA-PFS @ 36 mo: HR=0.68" in a trial of enza vs control)."""
     start = sentence[0]
-    head = re.match(r"[A-Z]{2,}[A-Z\s]{0,30}:\s?", text[start : min(sentence[1], start + 40)])
-    if head:
-        start += head.end()  # "RESULTS: ..."
+    head = _CAPITAL_HEADING.match(text[start : min(sentence[1], start + 40)])
+    if head and set(head.group("words").split()) <= _HEADING_WORDS:
+        start += head.end()  # "RESULTS: ...", not "CRP: MSC 12.1 ± 3.0 vs ..."
     heading = _SECTION_HEADING.match(text, start, sentence[1])  # its lookahead sees past before
     if heading and heading.end() <= before:
         start = heading.end()
