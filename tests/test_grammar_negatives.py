@@ -65,6 +65,10 @@ NOT_STATISTICS = [
     "intracameral phenylephrine 1%–ketorolac 0.3% (ICPK) or nepafenac 0.1% drops",
     "culture at 37 °C in 5% O2",
     "50% responder rate",
+    # counts of outcomes or studies, not of patients
+    "3 of the 4 secondary outcomes favoured the intervention",
+    "superior in 4 of 6 trials",
+    "Improvement was seen in 5 of 7 prespecified endpoints",
 ]
 
 

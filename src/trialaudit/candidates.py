@@ -95,6 +95,11 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
     r"|dose|part|page|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?)\s$"
 )
+# "3 of the 4 secondary outcomes", "4 of 6 trials": what was counted is no patient.
+_NOT_PEOPLE_AFTER = re.compile(
+    r"(?i)\s(?:[a-z][\w\-]{1,20}\s)?(?:outcomes?|end-?points?|domains?|items|studies|trials"
+    r"|criteria|subscales?|measures|comparisons|analyses|variables|questions|parameters)\b"
+)
 _BRACKET_CONTEXT = re.compile(
     r"(?i)\b(?:table|figure|fig\.|supplementary|appendix|refs?\.?|references?|studies|trials"
     r"|study|trial|version|eq\.?|equation)\s?$"
@@ -380,7 +385,9 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
             continue
-        if _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
+        if _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)) or _NOT_PEOPLE_AFTER.match(
+            norm, m.end()
+        ):
             continue
         found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION, ("/",), 25, 25):
