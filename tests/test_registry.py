@@ -220,3 +220,50 @@ def test_a_planned_number_of_participants_is_no_sample_size():
         ).statistics
     ]
     assert kinds == [("sample_size", "48")]
+
+
+PLAIN_NUMBERS = """Primary Outcome Measure:
+Title: All-Cause Mortality at Day 28
+Arm/Group Title | MSC | Placebo
+Overall Number of Participants Analyzed | 50 | 49
+Measure Type: Number
+Unit of Measure: participants
+5 | 11
+Secondary Outcome Measure:
+Title: Number of Participants With Serious Adverse Events
+Arm/Group Title | MSC | Placebo
+Overall Number of Participants Analyzed | 50 | 49
+Measure Type: Number
+Unit of Measure: Participants
+Serious adverse events | 3 | 4
+Secondary Outcome Measure:
+Title: Change in Weight
+Arm/Group Title | MSC | Placebo
+Overall Number of Participants Analyzed | 50 | 49
+Measure Type: Number
+Unit of Measure: kg
+3 | 4
+"""
+
+
+def test_a_plain_number_of_participants_per_arm_is_a_count_of_its_analysed_arm():
+    counts = [
+        (s["source_text"], s["arm"], s["denominator"], s["outcome"])
+        for s in extract_document("r", PLAIN_NUMBERS).statistics
+        if s["kind"] == "count"
+    ]
+    assert counts == [
+        ("5", "MSC", 50, "All-Cause Mortality at Day 28"),
+        ("11", "Placebo", 49, "All-Cause Mortality at Day 28"),
+        # a label before the cells names what was counted; kilograms are no people
+        ("3", "MSC", 50, "Serious adverse events"),
+        ("4", "Placebo", 49, "Serious adverse events"),
+    ]
+
+
+def test_a_plain_number_row_that_does_not_fit_the_titles_is_not_read():
+    text = PLAIN_NUMBERS.replace("5 | 11", "5 | 11 | 16")
+    counts = [
+        s["source_text"] for s in extract_document("r", text).statistics if s["kind"] == "count"
+    ]
+    assert counts == ["3", "4"]

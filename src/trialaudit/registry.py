@@ -45,6 +45,16 @@ _COUNT_CELL = re.compile(
     r"(?<![\d.])(?P<x>\d{1,7})\s(?:\(\s?(?P<pct>\d{1,3}(?:\.\d{1,4})?)\s?%\s?\)"
     r"|(?P<pct2>\d{1,3}(?:\.\d{1,4})?)\s?%)"
 )
+# A count measured as a plain number of people: "Measure Type: Number" with "Unit of Measure:
+# participants", then a row of one whole number per arm ("5 | 11", "Deaths | 5 | 11").
+_PEOPLE_NUMBER_HEADER = re.compile(
+    r"(?m)^Measure Type:\s?Number\s{0,3}\n(?:[^\n]{0,120}\n)?"
+    r"Unit of Measure:\s?(?i:participants|patients|subjects|people|persons)\s{0,3}$"
+)
+_PLAIN_ROW = re.compile(
+    r"(?m)^(?:(?P<label>[^\n|\d][^\n|]{0,80}?)\s?\|\s?)?(?P<cells>[\d|\s]{1,200})$"
+)
+_WHOLE = re.compile(r"(?<![\d.])\d{1,7}(?![\d.%])")
 _NUMBER = r"-?\d{1,7}(?:\.\d{1,6})?"
 _CELL = re.compile(
     rf"(?P<centre>{_NUMBER})\s\((?P<low>{_NUMBER})(?:\s(?:to)\s(?P<high>{_NUMBER}))?\)"
@@ -193,7 +203,42 @@ def _counts(
                 "denominator": analysed.get(title),
             }
             found.append(Candidate("count", cell.start(), cell.end(), fields))
+    for header in _PEOPLE_NUMBER_HEADER.finditer(norm, start, end):
+        found += _people_numbers(norm, header.end(), end, titles, outcome, analysed)
     return found
+
+
+def _people_numbers(
+    norm: str, start: int, end: int, titles: list[str], outcome: str, analysed: dict[str, int]
+) -> list[Candidate]:
+    """The row of whole numbers of people (one per arm) within the two lines after a "Measure
+    Type: Number / Unit of Measure: participants" header: counts out of each arm's analysed
+    number; a label before the cells ("Deaths | 5 | 11") names the outcome."""
+    line_start = start + 1
+    for _ in range(2):
+        line_end = norm.find("\n", line_start)
+        line_end = end if line_end == -1 else min(line_end, end)
+        row = _PLAIN_ROW.fullmatch(norm, line_start, line_end)
+        cells = list(_WHOLE.finditer(norm, row.start("cells"), row.end("cells"))) if row else []
+        if row and len(cells) == len(titles):
+            label = (row.group("label") or "").strip()
+            found = []
+            for cell, title in zip(cells, titles, strict=True):
+                if _is_total(title):
+                    continue
+                fields = {
+                    "numerator": int(cell.group()),
+                    "value_text": cell.group(),
+                    "arm": title,
+                    "outcome": label or outcome,
+                    "denominator": analysed.get(title),
+                }
+                found.append(Candidate("count", cell.start(), cell.end(), fields))
+            return found
+        line_start = line_end + 1
+        if line_start >= end:
+            break
+    return []
 
 
 def _summaries(norm: str, start: int, end: int, titles: list[str], outcome: str) -> list[Candidate]:
