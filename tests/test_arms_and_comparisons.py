@@ -207,6 +207,17 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "Of 500 randomly assigned patients, 480 were included in the primary analysis.",
             [("sample_size", "500"), ("sample_size", "480")],
         ),
+        # people randomized to one of two alternatives, or to every arm: the sample, no arm's
+        ("40 patients were randomized to MSCs or placebo.", [("sample_size", "40")]),
+        (
+            "40 patients were randomized to receive two doses of MSCs or placebo.",
+            [("sample_size", "40")],
+        ),
+        ("300 women were randomly assigned to each of two groups.", [("sample_size", "300")]),
+        (
+            "We enrolled 300 women, of whom 150 were randomly assigned to each group.",
+            [("sample_size", "300"), ("arm_size", "150")],
+        ),
     ],
 )
 def test_sample_and_arm_sizes_in_prose(text, expected):

@@ -366,6 +366,8 @@ def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
         arm = context.clean_arm(verb.group("arm"))
         if not arm or _ANALYSIS_SET.search(arm):
             continue
+        if _ALTERNATIVE_ARM.match(norm, verb.end()):
+            continue  # "40 patients were randomized to MSCs or placebo": the sample, no arm's
         if _NUMBER_OF_ARMS.match(norm, verb.start("arm")):
             # "The 60 patients were assigned to two groups": the whole sample, not an arm
             if len(mentions) == 1:

@@ -20,7 +20,7 @@ _STOP = frozenset(
         "a an the either or and to with of in on for were was be been received receive "
         "receiving randomized randomised assigned allocated finally who that which while "
         "patients patient group groups arm arms vs versus than compared higher lower both "
-        "enrolled included into treated had"
+        "enrolled included into treated had each two three four both all"
     ).split()
 )
 STOP_WORDS = _STOP  # words that end an arm label read backwards (clean_arm)
