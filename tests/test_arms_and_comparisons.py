@@ -214,6 +214,12 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             [("sample_size", "40")],
         ),
         ("300 women were randomly assigned to each of two groups.", [("sample_size", "300")]),
+        # "underwent randomization" allocates as "were randomized" does
+        (
+            "A total of 1,204 patients underwent randomization: 602 to the intervention and 602 "
+            "to usual care.",
+            [("sample_size", "1,204"), ("arm_size", "602"), ("arm_size", "602")],
+        ),
         (
             "We enrolled 300 women, of whom 150 were randomly assigned to each group.",
             [("sample_size", "300"), ("arm_size", "150")],

@@ -538,6 +538,15 @@ def test_a_bracketed_pair_after_the_arms_of_a_comparison(text, expected):
     assert all(r["summary_type_not_stated"] for r in bare)
 
 
+def test_a_count_takes_the_arm_its_people_were_assigned_to():
+    text = (
+        "The primary outcome occurred in 112 of 1,024 patients (10.9%) assigned to apixaban and "
+        "148 of 1,019 (14.5%) assigned to aspirin."
+    )
+    rows = extract_document("t", text).statistics
+    assert [(r["numerator"], r["arm"]) for r in rows] == [(112, "apixaban"), (148, "aspirin")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -140,7 +140,7 @@ _STAGE_ADJECTIVE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s(?:while|whereas|and\sthen)\s|\.\s")
 _ENROLMENT_VERB = re.compile(
-    r"(?i)\b(?:enrolled|randomi[sz]ed|randomly|included|assigned|allocated|recruited"
+    r"(?i)\b(?:enrolled|randomi[sz]ed|randomi[sz]ation|randomly|included|assigned|allocated|recruited"
     r"|analy[sz]ed|there\swere)\b"
 )
 _EVENT_WORDS = re.compile(
