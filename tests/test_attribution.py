@@ -444,6 +444,18 @@ def test_arms_named_before_a_value(text, expected):
             "At the end of follow-up (median 2.3 years), 40 (20%) vs 55 (27%) patients had died.",
             ["", "", ""],
         ),
+        # a median that is a duration is no time point of the values near it
+        (
+            "The median time to recovery was 10 days (IQR 7-15) with remdesivir and 15 days "
+            "(IQR 10-19) with placebo (P<0.001).",
+            ["", "", ""],
+        ),
+        ("Hospital stay was shorter (median 12 vs 18 days, p = 0.02).", ["", "", ""]),
+        # a time point stays one when a duration is printed beside it
+        (
+            "At day 28, hospital stay was shorter (median 12 vs 18 days, p = 0.02).",
+            ["day 28", "day 28", "day 28"],
+        ),
     ],
 )
 def test_time_points(text, expected):

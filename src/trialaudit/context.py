@@ -441,10 +441,17 @@ def _closing_bracket(text: str, open_at: int, limit: int = 600) -> int | None:
 
 
 def nearest_timepoint(
-    text: str, start: int, end: int, sentence: tuple[int, int], memo: dict | None = None
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    memo: dict | None = None,
+    values_at: frozenset[int] = frozenset(),
 ) -> tuple[str, float | None]:
     """Return the time point mentioned nearest to a span within its sentence (label, days);
-    on a tie the one after the span wins ("... 2.4 (95% CI 1.4-4.1) at day 90")."""
+    on a tie the one after the span wins ("... 2.4 (95% CI 1.4-4.1) at day 90"). A duration
+    that starts at one of ``values_at`` (where a statistic's value is printed: "10 days (IQR
+    7-15) with remdesivir and 15 days") is a value, not a time point."""
     memo = {} if memo is None else memo
     key = ("timepoints", sentence)
     if key not in memo:
@@ -454,7 +461,7 @@ def nearest_timepoint(
         ]
     best, best_days, best_distance = "", None, None
     for m_start, m_end, label, days in memo[key]:
-        if m_start < end and m_end > start:
+        if (m_start < end and m_end > start) or m_start in values_at:
             continue
         after = m_start >= end
         distance = m_start - end if after else start - m_end

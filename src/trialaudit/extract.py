@@ -166,6 +166,7 @@ def _attach_context(
         for word in context.arm_key(row["arm"]).split()
     )
     previous: dict[tuple[str, int], tuple[str, float | None]] = {}
+    values_at = _durations_printed(rows)
     for row in rows:
         start, end = row["span_start"], row["span_end"]
         sentence = sents.of(start)
@@ -192,7 +193,9 @@ def _attach_context(
         elif inside:
             label, days, source = inside[-1][2], inside[-1][3], "bracket"
         else:
-            label, days = context.nearest_timepoint(norm, start, end, sentence, sents.memo)
+            label, days = context.nearest_timepoint(
+                norm, start, end, sentence, sents.memo, values_at
+            )
             source = "sentence" if label else ""
             section = _enclosing(sections, section_starts, start, end) if not label else []
             if section:
@@ -206,6 +209,21 @@ def _attach_context(
             if label:
                 previous[key] = (label, days)
         row["timepoint"], row["timepoint_days"], row["timepoint_source"] = label, days, source
+
+
+# Kinds whose value may be a duration ("median 10 days") that reads as a time point.
+_DURATION_KINDS = frozenset({"median", "mean", "difference"})
+
+
+def _durations_printed(rows: list[dict]) -> frozenset[int]:
+    """Return the offsets where the value of a median, mean or difference is printed."""
+    found = set()
+    for row in rows:
+        if row["kind"] in _DURATION_KINDS and row.get("value_text"):
+            at = row["source_text"].find(row["value_text"])
+            if at >= 0:
+                found.add(row["span_start"] + at)
+    return frozenset(found)
 
 
 def _enclosing(spans: list[tuple], starts: list[int], start: int, end: int) -> list[tuple]:
