@@ -511,6 +511,12 @@ def test_time_points(text, expected):
             "Six months after surgery, pain scores were 2.1 ± 1.0 vs 3.4 ± 1.2 (P < 0.001).",
             {"pain scores"},
         ),
+        # a CI printed before a p-value is no label of it
+        (
+            "The response rate was 45.2% in the combination arm versus 30.1% in the monotherapy "
+            "arm (odds ratio 1.91, 95% CI 1.20-3.05, p=0.006).",
+            {"response rate"},
+        ),
         # a label in capitals is no section heading unless its words make one
         ("CRP: MSC 12.1 ± 3.0 vs control 18.4 ± 4.2 mg/L (P = 0.01).", {"CRP"}),
         ("NIHSS: 4.1 ± 2.0 vs 6.3 ± 2.2 (P = 0.02).", {"NIHSS"}),

@@ -776,7 +776,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or _NOT_OUTCOME.match(label)
         or re.search(r"(?i)\b(?:group|arm)s?$", label)
         or TIMEPOINT.fullmatch(label)
-        or re.search(r"[=<>\u00b1]|(?i:^respectively$)", label)
+        or re.search(r"[=<>\u00b1]|(?i:^respectively$)|\b(?:CI|CrI)\b", label)
         or is_control(label)
         or _TREATMENT_WORDS.search(label)
         or re.fullmatch(r"[A-Z]{2,6}s|(?i:[a-z]{1,2})|" + UNIT_WORDS, label)
