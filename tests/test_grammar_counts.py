@@ -380,3 +380,30 @@ def test_a_total_of_people_with_a_percentage_is_a_count_of_some():
 def test_a_split_of_the_sample_is_no_count():
     text = "They randomised 100 pts (50/50). Primary endpoint met: 24/50 vs 12/50, p=0.01."
     assert [r["source_text"] for r in of_kind(text, "count")] == ["24/50", "12/50"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Adverse events were reported by 34 participants receiving drug and 29 receiving "
+            "placebo.",
+            [("34 participants", "drug"), ("29", "placebo")],
+        ),
+        (
+            "Serious adverse events occurred in 5 patients (MSC) and 7 patients (placebo).",
+            [("5 patients (MSC)", "MSC"), ("7 patients (placebo)", "placebo")],
+        ),
+        (
+            "Nausea occurred in 12 patients given ondansetron and 25 given placebo (P = 0.02).",
+            [("12 patients", "ondansetron"), ("25", "placebo")],
+        ),
+    ],
+)
+def test_two_counts_each_named_by_what_its_people_received(text, expected):
+    assert [(c["source_text"], c["arm"]) for c in of_kind(text, "count")] == expected
+
+
+def test_people_allocated_to_what_they_received_are_no_counts():
+    text = "We randomized 34 participants receiving drug and 29 receiving placebo."
+    assert of_kind(text, "count") == []

@@ -148,6 +148,16 @@ _EVENT_WORDS = re.compile(
     r"|observed|required|needed|achieved|improved|recovered|discharged|episodes?|cases\sof"
     r"|withdr[ae]w\w{0,2}|discontinued|dropped\sout|lost\sto\sfollow)\b"
 )
+
+
+def reports_events(norm: str, sentence: tuple[int, int]) -> bool:
+    """Return True if a sentence reports what happened to people (died, events, reported, ...)
+    and allocates no one: its counts of people are counts, not arm sizes."""
+    return bool(_EVENT_WORDS.search(norm, *sentence)) and not _ENROLMENT_VERB.search(
+        norm, *sentence
+    )
+
+
 # "were included in the per-protocol analysis" names an analysis set, not an arm.
 _ANALYSIS_SET = re.compile(r"(?i)\b(?:analys[ie]s|populations?|sets?|stud(?:y|ies)|trials?)$")
 

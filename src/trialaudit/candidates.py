@@ -453,6 +453,19 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         for x, arm in (("x1", "a1"), ("x2", "a2")):
             arm_name = context.clean_arm(m.group(arm))
             found.append(_count_of(m, x, m.start(x), m.end(arm) + 1, arm=arm_name))
+    for m in scan.finditer(grammar.COUNT_ARM_GIVEN, (" and ", " vs", " versus "), 80, 80):
+        if not arm_sizes.reports_events(norm, sents.of(m.start())):
+            continue
+        for i in ("1", "2"):
+            # the span: the count with its noun ("34 participants"), or up to its bracketed arm
+            if m.group(f"a{i}"):
+                label, end = (
+                    m.group(f"a{i}"),
+                    m.end(f"p{i}") if m.group(f"p{i}") else m.end(f"x{i}"),
+                )
+            else:
+                label, end = m.group(f"b{i}"), m.end(f"b{i}") + 1
+            found.append(_count_of(m, f"x{i}", m.start(f"x{i}"), end, arm=context.clean_arm(label)))
     for m in scan.finditer(grammar.COUNT_VS_COUNT, (" vs", " versus "), 12, 40):
         found += _counts_sharing_a_noun(m)
     for sentence in sorted({sents.of(p) for p in scan.positions("respectively")}):

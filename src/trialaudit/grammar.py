@@ -269,6 +269,19 @@ COUNT_IN_GROUP = re.compile(
     """,
     _X,
 )
+# Two counts each named by what its people received: "34 participants receiving drug and 29
+# receiving placebo", "5 patients (MSC) and 7 patients (placebo)".
+_GIVEN = r"(?i:receiving|given|treated\swith|assigned\sto|on)\s(?:the\s)?"
+COUNT_ARM_GIVEN = re.compile(
+    rf"""
+    (?<![\w.,])(?P<x1>{COUNT_WORD})\s(?:(?P<p1>(?i:{_PEOPLE}))\s)?
+    (?:{_GIVEN}(?P<a1>{ARM_LABEL})(?={ARM_ENDS_AHEAD})|\((?P<b1>{ARM_LABEL})\))
+    ,?\s(?i:and|vs\.?|versus|compared\swith)\s
+    (?P<x2>{COUNT_WORD})\s(?:(?P<p2>(?i:{_PEOPLE}))\s)?
+    (?:{_GIVEN}(?P<a2>{ARM_LABEL})(?={ARM_ENDS_AHEAD})|\((?P<b2>{ARM_LABEL})\))
+    """,
+    _X,
+)
 # Group values compared: "61.6% vs. 67.6%", "53% and 67%", "12.5% versus 9.1%".
 PERCENT_PAIR = re.compile(
     rf"""(?<![\d.])(?P<a>{DEC})\s?%\s?(?:(?i:vs\.?|versus|and|compared\swith|compared\sto)\s?
