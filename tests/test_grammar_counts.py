@@ -407,3 +407,11 @@ def test_two_counts_each_named_by_what_its_people_received(text, expected):
 def test_people_allocated_to_what_they_received_are_no_counts():
     text = "We randomized 34 participants receiving drug and 29 receiving placebo."
     assert of_kind(text, "count") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ten patients in each group experienced nausea.", "Two patients per arm withdrew consent."],
+)
+def test_what_happened_in_every_arm_is_no_size_of_every_arm(text):
+    assert of_kind(text, "arm_size") == []

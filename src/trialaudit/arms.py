@@ -228,6 +228,11 @@ _GROUPS_OF = re.compile(
     re.VERBOSE,
 )
 _EACH_ANCHORS = ("each", "every", "per group", "per arm", "per cohort")
+# "Ten patients in each group experienced nausea": what happened in every arm, not its size.
+_EVENT_AFTER = re.compile(
+    r"(?i)\s(?:experienced|developed|died|reported|required|needed|withdrew|discontinued"
+    r"|were\s(?:lost|hospitali[sz]ed|readmitted|withdrawn))\b"
+)
 # The distinct arms a sentence names ("into an observation group and a control group").
 _ARM_NAMED = re.compile(
     r"(?i)\b(?!(?:each|every|both|either|all|per|two|three|four|the|a|an|same|other|this"
@@ -262,7 +267,7 @@ def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
         for m in scan.finditer(pattern, anchors, before, 60):
             if pattern is _GROUPS_OF and not (m.group("equal") or m.group("each")):
                 continue
-            if word_value(m.group("n")) is None:
+            if word_value(m.group("n")) is None or _EVENT_AFTER.match(norm, m.end()):
                 continue
             sentence = sents.of(m.start())
             start, end = m.span("size")
