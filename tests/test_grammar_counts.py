@@ -211,6 +211,11 @@ def test_respectively_without_as_many_arms_as_counts_assigns_no_arm():
             "recipients and 10 (10.0%) controls.",
             [("30 (15.0%)", "vaccine", 200), ("10 (10.0%)", "control", 100)],
         ),
+        # the people who received an arm
+        (
+            "At 28 days, 4 of 20 (20%) MSC recipients and 9 of 20 (45%) controls had died.",
+            [("4 of 20 (20%)", "MSC", 20), ("9 of 20 (45%)", "control", 20)],
+        ),
         # words after the count that name no arm give none
         (
             "286 patients were randomised (TXA n=143, placebo n=150). "

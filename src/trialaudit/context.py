@@ -54,6 +54,8 @@ BRACKET_AFTER_ARM = re.compile(
 CONTROL_NOUN_AFTER = re.compile(
     r"\s(?:patients\s)?(?:in\s|of\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"
 )
+# "4 of 20 (20%) MSC recipients": the arm whose people received it.
+RECIPIENTS_AFTER = re.compile(r"\s(?P<arm>[A-Za-z][\w\-+]{1,24}(?:\s[\w\-+]{1,24})?)\srecipients\b")
 # "7 of 20 (35%) in placebo": a control arm named without "group".
 IN_CONTROL_AFTER = re.compile(
     r"\s(?:patients\s)?in\s(?:the\s)?(?P<arm>placebo|controls?|sham|usual[-\s]care)\b"
@@ -314,6 +316,9 @@ def arm_near(
     noun = CONTROL_NOUN_AFTER.match(text, end, sentence[1])
     if noun:
         return "control" if noun.group("noun").lower().startswith("control") else "placebo"
+    recipients = RECIPIENTS_AFTER.match(text, end, sentence[1])
+    if recipients and clean_arm(recipients.group("arm")):
+        return clean_arm(recipients.group("arm"))
     control = IN_CONTROL_AFTER.match(text, end, sentence[1])
     if control:
         return clean_arm(control.group("arm"))
