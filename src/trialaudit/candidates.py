@@ -426,6 +426,10 @@ def _header_before(norm: str, start: int, sents: context.Sentences, header: re.P
     return bool(header.search(norm, sentence[0], start))
 
 
+# Where a count named by what its people received has its first arm (COUNT_ARM_GIVEN).
+_GIVEN_ANCHORS = ("receiving", "given", "treated with", "assigned to", " on ", ") and ", ") vs")
+
+
 def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Counts whose denominator is given elsewhere: "23 (46.9%)", "three patients in the MSC
     group", "none in the placebo group"."""
@@ -453,7 +457,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         for x, arm in (("x1", "a1"), ("x2", "a2")):
             arm_name = context.clean_arm(m.group(arm))
             found.append(_count_of(m, x, m.start(x), m.end(arm) + 1, arm=arm_name))
-    for m in scan.finditer(grammar.COUNT_ARM_GIVEN, (" and ", " vs", " versus "), 80, 80):
+    for m in scan.finditer(grammar.COUNT_ARM_GIVEN, _GIVEN_ANCHORS, 40, 120):
         if not arm_sizes.reports_events(norm, sents.of(m.start())):
             continue
         for i in ("1", "2"):
