@@ -54,10 +54,10 @@ def test_snippets_precision_and_recall_floor(report):
 
 
 def test_heldout_precision_and_recall_floor(report):
-    # Floors a little under the figures measured on all 64 passages after the sizes of every
-    # arm (dev 0.98 / 0.96, test 0.91 / 0.83; README "On text it was not built on"): a guard
-    # against regressions, which the dev fixes must not trade for.
-    floors = {"heldout-dev": (0.95, 0.94), "heldout-test": (0.89, 0.81)}
+    # Floors a little under the figures measured on all 64 passages after the counts named by
+    # what their people received (dev 0.981 / 0.964, test 0.909 / 0.831; README "On text it was
+    # not built on"): a guard against regressions, which the dev fixes must not trade for.
+    floors = {"heldout-dev": (0.95, 0.95), "heldout-test": (0.89, 0.82)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
@@ -67,11 +67,11 @@ def test_heldout_precision_and_recall_floor(report):
 
 def test_heldout_attribution_floor(report):
     # Arm, outcome and time point of the matched rows, a little under the figures measured after
-    # the outcomes of what a treatment changed and of the arms as subjects (dev 0.76 / 0.74 /
-    # 0.94, test 0.62 / 0.68 / 0.82; at 5a752ca 0.76 / 0.73 / 0.94 and 0.62 / 0.67 / 0.82; at
+    # the counts named by what their people received (dev 0.76 / 0.74 / 0.94, test 0.64 / 0.69
+    # / 0.82; at f4948fb 0.76 / 0.74 / 0.94 and 0.63 / 0.68 / 0.82; at 5a752ca 0.76 / 0.73 / 0.94 and 0.62 / 0.67 / 0.82; at
     # 65d1b1b 0.74 / 0.67 / 0.94 and 0.60 / 0.57 / 0.79; before attribution 0.50 / 0.49 / 0.92
     # and 0.45 / 0.49 / 0.78).
-    floors = {"heldout-dev": (0.73, 0.71, 0.92), "heldout-test": (0.60, 0.66, 0.79)}
+    floors = {"heldout-dev": (0.73, 0.72, 0.92), "heldout-test": (0.61, 0.67, 0.79)}
     measured = {
         corpus: tuple(
             rows(report, corpus)["all"][f"{attribute}_accuracy"]
