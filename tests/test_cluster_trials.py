@@ -146,3 +146,21 @@ def test_the_not_checkable_interval_says_what_clustering_it_implies():
     ) ** 2
     assert f"design effect of {expected_de:.2f}" in row["note"]
     assert f"ICC of {(expected_de - 1) / 124:.3f} with 125 people a cluster" in row["note"]
+
+
+@pytest.mark.parametrize(
+    ("interval", "expected"),
+    [
+        # as individuals, 300/3000 vs 400/3000 give NNT 30, 95% CI 20.2 to 58.5 (Wald): a wider
+        # interval is what clustering does, a narrower one stays inconsistent
+        ("12 to 250", "not_checkable"),
+        ("25 to 40", "inconsistent"),
+    ],
+)
+def test_a_cluster_trials_nnt_interval_is_judged_one_sided(interval, expected):
+    text = CLUSTER_TRIAL.format(ci="0.58 to 0.97", p="0.03").replace(
+        "p=0.03).", f"p=0.03; NNT 30, 95% CI {interval})."
+    )
+    checked = verdicts(text)
+    assert checked["nnt_vs_counts"] == "consistent"
+    assert checked["nnt_ci_vs_counts"] == expected

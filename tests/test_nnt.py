@@ -201,3 +201,10 @@ def test_an_interval_only_the_wald_method_gives_names_the_method_that_gives_none
         "Newcombe hybrid score risk-difference intervals include 0"
         in (found["nnt_ci_vs_counts"]["note"])
     )
+
+
+def test_a_risk_difference_above_one_without_a_unit_is_in_percentage_points():
+    # "-20" can only be points: 1 / 0.20 = 5
+    text = "risk difference -20 (95% CI -38 to -2), NNT {}."
+    assert _verdicts(text.format(5)) == {"nnt_vs_difference": "consistent"}
+    assert _verdicts(text.format(7)) == {"nnt_vs_difference": "inconsistent"}

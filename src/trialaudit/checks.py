@@ -560,6 +560,7 @@ def _judge_effect(effect: dict, table, settings: Settings, cid: int, orientation
 _NNT_ASSUMPTION = "NNT = 1 / |risk difference| (Laupacis et al. 1988), exact or rounded up"
 # the next sentence starts after at most this much space
 _SENTENCE_GAP = 3
+_PERCENT_UNIT = re.compile(r"(?i)%|percent|point|pp")
 
 
 def _nnt_comparison(stat: dict, comparisons: list[dict], by_id: dict[int, dict]) -> dict | None:
@@ -667,9 +668,8 @@ def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
     printed = as_reported(difference.get("value_text"))
     if reported is None or printed is None:
         return None
-    percent = "%" in (difference.get("unit") or "") or re.search(
-        r"(?i)percent|point|pp", difference.get("unit") or ""
-    )
+    # in percentage points by its unit, or because a difference of proportions is at most 1
+    percent = _PERCENT_UNIT.search(difference.get("unit") or "") or abs(printed.value) > 1
     scale = 100.0 if percent else 1.0
     low, high = sorted(abs(v) / scale for v in printed.interval())
     if printed.interval()[0] <= 0 <= printed.interval()[1]:
@@ -702,6 +702,9 @@ def _check_nnt_of_document(
     cmp = _nnt_comparison(stat, comparisons, by_id)
     if cmp is not None:
         rows += check_nnt(stat, _table_of(cmp), settings, int(cmp["comparison_id"]))
+        if cmp.get("allocation_unit") == CLUSTERS:
+            mean_size = _mean_cluster_size(stats, cmp["study_id"])
+            rows = [_allow_for_clustering(row, by_id, mean_size) for row in rows]
     difference = _nnt_difference(stat, stats)
     if difference is not None:
         rows.append(check_nnt_against_difference(stat, difference))
@@ -1180,9 +1183,9 @@ def _allow_for_clustering(row: dict, by_id: dict[int, dict], mean_size: float) -
     that differs may be adjusted for clustering (not checkable)."""
     if row["verdict"] != INCONSISTENT:
         return row
-    if row["check"] in {"ratio_vs_counts", "difference_vs_counts"}:
+    if row["check"] in {"ratio_vs_counts", "difference_vs_counts", "nnt_vs_counts"}:
         explained = True
-    elif row["check"] == "ci_vs_counts":
+    elif row["check"] in {"ci_vs_counts", "nnt_ci_vs_counts"}:
         effect = by_id[row["stat_id"]]
         low, high = as_reported(effect.get("ci_low_text")), as_reported(effect.get("ci_high_text"))
         explained = (
