@@ -207,6 +207,13 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "Of 500 randomly assigned patients, 480 were included in the primary analysis.",
             [("sample_size", "500"), ("sample_size", "480")],
         ),
+        # the people a trial was run in, or whose data were analysed; missing data are not
+        (
+            "We conducted a double-blind RCT in 150 patients with knee osteoarthritis.",
+            [("sample_size", "150")],
+        ),
+        ("We analysed data from 3,456 participants.", [("sample_size", "3,456")]),
+        ("Missing data from 12 patients were imputed.", []),
         # people randomized to one of two alternatives, or to every arm: the sample, no arm's
         ("40 patients were randomized to MSCs or placebo.", [("sample_size", "40")]),
         (

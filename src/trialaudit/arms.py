@@ -690,7 +690,21 @@ _PERCENT_BRACKET = re.compile(r"\s?[(\[]\s?\d{1,3}(?:[.,\u00b7]\d{1,3})?\s?%\s?[
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
     (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist"), 5, 130),
-    (grammar.VERB_N, ("trial of", "trial in", "trial among", "study of", "study in"), 0, 130),
+    (
+        grammar.VERB_N,
+        (
+            "trial of",
+            "trial in",
+            "trial among",
+            "study of",
+            "study in",
+            "RCT in",
+            "RCT of",
+            "data from",
+        ),
+        0,
+        130,
+    ),
     (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
     (grammar.N_PEOPLE_VERB, (*_ENROLMENT_WORDS, "participated", "took part"), 170, 20),
     (

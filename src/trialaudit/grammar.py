@@ -434,7 +434,8 @@ TOTAL_OF = re.compile(
 VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
     |allocated|screened|analy[sz]ed|treated|followed|comprised|involved|involving|enrolling|including
-    |randomi[sz]ing|consist(?:ed|ing)\sof|(?:trial|study)\s(?:of|in|among)))
+    |randomi[sz]ing|consist(?:ed|ing)\sof|(?:trial|study|RCT)\s(?:of|in|among)
+    |(?<![Mm]issing\s)data\sfrom))
     \s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
     _X,
 )
