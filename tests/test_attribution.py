@@ -736,3 +736,22 @@ def test_an_arm_after_a_heading_is_not_the_outcome_of_its_value():
         ("15 days (IQR 11-20)", "length of stay"),
         ("P = 0.03", "length of stay"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Median length of stay: 8 days [IQR 6-11] vs 10 days [IQR 7-15], P = .02.",
+            "length of stay",
+        ),
+        (
+            "The mean duration of symptoms was 6.2 days (SD, 2.1) in the intervention group vs 7.9 "
+            "days (SD, 2.8) in the control group.",
+            "duration of symptoms",
+        ),
+    ],
+)
+def test_values_side_by_side_measure_one_outcome(text, outcome):
+    rows = extract_document("t", text).statistics
+    assert [r["outcome"] for r in rows if r["kind"] in {"mean", "median"}] == [outcome, outcome]

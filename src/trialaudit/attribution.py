@@ -172,6 +172,20 @@ def drop_unknown_arms(stats: list[dict], study_arms) -> None:
             row["arm"] = ""
 
 
+def one_outcome_per_run(runs: list[list[dict]]) -> None:
+    """Give the values of a run the longest of their outcomes when every other one ends it
+    ("Median length of stay: 8 days [IQR 6-11] vs 10 days [IQR 7-15]" gave the first value
+    'stay' and the second 'length of stay'): values side by side measure one outcome."""
+    for run in runs:
+        outcomes = {row["outcome"] for row in run if row["outcome"]}
+        if len(outcomes) < 2:
+            continue
+        longest = max(outcomes, key=len)
+        if all(longest.lower().endswith(" " + o.lower()) for o in outcomes if o != longest):
+            for row in run:
+                row["outcome"] = longest
+
+
 def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, study_arms) -> None:
     """Give the values of each run that have no arm the arms a reader would (when the reading
     agrees with the arms the others already have): by denominator, else the arms named around

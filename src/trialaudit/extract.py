@@ -617,6 +617,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     # which values stand side by side depends on their kinds and places only: found once
     runs = attribution.value_runs(stats, norm)
     attribution.assign_parallel_arms(stats, runs, norm, study_arms)
+    attribution.one_outcome_per_run(runs)
     _arms_named_after(stats, norm, arm_rows)
     _fill_denominators(stats, arm_rows, norm)
     attribution.parallel_denominators(runs, norm)
