@@ -255,3 +255,20 @@ def test_summaries_whose_label_names_what_of_what(text, source, outcome):
 @pytest.mark.parametrize("text", ["BMI 27.4 (SD 4.2) kg/m2", "CRP 12.1 (SD 5.0) mg/L"])
 def test_the_abbreviation_of_a_measure_is_no_arm(text):
     assert [(r["arm"], r["outcome"]) for r in stats(text)] == [("", text.split()[0])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quality of life improved (mean change 12.4 points; 95% CI 8.1 to 16.7).",
+        "Quality of life improved (mean change 12.4 points, 95% CI 8.1 to 16.7).",
+    ],
+)
+def test_an_interval_after_a_labelled_mean_is_its_ci(text):
+    row = one(text, "mean")
+    assert (row["value"], row["ci_low"], row["ci_high"], row["spread_kind"]) == (
+        12.4,
+        8.1,
+        16.7,
+        "ci",
+    )

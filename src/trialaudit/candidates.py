@@ -549,6 +549,10 @@ def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
     return fields
 
 
+# An interval after a comma or semicolon that follows a labelled summary without a spread.
+_CI_AFTER_SUMMARY = re.compile(rf"[,;]\s?(?:{grammar.CI_BODY})", re.VERBOSE)
+
+
 def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Medians and means, labelled or recognisable by their spread."""
     found = []
@@ -560,7 +564,17 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         if fields is None or not _within(fields):
             continue
         fields["outcome"] = _outcome_words(m.group("what"))
-        found.append(Candidate(stat, m.start(), m.end(), fields))
+        end = m.end()
+        ci = None if fields.get("spread_kind") else _CI_AFTER_SUMMARY.match(norm, end)
+        if ci:  # "mean change 12.4 points; 95% CI 8.1 to 16.7": the interval is the mean's
+            fields |= _ci_fields(ci)
+            fields.update(
+                spread_kind="ci",
+                spread_low_text=fields["ci_low_text"],
+                spread_high_text=fields["ci_high_text"],
+            )
+            end = ci.end()
+        found.append(Candidate(stat, m.start(), end, fields))
         if m.group("sd_word"):
             found += _next_summaries(norm, m.end(), stat, fields["spread_kind"])
         elif not fields.get("spread_kind"):
