@@ -755,3 +755,20 @@ def test_an_arm_after_a_heading_is_not_the_outcome_of_its_value():
 def test_values_side_by_side_measure_one_outcome(text, outcome):
     rows = extract_document("t", text).statistics
     assert [r["outcome"] for r in rows if r["kind"] in {"mean", "median"}] == [outcome, outcome]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # what the result was, or when, is not what was measured
+        ("The difference was not statistically significant (p = 0.12).", "p_value"),
+        (
+            "The between-group difference in change at 8 weeks was 4.1 points (95% confidence "
+            "interval, 1.9 to 6.3).",
+            "difference",
+        ),
+    ],
+)
+def test_no_outcome_from_a_verdict_or_a_time(text, kind):
+    rows = [r for r in extract_document("t", text).statistics if r["kind"] == kind]
+    assert [r["outcome"] for r in rows] == [""]

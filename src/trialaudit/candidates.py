@@ -154,6 +154,9 @@ def _ci_fields(match: re.Match) -> dict[str, Any]:
     return {}
 
 
+_TIME_PREPOSITION = re.compile(r"(?i)(?:at|after|by|over|in)\s")
+
+
 def _outcome_words(text: str | None) -> str:
     """Return what a measure's label says it measures ("for death" -> 'death', "in the SGRQ
     score" -> 'SGRQ score'), without articles and group words; '' when it names nothing."""
@@ -171,6 +174,9 @@ def _outcome_words(text: str | None) -> str:
     label = " ".join(words).strip(" ,;:()")
     if not words and measured != text:
         label = "change from baseline"
+    when = _TIME_PREPOSITION.match(label)
+    if when and context.TIMEPOINT.fullmatch(label, when.end()):
+        return ""  # "difference in change at 8 weeks": when, not what
     return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
 
 

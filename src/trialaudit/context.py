@@ -132,7 +132,8 @@ _LABEL_STOP = frozenset(
 _NOT_OUTCOME = re.compile(
     r"(?i)^(?:OR|RR|HR|IRR|CI|difference|ratio|P|p|n|N|mean|median|SD|IQR|range|group|arm|"
     r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?|"
-    r"(?:two|one)[-\s](?:sided|tailed)|(?:statistically\s)?(?:significant|significance)|NS|similar"
+    r"(?:two|one)[-\s](?:sided|tailed)|(?:not\s)?(?:statistically\s)?(?:significant|significance)"
+    r"|NS|similar"
     r"|log[-\s]rank|(?:the\s)?(?:two|three|both|all)\sgroups|groups\s.{1,40})$"
 )
 _SUBGROUP = re.compile(
