@@ -108,3 +108,15 @@ def test_unknown_method_is_named():
     counts = counts_of("pair")
     with pytest.raises(meta.MetaAnalysisError, match="HS"):
         meta.random_effects(counts, "OR", "HS")
+
+
+@pytest.mark.parametrize("scale", [2, 3, 7])
+@pytest.mark.parametrize("measure", ["OR", "RR", "RD"])
+@pytest.mark.parametrize("method", ["FE", "REML", "DL", "PM"])
+def test_q_of_agreeing_trials_is_not_negative(scale, measure, method):
+    # 10/50 vs 20/50 and the same proportions in larger arms: every estimate agrees, Q = 0
+    # (statsmodels' Q came out at -7.1e-15 for scale 7, which failed the table's model)
+    counts = meta.Counts.of([10, 10 * scale], [50, 50 * scale], [20, 20 * scale], [50, 50 * scale])
+    pooled = meta.random_effects(counts, measure, method)
+    assert pooled.q >= 0 and pooled.h2 >= 0
+    assert pooled.q == pytest.approx(0, abs=1e-9)

@@ -113,7 +113,8 @@ def _fixed(y: np.ndarray, v: np.ndarray):
     """Return statsmodels' inverse-variance combination of y with variances v."""
     if np.any(~np.isfinite(v)) or np.any(v <= 0):
         raise MetaAnalysisError("a study has no sampling variance (all or no events, no zeros)")
-    with np.errstate(invalid="ignore"):  # its random-effects part, unused here, may be NaN
+    # its random-effects part and I^2, unused here, may be NaN or divide by a Q of 0
+    with np.errstate(invalid="ignore", divide="ignore"):
         return combine_effects(y, v, method_re="dl")
 
 
@@ -205,7 +206,9 @@ def random_effects(
         raise MetaAnalysisError("pooling needs at least two comparisons")
     y, v = effect_sizes(counts, measure)
     fixed = _fixed(y, v)
-    q, k = float(fixed.q), counts.k
+    # statsmodels forms Q as a difference of sums, which rounds below 0 (-7e-15) when the
+    # estimates agree; Q, a sum of squares, is at least 0
+    q, k = max(0.0, float(fixed.q)), counts.k
     if method == "FE":
         tau2 = 0.0
         i2 = 100 * max(0.0, (q - (k - 1)) / q) if q > 0 else 0.0
