@@ -208,3 +208,19 @@ def test_a_risk_difference_above_one_without_a_unit_is_in_percentage_points():
     text = "risk difference -20 (95% CI -38 to -2), NNT {}."
     assert _verdicts(text.format(5)) == {"nnt_vs_difference": "consistent"}
     assert _verdicts(text.format(7)) == {"nnt_vs_difference": "inconsistent"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        COUNTS + " (RR 0.50, 95% CI 0.26 to 0.96; NNT 5, 95% CI 3 to 40).",
+        "The risk difference was -20% (95% CI -37.5 to -2.5); number needed to treat 5 (95% CI "
+        "3 to 40).",
+    ],
+)
+def test_an_nnt_after_a_ratio_or_difference_is_no_further_estimate_of_it(text):
+    assert one(text, "nnt")["value"] == 5
+    assert [r["value"] for r in of_kind(text, "ratio") + of_kind(text, "difference")] in (
+        [0.5],
+        [-20],
+    )

@@ -196,6 +196,8 @@ _EFFECT_BEFORE = re.compile(
     r"|effect\ssize)\b[^.;\d]{0,30}$|\b(?:reduced|lowered|decreased|increased|raised|improved"
     r"|shortened|lengthened|prolonged|fell|rose|changed)\b[^.;\d]{0,50}\sby\s$"
 )
+# A number needed to treat named among further estimates of a ratio or difference.
+_NEEDED_WORD = re.compile(r"\b(?:NNTB?|NNTH|NNH|(?i:needed))\b")
 _NUMBER_NEEDED = re.compile(
     r"(?i)\b(?:NNT|NNH|NNTB|NNTH|number\sneeded\sto\s(?:treat|harm))\b[^\d]{0,12}$"
 )
@@ -263,6 +265,8 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
         if not m.group("ci"):
             continue
         for nxt in chained(grammar.RATIO_NEXT, norm, m.end(), _FURTHER_ESTIMATES):
+            if _NEEDED_WORD.search(norm, nxt.start(), nxt.start("est")):
+                break  # "RR 0.50 (...); NNT 5, 95% CI 3 to 40": another measure
             further = {**named, "value_text": nxt.group("est"), **_ci_fields(nxt)}
             found.append(Candidate("ratio", nxt.start("est"), nxt.end(), further))
     return found
@@ -316,6 +320,8 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
         if not m.group("ci"):
             continue
         for nxt in chained(grammar.DIFFERENCE_NEXT, norm, m.end(), _FURTHER_ESTIMATES):
+            if _NEEDED_WORD.search(norm, nxt.start(), nxt.start("est")):
+                break
             further = {"value_text": nxt.group("est"), "unit": (nxt.group("unit") or "").strip()}
             found.append(
                 Candidate(
