@@ -311,11 +311,11 @@ def _subject_and_comparator(run: list[dict], norm: str, arms: list[dict]) -> lis
     if not comparator:
         return None
     if arms:
-        known = {a["arm_key"]: a for a in arms}
         second = resolve_arm(comparator, arms)
         first = resolve_arm(subject, arms) if subject else None
-        if first is None and second is not None and len(known) == 2:
-            first = next(a for key, a in known.items() if key != second["arm_key"])
+        others = {a["arm_key"]: a for a in arms if second and a["arm_key"] != second["arm_key"]}
+        if first is None and second is not None and len(others) == 1:
+            first = next(iter(others.values()))
         if first is None or second is None or first["arm_key"] == second["arm_key"]:
             return None
         labels = [first["arm"], second["arm"]]

@@ -197,9 +197,9 @@ _EFFECT_BEFORE = re.compile(
     r"|shortened|lengthened|prolonged|fell|rose|changed)\b[^.;\d]{0,50}\sby\s$"
 )
 # A number needed to treat named among further estimates of a ratio or difference.
-_NEEDED_WORD = re.compile(r"\b(?:NNTB?|NNTH|NNH|(?i:needed))\b")
+_NEEDED_WORD = re.compile(rf"\b(?:{grammar.NNT_ABBREVIATIONS}|(?i:needed))\b")
 _NUMBER_NEEDED = re.compile(
-    r"(?i)\b(?:NNT|NNH|NNTB|NNTH|number\sneeded\sto\s(?:treat|harm))\b[^\d]{0,12}$"
+    rf"(?i)\b(?:{grammar.NNT_ABBREVIATIONS}|number\sneeded\sto\s(?:treat|harm))\b[^\d]{{0,12}}$"
 )
 
 

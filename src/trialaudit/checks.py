@@ -603,13 +603,10 @@ def check_nnt(stat: dict, table, settings: Settings, cid: int) -> list[dict]:
     if reported is None:
         return []
     a, n1, c, n2 = table
-    reason = twobytwo.valid_table(*table)
-    if reason:
-        verdict = _not_checkable(reason)
-    elif a * n2 == c * n1:
-        verdict = _not_checkable("the counts give equal risks in the two arms: no finite NNT")
-    else:
-        verdict = judge(reported, nnt.estimates(a / n1 - c / n2))
+    why = twobytwo.valid_table(*table) or (
+        "the counts give equal risks in the two arms: no finite NNT" if a * n2 == c * n1 else ""
+    )
+    verdict = _not_checkable(why) if why else judge(reported, nnt.estimates(a / n1 - c / n2))
     rows = [
         _row(
             stat,
@@ -624,7 +621,7 @@ def check_nnt(stat: dict, table, settings: Settings, cid: int) -> list[dict]:
     if lo is None or hi is None:
         return rows
     level = _level(stat, settings)
-    if reason or a * n2 == c * n1:
+    if why:
         ci_verdict = verdict
     elif problem := _interval_problem(lo, hi):
         ci_verdict = _not_checkable(problem)
@@ -671,8 +668,9 @@ def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
     # in percentage points by its unit, or because a difference of proportions is at most 1
     percent = _PERCENT_UNIT.search(difference.get("unit") or "") or abs(printed.value) > 1
     scale = 100.0 if percent else 1.0
-    low, high = sorted(abs(v) / scale for v in printed.interval())
-    if printed.interval()[0] <= 0 <= printed.interval()[1]:
+    rounds_from = printed.interval()
+    low, high = sorted(abs(v) / scale for v in rounds_from)
+    if rounds_from[0] <= 0 <= rounds_from[1]:
         verdict = _not_checkable("the printed risk difference rounds from 0: no finite NNT")
     else:
         nnt_low, nnt_high = nnt.of_difference(high), nnt.of_difference(low)

@@ -40,10 +40,10 @@ ARM_BEFORE = re.compile(
     r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?(?:\s(?i:was|were))?\s?[,:]?\s?$"
 )
 ARM_AFTER_VERB = re.compile(
-    rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith|allocated\sto|assigned\sto"
-    rf"|randomi[sz]ed\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?=[\s,;.)]|$)"
+    rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith"
+    rf"|(?P<allocated>allocated|assigned|randomi[sz]ed)\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
+    rf"(?=[\s,;.)]|$)"
 )
-_ALLOCATED_TO = re.compile(r"\b(?:allocated|assigned|randomi[sz]ed)\sto\s(?:the\s)?$")
 # A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
 BRACKET_AFTER_ARM = re.compile(
     rf"\b(?:(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
@@ -309,7 +309,7 @@ def arm_near(
     if after and (
         is_armlike(after.group("arm"))
         # "148 of 1,019 (14.5%) assigned to aspirin": what people were allocated to is an arm
-        or _ALLOCATED_TO.search(text, after.start(), after.start("arm"))
+        or after.group("allocated")
     ):
         return clean_arm(after.group("arm"))
     if after and _shares_a_word(after.group("arm"), arm_words):

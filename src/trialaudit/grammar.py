@@ -74,11 +74,12 @@ RATIO = re.compile(
 
 # A number needed to treat or harm, with its interval: "NNT 5 (95% CI 3 to 40)", "the number
 # needed to treat to prevent one death was 8 (95% CI 5 to 21)", "NNTB = 12.5".
+NNT_ABBREVIATIONS = r"(?:NNTB|NNTH|NNT|NNH)"
 NUMBER_NEEDED = re.compile(
     rf"""
     (?<![A-Za-z\-])
-    (?:(?P<abbr>NNTB|NNTH|NNT|NNH)s?
-      |(?P<name>(?i:numbers?\sneeded\sto\s(?P<verb>treat|harm)(?:\s\((?:NNTB?|NNTH|NNH)\))?)))
+    (?:(?P<abbr>{NNT_ABBREVIATIONS})s?
+      |(?P<name>(?i:numbers?\sneeded\sto\s(?P<verb>treat|harm)(?:\s\({NNT_ABBREVIATIONS}\))?)))
     (?![A-Za-z])
     (?:,?\s(?i:for|of|in)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
         (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
