@@ -766,3 +766,98 @@ def test_an_arm_after_a_heading_is_not_the_outcome_of_its_value():
 def test_the_outcome_of_each_value(text, kinds, expected):
     rows = extract_document("t", text).statistics
     assert [r["outcome"] for r in rows if r["kind"] in kinds] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people a count or percentage counts, named right after it
+        (
+            "Among 640 randomized patients (median age, 58 years; 301 [47.0%] women), 612 "
+            "completed follow-up.",
+            [("301 [47.0%]", "women")],
+        ),
+        ("Mean age was 61.4 ± 9.9 years and 212 (55.2%) were men.", [("212 (55.2%)", "men")]),
+        ("Mean (SD) age was 52.0 (11.0) years, 44% were women.", [("44%", "women")]),
+        # ... but not the people an event occurred in
+        (
+            "Fractures occurred in 11 (5.2%) women with zoledronic acid versus 23 (10.9%) with "
+            "placebo.",
+            [("11 (5.2%)", "Fractures")],
+        ),
+        # what "there were" counts
+        (
+            "Over 6 months there were 214 episodes of migraine in the erenumab group and 388 in "
+            "the placebo group (rate ratio 0.55, 95% CI 0.46 to 0.66).",
+            [("388", "migraine"), ("rate ratio 0.55, 95% CI 0.46 to 0.66", "migraine")],
+        ),
+        # a subject with a long bracket, a percentage in it, or more than eight words
+        (
+            "Complete remission (defined as no detectable disease on imaging at any site) "
+            "occurred in 41 of 120 patients (34.2%) in the intervention group and in 22 of 118 "
+            "(18.6%) in the control group.",
+            [("41 of 120 patients (34.2%)", "Complete remission")],
+        ),
+        (
+            "At least 30% pain relief was achieved by 40 (50.0%), 31 (38.8%) and 22 (27.5%) "
+            "patients in the three groups.",
+            [("31 (38.8%)", "At least 30% pain relief")],
+        ),
+        (
+            "Serum 25(OH)D rose by 38.0 nmol/L (SE 2.5) with vitamin D versus 2.1 nmol/L (SE "
+            "2.2) with placebo.",
+            [("38.0 nmol/L (SE 2.5)", "Serum 25(OH)D")],
+        ),
+        # a subject in a quotation
+        (
+            'The review quotes it: "Relapse by month 6 occurred in 9 of 80 patients on drug and '
+            '21 of 79 on placebo."',
+            [("9 of 80", "Relapse")],
+        ),
+        # labelled lists: the label of each item, not the heading over them
+        (
+            "Week 24 outcomes, n/N (%): HbA1c <7%, 88/150 (58.7) vs 61/149 (40.9); severe "
+            "hypoglycaemia, 3/150 (2.0) vs 4/149 (2.7).",
+            [
+                ("88/150 (58.7)", "HbA1c <7%"),
+                ("61/149 (40.9)", "HbA1c <7%"),
+                ("3/150 (2.0)", "severe hypoglycaemia"),
+                ("4/149 (2.7)", "severe hypoglycaemia"),
+            ],
+        ),
+        # labels with a grade, a leading percentage, or what the values are after a comma
+        ("• Pneumonia grade ≥3: (n = 4/60) vs (n = 11/61), NS.", [("4/60", "Pneumonia grade ≥3")]),
+        ("75% responders: 33.0% vs 18.5%.", [("33.0%", "75% responders")]),
+        (
+            "Hospital stay, days: drug 6 [IQR 4-9], placebo 8 [IQR 5-12].",
+            [("6 [IQR 4-9]", "Hospital stay")],
+        ),
+        (
+            "• Haemoglobin, g/dL, mean±SD: 11.2±1.4 vs 10.6±1.5, p=0.01",
+            [("11.2±1.4", "Haemoglobin"), ("p=0.01", "Haemoglobin")],
+        ),
+        # a label before a bracket that says what the values are, after a bullet
+        ("• n=45 vs n=44 • age (mean±SD) 64.2±7.1 vs 63.8±6.9", [("64.2±7.1", "age")]),
+        # the subject of the copula before the value
+        (
+            "Mean (SD) age was 52.0 (11.0) years and baseline HbA1c was 8.1 (0.9).",
+            [("8.1 (0.9)", "baseline HbA1c")],
+        ),
+        # a subject after a colon
+        (
+            "Study 1 (episodic, 4-14 migraine days a month at entry): monthly migraine days fell "
+            "by 4.3 with the antibody vs 2.8 with placebo, difference −1.5 days (95% CI −2.1 to "
+            "−0.9).",
+            [("difference −1.5 days (95% CI −2.1 to −0.9", "monthly migraine days")],
+        ),
+        # a label before a percentage, unless the value after it has one of its own (two arms)
+        ("tested monthly: 50% responder rate 39.9% vs 23.5%.", [("39.9%", "50% responder rate")]),
+        (
+            "• Live birth: freeze-all 41.8% vs fresh 36.3%, RR 1.15 (0.97-1.37), p=0.16",
+            [("41.8%", "Live birth"), ("RR 1.15 (0.97-1.37)", "Live birth")],
+        ),
+    ],
+)
+def test_outcomes_of_labelled_lists_people_and_long_subjects(text, expected):
+    found = outcomes_of(text)
+    assert [row for row in found if row[0] in dict(expected)] == expected

@@ -175,10 +175,12 @@ def drop_unknown_arms(stats: list[dict], study_arms) -> None:
 def one_outcome_per_run(runs: list[list[dict]]) -> None:
     """Give the values of a run the longest of their outcomes when every other one ends it
     ("Median length of stay: 8 days [IQR 6-11] vs 10 days [IQR 7-15]" gave the first value
-    'stay' and the second 'length of stay'): values side by side measure one outcome."""
+    'stay' and the second 'length of stay'), and those with none the one outcome of the others
+    ("HIV-1 RNA <50 copies/mL, 255/275 (92.7) vs 250/274 (91.2)"): values side by side measure
+    one outcome."""
     for run in runs:
         outcomes = {row["outcome"] for row in run if row["outcome"]}
-        if len(outcomes) < 2:
+        if not outcomes:
             continue
         longest = max(outcomes, key=len)
         if all(longest.lower().endswith(" " + o.lower()) for o in outcomes if o != longest):

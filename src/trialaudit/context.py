@@ -114,7 +114,9 @@ OUTCOMES = (
     (None, re.compile(r"(?i)\btuberculosis\b")),
 )
 # A label printed right before a value: "IL-6 (P = 0.015)", "FEV1, 2.75 [2.35, 3.23]".
-_LABEL_BEFORE = re.compile(r"(?P<label>[^\s(),;:\[\]][^(),;:\[\]]{0,60}?)\s?[(,:]?\s?$")
+_LABEL_BEFORE = re.compile(
+    r"(?P<label>[^\s(),;:\[\]\u2022|][^(),;:\[\]\u2022|]{0,60}?)\s?[(,:]?\s?$"
+)
 # Words of a treatment or arm, which a label of an outcome does not contain.
 _TREATMENT_WORDS = re.compile(
     r"(?i)\b(?:with|after|given|receiving|cells?|therapy|treatment|infusions?|injections?)\b"
@@ -488,10 +490,17 @@ def outcome_of(
     label_first: bool,
     memo: dict | None = None,
     arm_words: frozenset[str] = frozenset(),
+    end: int | None = None,
+    counts_people: bool = False,
 ) -> str:
-    """Return the outcome of a value at ``start``: the label printed right before it (when
-    ``label_first``), else the known outcome named nearest before it in its sentence, else the
-    first named after it; '' when none is recognised."""
+    """Return the outcome of a value at ``start`` (ending at ``end``, when known): the people it
+    counts when a word for them follows it (when ``counts_people``), the label printed right
+    before it (when ``label_first``), else the known outcome named nearest before it in its
+    sentence, else the first named after it; '' when none is recognised."""
+    if counts_people and end is not None:
+        group = _PEOPLE_AFTER.match(text, end, sentence[1])
+        if group:  # "402 [44.9%] women", "131 (61.2%) were men"
+            return group.group("people").lower()
     if label_first:
         label = label_before(text, start, sentence)
         # "Mean ± SD: drug 5.1 ± 1.2": a label that names one of the arms is no outcome, nor
@@ -499,6 +508,8 @@ def outcome_of(
         if label and (
             is_control(label)
             or _shares_a_word(label, arm_words)
+            # "freeze-all 41.8% vs fresh 36.3%": labels of both values name arms
+            or (end is not None and _LABELLED_VALUE_AFTER.match(text, end, sentence[1]))
             or (
                 is_armlike(label)
                 and _HEADING_BEFORE.search(text, sentence[0], text.rfind(label, sentence[0], start))
@@ -528,6 +539,16 @@ def outcome_of(
     # "Thirty-two patients in the drug group and 45 in the placebo group were hospitalized"
     predicate = _PREDICATE.search(text, start, sentence[1])
     return next(g for g in predicate.groups() if g) if predicate else ""
+
+
+# "vs fresh 36.3%": the value after is labelled by a word of its own.
+_LABELLED_VALUE_AFTER = re.compile(r"\s(?:vs\.?|versus)\s[A-Za-z][\w\-]{0,30}\s[-\u2212]?\d")
+# The people a count or percentage counts, named right after it: "402 [44.9%] women", "131
+# (61.2%) were men", "38% were female".
+_PEOPLE_AFTER = re.compile(
+    r"\s(?:(?:of\s(?:the\s)?(?:patients|participants)\s)?(?:were|was)\s)?"
+    r"(?P<people>women|men|females?|males?|girls|boys)(?=\s?[),;.]|\sand\b)"
+)  # not "... occurred in 11 (5.2%) women with zoledronic acid"
 
 
 # What a treatment changed, named before the value: "drug lowered systolic blood pressure by",
@@ -579,8 +600,10 @@ def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 _SUBJECT = re.compile(
-    r"(?:(?:The|A|An|the)\s)?(?P<subject>[A-Za-z][\w\-/]{0,30}(?:\s(?!was\b|were\b)[A-Za-z0-9][\w\-/]{0,30})"
-    r"{0,7}?)(?:\s\([^()\n]{1,30}\))?(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?"
+    r"(?:(?:The|A|An|the)\s)?(?P<subject>[A-Za-z][\w\-/]{0,30}"
+    # later words: "PHQ-9", "50%", "≥2", "25(OH)D"
+    r"(?:\s(?!was\b|were\b)[A-Za-z0-9\u2265\u2264][\w\-/%]{0,30}(?:\([A-Za-z]{1,5}\)[\w\-]{0,10})?)"
+    r"{0,9}?)(?:\s\([^()\n]{1,70}\))?(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?"
     r"\s(?:was|were|is|are|fell|rose"
     r"|recovered|decreased|increased|improved|declined|occurred|differed|remained|did|averaged"
     r"|had(?=\s[a-z]+ed\b)"
@@ -596,8 +619,10 @@ _HEADING_BEFORE = re.compile(r":\s?$")
 # "72.3% vs 60.1%": two values with no arm between them.
 _VALUES_COMPARED_AFTER = re.compile(r"[^\n;:a-zA-Z]{0,30}?\s(?:vs\.?|versus)\s[(\[]?[-\u2212]?\d")
 _HEADER_LABEL = re.compile(
-    r"(?P<label>[A-Z][\w\-]{1,30}(?:\s[\w\-@]{1,30}){0,6})(?:\s\([^()\n]{1,30}\))?:\s"
-)  # "OHSS (moderate/severe): 2/306 vs 11/306"
+    r"(?P<label>(?:[A-Z][\w\-]{1,30}|[\u2265\u2264]?\d{1,3}%\s[a-z][\w\-]{1,30})"
+    r"(?:\s[\w\-@/%\u2265\u2264<>]{1,30}){0,6})(?:\s\([^()\n]{1,30}\))?"
+    r"(?:,\s[^,:;\n]{1,20}){0,2}:\s"
+)  # "OHSS (moderate/severe): 2/306 vs 11/306", "IVH grade ≥3: ...", "Stay, days, median: ..."
 # A structured abstract's heading in capitals: "RESULTS:", "METHODS AND RESULTS:", "MAIN
 # OUTCOME MEASURES:". Only these words make one; "CRP:" or "NIHSS:" label what follows.
 _CAPITAL_HEADING = re.compile(r"(?<![A-Z])(?P<words>[A-Z]{2,15}[A-Z\s]{0,30}):\s?")
@@ -631,7 +656,13 @@ _CLAUSE_OPENING = re.compile(
     r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z]|[A-Z]{2,6}-?\d{0,2}\s[a-z])|[\u2022\n]\s?"
     r"|[|\u3000-\u9fff\uff01-\uff5e]\s(?=[A-Z])"  # page furniture: "投稿指南 The effective rate"
     r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
+    r'|:\s["\u201c]'  # a quotation: 'The review says: "Relapse occurred in ...'
 )
+# An item of a list of labelled values: "n/N (%): HbA1c <7%, 88/150 (58.7) vs ...".
+_LIST_ITEM_OPENING = re.compile(
+    r"[:;]\s(?=[A-Za-z\u2265\u2264][^,;:()\n]{0,50},\s[(\[]?(?:n\s?=\s?)?\d)"
+)
+_AFTER_COLON = re.compile(r":\s(?=[a-z])")
 # A phrase that opens a sentence before its subject: "After treatment, the VAS score ...".
 _OPENING_PHRASE = re.compile(
     r"(?:(?i:after|at|by|during|following|before|in|among)"
@@ -673,12 +704,18 @@ def sentence_subject(
         start = opening.end()
     # "..., while the postoperative hospital stay was shorter [...]"
     starts = [start, *(c.end() for c in _CLAUSE_OPENING.finditer(text, start, end))]
-    for clause_start in reversed(starts):
+    # "n/N (%): HbA1c <7%, 88/150 ..." (searched to the sentence's end, which it looks at)
+    starts += [
+        c.end() for c in _LIST_ITEM_OPENING.finditer(text, start, sentence[1]) if c.end() < end
+    ]
+    # "Study 1 (episodic ...): monthly migraine days fell by 4.3": only where a subject opens
+    after_colon = {c.end() for c in _AFTER_COLON.finditer(text, start, end)} - set(starts)
+    for clause_start in sorted({*starts, *after_colon}, reverse=True):
         heading = _SECTION_HEADING.match(text, clause_start, sentence[1])
         if heading and heading.end() <= end:
             clause_start = heading.end()  # "投稿指南 Results: The effective rate ..."
         subject, is_arm = _subject_at(text, clause_start, end, arm_words, sentence[1])
-        if not is_arm:
+        if not is_arm and (subject or clause_start not in after_colon):
             return subject
     return ""
 
@@ -694,12 +731,17 @@ def _subject_at(
     The subject ends before ``end``; its verb may come up to ``verb_limit``, after a bracket
     that holds the value ("The total effective rate of the observation group (95.00%) was")."""
     label = _HEADER_LABEL.match(text, start, end)
+    if label and _GENERIC_HEADING.search(label.group("label")):
+        return "", False  # "Week 48 outcomes, n/N (%): ..." heads values of several outcomes
     if label and (
         not _names_an_arm(label.group("label"), arm_words)
         or (not arm_words and _ARMS_COMPARED_AFTER.match(text, label.end()))
     ):
         # "Hospital-acquired infection: MSC 3/40, ...", "Oxford Knee Score at 6 months: ..."
         return _without_tail(label.group("label")), False
+    listed = _LABEL_THEN_VALUE.match(text, start, verb_limit or end)
+    if listed and listed.end() == end and not _names_an_arm(listed.group("label"), arm_words):
+        return _without_tail(listed.group("label")), False  # "; severe hypoglycaemia, 3/150"
     m = _SUBJECT.match(text, start, end)
     if not m and verb_limit is not None and verb_limit > end:
         m = _SUBJECT.match(text, start, verb_limit)
@@ -708,6 +750,10 @@ def _subject_at(
     if not m:
         return "", False
     subject = m.group("subject")
+    if subject == "there" or subject.endswith(" there"):
+        # "Over 12 months there were 690 episodes of clinical malaria in the vaccine group"
+        counted = _THERE_WERE.match(text, m.end(), verb_limit or end)
+        return (counted.group("what") if counted else ""), False
     if re.match(
         r"(?i)(?:this|these|it|they|we|there|our|all|both|no|patients|participants"
         r"|(?:the\s)?(?:differences?|effects?|results?|findings)$)\b",
@@ -719,6 +765,20 @@ def _subject_at(
     return _without_tail(subject), False
 
 
+# What "there were" counts: "(there were) 690 episodes of clinical malaria in ...".
+_THERE_WERE = re.compile(
+    r"\s[\d,]{1,9}\s(?:episodes?|cases?|events?|attacks?|occurrences?)\sof\s"
+    r"(?P<what>[A-Za-z][\w\-]{1,25}(?:\s[A-Za-z][\w\-]{1,25}){0,3}?)"
+    r"(?=\s(?:in|among|with|vs\.?|versus|and|compared|than|during)\b|\s?[.,;(])"
+)
+# A label, a comma and the values it names, in a list: "HIV-1 RNA <50 copies/mL, 255/275".
+_LABEL_THEN_VALUE = re.compile(
+    r"(?P<label>[A-Za-z\u2265\u2264][^,;:()\n]{0,50}),\s[(\[]?(?:n\s?=\s?)?(?=[-\u2212]?\d)"
+)
+# A heading over the values of several outcomes or characteristics.
+_GENERIC_HEADING = re.compile(
+    r"(?i)\b(?:outcomes|results|characteristics|end\s?points|findings|events)$"
+)
 # "The two groups", "The MSC group", "the observation and control groups": arms as subjects.
 _GROUP_SUBJECT = re.compile(
     r"(?i)(?<![\w\-+])(?:the\s)?(?:(?!of\b|in\b|for\b|with\b)[A-Za-z0-9][\w\-+]{0,24}\s){0,3}"
@@ -759,20 +819,19 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     """Return the short label printed right before ``start`` ("IL-6 (P = ...)"), or ''."""
     window_start = max(sentence[0], start - 60)
     window = text[window_start:start]
+    described = _SUMMARY_BRACKET.search(window)
+    if described:  # "age (mean±SD) 66.1±6.4": the label is before what the values are
+        window = window[: described.start()]
     match = _LABEL_BEFORE.search(window, _label_search_start(window))
     if not match:
         return ""
     words = match.group("label").split()
-    kept: list[str] = []
-    stop = ""
-    for index in range(len(words) - 1, -1, -1):
-        word = words[index]
-        if word.lower() in _LABEL_STOP or len(kept) == 3:
-            # "correlated with surgical time, r(174) = -.31": a measure after all
-            related = index and words[index - 1].lower() in {"correlated", "associated"}
-            stop = "" if related else word.lower()
-            break
-        kept.append(word)
+    kept, stop = _label_words(words, len(words))
+    if not kept and stop in _COPULAS and len(words) > 1:
+        # "... and baseline PASI was 14.1 (3.6)": the label is the copula's subject
+        kept, stop = _label_words(words, len(words) - 1, _SUBJECT_STOP, 6)
+        cut = len(kept) == 6 or (not stop and window_start + match.start() > sentence[0])
+        kept = [] if cut else _without_tail(" ".join(reversed(kept))).split()[::-1]
     label = " ".join(reversed(kept)).strip(" .")
     if (
         not label
@@ -791,12 +850,38 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     return label
 
 
+# A bracket that says what the values after it are: "(mean±SD)", "(median [IQR])", "(n, %)".
+_SUMMARY_BRACKET = re.compile(
+    r"\s?[(\[](?:(?i:mean|median|SD|SE|IQR|range|n)|[\u00b1\s,;/%\[\]]){1,20}[)\]]\s?$"
+)
+_COPULAS = frozenset("was were is are".split())
+# What ends the subject of a copula, read backwards: "Mean adherence by capsule count was".
+_SUBJECT_STOP = frozenset("and or but while whereas the a an than vs vs. versus with".split())
+
+
+def _label_words(
+    words: list[str], end: int, stops: frozenset[str] = _LABEL_STOP, most: int = 3
+) -> tuple[list[str], str]:
+    """Return the words of a label that ends before words[end], last first (at most ``most``,
+    back to one of ``stops``), and the stop word that ended it ('' when none did)."""
+    kept: list[str] = []
+    for index in range(end - 1, -1, -1):
+        word = words[index]
+        if word.lower() in stops or len(kept) == most:
+            # "correlated with surgical time, r(174) = -.31": a measure after all
+            related = index and words[index - 1].lower() in {"correlated", "associated"}
+            return kept, "" if related else word.lower()
+        kept.append(word)
+    return kept, ""
+
+
 def _label_search_start(window: str) -> int:
     """Return where _LABEL_BEFORE can first match in ``window``: a label holds none of
-    "(),;:[]" and what follows it is at most four characters (blank, bracket, blank, a newline
-    before $), so no match starts at or before such a character earlier than those four (a
-    search from there finds the match a search from 0 finds, without the quadratic retries)."""
-    return 1 + max(window.rfind(char, 0, max(0, len(window) - 4)) for char in "(),;:[]")
+    "(),;:[]", a bullet or a bar, and what follows it is at most four characters (blank,
+    bracket, blank, a newline before $), so no match starts at or before such a character
+    earlier than those four (a search from there finds the match a search from 0 finds, without
+    the quadratic retries)."""
+    return 1 + max(window.rfind(char, 0, max(0, len(window) - 4)) for char in "(),;:[]\u2022|")
 
 
 def subgroup_of(text: str, start: int, sentence: tuple[int, int], terms: set[str]) -> str:

@@ -177,9 +177,11 @@ def _attach_context(
                 norm,
                 start,
                 sentence,
-                label_first=kind in {"p_value", "median", "mean", "test"},
+                label_first=kind in {"p_value", "median", "mean", "test", "percentage"},
                 memo=sents.memo,
                 arm_words=arm_words,
+                end=end,
+                counts_people=kind in {"count", "percentage"},
             )
         if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
