@@ -861,3 +861,70 @@ def test_the_outcome_of_each_value(text, kinds, expected):
 def test_outcomes_of_labelled_lists_people_and_long_subjects(text, expected):
     found = outcomes_of(text)
     assert [row for row in found if row[0] in dict(expected)] == expected
+
+
+def arms_of(text):
+    return [(s["source_text"], s["arm"]) for s in extract_document("t", text).statistics]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an estimate, test or p-value takes the two arms of the values before it
+        (
+            "Eighty patients were randomized to laparoscopic (n = 40) or open (n = 40) surgery. "
+            "Complications occurred in 4/40 (10.0%) in the laparoscopic group and 11/40 (27.5%) "
+            "in the open group (χ2=4.02, P<0.05).",
+            [("χ2=4.02", "laparoscopic vs open"), ("P<0.05", "laparoscopic vs open")],
+        ),
+        # ... or the two known arms its sentence compares before it
+        (
+            "We randomized 350 adults to the combination (n = 141), calcipotriol (n = 139) or "
+            "vehicle (n = 70). The combination was superior to calcipotriol (adjusted OR = 1.93 "
+            "[1.17–3.18]; P = .01) and to vehicle (adjusted OR = 8.71 [3.52–21.6]; p<0.0001).",
+            [
+                ("OR = 1.93 [1.17–3.18]", "combination vs calcipotriol"),
+                ("P = .01", "combination vs calcipotriol"),
+                ("OR = 8.71 [3.52–21.6]", "combination vs vehicle"),
+            ],
+        ),
+        (
+            "We randomized 612 adults to tai chi (n = 153), Otago (n = 154) or stretching (n = "
+            "152). Compared with stretching, the fall rate was lower with tai chi (IRR 0.58, 95% "
+            "CI 0.44–0.77; p<0.001) and with Otago (IRR 0.69, 0.53–0.90; P = .006).",
+            [
+                ("IRR 0.58, 95% CI 0.44–0.77", "tai chi vs stretching"),
+                ("IRR 0.69, 0.53–0.90", "Otago vs stretching"),
+            ],
+        ),
+        (
+            "A total of 288 patients were randomised (placebo 73, 25 mg 72, 50 mg 71, 100 mg 72). "
+            "The LS "
+            "mean difference for 100 mg versus placebo was −1.1 (95% CI −1.8 to −0.4; P = .002). "
+            "Sleep scores were lower with 100 mg than with placebo (P=0.01).",
+            [
+                ("P = .002", "100 mg vs placebo"),
+                ("P=0.01", "100 mg vs placebo"),
+            ],
+        ),
+        # an arm in a bracket after a value, or what its people were treated with
+        (
+            "Patients were randomized to 140 mg (n = 200) or placebo (n = 198). The 50% "
+            "responder rate was 39.9% (140 mg) vs 23.5% (placebo).",
+            [("39.9%", "140 mg"), ("23.5%", "placebo")],
+        ),
+        (
+            "We randomly assigned 120 patients to iron (n = 60) or placebo (n = 60). NYHA class "
+            "improved in 52% of iron-treated and 31% of placebo-treated patients.",
+            [("52%", "iron"), ("31%", "placebo")],
+        ),
+        # two arms not known to the document are no comparison's arms
+        (
+            "Sleep scores were lower with the new regimen than with usual care (P=0.01).",
+            [("P=0.01", "")],
+        ),
+    ],
+)
+def test_arms_of_estimates_and_of_values_with_an_arm_after_them(text, expected):
+    found = arms_of(text)
+    assert [row for row in found if row[0] in dict(expected)] == expected

@@ -352,3 +352,75 @@ def _by_mention(
     ):
         return None, bool(named)
     return [label for _, label in named], True
+
+
+EFFECT_KINDS = frozenset({"ratio", "difference", "p_value", "test"})
+
+
+_EFFECT_ARM = r"[A-Za-z0-9][\w\-+.]{0,24}(?:\s[\w\-+.]{1,25}){0,3}?"
+# Two arms an estimate compares, named before it: "lower with 100 mg than with placebo (P=",
+# "for 100 mg versus placebo was", "The combination was superior to calcipotriol (OR".
+_ARMS_COMPARED_BEFORE = re.compile(
+    rf"\b(?:with|for|in|on)\s(?:the\s)?(?P<a>{_EFFECT_ARM})\s(?:than|versus|vs\.?|compared\s"
+    rf"(?:with|to))\s(?:with\s|in\s|on\s)?(?:the\s)?(?P<b>{_EFFECT_ARM})"
+    r"(?=\s?[(,;.]|\s(?:was|were|is|are|groups?|arms?)\b)"
+    rf"|(?P<s>{_EFFECT_ARM})\s(?:was|were)\s(?:[a-z]{{2,15}}ly\s)?(?:superior|inferior"
+    rf"|non-?inferior|better|worse)\s(?:to|than)\s(?:the\s)?(?P<c>{_EFFECT_ARM})(?=\s?[(,;.])"
+)
+# "... superior to calcipotriol (...) and to vehicle (adjusted OR": the next comparator.
+_AND_TO = re.compile(rf"\band\sto\s(?:the\s)?(?P<c>{_EFFECT_ARM})\s?\(\s?(?:[a-z]{{2,12}}\s)?$")
+# "Compared with stretching, the fall rate was lower with tai chi (IRR": the arm before it.
+_WITH_ARM_BEFORE = re.compile(
+    rf"\bwith\s(?:the\s)?(?P<a>{_EFFECT_ARM})\s?\(\s?(?:[a-z]{{2,12}}\s)?$"
+)
+
+
+def _arms_compared_before(row: dict, norm: str, arms: list[dict]) -> str:
+    """Return "A vs B" for the two arms of ``arms`` a sentence compares before an estimate,
+    test or p-value (see _ARMS_COMPARED_BEFORE), or ''."""
+    start, at = row["sentence_start"], row["span_start"]
+    if row["kind"] == "difference":  # "The LS mean difference for 100 mg versus placebo was"
+        at = row["span_end"]
+    first = second = ""
+    found = next(reversed(list(_ARMS_COMPARED_BEFORE.finditer(norm, start, at))), None)
+    if found is not None:
+        first, second = found.group("a") or found.group("s"), found.group("b") or found.group("c")
+        later = _AND_TO.search(norm, found.end(), at)
+        second = later.group("c") if later and found.group("s") else second
+    else:
+        arm = _WITH_ARM_BEFORE.search(norm, max(start, at - 60), at)
+        if arm:
+            first, second = arm.group("a"), comparisons.arms_of_sentence(norm, (start, at), at)[1]
+    one, other = resolve_arm(first, arms), resolve_arm(second, arms)
+    if one is None or other is None or one["arm_key"] == other["arm_key"]:
+        return ""
+    return f"{one['arm']} vs {other['arm']}"
+
+
+def arms_of_effects_from_values(stats: list[dict], norm: str, study_arms) -> None:
+    """Give an estimate, test or p-value that no comparison labelled the two arms of the values
+    before it in its sentence, when they name exactly two ("4/40 (10.0%) ... 11/40 (27.5%) in
+    the open group (χ2=4.02" compares laparoscopic with open), a p-value the arms of the
+    estimate or test it follows, else the two known arms its sentence compares before it
+    (_arms_compared_before). ``study_arms(study_id, subgroup)`` returns a study's arm rows."""
+    by_id = {row["stat_id"]: row for row in stats}
+    ordered = sorted(stats, key=lambda r: r["span_start"])
+    named: list[str] = []  # arms of the per-arm values so far in the sentence, in order
+    sentence = None
+    for row in ordered:
+        if row["sentence_start"] != sentence:
+            sentence, named = row["sentence_start"], []
+        if row["kind"] in PER_ARM_KINDS:
+            if row["arm"] and " vs " not in row["arm"] and row["arm"] not in named:
+                named.append(row["arm"])
+            continue
+        if row["kind"] not in EFFECT_KINDS or row["arm"]:
+            continue
+        estimate = by_id.get(row["refers_to"]) if row["kind"] == "p_value" else None
+        if estimate is not None and estimate["arm"]:
+            row["arm"] = estimate["arm"]
+        elif len(named) == 2:
+            row["arm"] = f"{named[0]} vs {named[1]}"
+        else:
+            arms = study_arms(row["study_id"], row["subgroup"] or "")
+            row["arm"] = _arms_compared_before(row, norm, arms) if len(arms) >= 2 else ""

@@ -281,6 +281,13 @@ def is_control(label: str) -> bool:
     return all(CONTROL_WORDS.search(p) or p.strip().lower() in {"alone", "only"} for p in parts)
 
 
+# An arm right after a value, in a bracket or as what its people were treated with.
+_KNOWN_ARM_AFTER = re.compile(
+    r"\s?\((?P<arm>[A-Za-z][\w\-\s]{0,30}?|\d{1,4}(?:\.\d{1,3})?\s?(?:mg|g|mcg|\u00b5g|IU)"
+    r"(?:/\w{1,5})?)\)|\sof\s(?:the\s)?(?P<treated>[A-Za-z][\w\-]{1,30})-treated\b"
+)
+
+
 def arm_near(
     text: str,
     start: int,
@@ -301,6 +308,11 @@ def arm_near(
         is_armlike(opening.group("arm")) or _shares_a_word(opening.group("arm"), arm_words)
     ):
         return clean_arm(opening.group("arm"))
+    after = _KNOWN_ARM_AFTER.match(text, end, sentence[1])
+    # "39.9% (140 mg) vs 23.5% (placebo)", "52% of iron-treated and 31% of placebo-treated"
+    named = after and (after.group("arm") or after.group("treated"))
+    if named and (is_control(named) or _shares_a_word(named, arm_words)):
+        return clean_arm(named)
     after = ARM_AFTER.match(text, end, sentence[1])
     if after:
         return clean_arm(after.group("arm"))
@@ -600,7 +612,7 @@ def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 _SUBJECT = re.compile(
-    r"(?:(?:The|A|An|the)\s)?(?P<subject>[A-Za-z][\w\-/]{0,30}"
+    r"(?:(?:The|A|An|the)\s)?(?P<subject>(?:[A-Za-z]|[\u2265\u2264]?\d{1,3}%\s[a-z])[\w\-/]{0,30}"
     # later words: "PHQ-9", "50%", "≥2", "25(OH)D"
     r"(?:\s(?!was\b|were\b)[A-Za-z0-9\u2265\u2264][\w\-/%]{0,30}(?:\([A-Za-z]{1,5}\)[\w\-]{0,10})?)"
     r"{0,9}?)(?:\s\([^()\n]{1,70}\))?(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?"

@@ -626,6 +626,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     attribution.bare_intervals_like_the_first(runs)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
+    attribution.arms_of_effects_from_values(stats, norm, study_arms)
     _name_strata(stats)
     fact_rows = _fact_rows(doc_id, text, found_facts, layout)
     study_rows = _study_rows(doc_id, layout, fact_rows, stats)
