@@ -928,3 +928,19 @@ def arms_of(text):
 def test_arms_of_estimates_and_of_values_with_an_arm_after_them(text, expected):
     found = arms_of(text)
     assert [row for row in found if row[0] in dict(expected)] == expected
+
+
+def test_a_count_of_a_known_arm_after_a_label_and_one_of_all_who_completed_take_their_sizes():
+    rows = extract_document(
+        "t",
+        "We randomised 186 adults to vitamin D3 or placebo. Results: 171 participants (91.9%) "
+        "completed the study.\nPATIENTS • enza n=45 vs control n=44 • Gleason ≥8: enza 17 "
+        "(38%), control 15 (34%)",
+    ).statistics
+    found = {
+        r["source_text"]: (r["arm"], r["denominator"], r["outcome"])
+        for r in rows
+        if r["kind"] == "count"
+    }
+    assert found["171 participants (91.9%)"] == ("", 186, "completed the study")
+    assert found["17 (38%)"] == ("enza", 45, "Gleason ≥8")

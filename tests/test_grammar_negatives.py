@@ -69,6 +69,13 @@ NOT_STATISTICS = [
     "3 of the 4 secondary outcomes favoured the intervention",
     "superior in 4 of 6 trials",
     "Improvement was seen in 5 of 7 prespecified endpoints",
+    "Slide 14/22 — oral session O-081",
+    "Ulcer healing on day 28 in the pilot cohort",
+    # thresholds of eligibility or subgroups, and a number in a name, are no summaries
+    "adults with an average daily pain score of 4 or more on a 0–10 scale",
+    "larger in units with a median session length above 4 h",
+    "Patients with a mean arterial pressure below 65 mmHg were excluded.",
+    "and mean 25(OH)D was low",
 ]
 
 

@@ -93,7 +93,7 @@ _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_WORD_AFTER = re.compile(r"\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
-    r"|dose|part|page|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?)\s$"
+    r"|dose|part|page|slide|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?)\s$"
 )
 # "3 of the 4 secondary outcomes", "4 of 6 trials": what was counted is no patient.
 _NOT_PEOPLE_AFTER = re.compile(
@@ -494,8 +494,8 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             found.append(_count_of(m, x, m.start(n), m.end(n), outcome=event))
     for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
         value = word_value(m.group("xw"))
-        if value is None:
-            continue
+        if value is None or _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
+            continue  # "Ulcer healing on day 28 in the pilot cohort was 64%"
         end = m.end("xw")
         noun = re.match(rf"\s(?i:{grammar._PEOPLE})\b", norm[end : end + 20])
         fields = {
@@ -565,12 +565,27 @@ def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
 _CI_AFTER_SUMMARY = re.compile(rf"[,;]\s?(?:{grammar.CI_BODY})", re.VERBOSE)
 
 
+# A number that is part of a name: "mean 25(OH)D was".
+_NAME_BRACKET_AFTER = re.compile(r"\([A-Z]{1,3}\)")
+
+
+def _not_a_summary(norm: str, m: re.Match) -> bool:
+    """Return True if a labelled summary's number is a threshold ("a mean arterial pressure
+    below 65 mmHg", "an average pain score of 4 or more") or part of a name."""
+    center, after = m.start("center"), m.end("center")
+    return bool(
+        _BELOW.search(norm, max(0, center - 20), center)
+        or _OR_LOWER.match(norm, after)
+        or _NAME_BRACKET_AFTER.match(norm, after)
+    )
+
+
 def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Medians and means, labelled or recognisable by their spread."""
     found = []
     for m in scan.finditer(grammar.SUMMARY_LABEL, ("median", "mean", "average"), 0, 220):
         stat = "median" if m.group("stat").lower() == "median" else "mean"
-        if _PEOPLE_AFTER.match(norm, m.end("center")):
+        if _PEOPLE_AFTER.match(norm, m.end("center")) or _not_a_summary(norm, m):
             continue
         fields = _summary_fields(m, stat)
         if fields is None or not _within(fields):

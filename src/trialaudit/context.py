@@ -349,10 +349,9 @@ def arm_near(
         header = text[before.end("arm") : start].strip() == ":"
         compared = header and _VALUES_COMPARED_AFTER.match(text, start)
         if (
-            is_armlike(before.group("arm"))
-            and not _ENDS_A_PHRASE.search(before.group("arm"))
-            and not compared
-        ):
+            # "Gleason ≥8: enza 17 (38%)": a word of the document's arms names one
+            is_armlike(before.group("arm")) or _shares_a_word(before.group("arm"), arm_words)
+        ) and not (_ENDS_A_PHRASE.search(before.group("arm")) or compared):
             return clean_arm(before.group("arm"))
     return ""
 
@@ -591,6 +590,8 @@ _PREDICATE = re.compile(
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
     r"|\b(?:had|developed|experienced|required|needed)\s(?:an?\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
     r"|(?P<noun>[a-z][\w\-]{2,25})\s(?:occurred|were\s(?:observed|reported|recorded))\b"
+    # "171 participants (91.9%) completed the study"
+    r"|\b(?P<completed>completed\s(?:the\s)?(?:study|trial|treatment|follow-up|both\speriods))\b"
 )
 
 

@@ -367,7 +367,12 @@ def _arms_named_after(stats: list[dict], norm: str, arm_rows: list[dict]) -> Non
             row["arm"] = next(iter(named.values()))["arm"]
 
 
-_SEX_AFTER = re.compile(r"(?i)\s?(?:were\s|was\s)?(?:women|men|females?|males?|girls|boys)\b")
+# What a count of the whole sample says after it: "131 (61.2%) were men", "171 participants
+# (91.9%) completed the study".
+_SHARE_OF_ALL_AFTER = re.compile(
+    r"(?i)\s?(?:were\s|was\s)?(?:women|men|females?|males?|girls|boys)\b"
+    r"|\scompleted\s(?:the\s)?(?:study|trial|treatment|follow-up|both\speriods)\b"
+)
 
 
 def _size_that_fits(row: dict, arm: dict, arms: list[dict], stats: list[dict]) -> tuple[int, int]:
@@ -416,7 +421,8 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
     """Give a count printed without its denominator ("three patients in the MSC alone group",
     "23 (46.9%)") the size the text gives its arm (or every arm: "40 cases in each group"), or
     the sample size its sentence starts from ("Among 12,450 vaccinated adults, 1,234 (9.9%)
-    ..."), or, for a count of women or men, the study's last sample size before it."""
+    ..."), or, for a count of women or men or of those who completed the study, the study's last
+    sample size before it."""
     totals_of: dict[int, list[dict]] = {}
     study_totals: dict[str, list[dict]] = {}
     each_arm: dict[str, list[dict]] = {}
@@ -444,7 +450,7 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
             for s in totals_of.get(row["sentence_start"], [])
             if s["span_end"] <= row["span_start"]
         ]
-        if not totals and _SEX_AFTER.match(norm, row["span_end"]):
+        if not totals and _SHARE_OF_ALL_AFTER.match(norm, row["span_end"]):
             # "Mean age was 57.2 years and 131 (61.2%) were men": a share of the whole sample
             totals = [
                 s
