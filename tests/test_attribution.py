@@ -944,3 +944,72 @@ def test_a_count_of_a_known_arm_after_a_label_and_one_of_all_who_completed_take_
     }
     assert found["171 participants (91.9%)"] == ("", 186, "completed the study")
     assert found["17 (38%)"] == ("enza", 45, "Gleason ≥8")
+
+
+def rows_of(text, kinds):
+    return [
+        (r["kind"], r["source_text"], r["arm"], r["denominator"], r["outcome"])
+        for r in extract_document("t", text).statistics
+        if r["kind"] in kinds
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "expected"),
+    [
+        # a count after "n =" with its percentage in a bracket, and the arm named before it
+        (
+            "Patients were randomised to MSC (n = 65) or placebo (n = 35). Fever occurred in MSC "
+            "(n = 4, 6.2%) and placebo (n = 2 [5.7%]).",
+            {"count"},
+            [
+                ("count", "n = 4, 6.2%", "MSC", 65, "fever"),
+                ("count", "n = 2 [5.7%]", "placebo", 35, "fever"),
+            ],
+        ),
+        # the people a sentence counts among are an arm's size
+        (
+            "Among the 160 infants in the probiotic group, 12 (7.5%) developed necrotizing "
+            "enterocolitis.",
+            {"count", "arm_size"},
+            [
+                ("arm_size", "160", "probiotic", None, ""),
+                ("count", "12 (7.5%)", "probiotic", 160, "necrotizing enterocolitis"),
+            ],
+        ),
+        # arms with their sizes in brackets that add up to the total randomized
+        (
+            "Of the 2,341 patients assessed, 1,502 were enrolled and randomly assigned to receive "
+            "dexamethasone (752) or usual care (750).",
+            {"arm_size"},
+            [
+                ("arm_size", "dexamethasone (752)", "dexamethasone", None, ""),
+                ("arm_size", "usual care (750)", "usual care", None, ""),
+            ],
+        ),
+        (
+            "In total, 603 patients were randomized to ivermectin (n = 200), fluvoxamine (201) or "
+            "placebo (202).",
+            {"arm_size"},
+            [
+                ("arm_size", "ivermectin (n = 200)", "ivermectin", None, ""),
+                ("arm_size", "fluvoxamine (201)", "fluvoxamine", None, ""),
+                ("arm_size", "placebo (202)", "placebo", None, ""),
+            ],
+        ),
+        # ... and brackets that do not add up are no sizes
+        (
+            "1,502 were randomly assigned to receive dexamethasone (752) or usual care (650).",
+            {"arm_size"},
+            [],
+        ),
+        # an opening word is no label of the values after it; what they did is their outcome
+        (
+            "Overall, 48 participants (24%) withdrew before week 12.",
+            {"count"},
+            [("count", "48 participants (24%)", "", None, "withdrew")],
+        ),
+    ],
+)
+def test_counts_after_n_equals_sizes_among_and_in_brackets(text, kinds, expected):
+    assert rows_of(text, kinds) == expected

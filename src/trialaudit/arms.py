@@ -455,6 +455,7 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     near = {sents.of(p) for word in _ALLOCATION_WORDS for p in scan.positions(word)}
     allocating = sorted(s for s in near if _ENROLMENT_VERB.search(norm, *s))
     found += _labelled_sizes_that_add_up(norm, sents, allocating)
+    found += _bracketed_sizes_that_add_up(norm, allocating)
     lists = (m for sentence in allocating for m in _ARM_LIST.finditer(norm, *sentence))
     for first in lists:
         m = first
@@ -527,6 +528,43 @@ def _labelled_sizes_that_add_up(
             population = population_of(norm, sentence)
             for start, n, arm in items:
                 found.append(_arm_size(start, start + len(n), n, arm, population))
+    return found
+
+
+# "dexamethasone (752)", "usual care (4321 patients)", "ivermectin (n = 200)": an arm and its
+# size in a bracket.
+_ARM_THEN_BRACKETED_SIZE = re.compile(
+    rf"(?P<arm>{grammar.ARM_LABEL})\s?\((?P<n_equals>[nN]\s?=\s?)?(?P<n>{INT})(?!\d)(?!\.\d)"
+    rf"(?:\s(?i:{grammar._PARTICIPANTS}))?\)"
+)
+
+
+def _bracketed_sizes_that_add_up(norm: str, allocating: list[tuple[int, int]]) -> list[Candidate]:
+    """ "1,502 were randomly assigned to receive dexamethasone (752) or usual care (750)": two or
+    more arms each followed by its size in a bracket, in a sentence that allocates, whose sizes
+    sum to a number printed in the sentence outside the brackets. Sizes printed "n = 752" are
+    _n_equals' to read."""
+    found = []
+    for sentence in allocating:
+        items = list(_ARM_THEN_BRACKETED_SIZE.finditer(norm, *sentence))
+        if len(items) < 2:
+            continue
+        inside = [(m.start("n"), m.end()) for m in items]
+        printed = {
+            word_value(t.group("n"))
+            for t in _INTEGER.finditer(norm, *sentence)
+            if not any(a <= t.start() < b for a, b in inside)
+        }
+        if sum(word_value(m.group("n")) for m in items) not in printed:
+            continue
+        population = population_of(norm, sentence)
+        for m in items:
+            arm = context.clean_arm(m.group("arm"))
+            if arm and not m.group("n_equals"):
+                # the span starts at the arm's name, without the words clean_arm dropped
+                named = m.group("arm").rfind(arm)
+                start = m.start("arm") + max(named, 0)
+                found.append(_arm_size(start, m.end(), m.group("n"), arm, population))
     return found
 
 

@@ -281,6 +281,8 @@ def is_control(label: str) -> bool:
     return all(CONTROL_WORDS.search(p) or p.strip().lower() in {"alone", "only"} for p in parts)
 
 
+# The arm a count after "n =" is of, named before it: "in MSC (n = 4", "(drug, n = 22".
+_ARM_BEFORE_N = re.compile(rf"(?P<arm>{ARM_LABEL})(?:\s?[(\[]\s?|,\s)$")
 # An arm right after a value, in a bracket or as what its people were treated with.
 _KNOWN_ARM_AFTER = re.compile(
     r"\s?\((?P<arm>[A-Za-z][\w\-\s]{0,30}?|\d{1,4}(?:\.\d{1,3})?\s?(?:mg|g|mcg|\u00b5g|IU)"
@@ -299,6 +301,12 @@ def arm_near(
     MSC group", "with MSCs", "given placebo", "7 of 31 controls", "MSC 3/40", "MSC组".
     ``arm_words`` are the words of the document's arms; a label that names one of them is an
     arm even when it does not look like one ("with semaglutide")."""
+    named_n = _ARM_BEFORE_N.search(text, max(sentence[0], start - 60), start)
+    if named_n and text.startswith(("n", "N"), start):
+        # "Fever occurred in MSC (n = 4, 6.2%)", "(drug, n = 22 [18%]; placebo, n = 11 [9%])"
+        arm = clean_arm(named_n.group("arm"))
+        if arm and (is_control(arm) or is_armlike(arm) or _shares_a_word(arm, arm_words)):
+            return arm
     opening = BRACKET_AFTER_ARM.search(text, max(sentence[0], start - 60), start)
     if opening and opening.group("group"):
         return clean_arm(opening.group("group"))
@@ -590,8 +598,9 @@ _PREDICATE = re.compile(
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
     r"|\b(?:had|developed|experienced|required|needed)\s(?:an?\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
     r"|(?P<noun>[a-z][\w\-]{2,25})\s(?:occurred|were\s(?:observed|reported|recorded))\b"
-    # "171 participants (91.9%) completed the study"
+    # "171 participants (91.9%) completed the study", "48 participants (24%) withdrew"
     r"|\b(?P<completed>completed\s(?:the\s)?(?:study|trial|treatment|follow-up|both\speriods))\b"
+    r"|\b(?P<did>withdrew|died|relapsed|discontinued|dropped\sout)\b"
 )
 
 
@@ -753,7 +762,12 @@ def _subject_at(
         # "Hospital-acquired infection: MSC 3/40, ...", "Oxford Knee Score at 6 months: ..."
         return _without_tail(label.group("label")), False
     listed = _LABEL_THEN_VALUE.match(text, start, verb_limit or end)
-    if listed and listed.end() == end and not _names_an_arm(listed.group("label"), arm_words):
+    if (
+        listed
+        and listed.end() == end
+        and not _NOT_A_LIST_LABEL.match(listed.group("label"))
+        and not _names_an_arm(listed.group("label"), arm_words)
+    ):
         return _without_tail(listed.group("label")), False  # "; severe hypoglycaemia, 3/150"
     m = _SUBJECT.match(text, start, end)
     if not m and verb_limit is not None and verb_limit > end:
@@ -787,6 +801,14 @@ _THERE_WERE = re.compile(
 # A label, a comma and the values it names, in a list: "HIV-1 RNA <50 copies/mL, 255/275".
 _LABEL_THEN_VALUE = re.compile(
     r"(?P<label>[A-Za-z\u2265\u2264][^,;:()\n]{0,50}),\s[(\[]?(?:n\s?=\s?)?(?=[-\u2212]?\d)"
+)
+# What opens a sentence before its values without naming what they measure: "Overall, 48
+# participants (24%) withdrew", "At 6 months, 61% (95/156) ...".
+_NOT_A_LIST_LABEL = re.compile(
+    r"(?i)(?:overall|in\stotal|in\sall|altogether|in\saddition|additionally|however|finally"
+    r"|similarly|moreover|furthermore|also|thus|of\sthese|of\sthem)$"
+    r"|(?:at|in|by|after|during|among|of|for|on|from|over|within|following|before|since|with"
+    r"|until|through)\s"
 )
 # A heading over the values of several outcomes or characteristics.
 _GENERIC_HEADING = re.compile(

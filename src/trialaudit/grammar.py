@@ -188,6 +188,8 @@ PERCENT_COUNT = re.compile(
     (?P<x>{INT}){_OF}(?P<n>{INT})(?!\d)(?:\s{_PEOPLE})?\s?[)\]]""",
     _X,
 )
+# The percentage a count after "n =" is of: "n = 22 [18%]".
+N_PERCENT_AFTER = rf"[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]"
 # "46.9% (n = 23)".
 PERCENT_N = re.compile(
     rf"(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?[nN]\s?=\s?(?P<x>{INT})(?!\d)\s?[)\]]"
@@ -195,6 +197,10 @@ PERCENT_N = re.compile(
 # "in group A (n = 4, 13.3%)": a count and its percentage after n =.
 N_COUNT_PERCENT = re.compile(
     rf"(?<=[(\[])\s?[nN]\s?=\s?(?P<x>{INT})(?!\d)(?!\.\d)\s?[,;]\s?(?P<pct>{DEC})\s?%(?=\s?[)\]])"
+)
+# "(drug, n = 22 [18%]; placebo, n = 11 [9%])": ... or in a bracket after it.
+N_BRACKET_PERCENT = re.compile(
+    rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))[nN]\s?=\s?(?P<x>{INT})(?!\d)(?!\.\d)\s?{N_PERCENT_AFTER}"
 )
 # "23/49 (46.9%)", "23 of 49 patients (46.9%)", "n = 23 of 49 (46.9%)", "38 of 212 zoledronic
 # acid recipients (17,9 %)".
@@ -400,6 +406,7 @@ N_PAIR = re.compile(
 )
 N_EQUALS = re.compile(
     rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)"
+    rf"(?!\s?{N_PERCENT_AFTER})"  # "n = 22 [18%]" counts events
 )
 # "(intervention n = 108; standard care n = 106)", "(TXA n=143, placebo n=143)", a slide's
 # "• enza n=45 vs control n=44": a list item that is an arm's name and its size.
