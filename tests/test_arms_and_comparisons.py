@@ -231,6 +231,17 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "We enrolled 300 women, of whom 150 were randomly assigned to each group.",
             [("sample_size", "300"), ("arm_size", "150")],
         ),
+        # a bracket that describes the people, not a percentage of them, before the verb
+        (
+            "Overall, 2,850 patients (mean age 67 years; 38% women) were included in the analysis.",
+            [("sample_size", "2,850"), ("mean", "mean age 67 years"), ("percentage", "38%")],
+        ),
+        (
+            "We screened 2,011 patients, of whom 1,600 were eligible and randomly assigned.",
+            [("sample_size", "2,011"), ("sample_size", "1,600")],
+        ),
+        ("Participants were 640 adults aged 60 years or older.", [("sample_size", "640")]),
+        ("Randomised: 412; completed: 380.", [("sample_size", "412")]),
     ],
 )
 def test_sample_and_arm_sizes_in_prose(text, expected):

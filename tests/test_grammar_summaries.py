@@ -272,3 +272,12 @@ def test_an_interval_after_a_labelled_mean_is_its_ci(text):
         16.7,
         "ci",
     )
+
+
+def test_a_percentage_mean_after_an_sd_header_keeps_its_spread():
+    text = (
+        "The mean (SD) change in HbA1c was −1.2% (0.9) with semaglutide and −0.4% (0.8) with "
+        "placebo."
+    )
+    means = [(r["source_text"], r["value"], r["spread_low"]) for r in of_kind(text, "mean")]
+    assert means[1] == ("−0.4% (0.8)", -0.4, 0.8)

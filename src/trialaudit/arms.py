@@ -728,6 +728,7 @@ _PERCENT_BRACKET = re.compile(r"\s?[(\[]\s?\d{1,3}(?:[.,\u00b7]\d{1,3})?\s?%\s?[
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
     (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist"), 5, 130),
+    (grammar.VERB_N, ("s were",), 12, 130),  # "Participants were 640 adults aged ..."
     (
         grammar.VERB_N,
         (
@@ -748,10 +749,10 @@ _TOTALS = (
     (
         grammar.N_WERE_ANALYSED,
         ("analy", "evaluable", "randomi", "assigned", "enrolled", "received", "underwent"),
-        20,
+        40,
         40,
     ),
-    (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment"), 20, 20),
+    (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment", "randomi", "enrolled"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
     # every label ends in "n" or "s" before its colon
     (grammar.LABELLED_TOTAL, ("n:", "s:", "n :", "s :"), 24, 60),

@@ -355,8 +355,8 @@ SUMMARY_NEXT = re.compile(
 )
 # A value with one bracketed number, read as mean (SD) or n (%) only under a header that says so
 # ("mean (SD): 67.4 (18.2) vs 58.9 (20.5)", "n/N (%): 5/32 (15.6)").
-VALUE_PAREN = re.compile(
-    rf"(?<![\w.,/\-])(?P<center>{SIGNED})\s?\(\s?(?P<inner>{DEC})(?!\d)(?!\.\d)\s?\)"
+VALUE_PAREN = re.compile(  # "(SD)" before: "−0.4% (0.8)", "52.0 (11.0)"
+    rf"(?<![\w.,/\-])(?P<center>{SIGNED})%?\s?\(\s?(?P<inner>{DEC})(?!\d)(?!\.\d)\s?\)"
 )
 FRACTION_PAREN = re.compile(
     rf"(?<![\w.,/\-])(?P<x>{INT})\s?/\s?(?P<n>{INT})\s?\(\s?(?P<pct>{DEC})(?!\d)(?!\.\d)\s?\)"
@@ -441,6 +441,7 @@ TOTAL_OF = re.compile(
 # "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
 VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
+    |(?<![\w\-])(?:participants|patients|subjects)\swere
     |allocated|screened|analy[sz]ed|treated|followed|comprised|involved|involving|enrolling|including
     |randomi[sz]ing|consist(?:ed|ing)\sof|(?:trial|study|RCT)\s(?:of|in|among)
     |(?<![Mm]issing\s)data\sfrom))
@@ -458,7 +459,7 @@ N_STAGE_PEOPLE = re.compile(
 # "One hundred patients with severe COVID-19 were randomized", "100 patients enrolled in".
 N_PEOPLE_VERB = re.compile(
     rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})
-    \s(?:\((?![^()\n]{{0,40}}%)[^()\n]{{0,40}}\)\s)?{_WORDS}{{0,5}}?
+    \s(?:\((?!\s?{DEC}\s?%\s?\))[^()\n]{{0,60}}\)\s)?{_WORDS}{{0,5}}?
     (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively|randomly)\s)?
       (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
         |screened|completed|assigned|allocated|underwent\srandomi[sz]ation|participated
@@ -479,6 +480,7 @@ SUBJECT_ALLOCATED = re.compile(
 N_WERE_ANALYSED = re.compile(
     rf"""(?<![\w.,\-:])(?P<n>{INT})\s
     (?:(?:were|was)\s(?:(?:finally|subsequently|randomly)\s)?
+      (?:eligible\sand\s(?:were\s)?(?:randomly\s)?)?
       (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis|randomi[sz]ed
         |assigned|enrolled)(?!\s(?:to|into|in)\s)
       |underwent\srandomi[sz]ation
@@ -486,9 +488,11 @@ N_WERE_ANALYSED = re.compile(
         |(?:the\s)?study\s(?:drug|treatment|medication|intervention)))\b""",
     _X,
 )
-# A registry's enrolment field: "Total final enrolment: 286", "Enrollment: 240 (Actual)".
+# A registry's enrolment field: "Total final enrolment: 286", "Enrollment: 240 (Actual)"; a
+# flow line: "Randomised: 412; completed: 380".
 ENROLMENT_FIELD = re.compile(
-    rf"(?i:(?:total\s(?:final\s)?)?enrol(?:l)?ment)\s?:\s?(?P<n>{INT})(?!\d)(?!\.\d)"
+    rf"(?<![\w\-])(?i:(?:total\s(?:final\s)?)?enrol(?:l)?ment|randomi[sz]ed|enrolled)\s?:\s?"
+    rf"(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)"
 )
 # A labelled line or sentence: "Study population: 310 patients", "Participants: 1,024 adults".
 LABELLED_TOTAL = re.compile(
