@@ -1013,3 +1013,22 @@ def rows_of(text, kinds):
 )
 def test_counts_after_n_equals_sizes_among_and_in_brackets(text, kinds, expected):
     assert rows_of(text, kinds) == expected
+
+
+def test_a_count_after_its_group_and_an_arm_clause_that_keeps_the_outcome_before_it():
+    assert rows_of(
+        "In the intervention group, 18 patients died, compared with 30 patients in the control "
+        "group.",
+        {"count"},
+    ) == [
+        ("count", "18", "intervention", None, "death"),
+        ("count", "30 patients", "control", None, "death"),
+    ]
+    assert rows_of(
+        "Stroke: drug 14/1020 (1.4%); placebo 25/1015 (2.5%); HR 0.56 (0.29-1.07).",
+        {"count", "ratio"},
+    ) == [
+        ("count", "14/1020 (1.4%)", "drug", 1020, "Stroke"),
+        ("count", "25/1015 (2.5%)", "placebo", 1015, "Stroke"),
+        ("ratio", "HR 0.56 (0.29-1.07)", "drug vs placebo", None, "Stroke"),
+    ]

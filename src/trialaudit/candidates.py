@@ -494,6 +494,12 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         event = context.label_before(norm, m.start(), sents.of(m.start()))
         for n, x in (("n1", "x1"), ("n2", "x2")):
             found.append(_count_of(m, x, m.start(n), m.end(n), outcome=event))
+    for m in scan.finditer(grammar.GROUP_THEN_COUNT, ("group, ", "arm, "), 60, 80):
+        value = word_value(m.group("xw"))
+        if value is not None:
+            arm = context.clean_arm(m.group("arm"))
+            fields = {"numerator": value, "value_text": m.group("xw"), "arm": arm}
+            found.append(Candidate("count", m.start("xw"), m.end("xw"), fields))
     for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
         value = word_value(m.group("xw"))
         if value is None or _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):

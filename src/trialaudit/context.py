@@ -775,7 +775,11 @@ def _subject_at(
         if m and m.end("subject") > end:
             m = None
     if not m:
-        return "", False
+        # "Stroke: drug 14/1020 (1.4%); placebo 25/1015 (2.5%)": a clause that is an arm and its
+        # value keeps the subject of the clause before it
+        opening = _BEFORE_A_VALUE.match(text, start, min(end + 1, len(text)))
+        label = opening.group().strip(" ,:") if opening else ""
+        return "", bool(label) and _names_an_arm(label, arm_words)
     subject = m.group("subject")
     if subject == "there" or subject.endswith(" there"):
         # "Over 12 months there were 690 episodes of clinical malaria in the vaccine group"
@@ -798,6 +802,8 @@ _THERE_WERE = re.compile(
     r"(?P<what>[A-Za-z][\w\-]{1,25}(?:\s[A-Za-z][\w\-]{1,25}){0,3}?)"
     r"(?=\s(?:in|among|with|vs\.?|versus|and|compared|than|during)\b|\s?[.,;(])"
 )
+# The words of a clause before its first value: "placebo " of "placebo 25/1015 (2.5%)".
+_BEFORE_A_VALUE = re.compile(r"[A-Za-z][^\d()\[\];]{0,40}(?=\d)")
 # A label, a comma and the values it names, in a list: "HIV-1 RNA <50 copies/mL, 255/275".
 _LABEL_THEN_VALUE = re.compile(
     r"(?P<label>[A-Za-z\u2265\u2264][^,;:()\n]{0,50}),\s[(\[]?(?:n\s?=\s?)?(?=[-\u2212]?\d)"

@@ -276,6 +276,14 @@ COUNT_IN_GROUP = re.compile(
     """,
     _X,
 )
+# A count after the group it is in: "In the intervention group, 18 patients died".
+GROUP_THEN_COUNT = re.compile(
+    rf"""(?i:in|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?i:group|arm)s?,\s
+    (?P<xw>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?(?:\([^()\n]{{1,20}}\)\s)?
+    (?=died|had\s|developed|experienced|required|needed|reported|relapsed
+      |(?:were|was)\s(?!randomi|enrolled|included|assigned|allocated|analy|treated|given)[a-z])""",
+    _X,
+)
 # Two counts each named by what its people received: "34 participants receiving drug and 29
 # receiving placebo", "5 patients (MSC) and 7 patients (placebo)".
 _GIVEN = r"(?i:receiving|given|treated\swith|assigned\sto|on)\s(?:the\s)?"
