@@ -456,6 +456,15 @@ def test_arms_named_before_a_value(text, expected):
             "At day 28, hospital stay was shorter (median 12 vs 18 days, p = 0.02).",
             ["day 28", "day 28", "day 28"],
         ),
+        # months and weeks abbreviated
+        ("• PSA-PFS @ 36 mo: HR=0.68 (0.52-0.89), p=0.03", ["month 36", "month 36"]),
+        ("Response at 12 wk: 40% vs 22%.", ["week 12", "week 12"]),
+        # where a change starts is no time point
+        (
+            "At month 8, the change from baseline in the symptom score was 7.9±16.2 points with "
+            "drug and 5.1±17.0 points with placebo.",
+            ["month 8", "month 8"],
+        ),
     ],
 )
 def test_time_points(text, expected):

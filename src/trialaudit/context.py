@@ -74,7 +74,7 @@ TIMEPOINT = re.compile(
     rf"""(?ix)
     (?<![A-Za-z0-9\-])(?<!\d[.,])(?:
       (?P<u1>day|week|month|year)s?\s(?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
-      |(?P<n2>{COUNT_BEFORE_UNIT})[\s\-](?P<u2>day|week|month|year|hour)s?\b
+      |(?P<n2>{COUNT_BEFORE_UNIT})[\s\-](?P<u2>day|week|month|year|hour|mo|wk|yr)s?\b
         (?![\s\-](?:walk|interval|old|of\sage))
       |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
       |(?P<baseline>baseline)
@@ -417,6 +417,10 @@ MEASURE_ABBREVIATIONS = frozenset(
 )
 
 
+_UNIT_ABBREVIATIONS = {"mo": "month", "wk": "week", "yr": "year"}
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s$")
+
+
 def timepoint_label(match: re.Match) -> tuple[str, float]:
     """Return a canonical label ('month 12') and the time in days for a TIMEPOINT match."""
     if match.group("baseline"):
@@ -426,7 +430,7 @@ def timepoint_label(match: re.Match) -> tuple[str, float]:
             unit = match.group(f"u{index}").lower()
             raw = match.group(f"n{index}")
             break
-    unit = "hour" if unit in {"h", "hr", "hrs"} else unit
+    unit = "hour" if unit in {"h", "hr", "hrs"} else _UNIT_ABBREVIATIONS.get(unit, unit)
     number = word_value(raw) or 0
     return f"{unit} {number}", number * _DAYS[unit]
 
@@ -485,6 +489,10 @@ def nearest_timepoint(
         memo[key] = [
             (m.start(), m.end(), *timepoint_label(m))
             for m in TIMEPOINT.finditer(text, sentence[0], sentence[1])
+            # "the change from baseline ... at month 8": where a change starts is no time point
+            if not (
+                m.group("baseline") and _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            )
         ]
     best, best_days, best_distance = "", None, None
     for m_start, m_end, label, days in memo[key]:
