@@ -456,8 +456,9 @@ def test_arms_named_before_a_value(text, expected):
             "At day 28, hospital stay was shorter (median 12 vs 18 days, p = 0.02).",
             ["day 28", "day 28", "day 28"],
         ),
-        # months and weeks abbreviated
+        # months and weeks abbreviated, a day joined to its number
         ("• PSA-PFS @ 36 mo: HR=0.68 (0.52-0.89), p=0.03", ["month 36", "month 36"]),
+        ("Day-28 mortality: 10/50 vs 18/49.", ["day 28", "day 28"]),
         ("Response at 12 wk: 40% vs 22%.", ["week 12", "week 12"]),
         # where a change starts is no time point
         (
@@ -1041,3 +1042,19 @@ def test_a_count_after_its_group_and_an_arm_clause_that_keeps_the_outcome_before
         ("count", "25/1015 (2.5%)", "placebo", 1015, "Stroke"),
         ("ratio", "HR 0.56 (0.29-1.07)", "drug vs placebo", None, "Stroke"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # when the values were measured is not what they measure
+        ("At the 6-month follow-up, 45% vs 30% of patients were abstinent.", ["", ""]),
+        ("At discharge, 72% vs 58% were independent (P = 0.01).", ["", "", "independent"]),
+        # a heading over several outcomes, with its time point, is none of them
+        ("Outcomes at 12 months (primary endpoint): recurrence 8 (6.7%) vs 19 (15.8%).", ["", ""]),
+        # a label right before a percentage is its outcome
+        ("Response: 61% vs 43% (P = 0.02).", ["Response", "Response", "Response"]),
+    ],
+)
+def test_when_and_headings_are_no_outcome_of_the_values_after_them(text, expected):
+    assert [outcome for _, outcome in outcomes_of(text)] == expected

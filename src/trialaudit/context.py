@@ -73,7 +73,7 @@ _ARMLIKE_ONLY = re.compile(r"[A-Z\-]{2,12}s?|(?i:cells?|placebo|controls?)")
 TIMEPOINT = re.compile(
     rf"""(?ix)
     (?<![A-Za-z0-9\-])(?<!\d[.,])(?:
-      (?P<u1>day|week|month|year)s?\s(?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
+      (?P<u1>day|week|month|year)s?[\s\-](?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
       |(?P<n2>{COUNT_BEFORE_UNIT})[\s\-](?P<u2>day|week|month|year|hour|mo|wk|yr)s?\b
         (?![\s\-](?:walk|interval|old|of\sage))
       |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
@@ -761,7 +761,7 @@ def _subject_at(
     The subject ends before ``end``; its verb may come up to ``verb_limit``, after a bracket
     that holds the value ("The total effective rate of the observation group (95.00%) was")."""
     label = _HEADER_LABEL.match(text, start, end)
-    if label and _GENERIC_HEADING.search(label.group("label")):
+    if label and _GENERIC_HEADING.search(_without_tail(label.group("label"))):
         return "", False  # "Week 48 outcomes, n/N (%): ..." heads values of several outcomes
     if label and (
         not _names_an_arm(label.group("label"), arm_words)
@@ -885,6 +885,8 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     if (
         not label
         or stop in _ARM_BEFORE_LABEL  # "fell more with drug (-3.1 vs -1.2 kg)": an arm
+        or stop in _WHEN_BEFORE_LABEL  # "At discharge, 72% vs 58%": when, not what
+        or _WHEN_LABEL.fullmatch(label)  # "the 6-month follow-up"
         or not re.search(r"[A-Za-z]", label)
         or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$|^[\d.,]{1,30}\s", label)
         or _NOT_OUTCOME.match(label)
@@ -904,6 +906,12 @@ _SUMMARY_BRACKET = re.compile(
     r"\s?[(\[](?:(?i:mean|median|SD|SE|IQR|range|n)|[\u00b1\s,;/%\[\]]){1,20}[)\]]\s?$"
 )
 _COPULAS = frozenset("was were is are".split())
+# A label after these says when the values were measured.
+_WHEN_BEFORE_LABEL = frozenset("at by after during before until following within".split())
+_WHEN_LABEL = re.compile(
+    r"(?i)(?:the\s)?(?:\d{1,3}|[a-z]{3,12})[\s\-](?:day|week|month|year)s?"
+    r"(?:[\s\-](?:follow[\s\-]?up|visit|assessment))?"
+)
 # What ends the subject of a copula, read backwards: "Mean adherence by capsule count was".
 _SUBJECT_STOP = frozenset("and or but while whereas the a an than vs vs. versus with".split())
 
