@@ -1058,3 +1058,24 @@ def test_a_count_after_its_group_and_an_arm_clause_that_keeps_the_outcome_before
 )
 def test_when_and_headings_are_no_outcome_of_the_values_after_them(text, expected):
     assert [outcome for _, outcome in outcomes_of(text)] == expected
+
+
+def test_people_named_by_their_arm_and_an_arm_named_by_a_capital_letter():
+    rows = rows_of(
+        "We randomly assigned 400 patients to apixaban (n = 200) or warfarin (n = 200). Major "
+        "bleeding occurred in 4 apixaban-treated patients (2.0%) and 11 warfarin-treated "
+        "patients (5.5%).",
+        {"count"},
+    )
+    assert rows == [
+        ("count", "4 apixaban-treated patients (2.0%)", "apixaban", 200, "Major bleeding"),
+        ("count", "11 warfarin-treated patients (5.5%)", "warfarin", 200, "Major bleeding"),
+    ]
+    assert arms_of(
+        "We randomized 500 children to vitamin A (n = 250) or placebo (n = 250). CBT "
+        "participants improved by 8.2 points (SD 4.1)."
+    )[:2] == [("500", ""), ("vitamin A (n = 250)", "vitamin A")]
+    assert outcomes_of(
+        "Participants were randomized to CBT (n = 60) or waitlist (n = 58). CBT participants "
+        "improved by 8.2 points (SD 4.1) versus 2.3 points (SD 3.9) for waitlist participants."
+    )[2:] == [("8.2 points (SD 4.1)", ""), ("2.3 points (SD 3.9)", "")]

@@ -458,7 +458,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             continue
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
-        found.append(_count(m, percent_text=pct_text))
+        found.append(_count(m, percent_text=pct_text, arm=m.group("treated") or ""))
     for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
         x = word_value(m.group("center"))
         if x is None or not _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):

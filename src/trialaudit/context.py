@@ -253,8 +253,11 @@ def clean_arm(label: str) -> str:
     while words and words[-1].lower() in _ARM_WORDS:
         words.pop()
     kept: list[str] = []
-    for word in reversed(words):
-        if word.lower() in _STOP:
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        # a capital letter after a word names it ("vitamin A", "drug B"), it is no article
+        named = word == "A" and kept == [] and index > 0 and words[index - 1].isalpha()
+        if word.lower() in _STOP and not named:
             break
         kept.append(word)
     return " ".join(reversed(kept))
@@ -801,6 +804,9 @@ def _subject_at(
         return "", False
     if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject) or _GROUP_SUBJECT.fullmatch(subject):
         return "", True
+    people = _PEOPLE_OF_AN_ARM.fullmatch(subject)
+    if people and _names_an_arm(people.group("arm"), arm_words):
+        return "", True  # "CBT participants improved by 8.2 points"
     return _without_tail(subject), False
 
 
@@ -827,6 +833,11 @@ _NOT_A_LIST_LABEL = re.compile(
 # A heading over the values of several outcomes or characteristics.
 _GENERIC_HEADING = re.compile(
     r"(?i)\b(?:outcomes|results|characteristics|end\s?points|findings|events)$"
+)
+# The people of an arm as a subject: "CBT participants", "Vitamin A recipients".
+_PEOPLE_OF_AN_ARM = re.compile(
+    r"(?P<arm>[\w\-+ ]{1,40}?)\s(?i:participants|patients|subjects|children|women|men|adults"
+    r"|recipients|users)"
 )
 # "The two groups", "The MSC group", "the observation and control groups": arms as subjects.
 _GROUP_SUBJECT = re.compile(

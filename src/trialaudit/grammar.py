@@ -229,8 +229,9 @@ FRACTION = re.compile(
 )
 # "23 (46.9%)", "Twelve patients (48%)", "n = 23 (46.9%)", JAMA's "402 [44.9%]" with the group
 # size given elsewhere.
-N_PERCENT = re.compile(
-    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})(?:\s{_PEOPLE})?\s?
+N_PERCENT = re.compile(  # "4 apixaban-treated patients (2.0%)": the people's arm in "treated"
+    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})
+    (?:(?:\s(?P<treated>[A-Za-z][\w\-]{{0,30}})-(?:treated|allocated|assigned))?\s{_PEOPLE})?\s?
     (?:\(\s?(?P<pct>{DEC})\s?%\s?\)|\[\s?(?P<pct_sq>{DEC})\s?%\s?\])""",
     _X,
 )
