@@ -531,12 +531,12 @@ def _labelled_sizes_that_add_up(
     return found
 
 
-# "dexamethasone (752)", "usual care (4321 patients)", "ivermectin (n = 200)": an arm and its
-# size in a bracket.
-_ARM_THEN_BRACKETED_SIZE = re.compile(
-    rf"(?P<arm>{grammar.ARM_LABEL})\s?\((?P<n_equals>[nN]\s?=\s?)?(?P<n>{INT})(?!\d)(?!\.\d)"
-    rf"(?:\s(?i:{grammar._PARTICIPANTS}))?\)"
+# A size in a bracket after an arm: "dexamethasone (752)", "usual care (4321 patients)",
+# "ivermectin (n = 200)"; and the arm's name right before it.
+_BRACKETED_SIZE = re.compile(
+    rf"\((?P<n_equals>[nN]\s?=\s?)?(?P<n>{INT})(?!\d)(?!\.\d)(?:\s(?i:{grammar._PARTICIPANTS}))?\)"
 )
+_ARM_BEFORE_BRACKET = re.compile(rf"(?P<arm>{grammar.ARM_LABEL})\s?$")
 
 
 def _bracketed_sizes_that_add_up(norm: str, allocating: list[tuple[int, int]]) -> list[Candidate]:
@@ -546,24 +546,26 @@ def _bracketed_sizes_that_add_up(norm: str, allocating: list[tuple[int, int]]) -
     _n_equals' to read."""
     found = []
     for sentence in allocating:
-        items = list(_ARM_THEN_BRACKETED_SIZE.finditer(norm, *sentence))
-        if len(items) < 2:
+        brackets = list(_BRACKETED_SIZE.finditer(norm, *sentence))
+        if len(brackets) < 2:
             continue
-        inside = [(m.start("n"), m.end()) for m in items]
+        inside = [(m.start("n"), m.end()) for m in brackets]
         printed = {
             word_value(t.group("n"))
             for t in _INTEGER.finditer(norm, *sentence)
             if not any(a <= t.start() < b for a, b in inside)
         }
-        if sum(word_value(m.group("n")) for m in items) not in printed:
+        if sum(word_value(m.group("n")) for m in brackets) not in printed:
             continue
         population = population_of(norm, sentence)
-        for m in items:
-            arm = context.clean_arm(m.group("arm"))
-            if arm and not m.group("n_equals"):
+        for m in brackets:
+            if m.group("n_equals"):
+                continue
+            named = _ARM_BEFORE_BRACKET.search(norm, max(sentence[0], m.start() - 60), m.start())
+            arm = context.clean_arm(named.group("arm")) if named else ""
+            if arm:
                 # the span starts at the arm's name, without the words clean_arm dropped
-                named = m.group("arm").rfind(arm)
-                start = m.start("arm") + max(named, 0)
+                start = named.start("arm") + max(named.group("arm").rfind(arm), 0)
                 found.append(_arm_size(start, m.end(), m.group("n"), arm, population))
     return found
 
@@ -728,7 +730,8 @@ _PERCENT_BRACKET = re.compile(r"\s?[(\[]\s?\d{1,3}(?:[.,\u00b7]\d{1,3})?\s?%\s?[
 _TOTALS = (
     (grammar.TOTAL_OF, ("total",), 5, 130),
     (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist"), 5, 130),
-    (grammar.VERB_N, ("s were",), 12, 130),  # "Participants were 640 adults aged ..."
+    # "Participants were 640 adults aged ..."
+    (grammar.VERB_N, ("participants were", "patients were", "subjects were"), 0, 130),
     (
         grammar.VERB_N,
         (
@@ -749,10 +752,11 @@ _TOTALS = (
     (
         grammar.N_WERE_ANALYSED,
         ("analy", "evaluable", "randomi", "assigned", "enrolled", "received", "underwent"),
-        40,
+        20,
         40,
     ),
-    (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment", "randomi", "enrolled"), 20, 20),
+    (grammar.N_WERE_ANALYSED, ("eligible and",), 20, 40),  # "1,600 were eligible and ..."
+    (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment", "ised:", "ized:", "olled:"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
     # every label ends in "n" or "s" before its colon
     (grammar.LABELLED_TOTAL, ("n:", "s:", "n :", "s :"), 24, 60),

@@ -367,6 +367,16 @@ _ARMS_COMPARED_BEFORE = re.compile(
     rf"|(?P<s>{_EFFECT_ARM})\s(?:was|were)\s(?:[a-z]{{2,15}}ly\s)?(?:superior|inferior"
     rf"|non-?inferior|better|worse)\s(?:to|than)\s(?:the\s)?(?P<c>{_EFFECT_ARM})(?=\s?[(,;.])"
 )
+_COMPARING_WORDS = (
+    " than ",
+    " versus ",
+    " vs",
+    "compared ",
+    "superior ",
+    "inferior ",
+    " better ",
+    " worse ",
+)
 # "... superior to calcipotriol (...) and to vehicle (adjusted OR": the next comparator.
 _AND_TO = re.compile(rf"\band\sto\s(?:the\s)?(?P<c>{_EFFECT_ARM})\s?\(\s?(?:[a-z]{{2,12}}\s)?$")
 # "Compared with stretching, the fall rate was lower with tai chi (IRR": the arm before it.
@@ -382,7 +392,11 @@ def _arms_compared_before(row: dict, norm: str, arms: list[dict]) -> str:
     if row["kind"] == "difference":  # "The LS mean difference for 100 mg versus placebo was"
         at = row["span_end"]
     first = second = ""
-    found = next(reversed(list(_ARMS_COMPARED_BEFORE.finditer(norm, start, at))), None)
+    # the patterns' connectives, looked for first: most sentences have none
+    lowered = norm[max(start, at - 240) : at].lower()
+    compared = any(word in lowered for word in _COMPARING_WORDS)
+    matches = _ARMS_COMPARED_BEFORE.finditer(norm, max(start, at - 240), at) if compared else ()
+    found = next(reversed(list(matches)), None)
     if found is not None:
         first, second = found.group("a") or found.group("s"), found.group("b") or found.group("c")
         later = _AND_TO.search(norm, found.end(), at)

@@ -388,10 +388,11 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
         grammar.COUNT_PERCENT,
         grammar.PERCENT_N,
         grammar.N_COUNT_PERCENT,
-        grammar.N_BRACKET_PERCENT,
     ):
         for m in scan.finditer(pattern, ("%",), 70, 60):
             found.append(_count(m))
+    for m in scan.finditer(grammar.N_BRACKET_PERCENT, ("n =", "n="), 0, 30):
+        found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):
         if _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
             found.append(_count(m))
@@ -494,7 +495,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         event = context.label_before(norm, m.start(), sents.of(m.start()))
         for n, x in (("n1", "x1"), ("n2", "x2")):
             found.append(_count_of(m, x, m.start(n), m.end(n), outcome=event))
-    for m in scan.finditer(grammar.GROUP_THEN_COUNT, ("group, ", "arm, "), 60, 80):
+    for m in scan.finditer(grammar.GROUP_THEN_COUNT, ("group, ", "arm, "), 45, 80):
         value = word_value(m.group("xw"))
         if value is not None:
             arm = context.clean_arm(m.group("arm"))

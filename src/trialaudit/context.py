@@ -304,8 +304,10 @@ def arm_near(
     MSC group", "with MSCs", "given placebo", "7 of 31 controls", "MSC 3/40", "MSC组".
     ``arm_words`` are the words of the document's arms; a label that names one of them is an
     arm even when it does not look like one ("with semaglutide")."""
-    named_n = _ARM_BEFORE_N.search(text, max(sentence[0], start - 60), start)
-    if named_n and text.startswith(("n", "N"), start):
+    named_n = text.startswith(("n", "N"), start) and _ARM_BEFORE_N.search(
+        text, max(sentence[0], start - 60), start
+    )
+    if named_n:
         # "Fever occurred in MSC (n = 4, 6.2%)", "(drug, n = 22 [18%]; placebo, n = 11 [9%])"
         arm = clean_arm(named_n.group("arm"))
         if arm and (is_control(arm) or is_armlike(arm) or _shares_a_word(arm, arm_words)):
@@ -879,7 +881,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     """Return the short label printed right before ``start`` ("IL-6 (P = ...)"), or ''."""
     window_start = max(sentence[0], start - 60)
     window = text[window_start:start]
-    described = _SUMMARY_BRACKET.search(window)
+    described = window.rstrip().endswith((")", "]")) and _SUMMARY_BRACKET.search(window)
     if described:  # "age (mean±SD) 66.1±6.4": the label is before what the values are
         window = window[: described.start()]
     match = _LABEL_BEFORE.search(window, _label_search_start(window))
