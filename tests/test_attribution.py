@@ -1079,3 +1079,21 @@ def test_people_named_by_their_arm_and_an_arm_named_by_a_capital_letter():
         "Participants were randomized to CBT (n = 60) or waitlist (n = 58). CBT participants "
         "improved by 8.2 points (SD 4.1) versus 2.3 points (SD 3.9) for waitlist participants."
     )[2:] == [("8.2 points (SD 4.1)", ""), ("2.3 points (SD 3.9)", "")]
+
+
+def test_an_arm_after_a_comparison_belongs_to_the_value_compared_with():
+    text = (
+        "Methods: 80 patients were randomly divided into an observation group and a control "
+        "group, with 40 cases in each group. Results: The total effective rate of the "
+        "observation group was 95.00% (38/40), higher than that of the control group (80.00%, "
+        "32/40) (χ2=4.11, P<0.05)."
+    )
+    assert rows_of(text, {"count"}) == [
+        ("count", "95.00% (38/40)", "observation", 40, "total effective rate"),
+        ("count", "80.00%, 32/40", "control", 40, "total effective rate"),
+    ]
+    assert arms_of("• Primary endpoint: 58% (drug) vs 41% (placebo), p=0.002") == [
+        ("58%", "drug"),
+        ("41%", "placebo"),
+        ("p=0.002", "drug vs placebo"),
+    ]

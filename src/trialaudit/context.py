@@ -284,6 +284,7 @@ def is_control(label: str) -> bool:
     return all(CONTROL_WORDS.search(p) or p.strip().lower() in {"alone", "only"} for p in parts)
 
 
+_COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bversus\b|\bvs\b")
 # The arm a count after "n =" is of, named before it: "in MSC (n = 4", "(drug, n = 22".
 _ARM_BEFORE_N = re.compile(rf"(?P<arm>{ARM_LABEL})(?:\s?[(\[]\s?|,\s)$")
 # An arm right after a value, in a bracket or as what its people were treated with.
@@ -324,10 +325,11 @@ def arm_near(
     after = _KNOWN_ARM_AFTER.match(text, end, sentence[1])
     # "39.9% (140 mg) vs 23.5% (placebo)", "52% of iron-treated and 31% of placebo-treated"
     named = after and (after.group("arm") or after.group("treated"))
-    if named and (is_control(named) or _shares_a_word(named, arm_words)):
+    if named and (is_control(named) or is_armlike(named) or _shares_a_word(named, arm_words)):
         return clean_arm(named)
     after = ARM_AFTER.match(text, end, sentence[1])
-    if after:
+    # "95.00% (38/40), higher than that of the control group": the arm of what it is compared with
+    if after and not _COMPARED_BETWEEN.search(text, end, after.start("arm")):
         return clean_arm(after.group("arm"))
     after = ARM_LETTER_AFTER.match(text, end, sentence[1])
     if after:

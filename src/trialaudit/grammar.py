@@ -190,6 +190,10 @@ PERCENT_COUNT = re.compile(
 )
 # The percentage a count after "n =" is of: "n = 22 [18%]".
 N_PERCENT_AFTER = rf"[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]"
+# "(80.00%, 32/40)": a percentage and its count in one bracket.
+PERCENT_COMMA_FRACTION = re.compile(
+    rf"(?<=[(\[])\s?(?P<pct>{DEC})\s?%\s?[,;]\s?(?P<x>{INT})\s?/\s?(?P<n>{INT})(?!\d)(?=\s?[)\]])"
+)
 # "46.9% (n = 23)".
 PERCENT_N = re.compile(
     rf"(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?[nN]\s?=\s?(?P<x>{INT})(?!\d)\s?[)\]]"
