@@ -32,6 +32,7 @@ CHECK_LABELS = {
     "denominator_vs_randomized": "analysed vs randomized arm sizes",
     "total_vs_arm_sizes": "total vs the arm sizes",
     "p_vs_test": "p-value vs its test statistic",
+    "test_vs_counts": "chi-square statistic vs the counts",
     "p_vs_summaries": "p-value vs the group summaries",
     "nnt_vs_counts": "number needed to treat vs the counts",
     "nnt_ci_vs_counts": "CI of the number needed to treat vs the counts",

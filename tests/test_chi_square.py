@@ -1,0 +1,74 @@
+"""A chi-square statistic printed with the 2x2 counts it tests ("95.00% (38/40) ... (80.00%,
+32/40) (χ2=4.11, P<0.05)"), recomputed with and without Yates' correction (against R's
+chisq.test) and judged at the printed rounding."""
+
+from __future__ import annotations
+
+import pytest
+from reference import close, rows
+
+from trialaudit import twobytwo
+from trialaudit.checks import Settings, check_chi_square, check_document
+from trialaudit.extract import extract_document
+
+REFERENCE = rows("chi_square_reference.csv")
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=lambda r: f"{r['a']:g}/{r['n1']:g}")
+def test_pearson_and_yates_statistics_match_r(row):
+    table = tuple(int(row[k]) for k in ("a", "n1", "c", "n2"))
+    assert close(float(twobytwo.chi_square(*table)), row["pearson"])
+    assert close(float(twobytwo.chi_square(*table, yates=True)), row["yates"])
+
+
+def chi_square_row(value_text, df1=None):
+    return {
+        "doc_id": "d",
+        "stat_id": 3,
+        "kind": "test",
+        "test_type": "chi2",
+        "value_text": value_text,
+        "df1": df1,
+        "source_text": f"χ2={value_text}",
+        "span_start": 0,
+        "span_end": 9,
+    }
+
+
+@pytest.mark.parametrize(
+    ("printed", "df1", "verdict", "method"),
+    [
+        # R: chisq.test(matrix(c(38, 2, 32, 8), 2, byrow = TRUE), correct = FALSE) 4.114286,
+        # correct = TRUE 2.857143 (chi_square_reference.csv)
+        ("4.11", None, "consistent", "Pearson chi-square"),
+        ("4.1", 1, "consistent", "Pearson chi-square"),
+        ("2.86", None, "consistent", "Pearson chi-square, Yates"),
+        ("4.21", None, "inconsistent", "Pearson chi-square"),
+        ("2.70", None, "inconsistent", "Pearson chi-square, Yates"),
+        # a statistic with 2 df tests something other than this table
+        ("4.11", 2, "not_checkable", ""),
+    ],
+)
+def test_a_printed_chi_square_against_its_counts(printed, df1, verdict, method):
+    row = check_chi_square(chi_square_row(printed, df1), (38, 40, 32, 40), 0)
+    assert (row["check"], row["verdict"], row["method"]) == ("test_vs_counts", verdict, method)
+
+
+def test_a_table_with_an_empty_margin_has_no_chi_square():
+    row = check_chi_square(chi_square_row("1.00"), (20, 20, 20, 20), 0)
+    assert row["verdict"] == "not_checkable" and "margin" in row["note"]
+
+
+def test_a_chi_square_read_with_its_counts_is_checked_against_them():
+    text = (
+        "Methods: 80 patients were randomly divided into an observation group and a control "
+        "group, with 40 cases in each group. Results: The total effective rate of the "
+        "observation group was 95.00% (38/40), higher than that of the control group (80.00%, "
+        "32/40) (χ2=4.11, P<0.05). Complications: 4/40 (10.0%) vs 11/40 (27.5%) (χ2=4.20, "
+        "P<0.05)."
+    )
+    extraction = extract_document("d", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    found = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "test_vs_counts"]
+    # 4/40 vs 11/40: Pearson 4.0205, Yates 2.9538 (chi_square_reference.csv), neither 4.20
+    assert found == [("4.11", "consistent"), ("4.20", "inconsistent")]
