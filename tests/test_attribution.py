@@ -1097,3 +1097,22 @@ def test_an_arm_after_a_comparison_belongs_to_the_value_compared_with():
         ("41%", "placebo"),
         ("p=0.002", "drug vs placebo"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # BMJ's "v" joins two arms' values as "vs" does
+        (
+            "Patients on drug had lower rates of relapse (12% v 24%; relative risk 0.50, 95% "
+            "confidence interval 0.31 to 0.81).",
+            [("12%", "relapse"), ("24%", "relapse")],
+        ),
+        (
+            "Mean pain scores were 3.1 (SD 1.9) v 4.4 (2.1) at 12 weeks.",
+            [("Mean pain scores were 3.1 (SD 1.9)", "pain scores"), ("4.4 (2.1)", "pain scores")],
+        ),
+    ],
+)
+def test_bmj_v_joins_two_values(text, expected):
+    assert [row for row in outcomes_of(text) if row[0] in dict(expected)] == expected

@@ -23,14 +23,14 @@ PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median"})
 # or summary word that would start a new statement ("mean age was 52 years and mean BMI 27").
 _RUN_GAP = re.compile(
     r"(?i)(?=[^\d.;]{0,80}$)(?!.*\b(?:was|were|is|are|had|has|mean|median|respectively)\b)"
-    r".*(?:\bvs\b|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bagainst\b)"
+    r".*(?:\bvs\b|\sv\s|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bagainst\b)"
 )
 # A cell boundary of a registry table's row ("Placebo 12 (8.0%) | GZR-118 2.4 mg 61 (41.2%)"):
 # one bar, the next column's title, no line break. Its values are in the order of the arms.
 _CELL_GAP = re.compile(r"[^\n|]{0,40}\|[^\n|]{0,40}")
 # "mean BMI was 27.3": a value printed with its own label starts a new statement.
 _LABELLED = re.compile(r"(?i)[a-z][^\d]{0,40}?\b(?:was|were|is|are|of)\b")
-_VS = re.compile(r"(?i)\bvs\b|\bversus\b")
+_VS = re.compile(r"(?i)\bvs\b|\bversus\b|\sv\s")
 # "..., respectively", "... in the four groups": the values are in the order of the arms.
 _RESPECTIVELY = re.compile(
     r"(?i)\brespectively\b|\bin\s(?:the|all)\s(?:two|three|four|five|six|both|\d)\s(?:groups|arms)\b"

@@ -205,7 +205,7 @@ def _binary_row(
 
 
 # Two counts joined by "vs" with nothing but the joining words between them.
-_PAIR_GAP = re.compile(r"(?i)^[\s,;]{0,3}(?:vs\.?|versus|compared\s(?:with|to))\s?$")
+_PAIR_GAP = re.compile(r"(?i)^[\s,;]{0,3}(?:vs\.?|v|versus|compared\s(?:with|to))\s?$")
 
 
 def _unnamed_binary_pairs(stats: list[dict], norm: str, used: set[int]) -> list[dict]:

@@ -123,10 +123,10 @@ _TREATMENT_WORDS = re.compile(
 )
 UNIT_WORDS = r"(?i:m|cm|mm|ml|mL|L|kg|g|mg|days?|hours?|h|min|mmHg|points?|%)"
 # A label after these names what was given, not what was measured.
-_ARM_BEFORE_LABEL = frozenset("with than on versus vs vs.".split())
+_ARM_BEFORE_LABEL = frozenset("with than on versus vs vs. v".split())
 _LABEL_STOP = frozenset(
     (
-        "such as and or the in of with including vs vs. versus were was is a an to for at on "
+        "such as and or the in of with including vs vs. v versus were was is a an to for at on "
         "from by than compared both between all reduced improved increased decreased shortened "
         "prolonged lowered raised"
     ).split()

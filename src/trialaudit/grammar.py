@@ -94,7 +94,7 @@ NUMBER_NEEDED = re.compile(
 
 # A further estimate of the same measure: "... 1.9 (95% CI 1.2-3.0) at day 28 and 2.4 (95% CI
 # 1.4-4.1) at day 90". It needs its own CI.
-_NEXT_LEAD = r"[^.;\n]{0,40}?(?:,|\band\b|;|\bvs\.?|\bversus\b)\s?"
+_NEXT_LEAD = r"[^.;\n]{0,40}?(?:,|\band\b|;|\bvs\.?|\sv\.?(?=\s)|\bversus\b)\s?"
 RATIO_NEXT = re.compile(
     rf"""{_NEXT_LEAD}(?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?
     (?:(?:was|of|were|is)\s)?(?P<est>{DEC})(?!\d)(?!\.\d)(?P<ci>{_CI_TAIL})""",
@@ -304,7 +304,7 @@ COUNT_ARM_GIVEN = re.compile(
 )
 # Group values compared: "61.6% vs. 67.6%", "53% and 67%", "12.5% versus 9.1%".
 PERCENT_PAIR = re.compile(
-    rf"""(?<![\d.])(?P<a>{DEC})\s?%\s?(?:(?i:vs\.?|versus|and|compared\swith|compared\sto)\s?
+    rf"""(?<![\d.])(?P<a>{DEC})\s?%\s?(?:(?i:vs\.?|versus|and|compared\swith|compared\sto)\s?|v\s
     (?:(?i:the)\s)?)(?P<b>{DEC})\s?%""",
     _X,
 )
@@ -361,7 +361,7 @@ MEAN_SPREAD_NAMED = re.compile(
 # The next arm's value after one whose bracket names its SD or SE, its own bracket bare: "14.2 mg
 # (SD 6.1) in the block group and 21.5 mg (7.4) in the sham group".
 SUMMARY_NEXT = re.compile(
-    rf"""[^.;\n\d]{{0,60}}?(?:,|\band\b|\bvs\.?|\bversus\b|\bcompared\swith\b)\s
+    rf"""[^.;\n\d]{{0,60}}?(?:,|\band\b|\bvs\.?|\sv|\bversus\b|\bcompared\swith\b)\s
     (?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?(?P<center>{SIGNED})(?!\d)(?!\.\d)(?P<unit>{UNIT})?
     \s?[(\[]\s?(?P<sd>{DEC})(?!\d)(?!\.\d)\s?[)\]]""",
     _X,
@@ -395,14 +395,14 @@ APA_MEAN = re.compile(
 # has decimals, which a count "12 (15.0)" never has).
 BARE_SUMMARY_PAIR = re.compile(
     rf"""(?<![\w.,/\-])(?P<c1>{SIGNED})(?:{UNIT})?\s?\(\s?(?P<s1>{DEC})(?!\d)(?!\.\d)\s?\)
-    (?P<u1>{UNIT})?\s(?:vs\.?|versus)\s
+    (?P<u1>{UNIT})?\s(?:vs\.?|v|versus)\s
     (?P<c2>{SIGNED})(?:{UNIT})?\s?\(\s?(?P<s2>{DEC})(?!\d)(?!\.\d)\s?\)(?P<u2>{UNIT})?""",
     _X,
 )
 # Two arms' values in a bracket that gives their unit once: "(4.2 vs 6.1 days)", "(-3.1 vs
 # -1.2 kg; P = 0.02)"; a summary whose type the text does not state.
 BRACKETED_UNIT_PAIR = re.compile(
-    rf"""(?:(?<=[(\[])|(?<=[(\[]\s))(?P<c1>{SIGNED})(?P<u1>{UNIT})?\s(?:vs\.?|versus)\s
+    rf"""(?:(?<=[(\[])|(?<=[(\[]\s))(?P<c1>{SIGNED})(?P<u1>{UNIT})?\s(?:vs\.?|v|versus)\s
     (?P<c2>{SIGNED})(?P<u2>{UNIT})(?=\s?[)\];,])""",
     _X,
 )
