@@ -267,3 +267,63 @@ def test_a_plain_number_row_that_does_not_fit_the_titles_is_not_read():
         s["source_text"] for s in extract_document("r", text).statistics if s["kind"] == "count"
     ]
     assert counts == ["3", "4"]
+
+
+PERCENT_RECORD = """Primary Outcome Measure:
+Title: Percentage of Participants With Clinical Remission at Week 12
+Time Frame: Week 12
+Arm/Group Title | Placebo | Drug 200 mg
+Overall Number of Participants Analyzed | 98 | 101
+Measure Type: Number; Unit of Measure: percentage of participants
+12.2 | 31.7
+Statistical Analysis 1
+P-Value: 0.001
+Risk Difference (RD): 19.5
+95% Confidence Interval: 8.1 to 30.9
+Serious Adverse Events
+Total, serious adverse events
+Affected / at Risk (%) | 8/150 (5.33%) | 12/148 (8.11%)
+Pneumonia
+Affected / at Risk (%) | 2/150 (1.33%) | 3/148 (2.03%)
+"""
+
+
+def test_percentages_of_participants_an_estimate_with_colons_and_events_named_above_their_rows():
+    found = [
+        (s["kind"], s["source_text"].replace("\n", " / "), s["arm"], s["outcome"])
+        for s in extract_document("r", PERCENT_RECORD).statistics
+        if s["kind"] in {"percentage", "difference", "count"}
+    ]
+    title = "Percentage of Participants With Clinical Remission at Week 12"
+    assert found == [
+        ("percentage", "12.2", "Placebo", title),
+        ("percentage", "31.7", "Drug 200 mg", title),
+        (
+            "difference",
+            "Risk Difference (RD): 19.5 / 95% Confidence Interval: 8.1 to 30.9",
+            "",
+            title,
+        ),
+        ("count", "8/150 (5.33%)", "Placebo", "serious adverse events"),
+        ("count", "12/148 (8.11%)", "Drug 200 mg", "serious adverse events"),
+        ("count", "2/150 (1.33%)", "Placebo", "Pneumonia"),
+        ("count", "3/148 (2.03%)", "Drug 200 mg", "Pneumonia"),
+    ]
+    extraction = extract_document("r", PERCENT_RECORD)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    granularity = [c for c in checks if c["check"] == "percent_granularity"]
+    # 12.2% of the 98 analysed is 12/98 (12.24%), 31.7% of 101 is 32/101 (31.68%)
+    assert [(c["reported"], c["verdict"]) for c in granularity] == [
+        ("12.2", "consistent"),
+        ("31.7", "consistent"),
+    ]
+
+
+def test_the_rows_of_a_titled_outcome_take_its_title():
+    found = {
+        s["source_text"]: s["outcome"]
+        for s in extract_document("r", RECORD).statistics
+        if s["kind"] == "count"
+    }
+    assert found["15 (15.3%)"] == "Participants Reaching HbA1c Below 7%"
+    assert found["3/100 (3.00%)"] == "serious adverse events"

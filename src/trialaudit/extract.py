@@ -153,6 +153,8 @@ def _attach_context(
     distributed_starts = [d[0] for d in distributed]
     sections = registry.outcome_timepoints(norm)
     section_starts = [section[0] for section in sections]
+    measured = registry.outcome_sections(norm)
+    measured_starts = [span[0] for span in measured]
     subgroup_terms: dict[str, set[str]] = {}
     for row in rows:
         row["study_id"] = layout.study_at(row["span_start"])
@@ -183,6 +185,11 @@ def _attach_context(
                 end=end,
                 counts_people=kind in {"count", "percentage"},
             )
+            # a registry row whose text names no outcome measures its section's; an adverse
+            # event's row ("Affected / at Risk (%): 3/100 ...") the event's
+            inside = _enclosing(measured, measured_starts, start, end)
+            if inside and (inside[-1][3] or not row["outcome"]):
+                row["outcome"] = inside[-1][2]
         if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
         if kind in RESULT_KINDS and not row["subgroup"]:

@@ -51,6 +51,16 @@ _PEOPLE_NUMBER_HEADER = re.compile(
     r"(?m)^Measure Type:\s?Number\s{0,3}\n(?:[^\n]{0,120}\n)?"
     r"Unit of Measure:\s?(?i:participants|patients|subjects|people|persons)\s{0,3}$"
 )
+# ... or as a percentage of them ("Unit of Measure: percentage of participants"), a row of one
+# percentage per arm ("12.2 | 31.7").
+_PERCENT_NUMBER_HEADER = re.compile(
+    r"(?m)^Measure Type:\s?Number\s{0,3}(?:\n(?:[^\n]{0,120}\n)?|;\s?)"
+    r"Unit of Measure:\s?(?i:percent(?:age)?\s(?:of\s)?(?:participants|patients|subjects))\s{0,3}$"
+)
+_DECIMAL_ROW = re.compile(
+    r"(?m)^(?:(?P<label>[^\n|\d][^\n|]{0,80}?)\s?\|\s?)?(?P<cells>[\d.|\s]{1,200})$"
+)
+_DECIMAL = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,4})?(?![\d.%])")
 _PLAIN_ROW = re.compile(
     r"(?m)^(?:(?P<label>[^\n|\d][^\n|]{0,80}?)\s?\|\s?)?(?P<cells>[\d|\s]{1,200})$"
 )
@@ -90,7 +100,7 @@ _PARAMETER = {
     "Median Difference": ("difference", "median difference"),
     "Risk Difference": ("difference", "risk difference"),
 }
-_GAP = r"[\s|]{1,6}"
+_GAP = r"[\s|:]{1,6}"  # "Risk Difference (RD): 19.5", "95% Confidence Interval: 8.1 to 30.9"
 _LEVEL = r"\d{2}(?:\.\d{1,2})?"
 # Printed in the registry's Title Case and layout only: an estimate is either labelled
 # "Estimated Value" or followed by the registry's interval line, so prose such as "odds ratio
@@ -205,7 +215,36 @@ def _counts(
             found.append(Candidate("count", cell.start(), cell.end(), fields))
     for header in _PEOPLE_NUMBER_HEADER.finditer(norm, start, end):
         found += _people_numbers(norm, header.end(), end, titles, outcome, analysed)
+    for header in _PERCENT_NUMBER_HEADER.finditer(norm, start, end):
+        found += _percentages(norm, header.end(), end, titles, outcome)
     return found
+
+
+def _percentages(
+    norm: str, start: int, end: int, titles: list[str], outcome: str
+) -> list[Candidate]:
+    """The row of percentages of people (one per arm) on the line after a "Measure Type: Number /
+    Unit of Measure: percentage of participants" header; a label before the cells names the
+    outcome. Each is a percentage of its arm, which the granularity check holds against the
+    number the arm analysed."""
+    line_start = start + 1
+    line_end = norm.find("\n", line_start)
+    line_end = end if line_end == -1 else min(line_end, end)
+    row = _DECIMAL_ROW.fullmatch(norm, line_start, line_end)
+    cells = list(_DECIMAL.finditer(norm, row.start("cells"), row.end("cells"))) if row else []
+    if not row or len(cells) != len(titles):
+        return []
+    label = (row.group("label") or "").strip()
+    return [
+        Candidate(
+            "percentage",
+            cell.start(),
+            cell.end(),
+            {"value_text": cell.group(), "unit": "%", "arm": title, "outcome": label or outcome},
+        )
+        for cell, title in zip(cells, titles, strict=True)
+        if not _is_total(title)
+    ]
 
 
 def _people_numbers(
@@ -313,6 +352,36 @@ def outcome_timepoints(norm: str) -> list[tuple[int, int, str, float]]:
         if found:
             spans.append((start, end, *found))
     return spans
+
+
+# An adverse-event row and the event it counts, on the line before: "Adverse Events: Total,
+# serious adverse events" / "Affected / at Risk (%): 4/152 (2.63%) | 7/150 (4.67%)".
+_AFFECTED_ROW = re.compile(r"(?m)^Affected\s?/\s?at\sRisk\b[^\n]{0,400}$")
+_EVENT_LINE = re.compile(
+    r"(?:[^\n:]{0,60}:\s?)?(?:Total,\s)?(?P<event>[A-Za-z][^\n|:]{0,120}?)\s{0,3}$"
+)
+
+
+def outcome_sections(norm: str) -> list[tuple[int, int, str, bool]]:
+    """Return (start, end, outcome, named_by_row) of the parts of a registry record whose rows
+    measure one outcome: a section under a "Title:" line, named by it, and each "Affected / at
+    Risk" row of adverse events, named by the line before it (without "Total, "; named_by_row:
+    the row's own label is no outcome)."""
+    if "Title:" not in norm and "Affected" not in norm:
+        return []
+    spans = []
+    sections = list(_SECTION_START.finditer(norm))
+    for index, section in enumerate(sections):
+        title = _OUTCOME_TITLE.match(norm, section.start())
+        if title:
+            end = sections[index + 1].start() if index + 1 < len(sections) else len(norm)
+            spans.append((section.start(), end, title.group("title").strip(), False))
+    for row in _AFFECTED_ROW.finditer(norm):
+        line_start = norm.rfind("\n", 0, max(0, row.start() - 1)) + 1
+        event = _EVENT_LINE.fullmatch(norm, line_start, max(line_start, row.start() - 1))
+        if event:
+            spans.append((row.start(), row.end(), event.group("event").strip(), True))
+    return sorted(spans)
 
 
 def _last_timepoint(norm: str, start: int, end: int) -> tuple[str, float] | None:
