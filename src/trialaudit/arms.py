@@ -532,11 +532,10 @@ def _labelled_sizes_that_add_up(
 
 
 # A size in a bracket after an arm: "dexamethasone (752)", "usual care (4321 patients)",
-# "ivermectin (n = 200)"; and the arm's name right before it.
+# "ivermectin (n = 200)".
 _BRACKETED_SIZE = re.compile(
     rf"\((?P<n_equals>[nN]\s?=\s?)?(?P<n>{INT})(?!\d)(?!\.\d)(?:\s(?i:{grammar._PARTICIPANTS}))?\)"
 )
-_ARM_BEFORE_BRACKET = re.compile(rf"(?P<arm>{grammar.ARM_LABEL})\s?$")
 
 
 def _bracketed_sizes_that_add_up(norm: str, allocating: list[tuple[int, int]]) -> list[Candidate]:
@@ -561,11 +560,8 @@ def _bracketed_sizes_that_add_up(norm: str, allocating: list[tuple[int, int]]) -
         for m in brackets:
             if m.group("n_equals"):
                 continue
-            named = _ARM_BEFORE_BRACKET.search(norm, max(sentence[0], m.start() - 60), m.start())
-            arm = context.clean_arm(named.group("arm")) if named else ""
+            arm, start = _label_before(norm, m.start(), sentence)
             if arm:
-                # the span starts at the arm's name, without the words clean_arm dropped
-                start = named.start("arm") + max(named.group("arm").rfind(arm), 0)
                 found.append(_arm_size(start, m.end(), m.group("n"), arm, population))
     return found
 

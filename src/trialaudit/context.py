@@ -113,6 +113,11 @@ OUTCOMES = (
     ("recovery", re.compile(r"(?i)\brecover(?:y|ed)\b")),
     (None, re.compile(r"(?i)\btuberculosis\b")),
 )
+# Words for the people of a sex, and what those who stayed in a trial did: a count of either is a
+# share of the whole sample ("131 (61.2%) were men", "171 participants (91.9%) completed the
+# study").
+SEX_WORDS = r"women|men|females?|males?|girls|boys"
+COMPLETED = r"completed\s(?:the\s)?(?:study|trial|treatment|follow-up|both\speriods)"
 # A label printed right before a value: "IL-6 (P = 0.015)", "FEV1, 2.75 [2.35, 3.23]".
 _LABEL_BEFORE = re.compile(
     r"(?P<label>[^\s(),;:\[\]\u2022|][^(),;:\[\]\u2022|]{0,60}?)\s?[(,:]?\s?$"
@@ -424,7 +429,8 @@ MEASURE_ABBREVIATIONS = frozenset(
 )
 
 
-_UNIT_ABBREVIATIONS = {"mo": "month", "wk": "week", "yr": "year"}
+# Units as printed that TIMEPOINT reads, by the unit they abbreviate.
+_UNIT_NAMES = {"h": "hour", "hr": "hour", "hrs": "hour", "mo": "month", "wk": "week", "yr": "year"}
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s$")
 
 
@@ -437,7 +443,7 @@ def timepoint_label(match: re.Match) -> tuple[str, float]:
             unit = match.group(f"u{index}").lower()
             raw = match.group(f"n{index}")
             break
-    unit = "hour" if unit in {"h", "hr", "hrs"} else _UNIT_ABBREVIATIONS.get(unit, unit)
+    unit = _UNIT_NAMES.get(unit, unit)
     number = word_value(raw) or 0
     return f"{unit} {number}", number * _DAYS[unit]
 
@@ -581,7 +587,7 @@ _LABELLED_VALUE_AFTER = re.compile(r"\s(?:vs\.?|versus)\s[A-Za-z][\w\-]{0,30}\s[
 # (61.2%) were men", "38% were female".
 _PEOPLE_AFTER = re.compile(
     r"\s(?:(?:of\s(?:the\s)?(?:patients|participants)\s)?(?:were|was)\s)?"
-    r"(?P<people>women|men|females?|males?|girls|boys)(?=\s?[),;.]|\sand\b)"
+    rf"(?P<people>{SEX_WORDS})(?=\s?[),;.]|\sand\b)"
 )  # not "... occurred in 11 (5.2%) women with zoledronic acid"
 
 
@@ -614,7 +620,7 @@ _PREDICATE = re.compile(
     r"|\b(?:had|developed|experienced|required|needed)\s(?:an?\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
     r"|(?P<noun>[a-z][\w\-]{2,25})\s(?:occurred|were\s(?:observed|reported|recorded))\b"
     # "171 participants (91.9%) completed the study", "48 participants (24%) withdrew"
-    r"|\b(?P<completed>completed\s(?:the\s)?(?:study|trial|treatment|follow-up|both\speriods))\b"
+    rf"|\b(?P<completed>{COMPLETED})\b"
     r"|\b(?P<did>withdrew|died|relapsed|discontinued|dropped\sout)\b"
 )
 

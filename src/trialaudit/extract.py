@@ -377,8 +377,7 @@ def _arms_named_after(stats: list[dict], norm: str, arm_rows: list[dict]) -> Non
 # What a count of the whole sample says after it: "131 (61.2%) were men", "171 participants
 # (91.9%) completed the study".
 _SHARE_OF_ALL_AFTER = re.compile(
-    r"(?i)\s?(?:were\s|was\s)?(?:women|men|females?|males?|girls|boys)\b"
-    r"|\scompleted\s(?:the\s)?(?:study|trial|treatment|follow-up|both\speriods)\b"
+    rf"(?i)\s?(?:were\s|was\s)?(?:{context.SEX_WORDS})\b|\s{context.COMPLETED}\b"
 )
 
 

@@ -57,13 +57,18 @@ _PERCENT_NUMBER_HEADER = re.compile(
     r"(?m)^Measure Type:\s?Number\s{0,3}(?:\n(?:[^\n]{0,120}\n)?|;\s?)"
     r"Unit of Measure:\s?(?i:percent(?:age)?\s(?:of\s)?(?:participants|patients|subjects))\s{0,3}$"
 )
-_DECIMAL_ROW = re.compile(
-    r"(?m)^(?:(?P<label>[^\n|\d][^\n|]{0,80}?)\s?\|\s?)?(?P<cells>[\d.|\s]{1,200})$"
-)
 _DECIMAL = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,4})?(?![\d.%])")
-_PLAIN_ROW = re.compile(
-    r"(?m)^(?:(?P<label>[^\n|\d][^\n|]{0,80}?)\s?\|\s?)?(?P<cells>[\d|\s]{1,200})$"
-)
+
+
+def _number_row(cell_chars: str) -> re.Pattern:
+    """Return the pattern of a table row of numbers, labelled or not ("Deaths | 5 | 11")."""
+    return re.compile(
+        rf"(?m)^(?:(?P<label>[^\n|\d][^\n|]{{0,80}}?)\s?\|\s?)?(?P<cells>{cell_chars}{{1,200}})$"
+    )
+
+
+_PLAIN_ROW = _number_row(r"[\d|\s]")
+_DECIMAL_ROW = _number_row(r"[\d.|\s]")
 _WHOLE = re.compile(r"(?<![\d.])\d{1,7}(?![\d.%])")
 _NUMBER = r"-?\d{1,7}(?:\.\d{1,6})?"
 _CELL = re.compile(
@@ -220,6 +225,33 @@ def _counts(
     return found
 
 
+def _row_of_arms(
+    norm: str,
+    start: int,
+    end: int,
+    titles: list[str],
+    row: re.Pattern,
+    cell: re.Pattern,
+    lines: int,
+) -> tuple[str, list[tuple[re.Match, str]]]:
+    """Return the label and the (cell, arm title) pairs, totals left out, of the first of the
+    ``lines`` lines after ``start`` that is a ``row`` of one ``cell`` per title; ('', []) when
+    none is."""
+    line_start = start + 1
+    for _ in range(lines):
+        line_end = norm.find("\n", line_start)
+        line_end = end if line_end == -1 else min(line_end, end)
+        found = row.fullmatch(norm, line_start, line_end)
+        cells = list(cell.finditer(norm, found.start("cells"), found.end("cells"))) if found else []
+        if found and len(cells) == len(titles):
+            pairs = [(c, t) for c, t in zip(cells, titles, strict=True) if not _is_total(t)]
+            return (found.group("label") or "").strip(), pairs
+        line_start = line_end + 1
+        if line_start >= end:
+            break
+    return "", []
+
+
 def _percentages(
     norm: str, start: int, end: int, titles: list[str], outcome: str
 ) -> list[Candidate]:
@@ -227,14 +259,7 @@ def _percentages(
     Unit of Measure: percentage of participants" header; a label before the cells names the
     outcome. Each is a percentage of its arm, which the granularity check holds against the
     number the arm analysed."""
-    line_start = start + 1
-    line_end = norm.find("\n", line_start)
-    line_end = end if line_end == -1 else min(line_end, end)
-    row = _DECIMAL_ROW.fullmatch(norm, line_start, line_end)
-    cells = list(_DECIMAL.finditer(norm, row.start("cells"), row.end("cells"))) if row else []
-    if not row or len(cells) != len(titles):
-        return []
-    label = (row.group("label") or "").strip()
+    label, cells = _row_of_arms(norm, start, end, titles, _DECIMAL_ROW, _DECIMAL, 1)
     return [
         Candidate(
             "percentage",
@@ -242,8 +267,7 @@ def _percentages(
             cell.end(),
             {"value_text": cell.group(), "unit": "%", "arm": title, "outcome": label or outcome},
         )
-        for cell, title in zip(cells, titles, strict=True)
-        if not _is_total(title)
+        for cell, title in cells
     ]
 
 
@@ -253,31 +277,22 @@ def _people_numbers(
     """The row of whole numbers of people (one per arm) within the two lines after a "Measure
     Type: Number / Unit of Measure: participants" header: counts out of each arm's analysed
     number; a label before the cells ("Deaths | 5 | 11") names the outcome."""
-    line_start = start + 1
-    for _ in range(2):
-        line_end = norm.find("\n", line_start)
-        line_end = end if line_end == -1 else min(line_end, end)
-        row = _PLAIN_ROW.fullmatch(norm, line_start, line_end)
-        cells = list(_WHOLE.finditer(norm, row.start("cells"), row.end("cells"))) if row else []
-        if row and len(cells) == len(titles):
-            label = (row.group("label") or "").strip()
-            found = []
-            for cell, title in zip(cells, titles, strict=True):
-                if _is_total(title):
-                    continue
-                fields = {
-                    "numerator": int(cell.group()),
-                    "value_text": cell.group(),
-                    "arm": title,
-                    "outcome": label or outcome,
-                    "denominator": analysed.get(title),
-                }
-                found.append(Candidate("count", cell.start(), cell.end(), fields))
-            return found
-        line_start = line_end + 1
-        if line_start >= end:
-            break
-    return []
+    label, cells = _row_of_arms(norm, start, end, titles, _PLAIN_ROW, _WHOLE, 2)
+    return [
+        Candidate(
+            "count",
+            cell.start(),
+            cell.end(),
+            {
+                "numerator": int(cell.group()),
+                "value_text": cell.group(),
+                "arm": title,
+                "outcome": label or outcome,
+                "denominator": analysed.get(title),
+            },
+        )
+        for cell, title in cells
+    ]
 
 
 def _summaries(norm: str, start: int, end: int, titles: list[str], outcome: str) -> list[Candidate]:
