@@ -72,3 +72,47 @@ def test_a_chi_square_read_with_its_counts_is_checked_against_them():
     found = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "test_vs_counts"]
     # 4/40 vs 11/40: Pearson 4.0205, Yates 2.9538 (chi_square_reference.csv), neither 4.20
     assert found == [("4.11", "consistent"), ("4.20", "inconsistent")]
+
+
+@pytest.mark.parametrize(("printed", "verdict"), [("4.76", "consistent"), ("4.90", "inconsistent")])
+def test_a_chi_square_with_no_p_after_its_counts_is_checked_against_them(printed, verdict):
+    text = (
+        "Mortality was 10/50 (20.0%) with treatment and 20/50 (40.0%) with control; "
+        f"χ2 = {printed}. No other difference was found."
+    )
+    extraction = extract_document("d", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    found = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "test_vs_counts"]
+    # 10/50 vs 20/50: Pearson 4.7619, Yates 3.8571 (chi_square_reference.csv)
+    assert found == [(printed, verdict)]
+
+
+# R 4.2: pchisq(c(4.11, 4.5), df = 1, lower.tail = FALSE) -> 0.04263036245, 0.03389485352
+@pytest.mark.parametrize(
+    ("printed", "p", "verdict", "expected"),
+    [
+        ("4.11", "P<0.05", "consistent", 0.04263036245),
+        ("4.5", "P=0.003", "inconsistent", 0.03389485352),
+    ],
+)
+def test_the_p_of_a_chi_square_without_df_after_two_arms_counts_has_1_df(
+    printed, p, verdict, expected
+):
+    text = (
+        "The total effective rate was 95.0% (38/40) in the observation group and 80.0% "
+        f"(32/40) in the control group (χ2={printed}, {p})."
+    )
+    extraction = extract_document("d", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    [row] = [c for c in checks if c["check"] == "p_vs_test"]
+    assert row["verdict"] == verdict
+    assert close(row["recomputed_value"], expected, 1e-8)
+    assert "1 df" in row["method"]
+
+
+def test_a_chi_square_without_df_and_without_counts_stays_not_checkable():
+    text = "Anxiety differed between the groups (χ2=4.11, P<0.05)."
+    extraction = extract_document("d", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    [row] = [c for c in checks if c["check"] == "p_vs_test"]
+    assert row["verdict"] == "not_checkable"

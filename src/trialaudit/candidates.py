@@ -214,7 +214,7 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
     found = []
     for m in scan.finditer(grammar.TEST, _COMPARATORS, 30, 30):
         test = m.group("test")
-        if m.group("chi") or m.group("bare_chi"):
+        if m.group("chi") or m.group("bare_chi") or m.group("greek_chi"):
             letter = "chi2"
         elif m.group("h_df"):
             letter = "H"

@@ -338,13 +338,23 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
     )
 
 
-def check_apa(test: dict, p_stat: dict, settings: Settings, one_tailed_in_text: bool) -> dict:
-    """A p-value printed with its test statistic, recomputed with statcheck's rules."""
+def check_apa(
+    test: dict,
+    p_stat: dict,
+    settings: Settings,
+    one_tailed_in_text: bool,
+    two_by_two: bool = False,
+) -> dict:
+    """A p-value printed with its test statistic, recomputed with statcheck's rules. A
+    chi-square printed without df in the comparison of two arms' counts (``two_by_two``,
+    "χ2=4.11, P<0.05") has the 1 df of a 2x2 table, where statcheck would not read it."""
     test_type = test.get("test_type") or ""
+    df1 = test.get("df1")
+    implied_df = test_type == "chi2" and two_by_two and _missing(df1)
     result = apa.statcheck(
         test_type,
         test.get("value_text") or "",
-        test.get("df1"),
+        1 if implied_df else df1,
         test.get("df2"),
         test.get("comparator") or "=",
         p_stat.get("value_text") or "",
@@ -358,7 +368,7 @@ def check_apa(test: dict, p_stat: dict, settings: Settings, one_tailed_in_text: 
     if isinstance(result, str):
         return _row(p_stat, "p_vs_test", _reported_p(p_stat), _not_checkable(result, label))
     tails = "one-tailed (the text mentions one-sided tests)" if result.one_tailed else "two-tailed"
-    method = f"statcheck: {label}, {tails}"
+    method = f"statcheck: {label}, {tails}" + (", 1 df of the 2x2 table" if implied_df else "")
     text = f"{result.computed:.4g} ({result.low:.4g} to {result.high:.4g})"
     verdict = Verdict(
         INCONSISTENT if result.error else CONSISTENT,
@@ -376,7 +386,8 @@ def check_apa(test: dict, p_stat: dict, settings: Settings, one_tailed_in_text: 
         verdict,
         decision_error=result.decision_error if result.error else None,
         log10_p_ratio=_log10_ratio(p_stat, result.computed) if result.error else math.nan,
-        assumption=f"{test.get('source_text', '')}; the statistic's last digit was rounded",
+        assumption=f"{test.get('source_text', '')}; the statistic's last digit was rounded"
+        + ("; 1 df, that of the 2x2 table of the counts before it" if implied_df else ""),
     )
 
 
@@ -453,9 +464,16 @@ def check_comparison(
             )
         else:
             rows.append(_check_p_counts(p_stat, table, settings, cid))
-            test = _chi_square_before(p_stat, stats_by_id)
-            if test is not None:
-                rows.append(check_chi_square(test, table, cid))
+    test = _chi_square_of(cmp, p_stat, stats_by_id)
+    if test is not None:
+        if not_from_counts:
+            reason = f"{not_from_counts}; its chi-square is not a test of the 2x2 table"
+            verdict = _not_checkable(reason)
+            rows.append(
+                _row(test, "test_vs_counts", test["value_text"], verdict, comparison_id=cid)
+            )
+        else:
+            rows.append(check_chi_square(test, table, cid))
     attrition = _check_attrition(cmp, table, stats_by_id, arm_sizes or {}, settings, cid)
     if attrition is not None:
         rows.append(attrition)
@@ -730,10 +748,12 @@ def _check_p_counts(p_stat: dict, table, settings: Settings, cid: int) -> dict:
     )
 
 
-def _chi_square_before(p_stat: dict, stats_by_id: dict[int, dict]) -> dict | None:
-    """Return the chi-square statistic a 2x2 comparison's p-value follows ("χ2=4.11, P<0.05"),
-    or None."""
-    test = _stat(stats_by_id, p_stat.get("refers_to"))
+def _chi_square_of(cmp: dict, p_stat: dict | None, stats_by_id: dict[int, dict]) -> dict | None:
+    """Return the chi-square statistic of a 2x2 comparison: the one printed after its counts
+    ("χ2 = 4.76"), or the one its p-value follows ("χ2=4.11, P<0.05"); else None."""
+    test = _stat(stats_by_id, cmp.get("test_stat_id"))
+    if test is None and p_stat is not None:
+        test = _stat(stats_by_id, p_stat.get("refers_to"))
     return test if test is not None and test.get("test_type") == "chi2" else None
 
 
@@ -1279,6 +1299,14 @@ def check_document(
         and _missing(s.get("denominator_stat_id"))
     ]
     denominators = sorted(set(sizes) | set(printed))
+    two_by_two = {
+        int(c["p_stat_id"])
+        for c in comparisons
+        if c["kind"] == "binary"
+        and not _missing(c.get("p_stat_id"))
+        and not _missing(c.get("events_1"))
+        and not _missing(c.get("events_2"))
+    }
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
@@ -1295,7 +1323,8 @@ def check_document(
             if target is not None and target["kind"] in {"ratio", "difference"}:
                 rows.append(check_p_against_ci(target, stat, settings))
             elif target is not None and target["kind"] == "test":
-                rows.append(check_apa(target, stat, settings, one_tailed_in_text))
+                in_table = int(stat["stat_id"]) in two_by_two
+                rows.append(check_apa(target, stat, settings, one_tailed_in_text, in_table))
     for stat in (s for s in stats if s["kind"] == "nnt"):
         rows.extend(_check_nnt_of_document(stat, stats, comparisons, by_id, settings))
     arm_sizes = _arm_sizes(stats)

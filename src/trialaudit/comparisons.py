@@ -137,6 +137,7 @@ def _row(order: int, kind: str, first: dict, **values) -> dict:
         "summary_2_stat_id": None,
         "effect_stat_id": None,
         "p_stat_id": None,
+        "test_stat_id": None,
     }
     row.update(values)
     return row
@@ -172,14 +173,36 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
                 if p["span_start"] > anchor["span_end"] and (nxt is None or p["span_start"] < nxt)
             ]
             p_row = p_after[0] if p_after else None
+            test = _chi_square_after(group, cell, nxt)
             totals = _denominator(cell, arms), _denominator(control, arms)
-            rows.append(_binary_row(cell, control, totals, effect, p_row))
+            rows.append(_binary_row(cell, control, totals, effect, p_row, test))
             used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
     return rows
 
 
+def _chi_square_after(group: list[dict], cell: dict, limit: int | None) -> dict | None:
+    """Return the first chi-square statistic after a count and before ``limit`` in its sentence
+    ("... 12/50 (24.0%) with control; χ2 = 4.76"), whether or not a p-value follows it."""
+    return next(
+        (
+            r
+            for r in group
+            if r["kind"] == "test"
+            and r.get("test_type") == "chi2"
+            and r["span_start"] > cell["span_end"]
+            and (limit is None or r["span_start"] < limit)
+        ),
+        None,
+    )
+
+
 def _binary_row(
-    first: dict, second: dict, totals: tuple, effect: dict | None, p_row: dict | None
+    first: dict,
+    second: dict,
+    totals: tuple,
+    effect: dict | None,
+    p_row: dict | None,
+    test: dict | None = None,
 ) -> dict:
     """Return the comparison row of two arms' counts; ``totals`` are (n, stat_id) of each."""
     (n1, n1_id), (n2, n2_id) = totals
@@ -201,6 +224,7 @@ def _binary_row(
         total_2_stat_id=n2_id,
         effect_stat_id=effect["stat_id"] if effect else None,
         p_stat_id=p_row["stat_id"] if p_row else None,
+        test_stat_id=test["stat_id"] if test else None,
     )
 
 
@@ -236,8 +260,9 @@ def _unnamed_binary_pairs(stats: list[dict], norm: str, used: set[int]) -> list[
             after = [r for r in after if nxt is None or r["span_start"] < nxt["span_start"]]
             effect = next((r for r in after if r["kind"] in {"ratio", "difference"}), None)
             p_row = next((r for r in after if r["kind"] == "p_value"), None)
+            test = next((r for r in after if r.get("test_type") == "chi2"), None)
             totals = _denominator(first, []), _denominator(second, [])
-            rows.append(_binary_row(first, second, totals, effect, p_row))
+            rows.append(_binary_row(first, second, totals, effect, p_row, test))
             used.update(r["stat_id"] for r in (first, second, effect, p_row) if r is not None)
     return rows
 

@@ -475,7 +475,7 @@ def _label_between_arm_statistics(stats: list[dict], comparison_rows: list[dict]
     for cmp in comparison_rows:
         if not cmp["arm_1"] or not cmp["arm_2"]:
             continue
-        for key in ("effect_stat_id", "p_stat_id"):
+        for key in ("effect_stat_id", "p_stat_id", "test_stat_id"):
             row = by_id.get(cmp[key])
             if row is not None and not row["arm"]:
                 row["arm"] = f"{cmp['arm_1']} vs {cmp['arm_2']}"

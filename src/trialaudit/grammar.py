@@ -168,6 +168,8 @@ TEST = re.compile(
         |H\s?\(\s?(?P<h_df>\d{{1,4}})\s?\)
         |[zZ]
         |(?P<bare>t|(?P<bare_chi>\u03c7\s?[2\u00b2]|X[2\u00b2]))(?=\s?=\s?{SIGNED}\s?[,;]\s?[Pp]\s?[=<>\u2264\u2265])
+        # a Greek chi-square without df or p ("; χ2 = 4.76)"): the 1 df of a 2x2 table is implied
+        |(?P<greek_chi>[\u03c7\u03a7]\s?[2\u00b2]|(?i:chi[-\s]squared?\b))(?=\s?=\s?\d{{1,4}}\.\d{{1,4}}(?!\d|\.\d))
     )
     \s?(?P<cmp><=|>=|[=<>\u2264\u2265])\s?(?P<stat>{SIGNED})(?!\d)(?!\.\d)
     """,

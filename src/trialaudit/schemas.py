@@ -205,6 +205,8 @@ class ComparisonsTable(_Strict):
     summary_2_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     effect_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     p_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    # the chi-square statistic printed after the counts, with or without a p-value
+    test_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     # "clusters" when the study's text gives arm sizes in clusters (a cluster-randomised trial)
     allocation_unit: Series[str] = pa.Field(isin=ALLOCATION_UNITS)
 
