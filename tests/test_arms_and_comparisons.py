@@ -370,6 +370,14 @@ def _tables(text):
         ("One hundred twelve patients were enrolled.", 112),
         ("A hundred patients were enrolled.", 100),
         ("Nine hundred and ninety-nine adults were randomised.", 999),
+        # thousands: "Three" alone was read as a sample of 3
+        ("Three thousand and twenty-four patients were randomized.", 3024),
+        ("A total of two thousand five hundred participants were enrolled.", 2500),
+        ("Twelve thousand adults took part.", 12000),
+        # the people, not their eyes or knees
+        ("We enrolled 96 eyes of 48 patients with glaucoma.", 48),
+        ("Ninety-six eyes of 48 patients were randomized.", 48),
+        ("A total of 120 knees from 60 participants were included.", 60),
     ],
 )
 def test_sample_sizes_in_words_have_their_value(text, value):

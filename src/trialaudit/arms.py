@@ -760,6 +760,15 @@ _TOTALS = (
 )
 
 
+# Body parts counted before the people they belong to: "96 eyes of 48 patients", "120 knees
+# from 60 participants"; the sample is the people.
+_PARTS_OF_PEOPLE = re.compile(
+    rf"""\s(?i:eyes|knees|hips|ears|teeth|lesions|limbs|feet|hands|ulcers|wounds|implants)
+    \s(?:of|from|in)\s(?P<n>{grammar.COUNT_WORD})\s""",
+    re.VERBOSE,
+)
+
+
 # The words a sentence may open with before its subject: a section heading.
 _HEADING = re.compile(r"(?i)(?:methods?|results?|participants?|patients)\s?:?\s")
 
@@ -773,9 +782,9 @@ def _subjects_allocated(norm: str, sents: context.Sentences, scan: Scanner) -> l
         heading = _HEADING.match(norm, start)
         if m.start() not in (start, heading.end() if heading else -1):
             continue
-        found.append(
-            _size("sample_size", m.start("n"), m.end("n"), m.group("n"), population="randomized")
-        )
+        people = _PARTS_OF_PEOPLE.match(norm, m.end("n")) or m
+        span, text = people.span("n"), people.group("n")
+        found.append(_size("sample_size", *span, text, population="randomized"))
     return found
 
 
@@ -794,15 +803,17 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
             population = population_of(verb, (0, len(verb))) if verb else ""
             population = population or population_of(norm, sentence)
             start = m.start() if pattern is grammar.N_TOTAL else m.start("n")
+            n_span, n_text = m.span("n"), m.group("n")
+            people = _PARTS_OF_PEOPLE.match(norm, m.end("n"))
+            if people:
+                start, n_span, n_text = people.start("n"), people.span("n"), people.group("n")
             arm = _ARM_SUBJECT.search(norm, max(sentence[0], m.start() - 60), m.start())
             if arm and pattern is grammar.VERB_N:
                 # "The intervention arm comprised 150 participants": that arm's size
                 label = context.clean_arm(arm.group("arm"))
-                found.append(_arm_size(m.start("n"), m.end("n"), m.group("n"), label, population))
+                found.append(_arm_size(*n_span, n_text, label, population))
                 continue
-            found.append(
-                _size("sample_size", start, m.end("n"), m.group("n"), population=population)
-            )
+            found.append(_size("sample_size", start, n_span[1], n_text, population=population))
     found += _group_then_bracketed_people(norm, sents, scan)
     for m in scan.finditer(_OF_TOTAL, ("of ",), 0, 60):
         sentence = sents.of(m.start())

@@ -93,12 +93,19 @@ _HUNDREDS = (
     rf"(?:a|{trie_pattern(list(_UNITS))})\shundred"
     rf"(?:\s(?:and\s)?{trie_pattern(sorted(_BELOW_HUNDRED))}(?![A-Za-z\-]))?"
 )
+# "Three thousand and twenty-four", "two thousand five hundred": the words of a number below
+# a thousand, optionally followed by "thousand" and the words of what is left.
+_WORDS = (
+    rf"(?:{_HUNDREDS}|{_WORD_TRIE})"
+    rf"(?:\sthousand(?:,?\s(?:and\s)?(?:{_HUNDREDS}|{trie_pattern(sorted(_BELOW_HUNDRED))}))?)?"
+)
 # A count written in digits or words ("12", "Twelve", "twenty-four", "Two hundred and forty").
-COUNT_WORD = rf"(?:{INT}|(?i:{_HUNDREDS}|{_WORD_TRIE})(?![A-Za-z\-]))"
+COUNT_WORD = rf"(?:{INT}|(?i:{_WORDS})(?![A-Za-z\-]))"
 # A count before its unit, which may be joined to it by a hyphen ("12 months", "Twelve-month",
 # "twenty-four-week").
-COUNT_BEFORE_UNIT = rf"(?:{INT}|(?i:{_HUNDREDS}|{_WORD_TRIE})(?![A-Za-z]))"
+COUNT_BEFORE_UNIT = rf"(?:{INT}|(?i:{_WORDS})(?![A-Za-z]))"
 _HUNDREDS_VALUE = re.compile(r"(\w{1,5}) hundred(?: (?:and )?(.{1,20}))?")
+_THOUSANDS_VALUE = re.compile(r"(.{1,30}?) thousand(?:,? (?:and )?(.{1,40}))?")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
@@ -112,6 +119,11 @@ def word_value(text: str) -> int | None:
     lowered = _BLANKS.sub(" ", text.strip().lower())
     if lowered.replace(",", "").isdigit():
         return int(lowered.replace(",", ""))
+    thousands = _THOUSANDS_VALUE.fullmatch(lowered)
+    if thousands:
+        lead = word_value(thousands[1])
+        rest = word_value(thousands[2]) if thousands[2] else 0
+        return None if not lead or rest is None or rest >= 1000 else 1000 * lead + rest
     hundreds = _HUNDREDS_VALUE.fullmatch(lowered)
     if hundreds:
         lead = 1 if hundreds[1] == "a" else _ALL_WORDS.get(hundreds[1])
