@@ -17,7 +17,7 @@ from . import comparisons, context
 from .arms import counts_people, resolve_arm
 from .grammar import ARM_LABEL
 
-PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median"})
+PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median", "rate"})
 
 # What may stand between two values of one run: connectives and units, no numbers and no verb
 # or summary word that would start a new statement ("mean age was 52 years and mean BMI 27").

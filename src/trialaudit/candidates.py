@@ -288,6 +288,36 @@ def _numbers_needed(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+# "person years" is spelled "person-years" in the unit; "patient per year" keeps its spaces.
+_PERSON_TIME_SPACE = re.compile(r"(?<!per)\s(?=(?i:years?|yrs?|months?|weeks?|days?)\b)")
+
+
+def _rates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return event rates per person-time ("0.85 per patient-year"), with the rate printed
+    before or after one of them without its unit ("1.2 vs 1.8 episodes per child-year",
+    "0.85 per patient-year with drug and 1.21 with placebo")."""
+    found = []
+    anchors = ("per ", "/100", "/1000", "/1,000", "/ 100", "/ 1000")
+    for m in scan.finditer(grammar.RATE, anchors, 60, 60):
+        multiplier = (m.group("mult") or "").replace(",", "").strip()
+        time = _PERSON_TIME_SPACE.sub("-", m.group("time"))
+        time = time if time.isupper() else time.lower()
+        unit = f"per {multiplier + ' ' if multiplier else ''}{time}"
+        sentence = sents.of(m.start())
+        # the rate with its unit spans the unit; one printed without it, only its number
+        spans = [(m.start(), m.end(), m.group("est"))]
+        before = grammar.RATE_BEFORE.search(norm, max(sentence[0], m.start() - 30), m.start())
+        after = None if before else grammar.RATE_AFTER.match(norm, m.end())
+        for other in (before, after):
+            if other and other.end() <= sentence[1]:
+                spans.append((*other.span("est"), other.group("est")))
+        for start, end, value_text in spans:
+            arm = context.arm_near(norm, start, end, sentence)
+            fields = {"value_text": value_text, "unit": unit, "arm": arm}
+            found.append(Candidate("rate", start, end, fields))
+    return found
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
@@ -831,6 +861,7 @@ def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         *_tests(norm, scan),
         *_ratios(norm, scan),
         *_numbers_needed(norm, scan),
+        *_rates(norm, sents, scan),
         *_differences(norm, scan),
         *_p_values(norm, sents, scan),
         *_explicit_counts(norm, sents, scan),

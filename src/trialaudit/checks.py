@@ -189,6 +189,62 @@ def check_ratio_midpoint(stat: dict) -> dict | None:
     return _row(stat, "ratio_vs_ci_midpoint", stat["value_text"], verdict)
 
 
+def check_rate_ratio(ratio: dict, first: dict, second: dict) -> dict | None:
+    """A rate ratio against the two event rates printed before it ("0.85 per patient-year with
+    drug and 1.21 with placebo (rate ratio, 0.70 ...)"): the ratio of the rates, over every
+    pair of values that round to them, in either order. An adjusted ratio that differs is not
+    checkable: a model need not reproduce the ratio of crude rates."""
+    est, r1, r2 = (as_reported(s.get("value_text")) for s in (ratio, first, second))
+    if None in (est, r1, r2):
+        return None
+    units = {first.get("unit") or "", second.get("unit") or ""} - {""}
+    (lo1, hi1), (lo2, hi2) = r1.interval(), r2.interval()
+    if len(units) > 1:
+        verdict = _not_checkable("the rates are per different amounts of person-time")
+    elif min(lo1, lo2) <= 0:
+        verdict = _not_checkable("a rate that may be zero")
+    else:
+        orders = {
+            "ratio of the rates, first / second": (lo1 / hi2, hi1 / lo2),
+            "ratio of the rates, second / first": (lo2 / hi1, hi2 / lo1),
+        }
+        matching = [name for name, bounds in orders.items() if est.overlaps(*bounds)]
+        method = (
+            matching or sorted(orders, key=lambda n: abs(math.log(sum(orders[n]) / 2 / est.value)))
+        )[0]
+        low, high = orders[method]
+        centre = (r1.value / r2.value) if method.endswith("first / second") else r2.value / r1.value
+        text = f"{format_value(centre, est.decimals)} ({low:.4g} to {high:.4g})"
+        adjusted = "adjusted" in (ratio.get("flags") or "").split(";")
+        if matching:
+            verdict = Verdict(CONSISTENT, method, centre, text, "", low, high)
+        elif adjusted or est.value <= 0:
+            note = "an adjusted ratio need not equal the ratio of the printed rates"
+            verdict = Verdict(NOT_CHECKABLE, method, centre, text, note, low, high)
+        else:
+            verdict = Verdict(INCONSISTENT, method, centre, text, "", low, high)
+    return _row(
+        ratio,
+        "ratio_vs_rates",
+        ratio["value_text"],
+        verdict,
+        assumption=f"rates {first['value_text']} and {second['value_text']} {' '.join(units)}",
+    )
+
+
+def _rates_before(ratio: dict, stats: list[dict]) -> tuple[dict, dict] | None:
+    """Return the last two rates printed before a rate ratio in its sentence, and after any
+    rate ratio before it there; None when there are not two."""
+    sentence = ratio["sentence_start"]
+    earlier = [
+        s for s in stats if s["sentence_start"] == sentence and s["span_end"] <= ratio["span_start"]
+    ]
+    since = [s for s in earlier if s["kind"] == "ratio" and s.get("measure") == "IRR"]
+    floor = since[-1]["span_end"] if since else -1
+    rates = [s for s in earlier if s["kind"] == "rate" and s["span_start"] >= floor]
+    return (rates[-2], rates[-1]) if len(rates) >= 2 else None
+
+
 def _judge_range(reported, value_range: tuple[float, float], method: str, note: str = ""):
     """Consistent when some value of ``value_range`` rounds to the reported number."""
     centre = (value_range[0] + value_range[1]) / 2
@@ -1316,6 +1372,9 @@ def check_document(
             rows.append(check_percent_granularity(stat, sizes))
         elif kind == "ratio":
             rows.append(check_ratio_midpoint(stat))
+            rates = _rates_before(stat, stats) if stat.get("measure") == "IRR" else None
+            if rates is not None:
+                rows.append(check_rate_ratio(stat, *rates))
         elif kind == "difference":
             rows.append(check_difference_midpoint(stat))
         elif kind == "p_value" and not _missing(stat.get("refers_to")):

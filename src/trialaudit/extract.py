@@ -18,7 +18,9 @@ from .spans import Candidate, Scanner, resolve
 # Study details kept in the studies table (with their spans) rather than as facts.
 STUDY_ONLY = {"title", "authors"}
 # Kinds that report a result (every kind but the sizes): they get an outcome and a time point.
-RESULT_KINDS = frozenset("count percentage ratio difference median mean p_value test nnt".split())
+RESULT_KINDS = frozenset(
+    "count percentage ratio difference median mean p_value test nnt rate".split()
+)
 _LINKABLE = {"ratio", "difference", "test"}
 _RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 _LINK_GAP = re.compile(r"^[\s,;:()\[\]]{0,6}(?:(?:two|one)[-\s](?:sided|tailed)\s?)?$")
@@ -179,7 +181,7 @@ def _attach_context(
                 norm,
                 start,
                 sentence,
-                label_first=kind in {"p_value", "median", "mean", "test", "percentage"},
+                label_first=kind in {"p_value", "median", "mean", "test", "percentage", "rate"},
                 memo=sents.memo,
                 arm_words=arm_words,
                 end=end,

@@ -92,6 +92,33 @@ NUMBER_NEEDED = re.compile(
     _X,
 )
 
+# Event rates per person-time: "0.85 per patient-year", "1.8 episodes per child-year",
+# "3.2 per 1,000 person-years", "12.3/100 PY", "0.93 exacerbations per patient per year".
+_PERSON_TIME = (
+    r"(?:(?i:person|patient|participant|child|subject|woman|man|infant|resident|pupil)s?"
+    r"[-\s](?i:years?|yrs?|months?|weeks?|days?)(?:\s(?i:at\srisk|of\sfollow-up))?"
+    r"|PYs?(?![A-Za-z])|(?i:patient|person|participant|child)\sper\s(?i:year|month))"
+)
+RATE = re.compile(
+    rf"""
+    (?<![\w.,/\-])(?P<est>{DEC})(?!\s?%)
+    (?:\s(?P<events>(?:[A-Za-z][\w\-]{{1,20}}\s){{0,2}}?[A-Za-z][\w\-]{{1,20}}))?
+    \s?(?:(?i:per)\s|/\s?)(?P<mult>(?:100|1,?000|10,?000|100,?000)\s)?(?P<time>{_PERSON_TIME})
+    """,
+    _X,
+)
+# The rate before one with its unit, in a pair that prints the unit once: "1.2 vs 1.8 episodes
+# per child-year".
+RATE_BEFORE = re.compile(
+    rf"(?<![\w.,/\-])(?P<est>{DEC})\s?(?:vs\.?|versus|v|and|compared\swith)\s$"
+)
+# The rate after one with its unit: "0.85 per patient-year with drug and 1.21 with placebo".
+RATE_AFTER = re.compile(
+    rf"""[^;:()%\n]{{0,60}}?\s(?:and|vs\.?|versus|v|compared\swith|against)\s
+    (?P<est>{DEC})(?!\d|\.\d|\s?%|\s?/|\s(?i:per)\s)(?=\s(?:with|in|for|among|on)\s|\s?[,;)]|\.(?!\d))""",
+    _X,
+)
+
 # A further estimate of the same measure: "... 1.9 (95% CI 1.2-3.0) at day 28 and 2.4 (95% CI
 # 1.4-4.1) at day 90". It needs its own CI.
 _NEXT_LEAD = r"[^.;\n]{0,40}?(?:,|\band\b|;|\bvs\.?|\sv\.?(?=\s)|\bversus\b)\s?"

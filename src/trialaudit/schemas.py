@@ -19,6 +19,7 @@ STATISTIC_KINDS = [
     "sample_size",
     "arm_size",
     "nnt",
+    "rate",
 ]
 FACT_KINDS = [
     "registration",

@@ -37,6 +37,7 @@ CHECK_LABELS = {
     "nnt_vs_counts": "number needed to treat vs the counts",
     "nnt_ci_vs_counts": "CI of the number needed to treat vs the counts",
     "nnt_vs_difference": "number needed to treat vs its risk difference",
+    "ratio_vs_rates": "rate ratio vs the event rates",
 }
 MAX_TABLE_ROWS = 500
 
