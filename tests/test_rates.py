@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from reference import close, rows
 
+from trialaudit import rates as rate_ratios
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
+
+REFERENCE = rows("rate_ratio_reference.csv")
 
 
 def rates(text):
@@ -13,10 +17,10 @@ def rates(text):
     return [(r["value_text"], r["unit"], r["arm"]) for r in rows if r["kind"] == "rate"]
 
 
-def rate_checks(text):
+def rate_checks(text, check="ratio_vs_rates"):
     extraction = extract_document("d", text)
     checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
-    return [(c["reported"], c["verdict"]) for c in checks if c["check"] == "ratio_vs_rates"]
+    return [(c["reported"], c["verdict"]) for c in checks if c["check"] == check]
 
 
 @pytest.mark.parametrize(
@@ -94,3 +98,84 @@ def test_rates_that_cannot_give_the_ratio_are_not_checkable(text, why):
 def test_a_ratio_without_two_rates_before_it_has_no_rate_check():
     text = "Exacerbations fell (rate ratio 0.70, 95% CI 0.60 to 0.82); 0.85 per patient-year."
     assert rate_checks(text) == []
+
+
+@pytest.mark.parametrize("row", REFERENCE, ids=lambda r: f"{r['x1']:g}/{r['t1']:g}")
+def test_rate_ratio_intervals_match_r(row):
+    found = rate_ratios.rate_ratio_candidates(
+        int(row["x1"]), row["t1"], int(row["x2"]), row["t2"], 0.95
+    )
+    exact = found["exact conditional (Poisson) CI"]
+    wald = found["Wald CI (log scale)"]
+    assert close(exact[0], row["ratio"]) and close(wald[0], row["ratio"])
+    assert close(exact[1], row["exact_lower"], 1e-7) and close(exact[2], row["exact_upper"], 1e-7)
+    assert close(wald[1], row["wald_lower"], 1e-7) and close(wald[2], row["wald_upper"], 1e-7)
+
+
+def test_an_arm_without_events_has_no_interval():
+    assert rate_ratios.rate_ratio_candidates(0, 100.0, 5, 100.0, 0.95) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malaria occurred in 35 episodes in 1,200 person-years in the vaccine group.",
+            (35, 1200.0, "per person-year", "vaccine"),
+        ),
+        ("There were 35/1,200 person-years.", (35, 1200.0, "per person-year", "")),
+        (
+            "We observed 14 infections during 843.5 person-months of follow-up.",
+            (14, 843.5, "per person-month", ""),
+        ),
+    ],
+)
+def test_events_over_person_time_are_read(text, expected):
+    [row] = [r for r in extract_document("d", text).statistics if r["kind"] == "rate"]
+    assert (row["numerator"], row["person_time"], row["unit"], row["arm"]) == expected
+    assert close(row["value"], expected[0] / expected[1])
+
+
+# 35 events in 1,200 and 60 in 1,180 person-years (rate_ratio_reference.csv): ratio 0.5736,
+# exact 0.3669 to 0.8846 (poisson.test), Wald 0.3781 to 0.8703 (epitools::rateratio.wald)
+EVENTS = (
+    "Malaria occurred in 35 episodes in 1,200 person-years in the vaccine group and 60 "
+    "episodes in 1,180 person-years in the control group (IRR {}, 95% CI {} to {})."
+)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "low", "high", "ratio_verdict", "ci_verdict"),
+    [
+        ("0.57", "0.37", "0.88", "consistent", "consistent"),  # exact
+        ("0.57", "0.38", "0.87", "consistent", "consistent"),  # Wald
+        # the other order: poisson.test(c(60, 35), c(1180, 1200)) gives 1.1305 to 2.7258
+        ("1.74", "1.13", "2.73", "consistent", "consistent"),
+        ("0.64", "0.42", "0.97", "inconsistent", "inconsistent"),
+        ("0.57", "0.40", "0.80", "consistent", "inconsistent"),
+    ],
+)
+def test_a_rate_ratio_and_its_ci_are_checked_against_events_and_person_time(
+    ratio, low, high, ratio_verdict, ci_verdict
+):
+    text = EVENTS.format(ratio, low, high)
+    assert rate_checks(text, "ratio_vs_events") == [(ratio, ratio_verdict)]
+    assert rate_checks(text, "ci_vs_events") == [(f"{low} to {high}", ci_verdict)]
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdict"),
+    # 100 x 14 / 843 = 1.6607
+    [("1.7", "consistent"), ("1.66", "consistent"), ("1.9", "inconsistent")],
+)
+def test_a_rate_is_checked_against_the_events_before_it(printed, verdict):
+    text = (
+        "We observed 14 infections during 843 person-months of follow-up "
+        f"({printed} per 100 person-months)."
+    )
+    assert rate_checks(text, "rate_vs_events") == [(printed, verdict)]
+
+
+def test_a_rate_in_another_unit_of_time_is_not_held_against_the_events():
+    text = "We observed 14 infections during 843 person-months (19.9 per 1000 person-years)."
+    assert rate_checks(text, "rate_vs_events") == []

@@ -318,6 +318,51 @@ def _rates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate
     return found
 
 
+_RATE_EVENT_ANCHORS = (
+    "person-",
+    "person ",
+    "patient-",
+    "patient year",
+    "participant-",
+    "child-",
+    "subject-",
+    "woman-",
+    "women-",
+    "infant-",
+)
+_PER_MULTIPLIER = re.compile(r"(?:100|1,?000|10,?000|100,?000)")
+_TIME_TAIL = re.compile(r"(?i)\s(?:at\srisk|of\sfollow-up)$")
+_PLURAL_TIME = re.compile(r"(?i)(year|yr|month|week|day|PY)s\b")
+
+
+def _person_time_unit(text: str) -> str:
+    """Return the unit one event rate is in: "person-years of follow-up" -> "per person-year"."""
+    unit = _PLURAL_TIME.sub(r"\1", _TIME_TAIL.sub("", _PERSON_TIME_SPACE.sub("-", text)))
+    return f"per {unit if unit.isupper() else unit.lower()}"
+
+
+def _rate_events(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return an arm's events over its person-time ("35 events in 1,200 person-years",
+    "35/1,200 person-years"): a rate per unit of person-time, from the two numbers."""
+    found = []
+    for m in scan.finditer(grammar.RATE_EVENTS, _RATE_EVENT_ANCHORS, 100, 40, case=("PY",)):
+        time_text = m.group("time")
+        slash = "/" in norm[m.end("events") : m.start("time")]
+        if slash and _PER_MULTIPLIER.fullmatch(time_text):
+            continue  # "12/100 PY" is 12 per 100 person-years, read as a rate
+        time = value_of(time_text)
+        if not time:
+            continue
+        fields = {
+            "numerator": int(m.group("events").replace(",", "")),
+            "person_time": time,
+            "unit": _person_time_unit(m.group("unit")),
+            "arm": context.arm_near(norm, m.start(), m.end(), sents.of(m.start())),
+        }
+        found.append(Candidate("rate", m.start(), m.end(), fields))
+    return found
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
@@ -861,6 +906,7 @@ def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         *_tests(norm, scan),
         *_ratios(norm, scan),
         *_numbers_needed(norm, scan),
+        *_rate_events(norm, sents, scan),
         *_rates(norm, sents, scan),
         *_differences(norm, scan),
         *_p_values(norm, sents, scan),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from . import apa, ci_geometry, context, continuous, inference, nnt, twobytwo
+from . import apa, ci_geometry, context, continuous, inference, nnt, rates, twobytwo
 from .arms import CLUSTERS, counts_people, of_each_arm
 from .judgement import (
     CONSISTENT,
@@ -229,6 +229,90 @@ def check_rate_ratio(ratio: dict, first: dict, second: dict) -> dict | None:
         ratio["value_text"],
         verdict,
         assumption=f"rates {first['value_text']} and {second['value_text']} {' '.join(units)}",
+    )
+
+
+def check_rate_ratio_events(ratio: dict, first: dict, second: dict, settings: Settings) -> list:
+    """A rate ratio and its CI against two arms' events over their person-time ("35 events in
+    1,200 person-years ... 60 in 1,180 person-years (IRR 0.57, 95% CI 0.37 to 0.88)"), in
+    either order: the ratio of the rates, its exact conditional and Wald CIs (rates.py)."""
+    est = as_reported(ratio.get("value_text"))
+    if est is None:
+        return []
+    a, t1 = int(first["numerator"]), float(first["person_time"])
+    b, t2 = int(second["numerator"]), float(second["person_time"])
+    assumption = f"{a} events in {t1:g} and {b} in {t2:g} of person-time (either order)"
+    units = {first.get("unit"), second.get("unit")}
+    candidates = {}
+    for label, counts in (("first / second", (a, t1, b, t2)), ("second / first", (b, t2, a, t1))):
+        found = rates.rate_ratio_candidates(*counts, _level(ratio, settings))
+        candidates.update({f"{method}, {label}": values for method, values in found.items()})
+    if len(units) > 1 or not candidates:
+        why = "rates per different person-time" if len(units) > 1 else "an arm with no events"
+        verdict = _not_checkable(why)
+        return [_row(ratio, "ratio_vs_events", ratio["value_text"], verdict)]
+    estimates = {}
+    for method, (value, _, _) in candidates.items():
+        estimates.setdefault("rate ratio, " + method.rsplit(", ", 1)[1], value)
+    verdict = judge(est, estimates)
+    if verdict.verdict == INCONSISTENT and "adjusted" in (ratio.get("flags") or "").split(";"):
+        verdict = _not_checkable("an adjusted ratio need not equal the ratio of crude rates")
+    rows = [_row(ratio, "ratio_vs_events", ratio["value_text"], verdict, assumption=assumption)]
+    lo, hi = as_reported(ratio.get("ci_low_text")), as_reported(ratio.get("ci_high_text"))
+    if lo is not None and hi is not None:
+        problem = _interval_problem(lo, hi)
+        pairs = {method: (low, high) for method, (_, low, high) in candidates.items()}
+        verdict = _not_checkable(problem) if problem else judge_pair(lo, hi, pairs)
+        reported = f"{ratio['ci_low_text']} to {ratio['ci_high_text']}"
+        rows.append(
+            _row(
+                ratio,
+                "ci_vs_events",
+                reported,
+                verdict,
+                assumption=assumption + f"; {_level(ratio, settings):g} level",
+            )
+        )
+    return rows
+
+
+_RATE_UNIT = re.compile(r"per\s(?:(?P<mult>\d{1,6})\s)?(?P<time>.{1,40}?)s?$")
+
+
+def check_rate_against_events(rate: dict, events: dict) -> dict | None:
+    """A rate printed right after the events and person-time it comes from ("14 infections
+    during 843 person-months (1.7 per 100 person-months)"): events / person-time, scaled."""
+    est = as_reported(rate.get("value_text"))
+    printed, own = _RATE_UNIT.match(rate["unit"] or ""), _RATE_UNIT.match(events["unit"] or "")
+    if est is None or printed is None or own is None:
+        return None
+    if printed["time"].lower() != own["time"].lower():
+        return None  # "per 1000 person-years" after events in person-months: not its rate
+    scale = float(printed["mult"] or 1)
+    value = scale * int(events["numerator"]) / float(events["person_time"])
+    method = f"{scale:g} x events / person-time"
+    verdict = _judge_range(est, (value, value), method)
+    return _row(
+        rate,
+        "rate_vs_events",
+        rate["value_text"],
+        verdict,
+        assumption=f"{events['numerator']} events in {float(events['person_time']):g}",
+    )
+
+
+def _events_just_before(rate: dict, stats: list[dict], gap: int = 4) -> dict | None:
+    """Return the events-over-person-time row that ends at most a bracket before a rate."""
+    return next(
+        (
+            s
+            for s in reversed(stats)
+            if s["kind"] == "rate"
+            and not _missing(s.get("person_time"))
+            and s["sentence_start"] == rate["sentence_start"]
+            and 0 <= rate["span_start"] - s["span_end"] <= gap
+        ),
+        None,
     )
 
 
@@ -1370,10 +1454,16 @@ def check_document(
             rows.append(check_percent(stat, denominators))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
+        elif kind == "rate" and stat.get("value_text"):
+            events = _events_just_before(stat, stats)
+            if events is not None:
+                rows.append(check_rate_against_events(stat, events))
         elif kind == "ratio":
             rows.append(check_ratio_midpoint(stat))
             rates = _rates_before(stat, stats) if stat.get("measure") == "IRR" else None
-            if rates is not None:
+            if rates is not None and all(not _missing(r.get("person_time")) for r in rates):
+                rows.extend(check_rate_ratio_events(stat, *rates, settings))
+            elif rates is not None:
                 rows.append(check_rate_ratio(stat, *rates))
         elif kind == "difference":
             rows.append(check_difference_midpoint(stat))

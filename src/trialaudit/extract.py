@@ -84,6 +84,8 @@ def _value(cand: Candidate) -> float | None:
         return None if f.get("numerator") is None else float(f["numerator"])
     if cand.kind in {"arm_size", "sample_size"}:
         return None if f.get("size") is None else float(f["size"])
+    if cand.kind == "rate" and f.get("person_time"):
+        return f["numerator"] / f["person_time"]  # "35 events in 1,200 person-years"
     return value_of(f.get("value_text"))
 
 
@@ -112,6 +114,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "ci_high": value_of(f.get("ci_high_text")),
         "numerator": f.get("numerator"),
         "denominator": f.get("denominator"),
+        "person_time": f.get("person_time"),
         "percent_text": f.get("percent_text") or "",
         "percent": value_of(f.get("percent_text")),
         "comparator": f.get("comparator") or "",

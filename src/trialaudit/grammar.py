@@ -107,6 +107,16 @@ RATE = re.compile(
     """,
     _X,
 )
+# Events over the person-time they occurred in: "35 events in 1,200 person-years", "12 cases
+# during 843 person-months of follow-up", "35/1,200 person-years".
+RATE_EVENTS = re.compile(
+    rf"""
+    (?<![\w.,/\-])(?P<events>{INT})(?!\.\d)
+    (?:\s?/\s?|\s(?:[A-Za-z][\w\-]{{1,20}}\s){{0,3}}?(?i:in|over|during|among)\s)
+    (?P<time>{DEC})\s(?P<unit>{_PERSON_TIME})
+    """,
+    _X,
+)
 # The rate before one with its unit, in a pair that prints the unit once: "1.2 vs 1.8 episodes
 # per child-year".
 RATE_BEFORE = re.compile(

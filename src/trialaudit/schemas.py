@@ -144,6 +144,8 @@ class StatisticsTable(_Span):
     numerator: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     denominator: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     denominator_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    # the person-time of a rate's events ("35 events in 1,200 person-years"), in its unit
+    person_time: Series[float] = pa.Field(nullable=True, gt=0)
     percent_text: Series[str]
     percent: Series[float] = pa.Field(nullable=True)
     comparator: Series[str]

@@ -38,6 +38,9 @@ CHECK_LABELS = {
     "nnt_ci_vs_counts": "CI of the number needed to treat vs the counts",
     "nnt_vs_difference": "number needed to treat vs its risk difference",
     "ratio_vs_rates": "rate ratio vs the event rates",
+    "ratio_vs_events": "rate ratio vs the events and person-time",
+    "ci_vs_events": "CI of a rate ratio vs the events and person-time",
+    "rate_vs_events": "rate vs its events and person-time",
 }
 MAX_TABLE_ROWS = 500
 
