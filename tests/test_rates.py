@@ -179,3 +179,34 @@ def test_a_rate_is_checked_against_the_events_before_it(printed, verdict):
 def test_a_rate_in_another_unit_of_time_is_not_held_against_the_events():
     text = "We observed 14 infections during 843 person-months (19.9 per 1000 person-years)."
     assert rate_checks(text, "rate_vs_events") == []
+
+
+@pytest.mark.parametrize(
+    ("efficacy", "low", "high", "verdict", "ci_verdict"),
+    # 100 x (1 - rate ratio), limits swapped, from rate_ratio_reference.csv's first row:
+    # 42.64; exact 11.54 to 63.31, Wald 12.97 to 62.19
+    [
+        ("43", "12", "63", "consistent", "consistent"),
+        ("43", "13", "62", "consistent", "consistent"),
+        ("50", "12", "63", "inconsistent", "consistent"),
+        ("43", "20", "70", "consistent", "inconsistent"),
+    ],
+)
+def test_a_vaccine_efficacy_is_checked_against_events_and_person_time(
+    efficacy, low, high, verdict, ci_verdict
+):
+    text = (
+        "Malaria occurred in 35 episodes in 1,200 person-years in the vaccine group and 60 "
+        f"episodes in 1,180 person-years in the control group (vaccine efficacy {efficacy}%, "
+        f"95% CI {low} to {high})."
+    )
+    assert rate_checks(text, "efficacy_vs_events") == [(efficacy, verdict)]
+    assert rate_checks(text, "efficacy_ci_vs_events") == [(f"{low} to {high}", ci_verdict)]
+    [row] = [r for r in extract_document("d", text).statistics if r["kind"] == "percentage"]
+    assert row["arm"] == ""  # what it measures names the vaccine, but is no arm
+
+
+def test_an_efficacy_without_events_before_it_keeps_its_granularity_check():
+    text = "A total of 40 participants were enrolled. The vaccine efficacy was 62.5%."
+    assert rate_checks(text, "percent_granularity") == [("62.5", "consistent")]
+    assert rate_checks(text, "efficacy_vs_events") == []

@@ -258,22 +258,21 @@ def check_rate_ratio_events(ratio: dict, first: dict, second: dict, settings: Se
     if verdict.verdict == INCONSISTENT and "adjusted" in (ratio.get("flags") or "").split(";"):
         verdict = _not_checkable("an adjusted ratio need not equal the ratio of crude rates")
     rows = [_row(ratio, "ratio_vs_events", ratio["value_text"], verdict, assumption=assumption)]
-    lo, hi = as_reported(ratio.get("ci_low_text")), as_reported(ratio.get("ci_high_text"))
-    if lo is not None and hi is not None:
-        problem = _interval_problem(lo, hi)
-        pairs = {method: (low, high) for method, (_, low, high) in candidates.items()}
-        verdict = _not_checkable(problem) if problem else judge_pair(lo, hi, pairs)
-        reported = f"{ratio['ci_low_text']} to {ratio['ci_high_text']}"
-        rows.append(
-            _row(
-                ratio,
-                "ci_vs_events",
-                reported,
-                verdict,
-                assumption=assumption + f"; {_level(ratio, settings):g} level",
-            )
-        )
-    return rows
+    assumption += f"; {_level(ratio, settings):g} level"
+    return rows + _interval_against(ratio, "ci_vs_events", candidates, assumption)
+
+
+def _interval_against(stat: dict, check: str, candidates: dict, assumption: str) -> list[dict]:
+    """The row of a printed CI judged against {method: (estimate, lower, upper)}; none when
+    the statistic has no CI."""
+    lo, hi = as_reported(stat.get("ci_low_text")), as_reported(stat.get("ci_high_text"))
+    if lo is None or hi is None:
+        return []
+    problem = _interval_problem(lo, hi)
+    pairs = {method: (low, high) for method, (_, low, high) in candidates.items()}
+    verdict = _not_checkable(problem) if problem else judge_pair(lo, hi, pairs)
+    reported = f"{stat['ci_low_text']} to {stat['ci_high_text']}"
+    return [_row(stat, check, reported, verdict, assumption=assumption)]
 
 
 _RATE_UNIT = re.compile(r"per\s(?:(?P<mult>\d{1,6})\s)?(?P<time>.{1,40}?)s?$")
@@ -314,6 +313,46 @@ def _events_just_before(rate: dict, stats: list[dict], gap: int = 4) -> dict | N
         ),
         None,
     )
+
+
+def check_efficacy_events(efficacy: dict, first: dict, second: dict, settings: Settings) -> list:
+    """A vaccine efficacy in percent after two arms' events over person-time ("vaccine efficacy
+    43%, 95% CI 12 to 63"): 100 x (1 - rate ratio) of the first arm against the second, its
+    CI from the rate ratio's (exact conditional and Wald, rates.py) with the limits swapped."""
+    est = as_reported(efficacy.get("value_text"))
+    units = {first.get("unit"), second.get("unit")}
+    counts = (int(first["numerator"]), float(first["person_time"]))
+    counts += (int(second["numerator"]), float(second["person_time"]))
+    found = rates.rate_ratio_candidates(*counts, _level(efficacy, settings))
+    if est is None or len(units) > 1 or not found:
+        return []
+    candidates = {
+        method: (100 * (1 - ratio), 100 * (1 - high), 100 * (1 - low))
+        for method, (ratio, low, high) in found.items()
+    }
+    assumption = f"100 x (1 - rate ratio) of {counts[0]} events in {counts[1]:g} against"
+    assumption += f" {counts[2]} in {counts[3]:g} of person-time"
+    value = next(iter(candidates.values()))[0]
+    rows = [
+        _row(
+            efficacy,
+            "efficacy_vs_events",
+            efficacy["value_text"],
+            judge(est, {"100 x (1 - rate ratio)": value}),
+            assumption=assumption,
+        )
+    ]
+    assumption += f"; {_level(efficacy, settings):g} level"
+    return rows + _interval_against(efficacy, "efficacy_ci_vs_events", candidates, assumption)
+
+
+def _events_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | None:
+    """Return the two arms' events over person-time a vaccine efficacy follows, or None."""
+    if "efficacy" not in (stat.get("outcome") or "").lower():
+        return None
+    found = _rates_before(stat, stats)
+    with_time = found and all(not _missing(r.get("person_time")) for r in found)
+    return found if with_time else None
 
 
 def _rates_before(ratio: dict, stats: list[dict]) -> tuple[dict, dict] | None:
@@ -1452,6 +1491,8 @@ def check_document(
         kind = stat["kind"]
         if kind == "count":
             rows.append(check_percent(stat, denominators))
+        elif kind == "percentage" and _events_of_efficacy(stat, stats):
+            rows.extend(check_efficacy_events(stat, *_events_of_efficacy(stat, stats), settings))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
         elif kind == "rate" and stat.get("value_text"):

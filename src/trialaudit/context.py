@@ -371,7 +371,11 @@ def arm_near(
         if (
             # "Gleason ≥8: enza 17 (38%)": a word of the document's arms names one
             is_armlike(before.group("arm")) or _shares_a_word(before.group("arm"), arm_words)
-        ) and not (_ENDS_A_PHRASE.search(before.group("arm")) or compared):
+        ) and not (
+            _ENDS_A_PHRASE.search(before.group("arm"))
+            or _MEASURE_NAMED.search(before.group("arm"))
+            or compared
+        ):
             return clean_arm(before.group("arm"))
     return ""
 
@@ -409,6 +413,10 @@ def declared_arm_words(allocated: list[tuple[int, tuple[str, ...]]]) -> frozense
 _ENDS_A_PHRASE = re.compile(
     r"(?i)\b(?:from|to|of|by|at|was|were|is|are|than|fell|rose|increased|decreased|reduced)$"
 )
+
+
+# "vaccine efficacy 43%": what a value measures, though it names an arm's word.
+_MEASURE_NAMED = re.compile(r"(?i)\b(?:efficacy|effectiveness)$")
 
 
 def is_armlike(label: str) -> bool:

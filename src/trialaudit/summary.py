@@ -41,6 +41,8 @@ CHECK_LABELS = {
     "ratio_vs_events": "rate ratio vs the events and person-time",
     "ci_vs_events": "CI of a rate ratio vs the events and person-time",
     "rate_vs_events": "rate vs its events and person-time",
+    "efficacy_vs_events": "vaccine efficacy vs the events and person-time",
+    "efficacy_ci_vs_events": "CI of a vaccine efficacy vs the events and person-time",
 }
 MAX_TABLE_ROWS = 500
 
