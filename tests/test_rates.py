@@ -210,3 +210,24 @@ def test_an_efficacy_without_events_before_it_keeps_its_granularity_check():
     text = "A total of 40 participants were enrolled. The vaccine efficacy was 62.5%."
     assert rate_checks(text, "percent_granularity") == [("62.5", "consistent")]
     assert rate_checks(text, "efficacy_vs_events") == []
+
+
+def test_a_rate_ratio_of_zero_is_not_checkable_against_the_rates():
+    text = (
+        "The rate was 0.85 per patient-year with drug and 1.21 with placebo (rate ratio 0.00, "
+        "95% CI 0.00 to 0.02)."
+    )
+    extraction = extract_document("d", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    [row] = [c for c in checks if c["check"] == "ratio_vs_rates"]
+    assert row["verdict"] == "not_checkable" and "not positive" in row["note"]
+
+
+def test_a_rate_per_person_time_of_follow_up_is_checked_against_its_events():
+    # 100 x 14 / 843 = 1.6607; the unit's "of follow-up" names no other unit of time
+    text = (
+        "There were 14 infections during 843 person-years of follow-up (1.7 per 100 "
+        "person-years of follow-up)."
+    )
+    assert rates(text)[-1] == ("1.7", "per 100 person-years", "")
+    assert rate_checks(text, "rate_vs_events") == [("1.7", "consistent")]

@@ -300,7 +300,7 @@ def _rates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate
     anchors = ("per ", "/100", "/1000", "/1,000", "/ 100", "/ 1000")
     for m in scan.finditer(grammar.RATE, anchors, 60, 60):
         multiplier = (m.group("mult") or "").replace(",", "").strip()
-        time = _PERSON_TIME_SPACE.sub("-", m.group("time"))
+        time = _TIME_TAIL.sub("", _PERSON_TIME_SPACE.sub("-", m.group("time")))
         time = time if time.isupper() else time.lower()
         unit = f"per {multiplier + ' ' if multiplier else ''}{time}"
         sentence = sents.of(m.start())

@@ -201,6 +201,8 @@ def check_rate_ratio(ratio: dict, first: dict, second: dict) -> dict | None:
     (lo1, hi1), (lo2, hi2) = r1.interval(), r2.interval()
     if len(units) > 1:
         verdict = _not_checkable("the rates are per different amounts of person-time")
+    elif est.value <= 0:
+        verdict = _not_checkable("a rate ratio that is not positive")
     elif min(lo1, lo2) <= 0:
         verdict = _not_checkable("a rate that may be zero")
     else:
@@ -218,7 +220,7 @@ def check_rate_ratio(ratio: dict, first: dict, second: dict) -> dict | None:
         adjusted = "adjusted" in (ratio.get("flags") or "").split(";")
         if matching:
             verdict = Verdict(CONSISTENT, method, centre, text, "", low, high)
-        elif adjusted or est.value <= 0:
+        elif adjusted:
             note = "an adjusted ratio need not equal the ratio of the printed rates"
             verdict = Verdict(NOT_CHECKABLE, method, centre, text, note, low, high)
         else:
