@@ -290,6 +290,17 @@ def _numbers_needed(norm: str, scan: Scanner) -> list[Candidate]:
 
 # "person years" is spelled "person-years" in the unit; "patient per year" keeps its spaces.
 _PERSON_TIME_SPACE = re.compile(r"(?<!per)\s(?=(?i:years?|yrs?|months?|weeks?|days?)\b)")
+_TIME_TAIL = re.compile(r"(?i)\s(?:at\srisk|of\sfollow-up)$")
+_PLURAL_TIME = re.compile(r"(?i)(year|yr|month|week|day|PY)s\b")
+
+
+def _person_time_unit(text: str, multiplier: str = "", singular: bool = False) -> str:
+    """Return the unit a rate is in: "1,000 person years of follow-up" -> "per 1000
+    person-years"; a rate of events over person-time is per one unit ("per person-year")."""
+    unit = _TIME_TAIL.sub("", _PERSON_TIME_SPACE.sub("-", text))
+    unit = _PLURAL_TIME.sub(r"\1", unit) if singular else unit
+    unit = unit if unit.isupper() else unit.lower()
+    return f"per {multiplier + ' ' if multiplier else ''}{unit}"
 
 
 def _rates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -300,9 +311,7 @@ def _rates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate
     anchors = ("per ", "/100", "/1000", "/1,000", "/ 100", "/ 1000")
     for m in scan.finditer(grammar.RATE, anchors, 60, 60):
         multiplier = (m.group("mult") or "").replace(",", "").strip()
-        time = _TIME_TAIL.sub("", _PERSON_TIME_SPACE.sub("-", m.group("time")))
-        time = time if time.isupper() else time.lower()
-        unit = f"per {multiplier + ' ' if multiplier else ''}{time}"
+        unit = _person_time_unit(m.group("time"), multiplier)
         sentence = sents.of(m.start())
         # the rate with its unit spans the unit; one printed without it, only its number
         spans = [(m.start(), m.end(), m.group("est"))]
@@ -331,14 +340,6 @@ _RATE_EVENT_ANCHORS = (
     "infant-",
 )
 _PER_MULTIPLIER = re.compile(r"(?:100|1,?000|10,?000|100,?000)")
-_TIME_TAIL = re.compile(r"(?i)\s(?:at\srisk|of\sfollow-up)$")
-_PLURAL_TIME = re.compile(r"(?i)(year|yr|month|week|day|PY)s\b")
-
-
-def _person_time_unit(text: str) -> str:
-    """Return the unit one event rate is in: "person-years of follow-up" -> "per person-year"."""
-    unit = _PLURAL_TIME.sub(r"\1", _TIME_TAIL.sub("", _PERSON_TIME_SPACE.sub("-", text)))
-    return f"per {unit if unit.isupper() else unit.lower()}"
 
 
 def _rate_events(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -356,7 +357,7 @@ def _rate_events(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         fields = {
             "numerator": int(m.group("events").replace(",", "")),
             "person_time": time,
-            "unit": _person_time_unit(m.group("unit")),
+            "unit": _person_time_unit(m.group("unit"), singular=True),
             "arm": context.arm_near(norm, m.start(), m.end(), sents.of(m.start())),
         }
         found.append(Candidate("rate", m.start(), m.end(), fields))

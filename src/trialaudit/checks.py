@@ -206,21 +206,19 @@ def check_rate_ratio(ratio: dict, first: dict, second: dict) -> dict | None:
     elif min(lo1, lo2) <= 0:
         verdict = _not_checkable("a rate that may be zero")
     else:
-        orders = {
-            "ratio of the rates, first / second": (lo1 / hi2, hi1 / lo2),
-            "ratio of the rates, second / first": (lo2 / hi1, hi2 / lo1),
+        orders = {  # (ratio, lowest, highest) over the rates' rounding
+            "ratio of the rates, first / second": (r1.value / r2.value, lo1 / hi2, hi1 / lo2),
+            "ratio of the rates, second / first": (r2.value / r1.value, lo2 / hi1, hi2 / lo1),
         }
-        matching = [name for name, bounds in orders.items() if est.overlaps(*bounds)]
+        matching = [name for name, (_, *bounds) in orders.items() if est.overlaps(*bounds)]
         method = (
-            matching or sorted(orders, key=lambda n: abs(math.log(sum(orders[n]) / 2 / est.value)))
+            matching or sorted(orders, key=lambda n: abs(math.log(orders[n][0] / est.value)))
         )[0]
-        low, high = orders[method]
-        centre = (r1.value / r2.value) if method.endswith("first / second") else r2.value / r1.value
+        centre, low, high = orders[method]
         text = f"{format_value(centre, est.decimals)} ({low:.4g} to {high:.4g})"
-        adjusted = "adjusted" in (ratio.get("flags") or "").split(";")
         if matching:
             verdict = Verdict(CONSISTENT, method, centre, text, "", low, high)
-        elif adjusted:
+        elif _adjusted(ratio):
             note = "an adjusted ratio need not equal the ratio of the printed rates"
             verdict = Verdict(NOT_CHECKABLE, method, centre, text, note, low, high)
         else:
@@ -257,7 +255,7 @@ def check_rate_ratio_events(ratio: dict, first: dict, second: dict, settings: Se
     for method, (value, _, _) in candidates.items():
         estimates.setdefault("rate ratio, " + method.rsplit(", ", 1)[1], value)
     verdict = judge(est, estimates)
-    if verdict.verdict == INCONSISTENT and "adjusted" in (ratio.get("flags") or "").split(";"):
+    if verdict.verdict == INCONSISTENT and _adjusted(ratio):
         verdict = _not_checkable("an adjusted ratio need not equal the ratio of crude rates")
     rows = [_row(ratio, "ratio_vs_events", ratio["value_text"], verdict, assumption=assumption)]
     assumption += f"; {_level(ratio, settings):g} level"
@@ -353,8 +351,12 @@ def _events_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | No
     if "efficacy" not in (stat.get("outcome") or "").lower():
         return None
     found = _rates_before(stat, stats)
-    with_time = found and all(not _missing(r.get("person_time")) for r in found)
-    return found if with_time else None
+    return found if found and _have_person_time(found) else None
+
+
+def _have_person_time(rates: tuple[dict, dict]) -> bool:
+    """Return True if both rates were read as events over person-time."""
+    return all(not _missing(r.get("person_time")) for r in rates)
 
 
 def _rates_before(ratio: dict, stats: list[dict]) -> tuple[dict, dict] | None:
@@ -661,11 +663,16 @@ def check_comparison(
     return rows
 
 
+def _adjusted(effect: dict) -> bool:
+    """Return True if an estimate is flagged as adjusted (from a model, not the crude data)."""
+    return "adjusted" in (effect.get("flags") or "").split(";")
+
+
 def _not_from_counts(effect: dict | None) -> str:
     """Return why an effect (and its p) cannot be judged against its crude 2x2 counts, or ''."""
     if effect is None:
         return ""
-    if "adjusted" in (effect.get("flags") or "").split(";"):
+    if _adjusted(effect):
         return "an adjusted estimate is not the crude estimate of the counts"
     if (effect.get("measure") or "") == "HR":
         return "a hazard ratio comes from a time-to-event analysis"
@@ -1493,8 +1500,8 @@ def check_document(
         kind = stat["kind"]
         if kind == "count":
             rows.append(check_percent(stat, denominators))
-        elif kind == "percentage" and _events_of_efficacy(stat, stats):
-            rows.extend(check_efficacy_events(stat, *_events_of_efficacy(stat, stats), settings))
+        elif kind == "percentage" and (events := _events_of_efficacy(stat, stats)):
+            rows.extend(check_efficacy_events(stat, *events, settings))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
         elif kind == "rate" and stat.get("value_text"):
@@ -1504,7 +1511,7 @@ def check_document(
         elif kind == "ratio":
             rows.append(check_ratio_midpoint(stat))
             rates = _rates_before(stat, stats) if stat.get("measure") == "IRR" else None
-            if rates is not None and all(not _missing(r.get("person_time")) for r in rates):
+            if rates is not None and _have_person_time(rates):
                 rows.extend(check_rate_ratio_events(stat, *rates, settings))
             elif rates is not None:
                 rows.append(check_rate_ratio(stat, *rates))

@@ -260,7 +260,7 @@ def _unnamed_binary_pairs(stats: list[dict], norm: str, used: set[int]) -> list[
             after = [r for r in after if nxt is None or r["span_start"] < nxt["span_start"]]
             effect = next((r for r in after if r["kind"] in {"ratio", "difference"}), None)
             p_row = next((r for r in after if r["kind"] == "p_value"), None)
-            test = next((r for r in after if r.get("test_type") == "chi2"), None)
+            test = _chi_square_after(after, second, None)
             totals = _denominator(first, []), _denominator(second, [])
             rows.append(_binary_row(first, second, totals, effect, p_row, test))
             used.update(r["stat_id"] for r in (first, second, effect, p_row) if r is not None)

@@ -95,15 +95,15 @@ _HUNDREDS = (
 )
 # "Three thousand and twenty-four", "two thousand five hundred": the words of a number below
 # a thousand, optionally followed by "thousand" and the words of what is left.
-_WORDS = (
+_IN_WORDS = (
     rf"(?:{_HUNDREDS}|{_WORD_TRIE})"
     rf"(?:\sthousand(?:,?\s(?:and\s)?(?:{_HUNDREDS}|{trie_pattern(sorted(_BELOW_HUNDRED))}))?)?"
 )
 # A count written in digits or words ("12", "Twelve", "twenty-four", "Two hundred and forty").
-COUNT_WORD = rf"(?:{INT}|(?i:{_WORDS})(?![A-Za-z\-]))"
+COUNT_WORD = rf"(?:{INT}|(?i:{_IN_WORDS})(?![A-Za-z\-]))"
 # A count before its unit, which may be joined to it by a hyphen ("12 months", "Twelve-month",
 # "twenty-four-week").
-COUNT_BEFORE_UNIT = rf"(?:{INT}|(?i:{_WORDS})(?![A-Za-z]))"
+COUNT_BEFORE_UNIT = rf"(?:{INT}|(?i:{_IN_WORDS})(?![A-Za-z]))"
 _HUNDREDS_VALUE = re.compile(r"(\w{1,5}) hundred(?: (?:and )?(.{1,20}))?")
 _THOUSANDS_VALUE = re.compile(r"(.{1,30}?) thousand(?:,? (?:and )?(.{1,40}))?")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
