@@ -483,6 +483,14 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
         ):
             continue
         found.append(_count(m))
+    for m in scan.finditer(grammar.COUNT_AMONG, (" among ",), 130, 80):
+        x, n = word_value(m.group("x")), word_value(m.group("n"))
+        if x is None or n is None or x > n or n == 0:
+            continue
+        given, event = m.group("given"), m.group("event").partition(" of ")[2]
+        arm = context.clean_arm(given) if given else ""
+        count = _count(m, arm=arm, outcome=_outcome_words(event))  # "cases of Covid-19"
+        found.append(Candidate("count", m.start(), m.end("n"), count.fields))
     for m in scan.finditer(grammar.FRACTION, ("/",), 25, 25):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
@@ -598,7 +606,13 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             "value_text": m.group("xw"),
             "arm": context.clean_arm(m.group("arm")),
         }
-        found.append(Candidate("count", m.start("xw"), end + (noun.end() if noun else 0), fields))
+        of_n = word_value(m.group("of_n")) if m.group("of_n") else None
+        if of_n is not None and value <= of_n:
+            fields["denominator"] = of_n
+            end = m.end()
+        elif noun:
+            end += noun.end()
+        found.append(Candidate("count", m.start("xw"), end, fields))
     return found
 
 

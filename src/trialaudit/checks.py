@@ -346,6 +346,106 @@ def check_efficacy_events(efficacy: dict, first: dict, second: dict, settings: S
     return rows + _interval_against(efficacy, "efficacy_ci_vs_events", candidates, assumption)
 
 
+_NOT_FROM_RISKS = (
+    "a vaccine efficacy may come from a hazard ratio or from cases per person-time, not from "
+    "the crude risks"
+)
+
+
+def efficacy_from_risks(
+    cases_1: int, people_1: int, cases_2: int, people_2: int, level: float
+) -> dict[str, tuple[float, float, float]]:
+    """Return {method: (efficacy %, lower, upper)} of arm 1 against arm 2 from their risks:
+    100 x (1 - risk ratio), each risk-ratio interval's limits swapped. Methods: Katz (Wald, log
+    scale), Koopman and Miettinen-Nurminen score (twobytwo.py), and exact conditional on the
+    total cases, arm 1's share binomial with its people as exposure (R's poisson.test with the
+    arm sizes as time base; rates.py)."""
+    if min(cases_1, cases_2) <= 0:
+        return {}
+    table = (cases_1, people_1, cases_2, people_2)
+    ratio, katz_low, katz_high = twobytwo.risk_ratio_wald(*table, level, 0)
+    found = {"risk ratio, Katz (Wald) CI": (float(ratio), float(katz_low), float(katz_high))}
+    for mn, label in ((False, "Koopman score CI"), (True, "Miettinen-Nurminen score CI")):
+        found[f"risk ratio, {label}"] = (
+            float(ratio),
+            *twobytwo.risk_ratio_score(*table, level, mn),
+        )
+    exact = rates.rate_ratio_candidates(*table, level)["exact conditional (Poisson) CI"]
+    found["risk ratio, exact conditional CI on the total cases"] = exact
+    return {
+        method: (100 * (1 - rr), 100 * (1 - high), 100 * (1 - low))
+        for method, (rr, low, high) in found.items()
+    }
+
+
+def check_efficacy_counts(efficacy: dict, first: dict, second: dict, settings: Settings) -> list:
+    """A vaccine efficacy in percent after two arms' cases among their people ("8 cases among
+    18,198 vaccine recipients and 162 among 18,325 placebo recipients; vaccine efficacy was
+    95.0%"), the arms as printed, then reversed: 100 x (1 - risk ratio). A value that no order
+    reproduces but that lies inside the recomputed exact interval may come from a hazard ratio or
+    from person-time (not checkable); one outside it is inconsistent. Its CI: consistent when a
+    risk-ratio method reproduces it, inconsistent when it shares no value with any of them, else
+    not checkable; a credible interval is a Bayesian model's (not checkable)."""
+    est = as_reported(efficacy.get("value_text"))
+    level = _level(efficacy, settings)
+    counts = [(int(r["numerator"]), int(float(r["denominator"]))) for r in (first, second)]
+    candidates = {}
+    for label, (one, two) in (("as printed", counts), ("arms reversed", counts[::-1])):
+        found = efficacy_from_risks(*one, *two, level)
+        candidates.update({f"{method}, {label}": values for method, values in found.items()})
+    if est is None or not candidates:
+        return []
+    assumption = f"100 x (1 - risk ratio) of {counts[0][0]}/{counts[0][1]} against"
+    assumption += f" {counts[1][0]}/{counts[1][1]} (arms reversed also tried)"
+    points = {}
+    for method, (value, _, _) in candidates.items():
+        points.setdefault(f"100 x (1 - risk ratio), {method.rsplit(', ', 1)[1]}", value)
+    verdict = judge(est, points)
+    if verdict.verdict == INCONSISTENT and any(
+        low <= est.value <= high for _, low, high in candidates.values()
+    ):
+        verdict = replace(verdict, verdict=NOT_CHECKABLE, note=_NOT_FROM_RISKS)
+    rows = [
+        _row(efficacy, "efficacy_vs_counts", efficacy["value_text"], verdict, assumption=assumption)
+    ]
+    assumption += f"; {level:g} level"
+    rows += _interval_against(efficacy, "efficacy_ci_vs_counts", candidates, assumption)
+    if rows[1:] and rows[1]["verdict"] == INCONSISTENT:
+        rows[1] = _unless_disjoint(rows[1], efficacy, candidates)
+    return rows
+
+
+def _unless_disjoint(row: dict, efficacy: dict, candidates: dict) -> dict:
+    """A vaccine efficacy's CI that no risk-ratio method reproduces is not checkable when it is
+    a credible interval or shares a value with one of them (it may be a model's), else it stays
+    inconsistent."""
+    lo, hi = as_reported(efficacy["ci_low_text"]), as_reported(efficacy["ci_high_text"])
+    if re.search(r"(?i)\bcredible\b|\bCrI\b", efficacy.get("source_text") or ""):
+        why = "a credible interval comes from a Bayesian model, not from the counts"
+    elif any(low <= hi.value and lo.value <= high for _, low, high in candidates.values()):
+        why = _NOT_FROM_RISKS
+    else:
+        return row
+    return {**row, "verdict": NOT_CHECKABLE, "note": why}
+
+
+def _counts_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | None:
+    """Return the last two counts with denominators printed before a vaccine efficacy in its
+    sentence, or None."""
+    if "efficacy" not in (stat.get("outcome") or "").lower():
+        return None
+    counts = [
+        s
+        for s in stats
+        if s["kind"] == "count"
+        and s["sentence_start"] == stat["sentence_start"]
+        and s["span_end"] <= stat["span_start"]
+        and not _missing(s.get("numerator"))
+        and not _missing(s.get("denominator"))
+    ]
+    return (counts[-2], counts[-1]) if len(counts) >= 2 else None
+
+
 def _events_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | None:
     """Return the two arms' events over person-time a vaccine efficacy follows, or None."""
     if "efficacy" not in (stat.get("outcome") or "").lower():
@@ -1502,6 +1602,8 @@ def check_document(
             rows.append(check_percent(stat, denominators))
         elif kind == "percentage" and (events := _events_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_events(stat, *events, settings))
+        elif kind == "percentage" and (counts := _counts_of_efficacy(stat, stats)):
+            rows.extend(check_efficacy_counts(stat, *counts, settings))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
         elif kind == "rate" and stat.get("value_text"):

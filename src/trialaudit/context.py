@@ -910,6 +910,10 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         kept, stop = _label_words(words, len(words) - 1, _SUBJECT_STOP, 6)
         cut = len(kept) == 6 or (not stop and window_start + match.start() > sentence[0])
         kept = [] if cut else _without_tail(" ".join(reversed(kept))).split()[::-1]
+    elif not kept and stop == "of" and len(words) > 1:
+        # "indicating a vaccine efficacy of 94.1%": the label is what the value is "of"
+        kept, stop = _label_words(words, len(words) - 1)
+        kept = [] if _OF_WHAT_NOT.fullmatch(" ".join(reversed(kept))) else kept
     label = " ".join(reversed(kept)).strip(" .")
     if (
         not label
@@ -940,6 +944,10 @@ _WHEN_BEFORE_LABEL = frozenset("at by after during before until following within
 _WHEN_LABEL = re.compile(
     r"(?i)(?:the\s)?(?:\d{1,3}|[a-z]{3,12})[\s\-](?:day|week|month|year)s?"
     r"(?:[\s\-](?:follow[\s\-]?up|visit|assessment))?"
+)
+# "a total of 45", "a median of 12", "10 out of": before "of", not what a value measures.
+_OF_WHAT_NOT = re.compile(
+    r"(?i)total|median|mean|maximum|minimum|(?:[\d,.]{1,12}\s)?out|[\d,.]{1,12}|"
 )
 # What ends the subject of a copula, read backwards: "Mean adherence by capsule count was".
 _SUBJECT_STOP = frozenset("and or but while whereas the a an than vs vs. versus with".split())

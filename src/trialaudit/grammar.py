@@ -267,6 +267,18 @@ COUNT_OF = re.compile(
       \s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]])?""",
     _X,
 )
+# "8 cases of Covid-19 among 18,198 vaccine recipients", "162 among 18,325 placebo recipients":
+# events among the people at risk; the words before "recipients" name what they received.
+COUNT_AMONG = re.compile(
+    rf"""(?<![\w.,/\-])(?P<x>{COUNT_WORD})(?!\s?%)
+    (?!\s(?i:most|main|leading|common|top|first|other|times?|years?|months?|weeks?|days?|hours?
+      |percent|mg|ml|g|kg)\b)
+    (?P<event>(?:\s[\w\-]{{1,25}}){{0,4}}?)\samong\s
+    (?:the\s|all\s)?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
+    (?:\s(?P<given>[\w\-+]{{1,25}}(?:\s[\w\-+]{{1,25}})?)(?=\s(?i:recipients)\b))?
+    (?=\s(?:[\w\-]{{1,25}}\s){{0,2}}?(?i:{_PEOPLE})\b)""",
+    _X,
+)
 FRACTION = re.compile(
     rf"(?<![\w./:\-])(?P<x>{INT})\s?/\s?(?P<n>{INT})(?![\d/])(?!\.\d)(?!\s?(?:mm\s?Hg|mmHg))"
 )
@@ -312,11 +324,13 @@ COUNT_VS_COUNT = re.compile(rf"(?<![\w.,\-])(?P<x1>{INT})\s(?:vs\.?|versus)\s{_S
 COUNT_AND_COUNT = re.compile(
     rf"(?<![\w.,\-])(?<!(?i:between)\s)(?P<x1>{INT})\s(?:and|or)\s{_SHARED_NOUN}"
 )
+# "11 participants in the mRNA-1273 group (of 14,134)": the group's size may follow it.
 COUNT_IN_GROUP = re.compile(
     rf"""
     (?<![\w.,])(?P<xw>{COUNT_WORD}|(?i:none|no)(?![\w]))
     \s(?:(?i:{_PEOPLE})\s)?(?:(?i:were|was|occurred|died|had)\s)?
     (?i:in)\sthe\s(?P<arm>{ARM_LABEL})\s(?i:group|arm|cohort)s?\b
+    (?:\s\((?:of|out\sof)\s(?P<of_n>{INT})(?!\d)(?!\.\d)\))?
     """,
     _X,
 )

@@ -43,6 +43,8 @@ CHECK_LABELS = {
     "rate_vs_events": "rate vs its events and person-time",
     "efficacy_vs_events": "vaccine efficacy vs the events and person-time",
     "efficacy_ci_vs_events": "CI of a vaccine efficacy vs the events and person-time",
+    "efficacy_vs_counts": "vaccine efficacy vs the cases and people of each arm",
+    "efficacy_ci_vs_counts": "CI of a vaccine efficacy vs the cases and people of each arm",
 }
 MAX_TABLE_ROWS = 500
 
