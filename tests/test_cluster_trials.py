@@ -164,3 +164,30 @@ def test_a_cluster_trials_nnt_interval_is_judged_one_sided(interval, expected):
     checked = verdicts(text)
     assert checked["nnt_vs_counts"] == "consistent"
     assert checked["nnt_ci_vs_counts"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In this cluster-randomised trial, 24 villages were randomly assigned to the "
+            "intervention or to usual care. Malaria occurred in 120/1204 (10.0%) children in "
+            "intervention villages and 180/1180 (15.3%) in control villages.",
+            ["intervention", "control"],
+        ),
+        (
+            "Thirty general practices were randomised. Vaccination uptake was 420 of 1000 (42.0%) "
+            "in intervention practices and 350 of 1000 (35.0%) in usual care practices.",
+            ["intervention", "usual care"],
+        ),
+        # guard: clusters described by a word that names no arm
+        (
+            "Malaria occurred in 120/1204 (10.0%) children in rural villages and 180/1180 "
+            "(15.3%) in urban villages.",
+            ["", ""],
+        ),
+    ],
+)
+def test_counts_take_the_arm_their_clusters_received(text, expected):
+    rows = extract_document("t", text).statistics
+    assert [s["arm"] for s in rows if s["kind"] == "count"] == expected

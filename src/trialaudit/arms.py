@@ -34,13 +34,7 @@ _ENROL_INTO = re.compile(
 # standard dialysate". A size counted in clusters has the unit "clusters" and counts no people
 # (CONSORT extension for cluster trials, Campbell et al. 2012, item 13a).
 CLUSTERS = "clusters"
-_CLUSTER_NOUNS = (
-    "units", "clusters", "practices", "villages", "schools", "hospitals", "wards", "communities",
-    "households", "sites", "centres", "centers", "clinics", "districts", "homes", "classes",
-    "classrooms", "teams", "facilities", "hamlets", "towns", "neighbourhoods", "neighborhoods",
-    "compounds", "parishes", "municipalities", "counties", "pharmacies",
-)  # fmt: skip
-_CLUSTER_NOUN = rf"(?i:{'|'.join(_CLUSTER_NOUNS)})\b"
+_CLUSTER_NOUN = rf"(?i:{'|'.join(grammar.CLUSTER_NOUNS)})\b"
 # "(1,184 patients)", "(n = 640)": the people the clusters hold.
 _CLUSTER_PEOPLE = (
     rf"\s\((?:(?i:n)\s?=\s?)?(?P<people>(?P<n>{INT})"
@@ -310,7 +304,7 @@ def _cluster_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
     """Clusters allocated, in all or to one arm, with the people they hold when the text says:
     sizes in clusters (unit "clusters") and, beside them, sizes in people."""
     found = []
-    for m in scan.finditer(_CLUSTER_SIZE, _CLUSTER_NOUNS, 45, 200):
+    for m in scan.finditer(_CLUSTER_SIZE, grammar.CLUSTER_NOUNS, 45, 200):
         sentence = sents.of(m.start())
         if _PLACES_OF_PEOPLE.search(norm, max(sentence[0], m.start() - 12), m.start()):
             continue

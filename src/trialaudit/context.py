@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from .grammar import ALLOCATED_TO_ARMS, ARM_LABEL, SENTENCE_END
+from .grammar import ALLOCATED_TO_ARMS, ARM_LABEL, CLUSTER_NOUNS, SENTENCE_END
 from .numbers import COUNT_BEFORE_UNIT, word_value
 from .spans import Scanner
 
@@ -29,6 +29,12 @@ _ARM_WORDS = {"group", "groups", "arm", "arms", "cohort"}
 _NO_ARM = r"(?:two|three|four|both|all|each|either|other|same|whole)"
 ARM_AFTER = re.compile(
     rf"(?i)[^;\d]{{0,60}}?\b(?:in|of)\sthe\s(?!{_NO_ARM}\s)(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
+)
+# "120/1204 (10.0%) children in intervention villages": a cluster trial's arm, named by what
+# its clusters received.
+ARM_CLUSTERS_AFTER = re.compile(
+    rf"[^;\d]{{0,40}}?\b(?:in|of)\s(?:the\s)?(?!{_NO_ARM}\s)(?P<arm>{ARM_LABEL})"
+    rf"\s(?i:{'|'.join(CLUSTER_NOUNS)})\b"
 )
 # Arms named by letter or number: "group A", "arm 2", "cohort II".
 _LETTERED = r"(?i:group|arm|cohort)\s(?:[A-D]|[1-4]|I{1,3}|IV)(?![\w\-])"
@@ -335,6 +341,9 @@ def arm_near(
     after = ARM_AFTER.match(text, end, sentence[1])
     # "95.00% (38/40), higher than that of the control group": the arm of what it is compared with
     if after and not _COMPARED_BETWEEN.search(text, end, after.start("arm")):
+        return clean_arm(after.group("arm"))
+    after = ARM_CLUSTERS_AFTER.match(text, end, sentence[1])
+    if after and _names_an_arm(after.group("arm"), arm_words):
         return clean_arm(after.group("arm"))
     after = ARM_LETTER_AFTER.match(text, end, sentence[1])
     if after:

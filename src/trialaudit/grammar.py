@@ -267,6 +267,15 @@ COUNT_OF = re.compile(
       \s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]])?""",
     _X,
 )
+# What cluster-randomised trials allocate (arms.py; CONSORT cluster extension, Campbell et al.
+# 2012): "32 dialysis units", "in intervention villages".
+CLUSTER_NOUNS = (
+    "units", "clusters", "practices", "villages", "schools", "hospitals", "wards", "communities",
+    "households", "sites", "centres", "centers", "clinics", "districts", "homes", "classes",
+    "classrooms", "teams", "facilities", "hamlets", "towns", "neighbourhoods", "neighborhoods",
+    "compounds", "parishes", "municipalities", "counties", "pharmacies",
+)  # fmt: skip
+
 # "8 cases of Covid-19 among 18,198 vaccine recipients", "162 among 18,325 placebo recipients":
 # events among the people at risk; the words before "recipients" name what they received.
 COUNT_AMONG = re.compile(
