@@ -231,3 +231,88 @@ def test_a_rate_per_person_time_of_follow_up_is_checked_against_its_events():
     )
     assert rates(text)[-1] == ("1.7", "per 100 person-years", "")
     assert rate_checks(text, "rate_vs_events") == [("1.7", "consistent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The annualized rate of severe exacerbations was 0.85 with benralizumab and 1.21 "
+            "with placebo.",
+            [("0.85", "per year", ""), ("1.21", "per year", "placebo")],
+        ),
+        (
+            "The annualised exacerbation rate was 0.93 in the dupilumab group versus 2.76 in the "
+            "placebo group.",
+            [("0.93", "per year", "dupilumab"), ("2.76", "per year", "placebo")],
+        ),
+        (
+            "The annualized relapse rate (ARR) was 0.16 in the ocrelizumab group.",
+            [("0.16", "per year", "ocrelizumab")],
+        ),
+        (
+            "Patients had 1.2 vs 1.8 exacerbations per year.",
+            [("1.2", "per year", ""), ("1.8", "per year", "")],
+        ),
+        # an annualized value that is no rate, and schedules per year
+        ("The annualized cost was 1200 per patient.", []),
+        ("Patients received 4 injections per year.", []),
+        ("Patients had 2.5 visits per month.", []),
+    ],
+)
+def test_annualized_rates_and_events_per_year_are_rates_per_year(text, expected):
+    assert rates(text) == expected
+
+
+def test_a_rate_ratio_is_checked_against_two_annualized_rates():
+    text = (
+        "The annualized rate of severe exacerbations was 0.85 with benralizumab and 1.21 with "
+        "placebo (rate ratio 0.{}, 95% CI 0.60 to 0.82)."
+    )
+    # 0.85 / 1.21 over the rounding of both: 0.6955 to 0.7095
+    assert rate_checks(text.format("70")) == [("0.70", "consistent")]
+    assert rate_checks(text.format("75")) == [("0.75", "inconsistent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patients had 1.2 vs 1.8 exacerbations per year.", ["exacerbations"] * 2),
+        (
+            "We observed 0.42 falls per person-year in the exercise group and 0.61 in the "
+            "control group.",
+            ["falls"] * 2,
+        ),
+        # "episodes" says no more than the sentence: its outcome stays the sentence's
+        (
+            "The incidence of malaria was 1.2 vs 1.8 episodes per child-year.",
+            ["incidence of malaria"] * 2,
+        ),
+    ],
+)
+def test_a_rate_measures_the_events_it_counts(text, expected):
+    rows = extract_document("d", text).statistics
+    assert [r["outcome"] for r in rows if r["kind"] == "rate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "There were 14 hospitalizations in the vaccine group versus 25 in the placebo group.",
+            [("count", "14 hospitalizations", "vaccine"), ("count", "25", "placebo")],
+        ),
+        (
+            "There were 14 infections in the vaccine group and 25 in the placebo group.",
+            [("count", "14 infections", "vaccine"), ("count", "25", "placebo")],
+        ),
+        # guard: people in groups are the arms' sizes
+        (
+            "There were 120 patients in the drug group and 118 in the placebo group.",
+            [("arm_size", "120", "drug"), ("arm_size", "118", "placebo")],
+        ),
+    ],
+)
+def test_events_counted_in_a_group_are_counts_not_arm_sizes(text, expected):
+    rows = extract_document("d", text).statistics
+    assert [(r["kind"], r["source_text"], r["arm"]) for r in rows] == expected

@@ -690,15 +690,27 @@ def _labelled_n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> li
     return found
 
 
+_EVENTS_AFTER = re.compile(rf"\s{grammar.RECURRENT_EVENTS}\b")
+
+
 def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "50 patients in the MSC group" is an arm size in a sentence about enrolment that
     reports no events."""
     found = []
-    for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
+    matches = list(scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150))
+    # "There were 14 hospitalizations in the vaccine group versus 25 in the placebo group"
+    counting_events = {
+        sents.of(m.start()) for m in matches if _EVENTS_AFTER.match(norm, m.end("xw"))
+    }
+    for m in matches:
         if not m.group("xw")[0].isdigit():
             continue
         sentence = sents.of(m.start())
-        if not _ENROLMENT_VERB.search(norm, *sentence) or _EVENT_WORDS.search(norm, *sentence):
+        if (
+            not _ENROLMENT_VERB.search(norm, *sentence)
+            or _EVENT_WORDS.search(norm, *sentence)
+            or sentence in counting_events
+        ):
             continue
         found.append(
             _size(

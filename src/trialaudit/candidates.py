@@ -109,6 +109,7 @@ _MEAN_OR_MEDIAN = re.compile(r"(?i)\b(?P<word>median|mean|average)\b")
 _SE_NEAR = re.compile(r"(?i)\b(?:SEM?|standard\serror)\b")
 _HEART_RATE_UNIT = re.compile(r"(?i)\s?(?:bpm|beats|breaths|/\s?min|per\smin|mm\s?Hg|times)")
 _PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
+_EVENTS_AFTER = re.compile(rf"\s(?P<events>{grammar.RECURRENT_EVENTS})\b")
 
 
 def _measure(match: re.Match) -> str:
@@ -311,19 +312,42 @@ def _rates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate
     anchors = ("per ", "/100", "/1000", "/1,000", "/ 100", "/ 1000")
     for m in scan.finditer(grammar.RATE, anchors, 60, 60):
         multiplier = (m.group("mult") or "").replace(",", "").strip()
-        unit = _person_time_unit(m.group("time"), multiplier)
-        sentence = sents.of(m.start())
-        # the rate with its unit spans the unit; one printed without it, only its number
-        spans = [(m.start(), m.end(), m.group("est"))]
-        before = grammar.RATE_BEFORE.search(norm, max(sentence[0], m.start() - 30), m.start())
-        after = None if before else grammar.RATE_AFTER.match(norm, m.end())
-        for other in (before, after):
-            if other and other.end() <= sentence[1]:
-                spans.append((*other.span("est"), other.group("est")))
-        for start, end, value_text in spans:
-            arm = context.arm_near(norm, start, end, sentence)
-            fields = {"value_text": value_text, "unit": unit, "arm": arm}
-            found.append(Candidate("rate", start, end, fields))
+        found += _rate_and_its_pair(norm, sents, m, _person_time_unit(m.group("time"), multiplier))
+    for m in scan.finditer(grammar.RATE_PER_YEAR, ("per year", "/year", "per yr"), 60, 10):
+        found += _rate_and_its_pair(norm, sents, m, PER_YEAR)
+    for m in scan.finditer(grammar.ANNUALIZED_RATE, ("annuali",), 0, 120):
+        if re.search(r"(?i)\brates?\b", m.group("what")):
+            found += _rate_and_its_pair(norm, sents, m, PER_YEAR, m.start("est"))
+    return found
+
+
+# "1.8 episodes per child-year" says what is counted no more than the sentence does.
+_ONLY_EVENTS = re.compile(r"(?i)episodes?|events?|cases?")
+PER_YEAR = "per year"  # an annualized rate, or events per year
+
+
+def _rate_and_its_pair(
+    norm: str, sents: context.Sentences, m: re.Match, unit: str, start: int | None = None
+) -> list[Candidate]:
+    """Return the rate of a match (from ``start``, else the match's start, to its end) and the
+    rate printed before or after it without its unit, each with the arm named near it."""
+    start = m.start() if start is None else start
+    sentence = sents.of(start)
+    # the rate with its unit spans the unit; one printed without it, only its number
+    spans = [(start, m.end(), m.group("est"))]
+    before = grammar.RATE_BEFORE.search(norm, max(sentence[0], start - 30), start)
+    after = None if before else grammar.RATE_AFTER.match(norm, m.end())
+    for other in (before, after):
+        if other and other.end() <= sentence[1]:
+            spans.append((*other.span("est"), other.group("est")))
+    # "1.2 vs 1.8 exacerbations per year": both rates count the events the unit follows
+    events = m.groupdict().get("events")
+    outcome = _outcome_words(events) if events and not _ONLY_EVENTS.fullmatch(events) else ""
+    found = []
+    for begin, end, value_text in spans:
+        arm = context.arm_near(norm, begin, end, sentence)
+        fields = {"value_text": value_text, "unit": unit, "arm": arm, "outcome": outcome}
+        found.append(Candidate("rate", begin, end, fields))
     return found
 
 
@@ -606,12 +630,15 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             "value_text": m.group("xw"),
             "arm": context.clean_arm(m.group("arm")),
         }
+        events = None if noun else _EVENTS_AFTER.match(norm, end)
+        if events:  # "14 infections in the vaccine group": what it counts
+            fields["outcome"] = context.named_outcome(events.group("events").lower())
         of_n = word_value(m.group("of_n")) if m.group("of_n") else None
         if of_n is not None and value <= of_n:
             fields["denominator"] = of_n
             end = m.end()
-        elif noun:
-            end += noun.end()
+        elif noun or events:
+            end = events.end() if events else end + noun.end()
         found.append(Candidate("count", m.start("xw"), end, fields))
     return found
 

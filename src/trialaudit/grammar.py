@@ -107,6 +107,25 @@ RATE = re.compile(
     """,
     _X,
 )
+# Things that happen to a person more than once, whose count per year is a rate ("1.2 vs 1.8
+# exacerbations per year"); "4 tablets per year" is a schedule.
+RECURRENT_EVENTS = (
+    r"(?i:exacerbations|episodes|attacks|falls|infections|relapses|seizures|admissions"
+    r"|hospitali[sz]ations|bleeds|events|flares|crises|migraines)"
+)
+RATE_PER_YEAR = re.compile(
+    rf"""(?<![\w.,/\-])(?P<est>{DEC})(?!\s?%)
+    \s(?P<events>(?:[A-Za-z][\w\-]{{1,20}}\s){{0,2}}?{RECURRENT_EVENTS})
+    \s(?:(?i:per)\s|/\s?)(?P<time>(?i:year|yr))\b""",
+    _X,
+)
+# "The annualized rate of severe exacerbations was 0.85", "annualised relapse rate (ARR) of
+# 0.16": events a patient has in a year, on average.
+ANNUALIZED_RATE = re.compile(
+    rf"""(?i:annuali[sz]ed)\s(?P<what>(?:[\w\-]{{1,25}}\s){{0,6}}?)(?:\([A-Z]{{2,5}}\)\s)?
+    (?:was|were|of)\s(?P<est>{DEC})(?!\d|\.\d|\s?%|\s?/)""",
+    _X,
+)
 # Events over the person-time they occurred in: "35 events in 1,200 person-years", "12 cases
 # during 843 person-months of follow-up", "35/1,200 person-years".
 RATE_EVENTS = re.compile(
@@ -337,7 +356,7 @@ COUNT_AND_COUNT = re.compile(
 COUNT_IN_GROUP = re.compile(
     rf"""
     (?<![\w.,])(?P<xw>{COUNT_WORD}|(?i:none|no)(?![\w]))
-    \s(?:(?i:{_PEOPLE})\s)?(?:(?i:were|was|occurred|died|had)\s)?
+    \s(?:(?i:{_PEOPLE}|{RECURRENT_EVENTS})\s)?(?:(?i:were|was|occurred|died|had)\s)?
     (?i:in)\sthe\s(?P<arm>{ARM_LABEL})\s(?i:group|arm|cohort)s?\b
     (?:\s\((?:of|out\sof)\s(?P<of_n>{INT})(?!\d)(?!\.\d)\))?
     """,
