@@ -1116,3 +1116,30 @@ def test_an_arm_after_a_comparison_belongs_to_the_value_compared_with():
 )
 def test_bmj_v_joins_two_values(text, expected):
     assert [row for row in outcomes_of(text) if row[0] in dict(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural "groups" names two arms
+        (
+            "The response rates in the MSC and control groups were 80% (16/20) and 45% (9/20), "
+            "respectively.",
+            [("80% (16/20)", "MSC"), ("45% (9/20)", "control")],
+        ),
+        # the arms a "respectively" list ends with
+        (
+            "Clinical cure rates were 85.7% (120/140) and 78.6% (110/140) for ceftriaxone and "
+            "azithromycin, respectively.",
+            [("85.7% (120/140)", "ceftriaxone"), ("78.6% (110/140)", "azithromycin")],
+        ),
+        # guard: a singular "group" named with "and" is one arm, not the two of a list
+        (
+            "In the diet and exercise group, response rates were 80% (16/20) and 45% (9/20) at "
+            "weeks 4 and 12.",
+            [("80% (16/20)", ""), ("45% (9/20)", "")],
+        ),
+    ],
+)
+def test_two_arms_named_together(text, expected):
+    assert [(source, arm) for source, arm, _ in per_arm(text)] == expected

@@ -37,6 +37,13 @@ _RESPECTIVELY = re.compile(
 )
 # "in the laparoscopic group", "the open arm"
 _GROUP_MENTION = re.compile(rf"(?i)\bthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b")
+# "the MSC and control groups": the two arms of a plural "groups".
+_PAIR_OF_GROUPS = re.compile(r"(?P<a>.{1,40}?)\s(?:and|or|vs\.?|versus)\s(?:the\s)?(?P<b>.{1,40})")
+# "85.7% and 78.6% for ceftriaxone and azithromycin, respectively"
+_PAIR_RESPECTIVELY = re.compile(
+    rf"\b(?:for|with|in|on)\s(?:the\s)?(?P<a>{ARM_LABEL})\s(?:and|vs\.?|versus)\s(?:the\s)?"
+    rf"(?P<b>{ARM_LABEL}),?\s(?i:respectively)\b"
+)
 # "with the combination", "given placebo", "on enza"
 _VERB_MENTION = re.compile(
     r"(?i)\b(?:with|given|receiving|received|in|on|to)\s(?:the\s)?"
@@ -59,8 +66,17 @@ def _mentions(norm: str, lo: int, hi: int, arms: list[dict]) -> list[tuple[int, 
     """Return (offset, arm label) of the distinct arms named in norm[lo:hi], in order of first
     mention: "the X group" phrases, and phrases after with/given/in/on that name a known arm."""
     found: list[tuple[int, str]] = []
+    named = []
     for m in _GROUP_MENTION.finditer(norm, lo, hi):
-        label = context.clean_arm(m.group("arm"))
+        pair = _PAIR_OF_GROUPS.fullmatch(m.group("arm")) if m.group().endswith("s") else None
+        if pair:  # "in the MSC and control groups": two arms
+            named += [(m.start("arm") + pair.start(g), pair.group(g)) for g in "ab"]
+        else:
+            named.append((m.start("arm"), m.group("arm")))
+    for m in _PAIR_RESPECTIVELY.finditer(norm, lo, hi):
+        named += [(m.start(g), m.group(g)) for g in "ab"]
+    for offset, text in named:
+        label = context.clean_arm(text)
         if not label or label.lower() in _NOT_ARMS:
             continue
         if arms:
@@ -68,7 +84,7 @@ def _mentions(norm: str, lo: int, hi: int, arms: list[dict]) -> list[tuple[int, 
             if arm is None:
                 continue
             label = arm["arm"]
-        found.append((m.start("arm"), label))
+        found.append((offset, label))
     if arms:
         for m in _VERB_MENTION.finditer(norm, lo, hi):
             words = m.group("arm").split()
