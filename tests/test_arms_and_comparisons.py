@@ -8,7 +8,7 @@ from extraction_helpers import kinds, stats
 from stored_checks import store_check_inputs, stored_rows
 
 from trialaudit.arms import resolve_arm
-from trialaudit.checks import Settings, check_document
+from trialaudit.checks import Settings, check_document, randomized_sizes
 from trialaudit.extract import extract_document
 
 REAL_WORLD = "002_41f0e3bedab7cc11"
@@ -714,3 +714,69 @@ def test_respectively_takes_the_allocated_arms_and_the_size_of_each():
     assert verdicts[("percent_vs_count", "20.0")] == "consistent"
     assert verdicts[("percent_vs_count", "23.3")] == "consistent"
     assert verdicts[("total_vs_arm_sizes", "120")] == "consistent"
+
+
+def _sizes_and_counts(text):
+    return [
+        (s["kind"], s["source_text"], s["arm"], s["denominator"])
+        for s in extract_document("t", text).statistics
+        if s["kind"] in {"arm_size", "sample_size", "count"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of the 76 patients who received MSCs, 9 (11.8%) developed fever, compared with 2 of "
+            "74 (2.7%) controls.",
+            [
+                ("arm_size", "76", "MSCs", None),
+                ("count", "9 (11.8%)", "MSCs", 76),
+                ("count", "2 of 74 (2.7%)", "control", 74),
+            ],
+        ),
+        (
+            "Of the 250 patients treated with drug A, 40 (16%) experienced a relapse.",
+            [("arm_size", "250", "drug A", None), ("count", "40 (16%)", "drug A", 250)],
+        ),
+        # guard: what every arm received names no arm
+        (
+            "Of the 76 patients who received at least one dose, 9 (11.8%) developed fever.",
+            [("sample_size", "76", "", None), ("count", "9 (11.8%)", "", 76)],
+        ),
+    ],
+)
+def test_of_the_people_who_received_an_arm(text, expected):
+    assert _sizes_and_counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole name of an arm that ends its clause, not its first word
+        ("Relapse occurred in 62 of 248 (25%) treated with drug B.", "drug B"),
+        (
+            "Complete remission was achieved by 12/41 (29.3%) receiving standard therapy.",
+            "standard therapy",
+        ),
+        # guard: a clause that runs on past the arm keeps the arm's first word only
+        ("Remission: 20/88 (22.7%) on placebo achieved the target.", "placebo"),
+    ],
+)
+def test_an_arm_named_after_a_count_is_read_whole(text, expected):
+    (count,) = [s for s in extract_document("t", text).statistics if s["kind"] == "count"]
+    assert count["arm"] == expected
+
+
+def test_two_labels_of_one_arm_are_not_held_against_its_size_twice():
+    sizes = {"drug a": 250, "placebo": 248}
+    assert randomized_sizes({"arm_1": "drug A", "arm_2": "drug"}, sizes) == (None, None)
+    assert randomized_sizes({"arm_1": "drug", "arm_2": "placebo"}, sizes) == (250, 248)
+    assert randomized_sizes({"arm_1": "drug B", "arm_2": "placebo"}, {"placebo": 248}) == (
+        None,
+        248,
+    )
+    # one size under two labels of the arm (seed 001: "MSC infusion" and "UC-MSC", 65 each)
+    two_labels = {"msc infusion": 65, "uc msc": 65, "placebo": 35}
+    assert randomized_sizes({"arm_1": "MSC", "arm_2": "placebo"}, two_labels) == (65, 35)

@@ -579,6 +579,10 @@ def _adds_up(norm: str, sents: context.Sentences, m: re.Match) -> bool:
     return sum(sizes) in printed
 
 
+# "Of the 160 infants ...", "Among all 76 patients ...": the people what follows counts.
+AMONG_BEFORE = re.compile(r"(?i)\b(?:among|of)\s(?:the\s|all\s)?$")
+
+
 def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "Twelve patients ... treated with MSCs plus conventional therapy and 13 treated with
     conventional therapy alone (control) were included"."""
@@ -586,12 +590,15 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
     for m in scan.finditer(grammar.N_TREATED_WITH, _TREATED, 90, 230):
         sentence = sents.of(m.start())
         verb = _ENROLMENT_VERB.search(norm, m.end(), sentence[1])
-        if not verb:
+        # "Of the 76 patients who received MSCs, 9 (11.8%) developed fever": the arm's people
+        # the counts after it are of
+        of_those = AMONG_BEFORE.search(norm, max(sentence[0], m.start() - 12), m.start())
+        if not verb and not (of_those and norm.startswith(",", m.end())):
             continue
         arm = m.group("arm").strip()
-        if word_value(arm.split()[0]) is not None:  # "3390 received three doses"
-            continue
-        population = population_of(norm, (verb.start(), sentence[1]))
+        if word_value(arm.split()[0]) is not None or context.NO_ARM_GIVEN.match(arm):
+            continue  # "3390 received three doses", "who received at least one dose"
+        population = population_of(norm, (verb.start(), sentence[1]) if verb else sentence)
         found.append(_arm_size(m.start("n"), m.end("n"), m.group("n"), arm, population))
     return found
 

@@ -91,7 +91,6 @@ _CONCENTRATION_BEFORE = re.compile(
 )
 _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_WORD_AFTER = re.compile(r"\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
-_AMONG_BEFORE = re.compile(r"(?i)\b(?:among|of)\s(?:the\s|all\s)?$")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
     r"|dose|part|page|slide|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?)\s$"
@@ -617,7 +616,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             continue  # "Ulcer healing on day 28 in the pilot cohort was 64%"
         end = m.end("xw")
         noun = re.match(rf"\s(?i:{grammar._PEOPLE})\b", norm[end : end + 20])
-        if noun and _AMONG_BEFORE.search(_before(norm, m.start(), 12)):
+        if noun and arm_sizes.AMONG_BEFORE.search(_before(norm, m.start(), 12)):
             # "Among the 160 infants in the probiotic group, 12 (7.5%) developed ...": its size
             population = arm_sizes.population_of(norm, sents.of(m.start()))
             arm = context.clean_arm(m.group("arm"))

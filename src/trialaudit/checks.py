@@ -1167,24 +1167,34 @@ def _others_note(others: dict[str, list[int]]) -> str:
     return "; ".join(f"{k}: {{{inference.compact(v)}}}" for k, v in others.items())
 
 
-def _randomized(label: str, arm_sizes: dict[str, int]) -> int | None:
-    """Return the randomized size of the arm called ``label`` when it is unambiguous."""
+def _randomized(label: str, arm_sizes: dict[str, int]) -> tuple[str, int] | None:
+    """Return (arm key, randomized size) of the arm called ``label`` when it is unambiguous."""
     key = arm_key(label or "")
     if not key or not arm_sizes:
         return None
     if key in arm_sizes:
-        return arm_sizes[key]
-    near = {n for k, n in arm_sizes.items() if key in k or k in key}
-    if len(near) == 1:
-        return near.pop()
-    same_role = {n for k, n in arm_sizes.items() if is_control(k) == is_control(key)}
-    return same_role.pop() if len(same_role) == 1 else None
+        return key, arm_sizes[key]
+    for fits in (lambda k: key in k or k in key, lambda k: is_control(k) == is_control(key)):
+        # one size, perhaps under two labels ("MSC infusion" and "UC-MSC", 65 each)
+        found = {k: n for k, n in arm_sizes.items() if fits(k)}
+        if len(set(found.values())) == 1:
+            return min(found), found[min(found)]
+    return None
+
+
+def randomized_sizes(cmp: dict, arm_sizes: dict[str, int]) -> tuple[int | None, int | None]:
+    """Return the randomized sizes of a comparison's two arms (None where unknown); none when
+    both labels name the same arm ("drug" after "drug A" would be held against its size)."""
+    first = _randomized(cmp.get("arm_1") or "", arm_sizes)
+    second = _randomized(cmp.get("arm_2") or "", arm_sizes)
+    if first is not None and second is not None and first[0] == second[0]:
+        return None, None
+    return (first[1] if first else None), (second[1] if second else None)
 
 
 def _check_attrition(cmp, table, stats_by_id, arm_sizes, settings: Settings, cid: int):
     """Analysed denominators against the randomized arm sizes (best/worst-case imputation)."""
-    r1 = _randomized(cmp.get("arm_1") or "", arm_sizes)
-    r2 = _randomized(cmp.get("arm_2") or "", arm_sizes)
+    r1, r2 = randomized_sizes(cmp, arm_sizes)
     if r1 is None or r2 is None:
         return None
     anchor = _stat(stats_by_id, cmp.get("events_1_stat_id")) or _stat(

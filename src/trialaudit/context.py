@@ -68,6 +68,15 @@ ARM_BEFORE = re.compile(
     rf"(?i)\b(?:in|of|for|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)"
     r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?(?:\s(?i:was|were))?\s?[,:]?\s?$"
 )
+# An arm's name of up to three words that ends its clause: "drug B", "standard therapy".
+_WHOLE_ARM = re.compile(r"[A-Za-z][\w+\-]{0,24}(?:\s[\w+\-]{1,25}){0,2}(?=\s?[,;.)]|$)")
+# "Of the 76 patients who received MSCs, 9 (11.8%) developed fever": the arm before a value.
+RECEIVED_BEFORE = re.compile(
+    rf"(?i)\b(?:who\s(?:received|were\sgiven|were\streated\swith)|treated\swith|given|receiving)"
+    rf"\s(?:the\s)?(?P<arm>{ARM_LABEL}),\s$"
+)
+# "who received at least one dose", "given any study drug": no arm, what every arm received.
+NO_ARM_GIVEN = re.compile(r"(?i)(?:at\s(?:least|most)|any|all|both|either|no|a|an)\b")
 ARM_AFTER_VERB = re.compile(
     rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith"
     rf"|(?P<allocated>allocated|assigned|randomi[sz]ed)\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
@@ -374,12 +383,16 @@ def arm_near(
     if after:
         return after.group("arm")
     after = ARM_AFTER_VERB.match(text, end, sentence[1])
+    label = after.group("arm") if after else ""
+    whole = after and _WHOLE_ARM.match(text, after.start("arm"), sentence[1])
+    if whole and not any(word.lower() in _STOP for word in whole.group().split()):
+        label = whole.group()  # "treated with drug B.", "receiving standard therapy,"
     if after and (
-        is_armlike(after.group("arm"))
+        is_armlike(label)
         # "148 of 1,019 (14.5%) assigned to aspirin": what people were allocated to is an arm
         or after.group("allocated")
     ):
-        return clean_arm(after.group("arm"))
+        return clean_arm(label)
     if after and _shares_a_word(after.group("arm"), arm_words):
         return _arm_words_from(text, after.start("arm"), sentence[1], arm_words)
     noun = CONTROL_NOUN_AFTER.match(text, end, sentence[1])
@@ -393,6 +406,9 @@ def arm_near(
         return clean_arm(control.group("arm"))
     before = ARM_BEFORE.search(text, max(sentence[0], start - 80), start)
     if before:
+        return clean_arm(before.group("arm"))
+    before = RECEIVED_BEFORE.search(text, max(sentence[0], start - 60), start)
+    if before and not NO_ARM_GIVEN.match(before.group("arm")):
         return clean_arm(before.group("arm"))
     before = ARM_LABEL_BEFORE.search(text, max(sentence[0], start - 40), start)
     if before:

@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable
 
 from . import fragility, inference, twobytwo
-from .checks import Settings, _arm_sizes, _missing, _p_range, _randomized, _table_of
+from .checks import Settings, _arm_sizes, _missing, _p_range, _table_of, randomized_sizes
 
 # (column prefix, measure, method prefix) of every interval written to the table
 INTERVALS = (
@@ -66,14 +66,15 @@ def reanalyse_comparison(cmp: dict, stats_by_id: dict, arm_sizes: dict, settings
         )
     }
     row.update(_empty())
+    randomized = randomized_sizes(cmp, arm_sizes)
     row.update(
         zero_cell=None,
         fragility_index=None,
         reverse_fragility_index=None,
         fragility_arm=None,
         inferred_total="",
-        randomized_1=_randomized(cmp.get("arm_1") or "", arm_sizes),
-        randomized_2=_randomized(cmp.get("arm_2") or "", arm_sizes),
+        randomized_1=randomized[0],
+        randomized_2=randomized[1],
         attrition_or_low=math.nan,
         attrition_or_high=math.nan,
         attrition_p_low=math.nan,
