@@ -384,6 +384,31 @@ def test_sample_sizes_in_words_have_their_value(text, value):
     assert [r["value"] for r in stats(text) if r["kind"] == "sample_size"] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A cohort of 5,012 pregnant women was followed.", 5012),
+        ("A sample of 150 nurses participated.", 150),
+        ("Our sample comprised 87 adolescents.", 87),
+        ("We studied 48 healthy volunteers.", 48),
+    ],
+)
+def test_samples_named_cohorts_and_people_named_by_role(text, value):
+    assert [r["value"] for r in stats(text) if r["kind"] == "sample_size"] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohort 2 of 3 patients received the higher dose.",
+        "A subsample of the data was reviewed.",
+        "We studied the effect of 5 mg on blood pressure.",
+    ],
+)
+def test_no_sample_where_none_is_given(text):
+    assert [r for r in stats(text) if r["kind"] == "sample_size"] == []
+
+
 def test_an_event_count_in_an_arm_is_not_an_arm_size():
     assert kinds("Mortality was reported in 3 patients in the MSC group.") == [
         ("count", "3 patients")

@@ -737,8 +737,13 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 # A percentage in brackets right after a number of people makes it a count of some of them.
 _PERCENT_BRACKET = re.compile(r"\s?[(\[]\s?\d{1,3}(?:[.,\u00b7]\d{1,3})?\s?%\s?[)\]]")
 _TOTALS = (
-    (grammar.TOTAL_OF, ("total",), 5, 130),
-    (grammar.VERB_N, (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist"), 5, 130),
+    (grammar.TOTAL_OF, ("total", "cohort of", "sample of"), 5, 130),
+    (
+        grammar.VERB_N,
+        (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist", "studied"),
+        5,
+        130,
+    ),
     # "Participants were 640 adults aged ..."
     (grammar.VERB_N, ("participants were", "patients were", "subjects were"), 0, 130),
     (

@@ -236,7 +236,8 @@ _OF = r"(?:\s?/\s?|\s(?:of|out\sof)\s(?:the\s|all\s)?)"
 _PEOPLE = (
     r"(?:patients?|participants?|subjects?|cases?|persons?|people|individuals|adults|children"
     r"|infants|women|men|volunteers|deaths?|events?|eyes|recipients|neonates|newborns|mothers"
-    r"|students|residents|workers|survivors|smokers|outpatients|inpatients)"
+    r"|students|residents|workers|survivors|smokers|outpatients|inpatients|adolescents|teenagers"
+    r"|girls|boys|nurses|physicians|clinicians|pupils|athletes|employees|veterans|caregivers)"
 )
 # The people a sample size counts: not deaths or events ("a total of 14 deaths (9.3%)").
 _PARTICIPANTS = _PEOPLE.replace("|deaths?|events?", "")
@@ -528,15 +529,16 @@ N_TREATED_WITH = re.compile(
 # Sample sizes need a cue: "a total of 43 patients", "recruited 101 ... patients",
 # "One hundred patients with severe COVID-19 were randomized".
 _WORDS = r"(?:[\w\-]{1,20}\s)"
-# "a total of 43 patients", "For a total of 110 patients".
+# "a total of 43 patients", "For a total of 110 patients", "A cohort of 5,012 pregnant women".
 TOTAL_OF = re.compile(
-    rf"(?i:(?:a\s)?total(?:\snumber)?\sof\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b"
+    rf"(?i:(?:a\s)?(?:total(?:\snumber)?|cohort|sample)\sof\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b"
 )
 # "we recruited 101 severe COVID-19 patients", "We randomly assigned 200 patients".
 VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
     |(?<![\w\-])(?:participants|patients|subjects)\swere
     |allocated|screened|analy[sz]ed|treated|followed|comprised|involved|involving|enrolling|including
+    |studied
     |randomi[sz]ing|consist(?:ed|ing)\sof|(?:trial|study|RCT)\s(?:of|in|among)
     |(?<![Mm]issing\s)data\sfrom))
     \s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
