@@ -420,3 +420,27 @@ def test_people_allocated_to_what_they_received_are_no_counts():
 )
 def test_what_happened_in_every_arm_is_no_size_of_every_arm(text):
     assert of_kind(text, "arm_size") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a percentage with the people it counts in its bracket
+        (
+            "The incidence of POCD was 16.7% (5 cases) in group A and 40.0% (12 cases) in group B.",
+            [("16.7% (5 cases)", 5, 16.7), ("40.0% (12 cases)", 12, 40.0)],
+        ),
+        # a verb of the event between the count and its percentage
+        (
+            "Among patients receiving tocilizumab, 12 died (10%), compared with 20 (17%) among "
+            "those receiving usual care.",
+            [("12 died (10%)", 12, 10.0), ("20 (17%)", 20, 17.0)],
+        ),
+        # both counts with their noun
+        ("Hypotension: 8 cases vs 15 cases.", [("8", 8, None), ("15 cases", 15, None)]),
+    ],
+)
+def test_counts_with_their_noun_or_verb_beside_them(text, expected):
+    assert [(r["source_text"], r["numerator"], r["percent"]) for r in of_kind(text, "count")] == (
+        expected
+    )

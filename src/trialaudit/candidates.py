@@ -463,14 +463,15 @@ def _reads_as_not_significant(norm: str, m: re.Match) -> bool:
 
 
 def _count(m: re.Match, **extra: Any) -> Candidate:
-    """Return a count candidate from a match with groups x, n and pct."""
+    """Return a count candidate from a match with groups x (or x_people), n and pct."""
     groups = m.groupdict()
-    numerator = word_value(groups["x"]) if groups.get("x") else None
+    x_text = groups.get("x") or groups.get("x_people")  # "16.7% (5 cases)"
+    numerator = word_value(x_text) if x_text else None
     denominator = word_value(groups["n"]) if groups.get("n") else None
     fields = {
         "numerator": numerator,
         "denominator": denominator,
-        "value_text": groups.get("x"),
+        "value_text": x_text,
         "percent_text": groups.get("pct"),
         **extra,
     }

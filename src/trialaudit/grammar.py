@@ -253,9 +253,11 @@ N_PERCENT_AFTER = rf"[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]"
 PERCENT_COMMA_FRACTION = re.compile(
     rf"(?<=[(\[])\s?(?P<pct>{DEC})\s?%\s?[,;]\s?(?P<x>{INT})\s?/\s?(?P<n>{INT})(?!\d)(?=\s?[)\]])"
 )
-# "46.9% (n = 23)".
+# "46.9% (n = 23)", "16.7% (5 cases)".
 PERCENT_N = re.compile(
-    rf"(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?[nN]\s?=\s?(?P<x>{INT})(?!\d)\s?[)\]]"
+    rf"""(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?
+    (?:[nN]\s?=\s?(?P<x>{INT})(?!\d)|(?P<x_people>{INT})(?!\d)(?!\.\d)\s(?i:{_PEOPLE}))\s?[)\]]""",
+    _X,
 )
 # "in group A (n = 4, 13.3%)": a count and its percentage after n =.
 N_COUNT_PERCENT = re.compile(
@@ -315,7 +317,8 @@ FRACTION = re.compile(
 # size given elsewhere.
 N_PERCENT = re.compile(  # "4 apixaban-treated patients (2.0%)": the people's arm in "treated"
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})
-    (?:(?:\s(?P<treated>[A-Za-z][\w\-]{{0,30}})-(?:treated|allocated|assigned))?\s{_PEOPLE})?\s?
+    (?:(?:\s(?P<treated>[A-Za-z][\w\-]{{0,30}})-(?:treated|allocated|assigned))?\s{_PEOPLE}
+      |\s(?i:died|relapsed|responded|recovered))?\s?
     (?:\(\s?(?P<pct>{DEC})\s?%\s?\)|\[\s?(?P<pct_sq>{DEC})\s?%\s?\])""",
     _X,
 )
@@ -347,7 +350,9 @@ COUNT_ARM_PAIR = re.compile(
 )
 # Two arms' counts sharing a noun: "Nausea occurred in 22 vs 8 patients", "(3 vs 5 events)".
 _SHARED_NOUN = rf"(?P<x2>{INT})\s(?:(?i:{_PEOPLE})|episodes|cases)\b"
-COUNT_VS_COUNT = re.compile(rf"(?<![\w.,\-])(?P<x1>{INT})\s(?:vs\.?|versus)\s{_SHARED_NOUN}")
+COUNT_VS_COUNT = re.compile(
+    rf"(?<![\w.,\-])(?P<x1>{INT})(?:\s(?i:{_PEOPLE}|episodes))?\s(?:vs\.?|versus)\s{_SHARED_NOUN}"
+)
 # ... or joined by "and" in a sentence that goes on to name the arms "respectively": "Deaths
 # occurred in 5 and 9 patients in the MSC and control groups, respectively".
 COUNT_AND_COUNT = re.compile(
