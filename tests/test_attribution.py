@@ -1143,3 +1143,22 @@ def test_bmj_v_joins_two_values(text, expected):
 )
 def test_two_arms_named_together(text, expected):
     assert [(source, arm) for source, arm, _ in per_arm(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A total of 31 (62.0%) patients in the experimental group and 18 (36.0%) in the "
+            "control group achieved remission.",
+            ["remission", "remission"],
+        ),
+        (
+            "In the treatment arm, 18 patients (36%) responded, versus 9 (18%) in the control arm.",
+            ["responded", "responded"],
+        ),
+    ],
+)
+def test_what_the_counted_people_achieved_or_did_is_the_outcome(text, expected):
+    rows = extract_document("t", text).statistics
+    assert [r["outcome"] for r in rows if r["kind"] == "count"] == expected

@@ -682,11 +682,11 @@ _PREDICATE = re.compile(
     r"(?:\s(?:to|for|with|in)\s(?:the\s)?[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)?))"
     r"\s?(?=[.;,(]|$)"
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
-    r"|\b(?:had|developed|experienced|required|needed)\s(?:an?\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
+    r"|\b(?:had|developed|experienced|required|needed|achieved|attained)\s(?:an?\s|the\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
     r"|(?P<noun>[a-z][\w\-]{2,25})\s(?:occurred|were\s(?:observed|reported|recorded))\b"
     # "171 participants (91.9%) completed the study", "48 participants (24%) withdrew"
     rf"|\b(?P<completed>{COMPLETED})\b"
-    r"|\b(?P<did>withdrew|died|relapsed|discontinued|dropped\sout)\b"
+    r"|\b(?P<did>withdrew|died|relapsed|responded|recovered|discontinued|dropped\sout)\b"
 )
 
 
