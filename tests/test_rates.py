@@ -316,3 +316,31 @@ def test_a_rate_measures_the_events_it_counts(text, expected):
 def test_events_counted_in_a_group_are_counts_not_arm_sizes(text, expected):
     rows = extract_document("d", text).statistics
     assert [(r["kind"], r["source_text"], r["arm"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The drug arm (n=120) had 14 hospitalizations versus 25 in the placebo arm (n=118).",
+            [("14 hospitalizations", "drug", None, "events"), ("25", "placebo", None, "events")],
+        ),
+        (
+            "There were 14 hospitalizations versus 25 with placebo.",
+            [("14 hospitalizations", "", None, "events"), ("25", "placebo", None, "events")],
+        ),
+        # guard: people who were hospitalized are counted out of their arm
+        (
+            "Hospitalization occurred in 14 patients in the vaccine group (n=100) versus 25 in the "
+            "placebo group (n=98).",
+            [("14 patients", "vaccine", 100, ""), ("25", "placebo", 98, "")],
+        ),
+    ],
+)
+def test_a_count_of_events_has_no_denominator_of_people(text, expected):
+    extraction = extract_document("d", text)
+    rows = [r for r in extraction.statistics if r["kind"] == "count"]
+    assert [(r["source_text"], r["arm"], r["denominator"], r["unit"]) for r in rows] == expected
+    # and so makes no 2x2 table: an event rate per person may exceed one
+    tables = [c for c in extraction.comparisons if c["kind"] == "binary"]
+    assert len(tables) == (1 if expected[0][3] == "" else 0)

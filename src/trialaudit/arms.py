@@ -34,6 +34,9 @@ _ENROL_INTO = re.compile(
 # standard dialysate". A size counted in clusters has the unit "clusters" and counts no people
 # (CONSORT extension for cluster trials, Campbell et al. 2012, item 13a).
 CLUSTERS = "clusters"
+# A count of events a person can have more than once ("14 hospitalizations in the vaccine
+# group") counts no people: it has no denominator of people, and no 2x2 table.
+EVENTS = "events"
 _CLUSTER_NOUN = rf"(?i:{'|'.join(grammar.CLUSTER_NOUNS)})\b"
 # "(1,184 patients)", "(n = 640)": the people the clusters hold.
 _CLUSTER_PEOPLE = (

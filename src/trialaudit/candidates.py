@@ -537,7 +537,18 @@ def _count_of(m: re.Match, group: str, start: int, end: int, **extra: Any) -> Ca
 
 
 def _counts_sharing_a_noun(m: re.Match) -> list[Candidate]:
-    """Return the two counts of "22 vs 8 patients" (the noun goes with the second)."""
+    """Return the two counts of "22 vs 8 patients" (the noun goes with the second) or of "14
+    hospitalizations versus 25" (with the first)."""
+    if m.groupdict().get("x2_bare"):
+        events = m.group("noun1")
+        outcome = "" if _PEOPLE_AFTER.fullmatch(" " + events) else context.named_outcome(events)
+        unit = "" if outcome == "" else arm_sizes.EVENTS
+        return [
+            _count_of(m, "x1", m.start("x1"), m.end("noun1"), outcome=outcome, unit=unit),
+            _count_of(
+                m, "x2_bare", m.start("x2_bare"), m.end("x2_bare"), outcome=outcome, unit=unit
+            ),
+        ]
     return [
         _count_of(m, "x1", m.start("x1"), m.end("x1")),
         _count_of(m, "x2", m.start("x2"), m.end()),
@@ -595,7 +606,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             else:
                 label, end = m.group(f"b{i}"), m.end(f"b{i}") + 1
             found.append(_count_of(m, f"x{i}", m.start(f"x{i}"), end, arm=context.clean_arm(label)))
-    for m in scan.finditer(grammar.COUNT_VS_COUNT, (" vs", " versus "), 12, 40):
+    for m in scan.finditer(grammar.COUNT_VS_COUNT, (" vs", " versus "), 45, 40):
         found += _counts_sharing_a_noun(m)
     for sentence in sorted({sents.of(p) for p in scan.positions("respectively")}):
         for m in grammar.COUNT_AND_COUNT.finditer(norm, *sentence):
@@ -611,6 +622,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             arm = context.clean_arm(m.group("arm"))
             fields = {"numerator": value, "value_text": m.group("xw"), "arm": arm}
             found.append(Candidate("count", m.start("xw"), m.end("xw"), fields))
+    counting_events: dict[tuple[int, int], str] = {}  # sentence: the events its counts count
     for m in scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150):
         value = word_value(m.group("xw"))
         if value is None or _NOT_A_COUNT_BEFORE.search(_before(norm, m.start(), 12)):
@@ -631,8 +643,11 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             "arm": context.clean_arm(m.group("arm")),
         }
         events = None if noun else _EVENTS_AFTER.match(norm, end)
-        if events:  # "14 infections in the vaccine group": what it counts
-            fields["outcome"] = context.named_outcome(events.group("events").lower())
+        sentence = sents.of(m.start())
+        if events:  # "14 infections in the vaccine group": what it counts, events not people
+            counting_events[sentence] = context.named_outcome(events.group("events").lower())
+        if events or (not noun and sentence in counting_events):  # "... versus 25 in the ..."
+            fields.update(outcome=counting_events[sentence], unit=arm_sizes.EVENTS)
         of_n = word_value(m.group("of_n")) if m.group("of_n") else None
         if of_n is not None and value <= of_n:
             fields["denominator"] = of_n

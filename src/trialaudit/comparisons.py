@@ -7,7 +7,7 @@ import itertools
 import re
 
 from . import context
-from .arms import CLUSTERS, counts_people, resolve_arm
+from .arms import CLUSTERS, EVENTS, counts_people, resolve_arm
 from .grammar import ARM_ENDS_AHEAD, ARM_LABEL
 
 _VERSUS_GAP = re.compile(
@@ -147,7 +147,8 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
     """Counts of two or more arms in one sentence, each arm against the control."""
     rows = []
     for group in _by_sentence(stats).values():
-        cells = [r for r in group if r["kind"] == "count" and r["arm"]]
+        # a count of events ("14 hospitalizations") makes no 2x2 table with the arm's people
+        cells = [r for r in group if r["kind"] == "count" and r["arm"] and r["unit"] != EVENTS]
         effects = [r for r in group if r["kind"] in {"ratio", "difference"}]
         p_values = [r for r in group if r["kind"] == "p_value"]
         if len(cells) < 2 or len({context.arm_key(c["arm"]) for c in cells}) < 2:

@@ -350,8 +350,12 @@ COUNT_ARM_PAIR = re.compile(
 )
 # Two arms' counts sharing a noun: "Nausea occurred in 22 vs 8 patients", "(3 vs 5 events)".
 _SHARED_NOUN = rf"(?P<x2>{INT})\s(?:(?i:{_PEOPLE})|episodes|cases)\b"
+# "14 hospitalizations versus 25 with placebo": the noun once, after the first.
 COUNT_VS_COUNT = re.compile(
-    rf"(?<![\w.,\-])(?P<x1>{INT})(?:\s(?i:{_PEOPLE}|episodes))?\s(?:vs\.?|versus)\s{_SHARED_NOUN}"
+    rf"""(?<![\w.,\-])(?P<x1>{INT})(?:\s(?P<noun1>(?i:{_PEOPLE}|episodes)|{RECURRENT_EVENTS}))?
+    \s(?:vs\.?|versus)\s
+    (?:{_SHARED_NOUN}|(?(noun1)(?P<x2_bare>{INT})(?!\d|\.\d)(?=\s(?:with|in|on|among)\s|\s?[,;.)])|(?!)))""",
+    _X,
 )
 # ... or joined by "and" in a sentence that goes on to name the arms "respectively": "Deaths
 # occurred in 5 and 9 patients in the MSC and control groups, respectively".
