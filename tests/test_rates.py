@@ -344,3 +344,28 @@ def test_a_count_of_events_has_no_denominator_of_people(text, expected):
     # and so makes no 2x2 table: an event rate per person may exceed one
     tables = [c for c in extraction.comparisons if c["kind"] == "binary"]
     assert len(tables) == (1 if expected[0][3] == "" else 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Drug reduced hospitalizations (14 vs 25; p=0.04).",
+            [("14", "", "hospitalization", "events"), ("25", "", "hospitalization", "events")],
+        ),
+        # the words before the bracket name what was counted, not an arm
+        (
+            "Patients on drug had fewer exacerbations (112 vs 165).",
+            [("112", "", "exacerbations", "events"), ("165", "", "exacerbations", "events")],
+        ),
+        (
+            "There were fewer deaths (14 vs 25).",
+            [("14", "", "deaths", ""), ("25", "", "deaths", "")],
+        ),
+        # guard: a pair of other numbers after an event's name is no count
+        ("Exacerbations (1.2 vs 1.8 per year) were rarer.", []),
+    ],
+)
+def test_counts_of_events_in_a_bracket_after_their_name(text, expected):
+    rows = [r for r in extract_document("d", text).statistics if r["kind"] == "count"]
+    assert [(r["source_text"], r["arm"], r["outcome"], r["unit"]) for r in rows] == expected

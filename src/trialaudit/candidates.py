@@ -616,6 +616,11 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         event = context.label_before(norm, m.start(), sents.of(m.start()))
         for n, x in (("n1", "x1"), ("n2", "x2")):
             found.append(_count_of(m, x, m.start(n), m.end(n), outcome=event))
+    for m in scan.finditer(grammar.EVENTS_PAIR, (" vs", " versus"), 40, 10):
+        noun = m.group("noun").lower()
+        fields = {"outcome": context.named_outcome(noun)}
+        fields["unit"] = "" if noun == "deaths" else arm_sizes.EVENTS
+        found += [_count_of(m, x, m.start(x), m.end(x), **fields) for x in ("x1", "x2")]
     for m in scan.finditer(grammar.GROUP_THEN_COUNT, ("group, ", "arm, "), 45, 80):
         value = word_value(m.group("xw"))
         if value is not None:

@@ -361,10 +361,13 @@ def arm_near(
         return clean_arm(opening.group("group"))
     if opening and opening.group("lettered"):
         return opening.group("lettered")
-    if opening and (
-        is_armlike(opening.group("arm")) or _shares_a_word(opening.group("arm"), arm_words)
-    ):
-        return clean_arm(opening.group("arm"))
+    # "on drug had fewer exacerbations (", "with dexmedetomidine than with placebo (": a label
+    # that runs on past a stop word names no arm
+    opened = clean_arm(opening.group("arm")) if opening and opening.group("arm") else ""
+    if opened and len(opened.split()) < len(opening.group("arm").split()):
+        opened = ""
+    if opened and (is_armlike(opened) or _shares_a_word(opened, arm_words)):
+        return opened
     after = _KNOWN_ARM_AFTER.match(text, end, sentence[1])
     # "39.9% (140 mg) vs 23.5% (placebo)", "52% of iron-treated and 31% of placebo-treated"
     named = after and (after.group("arm") or after.group("treated"))

@@ -508,6 +508,13 @@ N_PAIR = re.compile(
     \s?(?P<n2>[nN]\s?=\s?(?P<x2>{INT}))(?!\d)(?=\s?[)\]])""",
     _X,
 )
+# Two arms' counts of events named right before their bracket: "fewer exacerbations (112 vs
+# 165)", "deaths (14 vs 25; p=0.04)".
+EVENTS_PAIR = re.compile(
+    rf"""\b(?P<noun>{RECURRENT_EVENTS}|(?i:deaths))\s?\(\s?(?P<x1>{INT})(?!\d|\.\d)\s?(?:vs\.?|versus)
+    \s?(?P<x2>{INT})(?!\d|\.\d|\s?%)(?=\s?[;,)])""",
+    _X,
+)
 N_EQUALS = re.compile(
     rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)"
     rf"(?!\s?{N_PERCENT_AFTER})"  # "n = 22 [18%]" counts events
