@@ -114,3 +114,23 @@ def test_percentages_near_drug_names_are_still_results(text):
 def test_a_threshold_naming_an_outcome_is_not_one_of_its_results():
     text = "50% responders: 47.6% vs 29.1%."
     assert [r["value"] for r in of_kind(text, "percentage")] == [47.6, 29.1]
+
+
+def test_references_after_words_stay_references():
+    text = "Earlier trials of MSCs in ARDS [8-13] and in sepsis [14, 15] were small."
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Time to recovery: median 10 days [8-13] vs 12 days [9-16].",
+        "Median time to recovery was 10 days [8-13] vs 12 days [9-16].",
+    ],
+)
+def test_an_interquartile_range_after_a_value_and_its_unit_is_no_reference(text):
+    medians = of_kind(text, "median")
+    assert [(m["value"], m["spread_low"], m["spread_high"]) for m in medians] == [
+        (10, 8, 13),
+        (12, 9, 16),
+    ]

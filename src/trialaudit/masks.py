@@ -59,9 +59,16 @@ HETEROGENEITY = re.compile(
     r"|t(?<![A-Za-z]t)au\s?\^?\s?[2\u00b2]|\u03c4(?<![A-Za-z]\u03c4)\s?\^?\s?[2\u00b2])"
     r"(?:\s(?:statistic|value|index))?\s?(?:=|:|of|was|\s)\s?\d{1,3}(?:\.\d{1,4})?\s?%?"
 )
-# Reference numbers in brackets after a word: "previous studies [3, 4]", "[12-15]".
+# Reference numbers in brackets after a word: "previous studies [3, 4]", "[12-15]"; not an
+# interquartile range after a value and its unit ("median 10 days [8-13]").
+_AFTER_A_VALUE = "".join(
+    rf"(?<!\d\s{unit}\s\[)(?<!\d\s{unit}\[)"
+    for unit in ("days", "weeks", "months", "years", "hours", "h", "d", "min", "mg", "kg", "cm")
+)
 REFERENCE = re.compile(
-    r"\[(?<![\d.%]\[)(?<![\d.%]\s\[)\s?\d{1,3}(?:\s?[,\-]\s?\d{1,3}){0,20}\s?\]"
+    r"\[(?<![\d.%]\[)(?<![\d.%]\s\[)"
+    + _AFTER_A_VALUE
+    + r"\s?\d{1,3}(?:\s?[,\-]\s?\d{1,3}){0,20}\s?\]"
     r"|\.(?<=[A-Za-z)]\.)\d{1,3}(?:[,\-]\d{1,3}){0,10}(?=\s|$)"
 )
 # Time windows and clock times ("24-48 h", "within 72 hours", "08:30").
