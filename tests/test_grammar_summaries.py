@@ -281,3 +281,26 @@ def test_a_percentage_mean_after_an_sd_header_keeps_its_spread():
     )
     means = [(r["source_text"], r["value"], r["spread_low"]) for r in of_kind(text, "mean")]
     assert means[1] == ("−0.4% (0.8)", -0.4, 0.8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mean weight loss was 14.9% in the semaglutide group and 2.4% in the placebo group.",
+            [("mean", "14.9", "semaglutide"), ("mean", "2.4", "placebo")],
+        ),
+        (
+            "The mean change in HbA1c was -1.2% with semaglutide and -0.4% with placebo.",
+            [("mean", "-1.2", ""), ("mean", "-0.4", "placebo")],
+        ),
+        # guard: a value in another unit after the arm is not the next arm's mean
+        (
+            "Mean weight loss was 14.9% in the semaglutide group and 12 kg in the placebo group.",
+            [("mean", "14.9", "semaglutide")],
+        ),
+    ],
+)
+def test_the_next_arms_mean_without_a_spread(text, expected):
+    rows = stats(text)
+    assert [(r["kind"], r["value_text"], r["arm"]) for r in rows if r["kind"] == "mean"] == expected

@@ -736,6 +736,24 @@ def _not_a_summary(norm: str, m: re.Match) -> bool:
     )
 
 
+# "Mean weight loss was 14.9% in the semaglutide group and 2.4% in the placebo group": the next
+# arm's value, in the same unit, before its own arm.
+_NEXT_ARMS_VALUE = re.compile(
+    rf"""[^.;\n\d()]{{0,60}}?\s(?:and|vs\.?|versus|compared\swith)\s
+    (?P<center>{grammar.SIGNED})(?!\d)(?!\.\d)(?P<unit>{grammar.UNIT})?(?=\s(?:in|with|among|on)\s)""",
+    re.VERBOSE,
+)
+
+
+def _next_arms_value(norm: str, end: int, fields: dict[str, Any]) -> re.Match | None:
+    """Return the next arm's value after a summary without a spread, when its unit is the
+    first's."""
+    other = _NEXT_ARMS_VALUE.match(norm, end)
+    if other is None or (other.group("unit") or "").strip() != (fields.get("unit") or "").strip():
+        return None
+    return other
+
+
 def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Medians and means, labelled or recognisable by their spread."""
     found = []
@@ -762,7 +780,7 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             found += _next_summaries(norm, m.end(), stat, fields["spread_kind"])
         elif not fields.get("spread_kind"):
             # "(median 4 vs 5)": the other arm's value, without a spread like the first
-            other = _BARE_NEXT.match(norm, m.end())
+            other = _BARE_NEXT.match(norm, m.end()) or _next_arms_value(norm, m.end(), fields)
             if other:
                 unit = (other.group("unit") or "").strip()
                 fields = {"value_text": other.group("center"), "unit": unit, "spread_kind": ""}
