@@ -104,6 +104,22 @@ def test_lowercase_or_is_a_word_not_a_ratio():
             -7.9,
             -0.3,
         ),
+        # the comparator between the name and the value
+        (
+            "The least-squares mean difference versus placebo was -5.2 points (-7.4 to -3.0).",
+            "mean difference",
+            -5.2,
+            -7.4,
+            -3.0,
+        ),
+        # the value before the name
+        (
+            "There was a 12% absolute reduction (95% CI 5 to 19%) in the risk of death.",
+            "risk difference",
+            12,
+            5,
+            19,
+        ),
     ],
 )
 def test_difference_with_ci(text, measure, est, lo, hi):
@@ -153,6 +169,11 @@ def test_further_differences_of_one_measure_each_with_its_interval(text, expecte
 def test_a_further_value_without_its_own_interval_is_no_difference():
     text = "The mean difference was -1.3 points (95% CI -2.2 to -0.4) for fish oil and -0.7 for D3."
     assert [r["value"] for r in of_kind(text, "difference")] == [-1.3]
+
+
+def test_a_difference_named_after_its_value_needs_a_ci():
+    text = "The trial has 80% power to detect a 15% absolute difference at a two-sided alpha."
+    assert of_kind(text, "difference") == []
 
 
 def test_difference_needs_a_ci_or_an_explicit_value():

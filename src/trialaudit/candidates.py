@@ -428,6 +428,12 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
                     "difference", nxt.start("est"), nxt.end(), fields | further | _ci_fields(nxt)
                 )
             )
+    for m in scan.finditer(grammar.DIFFERENCE_BEFORE, ("absolute",), 30, 120):
+        if not m.group("ci"):
+            continue  # "80% power to detect a 15% absolute difference": a target, not a result
+        fields = {"measure": "risk difference", "value_text": m.group("est")}
+        fields["unit"] = m.group("unit").strip()
+        found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
     return found
 
 

@@ -177,7 +177,10 @@ DIFFERENCE = re.compile(
         difference
         (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])
           |\d{{1,4}}\s?(?=(?:mg|g|mL|ml|IU)\b))[\w\-()]{{0,24}}
-          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.])[\w\-()]{{1,24}}){{0,5}}))?))
+          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.])[\w\-()]{{1,24}}){{0,5}}))?
+        # "The least-squares mean difference versus placebo was -5.2"
+        (?:\s(?:versus|vs\.?|compared\s(?:with|to))\s(?:the\s)?[\w\-]{{1,25}}(?:\s[\w\-]{{1,25}})?
+          (?=\s(?:was|is)\s))?))
       |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI)(?![A-Za-z])
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
     )
@@ -188,6 +191,13 @@ DIFFERENCE = re.compile(
     _X,
 )
 
+# The difference before its name: "a 12% absolute reduction (95% CI 5 to 19%)".
+DIFFERENCE_BEFORE = re.compile(
+    rf"""(?<![\w.,\-])(?P<est>{SIGNED})(?P<unit>\s?%|\spercentage[\s-]points?)
+    \s(?P<arr>(?i:absolute\s(?:risk\s)?(?:reduction|increase|difference)))
+    (?P<ci>{_CI_TAIL_OR_COMMA})?""",
+    _X,
+)
 # A p-value as printed: "0.008", ".03", "3.2 x 10-5", "2e-5", "10⁻⁵", "1.0".
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 PNUM = rf"""(?:\d(?:\.\d{{1,9}})?\s?[x\u00d7]\s?10\s?\^?\s?[-\u207b]\s?[\d{_SUP}]{{1,3}}
