@@ -1162,3 +1162,17 @@ def test_two_arms_named_together(text, expected):
 def test_what_the_counted_people_achieved_or_did_is_the_outcome(text, expected):
     rows = extract_document("t", text).statistics
     assert [r["outcome"] for r in rows if r["kind"] == "count"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FEV1 improved by 120 mL (SD 85) versus 40 mL (SD 90).", ["", ""]),
+        ("HbA1c fell by 1.2% (SD 0.4) versus 0.4% (SD 0.5).", ["", ""]),
+        # guard: an arm that opens the sentence stays the first value's arm
+        ("MSC improved FEV1 by 120 mL (SD 85) versus 40 mL (SD 90).", ["MSC", ""]),
+    ],
+)
+def test_a_measure_that_opens_a_sentence_is_no_arm(text, expected):
+    rows = extract_document("t", text).statistics
+    assert [r["arm"] for r in rows if r["kind"] == "mean"] == expected

@@ -284,8 +284,9 @@ def arms_of_sentence(norm: str, sentence: tuple[int, int], before: int) -> tuple
     usual care, early mobilization reduced ...")."""
     subject, comparator = "", ""
     for m in _SUBJECT.finditer(norm, sentence[0], max(sentence[0], before)):
-        words = _HEADING.sub("", m.group("subj"))
-        subject = context.clean_arm(words) or subject
+        words = context.clean_arm(_HEADING.sub("", m.group("subj")))
+        # "FEV1 improved by 120 mL ...": a measure that opens the sentence is no arm
+        subject = "" if words.upper() in context.MEASURE_ABBREVIATIONS else words or subject
     first = _COMPARED_FIRST.search(norm, sentence[0], max(sentence[0], before))
     if first:
         return context.clean_arm(first.group("subj")), context.clean_arm(first.group("arm"))
