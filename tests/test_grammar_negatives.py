@@ -134,3 +134,16 @@ def test_an_interquartile_range_after_a_value_and_its_unit_is_no_reference(text)
         (10, 8, 13),
         (12, 9, 16),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients received 0.9% saline or 2% lidocaine.",
+        "Skin was prepared with 2% chlorhexidine in 70% alcohol.",
+        "Patients with HbA1c between 7% and 10% were eligible.",
+        "A 20% relative reduction was considered clinically important.",
+    ],
+)
+def test_concentrations_criteria_and_targets_are_no_percentages(text):
+    assert of_kind(text, "percentage") == []

@@ -71,12 +71,14 @@ _THRESHOLD = re.compile(
 _METHODS = re.compile(
     r"(?i)\b(?:eligib\w{0,8}|inclusion|exclusion|criteria|considered\sas|defined\sas|power"
     r"|significance\slevel|sample\ssize\s(?:calculation|estimation)|assum\w{0,8}|threshold"
-    r"|cut-?off|to\sdetect)\b"
+    r"|cut-?off|to\sdetect|clinically\s(?:important|relevant|meaningful))\b"
     # what an end point is defined as: "The primary endpoint was a 50% reduction in ..."
     r"|\b(?:end[\s\-]?points?|outcomes?)\s(?:was|were|is)\s(?:an?|the)\s(?![^.;]{0,40}\b(?:occurred|was\sobserved))"
 )
 _NOT_A_RESULT_AFTER = re.compile(
     r"(?i)\s?(?:saline|sodium|NaCl|glucose|dextrose|albumin|ethanol|solution|w/v|v/v|CO2|power"
+    r"|lidocaine|lignocaine|bupivacaine|ropivacaine|chlorhexidine|povidone|iodine|alcohol"
+    r"|isopropyl|hydrogen\speroxide|sucrose|mannitol|bicarbonate|formalin"
     r"|or\s(?:lower|higher|less|more|greater|above|below))\b"
     # a concentration: of a formulation ("0.1% drops", "0.12% chlorhexidine mouthrinse"), a gas
     # ("5% O2") or a fixed combination ("phenylephrine 1%-ketorolac 0.3%")
@@ -940,8 +942,8 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
     """Return percentages reported as results (pairs, with a CI, alone), not thresholds."""
     found = []
     for m in scan.finditer(grammar.PERCENT_PAIR, ("%",), 25, 60):
-        if _BELOW.search(_before(norm, m.start(), 16)):
-            continue
+        if _BELOW.search(_before(norm, m.start(), 16)) or _in_methods(norm, sents, m.start()):
+            continue  # "Patients with HbA1c between 7% and 10% were eligible"
         summary = _MEAN_OR_MEDIAN.search(_before(norm, m.start(), 60))
         kind = "percentage"
         if summary:
