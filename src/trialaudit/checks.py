@@ -360,18 +360,19 @@ def efficacy_from_risks(
     scale), Koopman and Miettinen-Nurminen score (twobytwo.py), and exact conditional on the
     total cases, arm 1's share binomial with its people as exposure (R's poisson.test with the
     arm sizes as time base; rates.py)."""
-    if min(cases_1, cases_2) <= 0:
+    if cases_2 <= 0 or cases_1 < 0:
         return {}
     table = (cases_1, people_1, cases_2, people_2)
-    ratio, katz_low, katz_high = twobytwo.risk_ratio_wald(*table, level, 0)
-    found = {"risk ratio, Katz (Wald) CI": (float(ratio), float(katz_low), float(katz_high))}
+    ratio = (cases_1 / people_1) / (cases_2 / people_2)
+    found = {}
+    if cases_1 > 0:  # the Katz interval needs a case in each arm
+        _, katz_low, katz_high = twobytwo.risk_ratio_wald(*table, level, 0)
+        found["risk ratio, Katz (Wald) CI"] = (ratio, float(katz_low), float(katz_high))
     for mn, label in ((False, "Koopman score CI"), (True, "Miettinen-Nurminen score CI")):
-        found[f"risk ratio, {label}"] = (
-            float(ratio),
-            *twobytwo.risk_ratio_score(*table, level, mn),
-        )
-    exact = rates.rate_ratio_candidates(*table, level)["exact conditional (Poisson) CI"]
-    found["risk ratio, exact conditional CI on the total cases"] = exact
+        found[f"risk ratio, {label}"] = (ratio, *twobytwo.risk_ratio_score(*table, level, mn))
+    # "0 cases among 1,005 vaccine recipients": the exact interval's lower limit is 0
+    exact = rates.exact_conditional_interval(*table, level)
+    found["risk ratio, exact conditional CI on the total cases"] = (ratio, *exact)
     return {
         method: (100 * (1 - rr), 100 * (1 - high), 100 * (1 - low))
         for method, (rr, low, high) in found.items()

@@ -56,7 +56,7 @@ def _cluster_noun_ahead(text: str, end: int, stop: int) -> bool:
     reach (so at most values the pattern is not tried)."""
     nouns = _cluster_nouns(text)
     i = bisect.bisect_right(nouns, end)
-    return i < len(nouns) and nouns[i] < min(stop, end + 130)
+    return i < len(nouns) and nouns[i] < min(stop, end + 200)
 
 
 # Arms named by letter or number: "group A", "arm 2", "cohort II".
