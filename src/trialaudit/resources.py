@@ -37,15 +37,15 @@ class Need:
 
 
 # The larger (base and slope each) of benchmarks/fit_resources.py's fits to run E (2026-12-02, a
-# host at half speed), run F (the same day, the usual host) and run H (2026-12-03): each request
-# covers the jobs of all three runs.
+# host at half speed), run F (the same day, the usual host), run H and run K (2026-12-03): each
+# request covers the jobs of all four runs.
 NEEDS: dict[str, Need] = {
-    "check_consistency": Need(510, 20.1, 9, 3.64),
-    "collect_tables": Need(320, 5, 4, 0.17),
-    "extract_statistics": Need(230, 11.7, 6, 4.96),
+    "check_consistency": Need(510, 29.6, 9, 3.64),
+    "collect_tables": Need(320, 5.1, 4, 0.17),
+    "extract_statistics": Need(230, 11.9, 6, 4.96),
     "follow_up_timeline": Need(210, 6.5, 4, 0.28),
     "harmonize_outcomes": Need(160, 2.8, 3, 0.07),
-    "link_trials": Need(210, 5.8, 4, 0.22),
+    "link_trials": Need(220, 5.8, 4, 0.22),
     "meta_analysis": Need(240, 2.5, 6, 0.09),
     "normalize_text": Need(160, 12.4, 3, 0.36),
     "plot_figures": Need(230, 3, 10, 0.14),
@@ -53,8 +53,8 @@ NEEDS: dict[str, Need] = {
     "plot_timeline": Need(240, 1.4, 24, 0.07),
     "render_tables": Need(170, 0.6, 4, 0.01),
     "summarize_results": Need(220, 4.6, 4, 0.11),
-    "validate_tables": Need(200, 10.9, 5, 0.19),
-    "write_audit_cards": Need(250, 0.1, 4, 0.01),
+    "validate_tables": Need(200, 11.1, 5, 0.19),
+    "write_audit_cards": Need(260, 0.1, 4, 0.01),
 }
 
 
