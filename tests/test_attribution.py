@@ -1176,3 +1176,21 @@ def test_what_the_counted_people_achieved_or_did_is_the_outcome(text, expected):
 def test_a_measure_that_opens_a_sentence_is_no_arm(text, expected):
     rows = extract_document("t", text).statistics
     assert [r["arm"] for r in rows if r["kind"] == "mean"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The primary end point was reached by 170/320 (53.1%) intervention vs 142/320 "
+            "(44.4%) control.",
+            ["intervention", "control"],
+        ),
+        ("Fever: 12/40 (30%) treatment, 4/40 (10%) placebo.", ["treatment", "placebo"]),
+        # guard: a word after a value that names no arm
+        ("Fever: 12/40 (30%) overall, 4/40 (10%) later.", ["", ""]),
+    ],
+)
+def test_an_arm_word_right_after_a_value(text, expected):
+    rows = extract_document("t", text).statistics
+    assert [r["arm"] for r in rows if r["kind"] == "count"] == expected

@@ -147,3 +147,17 @@ def test_an_interquartile_range_after_a_value_and_its_unit_is_no_reference(text)
 )
 def test_concentrations_criteria_and_targets_are_no_percentages(text):
     assert of_kind(text, "percentage") == []
+
+
+def test_a_rate_per_100_patients_is_no_count_of_100():
+    text = "Rates of the primary outcome were 2.1 and 3.4 per 100 patients in the two groups."
+    assert of_kind(text, "count") == []
+
+
+def test_a_percentage_in_a_bracket_after_a_group_is_a_percentage():
+    text = (
+        "The incidence of adverse reactions in the study group (5.0%) was lower than that in "
+        "the control group (17.5%) (P<0.05)."
+    )
+    rows = [r for r in kinds(text) if r[0] in {"mean", "percentage"}]
+    assert rows == [("percentage", "5.0%"), ("percentage", "17.5%")]

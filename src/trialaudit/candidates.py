@@ -95,7 +95,8 @@ _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_WORD_AFTER = re.compile(r"\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
-    r"|dose|part|page|slide|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?)\s$"
+    r"|dose|part|page|slide|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?"
+    r"|per)\s$"  # "3.4 per 100 patients": a rate's base
 )
 # "3 of the 4 secondary outcomes", "4 of 6 trials": what was counted is no patient.
 _NOT_PEOPLE_AFTER = re.compile(
@@ -902,12 +903,16 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         label = _GROUP_LABEL.search(norm, max(sentence[0], m.start() - 60), m.start())
         if not label:
             continue
+        unit = (m.group("unit") or "").strip()
         fields = {
             "value_text": m.group("value"),
-            "unit": (m.group("unit") or "").strip(),
+            "unit": unit,
             "arm": context.clean_arm(label.group("arm")),
-            "summary_type_not_stated": True,
         }
+        if unit == "%":  # "adverse reactions in the study group (5.0%)": a percentage
+            found.append(Candidate("percentage", m.start("value"), m.end("unit"), fields))
+            continue
+        fields["summary_type_not_stated"] = True
         found.append(Candidate("mean", m.start("value"), m.end("value"), fields))
     return found
 

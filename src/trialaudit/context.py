@@ -337,6 +337,10 @@ _KNOWN_ARM_AFTER = re.compile(
 )
 
 
+_ARM_WORD_AFTER = re.compile(r"\s(?P<arm>[A-Za-z][\w\-]{1,30})(?=\s(?:vs\.?|versus)\s|\s?[,;.)]|$)")
+_GENERIC_ARMS = frozenset({"intervention", "treatment", "active", "experimental"})
+
+
 def arm_near(
     text: str,
     start: int,
@@ -373,6 +377,13 @@ def arm_near(
     named = after and (after.group("arm") or after.group("treated"))
     if named and (is_control(named) or is_armlike(named) or _shares_a_word(named, arm_words)):
         return clean_arm(named)
+    # "170/320 (53.1%) intervention vs 142/320 (44.4%) control": an arm's word right after
+    bare = _ARM_WORD_AFTER.match(text, end, sentence[1])
+    word = bare["arm"] if bare else ""
+    if word and (
+        word.lower() in _GENERIC_ARMS or is_control(word) or _shares_a_word(word, arm_words)
+    ):
+        return "control" if word.lower() == "controls" else word  # as CONTROL_NOUN_AFTER
     after = ARM_AFTER.match(text, end, sentence[1])
     # "95.00% (38/40), higher than that of the control group": the arm of what it is compared with
     if after and not _COMPARED_BETWEEN.search(text, end, after.start("arm")):

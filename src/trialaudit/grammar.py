@@ -377,7 +377,8 @@ COUNT_IN_GROUP = re.compile(
     rf"""
     (?<![\w.,])(?P<xw>{COUNT_WORD}|(?i:none|no)(?![\w]))
     \s(?:(?i:{_PEOPLE}|{RECURRENT_EVENTS})\s)?(?:(?i:were|was|occurred|died|had)\s)?
-    (?i:in)\sthe\s(?P<arm>{ARM_LABEL})\s(?i:group|arm|cohort)s?\b
+    (?i:in)\sthe\s(?!(?i:two|three|four|both|all|each|other|same)\s)(?P<arm>{ARM_LABEL})
+    \s(?i:group|arm|cohort)s?\b
     (?:\s\((?:of|out\sof)\s(?P<of_n>{INT})(?!\d)(?!\.\d)\))?
     """,
     _X,
