@@ -444,3 +444,28 @@ def test_counts_with_their_noun_or_verb_beside_them(text, expected):
     assert [(r["source_text"], r["numerator"], r["percent"]) for r in of_kind(text, "count")] == (
         expected
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the treatment group, there were 2 cases of nausea, 1 case of dizziness, and the "
+            "incidence was 7.5%.",
+            [("2 cases of nausea", 2, "nausea", ""), ("1 case of dizziness", 1, "dizziness", "")],
+        ),
+        (
+            "Four cases of pneumonia occurred in the placebo arm.",
+            [("Four cases of pneumonia", 4, "pneumonia", "")],
+        ),
+        (
+            "Over 12 months there were 690 episodes of clinical malaria in the vaccine group.",
+            [("690 episodes of clinical malaria", 690, "clinical malaria", "events")],
+        ),
+        # guard: cases of a number are a count of that number, not of cases of something
+        ("The 3 cases of 40 were excluded.", []),
+    ],
+)
+def test_cases_and_episodes_of_an_event(text, expected):
+    rows = of_kind(text, "count")
+    assert [(r["source_text"], r["numerator"], r["outcome"], r["unit"]) for r in rows] == expected

@@ -35,7 +35,8 @@ _ENROL_INTO = re.compile(
 # (CONSORT extension for cluster trials, Campbell et al. 2012, item 13a).
 CLUSTERS = "clusters"
 # A count of events a person can have more than once ("14 hospitalizations in the vaccine
-# group") counts no people: it has no denominator of people, and no 2x2 table.
+# group") counts no people: it keeps its arm's size as denominator, as the people at risk
+# (tests/gold/GUIDELINES.md), but makes no 2x2 table.
 EVENTS = "events"
 _CLUSTER_NOUN = rf"(?i:{'|'.join(grammar.CLUSTER_NOUNS)})\b"
 # "(1,184 patients)", "(n = 640)": the people the clusters hold.

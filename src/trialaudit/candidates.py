@@ -625,6 +625,13 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         event = context.label_before(norm, m.start(), sents.of(m.start()))
         for n, x in (("n1", "x1"), ("n2", "x2")):
             found.append(_count_of(m, x, m.start(n), m.end(n), outcome=event))
+    for m in scan.finditer(grammar.CASES_OF, (" case of ", " cases of ", " episodes of "), 20, 80):
+        value = word_value(m.group("x"))
+        if value is None:
+            continue
+        unit = arm_sizes.EVENTS if m.group("noun").lower().startswith("episode") else ""
+        fields = {"outcome": _outcome_words(m.group("event")), "unit": unit}
+        found.append(_count_of(m, "x", m.start(), m.end(), **fields))
     for m in scan.finditer(grammar.EVENTS_PAIR, (" vs", " versus"), 40, 10):
         noun = m.group("noun").lower()
         fields = {"outcome": context.named_outcome(noun)}

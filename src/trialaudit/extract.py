@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import attribution, comparisons, context, facts, grammar, masks, registry, studies
-from .arms import EACH_ARM_FLAG, EVENTS, counts_people, resolve_arm
+from .arms import EACH_ARM_FLAG, counts_people, resolve_arm
 from .candidates import candidates
 from .normalize import normalize
 from .numbers import p_value_of, value_of
@@ -444,12 +444,7 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
             totals_of.setdefault(s["sentence_start"], []).append(s)
             study_totals.setdefault(s["study_id"], []).append(s)
     for row in stats:
-        if (
-            row["kind"] != "count"
-            or row["denominator"] is not None
-            or row["numerator"] is None
-            or row["unit"] == EVENTS
-        ):
+        if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
             continue
         source = None
         if row["arm"]:

@@ -372,6 +372,13 @@ COUNT_VS_COUNT = re.compile(
 COUNT_AND_COUNT = re.compile(
     rf"(?<![\w.,\-])(?<!(?i:between)\s)(?P<x1>{INT})\s(?:and|or)\s{_SHARED_NOUN}"
 )
+# "there were 2 cases of nausea, 1 case of dizziness", "Four cases of pneumonia occurred".
+CASES_OF = re.compile(
+    rf"""(?<![\w.,/\-])(?P<x>{COUNT_WORD})\s(?P<noun>(?i:cases?|episodes?))\sof\s
+    (?P<event>[A-Za-z][\w\-]{{1,25}}(?:\s(?!(?:in|among|and|or|were|was|occurred|with|during)\b)
+      [a-z][\w\-]{{1,25}}){{0,2}})""",
+    _X,
+)
 # "11 participants in the mRNA-1273 group (of 14,134)": the group's size may follow it.
 COUNT_IN_GROUP = re.compile(
     rf"""
