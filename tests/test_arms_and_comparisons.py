@@ -805,3 +805,11 @@ def test_two_labels_of_one_arm_are_not_held_against_its_size_twice():
     # one size under two labels of the arm (seed 001: "MSC infusion" and "UC-MSC", 65 each)
     two_labels = {"msc infusion": 65, "uc msc": 65, "placebo": 35}
     assert randomized_sizes({"arm_1": "MSC", "arm_2": "placebo"}, two_labels) == (65, 35)
+
+
+def test_of_whom_an_arm_received():
+    text = "Enrollment totaled 240 participants, of whom 118 received the intervention."
+    assert _sizes_and_counts(text) == [
+        ("sample_size", "240", "", None),
+        ("arm_size", "118", "intervention", None),
+    ]

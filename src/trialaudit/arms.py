@@ -583,6 +583,8 @@ def _adds_up(norm: str, sents: context.Sentences, m: re.Match) -> bool:
     return sum(sizes) in printed
 
 
+_OF_WHOM = re.compile(r"(?i)\bof\swhom\s$")
+_CLAUSE_ENDS = re.compile(r"\s?[,;.]")
 # "Of the 160 infants ...", "Among all 76 patients ...": the people what follows counts.
 AMONG_BEFORE = re.compile(r"(?i)\b(?:among|of)\s(?:the\s|all\s)?$")
 
@@ -597,9 +599,14 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         # "Of the 76 patients who received MSCs, 9 (11.8%) developed fever": the arm's people
         # the counts after it are of
         of_those = AMONG_BEFORE.search(norm, max(sentence[0], m.start() - 12), m.start())
-        if not verb and not (of_those and norm.startswith(",", m.end())):
+        # "Enrollment totaled 240 participants, of whom 118 received the intervention."
+        of_whom = _OF_WHOM.search(norm, max(sentence[0], m.start() - 10), m.start()) and (
+            _CLAUSE_ENDS.match(norm, m.end())
+        )
+        if not (verb or (of_those and norm.startswith(",", m.end())) or of_whom):
             continue
         arm = m.group("arm").strip()
+        arm = context.clean_arm(arm) if of_whom else arm  # "received the intervention"
         if word_value(arm.split()[0]) is not None or context.NO_ARM_GIVEN.match(arm):
             continue  # "3390 received three doses", "who received at least one dose"
         population = population_of(norm, (verb.start(), sentence[1]) if verb else sentence)
@@ -744,7 +751,7 @@ _TOTALS = (
     (grammar.TOTAL_OF, ("total", "cohort of", "sample of"), 5, 130),
     (
         grammar.VERB_N,
-        (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist", "studied"),
+        (*_ENROLMENT_WORDS, "followed", "comprised", "involv", "consist", "studied", "total"),
         5,
         130,
     ),

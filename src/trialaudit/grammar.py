@@ -572,7 +572,7 @@ VERB_N = re.compile(
     rf"""(?P<verb>(?i:recruited|enrolled|included|randomi[sz]ed|randomly\sassigned|assigned
     |(?<![\w\-])(?:participants|patients|subjects)\swere
     |allocated|screened|analy[sz]ed|treated|followed|comprised|involved|involving|enrolling|including
-    |studied
+    |studied|totall?ed
     |randomi[sz]ing|consist(?:ed|ing)\sof|(?:trial|study|RCT)\s(?:of|in|among)
     |(?<![Mm]issing\s)data\sfrom))
     \s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
