@@ -1194,3 +1194,9 @@ def test_a_measure_that_opens_a_sentence_is_no_arm(text, expected):
 def test_an_arm_word_right_after_a_value(text, expected):
     rows = extract_document("t", text).statistics
     assert [r["arm"] for r in rows if r["kind"] == "count"] == expected
+
+
+def test_a_time_point_in_words_ends_no_outcome():
+    text = "Mortality at six months was 12% with drug and 20% with placebo."
+    rows = extract_document("t", text).statistics
+    assert [(r["outcome"].lower(), r["timepoint"]) for r in rows] == [("mortality", "month 6")] * 2

@@ -766,7 +766,8 @@ _SECTION_HEADING = re.compile(
 _SUBJECT_TAIL = re.compile(
     r"(?i)\s(?:(?:of|in|for|among)\s(?:the\s)?[\w\-]+(?:\s[\w\-]+){0,2}\s(?:group|arm)s?"
     r"|(?:at|on|by|after)\s(?:day|week|month|year)s?\s\d{1,4}"
-    r"|(?:at|by|after|@)\s\d{1,4}\s(?:h|hours?|days?|weeks?|months?|mo|years?)"
+    r"|(?:at|by|after|@)\s(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"\s(?:h|hours?|days?|weeks?|months?|mo|years?)"
     r"(?:\safter\s[\w\-]+)?)$"
 )
 
