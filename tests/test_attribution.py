@@ -1200,3 +1200,22 @@ def test_a_time_point_in_words_ends_no_outcome():
     text = "Mortality at six months was 12% with drug and 20% with placebo."
     rows = extract_document("t", text).statistics
     assert [(r["outcome"].lower(), r["timepoint"]) for r in rows] == [("mortality", "month 6")] * 2
+
+
+def test_the_arm_people_were_assigned_to_before_their_count():
+    text = (
+        "Among the 150 participants assigned to the intervention, 30 (20%) developed diabetes, "
+        "compared with 45 (30%) of the 150 assigned to usual care."
+    )
+    rows = extract_document("t", text).statistics
+    counts = [(r["arm"], r["denominator"]) for r in rows if r["kind"] == "count"]
+    assert counts == [("intervention", 150), ("usual care", 150)]
+
+
+def test_a_relative_pronoun_is_no_outcome():
+    text = (
+        "Dapagliflozin reduced the risk of the primary outcome (hazard ratio, 0.74; 95% CI, 0.65 "
+        "to 0.85), which occurred in 386 patients (16.3%) in the dapagliflozin group."
+    )
+    rows = extract_document("t", text).statistics
+    assert "which" not in {r["outcome"] for r in rows}

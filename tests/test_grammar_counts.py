@@ -469,3 +469,16 @@ def test_counts_with_their_noun_or_verb_beside_them(text, expected):
 def test_cases_and_episodes_of_an_event(text, expected):
     rows = of_kind(text, "count")
     assert [(r["source_text"], r["numerator"], r["outcome"], r["unit"]) for r in rows] == expected
+
+
+def test_a_count_and_its_percentage_after_a_comma_in_one_bracket():
+    text = (
+        "Treatment success was more frequent with drug (72/120, 60%) than with placebo "
+        "(48/118, 41%)."
+    )
+    rows = of_kind(text, "count")
+    assert [(r["source_text"], r["numerator"], r["denominator"], r["percent"]) for r in rows] == [
+        ("72/120, 60%", 72, 120, 60),
+        ("48/118, 41%", 48, 118, 41),
+    ]
+    assert of_kind(text, "percentage") == []

@@ -504,6 +504,8 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
         found.append(_count(m))
     for m in scan.finditer(grammar.PERCENT_COMMA_FRACTION, ("%,", "%;", "% ,"), 8, 20):
         found.append(_count(m))
+    for m in scan.finditer(grammar.FRACTION_COMMA_PERCENT, ("/",), 12, 20):
+        found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):
         if _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
             found.append(_count(m))

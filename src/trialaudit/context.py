@@ -72,7 +72,8 @@ ARM_BEFORE = re.compile(
 _WHOLE_ARM = re.compile(r"[A-Za-z][\w+\-]{0,24}(?:\s[\w+\-]{1,25}){0,2}(?=\s?[,;.)]|$)")
 # "Of the 76 patients who received MSCs, 9 (11.8%) developed fever": the arm before a value.
 RECEIVED_BEFORE = re.compile(
-    rf"(?i)\b(?:who\s(?:received|were\sgiven|were\streated\swith)|treated\swith|given|receiving)"
+    rf"(?i)\b(?:who\s(?:received|were\sgiven|were\streated\swith)|treated\swith|given|receiving"
+    rf"|(?:assigned|allocated|randomi[sz]ed)\sto)"
     rf"\s(?:the\s)?(?P<arm>{ARM_LABEL}),\s$"
 )
 # "who received at least one dose", "given any study drug": no arm, what every arm received.
@@ -697,7 +698,8 @@ _PREDICATE = re.compile(
     r"\s?(?=[.;,(]|$)"
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
     r"|\b(?:had|developed|experienced|required|needed|achieved|attained)\s(?:an?\s|the\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
-    r"|(?P<noun>[a-z][\w\-]{2,25})\s(?:occurred|were\s(?:observed|reported|recorded))\b"
+    r"|\b(?P<noun>(?!(?:which|that|this|these|those|they|it)\b)[a-z][\w\-]{2,25})"
+    r"\s(?:occurred|were\s(?:observed|reported|recorded))\b"
     # "171 participants (91.9%) completed the study", "48 participants (24%) withdrew"
     rf"|\b(?P<completed>{COMPLETED})\b"
     r"|\b(?P<did>withdrew|died|relapsed|responded|recovered|discontinued|dropped\sout)\b"

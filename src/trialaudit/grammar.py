@@ -263,6 +263,10 @@ N_PERCENT_AFTER = rf"[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]"
 PERCENT_COMMA_FRACTION = re.compile(
     rf"(?<=[(\[])\s?(?P<pct>{DEC})\s?%\s?[,;]\s?(?P<x>{INT})\s?/\s?(?P<n>{INT})(?!\d)(?=\s?[)\]])"
 )
+# "(72/120, 60%)": a count and its percentage in one bracket.
+FRACTION_COMMA_PERCENT = re.compile(
+    rf"(?<=[(\[])\s?(?P<x>{INT})\s?/\s?(?P<n>{INT})(?!\d)\s?[,;]\s?(?P<pct>{DEC})\s?%(?=\s?[)\]])"
+)
 # "46.9% (n = 23)", "16.7% (5 cases)".
 PERCENT_N = re.compile(
     rf"""(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?
