@@ -212,8 +212,9 @@ def test_a_digit_inside_the_name_of_a_measure_is_no_summary():
         "Mean HbA1c fell by 1.2 ± 0.4% and 0.5 ± 0.3% in the intervention and usual-care arms, "
         "respectively."
     )
+    # the labelled mean spans its label, "fell by" included, as other labelled summaries do
     assert [(r["source_text"], r["arm"]) for r in stats(text)] == [
-        ("1.2 ± 0.4", "intervention"),
+        ("Mean HbA1c fell by 1.2 ± 0.4", "intervention"),
         ("0.5 ± 0.3", "usual-care"),
     ]
 
@@ -304,3 +305,20 @@ def test_a_percentage_mean_after_an_sd_header_keeps_its_spread():
 def test_the_next_arms_mean_without_a_spread(text, expected):
     rows = stats(text)
     assert [(r["kind"], r["value_text"], r["arm"]) for r in rows if r["kind"] == "mean"] == expected
+
+
+def test_a_mean_that_decreased_by_a_value():
+    text = (
+        "Mean HbA1c decreased by 1.4% in the insulin glargine group versus 1.1% in the NPH group "
+        "(difference -0.3%; 95% CI -0.5 to -0.1)."
+    )
+    rows = [r for r in stats(text) if r["kind"] in {"mean", "percentage"}]
+    assert [(r["kind"], r["value_text"], r["outcome"]) for r in rows] == [
+        ("mean", "1.4", "HbA1c"),
+        ("mean", "1.1", "HbA1c"),
+    ]
+
+
+def test_a_score_by_a_week_is_still_no_mean_of_the_week():
+    rows = stats("Mean pain scores by 12 weeks were 3.1 and 4.2.")
+    assert "12" not in [r["value_text"] for r in rows if r["kind"] == "mean"]

@@ -772,6 +772,10 @@ def _next_arms_value(norm: str, end: int, fields: dict[str, Any]) -> re.Match | 
     return other
 
 
+# "Mean HbA1c decreased by 1.4%": what the mean measures is HbA1c (its change).
+_CHANGED_BY = re.compile(r"\s(?:(?:de|in)creased|fell|rose|reduced)\sby$")
+
+
 def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Medians and means, labelled or recognisable by their spread."""
     found = []
@@ -782,7 +786,7 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         fields = _summary_fields(m, stat)
         if fields is None or not _within(fields):
             continue
-        fields["outcome"] = _outcome_words(m.group("what"))
+        fields["outcome"] = _outcome_words(_CHANGED_BY.sub("", m.group("what")))
         end = m.end()
         ci = None if fields.get("spread_kind") else _CI_AFTER_SUMMARY.match(norm, end)
         if ci:  # "mean change 12.4 points; 95% CI 8.1 to 16.7": the interval is the mean's

@@ -451,7 +451,9 @@ SUMMARY_LABEL = re.compile(
       (?:\s(?:of|before|after)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}(?:\s(?!was\b|were\b|is\b)[A-Za-z][\w\-]{{1,20}}){{0,2}}(?=\s(?:was|were|is)\b)){{0,1}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
-    (?<!\bat\s)(?<!\bafter\s)(?<!\bby\s)(?<!\bover\s)(?<!\bwithin\s)  # "scores at 12 weeks"
+    # "scores at 12 weeks", "by week 4"; but "Mean HbA1c decreased by 1.4%"
+    (?<!\bat\s)(?<!\bafter\s)(?<!(?<!creased)(?<!fell)(?<!rose)(?<!reduced)\sby\s)
+    (?<!\bover\s)(?<!\bwithin\s)
     (?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)  # "at week 8 were"
     (?<![A-Za-z0-9])(?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
     (?:
