@@ -482,3 +482,32 @@ def test_a_count_and_its_percentage_after_a_comma_in_one_bracket():
         ("48/118, 41%", 48, 118, 41),
     ]
     assert of_kind(text, "percentage") == []
+
+
+def test_a_header_line_heads_the_rows_of_its_table():
+    text = (
+        "Adverse events, n/N (%)\n"
+        " Headache 10/150 (6.7) 8/148 (5.4)\n"
+        " Nausea 5/150 (3.3) 9/148 (6.1)\n"
+    )
+    rows = of_kind(text, "count")
+    assert [(r["source_text"], r["percent"]) for r in rows] == [
+        ("10/150 (6.7)", 6.7),
+        ("8/148 (5.4)", 5.4),
+        ("5/150 (3.3)", 3.3),
+        ("9/148 (6.1)", 6.1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "\n",  # a blank line ends the table
+        "Patients were followed for a year and all visits took place in the outpatient clinic "
+        "of the department, where the study nurses recorded what happened at each visit, as "
+        "the protocol of the trial described it in detail.\n",  # so does prose
+    ],
+)
+def test_a_header_heads_no_line_after_the_end_of_its_table(between):
+    text = "Adverse events, n/N (%)\n" + between + " Headache 10/150 (6.7) 8/148 (5.4)\n"
+    assert [r["percent"] for r in of_kind(text, "count")] == [None, None]

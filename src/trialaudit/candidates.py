@@ -566,11 +566,29 @@ def _counts_sharing_a_noun(m: re.Match) -> list[Candidate]:
     ]
 
 
+_TABLE_ROWS_ABOVE = 8  # how many rows of a table a header line may head
+
+
 def _header_before(norm: str, start: int, sents: context.Sentences, header: re.Pattern) -> bool:
     """Return True if a column header such as "n (%)" or "mean (SD)" precedes ``start`` in its
-    sentence."""
+    sentence, or heads the table whose row holds ``start``: a line at most _TABLE_ROWS_ABOVE
+    lines above it, with only rows between (short lines that hold a number; "Adverse events,
+    n/N (%)" over " Headache 10/150 (6.7) 8/148 (5.4)")."""
     sentence = sents.of(start)
-    return bool(header.search(norm, sentence[0], start))
+    if header.search(norm, sentence[0], start):
+        return True
+    line_end = sents.paragraph(start)
+    for _ in range(_TABLE_ROWS_ABOVE):
+        if line_end == 0:
+            return False
+        line_start = sents.paragraph(line_end - 1)
+        line = norm[line_start : line_end - 1]
+        if header.search(line):
+            return True
+        if not line.strip() or len(line) > 200 or not any(c.isdigit() for c in line):
+            return False  # a blank line or prose ends the table
+        line_end = line_start
+    return False
 
 
 # Where a count named by what its people received has its first arm (COUNT_ARM_GIVEN).
