@@ -708,9 +708,6 @@ def _labelled_n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> li
     return found
 
 
-_EVENTS_AFTER = re.compile(rf"\s{grammar.RECURRENT_EVENTS}\b")
-
-
 def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "50 patients in the MSC group" is an arm size in a sentence about enrolment that
     reports no events."""
@@ -718,7 +715,7 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     matches = list(scan.finditer(grammar.COUNT_IN_GROUP, ("in the",), 70, 150))
     # "There were 14 hospitalizations in the vaccine group versus 25 in the placebo group"
     counting_events = {
-        sents.of(m.start()) for m in matches if _EVENTS_AFTER.match(norm, m.end("xw"))
+        sents.of(m.start()) for m in matches if grammar.EVENTS_AFTER.match(norm, m.end("xw"))
     }
     for m in matches:
         if not m.group("xw")[0].isdigit():

@@ -4,6 +4,7 @@ numbers it carries, before overlaps are resolved and context is attached."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from . import arms as arm_sizes
@@ -111,7 +112,6 @@ _MEAN_OR_MEDIAN = re.compile(r"(?i)\b(?P<word>median|mean|average)\b")
 _SE_NEAR = re.compile(r"(?i)\b(?:SEM?|standard\serror)\b")
 _HEART_RATE_UNIT = re.compile(r"(?i)\s?(?:bpm|beats|breaths|/\s?min|per\smin|mm\s?Hg|times)")
 _PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
-_EVENTS_AFTER = re.compile(rf"\s(?P<events>{grammar.RECURRENT_EVENTS})\b")
 
 
 def _measure(match: re.Match) -> str:
@@ -524,8 +524,8 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
             continue
         given, event = m.group("given"), m.group("event").partition(" of ")[2]
         arm = context.clean_arm(given) if given else ""
-        count = _count(m, arm=arm, outcome=_outcome_words(event))  # "cases of Covid-19"
-        found.append(Candidate("count", m.start(), m.end("n"), count.fields))
+        # "cases of Covid-19"; the span ends at the denominator, before "vaccine recipients"
+        found.append(replace(_count(m, arm=arm, outcome=_outcome_words(event)), end=m.end("n")))
     for m in scan.finditer(grammar.FRACTION, ("/",), 25, 25):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
@@ -551,9 +551,9 @@ def _counts_sharing_a_noun(m: re.Match) -> list[Candidate]:
     """Return the two counts of "22 vs 8 patients" (the noun goes with the second) or of "14
     hospitalizations versus 25" (with the first)."""
     if m.groupdict().get("x2_bare"):
-        events = m.group("noun1")
-        outcome = "" if _PEOPLE_AFTER.fullmatch(" " + events) else context.named_outcome(events)
-        unit = "" if outcome == "" else arm_sizes.EVENTS
+        events = m.group("events1")  # "14 hospitalizations": events, not people
+        outcome = context.named_outcome(events) if events else ""
+        unit = arm_sizes.EVENTS if events else ""
         return [
             _count_of(m, "x1", m.start("x1"), m.end("noun1"), outcome=outcome, unit=unit),
             _count_of(
@@ -683,7 +683,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             "value_text": m.group("xw"),
             "arm": context.clean_arm(m.group("arm")),
         }
-        events = None if noun else _EVENTS_AFTER.match(norm, end)
+        events = None if noun else grammar.EVENTS_AFTER.match(norm, end)
         sentence = sents.of(m.start())
         if events:  # "14 infections in the vaccine group": what it counts, events not people
             counting_events[sentence] = context.named_outcome(events.group("events").lower())

@@ -326,10 +326,7 @@ def check_efficacy_events(efficacy: dict, first: dict, second: dict, settings: S
     found = rates.rate_ratio_candidates(*counts, _level(efficacy, settings))
     if est is None or len(units) > 1 or not found:
         return []
-    candidates = {
-        method: (100 * (1 - ratio), 100 * (1 - high), 100 * (1 - low))
-        for method, (ratio, low, high) in found.items()
-    }
+    candidates = _as_efficacy(found)
     assumption = f"100 x (1 - rate ratio) of {counts[0]} events in {counts[1]:g} against"
     assumption += f" {counts[2]} in {counts[3]:g} of person-time"
     value = next(iter(candidates.values()))[0]
@@ -373,9 +370,15 @@ def efficacy_from_risks(
     # "0 cases among 1,005 vaccine recipients": the exact interval's lower limit is 0
     exact = rates.exact_conditional_interval(*table, level)
     found["risk ratio, exact conditional CI on the total cases"] = (ratio, *exact)
+    return _as_efficacy(found)
+
+
+def _as_efficacy(ratios: dict[str, tuple[float, float, float]]) -> dict:
+    """Return {method: (efficacy %, lower, upper)} of {method: (ratio, lower, upper)}: 100 x
+    (1 - ratio), the interval's limits swapped."""
     return {
-        method: (100 * (1 - rr), 100 * (1 - high), 100 * (1 - low))
-        for method, (rr, low, high) in found.items()
+        method: (100 * (1 - ratio), 100 * (1 - high), 100 * (1 - low))
+        for method, (ratio, low, high) in ratios.items()
     }
 
 
@@ -433,7 +436,7 @@ def _unless_disjoint(row: dict, efficacy: dict, candidates: dict) -> dict:
 def _counts_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | None:
     """Return the last two counts with denominators printed before a vaccine efficacy in its
     sentence, or None."""
-    if "efficacy" not in (stat.get("outcome") or "").lower():
+    if not _is_efficacy(stat):
         return None
     counts = [
         s
@@ -449,10 +452,15 @@ def _counts_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | No
 
 def _events_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | None:
     """Return the two arms' events over person-time a vaccine efficacy follows, or None."""
-    if "efficacy" not in (stat.get("outcome") or "").lower():
+    if not _is_efficacy(stat):
         return None
     found = _rates_before(stat, stats)
     return found if found and _have_person_time(found) else None
+
+
+def _is_efficacy(stat: dict) -> bool:
+    """Return True if a value's outcome is a (vaccine) efficacy."""
+    return "efficacy" in (stat.get("outcome") or "").lower()
 
 
 def _have_person_time(rates: tuple[dict, dict]) -> bool:

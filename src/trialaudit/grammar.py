@@ -113,6 +113,8 @@ RECURRENT_EVENTS = (
     r"(?i:exacerbations|episodes|attacks|falls|infections|relapses|seizures|admissions"
     r"|hospitali[sz]ations|bleeds|events|flares|crises|migraines)"
 )
+# The events a count right before counts: "14 hospitalizations in the vaccine group".
+EVENTS_AFTER = re.compile(rf"\s(?P<events>{RECURRENT_EVENTS})\b")
 RATE_PER_YEAR = re.compile(
     rf"""(?<![\w.,/\-])(?P<est>{DEC})(?!\s?%)
     \s(?P<events>(?:[A-Za-z][\w\-]{{1,20}}\s){{0,2}}?{RECURRENT_EVENTS})
@@ -366,7 +368,7 @@ COUNT_ARM_PAIR = re.compile(
 _SHARED_NOUN = rf"(?P<x2>{INT})\s(?:(?i:{_PEOPLE})|episodes|cases)\b"
 # "14 hospitalizations versus 25 with placebo": the noun once, after the first.
 COUNT_VS_COUNT = re.compile(
-    rf"""(?<![\w.,\-])(?P<x1>{INT})(?:\s(?P<noun1>(?i:{_PEOPLE}|episodes)|{RECURRENT_EVENTS}))?
+    rf"""(?<![\w.,\-])(?P<x1>{INT})(?:\s(?P<noun1>(?P<people1>(?i:{_PEOPLE}))|(?P<events1>{RECURRENT_EVENTS})))?
     \s(?:vs\.?|versus)\s
     (?:{_SHARED_NOUN}|(?(noun1)(?P<x2_bare>{INT})(?!\d|\.\d)(?=\s(?:with|in|on|among)\s|\s?[,;.)])|(?!)))""",
     _X,

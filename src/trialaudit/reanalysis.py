@@ -66,15 +66,15 @@ def reanalyse_comparison(cmp: dict, stats_by_id: dict, arm_sizes: dict, settings
         )
     }
     row.update(_empty())
-    randomized = randomized_sizes(cmp, arm_sizes)
+    randomized_1, randomized_2 = randomized_sizes(cmp, arm_sizes)
     row.update(
         zero_cell=None,
         fragility_index=None,
         reverse_fragility_index=None,
         fragility_arm=None,
         inferred_total="",
-        randomized_1=randomized[0],
-        randomized_2=randomized[1],
+        randomized_1=randomized_1,
+        randomized_2=randomized_2,
         attrition_or_low=math.nan,
         attrition_or_high=math.nan,
         attrition_p_low=math.nan,
