@@ -262,6 +262,18 @@ def check_rate_ratio_events(ratio: dict, first: dict, second: dict, settings: Se
     return rows + _interval_against(ratio, "ci_vs_events", candidates, assumption)
 
 
+_CREDIBLE = re.compile(r"\bcredible\b|\bCrI\b", re.IGNORECASE)
+
+
+def _unless_credible(verdict: Verdict, stat: dict) -> Verdict:
+    """A credible interval that no frequentist method reproduces is not checkable: it is a
+    quantile interval of a Bayesian posterior, which its prior moves away from them."""
+    if verdict.verdict != INCONSISTENT or not _CREDIBLE.search(stat.get("source_text") or ""):
+        return verdict
+    why = "a credible interval comes from a Bayesian model's posterior, not from the counts"
+    return replace(verdict, verdict=NOT_CHECKABLE, note=why)
+
+
 def _interval_against(stat: dict, check: str, candidates: dict, assumption: str) -> list[dict]:
     """The row of a printed CI judged against {method: (estimate, lower, upper)}; none when
     the statistic has no CI."""
@@ -271,6 +283,7 @@ def _interval_against(stat: dict, check: str, candidates: dict, assumption: str)
     problem = _interval_problem(lo, hi)
     pairs = {method: (low, high) for method, (_, low, high) in candidates.items()}
     verdict = _not_checkable(problem) if problem else judge_pair(lo, hi, pairs)
+    verdict = _unless_credible(verdict, stat)
     reported = f"{stat['ci_low_text']} to {stat['ci_high_text']}"
     return [_row(stat, check, reported, verdict, assumption=assumption)]
 
@@ -389,7 +402,7 @@ def check_efficacy_counts(efficacy: dict, first: dict, second: dict, settings: S
     reproduces but that lies inside the recomputed exact interval may come from a hazard ratio or
     from person-time (not checkable); one outside it is inconsistent. Its CI: consistent when a
     risk-ratio method reproduces it, inconsistent when it shares no value with any of them, else
-    not checkable; a credible interval is a Bayesian model's (not checkable)."""
+    not checkable (a credible interval, as every ratio's: _unless_credible)."""
     est = as_reported(efficacy.get("value_text"))
     level = _level(efficacy, settings)
     counts = [(int(r["numerator"]), int(float(r["denominator"]))) for r in (first, second)]
@@ -420,17 +433,12 @@ def check_efficacy_counts(efficacy: dict, first: dict, second: dict, settings: S
 
 
 def _unless_disjoint(row: dict, efficacy: dict, candidates: dict) -> dict:
-    """A vaccine efficacy's CI that no risk-ratio method reproduces is not checkable when it is
-    a credible interval or shares a value with one of them (it may be a model's), else it stays
-    inconsistent."""
+    """A vaccine efficacy's CI that no risk-ratio method reproduces is not checkable when it
+    shares a value with one of them (it may be a model's), else it stays inconsistent."""
     lo, hi = as_reported(efficacy["ci_low_text"]), as_reported(efficacy["ci_high_text"])
-    if re.search(r"(?i)\bcredible\b|\bCrI\b", efficacy.get("source_text") or ""):
-        why = "a credible interval comes from a Bayesian model, not from the counts"
-    elif any(low <= hi.value and lo.value <= high for _, low, high in candidates.values()):
-        why = _NOT_FROM_RISKS
-    else:
-        return row
-    return {**row, "verdict": NOT_CHECKABLE, "note": why}
+    if any(low <= hi.value and lo.value <= high for _, low, high in candidates.values()):
+        return {**row, "verdict": NOT_CHECKABLE, "note": _NOT_FROM_RISKS}
+    return row
 
 
 def _counts_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | None:
@@ -852,6 +860,7 @@ def _judge_effect(effect: dict, table, settings: Settings, cid: int, orientation
             if _interval_problem(lo, hi)
             else judge_pair(lo, hi, pairs)
         )
+        verdict = _unless_credible(verdict, effect)
         null = 0.0 if measure == "risk difference" else 1.0
         decision = None
         if verdict.verdict == INCONSISTENT:
