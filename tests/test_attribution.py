@@ -212,6 +212,16 @@ def outcomes_of(text):
             "Key results\n• Live birth: 41.8% vs 36.3%",
             [("41.8%", "Live birth"), ("36.3%", "Live birth")],
         ),
+        # words that open a sentence name no outcome
+        (
+            "There were 35 events in 1,200 person-years in the drug group and 60 in 1,180 "
+            "person-years in the placebo group.",
+            [("35 events in 1,200 person-years", ""), ("60 in 1,180 person-years", "")],
+        ),
+        (
+            "In total, 35 events were observed in 1,200 person-years in the drug group.",
+            [("35 events were observed in 1,200 person-years", "")],
+        ),
     ],
 )
 def test_outcomes_of_subjects_clauses_and_labels(text, expected):

@@ -161,3 +161,22 @@ def test_a_percentage_in_a_bracket_after_a_group_is_a_percentage():
     )
     rows = [r for r in kinds(text) if r[0] in {"mean", "percentage"}]
     assert rows == [("percentage", "5.0%"), ("percentage", "17.5%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was no difference in mortality: 12/100 (12%) in the drug group and 20/100 (20%) "
+        "in the placebo group.",
+        "There was no significant difference in 28-day mortality: 12% in the drug group and 20% "
+        "in the placebo group.",
+    ],
+)
+def test_the_values_after_a_difference_that_is_not_there_are_the_arms(text):
+    assert of_kind(text, "difference") == []
+    assert [r[0] for r in kinds(text)] in (["count", "count"], ["percentage", "percentage"])
+
+
+def test_a_difference_without_a_ci_is_still_read():  # guard
+    text = "The mean difference in pain was 1.2 points."
+    assert kinds(text) == [("difference", "mean difference in pain was 1.2 points")]

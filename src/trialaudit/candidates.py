@@ -390,13 +390,24 @@ def _rate_events(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
     return found
 
 
+# "There was no difference in mortality: 12/100 (12%) ...": what follows the name of a
+# difference without a CI is an arm's value when it is a count or the name is negated.
+_AN_ARM_VALUE_AFTER = re.compile(r"\s?/\s?\d")
+_NO_BEFORE = re.compile(r"(?i)\bno\s(?:[a-z]{1,15}\s){0,3}$")
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
     for m in scan.finditer(
         grammar.DIFFERENCE, _DIFFERENCE_WORDS, 60, 300, case=_DIFFERENCE_ABBREVIATIONS
     ):
-        if not m.group("ci") and (not m.group("sep") or m.group("dabbr")):
+        if not m.group("ci") and (
+            not m.group("sep")
+            or m.group("dabbr")
+            or _AN_ARM_VALUE_AFTER.match(norm, m.end("est"))
+            or _NO_BEFORE.search(norm, max(0, m.start() - 40), m.start())
+        ):
             continue
         if m.group("dabbr"):
             measure = DIFFERENCE_MEASURES[m.group("dabbr")]

@@ -698,7 +698,8 @@ _PREDICATE = re.compile(
     r"\s?(?=[.;,(]|$)"
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
     r"|\b(?:had|developed|experienced|required|needed|achieved|attained)\s(?:an?\s|the\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
-    r"|\b(?P<noun>(?!(?:which|that|this|these|those|they|it)\b)[a-z][\w\-]{2,25})"
+    r"|\b(?P<noun>(?!(?:which|that|this|these|those|they|it|events?|episodes?|cases?)\b)"
+    r"[a-z][\w\-]{2,25})"
     r"\s(?:occurred|were\s(?:observed|reported|recorded))\b"
     # "171 participants (91.9%) completed the study", "48 participants (24%) withdrew"
     rf"|\b(?P<completed>{COMPLETED})\b"
@@ -916,9 +917,14 @@ _LABEL_THEN_VALUE = re.compile(
 )
 # What opens a sentence before its values without naming what they measure: "Overall, 48
 # participants (24%) withdrew", "At 6 months, 61% (95/156) ...".
+_OPENERS = (
+    r"overall|in\stotal|in\sall|altogether|in\saddition|additionally|however|finally"
+    r"|similarly|moreover|furthermore|also|thus|of\sthese|of\sthem"
+)
+# Words that open a sentence and name nothing it counts: "There were 35 events", "In total, 48".
+_OPENER_ONLY = re.compile(rf"(?i)there|total|{_OPENERS}")
 _NOT_A_LIST_LABEL = re.compile(
-    r"(?i)(?:overall|in\stotal|in\sall|altogether|in\saddition|additionally|however|finally"
-    r"|similarly|moreover|furthermore|also|thus|of\sthese|of\sthem)$"
+    rf"(?i)(?:{_OPENERS})$"
     r"|(?:at|in|by|after|during|among|of|for|on|from|over|within|following|before|since|with"
     r"|until|through)\s"
 )
@@ -997,6 +1003,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or not re.search(r"[A-Za-z]", label)
         or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$|^[\d.,]{1,30}\s", label)
         or _NOT_OUTCOME.match(label)
+        or _OPENER_ONLY.fullmatch(label)
         or re.search(r"(?i)\b(?:group|arm)s?$", label)
         or TIMEPOINT.fullmatch(label)
         or re.search(r"[=<>\u00b1]|(?i:^respectively$)|\b(?:CI|CrI)\b", label)
