@@ -301,7 +301,7 @@ def test_percentages_of_participants_an_estimate_with_colons_and_events_named_ab
         (
             "difference",
             "Risk Difference (RD): 19.5 / 95% Confidence Interval: 8.1 to 30.9",
-            "",
+            "Placebo vs Drug 200 mg",  # the groups its analysis selects
             title,
         ),
         ("count", "8/150 (5.33%)", "Placebo", "serious adverse events"),
@@ -327,3 +327,86 @@ def test_the_rows_of_a_titled_outcome_take_its_title():
     }
     assert found["15 (15.3%)"] == "Participants Reaching HbA1c Below 7%"
     assert found["3/100 (3.00%)"] == "serious adverse events"
+
+
+# 6/50 against 10/50. R 4: epitools oddsratio.wald(matrix(c(40,10,44,6),2,byrow=TRUE)) 0.5454545
+# (0.1817535 to 1.636946); fisher.test(matrix(c(6,44,10,40),2,byrow=TRUE))$p.value 0.4139466
+ANALYSED = """Primary Outcome Measure: Number of Participants Who Died by Day 28
+Arm/Group Title: MSC | Placebo
+Overall Number of Participants Analyzed: 50 | 50
+Measure Type: Count of Participants
+Unit of Measure: Participants
+Count of Participants: 6 (12.0%) | 10 (20.0%)
+Statistical Analysis 1
+{selection}P-Value {p}
+Method: Fisher Exact
+Odds Ratio (OR) {odds}
+95% Confidence Interval 0.18 to 1.64
+"""
+
+
+def analysis_checks(text):
+    extraction = extract_document("r", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    return {(c["check"], c["verdict"]) for c in checks if c["check"].endswith("_vs_counts")}
+
+
+def test_a_statistical_analysis_of_two_arms_is_checked_against_their_counts():
+    # a table of two arms needs no selection of the groups compared
+    text = ANALYSED.format(selection="", p="0.41", odds="0.55")
+    assert analysis_checks(text) == {
+        ("ratio_vs_counts", "consistent"),
+        ("ci_vs_counts", "consistent"),
+        ("p_vs_counts", "consistent"),
+    }
+    odds = ANALYSED.format(selection="", p="0.41", odds="0.35")
+    assert ("ratio_vs_counts", "inconsistent") in analysis_checks(odds)
+
+
+def test_rows_with_a_colon_after_their_name_take_the_arm_titles():
+    stats = extract_document("r", ANALYSED.format(selection="", p="0.41", odds="0.55"))
+    assert [
+        (s["kind"], s["arm"], s["denominator"], s["outcome"])
+        for s in stats.statistics
+        if s["kind"] in {"arm_size", "count"}
+    ] == [
+        ("arm_size", "MSC", None, ""),
+        ("arm_size", "Placebo", None, ""),
+        ("count", "MSC", 50, "Number of Participants Who Died by Day 28"),
+        ("count", "Placebo", 50, "Number of Participants Who Died by Day 28"),
+    ]
+
+
+THREE_ARMS = """Primary Outcome Measure:
+Title: Participants With Remission at Week 12
+Arm/Group Title | Placebo | Drug 100 mg | Drug 200 mg
+Overall Number of Participants Analyzed | 98 | 101 | 99
+Count of Participants | 12 (12.2%) | 25 (24.8%) | 32 (32.3%)
+Statistical Analysis 1
+{selection}P-Value 0.001
+Risk Difference (RD) 20.1
+95% Confidence Interval 9.0 to 31.2
+"""
+
+
+def arms_of_the_analysis(text):
+    return [
+        (s["kind"], s["arm"])
+        for s in extract_document("r", text).statistics
+        if s["kind"] in {"p_value", "difference"}
+    ]
+
+
+def test_an_analysis_takes_the_two_arms_it_selects_in_their_order():
+    text = THREE_ARMS.format(selection="Comparison Group Selection: Placebo, Drug 200 mg\n")
+    assert arms_of_the_analysis(text) == [
+        ("p_value", "Placebo vs Drug 200 mg"),
+        ("difference", "Placebo vs Drug 200 mg"),
+    ]
+
+
+def test_an_analysis_of_three_arms_that_selects_none_names_no_arms():  # guard
+    assert arms_of_the_analysis(THREE_ARMS.format(selection="")) == [
+        ("p_value", ""),
+        ("difference", ""),
+    ]

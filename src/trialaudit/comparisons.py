@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from . import context
+from . import context, registry
 from .arms import CLUSTERS, EVENTS, counts_people, resolve_arm
 from .grammar import ARM_ENDS_AHEAD, ARM_LABEL
 
@@ -71,6 +71,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     used: set[int] = set()
     rows: list[dict] = []
     stats = [s for s in stats if s["kind"] != "p_value" or not tests_another_hypothesis(s, norm)]
+    rows += _registry_analyses(stats, norm, used)
     rows += _binary(stats, arm_rows, used)
     rows += _unnamed_binary_pairs(stats, norm, used)
     rows += _summary_pairs(stats, arm_rows, norm, used)
@@ -148,7 +149,14 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
     rows = []
     for group in _by_sentence(stats).values():
         # a count of events ("14 hospitalizations") makes no 2x2 table with the arm's people
-        cells = [r for r in group if r["kind"] == "count" and r["arm"] and r["unit"] != EVENTS]
+        cells = [
+            r
+            for r in group
+            if r["kind"] == "count"
+            and r["arm"]
+            and r["unit"] != EVENTS
+            and r["stat_id"] not in used
+        ]
         effects = [r for r in group if r["kind"] in {"ratio", "difference"}]
         p_values = [r for r in group if r["kind"] == "p_value"]
         if len(cells) < 2 or len({context.arm_key(c["arm"]) for c in cells}) < 2:
@@ -178,6 +186,38 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
             totals = _denominator(cell, arms), _denominator(control, arms)
             rows.append(_binary_row(cell, control, totals, effect, p_row, test))
             used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
+    return rows
+
+
+def _registry_analyses(stats: list[dict], norm: str, used: set[int]) -> list[dict]:
+    """A registry's statistical analysis of two arms (registry.analyses) whose table above it
+    counts people in each: their last counts there, with the analysis's first estimate and
+    p-value."""
+    rows = []
+    for analysis in registry.analyses(norm):
+        inside = [
+            s for s in stats if analysis.start <= s["span_start"] and s["span_end"] <= analysis.end
+        ]
+        effect = next((s for s in inside if s["kind"] in {"ratio", "difference"}), None)
+        p_row = next((s for s in inside if s["kind"] == "p_value"), None)
+        table = [
+            s
+            for s in stats
+            if s["kind"] == "count"
+            and s["unit"] != EVENTS
+            and analysis.table_start <= s["span_start"] < analysis.start
+            and s["stat_id"] not in used
+        ]
+        cells = [
+            next((c for c in reversed(table) if c["arm"] == arm), None)
+            for arm in (analysis.first, analysis.second)
+        ]
+        if None in cells or (effect is None and p_row is None):
+            continue
+        first, second = cells
+        totals = _denominator(first, []), _denominator(second, [])
+        rows.append(_binary_row(first, second, totals, effect, p_row))
+        used.update(r["stat_id"] for r in (first, second, effect, p_row) if r is not None)
     return rows
 
 

@@ -930,7 +930,8 @@ _NOT_A_LIST_LABEL = re.compile(
 )
 # A heading over the values of several outcomes or characteristics.
 _GENERIC_HEADING = re.compile(
-    r"(?i)\b(?:outcomes|results|characteristics|end\s?points|findings|events)$"
+    r"(?i)\b(?:outcomes|results|characteristics|end\s?points|findings|events"
+    r"|statistical\sanalys[ie]s(?:\s\d{1,2})?)$"
 )
 # The people of an arm as a subject: "CBT participants", "Vitamin A recipients".
 _PEOPLE_OF_AN_ARM = re.compile(

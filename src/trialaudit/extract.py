@@ -486,6 +486,17 @@ def _label_between_arm_statistics(stats: list[dict], comparison_rows: list[dict]
                 row["arm"] = f"{cmp['arm_1']} vs {cmp['arm_2']}"
 
 
+def _arms_of_registry_analyses(stats: list[dict], norm: str) -> None:
+    """Give the estimates, tests and p-values of a registry's statistical analysis the two arms
+    it selects, when nothing else named them."""
+    analyses = registry.analyses(norm)
+    starts = [analysis.start for analysis in analyses]
+    for row in stats:
+        if row["kind"] in attribution.EFFECT_KINDS and not row["arm"]:
+            inside = _enclosing(analyses, starts, row["span_start"], row["span_end"])
+            row["arm"] = inside[-1].arms if inside else ""
+
+
 def _name_strata(stats: list[dict]) -> None:
     """Append the stratum to the arm a statistic names, as a reviewer writes it ("MSC treatment
     (moderate)", "MSC treatment (moderate) vs control (moderate)"); the subgroup column keeps
@@ -643,6 +654,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     attribution.bare_intervals_like_the_first(runs)
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
+    _arms_of_registry_analyses(stats, norm)
     attribution.arms_of_effects_from_values(stats, norm, study_arms)
     _name_strata(stats)
     fact_rows = _fact_rows(doc_id, text, found_facts, layout)

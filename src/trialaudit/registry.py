@@ -13,13 +13,14 @@ the same order.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .arms import arm_size_candidate, sample_size_candidate
 from .context import TIMEPOINT, timepoint_label
 from .spans import Candidate
 
 _TITLES = re.compile(r"Arm/Group Title\s?(?::\s?|\|\s?)(?P<titles>[^\n]{1,400})")
-_ROW_NUMBERS = r"\s?(?:\|\s?)?(?P<sizes>\d{1,7}(?:(?:\s\|?\s?|\|\s?)\d{1,7}){1,9})(?!\S)"
+_ROW_NUMBERS = r":?\s?(?:\|\s?)?(?P<sizes>\d{1,7}(?:(?:\s\|?\s?|\|\s?)\d{1,7}){1,9})(?!\S)"
 # The rows that give each arm's size, with the stage they count: the number analysed for an
 # outcome or at baseline, and the participant flow's "Started" row.
 _SIZE_ROWS = (
@@ -40,7 +41,7 @@ _SUMMARY_ROW = re.compile(
     r"[^\n|]{0,40}\|(?P<cells>[^\n]{1,400})$"
 )
 # A count row's cells: "Count of Participants | 30 51.7% | 18 30.5%", "12 (8.0%)".
-_COUNT_ROW = re.compile(r"(?m)^Count of Participants\s?(?:\|\s?)?(?P<cells>[^\n]{1,400})$")
+_COUNT_ROW = re.compile(r"(?m)^Count of Participants:?\s?(?:\|\s?)?(?P<cells>[^\n]{1,400})$")
 _COUNT_CELL = re.compile(
     r"(?<![\d.])(?P<x>\d{1,7})\s(?:\(\s?(?P<pct>\d{1,3}(?:\.\d{1,4})?)\s?%\s?\)"
     r"|(?P<pct2>\d{1,3}(?:\.\d{1,4})?)\s?%)"
@@ -81,8 +82,12 @@ _SPREAD_KIND = {
     "Full Range": "range",
 }
 # The outcome measure a block reports, on the line before it: "Title: Percent Change From
-# Baseline in Body Weight at Week 36".
-_OUTCOME_TITLE = re.compile(r"(?m)^Title:\s?(?P<title>[^\n]{1,200})$")
+# Baseline in Body Weight at Week 36", "Primary Outcome Measure: Number of Participants Who
+# Died".
+_OUTCOME_TITLE = re.compile(
+    r"(?m)^(?:Title|(?:(?:Primary|Secondary|Other Pre-specified)\s)?Outcome Measure):"
+    r"[ ]?(?P<title>[^\n]{1,200})$"
+)
 # The lines that open a section of a results record: an outcome measure, its title, a table of
 # adverse events, baseline characteristics, participant flow, eligibility, the posting dates.
 _SECTION_START = re.compile(
@@ -382,7 +387,7 @@ def outcome_sections(norm: str) -> list[tuple[int, int, str, bool]]:
     measure one outcome: a section under a "Title:" line, named by it, and each "Affected / at
     Risk" row of adverse events, named by the line before it (without "Total, "; named_by_row:
     the row's own label is no outcome)."""
-    if "Title:" not in norm and "Affected" not in norm:
+    if "Title:" not in norm and "Outcome Measure:" not in norm and "Affected" not in norm:
         return []
     spans = []
     sections = list(_SECTION_START.finditer(norm))
@@ -397,6 +402,91 @@ def outcome_sections(norm: str) -> list[tuple[int, int, str, bool]]:
         if event:
             spans.append((row.start(), row.end(), event.group("event").strip(), True))
     return sorted(spans)
+
+
+# A statistical analysis of a results table: "Statistical Analysis 1 / Comparison Group
+# Selection: Placebo, GZR-118 4.8 mg / P-Value <0.001 / Mean Difference ... -11.2". It runs to
+# the next analysis, table or section.
+_ANALYSIS_START = re.compile(
+    r"(?m)^(?:Statistical Analysis\b|(?P<selection>Comparison Group Selection\b))"
+)
+_COMPARISON_GROUPS = re.compile(r"Comparison Group Selection:?\s?(?P<groups>[^\n]{1,300})")
+
+
+class Analysis(NamedTuple):
+    start: int
+    end: int
+    arms: str  # "A vs B", the arm titles in the order selected
+    first: str
+    second: str
+    table_start: int  # where the table of the arms it compares begins
+
+
+def analyses(norm: str) -> list[Analysis]:
+    """Return each statistical analysis of a registry record that compares two arms of the
+    table above it: those its "Comparison Group Selection" names, else the table's only two."""
+    if "Statistical Analysis" not in norm and "Comparison Group Selection" not in norm:
+        return []
+    tables = list(_TITLES.finditer(norm))
+    starts = [m for m in _ANALYSIS_START.finditer(norm)]
+    found = []
+    for index, opener in enumerate(starts):
+        if opener.group("selection") and index and _same_analysis(norm, starts[index - 1], opener):
+            continue  # the selection of the analysis opened just before
+        above = [t for t in tables if t.end() <= opener.start()]
+        if not above:
+            continue
+        following = [m.start() for m in starts[index + 1 :] if not _joins(norm, opener, m)][:1]
+        following += [
+            m.start()
+            for m in (_TITLES.search(norm, opener.end()), _SECTION_START.search(norm, opener.end()))
+            if m
+        ]
+        end = min(following, default=len(norm))
+        titles = [t.strip() for t in above[-1].group("titles").split("|") if t.strip()]
+        pair = _selected(norm, opener.start(), end, titles)
+        if pair:
+            found.append(Analysis(opener.start(), end, " vs ".join(pair), *pair, above[-1].start()))
+    return found
+
+
+def _same_analysis(norm: str, previous: re.Match, selection: re.Match) -> bool:
+    """Return True if a selection line belongs to the analysis opened just before it."""
+    return not previous.group("selection") and not _SECTION_START.search(
+        norm, previous.end(), selection.start()
+    )
+
+
+def _joins(norm: str, opener: re.Match, later: re.Match) -> bool:
+    return bool(later.group("selection")) and _same_analysis(norm, opener, later)
+
+
+def _selected(norm: str, start: int, end: int, titles: list[str]) -> tuple[str, str] | None:
+    """Return the two arm titles an analysis compares, in the order it selects them."""
+    selection = _COMPARISON_GROUPS.search(norm, start, end)
+    if selection is None:
+        arms = [t for t in titles if not _is_total(t)]
+        return (arms[0], arms[1]) if len(arms) == 2 else None
+    groups = selection.group("groups")
+    # the longest title first, so "GZR-118 4.8 mg" is not also found inside a longer one
+    chosen: list[tuple[int, str]] = []
+    for title in sorted(titles, key=len, reverse=True):
+        at = _title_at(groups, title, chosen)
+        if at >= 0:
+            chosen.append((at, title))
+    if len(chosen) != 2:
+        return None
+    (_, first), (_, second) = sorted(chosen)
+    return first, second
+
+
+def _title_at(groups: str, title: str, chosen: list[tuple[int, str]]) -> int:
+    """Return where an arm title stands in a comparison's selection, outside titles already
+    found there, or -1."""
+    for found in re.finditer(rf"(?<![\w.]){re.escape(title)}(?![\w.])", groups):
+        if not any(at <= found.start() < at + len(other) for at, other in chosen):
+            return found.start()
+    return -1
 
 
 def _last_timepoint(norm: str, start: int, end: int) -> tuple[str, float] | None:
