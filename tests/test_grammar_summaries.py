@@ -322,3 +322,44 @@ def test_a_mean_that_decreased_by_a_value():
 def test_a_score_by_a_week_is_still_no_mean_of_the_week():
     rows = stats("Mean pain scores by 12 weeks were 3.1 and 4.2.")
     assert "12" not in [r["value_text"] for r in rows if r["kind"] == "mean"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fatigue score change: -4.1 points (enzalutamide) vs -1.3 points (control), p=0.03.",
+            [("-4.1 points", -4.1, "enzalutamide"), ("-1.3 points", -1.3, "control")],
+        ),
+        # a minus set apart from its number after a label keeps its sign
+        (
+            "Score change: - 3.4 points (drug) vs -1.1 points (placebo), p=0.21.",
+            [("- 3.4 points", -3.4, "drug"), ("-1.1 points", -1.1, "placebo")],
+        ),
+        (
+            "Monthly migraine days fell by 4.3 with the antibody vs 2.8 with placebo.",
+            [("4.3", 4.3, "antibody"), ("2.8", 2.8, "placebo")],
+        ),
+        (
+            "Body weight decreased by 6.2 kg in the semaglutide group and 1.1 kg in the placebo "
+            "group.",
+            [("6.2 kg", 6.2, "semaglutide"), ("1.1 kg", 1.1, "placebo")],
+        ),
+    ],
+)
+def test_two_arms_values_each_with_its_arm_are_means_of_those_arms(text, expected):
+    rows = of_kind(text, "mean")
+    assert [(r["source_text"], r["value"], r["arm"]) for r in rows] == expected
+    assert all("summary_type_not_stated" in r["flags"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Events: 12 (drug) vs 8 (placebo).",  # whole numbers: counts, perhaps
+        "Response: 44% (drug) vs 30% (placebo).",  # percentages are read as such
+        "Age was 61.2 (SD) vs 60.8 (SD).",  # a bracket that names a spread names no arm
+    ],
+)
+def test_values_with_a_bracket_after_them_that_are_no_means_of_arms(text):  # guards
+    assert [r["arm"] for r in of_kind(text, "mean")] == []

@@ -938,6 +938,7 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         for center, end in (("c1", m.end("u1") if m.group("u1") else m.end("c1")), ("c2", m.end())):
             fields = {"value_text": m.group(center), "unit": unit, "summary_type_not_stated": True}
             found.append(Candidate("mean", m.start(center), end, fields))
+    found += _values_of_named_arms(norm, scan)
     for m in scan.finditer(grammar.GROUP_VALUE, ("group", "arm"), 0, 40):
         # "higher in the MSC group (67.0) compared to the placebo group (50.0)": an arm's value
         # whose summary type is not stated, read as a mean.
@@ -956,6 +957,44 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             continue
         fields["summary_type_not_stated"] = True
         found.append(Candidate("mean", m.start("value"), m.end("value"), fields))
+    return found
+
+
+# A minus sign set apart from its number after a label: ": - 3.4".
+_SPACED_MINUS = re.compile(r"(?:^|[:;(]\s?)-\s$")
+
+
+def _values_of_named_arms(norm: str, scan: Scanner) -> list[Candidate]:
+    """Two arms' values of a summary the text does not name, each with its arm: "-4.1 points
+    (enzalutamide) vs -1.3 points (control)", "fell by 4.3 with the antibody vs 2.8 with
+    placebo". Means of an unstated type, unless they are percentages or whole numbers without
+    a unit (counts, perhaps)."""
+    found = []
+    pairs = [
+        (m, m.group("a1"), m.group("a2"))
+        for m in scan.finditer(grammar.ARM_BRACKET_PAIR, (") vs", ") versus", ") v "), 60, 60)
+    ]
+    pairs += [
+        (m, m.group("a1"), m.group("a2"))
+        for m in scan.finditer(grammar.CHANGED_BY_PAIR, (" by ",), 12, 120)
+    ]
+    for m, *arms in pairs:
+        units = {(m.group(u) or "").strip() for u in ("u1", "u2")}
+        if "%" in units or (units == {""} and "." not in m.group("c1") + m.group("c2")):
+            continue
+        for index, arm in enumerate(arms, 1):
+            fields = {
+                "value_text": m.group(f"c{index}"),
+                "unit": (m.group(f"u{index}") or "").strip(),
+                "arm": context.clean_arm(arm),
+                "summary_type_not_stated": True,
+            }
+            start = m.start(f"c{index}")
+            if index == 1 and _SPACED_MINUS.search(norm, max(0, start - 4), start):
+                start -= 2  # "change: - 3.4 points (enza)"
+                fields["value_text"] = norm[start : m.end("c1")]
+            end = m.end(f"u{index}") if m.group(f"u{index}") else m.end(f"c{index}")
+            found.append(Candidate("mean", start, end, fields))
     return found
 
 

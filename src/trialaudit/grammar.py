@@ -523,6 +523,30 @@ BRACKETED_UNIT_PAIR = re.compile(
     (?P<c2>{SIGNED})(?P<u2>{UNIT})(?=\s?[)\];,])""",
     _X,
 )
+# Two arms' values, each with its arm in a bracket after it: "-4.1 points (enzalutamide) vs
+# -1.3 points (control)"; a summary whose type the text does not state.
+_BRACKETED_ARM = rf"(?!(?i:SD|SE|IQR|range|n|mean|median|CI|p|ns)\b){ARM_LABEL}"
+ARM_BRACKET_PAIR = re.compile(
+    rf"""(?<![\w.,/\-])(?P<c1>{SIGNED})(?P<u1>{UNIT})?\s?\((?P<a1>{_BRACKETED_ARM})\)
+    \s(?:vs\.?|v|versus)\s
+    (?P<c2>{SIGNED})(?P<u2>{UNIT})?\s?\((?P<a2>{_BRACKETED_ARM})\)""",
+    _X,
+)
+
+
+# Two arms' changes, each with its arm after it: "fell by 4.3 with the antibody vs 2.8 with
+# placebo"; a summary whose type the text does not state.
+def _change_arm(index: int) -> str:
+    return rf"\s(?:with|in|on)\s(?:the\s)?(?P<a{index}>{ARM_LABEL})(?={ARM_ENDS_AHEAD})"
+
+
+CHANGED_BY_PAIR = re.compile(
+    rf"""\b(?i:fell|decreased|declined|dropped|increased|rose|improved|changed|reduced|lowered)
+    \sby\s(?P<c1>{SIGNED})(?P<u1>{UNIT})?{_change_arm(1)}
+    ,?\s(?:vs\.?|versus|compared\swith|and)\s
+    (?:by\s)?(?P<c2>{SIGNED})(?P<u2>{UNIT})?{_change_arm(2)}""",
+    _X,
+)
 GROUP_VALUE = re.compile(
     rf"(?<![A-Za-z])(?i:group|arm)\s?\(\s?(?P<value>{SIGNED})(?!\d)(?P<unit>{UNIT})?\s?\)"
 )
