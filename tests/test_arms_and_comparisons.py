@@ -813,3 +813,71 @@ def test_of_whom_an_arm_received():
         ("sample_size", "240", "", None),
         ("arm_size", "118", "intervention", None),
     ]
+
+
+def test_a_size_of_each_arm_gives_each_allocated_arm_that_size():
+    text = (
+        "We randomised 186 adults to vitamin D3, fish oil or placebo for 24 weeks (n = 62 per "
+        "arm). Versus placebo, the mean difference was -1.3 points (95% CI -2.2 to -0.4) for "
+        "fish oil and -0.7 points (95% CI -1.6 to 0.2) for vitamin D3."
+    )
+    extraction = extract_document("d", text)
+    size = next(r for r in extraction.statistics if r["kind"] == "arm_size")
+    assert size["arm"] == ""  # the statistic still names no arm
+    assert [(a["arm"], a["n"], a["stat_id"]) for a in extraction.arms] == [
+        ("vitamin D3", 62, size["stat_id"]),
+        ("fish oil", 62, size["stat_id"]),
+        ("placebo", 62, size["stat_id"]),
+    ]
+    # each estimate's arm is named after it, against the arm the sentence opens with
+    differences = [r for r in extraction.statistics if r["kind"] == "difference"]
+    assert [r["arm"] for r in differences] == ["fish oil vs placebo", "vitamin D3 vs placebo"]
+
+
+def test_a_size_of_each_arm_that_counts_other_arms_names_none():  # guard
+    text = "We randomised 186 adults to vitamin D3, fish oil or placebo (two groups of 93)."
+    assert extract_document("d", text).arms == []
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        "F(2, 183) = 4.12, ",  # a test of three arms
+        "",  # or none, after a third arm's summary
+    ],
+)
+def test_a_p_value_after_three_arms_summaries_is_not_one_pair_s(test):
+    text = (
+        "A total of 186 adults were randomised to vitamin D3 (n=62), fish oil (n=62) or placebo "
+        "(n=62). The score changed by -1.8 (SD 2.2) with vitamin D3, -2.4 (SD 2.5) with fish oil "
+        f"and -1.1 (SD 2.3) with placebo ({test}P = .018)."
+    )
+    extraction = extract_document("d", text)
+    p_row = next(r for r in extraction.statistics if r["kind"] == "p_value")
+    assert all(c["p_stat_id"] != p_row["stat_id"] for c in extraction.comparisons)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert [c for c in checks if c["check"] == "p_vs_summaries"] == []
+
+
+def test_a_p_value_after_two_arms_summaries_and_their_t_test_is_theirs():  # guard
+    text = (
+        "A total of 124 adults were randomised to fish oil (n=62) or placebo (n=62). The score "
+        "changed by -2.4 (SD 2.5) with fish oil and -1.1 (SD 2.3) with placebo (t(122) = -3.01, "
+        "P = .003)."
+    )
+    extraction = extract_document("d", text)
+    p_row = next(r for r in extraction.statistics if r["kind"] == "p_value")
+    assert any(c["p_stat_id"] == p_row["stat_id"] for c in extraction.comparisons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We randomised 186 adults to vitamin D3, fish oil or placebo.",
+        "We randomly assigned 300 patients to drug A (10 mg), drug B (20 mg), or placebo.",
+    ],
+)
+def test_a_number_allocated_to_a_list_of_alternatives_is_the_sample(text):
+    assert [(r["kind"], r["arm"]) for r in stats(text) if "size" in r["kind"]] == [
+        ("sample_size", "")
+    ]

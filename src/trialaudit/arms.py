@@ -85,7 +85,11 @@ _NUMBER_OF_ARMS = re.compile(
     r"(?i)\b(?P<k>two|three|four|five|six|[2-9])\s(?:(?:equal|equally[-\s]sized|equal-sized"
     r"|parallel|different|separate|treatment|study)\s)?(?:groups|arms|cohorts)\b"
 )
-_ALTERNATIVE_ARM = re.compile(r"(?:\s?\([^()\n]{1,40}\))?,?\s(?:or|versus|vs\.?)\s")
+# "... to vitamin D3, fish oil or placebo": the arm is one of a list of alternatives.
+_ALTERNATIVE_ARM = re.compile(
+    r"(?:\s?\([^()\n]{1,40}\))?(?:,\s[^,;.()\n\d]{1,40}(?:\s?\([^()\n]{1,40}\))?){0,4},?"
+    r"\s(?:or|versus|vs\.?)\s"
+)
 
 
 def _list_item(i: int) -> str:

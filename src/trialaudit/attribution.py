@@ -421,10 +421,33 @@ def _arms_compared_before(row: dict, norm: str, arms: list[dict]) -> str:
         arm = _WITH_ARM_BEFORE.search(norm, max(start, at - 60), at)
         if arm:
             first, second = arm.group("a"), comparisons.arms_of_sentence(norm, (start, at), at)[1]
+        elif row["kind"] in {"ratio", "difference"}:
+            first, second = _arm_after_against_opening(row, norm)
     one, other = resolve_arm(first, arms), resolve_arm(second, arms)
     if one is None or other is None or one["arm_key"] == other["arm_key"]:
         return ""
     return f"{one['arm']} vs {other['arm']}"
+
+
+# "Versus placebo, the mean difference was -1.3 points (95% CI -2.2 to -0.4) for fish oil and
+# -0.7 points (...) for vitamin D3": each estimate's arm after it, against the arm the sentence
+# opens with.
+_ARM_AFTER_ESTIMATE = re.compile(
+    r"[)\]]?\s(?:for|with|in)\s(?:the\s)?(?P<a>[A-Za-z0-9][\w\-+]{0,24}(?:\s[\w\-+]{1,25}){0,3}?)"
+    r"(?=\s?[,;.]|\s(?:and|groups?|arms?)\b)"
+)
+_AGAINST_OPENING = re.compile(
+    rf"(?i:compared\s(?:with|to)|versus|vs\.?|relative\sto|against)\s(?:the\s)?"
+    rf"(?P<b>{_EFFECT_ARM}),"
+)
+
+
+def _arm_after_against_opening(row: dict, norm: str) -> tuple[str, str]:
+    """Return (the arm named after an estimate, the arm its sentence opens against), or
+    ('', '')."""
+    against = _AGAINST_OPENING.match(norm, row["sentence_start"])
+    after = _ARM_AFTER_ESTIMATE.match(norm, row["span_end"], row["sentence_end"])
+    return (after.group("a"), against.group("b")) if against and after else ("", "")
 
 
 def arms_of_effects_from_values(stats: list[dict], norm: str, study_arms) -> None:

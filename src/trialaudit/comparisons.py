@@ -390,6 +390,8 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             ]
             effect = next((r for r in after if r["kind"] in {"difference", "ratio"}), None)
             p_row = next((r for r in after if r["kind"] == "p_value"), None)
+            if p_row is not None and _of_more_arms(group, summaries, b, p_row):
+                p_row = None
             label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
             a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
             for later in (b, effect, p_row):
@@ -414,6 +416,33 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             )
             used.update(r["stat_id"] for r in (a, b, effect, p_row) if r is not None)
     return rows
+
+
+def _of_more_arms(group: list[dict], summaries: list[dict], last: dict, p_row: dict) -> bool:
+    """Return True if a p-value after a pair of summaries tests more than their two arms: the
+    summaries since the p-value before it are of three arms or more, or a test of more than one
+    degree of freedom in its numerator stands between the pair and it ("-1.8 with vitamin D3,
+    -2.4 with fish oil and -1.1 with placebo; F(2, 167) = 4.12, P = .018")."""
+    since = max(
+        (
+            r["span_end"]
+            for r in group
+            if r["kind"] == "p_value" and r is not p_row and r["span_end"] <= p_row["span_start"]
+        ),
+        default=-1,
+    )
+    arms = {
+        context.arm_key(r["arm"])
+        for r in summaries
+        if r["arm"] and since <= r["span_start"] < p_row["span_start"]
+    }
+    return len(arms) >= 3 or any(
+        r["kind"] == "test"
+        and r.get("test_type") in {"F", "chi2"}
+        and (r.get("df1") or 0) >= 2
+        and last["span_end"] <= r["span_start"] < p_row["span_start"]
+        for r in group
+    )
 
 
 def _effects_and_p_values(

@@ -508,24 +508,23 @@ def _name_strata(stats: list[dict]) -> None:
             )
 
 
-def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
-    """Return the arms table rows: one per arm-size statement."""
+def _arm_rows(
+    doc_id: str, stats: list[dict], text: str, allocated: list[tuple[int, tuple[str, ...]]]
+) -> list[dict]:
+    """Return the arms table rows: one per arm-size statement, and one per arm allocated to
+    for a size of each arm ("to vitamin D3, fish oil or placebo ... (n = 62 per arm)")."""
     rows = []
     for row in stats:
-        if (
-            row["kind"] != "arm_size"
-            or row["value"] is None
-            or not counts_people(row)
-            or row["each_arm"]
-        ):
+        if row["kind"] != "arm_size" or row["value"] is None or not counts_people(row):
             continue
-        rows.append(
+        arms = _arms_of_each(row, allocated) if row["each_arm"] else [row["arm"]]
+        rows += [
             {
                 "doc_id": doc_id,
                 "study_id": row["study_id"],
-                "arm": row["arm"],
-                "arm_key": context.arm_key(row["arm"]),
-                "role": "control" if context.is_control(row["arm"]) else "intervention",
+                "arm": arm,
+                "arm_key": context.arm_key(arm),
+                "role": "control" if context.is_control(arm) else "intervention",
                 "subgroup": row["subgroup"],
                 "population": row["population"],
                 "n": int(row["value"]),
@@ -535,8 +534,31 @@ def _arm_rows(doc_id: str, stats: list[dict], text: str) -> list[dict]:
                 "span_start": row["span_start"],
                 "span_end": row["span_end"],
             }
-        )
+            for arm in arms
+        ]
     return rows
+
+
+# How far before a size of each arm the allocation that names the arms may start.
+_EACH_ARM_REACH = 300
+
+
+def _arms_of_each(row: dict, allocated: list[tuple[int, tuple[str, ...]]]) -> list[str]:
+    """Return the arms a size of each arm counts: those of the allocation in its sentence or
+    just before it, when they are as many as the text says; else none."""
+    before = [
+        labels
+        for at, labels in allocated
+        if row["span_start"] - _EACH_ARM_REACH <= at < row["span_start"]
+    ]
+    if not before:
+        return []
+    labels = [context.clean_arm(label) for label in before[-1]]
+    expected = row.get("arm_count")
+    stated = isinstance(expected, (int, float)) and expected == expected  # not NaN
+    if len(labels) < 2 or (stated and int(expected) != len(labels)) or not all(labels):
+        return []
+    return labels
 
 
 def _fact_rows(doc_id: str, text: str, found: list[facts.Fact], layout) -> list[dict]:
@@ -634,7 +656,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     _assign_respectively(stats, norm, allocated)
-    arm_rows = _arm_rows(doc_id, stats, text)
+    arm_rows = _arm_rows(doc_id, stats, text, allocated)
 
     arms_of: dict[tuple[str, str], list[dict]] = {}
 
