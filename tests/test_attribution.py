@@ -1229,3 +1229,48 @@ def test_a_relative_pronoun_is_no_outcome():
     )
     rows = extract_document("t", text).statistics
     assert "which" not in {r["outcome"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Relapse occurred in 5 of 150 patients on artesunate and 19 of 149 on quinine.",
+            ["artesunate", "quinine"],
+        ),
+        (
+            "By day 28, 7.1% of those given budesonide had died, compared with 12.4% of those "
+            "given a placebo.",
+            ["budesonide", "placebo"],
+        ),
+        (
+            "Put another way, 21 of 300 patients on budesonide died versus 37 of 298 on placebo.",
+            ["budesonide", "placebo"],
+        ),
+        ("Response rate was 41.2% (200 mg) vs 22.5% (placebo).", ["200 mg", "placebo"]),
+        (
+            "Flu-like symptoms were reported by 45 of 230 zoledronate recipients (19.6%) and 12 "
+            "of 228 placebo recipients (5.3%).",
+            ["zoledronate", "placebo"],
+        ),
+    ],
+)
+def test_values_that_name_their_arms_alike_take_those_arms(text, expected):
+    values = [r for r in extract_document("t", text).statistics if r["kind"] != "ratio"]
+    assert [r["arm"] for r in values] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare "with" also names conditions
+        "Fractures occurred in 12 patients (10%) with diabetes and 8 (7%) with hypertension.",
+        # one value alone
+        "Relapse occurred in 5 of 150 patients on artesunate.",
+        # two values that name one label
+        "Relapse occurred in 5 of 150 patients on day 7 and 9 of 150 on day 7.",
+    ],
+)
+def test_labels_that_are_not_parallel_arms_name_no_arm(text):  # guards
+    values = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
+    assert [r["arm"] for r in values] == [""] * len(values)

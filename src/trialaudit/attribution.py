@@ -253,6 +253,36 @@ def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, s
                 row["arm"] = row["arm"] or label
 
 
+def arms_of_parallel_labels(stats: list[dict], norm: str) -> None:
+    """Give values of one sentence that name their arms the same way ("21 of 300 patients on
+    budesonide died versus 37 of 298 on placebo", "41.2% (200 mg) vs 22.5% (placebo)") those
+    arms, though the labels do not look like arms: when two values or more of one kind do so
+    with different labels, and every value that has an arm already has the one its label
+    names (context.parallel_arm_label)."""
+    by_sentence: dict[tuple[int, str, str], list[tuple[dict, str]]] = {}
+    for row in stats:
+        if row["kind"] not in PER_ARM_KINDS:
+            continue
+        sentence = (row["sentence_start"], row["sentence_end"])
+        construction, label = context.parallel_arm_label(
+            norm, row["span_start"], row["span_end"], sentence
+        )
+        label = context.clean_arm(label) if construction else ""
+        if label and not context.TIMEPOINT.fullmatch(label):
+            key = (row["sentence_start"], row["kind"], construction)
+            by_sentence.setdefault(key, []).append((row, label))
+    for labelled in by_sentence.values():
+        keys = {context.arm_key(label) for _, label in labelled}
+        agree = all(
+            context.arm_key(row["arm"]) == context.arm_key(label)
+            for row, label in labelled
+            if row["arm"]
+        )
+        if len(labelled) >= 2 and len(keys) == len(labelled) and agree:
+            for row, label in labelled:
+                row["arm"] = row["arm"] or label
+
+
 def parallel_denominators(runs: list[list[dict]], norm: str) -> None:
     """Give a "respectively" list of counts printed without denominators the denominators (and
     arms) of the list of as many counts with printed denominators before it in its sentence, in

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from .grammar import ALLOCATED_TO_ARMS, ARM_LABEL, CLUSTER_NOUNS, SENTENCE_END
+from .grammar import ALLOCATED_TO_ARMS, ARM_ENDS_AHEAD, ARM_LABEL, CLUSTER_NOUNS, SENTENCE_END
 from .numbers import COUNT_BEFORE_UNIT, word_value
 from .spans import Scanner
 
@@ -340,6 +340,39 @@ _KNOWN_ARM_AFTER = re.compile(
 
 _ARM_WORD_AFTER = re.compile(r"\s(?P<arm>[A-Za-z][\w\-]{1,30})(?=\s(?:vs\.?|versus)\s|\s?[,;.)]|$)")
 _GENERIC_ARMS = frozenset({"intervention", "treatment", "active", "experimental"})
+
+
+# What people were given, right before the label of an arm after a value: "21 of 300 patients
+# on budesonide", "7.1% of those given budesonide" (not a bare "with", which also names
+# conditions: "8 (7%) with hypertension").
+_GIVEN_LABEL_AFTER = re.compile(
+    r"[^;\d]{0,40}?\b(?:given|receiving|received|treated\swith|taking"
+    r"|(?:allocated|assigned|randomi[sz]ed)\sto|on)\s(?:an?\s|the\s)?"
+    rf"(?P<arm>{ARM_LABEL})(?={ARM_ENDS_AHEAD}"
+    r"|\s(?:died|developed|experienced|reported|recovered|relapsed|responded)\b)"
+)
+_RECIPIENTS_INSIDE = re.compile(
+    r"\s(?P<arm>[A-Za-z][\w\-+]{1,24}(?:\s[\w\-+]{1,24})?)\srecipients\b"
+)
+
+
+def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple:
+    """Return (construction, label) of what may name a value's arm right after it, whether or
+    not it looks like an arm: "(200 mg)", "on budesonide", "zoledronate recipients" (also
+    inside a count's own span); ('', '') when nothing does. A label is an arm when the values
+    beside it name theirs the same way (attribution.arms_of_parallel_labels)."""
+    bracket = _KNOWN_ARM_AFTER.match(text, end, sentence[1])
+    if bracket:
+        return "bracket", bracket.group("arm") or bracket.group("treated")
+    recipients = RECIPIENTS_AFTER.match(text, end, sentence[1]) or _RECIPIENTS_INSIDE.search(
+        text, start, end
+    )
+    if recipients:
+        return "recipients", recipients.group("arm")
+    given = _GIVEN_LABEL_AFTER.match(text, end, sentence[1])
+    if given:
+        return "given", given.group("arm")
+    return "", ""
 
 
 def arm_near(
