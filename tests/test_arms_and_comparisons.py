@@ -881,3 +881,36 @@ def test_a_number_allocated_to_a_list_of_alternatives_is_the_sample(text):
     assert [(r["kind"], r["arm"]) for r in stats(text) if "size" in r["kind"]] == [
         ("sample_size", "")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In all, 640 women were randomised: letrozole 320 / clomiphene 320.",
+            [("sample_size", "640", ""), ("arm_size", "320", "letrozole"),
+             ("arm_size", "320", "clomiphene")],
+        ),
+        (
+            "N=612 randomised \u2192 frozen 306 / fresh 306; ITT",
+            [("sample_size", "N=612", ""), ("arm_size", "306", "frozen"),
+             ("arm_size", "306", "fresh")],
+        ),
+        # sizes that do not add up to a number printed are not read as the arms'
+        ("In all, 640 women were randomised: letrozole 300 / clomiphene 320.",
+         [("sample_size", "640", "")]),
+    ],
+)  # fmt: skip
+def test_arm_sizes_listed_after_the_allocation(text, expected):
+    assert [(r["kind"], r["source_text"], r["arm"]) for r in stats(text)] == expected
+
+
+def test_a_p_from_summaries_says_it_assumes_the_arms_sizes_printed_elsewhere():
+    text = (
+        "In all, 640 women were randomised: letrozole 320 / clomiphene 320. Birthweight: "
+        "letrozole 3412±498 vs clomiphene 3287±521, p=0.02."
+    )
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (p_check,) = [c for c in checks if c["check"] == "p_vs_summaries"]
+    assert "n = 320 and 320, the arms' sizes printed elsewhere" in p_check["assumption"]

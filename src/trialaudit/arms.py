@@ -494,7 +494,13 @@ _OF_TOTAL = re.compile(
 _TOTAL_BEFORE_BRACKET = re.compile(rf"(?<![\w.,])(?P<n>{INT})\s?\($")
 # "(placebo 73, 25 mg 72, 50 mg 71, 100 mg 72)": a bracket of labels each followed by a size.
 _BRACKET = re.compile(r"\((?P<items>[^()\n]{5,200})\)")
-_LIST_SEPARATOR = re.compile(r",\s(?:and\s)?|;\s|\sand\s")
+# ... or after the allocation and a colon or arrow: "640 women were randomised: letrozole 320 /
+# clomiphene 320", "N=612 randomised → frozen 306 / fresh 306".
+_LISTED_AFTER_ALLOCATION = re.compile(
+    r"(?i:randomi[sz]ed|allocated|assigned)\s?(?::|\u2192|->)\s?(?P<items>[^;.()\n]{5,200}?)"
+    r"(?=\s?[;.)\n]|$)"
+)
+_LIST_SEPARATOR = re.compile(r",\s(?:and\s)?|;\s|\sand\s|\s?/\s?")
 _LABEL_THEN_SIZE = re.compile(
     r"(?P<arm>[A-Za-z0-9][\w\-.]{0,30}(?:\s[\w\-.]{1,30}){0,3}?)\s(?P<n>\d{1,6})"
 )
@@ -504,11 +510,14 @@ def _labelled_sizes_that_add_up(
     norm: str, sents: context.Sentences, allocating: list[tuple[int, int]]
 ) -> list[Candidate]:
     """ "288 patients were randomised (placebo 73, 25 mg 72, 50 mg 71, 100 mg 72)": two or more
-    labels each followed by a size, in a bracket of a sentence that allocates, whose sizes sum
-    to a number printed in the sentence outside the bracket."""
+    labels each followed by a size, in a bracket of a sentence that allocates (or after its
+    allocation and a colon or arrow), whose sizes sum to a number printed in the sentence
+    outside the list."""
     found = []
     for sentence in allocating:
-        for bracket in _BRACKET.finditer(norm, *sentence):
+        lists = [*_BRACKET.finditer(norm, *sentence)]
+        lists += _LISTED_AFTER_ALLOCATION.finditer(norm, *sentence)
+        for bracket in lists:
             items, position = [], bracket.start("items")
             for part in _LIST_SEPARATOR.split(bracket.group("items")):
                 item = _LABEL_THEN_SIZE.fullmatch(part)

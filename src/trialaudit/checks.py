@@ -1313,6 +1313,22 @@ def _within_rounding(
     ), None
 
 
+def _sizes_assumed(cmp: dict, stats_by_id: dict[int, dict]) -> str:
+    """Say which numbers of people a p from two summaries assumes when they are the arms' sizes
+    printed away from the summaries: fewer measured (missing data, a subset such as live births)
+    give a larger p."""
+    summary = _stat(stats_by_id, cmp.get("summary_1_stat_id")) or {}
+    sizes = [_stat(stats_by_id, cmp.get(f"total_{side}_stat_id")) for side in "12"]
+    if any(s is None for s in sizes) or all(
+        s["sentence_start"] == summary.get("sentence_start") for s in sizes
+    ):
+        return ""
+    return (
+        f"n = {cmp['total_1']} and {cmp['total_2']}, the arms' sizes printed elsewhere, were all "
+        "measured"
+    )
+
+
 def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings) -> list[dict]:
     """Reported p of a two-arm continuous comparison against the approximate p from the
     summaries (means and SDs estimated from medians); never called inconsistent."""
@@ -1370,8 +1386,16 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
             approximate=not exact,
             decision_error=decision if exact else None,
             log10_p_ratio=log_ratio,
-            assumption=(
-                "" if exact else "normal data; the bracketed interval read as IQR and as range"
+            assumption="; ".join(
+                filter(
+                    None,
+                    [
+                        ""
+                        if exact
+                        else "normal data; the bracketed interval read as IQR and as range",
+                        _sizes_assumed(cmp, stats_by_id),
+                    ],
+                )
             ),
         )
     ]
