@@ -511,3 +511,54 @@ def test_a_header_line_heads_the_rows_of_its_table():
 def test_a_header_heads_no_line_after_the_end_of_its_table(between):
     text = "Adverse events, n/N (%)\n" + between + " Headache 10/150 (6.7) 8/148 (5.4)\n"
     assert [r["percent"] for r in of_kind(text, "count")] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In total, 12 patients died (10%).", [("12 patients died (10%)", 12, 10.0, None)]),
+        (
+            "Headache was the most common adverse event (15 patients, 12.5%).",
+            [("15 patients, 12.5%", 15, 12.5, None)],
+        ),
+        ("Nausea occurred in 12 patients out of 120.", [("12 patients out of 120", 12, None, 120)]),
+    ],
+)
+def test_counts_with_people_between_the_number_and_its_percentage_or_denominator(text, expected):
+    assert [
+        (c["source_text"], c["numerator"], c["percent"], c["denominator"])
+        for c in of_kind(text, "count")
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("During follow-up, 112 deaths occurred.", [("112 deaths", 112)]),
+        ("Overall, 1 patient had a seizure.", [("1 patient", 1)]),
+        (
+            "One patient developed grade 3 neutropenia and two patients withdrew.",
+            [("One patient", 1), ("two patients", 2)],
+        ),
+    ],
+)
+def test_people_and_what_happened_to_them_are_counts(text, expected):
+    assert [(c["source_text"], c["numerator"]) for c in of_kind(text, "count")] == expected
+
+
+def test_what_happened_to_people_names_the_outcome_of_their_count():
+    text = "One patient developed grade 3 neutropenia and two patients withdrew."
+    assert [c["outcome"] for c in of_kind(text, "count")] == ["grade 3 neutropenia", "withdrew"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three patients had been excluded.",
+        "A total of 120 patients were randomized and 12 patients had diabetes.",
+        "Ten patients in each group experienced nausea.",
+        "Before treatment, 15 patients, 12.5%) were excluded.",
+    ],
+)
+def test_people_that_are_no_count_of_an_outcome(text):  # guards
+    assert of_kind(text, "count") == []

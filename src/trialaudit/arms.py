@@ -152,6 +152,12 @@ _EVENT_WORDS = re.compile(
 )
 
 
+def allocates(norm: str, sentence: tuple[int, int]) -> bool:
+    """Return True if a sentence enrols, allocates or analyses people (its counts of people may
+    be sizes)."""
+    return bool(_ENROLMENT_VERB.search(norm, *sentence))
+
+
 def reports_events(norm: str, sentence: tuple[int, int]) -> bool:
     """Return True if a sentence reports what happened to people (died, events, reported, ...)
     and allocates no one: its counts of people are counts, not arm sizes."""

@@ -606,13 +606,37 @@ def _header_before(norm: str, start: int, sents: context.Sentences, header: re.P
 _GIVEN_ANCHORS = ("receiving", "given", "treated with", "assigned to", " on ", ") and ", ") vs")
 
 
+_OPENS_THE_BRACKET = re.compile(r"\(\s?(?:[nN]\s?=\s?)?$")
+
+
+# Where a count of people says what happened to them (PEOPLE_THEN_EVENT).
+_DIED_ANCHORS = (
+    " died",
+    " relapsed",
+    " withdrew",
+    " discontinued",
+    " had ",
+    " developed",
+    " experienced",
+    " suffered",
+    " occurred",
+    " were recorded",
+    " were observed",
+    " were reported",
+)
+
+
 def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Counts whose denominator is given elsewhere: "23 (46.9%)", "three patients in the MSC
     group", "none in the placebo group"."""
     found = []
     for m in scan.finditer(grammar.N_PERCENT, ("%",), 60, 5):
         x = word_value(m.group("x"))
-        pct_text = m.group("pct") or m.group("pct_sq")
+        pct_text = m.group("pct") or m.group("pct_sq") or m.group("pct_comma")
+        if m.group("pct_comma") and not _OPENS_THE_BRACKET.search(
+            norm, max(0, m.start() - 8), m.start()
+        ):
+            continue  # "in 15 patients, 12.5%)": the bracket opened before another value
         pct = value_of(pct_text)
         if x is None or pct is None or pct > 100:
             continue
@@ -621,6 +645,14 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
         found.append(_count(m, percent_text=pct_text, arm=m.group("treated") or ""))
+    for m in scan.finditer(grammar.PEOPLE_THEN_EVENT, _DIED_ANCHORS, 90, 60):
+        sentence = sents.of(m.start())
+        if word_value(m.group("x")) is None or arm_sizes.allocates(norm, sentence):
+            continue
+        end = m.end("people") if m.group("people") else m.end("deaths")
+        what = m.group("what") or m.group("verb") or ""
+        outcome = context.named_outcome(what) if what else ""
+        found.append(replace(_count(m, outcome=outcome), end=end))
     for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
         x = word_value(m.group("center"))
         if x is None or not _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):

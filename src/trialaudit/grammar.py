@@ -298,7 +298,8 @@ COUNT_PERCENT_OF = re.compile(
 )
 # "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49".
 COUNT_OF = re.compile(
-    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))\s(?:of|out\sof)\s
+    rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))
+    (?:\s(?i:{_PEOPLE})(?=\sout\sof\s))?\s(?:of|out\sof)\s  # "12 patients out of 120"
     (?:the\s|all\s|these\s|those\s)?
     (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
     (?:(?=\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?{DEC}\s?%\s?[)\]])
@@ -334,8 +335,25 @@ FRACTION = re.compile(
 N_PERCENT = re.compile(  # "4 apixaban-treated patients (2.0%)": the people's arm in "treated"
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})
     (?:(?:\s(?P<treated>[A-Za-z][\w\-]{{0,30}})-(?:treated|allocated|assigned))?\s{_PEOPLE}
+      (?:\s(?i:died|relapsed|responded|recovered))?  # "12 patients died (10%)"
       |\s(?i:died|relapsed|responded|recovered))?\s?
-    (?:\(\s?(?P<pct>{DEC})\s?%\s?\)|\[\s?(?P<pct_sq>{DEC})\s?%\s?\])""",
+    (?:\(\s?(?P<pct>{DEC})\s?%\s?\)|\[\s?(?P<pct_sq>{DEC})\s?%\s?\]
+      # "(15 patients, 12.5%)": the count opens the bracket that holds its percentage
+      |(?<=[A-Za-z]),\s?(?P<pct_comma>{DEC})\s?%(?=\s?\)))""",
+    _X,
+)
+# A count of people and what happened to them, printed without a percentage: "1 patient had a
+# seizure", "Twelve patients in the drug group died", "12 deaths were recorded".
+PEOPLE_THEN_EVENT = re.compile(
+    rf"""(?<![\w.,/\-])(?P<x>{COUNT_WORD})\s
+    (?:(?P<people>(?i:patients?|participants?|subjects?|children|adults|infants|women|men))
+      (?:\s(?:in|on|with)\s(?:the\s)?(?!(?i:each|every|both|all)\b)[\w\-]{{1,25}}
+        (?:\s(?:group|arm))?)?
+      \s(?:(?P<verb>died|relapsed|withdrew)|discontinued\s(?:treatment|the\sstudy)
+        |(?:had|developed|experienced|suffered)\s(?!been\b|a\s(?:mean|median)\b|received\b)
+          (?:an?\s)?(?P<what>[A-Za-z][\w\-]{{1,25}}(?:\s[\w\-]{{1,25}}){{0,3}}?)
+          (?=\s?[,;.)]|\s(?:and|or|in|during|after|while|but|at|on|within)\b))
+    |(?P<deaths>(?i:deaths))\s(?:were\s(?:recorded|observed|reported)|occurred))""",
     _X,
 )
 # Event counts in words or digits: "three patients in the MSC alone group", "none in the
