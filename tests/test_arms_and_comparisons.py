@@ -914,3 +914,27 @@ def test_a_p_from_summaries_says_it_assumes_the_arms_sizes_printed_elsewhere():
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     (p_check,) = [c for c in checks if c["check"] == "p_vs_summaries"]
     assert "n = 320 and 320, the arms' sizes printed elsewhere" in p_check["assumption"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of 1,340 patients screened, 880 were eligible and 640 consented.",
+            [("1,340", "screened"), ("880", "screened"), ("640", "enrolled")],
+        ),
+        (
+            "Among 4,500 patients assessed for eligibility, 1,200 underwent randomization.",
+            [("4,500", "screened"), ("1,200", "randomized")],
+        ),
+    ],
+)
+def test_the_stages_of_a_participant_flow_in_one_sentence(text, expected):
+    assert [
+        (r["source_text"], r["population"]) for r in stats(text) if r["kind"] == "sample_size"
+    ] == expected
+
+
+def test_eligibility_criteria_are_no_sample():  # guard
+    text = "Patients were eligible if they were older than 18 years and had consented."
+    assert [r for r in stats(text) if r["kind"] == "sample_size"] == []

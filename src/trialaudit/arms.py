@@ -789,10 +789,25 @@ _TOTALS = (
         130,
     ),
     (grammar.N_STAGE_PEOPLE, _STAGE_WORDS, 80, 80),
-    (grammar.N_PEOPLE_VERB, (*_ENROLMENT_WORDS, "participated", "took part"), 170, 20),
+    (
+        grammar.N_PEOPLE_VERB,
+        (*_ENROLMENT_WORDS, "participated", "took part", "assessed for"),
+        170,
+        20,
+    ),
     (
         grammar.N_WERE_ANALYSED,
-        ("analy", "evaluable", "randomi", "assigned", "enrolled", "received", "underwent"),
+        (
+            "analy",
+            "evaluable",
+            "randomi",
+            "assigned",
+            "enrolled",
+            "received",
+            "underwent",
+            "eligible",
+            "consented",
+        ),
         20,
         40,
     ),
@@ -833,6 +848,12 @@ def _subjects_allocated(norm: str, sents: context.Sentences, scan: Scanner) -> l
     return found
 
 
+# Stages named by verbs that _STAGE leaves to their sentence: "880 were eligible and 640
+# consented", "4,500 patients assessed for eligibility".
+_VERB_STAGE = {"eligible": "screened", "assessed": "screened", "consented": "enrolled"}
+_VERB_STAGE_WORD = re.compile(r"eligible|assessed|consented")
+
+
 def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "a total of 43 patients", "we recruited 101 ... patients", "N = 120"."""
     found = _subjects_allocated(norm, sents, scan)
@@ -846,6 +867,8 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
             stage_in_match = pattern is grammar.N_WERE_ANALYSED
             verb = m.groupdict().get("verb") or (m.group() if stage_in_match else "")
             population = population_of(verb, (0, len(verb))) if verb else ""
+            staged = _VERB_STAGE_WORD.search(verb or "")
+            population = population or (_VERB_STAGE[staged[0]] if staged else "")
             population = population or population_of(norm, sentence)
             start = m.start() if pattern is grammar.N_TOTAL else m.start("n")
             n_span, n_text = m.span("n"), m.group("n")

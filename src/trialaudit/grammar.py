@@ -643,7 +643,7 @@ N_PEOPLE_VERB = re.compile(
     (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively|randomly)\s)?
       (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
         |screened|completed|assigned|allocated|underwent\srandomi[sz]ation|participated
-        |took\spart))\b""",
+        |took\spart|assessed\sfor\seligibility))\b""",
     _X,
 )
 # The subject of a sentence that allocates it: "Eighty patients aged 65 years or older with
@@ -662,8 +662,8 @@ N_WERE_ANALYSED = re.compile(
     (?:(?:were|was)\s(?:(?:finally|subsequently|randomly)\s)?
       (?:eligible\sand\s(?:were\s)?(?:randomly\s)?)?
       (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis|randomi[sz]ed
-        |assigned|enrolled)(?!\s(?:to|into|in)\s)
-      |underwent\srandomi[sz]ation
+        |assigned|enrolled|eligible(?=\s?[,;.]|\sand\s))(?!\s(?:to|into|in)\s)
+      |underwent\srandomi[sz]ation|consented(?=\s?[,;.]|\sto\s|\sand\s)
       |received\s(?:at\sleast\sone\s(?:dose|injection|infusion|vaccination)
         |(?:the\s)?study\s(?:drug|treatment|medication|intervention)))\b""",
     _X,
