@@ -1041,7 +1041,7 @@ def test_a_count_after_its_group_and_an_arm_clause_that_keeps_the_outcome_before
         "group.",
         {"count"},
     ) == [
-        ("count", "18", "intervention", None, "death"),
+        ("count", "18 patients", "intervention", None, "death"),  # with its noun
         ("count", "30 patients", "control", None, "death"),
     ]
     assert rows_of(
@@ -1274,3 +1274,48 @@ def test_values_that_name_their_arms_alike_take_those_arms(text, expected):
 def test_labels_that_are_not_parallel_arms_name_no_arm(text):  # guards
     values = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
     assert [r["arm"] for r in values] == [""] * len(values)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Adverse events, n/N (%)\n Headache 10/150 (6.7) 8/148 (5.4)\n Nausea 5/150 (3.3) "
+            "9/148 (6.1)",
+            ["Headache", "Headache", "Nausea", "Nausea"],
+        ),
+        (
+            "Event | Drug (n=150) | Placebo (n=148)\nHeadache | 10 (6.7%) | 8 (5.4%)\nNausea | "
+            "5 (3.3%) | 9 (6.1%)",
+            ["Headache", "Headache", "Nausea", "Nausea"],
+        ),
+        (
+            "Headache: 10/150 (6.7%) vs 8/148 (5.4%); nausea: 5/150 (3.3%) vs 9/148 (6.1%).",
+            ["Headache", "Headache", "nausea", "nausea"],
+        ),
+    ],
+)
+def test_each_row_of_a_table_or_list_names_the_outcome_of_its_values(text, expected):
+    counts = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
+    assert [r["outcome"] for r in counts] == expected
+
+
+def test_the_columns_of_a_pipe_table_name_the_arms_without_the_pipes():
+    text = "Event | Drug (n=150) | Placebo (n=148)\nHeadache | 10 (6.7%) | 8 (5.4%)"
+    sizes = [r for r in extract_document("t", text).statistics if r["kind"] == "arm_size"]
+    assert [(r["source_text"], r["arm"]) for r in sizes] == [
+        ("Drug (n=150)", "Drug"),
+        ("Placebo (n=148)", "Placebo"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nausea occurred in 12 patients out of 120.",
+        "Nausea occurred in 12 of 120 (10.0%).",
+    ],
+)
+def test_a_sentence_that_ends_in_numbers_is_no_table_row(text):  # guards
+    (count,) = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
+    assert count["outcome"] == "Nausea"

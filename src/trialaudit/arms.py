@@ -637,7 +637,7 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
     """Return the arm label that ends at ``end`` and its start offset."""
     window_start = max(sentence[0], end - 80)
     window = norm[window_start:end]
-    cut = max(window.rfind(ch) for ch in "(),;:[]")
+    cut = max(window.rfind(ch) for ch in "(),;:[]|\n")
     if cut >= 0:
         window_start += cut + 1
         window = window[cut + 1 :]

@@ -777,10 +777,11 @@ _HEADING_BEFORE = re.compile(r":\s?$")
 # "72.3% vs 60.1%": two values with no arm between them.
 _VALUES_COMPARED_AFTER = re.compile(r"[^\n;:a-zA-Z]{0,30}?\s(?:vs\.?|versus)\s[(\[]?[-\u2212]?\d")
 _HEADER_LABEL = re.compile(
-    r"(?P<label>(?:[A-Z][\w\-]{1,30}|[\u2265\u2264]?\d{1,3}%\s[a-z][\w\-]{1,30})"
+    r"(?P<label>(?:[A-Z][\w\-]{1,30}|(?<=;\s)[a-z][\w\-]{1,30}|[\u2265\u2264]?\d{1,3}%\s[a-z][\w\-]{1,30})"
     r"(?:\s[\w\-@/%\u2265\u2264<>]{1,30}){0,6})(?:\s\([^()\n]{1,30}\))?"
     r"(?:,\s[^,:;\n]{1,20}){0,2}:\s"
-)  # "OHSS (moderate/severe): 2/306 vs 11/306", "IVH grade ≥3: ...", "Stay, days, median: ..."
+)  # "OHSS (moderate/severe): 2/306 vs 11/306", "IVH grade ≥3: ...", "Stay, days, median: ...",
+# "...; nausea: 5/150 (3.3%) vs 9/148 (6.1%)"
 # A structured abstract's heading in capitals: "RESULTS:", "METHODS AND RESULTS:", "MAIN
 # OUTCOME MEASURES:". Only these words make one; "CRP:" or "NIHSS:" label what follows.
 _CAPITAL_HEADING = re.compile(r"(?<![A-Z])(?P<words>[A-Z]{2,15}[A-Z\s]{0,30}):\s?")
@@ -898,6 +899,13 @@ def _subject_at(
     ):
         # "Hospital-acquired infection: MSC 3/40, ...", "Oxford Knee Score at 6 months: ..."
         return _without_tail(label.group("label")), False
+    row = _TABLE_ROW.fullmatch(text, start, verb_limit) if verb_limit else None
+    if (
+        row
+        and not _names_an_arm(row.group("label"), arm_words)
+        and not is_control(row.group("label"))
+    ):
+        return _without_tail(row.group("label").strip()), False  # " Headache 10/150 (6.7) ..."
     listed = _LABEL_THEN_VALUE.match(text, start, verb_limit or end)
     if (
         listed
@@ -936,6 +944,14 @@ def _subject_at(
     return _without_tail(subject), False
 
 
+# A row of a table: a label, then only numbers and their brackets, signs and separators
+# (" Headache 10/150 (6.7) 8/148 (5.4)", "Nausea | 5 (3.3%) | 9 (6.1%)").
+_TABLE_ROW = re.compile(
+    r"\s{0,4}(?P<label>(?![^|\n]{0,50}?\b(?:occurred|reported|was|were|had|developed|died)\b)"
+    r"[A-Za-z][A-Za-z0-9\-'/ ]{0,50}?)\s?\|?\s(?=[(\[]?[-\u2212]?\d)"
+    r"(?=[^\d]{0,8}\d[\d.]{0,8}[^\d.]{1,8}\d)"  # two numbers at least
+    r"[\d\s/().,%|\-\u2212\[\];:]{1,200}"
+)
 # What "there were" counts: "(there were) 690 episodes of clinical malaria in ...".
 _THERE_WERE = re.compile(
     r"\s[\d,]{1,9}\s(?:episodes?|cases?|events?|attacks?|occurrences?)\sof\s"
