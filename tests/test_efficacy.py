@@ -162,3 +162,29 @@ def test_a_percentage_that_is_no_efficacy_is_not_held_against_the_risks():
         "placebo recipients; 50.0% of cases were confirmed by PCR."
     )
     assert efficacy_checks(text) == []
+
+
+# 8/18,198 against 162/18,325: 100 x (1 - risk ratio) = 95.03 (efficacy_reference.csv, row 1)
+PFIZER_COUNTS = (
+    "Covid-19 occurred in 8 participants among 18,198 vaccine recipients and 162 among 18,325 "
+    "placebo recipients"
+)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "; the vaccine was 95.0% effective in preventing Covid-19.",
+        "; the vaccine was 95% effective (95% CI, 90.3 to 97.6).",
+        # in the sentence after the counts
+        ". Efficacy against Covid-19 was 95.0%.",
+    ],
+)
+def test_an_efficacy_said_otherwise_is_checked_against_the_arms_risks(ending):
+    found = efficacy_checks(PFIZER_COUNTS + ending)
+    assert ("efficacy_vs_counts", "95" if "95%" in ending else "95.0", "consistent") in found
+
+
+def test_an_efficacy_two_sentences_after_the_counts_is_not_theirs():  # guard
+    text = PFIZER_COUNTS + ". Adherence was high. Efficacy against Covid-19 was 95.0%."
+    assert efficacy_checks(text) == []

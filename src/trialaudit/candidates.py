@@ -1070,6 +1070,9 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             end = norm.index("%", m.end(name)) + 1
             fields = {"value_text": m.group(name), "unit": "%", "pair": m.start()}
             found.append(Candidate(kind, m.start(name), end, fields))
+    for m in scan.finditer(grammar.PERCENT_EFFECTIVE, ("% effective", "% efficacious"), 12, 120):
+        fields = {"value_text": m.group("est"), "unit": "%", "outcome": "efficacy"}
+        found.append(Candidate("percentage", m.start(), m.end(), fields | _ci_fields(m)))
     for m in scan.finditer(grammar.PERCENT_CI, ("%",), 25, 120):
         if _CI_WORD_AFTER.match(norm, norm.index("%", m.start()) + 1):
             continue

@@ -443,6 +443,11 @@ PERCENT_PAIR = re.compile(
 )
 # A percentage with its own CI: "12.5% (95% CI 8.1-17.2)".
 PERCENT_CI = re.compile(rf"(?<![\d.])(?P<est>{DEC})\s?%(?P<ci>{_CI_TAIL})", _X)
+# An efficacy said as how effective something was: "the vaccine was 95.0% effective (95% CI,
+# 90.3 to 97.6) in preventing Covid-19".
+PERCENT_EFFECTIVE = re.compile(
+    rf"(?<![\d.])(?P<est>{DEC})\s?%\s(?i:effective|efficacious)\b(?P<ci>{_CI_TAIL})?", _X
+)
 
 _SPREAD_WORD = (
     r"(?P<skind>IQR|interquartile\srange|(?i:range)|Q1\s?-\s?Q3|Q1,\s?Q3|(?:\d{2}%\s?)?CI"
