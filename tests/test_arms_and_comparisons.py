@@ -313,7 +313,9 @@ def test_the_stage_each_sample_size_counts(text, populations):
 )
 def test_sizes_of_every_arm(text, expected):
     """A size stated once for every arm is one arm-size row with no arm, flagged, and no arm
-    of the arms table; an arm "two groups" makes the number before it the whole sample."""
+    of the arms table unless the text names the arms it divides people into (then each has
+    that size: test_a_size_of_each_arm_gives_each_allocated_arm_that_size); an arm "two
+    groups" makes the number before it the whole sample."""
     extraction = extract_document("d", text)
     rows = [r for r in extraction.statistics if r["kind"] in {"sample_size", "arm_size"}]
     assert [
@@ -323,7 +325,8 @@ def test_sizes_of_every_arm(text, expected):
     for row in rows:
         assert ("size_of_each_arm" in row["flags"]) == (row["kind"] == "arm_size")
         assert row["arm"] == ""
-    assert extraction.arms == []
+    named = {"observation": 40, "control": 40} if "observation group" in text else {}
+    assert {a["arm"]: a["n"] for a in extraction.arms} == named
 
 
 def test_counts_of_named_arms_are_out_of_the_size_of_every_arm():
@@ -938,3 +941,23 @@ def test_the_stages_of_a_participant_flow_in_one_sentence(text, expected):
 def test_eligibility_criteria_are_no_sample():  # guard
     text = "Patients were eligible if they were older than 18 years and had consented."
     assert [r for r in stats(text) if r["kind"] == "sample_size"] == []
+
+
+@pytest.mark.parametrize(
+    "allocation",
+    [
+        "were divided into a laparoscopic group and an open group by the random number table "
+        "method, with 40 cases in each group",
+        "were randomly divided into two groups: the laparoscopic group and the open group, 40 "
+        "cases in each group",
+    ],
+)
+def test_groups_a_text_divides_people_into_take_the_size_of_each(allocation):
+    text = (
+        f"Eighty patients {allocation}. The time to first flatus was (31.5±6.8) h and "
+        "(42.7±9.1) h, respectively (P<0.01)."
+    )
+    extraction = extract_document("t", text)
+    assert [(a["arm"], a["n"]) for a in extraction.arms] == [("laparoscopic", 40), ("open", 40)]
+    means = [r for r in extraction.statistics if r["kind"] == "mean"]
+    assert [r["arm"] for r in means] == ["laparoscopic", "open"]

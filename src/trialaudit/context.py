@@ -6,7 +6,14 @@ import bisect
 import functools
 import re
 
-from .grammar import ALLOCATED_TO_ARMS, ARM_ENDS_AHEAD, ARM_LABEL, CLUSTER_NOUNS, SENTENCE_END
+from .grammar import (
+    ALLOCATED_INTO_GROUPS,
+    ALLOCATED_TO_ARMS,
+    ARM_ENDS_AHEAD,
+    ARM_LABEL,
+    CLUSTER_NOUNS,
+    SENTENCE_END,
+)
 from .numbers import COUNT_BEFORE_UNIT, word_value
 from .spans import Scanner
 
@@ -482,14 +489,14 @@ def allocated_arms(text: str, scan: Scanner) -> list[tuple[int, tuple[str, ...]]
     """Return (offset, arm labels in order, as printed) of each statement that allocates to
     named arms ("randomly assigned 304 adults to semaglutide or placebo")."""
     # tried only where an allocation verb starts (the scanner has found those already)
-    starts = sorted(
-        {i for verb in ("randomi", "assigned", "allocated") for i in scan.positions(verb)}
-    )
+    verbs = ("randomi", "assigned", "allocated", "divided", "grouped")
+    starts = sorted({i for verb in verbs for i in scan.positions(verb)})
     found = []
     for i in starts:
-        m = ALLOCATED_TO_ARMS.match(text, i)
+        m = ALLOCATED_TO_ARMS.match(text, i) or ALLOCATED_INTO_GROUPS.match(text, i)
         if m:
-            labels = tuple(g for g in m.group("first", "second", "last") if g)
+            labels = tuple(m.groupdict().get(g) for g in ("first", "second", "last"))
+            labels = tuple(label for label in labels if label)
             found.append((i, labels))
     return found
 

@@ -443,6 +443,7 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
         if s["kind"] == "sample_size" and s["value"] is not None and counts_people(s):
             totals_of.setdefault(s["sentence_start"], []).append(s)
             study_totals.setdefault(s["study_id"], []).append(s)
+    shared = {s["stat_id"] for sizes in each_arm.values() for s in sizes}
     for row in stats:
         if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
             continue
@@ -450,6 +451,8 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
         if row["arm"]:
             arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
             source = resolve_arm(row["arm"], arms)
+            if source is not None and source["stat_id"] in shared:
+                source = None  # an arm's share of a size of each arm: the percentage must fit
             if source is not None:
                 n, stat_id = _size_that_fits(row, source, arms, stats)
                 row["denominator"], row["denominator_stat_id"] = n, stat_id

@@ -375,6 +375,16 @@ ALLOCATED_TO_ARMS = re.compile(
     (?P<last>{ARM_LABEL}){_ARM_ENDS}""",
     _X,
 )
+# ... or into named groups, as Chinese journals write it: "were divided into a laparoscopic
+# group and an open group", "randomly divided into the observation group (n=45) and the control
+# group".
+ALLOCATED_INTO_GROUPS = re.compile(
+    rf"""(?i:divided|randomi[sz]ed|assigned|allocated|grouped)\s(?:(?i:randomly|equally)\s)?
+    into\s(?:(?i:two)\sgroups?\s?[:,]?\s)?(?:(?i:an?|the)\s)?(?P<first>{ARM_LABEL})\s(?:group|arm)
+    (?:\s\([^()\n]{{0,40}}\))?,?\s(?:and|or|versus|vs\.?)\s(?:(?i:an?|the)\s)?
+    (?P<last>{ARM_LABEL})\s(?:group|arm)\b""",
+    _X,
+)
 # Two arms' counts, each with its arm in brackets: "Infections: 12 (intervention) vs 19
 # (control)".
 COUNT_ARM_PAIR = re.compile(
