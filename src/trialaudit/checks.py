@@ -647,31 +647,43 @@ def check_apa(
     settings: Settings,
     one_tailed_in_text: bool,
     two_by_two: bool = False,
+    t_dfs: tuple[float, ...] = (),
 ) -> dict:
     """A p-value printed with its test statistic, recomputed with statcheck's rules. A
     chi-square printed without df in the comparison of two arms' counts (``two_by_two``,
-    "χ2=4.11, P<0.05") has the 1 df of a 2x2 table, where statcheck would not read it."""
+    "χ2=4.11, P<0.05") has the 1 df of a 2x2 table, where statcheck would not read it; a t
+    printed without df with two arms' means and SDs (``t_dfs``: Student's n1 + n2 - 2 and
+    Welch's df) is judged with each, consistent when either reproduces the p."""
     test_type = test.get("test_type") or ""
     df1 = test.get("df1")
     implied_df = test_type == "chi2" and two_by_two and _missing(df1)
-    result = apa.statcheck(
-        test_type,
-        test.get("value_text") or "",
-        1 if implied_df else df1,
-        test.get("df2"),
-        test.get("comparator") or "=",
-        p_stat.get("value_text") or "",
-        p_stat.get("comparator") or "=",
-        alpha=settings.alpha,
-        one_tailed_in_text=one_tailed_in_text,
-        one_tailed_txt=settings.one_tailed_from_text,
-        p_zero_error=settings.p_zero_error,
-    )
+    dfs = t_dfs if test_type == "t" and _missing(df1) and t_dfs else (1 if implied_df else df1,)
+    results = [
+        apa.statcheck(
+            test_type,
+            test.get("value_text") or "",
+            df,
+            test.get("df2"),
+            test.get("comparator") or "=",
+            p_stat.get("value_text") or "",
+            p_stat.get("comparator") or "=",
+            alpha=settings.alpha,
+            one_tailed_in_text=one_tailed_in_text,
+            one_tailed_txt=settings.one_tailed_from_text,
+            p_zero_error=settings.p_zero_error,
+        )
+        for df in dfs
+    ]
+    judged = [r for r in results if not isinstance(r, str)]
+    result = next((r for r in judged if not r.error), judged[0] if judged else results[0])
+    implied_t = len(dfs) > 1 or (test_type == "t" and _missing(df1) and bool(t_dfs))
     label = apa.NAMES.get({"f": "F", "q": "Q"}.get(test_type, test_type), test_type)
     if isinstance(result, str):
         return _row(p_stat, "p_vs_test", _reported_p(p_stat), _not_checkable(result, label))
     tails = "one-tailed (the text mentions one-sided tests)" if result.one_tailed else "two-tailed"
     method = f"statcheck: {label}, {tails}" + (", 1 df of the 2x2 table" if implied_df else "")
+    if implied_t:
+        method += ", df of the two arms' sizes and SDs"
     text = f"{result.computed:.4g} ({result.low:.4g} to {result.high:.4g})"
     verdict = Verdict(
         INCONSISTENT if result.error else CONSISTENT,
@@ -690,8 +702,34 @@ def check_apa(
         decision_error=result.decision_error if result.error else None,
         log10_p_ratio=_log10_ratio(p_stat, result.computed) if result.error else math.nan,
         assumption=f"{test.get('source_text', '')}; the statistic's last digit was rounded"
-        + ("; 1 df, that of the 2x2 table of the counts before it" if implied_df else ""),
+        + ("; 1 df, that of the 2x2 table of the counts before it" if implied_df else "")
+        + (
+            f"; df {' or '.join(f'{df:.4g}' for df in dfs)} (Student's and Welch's) of the arms"
+            if implied_t
+            else ""
+        ),
     )
+
+
+def _t_dfs_of_comparisons(comparisons: list[dict], by_id: dict[int, dict]) -> dict:
+    """Return {test stat_id: (Student's df, Welch's df)} of the t printed with two arms' means
+    and SDs in a continuous comparison: n1 + n2 - 2, and the Welch-Satterthwaite df of the
+    printed SDs (Welch 1947), which scipy's ttest_ind_from_stats does not return."""
+    found = {}
+    for cmp in comparisons:
+        test = _stat(by_id, cmp.get("test_stat_id"))
+        if cmp.get("kind") != "continuous" or test is None or test.get("test_type") != "t":
+            continue
+        first = _summary(_stat(by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
+        second = _summary(_stat(by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
+        if isinstance(first, str) or isinstance(second, str) or first.kind != "sd":
+            continue
+        if second.kind != "sd" or min(first.n, second.n) < 2:
+            continue
+        v1, v2 = first.low**2 / first.n, second.low**2 / second.n
+        welch = (v1 + v2) ** 2 / (v1**2 / (first.n - 1) + v2**2 / (second.n - 1))
+        found[int(test["stat_id"])] = (float(first.n + second.n - 2), welch)
+    return found
 
 
 # --- 2x2 comparisons --------------------------------------------------------------------------
@@ -735,7 +773,9 @@ def check_comparison(
     """Recompute the effect estimate, its CI and the p-value of a 2x2 comparison; infer a
     missing denominator from the p-value; flag attrition against the randomized numbers."""
     if (cmp.get("kind") or "binary") == "continuous":
-        return check_continuous(cmp, stats_by_id, settings)
+        return check_continuous(cmp, stats_by_id, settings) + check_t_from_summaries(
+            cmp, stats_by_id
+        )
     rows: list[dict] = []
     effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
     p_stat = _stat(stats_by_id, cmp.get("p_stat_id"))
@@ -1332,6 +1372,73 @@ def _sizes_assumed(cmp: dict, stats_by_id: dict[int, dict]) -> str:
     )
 
 
+def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
+    """A t (or an F of 1 numerator df, t squared) printed with two arms' means and SDs against
+    Student's pooled and Welch's t of them (scipy's ttest_ind_from_stats), over every mean and
+    SD that rounds to the printed ones and either sign: consistent when either reproduces it.
+    Sizes printed away from the summaries are assumed all measured (the assumption says so)."""
+    test = _stat(stats_by_id, cmp.get("test_stat_id"))
+    reported = as_reported(test.get("value_text")) if test else None
+    if reported is None:
+        return []
+    squared = test.get("test_type") == "F"
+    if squared and (_missing(test.get("df1")) or float(test["df1"]) != 1):
+        return []  # an F of more than one numerator df tests more than two arms
+    first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
+    second = _summary(_stat(stats_by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
+    problem = next((s for s in (first, second) if isinstance(s, str)), None)
+    if problem is None and not first.kind == second.kind == "sd":
+        problem = "a t from medians would need their means and SDs estimated"
+    if problem:
+        verdict = _not_checkable(problem)
+    else:
+        boxes = []
+        for side in ("1", "2"):
+            stat = _stat(stats_by_id, cmp.get(f"summary_{side}_stat_id"))
+            sd = as_reported(stat.get("spread_low_text")) or as_reported(
+                stat.get("spread_high_text")
+            )
+            boxes += [as_reported(stat["value_text"]).interval(), sd.interval()]
+            boxes.append(int(cmp[f"total_{side}"]))
+        found = {}
+        for name, equal_var in (("Student's pooled t", True), ("Welch's t", False)):
+            low, high = continuous.t_range(*boxes, equal_var=equal_var)
+            found[name] = (low**2, high**2) if squared else (low, high)
+        size = abs(reported.value)
+        low_r, high_r = sorted(abs(v) for v in reported.interval())
+        matching = [n for n, (lo, hi) in found.items() if low_r <= hi and lo <= high_r]
+        method = (matching or sorted(found, key=lambda n: min(abs(v - size) for v in found[n])))[0]
+        low, high = found[method]
+        text = f"{low:.3f} to {high:.3f}" if high - low > 5e-4 else f"{low:.3f}"
+        verdict = Verdict(
+            CONSISTENT if matching else INCONSISTENT,
+            method + (", squared (F of 1 df)" if squared else ""),
+            (low + high) / 2,
+            text,
+            "",
+            low,
+            high,
+        )
+    return [
+        _row(
+            test,
+            "test_vs_summaries",
+            test.get("value_text") or "",
+            verdict,
+            comparison_id=int(cmp["comparison_id"]),
+            assumption="; ".join(
+                filter(
+                    None,
+                    [
+                        "two-sample t of the means and SDs, either sign",
+                        _sizes_assumed(cmp, stats_by_id),
+                    ],
+                )
+            ),
+        )
+    ]
+
+
 def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings) -> list[dict]:
     """Reported p of a two-arm continuous comparison against the approximate p from the
     summaries (means and SDs estimated from medians); never called inconsistent."""
@@ -1650,6 +1757,7 @@ def check_document(
         and not _missing(c.get("events_1"))
         and not _missing(c.get("events_2"))
     }
+    t_dfs = _t_dfs_of_comparisons(comparisons, by_id)
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
@@ -1680,7 +1788,10 @@ def check_document(
                 rows.append(check_p_against_ci(target, stat, settings))
             elif target is not None and target["kind"] == "test":
                 in_table = int(stat["stat_id"]) in two_by_two
-                rows.append(check_apa(target, stat, settings, one_tailed_in_text, in_table))
+                implied = t_dfs.get(int(target["stat_id"]), ())
+                rows.append(
+                    check_apa(target, stat, settings, one_tailed_in_text, in_table, implied)
+                )
     for stat in (s for s in stats if s["kind"] == "nnt"):
         rows.extend(_check_nnt_of_document(stat, stats, comparisons, by_id, settings))
     arm_sizes = _arm_sizes(stats)

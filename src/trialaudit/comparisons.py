@@ -392,6 +392,13 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             p_row = next((r for r in after if r["kind"] == "p_value"), None)
             if p_row is not None and _of_more_arms(group, summaries, b, p_row):
                 p_row = None
+            # "[(68.4±12.7) min vs (59.1±11.3) min, t=3.46, P<0.05]": the test of the pair
+            test = next(
+                (r for r in after if r["kind"] == "test" and r.get("test_type") in {"t", "F"}),
+                None,
+            )
+            if test is not None and (p_row is None or test["span_start"] > p_row["span_start"]):
+                test = None
             label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
             a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
             for later in (b, effect, p_row):
@@ -412,9 +419,10 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
                     summary_2_stat_id=b["stat_id"],
                     effect_stat_id=effect["stat_id"] if effect else None,
                     p_stat_id=p_row["stat_id"] if p_row else None,
+                    test_stat_id=test["stat_id"] if test else None,
                 )
             )
-            used.update(r["stat_id"] for r in (a, b, effect, p_row) if r is not None)
+            used.update(r["stat_id"] for r in (a, b, effect, p_row, test) if r is not None)
     return rows
 
 

@@ -106,6 +106,31 @@ def welch_p_range(
     return float(p.min()), float(p.max())
 
 
+def t_range(
+    mean_1: tuple[float, float],
+    sd_1: tuple[float, float],
+    n_1: int,
+    mean_2: tuple[float, float],
+    sd_2: tuple[float, float],
+    n_2: int,
+    equal_var: bool,
+) -> tuple[float, float]:
+    """Return the smallest and largest |t| of a two-sample t-test (Student's pooled when
+    ``equal_var``, else Welch's; scipy's ttest_ind_from_stats) over every mean and SD that
+    rounds to the printed ones, given as closed (low, high) intervals: |t| grows with the mean
+    difference and shrinks as either SD grows, so the extremes lie at the intervals' ends (0
+    when the difference interval holds 0)."""
+    ends = np.array([mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]])[:, None, None]
+    s1 = np.array([max(sd_1[0], 1e-12), sd_1[1]])[None, :, None]
+    s2 = np.array([max(sd_2[0], 1e-12), sd_2[1]])[None, None, :]
+    result = stats.ttest_ind_from_stats(
+        ends, s1, n_1, np.zeros_like(ends), s2, n_2, equal_var=equal_var
+    )
+    t = np.abs(np.asarray(result.statistic, dtype=float))
+    low = 0.0 if ends.min() <= 0 <= ends.max() else float(t.min())
+    return low, float(t.max())
+
+
 def problem(s: Summary) -> str:
     """Return why a summary cannot be used, or ""."""
     values = (s.centre, s.low, s.high)

@@ -34,6 +34,7 @@ CHECK_LABELS = {
     "p_vs_test": "p-value vs its test statistic",
     "test_vs_counts": "chi-square statistic vs the counts",
     "p_vs_summaries": "p-value vs the group summaries",
+    "test_vs_summaries": "t (or F of 1 df) vs the two arms' means and SDs",
     "nnt_vs_counts": "number needed to treat vs the counts",
     "nnt_ci_vs_counts": "CI of the number needed to treat vs the counts",
     "nnt_vs_difference": "number needed to treat vs its risk difference",

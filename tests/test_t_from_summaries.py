@@ -1,0 +1,97 @@
+"""A t (or an F of one numerator df) printed with two arms' means and SDs, checked against
+Student's pooled and Welch's t of them (test_vs_summaries)."""
+
+from __future__ import annotations
+
+import pytest
+from reference import close, rows
+
+from trialaudit import continuous
+from trialaudit.checks import Settings, check_document
+from trialaudit.extract import extract_document
+
+
+@pytest.mark.parametrize("row", rows("t_summaries_reference.csv"))
+def test_t_of_two_summaries_matches_r(row):
+    """Printed values that round to nothing else give one t: R's t.test on samples with exactly
+    those means and SDs (t_summaries_reference.R)."""
+    point = [(row["m1"], row["m1"]), (row["s1"], row["s1"]), int(row["n1"])]
+    point += [(row["m2"], row["m2"]), (row["s2"], row["s2"]), int(row["n2"])]
+    for equal_var, key in ((True, "student_t"), (False, "welch_t")):
+        low, high = continuous.t_range(*point, equal_var=equal_var)
+        assert close(low, abs(row[key]), 1e-9) and close(high, abs(row[key]), 1e-9)
+
+
+def test_the_rounding_of_the_summaries_widens_the_range_of_t():
+    low, high = continuous.t_range(
+        (68.35, 68.45), (12.65, 12.75), 40, (59.05, 59.15), (11.25, 11.35), 40, equal_var=True
+    )
+    assert low < 3.46002351895873 < high  # R's t of the printed values
+    # a mean difference that may be 0 may give no difference at all
+    assert continuous.t_range((1.0, 2.0), (1, 1), 10, (1.5, 1.5), (1, 1), 10, False)[0] == 0.0
+
+
+def t_checks(statistic):
+    text = (
+        "Eighty patients were divided into a laparoscopic group and an open group, with 40 "
+        "cases in each group. The operation time of the laparoscopic group was longer than that "
+        f"of the open group [(68.4±12.7) min vs (59.1±11.3) min, {statistic}, P<0.05]."
+    )
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    return [(c["reported"], c["verdict"]) for c in checks if c["check"] == "test_vs_summaries"]
+
+
+@pytest.mark.parametrize(
+    ("statistic", "expected"),
+    [
+        ("t=3.46", [("3.46", "consistent")]),
+        ("t=-3.46", [("-3.46", "consistent")]),  # either sign
+        ("t(78)=3.46", [("3.46", "consistent")]),
+        ("F(1, 78)=11.97", [("11.97", "consistent")]),  # 3.46 squared
+        ("t=4.46", [("4.46", "inconsistent")]),
+        ("F(2, 117)=11.97", []),  # a test of more arms than two
+    ],
+)
+def test_a_t_printed_with_two_means_is_checked_against_them(statistic, expected):
+    assert t_checks(statistic) == expected
+
+
+def test_a_t_printed_with_two_medians_is_not_checkable():
+    text = (
+        "Eighty patients were divided into a laparoscopic group and an open group, with 40 "
+        "cases in each group. The stay of the laparoscopic group was shorter than that of the "
+        "open group [6 (5-8) d vs 8 (6-10) d, t=3.10, P<0.05]."
+    )
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert [c["verdict"] for c in checks if c["check"] == "test_vs_summaries"] == ["not_checkable"]
+
+
+def p_checks(statistic, p):
+    text = (
+        "Eighty patients were divided into a laparoscopic group and an open group, with 40 "
+        "cases in each group. The operation time of the laparoscopic group was longer than that "
+        f"of the open group [(68.4±12.7) min vs (59.1±11.3) min, {statistic}, {p}]."
+    )
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    return [(c["verdict"], c["method"]) for c in checks if c["check"] == "p_vs_test"]
+
+
+# R: 2 * pt(-3.46, 78) = 0.0008788081 (Student's df, 40 + 40 - 2); 2 * pt(-3.46,
+# 76.9595871426701) = 0.0008840916 (Welch's df, t_summaries_reference.csv)
+@pytest.mark.parametrize(
+    ("p", "verdict"),
+    [("P=0.0009", "consistent"), ("P<0.001", "consistent"), ("P=0.04", "inconsistent")],
+)
+def test_a_t_without_df_takes_the_df_of_the_arms_beside_it(p, verdict):
+    ((found, method),) = p_checks("t=3.46", p)
+    assert found == verdict
+    assert "df of the two arms' sizes and SDs" in method
+
+
+def test_a_t_with_its_df_keeps_it():  # guard
+    ((found, method),) = p_checks("t(78)=3.46", "P=0.04")
+    assert found == "inconsistent"
+    assert "df of the two arms" not in method
