@@ -562,3 +562,39 @@ def test_what_happened_to_people_names_the_outcome_of_their_count():
 )
 def test_people_that_are_no_count_of_an_outcome(text):  # guards
     assert of_kind(text, "count") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no one of the whole sample: out of it
+        (
+            "A total of 186 adults were randomised. Hypercalcaemia occurred in none of the "
+            "participants.",
+            [("none", 0, "", 186, "Hypercalcaemia")],
+        ),
+        # no one of the controls, and what they did not have
+        (
+            "Fatigue: twelve patients on enza vs four patients on control; none of the controls "
+            "had grade 3 rash.",
+            [
+                ("twelve patients", 12, "enza", None, "Fatigue"),
+                ("four patients", 4, "control", None, "Fatigue"),
+                ("none", 0, "control", None, "grade 3 rash"),
+            ],
+        ),
+    ],
+)
+def test_none_of_a_group_is_a_count_of_zero(text, expected):
+    assert [
+        (c["source_text"], c["numerator"], c["arm"], c["denominator"], c["outcome"])
+        for c in of_kind(text, "count")
+    ] == expected
+
+
+def test_none_of_the_studies_is_no_count():  # guard
+    assert of_kind("None of the 12 studies reported harms.", "count") == []
+
+
+def test_a_forum_score_is_no_result():
+    assert kinds("Score: 214 · 96 comments · 89% upvoted") == []

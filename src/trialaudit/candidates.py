@@ -80,7 +80,7 @@ _NOT_A_RESULT_AFTER = re.compile(
     r"(?i)\s?(?:saline|sodium|NaCl|glucose|dextrose|albumin|ethanol|solution|w/v|v/v|CO2|power"
     r"|lidocaine|lignocaine|bupivacaine|ropivacaine|chlorhexidine|povidone|iodine|alcohol"
     r"|isopropyl|hydrogen\speroxide|sucrose|mannitol|bicarbonate|formalin"
-    r"|or\s(?:lower|higher|less|more|greater|above|below))\b"
+    r"|or\s(?:lower|higher|less|more|greater|above|below)|upvoted|upvotes)\b"
     # a concentration: of a formulation ("0.1% drops", "0.12% chlorhexidine mouthrinse"), a gas
     # ("5% O2") or a fixed combination ("phenylephrine 1%-ketorolac 0.3%")
     r"|\s?(?:[a-z][\w\-]{2,20}\s)?(?:eye\s)?(?:drops|cream|gel|ointment|lotion|foam|spray"
@@ -653,6 +653,10 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         what = m.group("what") or m.group("verb") or ""
         outcome = context.named_outcome(what) if what else ""
         found.append(replace(_count(m, outcome=outcome), end=end))
+    for m in scan.finditer(grammar.NONE_OF_PEOPLE, ("none of",), 0, 40):
+        arm = "control" if m.group("controls") else ""
+        outcome = context.named_outcome(m.group("what")) if m.group("what") else ""
+        found.append(replace(_count(m, arm=arm, outcome=outcome), end=m.end("x")))
     for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
         x = word_value(m.group("center"))
         if x is None or not _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):

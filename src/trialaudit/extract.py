@@ -383,6 +383,7 @@ def _arms_named_after(stats: list[dict], norm: str, arm_rows: list[dict]) -> Non
 # (91.9%) completed the study".
 _SHARE_OF_ALL_AFTER = re.compile(
     rf"(?i)\s?(?:were\s|was\s)?(?:{context.SEX_WORDS})\b|\s{context.COMPLETED}\b"
+    r"|\sof\sthe\s(?:participants|patients|subjects)\b"  # "none of the participants"
 )
 
 

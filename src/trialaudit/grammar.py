@@ -413,6 +413,16 @@ CASES_OF = re.compile(
       [a-z][\w\-]{{1,25}}){{0,2}})""",
     _X,
 )
+# No one of a group: "Hypercalcaemia occurred in none of the participants", "none of the
+# controls had grade 3 rash".
+NONE_OF_PEOPLE = re.compile(
+    rf"""(?<![\w\-])(?P<x>(?i:none))\sof\s(?:the|these|those|our)\s
+    (?:(?P<controls>(?i:controls|control\spatients))|(?:[\w\-]{{1,20}}\s)?(?i:{_PEOPLE}))\b
+    (?:\s(?:had|developed|experienced|required|needed)\s(?:an?\s)?
+      (?P<what>[A-Za-z][\w\-]{{1,25}}(?:\s[\w\-]{{1,25}}){{0,3}}?)
+      (?=\s?[,;.)\n]|\s(?:and|or|in|during|after|while|but|at|on|within)\b|$))?""",
+    _X,
+)
 # "11 participants in the mRNA-1273 group (of 14,134)": the group's size may follow it.
 COUNT_IN_GROUP = re.compile(
     rf"""
