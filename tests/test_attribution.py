@@ -1319,3 +1319,33 @@ def test_the_columns_of_a_pipe_table_name_the_arms_without_the_pipes():
 def test_a_sentence_that_ends_in_numbers_is_no_table_row(text):  # guards
     (count,) = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
     assert count["outcome"] == "Nausea"
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # a sentence about the estimate of the one before takes its outcome
+        (
+            "The LS mean difference for 100 mg versus placebo was -1.1 (95% CI -1.8 to -0.4; "
+            "P = .002).",
+            ["change in weekly average pain", "change in weekly average pain"],
+        ),
+        (
+            "Versus placebo, the mean difference was -1.1 (95% CI -1.8 to -0.4).",
+            ["change in weekly average pain"],
+        ),
+        # one that opens otherwise may name an outcome of its own that was not read
+        ("For time to discharge, the drug group fared differently (HR 0.84, 95% CI 0.71-1.01).",
+         [""]),
+    ],
+)  # fmt: skip
+def test_an_estimate_in_the_next_sentence_takes_the_outcome_of_its_values(second, expected):
+    text = (
+        "The change in weekly average pain was -1.5 (SE 0.24) with placebo and -2.6 (SE 0.24) "
+        f"with 100 mg. {second}"
+    )
+    effects = [
+        r for r in extract_document("t", text).statistics if r["kind"] in {"difference", "ratio",
+                                                                            "p_value"}
+    ]  # fmt: skip
+    assert [r["outcome"] for r in effects] == expected

@@ -283,6 +283,48 @@ def arms_of_parallel_labels(stats: list[dict], norm: str) -> None:
                 row["arm"] = row["arm"] or label
 
 
+# At most this much space between a sentence and the one before it in one paragraph.
+_NEXT_SENTENCE_GAP = 3
+
+
+# A sentence about the estimate of the sentence before it opens with the estimate's name: "The
+# LS mean difference for 100 mg versus placebo was", "Versus placebo, the mean difference was",
+# "HR 0.78 ...", not "For time to discharge, the drug group fared differently (HR ...".
+_OPENS_WITH_AN_ESTIMATE = re.compile(
+    r"(?:(?i:compared\s(?:with|to)|versus|vs\.?|relative\sto)\s[^,;.\d]{1,40},\s)?"
+    r"(?:(?i:the|an?|this|that)\s)?"
+    r"(?:(?i:adjusted|unadjusted|LS|least[-\s]squares|mean|median|between[-\s]group|absolute"
+    r"|relative|estimated|overall|treatment|within[-\s]participant|generali[sz]ed|pooled)\s){0,3}"
+    r"(?i:differences?|hazard\sratio|odds\sratio|risk\sratio|rate\sratio|relative\srisk"
+    r"|effect|HR|OR|RR|IRR|MD|RD)\b"
+)
+
+
+def outcomes_carried_to_effects(stats: list[dict], norm: str) -> None:
+    """Give the estimates, tests and p-values of a sentence that names no outcome at all the
+    outcome of the sentence right before it, when that one measures one ("... the least-squares
+    mean change in weekly average pain was -1.5 with placebo and -2.6 with 100 mg. The LS mean
+    difference for 100 mg versus placebo was -1.1 (95% CI -1.8 to -0.4; P = .002)")."""
+    sentences: dict[int, list[dict]] = {}
+    for row in sorted(stats, key=lambda r: r["span_start"]):
+        sentences.setdefault(row["sentence_start"], []).append(row)
+    previous: list[dict] = []
+    for start, rows in sorted(sentences.items()):
+        named = [r for r in previous if r["outcome"] and r["kind"] in PER_ARM_KINDS | EFFECT_KINDS]
+        gap = norm[previous[-1]["sentence_end"] : start] if previous else "\n\n"
+        if (
+            named
+            and len(gap) <= _NEXT_SENTENCE_GAP
+            and "\n" not in gap
+            and not any(r["outcome"] for r in rows)
+            and _OPENS_WITH_AN_ESTIMATE.match(norm, start)
+        ):
+            for row in rows:
+                if row["kind"] in EFFECT_KINDS and row["study_id"] == named[-1]["study_id"]:
+                    row["outcome"] = named[-1]["outcome"]
+        previous = rows
+
+
 def parallel_denominators(runs: list[list[dict]], norm: str) -> None:
     """Give a "respectively" list of counts printed without denominators the denominators (and
     arms) of the list of as many counts with printed denominators before it in its sentence, in
