@@ -1334,9 +1334,9 @@ def test_a_sentence_that_ends_in_numbers_is_no_table_row(text):  # guards
             "Versus placebo, the mean difference was -1.1 (95% CI -1.8 to -0.4).",
             ["change in weekly average pain"],
         ),
-        # one that opens otherwise may name an outcome of its own that was not read
+        # one that opens otherwise names an outcome of its own
         ("For time to discharge, the drug group fared differently (HR 0.84, 95% CI 0.71-1.01).",
-         [""]),
+         ["time to discharge"]),
     ],
 )  # fmt: skip
 def test_an_estimate_in_the_next_sentence_takes_the_outcome_of_its_values(second, expected):
@@ -1349,3 +1349,21 @@ def test_an_estimate_in_the_next_sentence_takes_the_outcome_of_its_values(second
                                                                             "p_value"}
     ]  # fmt: skip
     assert [r["outcome"] for r in effects] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "For time to discharge, the drug group fared differently (HR 0.84, 95% CI 0.71-1.01; "
+            "p = 0.41).",
+            ["time to discharge", "time to discharge"],
+        ),
+        ("For the primary outcome, the odds ratio was 0.81 (95% CI 0.57-1.14).", ["primary outcome"]),
+        # people and times are no outcomes (guards)
+        ("For patients with diabetes, the odds ratio was 0.81 (95% CI 0.57-1.14).", [""]),
+        ("For 12 weeks, pain fell by 2.1 points (95% CI 1.2 to 3.0).", [""]),
+    ],
+)  # fmt: skip
+def test_an_outcome_a_sentence_opens_with_is_its_values(text, expected):
+    assert [r["outcome"] for r in extract_document("t", text).statistics] == expected

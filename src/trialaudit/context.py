@@ -693,6 +693,9 @@ def outcome_of(
     changed = list(_CHANGED_OBJECT.finditer(text, sentence[0], start))
     if changed:
         return next(g for g in changed[-1].groups() if g)
+    named_for = _FOR_OUTCOME.match(text, sentence[0], start)
+    if named_for and not TIMEPOINT.search(named_for.group("what")):
+        return named_for.group("what")  # "For time to discharge, the drug group fared ..."
     subject = sentence_subject(text, sentence, start, arm_words)
     if subject:
         return subject
@@ -701,6 +704,13 @@ def outcome_of(
     return next(g for g in predicate.groups() if g) if predicate else ""
 
 
+# An outcome a sentence opens with: "For time to discharge, ...", "For the primary outcome,";
+# not people ("For patients with diabetes,"), a time or a number.
+_FOR_OUTCOME = re.compile(
+    r"\s?(?i:for)\s(?:the\s)?(?!(?i:patients|participants|subjects|those|women|men|children"
+    r"|adults|each|all|both|every|this|that|these|comparison)\b)"
+    r"(?P<what>[A-Za-z][\w\-]{1,25}(?:\s[a-z][\w\-]{0,25}){0,4}),\s"
+)
 # "vs fresh 36.3%": the value after is labelled by a word of its own.
 _LABELLED_VALUE_AFTER = re.compile(r"\s(?:vs\.?|versus)\s[A-Za-z][\w\-]{0,30}\s[-\u2212]?\d")
 # The people a count or percentage counts, named right after it: "402 [44.9%] women", "131
