@@ -1359,7 +1359,8 @@ def test_an_estimate_in_the_next_sentence_takes_the_outcome_of_its_values(second
             "p = 0.41).",
             ["time to discharge", "time to discharge"],
         ),
-        ("For the primary outcome, the odds ratio was 0.81 (95% CI 0.57-1.14).", ["primary outcome"]),
+        ("For the primary outcome, the odds ratio was 0.81 (95% CI 0.57-1.14).",
+         ["primary outcome"]),
         # people and times are no outcomes (guards)
         ("For patients with diabetes, the odds ratio was 0.81 (95% CI 0.57-1.14).", [""]),
         ("For 12 weeks, pain fell by 2.1 points (95% CI 1.2 to 3.0).", [""]),
