@@ -1368,3 +1368,29 @@ def test_an_estimate_in_the_next_sentence_takes_the_outcome_of_its_values(second
 )  # fmt: skip
 def test_an_outcome_a_sentence_opens_with_is_its_values(text, expected):
     assert [r["outcome"] for r in extract_document("t", text).statistics] == expected
+
+
+def test_doses_that_share_their_unit_before_respectively_name_the_arms():
+    text = (
+        "A total of 288 patients were randomised to placebo (n=73), 25 mg (n=72), 50 mg (n=71) "
+        "or 100 mg (n=72). The mean change in pain was -1.5 (SE 0.24) with placebo and -1.9 (SE "
+        "0.25), -2.2 (SE 0.25) and -2.6 (SE 0.24) with 25, 50 and 100 mg, respectively."
+    )
+    means = [r for r in extract_document("t", text).statistics if r["kind"] == "mean"]
+    assert [r["arm"] for r in means] == ["placebo", "25 mg", "50 mg", "100 mg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Response rates were 40%, 52% and 21% with 10 mg, 20 mg and placebo, respectively.",
+            ["Response rates"] * 3,
+        ),
+        # a threshold is part of a list's label (guard)
+        ("Week 24, n/N (%): HbA1c <7%, 88/150 (58.7) vs 61/149 (40.9).", ["HbA1c <7%"] * 2),
+    ],
+)
+def test_a_clause_with_its_own_value_is_no_label_of_the_next(text, expected):
+    values = [r for r in extract_document("t", text).statistics if r["kind"] != "arm_size"]
+    assert [r["outcome"] for r in values] == expected

@@ -928,6 +928,8 @@ def _subject_at(
         listed
         and listed.end() == end
         and not _NOT_A_LIST_LABEL.match(listed.group("label"))
+        # "Response rates were 40%, 52% and 21%": a clause with its own value is no label
+        and not _VALUE_OR_VERB_IN_LABEL.search(listed.group("label"))
         and not _names_an_arm(listed.group("label"), arm_words)
     ):
         return _without_tail(listed.group("label")), False  # "; severe hypoglycaemia, 3/150"
@@ -994,6 +996,8 @@ _NOT_A_LIST_LABEL = re.compile(
     r"|(?:at|in|by|after|during|among|of|for|on|from|over|within|following|before|since|with"
     r"|until|through)\s"
 )
+# ("HbA1c <7%, 88/150" keeps its label: a threshold is part of it.)
+_VALUE_OR_VERB_IN_LABEL = re.compile(r"\s\d[\d.]{0,12}\s?%?$|\b(?:was|were|is|are)\b")
 # A heading over the values of several outcomes or characteristics.
 _GENERIC_HEADING = re.compile(
     r"(?i)\b(?:outcomes|results|characteristics|end\s?points|findings|events"

@@ -335,6 +335,21 @@ def _assign_respectively(
                 for arm, value in zip(labels, before, strict=True):
                     value["arm"] = arm
                 continue
+        doses = _DOSES_RESPECTIVELY.search(norm, start, said.end())
+        unnamed = [
+            r
+            for r in rows
+            if r["kind"] in _IN_ARM_ORDER
+            and not r["arm"]
+            and doses
+            and r["span_end"] <= doses.start()
+        ]
+        if doses and len(unnamed) == len(numbers := _DOSE_NUMBER.findall(doses.group("list"))):
+            # "-1.9 (SE 0.25), -2.2 (SE 0.25) and -2.6 (SE 0.24) with 25, 50 and 100 mg,
+            # respectively": the doses share their unit
+            for number, value in zip(numbers, unnamed, strict=True):
+                value["arm"] = f"{number} {doses.group('unit')}"
+            continue
         arms = [r for r in rows if r["kind"] == "arm_size"]
         values = [r for r in rows if r["kind"] in _IN_ARM_ORDER and not r["arm"]]
         if len(arms) < 2 and values and all(r["kind"] == "count" for r in values):
@@ -353,6 +368,15 @@ def _assign_respectively(
                     value["arm"] = context.clean_arm(label)
 
 
+# Doses that share their unit, named before "respectively": "with 25, 50 and 100 mg,
+# respectively".
+_DOSES_RESPECTIVELY = re.compile(
+    r"\b(?:with|in|for|at|on|receiving)\s(?:the\s)?"
+    r"(?P<list>\d{1,5}(?:\.\d{1,3})?(?:,\s\d{1,5}(?:\.\d{1,3})?){0,6},?\s(?:and|or)\s"
+    r"\d{1,5}(?:\.\d{1,3})?)\s(?P<unit>(?:mg|g|mcg|\u00b5g|\u03bcg|IU|mL|ml)(?:/(?:kg|d|day))?)"
+    r"(?:\s(?:doses?|groups?|arms?))?,?\s(?=respectively)"
+)
+_DOSE_NUMBER = re.compile(r"\d{1,5}(?:\.\d{1,3})?")
 # The words right after a count: "two (1.4%) TXA, three (2.1%) placebo", "three infants (LISA),
 # none (INSURE)", "84 (3.5%) vaccine recipients and 47 (3.9%) controls".
 _LABEL_AFTER = re.compile(
