@@ -390,14 +390,15 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             ]
             effect = next((r for r in after if r["kind"] in {"difference", "ratio"}), None)
             p_row = next((r for r in after if r["kind"] == "p_value"), None)
-            if p_row is not None and _of_more_arms(group, summaries, b, p_row):
-                p_row = None
-            # "[(68.4±12.7) min vs (59.1±11.3) min, t=3.46, P<0.05]": the test of the pair
+            omnibus = p_row is not None and _of_more_arms(group, summaries, b, p_row)
+            p_row = None if omnibus else p_row
+            # "[(68.4±12.7) min vs (59.1±11.3) min, t=3.46, P<0.05]": the test of the pair,
+            # printed before its p-value if it has one
             test = next(
                 (r for r in after if r["kind"] == "test" and r.get("test_type") in {"t", "F"}),
                 None,
             )
-            if test is not None and (p_row is None or test["span_start"] > p_row["span_start"]):
+            if omnibus or (test and p_row and test["span_start"] > p_row["span_start"]):
                 test = None
             label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
             a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
