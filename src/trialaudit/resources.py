@@ -37,13 +37,13 @@ class Need:
 
 
 # The larger (base and slope each) of benchmarks/fit_resources.py's fits to run E (2026-12-02, a
-# host at half speed), run F (the same day, the usual host), run H and run K (2026-12-03): each
-# request covers the jobs of all four runs.
+# host at half speed), run F (the same day, the usual host), runs H and K (2026-12-03) and run L
+# (2026-12-04): each request covers the jobs of all five runs.
 NEEDS: dict[str, Need] = {
     "check_consistency": Need(510, 29.6, 9, 3.64),
-    "collect_tables": Need(320, 5.1, 4, 0.17),
-    "extract_statistics": Need(230, 11.9, 6, 4.96),
-    "follow_up_timeline": Need(210, 6.5, 4, 0.28),
+    "collect_tables": Need(330, 5.1, 4, 0.17),
+    "extract_statistics": Need(230, 12.1, 6, 4.96),
+    "follow_up_timeline": Need(220, 6.5, 4, 0.28),
     "harmonize_outcomes": Need(160, 2.8, 3, 0.07),
     "link_trials": Need(220, 5.8, 4, 0.22),
     "meta_analysis": Need(240, 2.5, 6, 0.09),
