@@ -1394,3 +1394,29 @@ def test_doses_that_share_their_unit_before_respectively_name_the_arms():
 def test_a_clause_with_its_own_value_is_no_label_of_the_next(text, expected):
     values = [r for r in extract_document("t", text).statistics if r["kind"] != "arm_size"]
     assert [r["outcome"] for r in values] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A total of 288 patients were randomised (placebo 73, 25 mg 72, 50 mg 71, 100 mg 72). "
+            "Dizziness increased with dose (3%, 6%, 11% and 18%).",
+            ["placebo", "25 mg", "50 mg", "100 mg"],
+        ),
+        # a bracket that holds more than the values, or other than one value an arm (guards)
+        (
+            "A total of 288 patients were randomised (placebo 73, 25 mg 72, 50 mg 71, 100 mg 72). "
+            "Dizziness was rare (3% and 6% at weeks 4 and 12).",
+            ["", ""],
+        ),
+        (
+            "A total of 288 patients were randomised (placebo 73, 25 mg 72, 50 mg 71, 100 mg 72). "
+            "Dizziness was rare (3% and 6%).",
+            ["", ""],
+        ),
+    ],
+)
+def test_a_bracket_of_one_value_for_each_arm_takes_the_arms_in_order(text, expected):
+    values = [r for r in extract_document("t", text).statistics if r["kind"] == "percentage"]
+    assert [r["arm"] for r in values] == expected

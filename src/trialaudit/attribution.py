@@ -239,6 +239,7 @@ def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, s
                 _VS.search(norm, first["span_end"], last["span_start"])
                 or _RESPECTIVELY.search(norm, last["span_end"], last["sentence_end"])
                 or "|" in norm[first["span_end"] : last["span_start"]]
+                or _a_bracket_of_values_only(run, norm)
             )
         ):
             ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])
@@ -323,6 +324,24 @@ def outcomes_carried_to_effects(stats: list[dict], norm: str) -> None:
                 if row["kind"] in EFFECT_KINDS and row["study_id"] == named[-1]["study_id"]:
                     row["outcome"] = named[-1]["outcome"]
         previous = rows
+
+
+_LIST_SEPARATOR = re.compile(r",\s|,?\s(?:and|or)\s")
+
+
+def _a_bracket_of_values_only(run: list[dict], norm: str) -> bool:
+    """Return True if a run of values fills a bracket on its own ("Dizziness increased with
+    dose (3%, 6%, 11% and 18%)"): one value for each arm, in their order."""
+    first, last = run[0], run[-1]
+    if not (
+        _OPENS_BRACKET.search(norm, max(0, first["span_start"] - 2), first["span_start"])
+        and norm.startswith(")", last["span_end"])
+    ):
+        return False
+    return all(
+        _LIST_SEPARATOR.fullmatch(norm, a["span_end"], b["span_start"])
+        for a, b in itertools.pairwise(run)
+    )
 
 
 def parallel_denominators(runs: list[list[dict]], norm: str) -> None:
