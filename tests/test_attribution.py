@@ -1420,3 +1420,32 @@ def test_a_clause_with_its_own_value_is_no_label_of_the_next(text, expected):
 def test_a_bracket_of_one_value_for_each_arm_takes_the_arms_in_order(text, expected):
     values = [r for r in extract_document("t", text).statistics if r["kind"] == "percentage"]
     assert [r["arm"] for r in values] == expected
+
+
+def test_a_change_from_one_value_to_another_is_one_arm_s():
+    text = (
+        "Patients were randomized to drug (n=100) or placebo (n=100). Mean HbA1c fell from 8.1 ± "
+        "0.9% to 7.2 ± 0.8% with drug and from 8.0 ± 1.0% to 7.9 ± 0.9% with placebo."
+    )
+    extraction = extract_document("t", text)
+    means = [r for r in extraction.statistics if r["kind"] == "mean"]
+    assert [(r["source_text"], r["arm"], r["outcome"]) for r in means] == [
+        ("8.1 ± 0.9", "drug", "HbA1c"),
+        ("7.2 ± 0.8", "drug", "HbA1c"),
+        ("8.0 ± 1.0", "placebo", "HbA1c"),
+        ("7.9 ± 0.9", "placebo", "HbA1c"),
+    ]
+    # a value after treatment is not compared with the other arm's value before it
+    assert extraction.comparisons == []
+
+
+def test_a_digit_inside_a_name_after_mean_is_no_mean():
+    text = (
+        "Patients were randomized to drug (n=100) or placebo (n=100). At 6 months, the drug "
+        "group had a mean 6MWD of 412 m (SD 88) compared with 380 m (SD 92) in the placebo group."
+    )
+    means = [r for r in extract_document("t", text).statistics if r["kind"] == "mean"]
+    assert [(r["source_text"], r["arm"]) for r in means] == [
+        ("412 m (SD 88)", "drug"),
+        ("380 m (SD 92)", "placebo"),
+    ]

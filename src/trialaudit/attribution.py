@@ -301,6 +301,29 @@ _OPENS_WITH_AN_ESTIMATE = re.compile(
 )
 
 
+# "fell from 8.1 ± 0.9% to 7.2 ± 0.8% with drug": a value before and after a change.
+_FROM_BEFORE = re.compile(r"\bfrom\s$")
+_TO_BETWEEN = re.compile(r"\s?%?\s?to\s")
+
+
+def arms_of_changes_from_to(stats: list[dict], norm: str) -> None:
+    """Give the value a change starts from the arm of the value it goes to ("Mean HbA1c fell
+    from 8.1 ± 0.9% to 7.2 ± 0.8% with drug and from 8.0 ± 1.0% to 7.9 ± 0.9% with placebo"):
+    both are that arm's."""
+    ordered = sorted(stats, key=lambda r: r["span_start"])
+    for before, after in itertools.pairwise(ordered):
+        if (
+            before["kind"] == after["kind"]
+            and before["kind"] in PER_ARM_KINDS
+            and not before["arm"]
+            and after["arm"]
+            and " vs " not in after["arm"]
+            and _FROM_BEFORE.search(norm, max(0, before["span_start"] - 6), before["span_start"])
+            and _TO_BETWEEN.fullmatch(norm, before["span_end"], after["span_start"])
+        ):
+            before["arm"] = after["arm"]
+
+
 def outcomes_carried_to_effects(stats: list[dict], norm: str) -> None:
     """Give the estimates, tests and p-values of a sentence that names no outcome at all the
     outcome of the sentence right before it, when that one measures one ("... the least-squares

@@ -361,8 +361,13 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
         summaries = [
             r
             for r in group
-            if r["kind"] in SUMMARY_KINDS
-            or (r["kind"] == "percentage" and r.get("measure") in SUMMARY_KINDS)
+            if (
+                r["kind"] in SUMMARY_KINDS
+                or (r["kind"] == "percentage" and r.get("measure") in SUMMARY_KINDS)
+            )
+            # "fell from 8.1 ± 0.9% to 7.2 ± 0.8% with drug": where a change starts, no arm's
+            # value to compare
+            and not _FROM_BEFORE.search(norm, max(0, r["span_start"] - 6), r["span_start"])
         ]
         pairs = []
         second: set[int] = set()
@@ -425,6 +430,9 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             )
             used.update(r["stat_id"] for r in (a, b, effect, p_row, test) if r is not None)
     return rows
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s$")
 
 
 def _of_more_arms(group: list[dict], summaries: list[dict], last: dict, p_row: dict) -> bool:

@@ -700,6 +700,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     attribution.one_outcome_per_run(runs)
     _arms_named_after(stats, norm, arm_rows)
     attribution.arms_of_parallel_labels(stats, norm)
+    attribution.arms_of_changes_from_to(stats, norm)
     _fill_denominators(stats, arm_rows, norm)
     attribution.parallel_denominators(runs, norm)
     attribution.bare_intervals_like_the_first(runs)

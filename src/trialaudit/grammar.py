@@ -491,7 +491,7 @@ SUMMARY_LABEL = re.compile(
     (?P<header>\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
         (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
     (?P<what>(?:\s(?i:changes?\sfrom\sbaseline))?
-      (?:\s(?!was\b|were\b|of\b|is\b)[A-Za-z][\w\-]{{0,20}}){{0,3}}
+      (?:\s(?!was\b|were\b|of\b|is\b|from\b)[A-Za-z][\w\-]{{0,20}}){{0,3}}
       # "The median duration of symptoms before enrolment was 9 days"
       (?:\s(?:of|before|after)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}(?:\s(?!was\b|were\b|is\b)[A-Za-z][\w\-]{{1,20}}){{0,2}}(?=\s(?:was|were|is)\b)){{0,1}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
@@ -500,7 +500,9 @@ SUMMARY_LABEL = re.compile(
     (?<!\bat\s)(?<!\bafter\s)(?<!(?<!creased)(?<!fell)(?<!rose)(?<!reduced)\sby\s)
     (?<!\bover\s)(?<!\bwithin\s)
     (?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)  # "at week 8 were"
-    (?<![A-Za-z0-9])(?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)(?P<unit>{UNIT})?
+    (?<![A-Za-z0-9])(?<![A-Za-z]-)(?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)
+    (?!(?!IU\b)[A-Z]{{2}})  # "a mean 6MWD of 412 m", "Median IL-6": the 6 is part of a name
+    (?P<unit>{UNIT})?
     (?:
       \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
       |\s?[,;]?\s?[(\[]\s?{_SPREAD_WORD}?\s?[:,=]?\s?
