@@ -1449,3 +1449,19 @@ def test_a_digit_inside_a_name_after_mean_is_no_mean():
         ("412 m (SD 88)", "drug"),
         ("380 m (SD 92)", "placebo"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Weight change was −5.1 kg (SD 3.2) for drug and −1.2 kg (SD 2.9) for placebo.",
+            ["drug", "placebo"],
+        ),
+        # "for" also names outcomes: without a control beside them, no arms (guard)
+        ("Event rates were 12% for mortality and 8% for stroke.", ["", ""]),
+    ],
+)
+def test_values_for_an_arm_and_for_a_control_take_those_arms(text, expected):
+    values = [r for r in extract_document("t", text).statistics if r["kind"] != "arm_size"]
+    assert [r["arm"] for r in values] == expected

@@ -272,13 +272,16 @@ def arms_of_parallel_labels(stats: list[dict], norm: str) -> None:
         if label and not context.TIMEPOINT.fullmatch(label):
             key = (row["sentence_start"], row["kind"], construction)
             by_sentence.setdefault(key, []).append((row, label))
-    for labelled in by_sentence.values():
+    for (_, _, construction), labelled in by_sentence.items():
         keys = {context.arm_key(label) for _, label in labelled}
         agree = all(
             context.arm_key(row["arm"]) == context.arm_key(label)
             for row, label in labelled
             if row["arm"]
         )
+        weak = construction in context.WEAK_ARM_CONSTRUCTIONS
+        if weak and not any(context.is_control(label) for _, label in labelled):
+            continue  # "12% for mortality and 8% for stroke"
         if len(labelled) >= 2 and len(keys) == len(labelled) and agree:
             for row, label in labelled:
                 row["arm"] = row["arm"] or label

@@ -363,6 +363,12 @@ _RECIPIENTS_INSIDE = re.compile(
 )
 
 
+# "-5.1 kg (SD 3.2) for drug and -1.2 kg (SD 2.9) for placebo"; "for" also names outcomes
+# ("12% for mortality and 8% for stroke"), so such labels are arms only beside a control.
+_FOR_LABEL_AFTER = re.compile(rf"\s(?:for)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?={ARM_ENDS_AHEAD})")
+WEAK_ARM_CONSTRUCTIONS = frozenset({"for"})
+
+
 def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple:
     """Return (construction, label) of what may name a value's arm right after it, whether or
     not it looks like an arm: "(200 mg)", "on budesonide", "zoledronate recipients" (also
@@ -379,6 +385,9 @@ def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int
     given = _GIVEN_LABEL_AFTER.match(text, end, sentence[1])
     if given:
         return "given", given.group("arm")
+    named_for = _FOR_LABEL_AFTER.match(text, end, sentence[1])
+    if named_for:
+        return "for", named_for.group("arm")  # an arm only beside a control's (see below)
     return "", ""
 
 
