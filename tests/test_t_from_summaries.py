@@ -31,13 +31,17 @@ def test_the_rounding_of_the_summaries_widens_the_range_of_t():
     assert continuous.t_range((1.0, 2.0), (1, 1), 10, (1.5, 1.5), (1, 1), 10, False)[0] == 0.0
 
 
+# Two arms of 40 and their means and SDs (t_summaries_reference.csv, first row); {} is the rest
+# of the bracket after them.
+TWO_MEANS = (
+    "Eighty patients were divided into a laparoscopic group and an open group, with 40 cases in "
+    "each group. The operation time of the laparoscopic group was longer than that of the open "
+    "group [(68.4±12.7) min vs (59.1±11.3) min, {}]."
+)
+
+
 def t_checks(statistic):
-    text = (
-        "Eighty patients were divided into a laparoscopic group and an open group, with 40 "
-        "cases in each group. The operation time of the laparoscopic group was longer than that "
-        f"of the open group [(68.4±12.7) min vs (59.1±11.3) min, {statistic}, P<0.05]."
-    )
-    extraction = extract_document("t", text)
+    extraction = extract_document("t", TWO_MEANS.format(f"{statistic}, P<0.05"))
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     return [(c["reported"], c["verdict"]) for c in checks if c["check"] == "test_vs_summaries"]
 
@@ -69,12 +73,7 @@ def test_a_t_printed_with_two_medians_is_not_checkable():
 
 
 def p_checks(statistic, p):
-    text = (
-        "Eighty patients were divided into a laparoscopic group and an open group, with 40 "
-        "cases in each group. The operation time of the laparoscopic group was longer than that "
-        f"of the open group [(68.4±12.7) min vs (59.1±11.3) min, {statistic}, {p}]."
-    )
-    extraction = extract_document("t", text)
+    extraction = extract_document("t", TWO_MEANS.format(f"{statistic}, {p}"))
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     return [(c["verdict"], c["method"]) for c in checks if c["check"] == "p_vs_test"]
 
@@ -95,3 +94,23 @@ def test_a_t_with_its_df_keeps_it():  # guard
     ((found, method),) = p_checks("t(78)=3.46", "P=0.04")
     assert found == "inconsistent"
     assert "df of the two arms" not in method
+
+
+@pytest.mark.parametrize(
+    ("statistic", "expected"),
+    [("t=3.46", [("3.46", "consistent")]), ("t=4.46", [("4.46", "inconsistent")])],
+)
+def test_a_t_without_a_p_value_that_closes_its_bracket_is_checked(statistic, expected):
+    extraction = extract_document("t", TWO_MEANS.format(statistic))
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert [
+        (c["reported"], c["verdict"]) for c in checks if c["check"] == "test_vs_summaries"
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Serum levels (t = 2.5) were measured.", "The start time was t = 2.5 h after dosing."],
+)
+def test_a_letter_t_with_a_value_alone_is_no_test(text):  # guards
+    assert [r for r in extract_document("t", text).statistics if r["kind"] == "test"] == []

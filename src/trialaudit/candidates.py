@@ -212,10 +212,18 @@ def _before(norm: str, start: int, width: int = 40) -> str:
     return norm[max(0, start - width) : start]
 
 
+# "[(68.4±12.7) min vs (59.1±11.3) min, t=3.46]": two values compared in the bracket.
+_TWO_VALUES_BEFORE = re.compile(
+    r"\d[^()\[\]]{0,30}\)?(?:\s[A-Za-z%/]{1,10})?\s(?:vs\.?|versus)\s\(?[-\u2212]?\d"
+)
+
+
 def _tests(norm: str, scan: Scanner) -> list[Candidate]:
     """Return APA-style test statistics ("t(28) = 2.20"), without their p-values."""
     found = []
     for m in scan.finditer(grammar.TEST, _COMPARATORS, 30, 30):
+        if m.group("closing_t") and not _TWO_VALUES_BEFORE.search(_before(norm, m.start(), 80)):
+            continue  # "Serum levels (t = 2.5)": a t alone is a test only after two arms' values
         test = m.group("test")
         if m.group("chi") or m.group("bare_chi") or m.group("greek_chi"):
             letter = "chi2"

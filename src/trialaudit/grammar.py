@@ -236,6 +236,9 @@ TEST = re.compile(
         |H\s?\(\s?(?P<h_df>\d{{1,4}})\s?\)
         |[zZ]
         |(?P<bare>t|(?P<bare_chi>\u03c7\s?[2\u00b2]|X[2\u00b2]))(?=\s?=\s?{SIGNED}\s?[,;]\s?[Pp]\s?[=<>\u2264\u2265])
+        # a t without df or p that closes its bracket: "[(68.4±12.7) min vs (59.1±11.3) min,
+        # t=3.46]"
+        |(?P<closing_t>t)(?=\s?=\s?-?\d{{1,3}}\.\d{{1,4}}\s?[)\]])
         # a Greek chi-square without df or p ("; χ2 = 4.76)"): the 1 df of a 2x2 table is implied
         |(?P<greek_chi>[\u03c7\u03a7]\s?[2\u00b2]|(?i:chi[-\s]squared?\b))(?=\s?=\s?\d{{1,4}}\.\d{{1,4}}(?!\d|\.\d))
     )
