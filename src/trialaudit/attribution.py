@@ -305,7 +305,6 @@ _OPENS_WITH_AN_ESTIMATE = re.compile(
 
 
 # "fell from 8.1 ± 0.9% to 7.2 ± 0.8% with drug": a value before and after a change.
-_FROM_BEFORE = re.compile(r"\bfrom\s$")
 _TO_BETWEEN = re.compile(r"\s?%?\s?to\s")
 
 
@@ -321,7 +320,9 @@ def arms_of_changes_from_to(stats: list[dict], norm: str) -> None:
             and not before["arm"]
             and after["arm"]
             and " vs " not in after["arm"]
-            and _FROM_BEFORE.search(norm, max(0, before["span_start"] - 6), before["span_start"])
+            and context.FROM_BEFORE.search(
+                norm, max(0, before["span_start"] - 6), before["span_start"]
+            )
             and _TO_BETWEEN.fullmatch(norm, before["span_end"], after["span_start"])
         ):
             before["arm"] = after["arm"]

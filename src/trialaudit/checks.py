@@ -1322,6 +1322,18 @@ def _summary(stat: dict | None, n) -> continuous.Summary | str:
     return continuous.Summary(centre.value, low.value, high.value, int(n), kind)
 
 
+def _rounding_boxes(cmp: dict, stats_by_id: dict[int, dict]) -> list:
+    """Return [mean 1, SD 1, n 1, mean 2, SD 2, n 2] of a comparison of two means and SDs, each
+    mean and SD as the closed interval of values that round to it."""
+    boxes: list = []
+    for side in ("1", "2"):
+        stat = _stat(stats_by_id, cmp.get(f"summary_{side}_stat_id"))
+        mean = as_reported(stat.get("value_text"))
+        sd = as_reported(stat.get("spread_low_text")) or as_reported(stat.get("spread_high_text"))
+        boxes += [mean.interval(), sd.interval(), int(cmp[f"total_{side}"])]
+    return boxes
+
+
 def _within_rounding(
     p_stat: dict,
     cmp: dict,
@@ -1334,14 +1346,7 @@ def _within_rounding(
     rounds to them: "38.2 ± 7.4 vs 37.6 ± 8.1" may be 0.5 to 0.7 apart, so p from 0.45 to
     0.59. Consistent if the reported p is in that range; a decision error only if the whole
     range is on the other side of alpha."""
-    boxes = []
-    for side in ("1", "2"):
-        stat = _stat(stats_by_id, cmp.get(f"summary_{side}_stat_id"))
-        mean = as_reported(stat.get("value_text"))
-        sd = as_reported(stat.get("spread_low_text")) or as_reported(stat.get("spread_high_text"))
-        boxes.append((mean.interval(), sd.interval(), int(cmp[f"total_{side}"])))
-    (m1, s1, n1), (m2, s2, n2) = boxes
-    low, high = continuous.welch_p_range(m1, s1, n1, m2, s2, n2)
+    low, high = continuous.welch_p_range(*_rounding_boxes(cmp, stats_by_id))
     reported_range = _p_range(p_stat)
     if reported_range is None or not ranges_overlap(reported_range, (low, high)):
         settled = significant((low, high), settings.alpha) is not None
@@ -1392,14 +1397,7 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
     if problem:
         verdict = _not_checkable(problem)
     else:
-        boxes = []
-        for side in ("1", "2"):
-            stat = _stat(stats_by_id, cmp.get(f"summary_{side}_stat_id"))
-            sd = as_reported(stat.get("spread_low_text")) or as_reported(
-                stat.get("spread_high_text")
-            )
-            boxes += [as_reported(stat["value_text"]).interval(), sd.interval()]
-            boxes.append(int(cmp[f"total_{side}"]))
+        boxes = _rounding_boxes(cmp, stats_by_id)
         found = {}
         for name, equal_var in (("Student's pooled t", True), ("Welch's t", False)):
             low, high = continuous.t_range(*boxes, equal_var=equal_var)

@@ -367,7 +367,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             )
             # "fell from 8.1 ± 0.9% to 7.2 ± 0.8% with drug": where a change starts, no arm's
             # value to compare
-            and not _FROM_BEFORE.search(norm, max(0, r["span_start"] - 6), r["span_start"])
+            and not context.FROM_BEFORE.search(norm, max(0, r["span_start"] - 6), r["span_start"])
         ]
         pairs = []
         second: set[int] = set()
@@ -430,9 +430,6 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             )
             used.update(r["stat_id"] for r in (a, b, effect, p_row, test) if r is not None)
     return rows
-
-
-_FROM_BEFORE = re.compile(r"\bfrom\s$")
 
 
 def _of_more_arms(group: list[dict], summaries: list[dict], last: dict, p_row: dict) -> bool:

@@ -553,7 +553,7 @@ MEASURE_ABBREVIATIONS = frozenset(
 
 # Units as printed that TIMEPOINT reads, by the unit they abbreviate.
 _UNIT_NAMES = {"h": "hour", "hr": "hour", "hrs": "hour", "mo": "month", "wk": "week", "yr": "year"}
-_FROM_BEFORE = re.compile(r"(?i)\bfrom\s$")
+FROM_BEFORE = re.compile(r"(?i)\bfrom\s$")  # where a change starts: "fell from 8.1"
 
 
 def timepoint_label(match: re.Match) -> tuple[str, float]:
@@ -626,7 +626,7 @@ def nearest_timepoint(
             for m in TIMEPOINT.finditer(text, sentence[0], sentence[1])
             # "the change from baseline ... at month 8": where a change starts is no time point
             if not (
-                m.group("baseline") and _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                m.group("baseline") and FROM_BEFORE.search(text, max(0, m.start() - 6), m.start())
             )
         ]
     best, best_days, best_distance = "", None, None

@@ -80,6 +80,30 @@ def welch_p(m1: float, sd1: float, n1: int, m2: float, sd2: float, n2: int) -> f
     return float(result.pvalue)
 
 
+def _over_rounding(
+    mean_1: tuple[float, float],
+    sd_1: tuple[float, float],
+    n_1: int,
+    mean_2: tuple[float, float],
+    sd_2: tuple[float, float],
+    n_2: int,
+    equal_var: bool,
+    steps: int,
+):
+    """Return scipy's ttest_ind_from_stats over the means and SDs that round to the printed
+    ones, given as closed (low, high) intervals: the mean difference at its ends (and at 0 when
+    the interval holds it), each SD on a grid of ``steps`` values."""
+    ends = [mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]]
+    if ends[0] <= 0 <= ends[1]:
+        ends.append(0.0)
+    difference = np.array(ends)[:, None, None]
+    s1 = np.linspace(max(sd_1[0], 1e-12), sd_1[1], steps)[None, :, None]
+    s2 = np.linspace(max(sd_2[0], 1e-12), sd_2[1], steps)[None, None, :]
+    return stats.ttest_ind_from_stats(
+        difference, s1, n_1, np.zeros_like(difference), s2, n_2, equal_var=equal_var
+    )
+
+
 def welch_p_range(
     mean_1: tuple[float, float],
     sd_1: tuple[float, float],
@@ -90,18 +114,9 @@ def welch_p_range(
     steps: int = 5,
 ) -> tuple[float, float]:
     """Return the smallest and largest Welch p over every mean and SD that rounds to the
-    printed ones, given as closed (low, high) intervals. p falls as the mean difference moves
-    from 0, so the difference is taken at its ends (and at 0 when the interval holds it); the
-    SDs, which also set the degrees of freedom, on a grid of ``steps`` values each."""
-    ends = [mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]]
-    if ends[0] <= 0 <= ends[1]:
-        ends.append(0.0)
-    difference = np.array(ends)[:, None, None]
-    s1 = np.linspace(max(sd_1[0], 1e-12), sd_1[1], steps)[None, :, None]
-    s2 = np.linspace(max(sd_2[0], 1e-12), sd_2[1], steps)[None, None, :]
-    result = stats.ttest_ind_from_stats(
-        difference, s1, n_1, np.zeros_like(difference), s2, n_2, equal_var=False
-    )
+    printed ones. p falls as the mean difference moves from 0, so the difference is taken at
+    its ends (and at 0); the SDs, which also set the degrees of freedom, on a grid."""
+    result = _over_rounding(mean_1, sd_1, n_1, mean_2, sd_2, n_2, False, steps)
     p = np.asarray(result.pvalue, dtype=float)
     return float(p.min()), float(p.max())
 
@@ -116,19 +131,12 @@ def t_range(
     equal_var: bool,
 ) -> tuple[float, float]:
     """Return the smallest and largest |t| of a two-sample t-test (Student's pooled when
-    ``equal_var``, else Welch's; scipy's ttest_ind_from_stats) over every mean and SD that
-    rounds to the printed ones, given as closed (low, high) intervals: |t| grows with the mean
-    difference and shrinks as either SD grows, so the extremes lie at the intervals' ends (0
-    when the difference interval holds 0)."""
-    ends = np.array([mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]])[:, None, None]
-    s1 = np.array([max(sd_1[0], 1e-12), sd_1[1]])[None, :, None]
-    s2 = np.array([max(sd_2[0], 1e-12), sd_2[1]])[None, None, :]
-    result = stats.ttest_ind_from_stats(
-        ends, s1, n_1, np.zeros_like(ends), s2, n_2, equal_var=equal_var
-    )
+    ``equal_var``, else Welch's) over every mean and SD that rounds to the printed ones: |t|
+    grows with the mean difference and shrinks as either SD grows, so the intervals' ends are
+    enough (and a difference of 0 gives 0)."""
+    result = _over_rounding(mean_1, sd_1, n_1, mean_2, sd_2, n_2, equal_var, 2)
     t = np.abs(np.asarray(result.statistic, dtype=float))
-    low = 0.0 if ends.min() <= 0 <= ends.max() else float(t.min())
-    return low, float(t.max())
+    return float(t.min()), float(t.max())
 
 
 def problem(s: Summary) -> str:
