@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from reference import close, rows
 
@@ -370,3 +374,26 @@ def test_a_count_of_events_makes_no_two_by_two_table(text, expected):
 def test_counts_of_events_in_a_bracket_after_their_name(text, expected):
     rows = [r for r in extract_document("d", text).statistics if r["kind"] == "count"]
     assert [(r["source_text"], r["arm"], r["outcome"], r["unit"]) for r in rows] == expected
+
+
+def test_rates_in_two_units_are_named_in_one_order_whatever_the_hash_seed():
+    """Sets of strings iterate in an order that changes with PYTHONHASHSEED; results must not."""
+    code = (
+        "from trialaudit.checks import Settings, check_document\n"
+        "from trialaudit.extract import extract_document\n"
+        "e = extract_document('d', 'Falls: 12.3/100 PY vs 18.4/1000 PY (IRR 0.67).')\n"
+        "print([c['assumption'] for c in check_document(e.statistics, e.comparisons, Settings())"
+        " if c['check'] == 'ratio_vs_rates'])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1
+    assert "per 100 PY per 1000 PY" in outputs.pop()

@@ -228,7 +228,9 @@ def check_rate_ratio(ratio: dict, first: dict, second: dict) -> dict | None:
         "ratio_vs_rates",
         ratio["value_text"],
         verdict,
-        assumption=f"rates {first['value_text']} and {second['value_text']} {' '.join(units)}",
+        # sorted: a set's order changes with PYTHONHASHSEED, and results must not
+        assumption=f"rates {first['value_text']} and {second['value_text']} "
+        + " ".join(sorted(units)),
     )
 
 
