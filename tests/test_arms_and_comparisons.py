@@ -263,6 +263,12 @@ def test_sample_and_arm_sizes_in_prose(text, expected):
             "Of 500 randomly assigned patients, 480 were included in the primary analysis.",
             ["randomized", "analysed"],
         ),
+        # arms are randomized, though their sentence opens with those screened
+        (
+            "Of the 412 adults screened, 350 were randomised: 141 to the combination, 139 to "
+            "calcipotriol and 70 to vehicle.",
+            ["screened", "randomized", "randomized", "randomized", "randomized"],
+        ),
     ],
 )
 def test_the_stage_each_sample_size_counts(text, populations):
@@ -635,6 +641,18 @@ def test_counts_joined_by_and_without_arms_form_no_comparison():
             "The intervention arm comprised 150 participants.",
             [("arm_size", "150", "intervention")],
         ),
+        # an arm named by its dose; 140 is no number of people
+        ("The 140 mg arm enrolled 190 patients.", [("arm_size", "190", "140 mg")]),
+        ("The 140 mg arm of Study 2 had n = 190.", [("arm_size", "n = 190", "140 mg")]),
+        (
+            "The placebo group had 88 patients and the drug group had 90.",
+            [("arm_size", "88", "placebo"), ("arm_size", "90", "drug")],
+        ),
+        # guards: what an arm had that is no size
+        ("The drug group had 12 deaths.", []),
+        ("Deaths: the placebo group had 12 patients, the drug group had 5.", []),
+        ("The drug group had 12 and the placebo group had 9 responders.", []),
+        ("At baseline the intervention group had 24 women and the control group had 26.", []),
     ],
 )
 def test_arms_named_as_the_subject_of_their_size(text, expected):

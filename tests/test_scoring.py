@@ -81,6 +81,14 @@ def test_an_extra_row_lowers_precision_not_recall():
     assert math.isnan(result["percentage"]["recall"])
 
 
+def test_a_number_screened_is_neither_scored_nor_an_error():
+    # GUIDELINES.md: "a number screened or assessed ... not annotated"
+    screened = stat("d1", "sample_size", 80, 83, value=412, population="screened")
+    assert scores([*GOLD_ROWS, screened])["all"]["precision"] == 1
+    randomized = {**screened, "population": "randomized"}
+    assert scores([*GOLD_ROWS, randomized])["all"]["precision"] == pytest.approx(3 / 4)
+
+
 @pytest.mark.parametrize(
     "index, fields",
     [

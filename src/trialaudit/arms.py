@@ -175,10 +175,10 @@ def population_of(text: str, sentence: tuple[int, int]) -> str:
     treated, screened, or '' when the sentence does not say."""
     if _ANALYSED.search(text, sentence[0], sentence[1]):
         return "analysed"
-    match = _STAGE.search(text, sentence[0], sentence[1])
-    if not match:
-        return ""
-    return next(name for name, value in match.groupdict().items() if value)
+    # "Of the 412 adults screened, 350 were randomised: 141 to ...": a later stage than
+    # screening is the one its other sizes count
+    stages = [m.lastgroup for m in _STAGE.finditer(text, sentence[0], sentence[1])]
+    return next((s for s in stages if s != "screened"), stages[0] if stages else "")
 
 
 def _population_before(text: str, sentence: tuple[int, int], start: int) -> str:
@@ -305,6 +305,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _sizes_that_add_up(norm, sents, scan)
     found += _treated_with(norm, sents, scan)
     found += _group_equals(norm, sents, scan)
+    found += _arms_that_had(norm, sents, scan)
     found += _n_equals(norm, sents, scan)
     found += _labelled_n_equals(norm, sents, scan)
     found += _in_group_sizes(norm, sents, scan)
@@ -899,7 +900,44 @@ _GROUP_RECEIVED = re.compile(
     re.VERBOSE,
 )
 # An arm that is the subject of the verb right after it: "The intervention arm comprised".
-_ARM_SUBJECT = re.compile(rf"(?i:the)\s(?P<arm>{grammar.ARM_LABEL})\s(?:group|arm)\s$")
+_ARM_SUBJECT = re.compile(
+    rf"(?i:the)\s(?P<arm>{grammar.ARM_LABEL}|{grammar.DOSE_ARM_LABEL})\s(?:group|arm)\s$"
+)
+# Whom an arm has: not "women" or "men", which an arm has as a baseline characteristic.
+_ARM_MEMBERS = r"(?:patients|participants|subjects|cases|persons|people|individuals|volunteers)"
+# An arm that had its size: "The placebo group had 88 patients and the drug group had 90", "the
+# 140 mg arm of Study 2 had n = 190". A bare number counts people only after such a size.
+_ARM_HAD = re.compile(
+    rf"""(?<![\w\-])(?i:the)\s(?P<arm>{grammar.ARM_LABEL}|{grammar.DOSE_ARM_LABEL})
+    \s(?i:group|arm|cohort)(?:\s(?:of|in)\s(?:Study|Trial|Part|Cohort)\s[\w\-]{{1,6}})?
+    \s(?:had|included|contained|comprised|consisted\sof)\s
+    (?:(?P<equals>[nN]\s?=\s?)?(?P<n>{COUNT_WORD})(?P<people>\s(?i:{_ARM_MEMBERS}))?)
+    (?=\s?[,;.)]|\s(?:and|while|whereas|but)\s|$)""",
+    re.VERBOSE,
+)
+
+
+def _arms_that_had(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Sizes of arms that had them (_ARM_HAD), in people or as n = ."""
+    found, stated = [], set()
+    for m in scan.finditer(
+        _ARM_HAD, (" had ", " included ", " contained ", " comprised ", " consisted "), 70, 40
+    ):
+        sentence = sents.of(m.start())
+        if any(e[0].lower() != "had" for e in _EVENT_WORDS.finditer(norm, *sentence)):
+            continue  # "Deaths: the placebo group had 12 patients": a count
+        if not (m.group("equals") or m.group("people")) and sentence not in stated:
+            continue  # "the drug group had 12": of what, the sentence must have said
+        stated.add(sentence)
+        arm = context.clean_arm(m.group("arm"))
+        if arm and word_value(m.group("n")) is not None:
+            start = m.start("equals") if m.group("equals") else m.start("n")
+            found.append(
+                _arm_size(start, m.end("n"), m.group("n"), arm, population_of(norm, sentence))
+            )
+    return found
+
+
 # "divided into the study group (60 cases) and the control group (60 cases)".
 _GROUP_PEOPLE_BRACKET = re.compile(
     rf"""(?i:group|arm)\s?\(\s?(?P<n>{INT})\s

@@ -362,6 +362,8 @@ PEOPLE_THEN_EVENT = re.compile(
 # Event counts in words or digits: "three patients in the MSC alone group", "none in the
 # placebo group", "8 deaths occurred in the control arm".
 ARM_LABEL = r"[A-Za-z][A-Za-z0-9+\-]{0,24}(?:\s[A-Za-z0-9+\-]{1,25}){0,4}?"
+# An arm named by its dose: "the 140 mg arm", "the 0.5 mg/kg group".
+DOSE_ARM_LABEL = r"\d{1,4}(?:\.\d{1,3})?\s?(?:mg|g|mcg|\u00b5g|IU)(?:/\w{1,5})?"
 # The arms a sentence allocates to: "randomly assigned 304 adults with obesity to semaglutide or
 # placebo", "randomized to receive either budesonide, formoterol or placebo for 12 weeks".
 # Where an arm's name ends: punctuation, the end, or a word that starts what follows it.
@@ -658,12 +660,14 @@ VERB_N = re.compile(
     \s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
     _X,
 )
-# "the 120 randomized patients", "12,450 vaccinated adults".
+# "the 120 randomized patients", "12,450 vaccinated adults"; not "the 140 mg arm enrolled 190
+# patients", whose people have their own number.
 N_STAGE_PEOPLE = re.compile(
     rf"""(?<![\w.,\-])(?<![Ss]tudy\s)(?<![Tt]rial\s)(?<![Pp]art\s)(?<![Pp]hase\s)
     (?<![Cc]ohort\s)(?<![Ss]tage\s)(?P<n>{COUNT_WORD})\s{_WORDS}{{0,2}}?
     (?P<verb>(?i:randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|treated|vaccinated
-      |analy[sz]ed|hospitali[sz]ed|consecutive|randomly\sassigned|randomly\sallocated))\s{_WORDS}{{0,2}}?(?i:{_PARTICIPANTS})\b""",
+      |analy[sz]ed|hospitali[sz]ed|consecutive|randomly\sassigned|randomly\sallocated))
+    \s(?:(?!\d){_WORDS}){{0,2}}?(?i:{_PARTICIPANTS})\b""",
     _X,
 )
 # "One hundred patients with severe COVID-19 were randomized", "100 patients enrolled in".

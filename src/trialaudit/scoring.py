@@ -28,6 +28,9 @@ from .extract import extract_document
 # Kinds the gold standard leaves out by its guidelines (tests/gold/GUIDELINES.md: "a number
 # needed to treat ... not annotated"): extracted, but neither scored nor counted as errors.
 NOT_ANNOTATED_KINDS = frozenset({"nnt", "rate"})
+# "a number screened or assessed ... not annotated" either: the extractor keeps such sizes, with
+# population "screened", for the participant flow.
+NOT_ANNOTATED_POPULATIONS = frozenset({"screened"})
 NUMBER_FIELDS = (
     "value",
     "numerator",
@@ -166,6 +169,8 @@ def predicted_statistics(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd
     df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
     if "study_id" in df and "study" not in df:
         df = df.rename(columns={"study_id": "study"})
+    if "population" in df:
+        df = df[~df["population"].isin(NOT_ANNOTATED_POPULATIONS)]
     if df.empty:
         df = pd.DataFrame(columns=STATISTIC_COLUMNS)
     return _typed(df, STATISTIC_COLUMNS, schemas.GoldStatisticsTable)
@@ -176,6 +181,8 @@ def predicted_facts(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> pd.Data
     df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
     if "study_id" in df and "study" not in df:
         df = df.rename(columns={"study_id": "study"})
+    if "population" in df:
+        df = df[~df["population"].isin(NOT_ANNOTATED_POPULATIONS)]
     if df.empty:
         df = pd.DataFrame(columns=FACT_COLUMNS)
     return _typed(df, FACT_COLUMNS, schemas.GoldFactsTable)
