@@ -459,6 +459,28 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+def _differences_named_after(norm: str, sents: context.Sentences, scan: Scanner) -> list:
+    """Return differences printed before their name ("a 5.7-percentage-point difference in
+    mortality"), outside sentences of methods."""
+    found = []
+    for m in scan.finditer(grammar.DIFFERENCE_NAMED_AFTER, ("difference",), 60, 60):
+        if _in_methods(norm, sents, m.start()):
+            continue  # "powered to detect a 10-point difference"
+        unit = m.group("unit").replace("-", " ")
+        head = (m.group("head") or "").lower()
+        measure = "difference"
+        if unit.startswith("percentage") or unit == "%" or head.startswith("risk"):
+            measure = "risk difference"
+        elif head.startswith(("mean", "median")):
+            measure = f"{head.strip()} difference"
+        fields = {"measure": measure, "value_text": m.group("est"), "unit": unit}
+        # "in mortality striking": the first known outcome of the words after, else the words
+        fields["outcome"] = context.named_outcome(_outcome_words(m.group("qual")))
+        end = m.start("qual") if m.group("qual") else m.end()
+        found.append(Candidate("difference", m.start(), end, fields))
+    return found
+
+
 def _p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return p-values and NS, leaving out significance thresholds of methods."""
     found = []
@@ -485,8 +507,10 @@ def _reads_as_not_significant(norm: str, m: re.Match) -> bool:
     if not before.rstrip().endswith(("(", ";", ",", "[")):
         return False
     words = re.findall(r"[A-Za-z][\w\-]{0,40}", before)
+    if len(words) >= 2 and words[-2].lower() in {"not", "non"} and words[-1] == "significant":
+        return True  # "12% vs 9%, not significant (NS)": a result that names its abbreviation
     if len(words) >= 2 and (words[-2][0] + words[-1][0]).upper() == "NS":
-        return False  # defines the abbreviation
+        return False  # defines the abbreviation ("normal saline (NS)")
     return bool(re.search(r"[\d%)]|(?i:differ|between|compared|versus|vs\b|change)", before))
 
 
@@ -611,6 +635,15 @@ def _header_before(norm: str, start: int, sents: context.Sentences, header: re.P
 
 
 # Where a count named by what its people received has its first arm (COUNT_ARM_GIVEN).
+# Headings of whom the arms had, whose counts are the arms' sizes; and of other things that are
+# no outcome.
+_SIZES_HEADING = re.compile(
+    r"(?i)\b(?:participants|patients|subjects|enrol(?:l)?ment|enrolled|randomi[sz]ed|allocated"
+    r"|analy[sz]ed|sample(?:\ssize)?|population)\s?:\s$"
+)
+_NOT_AN_OUTCOME_HEADING = re.compile(
+    r"(?i)(?:results?|methods?|findings|n|sex|gender|women|men|arms?|groups?)"
+)
 _GIVEN_ANCHORS = ("receiving", "given", "treated with", "assigned to", " on ", ") and ", ") vs")
 
 
@@ -632,6 +665,30 @@ _DIED_ANCHORS = (
     " were observed",
     " were reported",
 )
+
+
+def _arms_after_heading(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Two arms' numbers listed after a heading, each with its arm in a bracket: counts of the
+    outcome the heading names, or the arms' sizes after a heading of whom they had."""
+    found = []
+    for m in scan.finditer(grammar.COUNT_ARMS_AFTER_HEADING, ("), ",), 50, 40):
+        sentence = sents.of(m.start())
+        sizes = _SIZES_HEADING.search(norm, max(sentence[0], m.start() - 30), m.start())
+        for i in ("1", "2"):
+            end = m.end(f"p{i}") if m.group(f"p{i}") else m.end(f"b{i}") + 1
+            arm = context.clean_arm(m.group(f"b{i}"))
+            if sizes:  # "Randomised: 40 patients (drug), 38 (placebo)": the arms' sizes
+                population = arm_sizes.population_of(sizes.group(), (0, len(sizes.group())))
+                x_span = m.span(f"x{i}")
+                found.append(
+                    arm_sizes.arm_size_candidate(*x_span, m.group(f"x{i}"), arm, population)
+                )
+                continue
+            heading = context.label_before(norm, m.start() - 2, sentence)
+            if heading and not _NOT_AN_OUTCOME_HEADING.fullmatch(heading):
+                outcome = heading
+                found.append(_count_of(m, f"x{i}", m.start(f"x{i}"), end, arm=arm, outcome=outcome))
+    return found
 
 
 def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -1130,9 +1187,11 @@ def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         *_rate_events(norm, sents, scan),
         *_rates(norm, sents, scan),
         *_differences(norm, scan),
+        *_differences_named_after(norm, sents, scan),
         *_p_values(norm, sents, scan),
         *_explicit_counts(norm, sents, scan),
         *_summaries(norm, sents, scan),
+        *_arms_after_heading(norm, sents, scan),
         *arm_sizes.size_candidates(norm, sents, scan),
         *_loose_counts(norm, sents, scan),
         *_percentages(norm, sents, scan),

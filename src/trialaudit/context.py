@@ -338,9 +338,10 @@ def is_control(label: str) -> bool:
 _COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bversus\b|\bvs\b")
 # The arm a count after "n =" is of, named before it: "in MSC (n = 4", "(drug, n = 22".
 _ARM_BEFORE_N = re.compile(rf"(?P<arm>{ARM_LABEL})(?:\s?[(\[]\s?|,\s)$")
-# An arm right after a value, in a bracket or as what its people were treated with.
+# An arm right after a value, in a bracket or as what its people were treated with; "(NS)" and
+# "(SD)" say what the value is, not whose.
 _KNOWN_ARM_AFTER = re.compile(
-    r"\s?\((?P<arm>[A-Za-z][\w\-\s]{0,30}?|\d{1,4}(?:\.\d{1,3})?\s?(?:mg|g|mcg|\u00b5g|IU)"
+    r"\s?\((?!(?i:NS|n\.s\.|SD|SE|SEM|IQR|range|mean|median)\))(?P<arm>[A-Za-z][\w\-\s]{0,30}?|\d{1,4}(?:\.\d{1,3})?\s?(?:mg|g|mcg|\u00b5g|IU)"
     r"(?:/\w{1,5})?)\)|\sof\s(?:the\s)?(?P<treated>[A-Za-z][\w\-]{1,30})-treated\b"
 )
 
@@ -1074,7 +1075,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         # "indicating a vaccine efficacy of 94.1%": the label is what the value is "of"
         kept, stop = _label_words(words, len(words) - 1)
         kept = [] if _OF_WHAT_NOT.fullmatch(" ".join(reversed(kept))) else kept
-    label = " ".join(reversed(kept)).strip(" .")
+    label = " ".join(reversed(kept)).strip(" .-\u2013\u2014")  # "12% vs 9% - not significant"
     if (
         not label
         or stop in _ARM_BEFORE_LABEL  # "fell more with drug (-3.1 vs -1.2 kg)": an arm

@@ -200,6 +200,16 @@ DIFFERENCE_BEFORE = re.compile(
     (?P<ci>{_CI_TAIL_OR_COMMA})?""",
     _X,
 )
+# A difference printed before its name, after an article: "a 5.7-percentage-point difference in
+# mortality", "the 3-point difference"; methods sentences ("to detect a 10-point difference")
+# are left out where it is read (candidates._differences_named_after).
+DIFFERENCE_NAMED_AFTER = re.compile(
+    rf"""(?:(?<=\b[Aa]\s)|(?<=\b[Aa]n\s)|(?<=\b[Tt]he\s))(?P<est>{DEC})
+    (?:-|\s)(?P<unit>percentage[\s-]points?|points?|kg|days?|hours?|%|mm\s?Hg)
+    \s(?P<head>(?i:absolute|mean|median|between[-\s]group|risk)\s)?difference\b
+    (?P<qual>\s(?:in|of)\s(?:the\s)?[A-Za-z][\w\-]{{1,25}}(?:\s(?!was\b|were\b|is\b|between\b)[a-z][\w\-]{{1,25}}){{0,3}})?""",
+    _X,
+)
 # A p-value as printed: "0.008", ".03", "3.2 x 10-5", "2e-5", "10⁻⁵", "1.0".
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 PNUM = rf"""(?:\d(?:\.\d{{1,9}})?\s?[x\u00d7]\s?10\s?\^?\s?[-\u207b]\s?[\d{_SUP}]{{1,3}}
@@ -458,6 +468,14 @@ COUNT_ARM_GIVEN = re.compile(
     (?P<x2>{COUNT_WORD})\s(?:(?P<p2>(?i:{_PEOPLE}))\s)?
     (?:{_GIVEN}(?P<a2>{ARM_LABEL})(?={ARM_ENDS_AHEAD})|\((?P<b2>{ARM_LABEL})\))
     """,
+    _X,
+)
+# Two arms' counts listed after the outcome they count, each with its arm in a bracket:
+# "Pneumothorax: three infants (LISA), none (INSURE)", "Rash: 4 patients (drug), 1 (placebo)".
+COUNT_ARMS_AFTER_HEADING = re.compile(
+    rf"""(?<=:\s)(?P<x1>{COUNT_WORD})\s(?:(?P<p1>(?i:{_PEOPLE}))\s)?\((?P<b1>{ARM_LABEL})\)
+    ,\s(?P<x2>{COUNT_WORD}|(?i:none))\s(?:(?P<p2>(?i:{_PEOPLE}))\s)?\((?P<b2>{ARM_LABEL})\)
+    (?=\s?[.;\n]|$)""",
     _X,
 )
 # Group values compared: "61.6% vs. 67.6%", "53% and 67%", "12.5% versus 9.1%".

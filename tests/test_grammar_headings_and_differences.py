@@ -1,0 +1,177 @@
+"""Values named after a heading or before the word that says what they are: counts and sizes
+listed under an outcome or a stage ("Pneumothorax: three infants (LISA), none (INSURE)"),
+differences printed before "difference", and NS named with its abbreviation."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import kinds, of_kind, one, stats
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pneumothorax: three infants (LISA), none (INSURE).",
+            [("three infants", 3, "LISA"), ("none (INSURE)", 0, "INSURE")],
+        ),
+        (
+            "Rash: 4 patients (drug), 1 (placebo).",
+            [("4 patients", 4, "drug"), ("1 (placebo)", 1, "placebo")],
+        ),
+        (
+            "Sepsis: 12 (drug), 9 (placebo); rash: 4 (drug), 1 (placebo).",
+            [
+                ("12 (drug)", 12, "drug"),
+                ("9 (placebo)", 9, "placebo"),
+                ("4 (drug)", 4, "drug"),
+                ("1 (placebo)", 1, "placebo"),
+            ],
+        ),
+    ],
+)
+def test_counts_of_two_arms_listed_after_their_outcome(text, expected):
+    rows = stats(text)
+    assert [(r["source_text"], r["numerator"], r["arm"]) for r in rows] == expected
+    headings = [r["outcome"].lower() for r in rows]
+    assert all(h in {"pneumothorax", "rash", "sepsis"} for h in headings), headings
+
+
+@pytest.mark.parametrize(
+    ("text", "population"),
+    [
+        ("Randomised: 40 patients (drug), 38 (placebo).", "randomized"),
+        ("Participants: 40 patients (drug), 38 (placebo).", ""),
+    ],
+)
+def test_sizes_of_two_arms_listed_after_a_stage(text, population):
+    rows = stats(text)
+    assert [(r["kind"], r["value"], r["arm"], r["population"]) for r in rows] == [
+        ("arm_size", 40, "drug", population),
+        ("arm_size", 38, "placebo", population),
+    ]
+
+
+def test_counts_after_a_heading_take_the_sizes_listed_after_another():
+    text = "Participants: 40 patients (drug), 38 (placebo). Rash: 4 (drug), 1 (placebo)."
+    counts = of_kind(text, "count")
+    assert [(r["numerator"], r["denominator"]) for r in counts] == [(4, 40), (1, 38)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Results: 40 patients (drug), 38 (placebo).",  # a section, neither outcome nor stage
+        "Sex: 40 women (drug), 38 (placebo).",
+        # guards: a list that goes on, and values that are not the heading's
+        "Rash: 4 patients (drug), 1 (placebo), 2 (other).",
+        "Rash was seen in 4 patients (drug), 1 (placebo).",
+    ],
+)
+def test_no_counts_of_arms_after_other_headings(text):
+    """Guards: none of these gave a count before the heading reader either."""
+    assert not of_kind(text, "count")
+    assert not of_kind(text, "arm_size")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "value", "measure", "unit", "outcome"),
+    [
+        (
+            "Mortality was 21.3% vs 15.6%, a 5.7-percentage-point difference.",
+            "5.7-percentage-point difference",
+            5.7,
+            "risk difference",
+            "percentage point",
+            "mortality",
+        ),
+        (
+            "He called the 5.7-percentage-point difference in mortality striking.",
+            "5.7-percentage-point difference",
+            5.7,
+            "risk difference",
+            "percentage point",
+            "mortality",
+        ),
+        (
+            "The 3-point difference in pain scores was not significant.",
+            "3-point difference",
+            3,
+            "difference",
+            "point",
+            "pain scores",
+        ),
+        (
+            "Weight fell in both arms; the 3.4 kg mean difference between arms was small.",
+            "3.4 kg mean difference",
+            3.4,
+            "mean difference",
+            "kg",
+            "",
+        ),
+    ],
+)
+def test_a_difference_printed_before_its_name(text, source, value, measure, unit, outcome):
+    row = one(text, "difference")
+    assert (row["source_text"], row["value"], row["measure"], row["unit"]) == (
+        source,
+        value,
+        measure,
+        unit,
+    )
+    assert row["outcome"].lower() == outcome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial was powered to detect a 10-point difference in the SF-36 score.",
+        "A 15% difference was considered clinically important.",
+        "We assumed a 5-point difference between arms.",
+    ],
+)
+def test_a_difference_a_trial_was_designed_to_detect_is_no_result(text):
+    """Guards for the reader of differences printed before their name."""
+    assert not of_kind(text, "difference")
+
+
+def test_a_difference_printed_before_its_name_is_checked_against_the_counts():
+    text = "Mortality was 64/300 (21.3%) vs 47/301 (15.6%), a {} difference."
+    from trialaudit.checks import Settings, check_document
+    from trialaudit.extract import extract_document
+
+    def verdict(printed):
+        extraction = extract_document("d", text.format(printed))
+        checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+        return [c["verdict"] for c in checks if c["check"] == "difference_vs_counts"]
+
+    # 64/300 - 47/301 = 5.719 percentage points
+    assert verdict("5.7-percentage-point") == ["consistent"]
+    assert verdict("7.7-percentage-point") == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carriage on day 7 was 12% vs 9%, not significant (NS).",
+        "Carriage on day 7 was 12% vs 9% - not significant (NS).",
+    ],
+)
+def test_ns_named_after_not_significant_is_a_p_value(text):
+    row = one(text, "p_value")
+    assert (row["source_text"], row["comparator"]) == ("NS", "NS")
+    assert row["outcome"] == "Carriage"
+
+
+def test_ns_after_a_value_names_no_arm():
+    rows = stats("Carriage on day 7 was 12% vs 9% (NS).")
+    assert [(r["kind"], r["arm"]) for r in rows] == [
+        ("percentage", ""),
+        ("percentage", ""),
+        ("p_value", ""),
+    ]
+
+
+def test_an_abbreviation_of_two_other_words_is_still_no_p_value():
+    # guard: "normal saline (NS)" defines the abbreviation
+    assert kinds("Patients received normal saline (NS) as placebo.") == []
