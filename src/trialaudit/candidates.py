@@ -410,8 +410,12 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     for m in scan.finditer(
         grammar.DIFFERENCE, _DIFFERENCE_WORDS, 60, 300, case=_DIFFERENCE_ABBREVIATIONS
     ):
+        # "absolute risk reduction 15%": a name that says what the value is needs no "of"
+        named_in_percent = m.group("arr") and (m.group("unit") or "").strip().startswith(
+            ("%", "perc")
+        )
         if not m.group("ci") and (
-            not m.group("sep")
+            (not m.group("sep") and not named_in_percent)
             or m.group("dabbr")
             or _AN_ARM_VALUE_AFTER.match(norm, m.end("est"))
             or _NO_BEFORE.search(norm, max(0, m.start() - 40), m.start())
@@ -469,7 +473,8 @@ def _differences_named_after(norm: str, sents: context.Sentences, scan: Scanner)
         unit = m.group("unit").replace("-", " ")
         head = (m.group("head") or "").lower()
         measure = "difference"
-        if unit.startswith("percentage") or unit == "%" or head.startswith("risk"):
+        # "a 15% difference" may be relative; "a 15% absolute difference" is not
+        if unit.startswith("percentage") or head.startswith(("risk", "absolute")):
             measure = "risk difference"
         elif head.startswith(("mean", "median")):
             measure = f"{head.strip()} difference"

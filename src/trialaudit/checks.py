@@ -494,6 +494,73 @@ def _rates_before(ratio: dict, stats: list[dict]) -> tuple[dict, dict] | None:
     return (rates[-2], rates[-1]) if len(rates) >= 2 else None
 
 
+# A difference in percentage points: "5.7 percentage points", "an absolute risk reduction of 5.7%".
+_PERCENTAGE_POINTS = re.compile(r"(?i)percentage|pp\b|%-?points?")
+
+
+def _in_percentage_points(stat: dict) -> bool:
+    unit = stat.get("unit") or ""
+    return bool(_PERCENTAGE_POINTS.match(unit)) or (
+        unit.strip() == "%" and stat.get("measure") == "risk difference"
+    )
+
+
+def _percent_text(stat: dict) -> str:
+    """The percentage a percentage or count row prints ('' when none)."""
+    if stat["kind"] == "percentage" and (stat.get("unit") or "%") == "%":
+        return str(stat.get("value_text") or "")
+    if stat["kind"] == "count" and not _missing(stat.get("percent_text")):
+        return str(stat["percent_text"])
+    return ""
+
+
+def _percentages_before(diff: dict, stats: list[dict]) -> tuple[dict, dict] | None:
+    """Return the two arms' percentages a difference in percentage points follows: the only two
+    values printed since the last estimate before it, in its sentence, else in the sentence
+    just before it when its own has none ("Mortality was 21.3% vs 15.6%. The 5.7-point
+    difference ..."); None otherwise."""
+    if not _in_percentage_points(diff):
+        return None
+    earlier = [s for s in stats if s["span_end"] <= diff["span_start"]]
+    own = [s for s in earlier if s["sentence_start"] == diff["sentence_start"]]
+    gap_before = [
+        s for s in earlier if 0 <= diff["sentence_start"] - s["sentence_end"] <= _SENTENCE_GAP
+    ]
+    for window in (own, gap_before):
+        since = [s for s in window if s["kind"] in {"difference", "ratio", "test", "nnt"}]
+        floor = since[-1]["span_end"] if since else -1
+        values = [s for s in window if s["span_start"] >= floor and s["kind"] in _PER_ARM_VALUES]
+        if values:
+            shown = [s for s in values if _percent_text(s)]
+            return (shown[0], shown[1]) if len(values) == len(shown) == 2 else None
+    return None
+
+
+_PER_ARM_VALUES = {"count", "percentage", "mean", "median", "rate"}
+
+
+def check_difference_against_percentages(diff: dict, first: dict, second: dict) -> dict | None:
+    """A difference in percentage points against the two arms' printed percentages: some pair
+    of values that round to them must differ by a value that rounds to the difference (either
+    order: the sign follows which arm is subtracted)."""
+    est = as_reported(diff.get("value_text"))
+    a, b = (as_reported(_percent_text(s)) for s in (first, second))
+    if est is None or a is None or b is None:
+        return None
+    (a_lo, a_hi), (b_lo, b_hi) = a.interval(), b.interval()
+    low, high = a_lo - b_hi, a_hi - b_lo
+    # the absolute difference over the box: 0 when the box holds equal percentages
+    span = (0.0 if low <= 0 <= high else min(abs(low), abs(high)), max(abs(low), abs(high)))
+    if est.value < 0:  # "-5.7 percentage points": the same size, printed the other way round
+        span = (-span[1], -span[0])
+    method = "difference of the two printed percentages, over their rounding intervals"
+    verdict = _judge_range(est, span, method)
+    assumption = f"{a.text}% and {b.text}% are the two arms' percentages of the same outcome"
+    return _row(
+        diff, "difference_vs_percentages", diff["value_text"], verdict, assumption=assumption
+    )
+
+
 def _judge_range(reported, value_range: tuple[float, float], method: str, note: str = ""):
     """Consistent when some value of ``value_range`` rounds to the reported number."""
     centre = (value_range[0] + value_range[1]) / 2
@@ -1758,6 +1825,14 @@ def check_document(
         and not _missing(c.get("events_2"))
     }
     t_dfs = _t_dfs_of_comparisons(comparisons, by_id)
+    # estimates checked against their counts (difference_vs_counts) need no percentages
+    with_counts = {
+        int(c["effect_stat_id"])
+        for c in comparisons
+        if c["kind"] == "binary"
+        and not _missing(c.get("effect_stat_id"))
+        and not any(_missing(c.get(k)) for k in ("events_1", "events_2", "total_1", "total_2"))
+    }
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
@@ -1782,6 +1857,9 @@ def check_document(
                 rows.append(check_rate_ratio(stat, *rates))
         elif kind == "difference":
             rows.append(check_difference_midpoint(stat))
+            pair = None if int(stat["stat_id"]) in with_counts else _percentages_before(stat, stats)
+            if pair is not None:
+                rows.append(check_difference_against_percentages(stat, *pair))
         elif kind == "p_value" and not _missing(stat.get("refers_to")):
             target = by_id.get(int(stat["refers_to"]))
             if target is not None and target["kind"] in {"ratio", "difference"}:
