@@ -92,3 +92,45 @@ def test_a_difference_with_its_counts_is_checked_against_them_instead():
     text = "Mortality was 64/300 (21.3%) vs 47/301 (15.6%), a 5.7-percentage-point difference."
     (row,) = checks_of(text, "difference_vs_counts")
     assert row["verdict"] == "consistent"
+
+
+# --- ratio_vs_percentages ------------------------------------------------------------------
+# R 4.x: (21.25/78.75)/(15.65/84.35) = 1.454384 and (21.35/78.65)/(15.55/84.45) = 1.474241,
+# the odds ratios at the corners of the rounding box of 21.3% and 15.6%; 21.25/15.65 =
+# 1.357827 and 21.35/15.55 = 1.372990 the risk ratios.
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Mortality was 21.3% vs 15.6% (RR 1.37, 95% CI 1.01 to 1.85).", "consistent"),
+        ("Mortality was 21.3% vs 15.6% (RR 1.36).", "consistent"),
+        ("Mortality was 21.3% vs 15.6% (RR 1.38).", "inconsistent"),
+        ("Mortality was 21.3% vs 15.6% (OR 1.46, 95% CI 1.02 to 2.10).", "consistent"),
+        ("Mortality was 21.3% vs 15.6% (OR 1.47).", "consistent"),
+        ("Mortality was 21.3% vs 15.6% (OR 1.49).", "inconsistent"),
+        # a risk ratio printed as an odds ratio
+        ("Mortality was 21.3% vs 15.6% (OR 1.37, 95% CI 1.01 to 1.85).", "inconsistent"),
+        # the arms the other way round: 15.6 / 21.3 = 0.732, its reciprocal 1.37
+        ("Mortality was 15.6% with drug and 21.3% with placebo (RR 1.37).", "consistent"),
+        ("Mortality was 15.6% with drug and 21.3% with placebo (RR 0.73).", "consistent"),
+        # adjusted: need not be the crude ratio
+        ("Mortality was 21.3% vs 15.6% (adjusted OR 1.80, 95% CI 1.2 to 2.6).", "not_checkable"),
+    ],
+)
+def test_a_ratio_against_the_two_percentages_before_it(text, verdict):
+    (row,) = checks_of(text, "ratio_vs_percentages")
+    assert row["verdict"] == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortality was 21.3% vs 15.6% (HR 1.52, 95% CI 1.1 to 2.0).",  # time to event
+        "Mortality was 64/300 (21.3%) vs 47/301 (15.6%) (RR 1.37).",  # ratio_vs_counts
+        "Mortality was 0% vs 15.6% (RR 0.10).",  # no finite range
+    ],
+)
+def test_no_ratio_check_against_percentages_that_cannot_give_it(text):
+    """Guards: no check before this change either."""
+    assert checks_of(text, "ratio_vs_percentages") == []

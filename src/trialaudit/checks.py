@@ -515,11 +515,11 @@ def _percent_text(stat: dict) -> str:
 
 
 def _percentages_before(diff: dict, stats: list[dict]) -> tuple[dict, dict] | None:
-    """Return the two arms' percentages a difference in percentage points follows: the only two
-    values printed since the last estimate before it, in its sentence, else in the sentence
-    just before it when its own has none ("Mortality was 21.3% vs 15.6%. The 5.7-point
-    difference ..."); None otherwise."""
-    if not _in_percentage_points(diff):
+    """Return the two arms' percentages an estimate follows: the only two values printed since
+    the last estimate before it, in its sentence, else in the sentence just before it when its
+    own has none ("Mortality was 21.3% vs 15.6%. The 5.7-point difference ..."); None
+    otherwise, and for a difference not in percentage points."""
+    if diff["kind"] == "difference" and not _in_percentage_points(diff):
         return None
     earlier = [s for s in stats if s["span_end"] <= diff["span_start"]]
     own = [s for s in earlier if s["sentence_start"] == diff["sentence_start"]]
@@ -559,6 +559,36 @@ def check_difference_against_percentages(diff: dict, first: dict, second: dict) 
     return _row(
         diff, "difference_vs_percentages", diff["value_text"], verdict, assumption=assumption
     )
+
+
+def _odds(p: float) -> float:
+    return p / (100.0 - p) if p < 100.0 else math.inf
+
+
+def check_ratio_against_percentages(ratio: dict, first: dict, second: dict) -> dict | None:
+    """An odds or risk ratio against the two arms' printed percentages: the ratio of risks
+    (RR) or of odds (OR) over every pair of values that round to them, in either order. An
+    adjusted ratio that differs is not checkable."""
+    measure = ratio.get("measure")
+    est = as_reported(ratio.get("value_text"))
+    a, b = (as_reported(_percent_text(s)) for s in (first, second))
+    if measure not in RATIO_MEASURES or est is None or a is None or b is None:
+        return None
+    (a_lo, a_hi), (b_lo, b_hi) = a.interval(), b.interval()
+    if min(a_lo, b_lo) <= 0 or max(a_hi, b_hi) >= 100:
+        return None  # a zero or full arm: the ratio's range is unbounded
+    of = (lambda p: p) if measure == "RR" else _odds
+    # both ratios increase with the first percentage and fall with the second
+    forward = (of(a_lo) / of(b_hi), of(a_hi) / of(b_lo))
+    method = f"{'risk' if measure == 'RR' else 'odds'} ratio of the two printed percentages"
+    verdict = _judge_range(est, forward, method + ", over their rounding intervals")
+    if verdict.verdict == INCONSISTENT:
+        backward = _judge_range(est, (1 / forward[1], 1 / forward[0]), method + ", reversed")
+        verdict = backward if backward.verdict == CONSISTENT else verdict
+    if verdict.verdict == INCONSISTENT and _adjusted(ratio):
+        verdict = _not_checkable("an adjusted ratio need not equal the crude ratio", method)
+    assumption = f"{a.text}% and {b.text}% are the two arms' percentages of the same outcome"
+    return _row(ratio, "ratio_vs_percentages", ratio["value_text"], verdict, assumption=assumption)
 
 
 def _judge_range(reported, value_range: tuple[float, float], method: str, note: str = ""):
@@ -1850,6 +1880,9 @@ def check_document(
                 rows.append(check_rate_against_events(stat, events))
         elif kind == "ratio":
             rows.append(check_ratio_midpoint(stat))
+            pair = None if int(stat["stat_id"]) in with_counts else _percentages_before(stat, stats)
+            if pair is not None:
+                rows.append(check_ratio_against_percentages(stat, *pair))
             rates = _rates_before(stat, stats) if stat.get("measure") == "IRR" else None
             if rates is not None and _have_person_time(rates):
                 rows.extend(check_rate_ratio_events(stat, *rates, settings))

@@ -28,6 +28,7 @@ CHECK_LABELS = {
     "p_vs_counts": "p-value vs the counts",
     "difference_vs_counts": "difference vs the counts",
     "difference_vs_percentages": "difference in points vs the two arms' percentages",
+    "ratio_vs_percentages": "odds or risk ratio vs the two arms' percentages",
     "percent_granularity": "percentage vs every count it could come from",
     "denominator_from_p": "p-value vs the arm sizes it implies",
     "denominator_vs_randomized": "analysed vs randomized arm sizes",
