@@ -12,7 +12,8 @@ from .spans import Candidate, Scanner, chained
 _PEOPLE = grammar._PEOPLE
 # The stage a number of people counts, from the verb of its sentence.
 _ANALYSED = re.compile(
-    r"(?i)\b(?:final\sanalysis|analy[sz]ed|analy[sz]is\sset|evaluable|per[-\s]protocol"
+    r"(?i)\b(?:final\sanalysis|analy[sz]ed|analy[sz]is\s(?:set|included)|evaluable|per[-\s]protocol"
+    r"|included\sin\sthe\s(?:primary\s|efficacy\s|safety\s)?analysis"
     r"|intention[-\s]to[-\s]treat|m?ITT|completed\sthe\s(?:study|trial|follow[-\s]?up))\b"
 )
 _STAGE = re.compile(

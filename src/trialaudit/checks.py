@@ -17,6 +17,7 @@ from typing import Any
 
 from . import apa, ci_geometry, context, continuous, inference, nnt, rates, twobytwo
 from .arms import CLUSTERS, counts_people, of_each_arm
+from .comparisons import ANOTHER_HYPOTHESIS_FLAG
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -514,7 +515,9 @@ def _percent_text(stat: dict) -> str:
     return ""
 
 
-def _percentages_before(diff: dict, stats: list[dict]) -> tuple[dict, dict] | None:
+def _percentages_before(
+    diff: dict, stats: list[dict], own_sentence: bool = False
+) -> tuple[dict, dict] | None:
     """Return the two arms' percentages an estimate follows: the only two values printed since
     the last estimate before it, in its sentence, else in the sentence just before it when its
     own has none ("Mortality was 21.3% vs 15.6%. The 5.7-point difference ..."); None
@@ -526,7 +529,7 @@ def _percentages_before(diff: dict, stats: list[dict]) -> tuple[dict, dict] | No
     gap_before = [
         s for s in earlier if 0 <= diff["sentence_start"] - s["sentence_end"] <= _SENTENCE_GAP
     ]
-    for window in (own, gap_before):
+    for window in (own,) if own_sentence else (own, gap_before):
         since = [s for s in window if s["kind"] in {"difference", "ratio", "test", "nnt"}]
         floor = since[-1]["span_end"] if since else -1
         values = [s for s in window if s["span_start"] >= floor and s["kind"] in _PER_ARM_VALUES]
@@ -589,6 +592,105 @@ def check_ratio_against_percentages(ratio: dict, first: dict, second: dict) -> d
         verdict = _not_checkable("an adjusted ratio need not equal the crude ratio", method)
     assumption = f"{a.text}% and {b.text}% are the two arms' percentages of the same outcome"
     return _row(ratio, "ratio_vs_percentages", ratio["value_text"], verdict, assumption=assumption)
+
+
+def _sizes_for_percentages(statistics: list[dict]) -> dict[str, int]:
+    """Return arm key -> the one size the text gives an arm, analysed if it says, else
+    randomized (the denominators its results' percentages most likely have)."""
+    sizes = _arm_sizes(statistics)
+    analysed: dict[str, set[int]] = {}
+    for s in statistics:
+        if (
+            s["kind"] == "arm_size"
+            and s.get("population") == "analysed"
+            and s.get("arm")
+            and not _missing(s.get("value"))
+            and counts_people(s)
+        ):
+            analysed.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
+    sizes.update({k: next(iter(v)) for k, v in analysed.items() if len(v) == 1})
+    return sizes
+
+
+# At most this many 2x2 tables (counts that round to the two percentages) are tried.
+_MAX_TABLES_FROM_PERCENTAGES = 36
+
+
+def _tables_from_percentages(first: dict, second: dict, sizes: dict[str, int]) -> list | None:
+    """Return the 2x2 tables (x1, n1, x2, n2) whose percentages round to the two printed ones,
+    each n the size the text gives that arm; None when an arm or its size is not known."""
+    keys = [arm_key(s.get("arm") or "") for s in (first, second)]
+    if not all(keys) or keys[0] == keys[1] or any(s.get("subgroup") for s in (first, second)):
+        return None
+    n1, n2 = sizes.get(keys[0]), sizes.get(keys[1])
+    if not n1 or not n2:
+        return None
+    xs1, xs2 = (
+        counts_for_percent(_percent_text(first), n1),
+        counts_for_percent(_percent_text(second), n2),
+    )
+    if not xs1 or not xs2 or len(xs1) * len(xs2) > _MAX_TABLES_FROM_PERCENTAGES:
+        return None
+    return [(x1, n1, x2, n2) for x1 in xs1 for x2 in xs2]
+
+
+def check_p_against_percentages(
+    p_stat: dict, first: dict, second: dict, sizes: dict[str, int], settings: Settings
+) -> dict | None:
+    """A p-value after two arms' percentages whose arms' sizes the text gives: the standard
+    tests of every 2x2 table whose percentages round to the printed ones, each arm's count
+    out of its size (GRIM, Brown & Heathers 2017). Fewer people analysed than the sizes say
+    would only raise the p, so a printed p larger than every recomputed one is not checkable;
+    one smaller than all of them is inconsistent."""
+    tables = _tables_from_percentages(first, second, sizes)
+    if tables is None:
+        return None
+    candidates = {
+        f"{method}, {x1}/{n1} vs {x2}/{n2}": value
+        for x1, n1, x2, n2 in tables
+        for method, value in twobytwo.p_values(x1, n1, x2, n2).items()
+    }
+    verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
+    reported = _p_range(p_stat)
+    finite = [v for v in candidates.values() if math.isfinite(v)]
+    if verdict.verdict == INCONSISTENT and reported is not None and reported[0] > min(finite):
+        why = (
+            f"the printed p is above every p of the arms' full sizes ({verdict.recomputed_text} "
+            "the nearest); fewer analysed than allocated would give a larger p"
+        )
+        verdict, decision, log_ratio = _not_checkable(why, verdict.method), None, math.nan
+    _, n1, _, n2 = tables[0]
+    assumption = (
+        f"{_percent_text(first)}% of {n1} and {_percent_text(second)}% of {n2}, the sizes the "
+        "text gives the arms, all analysed; two-sided tests of the 2x2 table"
+    )
+    return _row(
+        p_stat,
+        "p_vs_percentages",
+        _reported_p(p_stat),
+        verdict,
+        decision_error=decision,
+        log10_p_ratio=log_ratio,
+        approximate=len(tables) > 1,
+        assumption=assumption,
+    )
+
+
+def _p_and_its_percentages(p_stat: dict, stats: list[dict], by_id: dict) -> tuple | None:
+    """Return the two arms' percentages a p-value tests: those before the estimate or test it
+    follows, else those right before it in its sentence; None for a p of another hypothesis."""
+    if ANOTHER_HYPOTHESIS_FLAG in (p_stat.get("flags") or "").split(";"):
+        return None
+    target = None if _missing(p_stat.get("refers_to")) else by_id.get(int(p_stat["refers_to"]))
+    if target is not None and target["kind"] in {"ratio", "difference"} and _adjusted(target):
+        return None
+    if target is not None and (target.get("measure") or "") == "HR":
+        return None
+    if target is None:
+        # a p alone takes no values of the sentence before: "... 47 (3.9%) controls. Titres were
+        # higher in vaccinees (p<0.0001)" tests titres
+        return _percentages_before(p_stat, stats, own_sentence=True)
+    return _percentages_before(target, stats)
 
 
 def _judge_range(reported, value_range: tuple[float, float], method: str, note: str = ""):
@@ -1863,6 +1965,7 @@ def check_document(
         and not _missing(c.get("effect_stat_id"))
         and not any(_missing(c.get(k)) for k in ("events_1", "events_2", "total_1", "total_2"))
     }
+    percent_sizes = _sizes_for_percentages(stats)
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
@@ -1893,7 +1996,11 @@ def check_document(
             pair = None if int(stat["stat_id"]) in with_counts else _percentages_before(stat, stats)
             if pair is not None:
                 rows.append(check_difference_against_percentages(stat, *pair))
-        elif kind == "p_value" and not _missing(stat.get("refers_to")):
+        if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
+            pair = _p_and_its_percentages(stat, stats, by_id)
+            if pair is not None:
+                rows.append(check_p_against_percentages(stat, *pair, percent_sizes, settings))
+        if kind == "p_value" and not _missing(stat.get("refers_to")):
             target = by_id.get(int(stat["refers_to"]))
             if target is not None and target["kind"] in {"ratio", "difference"}:
                 rows.append(check_p_against_ci(target, stat, settings))

@@ -56,6 +56,10 @@ _P_FOR_ANOTHER_TEST_AFTER = re.compile(
 )
 
 
+# The flag of such a p-value in statistics.csv.
+ANOTHER_HYPOTHESIS_FLAG = "tests_another_hypothesis"
+
+
 def tests_another_hypothesis(p_row: dict, norm: str) -> bool:
     """Return True if a p-value is labelled as a test of interaction, trend, heterogeneity or
     non-inferiority, in its own words or right after them."""

@@ -64,6 +64,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("percent_above_100")
     if row.get("not_significant"):
         flags.append("not_significant")
+    if row.get("another_hypothesis"):
+        flags.append(comparisons.ANOTHER_HYPOTHESIS_FLAG)
     if row.get("summary_type_not_stated"):
         flags.append("summary_type_not_stated")
     if row.get("adjusted"):
@@ -282,6 +284,8 @@ def _link_p_values(stats: list[dict], norm: str) -> None:
     """Set ``refers_to`` of each p-value that directly follows an estimate or test statistic."""
     previous = None
     for row in stats:
+        if row["kind"] == "p_value" and comparisons.tests_another_hypothesis(row, norm):
+            row["another_hypothesis"] = True
         if (
             row["kind"] == "p_value"
             and previous is not None

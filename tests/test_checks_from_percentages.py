@@ -1,5 +1,5 @@
-"""A difference in percentage points printed after two arms' percentages, and nothing else to
-check it against: the check difference_vs_percentages.
+"""Estimates and p-values printed after two arms' percentages and no counts: the checks
+difference_vs_percentages, ratio_vs_percentages and p_vs_percentages.
 
 Reference values are interval arithmetic on the printed numbers' rounding intervals: 21.3 and
 15.6 stand for [21.25, 21.35] and [15.55, 15.65], whose difference lies in [5.6, 5.8]; 45 and 30
@@ -134,3 +134,81 @@ def test_a_ratio_against_the_two_percentages_before_it(text, verdict):
 def test_no_ratio_check_against_percentages_that_cannot_give_it(text):
     """Guards: no check before this change either."""
     assert checks_of(text, "ratio_vs_percentages") == []
+
+
+# --- p_vs_percentages ----------------------------------------------------------------------
+# 40.0% of 150 is 60/150 and 27.3% of 150 is 41/150 (the only counts that round to them). R 4.x,
+# m <- matrix(c(60, 90, 41, 109), 2): fisher.test(m)$p.value = 0.02762408,
+# chisq.test(m, correct = FALSE)$p.value = 0.02027189, chisq.test(m)$p.value = 0.02787048.
+# 40% and 27% of 150 allow 60/150 and 40/150 (or 41/150): fisher.test(matrix(c(60, 90, 40, 110),
+# 2))$p.value = 0.01973616.
+ALLOCATED = "We randomly assigned 300 patients to drug (n = 150) or placebo (n = 150). "
+
+
+@pytest.mark.parametrize(
+    ("result", "verdict", "method"),
+    [
+        ("40.0% with drug and 27.3% with placebo (p = 0.028)", "consistent", "Fisher exact"),
+        ("40.0% with drug and 27.3% with placebo (p = 0.020)", "consistent", "Pearson chi-square"),
+        ("40% with drug and 27% with placebo (p = 0.0197)", "consistent", "Fisher exact"),
+        # smaller than every test gives: fewer analysed could not explain it
+        ("40.0% with drug and 27.3% with placebo (p = 0.002)", "inconsistent", ""),
+        # larger: fewer analysed than allocated could
+        ("40.0% with drug and 27.3% with placebo (p = 0.20)", "not_checkable", ""),
+        # the p of the estimate the percentages give
+        (
+            "40.0% with drug and 27.3% with placebo (RR 1.47, 95% CI 1.08 to 1.99; p = 0.028)",
+            "consistent",
+            "Fisher exact",
+        ),
+    ],
+)
+def test_a_p_value_against_the_counts_the_percentages_and_arm_sizes_give(result, verdict, method):
+    (row,) = checks_of(ALLOCATED + "The response rate was " + result + ".", "p_vs_percentages")
+    assert row["verdict"] == verdict
+    assert row["method"].startswith(method)
+    assert "of 150" in row["assumption"]
+    if verdict == "consistent":
+        assert "/150 vs " in row["method"]
+
+
+def test_the_analysed_sizes_are_the_denominators_when_the_text_gives_them():
+    # 50.0% of 140 is 70/140 and 30.0% of 140 is 42/140 (of 150: 75 and 45); R 4.x:
+    # fisher.test(matrix(c(70, 70, 42, 98), 2))$p.value = 0.0009493794
+    text = (
+        "We randomly assigned 300 patients to drug (n = 150) or placebo (n = 150). The analysis "
+        "included 140 patients in the drug group and 140 in the placebo group. The response "
+        "rate was 50.0% with drug and 30.0% with placebo (p = 0.00095)."
+    )
+    rows = checks_of(text, "p_vs_percentages")
+    assert [(r["verdict"], r["method"]) for r in rows] == [
+        ("consistent", "Fisher exact, 70/140 vs 42/140")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a p of the next sentence's outcome
+        ALLOCATED + "Response: 40.0% with drug and 27.3% with placebo. Titres were higher with "
+        "drug (p = 0.002).",
+        # adjusted estimate, hazard ratio, another hypothesis
+        ALLOCATED + "The response rate was 40.0% with drug and 27.3% with placebo (adjusted OR "
+        "1.9, 95% CI 1.1 to 3.2; p = 0.002).",
+        ALLOCATED + "Death occurred in 40.0% with drug and 27.3% with placebo (HR 1.6, 95% CI "
+        "1.1 to 2.3; p = 0.002).",
+        ALLOCATED + "The response rate was 40.0% with drug and 27.3% with placebo (p for "
+        "interaction = 0.002).",
+        # no arm sizes
+        "The response rate was 40.0% with drug and 27.3% with placebo (p = 0.002).",
+    ],
+)
+def test_no_p_check_from_percentages_that_may_not_be_its_counts(text):
+    """Guards: no check before this change either."""
+    assert checks_of(text, "p_vs_percentages") == []
+
+
+def test_a_p_of_another_hypothesis_is_flagged_in_the_statistics():
+    rows = extract_document("d", "The effect did not differ by sex (P for interaction = 0.41).")
+    (p_row,) = [r for r in rows.statistics if r["kind"] == "p_value"]
+    assert "tests_another_hypothesis" in p_row["flags"].split(";")
