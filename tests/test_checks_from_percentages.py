@@ -212,3 +212,48 @@ def test_a_p_of_another_hypothesis_is_flagged_in_the_statistics():
     rows = extract_document("d", "The effect did not differ by sex (P for interaction = 0.41).")
     (p_row,) = [r for r in rows.statistics if r["kind"] == "p_value"]
     assert "tests_another_hypothesis" in p_row["flags"].split(";")
+
+
+# --- ci_vs_percentages ---------------------------------------------------------------------
+# 60/150 vs 41/150, R 4.x with epitools, t <- matrix(c(109, 90, 41, 60), 2):
+# riskratio.wald(t)$measure[2, ] = 1.463415 (1.055939, 2.028130);
+# oddsratio.wald(t)$measure[2, ] = 1.772358 (1.090765, 2.879862).
+
+
+@pytest.mark.parametrize(
+    ("estimate", "verdict"),
+    [
+        ("RR 1.46, 95% CI 1.06 to 2.03", "consistent"),
+        ("OR 1.77, 95% CI 1.09 to 2.88", "consistent"),
+        # narrower than any interval of the full arms
+        ("RR 1.46, 95% CI 1.27 to 1.71", "inconsistent"),
+        ("OR 1.77, 95% CI 1.30 to 2.40", "inconsistent"),
+        # wider: fewer analysed could give it
+        ("RR 1.46, 95% CI 0.95 to 2.30", "not_checkable"),
+    ],
+)
+def test_a_ci_against_the_counts_the_percentages_and_arm_sizes_give(estimate, verdict):
+    text = ALLOCATED + f"The response rate was 40.0% with drug and 27.3% with placebo ({estimate})."
+    (row,) = checks_of(text, "ci_vs_percentages")
+    assert row["verdict"] == verdict
+    assert row["method"].endswith("60/150 vs 41/150")
+
+
+def test_a_ci_of_a_difference_in_points_against_the_percentages():
+    # Wald: 100 x (0.4 - 41/150) +- 1.959964 x sqrt(0.4 x 0.6 / 150 + (41/150)(109/150) / 150)
+    # = 12.67 +- 10.60, 2.07 to 23.26
+    text = (
+        ALLOCATED + "The response rate was 40.0% with drug and 27.3% with placebo (absolute "
+        "difference 12.7 percentage points, 95% CI 2.1 to 23.3)."
+    )
+    (row,) = checks_of(text, "ci_vs_percentages")
+    assert row["verdict"] == "consistent"
+
+
+def test_no_ci_check_of_an_adjusted_ratio_from_percentages():
+    """Guard: no check before this change either."""
+    text = (
+        ALLOCATED + "The response rate was 40.0% with drug and 27.3% with placebo (adjusted OR "
+        "1.77, 95% CI 1.30 to 2.40)."
+    )
+    assert checks_of(text, "ci_vs_percentages") == []

@@ -676,6 +676,62 @@ def check_p_against_percentages(
     )
 
 
+def check_ci_against_percentages(
+    effect: dict, first: dict, second: dict, sizes: dict[str, int], settings: Settings
+) -> dict | None:
+    """The CI of an OR, RR or risk difference after two arms' percentages whose arms' sizes the
+    text gives: the intervals of ci_vs_counts on every 2x2 table whose counts out of those sizes
+    round to the percentages. Fewer analysed than allocated would only widen them, so a printed
+    CI narrower than every recomputed one is inconsistent, any other that none reproduces not
+    checkable (its centre is checked against its estimate by the midpoint checks)."""
+    measure = effect.get("measure") or ""
+    lo, hi = as_reported(effect.get("ci_low_text")), as_reported(effect.get("ci_high_text"))
+    if lo is None or hi is None or _interval_problem(lo, hi) or _not_from_counts(effect):
+        return None
+    tables = _tables_from_percentages(first, second, sizes)
+    if tables is None or measure not in {"OR", "RR", "risk difference"}:
+        return None
+    level = _level(effect, settings)
+    pairs: dict[str, tuple[float, float]] = {}
+    for table in tables:
+        found = effect_candidates(measure, table, level, settings.continuity_correction)
+        label = "{}/{} vs {}/{}".format(*table)
+        pairs.update({f"{m}, {label}": (v[1], v[2]) for m, v in (found or {}).items()})
+    finite = {m: v for m, v in pairs.items() if math.isfinite(v[0]) and math.isfinite(v[1])}
+    if not finite:
+        return None
+    verdict = _unless_credible(judge_pair(lo, hi, finite), effect)
+    if verdict.verdict == INCONSISTENT:
+        ratio = measure in RATIO_MEASURES
+        if ratio and min(v[0] for v in finite.values()) <= 0:
+            return None
+        scale = math.log if ratio else (lambda v: v)
+        widest_printed = scale(hi.interval()[1]) - scale(
+            max(lo.interval()[0], 1e-12 if ratio else -math.inf)
+        )
+        narrowest = min(scale(b) - scale(a) for a, b in finite.values())
+        if widest_printed >= narrowest:
+            why = (
+                f"no interval of the arms' full sizes is it ({verdict.recomputed_text} the "
+                "nearest); fewer analysed than allocated would give wider ones"
+            )
+            verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+    _, n1, _, n2 = tables[0]
+    assumption = (
+        f"{_percent_text(first)}% of {n1} and {_percent_text(second)}% of {n2}, the sizes the "
+        "text gives the arms, all analysed"
+    )
+    reported = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
+    return _row(
+        effect,
+        "ci_vs_percentages",
+        reported,
+        verdict,
+        approximate=len(tables) > 1,
+        assumption=assumption,
+    )
+
+
 def _p_and_its_percentages(p_stat: dict, stats: list[dict], by_id: dict) -> tuple | None:
     """Return the two arms' percentages a p-value tests: those before the estimate or test it
     follows, else those right before it in its sentence; None for a p of another hypothesis."""
@@ -1986,6 +2042,7 @@ def check_document(
             pair = None if int(stat["stat_id"]) in with_counts else _percentages_before(stat, stats)
             if pair is not None:
                 rows.append(check_ratio_against_percentages(stat, *pair))
+                rows.append(check_ci_against_percentages(stat, *pair, percent_sizes, settings))
             rates = _rates_before(stat, stats) if stat.get("measure") == "IRR" else None
             if rates is not None and _have_person_time(rates):
                 rows.extend(check_rate_ratio_events(stat, *rates, settings))
@@ -1996,6 +2053,7 @@ def check_document(
             pair = None if int(stat["stat_id"]) in with_counts else _percentages_before(stat, stats)
             if pair is not None:
                 rows.append(check_difference_against_percentages(stat, *pair))
+                rows.append(check_ci_against_percentages(stat, *pair, percent_sizes, settings))
         if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
             pair = _p_and_its_percentages(stat, stats, by_id)
             if pair is not None:

@@ -30,6 +30,7 @@ CHECK_LABELS = {
     "difference_vs_percentages": "difference in points vs the two arms' percentages",
     "ratio_vs_percentages": "odds or risk ratio vs the two arms' percentages",
     "p_vs_percentages": "p-value vs the counts the percentages and arm sizes give",
+    "ci_vs_percentages": "CI vs the counts the percentages and arm sizes give",
     "percent_granularity": "percentage vs every count it could come from",
     "denominator_from_p": "p-value vs the arm sizes it implies",
     "denominator_vs_randomized": "analysed vs randomized arm sizes",
