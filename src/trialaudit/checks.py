@@ -515,8 +515,32 @@ def _percent_text(stat: dict) -> str:
     return ""
 
 
+class _RowsBySentence:
+    """A document's statistics by the sentence they start in and the one they end in."""
+
+    def __init__(self, stats: list[dict]) -> None:
+        self.starting: dict[int, list[dict]] = {}
+        self.ending: dict[int, list[dict]] = {}
+        for row in stats:
+            self.starting.setdefault(row["sentence_start"], []).append(row)
+            self.ending.setdefault(row["sentence_end"], []).append(row)
+
+    def own(self, row: dict) -> list[dict]:
+        """The rows of ``row``'s sentence that end before it starts."""
+        rows = self.starting.get(row["sentence_start"], [])
+        return [s for s in rows if s["span_end"] <= row["span_start"]]
+
+    def just_before(self, row: dict) -> list[dict]:
+        """The rows of the sentence that ends at most _SENTENCE_GAP before ``row``'s."""
+        start = row["sentence_start"]
+        found = [
+            s for gap in range(_SENTENCE_GAP, -1, -1) for s in self.ending.get(start - gap, [])
+        ]
+        return sorted(found, key=lambda s: s["span_start"])
+
+
 def _percentages_before(
-    diff: dict, stats: list[dict], own_sentence: bool = False
+    diff: dict, sentences: _RowsBySentence, own_sentence: bool = False
 ) -> tuple[dict, dict] | None:
     """Return the two arms' percentages an estimate follows: the only two values printed since
     the last estimate before it, in its sentence, else in the sentence just before it when its
@@ -524,12 +548,10 @@ def _percentages_before(
     otherwise, and for a difference not in percentage points."""
     if diff["kind"] == "difference" and not _in_percentage_points(diff):
         return None
-    earlier = [s for s in stats if s["span_end"] <= diff["span_start"]]
-    own = [s for s in earlier if s["sentence_start"] == diff["sentence_start"]]
-    gap_before = [
-        s for s in earlier if 0 <= diff["sentence_start"] - s["sentence_end"] <= _SENTENCE_GAP
-    ]
-    for window in (own,) if own_sentence else (own, gap_before):
+    windows = [sentences.own(diff)]
+    if not own_sentence:
+        windows.append(sentences.just_before(diff))
+    for window in windows:
         since = [s for s in window if s["kind"] in {"difference", "ratio", "test", "nnt"}]
         floor = since[-1]["span_end"] if since else -1
         values = [s for s in window if s["span_start"] >= floor and s["kind"] in _PER_ARM_VALUES]
@@ -732,7 +754,7 @@ def check_ci_against_percentages(
     )
 
 
-def _p_and_its_percentages(p_stat: dict, stats: list[dict], by_id: dict) -> tuple | None:
+def _p_and_its_percentages(p_stat: dict, sentences: _RowsBySentence, by_id: dict) -> tuple | None:
     """Return the two arms' percentages a p-value tests: those before the estimate or test it
     follows, else those right before it in its sentence; None for a p of another hypothesis."""
     if ANOTHER_HYPOTHESIS_FLAG in (p_stat.get("flags") or "").split(";"):
@@ -745,8 +767,8 @@ def _p_and_its_percentages(p_stat: dict, stats: list[dict], by_id: dict) -> tupl
     if target is None:
         # a p alone takes no values of the sentence before: "... 47 (3.9%) controls. Titres were
         # higher in vaccinees (p<0.0001)" tests titres
-        return _percentages_before(p_stat, stats, own_sentence=True)
-    return _percentages_before(target, stats)
+        return _percentages_before(p_stat, sentences, own_sentence=True)
+    return _percentages_before(target, sentences)
 
 
 def _judge_range(reported, value_range: tuple[float, float], method: str, note: str = ""):
@@ -2022,6 +2044,7 @@ def check_document(
         and not any(_missing(c.get(k)) for k in ("events_1", "events_2", "total_1", "total_2"))
     }
     percent_sizes = _sizes_for_percentages(stats)
+    sentences = _RowsBySentence(stats)
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
@@ -2039,7 +2062,11 @@ def check_document(
                 rows.append(check_rate_against_events(stat, events))
         elif kind == "ratio":
             rows.append(check_ratio_midpoint(stat))
-            pair = None if int(stat["stat_id"]) in with_counts else _percentages_before(stat, stats)
+            pair = (
+                None
+                if int(stat["stat_id"]) in with_counts
+                else _percentages_before(stat, sentences)
+            )
             if pair is not None:
                 rows.append(check_ratio_against_percentages(stat, *pair))
                 rows.append(check_ci_against_percentages(stat, *pair, percent_sizes, settings))
@@ -2050,12 +2077,16 @@ def check_document(
                 rows.append(check_rate_ratio(stat, *rates))
         elif kind == "difference":
             rows.append(check_difference_midpoint(stat))
-            pair = None if int(stat["stat_id"]) in with_counts else _percentages_before(stat, stats)
+            pair = (
+                None
+                if int(stat["stat_id"]) in with_counts
+                else _percentages_before(stat, sentences)
+            )
             if pair is not None:
                 rows.append(check_difference_against_percentages(stat, *pair))
                 rows.append(check_ci_against_percentages(stat, *pair, percent_sizes, settings))
         if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
-            pair = _p_and_its_percentages(stat, stats, by_id)
+            pair = _p_and_its_percentages(stat, sentences, by_id)
             if pair is not None:
                 rows.append(check_p_against_percentages(stat, *pair, percent_sizes, settings))
         if kind == "p_value" and not _missing(stat.get("refers_to")):
