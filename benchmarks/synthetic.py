@@ -21,7 +21,7 @@ from pathlib import Path
 from scipy import stats
 from scipy.stats.contingency import odds_ratio, relative_risk
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 Z95 = 1.959963984540054  # scipy.stats.norm.ppf(0.975)
 PLANT_MARGIN = 1.8  # a planted ratio is at least this factor from every legitimate reading
 
@@ -33,6 +33,7 @@ CATEGORIES = {
     "difference_vs_ci_midpoint": "a mean difference away from the centre of its CI",
     "p_vs_ci": "a p-value that contradicts the CI of its estimate",
     "p_vs_test": "a p-value that contradicts its APA-style test statistic",
+    "p_vs_percentages": "a p-value far below what the arms' percentages and sizes give",
 }
 KEY_COLUMNS = [
     "doc_id",
@@ -359,6 +360,34 @@ def test_sentence(ctx: dict, rng: random.Random, plant: str | None) -> tuple[str
     return sentence, planted
 
 
+def percentages_sentence(ctx: dict, rng: random.Random, plant: str | None) -> tuple[str, str]:
+    """Percentages per arm and a p-value, no counts (the arms' sizes are in the methods).
+
+    The p is Pearson's chi-square of the counts; a planted p is a tenth of it or less, below
+    every test of any table whose percentages round to the printed ones."""
+    n1, n2 = ctx["n1"], ctx["n2"]
+    while True:
+        a, c = _counts(rng, n1, n2)
+        p = float(stats.chi2_contingency([[a, n1 - a], [c, n2 - c]], correction=False).pvalue)
+        if plant != "p_vs_percentages" or p >= 0.03:
+            break
+    p_text, planted = fmt_p(p, "plain"), ""
+    if plant == "p_vs_percentages":
+        p_text = fmt_p(p / rng.uniform(10, 30), "plain")
+        planted = p_text
+    outcome = rng.choice(BINARY_OUTCOMES)[0]
+    pct1, pct2 = fmt(100 * a / n1, 1), fmt(100 * c / n2, 1)
+    arm1, arm2 = ctx["arm1"], ctx["arm2"]
+    if rng.random() < 0.5:
+        sentence = (
+            f"{outcome} was reported in {pct1}% of the {arm1} group and {pct2}% of the {arm2} "
+            f"group ({p_text})."
+        )
+    else:
+        sentence = f"{outcome}: {pct1}% with {arm1} vs {pct2}% with {arm2} ({p_text})."
+    return sentence, planted
+
+
 def median_sentence(ctx: dict, rng: random.Random) -> str:
     """Medians with interquartile ranges per arm (read, not re-analysed)."""
     m1 = rng.randint(5, 20)
@@ -375,6 +404,7 @@ SENTENCES = {
     "hazard": hazard_sentence,
     "difference": difference_sentence,
     "test": test_sentence,
+    "percentages": percentages_sentence,
 }
 PLANT_SENTENCE = {
     "percent_vs_count": "binary",
@@ -383,6 +413,7 @@ PLANT_SENTENCE = {
     "difference_vs_ci_midpoint": "difference",
     "p_vs_ci": "hazard",
     "p_vs_test": "test",
+    "p_vs_percentages": "percentages",
 }
 
 
@@ -427,9 +458,9 @@ def document(index: int, seed: int = 2024, plant_rate: float = 0.12) -> Document
     target = rng.uniform(2000, 3000) if long_form else rng.uniform(700, 1000)
     kinds = ["binary", "test"]
     if long_form:
-        kinds += rng.sample(["hazard", "difference", "binary", "test", "median"], 3)
+        kinds += rng.sample(["hazard", "difference", "binary", "test", "median", "percentages"], 3)
     elif rng.random() < 0.5:
-        kinds.append(rng.choice(["hazard", "difference", "median"]))
+        kinds.append(rng.choice(["hazard", "difference", "median", "percentages"]))
     plants: dict[str, str] = {}
     if rng.random() < plant_rate:
         category = rng.choice(list(CATEGORIES))

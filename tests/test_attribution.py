@@ -1465,3 +1465,36 @@ def test_a_digit_inside_a_name_after_mean_is_no_mean():
 def test_values_for_an_arm_and_for_a_control_take_those_arms(text, expected):
     values = [r for r in extract_document("t", text).statistics if r["kind"] != "arm_size"]
     assert [r["arm"] for r in values] == expected
+
+
+STANDARD_OF_CARE = (
+    "We randomly assigned 300 adults to digital coaching (n = 150) or standard of care (n = 150). "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "standard of care" is one arm's name, not "care"
+        (
+            STANDARD_OF_CARE + "Remission: 40.0% with digital coaching vs 27.3% with standard of "
+            "care.",
+            [("40.0%", "digital coaching", None), ("27.3%", "standard of care", None)],
+        ),
+        # a heading before a value whose arm follows it is no arm ("Treatment" looks like one)
+        (
+            STANDARD_OF_CARE + "Treatment response: 40.0% with digital coaching vs 27.3% with "
+            "standard of care.",
+            [("40.0%", "digital coaching", None), ("27.3%", "standard of care", None)],
+        ),
+        # an arm's own "of" is kept only when its arm goes on after it
+        (
+            STANDARD_OF_CARE + "Remission: 40.0% with standard of living.",
+            [("40.0%", "standard", None)],
+        ),
+    ],
+)
+def test_arms_named_with_of_and_after_a_heading(text, expected):
+    assert per_arm(text) == expected
+    arms = {a["arm"] for a in extract_document("t", text).arms}
+    assert arms == {"digital coaching", "standard of care"}

@@ -96,6 +96,30 @@ def test_planted_test_p_values_contradict_their_statistic(corpus):
         assert abs(printed - p) > 0.05 or max(printed / p, p / printed) > 5
 
 
+def test_planted_percentage_p_values_are_far_below_every_test_of_the_arms(corpus):
+    """Every table whose percentages round to the printed ones, out of the arm sizes the
+    methods give, has every standard two-sided p at least five times the printed one."""
+    plants = [(d, p) for d in corpus for p, _, _ in d.plants if p.category == "p_vs_percentages"]
+    assert len(plants) >= 10
+    for doc, plant in plants:
+        n1, n2 = map(int, re.findall(r"\(n = (\d+)\)", doc.text))
+        pcts = re.findall(r"(\d+\.\d)%", plant.sentence)
+        printed = float(re.search(r"p [=<] ([\d.]+)", plant.planted_text).group(1))
+        for x1 in range(n1 + 1):
+            if f"{100 * x1 / n1:.1f}" != pcts[0]:
+                continue
+            for x2 in range(n2 + 1):
+                if f"{100 * x2 / n2:.1f}" != pcts[1]:
+                    continue
+                table = [[x1, n1 - x1], [x2, n2 - x2]]
+                lowest = min(
+                    stats.fisher_exact(table).pvalue,
+                    stats.chi2_contingency(table, correction=False).pvalue,
+                    stats.chi2_contingency(table, correction=True).pvalue,
+                )
+                assert lowest > 5 * printed, plant.sentence
+
+
 def test_score_counts_found_missed_and_false_alarms():
     key = pd.DataFrame(
         {

@@ -539,17 +539,22 @@ class _RowsBySentence:
         return sorted(found, key=lambda s: s["span_start"])
 
 
+# An estimate that starts this near its sentence's start opens it ("The 5.7-point difference").
+_OPENS_ITS_SENTENCE = 24
+
+
 def _percentages_before(
     diff: dict, sentences: _RowsBySentence, own_sentence: bool = False
 ) -> tuple[dict, dict] | None:
     """Return the two arms' percentages an estimate follows: the only two values printed since
-    the last estimate before it, in its sentence, else in the sentence just before it when its
-    own has none ("Mortality was 21.3% vs 15.6%. The 5.7-point difference ..."); None
-    otherwise, and for a difference not in percentage points."""
+    the last estimate before it, in its sentence, else, when it opens a sentence that has
+    none, in the sentence just before ("Mortality was 21.3% vs 15.6%. The 5.7-point difference
+    ..."; not "... 15.6%. Readmission was lower with drug (OR 0.7)"); None otherwise, and for
+    a difference not in percentage points."""
     if diff["kind"] == "difference" and not _in_percentage_points(diff):
         return None
     windows = [sentences.own(diff)]
-    if not own_sentence:
+    if not own_sentence and diff["span_start"] - diff["sentence_start"] <= _OPENS_ITS_SENTENCE:
         windows.append(sentences.just_before(diff))
     for window in windows:
         since = [s for s in window if s["kind"] in {"difference", "ratio", "test", "nnt"}]
@@ -764,10 +769,10 @@ def _p_and_its_percentages(p_stat: dict, sentences: _RowsBySentence, by_id: dict
         return None
     if target is not None and (target.get("measure") or "") == "HR":
         return None
-    if target is None:
-        # a p alone takes no values of the sentence before: "... 47 (3.9%) controls. Titres were
-        # higher in vaccinees (p<0.0001)" tests titres
-        return _percentages_before(p_stat, sentences, own_sentence=True)
+    if target is None or target["kind"] == "test":
+        # a p alone, or a test's, takes no values of the sentence before: "... 47 (3.9%)
+        # controls. Titres were higher in vaccinees (p<0.0001)" tests titres
+        return _percentages_before(target or p_stat, sentences, own_sentence=True)
     return _percentages_before(target, sentences)
 
 

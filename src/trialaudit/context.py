@@ -107,6 +107,7 @@ IN_CONTROL_AFTER = re.compile(
     r"\s(?:patients\s)?in\s(?:the\s)?(?P<arm>placebo|controls?|sham|usual[-\s]care)\b"
     r"(?!\s(?:group|arm|cohort))"
 )
+_ARM_NAMED_AFTER_VALUE = re.compile(r"\s(?:with|in|on|among|after)\s")
 ARM_LABEL_BEFORE = re.compile(
     rf"(?:(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s)|(?P<cjk_control>\u5bf9\u7167\u7ec4)"
     r"[^\d\s]{0,4})$"
@@ -306,6 +307,14 @@ def clean_arm(label: str) -> str:
     kept: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
+        if (
+            word.lower() == "of"
+            and kept == ["care"]
+            and index
+            and words[index - 1].lower() == "standard"
+        ):
+            kept.append(word)  # "standard of care" is one name
+            continue
         # a capital letter after a word names it ("vitamin A", "drug B"), it is no article
         named = word == "A" and kept == [] and index > 0 and words[index - 1].isalpha()
         if word.lower() in _STOP and not named:
@@ -482,7 +491,11 @@ def arm_near(
         # "Treatment success: 72.3% vs 60.1%": a label followed by two arms' values is what
         # they measure, not an arm
         header = text[before.end("arm") : start].strip() == ":"
-        compared = header and _VALUES_COMPARED_AFTER.match(text, start)
+        compared = header and (
+            _VALUES_COMPARED_AFTER.match(text, start)
+            # "Treatment response: 39.6% with digital coaching vs ...": its arm comes after it
+            or _ARM_NAMED_AFTER_VALUE.match(text, end)
+        )
         if (
             # "Gleason ≥8: enza 17 (38%)": a word of the document's arms names one
             is_armlike(before.group("arm")) or _shares_a_word(before.group("arm"), arm_words)
@@ -1047,10 +1060,13 @@ def _arm_words_from(text: str, start: int, end: int, arm_words: frozenset[str]) 
     for _ in range(5):
         word = _LABEL_WORD.match(text, taken, end)
         key = arm_key(word.group()) if word else ""
+        if word and word.group().lower() == "of" and "of" in arm_words:
+            key = "of"  # "standard of care", an arm's own "of"
         if not key or key not in arm_words:
             break
         taken = word.end() + 1
-    return text[start : max(start, taken - 1)]
+    words = text[start : max(start, taken - 1)]
+    return words[:-3] if words.lower().endswith(" of") else words
 
 
 def _shares_a_word(label: str, arm_words: frozenset[str]) -> bool:
