@@ -37,11 +37,11 @@ class Need:
 
 
 # The larger (base and slope each) of benchmarks/fit_resources.py's fits to run E (2026-12-02, a
-# host at half speed), run F (the same day, the usual host), runs H and K (2026-12-03) and run L
-# (2026-12-04): each request covers the jobs of all five runs.
+# host at half speed), run F (the same day, the usual host), runs H and K (2026-12-03) and runs L
+# and M (2026-12-04): each request covers the jobs of all six runs.
 NEEDS: dict[str, Need] = {
     "check_consistency": Need(510, 29.6, 9, 3.64),
-    "collect_tables": Need(330, 5.1, 4, 0.17),
+    "collect_tables": Need(330, 5.2, 4, 0.17),
     "extract_statistics": Need(230, 12.1, 6, 4.96),
     "follow_up_timeline": Need(220, 6.5, 4, 0.28),
     "harmonize_outcomes": Need(160, 2.8, 3, 0.07),
@@ -51,9 +51,9 @@ NEEDS: dict[str, Need] = {
     "plot_figures": Need(230, 3, 10, 0.14),
     "plot_forest": Need(280, 0.8, 23, 0.03),
     "plot_timeline": Need(240, 1.4, 24, 0.07),
-    "render_tables": Need(170, 0.6, 4, 0.01),
+    "render_tables": Need(170, 0.8, 4, 0.01),
     "summarize_results": Need(220, 4.6, 4, 0.11),
-    "validate_tables": Need(200, 11.1, 5, 0.19),
+    "validate_tables": Need(200, 11.3, 5, 0.19),
     "write_audit_cards": Need(260, 0.1, 4, 0.01),
 }
 
