@@ -1498,3 +1498,23 @@ def test_arms_named_with_of_and_after_a_heading(text, expected):
     assert per_arm(text) == expected
     arms = {a["arm"] for a in extract_document("t", text).arms}
     assert arms == {"digital coaching", "standard of care"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hypoglycaemia was more frequent with insulin (n=23, 11.5%) than with metformin "
+            "(n=9, 4.4%).",
+            [("n=23, 11.5%", "insulin", None), ("n=9, 4.4%", "metformin", None)],
+        ),
+        # guard: what values were seen with, not compared, names conditions
+        (
+            "Patients with diabetes (n = 40, 20%) and with hypertension (n = 32, 16%) were "
+            "included.",
+            [("n = 40, 20%", "", None), ("n = 32, 16%", "", None)],
+        ),
+    ],
+)
+def test_values_compared_each_in_a_bracket_after_what_it_was_seen_with(text, expected):
+    assert per_arm(text) == expected

@@ -282,6 +282,11 @@ def arms_of_parallel_labels(stats: list[dict], norm: str) -> None:
         weak = construction in context.WEAK_ARM_CONSTRUCTIONS
         if weak and not any(context.is_control(label) for _, label in labelled):
             continue  # "12% for mortality and 8% for stroke"
+        compared = context.COMPARED_BETWEEN.search(
+            norm, labelled[0][0]["span_end"], labelled[-1][0]["span_start"]
+        )
+        if construction in context.COMPARED_CONSTRUCTIONS and not compared:
+            continue  # "with diabetes (n = 40) and with hypertension (n = 32)": conditions
         if len(labelled) >= 2 and len(keys) == len(labelled) and agree:
             for row, label in labelled:
                 row["arm"] = row["arm"] or label

@@ -377,6 +377,13 @@ _RECIPIENTS_INSIDE = re.compile(
 # ("12% for mortality and 8% for stroke"), so such labels are arms only beside a control.
 _FOR_LABEL_AFTER = re.compile(rf"\s(?:for)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?={ARM_ENDS_AHEAD})")
 WEAK_ARM_CONSTRUCTIONS = frozenset({"for"})
+# "more frequent with insulin (n=23, 11.5%) than with metformin (n=9, 4.4%)": the value opens a
+# bracket after what it was seen with; such labels are arms only when the values are compared.
+_WITH_BEFORE_BRACKET = re.compile(
+    rf"\b(?:with|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})\s?\(\s?(?:[nN]\s?=\s?)?$"
+)
+COMPARED_CONSTRUCTIONS = frozenset({"with ("})
+COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bversus\b|\bvs\b")
 
 
 def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple:
@@ -398,6 +405,9 @@ def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int
     named_for = _FOR_LABEL_AFTER.match(text, end, sentence[1])
     if named_for:
         return "for", named_for.group("arm")  # an arm only beside a control's (see below)
+    opened = _WITH_BEFORE_BRACKET.search(text, max(sentence[0], start - 60), start)
+    if opened:
+        return "with (", opened.group("arm")  # an arm only when the values are compared
     return "", ""
 
 
