@@ -1518,3 +1518,42 @@ def test_arms_named_with_of_and_after_a_heading(text, expected):
 )
 def test_values_compared_each_in_a_bracket_after_what_it_was_seen_with(text, expected):
     assert per_arm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a value "with" its arm beside a control's ("with" alone names conditions too)
+        (
+            "The mean change in HbA1c was -1.2% with semaglutide and -0.4% with placebo.",
+            [("mean change in HbA1c was -1.2%", "semaglutide", None), ("-0.4%", "placebo", None)],
+        ),
+        (
+            "FEV1 improved by 120 mL (SD 85) with tiotropium versus 40 mL (SD 90) with placebo.",
+            [("120 mL (SD 85)", "tiotropium", None), ("40 mL (SD 90)", "placebo", None)],
+        ),
+        # NEJM's "(interquartile range [IQR], 3 to 8)" is the first value's IQR
+        (
+            "The median duration was 5 days (interquartile range [IQR], 3 to 8) with oseltamivir "
+            "and 7 days (IQR, 4 to 10) with placebo.",
+            [
+                (
+                    "median duration was 5 days (interquartile range [IQR], 3 to 8)",
+                    "oseltamivir",
+                    None,
+                ),
+                ("7 days (IQR, 4 to 10)", "placebo", None),
+            ],
+        ),
+        # "Mean (±SD)" heads what the values are
+        (
+            "Mean (±SD) change in HbA1c was −1.2±0.9% with tirzepatide and −0.8±1.0% with placebo.",
+            [
+                ("Mean (±SD) change in HbA1c was −1.2±0.9", "tirzepatide", None),
+                ("−0.8±1.0", "placebo", None),
+            ],
+        ),
+    ],
+)
+def test_values_with_an_arm_beside_a_control(text, expected):
+    assert per_arm(text) == expected

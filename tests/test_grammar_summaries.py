@@ -293,7 +293,7 @@ def test_a_percentage_mean_after_an_sd_header_keeps_its_spread():
         ),
         (
             "The mean change in HbA1c was -1.2% with semaglutide and -0.4% with placebo.",
-            [("mean", "-1.2", ""), ("mean", "-0.4", "placebo")],
+            [("mean", "-1.2", "semaglutide"), ("mean", "-0.4", "placebo")],
         ),
         # guard: a value in another unit after the arm is not the next arm's mean
         (

@@ -243,7 +243,7 @@ def test_a_rate_per_person_time_of_follow_up_is_checked_against_its_events():
         (
             "The annualized rate of severe exacerbations was 0.85 with benralizumab and 1.21 "
             "with placebo.",
-            [("0.85", "per year", ""), ("1.21", "per year", "placebo")],
+            [("0.85", "per year", "benralizumab"), ("1.21", "per year", "placebo")],
         ),
         (
             "The annualised exacerbation rate was 0.93 in the dupilumab group versus 2.76 in the "

@@ -254,12 +254,15 @@ def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, s
                 row["arm"] = row["arm"] or label
 
 
-def arms_of_parallel_labels(stats: list[dict], norm: str) -> None:
+def arms_of_parallel_labels(
+    stats: list[dict], norm: str, arm_words: frozenset[str] = frozenset()
+) -> None:
     """Give values of one sentence that name their arms the same way ("21 of 300 patients on
     budesonide died versus 37 of 298 on placebo", "41.2% (200 mg) vs 22.5% (placebo)") those
     arms, though the labels do not look like arms: when two values or more of one kind do so
     with different labels, and every value that has an arm already has the one its label
-    names (context.parallel_arm_label)."""
+    names (context.parallel_arm_label); labels of a weak construction ("for", "with") only
+    beside a control's, and only arms of ``arm_words`` when the document names its arms."""
     by_sentence: dict[tuple[int, str, str], list[tuple[dict, str]]] = {}
     for row in stats:
         if row["kind"] not in PER_ARM_KINDS:
@@ -282,6 +285,12 @@ def arms_of_parallel_labels(stats: list[dict], norm: str) -> None:
         weak = construction in context.WEAK_ARM_CONSTRUCTIONS
         if weak and not any(context.is_control(label) for _, label in labelled):
             continue  # "12% for mortality and 8% for stroke"
+        if (
+            weak
+            and arm_words
+            and not all(_names_a_known_arm(label, arm_words) for _, label in labelled)
+        ):
+            continue  # "9.1% with food and 2.0% with placebo" in a trial of semaglutide
         compared = context.COMPARED_BETWEEN.search(
             norm, labelled[0][0]["span_end"], labelled[-1][0]["span_start"]
         )
@@ -290,6 +299,11 @@ def arms_of_parallel_labels(stats: list[dict], norm: str) -> None:
         if len(labelled) >= 2 and len(keys) == len(labelled) and agree:
             for row, label in labelled:
                 row["arm"] = row["arm"] or label
+
+
+def _names_a_known_arm(label: str, arm_words: frozenset[str]) -> bool:
+    """Return True if a label is a control or shares a word with the document's arms."""
+    return context.is_control(label) or bool(set(context.arm_key(label).split()) & arm_words)
 
 
 # At most this much space between a sentence and the one before it in one paragraph.

@@ -376,7 +376,12 @@ _RECIPIENTS_INSIDE = re.compile(
 # "-5.1 kg (SD 3.2) for drug and -1.2 kg (SD 2.9) for placebo"; "for" also names outcomes
 # ("12% for mortality and 8% for stroke"), so such labels are arms only beside a control.
 _FOR_LABEL_AFTER = re.compile(rf"\s(?:for)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?={ARM_ENDS_AHEAD})")
-WEAK_ARM_CONSTRUCTIONS = frozenset({"for"})
+# "5 days (IQR 3 to 8) with oseltamivir and 7 days (IQR 4 to 10) with placebo"; "with" also
+# names conditions ("12 (10%) with diabetes and 8 (7%) with hypertension").
+_WITH_LABEL_AFTER = re.compile(
+    rf"(?:\s?{UNIT_WORDS})?\swith\s(?:the\s)?(?P<arm>{ARM_LABEL})(?={ARM_ENDS_AHEAD})"
+)
+WEAK_ARM_CONSTRUCTIONS = frozenset({"for", "with"})
 # "more frequent with insulin (n=23, 11.5%) than with metformin (n=9, 4.4%)": the value opens a
 # bracket after what it was seen with; such labels are arms only when the values are compared.
 _WITH_BEFORE_BRACKET = re.compile(
@@ -405,6 +410,9 @@ def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int
     named_for = _FOR_LABEL_AFTER.match(text, end, sentence[1])
     if named_for:
         return "for", named_for.group("arm")  # an arm only beside a control's (see below)
+    named_with = _WITH_LABEL_AFTER.match(text, end, sentence[1])
+    if named_with:
+        return "with", named_with.group("arm")  # as "for"
     opened = _WITH_BEFORE_BRACKET.search(text, max(sentence[0], start - 60), start)
     if opened:
         return "with (", opened.group("arm")  # an arm only when the values are compared

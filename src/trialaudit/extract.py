@@ -146,6 +146,16 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
     return row
 
 
+def _arm_words(rows: list[dict], allocated: list[tuple[int, tuple[str, ...]]]) -> frozenset:
+    """The words of the arms a document allocates to or gives sizes of."""
+    return context.declared_arm_words(allocated) | frozenset(
+        word
+        for row in rows
+        if row["kind"] == "arm_size" and row["arm"]
+        for word in context.arm_key(row["arm"]).split()
+    )
+
+
 def _attach_context(
     rows: list[dict],
     norm: str,
@@ -168,12 +178,7 @@ def _attach_context(
         if row["kind"] == "arm_size" and row["subgroup"]:
             subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
     defaults = _study_default_timepoints(layout, found)
-    arm_words = context.declared_arm_words(allocated) | frozenset(
-        word
-        for row in rows
-        if row["kind"] == "arm_size" and row["arm"]
-        for word in context.arm_key(row["arm"]).split()
-    )
+    arm_words = _arm_words(rows, allocated)
     previous: dict[tuple[str, int], tuple[str, float | None]] = {}
     values_at = _durations_printed(rows)
     for row in rows:
@@ -703,7 +708,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     attribution.assign_parallel_arms(stats, runs, norm, study_arms)
     attribution.one_outcome_per_run(runs)
     _arms_named_after(stats, norm, arm_rows)
-    attribution.arms_of_parallel_labels(stats, norm)
+    attribution.arms_of_parallel_labels(stats, norm, _arm_words(stats, allocated))
     attribution.arms_of_changes_from_to(stats, norm)
     _fill_denominators(stats, arm_rows, norm)
     attribution.parallel_denominators(runs, norm)

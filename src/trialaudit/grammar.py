@@ -492,9 +492,10 @@ PERCENT_EFFECTIVE = re.compile(
     rf"(?<![\d.])(?P<est>{DEC})\s?%\s(?i:effective|efficacious)\b(?P<ci>{_CI_TAIL})?", _X
 )
 
+# NEJM prints the abbreviation after the name: "(interquartile range [IQR], 3 to 8)".
 _SPREAD_WORD = (
-    r"(?P<skind>IQR|interquartile\srange|(?i:range)|Q1\s?-\s?Q3|Q1,\s?Q3|(?:\d{2}%\s?)?CI"
-    r"|SD|SE|SEM)"
+    r"(?P<skind>IQR|interquartile\srange(?:\s\[IQR\])?|(?i:range)|Q1\s?-\s?Q3|Q1,\s?Q3"
+    r"|(?:\d{2}%\s?)?CI|SD|SE|SEM)"
 )
 # Median with IQR or range: "2.75 [2.35, 3.23]", "61 (50, 70.5)", "54.3 [- 15.5 to 93.3]".
 MEDIAN_SPREAD = re.compile(
@@ -506,12 +507,12 @@ MEDIAN_SPREAD = re.compile(
     _X,
 )
 # Labelled summary: "median 61 (IQR 50-70.5)", "median (IQR) age 61 (50, 70.5) years",
-# "mean (SD) 45.2 (12.1)", "mean age was 45.2 years", "median follow-up of 12 months".
+# "mean (SD) 45.2 (12.1)", "Mean (±SD)", "mean age was 45.2 years", "median follow-up of 12 months".
 SUMMARY_LABEL = re.compile(
     rf"""
     (?<![A-Za-z])(?P<stat>(?i:median|mean|average))
     (?!(?:\s[\w\-]{{1,20}}){{0,2}}\s(?i:difference)\b)  # "mean (change) difference 0.07" differs
-    (?P<header>\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
+    (?P<header>\s?[(\[](?:\u00b1\s?)?(?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
         (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
     (?P<what>(?:\s(?i:changes?\sfrom\sbaseline))?
       (?:\s(?!was\b|were\b|of\b|is\b|from\b)[A-Za-z][\w\-]{{0,20}}){{0,3}}
