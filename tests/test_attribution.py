@@ -1557,3 +1557,24 @@ def test_values_compared_each_in_a_bracket_after_what_it_was_seen_with(text, exp
 )
 def test_values_with_an_arm_beside_a_control(text, expected):
     assert per_arm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # percentages listed "respectively" after the arms the sentence names
+        (
+            "Serious adverse events were reported in 8.2% and 9.1% of patients in the treatment "
+            "and placebo groups, respectively (P=0.62).",
+            [("8.2%", "treatment", None), ("9.1%", "placebo", None)],
+        ),
+        # Chinese-journal English: "the VAS score of the study group was (2.31±0.52) points"
+        (
+            "After treatment, the VAS score of the study group was (2.31±0.52) points, lower than "
+            "(3.45±0.61) points in the control group (t=9.87, P<0.001).",
+            [("2.31±0.52", "study", None), ("3.45±0.61", "control", None)],
+        ),
+    ],
+)
+def test_arms_named_after_respectively_and_before_a_copula(text, expected):
+    assert per_arm(text) == expected

@@ -93,7 +93,7 @@ ARM_AFTER_VERB = re.compile(
 # A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
 BRACKET_AFTER_ARM = re.compile(
     rf"\b(?:(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
-    rf"|(?:of|in|for)\sthe\s(?P<group>{ARM_LABEL})\s(?:group|arm)"
+    rf"|(?:of|in|for)\sthe\s(?P<group>{ARM_LABEL})\s(?:group|arm)(?:\s(?:was|were))?"
     rf"|(?:of|in|for)\s(?P<lettered>{_LETTERED}))\s?\(\s?"
     r"(?:(?:mean|median|n)\s?[=:]?\s?)?$"
 )

@@ -337,8 +337,11 @@ def _assign_respectively(
         if named:
             # "62% (31 of 50) and 40% (20 of 50) in the drug and placebo groups, respectively"
             labels = [context.clean_arm(named.group(g)) for g in ("arm1", "arm2")]
+            # "in 8.2% and 9.1% of patients in the treatment and placebo groups, respectively"
             before = [
-                r for r in rows if r["kind"] in _IN_ARM_ORDER and r["span_end"] <= named.start()
+                r
+                for r in rows
+                if r["kind"] in _IN_ARM_ORDER | {"percentage"} and r["span_end"] <= named.start()
             ]
             if len(before) == 2 and all(labels):
                 for arm, value in zip(labels, before, strict=True):
