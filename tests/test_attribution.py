@@ -1578,3 +1578,33 @@ def test_values_with_an_arm_beside_a_control(text, expected):
 )
 def test_arms_named_after_respectively_and_before_a_copula(text, expected):
     assert per_arm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # values "with" two arms, neither a control, that the sentence compares
+        (
+            "Mortality was 12.4% (31/250) with early antibiotics versus 18.8% (47/250) with "
+            "delayed antibiotics.",
+            [
+                ("12.4% (31/250)", "early antibiotics", 250),
+                ("18.8% (47/250)", "delayed antibiotics", 250),
+            ],
+        ),
+        (
+            "Median PFS was 11.2 months with the combination vs 7.4 months with monotherapy.",
+            [
+                ("Median PFS was 11.2 months", "combination", None),
+                ("7.4 months", "monotherapy", None),
+            ],
+        ),
+        # guard: joined by "and", not compared, "with" names conditions
+        (
+            "Mortality was 12.4% (31/250) with diabetes and 18.8% (47/250) with hypertension.",
+            [("12.4% (31/250)", "", 250), ("18.8% (47/250)", "", 250)],
+        ),
+    ],
+)
+def test_values_with_two_arms_the_sentence_compares(text, expected):
+    assert per_arm(text) == expected

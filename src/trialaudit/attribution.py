@@ -283,17 +283,21 @@ def arms_of_parallel_labels(
             if row["arm"]
         )
         weak = construction in context.WEAK_ARM_CONSTRUCTIONS
-        if weak and not any(context.is_control(label) for _, label in labelled):
-            continue  # "12% for mortality and 8% for stroke"
+        compared = context.COMPARED_BETWEEN.search(
+            norm, labelled[0][0]["span_end"], labelled[-1][0]["span_start"]
+        )
+        # "12.4% with early antibiotics versus 18.8% with delayed antibiotics": compared values
+        beside = any(context.is_control(label) for _, label in labelled) or (
+            construction == "with" and compared
+        )
+        if weak and not beside:
+            continue  # "12% for mortality and 8% for stroke", "10% with diabetes and 7% with ..."
         if (
             weak
             and arm_words
             and not all(_names_a_known_arm(label, arm_words) for _, label in labelled)
         ):
             continue  # "9.1% with food and 2.0% with placebo" in a trial of semaglutide
-        compared = context.COMPARED_BETWEEN.search(
-            norm, labelled[0][0]["span_end"], labelled[-1][0]["span_start"]
-        )
         if construction in context.COMPARED_CONSTRUCTIONS and not compared:
             continue  # "with diabetes (n = 40) and with hypertension (n = 32)": conditions
         if len(labelled) >= 2 and len(keys) == len(labelled) and agree:
