@@ -1608,3 +1608,18 @@ def test_arms_named_after_respectively_and_before_a_copula(text, expected):
 )
 def test_values_with_two_arms_the_sentence_compares(text, expected):
     assert per_arm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hallucinations: ketamine 11 (9.2%), placebo 4 (3.3%).",
+            [("11 (9.2%)", "ketamine", None), ("4 (3.3%)", "placebo", None)],
+        ),
+        # guard: a list of other things, with no control among them
+        ("Sites: knee 12 (10%), hip 8 (7%).", [("12 (10%)", "", None), ("8 (7%)", "", None)]),
+    ],
+)
+def test_values_listed_after_their_arms_names_beside_a_control(text, expected):
+    assert per_arm(text) == expected

@@ -381,7 +381,12 @@ _FOR_LABEL_AFTER = re.compile(rf"\s(?:for)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?={AR
 _WITH_LABEL_AFTER = re.compile(
     rf"(?:\s?{UNIT_WORDS})?\swith\s(?:the\s)?(?P<arm>{ARM_LABEL})(?={ARM_ENDS_AHEAD})"
 )
-WEAK_ARM_CONSTRUCTIONS = frozenset({"for", "with"})
+# "Hallucinations: ketamine 11 (9.2%), placebo 4 (3.3%)": each value after its arm's name in a
+# list; also a list of anything else ("Sites: knee 12, hip 8"), so only beside a control.
+_LISTED_BEFORE = re.compile(
+    r"(?:[:;,]\s)(?P<arm>[A-Za-z][\w\-]{1,25}(?:\s[A-Za-z][\w\-]{1,25})?)\s$"
+)
+WEAK_ARM_CONSTRUCTIONS = frozenset({"for", "with", "listed"})
 # "more frequent with insulin (n=23, 11.5%) than with metformin (n=9, 4.4%)": the value opens a
 # bracket after what it was seen with; such labels are arms only when the values are compared.
 _WITH_BEFORE_BRACKET = re.compile(
@@ -416,6 +421,9 @@ def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int
     opened = _WITH_BEFORE_BRACKET.search(text, max(sentence[0], start - 60), start)
     if opened:
         return "with (", opened.group("arm")  # an arm only when the values are compared
+    listed = _LISTED_BEFORE.search(text, max(sentence[0], start - 40), start)
+    if listed:
+        return "listed", listed.group("arm")  # as "for"
     return "", ""
 
 
