@@ -1623,3 +1623,34 @@ def test_values_with_two_arms_the_sentence_compares(text, expected):
 )
 def test_values_listed_after_their_arms_names_beside_a_control(text, expected):
     assert per_arm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the outcome that opens a clause of a list names the values after it
+        (
+            "Tooth staining was recorded in 17/38 (44.7%) periods with chlorhexidine and 5/38 "
+            "(13.2%) with the essential oil, and taste disturbance in 9 (23.7%) and 3 (7.9%), "
+            "respectively.",
+            [
+                ("17/38 (44.7%)", "Tooth staining"),
+                ("5/38 (13.2%)", "Tooth staining"),
+                ("9 (23.7%)", "taste disturbance"),
+                ("3 (7.9%)", "taste disturbance"),
+            ],
+        ),
+        (
+            "Nausea occurred in 12/40 (30.0%) patients given ondansetron and 20/41 (48.8%) given "
+            "placebo, and vomiting in 5 (12.5%) and 11 (26.8%), respectively.",
+            [
+                ("12/40 (30.0%)", "Nausea"),
+                ("20/41 (48.8%)", "Nausea"),
+                ("5 (12.5%)", "vomiting"),
+                ("11 (26.8%)", "vomiting"),
+            ],
+        ),
+    ],
+)
+def test_an_outcome_that_opens_a_clause_of_a_list(text, expected):
+    assert outcomes_of(text) == expected
