@@ -257,3 +257,17 @@ def test_no_ci_check_of_an_adjusted_ratio_from_percentages():
         "1.77, 95% CI 1.30 to 2.40)."
     )
     assert checks_of(text, "ci_vs_percentages") == []
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        # a mean of a measurement printed in percent is no share of people (11/150 vs 12/150
+        # would give p = 0.83 and call the printed 0.01 inconsistent)
+        "Mean HbA1c at 24 weeks was 7.3% with drug and 8.0% with placebo (p = 0.01).",
+        "The median ejection fraction was 40.0% with drug and 27.3% with placebo (p = 0.002).",
+    ],
+)
+def test_no_p_check_from_percentages_that_summarise_a_measurement(result):
+    assert checks_of(ALLOCATED + result, "p_vs_percentages") == []
+    assert checks_of(ALLOCATED + result, "ci_vs_percentages") == []

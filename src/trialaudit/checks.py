@@ -639,6 +639,22 @@ def _sizes_for_percentages(statistics: list[dict]) -> dict[str, int]:
     return sizes
 
 
+# Measurements printed in percent, whose values are means or medians, not shares of people.
+_PERCENT_MEASUREMENTS = re.compile(
+    r"(?i)hba1c|\ba1c\b|glycated|haemoglobin\sa1c|hemoglobin\sa1c|ejection\sfraction|lvef"
+    r"|saturation|spo2|ha?ematocrit|body\sfat|fev1|fvc|predicted|bone\smineral|\bbmd\b"
+    r"|weight\s(?:loss|change|reduction)|change|reduction|decrease|increase|adherence|coverage"
+)
+
+
+def _measured_in_percent(stat: dict) -> bool:
+    """Return True if a percentage is a summary of a measurement (a mean, a median, or an
+    outcome measured in percent such as HbA1c), not the share of an arm with an event."""
+    return (stat.get("measure") or "") in {"mean", "median"} or bool(
+        _PERCENT_MEASUREMENTS.search(stat.get("outcome") or "")
+    )
+
+
 # At most this many 2x2 tables (counts that round to the two percentages) are tried.
 _MAX_TABLES_FROM_PERCENTAGES = 36
 
@@ -649,6 +665,8 @@ def _tables_from_percentages(first: dict, second: dict, sizes: dict[str, int]) -
     keys = [arm_key(s.get("arm") or "") for s in (first, second)]
     if not all(keys) or keys[0] == keys[1] or any(s.get("subgroup") for s in (first, second)):
         return None
+    if any(_measured_in_percent(s) for s in (first, second)):
+        return None  # "Mean HbA1c was 7.3% with drug and 8.0% with placebo": no share of people
     n1, n2 = sizes.get(keys[0]), sizes.get(keys[1])
     if not n1 or not n2:
         return None
