@@ -621,24 +621,6 @@ def check_ratio_against_percentages(ratio: dict, first: dict, second: dict) -> d
     return _row(ratio, "ratio_vs_percentages", ratio["value_text"], verdict, assumption=assumption)
 
 
-def _sizes_for_percentages(statistics: list[dict]) -> dict[str, int]:
-    """Return arm key -> the one size the text gives an arm, analysed if it says, else
-    randomized (the denominators its results' percentages most likely have)."""
-    sizes = _arm_sizes(statistics)
-    analysed: dict[str, set[int]] = {}
-    for s in statistics:
-        if (
-            s["kind"] == "arm_size"
-            and s.get("population") == "analysed"
-            and s.get("arm")
-            and not _missing(s.get("value"))
-            and counts_people(s)
-        ):
-            analysed.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
-    sizes.update({k: next(iter(v)) for k, v in analysed.items() if len(v) == 1})
-    return sizes
-
-
 # Measurements printed in percent, whose values are means or medians, not shares of people.
 _PERCENT_MEASUREMENTS = re.compile(
     r"(?i)hba1c|\ba1c\b|glycated|haemoglobin\sa1c|hemoglobin\sa1c|ejection\sfraction|lvef"
@@ -679,6 +661,15 @@ def _tables_from_percentages(first: dict, second: dict, sizes: dict[str, int]) -
     return [(x1, n1, x2, n2) for x1 in xs1 for x2 in xs2]
 
 
+def _all_analysed(first: dict, second: dict, tables: list) -> str:
+    """The assumption of a check on the tables the two percentages give."""
+    _, n1, _, n2 = tables[0]
+    return (
+        f"{_percent_text(first)}% of {n1} and {_percent_text(second)}% of {n2}, the sizes the "
+        "text gives the arms, all analysed"
+    )
+
+
 def check_p_against_percentages(
     p_stat: dict, first: dict, second: dict, sizes: dict[str, int], settings: Settings
 ) -> dict | None:
@@ -704,11 +695,7 @@ def check_p_against_percentages(
             "the nearest); fewer analysed than allocated would give a larger p"
         )
         verdict, decision, log_ratio = _not_checkable(why, verdict.method), None, math.nan
-    _, n1, _, n2 = tables[0]
-    assumption = (
-        f"{_percent_text(first)}% of {n1} and {_percent_text(second)}% of {n2}, the sizes the "
-        "text gives the arms, all analysed; two-sided tests of the 2x2 table"
-    )
+    assumption = _all_analysed(first, second, tables) + "; two-sided tests of the 2x2 table"
     return _row(
         p_stat,
         "p_vs_percentages",
@@ -761,11 +748,7 @@ def check_ci_against_percentages(
                 "nearest); fewer analysed than allocated would give wider ones"
             )
             verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
-    _, n1, _, n2 = tables[0]
-    assumption = (
-        f"{_percent_text(first)}% of {n1} and {_percent_text(second)}% of {n2}, the sizes the "
-        "text gives the arms, all analysed"
-    )
+    assumption = _all_analysed(first, second, tables)
     reported = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
     return _row(
         effect,
@@ -775,6 +758,22 @@ def check_ci_against_percentages(
         approximate=len(tables) > 1,
         assumption=assumption,
     )
+
+
+def _estimate_against_percentages(
+    effect: dict, sentences: _RowsBySentence, sizes: dict[str, int], settings: Settings
+) -> list[dict | None]:
+    """The checks of a ratio or difference, and of its CI, against the two arms' percentages
+    before it (none when there are not two)."""
+    pair = _percentages_before(effect, sentences)
+    if pair is None:
+        return []
+    against = (
+        check_ratio_against_percentages
+        if effect["kind"] == "ratio"
+        else check_difference_against_percentages
+    )
+    return [against(effect, *pair), check_ci_against_percentages(effect, *pair, sizes, settings)]
 
 
 def _p_and_its_percentages(p_stat: dict, sentences: _RowsBySentence, by_id: dict) -> tuple | None:
@@ -1872,17 +1871,18 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
     return rows
 
 
-def _arm_sizes(statistics: list[dict]) -> dict[str, int]:
+def _arm_sizes(statistics: list[dict], analysed: bool = False) -> dict[str, int]:
     """Return arm key -> stated size, dropping arms stated with two different sizes and sizes
     the text says were analysed (a registry's "Number of Participants Analyzed" of one outcome
-    is no randomized size to hold another outcome's denominators against)."""
+    is no randomized size to hold another outcome's denominators against); with ``analysed``,
+    only those."""
     sizes: dict[str, set[int]] = {}
     for s in statistics:
         if (
             s["kind"] == "arm_size"
             and not _missing(s.get("value"))
             and s.get("arm")
-            and s.get("population") != "analysed"
+            and (s.get("population") == "analysed") == analysed
             and counts_people(s)
         ):
             sizes.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
@@ -2066,7 +2066,9 @@ def check_document(
         and not _missing(c.get("effect_stat_id"))
         and not any(_missing(c.get(k)) for k in ("events_1", "events_2", "total_1", "total_2"))
     }
-    percent_sizes = _sizes_for_percentages(stats)
+    arm_sizes = _arm_sizes(stats)
+    # the denominators results' percentages most likely have: analysed sizes if the text says
+    percent_sizes = arm_sizes | _arm_sizes(stats, analysed=True)
     sentences = _RowsBySentence(stats)
     rows: list[dict | None] = []
     for stat in stats:
@@ -2085,14 +2087,8 @@ def check_document(
                 rows.append(check_rate_against_events(stat, events))
         elif kind == "ratio":
             rows.append(check_ratio_midpoint(stat))
-            pair = (
-                None
-                if int(stat["stat_id"]) in with_counts
-                else _percentages_before(stat, sentences)
-            )
-            if pair is not None:
-                rows.append(check_ratio_against_percentages(stat, *pair))
-                rows.append(check_ci_against_percentages(stat, *pair, percent_sizes, settings))
+            if int(stat["stat_id"]) not in with_counts:
+                rows += _estimate_against_percentages(stat, sentences, percent_sizes, settings)
             rates = _rates_before(stat, stats) if stat.get("measure") == "IRR" else None
             if rates is not None and _have_person_time(rates):
                 rows.extend(check_rate_ratio_events(stat, *rates, settings))
@@ -2100,14 +2096,8 @@ def check_document(
                 rows.append(check_rate_ratio(stat, *rates))
         elif kind == "difference":
             rows.append(check_difference_midpoint(stat))
-            pair = (
-                None
-                if int(stat["stat_id"]) in with_counts
-                else _percentages_before(stat, sentences)
-            )
-            if pair is not None:
-                rows.append(check_difference_against_percentages(stat, *pair))
-                rows.append(check_ci_against_percentages(stat, *pair, percent_sizes, settings))
+            if int(stat["stat_id"]) not in with_counts:
+                rows += _estimate_against_percentages(stat, sentences, percent_sizes, settings)
         if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
             pair = _p_and_its_percentages(stat, sentences, by_id)
             if pair is not None:
@@ -2124,7 +2114,6 @@ def check_document(
                 )
     for stat in (s for s in stats if s["kind"] == "nnt"):
         rows.extend(_check_nnt_of_document(stat, stats, comparisons, by_id, settings))
-    arm_sizes = _arm_sizes(stats)
     for cmp in comparisons:
         compared = check_comparison(cmp, by_id, settings, arm_sizes)
         if cmp.get("allocation_unit") == CLUSTERS:

@@ -344,7 +344,7 @@ def is_control(label: str) -> bool:
     return all(CONTROL_WORDS.search(p) or p.strip().lower() in {"alone", "only"} for p in parts)
 
 
-_COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bversus\b|\bvs\b")
+COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bversus\b|\bvs\b")
 # The arm a count after "n =" is of, named before it: "in MSC (n = 4", "(drug, n = 22".
 _ARM_BEFORE_N = re.compile(rf"(?P<arm>{ARM_LABEL})(?:\s?[(\[]\s?|,\s)$")
 # An arm right after a value, in a bracket or as what its people were treated with; "(NS)" and
@@ -393,7 +393,6 @@ _WITH_BEFORE_BRACKET = re.compile(
     rf"\b(?:with|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})\s?\(\s?(?:[nN]\s?=\s?)?$"
 )
 COMPARED_CONSTRUCTIONS = frozenset({"with ("})
-COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bversus\b|\bvs\b")
 
 
 def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple:
@@ -472,7 +471,7 @@ def arm_near(
         return "control" if word.lower() == "controls" else word  # as CONTROL_NOUN_AFTER
     after = ARM_AFTER.match(text, end, sentence[1])
     # "95.00% (38/40), higher than that of the control group": the arm of what it is compared with
-    if after and not _COMPARED_BETWEEN.search(text, end, after.start("arm")):
+    if after and not COMPARED_BETWEEN.search(text, end, after.start("arm")):
         return clean_arm(after.group("arm"))
     after = _cluster_noun_ahead(text, end, sentence[1]) and ARM_CLUSTERS_AFTER.match(
         text, end, sentence[1]

@@ -160,12 +160,12 @@ def _attach_context(
     rows: list[dict],
     norm: str,
     sents: context.Sentences,
-    allocated: list[tuple[int, tuple[str, ...]]],
+    arm_words: frozenset[str],
     layout,
     found: list[facts.Fact],
 ) -> None:
-    """Set each row's study, sentence, outcome, arm, subgroup and time point (``allocated``:
-    context.allocated_arms)."""
+    """Set each row's study, sentence, outcome, arm, subgroup and time point (``arm_words``:
+    _arm_words)."""
     distributed = context.distributed_timepoints(norm)
     distributed_starts = [d[0] for d in distributed]
     sections = registry.outcome_timepoints(norm)
@@ -178,7 +178,6 @@ def _attach_context(
         if row["kind"] == "arm_size" and row["subgroup"]:
             subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
     defaults = _study_default_timepoints(layout, found)
-    arm_words = _arm_words(rows, allocated)
     previous: dict[tuple[str, int], tuple[str, float | None]] = {}
     values_at = _durations_printed(rows)
     for row in rows:
@@ -692,7 +691,9 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     for index, row in enumerate(stats):
         row["stat_id"] = index
     allocated = context.allocated_arms(norm, scan)
-    _attach_context(stats, norm, sents, allocated, layout, found_facts)
+    # arm sizes keep the arms they were read with, so their words are known from here on
+    arm_words = _arm_words(stats, allocated)
+    _attach_context(stats, norm, sents, arm_words, layout, found_facts)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     _assign_respectively(stats, norm, allocated)
@@ -711,7 +712,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     attribution.assign_parallel_arms(stats, runs, norm, study_arms)
     attribution.one_outcome_per_run(runs)
     _arms_named_after(stats, norm, arm_rows)
-    attribution.arms_of_parallel_labels(stats, norm, _arm_words(stats, allocated))
+    attribution.arms_of_parallel_labels(stats, norm, arm_words)
     attribution.arms_of_changes_from_to(stats, norm)
     _fill_denominators(stats, arm_rows, norm)
     attribution.parallel_denominators(runs, norm)
