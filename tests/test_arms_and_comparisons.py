@@ -662,7 +662,7 @@ def test_arms_named_as_the_subject_of_their_size(text, expected):
 def test_two_named_arms_summaries_separated_by_a_comma_are_compared():
     text = (
         "Methods: We randomized 80 patients to drug (n = 40) or placebo (n = 40). Results: Pain "
-        "scores (mean ± SD): drug 5.1 ± 1.2, placebo 6.3 ± 1.5 (P = 0.01)."
+        "scores (mean ± SD): drug 5.1 ± 1.2, placebo 6.3 ± 1.5 (P = 0.04)."
     )
     extraction = extract_document("t", text)
     (comparison,) = extraction.comparisons
@@ -673,9 +673,10 @@ def test_two_named_arms_summaries_separated_by_a_comma_are_compared():
     )
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     (p_check,) = [c for c in checks if c["check"] == "p_vs_summaries"]
-    # Welch's t for 5.1 ± 1.2 vs 6.3 ± 1.5, 40 each: p = 0.000175, far from 0.01 (R: se <-
+    # Welch's t for 5.1 ± 1.2 vs 6.3 ± 1.5, 40 each: p = 0.000175, far from 0.04 (R: se <-
     # sqrt(1.2^2/40 + 1.5^2/40); df <- se^4 / ((1.2^2/40)^2/39 + (1.5^2/40)^2/39);
-    # 2 * pt(-1.2 / se, df))
+    # 2 * pt(-1.2 / se, df)); with 20 each and the values anywhere in their rounding, at most
+    # 0.0183 (scipy: ttest_ind_from_stats(5.15, 1.25, 20, 6.25, 1.55, 20, equal_var=False))
     assert p_check["verdict"] == "inconsistent"
 
 
@@ -926,15 +927,44 @@ def test_arm_sizes_listed_after_the_allocation(text, expected):
     assert [(r["kind"], r["source_text"], r["arm"]) for r in stats(text)] == expected
 
 
+ALLOCATED = "In all, 640 women were randomised: letrozole 320 / clomiphene 320. "
+
+
 def test_a_p_from_summaries_says_it_assumes_the_arms_sizes_printed_elsewhere():
-    text = (
-        "In all, 640 women were randomised: letrozole 320 / clomiphene 320. Birthweight: "
-        "letrozole 3412±498 vs clomiphene 3287±521, p=0.02."
-    )
+    text = ALLOCATED + "Birthweight: letrozole 3412±498 vs clomiphene 3287±521, p=0.02."
     extraction = extract_document("t", text)
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     (p_check,) = [c for c in checks if c["check"] == "p_vs_summaries"]
     assert "n = 320 and 320, the arms' sizes printed elsewhere" in p_check["assumption"]
+
+
+BIRTHWEIGHT = "Birthweight: letrozole 3412±498 vs clomiphene 3287±521, {}."
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Welch's and Student's t of 320 a side give p = 0.0020 (scipy ttest_ind_from_stats)
+        (ALLOCATED + BIRTHWEIGHT.format("p=0.002"), "consistent"),
+        # a smaller p than all 320 a side give cannot come from fewer measured
+        (ALLOCATED + BIRTHWEIGHT.format("p=0.0001"), "inconsistent"),
+        # a larger one may: the birthweights of the live births only, say
+        (ALLOCATED + BIRTHWEIGHT.format("p=0.02"), "not_checkable"),
+        # but not beyond half of each arm: with 160 a side p is at most 0.0304 (scipy:
+        # ttest_ind_from_stats(3411.5, 498.5, 160, 3287.5, 521.5, 160, equal_var=False))
+        (ALLOCATED + BIRTHWEIGHT.format("p>0.05"), "inconsistent"),
+        # sizes printed beside the means are the numbers measured: no such way out
+        (
+            "In all, 640 women were randomised. Birthweight was 3412±498 g in the letrozole "
+            "group (n = 320) and 3287±521 g in the clomiphene group (n = 320), p=0.02.",
+            "inconsistent",
+        ),
+    ],
+)
+def test_a_p_from_summaries_above_that_of_the_arms_full_sizes_is_not_checkable(text, verdict):
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert [c["verdict"] for c in checks if c["check"] == "p_vs_summaries"] == [verdict]
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,11 @@ def t_checks(statistic):
         ("t(78)=3.46", [("3.46", "consistent")]),
         ("F(1, 78)=11.97", [("11.97", "consistent")]),  # 3.46 squared
         ("t=4.46", [("4.46", "inconsistent")]),
+        # the 40 a side are printed in another sentence: fewer measured give a smaller t
+        ("t=2.46", [("2.46", "not_checkable")]),
+        # but not beyond half of each arm: with 20 a side t is at least 2.410 (scipy:
+        # ttest_ind_from_stats(68.35, 12.75, 20, 59.15, 11.35, 20), either equal_var)
+        ("t=1.46", [("1.46", "inconsistent")]),
         ("F(2, 117)=11.97", []),  # a test of more arms than two
     ],
 )

@@ -670,6 +670,39 @@ def _all_analysed(first: dict, second: dict, tables: list) -> str:
     )
 
 
+def _unless_fewer_analysed(
+    p_stat: dict,
+    candidates: dict[str, float],
+    verdict: Verdict,
+    decision,
+    log_ratio: float,
+    largest_at_floor: float = math.inf,
+) -> tuple[Verdict, bool | None, float]:
+    """Return ``judge_p``'s result, or not checkable when it is inconsistent only because the
+    printed p is larger than one recomputed from the arms' full sizes: fewer people analysed
+    than allocated give a larger p, so such a p may be right for the people measured. A p
+    larger than ``largest_at_floor`` (the largest p with MEASURED_SHARE_FLOOR of each arm
+    measured) stays inconsistent."""
+    reported = _p_range(p_stat)
+    finite = [v for v in candidates.values() if math.isfinite(v)]
+    if verdict.verdict != INCONSISTENT or reported is None or not finite:
+        return verdict, decision, log_ratio
+    if reported[0] <= min(finite):
+        return verdict, decision, log_ratio
+    if reported[0] > largest_at_floor:
+        note = (
+            "fewer measured than the arms' sizes would give a larger p, but not this one "
+            f"unless fewer than {MEASURED_SHARE_FLOOR:.0%} of each arm were measured (p at "
+            f"most {largest_at_floor:.4g} with that share)"
+        )
+        return replace(verdict, note=note), decision, log_ratio
+    why = (
+        f"the printed p is above a p of the arms' full sizes ({verdict.recomputed_text} the "
+        "nearest); fewer analysed than allocated would give a larger p"
+    )
+    return _not_checkable(why, verdict.method), None, math.nan
+
+
 def check_p_against_percentages(
     p_stat: dict, first: dict, second: dict, sizes: dict[str, int], settings: Settings
 ) -> dict | None:
@@ -686,15 +719,9 @@ def check_p_against_percentages(
         for x1, n1, x2, n2 in tables
         for method, value in twobytwo.p_values(x1, n1, x2, n2).items()
     }
-    verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
-    reported = _p_range(p_stat)
-    finite = [v for v in candidates.values() if math.isfinite(v)]
-    if verdict.verdict == INCONSISTENT and reported is not None and reported[0] > min(finite):
-        why = (
-            f"the printed p is above every p of the arms' full sizes ({verdict.recomputed_text} "
-            "the nearest); fewer analysed than allocated would give a larger p"
-        )
-        verdict, decision, log_ratio = _not_checkable(why, verdict.method), None, math.nan
+    verdict, decision, log_ratio = _unless_fewer_analysed(
+        p_stat, candidates, *judge_p(p_stat, candidates, settings)
+    )
     assumption = _all_analysed(first, second, tables) + "; two-sided tests of the 2x2 table"
     return _row(
         p_stat,
@@ -1635,6 +1662,20 @@ def _rounding_boxes(cmp: dict, stats_by_id: dict[int, dict]) -> list:
     return boxes
 
 
+# A p or t from two arms' means and SDs, whose sizes are printed away from them, may come from
+# fewer people measured (missing data, a subset such as live births) and is not called
+# inconsistent while this share of each arm measured could reproduce it; a report that lost
+# more than half of both arms for an outcome without saying so is a finding in itself.
+MEASURED_SHARE_FLOOR = 0.5
+
+
+def _measured_share(boxes: list) -> list:
+    """Return ``_rounding_boxes`` with each arm's size cut to MEASURED_SHARE_FLOOR of it."""
+    m1, s1, n1, m2, s2, n2 = boxes
+    share = MEASURED_SHARE_FLOOR
+    return [m1, s1, max(2, math.floor(n1 * share)), m2, s2, max(2, math.floor(n2 * share))]
+
+
 def _within_rounding(
     p_stat: dict,
     cmp: dict,
@@ -1693,6 +1734,7 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
     first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
     second = _summary(_stat(stats_by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
     problem = next((s for s in (first, second) if isinstance(s, str)), None)
+    sizes_assumed = _sizes_assumed(cmp, stats_by_id)
     if problem is None and not first.kind == second.kind == "sd":
         problem = "a t from medians would need their means and SDs estimated"
     if problem:
@@ -1718,6 +1760,26 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
             low,
             high,
         )
+        # fewer measured than the arms' sizes printed elsewhere give a smaller t
+        if not matching and sizes_assumed and low_r < max(hi for _, hi in found.values()):
+            floor = min(
+                continuous.t_range(*_measured_share(boxes), equal_var=equal_var)[0]
+                for equal_var in (True, False)
+            )
+            floor = floor**2 if squared else floor
+            if high_r < floor:
+                note = (
+                    "fewer measured than the arms' sizes would give a smaller statistic, but "
+                    f"not this one unless fewer than {MEASURED_SHARE_FLOOR:.0%} of each arm "
+                    f"were measured (at least {floor:.3f} with that share)"
+                )
+                verdict = replace(verdict, note=note)
+            else:
+                why = (
+                    f"the printed statistic is below one of the arms' full sizes ({text} the "
+                    "nearest); fewer measured than allocated would give a smaller one"
+                )
+                verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
     return [
         _row(
             test,
@@ -1730,7 +1792,7 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
                     None,
                     [
                         "two-sample t of the means and SDs, either sign",
-                        _sizes_assumed(cmp, stats_by_id),
+                        sizes_assumed,
                     ],
                 )
             ),
@@ -1757,6 +1819,12 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
     verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
     if exact and verdict.verdict == INCONSISTENT:
         verdict, decision = _within_rounding(p_stat, cmp, stats_by_id, verdict, decision, settings)
+    sizes_assumed = _sizes_assumed(cmp, stats_by_id)
+    if exact and sizes_assumed:
+        at_floor = continuous.welch_p_range(*_measured_share(_rounding_boxes(cmp, stats_by_id)))
+        verdict, decision, log_ratio = _unless_fewer_analysed(
+            p_stat, candidates, verdict, decision, log_ratio, largest_at_floor=at_floor[1]
+        )
     values = [v for v in candidates.values() if math.isfinite(v)]
     low, high = (min(values), max(values)) if values else (math.nan, math.nan)
     reported_range = _p_range(p_stat)
@@ -1802,7 +1870,7 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
                         ""
                         if exact
                         else "normal data; the bracketed interval read as IQR and as range",
-                        _sizes_assumed(cmp, stats_by_id),
+                        sizes_assumed,
                     ],
                 )
             ),

@@ -15,9 +15,11 @@ _VERSUS_GAP = re.compile(
 )
 # "in the MSC group (67.0) compared to the placebo group (50.0)".
 _NAMED_ARMS_GAP = re.compile(
-    r"(?i)^(?:[^\d;]{0,20}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}"
+    r"(?i)^(?:[^\d;]{0,40}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}"
     r"|,\s[^\d;,]{1,40})$"  # "drug 5.1 ± 1.2, placebo 6.3 ± 1.5"
 )
+# "3412±498 g in the letrozole group (n = 320) and ...": an arm's size inside the gap
+_ARM_SIZE_IN_GAP = re.compile(r"\(n\s?=\s?\d{1,3}(?:,\d{3})?\)")
 _COMPARED_WITH = re.compile(
     rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin)?|relative\sto)\s(?:the\s)?"
     rf"(?P<arm>{ARM_LABEL})(?=\s(?:group|arm)s?\b|{ARM_ENDS_AHEAD})"
@@ -383,7 +385,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
                 a["arm"]
                 and b["arm"]
                 and context.arm_key(a["arm"]) != context.arm_key(b["arm"])
-                and _NAMED_ARMS_GAP.match(gap)
+                and _NAMED_ARMS_GAP.match(_ARM_SIZE_IN_GAP.sub("", gap))
             )
             if _VERSUS_GAP.match(gap) or named:
                 pairs.append((a, b))
