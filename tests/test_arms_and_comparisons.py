@@ -1009,3 +1009,25 @@ def test_groups_a_text_divides_people_into_take_the_size_of_each(allocation):
     assert [(a["arm"], a["n"]) for a in extraction.arms] == [("laparoscopic", 40), ("open", 40)]
     means = [r for r in extraction.statistics if r["kind"] == "mean"]
     assert [r["arm"] for r in means] == ["laparoscopic", "open"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of the 7,544 participants, 3,772 received the vaccine and 3,772 received placebo.",
+            [("sample_size", "7,544", ""), ("arm_size", "3,772", "vaccine"),
+             ("arm_size", "3,772", "placebo")],
+        ),
+        # what some of the people received, not how they were allocated: no sum, no arms
+        ("Of the 240 patients, 30 received rescue therapy and 12 received antibiotics.", []),
+    ],
+)  # fmt: skip
+def test_arm_sizes_that_add_up_to_the_people_a_sentence_opens_with(text, expected):
+    found = [(r["kind"], r["source_text"], r["arm"]) for r in stats(text)]
+    assert [f for f in found if f[0] in {"sample_size", "arm_size"}] == expected
+
+
+def test_summaries_after_their_arms_names_and_sizes_take_those_arms():
+    text = "Birthweight: letrozole (n = 320) 3412±498 vs clomiphene (n = 320) 3287±521, p=0.02."
+    assert [r["arm"] for r in stats(text) if r["kind"] == "mean"] == ["letrozole", "clomiphene"]

@@ -598,3 +598,24 @@ def test_none_of_the_studies_is_no_count():  # guard
 
 def test_a_forum_score_is_no_result():
     assert kinds("Score: 214 · 96 comments · 89% upvoted") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hallucinations occurred in eleven ketamine recipients (9.2%) and four placebo "
+            "recipients (3.3%).",
+            [("eleven ketamine recipients (9.2%)", 11, 9.2, "ketamine"),
+             ("four placebo recipients (3.3%)", 4, 3.3, "placebo")],
+        ),
+        (
+            "11 vaccine recipients (0.1%) and 9 placebo recipients (0.1%) had anaphylaxis.",
+            [("11 vaccine recipients (0.1%)", 11, 0.1, "vaccine"),
+             ("9 placebo recipients (0.1%)", 9, 0.1, "placebo")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_count_of_what_its_people_received_takes_that_arm(text, expected):
+    found = [(r["source_text"], r["value"], r["percent"], r["arm"]) for r in of_kind(text, "count")]
+    assert found == expected

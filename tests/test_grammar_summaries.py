@@ -363,3 +363,12 @@ def test_two_arms_values_each_with_its_arm_are_means_of_those_arms(text, expecte
 )
 def test_values_with_a_bracket_after_them_that_are_no_means_of_arms(text):  # guards
     assert [r["arm"] for r in of_kind(text, "mean")] == []
+
+
+def test_a_labelled_mean_of_a_long_outcome_reaches_its_value():
+    text = (
+        "The mean number of days alive and free of ventilation was 17.2 in the prone group and "
+        "14.1 in the supine group."
+    )
+    found = [(r["value"], r["arm"]) for r in of_kind(text, "mean")]
+    assert found == [(17.2, "prone"), (14.1, "supine")]

@@ -614,6 +614,7 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
     """ "Twelve patients ... treated with MSCs plus conventional therapy and 13 treated with
     conventional therapy alone (control) were included"."""
     found = []
+    unexplained: dict[tuple[int, int], list[re.Match]] = {}
     for m in scan.finditer(grammar.N_TREATED_WITH, _TREATED, 90, 230):
         sentence = sents.of(m.start())
         verb = _ENROLMENT_VERB.search(norm, m.end(), sentence[1])
@@ -625,6 +626,7 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             _CLAUSE_ENDS.match(norm, m.end())
         )
         if not (verb or (of_those and norm.startswith(",", m.end())) or of_whom):
+            unexplained.setdefault(sentence, []).append(m)
             continue
         arm = m.group("arm").strip()
         arm = context.clean_arm(arm) if of_whom else arm  # "received the intervention"
@@ -632,6 +634,22 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             continue  # "3390 received three doses", "who received at least one dose"
         population = population_of(norm, (verb.start(), sentence[1]) if verb else sentence)
         found.append(_arm_size(m.start("n"), m.end("n"), m.group("n"), arm, population))
+    # "Of the 7,544 participants, 3,772 received the vaccine and 3,772 received placebo": sizes
+    # that add up to the people the sentence opens with ("Of the 240 patients, 30 received
+    # rescue therapy" does not)
+    for sentence, matches in unexplained.items():
+        total = _OF_TOTAL.match(norm, sentence[0], matches[0].start())
+        arms = [context.clean_arm(m.group("arm")) for m in matches]
+        if total is None or len(matches) < 2 or not all(arms):
+            continue
+        if sum(word_value(m.group("n")) or 0 for m in matches) != word_value(total.group("n")):
+            continue
+        population = population_of(norm, sentence)
+        found.append(
+            _size("sample_size", *total.span("n"), total.group("n"), population=population)
+        )
+        for m, arm in zip(matches, arms, strict=True):
+            found.append(_arm_size(m.start("n"), m.end("n"), m.group("n"), arm, population))
     return found
 
 

@@ -714,7 +714,8 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             continue
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
-        found.append(_count(m, percent_text=pct_text, arm=m.group("treated") or ""))
+        arm = m.group("treated") or context.clean_arm(m.group("given") or "")
+        found.append(_count(m, percent_text=pct_text, arm=arm))
     for m in scan.finditer(grammar.PEOPLE_THEN_EVENT, _DIED_ANCHORS, 90, 60):
         sentence = sents.of(m.start())
         if word_value(m.group("x")) is None or arm_sizes.allocates(norm, sentence):

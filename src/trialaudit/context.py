@@ -108,8 +108,10 @@ IN_CONTROL_AFTER = re.compile(
     r"(?!\s(?:group|arm|cohort))"
 )
 _ARM_NAMED_AFTER_VALUE = re.compile(r"\s(?:with|in|on|among|after)\s")
+# ... also with its size between: "letrozole (n = 320) 3412±498"
 ARM_LABEL_BEFORE = re.compile(
-    rf"(?:(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s)|(?P<cjk_control>\u5bf9\u7167\u7ec4)"
+    rf"(?:(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s(?:\([nN]\s?=\s?[\d,]{{1,7}}\)\s)?)"
+    rf"|(?P<cjk_control>\u5bf9\u7167\u7ec4)"
     r"[^\d\s]{0,4})$"
 )
 _ARMLIKE = re.compile(

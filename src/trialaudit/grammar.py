@@ -346,9 +346,11 @@ FRACTION = re.compile(
 # "23 (46.9%)", "Twelve patients (48%)", "n = 23 (46.9%)", JAMA's "402 [44.9%]" with the group
 # size given elsewhere.
 N_PERCENT = re.compile(  # "4 apixaban-treated patients (2.0%)": the people's arm in "treated"
+    # or before "recipients"
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})
     (?:(?:\s(?P<treated>[A-Za-z][\w\-]{{0,30}})-(?:treated|allocated|assigned))?\s{_PEOPLE}
       (?:\s(?i:died|relapsed|responded|recovered))?  # "12 patients died (10%)"
+      |\s(?P<given>(?!(?i:of|in|and|or|the)\s)[A-Za-z][\w\-]{{0,30}})\s(?i:recipients)  # "11 ketamine recipients (9.2%)"
       |\s(?i:died|relapsed|responded|recovered))?\s?
     (?:\(\s?(?P<pct>{DEC})\s?%\s?\)|\[\s?(?P<pct_sq>{DEC})\s?%\s?\]
       # "(15 patients, 12.5%)": the count opens the bracket that holds its percentage
@@ -517,7 +519,8 @@ SUMMARY_LABEL = re.compile(
     (?P<what>(?:\s(?i:changes?\sfrom\sbaseline))?
       (?:\s(?!was\b|were\b|of\b|is\b|from\b)[A-Za-z][\w\-]{{0,20}}){{0,3}}
       # "The median duration of symptoms before enrolment was 9 days"
-      (?:\s(?:of|before|after)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}(?:\s(?!was\b|were\b|is\b)[A-Za-z][\w\-]{{1,20}}){{0,2}}(?=\s(?:was|were|is)\b)){{0,1}})
+      # "The mean number of days alive and free of ventilation was 17.2"
+      (?:\s(?:of|before|after)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}(?:\s(?!was\b|were\b|is\b)[A-Za-z][\w\-]{{1,20}}){{0,5}}(?=\s(?:was|were|is)\b)){{0,1}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     # "scores at 12 weeks", "by week 4"; but "Mean HbA1c decreased by 1.4%"
