@@ -476,3 +476,40 @@ def test_a_p_for_noninferiority_or_interaction_is_not_the_comparison_p():
         "P-value for interaction=0.03)."
     )
     assert "p_vs_counts" not in found and "p_vs_ci" not in found
+
+
+REJECTION = (
+    "We randomly assigned 414 kidney recipients to tacrolimus minimisation (n = 208) or standard "
+    "tacrolimus (n = 206). Biopsy-proven acute rejection by 12 months occurred in 24{} of 208 "
+    "patients with minimisation versus 15{} of 206 with standard tacrolimus (risk difference "
+    "4.2%, 95% CI -1.4 to 9.8)."
+)
+
+
+@pytest.mark.parametrize(
+    ("percentages", "verdict"),
+    [
+        # 11.5 - 7.3 = 4.2 and its Wald CI -1.40 to 9.80 (statsmodels:
+        # confint_proportions_2indep(0.115 * 208, 208, 0.073 * 206, 206, method="wald",
+        # compare="diff") = (-0.01405, 0.09805))
+        ((" (11.5%)", " (7.3%)"), "consistent"),
+        # without them, only the counts: 24/208 - 15/206 = 4.26, Wald CI -1.35 to 9.86
+        (("", ""), "inconsistent"),
+    ],
+)
+def test_a_risk_difference_may_be_that_of_the_printed_percentages(percentages, verdict):
+    found = checks_of(REJECTION.format(*percentages))
+    assert [r["verdict"] for r in found["difference_vs_counts"]] == [verdict]
+    assert [r["verdict"] for r in found["ci_vs_counts"]] == [verdict]
+
+
+def test_a_p_of_counts_may_be_the_wald_test_of_the_risk_difference():
+    # 9/108 vs 19/106: Pearson 0.0375, Fisher 0.0435, mid-p 0.0402, Yates 0.0604; the Wald test
+    # of the risk difference 0.0361 (statsmodels: test_proportions_2indep(9, 108, 19, 106,
+    # method="wald", compare="diff").pvalue)
+    text = (
+        "Mechanical ventilation by day 28 occurred in 9/108 (8.3%) patients in the intervention "
+        "group vs 19/106 (17.9%) in the control group (P = 0.036)."
+    )
+    (row,) = checks_of(text)["p_vs_counts"]
+    assert (row["verdict"], row["method"]) == ("consistent", "Wald test of the risk difference")

@@ -289,3 +289,38 @@ def test_score_limits_of_two_full_arms_have_their_closed_form():
             lower, upper = twobytwo.risk_ratio_score(n1, n1, n2, n2, 0.95, mn)
             assert lower == pytest.approx(n1 / (n1 + lam * q), rel=1e-9)
             assert upper == pytest.approx(1 + lam * q / n2, rel=1e-9)
+
+
+def test_wald_p_values_are_statsmodels():
+    """The Wald tests of a 2x2 table against statsmodels on random tables: the log odds ratio
+    and log risk ratio (Table2x2.log_oddsratio_pvalue, log_riskratio_pvalue) and the risk
+    difference with unpooled variance (test_proportions_2indep, method='wald'); a test whose
+    standard error is infinite or zero is left out."""
+    import warnings
+
+    from statsmodels.stats.contingency_tables import Table2x2
+    from statsmodels.stats.proportion import test_proportions_2indep
+
+    rng = np.random.default_rng(7)
+    for i in range(600):
+        n1, n2 = (int(v) for v in rng.integers(2, (20, 200, 3000)[i % 3], 2))
+        a, c = int(rng.integers(0, n1 + 1)), int(rng.integers(0, n2 + 1))
+        found = twobytwo.wald_p_values(a, n1, c, n2)
+        table = Table2x2(np.array([[a, n1 - a], [c, n2 - c]]), shift_zeros=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = {
+                "Wald test of the log odds ratio": table.log_oddsratio_pvalue(),
+                "Wald test of the log risk ratio": table.log_riskratio_pvalue(),
+                "Wald test of the risk difference": test_proportions_2indep(
+                    a, n1, c, n2, method="wald", compare="diff"
+                ).pvalue,
+            }
+        for name, value in expected.items():
+            if name in found:
+                assert close(found[name], float(value), 1e-9), (a, n1, c, n2, name)
+            else:
+                assert not 0 < float(value) < 1, (a, n1, c, n2, name)
+    # b01 of the held-out passages: 9/108 vs 19/106, P = 0.036 is the risk difference's test
+    assert close(twobytwo.wald_p_values(9, 108, 19, 106)["Wald test of the risk difference"],
+                 0.03613822039560767, 1e-12)  # fmt: skip

@@ -350,7 +350,8 @@ N_PERCENT = re.compile(  # "4 apixaban-treated patients (2.0%)": the people's ar
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})
     (?:(?:\s(?P<treated>[A-Za-z][\w\-]{{0,30}})-(?:treated|allocated|assigned))?\s{_PEOPLE}
       (?:\s(?i:died|relapsed|responded|recovered))?  # "12 patients died (10%)"
-      |\s(?P<given>(?!(?i:of|in|and|or|the)\s)[A-Za-z][\w\-]{{0,30}})\s(?i:recipients)  # "11 ketamine recipients (9.2%)"
+      # "11 ketamine recipients (9.2%)"
+      |\s(?P<given>(?!(?i:of|in|and|or|the)\s)[A-Za-z][\w\-]{{0,30}})\s(?i:recipients)
       |\s(?i:died|relapsed|responded|recovered))?\s?
     (?:\(\s?(?P<pct>{DEC})\s?%\s?\)|\[\s?(?P<pct_sq>{DEC})\s?%\s?\]
       # "(15 patients, 12.5%)": the count opens the bracket that holds its percentage

@@ -582,4 +582,27 @@ def p_values(a: int, n1: int, c: int, n2: int) -> dict[str, float]:
     if a + c not in (0, n1 + n2):
         result["Pearson chi-square"] = pearson_p(a, n1, c, n2)
         result["Pearson chi-square, Yates"] = pearson_p(a, n1, c, n2, yates=True)
+    result.update(wald_p_values(a, n1, c, n2))
     return result
+
+
+def wald_p_values(a: int, n1: int, c: int, n2: int) -> dict[str, float]:
+    """Return the two-sided p of the Wald z test of each measure of a 2x2 table, where its
+    standard error is finite and not zero: the log odds ratio (Woolf's SE, as a logistic
+    regression on the arm reports it), the log risk ratio (Katz's SE) and the risk difference
+    (unpooled SE); no cell is corrected."""
+    b, d = n1 - a, n2 - c
+    z: dict[str, float] = {}
+    if min(a, b, c, d) > 0:
+        z["Wald test of the log odds ratio"] = math.log(a * d / (b * c)) / math.sqrt(
+            1 / a + 1 / b + 1 / c + 1 / d
+        )
+    if a > 0 and c > 0 and (b > 0 or d > 0):
+        z["Wald test of the log risk ratio"] = math.log(a * n2 / (c * n1)) / math.sqrt(
+            1 / a - 1 / n1 + 1 / c - 1 / n2
+        )
+    p1, p2 = a / n1, c / n2
+    variance = p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2
+    if variance > 0:
+        z["Wald test of the risk difference"] = (p1 - p2) / math.sqrt(variance)
+    return {name: float(special.erfc(abs(value) / math.sqrt(2))) for name, value in z.items()}
