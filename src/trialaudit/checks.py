@@ -1125,7 +1125,9 @@ def check_comparison(
         if not_from_counts:
             rows += _not_recomputable(effect, not_from_counts, cid)
         else:
-            printed = _printed_percentages(cmp, stats_by_id)
+            # only a risk difference may be that of the printed percentages
+            difference = effect.get("measure") == "risk difference"
+            printed = _printed_percentages(cmp, stats_by_id) if difference else None
             rows += _check_effect(effect, table, settings, cid, printed)
     if p_stat is not None:
         if not_from_counts:
@@ -1210,16 +1212,10 @@ def _difference_of_printed(
     (the arithmetic of authors who subtract their own rounded percentages: 11.5% - 7.3% = 4.2
     where 24/208 - 15/206 = 4.26), in percentage points, in the given orientations."""
     _, n1, _, n2 = table
+    arms = [(printed[0], n1), (printed[1], n2)]
     found = {}
     for reverse in orientations:
-        (p1, size_1), (p2, size_2) = (
-            ((printed[1], n2), (printed[0], n1))
-            if reverse
-            else (
-                (printed[0], n1),
-                (printed[1], n2),
-            )
-        )
+        (p1, size_1), (p2, size_2) = arms[::-1] if reverse else arms
         rd = twobytwo.risk_difference_wald(
             p1 / 100 * size_1, size_1, p2 / 100 * size_2, size_2, level
         )
@@ -1239,7 +1235,7 @@ def _judge_effect(
     candidates = effect_candidates(
         measure, table, level, settings.continuity_correction, orientations
     )
-    if candidates is not None and printed is not None and measure == "risk difference":
+    if candidates is not None and printed is not None:
         candidates.update(_difference_of_printed(printed, table, level, orientations))
     zero = twobytwo.has_zero_cell(*table)
     assumption = "arm 1 vs arm 2 as extracted (arms reversed also tried)"

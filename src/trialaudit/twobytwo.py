@@ -67,23 +67,35 @@ def _cells(a, n1, c, n2, correction: float):
     return a + add, b + add, c + add, d + add
 
 
+def _log_odds_ratio(a, b, c, d):
+    """Return the log odds ratio of cells a, b (arm 1) and c, d (arm 2) and Woolf's SE."""
+    return np.log(a * d / (b * c)), np.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
+
+
+def _log_risk_ratio(a, b, c, d):
+    """Return the log risk ratio of cells a, b and c, d and Katz's SE."""
+    m1, m2 = a + b, c + d
+    return np.log((a / m1) / (c / m2)), np.sqrt(1 / a - 1 / m1 + 1 / c - 1 / m2)
+
+
+def _risk_difference(a, n1, c, n2):
+    """Return the difference of proportions a / n1 - c / n2 and its unpooled SE."""
+    p1, p2 = a / n1, c / n2
+    return p1 - p2, np.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+
+
 def odds_ratio_wald(a, n1, c, n2, level: float = 0.95, correction: float = 0.5):
     """Return (OR, lower, upper): sample odds ratio with the Woolf (log-scale Wald) interval."""
-    a, b, c, d = _cells(a, n1, c, n2, correction)
     with np.errstate(divide="ignore", invalid="ignore"):
-        log_or = np.log(a * d / (b * c))
-        se = np.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
+        log_or, se = _log_odds_ratio(*_cells(a, n1, c, n2, correction))
         z = z_value(level)
         return np.exp(log_or), np.exp(log_or - z * se), np.exp(log_or + z * se)
 
 
 def risk_ratio_wald(a, n1, c, n2, level: float = 0.95, correction: float = 0.5):
     """Return (RR, lower, upper): risk ratio with the Katz log-scale Wald interval."""
-    a, b, c, d = _cells(a, n1, c, n2, correction)
-    m1, m2 = a + b, c + d
     with np.errstate(divide="ignore", invalid="ignore"):
-        log_rr = np.log((a / m1) / (c / m2))
-        se = np.sqrt(1 / a - 1 / m1 + 1 / c - 1 / m2)
+        log_rr, se = _log_risk_ratio(*_cells(a, n1, c, n2, correction))
         z = z_value(level)
         return np.exp(log_rr), np.exp(log_rr - z * se), np.exp(log_rr + z * se)
 
@@ -92,10 +104,8 @@ def risk_difference_wald(a, n1, c, n2, level: float = 0.95):
     """Return (RD, lower, upper): difference of proportions with the Wald interval."""
     a, n1, c, n2 = (np.asarray(v, dtype=float) for v in (a, n1, c, n2))
     with np.errstate(divide="ignore", invalid="ignore"):
-        p1, p2 = a / n1, c / n2
-        se = np.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+        rd, se = _risk_difference(a, n1, c, n2)
         z = z_value(level)
-        rd = p1 - p2
         return rd, rd - z * se, rd + z * se
 
 
@@ -592,17 +602,15 @@ def wald_p_values(a: int, n1: int, c: int, n2: int) -> dict[str, float]:
     regression on the arm reports it), the log risk ratio (Katz's SE) and the risk difference
     (unpooled SE); no cell is corrected."""
     b, d = n1 - a, n2 - c
-    z: dict[str, float] = {}
+    found = {}
     if min(a, b, c, d) > 0:
-        z["Wald test of the log odds ratio"] = math.log(a * d / (b * c)) / math.sqrt(
-            1 / a + 1 / b + 1 / c + 1 / d
-        )
+        found["Wald test of the log odds ratio"] = _log_odds_ratio(a, b, c, d)
     if a > 0 and c > 0 and (b > 0 or d > 0):
-        z["Wald test of the log risk ratio"] = math.log(a * n2 / (c * n1)) / math.sqrt(
-            1 / a - 1 / n1 + 1 / c - 1 / n2
-        )
-    p1, p2 = a / n1, c / n2
-    variance = p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2
-    if variance > 0:
-        z["Wald test of the risk difference"] = (p1 - p2) / math.sqrt(variance)
-    return {name: float(special.erfc(abs(value) / math.sqrt(2))) for name, value in z.items()}
+        found["Wald test of the log risk ratio"] = _log_risk_ratio(a, b, c, d)
+    difference, se = _risk_difference(a, n1, c, n2)
+    if se > 0:
+        found["Wald test of the risk difference"] = difference, se
+    return {
+        name: float(pvalues.normal_two_sided(estimate / se))
+        for name, (estimate, se) in found.items()
+    }
