@@ -513,3 +513,34 @@ def test_a_p_of_counts_may_be_the_wald_test_of_the_risk_difference():
     )
     (row,) = checks_of(text)["p_vs_counts"]
     assert (row["verdict"], row["method"]) == ("consistent", "Wald test of the risk difference")
+
+
+@pytest.mark.parametrize(
+    ("printed_ci", "flag"),
+    [
+        # statsmodels Table2x2([[10, 40], [20, 30]]).oddsratio_confint(): Woolf 0.15329 to
+        # 0.91738; cut to two decimals both limits are printed
+        ("0.15 to 0.91", "last_digit; truncated"),
+        # nearest method (mid-p exact, 0.1494 to 0.9220): each limit within one unit
+        ("0.16 to 0.93", "last_digit"),
+        # 0.95 is three units above every method's upper limit
+        ("0.15 to 0.95", ""),
+    ],
+)
+def test_a_ci_off_by_one_in_its_last_digit_is_flagged_and_stays_inconsistent(printed_ci, flag):
+    found = checks_of(
+        "Death occurred in 10/50 (20.0%) patients with treatment and 20/50 (40.0%) with "
+        f"control (OR 0.38, 95% CI {printed_ci})."
+    )
+    assert [(r["verdict"], r["flag"]) for r in found["ci_vs_counts"]] == [("inconsistent", flag)]
+
+
+@pytest.mark.parametrize("printed_p", ["0.02", "0.01"])
+def test_a_p_value_off_in_its_last_digit_is_not_called_a_slip_of_rounding(printed_p):
+    # 10/50 vs 20/50: every standard test gives 0.025 to 0.05 (the nearest, the risk
+    # difference's Wald test, statsmodels test_proportions_2indep(method='wald') 0.02535)
+    found = checks_of(
+        f"Mortality was 10/50 (20.0%) with treatment and 20/50 (40.0%) with control "
+        f"(P = {printed_p})."
+    )
+    assert [(r["verdict"], r["flag"]) for r in found["p_vs_counts"]] == [("inconsistent", "")]

@@ -116,3 +116,26 @@ def test_a_chi_square_without_df_and_without_counts_stays_not_checkable():
     checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
     [row] = [c for c in checks if c["check"] == "p_vs_test"]
     assert row["verdict"] == "not_checkable"
+
+
+@pytest.mark.parametrize(
+    ("printed", "flag"),
+    [
+        # 10/50 vs 20/50: Yates 3.8571 (chi_square_reference.csv) cut to two decimals is 3.85
+        ("3.85", "last_digit; truncated"),
+        ("3.8", "last_digit; truncated"),
+        # Pearson 4.7619 rounds to 4.76: 4.75 is one unit of the last digit off, not a cut
+        ("4.75", "last_digit"),
+        # 4.90 is 14 units from 4.7619: a different number, not a slip of rounding
+        ("4.90", ""),
+    ],
+)
+def test_a_chi_square_off_by_one_in_its_last_digit_is_flagged(printed, flag):
+    text = (
+        "Mortality was 10/50 (20.0%) with treatment and 20/50 (40.0%) with control; "
+        f"χ2 = {printed}. No other difference was found."
+    )
+    extraction = extract_document("d", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    found = [(c["verdict"], c["flag"]) for c in checks if c["check"] == "test_vs_counts"]
+    assert found == [("inconsistent", flag)]

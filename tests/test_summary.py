@@ -134,3 +134,14 @@ def test_timeline_table_has_every_arm_at_every_time_point_of_its_trial():
         "| T2 | month 3 | MSC: 35 (12.5% lost); placebo: not reported |",
         "| T2 | month 6 | MSC: not reported; placebo: 33 (19.5% lost) |",
     ]
+
+
+def test_a_slip_of_the_last_digit_is_counted_and_said():
+    documents, statistics, checks, texts, evidence = _frames()
+    checks["flag"] = ["last_digit; truncated", ""]
+    finding = summary.render(documents, statistics, checks, texts, evidence).split(
+        "## What does not add up"
+    )[1]
+    assert "(1 of the 2 failed checks are off by one unit of the last printed digit" in finding
+    assert "(risk ratio, Katz (Wald) CI). Off by one unit of the last digit: the" in finding
+    assert finding.count("Off by one unit") == 1

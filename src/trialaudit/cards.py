@@ -15,10 +15,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from .judgement import last_digit_remark
 from .tables import records, records_by_doc
 
 INDEX = "index.md"
 SAFE_NAME = re.compile(r"[A-Za-z0-9._~\-]+(?:/[A-Za-z0-9._~\-]+)*")
+
+
+def _slip_of_rounding(check: Mapping) -> str:
+    remark = last_digit_remark(str(check.get("flag", "")))
+    return f".{remark}" if remark else ""
 
 
 def card_path(doc_id: str) -> str:
@@ -89,7 +95,8 @@ def render_card(
         lines += [
             f"- {row['check']}: reported {_code(row['reported'])}, recomputed "
             f"{_code(row['recomputed'])} ({_cell(row['method'])}); characters "
-            f"{int(row['span_start'])}-{int(row['span_end'])}: {_code(row['source_text'])}",
+            f"{int(row['span_start'])}-{int(row['span_end'])}: {_code(row['source_text'])}"
+            + _slip_of_rounding(row),
             f"  > {_sentence(text, by_id.get(int(row['stat_id'])))}",
         ]
     lines += [

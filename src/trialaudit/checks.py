@@ -21,7 +21,9 @@ from .comparisons import ANOTHER_HYPOTHESIS_FLAG
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
+    LAST_DIGIT_FLAG,
     NOT_CHECKABLE,
+    TRUNCATED_FLAG,
     Verdict,
     as_reported,
     judge,
@@ -2014,6 +2016,47 @@ def _sizes_stated(statistics: list[dict]) -> list[int]:
     )
 
 
+# Checks of p-values and of whole counts: there one unit of the last digit is material.
+_UNIT_MATTERS = ("p_vs_", "denominator_vs_randomized", "total_vs_arm_sizes")
+
+
+def _printed_and_recomputed(row: dict) -> list[tuple[Any, float]]:
+    texts = str(row["reported"]).split(" to ")
+    if len(texts) == 2:
+        recomputed = [row["recomputed_low"], row["recomputed_high"]]
+    else:
+        recomputed = [row["recomputed_value"]]
+    return list(zip(map(as_reported, texts), recomputed, strict=False))
+
+
+def _flag_last_digit(row: dict) -> None:
+    """Flag an inconsistent estimate, CI, test statistic or percentage whose every printed
+    number is within one unit of its last digit of the value recomputed (3.95 printed for
+    3.9553): a slip of rounding, such as truncation or rounding an already rounded
+    intermediate, rather than a different number. The verdict stays inconsistent; the flag
+    lets a reader triage. 'truncated' is added when cutting the recomputed digits off
+    reproduces every printed number."""
+    if row["verdict"] != INCONSISTENT or row["check"].startswith(_UNIT_MATTERS):
+        return
+    pairs = _printed_and_recomputed(row)
+    if not pairs or any(
+        printed is None or _missing(value) or not math.isfinite(value) for printed, value in pairs
+    ):
+        return
+    # one unit beyond the rounding interval: |printed - recomputed| <= 1.5 units
+    if not all(abs(value - p.value) <= 3 * p.half_unit * (1 + 1e-9) for p, value in pairs):
+        return
+    flags = [LAST_DIGIT_FLAG]
+    if all(p.value == _truncated(value, p.decimals) for p, value in pairs):
+        flags.append(TRUNCATED_FLAG)
+    row["flag"] = "; ".join(filter(None, [row["flag"], *flags]))
+
+
+def _truncated(value: float, decimals: int) -> float:
+    scale = 10.0**decimals
+    return math.trunc(round(value * scale, 6)) / scale
+
+
 def _defer_to_counts(rows: list[dict]) -> None:
     """A p-value reproduced from its 2x2 counts by a standard test (p_vs_counts) came from that
     test, not from a Wald test of the estimate, so the p implied by the CI (Altman & Bland,
@@ -2234,6 +2277,8 @@ def check_document(
     rows.extend(check_arm_sums(stats))
     done = [r for r in rows if r is not None]
     _defer_to_counts(done)
+    for row in done:
+        _flag_last_digit(row)
     done.sort(key=lambda r: (r["span_start"], r["check"], r["comparison_id"] or -1))
     for index, row in enumerate(done):
         row["check_id"] = index

@@ -11,6 +11,9 @@ from .rounding import Reported, format_value, parse_reported
 CONSISTENT = "consistent"
 INCONSISTENT = "inconsistent"
 NOT_CHECKABLE = "not_checkable"
+# Flags of an inconsistent number within one unit of its last printed digit (checks.py)
+LAST_DIGIT_FLAG = "last_digit"
+TRUNCATED_FLAG = "truncated"
 
 
 @dataclass(frozen=True)
@@ -107,3 +110,12 @@ def _parsed(text: str) -> Reported | None:
         return parse_reported(text)
     except ValueError:
         return None
+
+
+def last_digit_remark(flag: str) -> str:
+    """Return the sentence a report adds to a check flagged as a slip of the last digit."""
+    if LAST_DIGIT_FLAG not in flag:
+        return ""
+    if TRUNCATED_FLAG in flag:
+        return " Off by one unit of the last digit: the recomputed value cut, not rounded."
+    return " Off by one unit of the last digit only."

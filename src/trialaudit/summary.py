@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import tables
+from .judgement import LAST_DIGIT_FLAG, last_digit_remark
 from .schemas import VERDICTS
 
 # Lists in summary.md stop here for big corpora; the tables in results/tables/ hold every row.
@@ -256,10 +257,18 @@ def _findings(outline, checks, statistics, texts) -> None:
         outline.para("Every checkable claim is consistent with a standard method.")
         return
     n_claims = bad[["doc_id", "stat_id"]].drop_duplicates().shape[0]
+    flags = bad["flag"] if "flag" in bad else pd.Series("", index=bad.index)
+    n_slips = int(flags.str.contains(LAST_DIGIT_FLAG, regex=False).sum())
+    slips = (
+        f" ({n_slips} of the {len(bad)} failed checks are off by one unit of the last printed "
+        "digit only, flag `last_digit`)"
+        if n_slips
+        else ""
+    )
     outline.para(
         f"{n_claims} reported claim{'s' if n_claims != 1 else ''} in "
         f"{bad['doc_id'].nunique()} document{'s' if bad['doc_id'].nunique() != 1 else ''} "
-        "cannot be reproduced from the numbers reported beside them:"
+        f"cannot be reproduced from the numbers reported beside them{slips}:"
     )
     items = []
     listed = list(itertools.islice(bad.groupby(["doc_id", "stat_id"], sort=False), MAX_LISTED))
@@ -275,7 +284,7 @@ def _findings(outline, checks, statistics, texts) -> None:
             )
             reasons.append(
                 f"{label}: reported `{row.reported}`, recomputed `{row.recomputed}` "
-                f"({row.method}{note}).{decision}"
+                f"({row.method}{note}).{decision}{last_digit_remark(getattr(row, 'flag', ''))}"
             )
         items.append(
             (
