@@ -1031,3 +1031,29 @@ def test_arm_sizes_that_add_up_to_the_people_a_sentence_opens_with(text, expecte
 def test_summaries_after_their_arms_names_and_sizes_take_those_arms():
     text = "Birthweight: letrozole (n = 320) 3412±498 vs clomiphene (n = 320) 3287±521, p=0.02."
     assert [r["arm"] for r in stats(text) if r["kind"] == "mean"] == ["letrozole", "clomiphene"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Randomisation of 622 participants was done centrally.",
+         [("sample_size", "622", "", "randomized")]),
+        ("Enrollment of 340 patients began in 2020.", [("sample_size", "340", "", "enrolled")]),
+        ("Total: 100 patients; intervention 50, control 50.",
+         [("sample_size", "100", "", "")]),
+        # a total at the start of a list item, not "the total" of a sentence's events
+        ("The total: 12 patients died.", []),
+        ("Participants: 62 randomised (31 drug, 31 placebo).",
+         [("sample_size", "62", "", "randomized"), ("arm_size", "31", "drug", "randomized"),
+          ("arm_size", "31", "placebo", "randomized")]),
+        # the 120 are split by the number after them: not the MSC arm's size
+        ("After randomization of 120 patients, 60 were assigned to MSC.",
+         [("sample_size", "120", "", "randomized"), ("arm_size", "60", "MSC", "randomized")]),
+        ("Of 120 patients, 60 were assigned to MSC and 60 to placebo.",
+         [("sample_size", "120", "", "randomized"), ("arm_size", "60", "MSC", "randomized"),
+          ("arm_size", "60", "placebo", "randomized")]),
+    ],
+)  # fmt: skip
+def test_sample_sizes_named_by_a_noun_a_label_or_a_stage(text, expected):
+    found = [(r["kind"], r["source_text"], r["arm"], r["population"]) for r in stats(text)]
+    assert [f for f in found if f[0] in {"sample_size", "arm_size"}] == expected

@@ -18,8 +18,8 @@ _ANALYSED = re.compile(
 )
 _STAGE = re.compile(
     r"(?i)\b(?P<randomized>randomi[sz]ed|randomly\sassigned|assigned|allocated"
-    r"|underwent\srandomi[sz]ation|randomly\sdivided)\b"
-    r"|\b(?P<enrolled>enrolled|recruited|included|registered)\b"
+    r"|underwent\srandomi[sz]ation|randomly\sdivided|randomi[sz]ation\sof)\b"
+    r"|\b(?P<enrolled>enrolled|recruited|included|registered|enrol(?:l)?ment\sof)\b"
     r"|\b(?P<treated>treated|received|receiving|infused|administered)\b"
     r"|\b(?P<screened>screened)\b"
 )
@@ -136,8 +136,11 @@ _TOTAL_WORDS = frozenset(
     " completed screened evaluable itt mitt".split()
 )
 _TOTAL_BEFORE = re.compile(
-    r"(?i)(?:total(?:\snumber)?\sof|\bof\sthe|\bamong(?:\sthe)?)\s$|\b[Nn]\s?=\s?$"
+    r"(?i)(?:total(?:\snumber)?\sof|\bof\sthe|\bamong(?:\sthe)?"
+    r"|randomi[sz]ation\sof|enrol(?:l)?ment\sof|allocation\sof)\s$|\b[Nn]\s?=\s?$"
 )
+# "Of 120 patients, 60 were assigned to MSC": people split by the number after them.
+_SPLIT_AFTER = re.compile(rf",\s(?:of\swhom\s)?{COUNT_WORD}\s(?!{_PEOPLE})")
 _STAGE_ADJECTIVE = re.compile(
     r"(?i)randomi[sz]ed|enrolled|recruited|included|eligible|evaluable|screened|consecutive"
 )
@@ -297,6 +300,72 @@ def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
     return found
 
 
+# Chinese-language reports count people in 例 (cases): "随机分为治疗组40例和对照组40例" (an
+# arm's size), "每组60例" (each group's), "选取我院收治的120例患者" / "共纳入120例" / "将90例患者
+# 随机分为" (the sample).
+_CJK_ARM_SIZE = re.compile(
+    rf"(?P<arm>{context.CJK_ARM})\u7ec4\s?[\u5404\u5171]?\s?(?P<n>\d{{1,5}})\s?\u4f8b"
+)
+# 每组 / 各组 (each group), or 各 (each) after a comma: "分为A组和B组，各30例"
+_CJK_EACH_ARM = re.compile(
+    r"(?:\u6bcf\u7ec4|\u5404\u7ec4|(?<=,)\s?\u5404)\s?\u5404?\s?(?P<n>\d{1,5})\s?\u4f8b"
+)
+# 共 (in all), 纳入 / 入选 / 选取 / 收治 / 招募 (included, selected, admitted, recruited)
+_CJK_TOTAL = re.compile(
+    r"(?:\u5171(?:\u7eb3\u5165|\u5165\u9009|\u9009\u53d6|\u6536\u6cbb|\u62db\u52df)?"
+    r"|\u7eb3\u5165|\u5165\u9009|\u9009\u53d6|\u6536\u6cbb|\u62db\u52df|\u5c06(?=\d))"
+    r"[^\d.;]{0,24}?(?P<n>\d{1,6})\s?\u4f8b"
+)
+# What happened to people counted in 例: 死亡 died, 发生 / 出现 occurred, 有效 / 显效 / 无效
+# responded (or not), 痊愈 / 治愈 / 好转 recovered, 不良 adverse, 并发 complication, 感染
+# infection, 复发 relapse, 转阴 turned negative.
+_CJK_EVENT_AFTER = re.compile(
+    r"[^\d.,;]{0,6}?(?:\u6b7b\u4ea1|\u53d1\u751f|\u51fa\u73b0|\u6709\u6548|\u663e\u6548"
+    r"|\u65e0\u6548|\u75ca\u6108|\u6cbb\u6108|\u597d\u8f6c|\u4e0d\u826f|\u5e76\u53d1"
+    r"|\u611f\u67d3|\u590d\u53d1|\u8f6c\u9634)"
+)
+_CJK_ARM_NAMED = re.compile(rf"(?:{context.CJK_ARM})(?=\u7ec4)")
+_CJK_RANDOMIZED = "\u968f\u673a"  # 随机
+
+
+def _cjk_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Arm sizes, each-arm sizes and the sample of a Chinese-language report (see above);
+    a number of 例 followed by what happened to them is a count, not a size."""
+    found = []
+    readers = ((_CJK_ARM_SIZE, 6), (_CJK_EACH_ARM, 4), (_CJK_TOTAL, 30))
+    for pattern, before in readers:
+        for m in scan.finditer(pattern, ("\u4f8b",), before + 8):
+            if _CJK_EVENT_AFTER.match(norm, m.end()):
+                continue
+            sentence = sents.of(m.start())
+            randomized = _CJK_RANDOMIZED in norm[sentence[0] : sentence[1]]
+            population = "randomized" if randomized else "enrolled"
+            if pattern is _CJK_ARM_SIZE:
+                arm = context.cjk_arm_name(m.group("arm"))
+                found.append(_arm_size(m.start("n"), m.end(), m.group("n"), arm, population))
+            elif pattern is _CJK_EACH_ARM:
+                # "分为观察组和对照组，每组60例": the distinct arms named before it
+                named = set(_CJK_ARM_NAMED.findall(norm, sentence[0], m.start()))
+                found.append(
+                    _size(
+                        "arm_size",
+                        m.start(),
+                        m.end(),
+                        m.group("n"),
+                        arm="",
+                        subgroup="",
+                        population=population,
+                        each_arm=True,
+                        arm_count=len(named) if len(named) >= 2 else None,
+                    )
+                )
+            else:
+                found.append(
+                    _size("sample_size", *m.span("n"), m.group("n"), population=population)
+                )
+    return found
+
+
 def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
     found: list[Candidate] = each_arm_sizes(norm, sents, scan)
@@ -311,6 +380,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _labelled_n_equals(norm, sents, scan)
     found += _in_group_sizes(norm, sents, scan)
     found += _totals(norm, sents, scan)
+    found += _cjk_sizes(norm, sents, scan)
     # "headache (n=12 vs n=9)" counts events, not people (candidates.py reads them)
     pairs = [m.span() for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20)]
     return [c for c in found if not any(c.start < b and a < c.end for a, b in pairs)]
@@ -384,6 +454,7 @@ def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
             m
             for m in _N_PEOPLE.finditer(norm, clause_start, verb.start())
             if not _TOTAL_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+            and not _SPLIT_AFTER.match(norm, m.end())
             and not _STAGE_ADJECTIVE.fullmatch(m.group("adj") or "")
         ]
         if not mentions:
@@ -484,7 +555,7 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
                 sizes.append(word_value(m.group(n)))
         # "of whom 3390 (2259 vaccine, 1131 control) received three doses": the total the
         # bracket splits
-        total = _TOTAL_BEFORE_BRACKET.search(norm, max(0, m.start() - 16), m.start())
+        total = _TOTAL_BEFORE_BRACKET.search(norm, max(0, m.start() - 28), m.start())
         if total and word_value(total.group("n")) == sum(sizes):
             found.append(
                 _size("sample_size", *total.span("n"), total.group("n"), population=population)
@@ -499,7 +570,10 @@ _OF_TOTAL = re.compile(
 )
 
 
-_TOTAL_BEFORE_BRACKET = re.compile(rf"(?<![\w.,])(?P<n>{INT})\s?\($")
+# ... or with its stage between: "Participants: 62 randomised (31 drug, 31 placebo)".
+_TOTAL_BEFORE_BRACKET = re.compile(
+    rf"(?<![\w.,])(?P<n>{INT})\s?(?:(?i:randomi[sz]ed|enrolled|included|allocated)\s)?\($"
+)
 # "(placebo 73, 25 mg 72, 50 mg 71, 100 mg 72)": a bracket of labels each followed by a size.
 _BRACKET = re.compile(r"\((?P<items>[^()\n]{5,200})\)")
 # ... or after the allocation and a colon or arrow: "640 women were randomised: letrozole 320 /
@@ -661,10 +735,16 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
     if cut >= 0:
         window_start += cut + 1
         window = window[cut + 1 :]
+    cjk = _CJK_ARM_AT_END.search(window)
+    if cjk:  # "随机分为观察组（n=45）": the Chinese arm, by its English name
+        return context.cjk_arm_name(cjk.group("arm")), window_start + cjk.start()
     label = context.clean_arm(window)
     if not label:
         return "", end
     return label, window_start + window.rfind(label)
+
+
+_CJK_ARM_AT_END = re.compile(rf"(?P<arm>{context.CJK_ARM})\u7ec4\s?$")
 
 
 def _group_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -835,7 +915,7 @@ _TOTALS = (
     (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment", "ised:", "ized:", "olled:"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
     # every label ends in "n" or "s" before its colon
-    (grammar.LABELLED_TOTAL, ("n:", "s:", "n :", "s :"), 24, 60),
+    (grammar.LABELLED_TOTAL, ("n:", "s:", "n :", "s :", "total:", "total :"), 24, 60),
     (grammar.NUMBER_OF_TOTAL, ("number of",), 6, 40),
 )
 

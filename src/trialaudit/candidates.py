@@ -3,6 +3,7 @@ numbers it carries, before overlaps are resolved and context is attached."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import Any
@@ -700,10 +701,15 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
     """Counts whose denominator is given elsewhere: "23 (46.9%)", "three patients in the MSC
     group", "none in the placebo group"."""
     found = []
-    for m in scan.finditer(grammar.N_PERCENT, ("%",), 60, 5):
+    percent_counts = itertools.chain(
+        scan.finditer(grammar.N_PERCENT, ("%",), 60, 5),
+        scan.finditer(grammar.CJK_N_PERCENT, ("%",), 20, 5),
+    )
+    for m in percent_counts:
         x = word_value(m.group("x"))
-        pct_text = m.group("pct") or m.group("pct_sq") or m.group("pct_comma")
-        if m.group("pct_comma") and not _OPENS_THE_BRACKET.search(
+        groups = m.groupdict()
+        pct_text = groups["pct"] or groups.get("pct_sq") or groups.get("pct_comma")
+        if groups.get("pct_comma") and not _OPENS_THE_BRACKET.search(
             norm, max(0, m.start() - 8), m.start()
         ):
             continue  # "in 15 patients, 12.5%)": the bracket opened before another value
@@ -714,7 +720,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
             continue
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
-        arm = m.group("treated") or context.clean_arm(m.group("given") or "")
+        arm = groups.get("treated") or context.clean_arm(groups.get("given") or "")
         found.append(_count(m, percent_text=pct_text, arm=arm))
     for m in scan.finditer(grammar.PEOPLE_THEN_EVENT, _DIED_ANCHORS, 90, 60):
         sentence = sents.of(m.start())

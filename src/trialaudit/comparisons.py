@@ -16,7 +16,9 @@ _VERSUS_GAP = re.compile(
 # "in the MSC group (67.0) compared to the placebo group (50.0)".
 _NAMED_ARMS_GAP = re.compile(
     r"(?i)^(?:[^\d;]{0,40}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}"
-    r"|,\s[^\d;,]{1,40})$"  # "drug 5.1 ± 1.2, placebo 6.3 ± 1.5"
+    r"|,\s[^\d;,]{1,40}"  # "drug 5.1 ± 1.2, placebo 6.3 ± 1.5"
+    # "(312.5±45.6) mmHg，高于对照组的（278.3±50.2）": the second arm's 组 (group) named
+    rf"|[^\d;]{{0,30}}(?:{context.CJK_ARM})\u7ec4[^\d;]{{0,10}})$"
 )
 # "3412±498 g in the letrozole group (n = 320) and ...": an arm's size inside the gap
 _ARM_SIZE_IN_GAP = re.compile(r"\(n\s?=\s?\d{1,3}(?:,\d{3})?\)")

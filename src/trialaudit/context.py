@@ -108,11 +108,30 @@ IN_CONTROL_AFTER = re.compile(
     r"(?!\s(?:group|arm|cohort))"
 )
 _ARM_NAMED_AFTER_VALUE = re.compile(r"\s(?:with|in|on|among|after)\s")
+# The arms of Chinese-language reports, by the word before 组 ("group"): 观察组 observation,
+# 治疗组 treatment, 实验组 / 试验组 experimental, 研究组 study, 干预组 intervention, 对照组 control.
+CJK_ARMS = {
+    "\u89c2\u5bdf": "observation",
+    "\u6cbb\u7597": "treatment",
+    "\u5b9e\u9a8c": "experimental",
+    "\u8bd5\u9a8c": "experimental",
+    "\u7814\u7a76": "study",
+    "\u5e72\u9884": "intervention",
+    "\u5bf9\u7167": "control",
+}
+# ... and by letter: A组 is group A.
+CJK_ARM = "|".join(CJK_ARMS) + "|(?<![A-Za-z0-9])[A-H]"
+
+
+def cjk_arm_name(word: str) -> str:
+    """Return the English name of the arm a Chinese report calls ``word`` + 组."""
+    return CJK_ARMS.get(word) or f"group {word}"
+
+
 # ... also with its size between: "letrozole (n = 320) 3412±498"
 ARM_LABEL_BEFORE = re.compile(
-    rf"(?:(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s(?:\([nN]\s?=\s?[\d,]{{1,7}}\)\s)?)"
-    rf"|(?P<cjk_control>\u5bf9\u7167\u7ec4)"
-    r"[^\d\s]{0,4})$"
+    rf"(?:(?P<cjk_arm>{CJK_ARM})\u7ec4[^\d\s.,;:)]{{0,10}}"
+    rf"|(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s(?:\([nN]\s?=\s?[\d,]{{1,7}}\)\s)?))$"
 )
 _ARMLIKE = re.compile(
     r"(?:\b[A-Z]{2,}[a-z]?s?\b|\b[A-Z]{1,12}-[A-Z]{1,12}s?\b|(?i:\bcells?\b|therapy|treatment|infusion"
@@ -247,16 +266,21 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     MAX_SENTENCE characters (a flattened table, a run-on line) is cut at its last semicolon,
     comma or space before each limit, so that work per sentence stays bounded."""
     bounds, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        if match.start() > start:
-            bounds.extend(_cut(text, start, match.start()))
-        start = match.end()
+    ends = [m.span() for m in SENTENCE_END.finditer(text)]
+    if "." in text:
+        ends = sorted(ends + [(m.end(), m.end()) for m in _CJK_FULL_STOP.finditer(text)])
+    for end, next_start in ends:
+        if end > start:
+            bounds.extend(_cut(text, start, end))
+        start = max(start, next_start)
     if start < len(text):
         bounds.extend(_cut(text, start, len(text)))
     return bounds
 
 
 MAX_SENTENCE = 1200
+# A Chinese full stop (。, "." after normalize) needs no blank after it.
+_CJK_FULL_STOP = re.compile(r"\.(?=[\u4e00-\u9fff])")
 
 
 def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -513,8 +537,8 @@ def arm_near(
         return clean_arm(before.group("arm"))
     before = ARM_LABEL_BEFORE.search(text, max(sentence[0], start - 40), start)
     if before:
-        if before.group("cjk_control"):
-            return "control"
+        if before.group("cjk_arm"):
+            return cjk_arm_name(before.group("cjk_arm"))
         # "Treatment success: 72.3% vs 60.1%": a label followed by two arms' values is what
         # they measure, not an arm
         header = text[before.end("arm") : start].strip() == ":"
@@ -548,7 +572,19 @@ def allocated_arms(text: str, scan: Scanner) -> list[tuple[int, tuple[str, ...]]
             labels = tuple(m.groupdict().get(g) for g in ("first", "second", "last"))
             labels = tuple(label for label in labels if label)
             found.append((i, labels))
-    return found
+    for i in sorted({i for verb in _CJK_DIVIDED for i in scan.positions(verb)}):
+        m = _CJK_DIVIDED_INTO.match(text, i)
+        if m:
+            found.append((i, tuple(cjk_arm_name(m.group(g)) for g in ("first", "second"))))
+    return sorted(found)
+
+
+# "分为观察组和对照组" (divided into an observation group and a control group); 分成 also.
+_CJK_DIVIDED = ("\u5206\u4e3a", "\u5206\u6210")
+_CJK_DIVIDED_INTO = re.compile(
+    rf"\u5206[\u4e3a\u6210](?P<first>{CJK_ARM})\u7ec4[\u548c\u4e0e\u53ca\u3001,]"
+    rf"(?P<second>{CJK_ARM})\u7ec4"
+)
 
 
 def declared_arm_words(allocated: list[tuple[int, tuple[str, ...]]]) -> frozenset[str]:

@@ -358,6 +358,10 @@ N_PERCENT = re.compile(  # "4 apixaban-treated patients (2.0%)": the people's ar
       |(?<=[A-Za-z]),\s?(?P<pct_comma>{DEC})\s?%(?=\s?\)))""",
     _X,
 )
+# A count in Chinese, in 例 (cases), and its percentage: "不良反应3例（6.67%）".
+CJK_N_PERCENT = re.compile(
+    rf"(?<![\d.,/\-])(?P<x>\d{{1,5}})\s?\u4f8b\s?\(\s?(?P<pct>{DEC})\s?%\s?\)"
+)
 # A count of people and what happened to them, printed without a percentage: "1 patient had a
 # seizure", "Twelve patients in the drug group died", "12 deaths were recorded".
 PEOPLE_THEN_EVENT = re.compile(
@@ -678,7 +682,8 @@ VERB_N = re.compile(
     |(?<![\w\-])(?:participants|patients|subjects)\swere
     |allocated|screened|analy[sz]ed|treated|followed|comprised|involved|involving|enrolling|including
     |studied|totall?ed
-    |randomi[sz]ing|consist(?:ed|ing)\sof|(?:trial|study|RCT)\s(?:of|in|among)
+    |randomi[sz]ing|randomi[sz]ation\sof|enrol(?:l)?ment\sof|consist(?:ed|ing)\sof
+    |(?:trial|study|RCT)\s(?:of|in|among)
     |(?<![Mm]issing\s)data\sfrom))
     \s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
     _X,
@@ -734,7 +739,8 @@ ENROLMENT_FIELD = re.compile(
 # A labelled line or sentence: "Study population: 310 patients", "Participants: 1,024 adults".
 LABELLED_TOTAL = re.compile(
     rf"""(?<![\w\-])(?<!(?i:number)\sof\s)(?i:(?:study\s)?(?:population|participants|patients
-    |subjects))[ ]?:[ ]?(?P<n>{COUNT_WORD})[ ](?:[\w\-]{{1,20}}[ ]){{0,2}}?
+    |subjects)|(?<![A-Za-z]\s)T(?i:otal))[ ]?:[ ]?(?P<n>{COUNT_WORD})[ ]
+    (?:[\w\-]{{1,20}}[ ]){{0,2}}?
     (?i:{_PARTICIPANTS})\b""",
     _X,
 )

@@ -1,0 +1,168 @@
+"""Chinese-language trial reports (CNKI style): arms named 治疗组 / 观察组 / 对照组, sizes counted
+in 例 (cases), and the checks these make possible."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import stats
+
+from trialaudit.checks import Settings, check_document
+from trialaudit.extract import extract_document
+
+
+def _sizes(text: str) -> list[tuple]:
+    return [
+        (r["kind"], r["source_text"], r["arm"], r["population"])
+        for r in stats(text)
+        if r["kind"] in {"sample_size", "arm_size"}
+    ]
+
+
+def _checks(text: str) -> dict[str, list[dict]]:
+    extraction = extract_document("d", text)
+    found: dict[str, list[dict]] = {}
+    for row in check_document(extraction.statistics, extraction.comparisons, Settings()):
+        found.setdefault(row["check"], []).append(row)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "120 patients were included in all, 60 in the treatment group, 60 in the control group"
+        ("患者共纳入120例，治疗组60例，对照组60例。",
+         [("sample_size", "120", "", "enrolled"),
+          ("arm_size", "60例", "treatment", "enrolled"),
+          ("arm_size", "60例", "control", "enrolled")]),
+        # "80 patients were randomly divided into a treatment group of 40 and a control group
+        # of 40"
+        ("方法：将80例重症患者随机分为治疗组40例和对照组40例。",
+         [("sample_size", "80", "", "randomized"),
+          ("arm_size", "40例", "treatment", "randomized"),
+          ("arm_size", "40例", "control", "randomized")]),
+        # "3 died in the treatment group, 5 died in the control group": counts, not sizes
+        ("治疗组3例死亡，对照组5例出现不良反应。", []),
+    ],
+)  # fmt: skip
+def test_sizes_counted_in_cases(text, expected):
+    assert _sizes(text) == expected
+
+
+def test_a_size_of_each_group_knows_how_many_groups_were_named():
+    # "randomly divided into an observation group and a control group, 60 in each"
+    rows = [
+        r for r in stats("按随机数字表法分为观察组和对照组，每组60例。") if r["kind"] == "arm_size"
+    ]
+    assert [(r["source_text"], r["arm"], r["arm_count"], r["flags"]) for r in rows] == [
+        ("每组60例", "", 2, "size_of_each_arm")
+    ]
+
+
+def test_counts_take_the_arm_named_before_them_and_their_p_is_checked():
+    text = (
+        "方法：将80例重症新冠肺炎患者随机分为治疗组40例和对照组40例。"
+        "治疗组病死率为5.0%（2/40），对照组为20.0%（8/40），P=0.04。"
+    )
+    counts = [(r["source_text"], r["arm"]) for r in stats(text) if r["kind"] == "count"]
+    assert counts == [("5.0%（2/40）", "treatment"), ("20.0%（8/40）", "control")]
+    # scipy.stats.chi2_contingency([[2, 38], [8, 32]], correction=False): p = 0.04252
+    (row,) = _checks(text)["p_vs_counts"]
+    assert (row["verdict"], row["method"], row["recomputed"]) == (
+        "consistent",
+        "Pearson chi-square",
+        "0.04252",
+    )
+
+
+def test_a_chi_square_of_an_observation_and_a_control_group_is_recomputed():
+    text = "结果 观察组总有效率为95.00%（57/60），高于对照组的80.00%（48/60）（χ2=6.988，P<0.05）。"
+    counts = [(r["source_text"], r["arm"]) for r in stats(text) if r["kind"] == "count"]
+    assert counts == [("95.00%（57/60）", "observation"), ("80.00%（48/60）", "control")]
+    # scipy.stats.chi2_contingency([[57, 3], [48, 12]]): 6.1714 (correction=False), 4.8762
+    # (Yates); neither is the printed 6.988
+    (row,) = _checks(text)["test_vs_counts"]
+    assert row["verdict"] == "inconsistent"
+    assert row["recomputed_value"] == pytest.approx(6.171428571, rel=1e-6)
+
+
+ABSTRACT = (
+    "方法 选取我院收治的重症患者120例，按随机数字表法分为观察组和对照组，每组60例。"
+    "结果 治疗后观察组氧合指数为（312.5±45.6）mmHg，高于对照组的（278.3±50.2）mmHg"
+    "（t={t}，P<0.001）。观察组住院时间（15.2±3.4）d，短于对照组的（18.6±4.1）d（t=4.950，P<0.001）。"
+)
+
+
+def test_each_group_size_takes_the_groups_it_was_divided_into():
+    extraction = extract_document("d", ABSTRACT.format(t="3.906"))
+    assert [(a["arm"], a["n"]) for a in extraction.arms] == [("observation", 60), ("control", 60)]
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdict"), [("3.906", "consistent"), ("4.906", "inconsistent")]
+)
+def test_a_t_of_two_groups_means_and_sds_is_recomputed(printed, verdict):
+    # scipy.stats.ttest_ind_from_stats(312.5, 45.6, 60, 278.3, 50.2, 60): t = 3.9062;
+    # (15.2, 3.4, 60, 18.6, 4.1, 60): t = -4.9445. A larger t than the full arms give cannot
+    # come from fewer people measured (a smaller one could: not checkable then).
+    found = _checks(ABSTRACT.format(t=printed))["test_vs_summaries"]
+    assert [(r["reported"], r["verdict"]) for r in found] == [
+        (printed, verdict),
+        ("4.950", "consistent"),
+    ]
+
+
+def test_a_chinese_full_stop_ends_a_sentence():
+    from trialaudit.context import sentence_bounds
+    from trialaudit.normalize import normalize
+
+    text = normalize("观察组60例。对照组60例。")
+    assert [text[a:b] for a, b in sentence_bounds(text)] == ["观察组60例.", "对照组60例."]
+
+
+def test_counts_in_cases_with_their_percentages_and_arms_sized_by_n():
+    text = (
+        "方法 将90例患者随机分为观察组（n=45）和对照组（n=45）。"
+        "结果 观察组出现不良反应3例（6.67%），对照组出现不良反应11例（24.44%），"
+        "差异有统计学意义（χ2=5.414，P=0.020）。"
+    )
+    rows = stats(text)
+    assert [(r["kind"], r["source_text"], r["arm"]) for r in rows if r["kind"] != "test"][:5] == [
+        ("sample_size", "90", ""),
+        ("arm_size", "观察组（n=45）", "observation"),
+        ("arm_size", "对照组（n=45）", "control"),
+        ("count", "3例（6.67%）", "observation"),
+        ("count", "11例（24.44%）", "control"),
+    ]
+    # scipy.stats.chi2_contingency([[3, 42], [11, 34]], correction=False): 5.4135, p = 0.01998
+    found = _checks(text)
+    assert [(r["reported"], r["verdict"]) for r in found["test_vs_counts"]] == [
+        ("5.414", "consistent")
+    ]
+    assert [(r["recomputed"], r["verdict"]) for r in found["p_vs_counts"]] == [
+        ("0.01998", "consistent")
+    ]
+
+
+def test_groups_named_by_letter_and_a_size_of_each_after_a_comma():
+    text = (
+        "方法 将60例患者随机分为A组和B组，各30例。"
+        "结果 A组有效率为90.00%（27/30），B组为70.00%（21/30），P<0.05。"
+    )
+    rows = stats(text)
+    assert [(r["kind"], r["source_text"], r["arm"]) for r in rows] == [
+        ("sample_size", "60", ""),
+        ("arm_size", "各30例", ""),
+        ("count", "90.00%（27/30）", "group A"),
+        ("count", "70.00%（21/30）", "group B"),
+        ("p_value", "P<0.05", "group A vs group B"),
+    ]
+    assert [(a["arm"], a["n"]) for a in extract_document("d", text).arms] == [
+        ("group A", 30),
+        ("group B", 30),
+    ]
+
+
+def test_a_latin_capital_before_a_chinese_group_in_a_word_is_no_lettered_arm():
+    # "MSC组": the MSC group, not group C
+    rows = stats("MSC组病死率为5.0%（2/40），对照组为20.0%（8/40）。")
+    assert [r["arm"] for r in rows if r["kind"] == "count"] == ["MSC", "control"]
