@@ -188,3 +188,28 @@ def test_an_efficacy_said_otherwise_is_checked_against_the_arms_risks(ending):
 def test_an_efficacy_two_sentences_after_the_counts_is_not_theirs():  # guard
     text = PFIZER_COUNTS + ". Adherence was high. Efficacy against Covid-19 was 95.0%."
     assert efficacy_checks(text) == []
+
+
+# Vaccine efficacy is 100 x (1 - ratio) (Orenstein et al., Bull WHO 1985): HR 0.059 (0.032 to
+# 0.107) gives 94.1 (89.3 to 96.8); 0.331 gives 66.9. A ratio printed to two decimals, 0.33,
+# stands for 0.325 to 0.335: efficacies 66.5 to 67.5.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("COVID-19 occurred in 11 participants in the vaccine group and 185 in the placebo group "
+         "(hazard ratio 0.059; 95% CI 0.032 to 0.107), a vaccine efficacy of 94.1% (95% CI 89.3 "
+         "to 96.8).",
+         [("efficacy_ci_vs_ratio_ci", "89.3 to 96.8", "consistent"),
+          ("efficacy_vs_ratio", "94.1", "consistent")]),
+        ("Vaccine efficacy was 76.9% (95% CI 59.0 to 73.4) (HR 0.331, 95% CI 0.266 to 0.420).",
+         [("efficacy_ci_vs_ratio_ci", "59.0 to 73.4", "inconsistent"),
+          ("efficacy_vs_ratio", "76.9", "inconsistent")]),
+        ("Vaccine efficacy was 67.4% (RR 0.33).", [("efficacy_vs_ratio", "67.4", "consistent")]),
+        ("Vaccine efficacy was 66.6% (RR 0.33).", [("efficacy_vs_ratio", "66.6", "consistent")]),
+        ("Vaccine efficacy was 68.0% (RR 0.33).", [("efficacy_vs_ratio", "68.0", "inconsistent")]),
+        # an odds ratio only approximates a risk ratio
+        ("Vaccine efficacy was 68.0% (OR 0.33).", []),
+    ],
+)  # fmt: skip
+def test_a_vaccine_efficacy_is_checked_against_the_ratio_printed_with_it(text, expected):
+    assert efficacy_checks(text) == expected

@@ -32,7 +32,7 @@ from .judgement import (
     ranges_overlap,
     significant,
 )
-from .rounding import format_value
+from .rounding import Reported, format_value
 
 SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
 # Arm labels recur across a document's rows and documents: their keys and roles once each.
@@ -434,6 +434,85 @@ def check_efficacy_counts(efficacy: dict, first: dict, second: dict, settings: S
     rows += _interval_against(efficacy, "efficacy_ci_vs_counts", candidates, assumption)
     if rows[1:] and rows[1]["verdict"] == INCONSISTENT:
         rows[1] = _unless_disjoint(rows[1], efficacy, candidates)
+    return rows
+
+
+# Ratios a vaccine efficacy is 100 x (1 - ratio) of (Orenstein et al., Bull WHO 1985); an odds
+# ratio only approximates a risk ratio, so it is not one of them.
+_EFFICACY_RATIOS = frozenset({"HR", "RR", "IRR"})
+
+
+def _ratio_of_efficacy(stat: dict, stats: list[dict]) -> dict | None:
+    """Return the hazard, risk or rate ratio printed in a vaccine efficacy's sentence, the
+    nearest to it, or None."""
+    if not _is_efficacy(stat):
+        return None
+    ratios = [
+        s
+        for s in stats
+        if s["kind"] == "ratio"
+        and s.get("measure") in _EFFICACY_RATIOS
+        and s["sentence_start"] == stat["sentence_start"]
+        and as_reported(s.get("value_text")) is not None
+    ]
+    return min(ratios, key=lambda s: abs(s["span_start"] - stat["span_start"]), default=None)
+
+
+def _efficacy_range(ratio: Reported) -> tuple[float, float]:
+    """The efficacies in percent of every ratio that rounds to the printed one."""
+    low, high = ratio.interval()
+    return 100 * (1 - high), 100 * (1 - low)
+
+
+def _judge_efficacy(est: Reported, ratio: Reported, method: str) -> Verdict:
+    low, high = _efficacy_range(ratio)
+    value = 100 * (1 - ratio.value)
+    verdict = CONSISTENT if est.overlaps(low, high) else INCONSISTENT
+    text = format_value(value, est.decimals)
+    return Verdict(verdict, method, value, text, "", low, high)
+
+
+def check_efficacy_ratio(efficacy: dict, ratio: dict) -> list[dict]:
+    """A vaccine efficacy in percent printed with the hazard, risk or rate ratio it comes from
+    ("hazard ratio 0.059 ... a vaccine efficacy of 94.1%"): 100 x (1 - ratio), and its CI from
+    the ratio's with the limits swapped. The ratio is printed rounded, so the efficacy is
+    consistent when it rounds from the efficacy of any ratio that rounds to the printed one."""
+    est, printed = as_reported(efficacy.get("value_text")), as_reported(ratio["value_text"])
+    if est is None or printed is None:
+        return []
+    measure = ratio["measure"]
+    method = f"100 x (1 - {measure})"
+    assumption = f"the efficacy is 100 x (1 - {measure}) of the {measure} in its sentence"
+    rows = [
+        _row(
+            efficacy,
+            "efficacy_vs_ratio",
+            efficacy["value_text"],
+            _judge_efficacy(est, printed, method),
+            assumption=assumption,
+        )
+    ]
+    lo, hi = as_reported(efficacy.get("ci_low_text")), as_reported(efficacy.get("ci_high_text"))
+    r_lo, r_hi = as_reported(ratio.get("ci_low_text")), as_reported(ratio.get("ci_high_text"))
+    if None in (lo, hi, r_lo, r_hi):
+        return rows
+    # the efficacy's lower limit is that of the ratio's upper limit, and the other way round
+    lower = _judge_efficacy(lo, r_hi, method)
+    upper = _judge_efficacy(hi, r_lo, method)
+    both = CONSISTENT if CONSISTENT == lower.verdict == upper.verdict else INCONSISTENT
+    interval = Verdict(
+        both,
+        f"{method}, limits of the {measure}'s CI swapped",
+        math.nan,
+        f"{lower.recomputed_text} to {upper.recomputed_text}",
+        "",
+        lower.recomputed,
+        upper.recomputed,
+    )
+    reported = f"{efficacy['ci_low_text']} to {efficacy['ci_high_text']}"
+    rows.append(
+        _row(efficacy, "efficacy_ci_vs_ratio_ci", reported, interval, assumption=assumption)
+    )
     return rows
 
 
@@ -2235,6 +2314,8 @@ def check_document(
             rows.extend(check_efficacy_counts(stat, *counts, settings))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
+        if kind == "percentage" and (ratio := _ratio_of_efficacy(stat, stats)):
+            rows.extend(check_efficacy_ratio(stat, ratio))
         elif kind == "rate" and stat.get("value_text"):
             events = _events_just_before(stat, stats)
             if events is not None:
