@@ -271,3 +271,28 @@ def test_no_ci_check_of_an_adjusted_ratio_from_percentages():
 def test_no_p_check_from_percentages_that_summarise_a_measurement(result):
     assert checks_of(ALLOCATED + result, "p_vs_percentages") == []
     assert checks_of(ALLOCATED + result, "ci_vs_percentages") == []
+
+
+@pytest.mark.parametrize(
+    ("difference", "verdict", "relative"),
+    [
+        # 22.9 - 25.7 = -2.8 percentage points
+        ("-2.8", "consistent", False),
+        # 20.0 and 25.0 as percentages of 25.0 and 20.0: (20 - 25) / 25 = -20%, (25 - 20) / 20 =
+        # 25%; over the rounding intervals [19.95, 20.05] and [24.95, 25.05]: 19.64 to 20.36
+        # and 24.55 to 25.45 in size
+        ("20", "consistent", True),
+        ("-25", "consistent", True),
+        ("12", "inconsistent", False),
+        ("23", "inconsistent", False),
+    ],
+)
+def test_a_difference_in_percent_is_percentage_points_or_relative(difference, verdict, relative):
+    a, b = ("22.9", "25.7") if difference == "-2.8" else ("20.0", "25.0")
+    (row,) = checks_of(
+        f"Mortality at day 28 was {a}% with dexamethasone and {b}% with usual care "
+        f"(difference {difference}%, 95% CI -40 to 40)."
+    )
+    assert row["verdict"] == verdict
+    assert row["method"].startswith("relative") == relative
+    assert ("neither" in row["note"]) == (verdict == "inconsistent")

@@ -587,6 +587,11 @@ def _in_percentage_points(stat: dict) -> bool:
     )
 
 
+def _percent_difference(stat: dict) -> bool:
+    """A 'difference' printed in % ("difference -2.8%"): percentage points or relative."""
+    return (stat.get("unit") or "").strip() == "%" and stat.get("measure") == "difference"
+
+
 def _percent_text(stat: dict) -> str:
     """The percentage a percentage or count row prints ('' when none)."""
     if stat["kind"] == "percentage" and (stat.get("unit") or "%") == "%":
@@ -632,7 +637,9 @@ def _percentages_before(
     none, in the sentence just before ("Mortality was 21.3% vs 15.6%. The 5.7-point difference
     ..."; not "... 15.6%. Readmission was lower with drug (OR 0.7)"); None otherwise, and for
     a difference not in percentage points."""
-    if diff["kind"] == "difference" and not _in_percentage_points(diff):
+    if diff["kind"] == "difference" and not (
+        _in_percentage_points(diff) or _percent_difference(diff)
+    ):
         return None
     windows = [sentences.own(diff)]
     if not own_sentence and diff["span_start"] - diff["sentence_start"] <= _OPENS_ITS_SENTENCE:
@@ -667,9 +674,32 @@ def check_difference_against_percentages(diff: dict, first: dict, second: dict) 
     method = "difference of the two printed percentages, over their rounding intervals"
     verdict = _judge_range(est, span, method)
     assumption = f"{a.text}% and {b.text}% are the two arms' percentages of the same outcome"
+    if verdict.verdict == INCONSISTENT and _percent_difference(diff):
+        # "difference 25%" may be relative to the comparator: (x - y) / y, either arm as y
+        relative = [_judge_range(est, span, _RELATIVE) for span in _relative_spans(a, b, est)]
+        fits = [v for v in relative if v.verdict == CONSISTENT]
+        verdict = fits[0] if fits else replace(verdict, note=_NEITHER)
     return _row(
         diff, "difference_vs_percentages", diff["value_text"], verdict, assumption=assumption
     )
+
+
+_RELATIVE = "relative difference of the two printed percentages, over their rounding intervals"
+_NEITHER = "a difference in % that is neither the percentage points nor the relative difference"
+
+
+def _relative_spans(a: Reported, b: Reported, est: Reported) -> list[tuple[float, float]]:
+    """The relative differences 100 (x - y) / y of values x, y that round to a and b, with b
+    as y and then a, as magnitudes signed as the printed difference."""
+    spans = []
+    for (x_lo, x_hi), (y_lo, y_hi) in ((a.interval(), b.interval()), (b.interval(), a.interval())):
+        if y_lo <= 0:
+            continue
+        # (x - y) / y = x / y - 1 grows with x and falls with y
+        low, high = 100 * (x_lo / y_hi - 1), 100 * (x_hi / y_lo - 1)
+        size = (0.0 if low <= 0 <= high else min(abs(low), abs(high)), max(abs(low), abs(high)))
+        spans.append((-size[1], -size[0]) if est.value < 0 else size)
+    return spans
 
 
 def _odds(p: float) -> float:
@@ -881,7 +911,10 @@ def _estimate_against_percentages(
         if effect["kind"] == "ratio"
         else check_difference_against_percentages
     )
-    return [against(effect, *pair), check_ci_against_percentages(effect, *pair, sizes, settings)]
+    point = against(effect, *pair)
+    if _percent_difference(effect) and (point is None or point["method"] == _RELATIVE):
+        return [point]  # a relative difference's CI is not one of the percentage points
+    return [point, check_ci_against_percentages(effect, *pair, sizes, settings)]
 
 
 def _p_and_its_percentages(p_stat: dict, sentences: _RowsBySentence, by_id: dict) -> tuple | None:
