@@ -997,6 +997,20 @@ def rows_of(text, kinds):
                 ("count", "12 (7.5%)", "probiotic", 160, "necrotizing enterocolitis"),
             ],
         ),
+        # the people of an arm named by what they received
+        (
+            "Of the 60 patients receiving MSCs, 6 died.",
+            {"count", "arm_size"},
+            [("arm_size", "60", "MSCs", None, ""), ("count", "6", "MSCs", 60, "death")],
+        ),
+        (
+            "Among 45 placebo recipients, 9 (20%) required mechanical ventilation.",
+            {"count", "arm_size"},
+            [
+                ("arm_size", "45", "placebo", None, ""),
+                ("count", "9 (20%)", "placebo", 45, "mechanical ventilation"),
+            ],
+        ),
         # arms with their sizes in brackets that add up to the total randomized
         (
             "Of the 2,341 patients assessed, 1,502 were enrolled and randomly assigned to receive "

@@ -701,6 +701,25 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
     """Counts whose denominator is given elsewhere: "23 (46.9%)", "three patients in the MSC
     group", "none in the placebo group"."""
     found = []
+    # before the bare "9 (20%)" of the same span: these know their arm
+    for m in scan.finditer(
+        grammar.GIVEN_THEN_COUNT,
+        (" receiving ", " given ", " treated with ", " recipients, "),
+        60,
+        90,
+    ):
+        value = word_value(m.group("xw"))
+        arm = context.clean_arm(m.group("arm") or m.group("recipients"))
+        if value is None or not arm or word_value(m.group("n")) is None:
+            continue
+        fields = {"numerator": value, "value_text": m.group("xw"), "arm": arm}
+        if m.group("pct"):
+            fields["percent_text"] = m.group("pct")
+        end = m.end("bracket") if m.group("bracket") else m.end("xw")
+        found.append(Candidate("count", m.start("xw"), end, fields))
+        if m.group("recipients"):  # "45 placebo recipients": the arm's size
+            population = arm_sizes.population_of(norm, sents.of(m.start()))
+            found.append(arm_sizes.arm_size_candidate(*m.span("n"), m.group("n"), arm, population))
     percent_counts = itertools.chain(
         scan.finditer(grammar.N_PERCENT, ("%",), 60, 5),
         scan.finditer(grammar.CJK_N_PERCENT, ("%",), 20, 5),

@@ -464,6 +464,18 @@ GROUP_THEN_COUNT = re.compile(
       |(?:were|was)\s(?!randomi|enrolled|included|assigned|allocated|analy|treated|given)[a-z])""",
     _X,
 )
+# The people of an arm named by what they received, then how many of them had an event: "Of the
+# 60 patients receiving MSCs, 6 died", "Among 45 placebo recipients, 9 (20%) required ...".
+GIVEN_THEN_COUNT = re.compile(
+    rf"""(?<![\w\-])(?i:of|among)\s(?:the\s|all\s)?(?P<n>{COUNT_WORD})\s
+    (?:(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s(?i:receiving|given|treated\swith)\s(?:the\s)?
+      (?P<arm>{ARM_LABEL})
+    |(?P<recipients>[A-Za-z][\w\-]{{1,30}}(?:\s[A-Za-z][\w\-]{{1,30}})?)\s(?i:recipients)),\s
+    (?P<xw>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?(?:(?P<bracket>\((?P<pct>{DEC})\s?%\))\s)?
+    (?=died|had\s|developed|experienced|required|needed|reported|relapsed|recovered
+      |(?:were|was)\s(?!randomi|enrolled|included|assigned|allocated|analy|treated|given)[a-z])""",
+    _X,
+)
 # Two counts each named by what its people received: "34 participants receiving drug and 29
 # receiving placebo", "5 patients (MSC) and 7 patients (placebo)".
 _GIVEN = r"(?i:receiving|given|treated\swith|assigned\sto|on)\s(?:the\s)?"
