@@ -175,3 +175,34 @@ def test_ns_after_a_value_names_no_arm():
 def test_an_abbreviation_of_two_other_words_is_still_no_p_value():
     # guard: "normal saline (NS)" defines the abbreviation
     assert kinds("Patients received normal saline (NS) as placebo.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "value", "low", "high", "unit"),
+    [
+        ("Participants in the exercise group walked 45 m further (95% CI, 20 to 70 m) than "
+         "controls.", "45 m further (95% CI, 20 to 70 m", 45.0, 20.0, 70.0, "m"),
+        ("Patients given the drug stayed 2.1 days shorter (95% CI 0.8 to 3.4) in hospital.",
+         "2.1 days shorter (95% CI 0.8 to 3.4", 2.1, 0.8, 3.4, "days"),
+    ],
+)  # fmt: skip
+def test_a_difference_said_by_a_comparative_with_its_ci(text, source, value, low, high, unit):
+    row = one(text, "difference")
+    assert (row["source_text"], row["value"], row["ci_low"], row["ci_high"], row["unit"]) == (
+        source,
+        value,
+        low,
+        high,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drug group had 45 more patients with nausea.",  # no CI: a count, not a difference
+        "We powered the trial to detect 10 points more (95% CI 5 to 15) with the drug.",
+    ],
+)
+def test_comparatives_without_an_estimate_and_its_ci_are_no_difference(text):
+    assert of_kind(text, "difference") == []

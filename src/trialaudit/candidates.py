@@ -484,7 +484,19 @@ def _differences_named_after(norm: str, sents: context.Sentences, scan: Scanner)
         fields["outcome"] = context.named_outcome(_outcome_words(m.group("qual")))
         end = m.start("qual") if m.group("qual") else m.end()
         found.append(Candidate("difference", m.start(), end, fields))
+    for m in scan.finditer(grammar.DIFFERENCE_COMPARATIVE, _COMPARATIVES, 40, 80):
+        if _in_methods(norm, sents, m.start()):
+            continue  # "to detect 10 points more (...)"
+        unit = (m.group("unit") or "").strip()
+        fields = {"measure": "difference", "value_text": m.group("est"), "unit": unit}
+        found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
     return found
+
+
+_COMPARATIVES = (
+    " further", " more", " less", " fewer", " longer", " shorter", " higher", " lower",
+    " greater", " smaller",
+)  # fmt: skip
 
 
 def _p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:

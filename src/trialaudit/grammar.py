@@ -210,6 +210,14 @@ DIFFERENCE_NAMED_AFTER = re.compile(
     (?P<qual>\s(?:in|of)\s(?:the\s)?[A-Za-z][\w\-]{{1,25}}(?:\s(?!was\b|were\b|is\b|between\b)[a-z][\w\-]{{1,25}}){{0,3}})?""",
     _X,
 )
+# A difference said by a comparative, with its CI right after: "walked 45 m further (95% CI,
+# 20 to 70 m) than controls", "stayed 2.1 days shorter (95% CI 0.8 to 3.4)".
+DIFFERENCE_COMPARATIVE = re.compile(
+    rf"""(?<![\w.,\-])(?P<est>{SIGNED})(?P<unit>{UNIT})?
+    \s(?P<word>(?i:further|more|less|fewer|longer|shorter|higher|lower|greater|smaller))
+    (?P<ci>{_CI_TAIL})""",
+    _X,
+)
 # A p-value as printed: "0.008", ".03", "3.2 x 10-5", "2e-5", "10⁻⁵", "1.0".
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 PNUM = rf"""(?:\d(?:\.\d{{1,9}})?\s?[x\u00d7]\s?10\s?\^?\s?[-\u207b]\s?[\d{_SUP}]{{1,3}}
