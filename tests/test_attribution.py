@@ -997,6 +997,25 @@ def rows_of(text, kinds):
                 ("count", "12 (7.5%)", "probiotic", 160, "necrotizing enterocolitis"),
             ],
         ),
+        # an arm's name between its value and "vs"
+        (
+            "Mortality: 3/25 (12%) MSC vs 6/25 (24%) control, p=0.46.",
+            {"count"},
+            [
+                ("count", "3/25 (12%)", "MSC", 25, "mortality"),
+                ("count", "6/25 (24%)", "control", 25, "mortality"),
+            ],
+        ),
+        # what the arm's people did is not part of its name
+        (
+            "Twenty-three of 48 patients (47.9%) receiving MSCs recovered, compared with 12 of 47 "
+            "(25.5%) receiving placebo.",
+            {"count"},
+            [
+                ("count", "Twenty-three of 48 patients (47.9%)", "MSCs", 48, "recovery"),
+                ("count", "12 of 47 (25.5%)", "placebo", 47, "recovery"),
+            ],
+        ),
         # the people of an arm named by what they received
         (
             "Of the 60 patients receiving MSCs, 6 died.",

@@ -27,7 +27,10 @@ _STOP = frozenset(
         "a an the either or and to with of in on for were was be been received receive "
         "receiving randomized randomised assigned allocated finally who that which while "
         "patients patient group groups arm arms vs versus than compared higher lower both "
-        "enrolled included into treated had each two three four both all"
+        "enrolled included into treated had each two three four both all "
+        # what an arm's people did, after its name: "12 of 47 receiving MSCs recovered"
+        "died recovered improved developed required experienced responded relapsed survived "
+        "achieved"
     ).split()
 )
 STOP_WORDS = _STOP  # words that end an arm label read backwards (clean_arm)
@@ -71,6 +74,10 @@ _LETTERED = r"(?i:group|arm|cohort)\s(?:[A-D]|[1-4]|I{1,3}|IV)(?![\w\-])"
 _LETTERED_ARM = re.compile(rf"\b{_LETTERED}(?=\s?$)")
 # "4 (5.0%) in group B", "in arm 2".
 ARM_LETTER_AFTER = re.compile(rf"[^;\d]{{0,30}}?\bin\s(?P<arm>{_LETTERED})")
+# "3/25 (12%) MSC vs 6/25 (24%) control": an arm's name between its value and "vs".
+ARM_THEN_VERSUS = re.compile(
+    r"\s(?P<arm>[A-Za-z][\w+\-]{0,24}(?:\s[A-Za-z][\w+\-]{0,24})?)\s(?:vs\.?|versus)\s"
+)
 ARM_BEFORE = re.compile(
     rf"(?i)\b(?:in|of|for|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)"
     r"(?:\s?\(\s?[nN]\s?=\s?\d{1,9}\s?\))?(?:\s(?i:was|were))?\s?[,:]?\s?$"
@@ -507,6 +514,9 @@ def arm_near(
     after = ARM_LETTER_AFTER.match(text, end, sentence[1])
     if after:
         return after.group("arm")
+    after = ARM_THEN_VERSUS.match(text, end, sentence[1])
+    if after and (is_armlike(after.group("arm")) or _shares_a_word(after.group("arm"), arm_words)):
+        return clean_arm(after.group("arm"))
     after = ARM_AFTER_VERB.match(text, end, sentence[1])
     label = after.group("arm") if after else ""
     whole = after and _WHOLE_ARM.match(text, after.start("arm"), sentence[1])
