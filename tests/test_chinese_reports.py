@@ -166,3 +166,16 @@ def test_a_latin_capital_before_a_chinese_group_in_a_word_is_no_lettered_arm():
     # "MSC组": the MSC group, not group C
     rows = stats("MSC组病死率为5.0%（2/40），对照组为20.0%（8/40）。")
     assert [r["arm"] for r in rows if r["kind"] == "count"] == ["MSC", "control"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("观察组病死率为3.33%（2/60），低于对照组的15.00%（9/60）。", "mortality"),
+        ("观察组并发症发生率为6.67%（4/60），低于对照组的20.00%（12/60）。", "complications"),
+        ("观察组不良反应发生率为5.00%（3/60），对照组为8.33%（5/60）。", "adverse events"),
+        ("观察组总有效率为95.00%（57/60），高于对照组的80.00%（48/60）。", "response rate"),
+    ],
+)
+def test_outcomes_named_in_chinese(text, outcome):
+    assert {r["outcome"] for r in stats(text) if r["kind"] == "count"} == {outcome}
