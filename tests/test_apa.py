@@ -9,6 +9,8 @@ import pytest
 from reference import FIXTURES, close, rows
 
 from trialaudit import apa
+from trialaudit.checks import Settings, check_document
+from trialaudit.extract import extract_document
 
 REFERENCE = rows("statcheck_reference.csv")
 IDS = [r["apa"] for r in REFERENCE]
@@ -105,3 +107,23 @@ def test_tests_without_degrees_of_freedom_are_read_only_before_a_p_value():
         ("χ2=4.02", "chi2", None),
     ]
     assert of_kind("At t = 0 the infusion started and at t = 24 it ended.", "test") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "test", "df", "verdict"),
+    [
+        # scipy.stats.chi2.sf(6.12, 1) = 0.013366; 2 * scipy.stats.t.sf(2.45, 58) = 0.017325
+        ("Recovery differed between arms (chi-square = 6.12, df = 1, P = 0.013).", "chi2", 1.0,
+         "consistent"),
+        ("Recovery differed between arms (chi-square = 6.12, df = 1, P = 0.043).", "chi2", 1.0,
+         "inconsistent"),
+        ("Scores differed between arms (t = 2.45, df = 58, P = 0.017).", "t", 58.0,
+         "consistent"),
+    ],
+)  # fmt: skip
+def test_degrees_of_freedom_printed_after_the_statistic(text, test, df, verdict):
+    extraction = extract_document("d", text)
+    (row,) = [s for s in extraction.statistics if s["kind"] == "test"]
+    assert (row["test_type"], row["df1"]) == (test, df)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert [c["verdict"] for c in checks if c["check"] == "p_vs_test"] == [verdict]

@@ -236,11 +236,15 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
             (m.group(g) for g in ("t_df", "f_df1", "chi_df", "r_df", "q_df", "h_df") if m.group(g)),
             None,
         )
+        end = m.end()
+        df_after = _DF_AFTER.match(norm, end) if letter in {"chi2", "t"} and not df1 else None
+        if df_after:  # "chi-square = 6.12, df = 1"
+            df1, end = df_after.group("df"), df_after.end()
         found.append(
             Candidate(
                 "test",
                 m.start(),
-                m.end(),
+                end,
                 {
                     "test_type": letter,
                     "df1": float(df1) if df1 else None,
@@ -251,6 +255,10 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
             )
         )
     return found
+
+
+# Degrees of freedom printed after a chi-square or t: "chi-square = 6.12, df = 1".
+_DF_AFTER = re.compile(r"[,;]?\s?(?i:df|d\.f\.)\s?[=:]?\s?(?P<df>\d{1,5})(?![\d.])")
 
 
 # How many further estimates of one measure a list may hold ("... at day 28 and ... at day 90").

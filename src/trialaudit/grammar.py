@@ -257,6 +257,8 @@ TEST = re.compile(
         # a t without df or p that closes its bracket: "[(68.4±12.7) min vs (59.1±11.3) min,
         # t=3.46]"
         |(?P<closing_t>t)(?=\s?=\s?-?\d{{1,3}}\.\d{{1,4}}\s?[)\]])
+        # ... or is followed by its degrees of freedom: "t = 2.45, df = 58"
+        |t(?=\s?=\s?{SIGNED}\s?[,;]\s?(?i:df|d\.f\.)\s?[=:]?\s?\d)
         # a Greek chi-square without df or p ("; χ2 = 4.76)"): the 1 df of a 2x2 table is implied
         |(?P<greek_chi>[\u03c7\u03a7]\s?[2\u00b2]|(?i:chi[-\s]squared?\b))(?=\s?=\s?\d{{1,4}}\.\d{{1,4}}(?!\d|\.\d))
     )
