@@ -332,9 +332,10 @@ def _cjk_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
     """Arm sizes, each-arm sizes and the sample of a Chinese-language report (see above);
     a number of 例 followed by what happened to them is a count, not a size."""
     found = []
-    readers = ((_CJK_ARM_SIZE, 6), (_CJK_EACH_ARM, 4), (_CJK_TOTAL, 30))
+    # how far before its 例 each match may start
+    readers = ((_CJK_ARM_SIZE, 14), (_CJK_EACH_ARM, 12), (_CJK_TOTAL, 38))
     for pattern, before in readers:
-        for m in scan.finditer(pattern, ("\u4f8b",), before + 8):
+        for m in scan.finditer(pattern, ("\u4f8b",), before):
             if _CJK_EVENT_AFTER.match(norm, m.end()):
                 continue
             sentence = sents.of(m.start())
