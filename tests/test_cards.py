@@ -54,6 +54,7 @@ def _checks(doc_id: str) -> pd.DataFrame:
             "source_text": ["3/11 (27.3%)", "8/24 (40.0%)"],
             "span_start": [12, 28],
             "span_end": [24, 40],
+            "flag": ["", ""],
         }
     )
 

@@ -40,6 +40,7 @@ def _frames():
             "source_text": ["RR: 0.49", "RR: 0.49"],
             "span_start": [66, 66],
             "span_end": [74, 74],
+            "flag": ["", ""],
         }
     )
     empty = summary.Evidence(
@@ -145,3 +146,22 @@ def test_a_slip_of_the_last_digit_is_counted_and_said():
     assert "(1 of the 2 failed checks are off by one unit of the last printed digit" in finding
     assert "(risk ratio, Katz (Wald) CI). Off by one unit of the last digit: the" in finding
     assert finding.count("Off by one unit") == 1
+
+
+def test_the_summary_stage_reads_the_flag_it_reports():
+    # the stage reads only SUMMARY_CHECK_COLUMNS of checks.csv: the flag must be among them
+    from trialaudit.checks import Settings, check_document
+    from trialaudit.extract import extract_document
+    from trialaudit.stages import SUMMARY_CHECK_COLUMNS
+
+    text = (
+        "Mortality was 10/50 (20.0%) with treatment and 20/50 (40.0%) with control; "
+        "χ2 = 3.85. No other difference was found."
+    )
+    extraction = extract_document("d", text)
+    rows = check_document(extraction.statistics, extraction.comparisons, Settings())
+    checks = pd.DataFrame(rows)[SUMMARY_CHECK_COLUMNS]
+    documents, _, _, _, evidence = _frames()
+    statistics = pd.DataFrame(extraction.statistics)
+    finding = summary.render(documents, statistics, checks, {"d": text}, evidence)
+    assert "Off by one unit of the last digit: the recomputed value cut" in finding

@@ -23,7 +23,7 @@ SAFE_NAME = re.compile(r"[A-Za-z0-9._~\-]+(?:/[A-Za-z0-9._~\-]+)*")
 
 
 def _slip_of_rounding(check: Mapping) -> str:
-    remark = last_digit_remark(str(check.get("flag", "")))
+    remark = last_digit_remark(check["flag"])
     return f".{remark}" if remark else ""
 
 

@@ -420,7 +420,7 @@ TIMELINE_STAT_COLUMNS = [
 ]  # fmt: skip
 SUMMARY_CHECK_COLUMNS = [
     "doc_id", "stat_id", "check", "reported", "recomputed", "method", "verdict",
-    "decision_error", "note", "source_text", "span_start", "span_end",
+    "decision_error", "note", "source_text", "span_start", "span_end", "flag",
 ]  # fmt: skip
 FIGURE_STAT_COLUMNS = [
     "doc_id", "stat_id", "kind", "measure", "outcome", "value", "ci_low", "ci_high",

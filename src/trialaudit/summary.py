@@ -259,8 +259,7 @@ def _findings(outline, checks, statistics, texts) -> None:
         outline.para("Every checkable claim is consistent with a standard method.")
         return
     n_claims = bad[["doc_id", "stat_id"]].drop_duplicates().shape[0]
-    flags = bad["flag"] if "flag" in bad else pd.Series("", index=bad.index)
-    n_slips = int(flags.str.contains(LAST_DIGIT_FLAG, regex=False).sum())
+    n_slips = int(bad["flag"].str.contains(LAST_DIGIT_FLAG, regex=False).sum())
     slips = (
         f" ({n_slips} of the {len(bad)} failed checks are off by one unit of the last printed "
         "digit only, flag `last_digit`)"
@@ -286,7 +285,7 @@ def _findings(outline, checks, statistics, texts) -> None:
             )
             reasons.append(
                 f"{label}: reported `{row.reported}`, recomputed `{row.recomputed}` "
-                f"({row.method}{note}).{decision}{last_digit_remark(getattr(row, 'flag', ''))}"
+                f"({row.method}{note}).{decision}{last_digit_remark(row.flag)}"
             )
         items.append(
             (
