@@ -284,20 +284,28 @@ def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
             sentence = sents.of(m.start())
             start, end = m.span("size")
             stated = m.groupdict().get("k")
-            found.append(
-                _size(
-                    "arm_size",
-                    start,
-                    end,
-                    m.group("n"),
-                    arm="",
-                    subgroup="",
-                    population=population_of(norm, sentence),
-                    each_arm=True,
-                    arm_count=word_value(stated) if stated else _arms_stated(norm, sentence, start),
-                )
-            )
+            arm_count = word_value(stated) if stated else _arms_stated(norm, sentence, start)
+            population = population_of(norm, sentence)
+            found.append(_each_arm_size(start, end, m.group("n"), population, arm_count))
     return found
+
+
+def _each_arm_size(
+    start: int, end: int, n_text: str, population: str, arm_count: int | None
+) -> Candidate:
+    """Return an arm-size candidate of no one arm: the size every one of ``arm_count`` arms
+    has."""
+    return _size(
+        "arm_size",
+        start,
+        end,
+        n_text,
+        arm="",
+        subgroup="",
+        population=population,
+        each_arm=True,
+        arm_count=arm_count,
+    )
 
 
 # Chinese-language reports count people in 例 (cases): "随机分为治疗组40例和对照组40例" (an
@@ -347,19 +355,8 @@ def _cjk_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             elif pattern is _CJK_EACH_ARM:
                 # "分为观察组和对照组，每组60例": the distinct arms named before it
                 named = set(_CJK_ARM_NAMED.findall(norm, sentence[0], m.start()))
-                found.append(
-                    _size(
-                        "arm_size",
-                        m.start(),
-                        m.end(),
-                        m.group("n"),
-                        arm="",
-                        subgroup="",
-                        population=population,
-                        each_arm=True,
-                        arm_count=len(named) if len(named) >= 2 else None,
-                    )
-                )
+                arm_count = len(named) if len(named) >= 2 else None
+                found.append(_each_arm_size(*m.span(), m.group("n"), population, arm_count))
             else:
                 found.append(
                     _size("sample_size", *m.span("n"), m.group("n"), population=population)

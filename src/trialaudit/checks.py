@@ -458,18 +458,13 @@ def _ratio_of_efficacy(stat: dict, stats: list[dict]) -> dict | None:
     return min(ratios, key=lambda s: abs(s["span_start"] - stat["span_start"]), default=None)
 
 
-def _efficacy_range(ratio: Reported) -> tuple[float, float]:
-    """The efficacies in percent of every ratio that rounds to the printed one."""
-    low, high = ratio.interval()
-    return 100 * (1 - high), 100 * (1 - low)
-
-
 def _judge_efficacy(est: Reported, ratio: Reported, method: str) -> Verdict:
-    low, high = _efficacy_range(ratio)
+    """Judge an efficacy against those of every ratio that rounds to the printed one."""
+    low, high = ratio.interval()
+    efficacies = (100 * (1 - high), 100 * (1 - low))
     value = 100 * (1 - ratio.value)
-    verdict = CONSISTENT if est.overlaps(low, high) else INCONSISTENT
-    text = format_value(value, est.decimals)
-    return Verdict(verdict, method, value, text, "", low, high)
+    verdict = CONSISTENT if est.overlaps(*efficacies) else INCONSISTENT
+    return Verdict(verdict, method, value, format_value(value, est.decimals), "", *efficacies)
 
 
 def check_efficacy_ratio(efficacy: dict, ratio: dict) -> list[dict]:
@@ -666,11 +661,7 @@ def check_difference_against_percentages(diff: dict, first: dict, second: dict) 
     if est is None or a is None or b is None:
         return None
     (a_lo, a_hi), (b_lo, b_hi) = a.interval(), b.interval()
-    low, high = a_lo - b_hi, a_hi - b_lo
-    # the absolute difference over the box: 0 when the box holds equal percentages
-    span = (0.0 if low <= 0 <= high else min(abs(low), abs(high)), max(abs(low), abs(high)))
-    if est.value < 0:  # "-5.7 percentage points": the same size, printed the other way round
-        span = (-span[1], -span[0])
+    span = _signed_size(a_lo - b_hi, a_hi - b_lo, est.value < 0)
     method = "difference of the two printed percentages, over their rounding intervals"
     verdict = _judge_range(est, span, method)
     assumption = f"{a.text}% and {b.text}% are the two arms' percentages of the same outcome"
@@ -688,17 +679,22 @@ _RELATIVE = "relative difference of the two printed percentages, over their roun
 _NEITHER = "a difference in % that is neither the percentage points nor the relative difference"
 
 
+def _signed_size(low: float, high: float, negative: bool) -> tuple[float, float]:
+    """The sizes of the differences in [low, high] (from 0 when it holds 0), signed as the
+    printed difference: "-5.7 percentage points" is the same size the other way round."""
+    size = (0.0 if low <= 0 <= high else min(abs(low), abs(high)), max(abs(low), abs(high)))
+    return (-size[1], -size[0]) if negative else size
+
+
 def _relative_spans(a: Reported, b: Reported, est: Reported) -> list[tuple[float, float]]:
     """The relative differences 100 (x - y) / y of values x, y that round to a and b, with b
-    as y and then a, as magnitudes signed as the printed difference."""
+    as y and then a, as sizes signed as the printed difference."""
     spans = []
     for (x_lo, x_hi), (y_lo, y_hi) in ((a.interval(), b.interval()), (b.interval(), a.interval())):
-        if y_lo <= 0:
-            continue
-        # (x - y) / y = x / y - 1 grows with x and falls with y
-        low, high = 100 * (x_lo / y_hi - 1), 100 * (x_hi / y_lo - 1)
-        size = (0.0 if low <= 0 <= high else min(abs(low), abs(high)), max(abs(low), abs(high)))
-        spans.append((-size[1], -size[0]) if est.value < 0 else size)
+        if y_lo > 0:  # (x - y) / y = x / y - 1 grows with x and falls with y
+            spans.append(
+                _signed_size(100 * (x_lo / y_hi - 1), 100 * (x_hi / y_lo - 1), est.value < 0)
+            )
     return spans
 
 
@@ -2347,8 +2343,6 @@ def check_document(
             rows.extend(check_efficacy_counts(stat, *counts, settings))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
-        if kind == "percentage" and (ratio := _ratio_of_efficacy(stat, stats)):
-            rows.extend(check_efficacy_ratio(stat, ratio))
         elif kind == "rate" and stat.get("value_text"):
             events = _events_just_before(stat, stats)
             if events is not None:
@@ -2366,6 +2360,9 @@ def check_document(
             rows.append(check_difference_midpoint(stat))
             if int(stat["stat_id"]) not in with_counts:
                 rows += _estimate_against_percentages(stat, sentences, percent_sizes, settings)
+        # an efficacy's ratio is checked whatever counts or events it also follows
+        if kind == "percentage" and (ratio := _ratio_of_efficacy(stat, stats)):
+            rows.extend(check_efficacy_ratio(stat, ratio))
         if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
             pair = _p_and_its_percentages(stat, sentences, by_id)
             if pair is not None:

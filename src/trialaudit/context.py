@@ -162,6 +162,19 @@ DISTRIBUTED = re.compile(
 )  # "(?i)\b(?:on|at|by)\s..." opening with its first letters (see masks.py)
 _NEXT_ITEM = re.compile(r"\s?,?\s?(?:and\s)?(?P<n>\d{1,4})\s?\(")
 # Outcomes named by a known phrase; a key of None reports the phrase as printed.
+# Chinese-language reports: 病死 (case fatality), 不良反应 / 不良事件 (adverse reactions,
+# events), 并发症 (complications), 有效率 (response rate), 住院时间 / 住院天数 (length of
+# stay), 机械通气 (mechanical ventilation), 复发 (relapse), 氧合 (oxygenation).
+_CJK_OUTCOMES = (
+    ("mortality", re.compile("\u75c5\u6b7b")),
+    ("adverse events", re.compile("\u4e0d\u826f(?:\u53cd\u5e94|\u4e8b\u4ef6)")),
+    ("complications", re.compile("\u5e76\u53d1\u75c7")),
+    ("response rate", re.compile("\u6709\u6548\u7387")),
+    ("length of stay", re.compile("\u4f4f\u9662(?:\u65f6\u95f4|\u5929\u6570)")),
+    ("mechanical ventilation", re.compile("\u673a\u68b0\u901a\u6c14")),
+    ("relapse", re.compile("\u590d\u53d1")),
+    ("oxygenation", re.compile("\u6c27\u5408")),
+)
 OUTCOMES = (
     (None, re.compile(r"(?i)\b(?:mortality|deaths?|survival)\b")),
     ("death", re.compile(r"(?i)\b(?:died|dead)\b")),
@@ -187,17 +200,7 @@ OUTCOMES = (
     (None, re.compile(r"(?i)\bsymptoms?\b")),
     ("recovery", re.compile(r"(?i)\brecover(?:y|ed)\b")),
     (None, re.compile(r"(?i)\btuberculosis\b")),
-    # Chinese-language reports: 病死 (case fatality), 不良反应 / 不良事件 (adverse reactions,
-    # events), 并发症 (complications), 有效率 (response rate), 住院时间 / 住院天数 (length of
-    # stay), 机械通气 (mechanical ventilation), 复发 (relapse), 氧合 (oxygenation)
-    ("mortality", re.compile("\u75c5\u6b7b")),
-    ("adverse events", re.compile("\u4e0d\u826f(?:\u53cd\u5e94|\u4e8b\u4ef6)")),
-    ("complications", re.compile("\u5e76\u53d1\u75c7")),
-    ("response rate", re.compile("\u6709\u6548\u7387")),
-    ("length of stay", re.compile("\u4f4f\u9662(?:\u65f6\u95f4|\u5929\u6570)")),
-    ("mechanical ventilation", re.compile("\u673a\u68b0\u901a\u6c14")),
-    ("relapse", re.compile("\u590d\u53d1")),
-    ("oxygenation", re.compile("\u6c27\u5408")),  # 氧合 (oxygenation)
+    *_CJK_OUTCOMES,
 )
 # Words for the people of a sex, and what those who stayed in a trial did: a count of either is a
 # share of the whole sample ("131 (61.2%) were men", "171 participants (91.9%) completed the
@@ -275,15 +278,7 @@ _OUTCOME_WORDS = (
     ("symptom",),
     ("recover",),
     ("tuberculosis",),
-    # the Chinese outcomes: never in an ASCII sentence
-    (),
-    (),
-    (),
-    (),
-    (),
-    (),
-    (),
-    (),
+    *((),) * len(_CJK_OUTCOMES),  # never in an ASCII sentence
 )
 _outcomes_among = functools.lru_cache(maxsize=4096)(_any_of_outcomes)
 

@@ -466,12 +466,14 @@ COUNT_IN_GROUP = re.compile(
     """,
     _X,
 )
+# What the people a count follows did: the verb after it, not one that allocates them.
+_EVENT_VERB_AHEAD = r"""died|had\s|developed|experienced|required|needed|reported|relapsed
+      |(?:were|was)\s(?!randomi|enrolled|included|assigned|allocated|analy|treated|given)[a-z]"""
 # A count after the group it is in: "In the intervention group, 18 patients died".
 GROUP_THEN_COUNT = re.compile(
     rf"""(?i:in|among)\sthe\s(?P<arm>{ARM_LABEL})\s(?i:group|arm)s?,\s
     (?P<xw>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?(?:\([^()\n]{{1,20}}\)\s)?
-    (?=died|had\s|developed|experienced|required|needed|reported|relapsed
-      |(?:were|was)\s(?!randomi|enrolled|included|assigned|allocated|analy|treated|given)[a-z])""",
+    (?={_EVENT_VERB_AHEAD})""",
     _X,
 )
 # The people of an arm named by what they received, then how many of them had an event: "Of the
@@ -482,8 +484,7 @@ GIVEN_THEN_COUNT = re.compile(
       (?P<arm>{ARM_LABEL})
     |(?P<recipients>[A-Za-z][\w\-]{{1,30}}(?:\s[A-Za-z][\w\-]{{1,30}})?)\s(?i:recipients)),\s
     (?P<xw>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?(?:(?P<bracket>\((?P<pct>{DEC})\s?%\))\s)?
-    (?=died|had\s|developed|experienced|required|needed|reported|relapsed|recovered
-      |(?:were|was)\s(?!randomi|enrolled|included|assigned|allocated|analy|treated|given)[a-z])""",
+    (?=recovered|{_EVENT_VERB_AHEAD})""",
     _X,
 )
 # Two counts each named by what its people received: "34 participants receiving drug and 29
