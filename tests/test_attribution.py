@@ -1016,6 +1016,16 @@ def rows_of(text, kinds):
                 ("count", "12 of 47 (25.5%)", "placebo", 47, "recovery"),
             ],
         ),
+        # a count in words keeps the percentage in brackets after its denominator
+        (
+            "Twelve of 50 patients (24%) in the control group died, compared with five of 50 "
+            "(10%) in the MSC group.",
+            {"count"},
+            [
+                ("count", "Twelve of 50 patients (24%)", "control", 50, "death"),
+                ("count", "five of 50 (10%)", "MSC", 50, "death"),
+            ],
+        ),
         # the people of an arm named by what they received
         (
             "Of the 60 patients receiving MSCs, 6 died.",

@@ -319,14 +319,14 @@ COUNT_PERCENT_OF = re.compile(
     \s(?:of|out\sof)\s(?:the\s|all\s)?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)""",
     _X,
 )
-# "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49".
+# "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49", "five of 50 (10%)".
 COUNT_OF = re.compile(
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))
     (?:\s(?i:{_PEOPLE})(?=\sout\sof\s))?\s(?:of|out\sof)\s  # "12 patients out of 120"
     (?:the\s|all\s|these\s|those\s)?
     (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
-    (?:(?=\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?{DEC}\s?%\s?[)\]])
-      \s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]])?""",
+    (?:(?:(?=\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?{DEC}\s?%\s?[)\]])
+      \s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE}))?\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]])?""",
     _X,
 )
 # What cluster-randomised trials allocate (arms.py; CONSORT cluster extension, Campbell et al.
