@@ -206,3 +206,41 @@ def test_a_difference_said_by_a_comparative_with_its_ci(text, source, value, low
 )
 def test_comparatives_without_an_estimate_and_its_ci_are_no_difference(text):
     assert of_kind(text, "difference") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "outcome"),
+    [
+        # a measure named by a digit and capitals
+        ("The mean difference in 6MWD was 38.5 m (95% CI 12.1-64.9; P=0.004).",
+         38.5, 12.1, 64.9, "6MWD"),
+        ("The difference in 6MWD was 38.5 m (95% CI 12.1 to 64.9).", 38.5, 12.1, 64.9, "6MWD"),
+        # a long name that ends with the time point it was measured at
+        ("The adjusted mean difference in the 6-minute walk distance at week 12 was 38.5 m "
+         "(95% CI, 12.1 to 64.9).", 38.5, 12.1, 64.9, "6-minute walk distance"),
+    ],
+)  # fmt: skip
+def test_a_difference_named_by_what_it_measures_is_a_difference(text, value, low, high, outcome):
+    row = one(text, "difference")
+    assert (row["value"], row["ci_low"], row["ci_high"], row["outcome"]) == (
+        value,
+        low,
+        high,
+        outcome,
+    )
+    assert {kind for kind, _ in kinds(text)} <= {"difference", "p_value"}
+
+
+def test_the_p_of_a_difference_named_by_its_measure_is_checked_against_its_ci():
+    from trialaudit.checks import Settings, check_document
+    from trialaudit.extract import extract_document
+
+    extraction = extract_document(
+        "d", "The mean difference in 6MWD was 38.5 m (95% CI 12.1-64.9; P=0.004)."
+    )
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (p_vs_ci,) = [c for c in checks if c["check"] == "p_vs_ci"]
+    # scipy: 2 * norm.sf(38.5 / ((64.9 - 12.1) / (2 * norm.ppf(0.975)))) = 0.004259
+    low, high = (float(v) for v in p_vs_ci["recomputed"].split(" to "))
+    assert low <= 0.004259 <= high
+    assert p_vs_ci["verdict"] == "consistent"

@@ -160,6 +160,7 @@ def _ci_fields(match: re.Match) -> dict[str, Any]:
 
 
 _TIME_PREPOSITION = re.compile(r"(?i)(?:at|after|by|over|in)\s")
+_TIME_PREPOSITION_INSIDE = re.compile(r"(?i)\s(?:at|after|by|over|in)\s")
 
 
 def _outcome_words(text: str | None) -> str:
@@ -182,6 +183,11 @@ def _outcome_words(text: str | None) -> str:
     when = _TIME_PREPOSITION.match(label)
     if when and context.TIMEPOINT.fullmatch(label, when.end()):
         return ""  # "difference in change at 8 weeks": when, not what
+    # "6-minute walk distance at week 12": what, then when
+    for later in _TIME_PREPOSITION_INSIDE.finditer(label):
+        if context.TIMEPOINT.fullmatch(label, later.end()):
+            label = label[: later.start()]
+            break
     return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
 
 

@@ -177,9 +177,11 @@ DIFFERENCE = re.compile(
             |estimated|treatment|least[-\s]squares?|LS|standardi[sz]ed|weighted|overall|pooled
             |rate|proportion)\s){{0,3}}
         difference
-        (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])
+        # "in 6MWD" (a digit before capitals names a measure), "in the 6-minute walk distance
+        # at week 12"
+        (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])|\d(?=[A-Z]{{2}})
           |\d{{1,4}}\s?(?=(?:mg|g|mL|ml|IU)\b))[\w\-()]{{0,24}}
-          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.])[\w\-()]{{1,24}}){{0,5}}))?
+          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.])[\w\-()]{{1,24}}){{0,7}}))?
         # "The least-squares mean difference versus placebo was -5.2"
         (?:\s(?:versus|vs\.?|compared\s(?:with|to))\s(?:the\s)?[\w\-]{{1,25}}(?:\s[\w\-]{{1,25}})?
           (?=\s(?:was|is)\s))?))
