@@ -244,3 +244,36 @@ def test_the_p_of_a_difference_named_by_its_measure_is_checked_against_its_ci():
     low, high = (float(v) for v in p_vs_ci["recomputed"].split(" to "))
     assert low <= 0.004259 <= high
     assert p_vs_ci["verdict"] == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "low", "high", "level"),
+    [
+        # a column heading between the name and a bare interval
+        ("Odds ratio (95% CI): 0.35 (0.14-0.88).", "ratio", 0.35, 0.14, 0.88, 0.95),
+        ("HR (90% CI) 0.62 (0.45 to 0.85); P=0.02", "ratio", 0.62, 0.45, 0.85, 0.90),
+        ("Mean difference (95% CI): 1.3 (0.7 to 1.9).", "difference", 1.3, 0.7, 1.9, 0.95),
+        ("MD (95% CI) −2.1 (−3.9 to −0.3), P=0.02", "difference", -2.1, -3.9, -0.3, 0.95),
+        ("Risk difference (95% CI): −14.0% (−26.5% to −1.5%).", "difference", -14.0, -26.5,
+         -1.5, 0.95),
+        ("NNT (95% CI): 7 (4 to 67).", "nnt", 7.0, 4.0, 67.0, 0.95),
+        # the interval's own words
+        ("The odds ratio was 0.35 (95% confidence limits 0.14 and 0.88).", "ratio", 0.35, 0.14,
+         0.88, 0.95),
+        ("The risk ratio was 0.42, with a 95% confidence interval of 0.20 to 0.87.", "ratio",
+         0.42, 0.20, 0.87, 0.95),
+        ("The mean difference was 1.3 points, with a 95% CI of 0.7 to 1.9.", "difference", 1.3,
+         0.7, 1.9, 0.95),
+    ],
+)  # fmt: skip
+def test_an_estimate_keeps_its_interval_after_a_heading_or_in_words(
+    text, kind, value, low, high, level
+):
+    row = one(text, kind)
+    assert (row["value"], row["ci_low"], row["ci_high"], row["ci_level"]) == (
+        value,
+        low,
+        high,
+        level,
+    )
+    assert not {k for k, _ in kinds(text)} & {"mean", "median"}

@@ -146,10 +146,11 @@ def _ci_fields(match: re.Match) -> dict[str, Any]:
             "ci_level": float(level) / 100 if level else None,
         }
     if groups.get("bare_lo"):
+        level = groups.get("heading_level")  # "HR (90% CI) 0.62 (0.45 to 0.85)"
         return {
             "ci_low_text": groups["bare_lo"],
             "ci_high_text": groups["bare_hi"],
-            "ci_level": None,
+            "ci_level": float(level) / 100 if level else None,
         }
     if groups.get("comma_lo"):
         # a bare pair after a comma is an interval only if it holds the estimate

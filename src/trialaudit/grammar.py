@@ -25,7 +25,7 @@ _SEP = r"\s?(?:-|~|to|,|;|and)\s?"
 # "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34".
 CI_BODY = rf"""
     (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?)\s?%\s?)?
-    (?:CI|C\.I\.|CrI|(?i:confidence\sintervals?|credible\sintervals?|uncertainty\sinterval)
+    (?:CI|C\.I\.|CrI|(?i:confidence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval)
       |(?<=%\s)(?:CL|UI)|(?<=%)(?:CL|UI))
     (?:\s?[\[(](?:CI|CrI)[\])])?
     (?:\s?(?P<level2>\d{{2}})\s?%)?
@@ -44,7 +44,9 @@ CI_BARE = rf"""
     (?P<bare_open>[\[(])\s?(?P<bare_lo>{SIGNED}){UNIT}?\s?(?:-|~|to|,|;)\s?
     (?P<bare_hi>{SIGNED}){UNIT}?(?:\s?[\])]|{_P_IN_BRACKET})
 """
-_CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}(?:{CI_BODY})|\s?{CI_BARE})"
+# "0.42, with a 95% confidence interval of 0.20 to 0.87"
+_CI_WITH = r"(?:(?i:with|and)\s(?:an?\s|the\s|its\s)?)"
+_CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}{_CI_WITH}?(?:{CI_BODY})|\s?{CI_BARE})"
 # Lancet's interval after a comma inside the estimate's bracket: "(IRR 0.69, 0.53-0.90)", or
 # after a semicolon: "(HR 0.65; 0.51-0.83)".
 CI_AFTER_COMMA = rf"""
@@ -53,6 +55,12 @@ CI_AFTER_COMMA = rf"""
 """
 _CI_TAIL_OR_COMMA = rf"(?:{_CI_TAIL}|{CI_AFTER_COMMA})"
 
+# A column heading that says a bare interval follows the estimate: "Odds ratio (95% CI): 0.35
+# (0.14-0.88)", "MD (95% CI) -2.1 (-3.9 to -0.3)".
+CI_HEADING = (
+    r"(?:\s?[\[(](?:(?P<heading_level>\d{2}(?:\.\d)?)\s?%\s?)?"
+    r"(?:CI|(?i:confidence\sinterval))[\])])"
+)
 _RATIO_ABBR = r"(?:a|adj)?(?:OR|RR|HR|IRR)s?|AOR|AHR|sHR|csHR|aIRR"
 RATIO = re.compile(
     rf"""
@@ -65,6 +73,7 @@ RATIO = re.compile(
     (?:\s?[\[(](?P<abbr2>{_RATIO_ABBR})[\])])?
     (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
         (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
+    {CI_HEADING}?
     \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto))?\s?(?:[:=]\s?)?
     (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?/)
     (?P<ci>{_CI_TAIL_OR_COMMA})?
@@ -85,6 +94,7 @@ NUMBER_NEEDED = re.compile(
         (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
     (?:\s(?i:to|for)\s(?i:prevent|avoid|cause|achieve|obtain|save)\s(?:(?i:one|1|a|an)\s)?
         (?P<qual2>[^\d;.]{{1,60}}?))?
+    {CI_HEADING}?
     \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto))?\s?(?:[:=]\s?)?
     (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?[/%])
     (?P<ci>{_CI_TAIL})?
@@ -188,6 +198,7 @@ DIFFERENCE = re.compile(
       |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI)(?![A-Za-z])
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
     )
+    {CI_HEADING}?
     (?P<sep>\s(?:was|of|is|were|=)|\s?[:=,])?\s?(?:[:=]\s?)?
     (?P<est>{SIGNED})(?P<unit>{UNIT})?(?!\d)(?!\.\d)
     (?P<ci>{_CI_TAIL_OR_COMMA})?
