@@ -1697,3 +1697,18 @@ def test_values_listed_after_their_arms_names_beside_a_control(text, expected):
 )
 def test_an_outcome_that_opens_a_clause_of_a_list(text, expected):
     assert outcomes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Baseline characteristics were similar (mean age 61.2 ± 12.4 vs 59.8 ± 13.1 years).",
+         "age"),
+        ("The primary outcome was similar (mean IL-6 12.4 ± 3.1 vs 13.0 ± 3.5 pg/mL).", "IL-6"),
+        ("Secondary outcomes did not differ (median SOFA 4 [IQR 2-6] versus 5 [IQR 3-7]).",
+         "SOFA"),
+    ],
+)  # fmt: skip
+def test_the_second_of_two_summaries_joined_by_vs_measures_what_the_first_names(text, outcome):
+    rows = [r for r in extract_document("d", text).statistics if r["kind"] in {"mean", "median"}]
+    assert [r["outcome"] for r in rows] == [outcome, outcome]

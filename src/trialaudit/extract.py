@@ -180,11 +180,18 @@ def _attach_context(
     defaults = _study_default_timepoints(layout, found)
     previous: dict[tuple[str, int], tuple[str, float | None]] = {}
     values_at = _durations_printed(rows)
+    last_summary: dict | None = None
     for row in rows:
         start, end = row["span_start"], row["span_end"]
         sentence = sents.of(start)
         row["sentence_start"], row["sentence_end"] = sentence
         kind = row["kind"]
+        # "mean IL-6 12.4 ± 3.1 vs 13.0 ± 3.5": the second measures what the first's label names
+        paired = last_summary is not None and _paired_summary(norm, last_summary, row)
+        if paired and not row["outcome"]:
+            row["outcome"] = last_summary["outcome"]
+        if kind in _SUMMARY_KINDS:
+            last_summary = row if row["outcome"] else None
         if kind in RESULT_KINDS and not row["outcome"]:
             row["outcome"] = context.outcome_of(
                 norm,
@@ -229,6 +236,20 @@ def _attach_context(
             if label:
                 previous[key] = (label, days)
         row["timepoint"], row["timepoint_days"], row["timepoint_source"] = label, days, source
+
+
+_SUMMARY_KINDS = frozenset({"median", "mean"})
+_VERSUS_ONLY = re.compile(r"\s?(?:vs\.?|versus)\s", re.IGNORECASE)
+
+
+def _paired_summary(norm: str, before: dict, row: dict) -> bool:
+    """Whether ``row`` is the second of two summaries joined by nothing but "vs" ("mean age
+    61.2 ± 12.4 vs 59.8 ± 13.1"): it measures what the first one does."""
+    return (
+        row["kind"] == before["kind"]
+        and before["span_end"] <= row["span_start"]
+        and _VERSUS_ONLY.fullmatch(norm, before["span_end"], row["span_start"]) is not None
+    )
 
 
 # Kinds whose value may be a duration ("median 10 days") that reads as a time point.
