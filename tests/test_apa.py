@@ -119,6 +119,12 @@ def test_tests_without_degrees_of_freedom_are_read_only_before_a_p_value():
          "inconsistent"),
         ("Scores differed between arms (t = 2.45, df = 58, P = 0.017).", "t", 58.0,
          "consistent"),
+        # ... or in a bracket: scipy.stats.chi2.sf(4.2, 1) = 0.040424;
+        # 2 * scipy.stats.t.sf(2.31, 98) = 0.022986
+        ("Recovery differed (chi2 = 4.2 (df = 1), p = 0.04).", "chi2", 1.0, "consistent"),
+        ("Recovery differed (χ2 = 4.2 (1 df), P = 0.01).", "chi2", 1.0, "inconsistent"),
+        ("Scores differed (t = 2.31 (df = 98), p = 0.023).", "t", 98.0, "consistent"),
+        ("Scores differed (t = 2.31 (98 df), p = 0.23).", "t", 98.0, "inconsistent"),
     ],
 )  # fmt: skip
 def test_degrees_of_freedom_printed_after_the_statistic(text, test, df, verdict):

@@ -27,6 +27,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
         ("p = 0.2 in both", "p = 0.2", 0.2, "="),
         ("p > 0.05", "p > 0.05", 0.05, ">"),
         ("P ≥ 0.1", "P ≥ 0.1", 0.1, "≥"),
+        # a comparator after the label's colon
+        ("P-value: <0.0001.", "P-value: <0.0001", 0.0001, "<"),
+        ("P: >0.05", "P: >0.05", 0.05, ">"),
     ],
 )
 def test_p_value_forms(text, source, value, comparator):

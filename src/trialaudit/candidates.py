@@ -233,7 +233,7 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
         if m.group("closing_t") and not _TWO_VALUES_BEFORE.search(_before(norm, m.start(), 80)):
             continue  # "Serum levels (t = 2.5)": a t alone is a test only after two arms' values
         test = m.group("test")
-        if m.group("chi") or m.group("bare_chi") or m.group("greek_chi"):
+        if m.group("chi") or m.group("bare_chi") or m.group("greek_chi") or m.group("chi_df_after"):
             letter = "chi2"
         elif m.group("h_df"):
             letter = "H"
@@ -245,8 +245,9 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
         )
         end = m.end()
         df_after = _DF_AFTER.match(norm, end) if letter in {"chi2", "t"} and not df1 else None
-        if df_after:  # "chi-square = 6.12, df = 1"
-            df1, end = df_after.group("df"), df_after.end()
+        if df_after:  # "chi-square = 6.12, df = 1", "chi2 = 4.2 (df = 1)", "χ2 = 4.2 (1 df)"
+            df1 = next(df_after.group(g) for g in ("df", "df_in", "df_first") if df_after.group(g))
+            end = df_after.end()
         found.append(
             Candidate(
                 "test",
@@ -265,7 +266,11 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
 
 
 # Degrees of freedom printed after a chi-square or t: "chi-square = 6.12, df = 1".
-_DF_AFTER = re.compile(r"[,;]?\s?(?i:df|d\.f\.)\s?[=:]?\s?(?P<df>\d{1,5})(?![\d.])")
+_DF_AFTER = re.compile(
+    r"[,;]?\s?(?i:df|d\.f\.)\s?[=:]?\s?(?P<df>\d{1,5})(?![\d.])"
+    r"|\s?\(\s?(?:(?i:df|d\.f\.)\s?[=:]?\s?(?P<df_in>\d{1,5})|(?P<df_first>\d{1,5})\s?(?i:df|d\.f\.))"
+    r"\s?\)"
+)
 
 
 # How many further estimates of one measure a list may hold ("... at day 28 and ... at day 90").
@@ -518,7 +523,7 @@ def _p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
     """Return p-values and NS, leaving out significance thresholds of methods."""
     found = []
     for m in grammar.P_VALUE.finditer(norm):
-        cmp = m.group("cmp") or "="
+        cmp = m.group("cmp") or m.group("colon_cmp") or "="
         if cmp in {"<", "\u2264", "<=", "=<"} and _THRESHOLD.search(norm, *sents.of(m.start())):
             continue  # "P < 0.05 was considered significant" is a threshold, not a result
         fields = {"value_text": m.group("p"), "comparator": cmp}

@@ -242,8 +242,9 @@ P_VALUE = re.compile(
     (?P<label>[Pp](?:\s?-\s?(?i:values?)|\s(?i:values?)|(?i:values?))?
       (?:[\s\-_]?(?i:for\s)?(?i:interaction|trend|heterogeneity|non-?inferiority|superiority
         |adj(?:usted)?|int|het|difference))?)
-    (?:\s?(?P<cmp><=|>=|=<|=>|[=<>\u2264\u2265])|\s?:|\s(?i:of|was|is|were)
-      |(?<=[Vv]alue)\s|(?<=[Vv]alues)\s)
+    (?:\s?(?P<cmp><=|>=|=<|=>|[=<>\u2264\u2265])
+      |\s?:(?:\s?(?P<colon_cmp>[<>\u2264\u2265]))?  # "P-value: <0.0001"
+      |\s(?i:of|was|is|were)|(?<=[Vv]alue)\s|(?<=[Vv]alues)\s)
     \s?(?P<p>{PNUM})(?!\d)(?!\.\d)
     """,
     _X,
@@ -270,8 +271,12 @@ TEST = re.compile(
         # a t without df or p that closes its bracket: "[(68.4±12.7) min vs (59.1±11.3) min,
         # t=3.46]"
         |(?P<closing_t>t)(?=\s?=\s?-?\d{{1,3}}\.\d{{1,4}}\s?[)\]])
-        # ... or is followed by its degrees of freedom: "t = 2.45, df = 58"
-        |t(?=\s?=\s?{SIGNED}\s?[,;]\s?(?i:df|d\.f\.)\s?[=:]?\s?\d)
+        # ... or is followed by its degrees of freedom: "t = 2.45, df = 58", "t = 2.45 (df = 58)"
+        |t(?=\s?=\s?{SIGNED}\s?(?:[,;(]\s?(?i:df|d\.f\.)\s?[=:]?\s?\d|\(\s?\d{{1,5}}\s?(?i:df|d\.f\.)))
+        # ... or with its degrees of freedom in a bracket after it: "chi2 = 4.2 (df = 1)",
+        # "χ2 = 4.2 (1 df)"
+        |(?P<chi_df_after>\u03c7\s?[2\u00b2]|\u03a7\s?[2\u00b2]|(?i:chi[-\s]?squared?|chi\s?[2\u00b2])|X[2\u00b2])
+            (?=\s?=\s?{SIGNED}\s?\(\s?(?:(?i:df|d\.f\.)\s?[=:]?\s?\d{{1,4}}|\d{{1,4}}\s?(?i:df|d\.f\.))\s?\))
         # a Greek chi-square without df or p ("; χ2 = 4.76)"): the 1 df of a 2x2 table is implied
         |(?P<greek_chi>[\u03c7\u03a7]\s?[2\u00b2]|(?i:chi[-\s]squared?\b))(?=\s?=\s?\d{{1,4}}\.\d{{1,4}}(?!\d|\.\d))
     )
