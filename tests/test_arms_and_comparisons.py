@@ -117,6 +117,15 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
                 ("arm_size", "72"),
             ],
         ),
+        # ... also at a later stage, and to a total in words
+        (
+            "Ninety-eight patients completed the study (MSC 49, placebo 49).",
+            [("sample_size", "Ninety-eight"), ("arm_size", "49"), ("arm_size", "49")],
+        ),
+        (
+            "In all, 95 patients were analysed (MSC 48, placebo 47).",
+            [("sample_size", "95"), ("arm_size", "48"), ("arm_size", "47")],
+        ),
         # ... and not when they do not add up (ages, not arms)
         (
             "A total of 288 patients were randomised (age 18 to 65, BMI 30, HbA1c 8).",

@@ -112,6 +112,8 @@ _NOT_AN_ARM_START = re.compile(
     r"|achieved|required|completed|withdrew|discontinued)\b"
 )
 _INTEGER = re.compile(rf"(?<![\w.,])(?P<n>{INT})(?![\w.,]\d)")
+# ... or in words ("Ninety-eight patients completed the study (MSC 49, placebo 49)")
+_INTEGER_OR_WORDS = re.compile(rf"(?<![\w.,\-])(?P<n>{COUNT_WORD})(?![\w.,]\d)")
 _N_PEOPLE = re.compile(
     rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?:(?P<adj>[a-z][\w\-]{{1,20}})\s)?
     (?:[A-Z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE})\b|(?=(?:were|was)\s))""",
@@ -125,7 +127,10 @@ _ENROLMENT_WORDS = (
     "treated", "received", "completed",
 )  # fmt: skip
 _DIVIDED_WORDS = ("divided", "randomi", "assigned", "allocated")
-_ALLOCATION_WORDS = ("randomi", "randomly", "assigned", "allocated", "enrol", "recruit", "includ")
+_ALLOCATION_WORDS = (
+    "randomi", "randomly", "assigned", "allocated", "enrol", "recruit", "includ", "analy",
+    "completed",
+)  # fmt: skip
 _STAGE_WORDS = (
     "randomi", "enrol", "recruit", "includ", "eligible", "evaluable", "treated", "vaccinated",
     "analy", "hospitali", "consecutive",
@@ -147,7 +152,7 @@ _STAGE_ADJECTIVE = re.compile(
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s(?:while|whereas|and\sthen)\s|\.\s")
 _ENROLMENT_VERB = re.compile(
     r"(?i)\b(?:enrolled|randomi[sz]ed|randomi[sz]ation|randomly|included|assigned|allocated|recruited"
-    r"|analy[sz]ed|there\swere)\b"
+    r"|analy[sz]ed|completed|there\swere)\b"
 )
 _EVENT_WORDS = re.compile(
     r"(?i)\b(?:died|deaths?|mortality|events?|experienced|developed|had|reported|showed|occurred"
@@ -611,7 +616,7 @@ def _labelled_sizes_that_add_up(
                 continue
             printed = {
                 word_value(t.group("n"))
-                for t in _INTEGER.finditer(norm, *sentence)
+                for t in _INTEGER_OR_WORDS.finditer(norm, *sentence)
                 if not bracket.start() <= t.start() < bracket.end()
             }
             if sum(int(n) for _, n, _ in items) not in printed:
