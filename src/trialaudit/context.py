@@ -13,6 +13,7 @@ from .grammar import (
     ARM_LABEL,
     CLUSTER_NOUNS,
     SENTENCE_END,
+    UNIT,
 )
 from .numbers import COUNT_BEFORE_UNIT, word_value
 from .spans import Scanner
@@ -398,6 +399,8 @@ _ARM_BEFORE_N = re.compile(rf"(?P<arm>{ARM_LABEL})(?:\s?[(\[]\s?|,\s)$")
 # An arm right after a value, in a bracket or as what its people were treated with; "(NS)" and
 # "(SD)" say what the value is, not whose.
 _KNOWN_ARM_AFTER = re.compile(
+    # "12.4 ± 3.1 pg/mL (MSC) versus 18.6 ± 4.0 pg/mL (placebo)": the unit may come between
+    rf"(?:{UNIT})?"
     r"\s?\((?!(?i:NS|n\.s\.|SD|SE|SEM|IQR|range|mean|median)\))(?P<arm>[A-Za-z][\w\-\s]{0,30}?|\d{1,4}(?:\.\d{1,3})?\s?(?:mg|g|mcg|\u00b5g|IU)"
     r"(?:/\w{1,5})?)\)|\sof\s(?:the\s)?(?P<treated>[A-Za-z][\w\-]{1,30})-treated\b"
 )
