@@ -105,6 +105,21 @@ def test_brackets_that_are_not_medians(text):
             "se",
         ),
         ("M = 45.2, SD = 12.1", "M = 45.2, SD = 12.1", 45.2, 12.1, "sd"),
+        # the spread spelled out after a labelled mean
+        (
+            "The MSC group had a mean score of 24.1 (standard deviation 5.2).",
+            "mean score of 24.1 (standard deviation 5.2)",
+            24.1,
+            5.2,
+            "sd",
+        ),
+        (
+            "Mean weight was 71.2 (standard error 1.1) kg.",
+            "Mean weight was 71.2 (standard error 1.1)",
+            71.2,
+            1.1,
+            "se",
+        ),
         ("weight 70 +/- 8 kg", "70 +/- 8", 70, 8, "sd"),
     ],
 )
@@ -112,6 +127,14 @@ def test_mean_with_sd(text, source, value, sd, spread):
     row = one(text, "mean")
     assert row["source_text"] == source
     assert (row["value"], row["spread_low"], row["spread_kind"]) == (value, sd, spread)
+
+
+def test_an_arm_in_brackets_after_a_value_and_its_unit():
+    text = "IL-6 levels were 12.4 ± 3.1 pg/mL (MSC) versus 18.6 ± 4.0 pg/mL (placebo), p < 0.001."
+    assert [(r["value"], r["arm"]) for r in of_kind(text, "mean")] == [
+        (12.4, "MSC"),
+        (18.6, "placebo"),
+    ]
 
 
 def test_mean_sd_header_makes_bracketed_values_sds():

@@ -580,7 +580,8 @@ SUMMARY_LABEL = re.compile(
       \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
       |\s?[,;]?\s?[(\[]\s?{_SPREAD_WORD}?\s?[:,=]?\s?
           (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?(?:\s?[)\]]|{_P_IN_BRACKET})
-      |\s?[(\[]\s?(?P<sd_word>SD|SE|SEM)?\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)\s?[)\]]
+      |\s?[(\[]\s?(?P<sd_word>SD|SE|SEM|(?i:standard\s(?:deviation|error)))?\s?[:,=]?\s?
+          (?P<sd>{DEC})(?!\d)\s?[)\]]
       |[,;]?\s(?P<iqr_word>IQR|(?i:interquartile\srange|range))\s?[:,=]?\s?
           (?P<r1>{SIGNED}){UNIT}?\s?(?:-|to|,)\s?(?P<r2>{SIGNED}){UNIT}?(?!\d)(?!\.\d)
     )?
