@@ -1026,6 +1026,16 @@ def rows_of(text, kinds):
                 ("count", "five of 50 (10%)", "MSC", 50, "death"),
             ],
         ),
+        # an arm named by how it was given
+        (
+            "Three patients (6.0%) died after MSC infusion compared with seven (14.0%) in the "
+            "placebo group.",
+            {"count"},
+            [
+                ("count", "Three patients (6.0%)", "MSC", None, "death"),
+                ("count", "seven (14.0%)", "placebo", None, "death"),
+            ],
+        ),
         # the people of an arm named by what they received
         (
             "Of the 60 patients receiving MSCs, 6 died.",

@@ -98,6 +98,11 @@ ARM_AFTER_VERB = re.compile(
     rf"|(?P<allocated>allocated|assigned|randomi[sz]ed)\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
     rf"(?=[\s,;.)]|$)"
 )
+# What was given, named by how: "died after MSC infusion", "following placebo injection".
+_ARM_GIVEN_AFTER = re.compile(
+    rf"[^;\d]{{0,40}}?\b(?:after|following)\s(?:the\s)?(?P<arm>{ARM_LABEL})\s(?=(?:infusions?"
+    r"|administration|injections?|transplantation|transfusions?|inhalation|instillation)\b)"
+)
 # A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
 BRACKET_AFTER_ARM = re.compile(
     rf"\b(?:(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
@@ -548,6 +553,9 @@ def arm_near(
         return clean_arm(label)
     if after and _shares_a_word(after.group("arm"), arm_words):
         return _arm_words_from(text, after.start("arm"), sentence[1], arm_words)
+    given = _ARM_GIVEN_AFTER.match(text, end, sentence[1])
+    if given and (is_armlike(given.group("arm")) or _shares_a_word(given.group("arm"), arm_words)):
+        return clean_arm(given.group("arm"))  # "Three patients (6.0%) died after MSC infusion"
     noun = CONTROL_NOUN_AFTER.match(text, end, sentence[1])
     if noun:
         return "control" if noun.group("noun").lower().startswith("control") else "placebo"
