@@ -273,6 +273,22 @@ def test_a_percentage_with_its_ci_and_no_summary_label_is_a_percentage():
     assert of_kind("The median was 61.3% (95% CI 55.8-66.1).", "median") != []
 
 
+def test_a_percentage_whose_bracket_names_it_before_the_ci_keeps_the_ci():
+    text = "MSC reduced mortality by 57% (relative risk reduction; 95% CI 12% to 79%)."
+    (row,) = stats(text)
+    assert (row["kind"], row["value"], row["ci_low"], row["ci_high"]) == (
+        "percentage",
+        57.0,
+        12.0,
+        79.0,
+    )
+
+
+def test_a_statistic_abbreviation_before_a_percentage_is_no_arm():
+    rows = of_kind("Response: CI 12% vs SD 79%.", "percentage")
+    assert [r["arm"] for r in rows] == ["", ""]
+
+
 def test_arm_sizes_on_a_slide_separated_by_vs():
     sizes = of_kind("PATIENTS \u2022 enza n=45 vs control n=44 \u2022 age 66", "arm_size")
     assert [(s["source_text"], s["arm"], s["value"]) for s in sizes] == [

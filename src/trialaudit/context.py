@@ -374,7 +374,14 @@ def clean_arm(label: str) -> str:
         if word.lower() in _STOP and not named:
             break
         kept.append(word)
+    if len(kept) == 1 and kept[0] in _STATISTIC_ABBREVIATIONS:
+        return ""  # "95% CI 12% to 79%": the label before a limit is no arm
     return " ".join(reversed(kept))
+
+
+_STATISTIC_ABBREVIATIONS = frozenset(
+    {"CI", "CrI", "SD", "SE", "SEM", "IQR", "OR", "RR", "HR", "IRR", "NS", "df", "ITT", "PP"}
+)
 
 
 def arm_key(label: str) -> str:

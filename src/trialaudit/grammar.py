@@ -533,7 +533,15 @@ PERCENT_PAIR = re.compile(
     _X,
 )
 # A percentage with its own CI: "12.5% (95% CI 8.1-17.2)".
-PERCENT_CI = re.compile(rf"(?<![\d.])(?P<est>{DEC})\s?%(?P<ci>{_CI_TAIL})", _X)
+# What a percentage with an interval is may be named in its bracket before the interval:
+# "reduced mortality by 57% (relative risk reduction; 95% CI 12% to 79%)".
+_PERCENT_MEASURE = (
+    r"(?i:relative\s(?:risk\s)?reduction|risk\sreduction|(?:vaccine\s)?efficacy|RRR|VE)"
+)
+PERCENT_CI = re.compile(
+    rf"(?<![\d.])(?P<est>{DEC})\s?%(?P<ci>(?:\s?[(\[]\s?{_PERCENT_MEASURE}\s?[;,:])?{_CI_TAIL})",
+    _X,
+)
 # An efficacy said as how effective something was: "the vaccine was 95.0% effective (95% CI,
 # 90.3 to 97.6) in preventing Covid-19".
 PERCENT_EFFECTIVE = re.compile(
