@@ -209,6 +209,18 @@ def test_an_efficacy_two_sentences_after_the_counts_is_not_theirs():  # guard
         ("Vaccine efficacy was 68.0% (RR 0.33).", [("efficacy_vs_ratio", "68.0", "inconsistent")]),
         # an odds ratio only approximates a risk ratio
         ("Vaccine efficacy was 68.0% (OR 0.33).", []),
+        # a relative risk reduction is the same 100 x (1 - RR): RR 0.43 (0.21 to 0.88) gives 57
+        # (12 to 79)
+        ("MSCs reduced 28-day mortality (RR 0.43, 95% CI 0.21 to 0.88), a relative risk "
+         "reduction of 57% (95% CI 12% to 79%).",
+         [("efficacy_ci_vs_ratio_ci", "12 to 79", "consistent"),
+          ("efficacy_vs_ratio", "57", "consistent")]),
+        ("MSCs reduced 28-day mortality by 67% (relative risk reduction; 95% CI 12% to 79%; "
+         "RR 0.43, 95% CI 0.21 to 0.88).",
+         [("efficacy_ci_vs_ratio_ci", "12 to 79", "consistent"),
+          ("efficacy_vs_ratio", "67", "inconsistent")]),
+        # a reduction in percentage points is not relative
+        ("Mortality fell by 57% (RR 0.43).", []),
     ],
 )  # fmt: skip
 def test_a_vaccine_efficacy_is_checked_against_the_ratio_printed_with_it(text, expected):

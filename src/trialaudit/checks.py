@@ -549,8 +549,17 @@ def _events_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | No
 
 
 def _is_efficacy(stat: dict) -> bool:
-    """Return True if a value's outcome is a (vaccine) efficacy."""
-    return "efficacy" in (stat.get("outcome") or "").lower()
+    """Return True if a value's outcome is a (vaccine) efficacy, or a percentage says it is a
+    relative risk reduction: the same 100 x (1 - risk ratio)."""
+    outcome = stat.get("outcome") or ""
+    if "efficacy" in outcome.lower() or _RELATIVE_REDUCTION.search(outcome):
+        return True
+    return stat["kind"] == "percentage" and bool(
+        _RELATIVE_REDUCTION.search(stat.get("source_text") or "")
+    )
+
+
+_RELATIVE_REDUCTION = re.compile(r"(?i)\brelative\s(?:risk\s)?reduction\b|\bRRR\b")
 
 
 def _have_person_time(rates: tuple[dict, dict]) -> bool:

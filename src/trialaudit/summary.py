@@ -51,8 +51,8 @@ CHECK_LABELS = {
     "efficacy_ci_vs_events": "CI of a vaccine efficacy vs the events and person-time",
     "efficacy_vs_counts": "vaccine efficacy vs the cases and people of each arm",
     "efficacy_ci_vs_counts": "CI of a vaccine efficacy vs the cases and people of each arm",
-    "efficacy_vs_ratio": "vaccine efficacy vs the hazard, risk or rate ratio",
-    "efficacy_ci_vs_ratio_ci": "CI of a vaccine efficacy vs the ratio's CI",
+    "efficacy_vs_ratio": "vaccine efficacy or relative risk reduction vs the ratio",
+    "efficacy_ci_vs_ratio_ci": "CI of an efficacy or relative risk reduction vs the ratio's CI",
 }
 MAX_TABLE_ROWS = 500
 
