@@ -117,6 +117,21 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
                 ("arm_size", "72"),
             ],
         ),
+        # a cell dose in an arm's label, before or after its name, is not part of the arm
+        (
+            "120 adults were randomly assigned 1:1 to two infusions of 1 × 10^6 cells/kg MSCs "
+            "(n = 60) or placebo (n = 60).",
+            [
+                ("sample_size", "120"),
+                ("arm_size", "MSCs (n = 60)"),
+                ("arm_size", "placebo (n = 60)"),
+            ],
+        ),
+        (
+            "120 adults were randomly assigned to MSCs at 1 × 10^6 cells/kg (n = 60) or placebo "
+            "(n = 60).",
+            [("sample_size", "120"), ("arm_size", "n = 60"), ("arm_size", "placebo (n = 60)")],
+        ),
         # ... also at a later stage, and to a total in words
         (
             "Ninety-eight patients completed the study (MSC 49, placebo 49).",

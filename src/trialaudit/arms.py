@@ -742,10 +742,28 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
     if cjk:  # "随机分为观察组（n=45）": the Chinese arm, by its English name
         return context.cjk_arm_name(cjk.group("arm")), window_start + cjk.start()
     label = context.clean_arm(window)
+    dose = _DOSE_IN_LABEL.search(label)
+    if dose:  # "1 × 10^6 cells/kg MSCs (n = 60)", "MSCs at 1 × 10^6 cells/kg (n = 60)"
+        after = label[dose.end() :].strip()
+        if not set(after.lower().split()) - _SCHEDULE_WORDS:
+            # the size's row starts after the dose (a fact of its own) and the bracket
+            opened = end + len(norm[end : end + 3]) - len(norm[end : end + 3].lstrip("([ "))
+            return _DOSE_CONNECTOR.sub("", label[: dose.start()]), opened
+        label = after
     if not label:
         return "", end
     return label, window_start + window.rfind(label)
 
+
+# A cell dose inside an arm's label ("1 × 10^6 cells/kg"), read as a dose of its own: it names
+# how much of the arm, not the arm.
+_DOSE_IN_LABEL = re.compile(
+    r"\d[\d.,]*\s?[x\u00d7]\s?10\s?\^?\s?\d{1,2}\s?(?:cells?)?(?:\s?/\s?(?:kg|m2|m\u00b2))?"
+)
+_SCHEDULE_WORDS = frozenset(
+    {"weekly", "daily", "once", "twice", "monthly", "infusion", "infusions", "intravenously"}
+)
+_DOSE_CONNECTOR = re.compile(r"(?:\s(?:at|of|in|with|a|dose|doses|dosed|,))*\s*$")
 
 _CJK_ARM_AT_END = re.compile(rf"(?P<arm>{context.CJK_ARM})\u7ec4\s?$")
 
@@ -785,7 +803,9 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         subject = _GROUP_RECEIVED.search(norm, max(sentence[0], bracket - 120), bracket)
         if subject:
             label, start = context.clean_arm(subject.group("arm")), m.start("nsym")
-        close = m.end("n") + 1 if norm.startswith(")", m.end("n")) and not subject else m.end("n")
+        # the closing bracket is part of "MSCs (n = 60)", not of "n = 60" alone
+        closed = norm.startswith(")", m.end("n")) and not subject and start < bracket
+        close = m.end("n") + 1 if closed else m.end("n")
         population = population_of(norm, sentence)
         last = label.split()[-1].lower() if label else ""
         if not label or _SAMPLE_NOUN.fullmatch(last):
