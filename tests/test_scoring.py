@@ -342,7 +342,9 @@ def gold():
 NUMBER_WORDS = re.compile(
     r"(?i)\b(?:none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
-    r"|hundred|thousand)"
+    r"|hundred|thousand"
+    # the third batch's Portuguese, Spanish and German passages
+    r"|dois|duas|tr[eê]s|quatro|cinco|nenhum|uno|una|dos|cuatro|ninguno|zwei|drei|vier|keine?)"
 )
 
 
@@ -376,6 +378,9 @@ def printed_numbers(text):
     for word in re.findall(r"[a-z]+", text.lower()):  # "Forty volunteers were randomised"
         if word in WORD_NUMBERS:
             found.add(float(WORD_NUMBERS[word]))
+    for tens, unit in re.findall(r"([a-z]+ty)-([a-z]+)", text.lower()):  # "Seventy-two"
+        if tens in WORD_NUMBERS and unit in WORD_NUMBERS and WORD_NUMBERS[unit] < 10:
+            found.add(float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit]))
     return found
 
 
