@@ -70,7 +70,8 @@ def test_heldout_attribution_floor(report):
     # Arm, outcome and time point of the matched rows, a little under the figures measured on
     # all 96 passages when the third batch arrived at 1e98b6e (dev 0.876 / 0.846 / 0.863, test
     # 0.681 / 0.641 / 0.723). On the first 64 passages, after registry titles and adverse events
-    # named above their rows: dev 0.85 / 0.90 / 1.00, test 0.69 / 0.75 / 0.82. Earlier: at 06ff169 0.85 / 0.88 / 0.94 and 0.69 / 0.74 / 0.82; at e8afa51
+    # named above their rows: dev 0.85 / 0.90 / 1.00, test 0.69 / 0.75 / 0.82. Earlier: at
+    # 06ff169 0.85 / 0.88 / 0.94 and 0.69 / 0.74 / 0.82; at e8afa51
     # 0.76 / 0.88 / 0.94 and 0.64 / 0.74 / 0.82; at f2d84b4 0.76 / 0.74 / 0.94 and 0.64 / 0.69
     # / 0.82; at f4948fb 0.76 / 0.74 / 0.94 and 0.63 / 0.68 / 0.82; at 5a752ca 0.76 / 0.73 /
     # 0.94 and 0.62 / 0.67 / 0.82; at 65d1b1b 0.74 / 0.67 / 0.94 and 0.60 / 0.57 / 0.79; before
