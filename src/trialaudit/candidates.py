@@ -50,7 +50,8 @@ _GROUP_LABEL = re.compile(
 # Literal anchors every match of a pattern contains (see spans.Scanner).
 _COMPARATORS = ("=", "<", ">", "\u2264", "\u2265")
 _PERCENT_THEN_OF = ("%) of ", "%] of ", "%) out of ", "%] out of ")
-_DIFFERENCE_WORDS = ("difference", "absolute risk")
+# ... "Mittelwertdifferenz", "diferencia", "diferença", "différence", a poster's "diff -0.23"
+_DIFFERENCE_WORDS = ("difference", "absolute risk", "differenz", "diferen", "différence", "diff ")
 _DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
 _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
@@ -94,7 +95,7 @@ _CONCENTRATION_BEFORE = re.compile(
     r"(?:\d\s?mL|\d%[\u2013\-][a-z][\w\-]{2,20})\s[a-z][\w\-]{2,20}\s$|\d%[\u2013\-][a-z]{4,20}\s$"
 )
 _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
-_CI_WORD_AFTER = re.compile(r"\s?(?:CI|C\.I\.|CrI|(?i:confidence|credible))")
+_CI_WORD_AFTER = re.compile(r"[\s-]?(?:CI|C\.I\.|CrI|KI|IC\b|(?i:confidence|credible))")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
     r"|dose|part|page|slide|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?"

@@ -20,12 +20,17 @@ UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL
     |days?|d|hours?|h|min|weeks?|months?|years?|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
     |mg/kg|kg/m[²2]|[µμn]g/(?:L|mL|dL)|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
-_SEP = r"\s?(?:-|~|to|,|;|and)\s?"
+# ... and in German, Spanish, Portuguese and French reports: "bis", "a", "à".
+_SEP = r"\s?(?:-|~|to|,|;|and|bis|a|\u00e0)\s?"
 # "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
-# "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34".
+# "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34"; German "95%-KI
+# -9,1 bis -1,3", Spanish and Portuguese "IC 95%: 0,60-0,91", "IC95% 0,42-0,95", French "IC à
+# 95 %".
 CI_BODY = rf"""
-    (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?)\s?%\s?)?
-    (?:CI|C\.I\.|CrI|(?i:confidence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval)
+    (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?)\s?%[\s-]?)?
+    (?:CI|C\.I\.|CrI|KI|IC(?:\s\u00e0)?
+      |(?i:confidence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
+        |Konfidenzintervall|intervalo\sde\sconfian(?:za|\u00e7a))
       |(?<=%\s)(?:CL|UI)|(?<=%)(?:CL|UI))
     (?:\s?[\[(](?:CI|CrI)[\])])?
     (?:\s?(?P<level2>\d{{2}})\s?%)?
@@ -55,6 +60,8 @@ CI_AFTER_COMMA = rf"""
 """
 _CI_TAIL_OR_COMMA = rf"(?:{_CI_TAIL}|{CI_AFTER_COMMA})"
 
+# "was" in German, Spanish, Portuguese and French reports ("betrug", "fue", "foi", "était de").
+_FOREIGN_WAS = r"(?:betrug|war|fue|foi|(?:\u00e9tait|est)(?:\sde)?)"
 # A column heading that says a bare interval follows the estimate: "Odds ratio (95% CI): 0.35
 # (0.14-0.88)", "MD (95% CI) -2.1 (-3.9 to -0.3)".
 CI_HEADING = (
@@ -74,7 +81,7 @@ RATIO = re.compile(
     (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
         (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
     {CI_HEADING}?
-    \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto))?\s?(?:[:=]\s?)?
+    \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto|{_FOREIGN_WAS}))?\s?(?:[:=]\s?)?
     (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?/)
     (?P<ci>{_CI_TAIL_OR_COMMA})?
     """,
@@ -186,7 +193,9 @@ DIFFERENCE = re.compile(
       (?P<label>(?i:(?:(?:adjusted|unadjusted|mean|median|absolute|risk|between[-\s]group
             |estimated|treatment|least[-\s]squares?|LS|standardi[sz]ed|weighted|overall|pooled
             |rate|proportion)\s){{0,3}}
-        difference
+        # ... and in German, Spanish, Portuguese and French reports, and a poster's "diff"
+        (?:difference|Mittelwertdifferenz|Differenz|diferencia(?:\sde\smedias)?
+          |diferen\u00e7a(?:\sm\u00e9dia)?|diff\u00e9rence(?:\smoyenne)?|diff(?=\s[-\u2212+]?\d))
         # "in 6MWD" (a digit before capitals names a measure), "in the 6-minute walk distance
         # at week 12"
         (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])|\d(?=[A-Z]{{2}})
@@ -199,7 +208,7 @@ DIFFERENCE = re.compile(
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
     )
     {CI_HEADING}?
-    (?P<sep>\s(?:was|of|is|were|=)|\s?[:=,])?\s?(?:[:=]\s?)?
+    (?P<sep>\s(?:was|of|is|were|=|{_FOREIGN_WAS})|\s?[:=,])?\s?(?:[:=]\s?)?
     (?P<est>{SIGNED})(?P<unit>{UNIT})?(?!\d)(?!\.\d)
     (?P<ci>{_CI_TAIL_OR_COMMA})?
     """,
@@ -285,12 +294,16 @@ TEST = re.compile(
     _X,
 )
 
-_OF = r"(?:\s?/\s?|\s(?:of|out\sof)\s(?:the\s|all\s)?)"
+# "23/49", "23 of 49", "23 out of 49", and German, Spanish and Portuguese "4 von 82", "12 de 40"
+_OF = r"(?:\s?/\s?|\s(?:of|out\sof|von|de)\s(?:the\s|all\s)?)"
 _PEOPLE = (
     r"(?:patients?|participants?|subjects?|cases?|persons?|people|individuals|adults|children"
     r"|infants|women|men|volunteers|deaths?|events?|eyes|recipients|neonates|newborns|mothers"
     r"|students|residents|workers|survivors|smokers|outpatients|inpatients|adolescents|teenagers"
-    r"|girls|boys|nurses|physicians|clinicians|pupils|athletes|employees|veterans|caregivers)"
+    r"|girls|boys|nurses|physicians|clinicians|pupils|athletes|employees|veterans|caregivers"
+    # German, Spanish and Portuguese reports
+    r"|Patient(?:inn)?en(?:\sund\sPatienten)?|Teilnehmende|Teilnehmer(?:innen)?|Probanden"
+    r"|pacientes|participantes|sujetos|doentes)"
 )
 # The people a sample size counts: not deaths or events ("a total of 14 deaths (9.3%)").
 _PARTICIPANTS = _PEOPLE.replace("|deaths?|events?", "")

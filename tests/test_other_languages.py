@@ -1,0 +1,57 @@
+"""Reports in German, Spanish, Portuguese and French: their interval labels ("95%-KI", "IC 95%",
+"IC à 95 %"), range words ("bis", "a"), differences ("Mittelwertdifferenz") and counts ("4 von
+82"), in documents that print decimal commas."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import of_kind, one
+
+# A sentence that makes a document print decimal commas ("(4,9 %)"), so that "0,42" is 0.42.
+COMMAS = " Stürze: 4 von 82 (4,9 %)."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "low", "high"),
+    [
+        ("Odds Ratio 0,42; 95%-KI 0,12–1,41; p = 0,15.", "ratio", 0.42, 0.12, 1.41),
+        ("Mittelwertdifferenz −5,2; 95%-KI −9,1 bis −1,3; p = 0,009.", "difference", -5.2, -9.1,
+         -1.3),
+        ("RR 0,62; IC 95%: 0,43-0,89; p = 0,01.", "ratio", 0.62, 0.43, 0.89),
+        ("RR 0,63; IC95% 0,42–0,95.", "ratio", 0.63, 0.42, 0.95),
+        ("La diferencia de medias fue 0,64 (IC95%: 0,09 a 1,19).", "difference", 0.64, 0.09,
+         1.19),
+        ("OR 0,55 (IC à 95 % 0,35–0,86).", "ratio", 0.55, 0.35, 0.86),
+        ("Die Mittelwertdifferenz betrug −5,2 (95%-KI −9,1 bis −1,3).", "difference", -5.2, -9.1,
+         -1.3),
+    ],
+)  # fmt: skip
+def test_an_interval_labelled_in_another_language(text, kind, value, low, high):
+    row = one(text + COMMAS, kind)
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
+    # the level before "KI" or after "IC" is no percentage of its own
+    assert [p["value"] for p in of_kind(text + COMMAS, "percentage")] == []
+
+
+def test_a_posters_diff_is_a_difference():
+    row = one("PRIMARY: diff −0.23 (95%CI −0.41 to −0.05), p=.01", "difference")
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (-0.23, -0.41, -0.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "numerator", "denominator", "percent"),
+    [
+        ("Stürze traten bei 4 von 82 (4,9 %) Teilnehmenden auf.", "4 von 82 (4,9 %)", 4, 82, 4.9),
+        ("Murieron 12 de 40 pacientes (30,0 %).", "12 de 40 pacientes (30,0 %)", 12, 40, 30.0),
+    ],
+)
+def test_a_count_out_of_its_denominator_in_another_language(
+    text, source, numerator, denominator, percent
+):
+    row = one(text, "count")
+    assert (row["source_text"], row["numerator"], row["denominator"], row["percent"]) == (
+        source,
+        numerator,
+        denominator,
+        percent,
+    )
