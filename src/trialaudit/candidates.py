@@ -118,7 +118,12 @@ _PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
 
 def _measure(match: re.Match) -> str:
     """Return the ratio measure (OR, RR, HR, IRR) a RATIO match names."""
-    raw = (match.group("abbr2") or match.group("abbr") or match.group("name") or "").lower()
+    return _measure_named(match.group("abbr2") or match.group("abbr") or match.group("name"))
+
+
+def _measure_named(name: str | None) -> str:
+    """Return the ratio measure (OR, RR, HR, IRR) of a ratio's name or abbreviation."""
+    raw = (name or "").lower()
     raw = re.sub(r"\s{1,100}", " ", raw)
     raw = re.sub(
         r"^(?:(?:adjusted|unadjusted|crude|pooled|summary|overall|subdistribution|cause-specific)"
@@ -648,29 +653,58 @@ def _counts_sharing_a_noun(m: re.Match) -> list[Candidate]:
     ]
 
 
-_TABLE_ROWS_ABOVE = 8  # how many rows of a table a header line may head
+_TABLE_ROWS_ABOVE = 12  # how many rows of a table a header line may head
+_TABLE_SECTION_CHARACTERS = 40  # "Secondary outcomes": a heading between a table's rows
 
 
 def _header_before(norm: str, start: int, sents: context.Sentences, header: re.Pattern) -> bool:
     """Return True if a column header such as "n (%)" or "mean (SD)" precedes ``start`` in its
-    sentence, or heads the table whose row holds ``start``: a line at most _TABLE_ROWS_ABOVE
-    lines above it, with only rows between (short lines that hold a number; "Adverse events,
-    n/N (%)" over " Headache 10/150 (6.7) 8/148 (5.4)")."""
+    sentence, or heads the table whose row holds ``start`` (_header_above)."""
     sentence = sents.of(start)
-    if header.search(norm, sentence[0], start):
-        return True
+    return bool(header.search(norm, sentence[0], start)) or bool(
+        _header_above(norm, start, sents, header)
+    )
+
+
+def _header_above(
+    norm: str, start: int, sents: context.Sentences, header: re.Pattern
+) -> re.Match | None:
+    """Return the header of the table whose row holds ``start``: a line at most
+    _TABLE_ROWS_ABOVE lines above it, with only rows (short lines that hold a number) and short
+    section headings between ("Adverse events, n/N (%)" over " Headache 10/150 (6.7) 8/148
+    (5.4)"; "Safety outcomes" between two rows)."""
     line_end = sents.paragraph(start)
     for _ in range(_TABLE_ROWS_ABOVE):
         if line_end == 0:
-            return False
+            return None
         line_start = sents.paragraph(line_end - 1)
         line = norm[line_start : line_end - 1]
-        if header.search(line):
-            return True
-        if not line.strip() or len(line) > 200 or not any(c.isdigit() for c in line):
-            return False  # a blank line or prose ends the table
+        found = header.search(line)
+        if found:
+            return header.search(norm, line_start, line_end - 1)
+        numbered = any(c.isdigit() for c in line)
+        heading = not numbered and 0 < len(line.strip()) <= _TABLE_SECTION_CHARACTERS
+        if not line.strip() or len(line) > 200 or not (numbered or heading):
+            return None  # a blank line or prose ends the table
         line_end = line_start
-    return False
+    return None
+
+
+def _table_estimates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """A flattened table whose last columns are "Risk ratio (95% CI)" and "P value": the last
+    bare "1.08 (0.94-1.25)" of each row is that ratio, and a bare number after it its p
+    ("Death at 90 days 38/412 (9.2) 44/405 (10.9) 0.85 (0.56-1.28) 0.04")."""
+    found = []
+    for m in scan.finditer(grammar.TABLE_ROW_ESTIMATE, ("(",), 12, 40):
+        header = _header_above(norm, m.start(), sents, grammar.RATIO_CI_HEADER)
+        if header is None or (m.group("p") and not header.group("p_column")):
+            continue
+        fields = {"value_text": m.group("est"), "measure": _measure_named(header.group("measure"))}
+        found.append(Candidate("ratio", m.start(), m.end("bare_hi") + 1, fields | _ci_fields(m)))
+        if m.group("p"):
+            p_fields = {"value_text": m.group("p"), "comparator": m.group("p_cmp") or "="}
+            found.append(Candidate("p_value", m.start("p_cell"), m.end("p"), p_fields))
+    return found
 
 
 # Where a count named by what its people received has its first arm (COUNT_ARM_GIVEN).
@@ -1247,6 +1281,7 @@ def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         *registry.candidates(norm),
         *_tests(norm, scan),
         *_ratios(norm, scan),
+        *_table_estimates(norm, sents, scan),
         *_numbers_needed(norm, scan),
         *_rate_events(norm, sents, scan),
         *_rates(norm, sents, scan),

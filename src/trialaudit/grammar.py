@@ -633,6 +633,19 @@ FRACTION_PAREN = re.compile(
 )
 SD_HEADER = re.compile(r"(?i)\b(?:mean|average)\s?[(\[,]\s?(?:SD|SE|SEM)\b|\((?:SD|SE)\)")
 PERCENT_HEADER = re.compile(r"\(\s?%\s?\)|\[\s?%\s?\]")
+# The last columns of a flattened results table: "Risk ratio (95% CI)* P value".
+RATIO_CI_HEADER = re.compile(
+    r"(?im)(?P<measure>(?:adjusted\s)?(?:risk|odds|hazard|(?:incidence\s)?rate)\sratio"
+    r"|a?(?:RR|OR|HR)|IRR)\s?[\[(]\s?95\s?%\s?CI\s?[\])][*\u2020\u2021\u00a7]?"
+    r"(?P<p_column>\s+P(?:\s?-?\s?value)?[*\u2020\u2021\u00a7]?)?\s*$"
+)
+# ... and the cells of one of its rows: the estimate with its bare interval, and the p after it,
+# at the end of the line.
+TABLE_ROW_ESTIMATE = re.compile(
+    rf"""(?m)(?<![\w.,/\-])(?P<est>{DEC})\s?{CI_BARE}
+    (?:(?P<p_cell>\s+)(?P<p_cmp>[<>\u2264])?\s?(?P<p>{PNUM}))?[ \t]*$""",
+    _X,
+)
 # Any other percentage; extract.py keeps it only outside thresholds and methods.
 PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC})\s?%")
 

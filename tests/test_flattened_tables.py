@@ -1,0 +1,61 @@
+"""Results tables flattened to text: a column header ("n/N (%)", "Risk ratio (95% CI)", "P
+value") says what the bare numbers of the rows below it are, across section headings between
+the rows."""
+
+from __future__ import annotations
+
+from extraction_helpers import of_kind, stats
+
+from trialaudit.checks import Settings, check_document
+from trialaudit.extract import extract_document
+
+TABLE = (
+    "Table 2. Outcomes\n"
+    "Outcome\tDrug (N=200)\tPlacebo (N=200)\tRisk ratio (95% CI)\tP value\n"
+    "Primary outcome\n"
+    "Recovery at day 28, n/N (%)\t120/198 (60.6)\t100/197 (50.8)\t1.19 (1.01–1.41)\t0.04\n"
+    "Secondary outcomes\n"
+    "Death at day 28\t10/200 (5.0)\t18/200 (9.0)\t0.56 (0.26–1.18)\t0.13\n"
+    "Readmission\t22/190 (11.6)\t25/188 (13.3)\t0.87 (0.51–1.48)\t<0.001\n"
+)
+
+
+def test_the_last_bare_interval_of_a_row_is_the_headed_ratio_and_the_number_after_it_its_p():
+    ratios = of_kind(TABLE, "ratio")
+    assert [(r["measure"], r["value"], r["ci_low"], r["ci_high"]) for r in ratios] == [
+        ("RR", 1.19, 1.01, 1.41),
+        ("RR", 0.56, 0.26, 1.18),
+        ("RR", 0.87, 0.51, 1.48),
+    ]
+    ps = of_kind(TABLE, "p_value")
+    assert [(p["value"], p["comparator"]) for p in ps] == [(0.04, "="), (0.13, "="), (0.001, "<")]
+    assert of_kind(TABLE, "median") == []
+
+
+def test_rows_under_a_section_heading_keep_the_percent_header():
+    counts = of_kind(TABLE, "count")
+    assert [(c["numerator"], c["denominator"], c["percent"]) for c in counts] == [
+        (120, 198, 60.6),
+        (100, 197, 50.8),
+        (10, 200, 5.0),
+        (18, 200, 9.0),
+        (22, 190, 11.6),
+        (25, 188, 13.3),
+    ]
+
+
+def test_a_p_that_does_not_fit_its_row_ratio_is_found():
+    # RR 0.87 (0.51-1.48): Altman-Bland p = 0.61 (scipy: 2 * norm.sf(log(0.87) / se), se =
+    # log(1.48 / 0.51) / 3.92), far from the printed <0.001
+    extraction = extract_document("d", TABLE)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    verdicts = [c["verdict"] for c in checks if c["check"] == "p_vs_ci"]
+    assert verdicts == ["consistent", "consistent", "inconsistent"]
+
+
+def test_without_a_ratio_header_a_bare_interval_is_no_ratio():
+    table = TABLE.replace("Risk ratio (95% CI)\tP value", "Median (IQR)\tMedian (IQR)")
+    assert of_kind(table, "ratio") == []
+    # nor is a bare number at the end of a row a p-value
+    assert [p["value"] for p in of_kind(table, "p_value")] == []
+    assert stats(table)  # the counts are still read
