@@ -132,6 +132,11 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "(n = 60).",
             [("sample_size", "120"), ("arm_size", "n = 60"), ("arm_size", "placebo (n = 60)")],
         ),
+        # ... or in a bracket of its own before the size
+        (
+            "Two infusions of MSCs (1 × 10^6 cells/kg) (n = 112) or placebo (n = 110).",
+            [("arm_size", "n = 112"), ("arm_size", "placebo (n = 110)")],
+        ),
         # ... also at a later stage, and to a total in words
         (
             "Ninety-eight patients completed the study (MSC 49, placebo 49).",

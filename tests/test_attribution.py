@@ -1026,6 +1026,35 @@ def rows_of(text, kinds):
                 ("count", "five of 50 (10%)", "MSC", 50, "death"),
             ],
         ),
+        # each arm's people named by the arm, after an event
+        (
+            "Patients were randomised to intervention (n = 206) or usual care (n = 203). "
+            "Hypernatraemia occurred in nine intervention patients and three usual-care patients.",
+            {"count"},
+            [
+                ("count", "nine intervention patients", "intervention", 206, "Hypernatraemia"),
+                ("count", "three usual-care patients", "usual-care", 203, "Hypernatraemia"),
+            ],
+        ),
+        (
+            "MSCs (n = 37) or control (n = 35). Three patients died (one MSC patient and two "
+            "control patients).",
+            {"count"},
+            [
+                ("count", "Three patients", "", None, "death"),
+                ("count", "one MSC patient", "MSC", 37, "death"),
+                ("count", "two control patients", "control", 35, "death"),
+            ],
+        ),
+        (
+            "MSC (n = 37) or control (n = 35). Adverse events occurred in 22 (59.5%) MSC patients "
+            "and 20 (57.1%) control patients.",
+            {"count"},
+            [
+                ("count", "22 (59.5%) MSC patients", "MSC", 37, "adverse events"),
+                ("count", "20 (57.1%) control patients", "control", 35, "adverse events"),
+            ],
+        ),
         # an arm named by how it was given
         (
             "Three patients (6.0%) died after MSC infusion compared with seven (14.0%) in the "

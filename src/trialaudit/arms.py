@@ -732,6 +732,10 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
 
 def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, int]:
     """Return the arm label that ends at ``end`` and its start offset."""
+    dose = _DOSE_BRACKET_BEFORE.search(norm, max(sentence[0], end - 60), end)
+    if dose:  # "MSCs (1 × 10^6 cells/kg) (n = 112)": the arm is named before its dose
+        label, _ = _label_before(norm, dose.start(), sentence)
+        return label, _after_bracket(norm, end) if label else end
     window_start = max(sentence[0], end - 80)
     window = norm[window_start:end]
     cut = max(window.rfind(ch) for ch in "(),;:[]|\n")
@@ -747,8 +751,7 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
         after = label[dose.end() :].strip()
         if not set(after.lower().split()) - _SCHEDULE_WORDS:
             # the size's row starts after the dose (a fact of its own) and the bracket
-            opened = end + len(norm[end : end + 3]) - len(norm[end : end + 3].lstrip("([ "))
-            return _DOSE_CONNECTOR.sub("", label[: dose.start()]), opened
+            return _DOSE_CONNECTOR.sub("", label[: dose.start()]), _after_bracket(norm, end)
         label = after
     if not label:
         return "", end
@@ -759,6 +762,18 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
 # how much of the arm, not the arm.
 _DOSE_IN_LABEL = re.compile(
     r"\d[\d.,]*\s?[x\u00d7]\s?10\s?\^?\s?\d{1,2}\s?(?:cells?)?(?:\s?/\s?(?:kg|m2|m\u00b2))?"
+)
+
+
+def _after_bracket(norm: str, at: int) -> int:
+    """Return where the size after ``at`` starts: past the "(" and spaces of "(n = 60)"."""
+    ahead = norm[at : at + 3]
+    return at + len(ahead) - len(ahead.lstrip("([ "))
+
+
+_DOSE_BRACKET_BEFORE = re.compile(
+    r"\s?\((?:\d[\d.,]*\s?[x\u00d7]\s?10\s?\^?\s?\d{1,2}|\d[\d.,]*\s?(?:mg|g|\u00b5g|mcg|IU|mL))"
+    r"[^()]{0,30}\)\s?$"
 )
 _SCHEDULE_WORDS = frozenset(
     {"weekly", "daily", "once", "twice", "monthly", "infusion", "infusions", "intravenously"}

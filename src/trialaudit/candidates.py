@@ -574,6 +574,35 @@ def _count(m: re.Match, **extra: Any) -> Candidate:
     return Candidate("count", m.start(), m.end(), fields)
 
 
+def _event_counts_in_arms(norm: str, scan: Scanner) -> list[Candidate]:
+    """Two arms' counts of people with an event, each followed by its arm's name and noun
+    (grammar.EVENT_IN_ARM_PEOPLE), when both names look like arms ("12 older patients and 8
+    younger patients" are subgroups)."""
+    found = []
+    anchors = (" patient", " recipient", " participant", " subject", " child", " infant", " adult")
+    for m in scan.finditer(grammar.EVENT_IN_ARM_PEOPLE, anchors, 60, 120):
+        if not grammar.EVENT_IN_ARM_LEAD.search(norm, max(0, m.start() - 30), m.start()):
+            continue
+        arms = [m.group("a1"), m.group("a2")]
+        if not all(_names_an_arm(arm) for arm in arms):
+            continue
+        for x, pct, arm, noun in (("x1", "p1", "a1", "n1"), ("x2", "p2", "a2", "n2")):
+            fields = {
+                "numerator": word_value(m.group(x)),
+                "value_text": m.group(x),
+                "percent_text": m.group(pct),
+                "arm": context.clean_arm(m.group(arm)),
+            }
+            found.append(Candidate("count", m.start(x), m.end(noun), fields))
+    return found
+
+
+def _names_an_arm(label: str) -> bool:
+    """Whether a label before "patients" names an arm ("usual-care", "MSC", "intervention")."""
+    words = label.replace("-", " ")
+    return context.is_control(words) or context.is_armlike(words)
+
+
 def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Counts printed with their denominator or their percentage."""
     found = []
@@ -1288,6 +1317,7 @@ def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         *_differences(norm, scan),
         *_differences_named_after(norm, sents, scan),
         *_p_values(norm, sents, scan),
+        *_event_counts_in_arms(norm, scan),
         *_explicit_counts(norm, sents, scan),
         *_summaries(norm, sents, scan),
         *_arms_after_heading(norm, sents, scan),

@@ -469,6 +469,22 @@ COUNT_VS_COUNT = re.compile(
 COUNT_AND_COUNT = re.compile(
     rf"(?<![\w.,\-])(?<!(?i:between)\s)(?P<x1>{INT})\s(?:and|or)\s{_SHARED_NOUN}"
 )
+# Two arms' people with an event, each named by its arm: "Hypernatraemia occurred in nine
+# intervention patients and three usual-care patients", "in 22 (59.5%) BMMNC patients and 20
+# (57.1%) control patients", "in 29 MSC recipients and 31 placebo recipients".
+# ... or in a bracket after the event: "Three patients died (one BMMNC patient and two control
+# patients)". The words before the first count (EVENT_IN_ARM_LEAD) are checked by its reader.
+_ARM_PEOPLE = r"(?:recipients?|patients?|participants?|subjects?|children|infants?|adults?)"
+_ARM_WORDS = r"[A-Za-z][\w\-+]{0,24}(?:\s[A-Za-z][\w\-+]{0,24})?"
+EVENT_IN_ARM_LEAD = re.compile(
+    r"(?:(?i:occurred|reported|observed|seen|recorded|developed)\s(?:in|among)\s|\()$"
+)
+EVENT_IN_ARM_PEOPLE = re.compile(
+    rf"""(?<![\w.,\-])(?P<x1>{COUNT_WORD})(?:\s?\((?P<p1>{DEC})\s?%\))?\s(?P<a1>{_ARM_WORDS})\s(?P<n1>{_ARM_PEOPLE})
+    (?:,\s|\s)(?:and|vs\.?|versus|compared\swith)\s
+    (?P<x2>{COUNT_WORD})(?:\s?\((?P<p2>{DEC})\s?%\))?\s(?P<a2>{_ARM_WORDS})\s(?P<n2>{_ARM_PEOPLE})\b""",
+    _X,
+)
 # "there were 2 cases of nausea, 1 case of dizziness", "Four cases of pneumonia occurred".
 CASES_OF = re.compile(
     rf"""(?<![\w.,/\-])(?P<x>{COUNT_WORD})\s(?P<noun>(?i:cases?|episodes?))\sof\s
