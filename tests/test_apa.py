@@ -133,3 +133,23 @@ def test_degrees_of_freedom_printed_after_the_statistic(text, test, df, verdict)
     assert (row["test_type"], row["df1"]) == (test, df)
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     assert [c["verdict"] for c in checks if c["check"] == "p_vs_test"] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "letter", "values"),
+    [
+        ("Total bilirubin and MELD score were lower (t=3.517, 2.914; all P<0.05).", "t",
+         [3.517, 2.914]),
+        ("腹痛缓解时间和住院时间均短于对照组（t=6.152、4.469，P<0.05）。", "t", [6.152, 4.469]),
+        ("Both rates differed (χ²=5.315, 4.012, P<0.05).", "chi2", [5.315, 4.012]),
+    ],
+)  # fmt: skip
+def test_a_list_of_one_tests_values_with_one_p_is_a_test_each(text, letter, values):
+    tests = [s for s in extract_document("d", text).statistics if s["kind"] == "test"]
+    assert [(t["test_type"], t["value"]) for t in tests] == [(letter, v) for v in values]
+
+
+def test_a_number_after_a_test_and_a_comma_is_no_test_without_a_p_for_all():  # guard
+    text = "Scores differed (t = 2.45, 58 patients)."
+    tests = [s for s in extract_document("d", text).statistics if s["kind"] == "test"]
+    assert [t["value"] for t in tests] in ([], [2.45])

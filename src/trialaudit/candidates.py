@@ -239,7 +239,14 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
         if m.group("closing_t") and not _TWO_VALUES_BEFORE.search(_before(norm, m.start(), 80)):
             continue  # "Serum levels (t = 2.5)": a t alone is a test only after two arms' values
         test = m.group("test")
-        if m.group("chi") or m.group("bare_chi") or m.group("greek_chi") or m.group("chi_df_after"):
+        chi_list = m.group("list_t") and m.group("list_t") != "t"
+        if (
+            m.group("chi")
+            or m.group("bare_chi")
+            or m.group("greek_chi")
+            or m.group("chi_df_after")
+            or chi_list
+        ):
             letter = "chi2"
         elif m.group("h_df"):
             letter = "H"
@@ -268,6 +275,11 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
                 },
             )
         )
+        if m.group("list_t"):  # "t=3.517, 2.914; all P<0.05": each value a test of its own
+            for item in chained(grammar.TEST_LIST_NEXT, norm, end, 5):
+                fields = {"test_type": letter, "df1": None, "df2": None}
+                fields |= {"value_text": item.group("stat"), "comparator": "="}
+                found.append(Candidate("test", item.start("stat"), item.end("stat"), fields))
     return found
 
 

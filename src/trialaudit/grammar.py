@@ -286,6 +286,10 @@ TEST = re.compile(
         # "χ2 = 4.2 (1 df)"
         |(?P<chi_df_after>\u03c7\s?[2\u00b2]|\u03a7\s?[2\u00b2]|(?i:chi[-\s]?squared?|chi\s?[2\u00b2])|X[2\u00b2])
             (?=\s?=\s?{SIGNED}\s?\(\s?(?:(?i:df|d\.f\.)\s?[=:]?\s?\d{{1,4}}|\d{{1,4}}\s?(?i:df|d\.f\.))\s?\))
+        # ... or heads a list of one test's values with one p for all: "t=3.517, 2.914; all
+        # P<0.05", Chinese "t=6.152、4.469，P<0.05" (each value is a test of its own)
+        |(?P<list_t>t|[\u03c7\u03a7]\s?[2\u00b2])(?=\s?=\s?{SIGNED}(?:\s?,\s?{SIGNED}){{1,5}}\s?[,;]\s?
+          (?:(?i:all|both)\s)?[Pp]\s?[=<>\u2264\u2265\u5747])
         # a Greek chi-square without df or p ("; χ2 = 4.76)"): the 1 df of a 2x2 table is implied
         |(?P<greek_chi>[\u03c7\u03a7]\s?[2\u00b2]|(?i:chi[-\s]squared?\b))(?=\s?=\s?\d{{1,4}}\.\d{{1,4}}(?!\d|\.\d))
     )
@@ -295,6 +299,8 @@ TEST = re.compile(
 )
 
 # "23/49", "23 of 49", "23 out of 49", and German, Spanish and Portuguese "4 von 82", "12 de 40"
+# The further values of a test's list (TEST's list_t): ", 2.914".
+TEST_LIST_NEXT = re.compile(rf"\s?,\s?(?P<stat>{SIGNED})(?!\d)(?!\.\d)")
 _OF = r"(?:\s?/\s?|\s(?:of|out\sof|von|de)\s(?:the\s|all\s)?)"
 _PEOPLE = (
     r"(?:patients?|participants?|subjects?|cases?|persons?|people|individuals|adults|children"
