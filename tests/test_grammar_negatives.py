@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import kinds, of_kind
+from extraction_helpers import kinds, of_kind, stats
 
 NOT_STATISTICS = [
     # doses with a lost superscript
@@ -180,3 +180,25 @@ def test_the_values_after_a_difference_that_is_not_there_are_the_arms(text):
 def test_a_difference_without_a_ci_is_still_read():  # guard
     text = "The mean difference in pain was 1.2 points."
     assert kinds(text) == [("difference", "mean difference in pain was 1.2 points")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sample-size calculation plans sizes, it does not report them
+        "Assuming an event rate of 60% with placebo and an absolute reduction of 20 percentage "
+        "points, 97 infants per arm (194 in total) give 80% power.",
+        "Assuming a failure rate of 30%, 186 participants per group (372 in total) would provide "
+        "80% power at a two-sided alpha of 0.05.",
+        # an interim analysis's share of the sample and its stopping boundary
+        "One interim analysis was planned after 50% of participants had reached day 28, using an "
+        "O'Brien-Fleming boundary (nominal P < 0.003).",
+    ],
+)
+def test_a_planned_analysis_reports_no_statistic(text):
+    assert stats(text) == []
+
+
+def test_a_p_beside_an_ordinary_boundary_is_a_result():  # guard
+    text = "The upper boundary of the CI was below the margin (P<0.001 for noninferiority)."
+    assert [p["value"] for p in of_kind(text, "p_value")] == [0.001]

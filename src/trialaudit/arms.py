@@ -386,7 +386,21 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _cjk_sizes(norm, sents, scan)
     # "headache (n=12 vs n=9)" counts events, not people (candidates.py reads them)
     pairs = [m.span() for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20)]
-    return [c for c in found if not any(c.start < b and a < c.end for a, b in pairs)]
+    found = [c for c in found if not any(c.start < b and a < c.end for a, b in pairs)]
+    # "Assuming ..., 97 infants per arm would give 80% power": a planned size, not the sample's
+    return [c for c in found if not _calculates_power(norm, sents.of(c.start))]
+
+
+_POWER_CALCULATION = re.compile(
+    r"(?i)\b(?:\d{2}\s?%\spower|power\sof\s\d{2}\s?%|assuming|to\sdetect|would\s(?:provide|give)"
+    r"|(?:was|were)\srequired\sto)\b"
+)
+
+
+def _calculates_power(norm: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence is a sample-size calculation ("Assuming an event rate of 60% ... 97
+    infants per arm give 80% power")."""
+    return _POWER_CALCULATION.search(norm, *sentence) is not None
 
 
 def _cluster_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:

@@ -69,12 +69,15 @@ _THRESHOLD = re.compile(
     r"(?i)considered\s(?:to\sbe\s)?(?:statistically\s)?significan|significance\s(?:level|threshold)"
     r"|level\sof\s(?:statistical\s)?significance|(?:was|were)\sset\sat|\balpha\b"
     r"|defined\sas\s(?:statistically\s)?significan|indicated\s(?:statistical\s)?significance"
+    # a stopping boundary of a planned interim analysis: "(nominal P < 0.003)"
+    r"|interim\sanalys[ie]s|O'Brien|stopping\s(?:rules?|boundar(?:y|ies))"
 )
 # Sentences of methods and eligibility, whose percentages are not results.
 _METHODS = re.compile(
     r"(?i)\b(?:eligib\w{0,8}|inclusion|exclusion|criteria|considered\sas|defined\sas|power"
     r"|significance\slevel|sample\ssize\s(?:calculation|estimation)|assum\w{0,8}|threshold"
-    r"|cut-?off|to\sdetect|clinically\s(?:important|relevant|meaningful))\b"
+    r"|cut-?off|to\sdetect|clinically\s(?:important|relevant|meaningful)"
+    r"|interim\sanalys[ie]s)\b"
     # what an end point is defined as: "The primary endpoint was a 50% reduction in ..."
     r"|\b(?:end[\s\-]?points?|outcomes?)\s(?:was|were|is)\s(?:an?|the)\s(?![^.;]{0,40}\b(?:occurred|was\sobserved))"
 )
