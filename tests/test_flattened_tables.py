@@ -59,3 +59,47 @@ def test_without_a_ratio_header_a_bare_interval_is_no_ratio():
     # nor is a bare number at the end of a row a p-value
     assert [p["value"] for p in of_kind(table, "p_value")] == []
     assert stats(table)  # the counts are still read
+
+
+def test_the_headers_arms_and_the_row_label_go_to_each_rows_cells():
+    rows = stats(TABLE)
+    counts = [(r["arm"], r["outcome"].lower()) for r in rows if r["kind"] == "count"]
+    assert counts == [
+        ("Drug", "recovery"),
+        ("Placebo", "recovery"),
+        ("Drug", "death"),
+        ("Placebo", "death"),
+        ("Drug", "readmission"),
+        ("Placebo", "readmission"),
+    ]
+    between = {r["arm"] for r in rows if r["kind"] in {"ratio", "p_value"}}
+    assert between == {"Drug vs Placebo"}
+
+
+def test_the_counts_of_a_row_are_checked_against_its_ratio():
+    # 10/200 vs 18/200: RR 0.5556, Katz 95% CI 0.2630 to 1.1735 (exp(log(0.5556) -/+ 1.96 *
+    # sqrt(1/10 - 1/200 + 1/18 - 1/200)))
+    extraction = extract_document("d", TABLE)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    ratio = [c for c in checks if c["check"] == "ratio_vs_counts" and c["reported"] == "0.56"]
+    assert [c["verdict"] for c in ratio] == ["consistent"]
+
+
+def test_ratios_a_footnote_calls_adjusted_are_not_checked_against_crude_counts():
+    table = TABLE.replace("Risk ratio (95% CI)", "Risk ratio (95% CI)*") + (
+        "*Risk ratios were adjusted for age and site.\n"
+    )
+    extraction = extract_document("d", table)
+    assert all(s.get("adjusted") for s in extraction.statistics if s["kind"] == "ratio")
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert {c["verdict"] for c in checks if c["check"] == "ratio_vs_counts"} == {"not_checkable"}
+
+
+def test_an_allocation_sentence_is_no_table_header():  # guard
+    text = (
+        "Patients were randomized to drug (n = 60) or placebo (n = 60).\n"
+        "Results: the primary outcome occurred in 12 (20%) and 20 (33%), P = 0.10."
+    )
+    rows = [r for r in stats(text) if r["kind"] == "p_value"]
+    assert [r["arm"] for r in rows] != ["drug vs placebo"] or rows[0]["outcome"] != "Results"
+    assert all(not r["outcome"].startswith("Results") for r in stats(text))

@@ -21,3 +21,29 @@ def test_middle_dot_is_a_decimal_point_only_between_digits():
 def test_length_is_preserved_on_the_seed_corpus(seed_texts):
     for text in seed_texts.values():
         assert len(normalize(text)) == len(text)
+
+
+def test_a_value_in_round_and_square_brackets_reads_as_one_bracket():
+    text = "the albumin of the observation group [(35.62±4.18) g/L] was higher"
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert out == "the albumin of the observation group ( 35.62±4.18  g/L) was higher"
+    pair = "total bilirubin [(28.74±9.36) μmol/L vs (36.15±11.20) μmol/L] and"
+    assert normalize(pair) == "total bilirubin  (28.74±9.36) μmol/L vs (36.15±11.20) μmol/L  and"
+    # a bracket that goes on to a test is left alone
+    kept = "was shorter [(6.2±1.3) d vs (8.1±1.7) d, t=5.61, P<0.05]."
+    assert normalize(kept) == kept
+
+
+def test_values_in_square_brackets_keep_their_arms_and_outcome():
+    from trialaudit.extract import extract_document
+
+    text = (
+        "After 12 weeks, the serum albumin of the observation group [(35.62±4.18) g/L] was "
+        "higher than that of the control group [(32.47±4.35) g/L] (t=3.617, P<0.001)."
+    )
+    means = [s for s in extract_document("d", text).statistics if s["kind"] == "mean"]
+    assert [(m["value"], m["arm"], m["outcome"]) for m in means] == [
+        (35.62, "observation", "serum albumin"),
+        (32.47, "control", "serum albumin"),
+    ]

@@ -759,7 +759,7 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
     cjk = _CJK_ARM_AT_END.search(window)
     if cjk:  # "随机分为观察组（n=45）": the Chinese arm, by its English name
         return context.cjk_arm_name(cjk.group("arm")), window_start + cjk.start()
-    label = context.clean_arm(window)
+    label = _COLUMN_HEADING.sub("", context.clean_arm(window))
     dose = _DOSE_IN_LABEL.search(label)
     if dose:  # "1 × 10^6 cells/kg MSCs (n = 60)", "MSCs at 1 × 10^6 cells/kg (n = 60)"
         after = label[dose.end() :].strip()
@@ -776,6 +776,13 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
 # how much of the arm, not the arm.
 _DOSE_IN_LABEL = re.compile(
     r"\d[\d.,]*\s?[x\u00d7]\s?10\s?\^?\s?\d{1,2}\s?(?:cells?)?(?:\s?/\s?(?:kg|m2|m\u00b2))?"
+)
+
+
+# The first column's heading of a flattened table, before the first arm's: "Outcome
+# Tenecteplase (N=412) Alteplase (N=405)".
+_COLUMN_HEADING = re.compile(
+    r"^(?:Outcomes?|Characteristics?|Variables?|End\s?points?|Parameters?|Measures?)\s+(?=\S)"
 )
 
 

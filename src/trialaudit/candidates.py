@@ -747,7 +747,8 @@ def _table_estimates(norm: str, sents: context.Sentences, scan: Scanner) -> list
         found.append(Candidate("ratio", m.start(), m.end("bare_hi") + 1, fields | _ci_fields(m)))
         if m.group("p"):
             p_fields = {"value_text": m.group("p"), "comparator": m.group("p_cmp") or "="}
-            found.append(Candidate("p_value", m.start("p_cell"), m.end("p"), p_fields))
+            p_start = m.start("p_cmp") if m.group("p_cmp") else m.start("p")
+            found.append(Candidate("p_value", p_start, m.end("p"), p_fields))
     return found
 
 

@@ -239,7 +239,10 @@ def _attach_context(
 
 
 _SUMMARY_KINDS = frozenset({"median", "mean"})
-_VERSUS_ONLY = re.compile(r"\s?(?:vs\.?|versus)\s", re.IGNORECASE)
+# ... also across the brackets and units of the two: "(28.74±9.36) μmol/L vs (36.15±11.20)"
+_VERSUS_ONLY = re.compile(
+    r"\)?\s{0,2}(?:[^\s()\d]{1,10}\s)?(?:vs\.?|versus)\s\(?\s?", re.IGNORECASE
+)
 
 
 def _paired_summary(norm: str, before: dict, row: dict) -> bool:
@@ -332,6 +335,101 @@ _ARMS_RESPECTIVELY = re.compile(
     re.VERBOSE,
 )
 _IN_ARM_ORDER = {"count", "mean", "median"}
+
+
+_TABLE_ROWS = 30  # how many lines below its header a flattened table's rows may run
+_ARM_COLUMN_KINDS = frozenset({"count", "percentage", "mean", "median"})
+_BETWEEN_COLUMN_KINDS = frozenset({"ratio", "difference", "p_value", "test"})
+
+
+def _assign_table_columns(stats: list[dict], norm: str) -> None:
+    """Give arms to the cells of a flattened table whose header line names its arms with their
+    sizes ("Outcome Tenecteplase (N=412) Alteplase (N=405) Risk ratio (95% CI) P value"): in
+    each row below it (to a blank line), the values of one kind take the arms in the header's
+    order when there are as many as arms, and the estimates and p-values between them all
+    arms. Cells that already have an arm keep it."""
+    by_line: dict[int, list[dict]] = {}
+    for row in stats:
+        by_line.setdefault(norm.rfind("\n", 0, row["span_start"]) + 1, []).append(row)
+    for line_start in sorted(by_line):
+        header = [r for r in by_line[line_start] if r["kind"] == "arm_size" and r["arm"]]
+        if len(header) < 2:
+            continue
+        arms = [r["arm"] for r in header]
+        line_end = norm.find("\n", line_start)
+        if not _is_table_line(norm[line_start : line_end if line_end >= 0 else None]):
+            continue  # "randomized to drug (n = 60) or placebo (n = 60)." is prose
+        adjusted = _adjusted_column(norm, norm[line_start : line_end if line_end >= 0 else None])
+        for _ in range(_TABLE_ROWS):
+            if line_end < 0:
+                break
+            start, line_end = line_end + 1, norm.find("\n", line_end + 1)
+            line = norm[start : line_end if line_end >= 0 else len(norm)]
+            if not _is_table_line(line):
+                break  # a blank line or prose ends the table
+            cells = by_line.get(start, [])
+            _assign_row(cells, arms)
+            for cell in cells:
+                if adjusted and cell["kind"] in {"ratio", "difference"}:
+                    cell["adjusted"] = True
+            label = _ROW_LABEL.match(
+                norm, start, min(c["span_start"] for c in cells) if cells else start
+            )
+            for cell in cells:
+                if label and not cell["outcome"]:
+                    cell["outcome"] = label.group("label")
+
+
+# The estimate's column heading and its footnote mark: "Risk ratio (95% CI)*" ... "*Risk ratios
+# were adjusted for age and baseline NIHSS score."
+_ESTIMATE_COLUMN = re.compile(
+    r"(?i)(?P<adjusted>adjusted\s)?(?:ratio|difference|\bOR|\bRR|\bHR|\bIRR|\bMD)\s?"
+    r"\(\s?95\s?%\s?CI\s?\)\s?(?P<mark>[*\u2020\u2021\u00a7])?"
+)
+
+
+def _adjusted_column(norm: str, header: str) -> bool:
+    """Whether a table's header, or the footnote its estimate column is marked with, says the
+    estimates are adjusted."""
+    column = _ESTIMATE_COLUMN.search(header)
+    if column is None:
+        return False
+    if column.group("adjusted"):
+        return True
+    mark = column.group("mark")
+    return (
+        bool(mark)
+        and re.search(re.escape(mark) + r"[^\n*\u2020\u2021\u00a7]{0,120}\badjusted\b", norm, re.I)
+        is not None
+    )
+
+
+# A table row's label: what its cells measure ("Death from any cause at 90 days", without ", n/N
+# (%)" or a footnote's mark).
+_ROW_LABEL = re.compile(
+    r"\s*(?P<label>[A-Za-z][^\n]{1,80}?)(?:,\s?(?:n/N|n|No\.)\s?\(%\))?[*\u2020\u2021\u00a7]?\s*$"
+)
+
+
+_SENTENCE_INSIDE = re.compile(r"[.:;]\s+[A-Z]|[.:;]\s*$")
+
+
+def _is_table_line(line: str) -> bool:
+    """Whether a line can be a header or row of a flattened table: short, and no sentence."""
+    return bool(line.strip()) and len(line) <= 200 and not _SENTENCE_INSIDE.search(line)
+
+
+def _assign_row(cells: list[dict], arms: list[str]) -> None:
+    """Give one row of a table its arms (_assign_table_columns)."""
+    for kind in _ARM_COLUMN_KINDS:
+        values = [c for c in cells if c["kind"] == kind]
+        if len(values) == len(arms) and not any(c["arm"] for c in values):
+            for cell, arm in zip(values, arms, strict=True):
+                cell["arm"] = arm
+    if len(arms) == 2:
+        for cell in cells:
+            if cell["kind"] in _BETWEEN_COLUMN_KINDS and not cell["arm"]:
+                cell["arm"] = " vs ".join(arms)
 
 
 def _assign_respectively(
@@ -718,6 +816,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     _assign_respectively(stats, norm, allocated)
+    _assign_table_columns(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text, allocated)
 
     arms_of: dict[tuple[str, str], list[dict]] = {}

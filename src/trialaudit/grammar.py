@@ -665,7 +665,7 @@ RATIO_CI_HEADER = re.compile(
 # at the end of the line.
 TABLE_ROW_ESTIMATE = re.compile(
     rf"""(?m)(?<![\w.,/\-])(?P<est>{DEC})\s?{CI_BARE}
-    (?:(?P<p_cell>\s+)(?P<p_cmp>[<>\u2264])?\s?(?P<p>{PNUM}))?[ \t]*$""",
+    (?:\s+(?P<p_cmp>[<>\u2264])?\s?(?P<p>{PNUM}))?[ \t]*$""",
     _X,
 )
 # Any other percentage; extract.py keeps it only outside thresholds and methods.

@@ -40,6 +40,25 @@ _COMMA_BETWEEN_DIGITS = re.compile(r"(?<=\d),(?=\d)")
 # "p=0,03" in a document that otherwise prints decimal points: after a p-value's comparator a
 # comma after 0 can only be a decimal comma.
 _P_DECIMAL_COMMA = re.compile(r"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0),(?=\d{1,4}(?![\d,]))")
+# Chinese journals' English abstracts put a value in round brackets and it with its unit in
+# square ones: "the serum albumin of the observation group [(35.62±4.18) g/L] was higher". The
+# two brackets become one, "group ( 35.62±4.18  g/L) was higher", which reads as a value in
+# brackets after its arm does (every character keeps its offset).
+_SQUARE_AROUND_VALUE = re.compile(r"\[\(([^()\[\]\n]{1,40})\)([^()\[\]\n,;=<>]{0,20}?)\]")
+
+
+# ... or two arms' values: "total bilirubin [(28.74±9.36) μmol/L vs (36.15±11.20) μmol/L]" reads
+# as "total bilirubin  (28.74±9.36) μmol/L vs (36.15±11.20) μmol/L ".
+_VALUE_IN_BRACKETS = r"\([^()\[\]\n]{1,40}\)[^()\[\]\n,;=<>]{0,20}?"
+_SQUARE_AROUND_PAIR = re.compile(
+    rf"\[({_VALUE_IN_BRACKETS}\s(?:vs\.?|versus)\s{_VALUE_IN_BRACKETS})\]"
+)
+
+
+def _one_bracket(m: re.Match) -> str:
+    return f"( {m.group(1)} {m.group(2)})"
+
+
 # A thin or narrow no-break space between digit groups is a thousands separator ("1 234").
 _THIN_SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 
@@ -102,6 +121,8 @@ def normalize(text: str) -> str:
     out = _translate(text_for_table)
     if "\u00b7" in out:
         out = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", out)
+    if "[(" in out:
+        out = _SQUARE_AROUND_PAIR.sub(r" \1 ", _SQUARE_AROUND_VALUE.sub(_one_bracket, out))
     if uses_decimal_comma(out):
         out = _COMMA_BETWEEN_DIGITS.sub(".", out)
     elif "," in out:
