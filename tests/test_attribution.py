@@ -1751,3 +1751,28 @@ def test_an_outcome_that_opens_a_clause_of_a_list(text, expected):
 def test_the_second_of_two_summaries_joined_by_vs_measures_what_the_first_names(text, outcome):
     rows = [r for r in extract_document("d", text).statistics if r["kind"] in {"mean", "median"}]
     assert [r["outcome"] for r in rows] == [outcome, outcome]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "outcome"),
+    [
+        # the subject of a verb that says the arms were alike
+        ("Ventilator-free days did not differ (median, 6 [IQR, 0 to 19] days with MSCs vs. 5 "
+         "[IQR, 0 to 17] days with placebo; P = 0.52).", "median", "Ventilator-free days"),
+        # ... however far before the value it begins
+        ("Albumin rose in both arms. The Geriatric Nutritional Risk Index did not differ "
+         "significantly between the two groups (p = 0.27).", "p_value",
+         "Geriatric Nutritional Risk Index"),
+        # a clause's own subject, without the time point it runs to, for both of its values
+        ("The day 3 SOFA score was 7 (4–10) in the intervention group and 8 (5–11) in the usual "
+         "care group (p = 0.09), and vasopressor-free days to day 28 were 22 (0–25) versus 21 "
+         "(0–25) (p = 0.71).", "median", "vasopressor-free days"),
+        # a conjunction before the label is no part of it
+        ("Albumin was higher, while total bilirubin [(28.74±9.36) μmol/L vs (36.15±11.20) μmol/L] "
+         "was lower.", "mean", "total bilirubin"),
+    ],
+)  # fmt: skip
+def test_the_outcome_of_values_is_their_clauses_subject(text, kind, outcome):
+    rows = [r for r in extract_document("d", text).statistics if r["kind"] == kind]
+    last_two = rows[-2:] if kind != "p_value" else rows[-1:]
+    assert {r["outcome"].removeprefix("The ") for r in last_two} == {outcome.removeprefix("The ")}

@@ -228,7 +228,7 @@ _LABEL_STOP = frozenset(
     (
         "such as and or the in of with including vs vs. v versus were was is a an to for at on "
         "from by than compared both between all reduced improved increased decreased shortened "
-        "prolonged lowered raised"
+        "prolonged lowered raised while whereas but"
     ).split()
 )
 _NOT_OUTCOME = re.compile(
@@ -960,7 +960,7 @@ _SECTION_HEADING = re.compile(
 # of the laparoscopic group") or its time point ("... at 6 months").
 _SUBJECT_TAIL = re.compile(
     r"(?i)\s(?:(?:of|in|for|among)\s(?:the\s)?[\w\-]+(?:\s[\w\-]+){0,2}\s(?:group|arm)s?"
-    r"|(?:at|on|by|after)\s(?:day|week|month|year)s?\s\d{1,4}"
+    r"|(?:at|on|by|after|to|through|until)\s(?:day|week|month|year)s?\s\d{1,4}"
     r"|(?:at|by|after|@)\s(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
     r"\s(?:h|hours?|days?|weeks?|months?|mo|years?)"
     r"(?:\safter\s[\w\-]+)?)$"
@@ -1199,6 +1199,18 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     if not match:
         return ""
     words = match.group("label").split()
+    predicate = _NO_DIFFERENCE_TAIL.search(match.group("label"))
+    if predicate and predicate.start() > 0:
+        # "Ventilator-free days did not differ (median, 6 ...)": the label is the verb's subject
+        subject_end = window_start + match.start() + predicate.start()
+        wider = text[max(sentence[0], subject_end - 120) : subject_end]
+        words = wider[_label_search_start(wider + "    ") :].split()
+        if subject_end - 120 > sentence[0]:
+            words = words[1:]  # the window may have cut its first word
+        kept, stop = _label_words(words, len(words), _SUBJECT_STOP, 6)
+        if stop or len(kept) < 6:
+            label = " ".join(reversed(kept))
+            return label if label and not is_control(label) else ""
     kept, stop = _label_words(words, len(words))
     if not kept and stop in _COPULAS and len(words) > 1:
         # "... and baseline PASI was 14.1 (3.6)": the label is the copula's subject
@@ -1235,6 +1247,11 @@ _SUMMARY_BRACKET = re.compile(
     r"\s?[(\[](?:(?i:mean|median|SD|SE|IQR|range|n)|[\u00b1\s,;/%\[\]]){1,20}[)\]]\s?$"
 )
 _COPULAS = frozenset("was were is are".split())
+# A predicate that says the arms' values were alike, after what they measure.
+_NO_DIFFERENCE_TAIL = re.compile(
+    r"(?i)\s(?:did\snot\s(?:differ|change)|differed|(?:was|were)\s(?:similar|comparable))"
+    r"(?:\s(?:significantly|between\s(?:the\s)?(?:two\s)?(?:groups|arms)))?\s?$"
+)
 # A label after these says when the values were measured.
 _WHEN_BEFORE_LABEL = frozenset("at by after during before until following within".split())
 _WHEN_LABEL = re.compile(

@@ -186,12 +186,12 @@ def _attach_context(
         sentence = sents.of(start)
         row["sentence_start"], row["sentence_end"] = sentence
         kind = row["kind"]
-        # "mean IL-6 12.4 ± 3.1 vs 13.0 ± 3.5": the second measures what the first's label names
+        # "mean IL-6 12.4 ± 3.1 vs 13.0 ± 3.5": the second measures what the first one does
         paired = last_summary is not None and _paired_summary(norm, last_summary, row)
-        if paired and not row["outcome"]:
+        if paired and not row["outcome"] and last_summary:
             row["outcome"] = last_summary["outcome"]
         if kind in _SUMMARY_KINDS:
-            last_summary = row if row["outcome"] else None
+            last_summary = row
         if kind in RESULT_KINDS and not row["outcome"]:
             row["outcome"] = context.outcome_of(
                 norm,
