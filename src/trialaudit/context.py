@@ -1199,6 +1199,9 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     if not match:
         return ""
     words = match.group("label").split()
+    # "The operation time was longer [(68.4±12.7) min vs ...]": the comparative is no label
+    while words and words[-1].lower() in _COMPARATIVE_WORDS:
+        words.pop()
     predicate = _NO_DIFFERENCE_TAIL.search(match.group("label"))
     if predicate and predicate.start() > 0:
         # "Ventilator-free days did not differ (median, 6 ...)": the label is the verb's subject
@@ -1210,7 +1213,9 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         kept, stop = _label_words(words, len(words), _SUBJECT_STOP, 6)
         if stop or len(kept) < 6:
             label = " ".join(reversed(kept))
-            return label if label and not is_control(label) else ""
+            # "The two groups differed significantly (P = 0.012)": the arms, not a measure
+            arms_only = re.search(r"(?i)\b(?:groups?|arms?)$", label)
+            return label if label and not arms_only and not is_control(label) else ""
     kept, stop = _label_words(words, len(words))
     if not kept and stop in _COPULAS and len(words) > 1:
         # "... and baseline PASI was 14.1 (3.6)": the label is the copula's subject
@@ -1247,6 +1252,9 @@ _SUMMARY_BRACKET = re.compile(
     r"\s?[(\[](?:(?i:mean|median|SD|SE|IQR|range|n)|[\u00b1\s,;/%\[\]]){1,20}[)\]]\s?$"
 )
 _COPULAS = frozenset("was were is are".split())
+_COMPARATIVE_WORDS = frozenset(
+    "longer shorter higher lower greater smaller better worse significantly markedly".split()
+)
 # A predicate that says the arms' values were alike, after what they measure.
 _NO_DIFFERENCE_TAIL = re.compile(
     r"(?i)\s(?:did\snot\s(?:differ|change)|differed|(?:was|were)\s(?:similar|comparable))"

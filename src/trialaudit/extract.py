@@ -187,9 +187,7 @@ def _attach_context(
         row["sentence_start"], row["sentence_end"] = sentence
         kind = row["kind"]
         # "mean IL-6 12.4 ± 3.1 vs 13.0 ± 3.5": the second measures what the first one does
-        paired = last_summary is not None and _paired_summary(norm, last_summary, row)
-        if paired and not row["outcome"] and last_summary:
-            row["outcome"] = last_summary["outcome"]
+        first = last_summary if last_summary and _paired_summary(norm, last_summary, row) else None
         if kind in _SUMMARY_KINDS:
             last_summary = row
         if kind in RESULT_KINDS and not row["outcome"]:
@@ -208,6 +206,8 @@ def _attach_context(
             inside = _enclosing(measured, measured_starts, start, end)
             if inside and (inside[-1][3] or not row["outcome"]):
                 row["outcome"] = inside[-1][2]
+        if first is not None:
+            _one_outcome_for_the_pair(first, row)
         if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
         if kind in RESULT_KINDS and not row["subgroup"]:
@@ -243,6 +243,19 @@ _SUMMARY_KINDS = frozenset({"median", "mean"})
 _VERSUS_ONLY = re.compile(
     r"\)?\s{0,2}(?:[^\s()\d]{1,10}\s)?(?:vs\.?|versus)\s\(?\s?", re.IGNORECASE
 )
+
+
+def _one_outcome_for_the_pair(first: dict, second: dict) -> None:
+    """Give two summaries joined by "vs" one outcome: the second's when it extends the first's
+    at its start ("stay" and "length of stay"), else the first's, read from its own clause, over the
+    second's, which may be a mention elsewhere in the sentence."""
+    a, b = first["outcome"], second["outcome"]
+    if a and b and len(b) > len(a) and b.lower().endswith(a.lower()):
+        first["outcome"] = b
+    elif a:
+        second["outcome"] = a
+    else:
+        first["outcome"] = b
 
 
 def _paired_summary(norm: str, before: dict, row: dict) -> bool:
@@ -376,7 +389,7 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
                 norm, start, min(c["span_start"] for c in cells) if cells else start
             )
             for cell in cells:
-                if label and not cell["outcome"]:
+                if label and not cell["outcome"] and cell["kind"] in RESULT_KINDS:
                     cell["outcome"] = label.group("label")
 
 
