@@ -54,11 +54,12 @@ def test_snippets_precision_and_recall_floor(report):
 
 
 def test_heldout_precision_and_recall_floor(report):
-    # Floors a little under the figures measured on all 96 passages when the third batch arrived
-    # at 1e98b6e (dev 0.945 / 0.911, test 0.896 / 0.830; README "On text it was not built on"):
-    # a guard against regressions, which the dev fixes must not trade for. On the first 64
-    # passages the floors were 0.95 / 0.95 and 0.89 / 0.82.
-    floors = {"heldout-dev": (0.93, 0.90), "heldout-test": (0.88, 0.82)}
+    # Floors a little under the figures measured on all 96 passages after round 30's dev fixes
+    # (dev 0.985 / 0.967, test 0.909 / 0.836; README "On text it was not built on"): a guard
+    # against regressions, which the dev fixes must not trade for. When the third batch arrived
+    # (1e98b6e): dev 0.945 / 0.911, test 0.896 / 0.830. On the first 64 passages the floors were
+    # 0.95 / 0.95 and 0.89 / 0.82.
+    floors = {"heldout-dev": (0.97, 0.95), "heldout-test": (0.89, 0.82)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
@@ -68,15 +69,16 @@ def test_heldout_precision_and_recall_floor(report):
 
 def test_heldout_attribution_floor(report):
     # Arm, outcome and time point of the matched rows, a little under the figures measured on
-    # all 96 passages when the third batch arrived at 1e98b6e (dev 0.876 / 0.846 / 0.863, test
-    # 0.681 / 0.641 / 0.723). On the first 64 passages, after registry titles and adverse events
+    # all 96 passages after round 30's dev fixes (dev 0.892 / 0.866 / 0.872, test 0.710 / 0.653
+    # / 0.719); when the third batch arrived at 1e98b6e: dev 0.876 / 0.846 / 0.863, test 0.681 /
+    # 0.641 / 0.723. On the first 64 passages, after registry titles and adverse events
     # named above their rows: dev 0.85 / 0.90 / 1.00, test 0.69 / 0.75 / 0.82. Earlier: at
     # 06ff169 0.85 / 0.88 / 0.94 and 0.69 / 0.74 / 0.82; at e8afa51
     # 0.76 / 0.88 / 0.94 and 0.64 / 0.74 / 0.82; at f2d84b4 0.76 / 0.74 / 0.94 and 0.64 / 0.69
     # / 0.82; at f4948fb 0.76 / 0.74 / 0.94 and 0.63 / 0.68 / 0.82; at 5a752ca 0.76 / 0.73 /
     # 0.94 and 0.62 / 0.67 / 0.82; at 65d1b1b 0.74 / 0.67 / 0.94 and 0.60 / 0.57 / 0.79; before
     # attribution 0.50 / 0.49 / 0.92 and 0.45 / 0.49 / 0.78.
-    floors = {"heldout-dev": (0.86, 0.83, 0.85), "heldout-test": (0.67, 0.63, 0.71)}
+    floors = {"heldout-dev": (0.88, 0.85, 0.86), "heldout-test": (0.70, 0.64, 0.71)}
     measured = {
         corpus: tuple(
             rows(report, corpus)["all"][f"{attribute}_accuracy"]
@@ -88,3 +90,11 @@ def test_heldout_attribution_floor(report):
         all(value >= floor for value, floor in zip(values, floors[corpus], strict=True))
         for corpus, values in measured.items()
     ), measured
+
+
+def test_every_slip_planted_in_a_dev_passage_is_found():
+    # the held-out annotators' deliberate slips (tests/gold/heldout_slips.csv): a check of the
+    # slipped value must say inconsistent; test passages' slips are reported, not required
+    slips = scoring.planted_slips(REPO / "tests" / "gold")
+    dev = slips[slips["split"] == "dev"]
+    assert len(dev) == 5 and dev["found"].all(), dev[~dev["found"]]

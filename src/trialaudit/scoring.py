@@ -622,3 +622,28 @@ def markdown(scores: pd.DataFrame) -> str:
     for name in ("precision", "recall", "f1"):
         shown[name] = ["–" if pd.isna(v) else f"{v:.2f}" for v in shown[name]]
     return shown.to_markdown(index=False, disable_numparse=True)
+
+
+def planted_slips(gold_dir: str | Path) -> pd.DataFrame:
+    """Return the reporting slips the held-out annotators planted on purpose
+    (``heldout_slips.csv``: passage, split, the check that should catch it, the reported value
+    as checks.csv prints it) with ``found``: whether that check of that value is inconsistent."""
+    from .checks import Settings, check_document
+
+    gold = Path(gold_dir)
+    slips = pd.read_csv(gold / "heldout_slips.csv", dtype=str, keep_default_na=False)
+    texts = pd.read_csv(gold / "heldout.csv", dtype=str, keep_default_na=False)
+    text_of = texts.groupby("snippet_id")["text"].first()
+    found = []
+    for slip in slips.itertuples():
+        extraction = extract_document(slip.snippet_id, text_of[slip.snippet_id])
+        checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+        found.append(
+            any(
+                c["check"] == slip.check
+                and c["reported"] == slip.reported
+                and c["verdict"] == "inconsistent"
+                for c in checks
+            )
+        )
+    return slips.assign(found=found)
