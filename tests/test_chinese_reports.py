@@ -179,3 +179,18 @@ def test_a_latin_capital_before_a_chinese_group_in_a_word_is_no_lettered_arm():
 )
 def test_outcomes_named_in_chinese(text, outcome):
     assert {r["outcome"] for r in stats(text) if r["kind"] == "count"} == {outcome}
+
+
+def test_a_chinese_label_without_its_arm_or_a_comparison_after_a_unit():
+    text = (
+        "治疗14 d后，观察组血清D-乳酸(5.12±1.06)mg/L低于对照组的(6.87±1.34)mg/L"
+        "(t=7.095，P＜0.001)。"
+        "结果 观察组腹痛缓解时间(4.2±1.3)d，差异有统计学意义(t=6.152，P＜0.05)。"
+    )
+    rows = extract_document("d", text).statistics
+    means = [(r["value"], r["outcome"]) for r in rows if r["kind"] == "mean"]
+    # 血清D-乳酸 serum D-lactate (both arms: the second is compared with the first, "低于对照组的"
+    # is no label); 腹痛缓解时间 time to relief of abdominal pain, without 观察组 or 结果 before it
+    assert means == [(5.12, "血清D-乳酸"), (6.87, "血清D-乳酸"), (4.2, "腹痛缓解时间")]
+    # "差异有统计学意义" (the difference was significant) names no outcome
+    assert all("差异" not in r["outcome"] for r in rows)

@@ -1227,12 +1227,14 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         kept, stop = _label_words(words, len(words) - 1)
         kept = [] if _OF_WHAT_NOT.fullmatch(" ".join(reversed(kept))) else kept
     label = " ".join(reversed(kept)).strip(" .-\u2013\u2014")  # "12% vs 9% - not significant"
+    if _CJK_CHARACTER.search(label):
+        label = _cjk_label(label)
     if (
         not label
         or stop in _ARM_BEFORE_LABEL  # "fell more with drug (-3.1 vs -1.2 kg)": an arm
         or stop in _WHEN_BEFORE_LABEL  # "At discharge, 72% vs 58%": when, not what
         or _WHEN_LABEL.fullmatch(label)  # "the 6-month follow-up"
-        or not re.search(r"[A-Za-z]", label)
+        or not re.search(r"[A-Za-z\u4e00-\u9fff]", label)
         or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$|^[\d.,]{1,30}\s", label)
         or _NOT_OUTCOME.match(label)
         or _OPENER_ONLY.fullmatch(label)
@@ -1252,6 +1254,26 @@ _SUMMARY_BRACKET = re.compile(
     r"\s?[(\[](?:(?i:mean|median|SD|SE|IQR|range|n)|[\u00b1\s,;/%\[\]]){1,20}[)\]]\s?$"
 )
 _COPULAS = frozenset("was were is are".split())
+_CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+# A Chinese label runs on without blanks: the arm before what it measures ("观察组血清D-乳酸" is
+# serum D-lactate of the observation group), and a comparison with the other arm after a
+# value's unit ("mg/L低于对照组的", lower than the control group's) is no label at all.
+_CJK_ARM_FIRST = re.compile(r"^(?:" + CJK_ARM + r")\u7ec4(?:\u60a3\u8005)?")
+# ... nor is "差异有统计学意义" (the difference was significant) or "比较" (compared).
+_CJK_COMPARED = re.compile(
+    r"[\u9ad8\u4f4e\u77ed\u957f\u591a\u5c11\u5927\u5c0f\u4f18\u5dee]\u4e8e|\u5bf9\u7167\u7ec4\u7684"
+    r"|\u5dee\u5f02|\u7edf\u8ba1\u5b66|\u6bd4\u8f83"
+)
+
+
+def _cjk_label(label: str) -> str:
+    """Return a Chinese label without the arm it opens with, or '' for a comparison."""
+    if _CJK_COMPARED.search(label):
+        return ""
+    # "结果 观察组腹痛缓解时间": a heading before it is no part of it either
+    return _CJK_ARM_FIRST.sub("", label.split()[-1])
+
+
 _COMPARATIVE_WORDS = frozenset(
     "longer shorter higher lower greater smaller better worse significantly markedly".split()
 )
