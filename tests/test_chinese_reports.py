@@ -194,3 +194,18 @@ def test_a_chinese_label_without_its_arm_or_a_comparison_after_a_unit():
     assert means == [(5.12, "血清D-乳酸"), (6.87, "血清D-乳酸"), (4.2, "腹痛缓解时间")]
     # "差异有统计学意义" (the difference was significant) names no outcome
     assert all("差异" not in r["outcome"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "timepoint"),
+    [
+        ("治疗14 d后，观察组血清D-乳酸(5.12±1.06)mg/L低于对照组的(6.87±1.34)mg/L。", "day 14"),
+        ("第28天，观察组病死率为5.0%（2/40），对照组为20.0%（4/20）。", "day 28"),
+        ("12周时观察组有效率为62.5%（25/40）。", "week 12"),
+        ("Nach 12 Wochen lag der Score bei 24,6 ± 12,3 und 29,8 ± 13,1 Punkten.", "week 12"),
+        ("• Off TNFi at mo 18: 61% vs 48%, p=.04", "month 18"),
+    ],
+)
+def test_time_points_in_chinese_german_and_on_a_poster(text, timepoint):
+    rows = [r for r in extract_document("d", text).statistics if r["kind"] != "arm_size"]
+    assert rows and {r["timepoint"] for r in rows} == {timepoint}

@@ -154,11 +154,16 @@ _ARMLIKE_ONLY = re.compile(r"[A-Z\-]{2,12}s?|(?i:cells?|placebo|controls?)")
 TIMEPOINT = re.compile(
     rf"""(?ix)
     (?<![A-Za-z0-9\-])(?<!\d[.,])(?:
-      (?P<u1>day|week|month|year)s?[\s\-](?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
+      (?P<u1>day|week|month|year|mo|wk)s?[\s\-](?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
       |(?P<n2>{COUNT_BEFORE_UNIT})[\s\-](?P<u2>day|week|month|year|hour|mo|wk|yr)s?\b
         (?![\s\-](?:walk|interval|old|of\sage))
       |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
       |(?P<baseline>baseline)
+      # Chinese: "治疗14 d后" (14 days after treatment), "第28天" (day 28), "12周时" (at week 12)
+      |\u7b2c?(?P<n4>\d{{1,3}})\s?(?P<u4>d|\u5929|\u5468|\u4e2a\u6708)(?=[\u540e\u65f6\u672b])
+      |\u7b2c(?P<n5>\d{{1,3}})(?P<u5>\u5929|\u5468|\u4e2a\u6708)
+      # German: "nach 12 Wochen"
+      |(?<=nach\s)(?P<n6>\d{{1,3}})\s(?P<u6>Tagen|Wochen|Monaten|Jahren)\b
     )"""
 )
 # "on days 28 (...), 90 (...), and 360 (...)": one time point per bracketed group.
@@ -672,7 +677,11 @@ MEASURE_ABBREVIATIONS = frozenset(
 
 
 # Units as printed that TIMEPOINT reads, by the unit they abbreviate.
-_UNIT_NAMES = {"h": "hour", "hr": "hour", "hrs": "hour", "mo": "month", "wk": "week", "yr": "year"}
+_UNIT_NAMES = {
+    "h": "hour", "hr": "hour", "hrs": "hour", "mo": "month", "wk": "week", "yr": "year",
+    "d": "day", "\u5929": "day", "\u5468": "week", "\u4e2a\u6708": "month",
+    "tagen": "day", "wochen": "week", "monaten": "month", "jahren": "year",
+}  # fmt: skip
 FROM_BEFORE = re.compile(r"(?i)\bfrom\s$")  # where a change starts: "fell from 8.1"
 
 
@@ -680,7 +689,7 @@ def timepoint_label(match: re.Match) -> tuple[str, float]:
     """Return a canonical label ('month 12') and the time in days for a TIMEPOINT match."""
     if match.group("baseline"):
         return "baseline", 0.0
-    for index in ("1", "2", "3"):
+    for index in ("1", "2", "3", "4", "5", "6"):
         if match.group(f"u{index}"):
             unit = match.group(f"u{index}").lower()
             raw = match.group(f"n{index}")
