@@ -137,6 +137,11 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "Two infusions of MSCs (1 × 10^6 cells/kg) (n = 112) or placebo (n = 110).",
             [("arm_size", "n = 112"), ("arm_size", "placebo (n = 110)")],
         ),
+        # arms listed after a poster's arrow
+        (
+            "• 246 pts randomised → US-guided n=164, clinical n=82",
+            [("arm_size", "US-guided n=164"), ("arm_size", "clinical n=82")],
+        ),
         # ... also at a later stage, and to a total in words
         (
             "Ninety-eight patients completed the study (MSC 49, placebo 49).",

@@ -752,7 +752,7 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
         return label, _after_bracket(norm, end) if label else end
     window_start = max(sentence[0], end - 80)
     window = norm[window_start:end]
-    cut = max(window.rfind(ch) for ch in "(),;:[]|\n")
+    cut = max(window.rfind(ch) for ch in "(),;:[]|\n\u2192\u2022")
     if cut >= 0:
         window_start += cut + 1
         window = window[cut + 1 :]

@@ -747,7 +747,7 @@ N_EQUALS = re.compile(
 # "(intervention n = 108; standard care n = 106)", "(TXA n=143, placebo n=143)", a slide's
 # "• enza n=45 vs control n=44": a list item that is an arm's name and its size.
 LABEL_N_EQUALS = re.compile(
-    rf"""(?:(?<=[(\[,;\u2022])|(?<=[(\[,;:\u2022]\s)|(?<=\svs\s)|(?<=\sversus\s))
+    rf"""(?:(?<=[(\[,;\u2022])|(?<=[(\[,;:\u2022\u2192]\s)|(?<=\svs\s)|(?<=\sversus\s))
     (?P<label>{ARM_LABEL})\s(?P<nsym>[nN])\s?=\s?
     (?P<n>{INT})(?!\d)(?!\.\d)(?=\s?[)\],;.\u2022\n]|\svs\.?\s|\sversus\s|$)""",
     _X,
