@@ -775,7 +775,7 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
 # A cell dose inside an arm's label ("1 × 10^6 cells/kg"), read as a dose of its own: it names
 # how much of the arm, not the arm.
 _DOSE_IN_LABEL = re.compile(
-    r"\d[\d.,]*\s?[x\u00d7]\s?10\s?\^?\s?\d{1,2}\s?(?:cells?)?(?:\s?/\s?(?:kg|m2|m\u00b2))?"
+    r"(?<![\d.,])\d[\d.,]*\s?[x\u00d7]\s?10\s?\^?\s?\d{1,2}\s?(?:cells?)?(?:\s?/\s?(?:kg|m2|m\u00b2))?"
 )
 
 

@@ -385,8 +385,9 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
             for cell in cells:
                 if adjusted and cell["kind"] in {"ratio", "difference"}:
                     cell["adjusted"] = True
+            indent = len(line) - len(line.lstrip())  # the label starts at its first letter
             label = _ROW_LABEL.match(
-                norm, start, min(c["span_start"] for c in cells) if cells else start
+                norm, start + indent, min(c["span_start"] for c in cells) if cells else start
             )
             for cell in cells:
                 if label and not cell["outcome"] and cell["kind"] in RESULT_KINDS:
@@ -420,7 +421,7 @@ def _adjusted_column(norm: str, header: str) -> bool:
 # A table row's label: what its cells measure ("Death from any cause at 90 days", without ", n/N
 # (%)" or a footnote's mark).
 _ROW_LABEL = re.compile(
-    r"\s*(?P<label>[A-Za-z][^\n]{1,80}?)(?:,\s?(?:n/N|n|No\.)\s?\(%\))?[*\u2020\u2021\u00a7]?\s*$"
+    r"(?P<label>[A-Za-z][^\n]{1,80}?)(?:,\s?(?:n/N|n|No\.)\s?\(%\))?[*\u2020\u2021\u00a7]?\s*$"
 )
 
 
