@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import of_kind, one
+from extraction_helpers import of_kind, one, stats
 
 # A sentence that makes a document print decimal commas ("(4,9 %)"), so that "0,42" is 0.42.
 COMMAS = " Stürze: 4 von 82 (4,9 %)."
@@ -55,3 +55,24 @@ def test_a_count_out_of_its_denominator_in_another_language(
         denominator,
         percent,
     )
+
+
+def test_arms_of_a_german_report_are_its_groups():
+    text = (
+        "164 Patientinnen und Patienten wurden im Verhältnis 1:1 der Interventionsgruppe (n = 82) "
+        "oder der Kontrollgruppe (n = 82) zugeteilt. Nach 12 Wochen lag der WOMAC-Score in der "
+        "Interventionsgruppe bei 24,6 ± 12,3 und in der Kontrollgruppe bei 29,8 ± 13,1 Punkten "
+        "(p = 0,009)."
+    )
+    rows = stats(text)
+    assert [r["arm"] for r in rows if r["kind"] == "arm_size"] == [
+        "Interventionsgruppe",
+        "Kontrollgruppe",
+    ]
+    means = [r for r in rows if r["kind"] == "mean"]
+    assert [(m["value"], m["arm"], m["timepoint"]) for m in means] == [
+        (24.6, "Interventionsgruppe", "week 12"),
+        (29.8, "Kontrollgruppe", "week 12"),
+    ]
+    # a label that names a group is no outcome
+    assert not any("gruppe" in m["outcome"] for m in means)

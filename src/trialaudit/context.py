@@ -31,7 +31,9 @@ _STOP = frozenset(
         "enrolled included into treated had each two three four both all "
         # what an arm's people did, after its name: "12 of 47 receiving MSCs recovered"
         "died recovered improved developed required experienced responded relapsed survived "
-        "achieved"
+        "achieved "
+        # German: "im Verhältnis 1:1 der Interventionsgruppe (n = 82) oder der Kontrollgruppe"
+        "der oder und im bei"
     ).split()
 )
 STOP_WORDS = _STOP  # words that end an arm label read backwards (clean_arm)
@@ -97,6 +99,10 @@ ARM_AFTER_VERB = re.compile(
     rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith"
     rf"|(?P<allocated>allocated|assigned|randomi[sz]ed)\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
     rf"(?=[\s,;.)]|$)"
+)
+# A German report's arm, one word ending in -gruppe, right before its value.
+_GERMAN_GROUP_BEFORE = re.compile(
+    r"\b(?:in|bei)\sder\s(?P<arm>[A-Z\u00c4\u00d6\u00dc]\w{2,30}gruppe)\s(?:bei\s)?$"
 )
 # What was given, named by how: "died after MSC infusion", "following placebo injection".
 _ARM_GIVEN_AFTER = re.compile(
@@ -565,6 +571,9 @@ def arm_near(
         return clean_arm(label)
     if after and _shares_a_word(after.group("arm"), arm_words):
         return _arm_words_from(text, after.start("arm"), sentence[1], arm_words)
+    german = _GERMAN_GROUP_BEFORE.search(text, max(sentence[0], start - 50), start)
+    if german:  # "in der Interventionsgruppe bei 24,6 ± 12,3"
+        return german.group("arm")
     given = _ARM_GIVEN_AFTER.match(text, end, sentence[1])
     if given and (is_armlike(given.group("arm")) or _shares_a_word(given.group("arm"), arm_words)):
         return clean_arm(given.group("arm"))  # "Three patients (6.0%) died after MSC infusion"
@@ -1247,7 +1256,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$|^[\d.,]{1,30}\s", label)
         or _NOT_OUTCOME.match(label)
         or _OPENER_ONLY.fullmatch(label)
-        or re.search(r"(?i)\b(?:group|arm)s?$", label)
+        or re.search(r"(?i)\b(?:group|arm)s?$|gruppe\b", label)  # German: Kontrollgruppe
         or TIMEPOINT.fullmatch(label)
         or re.search(r"[=<>\u00b1]|(?i:^respectively$)|\b(?:CI|CrI)\b", label)
         or is_control(label)

@@ -31,10 +31,12 @@ _CJK_PUNCTUATION = {"\u3001": ",", "\u3002": ".", "\uff61": ".", "\u301c": "~"}
 _COMMA_DECIMAL = re.compile(
     r"(?:[=<>\u2264\u2265(\[]\s?|(?<![\d,.])0)(?:\d{0,3},(?!\d{3}(?![\d,]))\d{1,4}(?![\d,]))"
     r"|(?<![\d,.])\d{1,3},\d{1,2}\s?%"
+    r"|(?<![\d,.])\d{1,3},\d{1,3}\s?\u00b1"  # a mean before its SD: "24,6 ± 12,3"
 )
 _POINT_DECIMAL = re.compile(
     r"(?:[=<>\u2264\u2265(\[]\s?|(?<![\d,.])0)(?:\d{0,3}\.\d{1,4}(?![\d.]))"
     r"|(?<![\d,.])\d{1,3}\.\d{1,2}\s?%"
+    r"|(?<![\d,.])\d{1,3}\.\d{1,3}\s?\u00b1"
 )
 _COMMA_BETWEEN_DIGITS = re.compile(r"(?<=\d),(?=\d)")
 # "p=0,03" in a document that otherwise prints decimal points: after a p-value's comparator a
