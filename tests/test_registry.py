@@ -410,3 +410,37 @@ def test_an_analysis_of_three_arms_that_selects_none_names_no_arms():  # guard
         ("p_value", ""),
         ("difference", ""),
     ]
+
+
+TABBED_RECORD = (
+    "Outcome Measure 1 (Primary)\n"
+    "Title: Number of Participants With Relapse by Week 48\n"
+    "Time Frame: Week 48\n"
+    "Arm/Group Title\tArm A: Short Regimen\tArm B: Standard Regimen\n"
+    "Overall Number of Participants Analyzed\t200\t198\n"
+    "Measure Type: Count of Participants\n"
+    "Unit of Measure: Participants\n"
+    "Relapse\t12 (6.0%)\t9 (4.5%)\n"
+    "Statistical Analysis 1\n"
+    "Estimation Parameter\tRisk Ratio (RR)\n"
+    "Estimated Value\t1.32\n"
+    "Confidence Interval\t(2-Sided) 95%\n"
+    "0.57\n"
+    "to\n"
+    "3.06\n"
+)
+
+
+def test_a_record_copied_with_tabs_between_its_columns():
+    rows = extract_document("d", TABBED_RECORD).statistics
+    sizes = [(r["arm"], r["value"]) for r in rows if r["kind"] == "arm_size"]
+    assert sizes == [("Arm A: Short Regimen", 200), ("Arm B: Standard Regimen", 198)]
+    counts = [(r["arm"], r["numerator"], r["denominator"]) for r in rows if r["kind"] == "count"]
+    assert counts == [("Arm A: Short Regimen", 12, 200), ("Arm B: Standard Regimen", 9, 198)]
+    (ratio,) = [r for r in rows if r["kind"] == "ratio"]
+    assert (ratio["measure"], ratio["value"], ratio["ci_low"], ratio["ci_high"]) == (
+        "RR",
+        1.32,
+        0.57,
+        3.06,
+    )

@@ -1320,10 +1320,13 @@ def _in_methods(norm: str, sents: context.Sentences, offset: int) -> bool:
     return sents.memo[key]
 
 
-def candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
-    """Return every statistic candidate of a normalized text, most specific first."""
+def candidates(
+    norm: str, sents: context.Sentences, scan: Scanner, cells: str | None = None
+) -> list[Candidate]:
+    """Return every statistic candidate of a normalized text, most specific first (``cells``:
+    the text with the tabs of a flattened registry table as bars, for registry.candidates)."""
     return [
-        *registry.candidates(norm),
+        *registry.candidates(cells or norm),
         *_tests(norm, scan),
         *_ratios(norm, scan),
         *_table_estimates(norm, sents, scan),

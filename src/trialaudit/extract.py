@@ -816,7 +816,12 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     found_facts += facts.follow_up_facts(norm, sents, scan)
     for study in layout.studies:
         found_facts += [f for f in study.facts if f.fact not in STUDY_ONLY]
-    found = candidates(norm, sents, scan)
+    # a registry record copied from its web page separates its columns with tabs, which
+    # normalize makes blanks; the registry reader sees them as bars (same offsets)
+    cells = None
+    if "\t" in text:
+        cells = "".join("|" if raw == "\t" else ch for raw, ch in zip(text, norm, strict=True))
+    found = candidates(norm, sents, scan, cells)
     kept = resolve(
         found, masks.masked_spans(norm, [(c.start, c.end) for c in found], scan), len(norm)
     )

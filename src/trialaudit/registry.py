@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .arms import arm_size_candidate, sample_size_candidate
 from .context import TIMEPOINT, timepoint_label
-from .spans import Candidate
+from .spans import Candidate, chained
 
 _TITLES = re.compile(r"Arm/Group Title\s?(?::\s?|\|\s?)(?P<titles>[^\n]{1,400})")
 _ROW_NUMBERS = r":?\s?(?:\|\s?)?(?P<sizes>\d{1,7}(?:(?:\s\|?\s?|\|\s?)\d{1,7}){1,9})(?!\S)"
@@ -46,6 +46,12 @@ _COUNT_CELL = re.compile(
     r"(?<![\d.])(?P<x>\d{1,7})\s(?:\(\s?(?P<pct>\d{1,3}(?:\.\d{1,4})?)\s?%\s?\)"
     r"|(?P<pct2>\d{1,3}(?:\.\d{1,4})?)\s?%)"
 )
+# "Measure Type: Count of Participants" (and its unit's line), then rows of one count cell per
+# arm under a category's name or none: "Relapse | 14 (6.6%) | 9 (4.3%)", " | 37 (17.4%) | 29".
+_COUNT_TYPE_HEADER = re.compile(
+    r"(?m)^Measure Type:\s?Count of Participants\s{0,3}\n(?:Unit of Measure:[^\n]{0,80}\n)?"
+)
+_CATEGORY_ROW = re.compile(r"(?P<label>[^\n|:]{0,80})\|(?P<cells>[^\n]{1,400})(?:\n|$)")
 # A count measured as a plain number of people: "Measure Type: Number" with "Unit of Measure:
 # participants", then a row of one whole number per arm ("5 | 11", "Deaths | 5 | 11").
 _PEOPLE_NUMBER_HEADER = re.compile(
@@ -120,7 +126,7 @@ _ESTIMATE = re.compile(
     rf"|Conditional|Mantel[\s\-]Haenszel)\))?(?!,\slog)"
     rf"{_GAP}(?:(?P<labelled>Estimated\sValue){_GAP})?(?P<est>{_NUMBER})"
     rf"(?:{_GAP}(?:(?P<level>{_LEVEL})\s?%\sConfidence\sInterval"
-    rf"|Confidence\sInterval\s\(2-Sided\){_GAP}(?P<level2>{_LEVEL})\s?%)"
+    rf"|Confidence\sInterval[\s|]\(2-Sided\){_GAP}(?P<level2>{_LEVEL})\s?%)"
     rf"{_GAP}(?P<lo>{_NUMBER})\sto\s(?P<hi>{_NUMBER}))?(?![\d.])"
 )
 # How far a block's rows may run after its arm titles.
@@ -205,9 +211,13 @@ def _counts(
     norm: str, start: int, end: int, titles: list[str], outcome: str, analysed: dict[str, int]
 ) -> list[Candidate]:
     """A "Count of Participants" row: each arm's count and percentage, in title order, out of
-    the number its arm analysed in the block."""
+    the number its arm analysed in the block; also the rows of categories under "Measure Type:
+    Count of Participants" ("Relapse | 14 (6.6%) | 9 (4.3%)")."""
     found = []
-    for row in _COUNT_ROW.finditer(norm, start, end):
+    rows = [*_COUNT_ROW.finditer(norm, start, end)]
+    for header in _COUNT_TYPE_HEADER.finditer(norm, start, end):
+        rows += (r for r in chained(_CATEGORY_ROW, norm, header.end(), 20) if r.end() <= end)
+    for row in rows:
         cells = list(_COUNT_CELL.finditer(norm, row.start("cells"), row.end("cells")))
         if len(cells) != len(titles):
             continue
