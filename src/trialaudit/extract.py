@@ -370,9 +370,10 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
             continue
         arms = [r["arm"] for r in header]
         line_end = norm.find("\n", line_start)
-        if not _is_table_line(norm[line_start : line_end if line_end >= 0 else None]):
+        header_line = norm[line_start : line_end if line_end >= 0 else None]
+        if not _is_table_line(header_line):
             continue  # "randomized to drug (n = 60) or placebo (n = 60)." is prose
-        adjusted = _adjusted_column(norm, norm[line_start : line_end if line_end >= 0 else None])
+        adjusted = _adjusted_column(norm, header_line)
         for _ in range(_TABLE_ROWS):
             if line_end < 0:
                 break
@@ -381,15 +382,14 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
             if not _is_table_line(line):
                 break  # a blank line or prose ends the table
             cells = by_line.get(start, [])
+            if not cells:
+                continue
             _assign_row(cells, arms)
+            indent = len(line) - len(line.lstrip())  # the label starts at its first letter
+            label = _ROW_LABEL.match(norm, start + indent, min(c["span_start"] for c in cells))
             for cell in cells:
                 if adjusted and cell["kind"] in {"ratio", "difference"}:
                     cell["adjusted"] = True
-            indent = len(line) - len(line.lstrip())  # the label starts at its first letter
-            label = _ROW_LABEL.match(
-                norm, start + indent, min(c["span_start"] for c in cells) if cells else start
-            )
-            for cell in cells:
                 if label and not cell["outcome"] and cell["kind"] in RESULT_KINDS:
                     cell["outcome"] = label.group("label")
 
@@ -802,6 +802,15 @@ def _study_rows(doc_id: str, layout, fact_rows: list[dict], stats: list[dict]) -
     return rows
 
 
+def _between_tabs(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``text`` between its tabs (normalize keeps every offset)."""
+    tabs = [m.start() for m in _TAB.finditer(text)]
+    return list(zip([0, *(t + 1 for t in tabs)], [*tabs, len(text)], strict=True))
+
+
+_TAB = re.compile("\t")
+
+
 def extract_document(doc_id: str, text: str) -> Extraction:
     """Return the statistics, comparisons, arms, facts and studies of one decoded document."""
     norm = normalize(text)
@@ -818,9 +827,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
         found_facts += [f for f in study.facts if f.fact not in STUDY_ONLY]
     # a registry record copied from its web page separates its columns with tabs, which
     # normalize makes blanks; the registry reader sees them as bars (same offsets)
-    cells = None
-    if "\t" in text:
-        cells = "".join("|" if raw == "\t" else ch for raw, ch in zip(text, norm, strict=True))
+    cells = "|".join(norm[a:b] for a, b in _between_tabs(text)) if "\t" in text else None
     found = candidates(norm, sents, scan, cells)
     kept = resolve(
         found, masks.masked_spans(norm, [(c.start, c.end) for c in found], scan), len(norm)
