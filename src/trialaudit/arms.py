@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import context, grammar
+from . import context, facts, grammar
 from .numbers import COUNT_WORD, INT, word_value
 from .spans import Candidate, Scanner, chained
 
@@ -760,7 +760,7 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
     if cjk:  # "随机分为观察组（n=45）": the Chinese arm, by its English name
         return context.cjk_arm_name(cjk.group("arm")), window_start + cjk.start()
     label = _COLUMN_HEADING.sub("", context.clean_arm(window))
-    dose = _DOSE_IN_LABEL.search(label)
+    dose = facts.DOSE.search(label)
     if dose:  # "1 × 10^6 cells/kg MSCs (n = 60)", "MSCs at 1 × 10^6 cells/kg (n = 60)"
         after = label[dose.end() :].strip()
         if not set(after.lower().split()) - _SCHEDULE_WORDS:
@@ -770,13 +770,6 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
     if not label:
         return "", end
     return label, window_start + window.rfind(label)
-
-
-# A cell dose inside an arm's label ("1 × 10^6 cells/kg"), read as a dose of its own: it names
-# how much of the arm, not the arm.
-_DOSE_IN_LABEL = re.compile(
-    r"(?<![\d.,])\d[\d.,]*\s?[x\u00d7]\s?10\s?\^?\s?\d{1,2}\s?(?:cells?)?(?:\s?/\s?(?:kg|m2|m\u00b2))?"
-)
 
 
 # The first column's heading of a flattened table, before the first arm's: "Outcome
@@ -792,9 +785,10 @@ def _after_bracket(norm: str, at: int) -> int:
     return at + len(ahead) - len(ahead.lstrip("([ "))
 
 
+# A dose in brackets after an arm's label (facts.DOSE's cell dose, or a drug's in mg, g, IU, mL).
 _DOSE_BRACKET_BEFORE = re.compile(
-    r"\s?\((?:\d[\d.,]*\s?[x\u00d7]\s?10\s?\^?\s?\d{1,2}|\d[\d.,]*\s?(?:mg|g|\u00b5g|mcg|IU|mL))"
-    r"[^()]{0,30}\)\s?$"
+    rf"\s?\((?:{facts.DOSE.pattern}|\d[\d.,]*\s?(?:mg|g|\u00b5g|mcg|IU|mL))[^()]{{0,30}}\)\s?$",
+    re.VERBOSE,
 )
 _SCHEDULE_WORDS = frozenset(
     {"weekly", "daily", "once", "twice", "monthly", "infusion", "infusions", "intravenously"}

@@ -599,7 +599,7 @@ def _event_counts_in_arms(norm: str, scan: Scanner) -> list[Candidate]:
         if not grammar.EVENT_IN_ARM_LEAD.search(norm, max(0, m.start() - 30), m.start()):
             continue
         arms = [m.group("a1"), m.group("a2")]
-        if not all(_names_an_arm(arm) for arm in arms):
+        if not all(_is_arm_of_people(arm) for arm in arms):
             continue
         for x, pct, arm, noun in (("x1", "p1", "a1", "n1"), ("x2", "p2", "a2", "n2")):
             fields = {
@@ -612,7 +612,7 @@ def _event_counts_in_arms(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
-def _names_an_arm(label: str) -> bool:
+def _is_arm_of_people(label: str) -> bool:
     """Whether a label before "patients" names an arm ("usual-care", "MSC", "intervention")."""
     words = label.replace("-", " ")
     return context.is_control(words) or context.is_armlike(words)

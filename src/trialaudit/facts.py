@@ -63,7 +63,7 @@ DESIGN = re.compile(
 # lost (the lost form needs an exponent of 2 to 19, so "3 × 100 mg" is not read as a dose).
 _DOSE_UNIT = (
     r"(?P<unit>\s?(?:(?:viable\s)?(?:cells?|MSCs?|UC-MSCs?|(?:stem\s)?cells?|EVs?|particles))?"
-    r"(?:\s?/\s?(?:kg|dose|infusion|injection)|\sper\s(?:kg|infusion|injection|dose)"
+    r"(?:\s?/\s?(?:kg|m2|m\u00b2|dose|infusion|injection)|\sper\s(?:kg|infusion|injection|dose)"
     r"(?:\sof\sbody\sweight)?)?)"
 )
 DOSE = re.compile(
