@@ -7,8 +7,14 @@ import math
 import pytest
 from reference import FIXTURES, rows
 
-from trialaudit.checks import Settings, check_document, counts_for_percent
+from trialaudit.checks import (
+    Settings,
+    check_document,
+    counts_for_percent,
+    denominators_for_percent,
+)
 from trialaudit.extract import extract_document
+from trialaudit.judgement import as_reported
 
 SETTINGS = Settings()
 
@@ -544,3 +550,91 @@ def test_a_p_value_off_in_its_last_digit_is_not_called_a_slip_of_rounding(printe
         f"(P = {printed_p})."
     )
     assert [(r["verdict"], r["flag"]) for r in found["p_vs_counts"]] == [("inconsistent", "")]
+
+
+# Hand-worked: 7/39 = 17.95 % and 7/40 = 17.50 %, so no whole n gives 7 as 17.8 %; 9/39 = 23.08 %
+# is 23.1 % and 9/38, 9/40 are 23.7 %, 22.5 %; 2/60 = 3.33 % and 2/61 = 3.28 % both round to
+# 3.3 %, 2/59 = 3.39 % and 2/62 = 3.23 % do not; 23/85 = 27.06 % and 23/86 = 26.74 % miss 26.8 %.
+@pytest.mark.parametrize(
+    ("percent", "x", "denominators"),
+    [
+        ("17.8", 7, []),
+        ("23.1", 9, [39]),
+        ("3.3", 2, [60, 61]),
+        ("26.8", 23, []),
+        ("50", 1, [2]),
+        ("5", 0, []),  # no patients cannot be 5 % of any
+        ("0.0", 0, None),  # nor does 0 % of 0 bound n
+        ("0", 3, None),  # 3 of more than 600 rounds to 0 %
+    ],
+)
+def test_denominators_for_percent(percent, x, denominators):
+    assert denominators_for_percent(as_reported(percent), x) == denominators
+
+
+@pytest.mark.parametrize(
+    ("x", "percent", "verdict", "recomputed"),
+    [
+        (7, "17.8", "inconsistent", "7/39 = 17.949%, 7/40 = 17.500%"),
+        (9, "23.1", "not_checkable", "n in {39}"),
+        (2, "3.3", "not_checkable", "n in {60-61}"),
+    ],
+)
+def test_a_count_printed_without_its_denominator_against_every_whole_n(
+    x, percent, verdict, recomputed
+):
+    stats = [stat(1, "count", numerator=x, percent_text=percent)]
+    row = by_check(check_document(stats, [], SETTINGS))[(1, "percent_vs_count")]
+    assert (row["verdict"], row["recomputed"]) == (verdict, recomputed)
+    assert "GRIM" in row["method"]
+
+
+@pytest.mark.parametrize(
+    ("other_arm", "size", "verdict"),
+    [
+        # 5/30 = 16.7 %: the other arm's percentage is of its own arm, so 2/60 = 3.3 % (the whole
+        # sample's) does not rescue 2/30 = 6.7 %
+        ((5, "16.7"), 60, "inconsistent"),
+        # 5/60 = 8.3 %: both are percentages of the whole sample
+        ((5, "8.3"), 60, "consistent"),
+        # nor does any other size larger than the arm (2/61 = 3.3 %, hand-worked above)
+        ((5, "16.7"), 61, "inconsistent"),
+        ((5, "16.7"), 29, "inconsistent"),  # 2/29 = 6.9 %
+    ],
+)
+def test_a_whole_sample_percentage_beside_an_arm_percentage_is_not_rescued(
+    other_arm, size, verdict
+):
+    stats = [
+        stat(0, "arm_size", arm="MSC", value=30.0, value_text="30"),
+        stat(1, "arm_size", arm="placebo", value=30.0, value_text="30"),
+        stat(2, "sample_size", value=float(size), value_text=str(size)),
+        stat(3, "count", arm="MSC", numerator=2, denominator=30, percent_text="3.3",
+             denominator_stat_id=0, sentence_start=100, sentence_end=200),
+        stat(4, "count", arm="placebo", numerator=other_arm[0], denominator=30,
+             percent_text=other_arm[1], denominator_stat_id=1, sentence_start=100,
+             sentence_end=200),
+    ]  # fmt: skip
+    row = by_check(check_document(stats, [], SETTINGS))[(3, "percent_vs_count")]
+    assert row["verdict"] == verdict
+    assert ("more patients than this arm has" in row["note"]) == (
+        verdict == "inconsistent" and size in {60, 61}
+    )
+
+
+def test_a_smaller_analysed_size_may_rescue_a_count_beside_an_arm_percentage():
+    # 2/28 = 7.1 %, while the inferred arm of 30 gives 6.7 %
+    stats = [
+        stat(0, "arm_size", arm="MSC", value=30.0, value_text="30"),
+        stat(1, "arm_size", arm="placebo", value=30.0, value_text="30"),
+        stat(2, "arm_size", arm="MSC", value=28.0, value_text="28", population="analysed"),
+        stat(3, "count", arm="MSC", numerator=2, denominator=30, percent_text="7.1",
+             denominator_stat_id=0, sentence_start=100, sentence_end=200),
+        stat(4, "count", arm="placebo", numerator=5, denominator=30, percent_text="16.7",
+             denominator_stat_id=1, sentence_start=100, sentence_end=200),
+    ]  # fmt: skip
+    row = by_check(check_document(stats, [], SETTINGS))[(3, "percent_vs_count")]
+    assert (row["verdict"], row["method"]) == (
+        "consistent",
+        "100 x / n, n = 28 (another size the text states)",
+    )

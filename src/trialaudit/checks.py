@@ -92,18 +92,24 @@ def _not_checkable(why: str, method: str = "") -> Verdict:
 # --- percentages ------------------------------------------------------------------------------
 
 
-def check_percent(stat: dict, sizes: Iterable[int] = ()) -> dict | None:
+def check_percent(
+    stat: dict, sizes: Iterable[int] = (), parallel_of_own_arm: bool = False
+) -> dict | None:
     """Percentage printed beside x/n against 100 x / n (GRIM-style). When n is not printed with
     the count but inferred (the size the text gives the arm elsewhere, or the sample's), a
     mismatch may be the inference's: then any other size the document states (``sizes``) that
-    reproduces the percentage makes it consistent, with the inferred n named in the note."""
+    reproduces the percentage makes it consistent, with the inferred n named in the note;
+    unless ``parallel_of_own_arm``: another arm's count in the sentence is a percentage of that
+    arm's own size, so this one should be too ("2 (3.3%) ... and 5 (16.7%)" in arms of 30)."""
     percent = as_reported(stat.get("percent_text"))
     if percent is None:
         return None
     inferred = not _missing(stat.get("denominator_stat_id"))
     assumption = "n is the size the text gives this arm or sample elsewhere" if inferred else ""
-    if _missing(stat.get("denominator")) or _missing(stat.get("numerator")):
-        verdict = _not_checkable("no denominator printed with the count")
+    if _missing(stat.get("numerator")):
+        verdict = _not_checkable("no count printed with the percentage")
+    elif _missing(stat.get("denominator")):
+        verdict = _without_denominator(percent, int(stat["numerator"]))
     elif int(stat["denominator"]) == 0:
         verdict = _not_checkable("zero denominator")
     elif int(stat["numerator"]) > int(stat["denominator"]):
@@ -112,18 +118,115 @@ def check_percent(stat: dict, sizes: Iterable[int] = ()) -> dict | None:
         x, n = int(stat["numerator"]), int(stat["denominator"])
         verdict = judge(percent, {"100 x / n": 100.0 * x / n})
         if verdict.verdict == INCONSISTENT and inferred:
-            others = {
-                f"100 x / n, n = {m} (another size the text states)": 100.0 * x / m
-                for m in sorted(set(sizes))
-                if m != n and m > 0 and m >= x
-            }
-            fitting = judge(percent, others) if others else None
-            if fitting is not None and fitting.verdict == CONSISTENT:
-                note = f"the inferred n = {n} gives {verdict.recomputed_text}"
-                verdict = Verdict(
-                    CONSISTENT, fitting.method, fitting.recomputed, fitting.recomputed_text, note
-                )
+            verdict = _another_size(verdict, percent, x, n, sizes, parallel_of_own_arm)
     return _row(stat, "percent_vs_count", stat["percent_text"], verdict, assumption=assumption)
+
+
+def _another_size(
+    verdict: Verdict, percent: Reported, x: int, n: int, sizes: Iterable[int], parallel: bool
+) -> Verdict:
+    """A percentage that the inferred n does not give, against the other sizes the text states.
+    With a ``parallel`` of its own arm's size, only a smaller size (fewer analysed) may give it:
+    a larger one counts more patients than the arm has."""
+    others = {m for m in sizes if m != n and m > 0 and m >= x}
+    allowed = {m for m in others if m < n} if parallel else others
+    fitting = _percent_of_sizes(percent, x, allowed)
+    if fitting is not None and fitting.verdict == CONSISTENT:
+        note = f"the inferred n = {n} gives {verdict.recomputed_text}"
+        return Verdict(
+            CONSISTENT, fitting.method, fitting.recomputed, fitting.recomputed_text, note
+        )
+    larger = _percent_of_sizes(percent, x, others - allowed)
+    if larger is not None and larger.verdict == CONSISTENT:
+        note = (
+            f"{larger.method.split(', ', 1)[1]} gives {larger.recomputed_text}, more patients "
+            "than this arm has, while the other arm's percentage in the sentence is of that "
+            "arm's own size"
+        )
+        return replace(verdict, note=note)
+    return verdict
+
+
+def _percent_of_sizes(percent: Reported, x: int, sizes: set[int]) -> Verdict | None:
+    if not sizes:
+        return None
+    return judge(
+        percent,
+        {
+            f"100 x / n, n = {m} (another size the text states)": 100.0 * x / m
+            for m in sorted(sizes)
+        },
+    )
+
+
+def _parallels_of_own_arm(stats: list[dict], sentences: _RowsBySentence) -> set[int]:
+    """The counts whose sentence holds another arm's count, with an inferred n, whose percentage
+    that arm's own size gives: their percentages should be of their own arm's size too."""
+    fitting = [
+        s
+        for s in stats
+        if s["kind"] == "count"
+        and not _missing(s.get("denominator_stat_id"))
+        and s.get("arm")
+        and (row := check_percent(s)) is not None
+        and row["verdict"] == CONSISTENT
+    ]
+    parallel = set()
+    for fit in fitting:
+        for other in sentences.starting.get(fit["sentence_start"], []):
+            if other["kind"] == "count" and other.get("arm") and other["arm"] != fit["arm"]:
+                parallel.add(int(other["stat_id"]))
+    return parallel
+
+
+# Beyond this many candidate denominators a percentage constrains n too little to test.
+_MOST_DENOMINATORS = 100_000
+
+
+def denominators_for_percent(percent: Reported, x: int) -> list[int] | None:
+    """Return every whole n >= x whose 100 x / n rounds to the printed percentage: GRIM (Brown
+    and Heathers 2017) turned round, for a count printed without its denominator. None when
+    the percentage leaves n unbounded (0 %, or a count of 0)."""
+    lo, hi = percent.interval()
+    if x == 0:
+        return None if percent.contains(0.0) else []
+    if lo <= 0:
+        return None
+    first = max(x, math.floor(100.0 * x / hi))
+    last = math.ceil(100.0 * x / lo)
+    if last - first > _MOST_DENOMINATORS:
+        return None
+    return [n for n in range(first, last + 1) if percent.contains(100.0 * x / n)]
+
+
+def _without_denominator(percent: Reported, x: int) -> Verdict:
+    """A count printed with its percentage but not its denominator: inconsistent when no whole
+    number of patients gives the count that percentage ("7 (17.8%)": 7/39 is 17.9%, 7/40 17.5%)."""
+    method = "whole denominators n >= x with 100 x / n rounding to the percentage (GRIM)"
+    fits = denominators_for_percent(percent, x)
+    if fits is None:
+        return _not_checkable("no denominator printed with the count", method)
+    if fits:
+        return Verdict(
+            NOT_CHECKABLE,
+            method,
+            math.nan,
+            f"n in {{{inference.compact(fits)}}}",
+            "no denominator printed with the count; the percentage implies one of these n",
+        )
+    near = max(x, math.floor(100.0 * x / percent.value)) if percent.value > 0 else x
+    neighbours = ", ".join(
+        f"{x}/{n} = {format_value(100.0 * x / n, percent.decimals)}%"
+        for n in (near, near + 1)
+        if n > 0 and n >= x
+    )
+    return Verdict(
+        INCONSISTENT,
+        method,
+        math.nan,
+        neighbours,
+        f"no whole number of patients gives {x} as {percent.text}%",
+    )
 
 
 def counts_for_percent(percent_text: str, n: int) -> list[int]:
@@ -2341,11 +2444,12 @@ def check_document(
     # the denominators results' percentages most likely have: analysed sizes if the text says
     percent_sizes = arm_sizes | _arm_sizes(stats, analysed=True)
     sentences = _RowsBySentence(stats)
+    parallels = _parallels_of_own_arm(stats, sentences)
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
         if kind == "count":
-            rows.append(check_percent(stat, denominators))
+            rows.append(check_percent(stat, denominators, int(stat["stat_id"]) in parallels))
         elif kind == "percentage" and (events := _events_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_events(stat, *events, settings))
         elif kind == "percentage" and (counts := _counts_of_efficacy(stat, stats)):
