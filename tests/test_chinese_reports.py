@@ -209,3 +209,21 @@ def test_a_chinese_label_without_its_arm_or_a_comparison_after_a_unit():
 def test_time_points_in_chinese_german_and_on_a_poster(text, timepoint):
     rows = [r for r in extract_document("d", text).statistics if r["kind"] != "arm_size"]
     assert rows and {r["timepoint"] for r in rows} == {timepoint}
+
+
+def test_cases_right_after_a_group_with_a_percentage_are_a_count_not_the_groups_size():
+    # 7/45 = 15.6 %, not 17.8 %; 9/45 = 20.0 %
+    text = "观察组(n=45)与对照组(n=45)。不良反应：观察组7例(17.8%)，对照组9例（20.0%）。"
+    rows = stats(text)
+    assert [(r["kind"], r["source_text"], r["arm"]) for r in rows] == [
+        ("arm_size", "观察组(n=45)", "observation"),
+        ("arm_size", "对照组(n=45)", "control"),
+        ("count", "7例(17.8%)", "observation"),
+        ("count", "9例（20.0%）", "control"),
+    ]
+    found = _checks(text)
+    assert [(r["reported"], r["verdict"]) for r in found["percent_vs_count"]] == [
+        ("17.8", "inconsistent"),
+        ("20.0", "consistent"),
+    ]
+    assert "percent_granularity" not in found

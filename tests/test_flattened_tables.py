@@ -103,3 +103,27 @@ def test_an_allocation_sentence_is_no_table_header():  # guard
     rows = [r for r in stats(text) if r["kind"] == "p_value"]
     assert [r["arm"] for r in rows] != ["drug vs placebo"] or rows[0]["outcome"] != "Results"
     assert all(not r["outcome"].startswith("Results") for r in stats(text))
+
+
+def test_a_rows_own_n_percent_label_overrules_a_mean_sd_label_above_it():
+    # 23/82 = 28.0 %, printed 26.8; 30/80 = 37.5 %
+    table = (
+        "Table 1. Baseline characteristics of the patients\n"
+        "Characteristic MSC (N = 82) Placebo (N = 80)\n"
+        "Age, years, mean (SD) 61.2 (11.4) 60.8 (12.0)\n"
+        "Male sex, n (%) 23 (26.8) 30 (37.5)\n"
+    )
+    rows = stats(table)
+    assert [(r["kind"], r["percent_text"] or r["value_text"], r["arm"]) for r in rows[2:]] == [
+        ("mean", "61.2", "MSC"),
+        ("mean", "60.8", "Placebo"),
+        ("count", "26.8", "MSC"),
+        ("count", "37.5", "Placebo"),
+    ]
+    extraction = extract_document("d", table)
+    verdicts = [
+        (r["reported"], r["verdict"])
+        for r in check_document(extraction.statistics, extraction.comparisons, Settings())
+        if r["check"] == "percent_vs_count"
+    ]
+    assert verdicts == [("26.8", "inconsistent"), ("37.5", "consistent")]

@@ -337,19 +337,21 @@ _CJK_EVENT_AFTER = re.compile(
     r"|\u65e0\u6548|\u75ca\u6108|\u6cbb\u6108|\u597d\u8f6c|\u4e0d\u826f|\u5e76\u53d1"
     r"|\u611f\u67d3|\u590d\u53d1|\u8f6c\u9634)"
 )
+# A percentage in brackets right after the 例: "观察组7例(17.8%)" counts events, not the arm.
+_CJK_PERCENT_AFTER = re.compile(r"\s?[(\uff08]\s?\d{1,3}(?:\.\d{1,3})?\s?%")
 _CJK_ARM_NAMED = re.compile(rf"(?:{context.CJK_ARM})(?=\u7ec4)")
 _CJK_RANDOMIZED = "\u968f\u673a"  # 随机
 
 
 def _cjk_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Arm sizes, each-arm sizes and the sample of a Chinese-language report (see above);
-    a number of 例 followed by what happened to them is a count, not a size."""
+    a number of 例 followed by what happened to them, or by a percentage, is a count."""
     found = []
     # how far before its 例 each match may start
     readers = ((_CJK_ARM_SIZE, 14), (_CJK_EACH_ARM, 12), (_CJK_TOTAL, 38))
     for pattern, before in readers:
         for m in scan.finditer(pattern, ("\u4f8b",), before):
-            if _CJK_EVENT_AFTER.match(norm, m.end()):
+            if _CJK_EVENT_AFTER.match(norm, m.end()) or _CJK_PERCENT_AFTER.match(norm, m.end()):
                 continue
             sentence = sents.of(m.start())
             randomized = _CJK_RANDOMIZED in norm[sentence[0] : sentence[1]]

@@ -710,6 +710,17 @@ def _header_before(norm: str, start: int, sents: context.Sentences, header: re.P
     )
 
 
+def _nearest_header(norm: str, start: int, sents: context.Sentences, header: re.Pattern) -> int:
+    """Return where the last header before ``start`` in its sentence starts, else the start of
+    the header of its table (_header_above), else -1."""
+    found = -1
+    for m in header.finditer(norm, sents.of(start)[0], start):
+        found = m.start()
+    if found < 0 and (above := _header_above(norm, start, sents, header)):
+        found = above.start()
+    return found
+
+
 def _header_above(
     norm: str, start: int, sents: context.Sentences, header: re.Pattern
 ) -> re.Match | None:
@@ -1109,8 +1120,12 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         found.append(Candidate("mean", m.start(), m.end(), fields))
         found += _next_summaries(norm, m.end(), "mean", fields["spread_kind"])
     for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
-        if not _header_before(norm, m.start(), sents, grammar.SD_HEADER):
-            continue
+        sd_header = _nearest_header(norm, m.start(), sents, grammar.SD_HEADER)
+        if (
+            sd_header < 0
+            or _nearest_header(norm, m.start(), sents, grammar.PERCENT_HEADER) > sd_header
+        ):
+            continue  # "Age, mean (SD) 61.2 (11.4) ... Male sex, n (%) 23 (26.8)": the nearer rules
         header = grammar.SD_HEADER.search(norm, sents.of(m.start())[0], m.start())
         fields = {
             "value_text": m.group("center"),
