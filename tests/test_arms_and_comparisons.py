@@ -1091,3 +1091,44 @@ def test_summaries_after_their_arms_names_and_sizes_take_those_arms():
 def test_sample_sizes_named_by_a_noun_a_label_or_a_stage(text, expected):
     found = [(r["kind"], r["source_text"], r["arm"], r["population"]) for r in stats(text)]
     assert [f for f in found if f[0] in {"sample_size", "arm_size"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decimal dose ended the arm's name at "4" and cut its label at "three"
+        (
+            "We randomly assigned 120 patients to vitamin D 4.15 g three times daily (n=60) or "
+            "placebo (n=60).",
+            [
+                ("sample_size", "120", "", None),
+                ("arm_size", "vitamin D 4.15 g three times daily (n=60)",
+                 "vitamin D 4.15 g three times daily", None),
+                ("arm_size", "placebo (n=60)", "placebo", None),
+            ],
+        ),
+        # a setting phrase before the subject, and a decimal threshold inside it
+        (
+            "Methods: In this single-center, open-label randomized trial, 48 patients aged 65 "
+            "years or older with serum albumin <3.8 g/dL were assigned to BCAA granules (n=24) or "
+            "usual care (n=24). Two patients in the BCAA group withdrew, leaving 45 for analysis.",
+            [
+                ("sample_size", "48", "", None),
+                ("arm_size", "BCAA granules (n=24)", "BCAA granules", None),
+                ("arm_size", "usual care (n=24)", "usual care", None),
+                ("count", "Two patients", "BCAA", 24),
+                ("sample_size", "45", "", None),
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_sizes_around_doses_settings_and_those_left_for_analysis(text, expected):
+    assert _sizes_and_counts(text) == expected
+
+
+def test_an_arms_key_leaves_out_how_its_dose_is_given():
+    from trialaudit.context import arm_key
+
+    assert arm_key("BCAA granules 4.15 g three times daily") == "bcaa granule 4.15 g"
+    assert arm_key("alendronate 70 mg weekly") == "alendronate 70 mg"
+    assert arm_key("drug 10 mg") != arm_key("drug 20 mg")  # guard: doses tell arms apart

@@ -42,6 +42,11 @@ def _checks(text: str) -> dict[str, list[dict]]:
           ("arm_size", "40例", "control", "randomized")]),
         # "3 died in the treatment group, 5 died in the control group": counts, not sizes
         ("治疗组3例死亡，对照组5例出现不良反应。", []),
+        # "60 patients with severe COVID-19 were included": digits may come before the number
+        ("方法\u3000医院纳入重型COVID-19患者60例，按2:1随机分为治疗组40例和对照组20例。",
+         [("sample_size", "60", "", "randomized"),
+          ("arm_size", "40例", "treatment", "randomized"),
+          ("arm_size", "20例", "control", "randomized")]),
     ],
 )  # fmt: skip
 def test_sizes_counted_in_cases(text, expected):

@@ -23,7 +23,10 @@ _STAGE = re.compile(
     r"|\b(?P<treated>treated|received|receiving|infused|administered)\b"
     r"|\b(?P<screened>screened)\b"
 )
-_ARM_END = r"(?:\s(?:group|arm|cohort)s?\b|(?=\s?[,;.)]|\s(?:and|or|while|whereas)\s|$))"
+# (not at the point of a decimal: "assigned to vitamin D 4.15 g ...")
+_ARM_END = (
+    r"(?:\s(?:group|arm|cohort)s?\b|(?=\s?(?:[,;)]|\.(?!\d))|\s(?:and|or|while|whereas)\s|$))"
+)
 _ENROL_INTO = re.compile(
     rf"""(?i)(?:were\s|was\s)?(?:(?:subsequently|then|finally|randomly)\s)?
     (?:randomi[sz]ed|assigned|allocated|enrolled|recruited|included|treated)\s
@@ -327,7 +330,8 @@ _CJK_EACH_ARM = re.compile(
 _CJK_TOTAL = re.compile(
     r"(?:\u5171(?:\u7eb3\u5165|\u5165\u9009|\u9009\u53d6|\u6536\u6cbb|\u62db\u52df)?"
     r"|\u7eb3\u5165|\u5165\u9009|\u9009\u53d6|\u6536\u6cbb|\u62db\u52df|\u5c06(?=\d))"
-    r"[^\d.;]{0,24}?(?P<n>\d{1,6})\s?\u4f8b"
+    # (digits may come between: "纳入重型COVID-19患者60例")
+    r"[^.;\u3002]{0,24}?(?<!\d)(?P<n>\d{1,6})\s?\u4f8b"
 )
 # What happened to people counted in 例: 死亡 died, 发生 / 出现 occurred, 有效 / 显效 / 无效
 # responded (or not), 痊愈 / 治愈 / 好转 recovered, 不良 adverse, 并发 complication, 感染
@@ -386,6 +390,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _in_group_sizes(norm, sents, scan)
     found += _totals(norm, sents, scan)
     found += _cjk_sizes(norm, sents, scan)
+    found += _foreign_totals(norm, sents, scan)
     # "headache (n=12 vs n=9)" counts events, not people (candidates.py reads them)
     pairs = [m.span() for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20)]
     found = [c for c in found if not any(c.start < b and a < c.end for a, b in pairs)]
@@ -762,10 +767,17 @@ def _label_before(norm: str, end: int, sentence: tuple[int, int]) -> tuple[str, 
     if cjk:  # "随机分为观察组（n=45）": the Chinese arm, by its English name
         return context.cjk_arm_name(cjk.group("arm")), window_start + cjk.start()
     label = _COLUMN_HEADING.sub("", context.clean_arm(window))
+    drug = context.DRUG_DOSE.search(window)
+    if drug and label and window.rfind(label) >= drug.start():
+        # "vitamin D 4.15 g three times daily (n=60)": the label was cut at the dose's number
+        name = context.clean_arm(window[: drug.start()])
+        after = window[drug.end() :].lower().split()
+        if name and not set(after) - context.SCHEDULE_WORDS:
+            label = window[window.rfind(name, 0, drug.start()) :].strip()
     dose = facts.DOSE.search(label)
     if dose:  # "1 × 10^6 cells/kg MSCs (n = 60)", "MSCs at 1 × 10^6 cells/kg (n = 60)"
         after = label[dose.end() :].strip()
-        if not set(after.lower().split()) - _SCHEDULE_WORDS:
+        if not set(after.lower().split()) - context.SCHEDULE_WORDS:
             # the size's row starts after the dose (a fact of its own) and the bracket
             return _DOSE_CONNECTOR.sub("", label[: dose.start()]), _after_bracket(norm, end)
         label = after
@@ -791,9 +803,6 @@ def _after_bracket(norm: str, at: int) -> int:
 _DOSE_BRACKET_BEFORE = re.compile(
     rf"\s?\((?:{facts.DOSE.pattern}|\d[\d.,]*\s?(?:mg|g|\u00b5g|mcg|IU|mL))[^()]{{0,30}}\)\s?$",
     re.VERBOSE,
-)
-_SCHEDULE_WORDS = frozenset(
-    {"weekly", "daily", "once", "twice", "monthly", "infusion", "infusions", "intravenously"}
 )
 _DOSE_CONNECTOR = re.compile(r"(?:\s(?:at|of|in|with|a|dose|doses|dosed|,))*\s*$")
 
@@ -966,7 +975,8 @@ _TOTALS = (
         20,
         40,
     ),
-    (grammar.N_WERE_ANALYSED, ("eligible and",), 20, 40),  # "1,600 were eligible and ..."
+    (grammar.N_WERE_ANALYSED, ("eligible and",), 20, 40),
+    (grammar.N_LEFT_FOR_ANALYSIS, ("leaving", "left"), 0, 60),  # "1,600 were eligible and ..."
     (grammar.ENROLMENT_FIELD, ("enrolment", "enrollment", "ised:", "ized:", "olled:"), 20, 20),
     (grammar.N_TOTAL, ("n =", "n="), 3, 20),
     # every label ends in "n" or "s" before its colon
@@ -988,6 +998,45 @@ _PARTS_OF_PEOPLE = re.compile(
 _HEADING = re.compile(r"(?i)(?:methods?|results?|participants?|patients)\s?:?\s")
 
 
+# The people of a report in German, Spanish, Portuguese or French ("wurden 164 Patientinnen und
+# Patienten ... eingeschlossen", "se incluyeron 120 pacientes", "foram randomizados 96
+# participantes"), a sample size when their sentence enrols or randomizes them.
+_FOREIGN_PEOPLE = re.compile(
+    r"(?<![\w.,])(?<!von\s)(?<!de\s)(?<!of\s)(?P<n>\d{1,6})\s(?:[^\W\d]{1,20}\s){0,2}?"
+    r"(?:Patient(?:inn)?en|Teilnehm(?:er(?:innen)?|ende)|Proband(?:inn)?en|pacientes|participantes"
+    r"|sujetos|doentes|(?:patients|participants|sujets)(?=\sont\s))\b"
+)
+_FOREIGN_PEOPLE_WORDS = (
+    *("Patient", "Teilnehm", "Proband", "pacientes", "participantes", "sujetos", "doentes"),
+    "s ont ",  # French: "120 patients ont été randomisés"
+)
+_FOREIGN_STAGE = re.compile(
+    r"(?i)\b(?:(?P<randomized>randomisiert|zugeteilt|zugewiesen|aleatori[sz]ad[oa]s|randomi[sz]ad[oa]s"
+    r"|aleatori[sz]aron|randomi[sz]aron|asignad[oa]s|alocad[oa]s|randomis[ée]s)"
+    r"|(?P<enrolled>eingeschlossen|rekrutiert|aufgenommen|incluid[oa]s|inclu[íi]d[oa]s|incluyeron"
+    r"|reclutad[oa]s|recrutad[oa]s|reclutaron|inclus))\b"
+)
+
+
+def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Sample sizes of reports in German, Spanish, Portuguese or French (_FOREIGN_PEOPLE)."""
+    found = []
+    for m in scan.finditer(_FOREIGN_PEOPLE, _FOREIGN_PEOPLE_WORDS, 30, 20):
+        if _PERCENT_BRACKET.match(norm, m.end("n")):
+            continue
+        stage = _FOREIGN_STAGE.search(norm, *sents.of(m.start()))
+        if stage:
+            found.append(
+                _size("sample_size", *m.span("n"), m.group("n"), population=stage.lastgroup)
+            )
+    return found
+
+
+# A phrase that sets the scene before the subject: "In this single-center, open-label
+# randomized trial, 48 patients ... were assigned".
+_SETTING_PHRASE = re.compile(r"(?i)(?:in|during|for)\s(?:this|the|a|our)\s[^.;:\d]{0,80},\s")
+
+
 def _subjects_allocated(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """The number of people a sentence opens with when it goes on to allocate them ("Eighty
     patients ... were divided into a laparoscopic group and an open group")."""
@@ -995,7 +1044,10 @@ def _subjects_allocated(norm: str, sents: context.Sentences, scan: Scanner) -> l
     for m in scan.finditer(grammar.SUBJECT_ALLOCATED, _DIVIDED_WORDS, 230, 20):
         start = sents.of(m.start())[0]
         heading = _HEADING.match(norm, start)
-        if m.start() not in (start, heading.end() if heading else -1):
+        opening = heading.end() if heading else start
+        if m.start() not in (start, opening) and not _SETTING_PHRASE.fullmatch(
+            norm, opening, m.start()
+        ):
             continue
         people = _PARTS_OF_PEOPLE.match(norm, m.end("n")) or m
         span, text = people.span("n"), people.group("n")

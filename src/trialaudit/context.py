@@ -247,6 +247,9 @@ _NOT_OUTCOME = re.compile(
     r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?|"
     r"(?:two|one)[-\s](?:sided|tailed)|(?:not\s)?(?:statistically\s)?(?:significant|significance)"
     r"|NS|similar"
+    # a section's heading, in English, German, Spanish, Portuguese or French
+    r"|results|methods|background|conclusions?|Ergebnisse|Methoden|Hintergrund|Resultados"
+    r"|M[ée]todos|R[ée]sultats|M[ée]thodes"
     r"|log[-\s]rank|(?:the\s)?(?:two|three|both|all)\sgroups|groups\s.{1,40})$"
 )
 _SUBGROUP = re.compile(
@@ -395,9 +398,23 @@ _STATISTIC_ABBREVIATIONS = frozenset(
 )
 
 
+# How a dose is given, after it in an arm's label: "4.15 g three times daily".
+SCHEDULE_WORDS = frozenset(
+    {"weekly", "daily", "once", "twice", "monthly", "infusion", "infusions", "intravenously"}
+    | {"three", "four", "times", "a", "day", "per", "every", "orally", "subcutaneously"}
+)
+# A drug's dose inside an arm's label: "4.15 g", "500 mg", "8 mg/kg".
+DRUG_DOSE = re.compile(
+    r"(?<![\w.,])\d{1,5}(?:[.,]\d{1,3})?\s?(?:mg|g|\u00b5g|mcg|IU|mL)(?:\s?/\s?(?:kg|day|d))?(?![\w/])"
+)
+
+
 def arm_key(label: str) -> str:
     """Return a matching key for an arm label (case-folded, group/arm words and plural s off,
     hyphens read as spaces: "short-course" is the "short course" arm)."""
+    dose = DRUG_DOSE.search(label)
+    if dose and not set(label[dose.end() :].lower().split()) - SCHEDULE_WORDS:
+        label = label[: dose.end()]  # "BCAA granules 4.15 g three times daily": not "time daily"
     words = [w for w in clean_arm(label).lower().replace("-", " ").split() if w not in _ARM_WORDS]
     words = [
         w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
@@ -807,7 +824,7 @@ def outcome_of(
     if counts_people and end is not None:
         group = _PEOPLE_AFTER.match(text, end, sentence[1])
         if group:  # "402 [44.9%] women", "131 (61.2%) were men"
-            return group.group("people").lower()
+            return (group.group("people") or group.group("foreign")).lower()
     if label_first:
         label = label_before(text, start, sentence)
         # "Mean ± SD: drug 5.1 ± 1.2": a label that names one of the arms is no outcome, nor
@@ -877,6 +894,9 @@ _LABELLED_VALUE_AFTER = re.compile(r"\s(?:vs\.?|versus)\s[A-Za-z][\w\-]{0,30}\s[
 _PEOPLE_AFTER = re.compile(
     r"\s(?:(?:of\s(?:the\s)?(?:patients|participants)\s)?(?:were|was)\s)?"
     rf"(?P<people>{SEX_WORDS})(?=\s?[),;.]|\sand\b)"
+    # "98 (59,8 %) waren Frauen", "eran mujeres", "eram mulheres", "étaient des femmes"
+    r"|\s(?:waren|eran|eram|[ée]taient)\s(?:des\s)?(?P<foreign>Frauen|M[äa]nner|mujeres|hombres"
+    r"|varones|mulheres|homens|femmes|hommes)\b"
 )  # not "... occurred in 11 (5.2%) women with zoledronic acid"
 
 
@@ -971,8 +991,10 @@ _HEADING_WORDS = frozenset(
 )
 # A section heading run into the sentence: "Results The operation time ...", "Methods: ...".
 _SECTION_HEADING = re.compile(
-    r"(?:Results?|Methods?|Findings|Conclusions?|Background|Objectives?|Interpretation)"
-    r"\s?:?\s(?=[A-Z])"
+    r"(?:Results?|Methods?|Findings|Conclusions?|Background|Objectives?|Interpretation"
+    # German, Spanish, Portuguese, French
+    r"|Ergebnisse|Methoden|Hintergrund|Resultados|M[ée]todos|R[ée]sultats|M[ée]thodes)"
+    r"\s?:?\s(?=[A-Z\d])"
 )
 # What a subject or label may end with that is not the outcome: the arm it is measured in ("...
 # of the laparoscopic group") or its time point ("... at 6 months").

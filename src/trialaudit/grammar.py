@@ -432,7 +432,7 @@ DOSE_ARM_LABEL = r"\d{1,4}(?:\.\d{1,3})?\s?(?:mg|g|mcg|\u00b5g|IU)(?:/\w{1,5})?"
 # placebo", "randomized to receive either budesonide, formoterol or placebo for 12 weeks".
 # Where an arm's name ends: punctuation, the end, or a word that starts what follows it.
 ARM_ENDS_AHEAD = (
-    r"\s?[,;.)(]|$|\s(?:or|versus|vs|for|in|at|with|and|until|during|once|twice|daily|every"
+    r"\s?(?:[,;)(]|\.(?!\d))|$|\s(?:or|versus|vs|for|in|at|with|and|until|during|once|twice|daily|every"
     r"|over|from|on|was|were|is|had|did|showed)\b"
 )
 _ARM_ENDS = rf"(?={ARM_ENDS_AHEAD})"
@@ -810,9 +810,15 @@ N_PEOPLE_VERB = re.compile(
 # complicated appendicitis admitted from 2021 to 2022 were divided into a laparoscopic group and
 # an open group", "Methods: 96 adults with asthma were randomly assigned to".
 SUBJECT_ALLOCATED = re.compile(
-    rf"""(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b[^.;:]{{0,200}}?
+    rf"""(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b(?:[^.;:]|\.(?=\d)){{0,200}}?
     \s(?i:were|was)\s(?:(?i:then|subsequently|randomly)\s)?
     (?P<verb>(?i:divided|randomi[sz]ed|assigned|allocated))\b""",
+    _X,
+)
+# "Two patients ... withdrew, leaving 45 for analysis".
+N_LEFT_FOR_ANALYSIS = re.compile(
+    rf"""(?i:leaving|left)\s(?P<n>{COUNT_WORD})\s(?:{_WORDS}{{0,2}}?(?i:{_PARTICIPANTS})\s)?
+    (?i:for|in)\s(?:the\s)?(?:(?i:final)\s)?(?P<verb>(?i:analys[ie]s))\b""",
     _X,
 )
 # "116 were analysed" (after "120 patients were randomised and"), "350 were randomised",
