@@ -76,3 +76,35 @@ def test_arms_of_a_german_report_are_its_groups():
     ]
     # a label that names a group is no outcome
     assert not any("gruppe" in m["outcome"] for m in means)
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "population", "share", "outcome"),
+    [
+        ("Methoden: In diese Studie wurden 164 Patientinnen und Patienten eingeschlossen. "
+         "Ergebnisse: 98 (59,8 %) waren Frauen.", "164", "enrolled", "98 (59,8 %)", "frauen"),
+        ("Métodos: Se incluyeron 120 pacientes. Resultados: 70 (58,3%) eran mujeres.", "120",
+         "enrolled", "70 (58,3%)", "mujeres"),
+        ("Métodos: Foram randomizados 120 participantes. Resultados: 70 (58,3%) eram mulheres.",
+         "120", "randomized", "70 (58,3%)", "mulheres"),
+        ("Méthodes : 120 patients ont été randomisés. Résultats : 70 (58,3 %) étaient des femmes.",
+         "120", "randomized", "70 (58,3 %)", "femmes"),
+    ],
+)  # fmt: skip
+def test_a_sample_and_its_share_of_women_in_another_language(text, n, population, share, outcome):
+    rows = stats(text)
+    size = one(text, "sample_size")
+    assert (size["source_text"], size["population"]) == (n, population)
+    count = one(text, "count")
+    # 98/164 = 59.76 %, 70/120 = 58.33 %: the share is of the whole sample, not the heading
+    assert (count["source_text"], count["denominator"], count["outcome"]) == (
+        share,
+        int(n),
+        outcome,
+    )
+    assert len(rows) == 2
+
+
+def test_a_count_after_a_heading_in_another_language_names_no_heading():  # guard
+    text = "Ergebnisse: 12 (15,0 %) Stürze. Resultados: 9 (11,3 %) caídas."
+    assert {r["outcome"] for r in stats(text)} & {"Ergebnisse", "Resultados"} == set()
