@@ -137,10 +137,14 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "Two infusions of MSCs (1 × 10^6 cells/kg) (n = 112) or placebo (n = 110).",
             [("arm_size", "n = 112"), ("arm_size", "placebo (n = 110)")],
         ),
-        # arms listed after a poster's arrow
+        # arms listed after a poster's arrow, and "pts" a stage follows are patients
         (
             "• 246 pts randomised → US-guided n=164, clinical n=82",
-            [("arm_size", "US-guided n=164"), ("arm_size", "clinical n=82")],
+            [
+                ("sample_size", "246"),
+                ("arm_size", "US-guided n=164"),
+                ("arm_size", "clinical n=82"),
+            ],
         ),
         # ... also at a later stage, and to a total in words
         (
@@ -1132,3 +1136,15 @@ def test_an_arms_key_leaves_out_how_its_dose_is_given():
     assert arm_key("BCAA granules 4.15 g three times daily") == "bcaa granule 4.15 g"
     assert arm_key("alendronate 70 mg weekly") == "alendronate 70 mg"
     assert arm_key("drug 10 mg") != arm_key("drug 20 mg")  # guard: doses tell arms apart
+
+
+def test_a_count_of_all_the_trials_dead_is_out_of_its_sample():
+    text = (
+        "Methods: 72 patients were randomized to BMMNC (n = 37) or control (n = 35). Results: "
+        "Three patients died (one BMMNC patient and two control patients)."
+    )
+    assert _sizes_and_counts(text)[3:] == [
+        ("count", "Three patients", "", 72),
+        ("count", "one BMMNC patient", "BMMNC", 37),
+        ("count", "two control patients", "control", 35),
+    ]

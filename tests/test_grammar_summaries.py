@@ -395,3 +395,20 @@ def test_a_labelled_mean_of_a_long_outcome_reaches_its_value():
     )
     found = [(r["value"], r["arm"]) for r in of_kind(text, "mean")]
     assert found == [(17.2, "prone"), (14.1, "supine")]
+
+
+def test_a_poster_s_years_in_y_and_a_change_named_with_delta():
+    text = (
+        "• Age 57 ± 11 y; 71% female; disease duration 9 y (IQR 5–15)\n"
+        "• Mean ΔDAS28-CRP: +0.21 vs +0.44; diff −0.23 (95%CI −0.41 to −0.05)"
+    )
+    medians = of_kind(text, "median")
+    assert [(m["source_text"], m["value"], m["spread_low"], m["spread_high"]) for m in medians] == [
+        ("9 y (IQR 5–15)", 9.0, 5.0, 15.0)
+    ]
+    means = of_kind(text, "mean")
+    assert [(m["value"], m["outcome"]) for m in means] == [
+        (57.0, "Age"),
+        (0.21, "ΔDAS28-CRP"),
+        (0.44, "ΔDAS28-CRP"),
+    ]

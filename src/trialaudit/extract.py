@@ -552,6 +552,8 @@ def _arms_named_after(stats: list[dict], norm: str, arm_rows: list[dict]) -> Non
 _SHARE_OF_ALL_AFTER = re.compile(
     rf"(?i)\s?(?:were\s|was\s)?(?:{context.SEX_WORDS})\b|\s{context.COMPLETED}\b"
     r"|\sof\sthe\s(?:participants|patients|subjects)\b"  # "none of the participants"
+    # "Three patients died (one BMMNC patient and two control patients)": all the trial's
+    r"|(?:(?<=patients)|(?<=participants))\s(?:died|withdrew|discontinued)\b"
     # "98 (59,8 %) waren Frauen", "eran mujeres", "eram mulheres", "étaient des femmes"
     r"|\s?(?:waren|eran|eram|[ée]taient)\s(?:des\s)?(?:Frauen|M[äa]nner|mujeres|hombres|varones"
     r"|mulheres|homens|femmes|hommes)\b"

@@ -17,7 +17,7 @@ _X = re.VERBOSE
 
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL|L|kg|g|mg
-    |days?|d|hours?|h|min|weeks?|months?|years?|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
+    |days?|d|hours?|h|min|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
     |mg/kg|kg/m[²2]|[µμn]g/(?:L|mL|dL)|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
 # ... and in German, Spanish, Portuguese and French reports: "bis", "a", "à".
@@ -606,7 +606,7 @@ SUMMARY_LABEL = re.compile(
     (?P<header>\s?[(\[](?:\u00b1\s?)?(?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
         (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
     (?P<what>(?:\s(?i:changes?\sfrom\sbaseline))?
-      (?:\s(?!was\b|were\b|of\b|is\b|from\b)[A-Za-z][\w\-]{{0,20}}){{0,3}}
+      (?:\s(?!was\b|were\b|of\b|is\b|from\b)[\u0394\u2206]?[A-Za-z][\w\-]{{0,20}}){{0,3}}
       # "The median duration of symptoms before enrolment was 9 days"
       # "The mean number of days alive and free of ventilation was 17.2"
       (?:\s(?:of|before|after)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}(?:\s(?!was\b|were\b|is\b)[A-Za-z][\w\-]{{1,20}}){{0,5}}(?=\s(?:was|were|is)\b)){{0,1}})
@@ -797,8 +797,8 @@ N_STAGE_PEOPLE = re.compile(
     _X,
 )
 # "One hundred patients with severe COVID-19 were randomized", "100 patients enrolled in".
-N_PEOPLE_VERB = re.compile(
-    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})
+N_PEOPLE_VERB = re.compile(  # ("246 pts randomised": "pts" that a stage follows are patients)
+    rf"""(?<![\w.,\-])(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS}|pts)
     \s(?:\((?!\s?{DEC}\s?%\s?\))[^()\n]{{0,60}}\)\s)?{_WORDS}{{0,5}}?
     (?i:(?:were\s|was\s)?(?:(?:finally|subsequently|then|eventually|prospectively|randomly)\s)?
       (?P<verb>randomi[sz]ed|enrolled|recruited|included|received|treated|analy[sz]ed
