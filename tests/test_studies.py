@@ -3,6 +3,8 @@ is attributed to the study whose text reports it."""
 
 from __future__ import annotations
 
+import pytest
+
 from trialaudit.extract import extract_document
 from trialaudit.normalize import normalize
 
@@ -97,6 +99,65 @@ def test_one_trial_with_two_registrations_in_one_sentence_is_one_study():
         "A randomized trial (NCT04288102; ChiCTR2000029990) of 100 patients. "
         "Mortality was 3/65 vs 4/35."
     )
+    assert [s["study_id"] for s in extract_document("t", text).studies] == ["S1"]
+
+
+def test_a_registry_records_secondary_numbers_are_the_same_trial():
+    text = (
+        "ISRCTN registry  ›  Search  ›  ISRCTN48213576\n"
+        "Intravenous tranexamic acid versus placebo in primary total knee arthroplasty\n"
+        "Secondary identifying numbers: EudraCT 2017-001234-56; IRAS 218765\n"
+        "Total final enrolment: 286\n"
+        "286 patients were randomised (TXA n=143, placebo n=143).\n"
+    )
+    extraction = extract_document("t", text)
+    assert [s["study_id"] for s in extraction.studies] == ["S1"]
+    assert {r["study_id"] for r in extraction.statistics} == {"S1"}
+
+
+THREAD = (
+    "Post #1 by dr_okafor » Joined: 2019\n"
+    'Quote: "In the Kisumu trial, ACPR at day 28 was 187/196 (95.4%) versus 181/196 (92.3%)."\n'
+    "Post #2 by anna_m\n"
+    "The Mekong triple-therapy trial says recrudescence occurred in 4 of 160 patients and 17 of 158"
+    " (HR 0.23, 95% CI 0.08–0.68). What about MEND-ARDS? 31 of 121 vs 42 of 119 died.\n"
+    "Post #3 by dr_okafor\n"
+    "Gametocyte carriage in the Kisumu trial was 12% vs 9%.\n"
+)
+
+
+def test_a_thread_that_names_several_trials_gives_each_its_statistics():
+    rows = {r["source_text"]: r["study_id"] for r in extract_document("t", THREAD).statistics}
+    assert rows["187/196 (95.4%)"] == rows["181/196 (92.3%)"] == "S1"
+    assert rows["4 of 160"] == rows["HR 0.23, 95% CI 0.08–0.68"] == "S2"
+    assert rows["31 of 121"] == rows["42 of 119"] == "S3"
+    assert rows["12%"] == rows["9%"] == "S1"  # named again: back to that trial
+
+
+def test_numbered_studies_and_a_second_name_within_a_sentence():
+    text = (
+        "Study 1: migraine days fell by 4.3 vs 2.8, difference −1.5 (95% CI −2.1 to "
+        "−0.9). Study 2: responder rate 39.9% vs 23.5%, OR 2.2, 95% CI 1.5–3.2. "
+        "Study 1 randomised 955 patients and Study 2 had n = 190."
+    )
+    rows = {r["source_text"]: r["study_id"] for r in extract_document("t", text).statistics}
+    assert rows["difference −1.5 (95% CI −2.1 to −0.9"] == "S1"
+    assert rows["OR 2.2, 95% CI 1.5–3.2"] == "S2"
+    assert rows["955"] == "S1" and rows["n = 190"] == "S2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an abstract that names another trial is no thread: one study
+        "The RECOVERY trial used dexamethasone. In the Kisumu trial, 187/196 (95.4%) were cured "
+        "versus 181/196 (92.3%).",
+        # a thread that names one trial only
+        "Post #1 by x\nThe Kisumu trial: 187/196 (95.4%) vs 181/196 (92.3%).\nReply #2\nIn the "
+        "Kisumu trial, 12% vs 9%.",
+    ],
+)
+def test_one_named_trial_or_no_thread_is_one_study(text):  # guard
     assert [s["study_id"] for s in extract_document("t", text).studies] == ["S1"]
 
 

@@ -243,6 +243,7 @@ def layout(text: str, registrations: list[Fact]) -> Layout:
             anchors.append((start, match))
             current = match
     anchors = _registration_anchors(text, registrations, anchors, studies)
+    anchors = _named_anchors(text, anchors, studies)
     starts, owners = [], []
     for start, owner in sorted(anchors):
         if owners and owners[-1] == owner:
@@ -264,11 +265,25 @@ def layout(text: str, registrations: list[Fact]) -> Layout:
     return found
 
 
+# A registry record's line of the trial's other numbers: "Secondary identifying numbers: EudraCT
+# 2017-001234-56" (ISRCTN), "Other Study ID Numbers" and "Secondary IDs" (ClinicalTrials.gov, WHO).
+_SECONDARY_IDS = re.compile(
+    r"(?i)\b(?:secondary\sidentifying\snumbers|other\sstudy\sid\snumbers|secondary\sids?"
+    r"|other\sids?)\b"
+)
+
+
 def _registration_anchors(
     text: str, registrations: list[Fact], anchors: list[tuple[int, int]], studies: list[Study]
 ) -> list[tuple[int, int]]:
     """When one stretch of text names several registrations in different sentences (a review
-    walking through trials), start a study at each sentence naming a new registration."""
+    walking through trials), start a study at each sentence naming a new registration. A
+    record's secondary identifiers are the same trial's (_SECONDARY_IDS)."""
+    registrations = [
+        f
+        for f in registrations
+        if not _SECONDARY_IDS.search(text, text.rfind("\n", 0, f.start) + 1, f.start)
+    ]
     distinct = list(dict.fromkeys(f.value for f in registrations))
     if len(distinct) < 2 or len(studies) > 1:
         return anchors
@@ -291,6 +306,48 @@ def _registration_anchors(
             owner = len(studies) - 1
             by_id[fact.value] = owner
         new_anchors.append((_sentence_start(text, fact.start), owner))
+    return new_anchors
+
+
+# Trials a text tells apart by name: "Study 1 (episodic ...)" and "Study 2 (chronic ...)"
+# anywhere; in a discussion thread also "the Kisumu trial", "The Mekong triple-therapy trial" and
+# an acronym ("MEND-ARDS").
+_NUMBERED_STUDY = re.compile(r"\b(?:Study|Trial)\s(?P<key>[1-9]|[A-D])\b(?![\-.]\d)")
+_NAMED_TRIAL = re.compile(
+    r"\b[Tt]he\s(?P<key>[A-Z][a-z]{3,20})(?:\s[A-Za-z][\w\-]{1,20})?\s(?:trial|study)\b"
+    r"|(?<![\w\-])(?P<acronym>[A-Z]{2,10}-[A-Z]{2,10})(?![\w\-])"  # "MEND-ARDS"
+)
+_THREAD = re.compile(
+    r"(?i)\b(?:post\s\#\d|reply\s\#?\d|quote:|posted\sby|joined:|messages:|\d+\sreplies)"
+)
+
+
+def _named_anchors(
+    text: str, anchors: list[tuple[int, int]], studies: list[Study]
+) -> list[tuple[int, int]]:
+    """When a text with no other split names two or more trials (_NUMBERED_STUDY, _NAMED_TRIAL),
+    start a study at each sentence that names one, returning to it when it is named again; a
+    second name in a sentence starts its study where it is named."""
+    if len(studies) > 1:
+        return anchors
+    mentions = [(m.start(), f"#{m.group('key')}") for m in _NUMBERED_STUDY.finditer(text)]
+    if _THREAD.search(text):
+        mentions += [
+            (m.start(), m.group("key") or m.group("acronym")) for m in _NAMED_TRIAL.finditer(text)
+        ]
+    if len({key for _, key in mentions}) < 2:
+        return anchors
+    by_key: dict[str, int] = {}
+    new_anchors = list(anchors)
+    named_in: dict[int, str] = {}  # sentence start -> the key named first in it
+    for start, key in sorted(mentions):
+        if key not in by_key:
+            if by_key:
+                studies.append(Study(f"S{len(studies) + 1}"))
+            by_key[key] = len(studies) - 1
+        sentence = _sentence_start(text, start)
+        first = named_in.setdefault(sentence, key)
+        new_anchors.append((sentence if first == key else start, by_key[key]))
     return new_anchors
 
 
