@@ -6,6 +6,9 @@ import pytest
 from extraction_helpers import kinds, of_kind, stats
 
 NOT_STATISTICS = [
+    # a share of a dose
+    "alteplase 0.9 mg/kg (maximum 90 mg), 10% as bolus and the remainder over 60 minutes",
+    "with 10% of the dose given as an initial bolus",
     # doses with a lost superscript
     "The MSC group received 4 × 107 cells on days 0, 3 and 6.",
     "two injections of 100 × 106 cells",
