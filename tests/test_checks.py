@@ -638,3 +638,18 @@ def test_a_smaller_analysed_size_may_rescue_a_count_beside_an_arm_percentage():
         "consistent",
         "100 x / n, n = 28 (another size the text states)",
     )
+
+
+@pytest.mark.parametrize(("arm_count", "checked"), [(2, True), (3, False), (None, True)])
+def test_a_size_of_each_arm_sizes_the_arms_the_results_name(arm_count, checked):
+    # 28/30 vs 23/30: Wald test of the risk difference p = 0.0630 (statsmodels
+    # test_proportions_2indep(28, 30, 23, 30, method="wald"))
+    stats = [
+        stat(0, "arm_size", value=30.0, value_text="30", each_arm=True, arm_count=arm_count),
+        stat(1, "percentage", arm="observation", value_text="93.33", unit="%"),
+        stat(2, "percentage", arm="control", value_text="76.67", unit="%"),
+        stat(3, "p_value", arm="observation vs control", value_text="0.038", comparator="="),
+    ]
+    rows = by_check(check_document(stats, [], SETTINGS))
+    row = rows.get((3, "p_vs_percentages"))
+    assert (row is not None and row["recomputed"] == "0.06301") == checked

@@ -139,3 +139,38 @@ def test_a_chi_square_off_by_one_in_its_last_digit_is_flagged(printed, flag):
     checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
     found = [(c["verdict"], c["flag"]) for c in checks if c["check"] == "test_vs_counts"]
     assert found == [("inconsistent", flag)]
+
+
+CHINESE_JOURNAL_ENGLISH = (
+    "Methods: Sixty patients with severe COVID-19 were divided into an observation group and a "
+    "control group by the random number table method, with 30 cases in each group. Results: The "
+    "total effective rate of the observation group (93.33%) was higher than that of the control "
+    "group (76.67%) (χ2=4.320, P=0.038). The incidence of adverse reactions was 6.67% in the "
+    "observation group and 10.00% in the control group (P>0.05)."
+)
+
+
+def test_a_chi_square_after_two_arms_percentages_has_the_1_df_of_their_2x2_table():
+    checks = {
+        (r["check"], r["reported"]): r
+        for r in check_document(*_extracted(CHINESE_JOURNAL_ENGLISH), Settings())
+    }
+    # scipy.stats.chi2.sf(4.3195, 1) = 0.037678 and chi2.sf(4.3205, 1) = 0.037656
+    row = checks[("p_vs_test", "= 0.038")]
+    assert row["verdict"] == "consistent"
+    assert row["recomputed_low"] == pytest.approx(0.037656, abs=2e-6)
+    assert row["recomputed_high"] == pytest.approx(0.037678, abs=2e-6)
+    assert "1 df of the 2x2 table" in row["method"]
+    # "30 cases in each group" sizes both arms: 93.33% and 76.67% of 30 are 28/30 and 23/30,
+    # whose Wald test of the risk difference gives 0.0630
+    # (statsmodels test_proportions_2indep(28, 30, 23, 30, method="wald")): p 0.038 is too small
+    row = checks[("p_vs_percentages", "= 0.038")]
+    assert (row["verdict"], row["recomputed"]) == ("inconsistent", "0.06301")
+    # scipy.stats.fisher_exact([[2, 28], [3, 27]]).pvalue = 1.0
+    row = checks[("p_vs_percentages", "> 0.05")]
+    assert (row["verdict"], row["recomputed"]) == ("consistent", "1")
+
+
+def _extracted(text):
+    extraction = extract_document("d", text)
+    return extraction.statistics, extraction.comparisons

@@ -2219,7 +2219,35 @@ def _arm_sizes(statistics: list[dict], analysed: bool = False) -> dict[str, int]
             and counts_people(s)
         ):
             sizes.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
+    for key, n in _sizes_of_each_arm(statistics, analysed).items():
+        sizes.setdefault(key, set()).add(n)
     return {k: next(iter(v)) for k, v in sizes.items() if len(v) == 1}
+
+
+def _sizes_of_each_arm(statistics: list[dict], analysed: bool) -> dict[str, int]:
+    """A size stated once for every arm ("with 30 cases in each group"), given to each arm the
+    results name, when they name as many arms as the size's sentence divided the sample into."""
+    each = [
+        s
+        for s in statistics
+        if s["kind"] == "arm_size"
+        and of_each_arm(s)
+        and not s.get("arm")
+        and not _missing(s.get("value"))
+        and counts_people(s)
+        and (s.get("population") == "analysed") == analysed
+    ]
+    if len({int(float(s["value"])) for s in each}) != 1:
+        return {}
+    named = {
+        arm_key(s["arm"])
+        for s in statistics
+        if s.get("arm") and s["kind"] not in {"arm_size", "sample_size"} and " vs " not in s["arm"]
+    }
+    arm_count = each[0].get("arm_count")
+    if not named or (not _missing(arm_count) and len(named) != int(arm_count)):
+        return {}
+    return dict.fromkeys(named, int(float(each[0]["value"])))
 
 
 def _sizes_stated(statistics: list[dict]) -> list[int]:
@@ -2485,7 +2513,11 @@ def check_document(
             if target is not None and target["kind"] in {"ratio", "difference"}:
                 rows.append(check_p_against_ci(target, stat, settings))
             elif target is not None and target["kind"] == "test":
-                in_table = int(stat["stat_id"]) in two_by_two
+                # a chi-square after two arms' counts or percentages is a 2x2 table's
+                in_table = int(stat["stat_id"]) in two_by_two or (
+                    target.get("test_type") == "chi2"
+                    and _p_and_its_percentages(stat, sentences, by_id) is not None
+                )
                 implied = t_dfs.get(int(target["stat_id"]), ())
                 rows.append(
                     check_apa(target, stat, settings, one_tailed_in_text, in_table, implied)
