@@ -119,3 +119,32 @@ def test_a_t_without_a_p_value_that_closes_its_bracket_is_checked(statistic, exp
 )
 def test_a_letter_t_with_a_value_alone_is_no_test(text):  # guards
     assert [r for r in extract_document("t", text).statistics if r["kind"] == "test"] == []
+
+
+# scipy.stats.ttest_ind_from_stats(12.35, 3.21, 30, 18.74, 4.02, 30): t = -6.803, and
+# (8.12, 2.15, 30, 12.46, 3.07, 30): t = -6.342. The first printed t is IL-6's, the second
+# CRP's: read the other way round, both would be inconsistent.
+LISTED = (
+    "Sixty patients were divided into an observation group (n=30) and a control group (n=30). "
+    "After treatment, the levels of IL-6 [(12.35±3.21) pg/mL vs (18.74±4.02) pg/mL] and CRP "
+    "[(8.12±2.15) mg/L vs (12.46±3.07) mg/L] in the observation group were lower than those in "
+    "the control group (t=6.799, 6.347; both P<0.001)."
+)
+
+
+def test_tests_listed_after_two_pairs_are_the_pairs_tests_in_order():
+    extraction = extract_document("d", LISTED)
+    rows = {r["source_text"]: r for r in extraction.statistics}
+    assert [rows[k]["arm"] for k in ("12.35±3.21", "18.74±4.02", "8.12±2.15", "12.46±3.07")] == [
+        "observation",
+        "control",
+        "observation",
+        "control",
+    ]
+    assert (rows["t=6.799"]["outcome"], rows["6.347"]["outcome"]) == ("IL-6", "CRP")
+    assert rows["P<0.001"]["outcome"] == "IL-6; CRP"
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    verdicts = {r["reported"]: r["verdict"] for r in checks if r["check"] == "test_vs_summaries"}
+    assert verdicts == {"6.799": "consistent", "6.347": "consistent"}
+    p_checks = [r["verdict"] for r in checks if r["check"] == "p_vs_summaries"]
+    assert p_checks == ["consistent", "consistent"]  # the one p of both pairs, for each

@@ -213,7 +213,7 @@ def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, s
     ``runs`` are the document's value_runs; ``study_arms(study_id, subgroup)`` returns the arm
     rows of a study."""
     by_start = sorted(stats, key=lambda r: r["span_start"])
-    for run in runs:
+    for run in (pair for whole in runs for pair in _vs_pairs(whole, norm)):
         first, last = run[0], run[-1]
         arms = study_arms(first["study_id"], first["subgroup"])
         if _OPENS_BRACKET.search(norm, max(0, first["span_start"] - 2), first["span_start"]):
@@ -252,6 +252,21 @@ def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, s
         ):
             for row, label in zip(run, labels, strict=True):
                 row["arm"] = row["arm"] or label
+
+
+def _vs_pairs(run: list[dict], norm: str) -> list[list[dict]]:
+    """Split a run of pairs, each joined by a "vs" and none to the next ("IL-6 [(12.35±3.21)
+    pg/mL vs (18.74±4.02) pg/mL] and CRP [(8.12±2.15) mg/L vs (12.46±3.07) mg/L]"), into the
+    pairs, whose values a reader gives the same two arms; else the run whole."""
+    if len(run) < 4 or len(run) % 2:
+        return [run]
+    pairs = [run[i : i + 2] for i in range(0, len(run), 2)]
+    joined = all(_VS.search(norm, a["span_end"], b["span_start"]) for a, b in pairs)
+    apart = not any(
+        _VS.search(norm, one[1]["span_end"], other[0]["span_start"])
+        for one, other in itertools.pairwise(pairs)
+    )
+    return pairs if joined and apart else [run]
 
 
 def arms_of_parallel_labels(
@@ -374,6 +389,43 @@ def outcomes_carried_to_effects(stats: list[dict], norm: str) -> None:
                 if row["kind"] in EFFECT_KINDS and row["study_id"] == named[-1]["study_id"]:
                     row["outcome"] = named[-1]["outcome"]
         previous = rows
+
+
+def outcomes_of_listed_tests(stats: list[dict], runs: list[list[dict]], norm: str) -> None:
+    """Give the tests a sentence lists after as many pairs of summaries, and without outcomes of
+    their own, the pairs' outcomes in order ("IL-6 [(12.35±3.21) vs (18.74±4.02)] and CRP
+    [(8.12±2.15) vs (12.46±3.07)] ... (t=6.799, 6.347; both P<0.001)": the first t is IL-6's);
+    a p after them that tests them all, the outcomes joined."""
+    pairs_of: dict[int, list[list[dict]]] = {}
+    for whole in runs:
+        for pair in _vs_pairs(whole, norm):
+            if len(pair) == 2 and pair[0]["kind"] in {"mean", "median"} and pair[0]["outcome"]:
+                pairs_of.setdefault(pair[0]["sentence_start"], []).append(pair)
+    for start, pairs in pairs_of.items():
+        if len(pairs) < 2:
+            continue
+        after = pairs[-1][1]["span_end"]
+        tests = [
+            r
+            for r in stats
+            if r["sentence_start"] == start and r["kind"] == "test" and r["span_start"] >= after
+        ]
+        if len(tests) != len(pairs) or any(t["outcome"] for t in tests):
+            continue
+        for test, pair in zip(sorted(tests, key=lambda r: r["span_start"]), pairs, strict=True):
+            test["outcome"] = pair[0]["outcome"]
+        last_test = max(t["span_end"] for t in tests)
+        for row in stats:
+            if (
+                row["sentence_start"] == start
+                and row["kind"] == "p_value"
+                and (row["span_start"] >= last_test and _ALL_OF_THEM.match(norm, last_test))
+            ):
+                row["outcome"] = "; ".join(pair[0]["outcome"] for pair in pairs)
+
+
+# What joins a list of tests to the one p of them all: "t=6.799, 6.347; both P<0.001".
+_ALL_OF_THEM = re.compile(r"[;,]?\s?(?i:both|all)\s?[Pp]\b")
 
 
 _LIST_SEPARATOR = re.compile(r",\s|,?\s(?:and|or)\s")

@@ -392,6 +392,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             if _VERSUS_GAP.match(gap) or named:
                 pairs.append((a, b))
                 second.add(b["stat_id"])
+        listed, shared_p = _tests_listed_after(pairs, group)
         for index, (a, b) in enumerate(pairs):
             limit = pairs[index + 1][0]["span_start"] if index + 1 < len(pairs) else None
             after = [
@@ -413,6 +414,8 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             )
             if omnibus or (test and p_row and test["span_start"] > p_row["span_start"]):
                 test = None
+            if index in listed:  # "IL-6 [A vs B] and CRP [C vs D] (t=6.799, 6.347; both P<0.001)"
+                effect, test, p_row = None, listed[index], shared_p
             label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
             a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
             for later in (b, effect, p_row):
@@ -436,8 +439,34 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
                     test_stat_id=test["stat_id"] if test else None,
                 )
             )
-            used.update(r["stat_id"] for r in (a, b, effect, p_row, test) if r is not None)
+            used.update(r["stat_id"] for r in (a, b, effect, test) if r is not None)
+            if p_row is not None and index not in listed:
+                used.add(p_row["stat_id"])
+        if shared_p is not None:
+            used.add(shared_p["stat_id"])
     return rows
+
+
+def _tests_listed_after(
+    pairs: list[tuple[dict, dict]], group: list[dict]
+) -> tuple[dict[int, dict], dict | None]:
+    """Return {pair index: test} for the t or F tests printed in one list after the last two or
+    more pairs of summaries, one for each of them in order, when nothing but those pairs comes
+    between them, and the one p-value after the list; ({}, None) otherwise."""
+    last = pairs[-1][1]["span_end"] if pairs else 0
+    tests = [r for r in group if r["span_start"] >= last and r["kind"] == "test"]
+    k = len(tests)
+    if k < 2 or len(pairs) < k or any(t.get("test_type") not in {"t", "F"} for t in tests):
+        return {}, None
+    listed = pairs[-k:]
+    members = {r["stat_id"] for pair in listed for r in pair}
+    first = listed[0][0]["span_start"]
+    if any(first < r["span_start"] < last and r["stat_id"] not in members for r in group):
+        return {}, None
+    after = max(t["span_end"] for t in tests)
+    p_rows = [r for r in group if r["kind"] == "p_value" and r["span_start"] >= after]
+    offset = len(pairs) - k
+    return {offset + i: t for i, t in enumerate(tests)}, (p_rows[0] if len(p_rows) == 1 else None)
 
 
 def _of_more_arms(group: list[dict], summaries: list[dict], last: dict, p_row: dict) -> bool:
