@@ -174,3 +174,22 @@ def test_a_chi_square_after_two_arms_percentages_has_the_1_df_of_their_2x2_table
 def _extracted(text):
     extraction = extract_document("d", text)
     return extraction.statistics, extraction.comparisons
+
+
+# scipy.stats.chi2_contingency([[28, 2], [23, 7]], correction=False)[0] = 3.2680 and
+# correction=True: 2.0915 (R's chisq.test, correct = FALSE / TRUE, gives the same)
+@pytest.mark.parametrize(
+    ("printed", "verdict"),
+    [("4.320", "inconsistent"), ("3.268", "consistent"), ("2.09", "consistent"),
+     ("1.50", "not_checkable")],
+)  # fmt: skip
+def test_a_chi_square_after_two_arms_percentages_against_their_tables(printed, verdict):
+    text = CHINESE_JOURNAL_ENGLISH.replace("χ2=4.320", f"χ2={printed}")
+    row = next(
+        r
+        for r in check_document(*_extracted(text), Settings())
+        if r["check"] == "test_vs_percentages"
+    )
+    assert row["verdict"] == verdict
+    assert row["recomputed_low"] == pytest.approx(2.0915, abs=1e-4)
+    assert row["recomputed_high"] == pytest.approx(3.2680, abs=1e-4)

@@ -954,6 +954,48 @@ def check_p_against_percentages(
     )
 
 
+def check_test_against_percentages(
+    test: dict, first: dict, second: dict, sizes: dict[str, int]
+) -> dict | None:
+    """A chi-square printed after two arms' percentages whose arms' sizes the text gives:
+    Pearson's chi-square, without and with Yates' correction, of every 2x2 table whose counts
+    out of those sizes round to the percentages (as test_vs_counts does for printed counts).
+    Fewer analysed than allocated would give a smaller statistic, so one larger than every
+    recomputed value is inconsistent and one smaller not checkable."""
+    tables = _tables_from_percentages(first, second, sizes)
+    reported = as_reported(test.get("value_text"))
+    if tables is None or reported is None:
+        return None
+    if not _missing(test.get("df1")) and float(test["df1"]) != 1:
+        return None
+    candidates = {
+        f"{name}, {x1}/{n1} vs {x2}/{n2}": float(twobytwo.chi_square(x1, n1, x2, n2, yates=yates))
+        for x1, n1, x2, n2 in tables
+        for name, yates in (("Pearson chi-square", False), ("Pearson chi-square, Yates", True))
+    }
+    candidates = {k: v for k, v in candidates.items() if math.isfinite(v)}
+    if not candidates:
+        return None
+    verdict = judge(reported, candidates)
+    low, high = min(candidates.values()), max(candidates.values())
+    verdict = replace(verdict, recomputed_text=f"{low:.3f} to {high:.3f}", low=low, high=high)
+    if verdict.verdict == INCONSISTENT and reported.interval()[1] < low:
+        why = (
+            f"the printed statistic is below every table's ({low:.3f} to {high:.3f}); fewer "
+            "analysed than allocated would give a smaller one"
+        )
+        verdict = replace(_not_checkable(why, verdict.method), low=low, high=high)
+    return _row(
+        test,
+        "test_vs_percentages",
+        test.get("value_text") or "",
+        verdict,
+        approximate=len(tables) > 1,
+        assumption=_all_analysed(first, second, tables)
+        + "; Pearson's chi-square of the 2x2 table, 1 df, with or without Yates' correction",
+    )
+
+
 def check_ci_against_percentages(
     effect: dict, first: dict, second: dict, sizes: dict[str, int], settings: Settings
 ) -> dict | None:
@@ -2460,6 +2502,14 @@ def check_document(
         and not _missing(c.get("events_2"))
     }
     t_dfs = _t_dfs_of_comparisons(comparisons, by_id)
+    chi_square_of_counts = {
+        int(c["test_stat_id"])
+        for c in comparisons
+        if c["kind"] == "binary"
+        and not _missing(c.get("test_stat_id"))
+        and not _missing(c.get("events_1"))
+        and not _missing(c.get("events_2"))
+    }
     # estimates checked against their counts (difference_vs_counts) need no percentages
     with_counts = {
         int(c["effect_stat_id"])
@@ -2504,6 +2554,13 @@ def check_document(
         # an efficacy's ratio is checked whatever counts or events it also follows
         if kind == "percentage" and (ratio := _ratio_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_ratio(stat, ratio))
+        if (
+            kind == "test"
+            and stat.get("test_type") == "chi2"
+            and int(stat["stat_id"]) not in chi_square_of_counts
+            and (pair := _percentages_before(stat, sentences, own_sentence=True)) is not None
+        ):
+            rows.append(check_test_against_percentages(stat, *pair, percent_sizes))
         if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
             pair = _p_and_its_percentages(stat, sentences, by_id)
             if pair is not None:

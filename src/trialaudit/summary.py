@@ -38,6 +38,7 @@ CHECK_LABELS = {
     "total_vs_arm_sizes": "total vs the arm sizes",
     "p_vs_test": "p-value vs its test statistic",
     "test_vs_counts": "chi-square statistic vs the counts",
+    "test_vs_percentages": "chi-square statistic vs the counts the percentages and arm sizes give",
     "p_vs_summaries": "p-value vs the group summaries",
     "test_vs_summaries": "t (or F of 1 df) vs the two arms' means and SDs",
     "nnt_vs_counts": "number needed to treat vs the counts",
