@@ -155,6 +155,9 @@ def test_numbered_studies_and_a_second_name_within_a_sentence():
         # a thread that names one trial only
         "Post #1 by x\nThe Kisumu trial: 187/196 (95.4%) vs 181/196 (92.3%).\nReply #2\nIn the "
         "Kisumu trial, 12% vs 9%.",
+        # ... whose tests, cells and conditions are no trials
+        "Post #1 by x\nIn the Kisumu trial, UC-MSC gave 187/196 (95.4%) vs 181/196 (92.3%).\n"
+        "Reply #2\nRT-PCR turned negative in 12% vs 9%; COVID-ARDS in 3% vs 4%.",
     ],
 )
 def test_one_named_trial_or_no_thread_is_one_study(text):  # guard

@@ -315,7 +315,9 @@ def _registration_anchors(
 _NUMBERED_STUDY = re.compile(r"\b(?:Study|Trial)\s(?P<key>[1-9]|[A-D])\b(?![\-.]\d)")
 _NAMED_TRIAL = re.compile(
     r"\b[Tt]he\s(?P<key>[A-Z][a-z]{3,20})(?:\s[A-Za-z][\w\-]{1,20})?\s(?:trial|study)\b"
-    r"|(?<![\w\-])(?P<acronym>[A-Z]{2,10}-[A-Z]{2,10})(?![\w\-])"  # "MEND-ARDS"
+    # "MEND-ARDS": six letters or more, not a test, cell or condition ("RT-PCR", "UC-MSC",
+    # "COVID-ARDS")
+    r"|(?<![\w\-])(?!COVID|SARS)(?P<acronym>(?=[A-Z\-]{7})[A-Z]{2,10}-[A-Z]{2,10})(?![\w\-])"
 )
 _THREAD = re.compile(
     r"(?i)\b(?:post\s\#\d|reply\s\#?\d|quote:|posted\sby|joined:|messages:|\d+\sreplies)"
