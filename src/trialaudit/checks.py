@@ -168,8 +168,7 @@ def _parallels_of_own_arm(stats: list[dict], sentences: _RowsBySentence) -> set[
         if s["kind"] == "count"
         and not _missing(s.get("denominator_stat_id"))
         and s.get("arm")
-        and (row := check_percent(s)) is not None
-        and row["verdict"] == CONSISTENT
+        and _percent_of_own_size(s)
     ]
     parallel = set()
     for fit in fitting:
@@ -177,6 +176,15 @@ def _parallels_of_own_arm(stats: list[dict], sentences: _RowsBySentence) -> set[
             if other["kind"] == "count" and other.get("arm") and other["arm"] != fit["arm"]:
                 parallel.add(int(other["stat_id"]))
     return parallel
+
+
+def _percent_of_own_size(count: dict) -> bool:
+    """Whether a count's percentage is 100 x / n of the n it has."""
+    percent = as_reported(count.get("percent_text"))
+    x, n = count.get("numerator"), count.get("denominator")
+    if percent is None or _missing(x) or _missing(n) or not 0 <= int(x) <= int(n) or int(n) == 0:
+        return False
+    return percent.contains(100.0 * int(x) / int(n))
 
 
 # Beyond this many candidate denominators a percentage constrains n too little to test.
@@ -969,11 +977,10 @@ def check_test_against_percentages(
     if not _missing(test.get("df1")) and float(test["df1"]) != 1:
         return None
     candidates = {
-        f"{name}, {x1}/{n1} vs {x2}/{n2}": float(twobytwo.chi_square(x1, n1, x2, n2, yates=yates))
+        f"{name}, {x1}/{n1} vs {x2}/{n2}": value
         for x1, n1, x2, n2 in tables
-        for name, yates in (("Pearson chi-square", False), ("Pearson chi-square, Yates", True))
+        for name, value in _chi_squares(x1, n1, x2, n2).items()
     }
-    candidates = {k: v for k, v in candidates.items() if math.isfinite(v)}
     if not candidates:
         return None
     verdict = judge(reported, candidates)
@@ -1741,17 +1748,23 @@ def _chi_square_of(cmp: dict, p_stat: dict | None, stats_by_id: dict[int, dict])
     return test if test is not None and test.get("test_type") == "chi2" else None
 
 
+def _chi_squares(x1: int, n1: int, x2: int, n2: int) -> dict[str, float]:
+    """Pearson's chi-square of a 2x2 table without and with Yates' correction (R's chisq.test,
+    correct = FALSE / TRUE), leaving out one an empty margin makes undefined."""
+    statistics = {
+        name: float(twobytwo.chi_square(x1, n1, x2, n2, yates=yates))
+        for name, yates in (("Pearson chi-square", False), ("Pearson chi-square, Yates", True))
+    }
+    return {name: value for name, value in statistics.items() if math.isfinite(value)}
+
+
 def check_chi_square(test: dict, table: tuple[int, int, int, int], cid: int) -> dict:
     """Recompute a printed chi-square statistic from the 2x2 counts of its comparison: Pearson's,
     without and with Yates' continuity correction (R's chisq.test, correct = FALSE / TRUE). It
     is consistent when one of them rounds to the printed value; a 2x2 table has 1 df."""
     reported = as_reported(test.get("value_text"))
     df = test.get("df1")
-    statistics = {
-        name: float(twobytwo.chi_square(*table, yates=yates))
-        for name, yates in (("Pearson chi-square", False), ("Pearson chi-square, Yates", True))
-    }
-    statistics = {name: value for name, value in statistics.items() if not math.isnan(value)}
+    statistics = _chi_squares(*table)
     if reported is None or not statistics:
         why = "no chi-square statistic of this table: a margin is empty"
         verdict = _not_checkable(why if reported is not None else "the statistic is not a number")
@@ -2475,6 +2488,19 @@ def _allow_for_clustering(row: dict, by_id: dict[int, dict], mean_size: float) -
     return {**row, "verdict": NOT_CHECKABLE, "decision_error": None, "note": note}
 
 
+def _of_binary_counts(comparisons: Iterable[dict], key: str, *also: str) -> set[int]:
+    """The stat_ids under ``key`` of the binary comparisons that have both arms' events (and
+    the fields ``also`` names)."""
+    needed = ("events_1", "events_2", *also)
+    return {
+        int(c[key])
+        for c in comparisons
+        if c["kind"] == "binary"
+        and not _missing(c.get(key))
+        and not any(_missing(c.get(k)) for k in needed)
+    }
+
+
 def check_document(
     statistics: Iterable[dict],
     comparisons: Iterable[dict],
@@ -2493,31 +2519,11 @@ def check_document(
         and _missing(s.get("denominator_stat_id"))
     ]
     denominators = sorted(set(sizes) | set(printed))
-    two_by_two = {
-        int(c["p_stat_id"])
-        for c in comparisons
-        if c["kind"] == "binary"
-        and not _missing(c.get("p_stat_id"))
-        and not _missing(c.get("events_1"))
-        and not _missing(c.get("events_2"))
-    }
+    two_by_two = _of_binary_counts(comparisons, "p_stat_id")
     t_dfs = _t_dfs_of_comparisons(comparisons, by_id)
-    chi_square_of_counts = {
-        int(c["test_stat_id"])
-        for c in comparisons
-        if c["kind"] == "binary"
-        and not _missing(c.get("test_stat_id"))
-        and not _missing(c.get("events_1"))
-        and not _missing(c.get("events_2"))
-    }
+    chi_square_of_counts = _of_binary_counts(comparisons, "test_stat_id")
     # estimates checked against their counts (difference_vs_counts) need no percentages
-    with_counts = {
-        int(c["effect_stat_id"])
-        for c in comparisons
-        if c["kind"] == "binary"
-        and not _missing(c.get("effect_stat_id"))
-        and not any(_missing(c.get(k)) for k in ("events_1", "events_2", "total_1", "total_2"))
-    }
+    with_counts = _of_binary_counts(comparisons, "effect_stat_id", "total_1", "total_2")
     arm_sizes = _arm_sizes(stats)
     # the denominators results' percentages most likely have: analysed sizes if the text says
     percent_sizes = arm_sizes | _arm_sizes(stats, analysed=True)
