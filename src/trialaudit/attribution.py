@@ -391,43 +391,6 @@ def outcomes_carried_to_effects(stats: list[dict], norm: str) -> None:
         previous = rows
 
 
-def outcomes_of_listed_tests(stats: list[dict], runs: list[list[dict]], norm: str) -> None:
-    """Give the tests a sentence lists after as many pairs of summaries, and without outcomes of
-    their own, the pairs' outcomes in order ("IL-6 [(12.35±3.21) vs (18.74±4.02)] and CRP
-    [(8.12±2.15) vs (12.46±3.07)] ... (t=6.799, 6.347; both P<0.001)": the first t is IL-6's);
-    a p after them that tests them all, the outcomes joined."""
-    pairs_of: dict[int, list[list[dict]]] = {}
-    for whole in runs:
-        for pair in _vs_pairs(whole, norm):
-            if len(pair) == 2 and pair[0]["kind"] in {"mean", "median"} and pair[0]["outcome"]:
-                pairs_of.setdefault(pair[0]["sentence_start"], []).append(pair)
-    for start, pairs in pairs_of.items():
-        if len(pairs) < 2:
-            continue
-        after = pairs[-1][1]["span_end"]
-        tests = [
-            r
-            for r in stats
-            if r["sentence_start"] == start and r["kind"] == "test" and r["span_start"] >= after
-        ]
-        if len(tests) != len(pairs) or any(t["outcome"] for t in tests):
-            continue
-        for test, pair in zip(sorted(tests, key=lambda r: r["span_start"]), pairs, strict=True):
-            test["outcome"] = pair[0]["outcome"]
-        last_test = max(t["span_end"] for t in tests)
-        for row in stats:
-            if (
-                row["sentence_start"] == start
-                and row["kind"] == "p_value"
-                and (row["span_start"] >= last_test and _ALL_OF_THEM.match(norm, last_test))
-            ):
-                row["outcome"] = "; ".join(pair[0]["outcome"] for pair in pairs)
-
-
-# What joins a list of tests to the one p of them all: "t=6.799, 6.347; both P<0.001".
-_ALL_OF_THEM = re.compile(r"[;,]?\s?(?i:both|all)\s?[Pp]\b")
-
-
 _LIST_SEPARATOR = re.compile(r",\s|,?\s(?:and|or)\s")
 
 

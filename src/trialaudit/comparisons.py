@@ -392,7 +392,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             if _VERSUS_GAP.match(gap) or named:
                 pairs.append((a, b))
                 second.add(b["stat_id"])
-        listed, shared_p = _tests_listed_after(pairs, group)
+        listed, shared_p = _tests_listed_after(pairs, group, norm)
         for index, (a, b) in enumerate(pairs):
             limit = pairs[index + 1][0]["span_start"] if index + 1 < len(pairs) else None
             after = [
@@ -416,6 +416,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
                 test = None
             if index in listed:  # "IL-6 [A vs B] and CRP [C vs D] (t=6.799, 6.347; both P<0.001)"
                 effect, test, p_row = None, listed[index], shared_p
+                test["outcome"] = test["outcome"] or a["outcome"]
             label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
             a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
             for later in (b, effect, p_row):
@@ -448,11 +449,12 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
 
 
 def _tests_listed_after(
-    pairs: list[tuple[dict, dict]], group: list[dict]
+    pairs: list[tuple[dict, dict]], group: list[dict], norm: str
 ) -> tuple[dict[int, dict], dict | None]:
     """Return {pair index: test} for the t or F tests printed in one list after the last two or
     more pairs of summaries, one for each of them in order, when nothing but those pairs comes
-    between them, and the one p-value after the list; ({}, None) otherwise."""
+    between them, and the one p-value after the list; ({}, None) otherwise. A p of them all
+    ("both P<0.001") without an outcome of its own takes the pairs' outcomes, joined."""
     last = pairs[-1][1]["span_end"] if pairs else 0
     tests = [r for r in group if r["span_start"] >= last and r["kind"] == "test"]
     k = len(tests)
@@ -465,8 +467,16 @@ def _tests_listed_after(
         return {}, None
     after = max(t["span_end"] for t in tests)
     p_rows = [r for r in group if r["kind"] == "p_value" and r["span_start"] >= after]
+    shared = p_rows[0] if len(p_rows) == 1 else None
+    outcomes = [a["outcome"] for a, _ in listed]
+    if shared and not shared["outcome"] and all(outcomes) and _ALL_OF_THEM.match(norm, after):
+        shared["outcome"] = "; ".join(outcomes)
     offset = len(pairs) - k
-    return {offset + i: t for i, t in enumerate(tests)}, (p_rows[0] if len(p_rows) == 1 else None)
+    return {offset + i: t for i, t in enumerate(tests)}, shared
+
+
+# What joins a list of tests to the one p of them all: "t=6.799, 6.347; both P<0.001".
+_ALL_OF_THEM = re.compile(r"[;,]?\s?(?i:both|all)\s?[Pp]\b")
 
 
 def _of_more_arms(group: list[dict], summaries: list[dict], last: dict, p_row: dict) -> bool:

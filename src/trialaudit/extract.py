@@ -862,7 +862,6 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     runs = attribution.value_runs(stats, norm)
     attribution.assign_parallel_arms(stats, runs, norm, study_arms)
     attribution.one_outcome_per_run(runs)
-    attribution.outcomes_of_listed_tests(stats, runs, norm)
     _arms_named_after(stats, norm, arm_rows)
     attribution.arms_of_parallel_labels(stats, norm, arm_words)
     attribution.arms_of_changes_from_to(stats, norm)
