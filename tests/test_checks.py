@@ -182,6 +182,49 @@ def test_doc001_attrition_is_flagged_with_bounds():
     assert checks[(3, "total_vs_arm_sizes")]["verdict"] == "consistent"
 
 
+def test_arm_sizes_of_one_trial_are_not_held_against_another_trials_counts():
+    # a thread quoting two trials, each with a placebo arm: the second trial's 42 of 119 on
+    # placebo are no attrition from the first trial's 29 randomized to placebo
+    text = (
+        "Thread: MSC trials for lung scarring\n"
+        "Started by wheezy_pete · 3 Feb 2024 · 5 replies\n\n"
+        "wheezy_pete\nJoined: May 2020 · Messages: 120\n3 Feb 2024, 10:02\n"
+        "The Wuhan trial was small (MSC n = 29, placebo n = 29), 58 patients randomised. CT "
+        "normal in 12/29 (41.4%) on MSCs vs 9/29 (31.0%) on placebo, p = 0.41.\nLike 2 · Reply\n\n"
+        "lung_doc (verified physician)\n3 Feb 2024, 11:15\n"
+        "What about the American one, MEND-ARDS?\nLike 1 · Reply\n\n"
+        "wheezy_pete\n3 Feb 2024, 12:40\n"
+        "Ventilated ARDS. 240 patients enrolled; 28-day mortality 31 of 121 with cells vs 42 "
+        "of 119 with placebo, RR 0.73 (95% CI 0.49-1.07), p=0.10.\nLike 4 · Reply\n"
+    )
+    extraction = extract_document("d", text)
+    studies = {s["study_id"] for s in extraction.statistics}
+    assert len(studies) == 2
+    checks = check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+    assert not [c for c in checks if c["check"] == "denominator_vs_randomized"]
+    assert not [c for c in checks if c["verdict"] == "inconsistent"]
+
+
+def test_a_study_takes_arm_sizes_from_a_report_of_the_same_sample():
+    # a follow-up paper sizing only its MSC arm, and the first report it cites (same 100
+    # patients) sizing both: the follow-up's 49 and 29 analysed are held against 65 and 35
+    stats = [
+        stat(1, "sample_size", value_text="100", value=100.0, study_id="S1"),
+        stat(2, "arm_size", arm="MSC", value=65.0, study_id="S1"),
+        stat(3, "count", numerator=23, denominator=49, percent_text="46.94", study_id="S1"),
+        stat(4, "sample_size", value_text="100", value=100.0, study_id="S2"),
+        stat(5, "arm_size", arm="MSC", value=65.0, study_id="S2"),
+        stat(6, "arm_size", arm="placebo", value=35.0, study_id="S2"),
+    ]
+    cmps = [comparison(0, 23, 49, 10, 29, events_1_stat_id=3, study_id="S1")]
+    attrition = by_check(check_document(stats, cmps, SETTINGS))[(3, "denominator_vs_randomized")]
+    assert attrition["recomputed"].startswith("49 of 65 and 29 of 35 analysed")
+    # another sample (240, not 100): its placebo arm is not this study's
+    other = [dict(s, value=240.0, value_text="240") if s["stat_id"] == 4 else s for s in stats]
+    checks = by_check(check_document(other, cmps, SETTINGS))
+    assert (3, "denominator_vs_randomized") not in checks
+
+
 def test_group_sizes_that_do_not_add_up():
     stats = [
         stat(1, "arm_size", arm="MSC", value=50.0),

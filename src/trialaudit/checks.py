@@ -2279,6 +2279,39 @@ def _arm_sizes(statistics: list[dict], analysed: bool = False) -> dict[str, int]
     return {k: next(iter(v)) for k, v in sizes.items() if len(v) == 1}
 
 
+def arm_sizes_by_study(statistics: list[dict], analysed: bool = False) -> dict[str, dict[str, int]]:
+    """Return study_id -> ``_arm_sizes`` of that study's statistics: one trial's arm sizes are
+    no denominators for another's results (a thread quoting two trials, each with a placebo
+    arm). A study also takes the sizes of arms it does not size itself from studies stating
+    the same total sample: one trial reported twice on a page (a follow-up paper and, below it,
+    the first report it cites)."""
+    by_study: dict[str, list[dict]] = {}
+    for s in statistics:
+        by_study.setdefault(_study_of(s), []).append(s)
+    own = {study: _arm_sizes(rows, analysed) for study, rows in by_study.items()}
+    samples = {study: _samples_stated(rows) for study, rows in by_study.items()}
+    sizes: dict[str, dict[str, int]] = {}
+    for study, arms in own.items():
+        sizes[study] = dict(arms)
+        for other, other_arms in own.items():
+            if other != study and samples[study] & samples[other]:
+                for key, n in other_arms.items():
+                    sizes[study].setdefault(key, n)
+    return sizes
+
+
+def _samples_stated(statistics: list[dict]) -> set[int]:
+    return {
+        int(float(s["value"]))
+        for s in statistics
+        if s["kind"] == "sample_size" and counts_people(s) and not _missing(s.get("value"))
+    }
+
+
+def _study_of(row: dict) -> str:
+    return "" if _missing(row.get("study_id")) else str(row["study_id"])
+
+
 def _sizes_of_each_arm(statistics: list[dict], analysed: bool) -> dict[str, int]:
     """A size stated once for every arm ("with 30 cases in each group"), given to each arm the
     results name, when they name as many arms as the size's sentence divided the sample into."""
@@ -2524,14 +2557,18 @@ def check_document(
     chi_square_of_counts = _of_binary_counts(comparisons, "test_stat_id")
     # estimates checked against their counts (difference_vs_counts) need no percentages
     with_counts = _of_binary_counts(comparisons, "effect_stat_id", "total_1", "total_2")
-    arm_sizes = _arm_sizes(stats)
+    arm_sizes = arm_sizes_by_study(stats)
     # the denominators results' percentages most likely have: analysed sizes if the text says
-    percent_sizes = arm_sizes | _arm_sizes(stats, analysed=True)
+    analysed_sizes = arm_sizes_by_study(stats, analysed=True)
+    percent_sizes_of = {
+        study: sizes | analysed_sizes.get(study, {}) for study, sizes in arm_sizes.items()
+    }
     sentences = _RowsBySentence(stats)
     parallels = _parallels_of_own_arm(stats, sentences)
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
+        percent_sizes = percent_sizes_of[_study_of(stat)]
         if kind == "count":
             rows.append(check_percent(stat, denominators, int(stat["stat_id"]) in parallels))
         elif kind == "percentage" and (events := _events_of_efficacy(stat, stats)):
@@ -2588,7 +2625,7 @@ def check_document(
     for stat in (s for s in stats if s["kind"] == "nnt"):
         rows.extend(_check_nnt_of_document(stat, stats, comparisons, by_id, settings))
     for cmp in comparisons:
-        compared = check_comparison(cmp, by_id, settings, arm_sizes)
+        compared = check_comparison(cmp, by_id, settings, arm_sizes.get(_study_of(cmp), {}))
         if cmp.get("allocation_unit") == CLUSTERS:
             mean_size = _mean_cluster_size(stats, cmp["study_id"])
             compared = [_allow_for_clustering(row, by_id, mean_size) for row in compared]

@@ -8,7 +8,15 @@ import math
 from collections.abc import Iterable
 
 from . import fragility, inference, twobytwo
-from .checks import Settings, _arm_sizes, _missing, _p_range, _table_of, randomized_sizes
+from .checks import (
+    Settings,
+    _missing,
+    _p_range,
+    _study_of,
+    _table_of,
+    arm_sizes_by_study,
+    randomized_sizes,
+)
 
 # (column prefix, measure, method prefix) of every interval written to the table
 INTERVALS = (
@@ -152,9 +160,9 @@ def reanalyse_document(
     """Return the re-analysis rows of one document's binary comparisons."""
     stats = list(statistics)
     by_id = {int(s["stat_id"]): s for s in stats}
-    arm_sizes = _arm_sizes(stats)
+    arm_sizes = arm_sizes_by_study(stats)
     return [
-        reanalyse_comparison(cmp, by_id, arm_sizes, settings)
+        reanalyse_comparison(cmp, by_id, arm_sizes.get(_study_of(cmp), {}), settings)
         for cmp in sorted(comparisons, key=lambda c: int(c["comparison_id"]))
         if (cmp.get("kind") or "binary") == "binary"
     ]
