@@ -418,6 +418,19 @@ def _means(first, second, n_1, n_2, p_text):
     return row
 
 
+def test_p_from_means_and_sds_may_be_students_pooled_t():
+    # 18.5 ± 5.2 (n = 40) vs 23.1 ± 6.4 (n = 20), printed with t = 2.99, P = 0.004: Student's
+    # pooled t gives t = 2.988, p = 0.004111 (scipy.stats.ttest_ind_from_stats(18.5, 5.2, 40,
+    # 23.1, 6.4, 20, equal_var=True)); Welch's gives 0.00888, and 0.0072 to 0.0109 over the
+    # printed values' rounding (R, welch_rounding_reference.csv)
+    row = _means(("18.5", "5.2"), ("23.1", "6.4"), 40, 20, "0.004")
+    assert row["verdict"] == "consistent"
+    assert row["method"] == "Student's pooled t-test on means and SDs"
+    assert row["recomputed_value"] == pytest.approx(0.004111451220100951, rel=1e-9)
+    # a p that neither test gives is still inconsistent
+    assert _means(("18.5", "5.2"), ("23.1", "6.4"), 40, 20, "0.0004")["verdict"] == "inconsistent"
+
+
 @pytest.mark.parametrize(
     ("first", "second", "n", "p_text", "verdict", "decision_error"),
     [

@@ -32,7 +32,7 @@ def test_estimates_and_p_match_r(row):
     m2, sd2 = continuous.mean_sd(second, row["mean_method"])
     for ours, theirs in ((m1, "mean_1"), (sd1, "sd_1"), (m2, "mean_2"), (sd2, "sd_2")):
         assert close(ours, row[theirs], rel=1e-12)
-    p = continuous.welch_p(m1, sd1, first.n, m2, sd2, second.n)
+    p = continuous.t_test_p(m1, sd1, first.n, m2, sd2, second.n)
     assert close(p, row["welch_p"], rel=1e-6)
 
 
@@ -75,16 +75,23 @@ def _printed_cases():
 
 @pytest.mark.parametrize("case", _printed_cases(), ids=lambda c: f"{c['m1']}v{c['m2']}")
 def test_p_range_over_the_rounding_of_printed_means_and_sds_matches_r(case):
-    """R's t.test over a grid of every printed mean and SD's rounding interval
-    (tests/fixtures/welch_rounding_reference.R) finds the same smallest and largest p."""
+    """R's t.test (Welch's, and Student's with var.equal = TRUE) over a grid of every printed
+    mean and SD's rounding interval (tests/fixtures/welch_rounding_reference.R) finds the same
+    smallest and largest p."""
     interval = {k: parse_reported(case[k]).interval() for k in ("m1", "s1", "m2", "s2")}
-    low, high = continuous.welch_p_range(
+    low, high = continuous.t_test_p_range(
         interval["m1"], interval["s1"], int(case["n1"]),
         interval["m2"], interval["s2"], int(case["n2"]),
     )  # fmt: skip
     assert close(low, float(case["p_min"]), rel=1e-6, abs_=1e-20)
     assert close(high, float(case["p_max"]), rel=1e-6)
-    printed = continuous.welch_p(
+    pooled_low, pooled_high = continuous.t_test_p_range(
+        interval["m1"], interval["s1"], int(case["n1"]),
+        interval["m2"], interval["s2"], int(case["n2"]), equal_var=True,
+    )  # fmt: skip
+    assert close(pooled_low, float(case["pooled_p_min"]), rel=1e-6, abs_=1e-20)
+    assert close(pooled_high, float(case["pooled_p_max"]), rel=1e-6)
+    printed = continuous.t_test_p(
         float(case["m1"]), float(case["s1"]), int(case["n1"]),
         float(case["m2"]), float(case["s2"]), int(case["n2"]),
     )  # fmt: skip

@@ -1996,6 +1996,13 @@ def _measured_share(boxes: list) -> list:
     return [m1, s1, max(2, math.floor(n1 * share)), m2, s2, max(2, math.floor(n2 * share))]
 
 
+def _t_test_p_range(boxes: list) -> tuple[float, float]:
+    """Return the smallest and largest p of Welch's and Student's pooled t-tests over
+    ``_rounding_boxes``."""
+    ranges = [continuous.t_test_p_range(*boxes, equal_var=pooled) for pooled in (False, True)]
+    return min(low for low, _ in ranges), max(high for _, high in ranges)
+
+
 def _within_rounding(
     p_stat: dict,
     cmp: dict,
@@ -2008,15 +2015,15 @@ def _within_rounding(
     rounds to them: "38.2 ± 7.4 vs 37.6 ± 8.1" may be 0.5 to 0.7 apart, so p from 0.45 to
     0.59. Consistent if the reported p is in that range; a decision error only if the whole
     range is on the other side of alpha."""
-    low, high = continuous.welch_p_range(*_rounding_boxes(cmp, stats_by_id))
+    low, high = _t_test_p_range(_rounding_boxes(cmp, stats_by_id))
     reported_range = _p_range(p_stat)
     if reported_range is None or not ranges_overlap(reported_range, (low, high)):
         settled = significant((low, high), settings.alpha) is not None
         return verdict, decision if settled else None
     note = (
-        f"Welch p from the printed values is {verdict.recomputed:.4g}; with the means and SDs "
-        f"anywhere in their rounding it runs from {low:.4g} to {high:.4g}, which holds the "
-        "reported p"
+        f"{verdict.method} gives p {verdict.recomputed:.4g}; with the means and SDs "
+        f"anywhere in their rounding, Welch's and Student's t-tests give {low:.4g} to "
+        f"{high:.4g}, which holds the reported p"
     )
     return Verdict(
         CONSISTENT, verdict.method, verdict.recomputed, verdict.recomputed_text, note
@@ -2141,7 +2148,7 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
         verdict, decision = _within_rounding(p_stat, cmp, stats_by_id, verdict, decision, settings)
     sizes_assumed = _sizes_assumed(cmp, stats_by_id)
     if exact and sizes_assumed:
-        at_floor = continuous.welch_p_range(*_measured_share(_rounding_boxes(cmp, stats_by_id)))
+        at_floor = _t_test_p_range(_measured_share(_rounding_boxes(cmp, stats_by_id)))
         verdict, decision, log_ratio = _unless_fewer_analysed(
             p_stat, candidates, verdict, decision, log_ratio, largest_at_floor=at_floor[1]
         )

@@ -74,9 +74,12 @@ def mean_sd(summary: Summary, mean_method: str) -> tuple[float, float]:
     return hozo_mean_range(s.low, s.centre, s.high), sd
 
 
-def welch_p(m1: float, sd1: float, n1: int, m2: float, sd2: float, n2: int) -> float:
-    """Return Welch's two-sided t-test p from summary statistics (scipy)."""
-    result = stats.ttest_ind_from_stats(m1, sd1, n1, m2, sd2, n2, equal_var=False)
+def t_test_p(
+    m1: float, sd1: float, n1: int, m2: float, sd2: float, n2: int, equal_var: bool = False
+) -> float:
+    """Return Welch's two-sided t-test p from summary statistics (scipy); Student's pooled
+    t-test's with ``equal_var``."""
+    result = stats.ttest_ind_from_stats(m1, sd1, n1, m2, sd2, n2, equal_var=equal_var)
     return float(result.pvalue)
 
 
@@ -104,7 +107,7 @@ def _over_rounding(
     )
 
 
-def welch_p_range(
+def t_test_p_range(
     mean_1: tuple[float, float],
     sd_1: tuple[float, float],
     n_1: int,
@@ -112,11 +115,13 @@ def welch_p_range(
     sd_2: tuple[float, float],
     n_2: int,
     steps: int = 5,
+    equal_var: bool = False,
 ) -> tuple[float, float]:
-    """Return the smallest and largest Welch p over every mean and SD that rounds to the
-    printed ones. p falls as the mean difference moves from 0, so the difference is taken at
-    its ends (and at 0); the SDs, which also set the degrees of freedom, on a grid."""
-    result = _over_rounding(mean_1, sd_1, n_1, mean_2, sd_2, n_2, False, steps)
+    """Return the smallest and largest p of Welch's t-test (Student's pooled with
+    ``equal_var``) over every mean and SD that rounds to the printed ones. p falls as the mean
+    difference moves from 0, so the difference is taken at its ends (and at 0); the SDs, which
+    also set Welch's degrees of freedom, on a grid."""
+    result = _over_rounding(mean_1, sd_1, n_1, mean_2, sd_2, n_2, equal_var, steps)
     p = np.asarray(result.pvalue, dtype=float)
     return float(p.min()), float(p.max())
 
@@ -182,7 +187,12 @@ def approximate_p(first: Summary, second: Summary) -> dict[str, float] | str:
                     f"Welch t-test on means ({mean_method}) and SDs (Wan) estimated from "
                     f"medians and {spread.get(a.kind, a.kind)}/{spread.get(b.kind, b.kind)}"
                 )
-            found[label] = welch_p(m1, sd1, a.n, m2, sd2, b.n)
+            found[label] = t_test_p(m1, sd1, a.n, m2, sd2, b.n)
+            if exact:
+                # Student's pooled t is printed as often as Welch's (scipy's
+                # ttest_ind_from_stats, equal_var=True; R's t.test(var.equal = TRUE))
+                pooled = t_test_p(m1, sd1, a.n, m2, sd2, b.n, equal_var=True)
+                found["Student's pooled t-test on means and SDs"] = pooled
     return found
 
 
