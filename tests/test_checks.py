@@ -225,6 +225,27 @@ def test_a_study_takes_arm_sizes_from_a_report_of_the_same_sample():
     assert (3, "denominator_vs_randomized") not in checks
 
 
+def test_a_p_that_the_percentages_reproduce_is_not_judged_by_its_ci():
+    # p = 0.16 is the mid-p (and chi-square) p of 128/306 vs 111/306, the counts 41.8% and
+    # 36.3% of 306 give; the CI (narrower than Katz's 0.945-1.407 for those counts) implies
+    # 0.093-0.134 only under a Wald test of the ratio, which this p did not come from
+    text = (
+        "We randomized 612 women to freeze-all (n=306) or fresh transfer (n=306). Live birth "
+        "occurred in 41.8% with freeze-all vs 36.3% with fresh transfer (RR 1.15, 95% CI "
+        "0.97-1.37; p=0.16)."
+    )
+    extraction = extract_document("d", text)
+    checks = {
+        c["check"]: c
+        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+    }
+    assert checks["p_vs_percentages"]["verdict"] == "consistent"
+    assert checks["p_vs_ci"]["verdict"] == "not_checkable"
+    assert "reproduced from the printed percentages" in checks["p_vs_ci"]["note"]
+    # the interval itself is still narrower than any for those counts
+    assert checks["ci_vs_percentages"]["verdict"] == "inconsistent"
+
+
 def test_group_sizes_that_do_not_add_up():
     stats = [
         stat(1, "arm_size", arm="MSC", value=50.0),

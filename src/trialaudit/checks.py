@@ -2401,23 +2401,25 @@ def _truncated(value: float, decimals: int) -> float:
 
 
 def _defer_to_counts(rows: list[dict]) -> None:
-    """A p-value reproduced from its 2x2 counts by a standard test (p_vs_counts) came from that
-    test, not from a Wald test of the estimate, so the p implied by the CI (Altman & Bland,
-    BMJ 2011;343:d2304, an approximation for Wald intervals) cannot show it wrong: such a
-    p_vs_ci row is not_checkable, with the test that reproduced the p named."""
+    """A p-value reproduced by a standard test of its 2x2 table, from the counts (p_vs_counts)
+    or the percentages (p_vs_percentages), came from that test, not from a Wald test of the
+    estimate, so the p implied by the CI (Altman & Bland, BMJ 2011;343:d2304, an approximation
+    for Wald intervals) cannot show it wrong: such a p_vs_ci row is not_checkable, with the
+    test that reproduced the p named."""
+    table_of = {"p_vs_counts": "2x2 counts", "p_vs_percentages": "printed percentages"}
     reproduced = {
-        (r["doc_id"], r["stat_id"]): r["method"]
+        (r["doc_id"], r["stat_id"]): (table_of[r["check"]], r["method"])
         for r in rows
-        if r["check"] == "p_vs_counts" and r["verdict"] == CONSISTENT
+        if r["check"] in table_of and r["verdict"] == CONSISTENT
     }
     for row in rows:
-        method = reproduced.get((row["doc_id"], row["stat_id"]))
-        if row["check"] == "p_vs_ci" and row["verdict"] == INCONSISTENT and method:
+        source = reproduced.get((row["doc_id"], row["stat_id"]))
+        if row["check"] == "p_vs_ci" and row["verdict"] == INCONSISTENT and source:
             row["verdict"] = NOT_CHECKABLE
             row["decision_error"] = None
             row["note"] = (
-                f"the p-value is reproduced from the 2x2 counts ({method}); the p implied by "
-                "the CI assumes a Wald test of the estimate"
+                f"the p-value is reproduced from the {source[0]} ({source[1]}); the p implied "
+                "by the CI assumes a Wald test of the estimate"
             )
 
 
