@@ -246,6 +246,23 @@ def test_a_p_that_the_percentages_reproduce_is_not_judged_by_its_ci():
     assert checks["ci_vs_percentages"]["verdict"] == "inconsistent"
 
 
+def test_percentages_take_the_size_of_the_arm_their_label_names():
+    # "fresh transfer" is the arm sized as "fresh embryo transfer" (arms.resolve_arm, as in
+    # extraction): the two percentages are 128/306 and 111/306, whose mid-p is 0.1603
+    text = (
+        "We randomized 612 women, 306 to freeze-all and 306 to fresh embryo transfer. Live "
+        "birth occurred in 41.8% with freeze-all vs 36.3% with fresh transfer (RR 1.15, 95% "
+        "CI 0.97-1.37; p=0.16)."
+    )
+    extraction = extract_document("d", text)
+    checks = {
+        c["check"]: c
+        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+    }
+    assert checks["p_vs_percentages"]["verdict"] == "consistent"
+    assert "128/306 vs 111/306" in checks["p_vs_percentages"]["method"]
+
+
 def test_group_sizes_that_do_not_add_up():
     stats = [
         stat(1, "arm_size", arm="MSC", value=50.0),

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import apa, ci_geometry, context, continuous, inference, nnt, rates, twobytwo
-from .arms import CLUSTERS, counts_people, of_each_arm
+from .arms import CLUSTERS, counts_people, of_each_arm, resolve_arm
 from .comparisons import ANOTHER_HYPOTHESIS_FLAG
 from .judgement import (
     CONSISTENT,
@@ -870,13 +870,18 @@ _MAX_TABLES_FROM_PERCENTAGES = 36
 
 def _tables_from_percentages(first: dict, second: dict, sizes: dict[str, int]) -> list | None:
     """Return the 2x2 tables (x1, n1, x2, n2) whose percentages round to the two printed ones,
-    each n the size the text gives that arm; None when an arm or its size is not known."""
-    keys = [arm_key(s.get("arm") or "") for s in (first, second)]
-    if not all(keys) or keys[0] == keys[1] or any(s.get("subgroup") for s in (first, second)):
+    each n the size the text gives that arm (the arm found as extraction finds it: "fresh
+    transfer" is the arm sized as "fresh embryo transfer"); None when an arm or its size is not
+    known."""
+    if any(s.get("subgroup") for s in (first, second)):
         return None
     if any(_measured_in_percent(s) for s in (first, second)):
         return None  # "Mean HbA1c was 7.3% with drug and 8.0% with placebo": no share of people
-    n1, n2 = sizes.get(keys[0]), sizes.get(keys[1])
+    arms = [{"arm_key": k, "role": _role(k)} for k in sizes]
+    found = [resolve_arm(s.get("arm") or "", arms) for s in (first, second)]
+    if None in found or found[0] is found[1]:
+        return None
+    n1, n2 = (sizes[arm["arm_key"]] for arm in found)
     if not n1 or not n2:
         return None
     xs1, xs2 = (
@@ -886,6 +891,10 @@ def _tables_from_percentages(first: dict, second: dict, sizes: dict[str, int]) -
     if not xs1 or not xs2 or len(xs1) * len(xs2) > _MAX_TABLES_FROM_PERCENTAGES:
         return None
     return [(x1, n1, x2, n2) for x1 in xs1 for x2 in xs2]
+
+
+def _role(key: str) -> str:
+    return "control" if context.is_control(key) else "intervention"
 
 
 def _all_analysed(first: dict, second: dict, tables: list) -> str:
