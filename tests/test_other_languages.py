@@ -108,3 +108,70 @@ def test_a_sample_and_its_share_of_women_in_another_language(text, n, population
 def test_a_count_after_a_heading_in_another_language_names_no_heading():  # guard
     text = "Ergebnisse: 12 (15,0 %) Stürze. Resultados: 9 (11,3 %) caídas."
     assert {r["outcome"] for r in stats(text)} & {"Ergebnisse", "Resultados"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "arms"),
+    [
+        ("In diese Studie wurden 80 Patienten eingeschlossen und der Interventionsgruppe "
+         "(n = 40) oder der Kontrollgruppe (n = 40) zugeteilt. Die Mortalität nach 28 Tagen "
+         "betrug 12,5 % (5/40) in der Interventionsgruppe und 30,0 % (12/40) in der "
+         "Kontrollgruppe (p = 0,05).", "Mortalität", ("Interventionsgruppe", "Kontrollgruppe")),
+        ("Se aleatorizaron 80 pacientes al grupo de intervención (n = 40) o al grupo control "
+         "(n = 40). La mortalidad a los 28 días fue del 12,5 % (5/40) y del 30,0 % (12/40), "
+         "respectivamente (p = 0,05).", "mortalidad", ("intervención", "control")),
+        ("Os 80 pacientes foram randomizados para o grupo MSC (n = 40) ou o grupo controle "
+         "(n = 40). A mortalidade em 28 dias foi de 12,5% (5/40) no grupo MSC e 30,0% (12/40) "
+         "no grupo controle (p = 0,05).", "mortalidade", ("MSC", "controle")),
+        ("Au total, 80 patients ont été randomisés dans le groupe traité (n = 40) ou le groupe "
+         "témoin (n = 40). La mortalité à J28 était de 12,5 % (5/40) dans le groupe traité "
+         "contre 30,0 % (12/40) dans le groupe témoin (p = 0,05).", "mortalité",
+         ("traité", "témoin")),
+    ],
+)  # fmt: skip
+def test_the_outcome_and_arms_of_a_result_in_another_language(text, outcome, arms):
+    rows = stats(text)
+    assert tuple(r["arm"] for r in rows if r["kind"] == "arm_size") == arms
+    counts = [r for r in rows if r["kind"] == "count"]
+    # the outcome is the sentence's subject, the arms those named after each value
+    assert [(c["outcome"], c["arm"]) for c in counts] == [(outcome, arm) for arm in arms]
+    (p,) = [r for r in rows if r["kind"] == "p_value"]
+    assert p["outcome"] == outcome and p["arm"] == f"{arms[0]} vs {arms[1]}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        # the verb second, after a time: the subject follows it
+        ("Nach 12 Wochen lag der WOMAC-Score bei 24,6 ± 12,3 bzw. 29,8 ± 13,1 Punkten.",
+         "WOMAC-Score"),
+        ("Die Gehstrecke im 6-Minuten-Gehtest nahm im Median um 48 m (IQR 22–71) bzw. 31 m "
+         "(IQR 10–55) zu.", "Gehstrecke im 6-Minuten-Gehtest"),
+        ("Stürze traten bei 4 von 82 (4,9 %) bzw. 9 von 82 (11,0 %) Teilnehmenden auf.",
+         "Stürze"),
+        ("La estancia hospitalaria fue de 9,5 ± 2,1 días frente a 12,3 ± 3,0 días.",
+         "estancia hospitalaria"),
+        ("La durée d'hospitalisation était de 12,1 ± 3,2 jours contre 15,4 ± 4,0 jours.",
+         "durée d'hospitalisation"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_sentence_in_another_language_is_its_outcome(sentence, outcome):
+    text = (
+        "Die Patienten wurden der Interventionsgruppe (n = 82) oder der Kontrollgruppe (n = 82) "
+        "zugeteilt. " + sentence
+    )
+    values = [r for r in stats(text) if r["kind"] in {"mean", "median", "count"}]
+    assert len(values) == 2
+    assert [v["outcome"] for v in values] == [outcome, outcome]
+    # "bzw." ("respectively"), "frente a", "contre": the arms in the order they were given
+    assert [v["arm"] for v in values] == ["Interventionsgruppe", "Kontrollgruppe"]
+
+
+def test_an_english_sentence_is_not_read_as_another_language():  # guard
+    text = (
+        "Patients were randomized to vitamin E (n = 40) or placebo (n = 40). A total of 12 "
+        "(30.0%) and 5 (12.5%) died, respectively; no treatment (n = 10) was given to others."
+    )
+    rows = stats(text)
+    assert [r["arm"] for r in rows if r["kind"] == "arm_size"][:2] == ["vitamin E", "placebo"]
+    assert all(r["outcome"] != "total" for r in rows)

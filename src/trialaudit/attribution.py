@@ -22,18 +22,26 @@ PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median", "rate"})
 # What may stand between two values of one run: connectives and units, no numbers and no verb
 # or summary word that would start a new statement ("mean age was 52 years and mean BMI 27").
 _RUN_GAP = re.compile(
-    r"(?i)(?=[^\d.;]{0,80}$)(?!.*\b(?:was|were|is|are|had|has|mean|median|respectively)\b)"
-    r".*(?:\bvs\b|\sv\s|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bagainst\b)"
+    r"(?i)(?=(?:[^\d.;]|(?<=bzw)\.){0,80}$)"
+    r"(?!.*\b(?:was|were|is|are|had|has|mean|median|respectively)\b)"
+    r".*(?:\bvs\b|\sv\s|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bagainst\b"
+    # German, Spanish, Portuguese, French: "bzw.", "und", "y", "e", "et", "frente a", "contre"
+    r"|\bbzw\.|\bund\b|\by\b|\be\b|\bet\b|\bfrente\sa\b|\bcontra\b|\bcontre\b)"
 )
 # A cell boundary of a registry table's row ("Placebo 12 (8.0%) | GZR-118 2.4 mg 61 (41.2%)"):
 # one bar, the next column's title, no line break. Its values are in the order of the arms.
 _CELL_GAP = re.compile(r"[^\n|]{0,40}\|[^\n|]{0,40}")
 # "mean BMI was 27.3": a value printed with its own label starts a new statement.
 _LABELLED = re.compile(r"(?i)[a-z][^\d]{0,40}?\b(?:was|were|is|are|of)\b")
-_VS = re.compile(r"(?i)\bvs\b|\bversus\b|\sv\s")
-# "..., respectively", "... in the four groups": the values are in the order of the arms.
+# "vs", German "bzw." ("48 m (IQR 22–71) bzw. 31 m": respectively, the arms in order), Spanish
+# "frente a", Spanish and Portuguese "contra", French "contre"
+_VS = re.compile(r"(?i)\bvs\b|\bversus\b|\sv\s|\bbzw\.|\bfrente\sa\b|\bcontr[ae]\b")
+# "..., respectively", "... in the four groups": the values are in the order of the arms
+# (Spanish and Portuguese "respectivamente", Portuguese "respetivamente", French
+# "respectivement").
 _RESPECTIVELY = re.compile(
     r"(?i)\brespectively\b|\bin\s(?:the|all)\s(?:two|three|four|five|six|both|\d)\s(?:groups|arms)\b"
+    r"|\bresp?ectivamente\b|\brespectivement\b"
 )
 # "in the laparoscopic group", "the open arm"
 _GROUP_MENTION = re.compile(rf"(?i)\bthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b")

@@ -200,7 +200,10 @@ def _outcome_words(text: str | None) -> str:
         if context.TIMEPOINT.fullmatch(label, later.end()):
             label = label[: later.start()]
             break
-    return "" if context.is_control(label) or not re.search(r"[A-Za-z]{2}", label) else label
+    # a word of one or two small letters names nothing (German "im Median um 48 m")
+    if context.is_control(label) or re.fullmatch(r"[a-z]{1,2}", label):
+        return ""
+    return label if re.search(r"[A-Za-z]{2}", label) else ""
 
 
 _BARE_NEXT = re.compile(

@@ -20,7 +20,9 @@ from .spans import Scanner
 
 CONTROL_WORDS = re.compile(
     r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w{1,30})?"
-    r"|sham|SOC|best\ssupportive\scare|no\streatment|vehicle|saline)\b"
+    r"|sham|SOC|best\ssupportive\scare|no\streatment|vehicle|saline"
+    # Portuguese, French, German
+    r"|controle|controlo|t[ée]moins?|Kontroll\w*|Placebogruppe)\b"
 )
 _COMBINATION = re.compile(r"(?i)\s(?:plus|\+|with|combined\swith|and|followed\sby)\s|\s?\+\s?")
 _STOP = frozenset(
@@ -33,7 +35,10 @@ _STOP = frozenset(
         "died recovered improved developed required experienced responded relapsed survived "
         "achieved "
         # German: "im Verhältnis 1:1 der Interventionsgruppe (n = 82) oder der Kontrollgruppe"
-        "der oder und im bei"
+        "der oder und im bei "
+        # Spanish, Portuguese, French: "al grupo de intervención (n = 40)", "no grupo
+        # controle", "dans le groupe témoin"
+        "grupo grupos groupe groupes brazo braço de del do da dos das du des al ao au aux"
     ).split()
 )
 STOP_WORDS = _STOP  # words that end an arm label read backwards (clean_arm)
@@ -103,6 +108,13 @@ ARM_AFTER_VERB = re.compile(
 # A German report's arm, one word ending in -gruppe, right before its value.
 _GERMAN_GROUP_BEFORE = re.compile(
     r"\b(?:in|bei)\sder\s(?P<arm>[A-Z\u00c4\u00d6\u00dc]\w{2,30}gruppe)\s(?:bei\s)?$"
+)
+# An arm named after its value in Spanish, Portuguese, French or German: "12,5 % (5/40) en el
+# grupo de intervención", "no grupo controle", "dans le groupe témoin", "in der Kontrollgruppe".
+_FOREIGN_GROUP_AFTER = re.compile(
+    r"\s(?:(?:en\s(?:el|los)|no|nos|dans\sles?|del|do|dos)\s(?:grupo|groupe|brazo|braço)"
+    r"\s(?:de\s|d[\'’])?(?P<arm>[\wà-öø-ÿ\-]{2,30})"
+    r"|in\sder\s(?P<gruppe>[A-ZÄÖÜ]\w{2,30}gruppe))(?=[\s,;.)]|$)"
 )
 # What was given, named by how: "died after MSC infusion", "following placebo injection".
 _ARM_GIVEN_AFTER = re.compile(
@@ -564,6 +576,9 @@ def arm_near(
     # "95.00% (38/40), higher than that of the control group": the arm of what it is compared with
     if after and not COMPARED_BETWEEN.search(text, end, after.start("arm")):
         return clean_arm(after.group("arm"))
+    after = _FOREIGN_GROUP_AFTER.match(text, end, sentence[1])
+    if after:
+        return after.group("arm") or after.group("gruppe")
     after = _cluster_noun_ahead(text, end, sentence[1]) and ARM_CLUSTERS_AFTER.match(
         text, end, sentence[1]
     )
@@ -807,6 +822,54 @@ def named_outcome(words: str) -> str:
     return mentions[0][1] if mentions else words
 
 
+# The outcome a sentence in German, Spanish, Portuguese or French is about: the subject of a
+# sentence whose verb says what it was ("Die Gehstrecke im 6-Minuten-Gehtest nahm ... zu",
+# "Nach 12 Wochen lag der WOMAC-Score ...", "Stürze traten bei ...", "La mortalidad a los 28
+# días fue ...", "A mortalidade foi ...", "La mortalité à J28 était ..."). Each form needs
+# both an article or noun of its language and one of its verbs, so no English sentence
+# reads as one.
+_GERMAN_NOUNS = r"[A-ZÄÖÜ][\wäöüß\-]{1,40}(?:\s(?:im|des|der)\s[\wäöüß\-]{2,40})?"
+_GERMAN_VERBS = (
+    r"(?:lag|lagen|betrug|betrugen|war|waren|nahm|nahmen|sank|sanken|stieg|stiegen|trat|traten"
+    r"|zeigte|zeigten|verbesserte|verbesserten|verringerte|verringerten|wurde|wurden)"
+)
+_ROMANCE_WORD = r"[a-zà-öø-ÿ][\wà-öø-ÿ\-]{2,30}"
+_ROMANCE_NOUNS = (
+    rf"{_ROMANCE_WORD}"
+    # "estancia hospitalaria", "tempo de internação", "durée d'hospitalisation"
+    r"(?:\s(?!(?:a|al|à|au|aux|en|em|no|na|nos|nas|dans|del|de|do|da|dos|das|des|du|en|entre"
+    r"|con|com|avec|y|e|et|fue|foi|fueron|foram|était|étaient|fut|era|eram|eran)\b)"
+    rf"{_ROMANCE_WORD})?"
+    rf"(?:\s(?:de|del|do|da|dos|das|des|du)\s{_ROMANCE_WORD}|\sd[\'’]{_ROMANCE_WORD})?"
+)
+_ROMANCE_VERBS = (
+    r"(?:fue|fueron|era|eran|resultó|disminuyó|aumentó|mejoró|se\sredujo|foi|foram|eram"
+    r"|diminuiu|aumentou|melhorou|reduziu|était|étaient|fut|a\sété|ont\sété|a\sdiminué"
+    r"|a\saugmenté)"
+)
+_FOREIGN_SUBJECT = re.compile(
+    r"\s?(?:(?:Ergebnisse|Resultados|R[ée]sultats)\s?:\s)?(?:"
+    # subject first: article, the outcome, then (after a time phrase, say) the verb
+    rf"(?:Der|Die|Das)\s(?P<german>{_GERMAN_NOUNS})\s[^.;:()]{{0,40}}?{_GERMAN_VERBS}\b"
+    rf"|(?P<noun_first>[A-ZÄÖÜ][\wäöüß\-]{{2,40}})\s{_GERMAN_VERBS}\s(?:bei|in|im)\b"
+    rf"|(?:La|El|Los|Las|A|O|Os|As|Le|Les|L[\'’])\s?(?P<romance>{_ROMANCE_NOUNS})"
+    rf"\s[^.;:()]{{0,40}}?{_ROMANCE_VERBS}\b"
+    # German, the verb second: "Nach 12 Wochen lag der WOMAC-Score"
+    rf"|(?:[\wäöüß\-]{{1,30}}\s){{1,4}}?{_GERMAN_VERBS}\s(?:im\s\w{{1,30}}\s)?(?:der|die|das)\s"
+    rf"(?P<german_after_verb>{_GERMAN_NOUNS})"
+    r")"
+)
+
+
+def foreign_subject(text: str, sentence: tuple[int, int], start: int) -> str:
+    """Return the outcome a German, Spanish, Portuguese or French sentence opens with
+    (_FOREIGN_SUBJECT) when the value at ``start`` follows it, else ''."""
+    m = _FOREIGN_SUBJECT.match(text, sentence[0], sentence[1])
+    if m is None or m.end() > start:
+        return ""
+    return next(g for g in m.groups() if g)
+
+
 def outcome_of(
     text: str,
     start: int,
@@ -825,6 +888,9 @@ def outcome_of(
         group = _PEOPLE_AFTER.match(text, end, sentence[1])
         if group:  # "402 [44.9%] women", "131 (61.2%) were men"
             return (group.group("people") or group.group("foreign")).lower()
+    foreign = foreign_subject(text, sentence, start)
+    if foreign:
+        return foreign
     if label_first:
         label = label_before(text, start, sentence)
         # "Mean ± SD: drug 5.1 ± 1.2": a label that names one of the arms is no outcome, nor
