@@ -212,6 +212,35 @@ def outcomes_of(text):
             "Key results\n• Live birth: 41.8% vs 36.3%",
             [("41.8%", "Live birth"), ("36.3%", "Live birth")],
         ),
+        # the second clause's subject of six words ("and" opens it); the percentage after
+        # "vs" and the p right after the pair measure what the first percentage does
+        (
+            "Length of stay was 18.5 ± 5.2 vs 23.1 ± 6.4 days (P = 0.004), and CT lesion "
+            "absorption on day 14 was 62.5% vs 35.0% (P = 0.044).",
+            [
+                ("18.5 ± 5.2", "Length of stay"),
+                ("23.1 ± 6.4", "Length of stay"),
+                ("P = 0.004", "Length of stay"),
+                ("62.5%", "CT lesion absorption"),
+                ("35.0%", "CT lesion absorption"),
+                ("P = 0.044", "CT lesion absorption"),
+            ],
+        ),
+        # a p right after the values of a clause tests what they measure, not what the
+        # sentence named first
+        (
+            "The day 3 SOFA score was 7 (4–10) in the intervention group and 8 (5–11) in the "
+            "usual care group (p = 0.09), and vasopressor-free days to day 28 were 22 (0–25) "
+            "versus 21 (0–25) (p = 0.71).",
+            [
+                ("7 (4–10)", "day 3 SOFA score"),
+                ("8 (5–11)", "day 3 SOFA score"),
+                ("p = 0.09", "day 3 SOFA score"),
+                ("22 (0–25)", "vasopressor-free days"),
+                ("21 (0–25)", "vasopressor-free days"),
+                ("p = 0.71", "vasopressor-free days"),
+            ],
+        ),
         # words that open a sentence name no outcome
         (
             "There were 35 events in 1,200 person-years in the drug group and 60 in 1,180 "

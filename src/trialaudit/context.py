@@ -1326,7 +1326,11 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
     if not kept and stop in _COPULAS and len(words) > 1:
         # "... and baseline PASI was 14.1 (3.6)": the label is the copula's subject
         kept, stop = _label_words(words, len(words) - 1, _SUBJECT_STOP, 6)
-        cut = len(kept) == 6 or (not stop and window_start + match.start() > sentence[0])
+        # six words that a stop word opens are the whole subject ("and CT lesion absorption on
+        # day 14 was"), six words after any other word may be part of one
+        cut = (len(kept) == 6 and stop not in _SUBJECT_STOP) or (
+            not stop and window_start + match.start() > sentence[0]
+        )
         kept = [] if cut else _without_tail(" ".join(reversed(kept))).split()[::-1]
     elif not kept and stop == "of" and len(words) > 1:
         # "indicating a vaccine efficacy of 94.1%": the label is what the value is "of"

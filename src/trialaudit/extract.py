@@ -181,11 +181,13 @@ def _attach_context(
     previous: dict[tuple[str, int], tuple[str, float | None]] = {}
     values_at = _durations_printed(rows)
     last_summary: dict | None = None
+    last_result: dict | None = None
     for row in rows:
         start, end = row["span_start"], row["span_end"]
         sentence = sents.of(start)
         row["sentence_start"], row["sentence_end"] = sentence
         kind = row["kind"]
+        before, last_result = last_result, (row if kind in RESULT_KINDS else last_result)
         # "mean IL-6 12.4 ± 3.1 vs 13.0 ± 3.5": the second measures what the first one does
         first = last_summary if last_summary and _paired_summary(norm, last_summary, row) else None
         if kind in _SUMMARY_KINDS:
@@ -208,6 +210,16 @@ def _attach_context(
                 row["outcome"] = inside[-1][2]
         if first is not None:
             _one_outcome_for_the_pair(first, row)
+        # "62.5% vs 35.0% (P = 0.044)", "(RR 0.25, 95% CI 0.05-1.25; P = 0.16)": a p right
+        # after a value tests what that value measures
+        if (
+            kind == "p_value"
+            and before is not None
+            and before["kind"] in _TESTED_KINDS
+            and before["outcome"]
+            and _P_RIGHT_AFTER.fullmatch(norm, before["span_end"], start)
+        ):
+            row["outcome"] = before["outcome"]
         if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
         if kind in RESULT_KINDS and not row["subgroup"]:
@@ -238,7 +250,12 @@ def _attach_context(
         row["timepoint"], row["timepoint_days"], row["timepoint_source"] = label, days, source
 
 
-_SUMMARY_KINDS = frozenset({"median", "mean"})
+# What may stand between a value and the p that tests it: a unit and a bracket ("days (P"), or
+# the separator of a bracket's items ("1.25; P").
+_P_RIGHT_AFTER = re.compile(r"\s?(?:[^\s\d()\[\];,.]{1,12}\s?)?[(\[]\s?|[;,]\s?")
+_TESTED_KINDS = frozenset({"count", "percentage", "mean", "median", "ratio", "difference"})
+# Values whose second, after nothing but "vs", measures what the first does ("62.5% vs 35.0%")
+_SUMMARY_KINDS = frozenset({"median", "mean", "percentage"})
 # ... also across the brackets and units of the two: "(28.74±9.36) μmol/L vs (36.15±11.20)"
 _VERSUS_ONLY = re.compile(
     r"\)?\s{0,2}(?:[^\s()\d]{1,10}\s)?(?:vs\.?|versus)\s\(?\s?", re.IGNORECASE
