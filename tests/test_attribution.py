@@ -1805,3 +1805,17 @@ def test_the_outcome_of_values_is_their_clauses_subject(text, kind, outcome):
     rows = [r for r in extract_document("d", text).statistics if r["kind"] == kind]
     last_two = rows[-2:] if kind != "p_value" else rows[-1:]
     assert {r["outcome"].removeprefix("The ") for r in last_two} == {outcome.removeprefix("The ")}
+
+
+def test_the_value_a_change_starts_from_is_the_baseline():
+    text = (
+        "Serum albumin rose from 3.42 ± 0.31 to 3.61 ± 0.28 g/dL with BCAA and from 3.45 ± 0.29 "
+        "to 3.47 ± 0.33 g/dL in controls. At 6 months, HbA1c fell from 8.1% to 7.2% with the "
+        "drug; from 5 to 12 patients were screened daily."
+    )
+    rows = extract_document("t", text).statistics
+    when = {r["source_text"]: (r["timepoint"], r["timepoint_source"]) for r in rows}
+    assert when["3.42 ± 0.31"] == when["3.45 ± 0.29"] == ("baseline", "change_start")
+    assert when["3.61 ± 0.28"][0] == when["3.47 ± 0.33"][0] == ""
+    assert when["8.1%"] == ("baseline", "change_start")
+    assert when["7.2%"] == ("month 6", "sentence")

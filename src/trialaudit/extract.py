@@ -247,7 +247,21 @@ def _attach_context(
                 (label, days), source = defaults[row["study_id"]], "title"
             if label:
                 previous[key] = (label, days)
+        if kind in _SUMMARY_KINDS and _starts_a_change(norm, start, end, sentence):
+            label, days, source = "baseline", 0.0, "change_start"
         row["timepoint"], row["timepoint_days"], row["timepoint_source"] = label, days, source
+
+
+# "rose from 3.42 ± 0.31 to 3.61 ± 0.28 g/dL": the value after "from" is where the change
+# started, the baseline; the one after "to" keeps the time point of its sentence.
+_TO_ANOTHER_VALUE = re.compile(r"\s?(?:[^\s\d()]{1,10}\s?)?to\s[-+\u2212]?\(?\d")
+
+
+def _starts_a_change(norm: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    return bool(
+        context.FROM_BEFORE.search(norm, max(sentence[0], start - 6), start)
+        and _TO_ANOTHER_VALUE.match(norm, end, sentence[1])
+    )
 
 
 # What may stand between a value and the p that tests it: a unit and a bracket ("days (P"), or
