@@ -207,6 +207,9 @@ def test_a_chinese_label_without_its_arm_or_a_comparison_after_a_unit():
         ("治疗14 d后，观察组血清D-乳酸(5.12±1.06)mg/L低于对照组的(6.87±1.34)mg/L。", "day 14"),
         ("第28天，观察组病死率为5.0%（2/40），对照组为20.0%（4/20）。", "day 28"),
         ("12周时观察组有效率为62.5%（25/40）。", "week 12"),
+        # "28 d病死率": 28-day mortality
+        ("治疗组28 d病死率为5.0%（2/40），对照组为20.0%（4/20）（P=0.16）。", "day 28"),
+        ("观察组90 d生存率为85.0%（34/40）。", "day 90"),
         ("Nach 12 Wochen lag der Score bei 24,6 ± 12,3 und 29,8 ± 13,1 Punkten.", "week 12"),
         ("• Off TNFi at mo 18: 61% vs 48%, p=.04", "month 18"),
     ],

@@ -177,8 +177,10 @@ TIMEPOINT = re.compile(
         (?![\s\-](?:walk|interval|old|of\sage))
       |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
       |(?P<baseline>baseline)
-      # Chinese: "治疗14 d后" (14 days after treatment), "第28天" (day 28), "12周时" (at week 12)
-      |\u7b2c?(?P<n4>\d{{1,3}})\s?(?P<u4>d|\u5929|\u5468|\u4e2a\u6708)(?=[\u540e\u65f6\u672b])
+      # Chinese: "治疗14 d后" (14 days after treatment), "第28天" (day 28), "12周时" (at week 12),
+      # "28 d病死率" (28-day mortality; also 死亡率, 生存率, 存活率)
+      |\u7b2c?(?P<n4>\d{{1,3}})\s?(?P<u4>d|\u5929|\u5468|\u4e2a\u6708)
+        (?=[\u540e\u65f6\u672b]|\u75c5\u6b7b\u7387|\u6b7b\u4ea1\u7387|\u751f\u5b58\u7387|\u5b58\u6d3b\u7387)
       |\u7b2c(?P<n5>\d{{1,3}})(?P<u5>\u5929|\u5468|\u4e2a\u6708)
       # German: "nach 12 Wochen"
       |(?<=nach\s)(?P<n6>\d{{1,3}})\s(?P<u6>Tagen|Wochen|Monaten|Jahren)\b
