@@ -219,6 +219,21 @@ def test_time_points_in_chinese_german_and_on_a_poster(text, timepoint):
     assert rows and {r["timepoint"] for r in rows} == {timepoint}
 
 
+def test_a_chinese_arm_before_the_day_of_its_rate():
+    # "治疗组28 d病死率为5.0%": the treatment group's 28-day mortality, though the English
+    # abstract beside it sizes two more arms of 40 and 20 (so no denominator tells them apart)
+    text = (
+        "按2:1随机分为治疗组40例和对照组20例。治疗组28 d病死率为5.0%（2/40），对照组为20.0%"
+        "（4/20）（P=0.16）。Sixty patients were randomized 2:1 to UC-MSCs (n = 40) or placebo "
+        "(n = 20)."
+    )
+    counts = [r for r in stats(text) if r["kind"] == "count"]
+    assert [(r["source_text"], r["arm"], r["timepoint"]) for r in counts] == [
+        ("5.0%（2/40）", "treatment", "day 28"),
+        ("20.0%（4/20）", "control", "day 28"),
+    ]
+
+
 def test_cases_right_after_a_group_with_a_percentage_are_a_count_not_the_groups_size():
     # 7/45 = 15.6 %, not 17.8 %; 9/45 = 20.0 %
     text = "观察组(n=45)与对照组(n=45)。不良反应：观察组7例(17.8%)，对照组9例（20.0%）。"
