@@ -1148,3 +1148,13 @@ def test_a_count_of_all_the_trials_dead_is_out_of_its_sample():
         ("count", "one BMMNC patient", "BMMNC", 37),
         ("count", "two control patients", "control", 35),
     ]
+
+
+def test_two_summaries_whose_outcomes_share_a_word_are_compared():  # guard
+    # "6-minute walk distance" and "6-minute walk" name one measure
+    text = (
+        "The 6-minute walk distance was 412 ± 86 m with MSCs and 371 ± 94 m with placebo "
+        "(P = 0.04)."
+    )
+    (cmp,) = extract_document("d", text).comparisons
+    assert (cmp["kind"], cmp["arm_1"], cmp["arm_2"]) == ("continuous", "MSCs", "placebo")

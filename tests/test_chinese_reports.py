@@ -234,6 +234,29 @@ def test_a_chinese_arm_before_the_day_of_its_rate():
     ]
 
 
+def test_two_arms_lists_of_outcomes_joined_by_the_enumeration_comma():
+    # each arm's values in the same order of outcomes, joined by "、", and the two t's listed
+    # after them in that order: t = (6.1 - 4.2) / sqrt((1.3² + 1.7²) / 48) = 6.15 and
+    # (19.4 - 15.6) / sqrt((3.8² + 4.5²) / 48) = 4.47 (Student's pooled t, equal arms)
+    text = (
+        "采用随机数字表法分为观察组和对照组，各48例。观察组腹痛缓解时间(4.2±1.3)d、住院时间"
+        "(15.6±3.8)d均短于对照组的(6.1±1.7)d、(19.4±4.5)d，差异有统计学意义(t=6.152、4.469，"
+        "P＜0.05)。"
+    )
+    extraction = extract_document("d", text)
+    rows = {r["source_text"]: r for r in extraction.statistics}
+    assert [(rows[v]["arm"], rows[v]["outcome"]) for v in ("4.2±1.3", "6.1±1.7")] == [
+        ("observation", "腹痛缓解时间"),
+        ("control", "腹痛缓解时间"),
+    ]
+    assert [rows[v]["arm"] for v in ("15.6±3.8", "19.4±4.5")] == ["observation", "control"]
+    assert rows["15.6±3.8"]["outcome"] == rows["19.4±4.5"]["outcome"] == "length of stay"
+    assert [rows[v]["outcome"] for v in ("t=6.152", "4.469")] == ["腹痛缓解时间", "length of stay"]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    tests = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "test_vs_summaries"]
+    assert tests == [("6.152", "consistent"), ("4.469", "consistent")]
+
+
 def test_cases_right_after_a_group_with_a_percentage_are_a_count_not_the_groups_size():
     # 7/45 = 15.6 %, not 17.8 %; 9/45 = 20.0 %
     text = "观察组(n=45)与对照组(n=45)。不良反应：观察组7例(17.8%)，对照组9例（20.0%）。"

@@ -354,6 +354,51 @@ _OPENS_WITH_AN_ESTIMATE = re.compile(
 _TO_BETWEEN = re.compile(r"\s?%?\s?to\s")
 
 
+# Chinese lists: "观察组腹痛缓解时间(4.2±1.3)d、住院时间(15.6±3.8)d均短于对照组的(6.1±1.7)d、
+# (19.4±4.5)d，差异有统计学意义(t=6.152、4.469": values (and tests) joined by the enumeration
+# comma "、", no other punctuation between.
+_ENUMERATED = re.compile(r"[^\d，,；;。!?！？]{0,25}\u3001[^\d，,；;。!?！？]{0,25}")
+
+
+def enumerated_lists(stats: list[dict], text: str) -> None:
+    """Give two lists of one sentence's values, each joined by "、" and as long as the other,
+    the reading of a Chinese abstract: every value of a list the arm its first value has, each
+    value of the second list the outcome of the value at its place in the first, and a list of
+    as many tests after them (t=6.152、4.469) those outcomes in order. ``text`` is the decoded
+    text, whose "、" normalization made a comma."""
+    lists: list[list[dict]] = []
+    for row in sorted(stats, key=lambda r: r["span_start"]):
+        last = lists[-1][-1] if lists else None
+        if (
+            last is not None
+            and row["kind"] == last["kind"]
+            and row["sentence_start"] == last["sentence_start"]
+            and _ENUMERATED.fullmatch(text, last["span_end"], row["span_start"])
+        ):
+            lists[-1].append(row)
+        else:
+            lists.append([row])
+    for index, first in enumerate(lists):
+        if len(first) < 2 or first[0]["kind"] not in PER_ARM_KINDS or index + 1 >= len(lists):
+            continue
+        second = lists[index + 1]
+        if len(second) != len(first) or second[0]["sentence_start"] != first[0]["sentence_start"]:
+            continue
+        if second[0]["kind"] != first[0]["kind"] or first[0]["arm"] == second[0]["arm"]:
+            continue
+        outcomes = [row["outcome"] for row in first]
+        for values in (first, second):
+            for row in values[1:]:
+                row["arm"] = row["arm"] or values[0]["arm"]
+        if len(set(outcomes)) == len(outcomes) and all(outcomes):
+            for row, outcome in zip(second, outcomes, strict=True):
+                row["outcome"] = outcome
+            tests = lists[index + 2] if index + 2 < len(lists) else []
+            if len(tests) == len(first) and tests[0]["kind"] == "test":
+                for row, outcome in zip(tests, outcomes, strict=True):
+                    row["outcome"] = outcome
+
+
 def arms_of_changes_from_to(stats: list[dict], norm: str) -> None:
     """Give the value a change starts from the arm of the value it goes to ("Mean HbA1c fell
     from 8.1 ± 0.9% to 7.2 ± 0.8% with drug and from 8.0 ± 1.0% to 7.9 ± 0.9% with placebo"):

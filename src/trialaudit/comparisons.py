@@ -384,14 +384,15 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
                 continue
             gap = norm[a["span_end"] : b["span_start"]]
             named = (
-                a["arm"]
-                and b["arm"]
-                and context.arm_key(a["arm"]) != context.arm_key(b["arm"])
+                _two_arms(a, b)
+                # "X 4.2, Y 15.6 in A vs X 6.1, Y 19.4 in B": Y of A is not compared with X of B
+                and not _other_outcomes(a["outcome"], b["outcome"])
                 and _NAMED_ARMS_GAP.match(_ARM_SIZE_IN_GAP.sub("", gap))
             )
             if _VERSUS_GAP.match(gap) or named:
                 pairs.append((a, b))
                 second.add(b["stat_id"])
+        pairs = _with_enumerated_pairs(pairs, summaries, used)
         listed, shared_p = _tests_listed_after(pairs, group, norm)
         for index, (a, b) in enumerate(pairs):
             limit = pairs[index + 1][0]["span_start"] if index + 1 < len(pairs) else None
@@ -446,6 +447,39 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
         if shared_p is not None:
             used.add(shared_p["stat_id"])
     return rows
+
+
+def _other_outcomes(first: str, second: str) -> bool:
+    """Whether two values' outcomes are different measures: both named, sharing no word
+    ("腹痛缓解时间" and "length of stay"; not "6-minute walk distance" and "6-minute walk")."""
+    words = [set(o.lower().split()) for o in (first, second)]
+    return bool(first and second and not words[0] & words[1])
+
+
+def _two_arms(a: dict, b: dict) -> bool:
+    return bool(a["arm"] and b["arm"] and context.arm_key(a["arm"]) != context.arm_key(b["arm"]))
+
+
+def _with_enumerated_pairs(pairs: list, summaries: list[dict], used: set[int]) -> list:
+    """Add to ``pairs`` the summaries of one sentence that two arms' lists give in the same
+    order of outcomes ("观察组腹痛缓解时间(4.2±1.3)d、住院时间(15.6±3.8)d均短于对照组的(6.1±1.7)d、
+    (19.4±4.5)d": 4.2 with 6.1, 15.6 with 19.4), when none of them is paired yet."""
+    paired = {r["stat_id"] for pair in pairs for r in pair} | used
+    free = [r for r in summaries if r["stat_id"] not in paired]
+    half = len(free) // 2
+    if half < 2 or len(free) % 2:
+        return pairs
+    first, second = free[:half], free[half:]
+    outcomes = [r["outcome"] for r in first]
+    if (
+        not all(outcomes)
+        or len(set(outcomes)) != half
+        or [r["outcome"] for r in second] != outcomes
+        or not all(_two_arms(a, b) for a, b in zip(first, second, strict=True))
+        or len({context.arm_key(r["arm"]) for r in first}) != 1
+    ):
+        return pairs
+    return sorted([*pairs, *zip(first, second, strict=True)], key=lambda p: p[0]["span_start"])
 
 
 def _tests_listed_after(

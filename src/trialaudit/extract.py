@@ -896,6 +896,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _arms_named_after(stats, norm, arm_rows)
     attribution.arms_of_parallel_labels(stats, norm, arm_words)
     attribution.arms_of_changes_from_to(stats, norm)
+    attribution.enumerated_lists(stats, text)
     _fill_denominators(stats, arm_rows, norm)
     attribution.parallel_denominators(runs, norm)
     attribution.bare_intervals_like_the_first(runs)
