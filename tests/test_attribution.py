@@ -1819,3 +1819,17 @@ def test_the_value_a_change_starts_from_is_the_baseline():
     assert when["3.61 ± 0.28"][0] == when["3.47 ± 0.33"][0] == ""
     assert when["8.1%"] == ("baseline", "change_start")
     assert when["7.2%"] == ("month 6", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Two patients (8.3%) in the BCAA group and one (4.2%) in the control group withdrew.",
+         "withdrawal"),
+        ("Of those treated, 12 (20.0%) relapsed.", "relapse"),
+        ("Eighteen patients (30.0%) discontinued.", "discontinuation"),
+    ],
+)  # fmt: skip
+def test_what_happened_named_by_its_verb_is_named_by_its_noun(text, outcome):
+    rows = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
+    assert rows and {r["outcome"] for r in rows} == {outcome}

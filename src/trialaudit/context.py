@@ -875,6 +875,25 @@ def foreign_subject(text: str, sentence: tuple[int, int], start: int) -> str:
     return next(g for g in m.groups() if g)
 
 
+# What happened, named by its verb, as the outcome's noun: "Two patients withdrew" counts
+# withdrawals, "aged 63.8 (SD 14.1)" is the age.
+_NOUN_OF_VERB = {
+    "withdrew": "withdrawal",
+    "died": "death",
+    "relapsed": "relapse",
+    "responded": "response",
+    "recovered": "recovery",
+    "discontinued": "discontinuation",
+    "dropped out": "dropout",
+    "aged": "age",
+}
+
+
+def as_noun(outcome: str) -> str:
+    """Return an outcome named by a verb as its noun (_NOUN_OF_VERB), any other as it is."""
+    return _NOUN_OF_VERB.get(outcome.lower(), outcome)
+
+
 def outcome_of(
     text: str,
     start: int,

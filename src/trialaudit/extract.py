@@ -203,6 +203,7 @@ def _attach_context(
                 end=end,
                 counts_people=kind in {"count", "percentage"},
             )
+            row["outcome"] = context.as_noun(row["outcome"])
             # a registry row whose text names no outcome measures its section's; an adverse
             # event's row ("Affected / at Risk (%): 3/100 ...") the event's
             inside = _enclosing(measured, measured_starts, start, end)
