@@ -685,7 +685,7 @@ def test_the_predicate_of_a_sentence_without_subject_is_its_outcome(text, expect
 
 def test_a_past_tense_verb_after_the_group_is_the_outcome():
     text = "Ten of the 42 patients (23.8%) in the treatment group relapsed."
-    assert outcomes_of(text) == [("Ten of the 42 patients (23.8%)", "relapsed")]
+    assert outcomes_of(text) == [("Ten of the 42 patients (23.8%)", "relapse")]
 
 
 def test_a_value_bracketed_inside_its_subject_takes_that_subject():
@@ -1138,7 +1138,7 @@ def rows_of(text, kinds):
         (
             "Overall, 48 participants (24%) withdrew before week 12.",
             {"count"},
-            [("count", "48 participants (24%)", "", None, "withdrew")],
+            [("count", "48 participants (24%)", "", None, "withdrawal")],
         ),
     ],
 )
@@ -1276,7 +1276,7 @@ def test_two_arms_named_together(text, expected):
         ),
         (
             "In the treatment arm, 18 patients (36%) responded, versus 9 (18%) in the control arm.",
-            ["responded", "responded"],
+            ["response", "response"],
         ),
     ],
 )
