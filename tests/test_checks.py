@@ -75,6 +75,15 @@ def comparison(cid: int, e1, n1, e2, n2, **fields) -> dict:
     return row
 
 
+def checks_by_name(text: str) -> dict[str, dict]:
+    """Return the checks of a text's extraction by check name (the last of each name)."""
+    extraction = extract_document("d", text)
+    return {
+        c["check"]: c
+        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+    }
+
+
 def by_check(checks: list[dict]) -> dict[tuple[int, str], dict]:
     return {(c["stat_id"], c["check"]): c for c in checks}
 
@@ -234,11 +243,7 @@ def test_a_p_that_the_percentages_reproduce_is_not_judged_by_its_ci():
         "occurred in 41.8% with freeze-all vs 36.3% with fresh transfer (RR 1.15, 95% CI "
         "0.97-1.37; p=0.16)."
     )
-    extraction = extract_document("d", text)
-    checks = {
-        c["check"]: c
-        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
-    }
+    checks = checks_by_name(text)
     assert checks["p_vs_percentages"]["verdict"] == "consistent"
     assert checks["p_vs_ci"]["verdict"] == "not_checkable"
     assert "reproduced from the printed percentages" in checks["p_vs_ci"]["note"]
@@ -254,11 +259,7 @@ def test_percentages_take_the_size_of_the_arm_their_label_names():
         "birth occurred in 41.8% with freeze-all vs 36.3% with fresh transfer (RR 1.15, 95% "
         "CI 0.97-1.37; p=0.16)."
     )
-    extraction = extract_document("d", text)
-    checks = {
-        c["check"]: c
-        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
-    }
+    checks = checks_by_name(text)
     assert checks["p_vs_percentages"]["verdict"] == "consistent"
     assert "128/306 vs 111/306" in checks["p_vs_percentages"]["method"]
 
