@@ -1833,3 +1833,12 @@ def test_the_value_a_change_starts_from_is_the_baseline():
 def test_what_happened_named_by_its_verb_is_named_by_its_noun(text, outcome):
     rows = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
     assert rows and {r["outcome"] for r in rows} == {outcome}
+
+
+def test_a_posters_arrow_line_measures_what_the_line_before_does():
+    text = (
+        "RESULTS\n• 246 pts randomised → US-guided n=164, clinical n=82\n"
+        "• Major flare: 29/164 (17.7%) vs 25/82 (30.5%)\n   → HR=0.53 (0.31-0.91), p=.02\n"
+    )
+    rows = {r["source_text"]: r for r in extract_document("t", text).statistics}
+    assert rows["HR=0.53 (0.31-0.91)"]["outcome"] == rows["p=.02"]["outcome"] == "Major flare"

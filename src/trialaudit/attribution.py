@@ -335,6 +335,8 @@ def _names_a_known_arm(label: str, arm_words: frozenset[str]) -> bool:
 
 # At most this much space between a sentence and the one before it in one paragraph.
 _NEXT_SENTENCE_GAP = 3
+# An arrow that opens a line going on from the line before.
+_CONTINUED_LINE = re.compile(r"\s{0,8}(?:\u2192|->|=>)\s{0,3}")
 
 
 # A sentence about the estimate of the sentence before it opens with the estimate's name: "The
@@ -431,12 +433,15 @@ def outcomes_carried_to_effects(stats: list[dict], norm: str) -> None:
     for start, rows in sorted(sentences.items()):
         named = [r for r in previous if r["outcome"] and r["kind"] in PER_ARM_KINDS | EFFECT_KINDS]
         gap = norm[previous[-1]["sentence_end"] : start] if previous else "\n\n"
+        # a poster's line that goes on from the one before: "• Major flare: 29/164 (17.7%) vs
+        # 25/82 (30.5%)\n   → HR=0.53 (0.31-0.91), p=.02"
+        opens = _CONTINUED_LINE.match(norm, start)
+        continued = opens or _CONTINUED_LINE.fullmatch(gap)
         if (
             named
-            and len(gap) <= _NEXT_SENTENCE_GAP
-            and "\n" not in gap
+            and (continued or (len(gap) <= _NEXT_SENTENCE_GAP and "\n" not in gap))
             and not any(r["outcome"] for r in rows)
-            and _OPENS_WITH_AN_ESTIMATE.match(norm, start)
+            and _OPENS_WITH_AN_ESTIMATE.match(norm, opens.end() if opens else start)
         ):
             for row in rows:
                 if row["kind"] in EFFECT_KINDS and row["study_id"] == named[-1]["study_id"]:
