@@ -1842,3 +1842,18 @@ def test_a_posters_arrow_line_measures_what_the_line_before_does():
     )
     rows = {r["source_text"]: r for r in extract_document("t", text).statistics}
     assert rows["HR=0.53 (0.31-0.91)"]["outcome"] == rows["p=.02"]["outcome"] == "Major flare"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("• Serious AEs: 6 vs 5 pts, NS", "serious adverse events"),
+        ("SAEs were reported in 3 (5%) and 2 (3%), respectively.", "serious adverse events"),
+        ("AEs occurred in 12 (20%) and 10 (17%), respectively.", "adverse events"),
+        ("Serious adverse events occurred in 3 (5%) and 2 (3%), respectively.",
+         "serious adverse events"),
+    ],
+)  # fmt: skip
+def test_adverse_events_named_by_abbreviation_are_named_in_full(text, outcome):
+    rows = extract_document("t", text).statistics
+    assert rows and {r["outcome"] for r in rows} == {outcome}
