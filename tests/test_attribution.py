@@ -241,6 +241,22 @@ def outcomes_of(text):
                 ("p = 0.71", "vasopressor-free days"),
             ],
         ),
+        # a clause after ", and" has a subject of its own, perhaps after when it was measured;
+        # a source ("From the abstract:") is no outcome
+        (
+            "From the abstract: 58 patients randomised, and at 6 months the walk distance "
+            "improved by 42.6 ± 30.1 m with MSCs vs 18.9 ± 28.4 m with placebo (P = 0.003).",
+            [
+                ("58", ""),
+                ("42.6 ± 30.1", "walk distance"),
+                ("18.9 ± 28.4", "walk distance"),
+                ("P = 0.003", "walk distance"),
+            ],
+        ),
+        (
+            "Forty volunteers were randomised, and 38 (95%) completed both periods.",
+            [("Forty", ""), ("38 (95%)", "completed both periods")],
+        ),
         # words that open a sentence name no outcome
         (
             "There were 35 events in 1,200 person-years in the drug group and 60 in 1,180 "

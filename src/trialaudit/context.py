@@ -1048,6 +1048,9 @@ def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 _SUBJECT = re.compile(
+    # "at 6 months the walk distance improved by ...": when, then what
+    r"(?:(?i:at|after|by)\s(?:\d{1,3}\s(?i:days?|weeks?|months?|years?)|(?i:day|week|month|year)"
+    r"\s\d{1,4})\s)?"
     r"(?:(?:The|A|An|the)\s)?(?P<subject>(?:[A-Za-z]|[\u2265\u2264]?\d{1,3}%\s[a-z])[\w\-/]{0,30}"
     # later words: "PHQ-9", "50%", "≥2", "25(OH)D"
     r"(?:\s(?!was\b|were\b)[A-Za-z0-9\u2265\u2264][\w\-/%]{0,30}(?:\([A-Za-z]{1,5}\)[\w\-]{0,10})?)"
@@ -1105,7 +1108,7 @@ _SUBJECT_TAIL = re.compile(
 # stay was shorter"), a bullet or line of a slide or registry record, or after the reference of
 # a comparison ("Compared with stretching, the fall rate was lower ...").
 _CLAUSE_OPENING = re.compile(
-    r",\s(?:while|whereas|but)\s|;\s(?=[A-Za-z][a-z]|[A-Z]{2,6}-?\d{0,2}\s[a-z])|[\u2022\n]\s?"
+    r",\s(?:while|whereas|but|and)\s|;\s(?=[A-Za-z][a-z]|[A-Z]{2,6}-?\d{0,2}\s[a-z])|[\u2022\n]\s?"
     r"|[|\u3000-\u9fff\uff01-\uff5e]\s(?=[A-Z])"  # page furniture: "投稿指南 The effective rate"
     r"|(?i:compared\s(?:with|to)|relative\sto|versus|in\scontrast\sto)\s[^,;\d]{1,40},\s"
     r'|:\s["\u201c]'  # a quotation: 'The review says: "Relapse occurred in ...'
