@@ -257,6 +257,15 @@ def outcomes_of(text):
             "Forty volunteers were randomised, and 38 (95%) completed both periods.",
             [("Forty", ""), ("38 (95%)", "completed both periods")],
         ),
+        # a unit after the values names no outcome
+        (
+            "The drug cost per patient was (486.3±52.7) yuan vs (712.5±66.4) yuan (P<0.05).",
+            [
+                ("486.3±52.7", "drug cost per patient"),
+                ("712.5±66.4", "drug cost per patient"),
+                ("P<0.05", "drug cost per patient"),
+            ],
+        ),
         # words that open a sentence name no outcome
         (
             "There were 35 events in 1,200 person-years in the drug group and 60 in 1,180 "

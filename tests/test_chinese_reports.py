@@ -257,6 +257,22 @@ def test_two_arms_lists_of_outcomes_joined_by_the_enumeration_comma():
     assert tests == [("6.152", "consistent"), ("4.469", "consistent")]
 
 
+def test_what_a_chinese_clause_measures_before_its_arm_and_the_tests_of_its_values():
+    # "第14天胸部CT病灶吸收率治疗组为62.5%": on day 14, the CT lesion absorption of the
+    # treatment group was 62.5%; "高于对照组的35.0%" (higher than the control group's) names no
+    # measure; the chi-square and t after the values test what they measure, not the unit
+    text = (
+        "治疗组40例和对照组20例。第14天胸部CT病灶吸收率治疗组为62.5%（25/40），高于对照组的"
+        "35.0%（7/20）（χ²=4.05，P=0.044）。观察组血清D-乳酸(5.12±1.06)mg/L低于对照组的"
+        "(6.87±1.34)mg/L(t=7.095，P＜0.001)。"
+    )
+    outcome = {r["source_text"]: r["outcome"] for r in stats(text)}
+    for value in ("62.5%（25/40）", "35.0%（7/20）", "χ²=4.05", "P=0.044"):
+        assert outcome[value] == "胸部CT病灶吸收率"
+    for value in ("5.12±1.06", "6.87±1.34", "t=7.095", "P＜0.001"):
+        assert outcome[value] == "血清D-乳酸"
+
+
 def test_cases_right_after_a_group_with_a_percentage_are_a_count_not_the_groups_size():
     # 7/45 = 15.6 %, not 17.8 %; 9/45 = 20.0 %
     text = "观察组(n=45)与对照组(n=45)。不良反应：观察组7例(17.8%)，对照组9例（20.0%）。"

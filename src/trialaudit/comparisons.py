@@ -191,6 +191,10 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
             ]
             p_row = p_after[0] if p_after else None
             test = _chi_square_after(group, cell, nxt)
+            # what the counts measure is what their estimate, p and test do, when those name none
+            for later in (effect, p_row, test):
+                if later is not None:
+                    later["outcome"] = later["outcome"] or cell["outcome"] or control["outcome"]
             totals = _denominator(cell, arms), _denominator(control, arms)
             rows.append(_binary_row(cell, control, totals, effect, p_row, test))
             used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
@@ -420,7 +424,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
                 test["outcome"] = test["outcome"] or a["outcome"]
             label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
             a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
-            for later in (b, effect, p_row):
+            for later in (b, effect, p_row, test):
                 if later is not None:
                     later["outcome"] = later["outcome"] or a["outcome"]
             rows.append(

@@ -252,6 +252,11 @@ _TREATMENT_WORDS = re.compile(
     r"(?i)\b(?:with|after|given|receiving|cells?|therapy|treatment|infusions?|injections?)\b"
 )
 UNIT_WORDS = r"(?i:m|cm|mm|ml|mL|L|kg|g|mg|days?|hours?|h|min|mmHg|points?|%)"
+# A unit printed after a value, which names no outcome: "mg/L", "μmol/L", "pg/mL", "yuan".
+_UNIT_LABEL = re.compile(
+    rf"{UNIT_WORDS}|(?i:[µμunpm]?(?:g|mol|IU|U|Eq)/(?:L|dL|mL|kg|d|day)|yuan|RMB|USD|dollars?"
+    r"|euros?)"
+)
 # A label after these names what was given, not what was measured.
 _ARM_BEFORE_LABEL = frozenset("with than on versus vs vs. v".split())
 _LABEL_STOP = frozenset(
@@ -870,6 +875,27 @@ _FOREIGN_SUBJECT = re.compile(
 )
 
 
+# A Chinese clause that names what it measures, then the arm, then the value: "第14天胸部CT病灶
+# 吸收率治疗组为62.5%" (on day 14 the CT lesion absorption of the treatment group was 62.5%).
+_CJK_MEASURE_THEN_ARM = re.compile(
+    r"(?:\u7b2c?\d{1,3}\s?(?:d|\u5929|\u5468|\u4e2a\u6708)[\u540e\u65f6\u672b]?)?"
+    r"(?P<what>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9\-]{1,15}?)"
+    rf"(?:{CJK_ARM})\u7ec4(?:\u60a3\u8005)?\u7684?(?:\u4e3a|\u662f)?[(\uff08]?$"
+)
+
+
+def _cjk_measure_before(text: str, start: int, sentence: tuple[int, int]) -> str:
+    """Return what a Chinese clause measures when it names it before the arm of the value at
+    ``start`` (_CJK_MEASURE_THEN_ARM), else ''."""
+    clause_start = max(sentence[0], start - 30)
+    for mark in "\uff0c,\u3002\uff1b;\u3000 ":
+        clause_start = max(clause_start, text.rfind(mark, clause_start, start) + 1)
+    m = _CJK_MEASURE_THEN_ARM.search(text, clause_start, start)
+    if not m or not _CJK_CHARACTER.search(m.group("what")) or _CJK_COMPARED.search(m.group()):
+        return ""  # "高于对照组的35.0%" (higher than the control group's) names no measure
+    return m.group("what")
+
+
 def foreign_subject(text: str, sentence: tuple[int, int], start: int) -> str:
     """Return the outcome a German, Spanish, Portuguese or French sentence opens with
     (_FOREIGN_SUBJECT) when the value at ``start`` follows it, else ''."""
@@ -916,7 +942,7 @@ def outcome_of(
         group = _PEOPLE_AFTER.match(text, end, sentence[1])
         if group:  # "402 [44.9%] women", "131 (61.2%) were men"
             return (group.group("people") or group.group("foreign")).lower()
-    foreign = foreign_subject(text, sentence, start)
+    foreign = foreign_subject(text, sentence, start) or _cjk_measure_before(text, start, sentence)
     if foreign:
         return foreign
     if label_first:
@@ -1384,7 +1410,8 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or re.search(r"[=<>\u00b1]|(?i:^respectively$)|\b(?:CI|CrI)\b", label)
         or is_control(label)
         or _TREATMENT_WORDS.search(label)
-        or re.fullmatch(r"[A-Z]{2,6}s|(?i:[a-z]{1,2})|" + UNIT_WORDS, label)
+        or re.fullmatch(r"[A-Z]{2,6}s|(?i:[a-z]{1,2})", label)
+        or _UNIT_LABEL.fullmatch(label)
     ):
         return ""
     return label

@@ -182,6 +182,7 @@ def _attach_context(
     values_at = _durations_printed(rows)
     last_summary: dict | None = None
     last_result: dict | None = None
+    tests_of_values: set[int] = set()
     for row in rows:
         start, end = row["span_start"], row["span_end"]
         sentence = sents.of(start)
@@ -211,16 +212,18 @@ def _attach_context(
                 row["outcome"] = inside[-1][2]
         if first is not None:
             _one_outcome_for_the_pair(first, row)
-        # "62.5% vs 35.0% (P = 0.044)", "(RR 0.25, 95% CI 0.05-1.25; P = 0.16)": a p right
-        # after a value tests what that value measures
+        # "62.5% vs 35.0% (P = 0.044)", "(RR 0.25, 95% CI 0.05-1.25; P = 0.16)": a p or test
+        # right after a value tests what that value measures, and a p right after such a test
         if (
-            kind == "p_value"
+            kind in {"p_value", "test"}
             and before is not None
-            and before["kind"] in _TESTED_KINDS
+            and (before["kind"] in _TESTED_KINDS or before["stat_id"] in tests_of_values)
             and before["outcome"]
             and _P_RIGHT_AFTER.fullmatch(norm, before["span_end"], start)
         ):
             row["outcome"] = before["outcome"]
+            if kind == "test":
+                tests_of_values.add(row["stat_id"])
         if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
         if kind in RESULT_KINDS and not row["subgroup"]:
@@ -265,9 +268,9 @@ def _starts_a_change(norm: str, start: int, end: int, sentence: tuple[int, int])
     )
 
 
-# What may stand between a value and the p that tests it: a unit and a bracket ("days (P"), or
-# the separator of a bracket's items ("1.25; P").
-_P_RIGHT_AFTER = re.compile(r"\s?(?:[^\s\d()\[\];,.]{1,12}\s?)?[(\[]\s?|[;,]\s?")
+# What may stand between a value and the p that tests it: a unit and a bracket ("days (P",
+# "(6.87±1.34)mg/L(t="), or the separator of a bracket's items ("1.25; P").
+_P_RIGHT_AFTER = re.compile(r"\)?\s?(?:[^\s\d()\[\];,.]{1,12}\s?)?[(\[]\s?|[;,]\s?")
 _TESTED_KINDS = frozenset({"count", "percentage", "mean", "median", "ratio", "difference"})
 # Values whose second, after nothing but "vs", measures what the first does ("62.5% vs 35.0%")
 _SUMMARY_KINDS = frozenset({"median", "mean", "percentage"})
