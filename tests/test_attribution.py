@@ -1882,3 +1882,9 @@ def test_a_posters_arrow_line_measures_what_the_line_before_does():
 def test_adverse_events_named_by_abbreviation_are_named_in_full(text, outcome):
     rows = extract_document("t", text).statistics
     assert rows and {r["outcome"] for r in rows} == {outcome}
+
+
+def test_a_delta_is_named_as_a_change():
+    text = "• Mean ΔDAS28-CRP: +0.21 vs +0.44; diff −0.23 (95%CI −0.41 to −0.05)"
+    outcomes = {r["outcome"] for r in extract_document("t", text).statistics}
+    assert outcomes == {"DAS28-CRP change"}

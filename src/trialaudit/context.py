@@ -919,8 +919,15 @@ _NOUN_OF_VERB = {
 }
 
 
-def as_noun(outcome: str) -> str:
-    """Return an outcome named by a verb as its noun (_NOUN_OF_VERB), any other as it is."""
+# "Mean ΔDAS28-CRP": the change in DAS28-CRP (the increment sign and the Greek letter).
+_DELTA = re.compile(r"^[\u2206\u0394]\s?(?=\S)")
+
+
+def outcome_name(outcome: str) -> str:
+    """Return an outcome as a report names it in words: a verb as its noun (_NOUN_OF_VERB), a
+    delta as a change ('ΔDAS28-CRP' -> 'DAS28-CRP change'), any other as it is."""
+    if _DELTA.match(outcome):
+        return _DELTA.sub("", outcome) + " change"
     return _NOUN_OF_VERB.get(outcome.lower(), outcome)
 
 

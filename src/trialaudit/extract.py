@@ -204,7 +204,6 @@ def _attach_context(
                 end=end,
                 counts_people=kind in {"count", "percentage"},
             )
-            row["outcome"] = context.as_noun(row["outcome"])
             # a registry row whose text names no outcome measures its section's; an adverse
             # event's row ("Affected / at Risk (%): 3/100 ...") the event's
             inside = _enclosing(measured, measured_starts, start, end)
@@ -904,6 +903,8 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _fill_denominators(stats, arm_rows, norm)
     attribution.parallel_denominators(runs, norm)
     attribution.bare_intervals_like_the_first(runs)
+    for row in stats:
+        row["outcome"] = context.outcome_name(row["outcome"])
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
     _arms_of_registry_analyses(stats, norm)
