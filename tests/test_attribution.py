@@ -1888,3 +1888,15 @@ def test_a_delta_is_named_as_a_change():
     text = "• Mean ΔDAS28-CRP: +0.21 vs +0.44; diff −0.23 (95%CI −0.41 to −0.05)"
     outcomes = {r["outcome"] for r in extract_document("t", text).statistics}
     assert outcomes == {"DAS28-CRP change"}
+
+
+def test_a_control_arm_named_after_a_unit():
+    text = (
+        "Patients were assigned to BCAA (n=24) or usual care (n=24). Serum albumin rose from "
+        "3.42 ± 0.31 to 3.61 ± 0.28 g/dL with BCAA and from 3.45 ± 0.29 to 3.47 ± 0.33 g/dL in "
+        "controls (p = 0.021)."
+    )
+    arms = {r["source_text"]: r["arm"] for r in extract_document("t", text).statistics}
+    assert [arms[v] for v in ("3.42 ± 0.31", "3.61 ± 0.28")] == ["BCAA", "BCAA"]
+    assert [arms[v] for v in ("3.45 ± 0.29", "3.47 ± 0.33")] == ["control", "control"]
+    assert arms["p = 0.021"] == "BCAA vs control"

@@ -135,6 +135,8 @@ CONTROL_NOUN_AFTER = re.compile(
 RECIPIENTS_AFTER = re.compile(r"\s(?P<arm>[A-Za-z][\w\-+]{1,24}(?:\s[\w\-+]{1,24})?)\srecipients\b")
 # "7 of 20 (35%) in placebo": a control arm named without "group".
 IN_CONTROL_AFTER = re.compile(
+    # "to 3.47 ± 0.33 g/dL in controls": the unit may come between
+    rf"(?:{UNIT})?"
     r"\s(?:patients\s)?in\s(?:the\s)?(?P<arm>placebo|controls?|sham|usual[-\s]care)\b"
     r"(?!\s(?:group|arm|cohort))"
 )
@@ -631,7 +633,8 @@ def arm_near(
         return clean_arm(recipients.group("arm"))
     control = IN_CONTROL_AFTER.match(text, end, sentence[1])
     if control:
-        return clean_arm(control.group("arm"))
+        arm = clean_arm(control.group("arm"))
+        return "control" if arm.lower() == "controls" else arm  # as CONTROL_NOUN_AFTER
     before = ARM_BEFORE.search(text, max(sentence[0], start - 80), start)
     if before:
         return clean_arm(before.group("arm"))
