@@ -1900,3 +1900,17 @@ def test_a_control_arm_named_after_a_unit():
     assert [arms[v] for v in ("3.42 ± 0.31", "3.61 ± 0.28")] == ["BCAA", "BCAA"]
     assert [arms[v] for v in ("3.45 ± 0.29", "3.47 ± 0.33")] == ["control", "control"]
     assert arms["p = 0.021"] == "BCAA vs control"
+
+
+def test_a_vs_pair_takes_the_arms_of_the_sentence_before_when_the_study_has_more_names():
+    # the Chinese abstract sizes 治疗组 and 对照组, the English one UC-MSCs and placebo: four
+    # names for two arms, so the pair after "vs" takes the arms of the sentence before it
+    text = (
+        "按2:1随机分为治疗组40例和对照组20例。Methods Sixty patients were randomized 2:1 to "
+        "UC-MSCs (n = 40) or placebo (n = 20). Results Mortality at day 28 was 2/40 (5.0%) in "
+        "the treatment group and 4/20 (20.0%) in the control group (P = 0.16). Length of stay "
+        "was 18.5 ± 5.2 vs 23.1 ± 6.4 days (P = 0.004)."
+    )
+    arms = {r["source_text"]: r["arm"] for r in extract_document("t", text).statistics}
+    assert [arms["18.5 ± 5.2"], arms["23.1 ± 6.4"]] == ["treatment", "control"]
+    assert arms["P = 0.004"] == "treatment vs control"

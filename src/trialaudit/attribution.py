@@ -217,49 +217,76 @@ def assign_parallel_arms(stats: list[dict], runs: list[list[dict]], norm: str, s
     agrees with the arms the others already have): by denominator, else the arms named around
     the run (or, if none, in its sentence) when there are as many as values, else, for a "vs",
     "respectively" or table-row list in a sentence that names no arm, its study's arms in the
-    order their sizes were given when there are as many.
+    order their sizes were given when there are as many, or, when the study was sized under
+    more names, the arms of the last run of as many values.
     ``runs`` are the document's value_runs; ``study_arms(study_id, subgroup)`` returns the arm
     rows of a study."""
     by_start = sorted(stats, key=lambda r: r["span_start"])
+    # the arms of the last run whose values all had one (of a study and size of run): "2/40 in
+    # the treatment group and 4/20 in the control group ... Length of stay was 18.5 vs 23.1"
+    last_arms: dict[tuple[str, int], tuple[list[str], int]] = {}
     for run in (pair for whole in runs for pair in _vs_pairs(whole, norm)):
-        first, last = run[0], run[-1]
-        arms = study_arms(first["study_id"], first["subgroup"])
-        if _OPENS_BRACKET.search(norm, max(0, first["span_start"] - 2), first["span_start"]):
-            # "... in the intervention group than those in the control group (4.2 vs 6.1
-            # days)": the arms the sentence names, in order, not the one nearest each value
-            labels, _ = _by_mention(run, by_start, norm, arms)
-            if labels is None:
-                labels = _subject_and_comparator(run, norm, arms)
-            if labels is not None:
-                for row, label in zip(run, labels, strict=True):
-                    row["arm"] = label
-                continue
-        if all(r["arm"] for r in run):
-            continue
-        labels = _by_denominator(run, arms) if arms else None
-        named_any = False
+        _assign_run(run, stats, by_start, norm, study_arms, last_arms)
+        labels = [r["arm"] for r in run]
+        if all(labels) and len({context.arm_key(a) for a in labels}) == len(run):
+            last_arms[run[0]["study_id"], len(run)] = labels, run[-1]["sentence_end"]
+
+
+def _assign_run(
+    run: list[dict],
+    stats: list[dict],
+    by_start: list[dict],
+    norm: str,
+    study_arms,
+    last_arms: dict[tuple[str, int], tuple[list[str], int]],
+) -> None:
+    """Give one run of assign_parallel_arms its arms; ``last_arms`` are the arms of the last run
+    of each study and length whose values all had one, and where its sentence ends."""
+    first, last = run[0], run[-1]
+    arms = study_arms(first["study_id"], first["subgroup"])
+    if _OPENS_BRACKET.search(norm, max(0, first["span_start"] - 2), first["span_start"]):
+        # "... in the intervention group than those in the control group (4.2 vs 6.1
+        # days)": the arms the sentence names, in order, not the one nearest each value
+        labels, _ = _by_mention(run, by_start, norm, arms)
         if labels is None:
-            labels, named_any = _by_mention(run, by_start, norm, arms)
-        if (
-            labels is None
-            and not named_any
-            and (
-                _VS.search(norm, first["span_end"], last["span_start"])
-                or _RESPECTIVELY.search(norm, last["span_end"], last["sentence_end"])
-                or "|" in norm[first["span_end"] : last["span_start"]]
-                or _a_bracket_of_values_only(run, norm)
-            )
-        ):
-            ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])
-            if len(ordered) == len(run):
-                labels = [a["arm"] for a in ordered]
-        if labels is not None and all(
-            context.arm_key(row["arm"]) == context.arm_key(label)
-            for row, label in zip(run, labels, strict=True)
-            if row["arm"]
-        ):
+            labels = _subject_and_comparator(run, norm, arms)
+        if labels is not None:
             for row, label in zip(run, labels, strict=True):
-                row["arm"] = row["arm"] or label
+                row["arm"] = label
+            return
+    if all(r["arm"] for r in run):
+        return
+    labels = _by_denominator(run, arms) if arms else None
+    named_any = False
+    if labels is None:
+        labels, named_any = _by_mention(run, by_start, norm, arms)
+    if (
+        labels is None
+        and not named_any
+        and (
+            _VS.search(norm, first["span_end"], last["span_start"])
+            or _RESPECTIVELY.search(norm, last["span_end"], last["sentence_end"])
+            or "|" in norm[first["span_end"] : last["span_start"]]
+            or _a_bracket_of_values_only(run, norm)
+        )
+    ):
+        ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])
+        if len(ordered) == len(run):
+            labels = [a["arm"] for a in ordered]
+        elif len(ordered) > len(run) and (first["study_id"], len(run)) in last_arms:
+            # a study sized under more names than it has arms (an abstract in two languages):
+            # the arms of the run in this sentence or the one right before
+            before, sentence_end = last_arms[first["study_id"], len(run)]
+            gap = norm[sentence_end : first["sentence_start"]]
+            if sentence_end >= first["sentence_start"] or (len(gap) <= 3 and "\n" not in gap):
+                labels = before
+    if labels is not None and all(
+        context.arm_key(row["arm"]) == context.arm_key(label)
+        for row, label in zip(run, labels, strict=True)
+        if row["arm"]
+    ):
+        for row, label in zip(run, labels, strict=True):
+            row["arm"] = row["arm"] or label
 
 
 def _vs_pairs(run: list[dict], norm: str) -> list[list[dict]]:
