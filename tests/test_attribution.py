@@ -1914,3 +1914,14 @@ def test_a_vs_pair_takes_the_arms_of_the_sentence_before_when_the_study_has_more
     arms = {r["source_text"]: r["arm"] for r in extract_document("t", text).statistics}
     assert [arms["18.5 ± 5.2"], arms["23.1 ± 6.4"]] == ["treatment", "control"]
     assert arms["P = 0.004"] == "treatment vs control"
+
+
+def test_estimates_of_an_arm_compared_with_others_measure_the_outcome_before():
+    text = (
+        "Of 350 randomised, 141 to the combination, 139 to calcipotriol and 70 to vehicle. PASI "
+        "75 at week 12, n/N (%): 62/141 (44.0) vs 41/139 (29.5) vs 6/70 (8.6). The combination "
+        "was superior to calcipotriol (adjusted OR = 1.93 [1.17–3.18]; P = .01) and to vehicle "
+        "(adjusted OR = 8.71 [3.52–21.6]; p<0.0001)."
+    )
+    rows = extract_document("t", text).statistics
+    assert {r["outcome"] for r in rows if r["kind"] in {"ratio", "p_value"}} == {"PASI 75"}

@@ -448,7 +448,9 @@ def arms_of_changes_from_to(stats: list[dict], norm: str) -> None:
             before["arm"] = after["arm"]
 
 
-def outcomes_carried_to_effects(stats: list[dict], norm: str) -> None:
+def outcomes_carried_to_effects(
+    stats: list[dict], norm: str, arm_words: frozenset[str] = frozenset()
+) -> None:
     """Give the estimates, tests and p-values of a sentence that names no outcome at all the
     outcome of the sentence right before it, when that one measures one ("... the least-squares
     mean change in weekly average pain was -1.5 with placebo and -2.6 with 100 mg. The LS mean
@@ -464,16 +466,36 @@ def outcomes_carried_to_effects(stats: list[dict], norm: str) -> None:
         # 25/82 (30.5%)\n   → HR=0.53 (0.31-0.91), p=.02"
         opens = _CONTINUED_LINE.match(norm, start)
         continued = opens or _CONTINUED_LINE.fullmatch(gap)
+        # an arm compared with another opens it: the arm, read as its subject, is no outcome
+        arm = _arm_compared(norm, start, arm_words)
         if (
             named
             and (continued or (len(gap) <= _NEXT_SENTENCE_GAP and "\n" not in gap))
-            and not any(r["outcome"] for r in rows)
-            and _OPENS_WITH_AN_ESTIMATE.match(norm, opens.end() if opens else start)
+            and all(not r["outcome"] or r["outcome"] == arm for r in rows)
+            and (_OPENS_WITH_AN_ESTIMATE.match(norm, opens.end() if opens else start) or arm)
         ):
             for row in rows:
                 if row["kind"] in EFFECT_KINDS and row["study_id"] == named[-1]["study_id"]:
                     row["outcome"] = named[-1]["outcome"]
         previous = rows
+
+
+# "The combination was superior to calcipotriol (adjusted OR = 1.93 ...)": an arm compared
+# with another, the estimate of the outcome of the sentence before.
+_ARM_COMPARED = re.compile(
+    r"(?:(?:The|the)\s)?(?P<arm>[A-Za-z][\w\-+]{1,30}(?:\s[A-Za-z][\w\-+]{1,30}){0,2}?)\s"
+    r"(?:was|were)\s(?:(?:significantly|statistically|also)\s)?(?:superior|inferior|non-?inferior"
+    r"|better|worse|more\seffective|less\seffective)\s(?:to|than)\b"
+)
+
+
+def _arm_compared(norm: str, start: int, arm_words: frozenset[str]) -> str:
+    """Return the arm a sentence opens with when it is compared with another (_ARM_COMPARED),
+    as printed, or ''."""
+    m = _ARM_COMPARED.match(norm, start)
+    if m and arm_words and set(context.arm_key(m.group("arm")).split()) <= arm_words:
+        return m.group("arm")
+    return ""
 
 
 _LIST_SEPARATOR = re.compile(r",\s|,?\s(?:and|or)\s")

@@ -909,7 +909,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _label_between_arm_statistics(stats, comparison_rows)
     _arms_of_registry_analyses(stats, norm)
     attribution.arms_of_effects_from_values(stats, norm, study_arms)
-    attribution.outcomes_carried_to_effects(stats, norm)
+    attribution.outcomes_carried_to_effects(stats, norm, arm_words)
     _name_strata(stats)
     fact_rows = _fact_rows(doc_id, text, found_facts, layout)
     study_rows = _study_rows(doc_id, layout, fact_rows, stats)
