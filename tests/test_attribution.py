@@ -1925,3 +1925,9 @@ def test_estimates_of_an_arm_compared_with_others_measure_the_outcome_before():
     )
     rows = extract_document("t", text).statistics
     assert {r["outcome"] for r in rows if r["kind"] in {"ratio", "p_value"}} == {"PASI 75"}
+
+
+def test_a_percentage_after_the_first_ones_bracketed_arm_and_vs_measures_the_same():
+    text = "Study 2: 50% responder rate 39.9% (140 mg) vs 23.5% (placebo), OR 2.2."
+    rows = {r["source_text"]: r for r in extract_document("t", text).statistics}
+    assert rows["39.9%"]["outcome"] == rows["23.5%"]["outcome"] == "50% responder rate"

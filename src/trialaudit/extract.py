@@ -275,7 +275,11 @@ _TESTED_KINDS = frozenset({"count", "percentage", "mean", "median", "ratio", "di
 _SUMMARY_KINDS = frozenset({"median", "mean", "percentage"})
 # ... also across the brackets and units of the two: "(28.74±9.36) μmol/L vs (36.15±11.20)"
 _VERSUS_ONLY = re.compile(
-    r"\)?\s{0,2}(?:[^\s()\d]{1,10}\s)?(?:vs\.?|versus)\s\(?\s?", re.IGNORECASE
+    r"\)?\s{0,2}(?:[^\s()\d]{1,10}\s)?"
+    # ... or the first value's arm in brackets: "39.9% (140 mg) vs 23.5% (placebo)"
+    r"(?:\((?:\d{1,4}\s?(?:mg|g|\u00b5g|mcg|IU|mL)|[A-Za-z][^()\d]{0,24})\)\s)?"
+    r"(?:vs\.?|versus)\s\(?\s?",
+    re.IGNORECASE,
 )
 
 
