@@ -257,6 +257,28 @@ def outcomes_of(text):
             "Forty volunteers were randomised, and 38 (95%) completed both periods.",
             [("Forty", ""), ("38 (95%)", "completed both periods")],
         ),
+        # an abbreviation that shares no word with the arms is an outcome; a method that
+        # opens a clause is not, and leaves the clause before it its outcome
+        (
+            "Patients were randomized to AD-MSC (n=31) or SOC (n=31). At day 7, CRP fell by a "
+            "mean of 58.3 (SD 31.2) in the AD-MSC arm vs 39.0 (SD 35.4) mg/L in the SOC arm.",
+            [
+                ("AD-MSC (n=31)", ""),
+                ("SOC (n=31)", ""),
+                ("mean of 58.3 (SD 31.2)", "CRP"),
+                ("39.0 (SD 35.4)", "CRP"),
+            ],
+        ),
+        (
+            "Change in PHQ-9 score was −1.8 (SD 2.2) with vitamin D3 and −1.1 (SD 2.3) with "
+            "placebo; ANCOVA showed a group effect, F(2, 167) = 4.12, P = .018.",
+            [
+                ("−1.8 (SD 2.2)", "Change in PHQ-9 score"),
+                ("−1.1 (SD 2.3)", "Change in PHQ-9 score"),
+                ("F(2, 167) = 4.12", "group effect"),
+                ("P = .018", "Change in PHQ-9 score"),
+            ],
+        ),
         # a unit after the values names no outcome
         (
             "The drug cost per patient was (486.3±52.7) yuan vs (712.5±66.4) yuan (P<0.05).",

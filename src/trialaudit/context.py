@@ -1211,6 +1211,12 @@ def sentence_subject(
     return ""
 
 
+# A method that opens a clause, not what it measured.
+_METHOD_SUBJECT = re.compile(
+    r"(?i)(?:M?AN(?:C)?OVA|GEE|mixed[-\s]models?|(?:\w+\s)?regression|log[-\s]rank(?:\stest)?)"
+)
+
+
 def _subject_at(
     text: str,
     start: int,
@@ -1269,7 +1275,13 @@ def _subject_at(
         subject,
     ):
         return "", False
-    if is_control(subject) or _ARMLIKE_ONLY.fullmatch(subject) or _GROUP_SUBJECT.fullmatch(subject):
+    if _METHOD_SUBJECT.fullmatch(subject):
+        return "", True  # "ANCOVA showed a group effect": the clause before says what it tested
+    # "At day 7, CRP fell by ...": an abbreviation is an arm only if the arms' words allow it
+    armlike = _ARMLIKE_ONLY.fullmatch(subject) and (
+        not arm_words or _shares_a_word(subject, arm_words)
+    )
+    if is_control(subject) or armlike or _GROUP_SUBJECT.fullmatch(subject):
         return "", True
     people = _PEOPLE_OF_AN_ARM.fullmatch(subject)
     if people and _names_an_arm(people.group("arm"), arm_words):
