@@ -1213,7 +1213,7 @@ def sentence_subject(
 
 # A method that opens a clause, not what it measured.
 _METHOD_SUBJECT = re.compile(
-    r"(?i)(?:M?AN(?:C)?OVA|GEE|mixed[-\s]models?|(?:\w+\s)?regression|log[-\s]rank(?:\stest)?)"
+    r"(?i)(?:M?AN(?:C)?OVA|GEE|mixed[-\s]models?|(?:\w{1,20}\s)?regression|log[-\s]rank(?:\stest)?)"
 )
 
 
