@@ -564,7 +564,7 @@ def test_people_and_what_happened_to_them_are_counts(text, expected):
 
 def test_what_happened_to_people_names_the_outcome_of_their_count():
     text = "One patient developed grade 3 neutropenia and two patients withdrew."
-    assert [c["outcome"] for c in of_kind(text, "count")] == ["grade 3 neutropenia", "withdrew"]
+    assert [c["outcome"] for c in of_kind(text, "count")] == ["grade 3 neutropenia", "withdrawal"]
 
 
 @pytest.mark.parametrize(
