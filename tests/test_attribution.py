@@ -1953,3 +1953,18 @@ def test_a_percentage_after_the_first_ones_bracketed_arm_and_vs_measures_the_sam
     text = "Study 2: 50% responder rate 39.9% (140 mg) vs 23.5% (placebo), OR 2.2."
     rows = {r["source_text"]: r for r in extract_document("t", text).statistics}
     assert rows["39.9%"]["outcome"] == rows["23.5%"]["outcome"] == "50% responder rate"
+
+
+@pytest.mark.parametrize(
+    ("definition", "timepoint"),
+    [
+        ("• Primary endpoint: major flare (DAS28-CRP >3.2 + ≥0.6 increase) by mo 18\n",
+         "month 18"),
+        ("The primary outcome was major flare at 12 months. ", "month 12"),
+    ],
+)  # fmt: skip
+def test_a_result_takes_the_time_its_outcomes_definition_gives(definition, timepoint):
+    text = definition + "Patients: US-guided n=164, clinical n=82.\n• Major flare: 29/164 (17.7%)"
+    (count,) = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
+    assert (count["outcome"], count["timepoint"]) == ("Major flare", timepoint)
+    assert count["timepoint_source"] == "outcome_definition"

@@ -178,6 +178,7 @@ def _attach_context(
         if row["kind"] == "arm_size" and row["subgroup"]:
             subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
     defaults = _study_default_timepoints(layout, found)
+    definitions = _defined_timepoints(norm)
     previous: dict[tuple[str, int], tuple[str, float | None]] = {}
     values_at = _durations_printed(rows)
     last_summary: dict | None = None
@@ -246,6 +247,12 @@ def _attach_context(
         if kind in RESULT_KINDS:
             if not label and key in previous:
                 (label, days), source = previous[key], "paragraph"
+            if not label and row["outcome"]:
+                named = row["outcome"].lower()
+                # "Major flare: 29/164 ..." after "Primary endpoint: major flare ... by mo 18"
+                defined = next((t for what, t in definitions if what == named), None)
+                if defined:
+                    (label, days), source = defined, "outcome_definition"
             if not label and row["study_id"] in defaults:
                 (label, days), source = defaults[row["study_id"]], "title"
             if label:
@@ -325,6 +332,26 @@ def _enclosing(spans: list[tuple], starts: list[int], start: int, end: int) -> l
     """Return the spans (sorted by start, non-overlapping) that enclose [start, end)."""
     index = bisect.bisect_right(starts, start) - 1
     return [spans[index]] if index >= 0 and end <= spans[index][1] else []
+
+
+# An outcome defined with its time: "Primary endpoint: major flare (DAS28-CRP >3.2 + ≥0.6
+# increase) by mo 18", "The primary outcome was mortality at day 28".
+_OUTCOME_DEFINED = re.compile(
+    r"(?i:\b(?:primary|secondary|main)\s(?:end\s?points?|outcomes?)(?:\s(?:was|were)|:))\s"
+    r"(?:the\s)?(?P<what>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{0,30}){0,3}?)"
+    r"(?:\s\([^()\n]{1,60}\))?\s(?i:at|by|through|to|until)\s"
+)
+
+
+def _defined_timepoints(norm: str) -> list[tuple[str, tuple[str, float]]]:
+    """Return (outcome, its time point) of each outcome the text defines with a time
+    (_OUTCOME_DEFINED), lower-cased."""
+    found = []
+    for m in _OUTCOME_DEFINED.finditer(norm):
+        when = context.TIMEPOINT.match(norm, m.end())
+        if when:
+            found.append((m.group("what").lower(), context.timepoint_label(when)))
+    return found
 
 
 def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tuple[str, float]]:

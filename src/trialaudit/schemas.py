@@ -37,7 +37,16 @@ POPULATIONS = ["", "screened", "enrolled", "randomized", "treated", "analysed"]
 # Where a statistic's time point was read: its sentence, the bracket of a "days 28 (...), 90
 # (...)" list, an earlier statistic of its paragraph, its study's title ("3-year follow-up"), or
 # the "Time Frame:" (else "Title:") line of its section of a registry record.
-TIMEPOINT_SOURCES = ["", "sentence", "bracket", "paragraph", "title", "time_frame", "change_start"]
+TIMEPOINT_SOURCES = [
+    "",
+    "sentence",
+    "bracket",
+    "paragraph",
+    "title",
+    "time_frame",
+    "change_start",
+    "outcome_definition",
+]
 VERDICTS = ["consistent", "inconsistent", "not_checkable"]
 # What a trial randomized: individuals ('') or clusters of them.
 ALLOCATION_UNITS = ["", "clusters"]
