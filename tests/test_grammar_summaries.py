@@ -409,6 +409,6 @@ def test_a_poster_s_years_in_y_and_a_change_named_with_delta():
     means = of_kind(text, "mean")
     assert [(m["value"], m["outcome"]) for m in means] == [
         (57.0, "Age"),
-        (0.21, "ΔDAS28-CRP"),
-        (0.44, "ΔDAS28-CRP"),
+        (0.21, "DAS28-CRP change"),
+        (0.44, "DAS28-CRP change"),
     ]
