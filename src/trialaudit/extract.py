@@ -337,7 +337,9 @@ def _enclosing(spans: list[tuple], starts: list[int], start: int, end: int) -> l
 # An outcome defined with its time: "Primary endpoint: major flare (DAS28-CRP >3.2 + ≥0.6
 # increase) by mo 18", "The primary outcome was mortality at day 28".
 _OUTCOME_DEFINED = re.compile(
-    r"(?i:\b(?:primary|secondary|main)\s(?:end\s?points?|outcomes?)(?:\s(?:was|were)|:))\s"
+    # opens with its first character, so that the matcher skips to it (see masks.py)
+    r"[PpSsMm](?<![A-Za-z][PpSsMm])(?:rimary|econdary|ain|RIMARY|ECONDARY|AIN)"
+    r"\s(?i:(?:end\s?points?|outcomes?)(?:\s(?:was|were)|:))\s"
     r"(?:the\s)?(?P<what>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{0,30}){0,3}?)"
     r"(?:\s\([^()\n]{1,60}\))?\s(?i:at|by|through|to|until)\s"
 )
