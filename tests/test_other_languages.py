@@ -167,6 +167,16 @@ def test_the_subject_of_a_sentence_in_another_language_is_its_outcome(sentence, 
     assert [v["arm"] for v in values] == ["Interventionsgruppe", "Kontrollgruppe"]
 
 
+def test_an_english_word_that_opens_with_an_article_of_another_language_is_no_subject():
+    # "Among ... era": "A" then "mong" and the Spanish/Portuguese "era" must not read as "A mong
+    # ... era" (an article, a noun and a verb)
+    text = (
+        "Patients were randomized to MSC (n = 40) or placebo (n = 40). Among them, in the "
+        "pre-vaccine era, mortality was 5 (12.5%) vs 8 (20.0%)."
+    )
+    assert {r["outcome"] for r in stats(text) if r["kind"] == "count"} == {"mortality"}
+
+
 def test_an_english_sentence_is_not_read_as_another_language():  # guard
     text = (
         "Patients were randomized to vitamin E (n = 40) or placebo (n = 40). A total of 12 "

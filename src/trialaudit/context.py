@@ -869,7 +869,8 @@ _FOREIGN_SUBJECT = re.compile(
     # subject first: article, the outcome, then (after a time phrase, say) the verb
     rf"(?:Der|Die|Das)\s(?P<german>{_GERMAN_NOUNS})\s[^.;:()]{{0,40}}?{_GERMAN_VERBS}\b"
     rf"|(?P<noun_first>[A-ZÄÖÜ][\wäöüß\-]{{2,40}})\s{_GERMAN_VERBS}\s(?:bei|in|im)\b"
-    rf"|(?:La|El|Los|Las|A|O|Os|As|Le|Les|L[\'’])\s?(?P<romance>{_ROMANCE_NOUNS})"
+    # an article and a space; "L'" without one ("L'hospitalisation")
+    rf"|(?:(?:La|El|Los|Las|A|O|Os|As|Le|Les)\s|L[\'’]\s?)(?P<romance>{_ROMANCE_NOUNS})"
     rf"\s[^.;:()]{{0,40}}?{_ROMANCE_VERBS}\b"
     # German, the verb second: "Nach 12 Wochen lag der WOMAC-Score"
     rf"|(?:[\wäöüß\-]{{1,30}}\s){{1,4}}?{_GERMAN_VERBS}\s(?:im\s\w{{1,30}}\s)?(?:der|die|das)\s"
