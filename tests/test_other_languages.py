@@ -177,6 +177,20 @@ def test_an_english_word_that_opens_with_an_article_of_another_language_is_no_su
     assert {r["outcome"] for r in stats(text) if r["kind"] == "count"} == {"mortality"}
 
 
+@pytest.mark.parametrize(
+    ("text", "not_outcome"),
+    [
+        # "A total ... era": the English noun "era" is no Spanish verb
+        ("A total of 120 patients in the COVID era were randomised; 12 (10%) died.", "total"),
+        # "Time lag in": the English "lag" is no German verb
+        ("Time lag in diagnosis was 3.1 ± 1.2 days vs 4.2 ± 1.5 days (p = 0.03).", "Time"),
+    ],
+)  # fmt: skip
+def test_english_words_that_are_verbs_of_another_language_make_no_subject(text, not_outcome):
+    outcomes = {r["outcome"] for r in stats(text)}
+    assert outcomes and not_outcome not in outcomes
+
+
 def test_an_english_sentence_is_not_read_as_another_language():  # guard
     text = (
         "Patients were randomized to vitamin E (n = 40) or placebo (n = 40). A total of 12 "

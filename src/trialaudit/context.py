@@ -860,7 +860,9 @@ _ROMANCE_NOUNS = (
     rf"(?:\s(?:de|del|do|da|dos|das|des|du)\s{_ROMANCE_WORD}|\sd[\'’]{_ROMANCE_WORD})?"
 )
 _ROMANCE_VERBS = (
-    r"(?:fue|fueron|era|eran|resultó|disminuyó|aumentó|mejoró|se\sredujo|foi|foram|eram"
+    # "era" only before what it was ("era de 65 años"): the English noun ("the COVID era") is not
+    r"(?:fue|fueron|(?:era|eran|eram)(?=\s(?:de|del|da|do|un|una|um|uma)\b)|resultó|disminuyó"
+    r"|aumentó|mejoró|se\sredujo|foi|foram"
     r"|diminuiu|aumentou|melhorou|reduziu|était|étaient|fut|a\sété|ont\sété|a\sdiminué"
     r"|a\saugmenté)"
 )
@@ -868,7 +870,8 @@ _FOREIGN_SUBJECT = re.compile(
     r"\s?(?:(?:Ergebnisse|Resultados|R[ée]sultats)\s?:\s)?(?:"
     # subject first: article, the outcome, then (after a time phrase, say) the verb
     rf"(?:Der|Die|Das)\s(?P<german>{_GERMAN_NOUNS})\s[^.;:()]{{0,40}}?{_GERMAN_VERBS}\b"
-    rf"|(?P<noun_first>[A-ZÄÖÜ][\wäöüß\-]{{2,40}})\s{_GERMAN_VERBS}\s(?:bei|in|im)\b"
+    # a noun without its article ("Stürze traten bei"), not with "lag" or "war", English words
+    rf"|(?P<noun_first>[A-ZÄÖÜ][\wäöüß\-]{{2,40}})\s(?!lag\b|war\b){_GERMAN_VERBS}\s(?:bei|in|im)\b"
     # an article and a space; "L'" without one ("L'hospitalisation")
     rf"|(?:(?:La|El|Los|Las|A|O|Os|As|Le|Les)\s|L[\'’]\s?)(?P<romance>{_ROMANCE_NOUNS})"
     rf"\s[^.;:()]{{0,40}}?{_ROMANCE_VERBS}\b"
