@@ -1180,8 +1180,7 @@ def resolve_arm(label: str, arms: list[dict]) -> dict | None:
     same = [a for a in arms if a["arm_key"] == key]
     if same:
         return same[0]
-    control = context.is_control(label)
-    role = "control" if control else "intervention"
+    role = context.arm_role(label)
     by_role = [a for a in arms if a["role"] == role]
     words = set(key.split())
     # a label that shares its words with an arm of the other role names that one ("usual" is

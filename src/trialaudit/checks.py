@@ -877,7 +877,7 @@ def _tables_from_percentages(first: dict, second: dict, sizes: dict[str, int]) -
         return None
     if any(_measured_in_percent(s) for s in (first, second)):
         return None  # "Mean HbA1c was 7.3% with drug and 8.0% with placebo": no share of people
-    arms = [{"arm_key": k, "role": _role(k)} for k in sizes]
+    arms = [{"arm_key": k, "role": context.arm_role(k)} for k in sizes]
     found = [resolve_arm(s.get("arm") or "", arms) for s in (first, second)]
     if None in found or found[0] is found[1]:
         return None
@@ -891,10 +891,6 @@ def _tables_from_percentages(first: dict, second: dict, sizes: dict[str, int]) -
     if not xs1 or not xs2 or len(xs1) * len(xs2) > _MAX_TABLES_FROM_PERCENTAGES:
         return None
     return [(x1, n1, x2, n2) for x1 in xs1 for x2 in xs2]
-
-
-def _role(key: str) -> str:
-    return "control" if context.is_control(key) else "intervention"
 
 
 def _all_analysed(first: dict, second: dict, tables: list) -> str:

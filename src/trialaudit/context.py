@@ -461,6 +461,12 @@ def is_control(label: str) -> bool:
     return all(CONTROL_WORDS.search(p) or p.strip().lower() in {"alone", "only"} for p in parts)
 
 
+def arm_role(label: str) -> str:
+    """Return an arm's role: 'control' for a control, placebo or usual-care arm (is_control),
+    else 'intervention'."""
+    return "control" if is_control(label) else "intervention"
+
+
 COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bversus\b|\bvs\b")
 # The arm a count after "n =" is of, named before it: "in MSC (n = 4", "(drug, n = 22".
 _ARM_BEFORE_N = re.compile(rf"(?P<arm>{ARM_LABEL})(?:\s?[(\[]\s?|,\s)$")

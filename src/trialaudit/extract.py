@@ -768,7 +768,7 @@ def _arm_rows(
                 "study_id": row["study_id"],
                 "arm": arm,
                 "arm_key": context.arm_key(arm),
-                "role": "control" if context.is_control(arm) else "intervention",
+                "role": context.arm_role(arm),
                 "subgroup": row["subgroup"],
                 "population": row["population"],
                 "n": int(row["value"]),
