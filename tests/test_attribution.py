@@ -1968,3 +1968,34 @@ def test_a_result_takes_the_time_its_outcomes_definition_gives(definition, timep
     (count,) = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
     assert (count["outcome"], count["timepoint"]) == ("Major flare", timepoint)
     assert count["timepoint_source"] == "outcome_definition"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop after a p-value, a percentage, a bracket or a word ends the sentence
+        # before a number that opens the next one
+        ("Mortality was 10/50 (20%) vs 20/50 (40%), p<0.001. 50% of patients responded.",
+         ["Mortality was 10/50 (20%) vs 20/50 (40%), p<0.001.", "50% of patients responded."]),
+        ("Death: 4 (8%). 12 patients were readmitted.",
+         ["Death: 4 (8%).", "12 patients were readmitted."]),
+        ("No deaths occurred in the placebo group. 20 patients withdrew.",
+         ["No deaths occurred in the placebo group.", "20 patients withdrew."]),
+        # an abbreviation's full stop does not
+        ("Response was 40% vs. 30% (approx. 25 patients; see Fig. 2).",
+         ["Response was 40% vs. 30% (approx. 25 patients; see Fig. 2)."]),
+    ],
+)  # fmt: skip
+def test_a_sentence_may_open_with_a_number(text, expected):
+    from trialaudit.context import sentence_bounds
+
+    assert [text[a:b] for a, b in sentence_bounds(text)] == expected
+
+
+def test_a_sentence_that_opens_with_a_number_has_its_own_outcome():
+    text = (
+        "Mortality was 10/50 (20%) vs 20/50 (40%), p<0.001. 50% of patients in the MSC group "
+        "responded at day 28 versus 30% in the placebo group."
+    )
+    rows = {r["source_text"]: r for r in extract_document("t", text).statistics}
+    assert rows["50%"]["outcome"] == "response"

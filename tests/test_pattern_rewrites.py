@@ -47,7 +47,11 @@ PLAIN |= {
         r"(?i)(?:copyright\s?(?:\(c\)|\u00a9)?|\u00a9|published(?:\sonline)?:?)\s?"
         r"(?:[A-Za-z]{3,9}\.?\s)?(?:\d{1,2},?\s)?(?P<y>(?:19|20)\d{2})\b"
     ),
-    "SENTENCE_END": re.compile(r"(?<=[.!?])\s{1,50}(?=[A-Z(\[\"'])|\n{1,50}"),
+    "SENTENCE_END": re.compile(
+        r"(?<=[.!?])\s{1,50}(?=[A-Z(\[\"'])|\n{1,50}"
+        r"|(?:(?<=[\d%)]\.)|(?<=[a-z]{4}\.)(?<!approx\.)(?<!resp\.)(?<!incl\.)(?<!excl\.)"
+        r"(?<!figs\.)(?<!refs\.))\s{1,50}(?=\d)"
+    ),
     "DISTRIBUTED": re.compile(
         r"(?i)\b(?:on|at|by)\s(?P<unit>day|week|month|year)s\s(?P<n>\d{1,4})\s?\("
     ),
@@ -116,7 +120,8 @@ PIECES = [
     "by months 6(", "on day\u017f 3 (", "3rd of March 2021", "Jan. 5, 2020", "June 2021",
     "Sept 1999", "12/2020", "3.4.21", "2021-03-04", "2020\u5e743\u6708", "Vol. 7", "Issue 2",
     "\u0131ssue 3", "\u0130SSUE 4", "No. 5", "pp. 12-15", "page 3", "\u5377 3", "\u9875\u7801 5",
-    "2020;12(3):4-5", "175:1-9", "75(3):660-673",
+    "2020;12(3):4-5", "175:1-9", "75(3):660-673", "approx. ", "resp. ", "excl. ", "figs. ",
+    "the group. ", "(4%). ", "p<0.001. 5",
     "PDF (Stem Cell Res Ther)", "\u00a9 2021 ", "Copyright (c) 2020 ", "published: May 2019 ",
 ]  # fmt: skip
 

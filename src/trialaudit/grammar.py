@@ -856,5 +856,12 @@ NUMBER_OF_TOTAL = re.compile(
 N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 
 # A sentence ends at blanks after .!? before a capital or bracket, or at line breaks; written
-# to open with \s so that the matcher skips to blanks (see masks.py).
-SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)\s{0,49}(?=[A-Z(\[\"'])|(?<=\n)\n{0,49})")
+# to open with \s so that the matcher skips to blanks (see masks.py). It also ends before a
+# digit when the full stop closes a number, a percentage, a bracket or a word of four letters
+# or more that is no abbreviation ("p<0.001. 50% responded", "(18%). 12 patients", "the
+# placebo group. 20 patients"), never after "vs.", "Fig.", "approx." or "resp.".
+SENTENCE_END = re.compile(
+    r"\s(?:(?<=[.!?]\s)\s{0,49}(?=[A-Z(\[\"'])|(?<=\n)\n{0,49}"
+    r"|(?:(?<=[\d%)]\.\s)|(?<=[a-z]{4}\.\s)(?<!approx\.\s)(?<!resp\.\s)(?<!incl\.\s)"
+    r"(?<!excl\.\s)(?<!figs\.\s)(?<!refs\.\s))\s{0,49}(?=\d))"
+)
