@@ -344,7 +344,9 @@ NUMBER_WORDS = re.compile(
     r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
     r"|hundred|thousand"
     # the third batch's Portuguese, Spanish and German passages
-    r"|dois|duas|tr[eê]s|quatro|cinco|nenhum|uno|una|dos|cuatro|ninguno|zwei|drei|vier|keine?)"
+    r"|dois|duas|tr[eê]s|quatro|cinco|nenhum|uno|una|dos|cuatro|ninguno|zwei|drei|vier|keine?"
+    # the fourth batch's "no cases"
+    r"|no(?=\scases?\b))"
 )
 
 
