@@ -153,3 +153,21 @@ def test_a_number_after_a_test_and_a_comma_is_no_test_without_a_p_for_all():  # 
     text = "Scores differed (t = 2.45, 58 patients)."
     tests = [s for s in extract_document("d", text).statistics if s["kind"] == "test"]
     assert [t["value"] for t in tests] in ([], [2.45])
+
+
+@pytest.mark.parametrize(
+    ("text", "df", "verdict"),
+    [
+        # JAMA's subscript degrees of freedom flattened into the text:
+        # scipy.stats.f.sf(2.07, 5, 1420) = 0.066575; scipy.stats.f.sf(4.10, 2, 57) = 0.021696
+        ("the treatment-by-visit interaction was significant (F5,1420 = 2.07; P = .007).",
+         (5.0, 1420.0), "inconsistent"),
+        ("Scores differed by dose (F2,57 = 4.10; P = .02).", (2.0, 57.0), "consistent"),
+    ],
+)  # fmt: skip
+def test_an_f_with_its_degrees_of_freedom_as_a_flattened_subscript(text, df, verdict):
+    extraction = extract_document("d", text)
+    (row,) = [s for s in extraction.statistics if s["kind"] == "test"]
+    assert (row["test_type"], row["df1"], row["df2"]) == ("F", *df)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert [c["verdict"] for c in checks if c["check"] == "p_vs_test"] == [verdict]

@@ -280,6 +280,18 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
         ),
         ("Participants were 640 adults aged 60 years or older.", [("sample_size", "640")]),
         ("Randomised: 412; completed: 380.", [("sample_size", "412")]),
+        # arms that everyone randomized received, even when the printed total is two off
+        (
+            "Of 2,184 participants randomized, 1,094 received sorafluvir and 1,092 received "
+            "placebo.",
+            [("sample_size", "2,184"), ("arm_size", "1,094"), ("arm_size", "1,092")],
+        ),
+        # ... but what some of them received is no arm
+        (
+            "Of the 240 patients randomized, 30 received rescue therapy and 20 received "
+            "antibiotics.",
+            [("sample_size", "240")],
+        ),
     ],
 )
 def test_sample_and_arm_sizes_in_prose(text, expected):

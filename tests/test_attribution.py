@@ -1981,6 +1981,11 @@ def test_a_result_takes_the_time_its_outcomes_definition_gives(definition, timep
          ["Death: 4 (8%).", "12 patients were readmitted."]),
         ("No deaths occurred in the placebo group. 20 patients withdrew.",
          ["No deaths occurred in the placebo group.", "20 patients withdrew."]),
+        # ... and so does a full stop with reference numbers after it
+        ("Risk was lower.[16] Of 2,184 randomized, 1,094 received drug.",
+         ["Risk was lower.[16]", "Of 2,184 randomized, 1,094 received drug."]),
+        ("Risk was lower (p = 0.37).[14][15] Adverse events were rare.",
+         ["Risk was lower (p = 0.37).[14][15]", "Adverse events were rare."]),
         # an abbreviation's full stop does not
         ("Response was 40% vs. 30% (approx. 25 patients; see Fig. 2).",
          ["Response was 40% vs. 30% (approx. 25 patients; see Fig. 2)."]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
 from trialaudit.normalize import normalize
 
@@ -170,3 +171,42 @@ def test_every_row_of_every_table_has_a_study_of_its_document(seed_texts):
         ids = {s["study_id"] for s in extraction.studies}
         for table in ("statistics", "arms", "facts", "comparisons"):
             assert {r["study_id"] for r in getattr(extraction, table)} <= ids
+
+
+ENCYCLOPEDIA = (
+    "Clinical trials\nIn FLUENT-1, 1,436 adults were randomized; the median time to alleviation "
+    "was 53.4 hours with the drug (n = 719) and 79.8 hours with placebo (n = 717).[14] "
+    "A second trial, FLUENT-HR, enrolled adults at high risk.[16] Of 2,184 participants "
+    "randomized, 1,094 received the drug and 1,092 received placebo. Complications occurred in "
+    "32 of 1,094 (2.9%) and 63 of 1,092 (5.8%) participants, respectively."
+)
+
+
+def test_a_sentence_that_tells_of_a_second_trial_starts_its_study():
+    extraction = extract_document("t", ENCYCLOPEDIA)
+    rows = {r["source_text"]: r for r in extraction.statistics}
+    assert rows["1,436"]["study_id"] == rows["79.8 hours"]["study_id"] == "S1"
+    assert rows["2,184"]["study_id"] == rows["32 of 1,094 (2.9%)"]["study_id"] == "S2"
+    # the second trial's counts take its arms, not the first trial's sizes
+    assert (rows["32 of 1,094 (2.9%)"]["arm"], rows["63 of 1,092 (5.8%)"]["arm"]) == (
+        "drug",
+        "placebo",
+    )
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert not [c for c in checks if c["check"] == "denominator_vs_randomized"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortality was 10/50 (20%) vs 20/50 (40%). A second trial is needed to confirm this.",
+        "Mortality was 10/50 (20%) vs 20/50 (40%). A larger trial should test the dose.",
+    ],
+)
+def test_a_trial_still_to_be_done_starts_no_study(text):  # guard
+    assert [s["study_id"] for s in extract_document("t", text).studies] == ["S1"]
+
+
+def test_a_second_visit_of_the_study_is_no_second_study():  # guard
+    text = "Mortality was 10/50 (20%) vs 20/50 (40%). The second study visit was at day 28."
+    assert [s["study_id"] for s in extract_document("t", text).studies] == ["S1"]

@@ -590,8 +590,11 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
 # "Of the 220 patients, 110 were assigned to ...": the people a sentence that allocates splits.
 _OF_TOTAL = re.compile(
     rf"(?<![\w\-])(?i:of)\s(?:the\s)?(?P<n>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s)?"
-    rf"(?i:{grammar._PARTICIPANTS}),\s"
+    rf"(?i:{grammar._PARTICIPANTS})(?P<randomized>\s(?i:randomi[sz]ed|randomly\sassigned))?,\s"
 )
+# How far a randomized total may be from its arms' sum and still be theirs (a slip of a few
+# people, which total_vs_arm_sizes then reports).
+_RANDOMIZED_SLACK = 0.05
 
 
 # ... or with its stage between: "Participants: 62 randomised (31 drug, 31 placebo)".
@@ -740,7 +743,18 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         arms = [context.clean_arm(m.group("arm")) for m in matches]
         if total is None or len(matches) < 2 or not all(arms):
             continue
-        if sum(word_value(m.group("n")) or 0 for m in matches) != word_value(total.group("n")):
+        summed, stated = (
+            sum(word_value(m.group("n")) or 0 for m in matches),
+            word_value(total.group("n")),
+        )
+        # "Of 2,184 participants randomized, 1,094 received X and 1,092 received placebo":
+        # everyone randomized received an arm, so sizes near the total are the arms' too
+        near = (
+            total.group("randomized")
+            and len(set(arms)) == len(arms)
+            and abs(summed - stated) <= _RANDOMIZED_SLACK * stated
+        )
+        if summed != stated and not near:
             continue
         population = population_of(norm, sentence)
         found.append(

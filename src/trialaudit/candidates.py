@@ -261,7 +261,11 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
         else:
             letter = {"Z": "z"}.get(test[0], test[0])
         df1 = next(
-            (m.group(g) for g in ("t_df", "f_df1", "chi_df", "r_df", "q_df", "h_df") if m.group(g)),
+            (
+                m.group(g)
+                for g in ("t_df", "f_df1", "fs_df1", "chi_df", "r_df", "q_df", "h_df")
+                if m.group(g)
+            ),
             None,
         )
         end = m.end()
@@ -277,7 +281,9 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
                 {
                     "test_type": letter,
                     "df1": float(df1) if df1 else None,
-                    "df2": float(m.group("f_df2")) if m.group("f_df2") else None,
+                    "df2": next(
+                        (float(m.group(g)) for g in ("f_df2", "fs_df2") if m.group(g)), None
+                    ),
                     "value_text": m.group("stat"),
                     "comparator": m.group("cmp"),
                 },
@@ -1044,9 +1050,11 @@ def _not_a_summary(norm: str, m: re.Match) -> bool:
 
 
 # "Mean weight loss was 14.9% in the semaglutide group and 2.4% in the placebo group": the next
-# arm's value, in the same unit, before its own arm.
+# arm's value, in the same unit, before its own arm (the first arm's size may come between:
+# "53.4 hours in the drug group (n = 719) compared with 79.8 hours in the placebo group").
 _NEXT_ARMS_VALUE = re.compile(
-    rf"""[^.;\n\d()]{{0,60}}?\s(?:and|vs\.?|versus|compared\swith)\s
+    rf"""[^.;\n\d()]{{0,60}}?(?:\(\s?[nN]\s?=\s?{grammar.INT}\s?\)[^.;\n\d()]{{0,4}}?)?
+    \s(?:and|vs\.?|versus|compared\swith)\s
     (?P<center>{grammar.SIGNED})(?!\d)(?!\.\d)(?P<unit>{grammar.UNIT})?(?=\s(?:in|with|among|on)\s)""",
     re.VERBOSE,
 )

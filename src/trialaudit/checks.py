@@ -2223,22 +2223,30 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
         for s in statistics
         if s["kind"] == "sample_size" and not _missing(s.get("value")) and float(s["value"]) > 0
     ]
-    # a total in clusters is held against arm sizes in clusters, one in people against people
-    sums_in: dict[str, list[inference.ArmSum]] = {}
+    # a total in clusters is held against arm sizes in clusters, one in people against people,
+    # and a study's total against the arms of its own trial (a page may report two trials;
+    # arm_sizes_by_study)
+    by_study: dict[str, list[dict]] = {}
+    for s in statistics:
+        by_study.setdefault(_study_of(s), []).append(s)
+    trial = {study: {study, *others} for study, others in _same_trial(by_study).items()}
+    study_of = {int(s["stat_id"]): _study_of(s) for s in statistics}
+    sums_in: dict[tuple[str, str], list[inference.ArmSum]] = {}
     for arm_sum in inference.arm_sums(statistics):
-        sums_in.setdefault(arm_sum.unit, []).append(arm_sum)
-    totals_in: dict[str, set[int]] = {}
+        sums_in.setdefault((study_of[arm_sum.stat_ids[0]], arm_sum.unit), []).append(arm_sum)
+    totals_in: dict[tuple[str, str], set[int]] = {}
     for t in totals:
         if float(t["value"]).is_integer():
-            totals_in.setdefault(t.get("unit") or "", set()).add(int(float(t["value"])))
+            key = (_study_of(t), t.get("unit") or "")
+            totals_in.setdefault(key, set()).add(int(float(t["value"])))
     rows = []
     for total in totals:
-        unit = total.get("unit") or ""
-        sums = sums_in.get(unit, [])
+        unit, studies = total.get("unit") or "", sorted(trial[_study_of(total)])
+        sums = [s for study in studies for s in sums_in.get((study, unit), [])]
         if not sums:
             continue
         sum_values = {s.total for s in sums}
-        total_values = totals_in.get(unit, set())
+        total_values = set().union(*(totals_in.get((study, unit), set()) for study in studies))
         value = float(total["value"])
         matching = [s for s in sums if s.total == value]
         method = "sum of arm sizes stated together"
@@ -2301,15 +2309,23 @@ def arm_sizes_by_study(statistics: list[dict], analysed: bool = False) -> dict[s
     for s in statistics:
         by_study.setdefault(_study_of(s), []).append(s)
     own = {study: _arm_sizes(rows, analysed) for study, rows in by_study.items()}
-    samples = {study: _samples_stated(rows) for study, rows in by_study.items()}
     sizes: dict[str, dict[str, int]] = {}
-    for study, arms in own.items():
-        sizes[study] = dict(arms)
-        for other, other_arms in own.items():
-            if other != study and samples[study] & samples[other]:
-                for key, n in other_arms.items():
-                    sizes[study].setdefault(key, n)
+    for study, others in _same_trial(by_study).items():
+        sizes[study] = dict(own[study])
+        for other in others:
+            for key, n in own[other].items():
+                sizes[study].setdefault(key, n)
     return sizes
+
+
+def _same_trial(by_study: dict[str, list[dict]]) -> dict[str, list[str]]:
+    """Return study_id -> the other studies of the page that state one of its total samples
+    (one trial reported twice), from each study's statistics."""
+    samples = {study: _samples_stated(rows) for study, rows in by_study.items()}
+    return {
+        study: [o for o in samples if o != study and samples[study] & samples[o]]
+        for study in samples
+    }
 
 
 def _samples_stated(statistics: list[dict]) -> set[int]:

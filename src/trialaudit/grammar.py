@@ -270,6 +270,8 @@ TEST = re.compile(
     (?<![A-Za-z0-9])(?P<test>
         t\s?\(\s?(?P<t_df>\d{{1,6}}(?:\.\d{{1,3}})?)\s?\)
         |F\s?\(\s?(?P<f_df1>\d{{1,4}}(?:\.\d{{1,3}})?)\s?,\s?(?P<f_df2>\d{{1,6}}(?:\.\d{{1,3}})?)\s?\)
+        # ... its degrees of freedom a subscript flattened into the text: "F5,1420 = 2.07"
+        |F(?P<fs_df1>\d{{1,2}}),(?P<fs_df2>\d{{1,5}})(?=\s?[=<>])
         |(?P<chi>\u03c7\s?[2\u00b2]|\u03a7\s?[2\u00b2]|(?i:chi[-\s]?squared?|chi\s?[2\u00b2])|X[2\u00b2])
             \s?\(\s?(?P<chi_df>\d{{1,4}})(?:\s?,\s?[Nn]\s?=\s?{INT})?\s?\)
         |r\s?\(\s?(?P<r_df>\d{{1,6}})\s?\)
@@ -859,9 +861,11 @@ N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 # to open with \s so that the matcher skips to blanks (see masks.py). It also ends before a
 # digit when the full stop closes a number, a percentage, a bracket or a word of four letters
 # or more that is no abbreviation ("p<0.001. 50% responded", "(18%). 12 patients", "the
-# placebo group. 20 patients"), never after "vs.", "Fig.", "approx." or "resp.".
+# placebo group. 20 patients"), never after "vs.", "Fig.", "approx." or "resp."; and after the
+# reference numbers an encyclopedia prints after its full stop ("diabetes.[16] Of 2,184").
 SENTENCE_END = re.compile(
-    r"\s(?:(?<=[.!?]\s)\s{0,49}(?=[A-Z(\[\"'])|(?<=\n)\n{0,49}"
+    r"\s(?:(?:(?<=[.!?]\s)|(?<=[.!?]\[\d\]\s)|(?<=[.!?]\[\d\d\]\s)|(?<=\]\[\d\]\s)"
+    r"|(?<=\]\[\d\d\]\s))\s{0,49}(?=[A-Z(\[\"'])|(?<=\n)\n{0,49}"
     r"|(?:(?<=[\d%)]\.\s)|(?<=[a-z]{4}\.\s)(?<!approx\.\s)(?<!resp\.\s)(?<!incl\.\s)"
     r"(?<!excl\.\s)(?<!figs\.\s)(?<!refs\.\s))\s{0,49}(?=\d))"
 )

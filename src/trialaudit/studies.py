@@ -244,6 +244,7 @@ def layout(text: str, registrations: list[Fact]) -> Layout:
             current = match
     anchors = _registration_anchors(text, registrations, anchors, studies)
     anchors = _named_anchors(text, anchors, studies)
+    anchors = _ordinal_anchors(text, anchors, studies)
     starts, owners = [], []
     for start, owner in sorted(anchors):
         if owners and owners[-1] == owner:
@@ -350,6 +351,31 @@ def _named_anchors(
         sentence = _sentence_start(text, start)
         first = named_in.setdefault(sentence, key)
         new_anchors.append((sentence if first == key else start, by_key[key]))
+    return new_anchors
+
+
+# A sentence that opens with a further trial and says what it did: "A second trial, FLUENT-HR,
+# enrolled ...", "In a third study, 120 patients ..." (not "A second trial is needed", nor "the
+# second study visit").
+_ORDINAL_STUDY = re.compile(
+    r"(?:^|(?<=[.!?\]]\s)|(?<=\n))(?:In\s)?(?:A|The|a|the)\s(?P<nth>second|third|fourth)"
+    r"(?:\s[\w\-]{1,20}){0,3}?\s(?:trial|study|RCT)(?=\s?[,(]|\s(?:enrolled|randomi[sz]ed"
+    r"|included|recruited|assigned|compared|tested|evaluated|involved|of|in|among|with)\b)"
+)
+
+
+def _ordinal_anchors(
+    text: str, anchors: list[tuple[int, int]], studies: list[Study]
+) -> list[tuple[int, int]]:
+    """When a text with no other split tells of a further trial in a sentence of its own
+    (_ORDINAL_STUDY, as an encyclopedia or a review paragraph does), that sentence starts a
+    new study."""
+    if len(studies) > 1:
+        return anchors
+    new_anchors = list(anchors)
+    for match in _ORDINAL_STUDY.finditer(text):
+        studies.append(Study(f"S{len(studies) + 1}"))
+        new_anchors.append((match.start(), len(studies) - 1))
     return new_anchors
 
 
