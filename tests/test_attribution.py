@@ -552,8 +552,11 @@ def test_arms_named_before_a_value(text, expected):
             "drug and 5.1±17.0 points with placebo.",
             ["month 8", "month 8"],
         ),
+        # a span of weeks is at its last
+        ("Over weeks 1–12, the response was 41.2% (126/306) vs 26.8% (82/306).",
+         ["week 12", "week 12"]),
     ],
-)
+)  # fmt: skip
 def test_time_points(text, expected):
     assert [s["timepoint"] for s in extract_document("t", text).statistics] == expected
 
@@ -2004,3 +2007,25 @@ def test_a_sentence_that_opens_with_a_number_has_its_own_outcome():
     )
     rows = {r["source_text"]: r for r in extract_document("t", text).statistics}
     assert rows["50%"]["outcome"] == "response"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # a summary's spread named after "Mean", a least-squares mean, a time phrase that opens
+        ("Mean (SD) changes in WOMAC total score at 12 months were −18.2 (15.1) with low-dose "
+         "MSCs and −15.9 (16.0) with HA.", "changes in WOMAC total score"),
+        ("The least-squares mean (SE) change in MADRS score at week 6 was −14.8 (0.8) with "
+         "veltraxone and −11.2 (0.8) with placebo.", "change in MADRS score"),
+        ("On day 7, IL-6 was lower in the MSC group (18.4 ± 9.6 pg/mL) than in the control "
+         "group (31.6 ± 11.8 pg/mL).", "IL-6"),
+        # "changed by", and a threshold inside the subject
+        ("Central subfield thickness changed by −142.6±118.3 μm and −138.9±121.0 μm, "
+         "respectively.", "Central subfield thickness"),
+        ("The proportion reaching HbA1c < 7.0% was 44.3% (27/61) in the experimental group and "
+         "23.3% (14/60) in the control group.", "proportion reaching HbA1c < 7.0%"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_summaries_and_proportions(text, outcome):
+    rows = [r for r in extract_document("t", text).statistics if r["kind"] in {"mean", "count"}]
+    assert len(rows) == 2 and {r["outcome"] for r in rows} == {outcome}

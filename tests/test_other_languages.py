@@ -199,3 +199,60 @@ def test_an_english_sentence_is_not_read_as_another_language():  # guard
     rows = stats(text)
     assert [r["arm"] for r in rows if r["kind"] == "arm_size"][:2] == ["vitamin E", "placebo"]
     assert all(r["outcome"] != "total" for r in rows)
+
+
+FRENCH = (
+    "Résultats : Au total, 301 patients ont été randomisés et 294 ont été inclus dans l'analyse "
+    "(groupe actif, n = 148 ; groupe placebo, n = 146). Le taux de répondeurs à la semaine 12 "
+    "était de 41,9 % (62/148) dans le groupe actif contre 28,8 % (42/146) dans le groupe "
+    "placebo (risque relatif 1,46 ; IC à 95 % 1,06–2,00 ; p = 0,02). La variation moyenne était "
+    "de −4,6 ± 4,1 jours dans le groupe actif et de −3,5 ± 4,3 jours dans le groupe placebo "
+    "(différence moyenne −1,1 jour ; IC à 95 % −2,1 à −0,1). Des céphalées sont survenues chez "
+    "14 patients (9,5 %) du groupe actif et 6 patients (4,1 %) du groupe placebo."
+)
+
+
+def test_a_french_report_its_ratio_difference_arms_sizes_and_week():
+    rows = {r["source_text"]: r for r in stats(FRENCH)}
+    ratio = rows["risque relatif 1,46 ; IC à 95 % 1,06–2,00"]
+    assert (ratio["measure"], ratio["ci_low"], ratio["ci_high"]) == ("RR", 1.06, 2.0)
+    assert ratio["timepoint"] == "week 12"
+    difference = rows["différence moyenne −1,1 jour ; IC à 95 % −2,1 à −0,1"]
+    assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (-1.1, -2.1, -0.1)
+    # the level of "IC à 95 %" is no percentage
+    assert not [r for r in rows.values() if r["kind"] == "percentage"]
+    # the arm after the value's unit, and after "du groupe"
+    assert (rows["−4,6 ± 4,1"]["arm"], rows["−3,5 ± 4,3"]["arm"]) == ("actif", "placebo")
+    assert (rows["14 patients (9,5 %)"]["arm"], rows["6 patients (4,1 %)"]["arm"]) == (
+        "actif",
+        "placebo",
+    )
+    # "294 ont été inclus": the analysed total, which the arms add up to
+    assert (rows["294"]["kind"], rows["294"]["population"]) == ("sample_size", "enrolled")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("El riesgo relativo fue 0,72 (IC 95%: 0,55-0,94).", "RR"),
+        ("A razão de chances foi 1,80 (IC 95%: 1,10-2,95).", "OR"),
+        ("Il rischio relativo era 0,81 (IC 95% 0,66-0,99).", "RR"),
+        ("Das relative Risiko betrug 0,77 (95%-KI 0,60–0,98).", "RR"),
+    ],
+)  # fmt: skip
+def test_a_ratio_named_in_another_language(text, measure):
+    row = one(text + COMMAS, "ratio")
+    assert row["measure"] == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("La mortalité au jour 28 était de 12 % (6/50).", "day 28"),
+        ("La mortalidad a los 6 meses fue 12 % (6/50).", "month 6"),
+        ("Mortalità a 12 settimane: 12 % (6/50).", "week 12"),
+    ],
+)  # fmt: skip
+def test_a_time_point_in_another_language(sentence, label):
+    (row,) = [r for r in stats(sentence) if r["source_text"] == "12 % (6/50)"]
+    assert row["timepoint"] == label

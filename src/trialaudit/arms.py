@@ -1016,13 +1016,16 @@ _HEADING = re.compile(r"(?i)(?:methods?|results?|participants?|patients)\s?:?\s"
 # Patienten ... eingeschlossen", "se incluyeron 120 pacientes", "foram randomizados 96
 # participantes"), a sample size when their sentence enrols or randomizes them.
 _FOREIGN_PEOPLE = re.compile(
-    r"(?<![\w.,])(?<!von\s)(?<!de\s)(?<!of\s)(?P<n>\d{1,6})\s(?:[^\W\d]{1,20}\s){0,2}?"
+    r"(?<![\w.,])(?<!von\s)(?<!de\s)(?<!of\s)(?P<n>\d{1,6})\s(?:(?:[^\W\d]{1,20}\s){0,2}?"
     r"(?:Patient(?:inn)?en|Teilnehm(?:er(?:innen)?|ende)|Proband(?:inn)?en|pacientes|participantes"
     r"|sujetos|doentes|(?:patients|participants|sujets)(?=\sont\s))\b"
+    # French without the noun: "301 patients ont été randomisés et 294 ont été inclus"
+    r"|ont\s\u00e9t\u00e9\s(?P<stage_after>\w{1,20}))"
 )
 _FOREIGN_PEOPLE_WORDS = (
     *("Patient", "Teilnehm", "Proband", "pacientes", "participantes", "sujetos", "doentes"),
     "s ont ",  # French: "120 patients ont été randomisés"
+    " ont \u00e9t\u00e9 ",
 )
 _FOREIGN_STAGE = re.compile(
     r"(?i)\b(?:(?P<randomized>randomisiert|zugeteilt|zugewiesen|aleatori[sz]ad[oa]s|randomi[sz]ad[oa]s"
@@ -1038,7 +1041,10 @@ def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     for m in scan.finditer(_FOREIGN_PEOPLE, _FOREIGN_PEOPLE_WORDS, 30, 20):
         if _PERCENT_BRACKET.match(norm, m.end("n")):
             continue
-        stage = _FOREIGN_STAGE.search(norm, *sents.of(m.start()))
+        if m.group("stage_after"):  # its own verb says the stage
+            stage = _FOREIGN_STAGE.fullmatch(m.group("stage_after"))
+        else:
+            stage = _FOREIGN_STAGE.search(norm, *sents.of(m.start()))
         if stage:
             found.append(
                 _size("sample_size", *m.span("n"), m.group("n"), population=stage.lastgroup)

@@ -34,6 +34,20 @@ RATIO_MEASURES = {
     "rate ratio": "IRR",
     "relative rate": "IRR",
     "incidence rate ratio": "IRR",
+    **dict.fromkeys(
+        ["risque relatif", "riesgo relativo", "risco relativo", "rischio relativo"], "RR"
+    ),
+    **dict.fromkeys(["relatives risiko", "relative risiko"], "RR"),
+    **dict.fromkeys(
+        ["rapport de cotes", "rapport des cotes", "razón de momios", "razon de momios"], "OR"
+    ),
+    **dict.fromkeys(
+        ["razón de probabilidades", "razon de probabilidades", "razão de chances"], "OR"
+    ),
+    **dict.fromkeys(
+        ["razao de chances", "chancenverhältnis", "chancenverhaltnis", "quotenverhältnis"], "OR"
+    ),
+    "quotenverhaltnis": "OR",
 }
 DIFFERENCE_MEASURES = {
     "MD": "mean difference",
@@ -100,6 +114,11 @@ _CONCENTRATION_BEFORE = re.compile(
     r"(?:\d\s?mL|\d%[\u2013\-][a-z][\w\-]{2,20})\s[a-z][\w\-]{2,20}\s$|\d%[\u2013\-][a-z]{4,20}\s$"
 )
 _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
+_CI_LEVELS = frozenset({80.0, 90.0, 95.0, 97.5, 99.0})
+_CI_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:IC|CI|KI)|(?i:confidence\sinterval\slevel|intervalle\sde\sconfiance"
+    r"|intervall[oe]\sdi\sconfidenza))\s?(?:\u00e0|al|del|de|di|:)?\s?$"
+)
 _CI_WORD_AFTER = re.compile(r"[\s-]?(?:CI|C\.I\.|CrI|KI|IC\b|(?i:confidence|credible))")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
@@ -312,7 +331,8 @@ _FURTHER_ESTIMATES = 8
 def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
     """Return ratio estimates with their CIs, and further estimates of one measure."""
     found = []
-    for m in scan.finditer(grammar.RATIO, ("ratio", "relative"), 40, 260, case=("OR", "RR", "HR")):
+    anchors = ("ratio", "relati", "cotes", "momios", "probabilidades", "chances", "risiko", "verh")
+    for m in scan.finditer(grammar.RATIO, anchors, 40, 260, case=("OR", "RR", "HR")):
         measure = _measure(m)
         abbreviated = bool(m.group("abbr")) and not m.group("name")
         # "HR 88 bpm" is a heart rate and "RR 30" a respiratory rate: without a CI an
@@ -1324,6 +1344,10 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         percent_end = m.end()
         if _CI_WORD_AFTER.match(norm, percent_end) or _BELOW.search(_before(norm, m.start(), 16)):
             continue
+        if value_of(m.group("pct")) in _CI_LEVELS and _CI_LEVEL_BEFORE.search(
+            _before(norm, m.start(), 30)
+        ):
+            continue  # French "IC à 95 %", a registry's "Confidence interval level: 95 %"
         if _OR_LOWER.match(norm, percent_end) or _NOT_A_RESULT_AFTER.match(norm, percent_end):
             continue
         if _CONCENTRATION_BEFORE.search(_before(norm, m.start(), 40)):

@@ -109,10 +109,14 @@ ARM_AFTER_VERB = re.compile(
 _GERMAN_GROUP_BEFORE = re.compile(
     r"\b(?:in|bei)\sder\s(?P<arm>[A-Z\u00c4\u00d6\u00dc]\w{2,30}gruppe)\s(?:bei\s)?$"
 )
-# An arm named after its value in Spanish, Portuguese, French or German: "12,5 % (5/40) en el
-# grupo de intervención", "no grupo controle", "dans le groupe témoin", "in der Kontrollgruppe".
+# An arm named after its value in Spanish, Portuguese, French, Italian or German: "12,5 % (5/40)
+# en el grupo de intervención", "no grupo controle", "dans le groupe témoin", "du groupe
+# placebo", "nel gruppo placebo", "in der Kontrollgruppe".
 _FOREIGN_GROUP_AFTER = re.compile(
-    r"\s(?:(?:en\s(?:el|los)|no|nos|dans\sles?|del|do|dos)\s(?:grupo|groupe|brazo|braço)"
+    # the value's unit may come between: "−4,6 ± 4,1 jours dans le groupe traitement"
+    r"(?:\s(?:jours?|semaines?|mois|d\u00edas|dias|Tage|giorni|settimane|points?|punti))?"
+    r"\s(?:(?:en\s(?:el|los)|no|nos|dans\sles?|du|del|do|dos|nel|nei)\s"
+    r"(?:grupo|groupe|brazo|braço|gruppo)"
     r"\s(?:de\s|d[\'’])?(?P<arm>[\wà-öø-ÿ\-]{2,30})"
     r"|in\sder\s(?P<gruppe>[A-ZÄÖÜ]\w{2,30}gruppe))(?=[\s,;.)]|$)"
 )
@@ -178,6 +182,8 @@ TIMEPOINT = re.compile(
     rf"""(?ix)
     (?<![A-Za-z0-9\-])(?<!\d[.,])(?:
       (?P<u1>day|week|month|year|mo|wk)s?[\s\-](?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
+        # a span of them ends at its last: "over weeks 1-12" is at week 12
+        (?:\s?(?:-|\u2013|to|through)\s?(?P<r1>\d{{1,4}})(?!\d)(?!\.\d))?
       |(?P<n2>{COUNT_BEFORE_UNIT})[\s\-](?P<u2>day|week|month|year|hour|mo|wk|yr)s?\b
         (?![\s\-](?:walk|interval|old|of\sage))
       |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
@@ -189,6 +195,12 @@ TIMEPOINT = re.compile(
       |\u7b2c(?P<n5>\d{{1,3}})(?P<u5>\u5929|\u5468|\u4e2a\u6708)
       # German: "nach 12 Wochen"
       |(?<=nach\s)(?P<n6>\d{{1,3}})\s(?P<u6>Tagen|Wochen|Monaten|Jahren)\b
+      # French, Spanish, Portuguese and Italian: "à la semaine 12", "el día 28", "au jour 28",
+      # "J28"; "à 12 semaines", "a los 6 meses", "dopo 12 settimane"
+      |(?P<u7>semaine|semana|settimana|jour|d\u00eda|dia|giorno|mois|mes|mese|J(?=\s?\d))
+        \s?(?P<n7>\d{{1,4}})(?!\d)(?!\.\d)(?![.,]\d)
+      |(?P<n8>\d{{1,4}})\s(?P<u8>semaines|semanas|settimane|jours|d\u00edas|dias|giorni|mois|meses
+        |mesi|ans|a\u00f1os|anos|anni)\b
     )"""
 )
 # "on days 28 (...), 90 (...), and 360 (...)": one time point per bracketed group.
@@ -745,6 +757,11 @@ _UNIT_NAMES = {
     "h": "hour", "hr": "hour", "hrs": "hour", "mo": "month", "wk": "week", "yr": "year",
     "d": "day", "\u5929": "day", "\u5468": "week", "\u4e2a\u6708": "month",
     "tagen": "day", "wochen": "week", "monaten": "month", "jahren": "year",
+    **dict.fromkeys(("semaine", "semana", "settimana", "semaines", "semanas", "settimane"), "week"),
+    **dict.fromkeys(("jour", "d\u00eda", "dia", "giorno", "j", "jours", "d\u00edas"), "day"),
+    **dict.fromkeys(("dias", "giorni"), "day"),
+    **dict.fromkeys(("mois", "mes", "mese", "meses", "mesi"), "month"),
+    **dict.fromkeys(("ans", "a\u00f1os", "anos", "anni"), "year"),
 }  # fmt: skip
 FROM_BEFORE = re.compile(r"(?i)\bfrom\s$")  # where a change starts: "fell from 8.1"
 
@@ -753,11 +770,13 @@ def timepoint_label(match: re.Match) -> tuple[str, float]:
     """Return a canonical label ('month 12') and the time in days for a TIMEPOINT match."""
     if match.group("baseline"):
         return "baseline", 0.0
-    for index in ("1", "2", "3", "4", "5", "6"):
+    for index in ("1", "2", "3", "4", "5", "6", "7", "8"):
         if match.group(f"u{index}"):
             unit = match.group(f"u{index}").lower()
             raw = match.group(f"n{index}")
             break
+    if index == "1" and match.group("r1"):
+        raw = match.group("r1")
     unit = _UNIT_NAMES.get(unit, unit)
     number = word_value(raw) or 0
     return f"{unit} {number}", number * _DAYS[unit]
@@ -1098,10 +1117,14 @@ _SUBJECT = re.compile(
     r"(?:(?i:at|after|by)\s(?:\d{1,3}\s(?i:days?|weeks?|months?|years?)|(?i:day|week|month|year)"
     r"\s\d{1,4})\s)?"
     r"(?:(?:The|A|An|the)\s)?(?P<subject>(?:[A-Za-z]|[\u2265\u2264]?\d{1,3}%\s[a-z])[\w\-/]{0,30}"
+    r"(?:(?<=[Mm]ean)\s\((?:SD|SE|SEM)\))?"
     # later words: "PHQ-9", "50%", "≥2", "25(OH)D"
-    r"(?:\s(?!was\b|were\b)[A-Za-z0-9\u2265\u2264][\w\-/%]{0,30}(?:\([A-Za-z]{1,5}\)[\w\-]{0,10})?)"
+    # ... a threshold ("reaching HbA1c < 7.0%"), and what a summary is ("Mean (SD) changes")
+    r"(?:\s(?!was\b|were\b)(?:[A-Za-z0-9\u2265\u2264][\w\-/%]{0,30}|[<>\u2265\u2264]"
+    r"|\d{1,3}(?:\.\d{1,2})?%)(?:\([A-Za-z]{1,5}\)[\w\-]{0,10})?"
+    r"(?:(?<=\b[Mm]ean)\s\((?:SD|SE|SEM)\))?)"
     r"{0,9}?)(?:\s\([^()\n]{1,70}\))?(?:\s(?:on|at|in)\s(?:day|week|month|year)\s\d{1,4})?"
-    r"\s(?:was|were|is|are|fell|rose"
+    r"\s(?:was|were|is|are|fell|rose|changed"
     r"|recovered|decreased|increased|improved|declined|occurred|differed|remained|did|averaged"
     r"|had(?=\s[a-z]+ed\b)"
     r"|showed|developed)\b"
@@ -1166,13 +1189,15 @@ _LIST_ITEM_OPENING = re.compile(
 _AFTER_COLON = re.compile(r":\s(?=[a-z])")
 # A phrase that opens a sentence before its subject: "After treatment, the VAS score ...".
 _OPENING_PHRASE = re.compile(
-    r"(?:(?i:after|at|by|during|following|before|in|among)"
+    r"(?:(?i:after|at|by|during|following|before|in|among|on|over|within|throughout)"
     r"|(?:\d{1,3}|[A-Z]?[a-z]{2,12})\s(?i:days?|weeks?|months?|years?)\s(?i:after|post|following))"
     r"\s[^,;]{1,40},\s"
 )
 
 
-_SUMMARY_WORD = re.compile(r"(?i)(?:mean|median|average)\s(?=\w)")
+_SUMMARY_WORD = re.compile(
+    r"(?i)(?:(?:least[-\s]squares?\s|LS\s)?mean(?:\s\((?:SD|SE|SEM)\))?|median|average)\s(?=\w)"
+)
 
 
 def _without_tail(label: str) -> str:

@@ -17,7 +17,7 @@ _X = re.VERBOSE
 
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL|L|kg|g|mg
-    |days?|d|hours?|h|min|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
+    |days?|d|hours?|h|min|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|jours?|semaines?|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
     |mg/kg|kg/m[²2]|[µμn]g/(?:L|mL|dL)|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
 # ... and in German, Spanish, Portuguese and French reports: "bis", "a", "à".
@@ -60,8 +60,12 @@ CI_AFTER_COMMA = rf"""
 """
 _CI_TAIL_OR_COMMA = rf"(?:{_CI_TAIL}|{CI_AFTER_COMMA})"
 
-# "was" in German, Spanish, Portuguese and French reports ("betrug", "fue", "foi", "était de").
-_FOREIGN_WAS = r"(?:betrug|war|fue|foi|(?:\u00e9tait|est)(?:\sde)?)"
+# "was" in German, Spanish, Portuguese, French and Italian reports ("betrug", "fue", "foi",
+# "était de", "era", "è stato pari a").
+_FOREIGN_WAS = (
+    r"(?:betrug|war|(?:fue|foi)(?:\sde)?|(?:\u00e9tait|est)(?:\sde)?"
+    r"|(?:era|\u00e8|fu)(?:\sstat[oa])?(?:\spari\sa)?|pari\sa)"
+)
 # A column heading that says a bare interval follows the estimate: "Odds ratio (95% CI): 0.35
 # (0.14-0.88)", "MD (95% CI) -2.1 (-3.9 to -0.3)".
 CI_HEADING = (
@@ -75,7 +79,11 @@ RATIO = re.compile(
     (?:(?P<abbr>{_RATIO_ABBR})
       |(?P<name>(?i:(?:(?:adjusted|unadjusted|crude|pooled|summary|overall|subdistribution
             |cause-specific|incidence)\s){{0,2}}
-          (?:odds|risk|hazard|rate)\sratios?|relative\s(?:risks?|rates?))))
+          (?:odds|risk|hazard|rate)\sratios?|relative\s(?:risks?|rates?)
+          # ... in French, Spanish, Portuguese, Italian and German reports
+          |risque\srelatif|rapport\sde[s]?\scotes|riesgo\srelativo|raz[o\u00f3]n\sde\s(?:momios
+          |probabilidades)|risco\srelativo|raz[a\u00e3]o\sde\schances|rischio\srelativo
+          |relatives?\sRisiko|(?:Chancen|Quoten)verh[a\u00e4]ltnis)))
     (?![A-Za-z])
     (?:\s?[\[(](?P<abbr2>{_RATIO_ABBR})[\])])?
     (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
