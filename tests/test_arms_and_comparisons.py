@@ -1170,3 +1170,32 @@ def test_two_summaries_whose_outcomes_share_a_word_are_compared():  # guard
     )
     (cmp,) = extract_document("d", text).comparisons
     assert (cmp["kind"], cmp["arm_1"], cmp["arm_2"]) == ("continuous", "MSCs", "placebo")
+
+
+def test_counts_of_two_outcomes_in_one_sentence_make_a_table_each():
+    # an arm named again starts the next outcome's counts: each estimate and p with its own
+    text = (
+        "Among 318 randomized participants, 160 received veltraxone and 158 received placebo. "
+        "Response rates were 48.8% (78 of 160) with veltraxone vs 34.2% (54 of 158) with placebo "
+        "(odds ratio [OR], 1.83; 95% CI, 1.17-2.88; P = .009), and remission rates were 32.5% "
+        "(52 of 160) vs 22.2% (35 of 158) (OR, 1.69; 95% CI, 1.03-2.79; P = .04)."
+    )
+    rows, stats = comparisons("t", text)
+    tables = [
+        (
+            stats[r["events_1_stat_id"]]["source_text"],
+            stats[r["events_2_stat_id"]]["source_text"],
+            stats[r["effect_stat_id"]]["source_text"],
+        )
+        for r in rows
+    ]
+    assert tables == [
+        ("48.8% (78 of 160)", "34.2% (54 of 158)", "odds ratio [OR], 1.83; 95% CI, 1.17-2.88"),
+        ("32.5% (52 of 160)", "22.2% (35 of 158)", "OR, 1.69; 95% CI, 1.03-2.79"),
+    ]
+    # so the first OR is held against its own counts: Woolf's interval of 78/160 vs 54/158 is
+    # 1.1660 to 2.8784 (statsmodels Table2x2([[78, 82], [54, 104]]).oddsratio_confint();
+    # R: exp(log(78*104/(82*54)) + c(-1, 1) * qnorm(0.975) * sqrt(1/78+1/82+1/54+1/104)))
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert {c["verdict"] for c in checks if c["check"] == "ci_vs_counts"} == {"consistent"}

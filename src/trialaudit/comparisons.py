@@ -165,10 +165,38 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
             and r["unit"] != EVENTS
             and r["stat_id"] not in used
         ]
-        effects = [r for r in group if r["kind"] in {"ratio", "difference"}]
-        p_values = [r for r in group if r["kind"] == "p_value"]
-        if len(cells) < 2 or len({context.arm_key(c["arm"]) for c in cells}) < 2:
-            continue
+        # "48.8% with drug vs 34.2% with placebo (OR ...), and remission rates were 32.5% vs
+        # 22.2% (OR ...)": an arm named again starts the counts of another outcome
+        segments: list[list[dict]] = []
+        for cell in cells:
+            if not segments or any(_same_arm(cell, c) for c in segments[-1]):
+                segments.append([])
+            segments[-1].append(cell)
+        for index, segment in enumerate(segments):
+            since = segment[0]["span_start"] if index else -1
+            until = segments[index + 1][0]["span_start"] if index + 1 < len(segments) else None
+            within = [
+                r
+                for r in group
+                if r["span_start"] > since and (until is None or r["span_start"] < until)
+            ]
+            rows += _binary_segment(segment, within, group, arm_rows, used)
+    return rows
+
+
+def _same_arm(a: dict, b: dict) -> bool:
+    return context.arm_key(a["arm"]) == context.arm_key(b["arm"])
+
+
+def _binary_segment(
+    cells: list[dict], within: list[dict], group: list[dict], arm_rows: list[dict], used: set[int]
+) -> list[dict]:
+    """The comparisons of one outcome's counts (``cells``, one per arm) against the control,
+    with the estimates and p-values ``within`` their stretch of the sentence."""
+    rows: list[dict] = []
+    effects = [r for r in within if r["kind"] in {"ratio", "difference"}]
+    p_values = [r for r in within if r["kind"] == "p_value"]
+    if len(cells) >= 2:
         controls = [c for c in cells if context.is_control(c["arm"])]
         control = controls[-1] if controls else cells[-1]
         treated = [c for c in cells if c is not control]
