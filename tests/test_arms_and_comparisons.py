@@ -286,6 +286,12 @@ def test_a_combination_with_usual_care_is_not_a_control(seed_texts):
             "placebo.",
             [("sample_size", "2,184"), ("arm_size", "1,094"), ("arm_size", "1,092")],
         ),
+        # an arm's dose after its name, a figure after the last arm
+        (
+            "In all, 386 were randomly assigned, 195 to ravolimod 0.5 mg once daily and 193 to "
+            "placebo (figure 1).",
+            [("sample_size", "386"), ("arm_size", "195"), ("arm_size", "193")],
+        ),
         # ... but what some of them received is no arm
         (
             "Of the 240 patients randomized, 30 received rescue therapy and 20 received "

@@ -2029,3 +2029,21 @@ def test_a_sentence_that_opens_with_a_number_has_its_own_outcome():
 def test_the_subject_of_summaries_and_proportions(text, outcome):
     rows = [r for r in extract_document("t", text).statistics if r["kind"] in {"mean", "count"}]
     assert len(rows) == 2 and {r["outcome"] for r in rows} == {outcome}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "vs." with its full stop between two arms' values
+        ("Of 127 randomized, 121 were analyzed (experimental group n = 61, control group n = 60). "
+         "Baseline sex (male 33 [54.1%] vs. 30 [50.0%], p = .652) was similar.",
+         [("33 [54.1%]", "experimental", 61), ("30 [50.0%]", "control", 60)]),
+        # the people of an arm a value counts
+        ("In total, 614 patients were randomized, 307 to tarcibercept and 307 to aflibercept. Of "
+         "the tarcibercept-treated patients, 244 (79.5%) kept the 16-week interval.",
+         [("244 (79.5%)", "tarcibercept", 307)]),
+    ],
+)  # fmt: skip
+def test_arms_of_values_after_vs_and_of_an_arms_people(text, expected):
+    rows = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
+    assert [(r["source_text"], r["arm"], r["denominator"]) for r in rows] == expected

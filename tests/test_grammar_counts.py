@@ -635,3 +635,21 @@ def test_a_forum_score_is_no_result():
 def test_a_count_of_what_its_people_received_takes_that_arm(text, expected):
     found = [(r["source_text"], r["value"], r["percent"], r["arm"]) for r in of_kind(text, "count")]
     assert found == expected
+
+
+def test_two_counts_with_their_percentages_compared_in_one_bracket():
+    rows = of_kind(
+        "Discharge was more common with the pessary (152/271, 56.1% vs 61/273, 22.3%).", "count"
+    )
+    assert [(r["numerator"], r["denominator"], r["percent"]) for r in rows] == [
+        (152, 271, 56.1),
+        (61, 273, 22.3),
+    ]
+
+
+def test_a_count_and_the_percentage_it_works_out_to():
+    rows = of_kind("my own arithmetic: 126/306 = 41% vs 82/306 = 27%", "count")
+    assert [(r["numerator"], r["denominator"], r["percent"]) for r in rows] == [
+        (126, 306, 41.0),
+        (82, 306, 27.0),
+    ]

@@ -277,3 +277,29 @@ def test_an_estimate_keeps_its_interval_after_a_heading_or_in_words(
         level,
     )
     assert not {k for k, _ in kinds(text)} & {"mean", "median"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high"),
+    [
+        # an abbreviation with its level in the interval's label
+        ("The mean difference was −2.3 (95% confidence interval [95% CI] −8.1, 3.5; P = 0.43).",
+         -2.3, -8.1, 3.5),
+        # "differences ... were"
+        ("Mean differences versus HA were −2.8 mm (95% CI −10.4, 4.8) for low-dose MSCs.",
+         -2.8, -10.4, 4.8),
+        # unit words the unit list lacks, before the interval's label
+        ("The difference, −0.5 letters; 95% CI, −2.4 to 1.4, was within the margin.",
+         -0.5, -2.4, 1.4),
+        ("Opioid use was lower (mean difference of −16.5 mg morphine equivalents (95% CI −28.3 "
+         "to −4.7)).", -16.5, -28.3, -4.7),
+    ],
+)  # fmt: skip
+def test_a_difference_and_its_interval_after_words_between(text, value, low, high):
+    row = one(text, "difference")
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
+
+
+def test_words_after_a_difference_without_an_interval_are_no_unit():  # guard
+    row = one("The mean difference was −2.3 points favouring drug (P = 0.04).", "difference")
+    assert (row["value"], row["ci_low"]) == (-2.3, None)

@@ -25,8 +25,11 @@ _STAGE = re.compile(
 )
 # (not at the point of a decimal: "assigned to vitamin D 4.15 g ...")
 _ARM_END = (
-    r"(?:\s(?:group|arm|cohort)s?\b|(?=\s?(?:[,;)]|\.(?!\d))|\s(?:and|or|while|whereas)\s|$))"
+    r"(?:\s(?:group|arm|cohort)s?\b|(?=\s?(?:[,;)]|\.(?!\d))|\s(?:and|or|while|whereas)\s|$)"
+    r"|(?=\s\((?i:fig(?:ure)?|table)\b))"  # "193 to placebo (figure 1)"
 )
+# ... or, of one arm's size, its dose: "195 to ravolimod 0.5 mg once daily and 193 to placebo"
+_ARM_END_OR_DOSE = rf"(?:{_ARM_END}|(?=\s\d{{1,5}}(?:\.\d{{1,3}})?\s?(?:mg|g|\u00b5g|mcg|IU|mL)\b))"
 _ENROL_INTO = re.compile(
     rf"""(?i)(?:were\s|was\s)?(?:(?:subsequently|then|finally|randomly)\s)?
     (?:randomi[sz]ed|assigned|allocated|enrolled|recruited|included|treated)\s
@@ -78,7 +81,7 @@ _N_TO_ARM = re.compile(
     (?:(?:(?:were|was)\s)?(?:(?:randomly|subsequently|then|finally)\s)?
         (?i:randomi[sz]ed|assigned|allocated|enrolled|included)\s(?:to|into|in)
       |to|into)
-    \s(?:the\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}""",
+    \s(?:the\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END_OR_DOSE}""",
     re.VERBOSE,
 )
 
@@ -94,6 +97,7 @@ _ALTERNATIVE_ARM = re.compile(
     r"(?:\s?\([^()\n]{1,40}\))?(?:,\s[^,;.()\n\d]{1,40}(?:\s?\([^()\n]{1,40}\))?){0,4},?"
     r"\s(?:or|versus|vs\.?)\s"
 )
+_DOSE_THEN_ALTERNATIVE = re.compile(r"\s\d[^,;()\n]{0,60}?" + _ALTERNATIVE_ARM.pattern)
 
 
 def _list_item(i: int) -> str:
@@ -535,7 +539,8 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
             found.append(_size("sample_size", *m.span("n"), m.group("n"), population=population))
             continue
         # "assigned 304 adults to semaglutide or placebo": the alternatives all had the 304
-        if _ALTERNATIVE_ARM.match(norm, m.end()):
+        # (also after the first one's dose: "to vitamin D 4.15 g three times daily (n=60) or")
+        if _ALTERNATIVE_ARM.match(norm, m.end()) or _DOSE_THEN_ALTERNATIVE.match(norm, m.end()):
             continue
         found.append(
             _size(

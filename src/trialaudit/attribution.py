@@ -22,7 +22,7 @@ PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median", "rate"})
 # What may stand between two values of one run: connectives and units, no numbers and no verb
 # or summary word that would start a new statement ("mean age was 52 years and mean BMI 27").
 _RUN_GAP = re.compile(
-    r"(?i)(?=(?:[^\d.;]|(?<=bzw)\.){0,80}$)"
+    r"(?i)(?=(?:[^\d.;]|(?<=bzw)\.|(?<=\bvs)\.){0,80}$)"
     r"(?!.*\b(?:was|were|is|are|had|has|mean|median|respectively)\b)"
     r".*(?:\bvs\b|\sv\s|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bagainst\b"
     # German, Spanish, Portuguese, French: "bzw.", "und", "y", "e", "et", "frente a", "contre"

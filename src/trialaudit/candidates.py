@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import arms as arm_sizes
-from . import context, grammar, registry
+from . import context, eu_register, grammar, registry
 from .numbers import value_of, word_value
 from .spans import Candidate, Scanner, chained
 
@@ -667,6 +667,8 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
     for m in scan.finditer(grammar.PERCENT_COMMA_FRACTION, ("%,", "%;", "% ,"), 8, 20):
         found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION_COMMA_PERCENT, ("/",), 12, 20):
+        found.append(_count(m))
+    for m in scan.finditer(grammar.FRACTION_EQUALS_PERCENT, ("/",), 12, 20):
         found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):
         if _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
@@ -1379,6 +1381,7 @@ def candidates(
     the text with the tabs of a flattened registry table as bars, for registry.candidates)."""
     return [
         *registry.candidates(cells or norm),
+        *eu_register.candidates(norm),
         *_tests(norm, scan),
         *_ratios(norm, scan),
         *_table_estimates(norm, sents, scan),

@@ -92,6 +92,12 @@ ARM_BEFORE = re.compile(
 )
 # An arm's name of up to three words that ends its clause: "drug B", "standard therapy".
 _WHOLE_ARM = re.compile(r"[A-Za-z][\w+\-]{0,24}(?:\s[\w+\-]{1,25}){0,2}(?=\s?[,;.)]|$)")
+# "Of the tarcibercept-treated patients, 244 (79.5%) ...", "Of the placebo patients, 12 ...": the
+# people of an arm a value counts (an arm only when the arms' words name it).
+PEOPLE_OF_ARM_BEFORE = re.compile(
+    r"(?i)\bof\sthe\s(?:\d{1,6}\s)?(?P<arm>[A-Za-z][\w\-]{1,30}?)(?:-(?:treated|allocated|assigned))?"
+    r"\s(?:patients|participants|subjects|women|men|children|adults),\s$"
+)
 # "Of the 76 patients who received MSCs, 9 (11.8%) developed fever": the arm before a value.
 RECEIVED_BEFORE = re.compile(
     rf"(?i)\b(?:who\s(?:received|were\sgiven|were\streated\swith)|treated\swith|given|receiving"
@@ -180,7 +186,7 @@ _ARMLIKE = re.compile(
 _ARMLIKE_ONLY = re.compile(r"[A-Z\-]{2,12}s?|(?i:cells?|placebo|controls?)")
 TIMEPOINT = re.compile(
     rf"""(?ix)
-    (?<![A-Za-z0-9\-])(?<!\d[.,])(?:
+    (?<![A-Za-z0-9\-])(?<!\d[.,])(?<!\d/)(?:
       (?P<u1>day|week|month|year|mo|wk)s?[\s\-](?P<n1>\d{{1,4}})(?!\d)(?!\.\d)
         # a span of them ends at its last: "over weeks 1-12" is at week 12
         (?:\s?(?:-|\u2013|to|through)\s?(?P<r1>\d{{1,4}})(?!\d)(?!\.\d))?
@@ -659,6 +665,11 @@ def arm_near(
     before = RECEIVED_BEFORE.search(text, max(sentence[0], start - 60), start)
     if before and not NO_ARM_GIVEN.match(before.group("arm")):
         return clean_arm(before.group("arm"))
+    before = PEOPLE_OF_ARM_BEFORE.search(text, max(sentence[0], start - 60), start)
+    if before and (
+        is_control(before.group("arm")) or _shares_a_word(before.group("arm"), arm_words)
+    ):
+        return before.group("arm")
     before = ARM_LABEL_BEFORE.search(text, max(sentence[0], start - 40), start)
     if before:
         if before.group("cjk_arm"):

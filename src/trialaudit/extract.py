@@ -4,11 +4,22 @@ and the studies, arms, comparisons and facts they belong to."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import attribution, comparisons, context, facts, grammar, masks, registry, studies
+from . import (
+    attribution,
+    comparisons,
+    context,
+    eu_register,
+    facts,
+    grammar,
+    masks,
+    registry,
+    studies,
+)
 from .arms import EACH_ARM_FLAG, counts_people, resolve_arm
 from .candidates import candidates
 from .normalize import normalize
@@ -168,7 +179,7 @@ def _attach_context(
     _arm_words)."""
     distributed = context.distributed_timepoints(norm)
     distributed_starts = [d[0] for d in distributed]
-    sections = registry.outcome_timepoints(norm)
+    sections = sorted(registry.outcome_timepoints(norm) + eu_register.outcome_timepoints(norm))
     section_starts = [section[0] for section in sections]
     measured = registry.outcome_sections(norm)
     measured_starts = [span[0] for span in measured]
@@ -404,6 +415,20 @@ def _link_p_values(stats: list[dict], norm: str) -> None:
         ):
             row["refers_to"] = previous["stat_id"]
         previous = row
+    # an EU register analysis prints its p-value before its estimate (eu_register)
+    for row, nxt in itertools.pairwise(stats):
+        if (
+            row["kind"] == "p_value"
+            and row["refers_to"] is None
+            and row["source_text"].startswith("P-value:")
+            and nxt["kind"] in {"ratio", "difference"}
+            and nxt["source_text"].startswith("Parameter estimate:")
+            and nxt["span_start"] - row["span_end"] < _EU_ANALYSIS_GAP
+        ):
+            row["refers_to"] = nxt["stat_id"]
+
+
+_EU_ANALYSIS_GAP = 200
 
 
 # "in the drug and placebo groups, respectively", "in the MSC group and the control group,

@@ -32,7 +32,7 @@ CI_BODY = rf"""
       |(?i:confidence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
         |Konfidenzintervall|intervalo\sde\sconfian(?:za|\u00e7a))
       |(?<=%\s)(?:CL|UI)|(?<=%)(?:CL|UI))
-    (?:\s?[\[(](?:CI|CrI)[\])])?
+    (?:\s?[\[(](?:\d{{2}}\s?%\s)?(?:CI|CrI)[\])])?
     (?:\s?(?P<level2>\d{{2}})\s?%)?
     \s?(?:[:=,]\s?)?(?:(?:from|between|of)\s)?
     (?P<ci_open>[\[(])?\s?
@@ -195,6 +195,13 @@ DIFFERENCE_NEXT = re.compile(
     _X,
 )
 
+# Words of a unit the UNIT list lacks, read only when an interval's label follows them: "−0.5
+# letters; 95% CI", "−16.5 mg morphine equivalents (95% CI".
+_WORDS_BEFORE_CI = (
+    r"(?:\s[a-z\u00b5\u03bc][\w\-/]{0,15}){1,3}"
+    r"(?=\s?[;,(\[]\s?(?:\d{2}\s?%\s?)?(?:CI|IC|KI|confidence))"
+)
+
 DIFFERENCE = re.compile(
     rf"""
     (?:
@@ -202,7 +209,7 @@ DIFFERENCE = re.compile(
             |estimated|treatment|least[-\s]squares?|LS|standardi[sz]ed|weighted|overall|pooled
             |rate|proportion)\s){{0,3}}
         # ... and in German, Spanish, Portuguese and French reports, and a poster's "diff"
-        (?:difference|Mittelwertdifferenz|Differenz|diferencia(?:\sde\smedias)?
+        (?:differences?|Mittelwertdifferenz|Differenz|diferencia(?:\sde\smedias)?
           |diferen\u00e7a(?:\sm\u00e9dia)?|diff\u00e9rence(?:\smoyenne)?|diff(?=\s[-\u2212+]?\d))
         # "in 6MWD" (a digit before capitals names a measure), "in the 6-minute walk distance
         # at week 12"
@@ -211,13 +218,13 @@ DIFFERENCE = re.compile(
           (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.])[\w\-()]{{1,24}}){{0,7}}))?
         # "The least-squares mean difference versus placebo was -5.2"
         (?:\s(?:versus|vs\.?|compared\s(?:with|to))\s(?:the\s)?[\w\-]{{1,25}}(?:\s[\w\-]{{1,25}})?
-          (?=\s(?:was|is)\s))?))
+          (?=\s(?:was|is|were|are)\s))?))
       |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI)(?![A-Za-z])
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
     )
     {CI_HEADING}?
-    (?P<sep>\s(?:was|of|is|were|=|{_FOREIGN_WAS})|\s?[:=,])?\s?(?:[:=]\s?)?
-    (?P<est>{SIGNED})(?P<unit>{UNIT})?(?!\d)(?!\.\d)
+    (?P<sep>\s(?:was|of|is|were|are|=|{_FOREIGN_WAS})|\s?[:=,])?\s?(?:[:=]\s?)?
+    (?P<est>{SIGNED})(?P<unit>{_WORDS_BEFORE_CI}|{UNIT})?(?!\d)(?!\.\d)
     (?P<ci>{_CI_TAIL_OR_COMMA})?
     """,
     _X,
@@ -260,7 +267,7 @@ P_VALUE = re.compile(
       (?:[\s\-_]?(?i:for\s)?(?i:interaction|trend|heterogeneity|non-?inferiority|superiority
         |adj(?:usted)?|int|het|difference))?)
     (?:\s?(?P<cmp><=|>=|=<|=>|[=<>\u2264\u2265])
-      |\s?:(?:\s?(?P<colon_cmp>[<>\u2264\u2265]))?  # "P-value: <0.0001"
+      |\s?:(?:\s?(?P<colon_cmp>[<>=\u2264\u2265]))?  # "P-value: <0.0001", "P-value: = 0.0008"
       |\s(?i:of|was|is|were)|(?<=[Vv]alue)\s|(?<=[Vv]alues)\s)
     \s?(?P<p>{PNUM})(?!\d)(?!\.\d)
     """,
@@ -335,9 +342,15 @@ N_PERCENT_AFTER = rf"[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]"
 PERCENT_COMMA_FRACTION = re.compile(
     rf"(?<=[(\[])\s?(?P<pct>{DEC})\s?%\s?[,;]\s?(?P<x>{INT})\s?/\s?(?P<n>{INT})(?!\d)(?=\s?[)\]])"
 )
-# "(72/120, 60%)": a count and its percentage in one bracket.
+# "126/306 = 41%": a count and the percentage it works out to.
+FRACTION_EQUALS_PERCENT = re.compile(
+    rf"(?<![\w./:\-])(?P<x>{INT})\s?/\s?(?P<n>{INT})\s?=\s?(?P<pct>{DEC})\s?%"
+)
+# "(72/120, 60%)": a count and its percentage in one bracket, or two such counts compared in
+# it: "(152/271, 56.1% vs 61/273, 22.3%)".
 FRACTION_COMMA_PERCENT = re.compile(
-    rf"(?<=[(\[])\s?(?P<x>{INT})\s?/\s?(?P<n>{INT})(?!\d)\s?[,;]\s?(?P<pct>{DEC})\s?%(?=\s?[)\]])"
+    rf"(?:(?<=[(\[])|(?<=\svs\s)|(?<=\svs\.\s)|(?<=\sversus\s))\s?(?P<x>{INT})\s?/\s?(?P<n>{INT})"
+    rf"(?!\d)\s?[,;]\s?(?P<pct>{DEC})\s?%(?=\s?[)\]]|\s(?:vs\.?|versus)\s)"
 )
 # "46.9% (n = 23)", "16.7% (5 cases)".
 PERCENT_N = re.compile(

@@ -82,6 +82,14 @@ VERSION = re.compile(
 # Phase labels "phase 1/2", "phase I/II".
 PHASE = re.compile(r"[Pp](?i:hase)\s?(?:\d|I{1,3}|IV)(?:\s?/\s?(?:\d|I{1,3}|IV))?[ab]?")
 EMAIL = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
+# Snellen visual acuity: "Snellen equivalent 20/32 to 20/320", "20/40 or better".
+SNELLEN = re.compile(
+    r"(?<![\d./])(?:20|6)/\d{1,3}(?![\d/])(?=\s(?:or\s(?:better|worse)|to\s(?:20|6)/\d))"
+    r"|(?:(?<=Snellen\s)|(?<=Snellen\sequivalent\s)|(?<=/\d\d\sto\s)|(?<=/\d\d\d\sto\s))"
+    r"(?:20|6)/\d{1,3}(?![\d/])"
+)
+# Gestational ages in weeks and sevenths: "24 6/7 weeks", "18 0/7–24 6/7 weeks of gestation".
+GESTATION = re.compile(r"(?<![\d.])[1-4]\d\s[0-6]/7(?![\d/])")
 
 # Long masks, found anywhere through their literal anchors (see spans.Scanner).
 ANCHORED = (
@@ -104,6 +112,8 @@ NEARBY = (
     (CLOCK, (":",)),
     (VERSION, ("version", "v.", "spss", "stata", "sas")),
     (PHASE, ("phase",)),
+    (GESTATION, ("/7",)),
+    (SNELLEN, ("20/", "6/")),
 )
 _MARGIN = 90
 

@@ -373,10 +373,10 @@ def outcome_timepoints(norm: str) -> list[tuple[int, int, str, float]]:
         end = sections[index + 1].start() if index + 1 < len(sections) else len(norm)
         frame = _TIME_FRAME.search(norm, start, end)
         if frame:
-            found = _last_timepoint(norm, frame.start("frame"), frame.end("frame"))
+            found = last_timepoint(norm, frame.start("frame"), frame.end("frame"))
         elif section.group("outcome"):
             line_end = norm.find("\n", start, end)
-            found = _last_timepoint(norm, start, end if line_end == -1 else line_end)
+            found = last_timepoint(norm, start, end if line_end == -1 else line_end)
         else:
             found = None
         if found:
@@ -499,7 +499,7 @@ def _title_at(groups: str, title: str, chosen: list[tuple[int, str]]) -> int:
     return -1
 
 
-def _last_timepoint(norm: str, start: int, end: int) -> tuple[str, float] | None:
+def last_timepoint(norm: str, start: int, end: int) -> tuple[str, float] | None:
     labels = [timepoint_label(m) for m in TIMEPOINT.finditer(norm, start, end)]
     labels = [label for label in labels if label[0] != "baseline"]
     return labels[-1] if labels else None
