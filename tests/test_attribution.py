@@ -2047,3 +2047,19 @@ def test_the_subject_of_summaries_and_proportions(text, outcome):
 def test_arms_of_values_after_vs_and_of_an_arms_people(text, expected):
     rows = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
     assert [(r["source_text"], r["arm"], r["denominator"]) for r in rows] == expected
+
+
+def test_a_tables_counts_are_out_of_the_size_its_heading_gives_their_arm():
+    # randomized 195 and 193; the safety table's headings give 191 and 188, which its
+    # percentages fit (128/191 = 67.0%, 128/195 = 65.6%)
+    text = (
+        "In all, 386 were randomly assigned, 195 to ravolimod and 193 to placebo.\n"
+        "Table 3. Adverse events in the safety population, n (%)\n"
+        "Event | Ravolimod (n = 191) | Placebo (n = 188)\n"
+        "Any adverse event | 128 (67.0) | 112 (59.6)\n"
+    )
+    rows = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
+    assert [(r["source_text"], r["denominator"]) for r in rows] == [
+        ("128 (67.0)", 191),
+        ("112 (59.6)", 188),
+    ]

@@ -659,6 +659,18 @@ def _size_that_fits(row: dict, arm: dict, arms: list[dict], stats: list[dict]) -
     analysed, not of the 448 randomized)."""
     if row["percent"] is None or _percent_fits(row, arm["n"]):
         return arm["n"], arm["stat_id"]
+    # another size the text gives the same arm: "195 to ravolimod" randomized, "Ravolimod (n =
+    # 191)" heading the safety table whose "128 (67.0)" is of the 191
+    for size in stats:
+        if (
+            size["kind"] == "arm_size"
+            and size["value"] is not None
+            and size["study_id"] == row["study_id"]
+            and size["subgroup"] == row["subgroup"]
+            and _percent_fits(row, size["value"])
+            and resolve_arm(size["arm"], arms) is arm
+        ):
+            return int(size["value"]), size["stat_id"]
     for other in stats:
         if (
             other["kind"] == "count"
