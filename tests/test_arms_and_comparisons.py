@@ -1205,3 +1205,19 @@ def test_counts_of_two_outcomes_in_one_sentence_make_a_table_each():
     extraction = extract_document("t", text)
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     assert {c["verdict"] for c in checks if c["check"] == "ci_vs_counts"} == {"consistent"}
+
+
+def test_a_tables_total_column_is_no_arm_and_two_arms_numbers_no_total():
+    text = (
+        "In all, 386 were randomly assigned, 195 to ravolimod and 193 to placebo; the safety "
+        "population comprised 191 and 188 patients, respectively.\n"
+        "Table 3. Adverse events in the safety population, n (%)\n"
+        "Event | Ravolimod (n = 191) | Placebo (n = 188) | Total (N = 379)\n"
+        "Headache | 29 (15.2) | 18 (9.6) | 47 (12.4)\n"
+    )
+    rows, stats = comparisons("t", text)
+    headache = [r for r in rows if stats[r["events_1_stat_id"]]["source_text"] == "29 (15.2)"]
+    assert [(r["arm_1"], r["arm_2"]) for r in headache] == [("Ravolimod", "Placebo")]
+    assert not any("Total" in (r["arm_1"], r["arm_2"]) for r in rows)
+    totals = [s["source_text"] for s in stats.values() if s["kind"] == "sample_size"]
+    assert "191" not in totals

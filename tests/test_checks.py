@@ -276,6 +276,19 @@ def test_group_sizes_that_do_not_add_up():
     assert row["flag"] == "group_sizes_do_not_add_up"
 
 
+def test_the_number_screened_is_no_total_of_the_arms():
+    text = (
+        "Of 512 patients screened, 386 were randomly assigned, 195 to ravolimod and 193 to placebo."
+    )
+    extraction = extract_document("t", text)
+    totals = {
+        c["reported"]: c["verdict"]
+        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+        if c["check"] == "total_vs_arm_sizes"
+    }
+    assert totals == {"386": "inconsistent"}  # 195 + 193 = 388; the 512 screened is not checked
+
+
 # --- p-values ---------------------------------------------------------------------------------
 
 

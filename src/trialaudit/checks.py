@@ -2218,10 +2218,14 @@ _EACH_ARM_METHOD = "number of arms times the size stated for each arm"
 
 def check_arm_sums(statistics: list[dict]) -> list[dict]:
     """Stated totals against arm sizes stated together: do the groups add up?"""
+    # the number screened is no total of the arms ("512 were screened and 386 randomly assigned")
     totals = [
         s
         for s in statistics
-        if s["kind"] == "sample_size" and not _missing(s.get("value")) and float(s["value"]) > 0
+        if s["kind"] == "sample_size"
+        and not _missing(s.get("value"))
+        and float(s["value"]) > 0
+        and s.get("population") != "screened"
     ]
     # a total in clusters is held against arm sizes in clusters, one in people against people,
     # and a study's total against the arms of its own trial (a page may report two trials;

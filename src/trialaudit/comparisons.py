@@ -164,6 +164,8 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
             and r["arm"]
             and r["unit"] != EVENTS
             and r["stat_id"] not in used
+            # a table's "Total" column is both arms together, no arm of its own
+            and r["arm"].strip().lower() not in _ALL_ARMS
         ]
         # "48.8% with drug vs 34.2% with placebo (OR ...), and remission rates were 32.5% vs
         # 22.2% (OR ...)": an arm named again starts the counts of another outcome
@@ -182,6 +184,9 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
             ]
             rows += _binary_segment(segment, within, group, arm_rows, used)
     return rows
+
+
+_ALL_ARMS = frozenset({"total", "overall", "all", "all patients", "all participants"})
 
 
 def _same_arm(a: dict, b: dict) -> bool:

@@ -806,7 +806,8 @@ VERB_N = re.compile(
     |randomi[sz]ing|randomi[sz]ation\sof|enrol(?:l)?ment\sof|consist(?:ed|ing)\sof
     |(?:trial|study|RCT)\s(?:of|in|among)
     |(?<![Mm]issing\s)data\sfrom))
-    \s(?P<n>{COUNT_WORD})\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
+    # not the first of two arms' numbers: "comprised 191 and 188 patients, respectively"
+    \s(?P<n>{COUNT_WORD})(?!\s(?:and|or|vs\.?|versus)\s\d)\s{_WORDS}{{0,3}}?(?i:{_PARTICIPANTS})\b""",
     _X,
 )
 # "the 120 randomized patients", "12,450 vaccinated adults"; not "the 140 mg arm enrolled 190
