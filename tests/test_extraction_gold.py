@@ -62,8 +62,8 @@ def test_heldout_precision_and_recall_floor(report):
     # the floors were 0.95 / 0.95 and 0.89 / 0.82.
     # The fourth batch (ids g and h, 32 passages) arrived blind at ada7667: its dev half P / R
     # 0.855 / 0.799, its test half 0.770 / 0.719; all 128 passages dev 0.960 / 0.939, test
-    # 0.885 / 0.817.
-    floors = {"heldout-dev": (0.95, 0.93), "heldout-test": (0.88, 0.81)}
+    # 0.885 / 0.817. After round 33's dev fixes, all 128: dev 0.988 / 0.981, test 0.891 / 0.824.
+    floors = {"heldout-dev": (0.98, 0.97), "heldout-test": (0.88, 0.81)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
@@ -86,8 +86,9 @@ def test_heldout_attribution_floor(report):
     # attribution 0.50 / 0.49 / 0.92 and 0.45 / 0.49 / 0.78.
     # When the fourth batch arrived blind (ada7667), all 128 passages: dev 0.934 / 0.892 /
     # 0.943, test 0.673 / 0.667 / 0.822 (the batch alone: dev 0.874 / 0.714 / 0.804, test
-    # 0.492 / 0.558 / 0.697).
-    floors = {"heldout-dev": (0.93, 0.89, 0.94), "heldout-test": (0.67, 0.66, 0.82)}
+    # 0.492 / 0.558 / 0.697); after round 33's dev fixes, all 128: dev 0.945 / 0.907 / 0.971,
+    # test 0.681 / 0.672 / 0.823.
+    floors = {"heldout-dev": (0.94, 0.90, 0.96), "heldout-test": (0.67, 0.66, 0.82)}
     measured = {
         corpus: tuple(
             rows(report, corpus)["all"][f"{attribute}_accuracy"]

@@ -79,6 +79,7 @@ NOT_STATISTICS = [
     "larger in units with a median session length above 4 h",
     "Patients with a mean arterial pressure below 65 mmHg were excluded.",
     "and mean 25(OH)D was low",
+    "or to matching placebo (Plasma-Lyte 148 with 5% human albumin)",
     # gestational ages in sevenths, Snellen visual acuity
     "at 18 0/7–24 6/7 weeks of gestation, or progesterone alone until 36 6/7 weeks",
     "78 to 24 ETDRS letters (Snellen equivalent 20/32 to 20/320) in the study eye",

@@ -96,7 +96,8 @@ _METHODS = re.compile(
     r"|\b(?:end[\s\-]?points?|outcomes?)\s(?:was|were|is)\s(?:an?|the)\s(?![^.;]{0,40}\b(?:occurred|was\sobserved))"
 )
 _NOT_A_RESULT_AFTER = re.compile(
-    r"(?i)\s?(?:saline|sodium|NaCl|glucose|dextrose|albumin|ethanol|solution|w/v|v/v|CO2|power"
+    r"(?i)\s?(?:(?:human\s)?albumin|saline|sodium|NaCl|glucose|dextrose|ethanol|solution|w/v|v/v"
+    r"|CO2|power"
     r"|lidocaine|lignocaine|bupivacaine|ropivacaine|chlorhexidine|povidone|iodine|alcohol"
     r"|isopropyl|hydrogen\speroxide|sucrose|mannitol|bicarbonate|formalin"
     r"|or\s(?:lower|higher|less|more|greater|above|below)|upvoted|upvotes"
