@@ -29,19 +29,19 @@ from .spans import Candidate
 
 _NUMBER = r"[-\u2212]?\d{1,7}(?:\.\d{1,6})?"
 _SAMPLE_ROWS = (
-    (re.compile(r"(?m)^Number of subjects started:\s?(?P<n>\d{1,7})\s*$"), "randomized"),
+    (re.compile(r"(?m)^Number of subjects started:\s?(?P<n>\d{1,7})[ \t]{0,20}$"), "randomized"),
     (
-        re.compile(r"(?m)^Number of subjects included in analysis:\s?(?P<n>\d{1,7})\s*$"),
+        re.compile(r"(?m)^Number of subjects included in analysis:\s?(?P<n>\d{1,7})[ \t]{0,20}$"),
         "analysed",
     ),
 )
-_ARM_TITLE = re.compile(r"(?m)^Arm title:\s?(?P<title>[^\n]{1,120}?)\s*$")
+_ARM_TITLE = re.compile(r"(?m)^Arm title:\s?(?P<title>[^\n]{1,120}?)[ \t]{0,20}$")
 _PERIOD = re.compile(r"(?m)^Number of subjects in period \d{1,2}:\s?(?P<cells>[^\n]{1,400})$")
 _COMPLETED = re.compile(r"(?m)^Completed:\s?(?P<cells>[^\n]{1,200})$")
-_END_POINT = re.compile(r"(?m)^End point title:\s?(?P<title>[^\n]{1,300}?)\s*$")
+_END_POINT = re.compile(r"(?m)^End point title:\s?(?P<title>[^\n]{1,300}?)[ \t]{0,20}$")
 _VALUES_TITLES = re.compile(r"(?m)^End point values:\s?(?P<titles>[^\n]{1,400})$")
 _ANALYSED = re.compile(r"(?m)^Number of subjects analysed:\s?(?P<cells>[^\n]{1,200})$")
-_PEOPLE_UNITS = re.compile(r"(?m)^Units:\s?(?i:subjects|participants|patients|people)\s*$")
+_PEOPLE_UNITS = re.compile(r"(?m)^Units:\s?(?i:subjects|participants|patients|people)[ \t]{0,20}$")
 _NUMBER_ROW = re.compile(
     r"(?m)^number \((?:not applicable|[^()\n]{0,40})\):\s?(?P<cells>[^\n]{1,200})$"
 )
@@ -63,15 +63,15 @@ _SPREAD_KIND = {
 }
 _WHOLE = re.compile(r"(?<![\d.])\d{1,7}(?![\d.])")
 _COMPARISON = re.compile(
-    r"(?m)^Comparison groups:\s?(?P<a>[^\n]{1,120}?)\sv\s(?P<b>[^\n]{1,120}?)\s*$"
+    r"(?m)^Comparison groups:\s?(?P<a>[^\n]{1,120}?)\sv\s(?P<b>[^\n]{1,120}?)[ \t]{0,20}$"
 )
 # The estimate of a statistical analysis and its interval, over the register's lines.
 _ESTIMATE = re.compile(
-    r"Parameter estimate:\s?(?P<name>[^\n]{1,80}?)\s*\n"
-    rf"Point estimate:\s?(?P<est>{_NUMBER})\s*\n"
-    r"(?:Confidence interval level:\s?(?P<level>\d{2}(?:\.\d)?)\s?%\s*\n)?"
+    r"Parameter estimate:\s?(?P<name>[^\n]{1,80}?)[ \t]{0,20}\n"
+    rf"Point estimate:\s?(?P<est>{_NUMBER})[ \t]{{0,20}}\n"
+    r"(?:Confidence interval level:\s?(?P<level>\d{2}(?:\.\d)?)\s?%[ \t]{0,20}\n)?"
     r"(?:sides:[^\n]{0,20}\n)?"
-    rf"(?:lower limit:\s?(?P<lo>{_NUMBER})\s*\n"
+    rf"(?:lower limit:\s?(?P<lo>{_NUMBER})[ \t]{{0,20}}\n"
     rf"upper limit:\s?(?P<hi>{_NUMBER}))?"
 )
 _MEASURES = (
@@ -175,7 +175,8 @@ def _end_point(norm: str, point: re.Match, end: int) -> list[Candidate]:
 
 
 _P_LINE = re.compile(
-    r"(?m)^P-value:\s?(?P<cmp>[<>=\u2264\u2265])\s?(?P<p>(?:0?\.\d{1,6}|1(?:\.0{1,4})?|0))\s*$"
+    r"(?m)^P-value:\s?(?P<cmp>[<>=\u2264\u2265])\s?(?P<p>(?:0?\.\d{1,6}|1(?:\.0{1,4})?|0))"
+    r"[ \t]{0,20}$"
 )
 
 
@@ -191,7 +192,7 @@ def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]
         found.append(Candidate("p_value", m.start(), m.end(), fields))
     for m in _ESTIMATE.finditer(norm, start, end):
         measure = next(
-            (found for pattern, *found in _MEASURES if pattern.search(m.group("name"))), None
+            (named for pattern, *named in _MEASURES if pattern.search(m.group("name"))), None
         )
         if measure is None:
             continue
