@@ -29,7 +29,7 @@ _ARM_END = (
     r"|(?=\s\((?i:fig(?:ure)?|table)\b))"  # "193 to placebo (figure 1)"
 )
 # ... or, of one arm's size, its dose: "195 to ravolimod 0.5 mg once daily and 193 to placebo"
-_ARM_END_OR_DOSE = rf"(?:{_ARM_END}|(?=\s\d{{1,5}}(?:\.\d{{1,3}})?\s?(?:mg|g|\u00b5g|mcg|IU|mL)\b))"
+_ARM_END_OR_DOSE = rf"(?:{_ARM_END}|(?=\s{context.DRUG_DOSE.pattern}))"
 _ENROL_INTO = re.compile(
     rf"""(?i)(?:were\s|was\s)?(?:(?:subsequently|then|finally|randomly)\s)?
     (?:randomi[sz]ed|assigned|allocated|enrolled|recruited|included|treated)\s

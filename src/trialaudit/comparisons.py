@@ -182,7 +182,8 @@ def _binary(stats: list[dict], arm_rows: list[dict], used: set[int]) -> list[dic
                 for r in group
                 if r["span_start"] > since and (until is None or r["span_start"] < until)
             ]
-            rows += _binary_segment(segment, within, group, arm_rows, used)
+            if len(segment) >= 2:
+                rows += _binary_segment(segment, within, group, arm_rows, used)
     return rows
 
 
@@ -196,41 +197,40 @@ def _same_arm(a: dict, b: dict) -> bool:
 def _binary_segment(
     cells: list[dict], within: list[dict], group: list[dict], arm_rows: list[dict], used: set[int]
 ) -> list[dict]:
-    """The comparisons of one outcome's counts (``cells``, one per arm) against the control,
-    with the estimates and p-values ``within`` their stretch of the sentence."""
+    """The comparisons of one outcome's counts (``cells``, two or more, one per arm) against the
+    control, with the estimates and p-values ``within`` their stretch of the sentence."""
     rows: list[dict] = []
     effects = [r for r in within if r["kind"] in {"ratio", "difference"}]
     p_values = [r for r in within if r["kind"] == "p_value"]
-    if len(cells) >= 2:
-        controls = [c for c in cells if context.is_control(c["arm"])]
-        control = controls[-1] if controls else cells[-1]
-        treated = [c for c in cells if c is not control]
-        arms = study_arms(arm_rows, control["study_id"], control.get("subgroup") or "")
-        for position, cell in enumerate(treated):
-            nxt = treated[position + 1]["span_start"] if position + 1 < len(treated) else None
-            own = [
-                e
-                for e in effects
-                if e["span_start"] > cell["span_end"] and (nxt is None or e["span_start"] < nxt)
-            ]
-            if len(treated) == 1 and not own:
-                own = effects[:1]
-            effect = own[0] if own else None
-            anchor = effect or cell
-            p_after = [
-                p
-                for p in p_values
-                if p["span_start"] > anchor["span_end"] and (nxt is None or p["span_start"] < nxt)
-            ]
-            p_row = p_after[0] if p_after else None
-            test = _chi_square_after(group, cell, nxt)
-            # what the counts measure is what their estimate, p and test do, when those name none
-            for later in (effect, p_row, test):
-                if later is not None:
-                    later["outcome"] = later["outcome"] or cell["outcome"] or control["outcome"]
-            totals = _denominator(cell, arms), _denominator(control, arms)
-            rows.append(_binary_row(cell, control, totals, effect, p_row, test))
-            used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
+    controls = [c for c in cells if context.is_control(c["arm"])]
+    control = controls[-1] if controls else cells[-1]
+    treated = [c for c in cells if c is not control]
+    arms = study_arms(arm_rows, control["study_id"], control.get("subgroup") or "")
+    for position, cell in enumerate(treated):
+        nxt = treated[position + 1]["span_start"] if position + 1 < len(treated) else None
+        own = [
+            e
+            for e in effects
+            if e["span_start"] > cell["span_end"] and (nxt is None or e["span_start"] < nxt)
+        ]
+        if len(treated) == 1 and not own:
+            own = effects[:1]
+        effect = own[0] if own else None
+        anchor = effect or cell
+        p_after = [
+            p
+            for p in p_values
+            if p["span_start"] > anchor["span_end"] and (nxt is None or p["span_start"] < nxt)
+        ]
+        p_row = p_after[0] if p_after else None
+        test = _chi_square_after(group, cell, nxt)
+        # what the counts measure is what their estimate, p and test do, when those name none
+        for later in (effect, p_row, test):
+            if later is not None:
+                later["outcome"] = later["outcome"] or cell["outcome"] or control["outcome"]
+        totals = _denominator(cell, arms), _denominator(control, arms)
+        rows.append(_binary_row(cell, control, totals, effect, p_row, test))
+        used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
     return rows
 
 

@@ -180,15 +180,19 @@ _P_LINE = re.compile(
 )
 
 
+def _compared(norm: str, start: int, at: int) -> str:
+    """Return "A vs B" of the last "Comparison groups" line between ``start`` and ``at``, or ''."""
+    groups = list(_COMPARISON.finditer(norm, start, at))
+    return f"{groups[-1].group('a')} vs {groups[-1].group('b')}" if groups else ""
+
+
 def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]:
     """Each statistical analysis's estimate with its interval, and its p-value, for the two
     groups it compares."""
     found = []
     for m in _P_LINE.finditer(norm, start, end):
-        groups = list(_COMPARISON.finditer(norm, start, m.start()))
         fields = {"value_text": m.group("p"), "comparator": m.group("cmp"), "outcome": outcome}
-        if groups:
-            fields["arm"] = f"{groups[-1].group('a')} vs {groups[-1].group('b')}"
+        fields["arm"] = _compared(norm, start, m.start())
         found.append(Candidate("p_value", m.start(), m.end(), fields))
     for m in _ESTIMATE.finditer(norm, start, end):
         measure = next(
@@ -197,10 +201,8 @@ def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]
         if measure is None:
             continue
         kind, name = measure
-        groups = [c for c in _COMPARISON.finditer(norm, start, m.start())]
         fields = {"measure": name, "value_text": m.group("est"), "outcome": outcome}
-        if groups:
-            fields["arm"] = f"{groups[-1].group('a')} vs {groups[-1].group('b')}"
+        fields["arm"] = _compared(norm, start, m.start())
         if kind == "difference":
             fields["unit"] = ""
         if m.group("lo"):
