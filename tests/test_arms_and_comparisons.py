@@ -1221,3 +1221,61 @@ def test_a_tables_total_column_is_no_arm_and_two_arms_numbers_no_total():
     assert not any("Total" in (r["arm_1"], r["arm_2"]) for r in rows)
     totals = [s["source_text"] for s in stats.values() if s["kind"] == "sample_size"]
     assert "191" not in totals
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ravolimod and placebo groups comprised 191 and 188 patients, respectively.",
+        "We enrolled 191 and 188 patients in the ravolimod and placebo groups, respectively.",
+        # no arm named in the sentence: the arms in the order the text gave their sizes
+        "In all, 386 were randomly assigned, 195 to ravolimod and 193 to placebo; the safety "
+        "population comprised 191 and 188 patients, respectively.",
+    ],
+)
+def test_two_arms_sizes_listed_respectively_are_arm_sizes_of_those_arms(sentence):
+    text = sentence + " Headache occurred in 29 (15.2%) and 18 (9.6%) patients, respectively."
+    rows = extract_document("t", text).statistics
+    sizes = [(r["value"], r["arm"]) for r in rows if r["kind"] == "arm_size" and r["value"] < 193]
+    assert sizes == [(191, "ravolimod"), (188, "placebo")]
+    # the counts are of those sizes: 29/191 = 15.18%, 18/188 = 9.57%
+    counts = [(r["arm"], r["denominator"]) for r in rows if r["kind"] == "count"]
+    assert counts == [("ravolimod", 191), ("placebo", 188)]
+
+
+def test_a_table_count_is_out_of_its_columns_size_even_when_its_percentage_slipped():
+    # 17/191 = 8.90%, not the 9.8% printed; 17/195 (the randomized) = 8.72%: the table's
+    # header, not the randomized arm, is the denominator of its cells
+    text = (
+        "In all, 386 were randomly assigned, 195 to ravolimod and 193 to placebo.\n"
+        "Table 3. Adverse events in the safety population, n (%)\n"
+        "Event | Ravolimod (n = 191) | Placebo (n = 188)\n"
+        "Lymphopenia | 17 (9.8) | 2 (1.1)\n"
+    )
+    extraction = extract_document("t", text)
+    counts = {
+        r["source_text"]: r["denominator"] for r in extraction.statistics if r["kind"] == "count"
+    }
+    assert counts == {"17 (9.8)": 191, "2 (1.1)": 188}
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    slipped = [c for c in checks if c["check"] == "percent_vs_count" and c["reported"] == "9.8"]
+    assert [(c["verdict"], round(float(c["recomputed"]), 2)) for c in slipped] == [
+        ("inconsistent", 8.9)
+    ]
+
+
+def test_sizes_of_a_randomized_total_split_by_got():
+    text = (
+        "- 59 people randomised: 30 got one intra-articular injection of MSCs (40 x 10^6 "
+        "cells), 29 got saline.\n- OMERACT-OARSI responders: 19/30 (63%) with MSCs vs 9/29 "
+        "(31%) with saline."
+    )
+    rows = extract_document("t", text).statistics
+    sizes = [(r["kind"], r["value"]) for r in rows if r["kind"] in {"sample_size", "arm_size"}]
+    assert sizes == [("sample_size", 59), ("arm_size", 30), ("arm_size", 29)]
+
+
+def test_got_is_no_size_when_the_numbers_do_not_add_up_to_the_randomized():
+    text = "- 59 people randomised: 12 got rescue therapy, 9 got antibiotics."
+    rows = extract_document("t", text).statistics
+    assert [r for r in rows if r["kind"] == "arm_size"] == []

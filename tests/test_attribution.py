@@ -2063,3 +2063,16 @@ def test_a_tables_counts_are_out_of_the_size_its_heading_gives_their_arm():
         ("128 (67.0)", 191),
         ("112 (59.6)", 188),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "At 12 months WOMAC total was 29.3 ± 12.8 vs 41.2 ± 15.1, p = 0.002.",
+        "- At 12 months WOMAC total was 29.3 ± 12.8 vs 41.2 ± 15.1, p = 0.002.",
+        "• WOMAC total: 29.3 ± 12.8 vs 41.2 ± 15.1, p = 0.002.",
+    ],
+)
+def test_the_subject_after_a_list_mark_or_an_opening_time_point_is_the_outcome(line):
+    rows = extract_document("t", line).statistics
+    assert {r["outcome"] for r in rows} == {"WOMAC total"}

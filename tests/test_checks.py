@@ -761,3 +761,44 @@ def test_a_size_of_each_arm_sizes_the_arms_the_results_name(arm_count, checked):
     rows = by_check(check_document(stats, [], SETTINGS))
     row = rows.get((3, "p_vs_percentages"))
     assert (row is not None and row["recomputed"] == "0.06301") == checked
+
+
+def test_a_difference_in_percent_that_the_counts_give_is_checked_as_a_risk_difference():
+    # "difference 72.0%" after 301/372 (80.9%) and 11/124 (8.9%) is 80.9 - 8.9 points: a risk
+    # difference, whose printed CI 56.6 to 78.4 no method gives (Wald 65.64 to 78.45:
+    # statsmodels confint_proportions_2indep(301, 372, 11, 124, method="wald")) and whose centre
+    # 67.5 is not 72.0; the first, 61.3 to 73.1, is the Wald interval of 268/372 vs 6/124
+    # (61.28 to 73.13, the same call)
+    text = (
+        "PASI 90 was achieved by 268/372 (72.0%) patients in the drug arm and by 6/124 (4.8%) in "
+        "the placebo arm (difference 67.2%; 95% CI: 61.3, 73.1; p < 0.0001). sPGA 0/1 response "
+        "rates were 301/372 (80.9%) and 11/124 (8.9%), respectively (difference 72.0%; 95% CI: "
+        "56.6, 78.4; p < 0.0001)."
+    )
+    extraction = extract_document("t", text)
+    differences = [r for r in extraction.statistics if r["kind"] == "difference"]
+    assert [(r["measure"], r["flags"]) for r in differences] == [
+        ("risk difference", "risk_difference_from_counts")
+    ] * 2
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    verdicts = {
+        (c["check"], c["reported"]): c["verdict"]
+        for c in checks
+        if c["check"] in {"ci_vs_counts", "difference_vs_ci_midpoint", "difference_vs_counts"}
+    }
+    assert verdicts == {
+        ("difference_vs_counts", "67.2"): "consistent",
+        ("ci_vs_counts", "61.3 to 73.1"): "consistent",
+        ("difference_vs_ci_midpoint", "67.2"): "consistent",
+        ("difference_vs_counts", "72.0"): "consistent",
+        ("ci_vs_counts", "56.6 to 78.4"): "inconsistent",
+        ("difference_vs_ci_midpoint", "72.0"): "inconsistent",
+    }
+
+
+def test_a_relative_difference_in_percent_stays_unnamed():
+    # 20/100 vs 40/100: 20 points, or 50% less; "difference 50%" is the relative one
+    text = "Relapse occurred in 20/100 (20%) vs 40/100 (40%) (difference 50%; 95% CI 20 to 70)."
+    extraction = extract_document("t", text)
+    (difference,) = [r for r in extraction.statistics if r["kind"] == "difference"]
+    assert difference["measure"] == "difference" and difference["flags"] == ""

@@ -653,3 +653,13 @@ def test_a_count_and_the_percentage_it_works_out_to():
         (126, 306, 41.0),
         (82, 306, 27.0),
     ]
+
+
+def test_a_count_of_its_denominator_with_its_percentage_after_a_comma():
+    text = (
+        "Remission was achieved by 38 of 126 patients, or 30.2%, on 150 mg, 27 of 125, 21.6%, "
+        "on 50 mg and 14 of 124, 11.3%, on placebo."
+    )
+    counts = [(r["numerator"], r["denominator"], r["percent"]) for r in of_kind(text, "count")]
+    assert counts == [(38, 126, 30.2), (27, 125, 21.6), (14, 124, 11.3)]
+    assert of_kind(text, "percentage") == []

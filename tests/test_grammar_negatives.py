@@ -210,3 +210,12 @@ def test_a_planned_analysis_reports_no_statistic(text):
 def test_a_p_beside_an_ordinary_boundary_is_a_result():  # guard
     text = "The upper boundary of the CI was below the margin (P<0.001 for noninferiority)."
     assert [p["value"] for p in of_kind(text, "p_value")] == [0.001]
+
+
+@pytest.mark.parametrize("scale", ["sPGA", "IGA", "ECOG"])
+def test_the_categories_of_a_global_assessment_scale_are_no_count(scale):
+    text = f"{scale} 0/1 response rates were 301/372 (80.9%) and 11/124 (8.9%), respectively."
+    assert [r["source_text"] for r in of_kind(text, "count")] == [
+        "301/372 (80.9%)",
+        "11/124 (8.9%)",
+    ]

@@ -252,3 +252,13 @@ def test_an_estimate_between_arms_with_its_interval_is_a_difference(text, value,
     row = one(text, "difference")
     assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
     assert not of_kind(text, "median")
+
+
+def test_a_ratio_named_with_what_it_compares_with_before_its_verb():
+    text = (
+        "Hazard ratios versus placebo were 0.93 (95% CI, 0.55 to 1.24) for 10 mg and 0.66 (95% "
+        "CI, 0.44 to 0.99) for 20 mg."
+    )
+    ratios = [(r["value"], r["ci_low"], r["ci_high"]) for r in of_kind(text, "ratio")]
+    assert ratios == [(0.93, 0.55, 1.24), (0.66, 0.44, 0.99)]
+    assert of_kind(text, "median") == []

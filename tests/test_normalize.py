@@ -47,3 +47,16 @@ def test_values_in_square_brackets_keep_their_arms_and_outcome():
         (35.62, "observation", "serum albumin"),
         (32.47, "control", "serum albumin"),
     ]
+
+
+def test_a_persian_decimal_slash_after_a_p_comparator_is_a_decimal_point():
+    # Persian typing separates decimals with a slash: "P=0/007" is 0.007, not 0 of 7
+    assert normalize("(P=0/007), 3/15 died") == "(P=0.007), 3/15 died"
+
+
+def test_a_cyrillic_p_before_a_comparator_is_a_p():
+    # "р=0,78": the Cyrillic letter er (U+0440), typed for p in Russian journals; a decimal
+    # comma after "p=0" is one
+    assert (
+        normalize("(\u0440=0,78); \u0440\u0430\u043d\u043e") == "(p=0.78); \u0440\u0430\u043d\u043e"
+    )

@@ -128,7 +128,7 @@ _N_PEOPLE = re.compile(
 )
 # Literal anchors (see spans.Scanner).
 _VERBS = ("randomi", "assigned", "allocated", "enrolled", "recruited", "included", "treated")
-_TREATED = ("treated with", "receiving", "received", "given")
+_TREATED = ("treated with", "receiving", "received", "given", " got ")
 _ENROLMENT_WORDS = (
     "recruit", "enrol", "includ", "randomi", "assigned", "allocated", "screened", "analy",
     "treated", "received", "completed",
@@ -597,6 +597,11 @@ _OF_TOTAL = re.compile(
     rf"(?<![\w\-])(?i:of)\s(?:the\s)?(?P<n>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s)?"
     rf"(?i:{grammar._PARTICIPANTS})(?P<randomized>\s(?i:randomi[sz]ed|randomly\sassigned))?,\s"
 )
+# ... or the people randomized, then how: "- 59 people randomised: 30 got ..., 29 got saline".
+_TOTAL_RANDOMIZED = re.compile(
+    rf"(?:[-\u2022*]\s)?(?P<n>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s)?(?i:{grammar._PARTICIPANTS})"
+    r"(?:\swere)?\s(?P<randomized>(?i:randomi[sz]ed|randomly\sassigned))[:,]\s"
+)
 # How far a randomized total may be from its arms' sum and still be theirs (a slip of a few
 # people, which total_vs_arm_sizes then reports).
 _RANDOMIZED_SLACK = 0.05
@@ -744,7 +749,9 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
     # that add up to the people the sentence opens with ("Of the 240 patients, 30 received
     # rescue therapy" does not)
     for sentence, matches in unexplained.items():
-        total = _OF_TOTAL.match(norm, sentence[0], matches[0].start())
+        total = _OF_TOTAL.match(norm, sentence[0], matches[0].start()) or _TOTAL_RANDOMIZED.match(
+            norm, sentence[0], matches[0].start()
+        )
         arms = [context.clean_arm(m.group("arm")) for m in matches]
         if total is None or len(matches) < 2 or not all(arms):
             continue
@@ -910,6 +917,10 @@ def _labelled_n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> li
     return found
 
 
+# "in the ravolimod and placebo groups": two arms, not one.
+_TWO_ARMS_GROUPS = re.compile(r"\s(?:and|or|vs\.?|versus)\s.{0,80}\s(?i:groups|arms|cohorts)$")
+
+
 def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "50 patients in the MSC group" is an arm size in a sentence about enrolment that
     reports no events."""
@@ -927,6 +938,7 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
             not _ENROLMENT_VERB.search(norm, *sentence)
             or _EVENT_WORDS.search(norm, *sentence)
             or sentence in counting_events
+            or _TWO_ARMS_GROUPS.search(m.group(0))
         ):
             continue
         found.append(

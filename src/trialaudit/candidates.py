@@ -674,6 +674,10 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
     for m in scan.finditer(grammar.FRACTION_PAREN, ("/",), 25, 40):
         if _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
             found.append(_count(m))
+    for m in scan.finditer(grammar.COUNT_OF_COMMA_PERCENT, (" of ",), 40, 50):
+        x, n = word_value(m.group("x")), word_value(m.group("n"))
+        if x is not None and n and x <= n:
+            found.append(_count(m))
     for m in scan.finditer(grammar.COUNT_OF, (" of ",), 40, 40):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
@@ -710,6 +714,19 @@ def _count_of(m: re.Match, group: str, start: int, end: int, **extra: Any) -> Ca
     """Return the count candidate of one arm of a pair, its number in ``group``."""
     fields = {"numerator": word_value(m.group(group)), "value_text": m.group(group), **extra}
     return Candidate("count", start, end, fields)
+
+
+# The verb of two arms' sizes listed "respectively": "the groups comprised 191 and 188 patients".
+_SIZE_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:comprised|included|enrolled|consisted\sof|contained|numbered|recruited"
+    r"|randomi[sz]ed|assigned|allocated)\s$"
+)
+
+# ... and the arms they are of, named before the verb: "The ravolimod and placebo groups".
+_GROUPS_BEFORE = re.compile(
+    rf"\b(?i:the)\s(?P<a>{grammar.ARM_LABEL})\s(?:and|or)\s(?:the\s)?(?P<b>{grammar.ARM_LABEL})"
+    r"\s(?:groups|arms|cohorts)\s$"
+)
 
 
 def _counts_sharing_a_noun(m: re.Match) -> list[Candidate]:
@@ -939,6 +956,22 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         found += _counts_sharing_a_noun(m)
     for sentence in sorted({sents.of(p) for p in scan.positions("respectively")}):
         for m in grammar.COUNT_AND_COUNT.finditer(norm, *sentence):
+            verb = _SIZE_VERB_BEFORE.search(norm, max(sentence[0], m.start() - 30), m.start())
+            if verb:
+                # "The X and placebo groups comprised 191 and 188 patients, respectively": sizes
+                groups = _GROUPS_BEFORE.search(
+                    norm, max(sentence[0], verb.start() - 120), verb.start()
+                )
+                labels = [context.clean_arm(groups.group(g)) for g in "ab"] if groups else ["", ""]
+                population = arm_sizes.population_of(norm, sentence)
+                found += [
+                    arm_sizes.arm_size_candidate(m.start(x), end, m.group(x), label, population)
+                    for x, end, label in (
+                        ("x1", m.end("x1"), labels[0]),
+                        ("x2", m.end(), labels[1]),
+                    )
+                ]
+                continue
             found += _counts_sharing_a_noun(m)
     for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20):
         # the event is the label before the bracket: "headache (n=12 vs n=9)"

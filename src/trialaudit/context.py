@@ -1205,6 +1205,15 @@ _OPENING_PHRASE = re.compile(
     r"\s[^,;]{1,40},\s"
 )
 
+# ... or a time point without its comma before a subject in capitals: "At 12 months WOMAC total
+# was".
+_TIME_OPENING = re.compile(
+    r"(?i:at|by|on|after)\s(?i:(?:day|week|month|year)\s\d{1,3}|\d{1,3}\s(?:days|weeks|months|years))"
+    r"\s(?=[A-Z])"
+)
+# A list item's mark: "- ", "• ", "* ".
+_BULLET = re.compile(r"[-\u2022*\u2013]\s")
+
 
 _SUMMARY_WORD = re.compile(
     r"(?i)(?:(?:least[-\s]squares?\s|LS\s)?mean(?:\s\((?:SD|SE|SEM)\))?|median|average)\s(?=\w)"
@@ -1236,7 +1245,10 @@ def sentence_subject(
     if heading and heading.end() <= before:
         start = heading.end()
     end = min(before, sentence[1])
-    opening = _OPENING_PHRASE.match(text, start, end)
+    bullet = _BULLET.match(text, start, end)
+    if bullet:  # "- At 12 months WOMAC total was ..." in a list
+        start = bullet.end()
+    opening = _OPENING_PHRASE.match(text, start, end) or _TIME_OPENING.match(text, start, end)
     if opening:
         start = opening.end()
     # "..., while the postoperative hospital stay was shorter [...]"
@@ -1462,6 +1474,9 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         kept, stop = _label_words(words, len(words) - 1)
         kept = [] if _OF_WHAT_NOT.fullmatch(" ".join(reversed(kept))) else kept
     label = " ".join(reversed(kept)).strip(" .-\u2013\u2014")  # "12% vs 9% - not significant"
+    opening = _TIME_OPENING.match(label)
+    if opening:  # "At 12 months WOMAC total was 29.3 ± 12.8": when, then what
+        label = label[opening.end() :]
     if _CJK_CHARACTER.search(label):
         label = _cjk_label(label)
     if (

@@ -85,6 +85,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append(EACH_ARM_FLAG)
     if row.get("denominator_stat_id") is not None:
         flags.append("denominator_from_arm_size")
+    if row.get("measure_from_counts"):
+        flags.append("risk_difference_from_counts")
     return ";".join(flags)
 
 
@@ -460,7 +462,6 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
         header = [r for r in by_line[line_start] if r["kind"] == "arm_size" and r["arm"]]
         if len(header) < 2:
             continue
-        arms = [r["arm"] for r in header]
         line_end = norm.find("\n", line_start)
         header_line = norm[line_start : line_end if line_end >= 0 else None]
         if not _is_table_line(header_line):
@@ -476,7 +477,7 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
             cells = by_line.get(start, [])
             if not cells:
                 continue
-            _assign_row(cells, arms)
+            _assign_row(cells, header)
             indent = len(line) - len(line.lstrip())  # the label starts at its first letter
             label = _ROW_LABEL.match(norm, start + indent, min(c["span_start"] for c in cells))
             for cell in cells:
@@ -525,13 +526,26 @@ def _is_table_line(line: str) -> bool:
     return bool(line.strip()) and len(line) <= 200 and not _SENTENCE_INSIDE.search(line)
 
 
-def _assign_row(cells: list[dict], arms: list[str]) -> None:
-    """Give one row of a table its arms (_assign_table_columns)."""
+def _assign_row(cells: list[dict], header: list[dict]) -> None:
+    """Give one row of a table its arms, and a count printed without its denominator the size
+    its column's header gives (_assign_table_columns): "Ravolimod (n = 191)" heads "17 (9.8)"
+    whatever else the text says of the arm."""
+    arms = [h["arm"] for h in header]
     for kind in _ARM_COLUMN_KINDS:
         values = [c for c in cells if c["kind"] == kind]
         if len(values) == len(arms) and not any(c["arm"] for c in values):
-            for cell, arm in zip(values, arms, strict=True):
-                cell["arm"] = arm
+            for cell, column in zip(values, header, strict=True):
+                cell["arm"] = column["arm"]
+                if (
+                    kind == "count"
+                    and cell["denominator"] is None
+                    and cell["numerator"] is not None
+                    and column["value"] is not None
+                    and counts_people(column)
+                    and cell["numerator"] <= column["value"]
+                ):
+                    cell["denominator"] = int(column["value"])
+                    cell["denominator_stat_id"] = column["stat_id"]
     if len(arms) == 2:
         for cell in cells:
             if cell["kind"] in _BETWEEN_COLUMN_KINDS and not cell["arm"]:
@@ -567,6 +581,9 @@ def _assign_respectively(
                 for r in rows
                 if r["kind"] in _IN_ARM_ORDER | {"percentage"} and r["span_end"] <= named.start()
             ]
+            sizes = [r for r in rows if r["kind"] == "arm_size" and r["span_end"] <= named.start()]
+            if not before and len(sizes) == 2 and not any(r["arm"] for r in sizes):
+                before = sizes  # "enrolled 191 and 188 patients in the X and placebo groups, ..."
             if len(before) == 2 and all(labels):
                 for arm, value in zip(labels, before, strict=True):
                     value["arm"] = arm
@@ -587,6 +604,15 @@ def _assign_respectively(
                 value["arm"] = f"{number} {doses.group('unit')}"
             continue
         arms = [r for r in rows if r["kind"] == "arm_size"]
+        unnamed = [r for r in arms if not r["arm"]]
+        if len(unnamed) >= 2:
+            # "the safety population comprised 191 and 188 patients, respectively": the arms in
+            # the order the text first gave their sizes
+            first = unnamed[0]
+            ordered = attribution.study_arms_in_order(stats, first["study_id"], first["span_start"])
+            if len(ordered) == len(unnamed):
+                for arm, size in zip(ordered, unnamed, strict=True):
+                    size["arm"] = arm["arm"]
         values = [r for r in rows if r["kind"] in _IN_ARM_ORDER and not r["arm"]]
         if len(arms) < 2 and values and all(r["kind"] == "count" for r in values):
             arms = attribution.study_arms_in_order(stats, values[0]["study_id"], start)
@@ -765,6 +791,35 @@ def _label_between_arm_statistics(stats: list[dict], comparison_rows: list[dict]
             row = by_id.get(cmp[key])
             if row is not None and not row["arm"]:
                 row["arm"] = f"{cmp['arm_1']} vs {cmp['arm_2']}"
+
+
+def _risk_differences_of_counts(stats: list[dict], comparison_rows: list[dict]) -> None:
+    """Call a difference in percent that its sentence's counts give as the difference of their
+    percentages ("301/372 (80.9%) and 11/124 (8.9%) ... (difference 72.0%; 95% CI ...)") a risk
+    difference, which the checks can then hold against the counts and its CI's midpoint; a
+    relative difference (72.0% of 8.9%) or one no rounding of the counts gives stays unnamed."""
+    by_id = {row["stat_id"]: row for row in stats}
+    for cmp in comparison_rows:
+        effect = by_id.get(cmp["effect_stat_id"])
+        if (
+            cmp["kind"] != "binary"
+            or effect is None
+            or effect["kind"] != "difference"
+            or effect["measure"] != "difference"
+            or effect["unit"] != "%"
+            or effect["value"] is None
+            or not cmp["total_1"]
+            or not cmp["total_2"]
+        ):
+            continue
+        points = 100.0 * (cmp["events_1"] / cmp["total_1"] - cmp["events_2"] / cmp["total_2"])
+        digits = re.search(r"[.,\u00b7](\d+)", effect["value_text"])
+        # the printed difference's own rounding, and the authors' subtracting their rounded
+        # percentages (0.05 each at one decimal)
+        allowed = 0.5 * 10.0 ** -(len(digits.group(1)) if digits else 0) + 0.1
+        if abs(abs(effect["value"]) - abs(points)) <= allowed:
+            effect["measure"] = "risk difference"
+            effect["measure_from_counts"] = True
 
 
 def _arms_of_registry_analyses(stats: list[dict], norm: str) -> None:
@@ -977,6 +1032,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
         row["outcome"] = context.outcome_name(row["outcome"])
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
     _label_between_arm_statistics(stats, comparison_rows)
+    _risk_differences_of_counts(stats, comparison_rows)
     _arms_of_registry_analyses(stats, norm)
     attribution.arms_of_effects_from_values(stats, norm, study_arms)
     attribution.outcomes_carried_to_effects(stats, norm, arm_words)

@@ -88,6 +88,8 @@ RATIO = re.compile(
     (?:\s?[\[(](?P<abbr2>{_RATIO_ABBR})[\])])?
     (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
         (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
+    # "hazard ratios versus placebo were 0.93": what the ratio compares with, before the verb
+    (?:\s(?:versus|vs\.?)\s[A-Za-z][\w\-]{{0,24}}(?=\s(?:was|were)\s))?
     {CI_HEADING}?
     \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto|{_FOREIGN_WAS}))?\s?(?:[:=]\s?)?
     (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?/)
@@ -387,6 +389,12 @@ COUNT_OF = re.compile(
     (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
     (?:(?:(?=\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?{DEC}\s?%\s?[)\]])
       \s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE}))?\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]])?""",
+    _X,
+)
+# ... or with its percentage after a comma: "38 of 126 patients, or 30.2%", "27 of 125, 21.6%".
+COUNT_OF_COMMA_PERCENT = re.compile(
+    rf"""(?<![\w.,/\-])(?P<x>{COUNT_WORD})\s(?:of|out\sof)\s(?P<n>{INT})(?!\d)(?!\.\d)
+    (?:\s(?i:{_PEOPLE}))?,\s(?:or\s)?(?P<pct>{DEC})\s?%""",
     _X,
 )
 # What cluster-randomised trials allocate (arms.py; CONSORT cluster extension, Campbell et al.
@@ -784,7 +792,7 @@ GROUP_EQUALS = re.compile(
 N_TREATED_WITH = re.compile(
     rf"""
     (?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:(?i:{_PEOPLE})\s)?(?:(?i:with|having)\s[\w\-]{{1,20}}\s)?
-    (?i:treated\swith|receiving|received|given|who\sreceived)\s
+    (?i:treated\swith|receiving|received|given|who\sreceived|got)\s
     (?P<arm>[A-Za-z][\w+\-]{{0,25}}(?:\s(?!and\b|or\b|were\b|was\b)[\w+\-]{{1,25}}){{0,5}}
       (?:\s?\((?i:control|controls|placebo)\))?)
     """,

@@ -90,6 +90,9 @@ SNELLEN = re.compile(
 )
 # Gestational ages in weeks and sevenths: "24 6/7 weeks", "18 0/7–24 6/7 weeks of gestation".
 GESTATION = re.compile(r"(?<![\d.])[1-4]\d\s[0-6]/7(?![\d/])")
+# Categories of a global assessment scale: "sPGA 0/1", "IGA 0/1 response", "ECOG 0/1" (clear
+# or almost clear), not 0 of 1 patients.
+SCALE_CATEGORIES = re.compile(r"(?<=[A-Z]\s)0\s?/\s?1(?![\d/])")
 
 # Long masks, found anywhere through their literal anchors (see spans.Scanner).
 ANCHORED = (
@@ -114,6 +117,7 @@ NEARBY = (
     (PHASE, ("phase",)),
     (GESTATION, ("/7",)),
     (SNELLEN, ("20/", "6/")),
+    (SCALE_CATEGORIES, ("0/1", "0 / 1")),
 )
 _MARGIN = 90
 

@@ -42,6 +42,11 @@ _COMMA_BETWEEN_DIGITS = re.compile(r"(?<=\d),(?=\d)")
 # "p=0,03" in a document that otherwise prints decimal points: after a p-value's comparator a
 # comma after 0 can only be a decimal comma.
 _P_DECIMAL_COMMA = re.compile(r"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0),(?=\d{1,4}(?![\d,]))")
+# "P=0/007": Persian typing's decimal separator is a slash; after a p-value's comparator a slash
+# after 0 is one (0 of 7 is no p-value).
+_P_DECIMAL_SLASH = re.compile(r"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0)/(?=\d{1,4}(?![\d/]))")
+# "р=0,78": a Russian p typed with the Cyrillic letter er, before a comparator and a number.
+_CYRILLIC_P = re.compile(r"(?<![\w])[\u0440\u0420](?=\s?[=<>\u2264\u2265]\s?\d)")
 # Chinese journals' English abstracts put a value in round brackets and it with its unit in
 # square ones: "the serum albumin of the observation group [(35.62±4.18) g/L] was higher". The
 # two brackets become one, "group ( 35.62±4.18  g/L) was higher", which reads as a value in
@@ -125,6 +130,10 @@ def normalize(text: str) -> str:
         out = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", out)
     if "[(" in out:
         out = _SQUARE_AROUND_PAIR.sub(r" \1 ", _SQUARE_AROUND_VALUE.sub(_one_bracket, out))
+    if "/" in out:
+        out = _P_DECIMAL_SLASH.sub(r"\1.", out)
+    if "\u0440" in out or "\u0420" in out:
+        out = _CYRILLIC_P.sub("p", out)
     if uses_decimal_comma(out):
         out = _COMMA_BETWEEN_DIGITS.sub(".", out)
     elif "," in out:
