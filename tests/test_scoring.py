@@ -345,8 +345,8 @@ NUMBER_WORDS = re.compile(
     r"|hundred|thousand"
     # the third batch's Portuguese, Spanish and German passages
     r"|dois|duas|tr[eê]s|quatro|cinco|nenhum|uno|una|dos|cuatro|ninguno|zwei|drei|vier|keine?"
-    # the fourth batch's "no cases"
-    r"|no(?=\scases?\b))"
+    # the fourth batch's "no cases", the fifth's "no ertapenem recipient"
+    r"|no(?=\scases?\b|\s[a-z]{1,20}\s(?:recipients?|patients?|participants?)\b))"
 )
 
 
@@ -362,6 +362,7 @@ def printed_numbers(text):
     thousands separator or between items; thin-space thousands; Lancet's raised point)."""
     text = unicodedata.normalize("NFKC", text).replace("\u2009", " ")
     text = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", text)  # Lancet's decimal point
+    text = re.sub(r"([Pp]\s?[=<>]\s?0)/(?=\d)", r"\1.", text)  # Persian typing's "P=0/007"
     # "3 612" may be one number or, in a flattened table ("150 148 151"), several
     text = text + "\n" + re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)
     found = set()
@@ -409,8 +410,8 @@ def test_gold_spans_hold_their_source_text(gold):
 def test_every_gold_number_is_printed_in_its_span(gold):
     for row in gold_rows(gold).to_dict("records"):
         source = row["source_text"]
-        if "×" in source:  # p = 3.2 × 10^-5
-            continue
+        if "×" in source or re.search(r"(?i)\bpoint\s[a-z]", source):
+            continue  # p = 3.2 × 10^-5; "point seven three", a decimal said in words
         printed = printed_numbers(source)
         fields = ["percent", "ci_low", "ci_high", "spread_low", "spread_high", "df1", "df2"]
         if not NUMBER_WORDS.search(source):
@@ -430,8 +431,10 @@ def test_count_rows_are_consistent(gold):
     assert (counts["value"] == counts["numerator"]).all()
     for row in counts.dropna(subset=["denominator"]).itertuples():
         assert row.numerator <= row.denominator
-        # a denominator given elsewhere is printed somewhere in the same text
-        assert row.denominator in printed_numbers(texts[row.doc_id])
+        # a denominator given elsewhere is printed somewhere in the same text, in digits unless
+        # the count is said in words ("forty-two out of a hundred and ten")
+        if not NUMBER_WORDS.search(row.source_text):
+            assert row.denominator in printed_numbers(texts[row.doc_id])
 
 
 def test_gold_intervals_and_p_values_are_well_formed(gold):
