@@ -7,6 +7,7 @@ import pytest
 
 from trialaudit import attribution
 from trialaudit.extract import extract_document
+from trialaudit.grammar import SENTENCE_END
 from trialaudit.normalize import normalize
 
 RANDOMIZED = "We randomised 300 adults: 150 were assigned to ketamine and 150 to placebo. "
@@ -2076,3 +2077,108 @@ def test_a_tables_counts_are_out_of_the_size_its_heading_gives_their_arm():
 def test_the_subject_after_a_list_mark_or_an_opening_time_point_is_the_outcome(line):
     rows = extract_document("t", line).statistics
     assert {r["outcome"] for r in rows} == {"WOMAC total"}
+
+
+def test_a_sentence_may_open_with_an_abbreviation_in_lower_case():
+    # "... (risk ratio 1.15, 0.99-1.34). sICH occurred in ...": two sentences, so the first
+    # one's counts are of its own subject, not of the deaths the second names
+    text = (
+        "An mRS score of 0-1 at 90 days was achieved by 198 (48.3%) patients in the drug group "
+        "and 171 (41.9%) in the control group (risk ratio 1.15, 0.99-1.34). sICH occurred in 11 "
+        "(2.7%) and nine (2.2%) patients, respectively; 38 (9.3%) and 41 (10.0%) patients, "
+        "respectively, had died by 90 days."
+    )
+    outcomes = [(r["source_text"], r["outcome"]) for r in extract_document("t", text).statistics]
+    assert outcomes == [
+        ("198 (48.3%)", "mRS score of 0-1"),
+        ("171 (41.9%)", "mRS score of 0-1"),
+        ("risk ratio 1.15, 0.99-1.34", "mRS score of 0-1"),
+        ("11 (2.7%)", "sICH"),
+        ("nine (2.2%)", "sICH"),
+        ("38 (9.3%)", "death"),
+        ("41 (10.0%)", "death"),
+    ]
+
+
+def test_vs_and_eg_before_a_lower_case_abbreviation_end_no_sentence():
+    assert [m.group() for m in SENTENCE_END.finditer("1.34). sICH occurred")] == [" "]
+    for text in ("12.1 vs. eGFR-matched", "(e.g. hsCRP 3.1)", "Smith et al. eGFR"):
+        assert list(SENTENCE_END.finditer(text)) == [], text
+
+
+def test_values_in_brackets_after_groups_named_without_the():
+    text = (
+        "On day 7, PaO2/FiO2 improved significantly in MSC group (186.3 ± 45.1) in comparison "
+        "with control group (139.7 ± 41.8) (P=0.007)."
+    )
+    rows = extract_document("t", text).statistics
+    assert [(r["source_text"], r["arm"]) for r in rows] == [
+        ("186.3 ± 45.1", "MSC"),
+        ("139.7 ± 41.8", "control"),
+        ("P=0.007", "MSC vs control"),
+    ]
+
+
+def test_a_baseline_dates_only_its_own_sentence():
+    text = (
+        "At baseline, mean eGFR was 41.6 (11.8) ml/min. The chronic eGFR slope was -3.41 (SEM, "
+        "0.33) and -2.29 (SEM, 0.34) ml/min per year with placebo and drug, respectively."
+    )
+    rows = extract_document("t", text).statistics
+    assert [(r["source_text"], r["timepoint"]) for r in rows] == [
+        ("mean eGFR was 41.6 (11.8)", "baseline"),
+        ("-3.41 (SEM, 0.33)", ""),
+        ("-2.29 (SEM, 0.34)", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        (
+            "The chronic eGFR slope was -3.41 (SEM, 0.33), -2.29 (SEM, 0.34), and -1.83 (SEM, "
+            "0.33) ml/min per year with placebo, 10 mg, and 20 mg, respectively.",
+            ["-3.41 (SEM, 0.33)", "-2.29 (SEM, 0.34)", "-1.83 (SEM, 0.33)"],
+        ),
+        (
+            "The composite outcome occurred in 52 (22.8%), 44 (19.2%), and 37 (16.3%) "
+            "participants in the placebo, 10 mg, and 20 mg groups; hazard ratios were 0.93 "
+            "(95% CI, 0.55 to 1.24) and 0.66 (95% CI, 0.44 to 0.99).",
+            ["52 (22.8%)", "44 (19.2%)", "37 (16.3%)"],
+        ),
+    ],
+)
+def test_three_arms_named_in_a_list_after_their_values(sentence, values):
+    # the methods allocated in another order: the list after the values decides
+    text = (
+        "Adults were randomized 1:1:1 to velnerenone 10 mg, velnerenone 20 mg, or placebo. "
+        + sentence
+    )
+    rows = {r["source_text"]: r["arm"] for r in extract_document("t", text).statistics}
+    assert [rows[v] for v in values] == ["placebo", "10 mg", "20 mg"]
+
+
+def test_a_list_of_outcomes_after_values_names_no_arms():
+    text = "Pain fell by 12%, 15%, and 9% in the knee, hip, and ankle, respectively."
+    rows = extract_document("t", text).statistics
+    assert [r["arm"] for r in rows] == ["", "", ""]
+
+
+def test_respectively_in_an_unsized_study_takes_the_arms_of_the_sentence_before():
+    text = (
+        "Remission occurred in 30/100 (30%) in the drug arm and 15/100 (15%) in the placebo arm. "
+        "Response rates were 45/100 (45%) and 25/100 (25%), respectively."
+    )
+    rows = extract_document("t", text).statistics
+    assert [r["arm"] for r in rows if r["kind"] == "count"] == ["drug", "placebo"] * 2
+
+
+def test_for_one_arm_versus_another_opens_no_outcome():
+    text = (
+        "Clinical remission at week 12 was seen in 38 of 126 patients on the high dose and 14 of "
+        "124 on placebo. For the high dose versus placebo, the odds ratio was 3.39 (95% CI 1.73 "
+        "to 6.66)."
+    )
+    rows = extract_document("t", text).statistics
+    ratio = next(r for r in rows if r["kind"] == "ratio")
+    assert "versus" not in ratio["outcome"]

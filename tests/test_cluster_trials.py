@@ -191,3 +191,29 @@ def test_a_cluster_trials_nnt_interval_is_judged_one_sided(interval, expected):
 def test_counts_take_the_arm_their_clusters_received(text, expected):
     rows = extract_document("t", text).statistics
     assert [s["arm"] for s in rows if s["kind"] == "count"] == expected
+
+
+def test_sizes_in_brackets_count_clusters_when_their_sentence_allocates_clusters():
+    text = (
+        "INTERVENTION: Communities were randomized to the STEADY-AL program (n = 12) or usual "
+        "care (n = 12).\nRESULTS: Of 1,036 residents enrolled (534 in intervention and 502 in "
+        "usual care communities), the proportion with at least one fall was 47.0% (251/534) in "
+        "intervention and 53.8% (270/502) in usual care communities (odds ratio = 0.76, 95% CI "
+        "= 0.55-1.06)."
+    )
+    assert sizes(text)[:2] == [
+        ("arm_size", "STEADY-AL program (n = 12)", "STEADY-AL program", "clusters"),
+        ("arm_size", "usual care (n = 12)", "usual care", "clusters"),
+    ]
+    # 534 residents are no more than the 12 communities randomized, and the OR's interval, wider
+    # than the one of individuals (Woolf 0.59 to 0.98), is what clustering does
+    assert verdicts(text)["ci_vs_counts"] == "not_checkable"
+    assert "denominator_vs_randomized" not in verdicts(text)
+
+
+def test_people_in_a_sentence_that_allocates_clusters_stay_people():
+    text = (
+        "Practices were randomized to intervention (n = 320 patients) or usual care (n = 300 "
+        "patients)."
+    )
+    assert {unit for _, _, _, unit in sizes(text)} == {""}

@@ -150,3 +150,16 @@ def test_statcheck_misses_what_we_read():
 def test_a_decimal_comma_after_a_p_comparator_in_a_decimal_point_text():
     rows = of_kind("HR 0.68 (0.52-0.89), p=0,03; OS p = 0,2. Doses were 0,1,2 mg.", "p_value")
     assert [(r["source_text"], r["value"]) for r in rows] == [("p=0,03", 0.03), ("p = 0,2", 0.2)]
+
+
+@pytest.mark.parametrize(
+    ("said", "comparator", "value"),
+    [
+        ("p less than 0.001", "<", 0.001),
+        ("p equals 0.03", "=", 0.03),
+        ("p greater than 0.2", ">", 0.2),
+    ],
+)
+def test_a_p_value_said_in_words(said, comparator, value):
+    row = one(f"The odds ratio was 2.16, 95% CI 1.07 to 4.36, {said}.", "p_value")
+    assert (row["source_text"], row["comparator"], row["value"]) == (said, comparator, value)

@@ -210,3 +210,19 @@ def test_a_trial_still_to_be_done_starts_no_study(text):  # guard
 def test_a_second_visit_of_the_study_is_no_second_study():  # guard
     text = "Mortality was 10/50 (20%) vs 20/50 (40%). The second study visit was at day 28."
     assert [s["study_id"] for s in extract_document("t", text).studies] == ["S1"]
+
+
+def test_an_author_list_ending_in_et_al_opens_a_study_of_its_own():
+    text = (
+        "Similar articles\n\nOnce-weekly tenoglipran added to metformin: the TEMPO-1 randomized "
+        "clinical trial.\nAl-Rashid S, Moreau C, Bianchi L, Okafor E.\nOf 306 participants "
+        "randomized, 304 were analyzed; HbA1c fell by 0.71 points more with tenoglipran.\n\n"
+        "Adjuvant pemlarsib after resection of stage III colon cancer (CORAL): an open-label "
+        "phase 2 trial.\nJansen RW, Takeda H, Castillo-Ruiz M, et al.\n318 patients were "
+        "enrolled. Recurrence or death occurred in 71 of 160 patients with pemlarsib and 92 of "
+        "158 with observation (HR 0.71; 95% CI 0.55-0.92; P = .008)."
+    )
+    extraction = extract_document("t", text)
+    assert len(extraction.studies) == 2
+    hr = next(r for r in extraction.statistics if r["kind"] == "ratio")
+    assert hr["study_id"] == "S2"

@@ -4,6 +4,7 @@ which stage (randomized, enrolled, treated, analysed)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import context, facts, grammar
 from .numbers import COUNT_WORD, INT, word_value
@@ -398,8 +399,32 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     # "headache (n=12 vs n=9)" counts events, not people (candidates.py reads them)
     pairs = [m.span() for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20)]
     found = [c for c in found if not any(c.start < b and a < c.end for a, b in pairs)]
+    found = [_in_clusters(c, norm, sents) for c in found]
     # "Assuming ..., 97 infants per arm would give 80% power": a planned size, not the sample's
     return [c for c in found if not _calculates_power(norm, sents.of(c.start))]
+
+
+# "Communities were randomized to the STEADY-AL program (n = 12) or usual care (n = 12)": the
+# sentence allocates clusters, so its sizes count them.
+_CLUSTERS_ALLOCATED = re.compile(
+    rf"(?:(?i:the)\s)?(?:[\w\-]{{1,20}}\s)?{_CLUSTER_NOUN}\s(?:were|was)\s(?:(?:randomly|then)\s)?"
+    r"(?i:randomi[sz]ed|allocated|assigned)\b"
+)
+
+_PEOPLE_IN_OR_AFTER = re.compile(rf"\b(?i:{_PEOPLE})\b")
+
+
+def _in_clusters(cand: Candidate, norm: str, sents: context.Sentences) -> Candidate:
+    """Return a size without a unit as one in clusters when its sentence allocates clusters
+    before it and the size names no people."""
+    if cand.fields.get("unit") or cand.kind not in {"arm_size", "sample_size"}:
+        return cand
+    sentence = sents.of(cand.start)
+    if not _CLUSTERS_ALLOCATED.search(norm, sentence[0], cand.start) or _PEOPLE_IN_OR_AFTER.search(
+        norm[cand.start : cand.end + 12]
+    ):
+        return cand  # "(n = 320 patients)" counts people
+    return replace(cand, fields={**cand.fields, "unit": CLUSTERS, "population": "randomized"})
 
 
 _POWER_CALCULATION = re.compile(

@@ -24,7 +24,7 @@ PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median", "rate"})
 _RUN_GAP = re.compile(
     r"(?i)(?=(?:[^\d.;]|(?<=bzw)\.|(?<=\bvs)\.){0,80}$)"
     r"(?!.*\b(?:was|were|is|are|had|has|mean|median|respectively)\b)"
-    r".*(?:\bvs\b|\sv\s|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bagainst\b"
+    r".*(?:\bvs\b|\sv\s|\bversus\b|\band\b|,|\bthan\b|\bcompared\b|\bcomparison\b|\bagainst\b"
     # German, Spanish, Portuguese, French: "bzw.", "und", "y", "e", "et", "frente a", "contre"
     r"|\bbzw\.|\bund\b|\by\b|\be\b|\bet\b|\bfrente\sa\b|\bcontra\b|\bcontre\b)"
 )
@@ -273,9 +273,9 @@ def _assign_run(
         ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])
         if len(ordered) == len(run):
             labels = [a["arm"] for a in ordered]
-        elif len(ordered) > len(run) and (first["study_id"], len(run)) in last_arms:
-            # a study sized under more names than it has arms (an abstract in two languages):
-            # the arms of the run in this sentence or the one right before
+        elif len(ordered) != len(run) and (first["study_id"], len(run)) in last_arms:
+            # a study sized under more names than it has arms (an abstract in two languages),
+            # or not sized at all: the arms of the run in this sentence or the one right before
             before, sentence_end = last_arms[first["study_id"], len(run)]
             gap = norm[sentence_end : first["sentence_start"]]
             if sentence_end >= first["sentence_start"] or (len(gap) <= 3 and "\n" not in gap):

@@ -572,11 +572,15 @@ _COMPARATIVES = (
 )  # fmt: skip
 
 
+_SAID_COMPARATORS = {"less than": "<", "greater than": ">", "equals": "=", "equal to": "="}
+
+
 def _p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return p-values and NS, leaving out significance thresholds of methods."""
     found = []
     for m in grammar.P_VALUE.finditer(norm):
-        cmp = m.group("cmp") or m.group("colon_cmp") or "="
+        said = _SAID_COMPARATORS.get(m.group("said_cmp") or "")
+        cmp = m.group("cmp") or m.group("colon_cmp") or said or "="
         if cmp in {"<", "\u2264", "<=", "=<"} and _THRESHOLD.search(norm, *sents.of(m.start())):
             continue  # "P < 0.05 was considered significant" is a threshold, not a result
         fields = {"value_text": m.group("p"), "comparator": cmp}

@@ -134,7 +134,7 @@ _ARM_GIVEN_AFTER = re.compile(
 # A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
 BRACKET_AFTER_ARM = re.compile(
     rf"\b(?:(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
-    rf"|(?:of|in|for)\sthe\s(?P<group>{ARM_LABEL})\s(?:group|arm)(?:\s(?:was|were))?"
+    rf"|(?:of|in|for)\s(?:the\s)?(?P<group>{ARM_LABEL})\s(?:group|arm)(?:\s(?:was|were))?"
     rf"|(?:of|in|for)\s(?P<lettered>{_LETTERED}))\s?\(\s?"
     r"(?:(?:mean|median|n)\s?[=:]?\s?)?$"
 )
@@ -485,7 +485,7 @@ def arm_role(label: str) -> str:
     return "control" if is_control(label) else "intervention"
 
 
-COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bversus\b|\bvs\b")
+COMPARED_BETWEEN = re.compile(r"(?i)\bthan\b|\bcompared\b|\bcomparison\b|\bversus\b|\bvs\b")
 # The arm a count after "n =" is of, named before it: "in MSC (n = 4", "(drug, n = 22".
 _ARM_BEFORE_N = re.compile(rf"(?P<arm>{ARM_LABEL})(?:\s?[(\[]\s?|,\s)$")
 # An arm right after a value, in a bracket or as what its people were treated with; "(NS)" and
@@ -1022,7 +1022,11 @@ def outcome_of(
         memo[sentence] = _outcome_mentions(text, sentence[0], sentence[1])
     mentions = memo[sentence]
     before = [name for offset, name in mentions if offset < start]
-    after = [name for offset, name in mentions if offset >= start]
+    # the first named after it in its own clause: "sICH occurred in 11 (2.7%) ...; 38 and 41
+    # patients, respectively, had died" does not count deaths
+    clause_end = text.find(";", start, sentence[1])
+    limit = clause_end if clause_end >= 0 else sentence[1]
+    after = [name for offset, name in mentions if start <= offset < limit]
     if before:
         return before[-1]
     if after:
@@ -1031,7 +1035,9 @@ def outcome_of(
     if changed:
         return next(g for g in changed[-1].groups() if g)
     named_for = _FOR_OUTCOME.match(text, sentence[0], start)
-    if named_for and not TIMEPOINT.search(named_for.group("what")):
+    # "For the high dose versus placebo, the odds ratio was": arms compared, not an outcome
+    what = named_for.group("what") if named_for else ""
+    if named_for and not TIMEPOINT.search(what) and not COMPARED_BETWEEN.search(what):
         return named_for.group("what")  # "For time to discharge, the drug group fared ..."
     subject = sentence_subject(text, sentence, start, arm_words)
     if subject:
@@ -1429,6 +1435,12 @@ def _names_an_arm(label: str, arm_words: frozenset[str]) -> bool:
     if not arm_words:
         return is_armlike(label)
     return is_control(label) or _shares_a_word(label, arm_words)
+
+
+def names_arm_or_dose(label: str, arm_words: frozenset[str]) -> bool:
+    """Return True if a label can name an arm (_names_an_arm) or is a dose, which names the arm
+    of a dose-ranging trial ("10 mg", "20-mg")."""
+    return _names_an_arm(label, arm_words) or bool(DRUG_DOSE.fullmatch(label.replace("-", " ")))
 
 
 def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:

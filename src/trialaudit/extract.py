@@ -268,7 +268,9 @@ def _attach_context(
                     (label, days), source = defined, "outcome_definition"
             if not label and row["study_id"] in defaults:
                 (label, days), source = defaults[row["study_id"]], "title"
-            if label:
+            # a baseline is its own sentence's: "mean (SD) baseline eGFR was 41.6 (11.8)" does
+            # not date the results after it
+            if label and label != "baseline":
                 previous[key] = (label, days)
         if kind in _SUMMARY_KINDS and _starts_a_change(norm, start, end, sentence):
             label, days, source = "baseline", 0.0, "change_start"
@@ -628,6 +630,48 @@ def _assign_respectively(
             if before and len(before[-1]) == len(values):
                 for label, value in zip(before[-1], values, strict=True):
                     value["arm"] = context.clean_arm(label)
+
+
+# Three arms or more named in a list after their values: "-3.41 (SEM, 0.33), -2.29 (SEM, 0.34),
+# and -1.83 (SEM, 0.33) ml/min with placebo, 10 mg, and 20 mg, respectively", "52 (22.8%), 44
+# (19.2%), and 37 (16.3%) participants in the placebo, 10-mg, and 20-mg groups".
+_ARM_ITEM = r"[A-Za-z0-9][\w\-+.]{0,24}(?:\s[A-Za-z0-9][\w\-+]{0,24}){0,2}?"
+_ARM_LIST_AFTER = re.compile(
+    rf"""\b(?:in|for|with|on|among|receiving)\s(?:the\s)?
+    (?P<items>{_ARM_ITEM}(?:,\s{_ARM_ITEM}){{1,5}},?\s(?:and|or)\s{_ARM_ITEM})
+    (?:\s(?P<groups>groups|arms|cohorts)|,?\s(?P<resp>respectively))\b""",
+    re.VERBOSE,
+)
+_LIST_SPLIT = re.compile(r",\s(?:(?:and|or)\s)?|\s(?:and|or)\s")
+
+
+def _assign_arm_lists(stats: list[dict], norm: str, arm_words: frozenset[str]) -> None:
+    """Give values without arms the arms a list after them names, in order (a list that says it
+    names groups, or whose items the values are "respectively"), when as many values of one
+    kind stand in its clause before it and every item can name an arm (``arm_words``: the
+    document's arms) or is a dose."""
+    by_sentence: dict[int, list[dict]] = {}
+    for row in stats:
+        by_sentence.setdefault(row["sentence_start"], []).append(row)
+    for start, rows in by_sentence.items():
+        for m in _ARM_LIST_AFTER.finditer(norm, start, rows[0]["sentence_end"]):
+            items = [context.clean_arm(i) for i in _LIST_SPLIT.split(m.group("items"))]
+            clause = max(start, norm.rfind(";", start, m.start()) + 1)
+            values = [
+                r
+                for r in rows
+                if r["kind"] in _IN_ARM_ORDER | {"percentage"}
+                and clause <= r["span_start"]
+                and r["span_end"] <= m.start()
+            ]
+            if (
+                all(context.names_arm_or_dose(item, arm_words) for item in items)
+                and len(values) == len(items)
+                and len({r["kind"] for r in values}) == 1
+                and not any(r["arm"] for r in values[:-1])
+            ):
+                for row, item in zip(values, items, strict=True):
+                    row["arm"] = item
 
 
 # Doses that share their unit, named before "respectively": "with 25, 50 and 100 mg,
@@ -1005,6 +1049,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _attach_context(stats, norm, sents, arm_words, layout, found_facts)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
+    _assign_arm_lists(stats, norm, arm_words)
     _assign_respectively(stats, norm, allocated)
     _assign_table_columns(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text, allocated)

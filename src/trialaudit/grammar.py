@@ -270,7 +270,9 @@ P_VALUE = re.compile(
         |adj(?:usted)?|int|het|difference))?)
     (?:\s?(?P<cmp><=|>=|=<|=>|[=<>\u2264\u2265])
       |\s?:(?:\s?(?P<colon_cmp>[<>=\u2264\u2265]))?  # "P-value: <0.0001", "P-value: = 0.0008"
-      |\s(?i:of|was|is|were)|(?<=[Vv]alue)\s|(?<=[Vv]alues)\s)
+      |\s(?i:of|was|is|were)|(?<=[Vv]alue)\s|(?<=[Vv]alues)\s
+      # said, not printed: "p less than 0.001", "p equals 0.03" (a call's transcript)
+      |\s(?P<said_cmp>less\sthan|greater\sthan|equals|equal\sto))
     \s?(?P<p>{PNUM})(?!\d)(?!\.\d)
     """,
     _X,
@@ -896,6 +898,9 @@ N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 SENTENCE_END = re.compile(
     r"\s(?:(?:(?<=[.!?]\s)|(?<=[.!?]\[\d\]\s)|(?<=[.!?]\[\d\d\]\s)|(?<=\]\[\d\]\s)"
     r"|(?<=\]\[\d\d\]\s))\s{0,49}(?=[A-Z(\[\"'])|(?<=\n)\n{0,49}"
+    # an abbreviation that opens in lower case: "(risk ratio 1.15, 0.99-1.34). sICH occurred"
+    r"|(?<=[\w)%][.!?]\s)(?<!\bvs\.\s)(?<!\be\.g\.\s)(?<!\bi\.e\.\s)(?<!\bal\.\s)"
+    r"\s{0,49}(?=[a-z]{1,3}[A-Z]{1,6}\b)"
     r"|(?:(?<=[\d%)]\.\s)|(?<=[a-z]{4}\.\s)(?<!approx\.\s)(?<!resp\.\s)(?<!incl\.\s)"
     r"(?<!excl\.\s)(?<!figs\.\s)(?<!refs\.\s))\s{0,49}(?=\d))"
 )

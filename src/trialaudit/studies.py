@@ -108,6 +108,7 @@ def author_names(line: str) -> list[str]:
     Hai; ..."), or [] when the line is not an author list."""
     line = re.sub(r"\s(?:&|and)\s", ", ", line.strip())
     parts = [p.strip(" .*") for p in re.split(r"[;,]", line)]
+    parts = [p for p in parts if p.lower() not in {"et al", "et al."}]  # "Castillo-Ruiz M, et al."
     parts = [re.sub(r"\s?\d{1,3}(?:,\d{1,3}){0,5}$", "", p) for p in parts if p]
     if len(parts) < 3 or sum(
         len(p.split()) <= 4 and bool(_NAME.match(p)) for p in parts
