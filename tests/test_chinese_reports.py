@@ -289,3 +289,42 @@ def test_cases_right_after_a_group_with_a_percentage_are_a_count_not_the_groups_
         ("20.0", "consistent"),
     ]
     assert "percent_granularity" not in found
+
+
+TRADITIONAL = (
+    "結果：共238位病人完成隨機分派，試驗組120位，對照組118位。試驗組術後譫妄發生率為18位"
+    "（15.0%），對照組為32位（27.1%），勝算比（OR）＝0.47，95%信賴區間（CI）：0.25–0.90，p＝0.022。"
+    "30日內再入院者，試驗組9位（7.5%），對照組11位（9.3%）。"
+)
+
+
+def test_a_traditional_chinese_report_counts_people_in_wei_and_names_its_odds_ratio():
+    # 位 counts people as 例 does, 組 is 组 (group), 試驗 / 對照 the experimental and control
+    # arms, 勝算比 an odds ratio, 信賴區間 its confidence interval; 18/120 vs 32/118 gives OR
+    # 0.4743 (Woolf 0.2489 to 0.9038: statsmodels Table2x2([[18, 102], [32, 86]]))
+    rows = stats(TRADITIONAL)
+    sizes = [(r["kind"], r["value"], r["arm"]) for r in rows if r["kind"].endswith("size")]
+    assert sizes == [
+        ("sample_size", 238, ""),
+        ("arm_size", 120, "experimental"),
+        ("arm_size", 118, "control"),
+    ]
+    ratio = next(r for r in rows if r["kind"] == "ratio")
+    assert (ratio["measure"], ratio["value"], ratio["ci_low"], ratio["ci_high"]) == (
+        "OR",
+        0.47,
+        0.25,
+        0.9,
+    )
+    # the full stop before "30日" does not run into the p-value
+    assert [r["value"] for r in rows if r["kind"] == "p_value"] == [0.022]
+    extraction = extract_document("t", TRADITIONAL)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert {c["verdict"] for c in checks if c["check"] in {"ci_vs_counts", "p_vs_counts"}} == {
+        "consistent"
+    }
+
+
+def test_a_japanese_count_of_events_in_a_group_is_no_size():
+    text = "重篤な有害事象はMSC群2例，対照群3例に認められた。"
+    assert [r for r in stats(text) if r["kind"] == "arm_size"] == []

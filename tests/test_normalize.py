@@ -60,3 +60,10 @@ def test_a_cyrillic_p_before_a_comparator_is_a_p():
     assert (
         normalize("(\u0440=0,78); \u0440\u0430\u043d\u043e") == "(p=0.78); \u0440\u0430\u043d\u043e"
     )
+
+
+def test_traditional_and_japanese_group_words_and_people_classifiers_read_as_simplified():
+    text = "試驗組120位，對照組118位。MSC群60名，p＝0.022。30日"
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert out == "试验组120例,对照组118例.MSC组60例,p=0.022\n30日"

@@ -256,3 +256,49 @@ def test_a_ratio_named_in_another_language(text, measure):
 def test_a_time_point_in_another_language(sentence, label):
     (row,) = [r for r in stats(sentence) if r["source_text"] == "12 % (6/50)"]
     assert row["timepoint"] == label
+
+
+RUSSIAN = (
+    "Материал и методы. Включены 245 пациентов. Пациенты основной группы (n=124) получали "
+    "препарат, пациенты контрольной группы (n=121) — только стандартную терапию.\n"
+    "Результаты. Выздоровление достигнуто у 98 (79,0%) пациентов основной группы и у 81 "
+    "(66,9%) пациента контрольной группы (p=0,033). Перевод в ОРИТ потребовался 7 (5,6%) и "
+    "15 (12,4%) больным соответственно."
+)
+
+
+def test_russian_arms_after_their_counts_and_listed_respectively():
+    # a sentence that opens with a Cyrillic capital starts a sentence; "основной группы" (of
+    # the main group) is the arm, "соответственно" is "respectively"
+    rows = stats(RUSSIAN)
+    sizes = [(r["value"], r["arm"]) for r in rows if r["kind"] == "arm_size"]
+    assert sizes == [(124, "основной"), (121, "контрольной")]
+    counts = [(r["source_text"], r["arm"], r["denominator"]) for r in rows if r["kind"] == "count"]
+    assert counts == [
+        ("98 (79,0%)", "основной", 124),
+        ("81 (66,9%)", "контрольной", 121),
+        ("7 (5,6%)", "основной", 124),
+        ("15 (12,4%)", "контрольной", 121),
+    ]
+
+
+def test_indonesian_counts_of_people_and_intervals():
+    text = (
+        "Mortalitas 28 hari sebesar 16 dari 150 pasien (10,7%) dan 31 dari 148 pasien (20,9%) "
+        "(RR 0,51; IK 95% 0,29–0,89; p = 0,015)."
+    )
+    counts = [(r["numerator"], r["denominator"], r["percent"]) for r in of_kind(text, "count")]
+    assert counts == [(16, 150, 10.7), (31, 148, 20.9)]
+    ratio = one(text, "ratio")
+    assert (ratio["value"], ratio["ci_low"], ratio["ci_high"]) == (0.51, 0.29, 0.89)
+
+
+@pytest.mark.parametrize(
+    ("text", "timepoint"),
+    [
+        ("Выздоровление на 14-е сутки достигнуто у 98 (79,0%) пациентов.", "day 14"),
+        ("Mortalitas 28 hari sebesar 16 dari 150 pasien (10,7%).", "day 28"),
+    ],
+)
+def test_russian_and_indonesian_time_points(text, timepoint):
+    assert one(text, "count")["timepoint"] == timepoint

@@ -340,11 +340,13 @@ _CJK_TOTAL = re.compile(
 )
 # What happened to people counted in 例: 死亡 died, 发生 / 出现 occurred, 有效 / 显效 / 无效
 # responded (or not), 痊愈 / 治愈 / 好转 recovered, 不良 adverse, 并发 complication, 感染
-# infection, 复发 relapse, 转阴 turned negative.
+# infection, 复发 relapse, 转阴 turned negative; Japanese 認められた (were seen), 発生 (occurred).
 _CJK_EVENT_AFTER = re.compile(
     r"[^\d.,;]{0,6}?(?:\u6b7b\u4ea1|\u53d1\u751f|\u51fa\u73b0|\u6709\u6548|\u663e\u6548"
     r"|\u65e0\u6548|\u75ca\u6108|\u6cbb\u6108|\u597d\u8f6c|\u4e0d\u826f|\u5e76\u53d1"
-    r"|\u611f\u67d3|\u590d\u53d1|\u8f6c\u9634)"
+    r"|\u611f\u67d3|\u590d\u53d1|\u8f6c\u9634"
+    # Japanese: 認められた (were observed), 発生 (occurred)
+    r"|\u8a8d\u3081|\u767a\u751f)"
 )
 # A percentage in brackets right after the 例: "观察组7例(17.8%)" counts events, not the arm.
 _CJK_PERCENT_AFTER = re.compile(r"\s?[(\uff08]\s?\d{1,3}(?:\.\d{1,3})?\s?%")

@@ -38,10 +38,10 @@ _LABELLED = re.compile(r"(?i)[a-z][^\d]{0,40}?\b(?:was|were|is|are|of)\b")
 _VS = re.compile(r"(?i)\bvs\b|\bversus\b|\sv\s|\bbzw\.|\bfrente\sa\b|\bcontr[ae]\b")
 # "..., respectively", "... in the four groups": the values are in the order of the arms
 # (Spanish and Portuguese "respectivamente", Portuguese "respetivamente", French
-# "respectivement").
+# "respectivement", Russian "соответственно").
 _RESPECTIVELY = re.compile(
     r"(?i)\brespectively\b|\bin\s(?:the|all)\s(?:two|three|four|five|six|both|\d)\s(?:groups|arms)\b"
-    r"|\bresp?ectivamente\b|\brespectivement\b"
+    r"|\bresp?ectivamente\b|\brespectivement\b|соответственно"
 )
 # "in the laparoscopic group", "the open arm"
 _GROUP_MENTION = re.compile(rf"(?i)\bthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b")

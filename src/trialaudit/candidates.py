@@ -48,6 +48,9 @@ RATIO_MEASURES = {
         ["razao de chances", "chancenverhältnis", "chancenverhaltnis", "quotenverhältnis"], "OR"
     ),
     "quotenverhaltnis": "OR",
+    **dict.fromkeys(["\u52dd\u7b97\u6bd4", "\u6bd4\u503c\u6bd4", "\u4f18\u52bf\u6bd4"], "OR"),
+    **dict.fromkeys(["\u98ce\u9669\u6bd4", "\u98a8\u96aa\u6bd4"], "HR"),
+    **dict.fromkeys(["\u76f8\u5bf9\u5371\u9669\u5ea6", "\u76f8\u5bf9\u5371\u96aa\u5ea6"], "RR"),
 }
 DIFFERENCE_MEASURES = {
     "MD": "mean difference",
@@ -333,6 +336,7 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
     """Return ratio estimates with their CIs, and further estimates of one measure."""
     found = []
     anchors = ("ratio", "relati", "cotes", "momios", "probabilidades", "chances", "risiko", "verh")
+    anchors += ("\u6bd4", "\u5371")  # 比 (ratio), 危 (risk) in Chinese names
     for m in scan.finditer(grammar.RATIO, anchors, 40, 260, case=("OR", "RR", "HR")):
         measure = _measure(m)
         abbreviated = bool(m.group("abbr")) and not m.group("name")
@@ -682,7 +686,7 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is not None and n and x <= n:
             found.append(_count(m))
-    for m in scan.finditer(grammar.COUNT_OF, (" of ",), 40, 40):
+    for m in scan.finditer(grammar.COUNT_OF, (" of ", " dari "), 40, 40):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
             continue

@@ -38,11 +38,13 @@ _STOP = frozenset(
         "der oder und im bei "
         # Spanish, Portuguese, French: "al grupo de intervención (n = 40)", "no grupo
         # controle", "dans le groupe témoin"
-        "grupo grupos groupe groupes brazo braço de del do da dos das du des al ao au aux"
+        "grupo grupos groupe groupes brazo braço de del do da dos das du des al ao au aux "
+        # Russian: "Пациенты основной группы (n=124)", "у 81 пациента контрольной группы"
+        "пациенты пациентов пациента больные больных у и в"
     ).split()
 )
 STOP_WORDS = _STOP  # words that end an arm label read backwards (clean_arm)
-_ARM_WORDS = {"group", "groups", "arm", "arms", "cohort"}
+_ARM_WORDS = {"group", "groups", "arm", "arms", "cohort", "группа", "группы", "группе", "групп"}
 # "in the two groups", "of both arms": every arm, not one.
 _NO_ARM = r"(?:two|three|four|both|all|each|either|other|same|whole)"
 ARM_AFTER = re.compile(
@@ -124,7 +126,9 @@ _FOREIGN_GROUP_AFTER = re.compile(
     r"\s(?:(?:en\s(?:el|los)|no|nos|dans\sles?|du|del|do|dos|nel|nei)\s"
     r"(?:grupo|groupe|brazo|braço|gruppo)"
     r"\s(?:de\s|d[\'’])?(?P<arm>[\wà-öø-ÿ\-]{2,30})"
-    r"|in\sder\s(?P<gruppe>[A-ZÄÖÜ]\w{2,30}gruppe))(?=[\s,;.)]|$)"
+    r"|in\sder\s(?P<gruppe>[A-ZÄÖÜ]\w{2,30}gruppe)"
+    # Russian: "98 (79,0%) пациентов основной группы", "больным контрольной группы"
+    r"|(?:(?:пациент|больн)[а-яё]{0,3}\s)?(?P<ru>[а-яё]{3,30})\sгрупп[аыеу]?)(?=[\s,;.)]|$)"
 )
 # What was given, named by how: "died after MSC infusion", "following placebo injection".
 _ARM_GIVEN_AFTER = re.compile(
@@ -205,8 +209,12 @@ TIMEPOINT = re.compile(
       # "J28"; "à 12 semaines", "a los 6 meses", "dopo 12 settimane"
       |(?P<u7>semaine|semana|settimana|jour|d\u00eda|dia|giorno|mois|mes|mese|J(?=\s?\d))
         \s?(?P<n7>\d{{1,4}})(?!\d)(?!\.\d)(?![.,]\d)
-      |(?P<n8>\d{{1,4}})\s(?P<u8>semaines|semanas|settimane|jours|d\u00edas|dias|giorni|mois|meses
-        |mesi|ans|a\u00f1os|anos|anni)\b
+      # ... Indonesian "28 hari", Russian "на 14-е сутки", "через 12 недель"
+      |(?P<n8>\d{{1,4}})(?:-[\u0430-\u044f]{{1,3}})?\s(?P<u8>semaines|semanas|settimane|jours
+        |d\u00edas|dias|giorni|mois|meses|mesi|ans|a\u00f1os|anos|anni|hari|minggu|bulan|tahun
+        |\u0441\u0443\u0442\u043a\u0438|\u0441\u0443\u0442\u043e\u043a|\u0434\u043d\u0435\u0439
+        |\u043d\u0435\u0434\u0435\u043b\u044c|\u043d\u0435\u0434\u0435\u043b\u0438
+        |\u043c\u0435\u0441\u044f\u0446\u0435\u0432|\u043c\u0435\u0441\u044f\u0446\u0430)\b
     )"""
 )
 # "on days 28 (...), 90 (...), and 360 (...)": one time point per bracketed group.
@@ -618,7 +626,7 @@ def arm_near(
         return clean_arm(after.group("arm"))
     after = _FOREIGN_GROUP_AFTER.match(text, end, sentence[1])
     if after:
-        return after.group("arm") or after.group("gruppe")
+        return after.group("arm") or after.group("gruppe") or after.group("ru")
     after = _cluster_noun_ahead(text, end, sentence[1]) and ARM_CLUSTERS_AFTER.match(
         text, end, sentence[1]
     )
@@ -773,6 +781,11 @@ _UNIT_NAMES = {
     **dict.fromkeys(("dias", "giorni"), "day"),
     **dict.fromkeys(("mois", "mes", "mese", "meses", "mesi"), "month"),
     **dict.fromkeys(("ans", "a\u00f1os", "anos", "anni"), "year"),
+    # Indonesian; Russian сутки / суток / дней, недель / недели, месяцев / месяца
+    "hari": "day", "minggu": "week", "bulan": "month", "tahun": "year",
+    **dict.fromkeys(("сутки", "суток", "дней"), "day"),
+    **dict.fromkeys(("недель", "недели"), "week"),
+    **dict.fromkeys(("месяцев", "месяца"), "month"),
 }  # fmt: skip
 FROM_BEFORE = re.compile(r"(?i)\bfrom\s$")  # where a change starts: "fell from 8.1"
 

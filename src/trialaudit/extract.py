@@ -33,7 +33,7 @@ RESULT_KINDS = frozenset(
     "count percentage ratio difference median mean p_value test nnt rate".split()
 )
 _LINKABLE = {"ratio", "difference", "test"}
-_RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+_RESPECTIVELY = re.compile(r"(?i)\brespectively\b|соответственно")
 _LINK_GAP = re.compile(r"^[\s,;:()\[\]]{0,6}(?:(?:two|one)[-\s](?:sided|tailed)\s?)?$")
 
 

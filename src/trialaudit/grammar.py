@@ -25,12 +25,14 @@ _SEP = r"\s?(?:-|~|to|,|;|and|bis|a|\u00e0)\s?"
 # "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
 # "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34"; German "95%-KI
 # -9,1 bis -1,3", Spanish and Portuguese "IC 95%: 0,60-0,91", "IC95% 0,42-0,95", French "IC à
-# 95 %".
+# 95 %", Indonesian "IK 95% 0,29–0,89".
 CI_BODY = rf"""
     (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?)\s?%[\s-]?)?
-    (?:CI|C\.I\.|CrI|KI|IC(?:\s\u00e0)?
+    (?:CI|C\.I\.|CrI|KI|IK|IC(?:\s\u00e0)?
       |(?i:confidence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
         |Konfidenzintervall|intervalo\sde\sconfian(?:za|\u00e7a))
+      # Chinese: 置信区间, 可信区间, 信賴區間
+      |\u7f6e\u4fe1\u533a\u95f4|\u53ef\u4fe1\u533a\u95f4|\u4fe1\u8cf4\u5340\u9593
       |(?<=%\s)(?:CL|UI)|(?<=%)(?:CL|UI))
     (?:\s?[\[(](?:\d{{2}}\s?%\s)?(?:CI|CrI)[\])])?
     (?:\s?(?P<level2>\d{{2}})\s?%)?
@@ -83,7 +85,10 @@ RATIO = re.compile(
           # ... in French, Spanish, Portuguese, Italian and German reports
           |risque\srelatif|rapport\sde[s]?\scotes|riesgo\srelativo|raz[o\u00f3]n\sde\s(?:momios
           |probabilidades)|risco\srelativo|raz[a\u00e3]o\sde\schances|rischio\srelativo
-          |relatives?\sRisiko|(?:Chancen|Quoten)verh[a\u00e4]ltnis)))
+          |relatives?\sRisiko|(?:Chancen|Quoten)verh[a\u00e4]ltnis)
+          # ... and Chinese: odds ratio, hazard ratio, relative risk
+          |\u52dd\u7b97\u6bd4|\u6bd4\u503c\u6bd4|\u4f18\u52bf\u6bd4|\u98ce\u9669\u6bd4|\u98a8\u96aa\u6bd4
+          |\u76f8\u5bf9\u5371[\u9669\u96aa]\u5ea6))
     (?![A-Za-z])
     (?:\s?[\[(](?P<abbr2>{_RATIO_ABBR})[\])])?
     (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
@@ -330,7 +335,9 @@ _PEOPLE = (
     r"|girls|boys|nurses|physicians|clinicians|pupils|athletes|employees|veterans|caregivers"
     # German, Spanish and Portuguese reports
     r"|Patient(?:inn)?en(?:\sund\sPatienten)?|Teilnehmende|Teilnehmer(?:innen)?|Probanden"
-    r"|pacientes|participantes|sujetos|doentes)"
+    r"|pacientes|participantes|sujetos|doentes"
+    # Indonesian and Malay: "16 dari 150 pasien (10,7%)"
+    r"|pasien|peserta)"
 )
 # The people a sample size counts: not deaths or events ("a total of 14 deaths (9.3%)").
 _PARTICIPANTS = _PEOPLE.replace("|deaths?|events?", "")
@@ -386,7 +393,7 @@ COUNT_PERCENT_OF = re.compile(
 # "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49", "five of 50 (10%)".
 COUNT_OF = re.compile(
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))
-    (?:\s(?i:{_PEOPLE})(?=\sout\sof\s))?\s(?:of|out\sof)\s  # "12 patients out of 120"
+    (?:\s(?i:{_PEOPLE})(?=\sout\sof\s))?\s(?:of|out\sof|dari)\s  # "12 patients out of 120"
     (?:the\s|all\s|these\s|those\s)?
     (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
     (?:(?:(?=\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?{DEC}\s?%\s?[)\]])
@@ -889,6 +896,9 @@ NUMBER_OF_TOTAL = re.compile(
 # "N = 1,234".
 N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 
+# Capitals beyond ASCII a sentence may open with: accented Latin ("Étude", "Łącznie"), Greek and
+# Cyrillic ("Пациенты основной группы").
+_CAPITAL = r"[\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u0179\u017b\u0391-\u03a9\u0401\u0410-\u042f]"
 # A sentence ends at blanks after .!? before a capital or bracket, or at line breaks; written
 # to open with \s so that the matcher skips to blanks (see masks.py). It also ends before a
 # digit when the full stop closes a number, a percentage, a bracket or a word of four letters
@@ -897,7 +907,7 @@ N_TOTAL = re.compile(rf"(?<![\w.,\-])[Nn]\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)")
 # reference numbers an encyclopedia prints after its full stop ("diabetes.[16] Of 2,184").
 SENTENCE_END = re.compile(
     r"\s(?:(?:(?<=[.!?]\s)|(?<=[.!?]\[\d\]\s)|(?<=[.!?]\[\d\d\]\s)|(?<=\]\[\d\]\s)"
-    r"|(?<=\]\[\d\d\]\s))\s{0,49}(?=[A-Z(\[\"'])|(?<=\n)\n{0,49}"
+    r"|(?<=\]\[\d\d\]\s))\s{0,49}(?=[A-Z(\[\"']|" + _CAPITAL + r")|(?<=\n)\n{0,49}"
     # an abbreviation that opens in lower case: "(risk ratio 1.15, 0.99-1.34). sICH occurred"
     r"|(?<=[\w)%][.!?]\s)(?<!\bvs\.\s)(?<!\be\.g\.\s)(?<!\bi\.e\.\s)(?<!\bal\.\s)"
     r"\s{0,49}(?=[a-z]{1,3}[A-Z]{1,6}\b)"

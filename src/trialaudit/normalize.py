@@ -42,6 +42,10 @@ _COMMA_BETWEEN_DIGITS = re.compile(r"(?<=\d),(?=\d)")
 # "p=0,03" in a document that otherwise prints decimal points: after a p-value's comparator a
 # comma after 0 can only be a decimal comma.
 _P_DECIMAL_COMMA = re.compile(r"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0),(?=\d{1,4}(?![\d,]))")
+_CJK_STOP_BEFORE_NUMBER = re.compile(r"\u3002(?=[\d\uff10-\uff19])")
+# People counted with the classifier 位 (Traditional Chinese) or 名 (Japanese, Chinese) read as
+# with 例: "共238位病人", "試驗組120位", "60名患者".
+_PEOPLE_CLASSIFIER = re.compile(r"(?<=\d)[\u4f4d\u540d](?=[\u4e00-\u9fff(),.;:\s]|$)")
 # "P=0/007": Persian typing's decimal separator is a slash; after a p-value's comparator a slash
 # after 0 is one (0 of 7 is no p-value).
 _P_DECIMAL_SLASH = re.compile(r"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0)/(?=\d{1,4}(?![\d/]))")
@@ -82,6 +86,15 @@ def _build_table() -> dict[int, str]:
         if code == 0xFF0D:
             continue
         table[code] = unicodedata.normalize("NFKC", chr(code))
+    # Traditional Chinese and Japanese forms of the characters the Chinese grammar reads, as the
+    # simplified ones: 組 / 群 (group), 對照 / 対照 (control), 試驗 / 実験 (experimental), 治療
+    # (treatment), 觀察 (observation), 幹預 (intervention)
+    for variant, simplified in zip(
+        "\u7d44\u7fa4\u5c0d\u5bfe\u8a66\u9a57\u9a13\u7642\u89c0\u5be6\u5b9f\u5e79\u9810",
+        "\u7ec4\u7ec4\u5bf9\u5bf9\u8bd5\u9a8c\u9a8c\u7597\u89c2\u5b9e\u5b9e\u5e72\u9884",
+        strict=True,
+    ):
+        table[ord(variant)] = simplified
     table[ord("\uff1c")] = "<"
     table[ord("\uff1e")] = ">"
     table[ord("\r")] = "\n"
@@ -125,11 +138,16 @@ def normalize(text: str) -> str:
         text_for_table = _THIN_SPACE_THOUSANDS.sub(",", text)
     else:
         text_for_table = text
+    if "\u3002" in text_for_table:
+        # "p＝0.022。30日內": a full stop before a number would run into it ("0.022.30")
+        text_for_table = _CJK_STOP_BEFORE_NUMBER.sub("\n", text_for_table)
     out = _translate(text_for_table)
     if "\u00b7" in out:
         out = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", out)
     if "[(" in out:
         out = _SQUARE_AROUND_PAIR.sub(r" \1 ", _SQUARE_AROUND_VALUE.sub(_one_bracket, out))
+    if "\u4f4d" in out or "\u540d" in out:
+        out = _PEOPLE_CLASSIFIER.sub("\u4f8b", out)
     if "/" in out:
         out = _P_DECIMAL_SLASH.sub(r"\1.", out)
     if "\u0440" in out or "\u0420" in out:
