@@ -401,29 +401,51 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     # "headache (n=12 vs n=9)" counts events, not people (candidates.py reads them)
     pairs = [m.span() for m in scan.finditer(grammar.N_PAIR, (" vs", " versus"), 20, 20)]
     found = [c for c in found if not any(c.start < b and a < c.end for a, b in pairs)]
-    found = [_in_clusters(c, norm, sents) for c in found]
+    allocating: dict[tuple[int, int], int | None] = {}
+    found = [_in_clusters(c, norm, sents, allocating) for c in found]
     # "Assuming ..., 97 infants per arm would give 80% power": a planned size, not the sample's
     return [c for c in found if not _calculates_power(norm, sents.of(c.start))]
 
 
 # "Communities were randomized to the STEADY-AL program (n = 12) or usual care (n = 12)": the
 # sentence allocates clusters, so its sizes count them.
-_CLUSTERS_ALLOCATED = re.compile(
-    rf"(?:(?i:the)\s)?(?:[\w\-]{{1,20}}\s)?{_CLUSTER_NOUN}\s(?:were|was)\s(?:(?:randomly|then)\s)?"
-    r"(?i:randomi[sz]ed|allocated|assigned)\b"
+_ALLOCATED_VERB = re.compile(
+    r"\s(?:were|was)\s(?:(?:randomly|then)\s)?(?i:randomi[sz]ed|allocated|assigned)\b"
 )
+_CLUSTER_WORD = re.compile(_CLUSTER_NOUN)
 
 _PEOPLE_IN_OR_AFTER = re.compile(rf"\b(?i:{_PEOPLE})\b")
 
 
-def _in_clusters(cand: Candidate, norm: str, sents: context.Sentences) -> Candidate:
+def _clusters_allocated_at(norm: str, sentence: tuple[int, int]) -> int | None:
+    """Return where a sentence says its clusters were allocated ("Communities were
+    randomized"), or None."""
+    for verb in _ALLOCATED_VERB.finditer(norm, *sentence):
+        word = norm.rfind(" ", sentence[0], verb.start()) + 1
+        if _CLUSTER_WORD.fullmatch(norm, max(word, sentence[0]), verb.start()):
+            return verb.start()
+    return None
+
+
+def _in_clusters(
+    cand: Candidate,
+    norm: str,
+    sents: context.Sentences,
+    allocating: dict[tuple[int, int], int | None],
+) -> Candidate:
     """Return a size without a unit as one in clusters when its sentence allocates clusters
-    before it and the size names no people."""
+    before it and the size names no people (``allocating``: where each sentence does, found
+    once)."""
     if cand.fields.get("unit") or cand.kind not in {"arm_size", "sample_size"}:
         return cand
     sentence = sents.of(cand.start)
-    if not _CLUSTERS_ALLOCATED.search(norm, sentence[0], cand.start) or _PEOPLE_IN_OR_AFTER.search(
-        norm[cand.start : cand.end + 12]
+    if sentence not in allocating:
+        allocating[sentence] = _clusters_allocated_at(norm, sentence)
+    at = allocating[sentence]
+    if (
+        at is None
+        or at > cand.start
+        or _PEOPLE_IN_OR_AFTER.search(norm[cand.start : cand.end + 12])
     ):
         return cand  # "(n = 320 patients)" counts people
     return replace(cand, fields={**cand.fields, "unit": CLUSTERS, "population": "randomized"})

@@ -148,7 +148,7 @@ def normalize(text: str) -> str:
         out = _SQUARE_AROUND_PAIR.sub(r" \1 ", _SQUARE_AROUND_VALUE.sub(_one_bracket, out))
     if "\u4f4d" in out or "\u540d" in out:
         out = _PEOPLE_CLASSIFIER.sub("\u4f8b", out)
-    if "/" in out:
+    if any(sign in out for sign in ("=0/", "= 0/", "<0/", "< 0/", ">0/", "\u22640/")):
         out = _P_DECIMAL_SLASH.sub(r"\1.", out)
     if "\u0440" in out or "\u0420" in out:
         out = _CYRILLIC_P.sub("p", out)
