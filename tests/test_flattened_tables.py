@@ -127,3 +127,31 @@ def test_a_rows_own_n_percent_label_overrules_a_mean_sd_label_above_it():
         if r["check"] == "percent_vs_count"
     ]
     assert verdicts == [("26.8", "inconsistent"), ("37.5", "consistent")]
+
+
+STACKED_HEADER = (
+    "Supplementary Table S3. Per-protocol population (N = 187)\n"
+    "                                        Tranexamic acid      Placebo\n"
+    "Characteristic                          (n = 94)             (n = 93)        P value\n"
+    "Female sex, n (%)    58 (61.7)       55 (59.1)\n"
+    "Allogeneic transfusion, n (%)     3 (3.2)     11 (11.8)        0.028\n"
+)
+
+
+def test_a_header_flattened_onto_two_lines_gives_each_size_the_name_above_it():
+    extraction = extract_document("t", STACKED_HEADER)
+    rows = extraction.statistics
+    sizes = [(r["value"], r["arm"]) for r in rows if r["kind"] == "arm_size"]
+    assert sizes == [(94, "Tranexamic acid"), (93, "Placebo")]
+    counts = [(r["source_text"], r["arm"], r["denominator"]) for r in rows if r["kind"] == "count"]
+    assert counts == [
+        ("58 (61.7)", "Tranexamic acid", 94),
+        ("55 (59.1)", "Placebo", 93),
+        ("3 (3.2)", "Tranexamic acid", 94),
+        ("11 (11.8)", "Placebo", 93),
+    ]
+
+
+def test_one_name_above_two_sizes_names_neither():
+    text = "                 Drug A\nOutcome          (n = 94)       (n = 93)\n"
+    assert "Drug A" not in [r["arm"] for r in stats(text)]

@@ -385,6 +385,7 @@ def _cjk_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
 def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
     found: list[Candidate] = each_arm_sizes(norm, sents, scan)
+    found += _stacked_header_sizes(norm, scan)
     found += _cluster_sizes(norm, sents, scan)
     found += _enrolled_into(norm, sents, scan)
     found += _n_to_arm(norm, sents, scan)
@@ -405,6 +406,50 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found = [_in_clusters(c, norm, sents, allocating) for c in found]
     # "Assuming ..., 97 infants per arm would give 80% power": a planned size, not the sample's
     return [c for c in found if not _calculates_power(norm, sents.of(c.start))]
+
+
+# A table header flattened from PDF onto two lines, the arms' names above their sizes:
+#                      Tranexamic acid      Placebo
+#   Characteristic     (n = 94)             (n = 93)        P value
+_BRACKETED_N = re.compile(r"\(\s?[nN]\s?=\s?(?P<n>\d{1,5})\s?\)")
+_COLUMN_LABEL = re.compile(r"\S+(?:\s\S+){0,5}")  # words apart by one space: one column's name
+
+
+def _stacked_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return the arm sizes of a header line of two bracketed sizes or more, each taking the
+    name printed above it on the line before (the nearest by column)."""
+    found: list[Candidate] = []
+    done: set[int] = set()
+    for position in scan.positions("(n"):
+        line_start = norm.rfind("\n", 0, position) + 1
+        if line_start in done or line_start == 0:
+            continue
+        done.add(line_start)
+        line_end = norm.find("\n", position)
+        line_end = len(norm) if line_end < 0 else line_end
+        sizes = list(_BRACKETED_N.finditer(norm, line_start, line_end))
+        above_start = norm.rfind("\n", 0, line_start - 1) + 1
+        # the names above, but not the row labels' heading at the line's start
+        labels = [
+            m
+            for m in _COLUMN_LABEL.finditer(norm, above_start, line_start - 1)
+            if m.start() > above_start
+        ]
+        if len(sizes) < 2 or len(labels) < len(sizes) or line_end - line_start > 200:
+            continue
+        named = []
+        for size in sizes:
+            column = size.start() - line_start
+            label = min(labels, key=lambda m: abs((m.start() - above_start) - column))
+            if abs((label.start() - above_start) - column) > _COLUMN_SLACK:
+                break
+            named.append(arm_size_candidate(*size.span("n"), size.group("n"), label.group(), ""))
+        else:
+            found += named
+    return found
+
+
+_COLUMN_SLACK = 12  # how many characters a size may stand away from its name's column
 
 
 # "Communities were randomized to the STEADY-AL program (n = 12) or usual care (n = 12)": the
