@@ -411,7 +411,6 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 # A table header flattened from PDF onto two lines, the arms' names above their sizes:
 #                      Tranexamic acid      Placebo
 #   Characteristic     (n = 94)             (n = 93)        P value
-_BRACKETED_N = re.compile(r"\(\s?[nN]\s?=\s?(?P<n>\d{1,5})\s?\)")
 _COLUMN_LABEL = re.compile(r"\S+(?:\s\S+){0,5}")  # words apart by one space: one column's name
 
 
@@ -427,7 +426,9 @@ def _stacked_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
         done.add(line_start)
         line_end = norm.find("\n", position)
         line_end = len(norm) if line_end < 0 else line_end
-        sizes = list(_BRACKETED_N.finditer(norm, line_start, line_end))
+        sizes = [
+            m for m in _BRACKETED_SIZE.finditer(norm, line_start, line_end) if m.group("n_equals")
+        ]
         above_start = norm.rfind("\n", 0, line_start - 1) + 1
         # the names above, but not the row labels' heading at the line's start
         labels = [

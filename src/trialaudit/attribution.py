@@ -39,9 +39,10 @@ _VS = re.compile(r"(?i)\bvs\b|\bversus\b|\sv\s|\bbzw\.|\bfrente\sa\b|\bcontr[ae]
 # "..., respectively", "... in the four groups": the values are in the order of the arms
 # (Spanish and Portuguese "respectivamente", Portuguese "respetivamente", French
 # "respectivement", Russian "соответственно").
+RESPECTIVELY_WORDS = r"\brespectively\b|\bresp?ectivamente\b|\brespectivement\b|соответственно"
 _RESPECTIVELY = re.compile(
-    r"(?i)\brespectively\b|\bin\s(?:the|all)\s(?:two|three|four|five|six|both|\d)\s(?:groups|arms)\b"
-    r"|\bresp?ectivamente\b|\brespectivement\b|соответственно"
+    rf"(?i){RESPECTIVELY_WORDS}"
+    r"|\bin\s(?:the|all)\s(?:two|three|four|five|six|both|\d)\s(?:groups|arms)\b"
 )
 # "in the laparoscopic group", "the open arm"
 _GROUP_MENTION = re.compile(rf"(?i)\bthe\s(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b")

@@ -33,7 +33,7 @@ RESULT_KINDS = frozenset(
     "count percentage ratio difference median mean p_value test nnt rate".split()
 )
 _LINKABLE = {"ratio", "difference", "test"}
-_RESPECTIVELY = re.compile(r"(?i)\brespectively\b|соответственно")
+_RESPECTIVELY = re.compile(rf"(?i){attribution.RESPECTIVELY_WORDS}")
 _LINK_GAP = re.compile(r"^[\s,;:()\[\]]{0,6}(?:(?:two|one)[-\s](?:sided|tailed)\s?)?$")
 
 
@@ -555,7 +555,10 @@ def _assign_row(cells: list[dict], header: list[dict]) -> None:
 
 
 def _assign_respectively(
-    stats: list[dict], norm: str, allocated: list[tuple[int, tuple[str, ...]]]
+    stats: list[dict],
+    by_sentence: dict[int, list[dict]],
+    norm: str,
+    allocated: list[tuple[int, tuple[str, ...]]],
 ) -> None:
     """Give arms to counts and summaries listed "..., respectively" in the order the sentence
     names the arms after them ("in the drug and placebo groups, respectively"), else its arm
@@ -565,10 +568,7 @@ def _assign_respectively(
     106) ... Serious adverse events occurred in 11 (10.2%) and 12 (11.3%) patients,
     respectively"), if there are exactly as many arms as counts; when the text gives no arm's
     size, the values take the arms in the order the methods allocated to them (``allocated``:
-    context.allocated_arms)."""
-    by_sentence: dict[int, list[dict]] = {}
-    for row in stats:
-        by_sentence.setdefault(row["sentence_start"], []).append(row)
+    context.allocated_arms). ``by_sentence``: the rows of each sentence (_rows_by_sentence)."""
     for start, rows in by_sentence.items():
         said = _RESPECTIVELY.search(norm, start, rows[0]["sentence_end"])
         if not said:
@@ -645,14 +645,21 @@ _ARM_LIST_AFTER = re.compile(
 _LIST_SPLIT = re.compile(r",\s(?:(?:and|or)\s)?|\s(?:and|or)\s")
 
 
-def _assign_arm_lists(stats: list[dict], norm: str, arm_words: frozenset[str]) -> None:
-    """Give values without arms the arms a list after them names, in order (a list that says it
-    names groups, or whose items the values are "respectively"), when as many values of one
-    kind stand in its clause before it and every item can name an arm (``arm_words``: the
-    document's arms) or is a dose."""
+def _rows_by_sentence(stats: list[dict]) -> dict[int, list[dict]]:
+    """Return the rows of each sentence, by the sentence's start, in text order."""
     by_sentence: dict[int, list[dict]] = {}
     for row in stats:
         by_sentence.setdefault(row["sentence_start"], []).append(row)
+    return by_sentence
+
+
+def _assign_arm_lists(
+    by_sentence: dict[int, list[dict]], norm: str, arm_words: frozenset[str]
+) -> None:
+    """Give values without arms the arms a list after them names, in order (a list that says it
+    names groups, or whose items the values are "respectively"), when as many values of one
+    kind stand in its clause before it and every item can name an arm (``arm_words``: the
+    document's arms) or is a dose. ``by_sentence``: the rows of each sentence."""
     for start, rows in by_sentence.items():
         for m in _ARM_LIST_AFTER.finditer(norm, start, rows[0]["sentence_end"]):
             items = [context.clean_arm(i) for i in _LIST_SPLIT.split(m.group("items"))]
@@ -1049,8 +1056,9 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _attach_context(stats, norm, sents, arm_words, layout, found_facts)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
-    _assign_arm_lists(stats, norm, arm_words)
-    _assign_respectively(stats, norm, allocated)
+    by_sentence = _rows_by_sentence(stats)
+    _assign_arm_lists(by_sentence, norm, arm_words)
+    _assign_respectively(stats, by_sentence, norm, allocated)
     _assign_table_columns(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text, allocated)
 

@@ -39,16 +39,25 @@ _POINT_DECIMAL = re.compile(
     r"|(?<![\d,.])\d{1,3}\.\d{1,3}\s?\u00b1"
 )
 _COMMA_BETWEEN_DIGITS = re.compile(r"(?<=\d),(?=\d)")
+
+
 # "p=0,03" in a document that otherwise prints decimal points: after a p-value's comparator a
 # comma after 0 can only be a decimal comma.
-_P_DECIMAL_COMMA = re.compile(r"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0),(?=\d{1,4}(?![\d,]))")
+def _p_decimal_after_zero(separator: str) -> re.Pattern:
+    """Return the pattern of a separator after "p=0" that can only be a decimal point."""
+    return re.compile(
+        rf"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0){separator}(?=\d{{1,4}}(?![\d{separator}]))"
+    )
+
+
+_P_DECIMAL_COMMA = _p_decimal_after_zero(",")
 _CJK_STOP_BEFORE_NUMBER = re.compile(r"\u3002(?=[\d\uff10-\uff19])")
 # People counted with the classifier 位 (Traditional Chinese) or 名 (Japanese, Chinese) read as
 # with 例: "共238位病人", "試驗組120位", "60名患者".
 _PEOPLE_CLASSIFIER = re.compile(r"(?<=\d)[\u4f4d\u540d](?=[\u4e00-\u9fff(),.;:\s]|$)")
 # "P=0/007": Persian typing's decimal separator is a slash; after a p-value's comparator a slash
 # after 0 is one (0 of 7 is no p-value).
-_P_DECIMAL_SLASH = re.compile(r"(?<![\w.])([Pp]\s?[=<>\u2264\u2265]\s?0)/(?=\d{1,4}(?![\d/]))")
+_P_DECIMAL_SLASH = _p_decimal_after_zero("/")
 # "р=0,78": a Russian p typed with the Cyrillic letter er, before a comparator and a number.
 _CYRILLIC_P = re.compile(r"(?<![\w])[\u0440\u0420](?=\s?[=<>\u2264\u2265]\s?\d)")
 # Chinese journals' English abstracts put a value in round brackets and it with its unit in
