@@ -328,3 +328,38 @@ def test_a_traditional_chinese_report_counts_people_in_wei_and_names_its_odds_ra
 def test_a_japanese_count_of_events_in_a_group_is_no_size():
     text = "重篤な有害事象はMSC群2例，対照群3例に認められた。"
     assert [r for r in stats(text) if r["kind"] == "arm_size"] == []
+
+
+JAPANESE = (
+    "【方法】患者をMSC群（ｎ＝２２）と対照群（ｎ＝２１）に無作為に割り付けた．\n"
+    "【結果】４３例が解析対象となった．年齢はMSC群６３．２±９．８歳，対照群６５．０±１０．４歳であった．"
+    "重篤な有害事象はMSC群2例，対照群3例に認められた．"
+)
+
+
+def test_a_japanese_report_prints_means_straight_after_the_arm_and_names_the_measure_first():
+    # は marks what the sentence is about (年齢, age); 群 is the group, を a particle before it
+    rows = stats(JAPANESE)
+    assert [(r["kind"], r["value"], r["arm"]) for r in rows if r["kind"].endswith("size")] == [
+        ("arm_size", 22, "MSC"),
+        ("arm_size", 21, "control"),
+        ("sample_size", 43, ""),
+    ]
+    means = [
+        (r["value"], r["spread_low"], r["arm"], r["outcome"]) for r in rows if r["kind"] == "mean"
+    ]
+    assert means == [(63.2, 9.8, "MSC", "年齢"), (65.0, 10.4, "control", "年齢")]
+
+
+def test_two_arms_counts_in_li_before_what_happened_are_counts():
+    counts = [(r["value"], r["arm"]) for r in stats(JAPANESE) if r["kind"] == "count"]
+    assert counts == [(2, "MSC"), (3, "control")]
+
+
+def test_a_chinese_value_straight_after_its_group_is_read_but_not_inside_a_latin_word():
+    rows = stats("年龄观察组63.2±9.8岁，对照组65.0±10.4岁。")
+    assert [(r["value"], r["arm"]) for r in rows if r["kind"] == "mean"] == [
+        (63.2, "observation"),
+        (65.0, "control"),
+    ]
+    assert [r for r in stats("code AB12.3±2 was used") if r["kind"] == "mean"] == []

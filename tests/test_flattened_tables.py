@@ -155,3 +155,67 @@ def test_a_header_flattened_onto_two_lines_gives_each_size_the_name_above_it():
 def test_one_name_above_two_sizes_names_neither():
     text = "                 Drug A\nOutcome          (n = 94)       (n = 93)\n"
     assert "Drug A" not in [r["arm"] for r in stats(text)]
+
+
+# A drug label's table header flattened one cell line by line: each arm's name, its size, the
+# cell's unit; the difference column's header broken over three lines; footnote letters on the
+# row labels and under the table.
+WRAPPED_HEADER = (
+    "Table 3: Patients Meeting Endpoints at Week 8 in Study A-2\n"
+    "Endpoint Placebo\n"
+    "N=150\n"
+    "n (%) Drugamab\n"
+    "10 mg\n"
+    "N=300\n"
+    "n (%) Treatment\n"
+    "Difference\n"
+    "(95% CI)a\n"
+    "Remissionb 15 (10%) 90 (30%) 20% (13%, 27%)\n"
+    "Responsec 30 (20%) 120 (40%) 20% (5%, 28%)\n"
+    "a Drugamab minus placebo; normal approximation.\n"
+    "b Score of 0.\n"
+    "c Decrease of 2 points or more.\n"
+)
+
+
+def test_a_header_wrapped_cell_by_cell_names_each_size_by_the_lines_above_it():
+    rows = stats(WRAPPED_HEADER)
+    sizes = [(r["value"], r["arm"]) for r in rows if r["kind"] == "arm_size"]
+    assert sizes == [(150, "Placebo"), (300, "Drugamab 10 mg")]
+    counts = [
+        (r["source_text"], r["arm"], r["denominator"], r["outcome"], r["timepoint"])
+        for r in rows
+        if r["kind"] == "count"
+    ]
+    assert counts == [
+        ("15 (10%)", "Placebo", 150, "Remission", "week 8"),
+        ("90 (30%)", "Drugamab 10 mg", 300, "Remission", "week 8"),
+        ("30 (20%)", "Placebo", 150, "Response", "week 8"),
+        ("120 (40%)", "Drugamab 10 mg", 300, "Response", "week 8"),
+    ]
+    assert {r["timepoint_source"] for r in rows if r["kind"] == "count"} == {"table_caption"}
+
+
+def test_the_cells_under_a_difference_column_are_differences_checked_against_the_counts():
+    # 90/300 vs 15/150: Wald interval of the difference 12.933 to 27.067 points and 30/150 vs
+    # 120/300 11.532 to 28.468 (statsmodels confint_proportions_2indep(90, 300, 15, 150,
+    # method="wald", compare="diff")); the second row prints 5 to 28
+    differences = of_kind(WRAPPED_HEADER, "difference")
+    assert [(r["value"], r["ci_low"], r["ci_high"], r["measure"]) for r in differences] == [
+        (20, 13, 27, "risk difference"),
+        (20, 5, 28, "risk difference"),
+    ]
+    extraction = extract_document("t", WRAPPED_HEADER)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    intervals = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "ci_vs_counts"]
+    assert intervals == [("13 to 27", "consistent"), ("5 to 28", "inconsistent")]
+
+
+def test_footnote_letters_stay_on_labels_that_no_footnote_explains():
+    text = WRAPPED_HEADER.split("a Drugamab")[0]
+    assert {r["outcome"] for r in of_kind(text, "count")} == {"Remissionb", "Responsec"}
+
+
+def test_one_size_on_its_own_line_heads_no_table():
+    text = "Placebo\nN=150\nRemission 15 (10%) 90 (30%)\n"
+    assert [r["arm"] for r in of_kind(text, "count")] == ["", ""]

@@ -3,6 +3,7 @@ which stage (randomized, enrolled, treated, analysed)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -341,7 +342,7 @@ _CJK_TOTAL = re.compile(
 # What happened to people counted in 例: 死亡 died, 发生 / 出现 occurred, 有效 / 显效 / 无效
 # responded (or not), 痊愈 / 治愈 / 好转 recovered, 不良 adverse, 并发 complication, 感染
 # infection, 复发 relapse, 转阴 turned negative; Japanese 認められた (were seen), 発生 (occurred).
-_CJK_EVENT_AFTER = re.compile(
+CJK_EVENT_AFTER = re.compile(
     r"[^\d.,;]{0,6}?(?:\u6b7b\u4ea1|\u53d1\u751f|\u51fa\u73b0|\u6709\u6548|\u663e\u6548"
     r"|\u65e0\u6548|\u75ca\u6108|\u6cbb\u6108|\u597d\u8f6c|\u4e0d\u826f|\u5e76\u53d1"
     r"|\u611f\u67d3|\u590d\u53d1|\u8f6c\u9634"
@@ -354,15 +355,28 @@ _CJK_ARM_NAMED = re.compile(rf"(?:{context.CJK_ARM})(?=\u7ec4)")
 _CJK_RANDOMIZED = "\u968f\u673a"  # 随机
 
 
+# The people a report analysed or enrolled, counted before the verb: Japanese "43例が解析対象と
+# なった" (43 were analysed), 登録 (registered), 組み入れ (enrolled); Chinese "60例患者纳入研究".
+_CJK_TOTAL_BEFORE_VERB = re.compile(
+    r"(?<![\d.])(?P<n>\d{1,6})\s?\u4f8b(?:\u60a3\u8005)?\s?[\u304c\u3092\u88ab]?\s?"
+    r"(?:\u89e3\u6790|\u767b\u9332|\u7d44\u307f\u5165|\u7eb3\u5165)"
+)
+
+
 def _cjk_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Arm sizes, each-arm sizes and the sample of a Chinese-language report (see above);
     a number of 例 followed by what happened to them, or by a percentage, is a count."""
     found = []
     # how far before its 例 each match may start
-    readers = ((_CJK_ARM_SIZE, 14), (_CJK_EACH_ARM, 12), (_CJK_TOTAL, 38))
+    readers = (
+        (_CJK_ARM_SIZE, 14),
+        (_CJK_EACH_ARM, 12),
+        (_CJK_TOTAL, 38),
+        (_CJK_TOTAL_BEFORE_VERB, 7),
+    )
     for pattern, before in readers:
         for m in scan.finditer(pattern, ("\u4f8b",), before):
-            if _CJK_EVENT_AFTER.match(norm, m.end()) or _CJK_PERCENT_AFTER.match(norm, m.end()):
+            if CJK_EVENT_AFTER.match(norm, m.end()) or _CJK_PERCENT_AFTER.match(norm, m.end()):
                 continue
             sentence = sents.of(m.start())
             randomized = _CJK_RANDOMIZED in norm[sentence[0] : sentence[1]]
@@ -386,6 +400,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     """Return arm-size and sample-size candidates, most specific first."""
     found: list[Candidate] = each_arm_sizes(norm, sents, scan)
     found += _stacked_header_sizes(norm, scan)
+    found += _wrapped_header_sizes(norm, scan)
     found += _cluster_sizes(norm, sents, scan)
     found += _enrolled_into(norm, sents, scan)
     found += _n_to_arm(norm, sents, scan)
@@ -451,6 +466,89 @@ def _stacked_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
 
 
 _COLUMN_SLACK = 12  # how many characters a size may stand away from its name's column
+
+
+# A table header flattened from a drug label's PDF one cell line by line, each arm's name above
+# its size and the cell's unit below it:
+#   Endpoint Placebo / N=147 / n (%) ZELVORA / 40 mg / N=294 / n (%) Treatment / Difference
+_SIZE_LINE = re.compile(r"[ \t]{0,8}\(?N\s?=\s?(?P<n>\d{1,6})\)?[ \t]{0,8}")
+_CELL_UNIT = re.compile(r"(?i)(?:n\s?/\s?N\s?\(%\)|n\s?\(%\)|\(%\)|%|mean\s?\((?:SD|SE)\))\s")
+_ROW_HEADING = re.compile(
+    r"(?i)(?:efficacy\s)?(?:endpoints?|outcomes?|characteristics?|parameters?|variables?"
+    r"|(?:adverse\s)?(?:reactions?|events?))\s"
+)
+_HEADER_CELL = 40  # the longest line of a header cell
+_HEADER_LINES = 4  # how many lines a cell's name may run over
+
+
+def _lines_around(norm: str, position: int) -> tuple[int, int]:
+    """Return the start and end of the line that holds ``position``."""
+    end = norm.find("\n", position)
+    return norm.rfind("\n", 0, position) + 1, len(norm) if end < 0 else end
+
+
+def _wrapped_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return the arm sizes of a table header printed one cell line after line (above), each
+    named by the lines between it and the size before it, without the cell's unit ("n (%)") and,
+    for the first, the row labels' heading ("Endpoint")."""
+    size_lines = sorted(
+        {_lines_around(norm, p) for literal in ("N=", "N =") for p in scan.positions(literal, True)}
+    )
+    size_lines = [line for line in size_lines if _SIZE_LINE.fullmatch(norm, *line)]
+    found: list[Candidate] = []
+    index = 0
+    while index < len(size_lines):
+        header = [size_lines[index]]
+        while index + 1 < len(size_lines) and _cell_lines(
+            norm, header[-1][1], size_lines[index + 1][0]
+        ):
+            index += 1
+            header.append(size_lines[index])
+        index += 1
+        if len(header) >= 2:
+            found += _named_header_sizes(norm, header)
+    return found
+
+
+def _cell_lines(norm: str, end: int, start: int) -> list[str] | None:
+    """Return the lines between two offsets when they can be one header cell's, else None."""
+    lines = norm[end + 1 : start - 1].split("\n") if start > end + 1 else []
+    if (
+        not lines
+        or len(lines) > _HEADER_LINES
+        or any(not line.strip() or len(line) > _HEADER_CELL for line in lines)
+    ):
+        return None
+    return lines
+
+
+def _named_header_sizes(norm: str, header: list[tuple[int, int]]) -> list[Candidate]:
+    """Name each size line of a wrapped header (_wrapped_header_sizes) by the cell above it."""
+    first_start = header[0][0]
+    above: list[str] = []
+    while len(above) < _HEADER_LINES and first_start > 0:
+        line_start, line_end = _lines_around(norm, first_start - 1)
+        line = norm[line_start:line_end]
+        if not line.strip() or len(line) > _HEADER_CELL:
+            break
+        above.insert(0, line)
+        first_start = line_start
+    if not above:
+        return []
+    above[0] = above[0].strip()
+    heading = _ROW_HEADING.match(above[0])
+    above[0] = above[0][heading.end() :] if heading else above[0]
+    cells = [above] + [_cell_lines(norm, a[1], b[0]) or [] for a, b in itertools.pairwise(header)]
+    named = []
+    for (line_start, line_end), lines in zip(header, cells, strict=True):
+        name = " ".join(line.strip() for line in lines).strip()
+        name = name[unit.end() :] if (unit := _CELL_UNIT.match(name)) else name
+        if not name or len(name) > _HEADER_CELL:
+            return []
+        size = _SIZE_LINE.fullmatch(norm, line_start, line_end)
+        text_start = norm.index("N", line_start)
+        named.append(arm_size_candidate(text_start, size.end("n"), size.group("n"), name, ""))
+    return named
 
 
 # "Communities were randomized to the STEADY-AL program (n = 12) or usual care (n = 12)": the

@@ -652,6 +652,19 @@ def _event_counts_in_arms(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+def _cjk_count_pairs(norm: str, scan: Scanner) -> list[Candidate]:
+    """Two arms' counts in 例 followed by what happened to them (grammar.CJK_COUNT_PAIR,
+    arm_sizes.CJK_EVENT_AFTER); without the event they are the arms' sizes."""
+    found = []
+    for m in scan.finditer(grammar.CJK_COUNT_PAIR, ("\u4f8b",), 8, 30):
+        if not arm_sizes.CJK_EVENT_AFTER.match(norm, m.end()):
+            continue
+        for x in ("x1", "x2"):
+            fields = {"numerator": int(m.group(x)), "value_text": m.group(x)}
+            found.append(Candidate("count", m.start(x), m.end(x) + 1, fields))
+    return found
+
+
 def _is_arm_of_people(label: str) -> bool:
     """Whether a label before "patients" names an arm ("usual-care", "MSC", "intervention")."""
     words = label.replace("-", " ")
@@ -781,20 +794,27 @@ def _nearest_header(norm: str, start: int, sents: context.Sentences, header: re.
 
 
 def _header_above(
-    norm: str, start: int, sents: context.Sentences, header: re.Pattern
+    norm: str,
+    start: int,
+    sents: context.Sentences,
+    header: re.Pattern,
+    across_lines: bool = False,
 ) -> re.Match | None:
     """Return the header of the table whose row holds ``start``: a line at most
     _TABLE_ROWS_ABOVE lines above it, with only rows (short lines that hold a number) and short
     section headings between ("Adverse events, n/N (%)" over " Headache 10/150 (6.7) 8/148
-    (5.4)"; "Safety outcomes" between two rows)."""
-    line_end = sents.paragraph(start)
+    (5.4)"; "Safety outcomes" between two rows). A header ``across_lines`` may run over
+    the lines above the row ("Treatment\nDifference\n(95% CI)")."""
+    row_start = line_end = sents.paragraph(start)
     for _ in range(_TABLE_ROWS_ABOVE):
         if line_end == 0:
             return None
         line_start = sents.paragraph(line_end - 1)
         line = norm[line_start : line_end - 1]
-        found = header.search(line)
-        if found:
+        if across_lines:
+            if found := header.search(norm, line_start, row_start):
+                return found
+        elif header.search(line):
             return header.search(norm, line_start, line_end - 1)
         numbered = any(c.isdigit() for c in line)
         heading = not numbered and 0 < len(line.strip()) <= _TABLE_SECTION_CHARACTERS
@@ -819,6 +839,25 @@ def _table_estimates(norm: str, sents: context.Sentences, scan: Scanner) -> list
             p_fields = {"value_text": m.group("p"), "comparator": m.group("p_cmp") or "="}
             p_start = m.start("p_cmp") if m.group("p_cmp") else m.start("p")
             found.append(Candidate("p_value", p_start, m.end("p"), p_fields))
+    return found
+
+
+def _table_differences(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """A flattened table whose last column is "Difference (95% CI)": the last bare "17% (10%,
+    24%)" of each row is that difference, in percentage points when the cell prints percent
+    signs."""
+    found = []
+    for m in scan.finditer(grammar.TABLE_ROW_DIFFERENCE, ("(",), 14, 40):
+        if _header_above(norm, m.start(), sents, grammar.DIFFERENCE_CI_HEADER, True) is None:
+            continue
+        unit = (m.group("unit") or "").strip()
+        fields = {
+            "measure": "risk difference" if unit else "difference",
+            "value_text": m.group("est"),
+            "unit": unit,
+        }
+        end = m.start() + len(m.group().rstrip())
+        found.append(Candidate("difference", m.start(), end, fields | _ci_fields(m)))
     return found
 
 
@@ -1427,6 +1466,7 @@ def candidates(
         *_tests(norm, scan),
         *_ratios(norm, scan),
         *_table_estimates(norm, sents, scan),
+        *_table_differences(norm, sents, scan),
         *_numbers_needed(norm, scan),
         *_rate_events(norm, sents, scan),
         *_rates(norm, sents, scan),
@@ -1434,6 +1474,7 @@ def candidates(
         *_differences_named_after(norm, sents, scan),
         *_p_values(norm, sents, scan),
         *_event_counts_in_arms(norm, scan),
+        *_cjk_count_pairs(norm, scan),
         *_explicit_counts(norm, sents, scan),
         *_summaries(norm, sents, scan),
         *_arms_after_heading(norm, sents, scan),

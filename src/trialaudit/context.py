@@ -423,6 +423,10 @@ def clean_arm(label: str) -> str:
     lettered = _LETTERED_ARM.search(label)
     if lettered:
         return lettered.group()
+    if _HIRAGANA.search(label):
+        label = _HIRAGANA.split(label)[-1]  # "患者をMSC群": the name follows the particle
+    if label.endswith("\u7ec4") and label[:-1].isascii():
+        label = label[:-1]  # "MSC组" (group) is the MSC arm
     words = label.split()
     while words and words[-1].lower() in _ARM_WORDS:
         words.pop()
@@ -447,6 +451,7 @@ def clean_arm(label: str) -> str:
     return " ".join(reversed(kept))
 
 
+_HIRAGANA = re.compile(r"[\u3040-\u309f]+")
 _STATISTIC_ABBREVIATIONS = frozenset(
     {"CI", "CrI", "SD", "SE", "SEM", "IQR", "OR", "RR", "HR", "IRR", "NS", "df", "ITT", "PP"}
 )
@@ -933,10 +938,15 @@ _FOREIGN_SUBJECT = re.compile(
 
 # A Chinese clause that names what it measures, then the arm, then the value: "第14天胸部CT病灶
 # 吸收率治疗组为62.5%" (on day 14 the CT lesion absorption of the treatment group was 62.5%).
+# Japanese names the measure as the topic ("年齢はMSC群63.2±9.8歳", age was, in the MSC group),
+# its time point with 日 / 週 / か月 and 時点の (at the time of), and may name the arm in Latin.
 _CJK_MEASURE_THEN_ARM = re.compile(
-    r"(?:\u7b2c?\d{1,3}\s?(?:d|\u5929|\u5468|\u4e2a\u6708)[\u540e\u65f6\u672b]?)?"
-    r"(?P<what>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9\-]{1,15}?)"
-    rf"(?:{CJK_ARM})\u7ec4(?:\u60a3\u8005)?\u7684?(?:\u4e3a|\u662f)?[(\uff08]?$"
+    r"(?:\u7b2c?\d{1,3}\s?(?:d|\u5929|\u5468|\u4e2a\u6708|\u65e5|\u9031|[\u304b\u30f6]\u6708)"
+    r"(?:\u6642\u70b9|[\u540e\u65f6\u672b\u5f8c])?\u306e?)?"
+    r"(?P<what>[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]"
+    r"[\u4e00-\u9fff\u3040-\u30ffA-Za-z0-9\-]{1,15}?)[\u306f\u304c\u3067]?"
+    rf"(?:{CJK_ARM}|(?<![A-Za-z])[A-Z][A-Za-z0-9\-]{{1,12}})\u7ec4(?:\u60a3\u8005)?\u7684?"
+    r"(?:\u4e3a|\u662f)?[(\uff08]?$"
 )
 
 

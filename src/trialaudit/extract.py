@@ -460,15 +460,14 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
     by_line: dict[int, list[dict]] = {}
     for row in stats:
         by_line.setdefault(norm.rfind("\n", 0, row["span_start"]) + 1, []).append(row)
-    for line_start in sorted(by_line):
-        header = [r for r in by_line[line_start] if r["kind"] == "arm_size" and r["arm"]]
-        if len(header) < 2:
-            continue
+    for line_start, header in _table_headers(by_line, norm):
         line_end = norm.find("\n", line_start)
         header_line = norm[line_start : line_end if line_end >= 0 else None]
         if not _is_table_line(header_line):
             continue  # "randomized to drug (n = 60) or placebo (n = 60)." is prose
         adjusted = _adjusted_column(norm, header_line)
+        caption_time = _caption_timepoint(norm, line_start)
+        labelled: list[tuple[list[dict], str]] = []
         for _ in range(_TABLE_ROWS):
             if line_end < 0:
                 break
@@ -487,6 +486,80 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
                     cell["adjusted"] = True
                 if label and not cell["outcome"] and cell["kind"] in RESULT_KINDS:
                     cell["outcome"] = label.group("label")
+                if caption_time and not cell["timepoint"] and cell["kind"] in RESULT_KINDS:
+                    cell["timepoint"], cell["timepoint_days"] = caption_time
+                    cell["timepoint_source"] = "table_caption"
+            if label:
+                labelled.append((cells, label.group("label")))
+        _drop_footnote_letters(labelled, norm)
+
+
+# A table's caption: "Table 7: Proportion of Patients Meeting Efficacy Endpoints at Week 12".
+_CAPTION = re.compile(r"(?m)^[ \t]?Table\s?\d{1,3}[.:]\s[^\n]{0,200}")
+_CAPTION_LINES = 12  # how many lines above its header's last line a caption may stand
+
+
+def _caption_timepoint(norm: str, header_start: int) -> tuple[str, float] | None:
+    """Return the one time point the caption above a table's header names, or None."""
+    start = header_start
+    for _ in range(_CAPTION_LINES):
+        if start == 0:
+            return None
+        start = norm.rfind("\n", 0, start - 1) + 1
+        if caption := _CAPTION.match(norm, start):
+            times = {
+                context.timepoint_label(m) for m in context.TIMEPOINT.finditer(caption.group())
+            }
+            return times.pop() if len(times) == 1 else None
+    return None
+
+
+# A footnote under a table, marked by a letter: "b SFS ≤1, RBS of 0, and ES ≤1".
+_LETTER_FOOTNOTE = re.compile(r"(?m)^[ \t]?([a-z])[ \t]+[A-Z(\d]")
+
+
+def _drop_footnote_letters(labelled: list[tuple[list[dict], str]], norm: str) -> None:
+    """Take the footnote letters off a table's row labels and the outcomes named by them
+    ("Clinical remissionb", "Clinical responsec"): when two rows or more end in letters that
+    follow one another ("b", "c", "d") and each marks a footnote printed in the text."""
+    marked = [(cells, label) for cells, label in labelled if label[-1:].islower()]
+    letters = [label[-1] for _, label in marked]
+    if len(marked) < 2 or any(ord(b) - ord(a) != 1 for a, b in itertools.pairwise(letters)):
+        return
+    if not set(letters) <= set(_LETTER_FOOTNOTE.findall(norm)):
+        return
+    for cells, label in marked:
+        for cell in cells:
+            if cell["outcome"].endswith(label):
+                cell["outcome"] = cell["outcome"][:-1]
+
+
+_WRAPPED_HEADER_LINES = 5  # how many lines apart two sizes of one wrapped header may stand
+
+
+def _table_headers(by_line: dict[int, list[dict]], norm: str) -> list[tuple[int, list[dict]]]:
+    """Return each table header's last line's start and its arm sizes: a line naming two arms or
+    more with their sizes, or short lines that each hold only one arm's size, a few lines apart
+    (a header wrapped cell by cell: "Placebo / N=147 / n (%) ZELVORA / 40 mg / N=294")."""
+    headers = []
+    wrapped: list[tuple[int, dict]] = []
+    for line_start in sorted(by_line):
+        sized = [r for r in by_line[line_start] if r["kind"] == "arm_size" and r["arm"]]
+        if len(sized) >= 2:
+            headers.append((line_start, sized))
+            continue
+        line_end = norm.find("\n", line_start)
+        line = norm[line_start : line_end if line_end >= 0 else None].strip()
+        if len(sized) != 1 or line != sized[0]["source_text"].strip():
+            continue
+        if wrapped and norm.count("\n", wrapped[-1][0], line_start) > _WRAPPED_HEADER_LINES:
+            if len(wrapped) >= 2:
+                headers.append((wrapped[-1][0], [row for _, row in wrapped]))
+            wrapped = []
+        wrapped.append((line_start, sized[0]))
+    if len(wrapped) >= 2:
+        headers.append((wrapped[-1][0], [row for _, row in wrapped]))
+    return sorted(headers, key=lambda header: header[0])
 
 
 # The estimate's column heading and its footnote mark: "Risk ratio (95% CI)*" ... "*Risk ratios

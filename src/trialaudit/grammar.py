@@ -449,6 +449,13 @@ N_PERCENT = re.compile(  # "4 apixaban-treated patients (2.0%)": the people's ar
 CJK_N_PERCENT = re.compile(
     rf"(?<![\d.,/\-])(?P<x>\d{{1,5}})\s?\u4f8b\s?\(\s?(?P<pct>{DEC})\s?%\s?\)"
 )
+# Two arms' counts in 例 without percentages, the second arm named between them: "MSC群2例，対照群
+# 3例に認められた" (were seen in 2 of the MSC group and 3 of the control group); candidates.py
+# keeps it only when what happened follows.
+CJK_COUNT_PAIR = re.compile(
+    r"(?<=\u7ec4)\s?(?P<x1>\d{1,5})\s?\u4f8b\s?[,\u3001]\s?[^\d,;.\u3002]{1,12}?\u7ec4\s?"
+    r"(?P<x2>\d{1,5})\s?\u4f8b"
+)
 # A count of people and what happened to them, printed without a percentage: "1 patient had a
 # seizure", "Twelve patients in the drug group died", "12 deaths were recorded".
 PEOPLE_THEN_EVENT = re.compile(
@@ -708,12 +715,24 @@ TABLE_ROW_ESTIMATE = re.compile(
     (?:\s+(?P<p_cmp>[<>\u2264])?\s?(?P<p>{PNUM}))?[ \t]*$""",
     _X,
 )
+# A difference column's header, which a header flattened from PDF may break over lines:
+# "Treatment\nDifference\n(95% CI)a" ...
+DIFFERENCE_CI_HEADER = re.compile(
+    r"(?i)\bdifference[a-z*\u2020\u2021\u00a7]?\s{1,3}[\[(]\s?95\s?%\s?CI\s?[\])]"
+)
+# ... and the last cell of a row below it: "Clinical remission 16 (11%) 82 (28%) 17% (10%, 24%)".
+TABLE_ROW_DIFFERENCE = re.compile(
+    rf"(?m)(?<![\w.,/\-])(?P<est>{SIGNED})(?P<unit>\s?%)?\s?{CI_BARE}[ \t]*$", _X
+)
 # Any other percentage; extract.py keeps it only outside thresholds and methods.
 PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC})\s?%")
 
+# A word character that is no Chinese or Japanese one: "MSC群63.2±9.8歳" prints its value
+# straight after the arm's name.
+LATIN_WORD = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
 # Mean with SD: "45.2 ± 12.1", "45.2 +/- 12.1".
 MEAN_SD = re.compile(
-    rf"(?<![\w.])(?P<mean>{SIGNED})(?P<unit>{UNIT})?\s?(?:\u00b1|\+/-|\+-)\s?(?P<sd>{DEC})(?!\d)"
+    rf"(?<!{LATIN_WORD})(?<!\.)(?P<mean>{SIGNED})(?P<unit>{UNIT})?\s?(?:\u00b1|\+/-|\+-)\s?(?P<sd>{DEC})(?!\d)"
     rf"(?=(?P<sd_unit>{UNIT}))?"
 )
 # APA descriptives: "M = 45.2, SD = 12.1".

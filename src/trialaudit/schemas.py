@@ -46,6 +46,7 @@ TIMEPOINT_SOURCES = [
     "time_frame",
     "change_start",
     "outcome_definition",
+    "table_caption",
 ]
 VERDICTS = ["consistent", "inconsistent", "not_checkable"]
 # What a trial randomized: individuals ('') or clusters of them.
