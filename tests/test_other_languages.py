@@ -4,8 +4,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extraction_helpers import of_kind, one, stats
+
+from trialaudit import context
 
 # A sentence that makes a document print decimal commas ("(4,9 %)"), so that "0,42" is 0.42.
 COMMAS = " Stürze: 4 von 82 (4,9 %)."
@@ -302,3 +306,55 @@ def test_indonesian_counts_of_people_and_intervals():
 )
 def test_russian_and_indonesian_time_points(text, timepoint):
     assert one(text, "count")["timepoint"] == timepoint
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        (
+            "Mortalitas 28 hari pada kelompok intervensi sebesar 16 dari 150 pasien (10,7%).",
+            "Mortalitas",
+        ),
+        (
+            "Kebutuhan ventilasi mekanik invasif terjadi pada 12 (8,0%) vs. 20 (13,5%) pasien.",
+            "Kebutuhan ventilasi mekanik invasif",
+        ),
+        (
+            "Нежелательные явления зарегистрированы у 19 (15,3%) и 17 (14,0%) пациентов.",
+            "Нежелательные явления",
+        ),
+        (
+            "Клиническое выздоровление на 14-е сутки достигнуто у 98 (79,0%) пациентов.",
+            "Клиническое выздоровление",
+        ),
+    ],
+)
+def test_the_opening_words_of_a_sentence_in_another_language_name_its_outcome(sentence, outcome):
+    assert {r["outcome"] for r in stats(sentence) if r["kind"] == "count"} == {outcome}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Early neurological improvement at 24 h 143/410 (34.9) 118/403 (29.3)",
+        "This episode is brought to you by 12 listeners",
+        "Mortalitas 28 hari pada kelompok intervensi was 16 of 150",
+    ],
+)
+def test_a_sentence_in_english_or_no_known_language_has_no_foreign_opening(sentence):  # guard
+    value = next(m.start() for m in re.finditer(r"\d{2}", sentence))
+    assert context.foreign_opening(sentence, (0, len(sentence)), value) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Различия считали статистически значимыми при p<0,05.",
+        "Perbedaan dianggap bermakna bila p<0,05.",
+        "Een p<0,05 werd als significant beschouwd.",
+        "Ein p<0,05 wurde als signifikant gewertet.",
+        "Se consideró significativo un valor de p<0,05.",
+    ],
+)
+def test_a_significance_threshold_in_another_language_is_no_result(sentence):
+    assert [r for r in stats(sentence) if r["kind"] == "p_value"] == []

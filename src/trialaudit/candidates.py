@@ -88,6 +88,16 @@ _THRESHOLD = re.compile(
     r"|defined\sas\s(?:statistically\s)?significan|indicated\s(?:statistical\s)?significance"
     # a stopping boundary of a planned interim analysis: "(nominal P < 0.003)"
     r"|interim\sanalys[ie]s|O'Brien|stopping\s(?:rules?|boundar(?:y|ies))"
+    # ... in other languages: Russian "различия считали статистически значимыми при p<0,05",
+    # Indonesian "dianggap bermakna", Dutch "als significant beschouwd", Polish "uznano za
+    # istotne", Turkish "anlamlı kabul edildi", Spanish and Portuguese "se consideró
+    # significativo", French "considéré comme significatif", German "als signifikant gewertet"
+    r"|\u0441\u0447\u0438\u0442\u0430\w{0,4}\s(?:\w{1,20}\s){0,2}\u0437\u043d\u0430\u0447\u0438\u043c"
+    r"|dianggap\s(?:bermakna|signifikan)|als\s(?:statistisch\s)?significant\s(?:beschouwd|aangemerkt)"
+    r"|uznano\sza\s(?:statystycznie\s)?istotn|anlaml[\u0131i]\skabul\sedil"
+    r"|consider[\u00f3oa]\w{0,3}\s(?:estad[\u00ed]sticamente\s)?significativ"
+    r"|consid\u00e9r\u00e9\w{0,2}\scomme\ssignificati"
+    r"|als\s(?:statistisch\s)?signifikant\s(?:gewertet|angesehen|betrachtet)"
 )
 # Sentences of methods and eligibility, whose percentages are not results.
 _METHODS = re.compile(

@@ -1067,7 +1067,70 @@ def outcome_of(
         return subject
     # "Thirty-two patients in the drug group and 45 in the placebo group were hospitalized"
     predicate = _PREDICATE.search(text, start, sentence[1])
-    return next(g for g in predicate.groups() if g) if predicate else ""
+    if predicate:
+        return next(g for g in predicate.groups() if g)
+    return foreign_opening(text, sentence, start)
+
+
+# Words of an English sentence (a sentence without any is in another language).
+_ENGLISH_WORD = re.compile(r"(?i)\b(?:the|was|were|with|of|and|had|than|patients?|group)\b")
+# ... and of the languages foreign_opening reads: Cyrillic, and the commonest small words of
+# Indonesian, Dutch, Polish and Turkish.
+_FOREIGN_WORD = re.compile(
+    r"[\u0400-\u04ff]|\b(?:dan|yang|pada|dari|dengan|adalah|sebesar|het|een|van|bij|werd"
+    r"|oraz|się|przez|grupie|ile|bir|olarak|grubunda)\b"
+)
+# A heading before the sentence: "Hasil: ", "Результаты. "
+_OPENING_HEADING = re.compile(r"[^\W\d]{2,20}:\s")
+# Where the opening words of a sentence in another language stop naming what it measures: a
+# word that leads to the arms or the values (Indonesian pada, dari, sebesar, adalah, terjadi;
+# Russian у, на, при, составил(а); Dutch bij, werd, trad, was; Polish w, u, wyniosła;
+# Turkish grubunda, grupta, hastada), or a Russian verb's ending ("потребовался",
+# "зарегистрированы", "достигнуто").
+_OPENING_STOP = frozenset(
+    "pada dari sebesar adalah terjadi yaitu dengan di pasien kelompok "
+    "\u0443 \u043d\u0430 \u043f\u0440\u0438 \u0432\u043e "
+    "\u0441\u043e\u0441\u0442\u0430\u0432\u0438\u043b "
+    "\u0441\u043e\u0441\u0442\u0430\u0432\u0438\u043b\u0430 "
+    "bij werd werden trad traden was waren in de het "
+    "w u we wyniosła wynosiła wystąpiło wystąpiły grupie "
+    "grubunda grupta hastada hastalarda".split()
+)
+_RUSSIAN_VERB_ENDING = re.compile(
+    "(?:\u043b\u0441\u044f|\u043b\u0430\u0441\u044c|\u043b\u043e\u0441\u044c|\u043b\u0438\u0441\u044c"
+    "|\u043b\u043e|\u043b\u0438|\u043d\u044b|\u043d\u043e|\u0442\u043e|\u0442\u044b)$"
+)
+_OPENING_WORDS = 6  # the most words an opening outcome may have
+
+
+def foreign_opening(text: str, sentence: tuple[int, int], start: int) -> str:
+    """Return the words that open a sentence in a language the other readers do not know, up to
+    its first number, bracket, time point or a word that leads to the arms or values
+    (_OPENING_STOP), when the value at ``start`` follows them: "Mortalitas 28 hari pada
+    kelompok intervensi sebesar 16 dari 150" measures 'Mortalitas'. '' for an English or
+    Chinese sentence."""
+    if _ENGLISH_WORD.search(text, *sentence) or not _FOREIGN_WORD.search(text, *sentence):
+        return ""
+    begin = sentence[0]
+    if heading := _OPENING_HEADING.match(text, begin, start):
+        begin = heading.end()
+    kept: list[str] = []
+    for word in text[begin:start].split():
+        bare = word.rstrip(",;:.")
+        if (
+            not bare
+            or not bare[0].isalpha()
+            or any(c.isdigit() for c in bare)
+            or bare.lower() in _OPENING_STOP
+            or (len(bare) > 4 and _RUSSIAN_VERB_ENDING.search(bare.lower()))
+        ):
+            break
+        kept.append(bare)
+        if bare != word or len(kept) == _OPENING_WORDS:
+            break
+    if not any(len(word) >= 4 for word in kept):
+        return ""
+    return " ".join(kept)
 
 
 # An outcome that opens a clause of a list, right before its first value (or its second): ", and
