@@ -219,3 +219,41 @@ def test_footnote_letters_stay_on_labels_that_no_footnote_explains():
 def test_one_size_on_its_own_line_heads_no_table():
     text = "Placebo\nN=150\nRemission 15 (10%) 90 (30%)\n"
     assert [r["arm"] for r in of_kind(text, "count")] == ["", ""]
+
+
+P_COLUMN = (
+    "Table S3. Outcomes, per-protocol population\n"
+    "                                        Tranexamic acid      Placebo\n"
+    "Characteristic                          (n = 94)             (n = 93)        P valuea\n"
+    "Age, years, mean (SD)      68.2 (8.1)          67.5 (8.9)\n"
+    "Haemoglobin drop at day 2, g/dL,\n"
+    "median (IQR)    2.4 (1.9–3.0)     3.1 (2.5–3.8)   <0.001‡\n"
+    "Allogeneic transfusion, n (%)     3 (3.2)     11 (11.8)        0.028§\n"
+    "Symptomatic VTE within 90 days, n (%)c    1 (1.1)   2 (2.2)   0.62§\n"
+)
+
+
+def test_the_number_that_ends_a_row_under_a_p_value_column_is_its_p_between_the_arms():
+    ps = of_kind(P_COLUMN, "p_value")
+    assert [(r["comparator"], r["value"], r["arm"], r["outcome"]) for r in ps] == [
+        ("<", 0.001, "Tranexamic acid vs Placebo", "Haemoglobin drop at day 2"),
+        ("=", 0.028, "Tranexamic acid vs Placebo", "Allogeneic transfusion"),
+        ("=", 0.62, "Tranexamic acid vs Placebo", "Symptomatic VTE within 90 days"),
+    ]
+    # 3/94 vs 11/93: Fisher's exact p 0.02827 (scipy.stats.fisher_exact([[3, 91], [11, 82]]))
+    extraction = extract_document("t", P_COLUMN)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    p_checks = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "p_vs_counts"]
+    assert ("= 0.028", "consistent") in p_checks
+
+
+def test_a_row_label_broken_over_two_lines_names_the_row_without_its_units():
+    rows = stats(P_COLUMN)
+    medians = [(r["outcome"], r["timepoint"]) for r in rows if r["kind"] == "median"]
+    assert medians == [("Haemoglobin drop at day 2", "day 2")] * 2
+    assert {r["outcome"] for r in rows if r["kind"] == "mean"} == {"Age"}
+
+
+def test_a_number_ending_a_row_is_no_p_without_a_p_value_column():  # guard
+    text = P_COLUMN.replace("P valuea", "Difference")
+    assert of_kind(text, "p_value") == []

@@ -809,6 +809,7 @@ def _header_above(
     sents: context.Sentences,
     header: re.Pattern,
     across_lines: bool = False,
+    rows: int = _TABLE_ROWS_ABOVE,
 ) -> re.Match | None:
     """Return the header of the table whose row holds ``start``: a line at most
     _TABLE_ROWS_ABOVE lines above it, with only rows (short lines that hold a number) and short
@@ -816,7 +817,7 @@ def _header_above(
     (5.4)"; "Safety outcomes" between two rows). A header ``across_lines`` may run over
     the lines above the row ("Treatment\nDifference\n(95% CI)")."""
     row_start = line_end = sents.paragraph(start)
-    for _ in range(_TABLE_ROWS_ABOVE):
+    for _ in range(rows):
         if line_end == 0:
             return None
         line_start = sents.paragraph(line_end - 1)
@@ -868,6 +869,36 @@ def _table_differences(norm: str, sents: context.Sentences, scan: Scanner) -> li
         }
         end = m.start() + len(m.group().rstrip())
         found.append(Candidate("difference", m.start(), end, fields | _ci_fields(m)))
+    return found
+
+
+_P_COLUMN_ROWS = 30  # how many rows a "P value" column may run under its header
+_CELLS_BEFORE_P = re.compile(r"\d[^\d\n]{1,40}\d")  # two values at least in the row before it
+
+
+def _table_p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """A flattened table whose last column is "P value": the bare number that ends a row of
+    two values or more is that p."""
+    found: list[Candidate] = []
+    if not scan.positions("p value") and not scan.positions("p-value"):
+        return found
+    for position in scan.positions("."):
+        line_end = norm.find("\n", position)
+        line_end = len(norm) if line_end < 0 else line_end
+        m = grammar.TABLE_ROW_P.search(norm, max(position - 3, 0), line_end)
+        if m is None or not m.start("p") <= position < m.end("p"):
+            continue
+        line_start = sents.paragraph(m.start())
+        if not _CELLS_BEFORE_P.search(norm, line_start, m.start()):
+            continue
+        if (
+            _header_above(norm, m.start(), sents, grammar.P_COLUMN_HEADER, rows=_P_COLUMN_ROWS)
+            is None
+        ):
+            continue
+        fields = {"value_text": m.group("p"), "comparator": m.group("p_cmp") or "="}
+        start = m.start("p_cmp") if m.group("p_cmp") else m.start("p")
+        found.append(Candidate("p_value", start, m.end("p"), fields))
     return found
 
 
@@ -1477,6 +1508,7 @@ def candidates(
         *_ratios(norm, scan),
         *_table_estimates(norm, sents, scan),
         *_table_differences(norm, sents, scan),
+        *_table_p_values(norm, sents, scan),
         *_numbers_needed(norm, scan),
         *_rate_events(norm, sents, scan),
         *_rates(norm, sents, scan),

@@ -994,7 +994,17 @@ def outcome_name(outcome: str) -> str:
     delta as a change ('ΔDAS28-CRP' -> 'DAS28-CRP change'), any other as it is."""
     if _DELTA.match(outcome):
         return _DELTA.sub("", outcome) + " change"
+    if described := _SUMMARY_DESCRIPTOR.search(outcome):
+        outcome = outcome[: described.start()]
     return _NOUN_OF_VERB.get(outcome.lower(), outcome)
+
+
+# A table row label's unit and summary type after its name: "Age, years, mean (SD)", "Symptomatic
+# VTE within 90 days, n (%)c" (with a footnote's letter).
+_SUMMARY_DESCRIPTOR = re.compile(
+    r"(?<=\w),\s(?:[^,\s]{1,12},\s)?(?i:mean|median|n|n/N|no\.)\s?\((?:SD|SE|IQR|%|range)\)"
+    r"[a-z*\u2020\u2021\u00a7]?$"
+)
 
 
 def outcome_of(

@@ -468,6 +468,7 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
         adjusted = _adjusted_column(norm, header_line)
         caption_time = _caption_timepoint(norm, line_start)
         labelled: list[tuple[list[dict], str]] = []
+        wrapped_label: re.Match | None = None
         for _ in range(_TABLE_ROWS):
             if line_end < 0:
                 break
@@ -477,10 +478,14 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
                 break  # a blank line or prose ends the table
             cells = by_line.get(start, [])
             if not cells:
+                wrapped_label = _WRAPPED_LABEL.fullmatch(line.strip())
                 continue
             _assign_row(cells, header)
             indent = len(line) - len(line.lstrip())  # the label starts at its first letter
             label = _ROW_LABEL.match(norm, start + indent, min(c["span_start"] for c in cells))
+            if label and wrapped_label and _SUMMARY_ONLY.fullmatch(label.group("label")):
+                _label_from_line_above(cells, label.group("label"), wrapped_label.group("label"))
+            wrapped_label = None
             for cell in cells:
                 if adjusted and cell["kind"] in {"ratio", "difference"}:
                     cell["adjusted"] = True
@@ -492,6 +497,26 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
             if label:
                 labelled.append((cells, label.group("label")))
         _drop_footnote_letters(labelled, norm)
+
+
+# A row label PDF broke over two lines, its summary type on the line of its cells:
+# "Haemoglobin drop at day 2, g/dL," over "median (IQR)    2.4 (1.9–3.0)    3.1 (2.5–3.8)".
+_WRAPPED_LABEL = re.compile(r"(?P<label>[A-Za-z][^,\n]{1,60}),[^\n]{0,20},")
+_SUMMARY_ONLY = re.compile(r"(?i)(?:mean|median|n)\s?\((?:SD|SE|IQR|%|range)\)")
+
+
+def _label_from_line_above(cells: list[dict], summary: str, label: str) -> None:
+    """Give the cells of a row labelled only by its summary type ("median (IQR)") the label of
+    the line above them, and the time point it names ("at day 2")."""
+    time = context.TIMEPOINT.search(label)
+    for cell in cells:
+        if cell["kind"] not in RESULT_KINDS:
+            continue
+        if cell["outcome"] in {"", summary}:
+            cell["outcome"] = label
+        if time and not cell["timepoint"]:
+            cell["timepoint"], cell["timepoint_days"] = context.timepoint_label(time)
+            cell["timepoint_source"] = "sentence"
 
 
 # A table's caption: "Table 7: Proportion of Patients Meeting Efficacy Endpoints at Week 12".

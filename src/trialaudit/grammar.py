@@ -724,6 +724,14 @@ DIFFERENCE_CI_HEADER = re.compile(
 TABLE_ROW_DIFFERENCE = re.compile(
     rf"(?m)(?<![\w.,/\-])(?P<est>{SIGNED})(?P<unit>\s?%)?\s?{CI_BARE}[ \t]*$", _X
 )
+# A table whose last column is the p-value: "Characteristic (n = 94) (n = 93) P valuea" ...
+P_COLUMN_HEADER = re.compile(r"(?i)\bP[\s-]?values?[a-z*\u2020\u2021\u00a7]?[ \t]{0,8}$")
+# ... and the last cell of a row below it, with the mark of its test: "812 (274) 1046 (311)
+# <0.001†".
+TABLE_ROW_P = re.compile(
+    r"(?m)(?<=\s)(?P<p_cmp>[<>\u2264])?\s?(?P<p>0?\.\d{1,4}|1\.0{1,3})(?!\d)"
+    r"(?P<mark>[*\u2020\u2021\u00a7]{1,3}|[a-z])?[ \t]{0,8}$"
+)
 # Any other percentage; extract.py keeps it only outside thresholds and methods.
 PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC})\s?%")
 
