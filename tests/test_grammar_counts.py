@@ -663,3 +663,9 @@ def test_a_count_of_its_denominator_with_its_percentage_after_a_comma():
     counts = [(r["numerator"], r["denominator"], r["percent"]) for r in of_kind(text, "count")]
     assert counts == [(38, 126, 30.2), (27, 125, 21.6), (14, 124, 11.3)]
     assert of_kind(text, "percentage") == []
+
+
+def test_pts_abbreviates_patients_between_a_count_and_its_percentage():
+    count = one("Grade 3 AEs occurred in 3 of 25 pts (12%).", "count")
+    assert (count["numerator"], count["denominator"], count["percent"]) == (3, 25, 12)
+    assert of_kind("Grade 3 AEs occurred in 3 of 25 pts (12%).", "percentage") == []

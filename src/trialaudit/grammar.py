@@ -337,7 +337,9 @@ _PEOPLE = (
     r"|Patient(?:inn)?en(?:\sund\sPatienten)?|Teilnehmende|Teilnehmer(?:innen)?|Probanden"
     r"|pacientes|participantes|sujetos|doentes"
     # Indonesian and Malay: "16 dari 150 pasien (10,7%)"
-    r"|pasien|peserta)"
+    r"|pasien|peserta"
+    # the abbreviation of posters and slides: "3 of 25 pts (12%)"
+    r"|pts)"
 )
 # The people a sample size counts: not deaths or events ("a total of 14 deaths (9.3%)").
 _PARTICIPANTS = _PEOPLE.replace("|deaths?|events?", "")
