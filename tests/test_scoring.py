@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import sys
@@ -360,13 +361,16 @@ WORD_NUMBERS = dict(zip(f"{_UNITS} {_TEENS}".split(), range(21), strict=True)) |
 def printed_numbers(text):
     """Every number a text could be read as (signed and unsigned; comma as decimal point, as
     thousands separator or between items; thin-space thousands; Lancet's raised point)."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2009", " ")
+    # "&minus;1.42" in an abstract pasted with its HTML entities
+    text = unicodedata.normalize("NFKC", html.unescape(text)).replace("\u2009", " ")
     text = re.sub(r"(?<=\d)\u00b7(?=\d)", ".", text)  # Lancet's decimal point
+    text = text.replace("\u066b", ".").replace("\u066c", ",")  # Arabic decimal and thousands
     text = re.sub(r"([Pp]\s?[=<>]\s?0)/(?=\d)", r"\1.", text)  # Persian typing's "P=0/007"
     # "3 612" may be one number or, in a flattened table ("150 148 151"), several
     text = text + "\n" + re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)
     found = set()
-    for match in re.finditer(r"(?P<sign>[-−–—] ?)?(?P<num>\d+(?:[.,]\d+)*|\.\d+)", text):
+    pattern = r"(?P<sign>[-−–—] ?)?(?P<num>\d+(?:[.,]\d+)*|\.\d+)(?P<fewer> fewer)?"
+    for match in re.finditer(pattern, text):  # "71 fewer per 1000": -71
         raw = match.group("num")
         readings = {raw.replace(",", ""), raw.replace(",", ".")} if "," in raw else {raw}
         readings |= set(raw.split(","))  # a list without spaces: "2.06,95"
@@ -376,7 +380,7 @@ def printed_numbers(text):
             except ValueError:
                 continue
             found.add(number)
-            if match.group("sign"):
+            if match.group("sign") or match.group("fewer"):
                 found.add(-number)
     for word in re.findall(r"[a-z]+", text.lower()):  # "Forty volunteers were randomised"
         if word in WORD_NUMBERS:
