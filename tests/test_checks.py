@@ -289,6 +289,40 @@ def test_the_number_screened_is_no_total_of_the_arms():
     assert totals == {"386": "inconsistent"}  # 195 + 193 = 388; the 512 screened is not checked
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We randomized 302 patients; 299 were included in the analysis (drug, n = 148; placebo, "
+        "n = 151).",
+        "Se aleatorizaron 302 pacientes; 299 fueron incluidos en el análisis (soravetida, n = 148; "
+        "placebo, n = 151).",
+    ],
+)
+def test_arms_analysed_are_no_parts_of_the_total_randomized(text):
+    extraction = extract_document("t", text)
+    [total] = [
+        c
+        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+        if c["check"] == "total_vs_arm_sizes"
+    ]
+    assert (total["reported"], total["verdict"]) == ("302", "not_checkable")
+    assert "later stage (analysed)" in total["note"]
+
+
+def test_more_analysed_than_randomized_does_not_add_up():  # guard
+    text = (
+        "We randomized 302 patients; 309 were included in the analysis (drug, n = 158; placebo, "
+        "n = 151)."
+    )
+    extraction = extract_document("t", text)
+    verdicts = [
+        c["verdict"]
+        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+        if c["check"] == "total_vs_arm_sizes"
+    ]
+    assert verdicts == ["inconsistent"]
+
+
 # --- p-values ---------------------------------------------------------------------------------
 
 

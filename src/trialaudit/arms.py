@@ -16,7 +16,10 @@ _PEOPLE = grammar._PEOPLE
 _ANALYSED = re.compile(
     r"(?i)\b(?:final\sanalysis|analy[sz]ed|analy[sz]is\s(?:set|included)|evaluable|per[-\s]protocol"
     r"|included\sin\sthe\s(?:primary\s|efficacy\s|safety\s)?analysis"
-    r"|intention[-\s]to[-\s]treat|m?ITT|completed\sthe\s(?:study|trial|follow[-\s]?up))\b"
+    r"|intention[-\s]to[-\s]treat|m?ITT|completed\sthe\s(?:study|trial|follow[-\s]?up)"
+    # Spanish, Portuguese, French, Italian, German: "incluidos en el análisis", "analisados"
+    r"|incluid[oa]s\sen\sel\san\u00e1lisis|inclu\u00edd[oa]s\sna\san\u00e1lise"
+    r"|analizad[oa]s|analisad[oa]s|analys\u00e9(?:e?s)?|analizzati|ausgewertet)\b"
 )
 _STAGE = re.compile(
     r"(?i)\b(?P<randomized>randomi[sz]ed|randomly\sassigned|assigned|allocated"
@@ -396,8 +399,119 @@ def _cjk_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
     return found
 
 
+# A CONSORT flow diagram flattened to text, box by box (Schulz et al., BMJ 2010;340:c332,
+# figure 1): "Assessed for eligibility (n=412)", "Excluded (n=112)" and its reasons,
+# "Randomised (n=300)", "Allocated to X (n=151)", "– Received allocated intervention (n=148)",
+# "X: lost to follow-up (n=4; ...)", "X: analysed (n=144); excluded from analysis (n=3)".
+_FLOW_BOX = re.compile(
+    r"(?P<label>[A-Za-z][^():;\n]{1,80}?)\s?\(\s?[nN]\s?=\s?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})"
+    r"(?=\s?[);,])"
+)
+# What each box counts, tried in this order; "excluded" before randomisation is no statistic.
+_FLOW_STAGES = tuple(
+    (stage, re.compile(pattern, re.I))
+    for stage, pattern in (
+        ("screened", r"assessed\sfor\seligibility|\bscreened\b"),
+        ("allocated", r"^allocated\s(?:to\s)?(?:the\s)?(?P<arm>\S.{0,60}?)\s?$"),
+        ("randomized", r"^(?:randomi[sz]ed|randomi[sz]ation|enrolled)$"),
+        ("not_received", r"did\snot\sreceive|not\streated"),
+        ("received", r"\breceived\b"),
+        ("lost", r"lost\sto\sfollow"),
+        ("discontinued", r"discontinued|withdr[ae]w"),
+        ("excluded_from_analysis", r"excluded\sfrom\s(?:the\s)?analys"),
+        ("analysed", r"^(?:analy[sz]ed|included\sin\s(?:the\s)?(?:\w+\s)?analys)"),
+        ("excluded", r"^(?:excluded|declined|not\smeeting|other\sreasons|refused)"),
+    )
+)
+_FLOW_COUNTS = {"not_received", "lost", "discontinued", "excluded_from_analysis"}
+_FLOW_SIZES = {"received": "treated", "analysed": "analysed"}
+_FLOW_PREFIX = re.compile(
+    r"[ \t]{0,8}(?:[\u2013\u2014\u2022*\-][ \t]{0,4})?(?:(?P<arm>[^:\n]{1,40}):\s)?"
+)
+
+
+def _flow_boxes(norm: str, scan: Scanner) -> list[tuple[str, re.Match, str, re.Match]]:
+    """Return each box of a CONSORT flow diagram as (stage, box, the arm its line names, the
+    stage's match), when the text has one: boxes that allocate and boxes of another stage."""
+    if not scan.positions("allocated"):
+        return []
+    boxes = []
+    for line_start, line_end in _lines_with(norm, scan.positions("n=") + scan.positions("n =")):
+        prefix = _FLOW_PREFIX.match(norm, line_start, line_end)
+        named = (prefix.group("arm") or "").strip() if prefix else ""
+        for box in _FLOW_BOX.finditer(norm, line_start, line_end):
+            label = box.group("label").strip()
+            for stage, pattern in _FLOW_STAGES:
+                if stage_match := pattern.search(label):
+                    boxes.append((stage, box, named, stage_match))
+                    break
+    stages = {stage for stage, *_ in boxes}
+    if "allocated" not in stages or not stages & {"screened", "randomized", "analysed"}:
+        return []
+    return boxes
+
+
+def _lines_with(norm: str, positions: list[int]) -> list[tuple[int, int]]:
+    """Return the lines that hold the positions, in order, each once."""
+    return sorted({_lines_around(norm, p) for p in positions})
+
+
+def _consort_flow(norm: str, scan: Scanner) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Return the statistics of a CONSORT flow diagram (_FLOW_BOX) and the spans of all its
+    boxes: the randomized sample, each arm's allocated, treated and analysed sizes, and the
+    counts of those who did not receive the intervention, were lost, discontinued or were
+    excluded from the analysis, over the arm's allocated size. A box's arm is the one its
+    line names ("Midazolam: analysed"), else the k-th arm allocated for the k-th box of its
+    stage."""
+    boxes = _flow_boxes(norm, scan)
+    arms = [
+        (m.group("arm").strip(), int(b.group("n").replace(",", "")))
+        for s, b, _, m in boxes
+        if s == "allocated"
+    ]
+    found: list[Candidate] = []
+    seen: dict[str, int] = {}
+    for stage, box, named, stage_match in boxes:
+        n_start, n_end = box.span("n")
+        if stage == "screened":
+            found.append(sample_size_candidate(n_start, n_end, box.group("n"), "screened"))
+        elif stage == "randomized":
+            found.append(sample_size_candidate(n_start, n_end, box.group("n"), "randomized"))
+        elif stage == "allocated":
+            arm = context.clean_arm(stage_match.group("arm"))
+            found.append(arm_size_candidate(n_start, n_end, box.group("n"), arm, "randomized"))
+        elif stage in _FLOW_COUNTS or stage in _FLOW_SIZES:
+            order = seen[stage] = seen.get(stage, -1) + 1
+            arm, allocated = _flow_arm(named, order, arms)
+            if stage in _FLOW_SIZES:
+                found.append(
+                    arm_size_candidate(n_start, n_end, box.group("n"), arm, _FLOW_SIZES[stage])
+                )
+                continue
+            fields = {
+                "numerator": word_value(box.group("n")),
+                "denominator": allocated,
+                "value_text": box.group("n"),
+                "arm": arm,
+                "outcome": box.group("label").strip().lower(),
+            }
+            found.append(Candidate("count", n_start, n_end, fields))
+    return found, [box.span() for _, box, _, _ in boxes]
+
+
+def _flow_arm(named: str, order: int, arms: list[tuple[str, int]]) -> tuple[str, int | None]:
+    """Return the arm of a flow box and its allocated size: the allocated arm whose name shares a
+    word with the one its line names, else the ``order``-th allocated arm."""
+    if named:
+        words = set(named.lower().split())
+        sharing = [(a, n) for a, n in arms if words & set(a.lower().split())]
+        return sharing[0] if len(sharing) == 1 else (named, None)
+    return arms[order] if order < len(arms) else ("", None)
+
+
 def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return arm-size and sample-size candidates, most specific first."""
+    flow, boxes = _consort_flow(norm, scan)
     found: list[Candidate] = each_arm_sizes(norm, sents, scan)
     found += _stacked_header_sizes(norm, scan)
     found += _wrapped_header_sizes(norm, scan)
@@ -420,7 +534,10 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     allocating: dict[tuple[int, int], int | None] = {}
     found = [_in_clusters(c, norm, sents, allocating) for c in found]
     # "Assuming ..., 97 infants per arm would give 80% power": a planned size, not the sample's
-    return [c for c in found if not _calculates_power(norm, sents.of(c.start))]
+    found = [c for c in found if not _calculates_power(norm, sents.of(c.start))]
+    if boxes:  # a flow diagram's boxes are read as its stages, nothing else
+        found = flow + [c for c in found if not any(c.start < b and a < c.end for a, b in boxes)]
+    return found
 
 
 # A table header flattened from PDF onto two lines, the arms' names above their sizes:

@@ -2268,8 +2268,14 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
         else:
             nearest = min(sums, key=lambda s: abs(s.total - value))
             method = _EACH_ARM_METHOD if nearest.each else method
-            verdict = Verdict(INCONSISTENT, method, nearest.total, nearest.text,
-                              "the arm sizes do not add up to this total")  # fmt: skip
+            later = _later_stage(nearest.population, total.get("population") or "")
+            if later and nearest.total < value:
+                # "302 were randomised; 299 were analysed (drug, n = 148; placebo, n = 151)"
+                why = f"the arm sizes count a later stage ({later}) than this total"
+                verdict = Verdict(NOT_CHECKABLE, method, nearest.total, nearest.text, why)
+            else:
+                verdict = Verdict(INCONSISTENT, method, nearest.total, nearest.text,
+                                  "the arm sizes do not add up to this total")  # fmt: skip
         rows.append(
             _row(
                 total,
@@ -2283,12 +2289,23 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
     return rows
 
 
+_STAGE_ORDER = ("screened", "enrolled", "randomized", "treated", "analysed")
+
+
+def _later_stage(arms: str, total: str) -> str:
+    """Return the arms' stage when it comes after the total's (both stated), else ''."""
+    if arms in _STAGE_ORDER and total in _STAGE_ORDER:
+        return arms if _STAGE_ORDER.index(arms) > _STAGE_ORDER.index(total) else ""
+    return ""
+
+
 def _arm_sizes(statistics: list[dict], analysed: bool = False) -> dict[str, int]:
     """Return arm key -> stated size, dropping arms stated with two different sizes and sizes
     the text says were analysed (a registry's "Number of Participants Analyzed" of one outcome
     is no randomized size to hold another outcome's denominators against); with ``analysed``,
     only those."""
     sizes: dict[str, set[int]] = {}
+    randomized: dict[str, set[int]] = {}
     for s in statistics:
         if (
             s["kind"] == "arm_size"
@@ -2298,8 +2315,12 @@ def _arm_sizes(statistics: list[dict], analysed: bool = False) -> dict[str, int]
             and counts_people(s)
         ):
             sizes.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
+            if s.get("population") == "randomized":
+                randomized.setdefault(arm_key(s["arm"]), set()).add(int(float(s["value"])))
     for key, n in _sizes_of_each_arm(statistics, analysed).items():
         sizes.setdefault(key, set()).add(n)
+    # an arm allocated 151 and treated 148 (a flow diagram) was randomized 151
+    sizes |= {k: v for k, v in randomized.items() if len(v) == 1 and not analysed}
     return {k: next(iter(v)) for k, v in sizes.items() if len(v) == 1}
 
 

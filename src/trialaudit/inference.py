@@ -53,6 +53,7 @@ class ArmSum:
     sizes: tuple[int, ...]
     unit: str = ""  # "clusters" for sizes counted in clusters
     each: bool = False  # one size stated for every arm ("two groups of 40")
+    population: str = ""  # the stage the sizes count: randomized, analysed, ...
 
     @property
     def total(self) -> int:
@@ -84,7 +85,7 @@ def arm_sums(statistics: list[dict]) -> list[ArmSum]:
         arm = (row.get("arm") or "").strip().lower() or f"#{row['stat_id']}"
         groups.setdefault(key, {}).setdefault(arm, row)
     sums = [s for s in map(_each_arm_sum, statistics) if s is not None]
-    for (_, _, unit, _), arms in groups.items():
+    for (_, _, unit, population), arms in groups.items():
         if len(arms) >= 2:
             rows = sorted(arms.values(), key=lambda r: int(r["stat_id"]))
             sums.append(
@@ -92,6 +93,7 @@ def arm_sums(statistics: list[dict]) -> list[ArmSum]:
                     tuple(int(r["stat_id"]) for r in rows),
                     tuple(int(r["value"]) for r in rows),
                     unit,
+                    population=population,
                 )
             )
     return sums
