@@ -836,3 +836,27 @@ def test_a_relative_difference_in_percent_stays_unnamed():
     extraction = extract_document("t", text)
     (difference,) = [r for r in extraction.statistics if r["kind"] == "difference"]
     assert difference["measure"] == "difference" and difference["flags"] == ""
+
+
+@pytest.mark.parametrize(
+    ("interval", "p_text", "verdict"),
+    [
+        ("95% CI −21 to 4; P = .03", "= .03", "inconsistent"),  # holds 0, yet p < 0.05
+        ("95% CI −30 to −12; P = .40", "= .40", "inconsistent"),  # excludes 0, yet p > 0.05
+        ("95% CI −21 to 1; P = .03", "= .03", "not_checkable"),  # 0 near a limit: rounding
+        ("95% CI −21 to 4; P = .30", "= .30", "not_checkable"),  # agrees; the p is approximate
+    ],
+)
+def test_a_median_difference_and_its_p_must_agree_on_significance(interval, p_text, verdict):
+    # a Hodges-Lehmann interval inverts the Mann-Whitney test, so whatever its shape, holding
+    # the null value goes with p above 0.05 and excluding it with p below
+    text = (
+        f"Median crying time fell more with probiotic (median difference −9 minutes; {interval})."
+    )
+    extraction = extract_document("t", text)
+    (row,) = [
+        c
+        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+        if c["check"] == "p_vs_ci"
+    ]
+    assert (row["reported"], row["verdict"]) == (p_text, verdict)

@@ -257,3 +257,40 @@ def test_a_row_label_broken_over_two_lines_names_the_row_without_its_units():
 def test_a_number_ending_a_row_is_no_p_without_a_p_value_column():  # guard
     text = P_COLUMN.replace("P valuea", "Difference")
     assert of_kind(text, "p_value") == []
+
+
+# A poster's table: its header names the arms sized in the text above, and its legend below
+# says the cells are n (%).
+POSTER = (
+    "RESULTS\n"
+    "In all, 306 patients were randomised (probiotic n=152, placebo n=154).\n"
+    "Table 1. Outcomes to day 14   Probiotic   Placebo   p\n"
+    "Diarrhoea   12 (7.9)   27 (15.7)   0.011\n"
+    "Bloating   19 (12.5)   16 (10.4)   0.56\n"
+    "Values are n (%). Chi-square test.\n"
+)
+
+
+def test_a_legend_below_a_table_makes_its_cells_counts_of_the_arms_its_header_names():
+    counts = [(r["source_text"], r["arm"], r["denominator"]) for r in of_kind(POSTER, "count")]
+    assert counts == [
+        ("12 (7.9)", "probiotic", 152),
+        ("27 (15.7)", "placebo", 154),
+        ("19 (12.5)", "probiotic", 152),
+        ("16 (10.4)", "placebo", 154),
+    ]
+    extraction = extract_document("t", POSTER)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    # 27/154 is 17.5%, printed 15.7
+    verdicts = {c["reported"]: c["verdict"] for c in checks if c["check"] == "percent_vs_count"}
+    assert verdicts == {
+        "7.9": "consistent",
+        "15.7": "inconsistent",
+        "12.5": "consistent",
+        "10.4": "consistent",
+    }
+
+
+def test_a_legend_of_several_kinds_makes_no_counts():  # guard
+    text = POSTER.replace("Values are n (%).", "Values are n (%), mean (SD) or median (IQR).")
+    assert of_kind(text, "count") == []

@@ -412,3 +412,16 @@ def test_a_poster_s_years_in_y_and_a_change_named_with_delta():
         (0.21, "DAS28-CRP change"),
         (0.44, "DAS28-CRP change"),
     ]
+
+
+def test_a_median_with_its_confidence_interval_spelled_out_and_minutes():
+    text = (
+        "Median progression-free survival was 14.2 months (95% confidence interval [CI], 11.8 to "
+        "16.9) with drug. Median crying time was 62 minutes (IQR 35–104) with probiotic."
+    )
+    medians = [
+        (r["value"], r["spread_kind"], r["spread_low"], r["spread_high"])
+        for r in stats(text)
+        if r["kind"] == "median"
+    ]
+    assert medians == [(14.2, "ci", 11.8, 16.9), (62, "iqr", 35, 104)]

@@ -358,3 +358,31 @@ def test_a_sentence_in_english_or_no_known_language_has_no_foreign_opening(sente
 )
 def test_a_significance_threshold_in_another_language_is_no_result(sentence):
     assert [r for r in stats(sentence) if r["kind"] == "p_value"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "population"),
+    [
+        ("Risultati. Sono stati arruolati 190 pazienti (crioablazione, n = 96).", 190, "enrolled"),
+        ("Αναλύθηκαν 125 ασθενείς (ρεμποτίδη n=64, εικονικό φάρμακο n=61).", 125, "analysed"),
+        ("Thử nghiệm lâm sàng ngẫu nhiên có đối chứng trên 120 trẻ bị tiêu chảy cấp.", 120,
+         "randomized"),
+    ],
+)  # fmt: skip
+def test_the_sample_of_an_italian_greek_or_vietnamese_report(text, n, population):
+    sizes = [(r["value"], r["population"]) for r in stats(text) if r["kind"] == "sample_size"]
+    assert sizes == [(n, population)]
+
+
+def test_arms_named_in_greek_before_their_sizes_and_a_greek_iqr():
+    text = (
+        "Αναλύθηκαν 125 ασθενείς (ρεμποτίδη n=64, εικονικό φάρμακο n=61). Ο χρόνος ήταν 54,5 "
+        "(ΕΤΕ 40,0–69,3) ώρες στην ομάδα της ρεμποτίδης έναντι 72,0 (55,0–91,0) ωρών (p<0,001)."
+    )
+    rows = stats(text)
+    arms = [(r["value"], r["arm"]) for r in rows if r["kind"] == "arm_size"]
+    assert arms == [(64, "ρεμποτίδη"), (61, "εικονικό φάρμακο")]
+    medians = [
+        (r["value"], r["spread_kind"], r["spread_low"]) for r in rows if r["kind"] == "median"
+    ]
+    assert medians[0] == (54.5, "iqr", 40.0)

@@ -214,3 +214,10 @@ def test_stages_pause_the_garbage_collector_and_restore_it():
             1 / 0  # noqa: B018
         assert gc.isenabled() == enabled
     gc.enable()
+
+
+def test_a_span_of_hours_from_zero_is_at_its_end():
+    from trialaudit import context
+
+    m = context.TIMEPOINT.search("Opioid consumption over 0-72 h was lower")
+    assert context.timepoint_label(m) == ("hour 72", 3.0)

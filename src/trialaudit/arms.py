@@ -1345,12 +1345,21 @@ _HEADING = re.compile(r"(?i)(?:methods?|results?|participants?|patients)\s?:?\s"
 _FOREIGN_PEOPLE = re.compile(
     r"(?<![\w.,])(?<!von\s)(?<!de\s)(?<!of\s)(?P<n>\d{1,6})\s(?:(?:[^\W\d]{1,20}\s){0,2}?"
     r"(?:Patient(?:inn)?en|Teilnehm(?:er(?:innen)?|ende)|Proband(?:inn)?en|pacientes|participantes"
-    r"|sujetos|doentes|(?:patients|participants|sujets)(?=\sont\s))\b"
+    r"|sujetos|doentes|(?:patients|participants|sujets)(?=\sont\s)"
+    # Italian, Greek, Vietnamese, Russian, Dutch, Polish, Turkish
+    r"|pazienti|partecipanti|soggetti|\u03b1\u03c3\u03b8\u03b5\u03bd\u03b5\u03af\u03c2"
+    r"|\u03b1\u03c3\u03b8\u03b5\u03bd\u03ce\u03bd|b\u1ec7nh\snh\u00e2n|tr\u1ebb"
+    r"|\u043f\u0430\u0446\u0438\u0435\u043d\u0442(?:\u043e\u0432|\u0430)"
+    r"|\u0431\u043e\u043b\u044c\u043d\u044b\u0445|pati\u00ebnten|deelnemers"
+    r"|pacjent(?:\u00f3w|ek|ki)|chorych|hasta)\b"
     # French without the noun: "301 patients ont été randomisés et 294 ont été inclus"
     r"|ont\s\u00e9t\u00e9\s(?P<stage_after>\w{1,20}))"
 )
 _FOREIGN_PEOPLE_WORDS = (
     *("Patient", "Teilnehm", "Proband", "pacientes", "participantes", "sujetos", "doentes"),
+    *("pazienti", "partecipanti", "soggetti", "\u03b1\u03c3\u03b8\u03b5\u03bd", "nh\u00e2n"),
+    *("tr\u1ebb", "\u043f\u0430\u0446\u0438\u0435\u043d\u0442", "\u0431\u043e\u043b\u044c\u043d"),
+    *("pati\u00ebnten", "deelnemers", "pacjent", "chorych", "hasta"),
     "s ont ",  # French: "120 patients ont été randomisés"
     " ont \u00e9t\u00e9 ",
 )
@@ -1358,8 +1367,19 @@ _FOREIGN_STAGE = re.compile(
     r"(?i)\b(?:(?P<randomized>randomisiert|zugeteilt|zugewiesen|aleatori[sz]ad[oa]s|randomi[sz]ad[oa]s"
     r"|aleatori[sz]aron|randomi[sz]aron|asignad[oa]s|alocad[oa]s|randomis[ée]s)"
     r"|(?P<enrolled>eingeschlossen|rekrutiert|aufgenommen|incluid[oa]s|inclu[íi]d[oa]s|incluyeron"
-    r"|reclutad[oa]s|recrutad[oa]s|reclutaron|inclus))\b"
+    r"|reclutad[oa]s|recrutad[oa]s|reclutaron|inclus)"
+    # Italian, Greek, Vietnamese, Russian, Dutch, Polish, Turkish
+    r"|(?P<analysed>analizzati|\u03b1\u03bd\u03b1\u03bb\u03cd\u03b8\u03b7\u03ba\u03b1\u03bd"
+    r"|ph\u00e2n\st\u00edch|geanalyseerd|przeanalizowano|analiz\s?edildi)"
+    r"|(?P<randomized_more>randomizzati|\u03c4\u03c5\u03c7\u03b1\u03b9\u03bf\u03c0\u03bf\u03b9"
+    r"\u03ae\u03b8\u03b7\u03ba\u03b1\u03bd|ng\u1eabu\snhi\u00ean"
+    r"|\u0440\u0430\u043d\u0434\u043e\u043c\u0438\u0437\u0438\u0440\u043e\u0432\u0430\u043d\w{0,2}"
+    r"|gerandomiseerd|zrandomizowano|randomize\sedildi)"
+    r"|(?P<enrolled_more>arruolati|inclusi|\u03b5\u03bd\u03c4\u03ac\u03c7\u03b8\u03b7\u03ba\u03b1\u03bd"
+    r"|tham\sgia|\u0432\u043a\u043b\u044e\u0447\u0435\u043d\w{0,2}|ge\u00efncludeerd"
+    r"|w\u0142\u0105czono|dahil\sedildi))\b"
 )
+_FOREIGN_POPULATION = {"randomized_more": "randomized", "enrolled_more": "enrolled"}
 
 
 def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -1373,9 +1393,8 @@ def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[
         else:
             stage = _FOREIGN_STAGE.search(norm, *sents.of(m.start()))
         if stage:
-            found.append(
-                _size("sample_size", *m.span("n"), m.group("n"), population=stage.lastgroup)
-            )
+            population = _FOREIGN_POPULATION.get(stage.lastgroup, stage.lastgroup)
+            found.append(_size("sample_size", *m.span("n"), m.group("n"), population=population))
     return found
 
 

@@ -792,6 +792,26 @@ def _header_before(norm: str, start: int, sents: context.Sentences, header: re.P
     )
 
 
+_LEGEND_LINES = 8  # how many lines below a table's row its legend may stand
+
+
+def _legend_below(norm: str, start: int, legend: re.Pattern) -> bool:
+    """Return True if a legend such as "Values are n (%)" stands a few lines below ``start``,
+    with no blank line between (the table's own legend)."""
+    end = start
+    for _ in range(_LEGEND_LINES):
+        line_start = norm.find("\n", end) + 1
+        if line_start == 0:
+            return False
+        end = norm.find("\n", line_start)
+        end = len(norm) if end < 0 else end
+        if not norm[line_start:end].strip():
+            return False
+        if legend.search(norm, line_start, end):
+            return True
+    return False
+
+
 def _nearest_header(norm: str, start: int, sents: context.Sentences, header: re.Pattern) -> int:
     """Return where the last header before ``start`` in its sentence starts, else the start of
     the header of its table (_header_above), else -1."""
@@ -880,7 +900,7 @@ def _table_p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     """A flattened table whose last column is "P value": the bare number that ends a row of
     two values or more is that p."""
     found: list[Candidate] = []
-    if not scan.positions("p value") and not scan.positions("p-value"):
+    if not any(scan.positions(header) for header in ("p value", "p-value", " p\n")):
         return found
     for position in scan.positions("."):
         line_end = norm.find("\n", position)
@@ -1015,9 +1035,13 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         arm = "control" if m.group("controls") else ""
         outcome = context.named_outcome(m.group("what")) if m.group("what") else ""
         found.append(replace(_count(m, arm=arm, outcome=outcome), end=m.end("x")))
+    legend = any(scan.positions(word) for word in (" are n (", " are number (", " are no. ("))
     for m in scan.finditer(grammar.VALUE_PAREN, ("(",), 30, 30):
         x = word_value(m.group("center"))
-        if x is None or not _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER):
+        if x is None or not (
+            _header_before(norm, m.start(), sents, grammar.PERCENT_HEADER)
+            or (legend and _legend_below(norm, m.start(), grammar.N_PERCENT_LEGEND))
+        ):
             continue
         fields = {"numerator": x, "value_text": m.group("center"), "percent_text": m.group("inner")}
         found.append(Candidate("count", m.start(), m.end(), fields))
@@ -1123,11 +1147,11 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
 def _spread_kind(word: str) -> str:
     """Return the spread a label names: iqr, range, ci, se or sd ('' when it names none)."""
     word = word.upper()
-    if "IQR" in word or "INTERQUARTILE" in word or "Q1" in word:
+    if "IQR" in word or "INTERQUARTILE" in word or "Q1" in word or "\u0395\u03a4\u0395" in word:
         return "iqr"
     if "RANGE" in word:
         return "range"
-    if "CI" in word:
+    if "CI" in word or "CONFIDENCE" in word:
         return "ci"
     if "SE" in word or "STANDARD ERROR" in word:
         return "se"

@@ -1233,6 +1233,21 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
         )
         decision = _decision_error(p_stat, centre, settings.alpha)
         log_ratio = _log10_ratio(p_stat, centre)
+        level = _level(effect, settings)
+        if approximate and math.isclose(level, 1 - settings.alpha):
+            side = _null_side(lo.value, hi.value, 1.0 if log_scale else 0.0)
+            significant = reported_range[1] < settings.alpha
+            if (side == "inside" and significant) or (
+                side == "outside" and reported_range[0] > settings.alpha
+            ):
+                # a test and the interval that inverts it agree on significance whatever the
+                # interval's shape (a Hodges-Lehmann CI and its Mann-Whitney p)
+                why = (
+                    f"the {level:.0%} CI {'holds' if side == 'inside' else 'excludes'} the null "
+                    f"value, but the p is {'below' if significant else 'above'} {settings.alpha:g}"
+                )
+                verdict = Verdict(INCONSISTENT, method, centre, text, why, *implied)
+                decision = True
     return _row(
         p_stat,
         "p_vs_ci",
@@ -1243,6 +1258,20 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
         log10_p_ratio=log_ratio,
         assumption="a normal (Wald) CI of the stated or default level",
     )
+
+
+_NULL_MARGIN = 0.1  # how far, as a share of the CI's width, the null must lie from a limit
+
+
+def _null_side(low: float, high: float, null: float) -> str:
+    """Return 'inside' or 'outside' when the null value lies clearly (_NULL_MARGIN) inside or
+    outside the interval [low, high], else '' (near a limit, where rounding could decide)."""
+    margin = _NULL_MARGIN * (high - low)
+    if low + margin < null < high - margin:
+        return "inside"
+    if null < low - margin or null > high + margin:
+        return "outside"
+    return ""
 
 
 def check_apa(

@@ -196,7 +196,8 @@ TIMEPOINT = re.compile(
         (?:\s?(?:-|\u2013|to|through)\s?(?P<r1>\d{{1,4}})(?!\d)(?!\.\d))?
       |(?P<n2>{COUNT_BEFORE_UNIT})[\s\-](?P<u2>day|week|month|year|hour|mo|wk|yr)s?\b
         (?![\s\-](?:walk|interval|old|of\sage))
-      |(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
+      # "0-72 h" (over the first 72 hours) is at 72 h
+      |(?:\d{{1,3}}\s?-\s?)?(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
       |(?P<baseline>baseline)
       # Chinese: "治疗14 d后" (14 days after treatment), "第28天" (day 28), "12周时" (at week 12),
       # "28 d病死率" (28-day mortality; also 死亡率, 生存率, 存活率)
@@ -994,6 +995,7 @@ def outcome_name(outcome: str) -> str:
     delta as a change ('ΔDAS28-CRP' -> 'DAS28-CRP change'), any other as it is."""
     if _DELTA.match(outcome):
         return _DELTA.sub("", outcome) + " change"
+    outcome = outcome.rstrip(" |")  # a pipe table's label: "Opioid 0-72 h, mean (SD) |"
     if described := _SUMMARY_DESCRIPTOR.search(outcome):
         outcome = outcome[: described.start()]
     return _NOUN_OF_VERB.get(outcome.lower(), outcome)

@@ -463,7 +463,7 @@ def _assign_table_columns(stats: list[dict], norm: str) -> None:
     for line_start, header in _table_headers(by_line, norm):
         line_end = norm.find("\n", line_start)
         header_line = norm[line_start : line_end if line_end >= 0 else None]
-        if not _is_table_line(header_line):
+        if not _is_table_line(_CAPTION_NUMBER.sub("", header_line)):
             continue  # "randomized to drug (n = 60) or placebo (n = 60)." is prose
         adjusted = _adjusted_column(norm, header_line)
         caption_time = _caption_timepoint(norm, line_start)
@@ -522,6 +522,7 @@ def _label_from_line_above(cells: list[dict], summary: str, label: str) -> None:
 # A table's caption: "Table 7: Proportion of Patients Meeting Efficacy Endpoints at Week 12".
 _CAPTION = re.compile(r"(?m)^[ \t]?Table\s?\d{1,3}[.:]\s[^\n]{0,200}")
 _CAPTION_LINES = 12  # how many lines above its header's last line a caption may stand
+_CAPTION_NUMBER = re.compile(r"^[ \t]?Table\s?\d{1,3}[.:]\s")  # "Table 1. " opening a header
 
 
 def _caption_timepoint(norm: str, header_start: int) -> tuple[str, float] | None:
@@ -566,7 +567,7 @@ def _table_headers(by_line: dict[int, list[dict]], norm: str) -> list[tuple[int,
     """Return each table header's last line's start and its arm sizes: a line naming two arms or
     more with their sizes, or short lines that each hold only one arm's size, a few lines apart
     (a header wrapped cell by cell: "Placebo / N=147 / n (%) ZELVORA / 40 mg / N=294")."""
-    headers = []
+    headers = _headers_naming_sized_arms(by_line, norm)
     wrapped: list[tuple[int, dict]] = []
     for line_start in sorted(by_line):
         sized = [r for r in by_line[line_start] if r["kind"] == "arm_size" and r["arm"]]
@@ -585,6 +586,35 @@ def _table_headers(by_line: dict[int, list[dict]], norm: str) -> list[tuple[int,
     if len(wrapped) >= 2:
         headers.append((wrapped[-1][0], [row for _, row in wrapped]))
     return sorted(headers, key=lambda header: header[0])
+
+
+def _headers_naming_sized_arms(
+    by_line: dict[int, list[dict]], norm: str
+) -> list[tuple[int, list[dict]]]:
+    """Return the header lines whose last cells, apart by two spaces or more, name the arms the
+    text sized elsewhere, in column order ("Table 1. Outcomes   Probiotic   Placebo   p" after
+    "probiotic n=152, placebo n=154"), each with the arm's size."""
+    sized: dict[str, dict] = {}
+    for rows in by_line.values():
+        for row in rows:
+            if row["kind"] == "arm_size" and row["arm"] and row["value"] is not None:
+                sized.setdefault(row["arm"].lower(), row)
+    if len(sized) < 2 or "  " not in norm:
+        return []
+    names = "|".join(re.escape(name) for name in sorted(sized, key=len, reverse=True))
+    cells = re.compile(
+        rf"(?im)(?:[ \t]{{2,}}(?:{names})(?=[ \t]{{2,}}|[ \t]*$)){{2,}}"
+        r"(?:[ \t]{2,}p(?:\s?value)?)?[ \t]*$"
+    )
+    headers = []
+    for m in cells.finditer(norm):
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        if line_start in by_line and any(r["kind"] in RESULT_KINDS for r in by_line[line_start]):
+            continue  # a row of values, not a header
+        named = re.findall(rf"(?i)[ \t]{{2,}}({names})(?=[ \t]{{2,}}|[ \t]*$)", m.group())
+        if len({n.lower() for n in named}) == len(named):
+            headers.append((line_start, [sized[n.lower()] for n in named]))
+    return headers
 
 
 # The estimate's column heading and its footnote mark: "Risk ratio (95% CI)*" ... "*Risk ratios

@@ -17,7 +17,7 @@ _X = re.VERBOSE
 
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL|L|kg|g|mg
-    |days?|d|hours?|h|min|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|jours?|semaines?|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
+    |days?|d|hours?|h|minutes?|mins?|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|jours?|semaines?|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
     |mg/kg|kg/m[²2]|[µμn]g/(?:L|mL|dL)|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
 # ... and in German, Spanish, Portuguese and French reports: "bis", "a", "à".
@@ -634,8 +634,10 @@ PERCENT_EFFECTIVE = re.compile(
 
 # NEJM prints the abbreviation after the name: "(interquartile range [IQR], 3 to 8)".
 _SPREAD_WORD = (
+    # Greek ΕΤΕ (ενδοτεταρτημοριακό εύρος), the interquartile range
     r"(?P<skind>IQR|interquartile\srange(?:\s\[IQR\])?|(?i:range)|Q1\s?-\s?Q3|Q1,\s?Q3"
-    r"|(?:\d{2}%\s?)?CI|SD|SE|SEM)"
+    r"|\u0395\u03a4\u0395"
+    r"|(?:\d{2}%\s?)?(?:CI|(?i:confidence\sinterval)(?:\s?\[CI\])?)|SD|SE|SEM)"
 )
 # Median with IQR or range: "2.75 [2.35, 3.23]", "61 (50, 70.5)", "54.3 [- 15.5 to 93.3]".
 MEDIAN_SPREAD = re.compile(
@@ -704,6 +706,12 @@ FRACTION_PAREN = re.compile(
 )
 SD_HEADER = re.compile(r"(?i)\b(?:mean|average)\s?[(\[,]\s?(?:SD|SE|SEM)\b|\((?:SD|SE)\)")
 PERCENT_HEADER = re.compile(r"\(\s?%\s?\)|\[\s?%\s?\]")
+# A table's legend below it that says its cells are counts: "Values are n (%).", "Data are
+# number (%)"; not a legend of several kinds ("n (%), mean (SD) or median (IQR)").
+N_PERCENT_LEGEND = re.compile(
+    r"(?i)\b(?:values|data|numbers)\s(?:are|shown\sas|given\sas|presented\sas|expressed\sas)"
+    r"\s(?:the\s)?(?:n|no\.|number)\s?\(%\)(?!\s?(?:,|or\b|and\b))"
+)
 # The last columns of a flattened results table: "Risk ratio (95% CI)* P value".
 RATIO_CI_HEADER = re.compile(
     r"(?im)(?P<measure>(?:adjusted\s)?(?:risk|odds|hazard|(?:incidence\s)?rate)\sratio"
@@ -727,7 +735,9 @@ TABLE_ROW_DIFFERENCE = re.compile(
     rf"(?m)(?<![\w.,/\-])(?P<est>{SIGNED})(?P<unit>\s?%)?\s?{CI_BARE}[ \t]*$", _X
 )
 # A table whose last column is the p-value: "Characteristic (n = 94) (n = 93) P valuea" ...
-P_COLUMN_HEADER = re.compile(r"(?i)\bP[\s-]?values?[a-z*\u2020\u2021\u00a7]?[ \t]{0,8}$")
+P_COLUMN_HEADER = re.compile(
+    r"(?i)(?:\bP[\s-]?values?[a-z*\u2020\u2021\u00a7]?|(?<=\s)P)[ \t]{0,8}$"
+)
 # ... and the last cell of a row below it, with the mark of its test: "812 (274) 1046 (311)
 # <0.001†".
 TABLE_ROW_P = re.compile(
@@ -815,9 +825,11 @@ N_EQUALS = re.compile(
 )
 # "(intervention n = 108; standard care n = 106)", "(TXA n=143, placebo n=143)", a slide's
 # "• enza n=45 vs control n=44": a list item that is an arm's name and its size.
+# ... in a script other than Latin: "(ρεμποτίδη n=64, εικονικό φάρμακο n=61)"
+OTHER_SCRIPT_ARM_LABEL = r"[^\W\d_A-Za-z][^\W_]{0,24}(?:\s[^\W_]{1,25}){0,4}?"
 LABEL_N_EQUALS = re.compile(
     rf"""(?:(?<=[(\[,;\u2022])|(?<=[(\[,;:\u2022\u2192]\s)|(?<=\svs\s)|(?<=\sversus\s))
-    (?P<label>{ARM_LABEL})\s(?P<nsym>[nN])\s?=\s?
+    (?P<label>{ARM_LABEL}|{OTHER_SCRIPT_ARM_LABEL})\s(?P<nsym>[nN])\s?=\s?
     (?P<n>{INT})(?!\d)(?!\.\d)(?=\s?[)\],;.\u2022\n]|\svs\.?\s|\sversus\s|$)""",
     _X,
 )
