@@ -219,3 +219,23 @@ def test_the_categories_of_a_global_assessment_scale_are_no_count(scale):
         "301/372 (80.9%)",
         "11/124 (8.9%)",
     ]
+
+
+def test_a_threads_post_numbers_are_no_counts():
+    text = (
+        "1/4 Big trial today: drug vs placebo.\n"
+        "2/4 N=600 randomized (drug n=300 / placebo n=300).\n"
+        "3/4 Deaths 12 (4.0%) vs 24 (8.0%).\n"
+        "4/4 That's it.\n"
+    )
+    rows = stats(text)
+    assert [r["source_text"] for r in rows if r["kind"] == "count"] == ["12 (4.0%)", "24 (8.0%)"]
+    assert [(r["value"], r["arm"]) for r in rows if r["kind"] == "arm_size"] == [
+        (300, "drug"),
+        (300, "placebo"),
+    ]
+
+
+def test_fractions_at_line_starts_that_do_not_count_posts_stay_counts():  # guard
+    text = "Responders by site:\n3/8 in Oslo\n5/8 in Bergen\n"
+    assert [r["source_text"] for r in stats(text) if r["kind"] == "count"] == ["3/8", "5/8"]

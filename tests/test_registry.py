@@ -193,6 +193,9 @@ def test_participant_flow_baseline_and_count_rows_take_the_arm_titles():
     ] == [
         ("arm_size", "60", "Drug A", "randomized", None, ""),
         ("arm_size", "60", "Placebo", "randomized", None, ""),
+        # the flow's rows after "Started" count over the arms started
+        ("count", "55", "Drug A", "", 60, "completed"),
+        ("count", "57", "Placebo", "", 60, "completed"),
         ("arm_size", "60", "Drug A", "analysed", None, ""),
         ("arm_size", "60", "Placebo", "analysed", None, ""),
         # the Total column is the sample, and no arm
@@ -209,7 +212,9 @@ def test_participant_flow_baseline_and_count_rows_take_the_arm_titles():
 
 def test_a_count_row_that_does_not_fit_the_titles_is_not_read():
     text = FLOW_AND_BASELINE.replace("| 18 30.5%", "")
-    assert not [s for s in extract_document("r", text).statistics if s["kind"] == "count"]
+    rows = extract_document("r", text).statistics
+    start = text.index("Primary Outcome")
+    assert not [s for s in rows if s["kind"] == "count" and s["span_start"] > start]
 
 
 def test_a_planned_number_of_participants_is_no_sample_size():
@@ -444,3 +449,53 @@ def test_a_record_copied_with_tabs_between_its_columns():
         0.57,
         3.06,
     )
+
+
+# A results record copied from the web page: tabs between a row's label and its cells.
+COPIED = (
+    "Participant Flow\n"
+    "Arm/Group Title\tDrug 40 mg\tPlacebo\n"
+    "Period Title: Overall Study\n"
+    "STARTED\t126\t125\n"
+    "COMPLETED\t114\t103\n"
+    "NOT COMPLETED\t12\t22\n"
+    "Reason Not Completed\n"
+    "Adverse Event\t4\t3\n"
+    "Outcome Measures\n"
+    "1. Primary Outcome\n"
+    "Title\tPercentage of Participants Achieving PASI 75 at Week 16\n"
+    "Time Frame\tBaseline, Week 16\n"
+    "Arm/Group Title\tDrug 40 mg\tPlacebo\n"
+    "Overall Number of Participants Analyzed\t126\t125\n"
+    "Measure Type: Count of Participants\n"
+    "Unit of Measure: Participants\n"
+    "\t58  46.0%\t16  12.8%\n"
+)
+
+
+def test_the_participant_flow_rows_after_started_are_counts_over_the_arms_started():
+    rows = extract_document("t", COPIED).statistics
+    flow = [
+        (r["value"], r["arm"], r["outcome"], r["denominator"])
+        for r in rows
+        if r["kind"] == "count" and r["span_start"] < COPIED.index("Outcome Measures")
+    ]
+    assert flow == [
+        (114, "Drug 40 mg", "completed", 126),
+        (103, "Placebo", "completed", 125),
+        (12, "Drug 40 mg", "not completed", 126),
+        (22, "Placebo", "not completed", 125),
+        (4, "Drug 40 mg", "adverse event", 126),
+        (3, "Placebo", "adverse event", 125),
+    ]
+
+
+def test_a_copied_record_names_its_outcome_and_time_frame_across_tabs():
+    rows = extract_document("t", COPIED).statistics
+    counts = [
+        (r["value"], r["percent"], r["outcome"], r["timepoint"])
+        for r in rows
+        if r["kind"] == "count" and r["span_start"] > COPIED.index("Outcome Measures")
+    ]
+    title = "Percentage of Participants Achieving PASI 75 at Week 16"
+    assert counts == [(58, 46.0, title, "week 16"), (16, 12.8, title, "week 16")]

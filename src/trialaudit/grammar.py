@@ -828,9 +828,10 @@ N_EQUALS = re.compile(
 # ... in a script other than Latin: "(ρεμποτίδη n=64, εικονικό φάρμακο n=61)"
 OTHER_SCRIPT_ARM_LABEL = r"[^\W\d_A-Za-z][^\W_]{0,24}(?:\s[^\W_]{1,25}){0,4}?"
 LABEL_N_EQUALS = re.compile(
-    rf"""(?:(?<=[(\[,;\u2022])|(?<=[(\[,;:\u2022\u2192]\s)|(?<=\svs\s)|(?<=\sversus\s))
+    rf"""(?:(?<=[(\[,;\u2022])|(?<=[(\[,;:\u2022\u2192/]\s)|(?<=\svs\s)|(?<=\sversus\s))
     (?P<label>{ARM_LABEL}|{OTHER_SCRIPT_ARM_LABEL})\s(?P<nsym>[nN])\s?=\s?
-    (?P<n>{INT})(?!\d)(?!\.\d)(?=\s?[)\],;.\u2022\n]|\svs\.?\s|\sversus\s|$)""",
+    # "(brivo n=4,611 / apix n=4,605)": arms apart by a slash
+    (?P<n>{INT})(?!\d)(?!\.\d)(?=\s?[)\],;.\u2022\n]|\svs\.?\s|\sversus\s|\s/\s|$)""",
     _X,
 )
 GROUP_EQUALS = re.compile(

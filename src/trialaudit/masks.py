@@ -122,11 +122,31 @@ NEARBY = (
 _MARGIN = 90
 
 
+# A thread's post numbers at the start of its posts: "1/8 🧵 Big late-breaker", "2/8 Design".
+_POST_NUMBER = re.compile(r"(?m)^[ \t]{0,3}(?P<k>\d{1,2})/(?P<of>\d{1,2})(?=\s)")
+
+
+def thread_numbers(norm: str, scan: Scanner) -> list[tuple[int, int]]:
+    """Return the spans of a numbered thread's post numbers: three or more line openings "k/N"
+    of one N whose k include 1, 2 and 3 (no fraction of people)."""
+    if not scan.positions("1/") or not scan.positions("2/"):
+        return []
+    by_total: dict[str, list[re.Match]] = {}
+    for m in _POST_NUMBER.finditer(norm):
+        by_total.setdefault(m.group("of"), []).append(m)
+    return [
+        m.span()
+        for found in by_total.values()
+        if {"1", "2", "3"} <= {m.group("k") for m in found}
+        for m in found
+    ]
+
+
 def masked_spans(norm: str, near: list[tuple[int, int]], scan: Scanner) -> list[tuple[int, int]]:
     """Return the spans of ``norm`` that can hold digits but never a statistic: identifiers,
     links and e-mail addresses anywhere, the short masks around the ``near`` spans (the
     candidates: a mask matters only where it overlaps one)."""
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = thread_numbers(norm, scan)
     for pattern, anchors, before, after in ANCHORED:
         spans.extend(m.span() for m in scan.finditer(pattern, anchors, before, after))
     ascii_text = norm.isascii()  # lower() keeps offsets and agrees with the matcher's case

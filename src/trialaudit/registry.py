@@ -43,7 +43,7 @@ _SUMMARY_ROW = re.compile(
 # A count row's cells: "Count of Participants | 30 51.7% | 18 30.5%", "12 (8.0%)".
 _COUNT_ROW = re.compile(r"(?m)^Count of Participants:?\s?(?:\|\s?)?(?P<cells>[^\n]{1,400})$")
 _COUNT_CELL = re.compile(
-    r"(?<![\d.])(?P<x>\d{1,7})\s(?:\(\s?(?P<pct>\d{1,3}(?:\.\d{1,4})?)\s?%\s?\)"
+    r"(?<![\d.])(?P<x>\d{1,7})\s{1,3}(?:\(\s?(?P<pct>\d{1,3}(?:\.\d{1,4})?)\s?%\s?\)"
     r"|(?P<pct2>\d{1,3}(?:\.\d{1,4})?)\s?%)"
 )
 # "Measure Type: Count of Participants" (and its unit's line), then rows of one count cell per
@@ -90,18 +90,25 @@ _SPREAD_KIND = {
 # The outcome measure a block reports, on the line before it: "Title: Percent Change From
 # Baseline in Body Weight at Week 36", "Primary Outcome Measure: Number of Participants Who
 # Died".
+# (A record copied from the web page separates a row's label from its cells with a tab, which
+# the reader sees as a bar: "Title|Percentage of Participants ...".)
 _OUTCOME_TITLE = re.compile(
-    r"(?m)^(?:Title|(?:(?:Primary|Secondary|Other Pre-specified)\s)?Outcome Measure):"
+    r"(?m)^(?:Title|(?:(?:Primary|Secondary|Other Pre-specified)\s)?Outcome Measure)[:|]"
     r"[ ]?(?P<title>[^\n]{1,200})$"
 )
 # The lines that open a section of a results record: an outcome measure, its title, a table of
 # adverse events, baseline characteristics, participant flow, eligibility, the posting dates.
 _SECTION_START = re.compile(
-    r"(?m)^(?P<outcome>(?:(?:Primary|Secondary|Other Pre-specified)\s)?Outcome Measure|Title:)"
+    r"(?m)^(?P<outcome>(?:(?:Primary|Secondary|Other Pre-specified)\s)?Outcome Measure"
+    r"|Title(?::|\|| (?=[A-Z])))"
     r"|^(?:Serious\s|Other\s|All-Cause\s)?(?:Adverse Events|Mortality)"
     r"|^Baseline Characteristics|^Participant Flow|^Eligibility|^Results First Posted"
 )
-_TIME_FRAME = re.compile(r"(?m)^Time Frame:\s?(?P<frame>[^\n]{1,300})$")
+_TIME_FRAME = re.compile(r"(?m)^Time Frame(?:[:|]\s?|\s(?=[A-Z0-9]))(?P<frame>[^\n]{1,300})$")
+# The participant flow's rows after "STARTED": "COMPLETED | 114 | 103", "NOT COMPLETED | 12 |
+# 22" and the reasons ("Adverse Event | 4 | 3"), to the first line that is no such row.
+_FLOW_ROW = re.compile(r"(?P<label>[A-Za-z][^\n|:]{0,80}?):?\s?\|(?P<cells>[\d\s|]{1,200})")
+_FLOW_HEADING = re.compile(r"Reason Not Completed|Reasons? for (?:Not Completing|Withdrawal)")
 # A statistical analysis's estimate, in ClinicalTrials.gov's vocabulary of estimation
 # parameters ("Hazard Ratio, log" is on the log scale and is left alone), with its interval:
 #   Mean Difference (Final Values) -11.2 / 95% Confidence Interval -12.9 to -9.5
@@ -129,8 +136,9 @@ _ESTIMATE = re.compile(
     rf"|Confidence\sInterval[\s|]\(2-Sided\){_GAP}(?P<level2>{_LEVEL})\s?%)"
     rf"{_GAP}(?P<lo>{_NUMBER})\sto\s(?P<hi>{_NUMBER}))?(?![\d.])"
 )
-# How far a block's rows may run after its arm titles.
+# How far a block's rows may run after its arm titles, and its title before them.
 _BLOCK = 1500
+_TITLE_BEFORE = 1500
 
 
 def candidates(norm: str) -> list[Candidate]:
@@ -147,9 +155,12 @@ def candidates(norm: str) -> list[Candidate]:
         end = min(end, block.end() + _BLOCK)
         sizes = _sizes(norm, block.end(), end, titles)
         found += sizes
+        found += _flow_counts(norm, end, titles, sizes)
         previous = blocks[index - 1].end() if index else 0
         titled = list(
-            _OUTCOME_TITLE.finditer(norm, max(previous, block.start() - 400), block.start())
+            _OUTCOME_TITLE.finditer(
+                norm, max(previous, block.start() - _TITLE_BEFORE), block.start()
+            )
         )
         outcome = titled[-1].group("title").strip() if titled else ""
         found += _summaries(norm, block.end(), end, titles, outcome)
@@ -200,6 +211,41 @@ def _sizes(norm: str, start: int, end: int, titles: list[str]) -> list[Candidate
                 found.append(sample_size_candidate(*at, population))
             else:
                 found.append(arm_size_candidate(*at, title, population))
+    return found
+
+
+def _flow_counts(norm: str, end: int, titles: list[str], sizes: list[Candidate]) -> list[Candidate]:
+    """The participant flow's counts after its "STARTED" row: each row of one whole number per
+    arm ("COMPLETED | 114 | 103", "Adverse Event | 4 | 3") a count over the arm's started size,
+    its label the outcome; under a "Reason Not Completed" heading."""
+    started = {c.fields["arm"]: c for c in sizes if c.fields.get("population") == "randomized"}
+    if len(started) < 2:
+        return []
+    first = min(c.start for c in started.values())
+    line_start = norm.find("\n", first) + 1
+    found = []
+    while 0 < line_start < end:
+        line_end = norm.find("\n", line_start)
+        line_end = end if line_end < 0 else min(line_end, end)
+        if _FLOW_HEADING.fullmatch(norm, line_start, line_end):
+            line_start = line_end + 1
+            continue
+        row = _FLOW_ROW.fullmatch(norm, line_start, line_end)
+        cells = list(_WHOLE.finditer(norm, row.start("cells"), row.end("cells"))) if row else []
+        if not row or len(cells) != len(titles):
+            break
+        for cell, title in zip(cells, titles, strict=True):
+            if _is_total(title) or title not in started:
+                continue
+            fields = {
+                "numerator": int(cell.group()),
+                "value_text": cell.group(),
+                "arm": title,
+                "outcome": row.group("label").strip().lower(),
+                "denominator": started[title].fields["size"],
+            }
+            found.append(Candidate("count", cell.start(), cell.end(), fields))
+        line_start = line_end + 1
     return found
 
 
@@ -364,7 +410,7 @@ def outcome_timepoints(norm: str) -> list[tuple[int, int, str, float]]:
     is stated once for all its rows: the last time point of its "Time Frame:" line other than
     baseline ("Baseline, Week 36" is week 36), else the last one of its "Title:" line ("...
     Weight Reduction at Week 36")."""
-    if "Time Frame:" not in norm and "Arm/Group Title" not in norm:
+    if "Time Frame" not in norm and "Arm/Group Title" not in norm:
         return []
     sections = list(_SECTION_START.finditer(norm))
     spans = []
