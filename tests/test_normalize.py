@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extraction_helpers import stats
+
 from trialaudit.normalize import normalize
 
 
@@ -67,3 +69,31 @@ def test_traditional_and_japanese_group_words_and_people_classifiers_read_as_sim
     out = normalize(text)
     assert len(out) == len(text)
     assert out == "试验组120例,对照组118例.MSC组60例,p=0.022\n30日"
+
+
+def test_margin_line_numbers_are_blanked_and_broken_words_joined_in_place():
+    text = (
+        "301  3. Results\n"
+        "302  Of 412 patients screened, 370 were ran-\n"
+        "303  domized (drug n = 186; placebo n = 184).\n"
+    )
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert "301" not in out and "302" not in out and "303" not in out
+    assert "370 were randomized\n" in out
+    # every digit that is no line number keeps its offset
+    for number in ("412", "370", "186", "184"):
+        assert out.index(number) == text.index(number)
+
+
+def test_a_real_hyphen_at_a_line_break_stays_and_two_numbered_lines_are_no_margin():  # guard
+    out = normalize("All were followed to the 12-month follow-\nup visit.\n1  Age\n2  Sex\n")
+    assert "follow-up\n" in out
+    assert "1  Age" in out and "2  Sex" in out
+
+
+def test_a_ligature_spelled_confidence_interval_is_read():
+    rows = stats("The odds ratio was 0.51 (95% conﬁdence interval 0.30–0.85).")
+    assert [(r["value"], r["ci_low"], r["ci_high"]) for r in rows if r["kind"] == "ratio"] == [
+        (0.51, 0.3, 0.85)
+    ]

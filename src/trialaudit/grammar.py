@@ -29,7 +29,7 @@ _SEP = r"\s?(?:-|~|to|,|;|and|bis|a|\u00e0)\s?"
 CI_BODY = rf"""
     (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?)\s?%[\s-]?)?
     (?:CI|C\.I\.|CrI|KI|IK|IC(?:\s\u00e0)?
-      |(?i:confidence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
+      |(?i:con(?:fi|\ufb01)dence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
         |Konfidenzintervall|intervalo\sde\sconfian(?:za|\u00e7a))
       # Chinese: 置信区间, 可信区间, 信賴區間
       |\u7f6e\u4fe1\u533a\u95f4|\u53ef\u4fe1\u533a\u95f4|\u4fe1\u8cf4\u5340\u9593
@@ -72,7 +72,7 @@ _FOREIGN_WAS = (
 # (0.14-0.88)", "MD (95% CI) -2.1 (-3.9 to -0.3)".
 CI_HEADING = (
     r"(?:\s?[\[(](?:(?P<heading_level>\d{2}(?:\.\d)?)\s?%\s?)?"
-    r"(?:CI|(?i:confidence\sinterval))[\])])"
+    r"(?:CI|(?i:con(?:fi|\ufb01)dence\sinterval))[\])])"
 )
 _RATIO_ABBR = r"(?:a|adj)?(?:OR|RR|HR|IRR)s?|AOR|AHR|sHR|csHR|aIRR"
 RATIO = re.compile(

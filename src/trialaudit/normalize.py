@@ -136,6 +136,50 @@ def uses_decimal_comma(text: str) -> bool:
     return commas > 0 and commas > len(_POINT_DECIMAL.findall(text))
 
 
+# A manuscript's or a scanned page's line numbers in the margin: "303  domized (dexmelatine n =
+# 186 ...)". Three or more line openings counting up by one are blanked.
+_MARGIN_NUMBER = re.compile(r"(?m)^[ \t]{0,6}(?P<n>\d{1,5})(?=[ \t]{2,}|\t)")
+_MARGIN_RUN = 3
+# A word broken over a line by hyphenation ("ran-\n   domized"): the second part moves up to the
+# first, and the line break and spaces after it, so that no offset outside the word changes.
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_]{2})-\n(?P<gap>[ \t]{0,12})(?P<rest>[a-z\ufb01\ufb02]{2,})")
+# Second parts that follow a real hyphen: "follow-\nup", "placebo-\ncontrolled".
+_HYPHENATED_PARTS = frozenset(
+    "up based related controlled blind blinded label free term dose treat specific dependent "
+    "month year week day hour old year-old matched adjusted naive positive negative risk".split()
+)
+
+
+def _blank_margin_numbers(text: str) -> str:
+    """Return ``text`` with runs of margin line numbers (_MARGIN_NUMBER) made spaces."""
+    found = [m for m in _MARGIN_NUMBER.finditer(text)]
+    blank: list[re.Match] = []
+    run: list[re.Match] = []
+    for m in found:
+        if run and int(m.group("n")) == int(run[-1].group("n")) + 1:
+            run.append(m)
+            continue
+        if len(run) >= _MARGIN_RUN:
+            blank += run
+        run = [m]
+    if len(run) >= _MARGIN_RUN:
+        blank += run
+    if not blank:
+        return text
+    chars = list(text)
+    for m in blank:
+        chars[m.start("n") : m.end("n")] = " " * (m.end("n") - m.start("n"))
+    return "".join(chars)
+
+
+def _join_broken_word(m: re.Match) -> str:
+    """Return a hyphenated line break and the word part after it, the part first (_BROKEN_WORD)."""
+    rest, gap = m.group("rest"), m.group("gap")
+    if rest in _HYPHENATED_PARTS:
+        return "-" + rest + "\n" + gap
+    return rest + "\n" + gap + " "
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with dashes, minus signs, exotic spaces and full-width forms made ASCII.
 
@@ -147,6 +191,10 @@ def normalize(text: str) -> str:
         text_for_table = _THIN_SPACE_THOUSANDS.sub(",", text)
     else:
         text_for_table = text
+    if "  " in text_for_table or "\t" in text_for_table:
+        text_for_table = _blank_margin_numbers(text_for_table)
+    if "-\n" in text_for_table:
+        text_for_table = _BROKEN_WORD.sub(_join_broken_word, text_for_table)
     if "\u3002" in text_for_table:
         # "p＝0.022。30日內": a full stop before a number would run into it ("0.022.30")
         text_for_table = _CJK_STOP_BEFORE_NUMBER.sub("\n", text_for_table)
