@@ -669,3 +669,15 @@ def test_pts_abbreviates_patients_between_a_count_and_its_percentage():
     count = one("Grade 3 AEs occurred in 3 of 25 pts (12%).", "count")
     assert (count["numerator"], count["denominator"], count["percent"]) == (3, 25, 12)
     assert of_kind("Grade 3 AEs occurred in 3 of 25 pts (12%).", "percentage") == []
+
+
+def test_data_available_for_two_arms_respectively_are_their_analysed_sizes():
+    text = (
+        "In total, 168 infants were randomly assigned (probiotic, n = 85; placebo, n = 83). Day 28 "
+        "diaries were available for 81 and 79 infants, respectively."
+    )
+    sizes = [
+        (r["value"], r["arm"], r["population"]) for r in stats(text) if r["kind"] == "arm_size"
+    ]
+    assert sizes[-2:] == [(81, "probiotic", "analysed"), (79, "placebo", "analysed")]
+    assert of_kind(text, "count") == []

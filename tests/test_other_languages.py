@@ -386,3 +386,12 @@ def test_arms_named_in_greek_before_their_sizes_and_a_greek_iqr():
         (r["value"], r["spread_kind"], r["spread_low"]) for r in rows if r["kind"] == "median"
     ]
     assert medians[0] == (54.5, "iqr", 40.0)
+
+
+def test_an_italian_count_with_its_noun_before_its_percentage():
+    rows = stats("La recidiva si è verificata in 24/96 pazienti (25,0%) del gruppo crioablazione.")
+    counts = [
+        (r["numerator"], r["denominator"], r["percent"]) for r in rows if r["kind"] == "count"
+    ]
+    assert counts == [(24, 96, 25.0)]
+    assert [r for r in rows if r["kind"] == "percentage"] == []

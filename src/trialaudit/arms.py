@@ -17,6 +17,7 @@ _ANALYSED = re.compile(
     r"(?i)\b(?:final\sanalysis|analy[sz]ed|analy[sz]is\s(?:set|included)|evaluable|per[-\s]protocol"
     r"|included\sin\sthe\s(?:primary\s|efficacy\s|safety\s)?analysis"
     r"|intention[-\s]to[-\s]treat|m?ITT|completed\sthe\s(?:study|trial|follow[-\s]?up)"
+    r"|(?:were|was)\savailable\sfor"
     # Spanish, Portuguese, French, Italian, German: "incluidos en el análisis", "analisados"
     r"|incluid[oa]s\sen\sel\san\u00e1lisis|inclu\u00edd[oa]s\sna\san\u00e1lise"
     r"|analizad[oa]s|analisad[oa]s|analys\u00e9(?:e?s)?|analizzati|ausgewertet)\b"

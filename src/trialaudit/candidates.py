@@ -750,7 +750,7 @@ def _count_of(m: re.Match, group: str, start: int, end: int, **extra: Any) -> Ca
 # The verb of two arms' sizes listed "respectively": "the groups comprised 191 and 188 patients".
 _SIZE_VERB_BEFORE = re.compile(
     r"(?i)\b(?:comprised|included|enrolled|consisted\sof|contained|numbered|recruited"
-    r"|randomi[sz]ed|assigned|allocated)\s$"
+    r"|randomi[sz]ed|assigned|allocated|available\sfor)\s$"
 )
 
 # ... and the arms they are of, named before the verb: "The ravolimod and placebo groups".

@@ -338,6 +338,8 @@ _PEOPLE = (
     r"|pacientes|participantes|sujetos|doentes"
     # Indonesian and Malay: "16 dari 150 pasien (10,7%)"
     r"|pasien|peserta"
+    # Italian
+    r"|pazienti|partecipanti|soggetti"
     # the abbreviation of posters and slides: "3 of 25 pts (12%)"
     r"|pts)"
 )
