@@ -425,6 +425,8 @@ _FLOW_STAGES = tuple(
     )
 )
 _FLOW_COUNTS = {"not_received", "lost", "discontinued", "excluded_from_analysis"}
+_FLOW_LINE = 160  # the longest line of a flow diagram's boxes
+_FLOW_INDENT = 6  # how far into its line "Allocated" may start (after a bullet)
 _FLOW_SIZES = {"received": "treated", "analysed": "analysed"}
 _FLOW_PREFIX = re.compile(
     r"[ \t]{0,8}(?:[\u2013\u2014\u2022*\-][ \t]{0,4})?(?:(?P<arm>[^:\n]{1,40}):\s)?"
@@ -434,10 +436,13 @@ _FLOW_PREFIX = re.compile(
 def _flow_boxes(norm: str, scan: Scanner) -> list[tuple[str, re.Match, str, re.Match]]:
     """Return each box of a CONSORT flow diagram as (stage, box, the arm its line names, the
     stage's match), when the text has one: boxes that allocate and boxes of another stage."""
-    if not scan.positions("allocated"):
+    # a box is a short line, and one of them opens with "Allocated"
+    if not any(p - _lines_around(norm, p)[0] <= _FLOW_INDENT for p in scan.positions("allocated")):
         return []
     boxes = []
     for line_start, line_end in _lines_with(norm, scan.positions("n=") + scan.positions("n =")):
+        if line_end - line_start > _FLOW_LINE:
+            continue
         prefix = _FLOW_PREFIX.match(norm, line_start, line_end)
         named = (prefix.group("arm") or "").strip() if prefix else ""
         for box in _FLOW_BOX.finditer(norm, line_start, line_end):
