@@ -69,8 +69,9 @@ def test_heldout_precision_and_recall_floor(report):
     # 0.796 / 0.767; all 160 passages dev 0.943 / 0.915, test 0.874 / 0.814. After round 37's
     # dev fixes, all 160: dev 0.980 / 0.951, test 0.875 / 0.815.
     # The sixth batch (ids k and l) arrived blind at 1c7194f: its dev half 0.795 / 0.719, test
-    # 0.721 / 0.601; all 192 passages dev 0.962 / 0.932, test 0.855 / 0.784.
-    floors = {"heldout-dev": (0.96, 0.93), "heldout-test": (0.85, 0.78)}
+    # 0.721 / 0.601; all 192 passages dev 0.962 / 0.932, test 0.855 / 0.784. After round 38's
+    # dev fixes, all 192: dev 0.987 / 0.965, test 0.863 / 0.795.
+    floors = {"heldout-dev": (0.98, 0.96), "heldout-test": (0.85, 0.78)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
@@ -101,8 +102,9 @@ def test_heldout_attribution_floor(report):
     # 0.713 / 0.653 / 0.781.
     # When the sixth batch arrived blind (1c7194f), all 192 passages: dev 0.904 / 0.829 / 0.907,
     # test 0.728 / 0.666 / 0.788 (the batch alone: dev 0.687 / 0.446 / 0.625, test 0.841 /
-    # 0.783 / 0.875).
-    floors = {"heldout-dev": (0.90, 0.82, 0.90), "heldout-test": (0.72, 0.66, 0.78)}
+    # 0.783 / 0.875); after round 38's dev fixes, all 192: dev 0.917 / 0.827 / 0.917, test
+    # 0.738 / 0.662 / 0.795.
+    floors = {"heldout-dev": (0.91, 0.82, 0.91), "heldout-test": (0.72, 0.66, 0.78)}
     measured = {
         corpus: tuple(
             rows(report, corpus)["all"][f"{attribute}_accuracy"]
