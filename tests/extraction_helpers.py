@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
 
 
@@ -28,3 +29,10 @@ def one(text: str, kind: str) -> dict:
 def kinds(text: str) -> list[tuple[str, str]]:
     """Return (kind, source_text) of every row of ``text``."""
     return [(row["kind"], row["source_text"]) for row in stats(text)]
+
+
+def checks_named(text: str, check: str) -> list[dict]:
+    """Return the rows of one check (default settings) of the statistics found in ``text``."""
+    extraction = extract_document("t", text)
+    rows = check_document(extraction.statistics, extraction.comparisons, Settings())
+    return [row for row in rows if row["check"] == check]

@@ -4,7 +4,7 @@ the rows."""
 
 from __future__ import annotations
 
-from extraction_helpers import of_kind, stats
+from extraction_helpers import checks_named, of_kind, stats
 
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
@@ -205,9 +205,9 @@ def test_the_cells_under_a_difference_column_are_differences_checked_against_the
         (20, 13, 27, "risk difference"),
         (20, 5, 28, "risk difference"),
     ]
-    extraction = extract_document("t", WRAPPED_HEADER)
-    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
-    intervals = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "ci_vs_counts"]
+    intervals = [
+        (c["reported"], c["verdict"]) for c in checks_named(WRAPPED_HEADER, "ci_vs_counts")
+    ]
     assert intervals == [("13 to 27", "consistent"), ("5 to 28", "inconsistent")]
 
 
@@ -241,9 +241,7 @@ def test_the_number_that_ends_a_row_under_a_p_value_column_is_its_p_between_the_
         ("=", 0.62, "Tranexamic acid vs Placebo", "Symptomatic VTE within 90 days"),
     ]
     # 3/94 vs 11/93: Fisher's exact p 0.02827 (scipy.stats.fisher_exact([[3, 91], [11, 82]]))
-    extraction = extract_document("t", P_COLUMN)
-    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
-    p_checks = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "p_vs_counts"]
+    p_checks = [(c["reported"], c["verdict"]) for c in checks_named(P_COLUMN, "p_vs_counts")]
     assert ("= 0.028", "consistent") in p_checks
 
 
@@ -279,10 +277,8 @@ def test_a_legend_below_a_table_makes_its_cells_counts_of_the_arms_its_header_na
         ("19 (12.5)", "probiotic", 152),
         ("16 (10.4)", "placebo", 154),
     ]
-    extraction = extract_document("t", POSTER)
-    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     # 27/154 is 17.5%, printed 15.7
-    verdicts = {c["reported"]: c["verdict"] for c in checks if c["check"] == "percent_vs_count"}
+    verdicts = {c["reported"]: c["verdict"] for c in checks_named(POSTER, "percent_vs_count")}
     assert verdicts == {
         "7.9": "consistent",
         "15.7": "inconsistent",

@@ -1371,21 +1371,20 @@ _FOREIGN_PEOPLE_WORDS = (
 )
 _FOREIGN_STAGE = re.compile(
     r"(?i)\b(?:(?P<randomized>randomisiert|zugeteilt|zugewiesen|aleatori[sz]ad[oa]s|randomi[sz]ad[oa]s"
-    r"|aleatori[sz]aron|randomi[sz]aron|asignad[oa]s|alocad[oa]s|randomis[ée]s)"
-    r"|(?P<enrolled>eingeschlossen|rekrutiert|aufgenommen|incluid[oa]s|inclu[íi]d[oa]s|incluyeron"
-    r"|reclutad[oa]s|recrutad[oa]s|reclutaron|inclus)"
+    r"|aleatori[sz]aron|randomi[sz]aron|asignad[oa]s|alocad[oa]s|randomis[ée]s"
     # Italian, Greek, Vietnamese, Russian, Dutch, Polish, Turkish
-    r"|(?P<analysed>analizzati|\u03b1\u03bd\u03b1\u03bb\u03cd\u03b8\u03b7\u03ba\u03b1\u03bd"
-    r"|ph\u00e2n\st\u00edch|geanalyseerd|przeanalizowano|analiz\s?edildi)"
-    r"|(?P<randomized_more>randomizzati|\u03c4\u03c5\u03c7\u03b1\u03b9\u03bf\u03c0\u03bf\u03b9"
+    r"|randomizzati|\u03c4\u03c5\u03c7\u03b1\u03b9\u03bf\u03c0\u03bf\u03b9"
     r"\u03ae\u03b8\u03b7\u03ba\u03b1\u03bd|ng\u1eabu\snhi\u00ean"
     r"|\u0440\u0430\u043d\u0434\u043e\u043c\u0438\u0437\u0438\u0440\u043e\u0432\u0430\u043d\w{0,2}"
     r"|gerandomiseerd|zrandomizowano|randomize\sedildi)"
-    r"|(?P<enrolled_more>arruolati|inclusi|\u03b5\u03bd\u03c4\u03ac\u03c7\u03b8\u03b7\u03ba\u03b1\u03bd"
+    r"|(?P<enrolled>eingeschlossen|rekrutiert|aufgenommen|incluid[oa]s|inclu[íi]d[oa]s|incluyeron"
+    r"|reclutad[oa]s|recrutad[oa]s|reclutaron|inclus"
+    r"|arruolati|inclusi|\u03b5\u03bd\u03c4\u03ac\u03c7\u03b8\u03b7\u03ba\u03b1\u03bd"
     r"|tham\sgia|\u0432\u043a\u043b\u044e\u0447\u0435\u043d\w{0,2}|ge\u00efncludeerd"
-    r"|w\u0142\u0105czono|dahil\sedildi))\b"
+    r"|w\u0142\u0105czono|dahil\sedildi)"
+    r"|(?P<analysed>analizzati|\u03b1\u03bd\u03b1\u03bb\u03cd\u03b8\u03b7\u03ba\u03b1\u03bd"
+    r"|ph\u00e2n\st\u00edch|geanalyseerd|przeanalizowano|analiz\s?edildi))\b"
 )
-_FOREIGN_POPULATION = {"randomized_more": "randomized", "enrolled_more": "enrolled"}
 
 
 def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -1399,8 +1398,9 @@ def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[
         else:
             stage = _FOREIGN_STAGE.search(norm, *sents.of(m.start()))
         if stage:
-            population = _FOREIGN_POPULATION.get(stage.lastgroup, stage.lastgroup)
-            found.append(_size("sample_size", *m.span("n"), m.group("n"), population=population))
+            found.append(
+                _size("sample_size", *m.span("n"), m.group("n"), population=stage.lastgroup)
+            )
     return found
 
 

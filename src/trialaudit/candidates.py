@@ -902,14 +902,11 @@ def _table_p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found: list[Candidate] = []
     if not any(scan.positions(header) for header in ("p value", "p-value", " p\n")):
         return found
-    for position in scan.positions("."):
-        line_end = norm.find("\n", position)
+    for line_start in sorted({sents.paragraph(p) for p in scan.positions(".")}):
+        line_end = norm.find("\n", line_start)
         line_end = len(norm) if line_end < 0 else line_end
-        m = grammar.TABLE_ROW_P.search(norm, max(position - 3, 0), line_end)
-        if m is None or not m.start("p") <= position < m.end("p"):
-            continue
-        line_start = sents.paragraph(m.start())
-        if not _CELLS_BEFORE_P.search(norm, line_start, m.start()):
+        m = grammar.TABLE_ROW_P.search(norm, line_start, line_end)  # the row's last cell
+        if m is None or not _CELLS_BEFORE_P.search(norm, line_start, m.start()):
             continue
         if (
             _header_above(norm, m.start(), sents, grammar.P_COLUMN_HEADER, rows=_P_COLUMN_ROWS)

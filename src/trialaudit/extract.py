@@ -520,9 +520,10 @@ def _label_from_line_above(cells: list[dict], summary: str, label: str) -> None:
 
 
 # A table's caption: "Table 7: Proportion of Patients Meeting Efficacy Endpoints at Week 12".
-_CAPTION = re.compile(r"(?m)^[ \t]?Table\s?\d{1,3}[.:]\s[^\n]{0,200}")
+_CAPTION_OPENING = r"^[ \t]?Table\s?\d{1,3}[.:]\s"
+_CAPTION = re.compile(rf"(?m){_CAPTION_OPENING}[^\n]{{0,200}}")
 _CAPTION_LINES = 12  # how many lines above its header's last line a caption may stand
-_CAPTION_NUMBER = re.compile(r"^[ \t]?Table\s?\d{1,3}[.:]\s")  # "Table 1. " opening a header
+_CAPTION_NUMBER = re.compile(_CAPTION_OPENING)  # "Table 1. " opening a header line
 
 
 def _caption_timepoint(norm: str, header_start: int) -> tuple[str, float] | None:
@@ -602,16 +603,15 @@ def _headers_naming_sized_arms(
     if len(sized) < 2 or "  " not in norm:
         return []
     names = "|".join(re.escape(name) for name in sorted(sized, key=len, reverse=True))
-    cells = re.compile(
-        rf"(?im)(?:[ \t]{{2,}}(?:{names})(?=[ \t]{{2,}}|[ \t]*$)){{2,}}"
-        r"(?:[ \t]{2,}p(?:\s?value)?)?[ \t]*$"
-    )
+    one_cell = rf"[ \t]{{2,}}(?P<name>{names})(?=[ \t]{{2,}}|[ \t]*$)"
+    cell = re.compile("(?im)" + one_cell)
+    cells = re.compile(rf"(?im)(?:{one_cell}){{2,}}(?:[ \t]{{2,}}p(?:\s?value)?)?[ \t]*$")
     headers = []
     for m in cells.finditer(norm):
         line_start = norm.rfind("\n", 0, m.start()) + 1
         if line_start in by_line and any(r["kind"] in RESULT_KINDS for r in by_line[line_start]):
             continue  # a row of values, not a header
-        named = re.findall(rf"(?i)[ \t]{{2,}}({names})(?=[ \t]{{2,}}|[ \t]*$)", m.group())
+        named = [c.group("name") for c in cell.finditer(m.group())]
         if len({n.lower() for n in named}) == len(named):
             headers.append((line_start, [sized[n.lower()] for n in named]))
     return headers

@@ -105,9 +105,6 @@ _SECTION_START = re.compile(
     r"|^Baseline Characteristics|^Participant Flow|^Eligibility|^Results First Posted"
 )
 _TIME_FRAME = re.compile(r"(?m)^Time Frame(?:[:|]\s?|\s(?=[A-Z0-9]))(?P<frame>[^\n]{1,300})$")
-# The participant flow's rows after "STARTED": "COMPLETED | 114 | 103", "NOT COMPLETED | 12 |
-# 22" and the reasons ("Adverse Event | 4 | 3"), to the first line that is no such row.
-_FLOW_ROW = re.compile(r"(?P<label>[A-Za-z][^\n|:]{0,80}?):?\s?\|(?P<cells>[\d\s|]{1,200})")
 _FLOW_HEADING = re.compile(r"Reason Not Completed|Reasons? for (?:Not Completing|Withdrawal)")
 # A statistical analysis's estimate, in ClinicalTrials.gov's vocabulary of estimation
 # parameters ("Hazard Ratio, log" is on the log scale and is left alone), with its interval:
@@ -230,9 +227,11 @@ def _flow_counts(norm: str, end: int, titles: list[str], sizes: list[Candidate])
         if _FLOW_HEADING.fullmatch(norm, line_start, line_end):
             line_start = line_end + 1
             continue
-        row = _FLOW_ROW.fullmatch(norm, line_start, line_end)
+        # "COMPLETED | 114 | 103", "Adverse Event | 4 | 3": a labelled row of whole numbers
+        row = _PLAIN_ROW.fullmatch(norm, line_start, line_end)
+        label = (row.group("label") or "").rstrip(" :") if row else ""
         cells = list(_WHOLE.finditer(norm, row.start("cells"), row.end("cells"))) if row else []
-        if not row or len(cells) != len(titles):
+        if not label[:1].isalpha() or len(cells) != len(titles):
             break
         for cell, title in zip(cells, titles, strict=True):
             if _is_total(title) or title not in started:
@@ -241,7 +240,7 @@ def _flow_counts(norm: str, end: int, titles: list[str], sizes: list[Candidate])
                 "numerator": int(cell.group()),
                 "value_text": cell.group(),
                 "arm": title,
-                "outcome": row.group("label").strip().lower(),
+                "outcome": label.strip().lower(),
                 "denominator": started[title].fields["size"],
             }
             found.append(Candidate("count", cell.start(), cell.end(), fields))
