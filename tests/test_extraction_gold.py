@@ -136,7 +136,8 @@ def test_every_slip_planted_in_a_dev_passage_is_found():
     by_design = {("heldout-i05", "= 0.02"), ("heldout-j11", "= 0.04")}
     expected = ~dev.apply(lambda s: (s["snippet_id"], s["reported"]) in by_design, axis=1)
     assert len(dev) == 31 and dev[expected]["found"].all(), dev[expected & ~dev["found"]]
-    gold = scoring.read_gold_heldout(REPO / "tests" / "gold" / "heldout.csv")
+    gold_dir = REPO / "tests" / "gold"
+    gold = scoring.read_gold_heldout(gold_dir / scoring.HELDOUT_PASSAGES, gold_dir / "heldout.csv")
     texts = {**gold["heldout-dev"][0], **gold["heldout-test"][0]}
     for snippet_id, reported in sorted(by_design):
         extraction = extract_document(snippet_id, texts[snippet_id])

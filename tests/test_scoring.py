@@ -465,21 +465,56 @@ def test_snippets_cover_every_kind_and_enough_traps(gold):
 
 
 def test_heldout_passages_are_split_in_two_halves_each_with_traps(gold):
-    raw = pd.read_csv(GOLD / "heldout.csv", dtype=str, keep_default_na=False)
+    passages = pd.read_csv(GOLD / scoring.HELDOUT_PASSAGES, dtype=str, keep_default_na=False)
     assert set(gold.heldout) == {"heldout-dev", "heldout-test"}
     for name, (texts, df) in gold.heldout.items():
         negatives = set(texts) - set(df["doc_id"])
         assert len(texts) >= 12 and len(df) >= 100 and len(negatives) >= 2, name
     dev, test = (set(gold.heldout[f"heldout-{s}"][0]) for s in ("dev", "test"))
-    assert not dev & test and dev | test == set(raw["snippet_id"])
+    assert not dev & test and dev | test == set(passages["snippet_id"])
+    for texts, _ in gold.heldout.values():
+        stored = passages.set_index("snippet_id")["text"]
+        assert all(stored[pid] == text for pid, text in texts.items())
 
 
-def test_heldout_split_must_be_dev_or_test(tmp_path):
-    raw = pd.read_csv(GOLD / "heldout.csv", dtype=str, keep_default_na=False)
-    raw.loc[raw.index[0], "split"] = "train"
-    raw.to_csv(tmp_path / "heldout.csv", index=False)
+@pytest.fixture
+def heldout_copy(tmp_path):
+    """A copy of the held-out gold's two files, to be spoiled by a test."""
+    passages = pd.read_csv(GOLD / scoring.HELDOUT_PASSAGES, dtype=str, keep_default_na=False)
+    rows = pd.read_csv(GOLD / "heldout.csv", dtype=str, keep_default_na=False)
+
+    def read(passages=passages, rows=rows):
+        passages.to_csv(tmp_path / "passages.csv", index=False)
+        rows.to_csv(tmp_path / "rows.csv", index=False)
+        return scoring.read_gold_heldout(tmp_path / "passages.csv", tmp_path / "rows.csv")
+
+    return passages, rows, read
+
+
+def test_heldout_split_must_be_dev_or_test(heldout_copy):
+    passages, _, read = heldout_copy
+    passages.loc[passages.index[0], "split"] = "train"
     with pytest.raises(ValueError, match=r"split must be one of .* not \['train'\]"):
-        scoring.read_gold_heldout(tmp_path / "heldout.csv")
+        read(passages=passages)
+
+
+def test_heldout_passage_listed_twice_is_refused(heldout_copy):
+    passages, _, read = heldout_copy
+    with pytest.raises(ValueError, match=r"passages listed more than once: \['heldout-a01'\]"):
+        read(passages=pd.concat([passages, passages.iloc[[0]]]))
+
+
+def test_heldout_rows_must_name_a_stored_passage(heldout_copy):
+    _, rows, read = heldout_copy
+    rows.loc[rows.index[0], "snippet_id"] = "heldout-z99"
+    with pytest.raises(ValueError, match=r"lacks: \['heldout-z99'\]"):
+        read(rows=rows)
+
+
+def test_heldout_passage_without_rows_is_refused_not_taken_for_a_negative(heldout_copy):
+    _, rows, read = heldout_copy
+    with pytest.raises(ValueError, match=r"no row for passages \['heldout-a01'\]"):
+        read(rows=rows[rows["snippet_id"] != "heldout-a01"])
 
 
 def test_the_gold_scores_perfectly_against_itself(gold):

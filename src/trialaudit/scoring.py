@@ -501,21 +501,36 @@ class GoldStandard:
 
 
 HELDOUT_SPLITS = ("dev", "test")  # schemas.SCORED_CORPORA names their corpora
+HELDOUT_PASSAGES = "heldout_passages.csv"  # beside heldout.csv, each passage's text once
 
 
-def read_gold_heldout(path: str | Path) -> dict[str, tuple[dict[str, str], pd.DataFrame]]:
-    """Return the held-out passages (heldout.csv: the snippets' columns and a ``split``) by
-    corpus, ``heldout-dev`` and ``heldout-test``, each as read_gold_snippets returns them."""
-    df = _text_table(path)
-    unknown = sorted(set(df["split"]) - set(HELDOUT_SPLITS))
+def read_gold_heldout(
+    passages_path: str | Path, rows_path: str | Path
+) -> dict[str, tuple[dict[str, str], pd.DataFrame]]:
+    """Return the held-out passages by corpus, ``heldout-dev`` and ``heldout-test``, each as
+    read_gold_snippets returns them. Each text is stored once (``heldout_passages.csv``:
+    snippet_id, split, text); the rows (``heldout.csv``) are the snippets' columns without the
+    text, and a negative passage has one row with an empty kind, so that every passage has rows."""
+    passages = _text_table(passages_path)
+    rows = _text_table(rows_path)
+    unknown = sorted(set(passages["split"]) - set(HELDOUT_SPLITS))
     if unknown:
-        raise ValueError(f"{path}: split must be one of {HELDOUT_SPLITS}, not {unknown}")
-    if (df.groupby("snippet_id")["split"].nunique() > 1).any():
-        raise ValueError(f"{path}: a passage has rows in both splits")
-    corpora = {}
-    for split in HELDOUT_SPLITS:
-        corpora[f"heldout-{split}"] = _passages(df[df["split"] == split])
-    return corpora
+        raise ValueError(f"{passages_path}: split must be one of {HELDOUT_SPLITS}, not {unknown}")
+    repeated = sorted(set(passages.loc[passages["snippet_id"].duplicated(), "snippet_id"]))
+    if repeated:
+        raise ValueError(f"{passages_path}: passages listed more than once: {repeated}")
+    orphans = sorted(set(rows["snippet_id"]) - set(passages["snippet_id"]))
+    if orphans:
+        raise ValueError(f"{rows_path}: rows of passages {passages_path} lacks: {orphans}")
+    unannotated = sorted(set(passages["snippet_id"]) - set(rows["snippet_id"]))
+    if unannotated:
+        raise ValueError(
+            f"{rows_path}: no row for passages {unannotated} (a negative has one empty-kind row)"
+        )
+    joined = rows.merge(passages, on="snippet_id", how="left", validate="many_to_one")
+    return {
+        f"heldout-{split}": _passages(joined[joined["split"] == split]) for split in HELDOUT_SPLITS
+    }
 
 
 def load_gold(gold_dir: str | Path, raw_dir: str | Path) -> GoldStandard:
@@ -526,8 +541,12 @@ def load_gold(gold_dir: str | Path, raw_dir: str | Path) -> GoldStandard:
     statistics = read_gold_statistics(gold_dir / "seed_statistics.csv")
     facts = read_gold_facts(gold_dir / "seed_facts.csv")
     snippet_texts, snippets = read_gold_snippets(gold_dir / "snippets.csv")
-    heldout_path = gold_dir / "heldout.csv"
-    heldout = read_gold_heldout(heldout_path) if heldout_path.exists() else {}
+    heldout_rows = gold_dir / "heldout.csv"
+    heldout = (
+        read_gold_heldout(gold_dir / HELDOUT_PASSAGES, heldout_rows)
+        if heldout_rows.exists()
+        else {}
+    )
     seed_texts = {}
     for doc_id in sorted(set(statistics["doc_id"]) | set(facts["doc_id"])):
         path = raw_dir / f"{doc_id}.txt"
@@ -632,8 +651,7 @@ def planted_slips(gold_dir: str | Path) -> pd.DataFrame:
 
     gold = Path(gold_dir)
     slips = pd.read_csv(gold / "heldout_slips.csv", dtype=str, keep_default_na=False)
-    texts = pd.read_csv(gold / "heldout.csv", dtype=str, keep_default_na=False)
-    text_of = texts.groupby("snippet_id")["text"].first()
+    text_of = _text_table(gold / HELDOUT_PASSAGES).set_index("snippet_id")["text"]
     found = []
     for slip in slips.itertuples():
         extraction = extract_document(slip.snippet_id, text_of[slip.snippet_id])
