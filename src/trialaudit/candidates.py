@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from . import absolute_effects, context, eu_register, grammar, registry
 from . import arms as arm_sizes
-from . import context, eu_register, grammar, registry
 from .numbers import value_of, word_value
 from .spans import Candidate, Scanner, chained
 
@@ -446,6 +446,73 @@ def _rate_and_its_pair(
         arm = context.arm_near(norm, begin, end, sentence)
         fields = {"value_text": value_text, "unit": unit, "arm": arm, "outcome": outcome}
         found.append(Candidate("rate", begin, end, fields))
+    return found
+
+
+def _line_of(norm: str, offset: int) -> tuple[int, int]:
+    """Return the bounds of the line holding ``offset``."""
+    end = norm.find("\n", offset)
+    return norm.rfind("\n", 0, offset) + 1, len(norm) if end < 0 else end
+
+
+_FEWER = frozenset({"fewer", "less", "lower"})
+# A label that names the table, not an outcome: "Anticipated absolute effects: 314 per 1000 ...".
+_NOT_AN_OUTCOME_LABEL = re.compile(r"(?i)absolute|effects?$|risk|certainty|summary|findings")
+
+
+def _signed(number: str, direction: str) -> str:
+    """Return "71" of "71 fewer" as "-71": GRADE states a difference's sign in words."""
+    return f"-{number}" if direction.lower() in _FEWER and number.strip("0") else number
+
+
+def _absolute_effects(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """Return a summary of findings' absolute effects per 1000 (GRADE handbook 5.2): the risk
+    with the comparator and with the intervention, read as means (an arm's rate), and their
+    difference, signed by "more" or "fewer". Risks are read only on lines that hold such a
+    difference or name absolute effects; a risk whose arm is not named takes the arms of the
+    last line that named them, in the table's order (comparator first)."""
+    found: list[Candidate] = []
+    lines: set[tuple[int, int]] = set()
+    for m in scan.finditer(grammar.ABSOLUTE_DIFFERENCE, ("per 1",), 20, 80):
+        lines.add(_line_of(norm, m.start()))
+        fields = {"measure": "risk difference", "unit": absolute_effects.UNIT}
+        fields["value_text"] = _signed(m.group("est"), m.group("dir"))
+        if m.group("lo"):
+            fields["ci_low_text"] = _signed(m.group("lo"), m.group("lo_dir"))
+            fields["ci_high_text"] = _signed(m.group("hi"), m.group("hi_dir"))
+        label = grammar.ROW_LABEL.match(norm, *_line_of(norm, m.start()))
+        if label and not _NOT_AN_OUTCOME_LABEL.search(label["label"]):
+            fields["outcome"] = _outcome_words(label["label"])
+        found.append(Candidate("difference", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.ABSOLUTE_EFFECTS_CUE, ("absolute", "risk with", "risk"), 0):
+        lines.add(_line_of(norm, m.start()))
+    named: tuple[str, str] = ("", "")  # (comparator, intervention) of the last line naming both
+    for line in sorted(lines):
+        risks = list(grammar.ABSOLUTE_RISK.finditer(norm, *line))
+        arms = [
+            context.clean_arm(m["arm"])
+            if m["arm"]
+            else context.arm_near(norm, m.start(), m.end(), sents.of(m.start()))
+            for m in risks
+        ]
+        label = grammar.ROW_LABEL.match(norm, *line)
+        outcome = (
+            "" if not label or _NOT_AN_OUTCOME_LABEL.search(label["label"]) else label["label"]
+        )
+        if len(risks) == 2 and all(arms):
+            named = (arms[0], arms[1])
+        elif len(risks) == 2 and all(named):
+            arms = list(named)
+        for m, arm in zip(risks, arms, strict=True):
+            fields = {"value_text": m.group("est"), "unit": absolute_effects.UNIT, "arm": arm}
+            fields["outcome"] = _outcome_words(outcome)
+            if m.group("lo"):
+                fields |= {"ci_low_text": m.group("lo"), "ci_high_text": m.group("hi")}
+            found.append(Candidate("mean", m.start(), m.end(), fields))
+        if len(risks) == 2 and all(arms):
+            for cand in found:
+                if cand.kind == "difference" and line[0] <= cand.start < line[1]:
+                    cand.fields["arm"] = f"{arms[1]} vs {arms[0]}"
     return found
 
 
@@ -1533,6 +1600,7 @@ def candidates(
         *_numbers_needed(norm, scan),
         *_rate_events(norm, sents, scan),
         *_rates(norm, sents, scan),
+        *_absolute_effects(norm, sents, scan),
         *_differences(norm, scan),
         *_differences_named_after(norm, sents, scan),
         *_p_values(norm, sents, scan),

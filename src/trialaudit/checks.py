@@ -15,7 +15,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from . import apa, ci_geometry, context, continuous, inference, nnt, rates, twobytwo
+from . import (
+    absolute_effects,
+    apa,
+    ci_geometry,
+    context,
+    continuous,
+    inference,
+    nnt,
+    rates,
+    twobytwo,
+)
 from .arms import CLUSTERS, counts_people, of_each_arm, resolve_arm
 from .comparisons import ANOTHER_HYPOTHESIS_FLAG
 from .judgement import (
@@ -1134,6 +1144,100 @@ def check_difference_midpoint(stat: dict) -> dict | None:
         approximate=measure not in SYMMETRIC_DIFFERENCES,
         assumption="" if measure in SYMMETRIC_DIFFERENCES else "a symmetric (Wald-type) CI",
     )
+
+
+# --- absolute effects of a summary of findings -----------------------------------------------
+
+_ABSOLUTE_EFFECTS_WINDOW = 400  # characters after a ratio in which its absolute effects stand
+
+
+def _absolute_effects_after(ratio: dict, stats: list[dict]) -> tuple[dict | None, ...]:
+    """Return the comparator's risk (printed without a CI), the intervention's risk (with one)
+    and their difference, per 1000, printed after a ratio and before the next ratio."""
+    found: dict[str, dict] = {}
+    end = ratio["span_end"]
+    for stat in sorted(stats, key=lambda s: s["span_start"]):
+        if stat["span_start"] < end:
+            continue
+        if stat["kind"] == "ratio" or stat["span_start"] - end > _ABSOLUTE_EFFECTS_WINDOW:
+            break
+        if absolute_effects.is_absolute_effect(stat):
+            role = (
+                "difference"
+                if stat["kind"] == "difference"
+                else ("risk" if stat.get("ci_low_text") else "assumed")
+            )
+            found.setdefault(role, stat)
+    return found.get("assumed"), found.get("risk"), found.get("difference")
+
+
+def check_absolute_effects(ratio: dict, stats: list[dict]) -> list[dict]:
+    """A summary of findings' intervention risk and risk difference per 1000, and their CIs,
+    against the comparator's risk and the relative effect (and its CI) printed with them, over
+    every pair of values that round to the printed ones (absolute_effects.implied_ranges)."""
+    measure = ratio.get("measure")
+    if measure not in absolute_effects.RELATIVE_MEASURES:
+        return []
+    assumed, risk, difference = _absolute_effects_after(ratio, stats)
+    acr = as_reported(assumed.get("value_text")) if assumed else None
+    est, lo, hi = (as_reported(ratio.get(k)) for k in ("value_text", "ci_low_text", "ci_high_text"))
+    if acr is None or est is None:
+        return []
+    method = {
+        "RR": "comparator's risk x RR",
+        "OR": "risk with the comparator's odds x OR",
+        "HR": "1 - (1 - comparator's risk) ^ HR",
+    }[measure]
+    assumption = (
+        f"comparator's risk {assumed['value_text']} per 1000, {measure} {ratio['value_text']}"
+    )
+    at_estimate = absolute_effects.implied_ranges(acr.interval(), est.interval(), measure)
+    at_limits = (
+        None
+        if lo is None or hi is None
+        else [
+            absolute_effects.implied_ranges(acr.interval(), limit.interval(), measure)
+            for limit in (lo, hi)
+        ]
+    )
+    rows = []
+    for stat, which, name in ((risk, 0, "absolute_risk"), (difference, 1, "absolute_difference")):
+        value = as_reported(stat.get("value_text")) if stat else None
+        if value is None:
+            continue
+        verdict = _judge_range(value, at_estimate[which], method)
+        rows.append(
+            _row(stat, f"{name}_vs_ratio", stat["value_text"], verdict, assumption=assumption)
+        )
+        low, high = (as_reported(stat.get(k)) for k in ("ci_low_text", "ci_high_text"))
+        if at_limits is None or low is None or high is None:
+            continue
+        (low_range, high_range) = (at_limits[0][which], at_limits[1][which])
+        agrees = low.overlaps(*low_range) and high.overlaps(*high_range)
+        text = " to ".join(
+            format_value(sum(r) / 2, reported.decimals)
+            for r, reported in ((low_range, low), (high_range, high))
+        )
+        verdict = Verdict(
+            CONSISTENT if agrees else INCONSISTENT,
+            f"{method}, at the CI limits of the {measure}",
+            math.nan,
+            text,
+            "",
+            low_range[0],
+            high_range[1],
+        )
+        reported = f"{stat['ci_low_text']} to {stat['ci_high_text']}"
+        rows.append(
+            _row(
+                stat,
+                f"{name}_ci_vs_ratio_ci",
+                reported,
+                verdict,
+                assumption=f"{assumption} ({ratio['ci_low_text']} to {ratio['ci_high_text']})",
+            )
+        )
+    return rows
 
 
 # --- p-values ---------------------------------------------------------------------------------
@@ -2674,7 +2778,8 @@ def check_document(
                 rows.extend(check_rate_ratio_events(stat, *rates, settings))
             elif rates is not None:
                 rows.append(check_rate_ratio(stat, *rates))
-        elif kind == "difference":
+            rows += check_absolute_effects(stat, stats)
+        elif kind == "difference" and not absolute_effects.is_absolute_effect(stat):
             rows.append(check_difference_midpoint(stat))
             if int(stat["stat_id"]) not in with_counts:
                 rows += _estimate_against_percentages(stat, sentences, percent_sizes, settings)

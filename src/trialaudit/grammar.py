@@ -182,6 +182,34 @@ RATE_AFTER = re.compile(
     _X,
 )
 
+# Absolute effects of a GRADE summary of findings (GRADE handbook, section 5.2): each arm's risk
+# per 1000 ("314 per 1000 with usual care", "455 per 1000 (341 to 607)") and their difference
+# ("141 more per 1000 (27 more to 293 more)"), both derived from the comparator's risk and the
+# relative effect. A rate per 1000 person-years is not one.
+_PER_THOUSAND = r"(?i:per)\s1(?:[,.\s\u2009]?000)(?![\d,.])"
+_NOT_PERSON_TIME = (
+    r"(?!\s(?i:person|patient|participant|child|women|men|live|births|PY|population|inhabitants))"
+)
+_MORE_FEWER = r"(?i:more|fewer|less|higher|lower)"
+ABSOLUTE_DIFFERENCE = re.compile(
+    rf"""(?<![\w.,/\-])(?P<est>\d{{1,4}})\s(?P<dir>{_MORE_FEWER})\s{_PER_THOUSAND}{_NOT_PERSON_TIME}
+    (?:\s?\((?:95\s?%\s?CI:?\s?|from\s)?(?P<lo>\d{{1,4}})\s(?P<lo_dir>{_MORE_FEWER})
+    \s?(?:to|-|\u2013)\s?(?P<hi>\d{{1,4}})\s(?P<hi_dir>{_MORE_FEWER})\)?)?""",
+    _X,
+)
+ABSOLUTE_RISK = re.compile(
+    rf"""(?<![\w.,/\-])(?P<est>\d{{1,4}})\s{_PER_THOUSAND}{_NOT_PERSON_TIME}
+    (?:\s(?:with|in|for|on)\s(?P<arm>[^()\n;,.:]{{1,40}}?)(?=\s?\(|[;,.]|\s(?:vs|versus|and|that)\b|$))?
+    (?:\s?\((?:95\s?%\s?CI:?\s?)?(?P<lo>\d{{1,4}})\s?(?:to|-|\u2013)\s?(?P<hi>\d{{1,4}})\))?""",
+    _X | re.MULTILINE,
+)
+# A summary of findings' row label: "Independent walking at 30 days: 71/156 ...".
+ROW_LABEL = re.compile(r"(?P<label>[^:\n]{3,80}):\s")
+# What tells that a line's risks per 1000 are a summary of findings' absolute effects.
+ABSOLUTE_EFFECTS_CUE = re.compile(
+    r"(?i)absolute\seffects?|risk\swith\b|assumed\srisk|corresponding\srisk"
+)
+
 # A further estimate of the same measure: "... 1.9 (95% CI 1.2-3.0) at day 28 and 2.4 (95% CI
 # 1.4-4.1) at day 90". It needs its own CI.
 _NEXT_LEAD = r"[^.;\n]{0,40}?(?:,|\band\b|;|\bvs\.?|\sv\.?(?=\s)|\bversus\b)\s?"

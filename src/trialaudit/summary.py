@@ -54,6 +54,10 @@ CHECK_LABELS = {
     "efficacy_ci_vs_counts": "CI of a vaccine efficacy vs the cases and people of each arm",
     "efficacy_vs_ratio": "vaccine efficacy or relative risk reduction vs the ratio",
     "efficacy_ci_vs_ratio_ci": "CI of an efficacy or relative risk reduction vs the ratio's CI",
+    "absolute_risk_vs_ratio": "risk per 1000 vs the comparator's risk and the ratio",
+    "absolute_risk_ci_vs_ratio_ci": "CI of a risk per 1000 vs the ratio's CI",
+    "absolute_difference_vs_ratio": "difference per 1000 vs the comparator's risk and the ratio",
+    "absolute_difference_ci_vs_ratio_ci": "CI of a difference per 1000 vs the ratio's CI",
 }
 MAX_TABLE_ROWS = 500
 
