@@ -22,6 +22,7 @@ from . import (
     context,
     continuous,
     inference,
+    meta,
     nnt,
     rates,
     twobytwo,
@@ -1237,6 +1238,152 @@ def check_absolute_effects(ratio: dict, stats: list[dict]) -> list[dict]:
                 assumption=f"{assumption} ({ratio['ci_low_text']} to {ratio['ci_high_text']})",
             )
         )
+    return rows
+
+
+# --- a forest plot's pooled estimate -----------------------------------------------------------
+
+# The estimates a forest plot's stated model may have printed (revman.POOLED_FLAG + model).
+# RevMan's "M-H, Random" is DerSimonian-Laird with tau^2 from the Mantel-Haenszel Q (Deeks &
+# Higgins 2010); with tau^2 from the inverse-variance Q it differs in the third digit at most,
+# and when tau^2 is 0 a random-effects analysis is a common-effect one, with either weights.
+_POOLED_MODELS = {
+    "MH_fixed": ("MH",),
+    "MH_random": ("MH-DL", "DL"),
+    "IV_fixed": ("FE",),
+    "IV_random": ("DL",),
+}
+_POOLED_MEASURES = {"RR": "RR", "OR": "OR", "risk difference": "RD"}
+
+
+def _pooled_model(stat: dict) -> str | None:
+    flags = (stat.get("flags") or "").split(";")
+    return next((f.removeprefix("pooled_") for f in flags if f.startswith("pooled_")), None)
+
+
+def _forest_studies(pooled: dict, stats: list[dict]) -> meta.Counts | None:
+    """Return the events and totals of the trials above a pooled estimate (each trial's two
+    counts, experimental arm first, since the previous pooled estimate), or None."""
+    earlier = [s for s in stats if s["span_end"] <= pooled["span_start"]]
+    since = [s for s in earlier if _pooled_model(s) is not None]
+    floor = since[-1]["span_end"] if since else -1
+    by_study: dict[str, list[dict]] = {}
+    for s in earlier:
+        if s["kind"] == "count" and s["span_start"] > floor and s["study_id"] != pooled["study_id"]:
+            by_study.setdefault(s["study_id"], []).append(s)
+    pairs = [sorted(c, key=lambda s: s["span_start"]) for c in by_study.values()]
+    if len(pairs) < 2 or any(
+        len(c) != 2 or _missing(c[0].get("denominator")) or _missing(c[1].get("denominator"))
+        for c in pairs
+    ):
+        return None
+    columns = [
+        [float(c[i][key]) for c in pairs] for i in (0, 1) for key in ("numerator", "denominator")
+    ]
+    try:
+        return meta.Counts.of(*columns)
+    except meta.MetaAnalysisError:
+        return None
+
+
+def _pooled_fits(counts: meta.Counts, measure: str, model: str) -> dict[str, meta.Pooled]:
+    """Return the estimates the stated model may have printed, by method name."""
+    fits: dict[str, meta.Pooled] = {}
+    methods = {
+        "MH": lambda: meta.mantel_haenszel(counts, measure),
+        "MH-DL": lambda: meta.revman_random(counts, measure),
+        "FE": lambda: meta.random_effects(counts, measure, "FE"),
+        "DL": lambda: meta.random_effects(counts, measure, "DL"),
+    }
+    for name in _POOLED_MODELS[model]:
+        try:
+            fits[name] = methods[name]()
+        except meta.MetaAnalysisError:
+            continue
+    if model.endswith("random") and fits and all(f.tau2 == 0 for f in fits.values()):
+        for name in ("MH", "FE"):
+            try:
+                fits[name] = methods[name]()
+            except meta.MetaAnalysisError:
+                continue
+    return fits
+
+
+_METHOD_NAMES = {
+    "MH": "Mantel-Haenszel",
+    "MH-DL": "DerSimonian-Laird, tau^2 from the Mantel-Haenszel Q (RevMan)",
+    "DL": "DerSimonian-Laird",
+    "FE": "inverse variance",
+}
+
+
+def check_pooled_estimate(pooled: dict, stats: list[dict]) -> list[dict]:
+    """A forest plot's pooled estimate and CI, its heterogeneity chi-square (Cochran's Q) and
+    its z test, recomputed from the trials' counts above it with the model its header names
+    (meta.py, checked against metafor); consistent when one method the model allows gives
+    values that round to the printed ones."""
+    model, measure = _pooled_model(pooled), _POOLED_MEASURES.get(pooled.get("measure") or "")
+    counts = _forest_studies(pooled, stats) if model in _POOLED_MODELS and measure else None
+    fits = _pooled_fits(counts, measure, model) if counts is not None else {}
+    if not fits:
+        return []
+    scale = (lambda x: math.exp(x)) if measure in meta.RATIO_MEASURES else (lambda x: x)
+    assumption = f"{counts.k} trials' counts above it, {model.replace('_', ' ')} effects"
+    rows = []
+
+    def judge(stat: dict, check: str, reported: str, values: dict[str, tuple[float, ...]]):
+        texts = [as_reported(t) for t in reported.split(" to ")]
+        if None in texts:
+            return
+        agreeing = [
+            name
+            for name, v in values.items()
+            if all(t.contains(x) or t.overlaps(x, x) for t, x in zip(texts, v, strict=True))
+        ]
+        name = (agreeing or list(values))[0]
+        shown = " to ".join(
+            format_value(x, t.decimals + 2) for t, x in zip(texts, values[name], strict=True)
+        )
+        verdict = Verdict(
+            CONSISTENT if agreeing else INCONSISTENT, _METHOD_NAMES[name], values[name][0], shown
+        )
+        rows.append(_row(stat, check, reported, verdict, assumption=assumption))
+
+    judge(
+        pooled,
+        "pooled_vs_trials",
+        pooled["value_text"],
+        {n: (scale(f.estimate),) for n, f in fits.items()},
+    )
+    if pooled.get("ci_low_text") and pooled.get("ci_high_text"):
+        judge(
+            pooled,
+            "pooled_ci_vs_trials",
+            f"{pooled['ci_low_text']} to {pooled['ci_high_text']}",
+            {n: (scale(f.ci_low), scale(f.ci_high)) for n, f in fits.items()},
+        )
+    after = [
+        s
+        for s in stats
+        if s["kind"] == "test"
+        and s["study_id"] == pooled["study_id"]
+        and s["span_start"] > pooled["span_end"]
+    ]
+    for test in after[:2]:
+        if test.get("test_type") == "chi2":
+            judge(
+                test,
+                "heterogeneity_vs_trials",
+                test["value_text"],
+                {n: (f.q,) for n, f in fits.items()},
+            )
+        elif test.get("test_type") == "z":
+            judge(
+                test,
+                "overall_z_vs_trials",
+                test["value_text"].lstrip("-−"),
+                {n: (abs(f.statistic),) for n, f in fits.items()},
+            )
     return rows
 
 
@@ -2779,6 +2926,11 @@ def check_document(
             elif rates is not None:
                 rows.append(check_rate_ratio(stat, *rates))
             rows += check_absolute_effects(stat, stats)
+            if _pooled_model(stat) is not None:
+                rows += check_pooled_estimate(stat, stats)
+        elif kind == "difference" and _pooled_model(stat) is not None:
+            rows.append(check_difference_midpoint(stat))
+            rows += check_pooled_estimate(stat, stats)
         elif kind == "difference" and not absolute_effects.is_absolute_effect(stat):
             rows.append(check_difference_midpoint(stat))
             if int(stat["stat_id"]) not in with_counts:

@@ -18,6 +18,7 @@ from . import (
     grammar,
     masks,
     registry,
+    revman,
     studies,
 )
 from .arms import EACH_ARM_FLAG, counts_people, resolve_arm
@@ -87,6 +88,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("denominator_from_arm_size")
     if row.get("measure_from_counts"):
         flags.append("risk_difference_from_counts")
+    if row.get("pooled_model"):
+        flags.append(revman.POOLED_FLAG + row["pooled_model"])
     return ";".join(flags)
 
 
@@ -122,6 +125,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "value_text": f.get("value_text") or "",
         "value": _value(cand),
         "unit": f.get("unit") or "",
+        "pooled_model": f.get("pooled_model") or "",
         "ci_level": f.get("ci_level"),
         "ci_low_text": f.get("ci_low_text") or "",
         "ci_high_text": f.get("ci_high_text") or "",
@@ -176,18 +180,24 @@ def _attach_context(
     arm_words: frozenset[str],
     layout,
     found: list[facts.Fact],
+    studies: dict[int, str],
 ) -> None:
     """Set each row's study, sentence, outcome, arm, subgroup and time point (``arm_words``:
-    _arm_words)."""
+    _arm_words; ``studies``: the study of each stat_id whose reader knew it, as a forest plot's
+    rows)."""
     distributed = context.distributed_timepoints(norm)
     distributed_starts = [d[0] for d in distributed]
-    sections = sorted(registry.outcome_timepoints(norm) + eu_register.outcome_timepoints(norm))
+    sections = sorted(
+        registry.outcome_timepoints(norm)
+        + eu_register.outcome_timepoints(norm)
+        + revman.outcome_timepoints(norm)
+    )
     section_starts = [section[0] for section in sections]
     measured = registry.outcome_sections(norm)
     measured_starts = [span[0] for span in measured]
     subgroup_terms: dict[str, set[str]] = {}
     for row in rows:
-        row["study_id"] = layout.study_at(row["span_start"])
+        row["study_id"] = studies.get(row["stat_id"]) or layout.study_at(row["span_start"])
         if row["kind"] == "arm_size" and row["subgroup"]:
             subgroup_terms.setdefault(row["study_id"], set()).add(row["subgroup"].lower())
     defaults = _study_default_timepoints(layout, found)
@@ -1181,7 +1191,8 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     allocated = context.allocated_arms(norm, scan)
     # arm sizes keep the arms they were read with, so their words are known from here on
     arm_words = _arm_words(stats, allocated)
-    _attach_context(stats, norm, sents, arm_words, layout, found_facts)
+    known_studies = {i: c.fields["study"] for i, c in enumerate(kept) if c.fields.get("study")}
+    _attach_context(stats, norm, sents, arm_words, layout, found_facts, known_studies)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     by_sentence = _rows_by_sentence(stats)

@@ -344,8 +344,9 @@ TEST = re.compile(
         # P<0.05", Chinese "t=6.152、4.469，P<0.05" (each value is a test of its own)
         |(?P<list_t>t|[\u03c7\u03a7]\s?[2\u00b2])(?=\s?=\s?{SIGNED}(?:\s?,\s?{SIGNED}){{1,5}}\s?[,;]\s?
           (?:(?i:all|both)\s)?[Pp]\s?[=<>\u2264\u2265\u5747])
-        # a Greek chi-square without df or p ("; χ2 = 4.76)"): the 1 df of a 2x2 table is implied
-        |(?P<greek_chi>[\u03c7\u03a7]\s?[2\u00b2]|(?i:chi[-\s]squared?\b))(?=\s?=\s?\d{{1,4}}\.\d{{1,4}}(?!\d|\.\d))
+        # a Greek chi-square without df or p ("; χ2 = 4.76)"): the 1 df of a 2x2 table is implied;
+        # RevMan's "Chi² = 1.24, df = 4" gives its df after
+        |(?P<greek_chi>[\u03c7\u03a7]\s?[2\u00b2]|(?i:chi[-\s]squared?\b)|Chi\u00b2)(?=\s?=\s?\d{{1,4}}\.\d{{1,4}}(?!\d|\.\d))
     )
     \s?(?P<cmp><=|>=|[=<>\u2264\u2265])\s?(?P<stat>{SIGNED})(?!\d)(?!\.\d)
     """,

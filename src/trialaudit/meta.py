@@ -12,7 +12,7 @@ study estimates of studies with at least one event (rma.mh drop00=TRUE).
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 from scipy import optimize, stats
@@ -329,3 +329,36 @@ def mantel_haenszel(counts: Counts, measure: str, level: float = 0.95) -> Pooled
 def on_reporting_scale(value: float, measure: str) -> float:
     """Return a model-scale value on the scale a reader reads (ratios exponentiated)."""
     return math.exp(value) if measure in RATIO_MEASURES else value
+
+
+def revman_random(counts: Counts, measure: str, level: float = 0.95) -> Pooled:
+    """Return Review Manager 5's "M-H, Random" estimate: DerSimonian-Laird with tau^2 from the
+    heterogeneity Q of the Mantel-Haenszel estimate (Deeks & Higgins, Statistical algorithms in
+    Review Manager 5, 2010: tau^2 = max(0, (Q - (k - 1)) / (sum w - sum w^2 / sum w)), w = 1/v),
+    then the inverse-variance combination of the studies with variances v + tau^2."""
+    mh = mantel_haenszel(counts, measure, level)
+    a, _, c, _ = counts.cells()
+    informative = ~(((a == 0) & (c == 0)) | ((counts.total_1 == a) & (counts.total_2 == c)))
+    y, v = effect_sizes(counts, measure)
+    y, v = y[informative], v[informative]
+    w = 1 / v
+    tau2 = max(0.0, (mh.q - mh.q_df) / (w.sum() - (w**2).sum() / w.sum()))
+    pooled = _fixed(y, v + tau2)
+    estimate, se = float(pooled.mean_effect_fe), float(pooled.sd_eff_w_fe)
+    statistic, pval, lo, hi, pi_lo, pi_hi = _inference(estimate, se, tau2, len(y), "z", level)
+    s2 = _typical_variance(v)
+    return replace(
+        mh,
+        method="MH-DL",
+        estimate=estimate,
+        se=se,
+        ci_low=lo,
+        ci_high=hi,
+        statistic=statistic,
+        pval=pval,
+        tau2=tau2,
+        i2=100 * tau2 / (tau2 + s2),
+        h2=(tau2 + s2) / s2,
+        pi_low=pi_lo,
+        pi_high=pi_hi,
+    )
