@@ -847,6 +847,8 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         arm = context.clean_arm(m.group("arm"))
         if not arm or word_value(m.group("n")) is None or _EVERY_ARM.match(m.group("arm")):
             continue
+        if word_value(arm) is not None:
+            continue  # "randomized 1,486 patients one to one": an allocation ratio, spoken
         analysed = _ANALYSIS_SET.search(arm)
         if analysed or _NUMBER_OF_ARMS.match(norm, m.start("arm")):
             # "60 patients were assigned to two groups", "560 patients were included in the

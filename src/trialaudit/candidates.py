@@ -776,6 +776,8 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is not None and n and x <= n:
             found.append(_count(m))
+    for m in scan.finditer(grammar.COUNT_OR_PERCENT, (", or ",), 40, 30):
+        found.append(_count(m))
     for m in scan.finditer(grammar.COUNT_OF, (" of ", " dari "), 40, 40):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
@@ -1552,7 +1554,7 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             continue
         fields = {"value_text": m.group("est"), "unit": "%", **_ci_fields(m)}
         found.append(Candidate("percentage", m.start(), m.end(), fields))
-    for m in scan.finditer(grammar.PERCENT, ("%",), 25, 2):
+    for m in scan.finditer(grammar.PERCENT, ("%", " percent", " per cent"), 25, 12):
         percent_end = m.end()
         if _CI_WORD_AFTER.match(norm, percent_end) or _BELOW.search(_before(norm, m.start(), 16)):
             continue

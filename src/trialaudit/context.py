@@ -464,8 +464,10 @@ SCHEDULE_WORDS = frozenset(
     | {"three", "four", "times", "a", "day", "per", "every", "orally", "subcutaneously"}
 )
 # A drug's dose inside an arm's label: "4.15 g", "500 mg", "8 mg/kg".
+# "40 mg", "1.5 g/kg", "40 milligrams" (spoken)
 DRUG_DOSE = re.compile(
-    r"(?<![\w.,])\d{1,5}(?:[.,]\d{1,3})?\s?(?:mg|g|\u00b5g|mcg|IU|mL)(?:\s?/\s?(?:kg|day|d))?(?![\w/])"
+    r"(?<![\w.,])\d{1,5}(?:[.,]\d{1,3})?\s?(?:mg|g|\u00b5g|mcg|IU|mL"
+    r"|(?:milli|micro)?grams?|milli?lit(?:er|re)s?)(?:\s?/\s?(?:kg|day|d))?(?![\w/])"
 )
 
 

@@ -20,6 +20,9 @@ UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL
     |days?|d|hours?|h|minutes?|mins?|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|jours?|semaines?|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
     |mg/kg|kg/m[²2]|[µμn]g/(?:L|mL|dL)|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
+# A percent sign, or the word a transcript, a newspaper or a press release prints: "26.6
+# percent", "95 per cent".
+PCT = r"(?:\s?%|\s(?i:percent|per\scent)(?![A-Za-z]))"
 # ... and in German, Spanish, Portuguese and French reports: "bis", "a", "à".
 _SEP = r"\s?(?:-|~|to|,|;|and|bis|a|\u00e0)\s?"
 # "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
@@ -27,7 +30,7 @@ _SEP = r"\s?(?:-|~|to|,|;|and|bis|a|\u00e0)\s?"
 # -9,1 bis -1,3", Spanish and Portuguese "IC 95%: 0,60-0,91", "IC95% 0,42-0,95", French "IC à
 # 95 %", Indonesian "IK 95% 0,29–0,89".
 CI_BODY = rf"""
-    (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?)\s?%[\s-]?)?
+    (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?){PCT}[\s-]?)?
     (?:CI|C\.I\.|CrI|KI|IK|IC(?:\s\u00e0)?
       |(?i:con(?:fi|\ufb01)dence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
         |Konfidenzintervall|intervalo\sde\sconfian(?:za|\u00e7a))
@@ -436,7 +439,12 @@ COUNT_OF = re.compile(
 # ... or with its percentage after a comma: "38 of 126 patients, or 30.2%", "27 of 125, 21.6%".
 COUNT_OF_COMMA_PERCENT = re.compile(
     rf"""(?<![\w.,/\-])(?P<x>{COUNT_WORD})\s(?:of|out\sof)\s(?P<n>{INT})(?!\d)(?!\.\d)
-    (?:\s(?i:{_PEOPLE}))?,\s(?:or\s)?(?P<pct>{DEC})\s?%""",
+    (?:\s(?i:{_PEOPLE}))?,\s(?:or\s)?(?P<pct>{DEC}){PCT}""",
+    _X,
+)
+# ... or without its denominator, after "or": "198 patients, or 26.6 percent", "251, or 33.8%".
+COUNT_OR_PERCENT = re.compile(
+    rf"""(?<![\w.,/\-])(?P<x>{INT})(?!\.\d)(?:\s(?i:{_PEOPLE}))?,\sor\s(?P<pct>{DEC}){PCT}""",
     _X,
 )
 # What cluster-randomised trials allocate (arms.py; CONSORT cluster extension, Campbell et al.
@@ -705,8 +713,11 @@ SUMMARY_LABEL = re.compile(
       \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
       |\s?[,;]?\s?[(\[]\s?{_SPREAD_WORD}?\s?[:,=]?\s?
           (?P<q1>{SIGNED}){UNIT}?\s?(?:,|;|-|to)\s?(?P<q3>{SIGNED}){UNIT}?(?:\s?[)\]]|{_P_IN_BRACKET})
-      |\s?[(\[]\s?(?P<sd_word>SD|SE|SEM|(?i:standard\s(?:deviation|error)))?\s?[:,=]?\s?
-          (?P<sd>{DEC})(?!\d)\s?[)\]]
+      # "(SD 14.2)", or spoken after a comma: "7.9 points, SD 14.2", "66.2 years, standard
+      # deviation 9.8"
+      |(?:\s?(?P<sd_open>[(\[])\s?|(?:\s[a-z]{{2,12}})?,\s(?=SD\b|SE\b|(?i:standard\s(?:deviation|error))))
+          (?P<sd_word>SD|SE|SEM|(?i:standard\s(?:deviation|error)))?\s?[:,=]?\s?
+          (?P<sd>{DEC})(?!\d)(?(sd_open)\s?[)\]]|(?!\.\d))
       |[,;]?\s(?P<iqr_word>IQR|(?i:interquartile\srange|range))\s?[:,=]?\s?
           (?P<r1>{SIGNED}){UNIT}?\s?(?:-|to|,)\s?(?P<r2>{SIGNED}){UNIT}?(?!\d)(?!\.\d)
     )?
@@ -776,7 +787,7 @@ TABLE_ROW_P = re.compile(
     r"(?P<mark>[*\u2020\u2021\u00a7]{1,3}|[a-z])?[ \t]{0,8}$"
 )
 # Any other percentage; extract.py keeps it only outside thresholds and methods.
-PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC})\s?%")
+PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC}){PCT}")
 
 # A word character that is no Chinese or Japanese one: "MSC群63.2±9.8歳" prints its value
 # straight after the arm's name.
