@@ -395,3 +395,105 @@ def test_an_italian_count_with_its_noun_before_its_percentage():
     ]
     assert counts == [(24, 96, 25.0)]
     assert [r for r in rows if r["kind"] == "percentage"] == []
+
+
+# Swedish, Romanian and Finnish abstracts (the seventh held-out batch's dev half): ratio names,
+# interval labels ("95 % KI", "IÎ 95%", "95 %:n LV"), "till" between limits, people words,
+# "din" for "of", "respektive" for "respectively", time units.
+NORDIC_AND_ROMANIAN = [
+    ("Återfall (riskkvot 0,80; 95 % KI 0,66–0,98; p = 0,030).", "ratio", "RR", 0.80, 0.66, 0.98),
+    ("Skov (frekvenskvot 0,76; 95 % KI 0,62–0,93).", "ratio", "IRR", 0.76, 0.62, 0.93),
+    ("FEV1 (medelskillnad 44 ml; 95 % KI 17 till 71; p = 0,001).", "difference", "", 44, 17, 71),
+    ("Vasteen (vetosuhde 2,37; 95 %:n LV 1,31–4,31; p = 0,005).", "ratio", "OR", 2.37, 1.31, 4.31),
+    ("(hazard ratio [HR] 1,34; IÎ 95%: 1,02–1,76; p = 0,035)", "ratio", "HR", 1.34, 1.02, 1.76),
+    (
+        "(diferența mediilor 29,3 ng/ml; IÎ 95%: 26,1–32,5).",
+        "difference",
+        "",
+        29.3,
+        26.1,
+        32.5,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "measure", "value", "low", "high"), NORDIC_AND_ROMANIAN)
+def test_swedish_finnish_and_romanian_estimates_with_their_intervals(
+    text, kind, measure, value, low, high
+):
+    row = one(text + COMMAS, kind)
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
+    if measure:
+        assert row["measure"] == measure
+    assert not of_kind(text + COMMAS, "percentage"), "an interval's level is no result"
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        (
+            "Resultat: Totalt randomiserades 486 patienter (tarvalimod n = 244, placebo n = 242).",
+            486,
+        ),
+        ("Rezultate: Au fost randomizați 208 pacienți, dintre care 196 au fost analizați.", 208),
+        ("Tulokset: Satunnaistetuista 300 potilaasta 84 % oli naisia.", 300),
+    ],
+)
+def test_a_sample_randomized_in_swedish_romanian_or_finnish(text, size):
+    sizes = [s for s in of_kind(text, "sample_size") if s["value"] == size]
+    assert [s["population"] for s in sizes] == ["randomized"]
+
+
+def test_romanian_counts_out_of_their_denominator():
+    text = (
+        "Conversia s-a produs la 71 din 99 de pacienți (71,7%) și la 58 din 97 (59,8%) (p = 0,08)."
+    )
+    counts = [(c["numerator"], c["denominator"], c["percent"]) for c in of_kind(text, "count")]
+    assert counts == [(71, 99, 71.7), (58, 97, 59.8)]
+
+
+def test_swedish_respektive_gives_counts_their_arms_in_order():
+    text = (
+        "Totalt randomiserades 486 patienter (tarvalimod n = 244, placebo n = 242). Allvarliga "
+        "biverkningar rapporterades hos 31 patienter (12,7 %) respektive 36 patienter (14,9 %)."
+    )
+    counts = [(c["numerator"], c["denominator"], c["arm"]) for c in of_kind(text, "count")]
+    assert counts == [(31, 244, "tarvalimod"), (36, 242, "placebo")]
+
+
+def test_medians_in_days_in_swedish_and_romanian():
+    swedish = "Mediantiden var 147 dagar (IQR 68–251) respektive 112 dagar (IQR 51–219)."
+    assert [
+        (m["value"], m["spread_low"], m["spread_high"]) for m in of_kind(swedish, "median")
+    ] == [
+        (147, 68, 251),
+        (112, 51, 219),
+    ]
+    romanian = "Timpul median a fost de 36 de zile (IIQ 28–49) față de 42 de zile (IIQ 30–63)."
+    rows = of_kind(romanian, "median")
+    assert [(m["value"], m["spread_kind"]) for m in rows] == [(36, "iqr"), (42, "iqr")]
+
+
+def test_a_dose_names_its_arm_in_a_list_of_sizes():
+    text = "Of 300 randomized patients (50 mg: n = 101; 100 mg: n = 99; placebo: n = 100)."
+    sizes = [(s["arm"], s["value"]) for s in of_kind(text, "arm_size")]
+    assert sizes == [("50 mg", 101), ("100 mg", 99), ("placebo", 100)]
+
+
+@pytest.mark.parametrize(
+    ("text", "arms"),
+    [
+        (
+            "Exacerbation hos 98/244 (40,2 %) i tarvalimodgruppen och hos 121/242 (50,0 %) i "
+            "placebogruppen.",
+            ["tarvalimod", "placebo"],
+        ),
+        (
+            "Conversia la 71 din 99 (71,7%) din grupul colecalciferol și la 58 din 97 (59,8%) "
+            "din grupul placebo.",
+            ["colecalciferol", "placebo"],
+        ),
+    ],
+)
+def test_swedish_and_romanian_groups_name_the_arm_of_a_count(text, arms):
+    assert [c["arm"] for c in of_kind(text, "count")] == arms

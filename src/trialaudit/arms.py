@@ -1359,7 +1359,9 @@ _FOREIGN_PEOPLE = re.compile(
     r"|\u03b1\u03c3\u03b8\u03b5\u03bd\u03ce\u03bd|b\u1ec7nh\snh\u00e2n|tr\u1ebb"
     r"|\u043f\u0430\u0446\u0438\u0435\u043d\u0442(?:\u043e\u0432|\u0430)"
     r"|\u0431\u043e\u043b\u044c\u043d\u044b\u0445|pati\u00ebnten|deelnemers"
-    r"|pacjent(?:\u00f3w|ek|ki)|chorych|hasta)\b"
+    r"|pacjent(?:\u00f3w|ek|ki)|chorych|hasta"
+    # Swedish, Romanian, Finnish
+    r"|patienter|deltagare|pacien[\u021b\u0163]i|potila(?:a?sta|ista|ita))\b"
     # French without the noun: "301 patients ont été randomisés et 294 ont été inclus"
     r"|ont\s\u00e9t\u00e9\s(?P<stage_after>\w{1,20}))"
 )
@@ -1368,6 +1370,7 @@ _FOREIGN_PEOPLE_WORDS = (
     *("pazienti", "partecipanti", "soggetti", "\u03b1\u03c3\u03b8\u03b5\u03bd", "nh\u00e2n"),
     *("tr\u1ebb", "\u043f\u0430\u0446\u0438\u0435\u043d\u0442", "\u0431\u043e\u043b\u044c\u043d"),
     *("pati\u00ebnten", "deelnemers", "pacjent", "chorych", "hasta"),
+    *("patienter", "deltagare", "pacien\u021bi", "pacien\u0163i", "potila"),
     "s ont ",  # French: "120 patients ont été randomisés"
     " ont \u00e9t\u00e9 ",
 )
@@ -1378,12 +1381,14 @@ _FOREIGN_STAGE = re.compile(
     r"|randomizzati|\u03c4\u03c5\u03c7\u03b1\u03b9\u03bf\u03c0\u03bf\u03b9"
     r"\u03ae\u03b8\u03b7\u03ba\u03b1\u03bd|ng\u1eabu\snhi\u00ean"
     r"|\u0440\u0430\u043d\u0434\u043e\u043c\u0438\u0437\u0438\u0440\u043e\u0432\u0430\u043d\w{0,2}"
-    r"|gerandomiseerd|zrandomizowano|randomize\sedildi)"
+    r"|gerandomiseerd|zrandomizowano|randomize\sedildi"
+    # Swedish, Romanian, Finnish
+    r"|randomiserades|randomiserade|randomiza[\u021b\u0163]i|satunnaistet\w{0,6})"
     r"|(?P<enrolled>eingeschlossen|rekrutiert|aufgenommen|incluid[oa]s|inclu[íi]d[oa]s|incluyeron"
     r"|reclutad[oa]s|recrutad[oa]s|reclutaron|inclus"
     r"|arruolati|inclusi|\u03b5\u03bd\u03c4\u03ac\u03c7\u03b8\u03b7\u03ba\u03b1\u03bd"
     r"|tham\sgia|\u0432\u043a\u043b\u044e\u0447\u0435\u043d\w{0,2}|ge\u00efncludeerd"
-    r"|w\u0142\u0105czono|dahil\sedildi)"
+    r"|w\u0142\u0105czono|dahil\sedildi|inkluderades|inclu[s\u0219]i)"
     r"|(?P<analysed>analizzati|\u03b1\u03bd\u03b1\u03bb\u03cd\u03b8\u03b7\u03ba\u03b1\u03bd"
     r"|ph\u00e2n\st\u00edch|geanalyseerd|przeanalizowano|analiz\s?edildi))\b"
 )

@@ -39,7 +39,11 @@ _VS = re.compile(r"(?i)\bvs\b|\bversus\b|\sv\s|\bbzw\.|\bfrente\sa\b|\bcontr[ae]
 # "..., respectively", "... in the four groups": the values are in the order of the arms
 # (Spanish and Portuguese "respectivamente", Portuguese "respetivamente", French
 # "respectivement", Russian "соответственно").
-RESPECTIVELY_WORDS = r"\brespectively\b|\bresp?ectivamente\b|\brespectivement\b|соответственно"
+# ... and Swedish "respektive", Romanian "respectiv", Finnish "vastaavasti"
+RESPECTIVELY_WORDS = (
+    r"\brespectively\b|\bresp?ectivamente\b|\brespectivement\b|соответственно"
+    r"|\brespektive\b|\brespectiv\b|\bvastaavasti\b"
+)
 _RESPECTIVELY = re.compile(
     rf"(?i){RESPECTIVELY_WORDS}"
     r"|\bin\s(?:the|all)\s(?:two|three|four|five|six|both|\d)\s(?:groups|arms)\b"

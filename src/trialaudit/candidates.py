@@ -48,6 +48,10 @@ RATIO_MEASURES = {
         ["razao de chances", "chancenverhältnis", "chancenverhaltnis", "quotenverhältnis"], "OR"
     ),
     "quotenverhaltnis": "OR",
+    **dict.fromkeys(["riskkvot", "risc relativ", "riscul relativ"], "RR"),
+    **dict.fromkeys(["oddskvot", "vetosuhde"], "OR"),
+    **dict.fromkeys(["hasardkvot", "hasardisuhde", "riskisuhde"], "HR"),
+    **dict.fromkeys(["frekvenskvot", "incidenskvot"], "IRR"),
     **dict.fromkeys(["\u52dd\u7b97\u6bd4", "\u6bd4\u503c\u6bd4", "\u4f18\u52bf\u6bd4"], "OR"),
     **dict.fromkeys(["\u98ce\u9669\u6bd4", "\u98a8\u96aa\u6bd4"], "HR"),
     **dict.fromkeys(["\u76f8\u5bf9\u5371\u9669\u5ea6", "\u76f8\u5bf9\u5371\u96aa\u5ea6"], "RR"),
@@ -68,7 +72,15 @@ _GROUP_LABEL = re.compile(
 _COMPARATORS = ("=", "<", ">", "\u2264", "\u2265")
 _PERCENT_THEN_OF = ("%) of ", "%] of ", "%) out of ", "%] out of ")
 # ... "Mittelwertdifferenz", "diferencia", "diferença", "différence", a poster's "diff -0.23"
-_DIFFERENCE_WORDS = ("difference", "absolute risk", "differenz", "diferen", "différence", "diff ")
+_DIFFERENCE_WORDS = (
+    "difference",
+    "absolute risk",
+    "differenz",
+    "diferen",
+    "différence",
+    "diff ",
+    "skillnad",
+)
 _DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
 _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
@@ -130,10 +142,12 @@ _CONCENTRATION_BEFORE = re.compile(
 _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_LEVELS = frozenset({80.0, 90.0, 95.0, 97.5, 99.0})
 _CI_LEVEL_BEFORE = re.compile(
-    r"(?:\b(?:IC|CI|KI)|(?i:confidence\sinterval\slevel|intervalle\sde\sconfiance"
+    r"(?:\b(?:IC|CI|KI|I\u00ce)|(?i:confidence\sinterval\slevel|intervalle\sde\sconfiance"
     r"|intervall[oe]\sdi\sconfidenza))\s?(?:\u00e0|al|del|de|di|:)?\s?$"
 )
-_CI_WORD_AFTER = re.compile(r"[\s-]?(?:CI|C\.I\.|CrI|KI|IC\b|(?i:confidence|credible))")
+_CI_WORD_AFTER = re.compile(
+    r"(?::n)?[\s-]?(?:CI|C\.I\.|CrI|KI|IC\b|I\u00ce|LV\b|(?i:confidence|credible|konfidens|luottamus))"
+)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?i)\b(?:day|days|week|weeks|month|months|year|years|phase|version|step|stage|cycle"
     r"|dose|part|page|slide|table|figure|fig\.|item|question|chapter|grade|level|visit|lines?"
@@ -346,6 +360,7 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
     """Return ratio estimates with their CIs, and further estimates of one measure."""
     found = []
     anchors = ("ratio", "relati", "cotes", "momios", "probabilidades", "chances", "risiko", "verh")
+    anchors += ("kvot", "suhde", "risc")  # Swedish, Finnish, Romanian names
     anchors += ("\u6bd4", "\u5371")  # 比 (ratio), 危 (risk) in Chinese names
     for m in scan.finditer(grammar.RATIO, anchors, 40, 260, case=("OR", "RR", "HR")):
         measure = _measure(m)
@@ -778,7 +793,7 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
             found.append(_count(m))
     for m in scan.finditer(grammar.COUNT_OR_PERCENT, (", or ",), 40, 30):
         found.append(_count(m))
-    for m in scan.finditer(grammar.COUNT_OF, (" of ", " dari "), 40, 40):
+    for m in scan.finditer(grammar.COUNT_OF, (" of ", " dari ", " din ", " av "), 40, 40):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
             continue
@@ -1213,7 +1228,9 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
 def _spread_kind(word: str) -> str:
     """Return the spread a label names: iqr, range, ci, se or sd ('' when it names none)."""
     word = word.upper()
-    if "IQR" in word or "INTERQUARTILE" in word or "Q1" in word or "\u0395\u03a4\u0395" in word:
+    if any(
+        w in word for w in ("IQR", "IIQ", "INTERQUARTILE", "KVARTIILI", "Q1", "\u0395\u03a4\u0395")
+    ):
         return "iqr"
     if "RANGE" in word:
         return "range"

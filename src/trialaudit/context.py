@@ -127,6 +127,9 @@ _FOREIGN_GROUP_AFTER = re.compile(
     r"(?:grupo|groupe|brazo|braço|gruppo)"
     r"\s(?:de\s|d[\'’])?(?P<arm>[\wà-öø-ÿ\-]{2,30})"
     r"|in\sder\s(?P<gruppe>[A-ZÄÖÜ]\w{2,30}gruppe)"
+    # Swedish "i tarvalimodgruppen", Romanian "din grupul placebo", "în grupul colecalciferol"
+    r"|i\s(?P<gruppen>\w{2,30}?)gruppen"
+    r"|(?:din|\u00een)\sgrupul\s(?P<grupul>[\w\-]{2,30})"
     # Russian: "98 (79,0%) пациентов основной группы", "больным контрольной группы"
     r"|(?:(?:пациент|больн)[а-яё]{0,3}\s)?(?P<ru>[а-яё]{3,30})\sгрупп[аыеу]?)(?=[\s,;.)]|$)"
 )
@@ -634,7 +637,9 @@ def arm_near(
         return clean_arm(after.group("arm"))
     after = _FOREIGN_GROUP_AFTER.match(text, end, sentence[1])
     if after:
-        return after.group("arm") or after.group("gruppe") or after.group("ru")
+        return next(
+            after.group(g) for g in ("arm", "gruppe", "ru", "gruppen", "grupul") if after.group(g)
+        )
     after = _cluster_noun_ahead(text, end, sentence[1]) and ARM_CLUSTERS_AFTER.match(
         text, end, sentence[1]
     )

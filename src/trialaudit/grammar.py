@@ -15,23 +15,26 @@ from .numbers import COUNT_WORD, DEC, INT, SIGNED
 
 _X = re.VERBOSE
 
-# Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00").
+# Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00"); time in French,
+# Swedish, Romanian ("36 de zile") and Finnish.
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL|L|kg|g|mg
-    |days?|d|hours?|h|minutes?|mins?|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|jours?|semaines?|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
+    |days?|d|hours?|h|minutes?|mins?|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|jours?|semaines?
+    |dagar|veckor|(?:de\s)?(?:zile|ani)|p\u00e4iv\u00e4\u00e4|viikkoa|kuukautta|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
-    |mg/kg|kg/m[²2]|[µμn]g/(?:L|mL|dL)|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
+    |mg/kg|kg/m[²2]|[µμn]g/(?:L|m[Ll]|d[Ll])|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
 # A percent sign, or the word a transcript, a newspaper or a press release prints: "26.6
 # percent", "95 per cent".
 PCT = r"(?:\s?%|\s(?i:percent|per\scent)(?![A-Za-z]))"
-# ... and in German, Spanish, Portuguese and French reports: "bis", "a", "à".
-_SEP = r"\s?(?:-|~|to|,|;|and|bis|a|\u00e0)\s?"
+# ... and in German, Spanish, Portuguese, French and Swedish reports: "bis", "a", "à", "till".
+_SEP = r"\s?(?:-|~|to|,|;|and|bis|a|\u00e0|till)\s?"
 # "95% CI: 0.65-4.34", "95% confidence interval [CI]: 0.65-4.34", "95% CI -29.14%, 2.13%",
 # "CI 95% 0.65 to 4.34", "(95% CI, 0.65; 4.34)", "95% CI between 0.65 and 4.34"; German "95%-KI
 # -9,1 bis -1,3", Spanish and Portuguese "IC 95%: 0,60-0,91", "IC95% 0,42-0,95", French "IC à
 # 95 %", Indonesian "IK 95% 0,29–0,89".
 CI_BODY = rf"""
-    (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?){PCT}[\s-]?)?
-    (?:CI|C\.I\.|CrI|KI|IK|IC(?:\s\u00e0)?
+    (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?){PCT}(?::n)?[\s-]?)?
+    (?:CI|C\.I\.|CrI|KI|IK|IC(?:\s\u00e0)?|I\u00ce|LV
+      |(?i:konfidensintervall(?:et)?|luottamusv\u00e4li)
       |(?i:con(?:fi|\ufb01)dence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
         |Konfidenzintervall|intervalo\sde\sconfian(?:za|\u00e7a))
       # Chinese: 置信区间, 可信区间, 信賴區間
@@ -88,7 +91,10 @@ RATIO = re.compile(
           # ... in French, Spanish, Portuguese, Italian and German reports
           |risque\srelatif|rapport\sde[s]?\scotes|riesgo\srelativo|raz[o\u00f3]n\sde\s(?:momios
           |probabilidades)|risco\srelativo|raz[a\u00e3]o\sde\schances|rischio\srelativo
-          |relatives?\sRisiko|(?:Chancen|Quoten)verh[a\u00e4]ltnis)
+          |relatives?\sRisiko|(?:Chancen|Quoten)verh[a\u00e4]ltnis
+          # ... Swedish, Finnish and Romanian
+          |(?:risk|odds|hasard|frekvens|incidens)kvot|(?:veto|riski|hasardi)suhde
+          |risc(?:ul)?\srelativ)
           # ... and Chinese: odds ratio, hazard ratio, relative risk
           |\u52dd\u7b97\u6bd4|\u6bd4\u503c\u6bd4|\u4f18\u52bf\u6bd4|\u98ce\u9669\u6bd4|\u98a8\u96aa\u6bd4
           |\u76f8\u5bf9\u5371[\u9669\u96aa]\u5ea6))
@@ -248,7 +254,9 @@ DIFFERENCE = re.compile(
             |rate|proportion)\s){{0,3}}
         # ... and in German, Spanish, Portuguese and French reports, and a poster's "diff"
         (?:differences?|Mittelwertdifferenz|Differenz|diferencia(?:\sde\smedias)?
-          |diferen\u00e7a(?:\sm\u00e9dia)?|diff\u00e9rence(?:\smoyenne)?|diff(?=\s[-\u2212+]?\d))
+          |diferen\u00e7a(?:\sm\u00e9dia)?|diff\u00e9rence(?:\smoyenne)?|diff(?=\s[-\u2212+]?\d)
+          # ... Swedish and Romanian
+          |medelskillnad(?:en)?|diferen[\u021b\u0163]a\s(?:mediilor|medie))
         # "in 6MWD" (a digit before capitals names a measure), "in the 6-minute walk distance
         # at week 12"
         (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])|\d(?=[A-Z]{{2}})
@@ -372,6 +380,9 @@ _PEOPLE = (
     r"|pasien|peserta"
     # Italian
     r"|pazienti|partecipanti|soggetti"
+    # Swedish, Romanian ("pacienți", either cedilla) and Finnish (by case)
+    r"|patienter|deltagare|pacien[\u021b\u0163]i|participan[\u021b\u0163]i"
+    r"|potila(?:a?sta|alla|ita|ista)"
     # the abbreviation of posters and slides: "3 of 25 pts (12%)"
     r"|pts)"
 )
@@ -429,7 +440,7 @@ COUNT_PERCENT_OF = re.compile(
 # "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49", "five of 50 (10%)".
 COUNT_OF = re.compile(
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))
-    (?:\s(?i:{_PEOPLE})(?=\sout\sof\s))?\s(?:of|out\sof|dari)\s  # "12 patients out of 120"
+    (?:\s(?i:{_PEOPLE})(?=\sout\sof\s))?\s(?:of|out\sof|dari|din|av)\s  # "12 patients out of 120"
     (?:the\s|all\s|these\s|those\s)?
     (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
     (?:(?:(?=\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?{DEC}\s?%\s?[)\]])
@@ -674,7 +685,9 @@ PERCENT_EFFECTIVE = re.compile(
 # NEJM prints the abbreviation after the name: "(interquartile range [IQR], 3 to 8)".
 _SPREAD_WORD = (
     # Greek ΕΤΕ (ενδοτεταρτημοριακό εύρος), the interquartile range
-    r"(?P<skind>IQR|interquartile\srange(?:\s\[IQR\])?|(?i:range)|Q1\s?-\s?Q3|Q1,\s?Q3"
+    # Romanian IIQ, Finnish kvartiiliväli
+    r"(?P<skind>IQR|IIQ|(?i:kvartiiliv\u00e4li)|interquartile\srange(?:\s\[IQR\])?|(?i:range)"
+    r"|Q1\s?-\s?Q3|Q1,\s?Q3"
     r"|\u0395\u03a4\u0395"
     r"|(?:\d{2}%\s?)?(?:CI|(?i:confidence\sinterval)(?:\s?\[CI\])?)|SD|SE|SEM)"
 )
@@ -871,7 +884,9 @@ N_EQUALS = re.compile(
 OTHER_SCRIPT_ARM_LABEL = r"[^\W\d_A-Za-z][^\W_]{0,24}(?:\s[^\W_]{1,25}){0,4}?"
 LABEL_N_EQUALS = re.compile(
     rf"""(?:(?<=[(\[,;\u2022])|(?<=[(\[,;:\u2022\u2192/]\s)|(?<=\svs\s)|(?<=\sversus\s))
-    (?P<label>{ARM_LABEL}|{OTHER_SCRIPT_ARM_LABEL})\s(?P<nsym>[nN])\s?=\s?
+    # "(50 mg: n = 101; 100 mg: n = 99; placebo: n = 100)": a dose may name the arm
+    (?P<label>{ARM_LABEL}|{OTHER_SCRIPT_ARM_LABEL}|\d{{1,4}}(?:\.\d{{1,3}})?\s?(?:mg|g|mcg|\u00b5g|IU))
+    :?\s(?P<nsym>[nN])\s?=\s?
     # "(brivo n=4,611 / apix n=4,605)": arms apart by a slash
     (?P<n>{INT})(?!\d)(?!\.\d)(?=\s?[)\],;.\u2022\n]|\svs\.?\s|\sversus\s|\s/\s|$)""",
     _X,
