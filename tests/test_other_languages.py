@@ -497,3 +497,30 @@ def test_a_dose_names_its_arm_in_a_list_of_sizes():
 )
 def test_swedish_and_romanian_groups_name_the_arm_of_a_count(text, arms):
     assert [c["arm"] for c in of_kind(text, "count")] == arms
+
+
+# Hebrew (right to left, Arabic digits): hazard ratio, confidence interval, mean difference and
+# the group that names an arm.
+HEBREW = (
+    "אשפוז חוזר אירע אצל 36 מטופלים (17.0%) בקבוצת ההתערבות ואצל 55 מטופלים (26.4%) בקבוצת "
+    "הביקורת (יחס סיכונים 0.63; רווח סמך 95%: 0.42–0.94; p=0.024). מרחק ההליכה עלה (הפרש "
+    "ממוצע 26 מטרים; רווח סמך 95%: 14.6–37.4; p<0.001)."
+)
+
+
+def test_hebrew_ratio_and_difference_with_their_intervals():
+    ratio = one(HEBREW, "ratio")
+    assert (ratio["measure"], ratio["value"], ratio["ci_low"], ratio["ci_high"]) == (
+        "HR",
+        0.63,
+        0.42,
+        0.94,
+    )
+    difference = one(HEBREW, "difference")
+    assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (26, 14.6, 37.4)
+    assert not of_kind(HEBREW, "percentage"), "the interval's level is no result"
+
+
+def test_hebrew_group_names_the_arm_of_a_count():
+    counts = [(c["numerator"], c["percent"], c["arm"]) for c in of_kind(HEBREW, "count")]
+    assert counts == [(36, 17.0, "ההתערבות"), (55, 26.4, "הביקורת")]

@@ -1398,8 +1398,8 @@ def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     """Sample sizes of reports in German, Spanish, Portuguese or French (_FOREIGN_PEOPLE)."""
     found = []
     for m in scan.finditer(_FOREIGN_PEOPLE, _FOREIGN_PEOPLE_WORDS, 30, 20):
-        if _PERCENT_BRACKET.match(norm, m.end("n")):
-            continue
+        if _PERCENT_BRACKET.match(norm, m.end("n")) or _PERCENT_BRACKET.match(norm, m.end()):
+            continue  # "36 pacientes (17,0 %)": a count with its percentage
         if m.group("stage_after"):  # its own verb says the stage
             stage = _FOREIGN_STAGE.fullmatch(m.group("stage_after"))
         else:

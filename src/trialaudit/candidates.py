@@ -52,6 +52,9 @@ RATIO_MEASURES = {
     **dict.fromkeys(["oddskvot", "vetosuhde"], "OR"),
     **dict.fromkeys(["hasardkvot", "hasardisuhde", "riskisuhde"], "HR"),
     **dict.fromkeys(["frekvenskvot", "incidenskvot"], "IRR"),
+    "\u05d9\u05d7\u05e1 \u05e1\u05d9\u05db\u05d5\u05e0\u05d9\u05dd": "HR",
+    "\u05d9\u05d7\u05e1 \u05e1\u05d9\u05db\u05d5\u05d9\u05d9\u05dd": "OR",
+    "\u05e1\u05d9\u05db\u05d5\u05df \u05d9\u05d7\u05e1\u05d9": "RR",
     **dict.fromkeys(["\u52dd\u7b97\u6bd4", "\u6bd4\u503c\u6bd4", "\u4f18\u52bf\u6bd4"], "OR"),
     **dict.fromkeys(["\u98ce\u9669\u6bd4", "\u98a8\u96aa\u6bd4"], "HR"),
     **dict.fromkeys(["\u76f8\u5bf9\u5371\u9669\u5ea6", "\u76f8\u5bf9\u5371\u96aa\u5ea6"], "RR"),
@@ -80,6 +83,7 @@ _DIFFERENCE_WORDS = (
     "différence",
     "diff ",
     "skillnad",
+    "\u05d4\u05e4\u05e8\u05e9",  # Hebrew "difference"
 )
 _DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
 _OUTCOME_STOP = frozenset(
@@ -142,7 +146,8 @@ _CONCENTRATION_BEFORE = re.compile(
 _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_LEVELS = frozenset({80.0, 90.0, 95.0, 97.5, 99.0})
 _CI_LEVEL_BEFORE = re.compile(
-    r"(?:\b(?:IC|CI|KI|I\u00ce)|(?i:confidence\sinterval\slevel|intervalle\sde\sconfiance"
+    r"(?:\b(?:IC|CI|KI|I\u00ce)|\u05e8\u05d5\u05d5\u05d7\s\u05e1\u05de\u05da"
+    r"|(?i:confidence\sinterval\slevel|intervalle\sde\sconfiance"
     r"|intervall[oe]\sdi\sconfidenza))\s?(?:\u00e0|al|del|de|di|:)?\s?$"
 )
 _CI_WORD_AFTER = re.compile(
@@ -361,6 +366,7 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
     found = []
     anchors = ("ratio", "relati", "cotes", "momios", "probabilidades", "chances", "risiko", "verh")
     anchors += ("kvot", "suhde", "risc")  # Swedish, Finnish, Romanian names
+    anchors += ("\u05d9\u05d7\u05e1", "\u05e1\u05d9\u05db\u05d5\u05df")  # Hebrew "ratio", "risk"
     anchors += ("\u6bd4", "\u5371")  # 比 (ratio), 危 (risk) in Chinese names
     for m in scan.finditer(grammar.RATIO, anchors, 40, 260, case=("OR", "RR", "HR")):
         measure = _measure(m)

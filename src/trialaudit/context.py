@@ -130,6 +130,8 @@ _FOREIGN_GROUP_AFTER = re.compile(
     # Swedish "i tarvalimodgruppen", Romanian "din grupul placebo", "în grupul colecalciferol"
     r"|i\s(?P<gruppen>\w{2,30}?)gruppen"
     r"|(?:din|\u00een)\sgrupul\s(?P<grupul>[\w\-]{2,30})"
+    # Hebrew "בקבוצת ההתערבות" (in the group of the intervention)
+    r"|\u05d1\u05e7\u05d1\u05d5\u05e6\u05ea\s(?P<kvutsa>\w{2,30})"
     # Russian: "98 (79,0%) пациентов основной группы", "больным контрольной группы"
     r"|(?:(?:пациент|больн)[а-яё]{0,3}\s)?(?P<ru>[а-яё]{3,30})\sгрупп[аыеу]?)(?=[\s,;.)]|$)"
 )
@@ -638,7 +640,9 @@ def arm_near(
     after = _FOREIGN_GROUP_AFTER.match(text, end, sentence[1])
     if after:
         return next(
-            after.group(g) for g in ("arm", "gruppe", "ru", "gruppen", "grupul") if after.group(g)
+            after.group(g)
+            for g in ("arm", "gruppe", "ru", "gruppen", "grupul", "kvutsa")
+            if after.group(g)
         )
     after = _cluster_noun_ahead(text, end, sentence[1]) and ARM_CLUSTERS_AFTER.match(
         text, end, sentence[1]

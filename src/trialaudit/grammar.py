@@ -33,7 +33,7 @@ _SEP = r"\s?(?:-|~|to|,|;|and|bis|a|\u00e0|till)\s?"
 # 95 %", Indonesian "IK 95% 0,29–0,89".
 CI_BODY = rf"""
     (?:(?P<level>\d{{2}}(?:\.\d{{1,2}})?){PCT}(?::n)?[\s-]?)?
-    (?:CI|C\.I\.|CrI|KI|IK|IC(?:\s\u00e0)?|I\u00ce|LV
+    (?:CI|C\.I\.|CrI|KI|IK|IC(?:\s\u00e0)?|I\u00ce|LV|\u05e8\u05d5\u05d5\u05d7\s\u05e1\u05de\u05da
       |(?i:konfidensintervall(?:et)?|luottamusv\u00e4li)
       |(?i:con(?:fi|\ufb01)dence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
         |Konfidenzintervall|intervalo\sde\sconfian(?:za|\u00e7a))
@@ -97,7 +97,9 @@ RATIO = re.compile(
           |risc(?:ul)?\srelativ)
           # ... and Chinese: odds ratio, hazard ratio, relative risk
           |\u52dd\u7b97\u6bd4|\u6bd4\u503c\u6bd4|\u4f18\u52bf\u6bd4|\u98ce\u9669\u6bd4|\u98a8\u96aa\u6bd4
-          |\u76f8\u5bf9\u5371[\u9669\u96aa]\u5ea6))
+          |\u76f8\u5bf9\u5371[\u9669\u96aa]\u5ea6
+          # ... and Hebrew: hazard ratio, odds ratio, relative risk
+          |\u05d9\u05d7\u05e1\s\u05e1\u05d9\u05db\u05d5\u05e0\u05d9\u05dd|\u05d9\u05d7\u05e1\s\u05e1\u05d9\u05db\u05d5\u05d9\u05d9\u05dd|\u05e1\u05d9\u05db\u05d5\u05df\s\u05d9\u05d7\u05e1\u05d9))
     (?![A-Za-z])
     (?:\s?[\[(](?P<abbr2>{_RATIO_ABBR})[\])])?
     (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
@@ -241,9 +243,10 @@ DIFFERENCE_NEXT = re.compile(
 
 # Words of a unit the UNIT list lacks, read only when an interval's label follows them: "−0.5
 # letters; 95% CI", "−16.5 mg morphine equivalents (95% CI".
+# ... also in Hebrew ("26 מטרים; רווח סמך 95%"), Romanian ("IÎ") and Finnish ("95 %:n LV")
 _WORDS_BEFORE_CI = (
-    r"(?:\s[a-z\u00b5\u03bc][\w\-/]{0,15}){1,3}"
-    r"(?=\s?[;,(\[]\s?(?:\d{2}\s?%\s?)?(?:CI|IC|KI|confidence))"
+    r"(?:\s[a-z\u00b5\u03bc\u05d0-\u05ea][\w\-/]{0,15}){1,3}"
+    r"(?=\s?[;,(\[]\s?(?:\d{2}\s?%(?::n)?\s?)?(?:CI|IC|KI|I\u00ce|LV|confidence|\u05e8\u05d5\u05d5\u05d7))"
 )
 
 DIFFERENCE = re.compile(
@@ -256,7 +259,9 @@ DIFFERENCE = re.compile(
         (?:differences?|Mittelwertdifferenz|Differenz|diferencia(?:\sde\smedias)?
           |diferen\u00e7a(?:\sm\u00e9dia)?|diff\u00e9rence(?:\smoyenne)?|diff(?=\s[-\u2212+]?\d)
           # ... Swedish and Romanian
-          |medelskillnad(?:en)?|diferen[\u021b\u0163]a\s(?:mediilor|medie))
+          |medelskillnad(?:en)?|diferen[\u021b\u0163]a\s(?:mediilor|medie)
+          # ... and Hebrew "הפרש ממוצע" (mean difference)
+          |\u05d4\u05e4\u05e8\u05e9(?:\s\u05de\u05de\u05d5\u05e6\u05e2)?)
         # "in 6MWD" (a digit before capitals names a measure), "in the 6-minute walk distance
         # at week 12"
         (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])|\d(?=[A-Z]{{2}})
@@ -383,6 +388,8 @@ _PEOPLE = (
     # Swedish, Romanian ("pacienți", either cedilla) and Finnish (by case)
     r"|patienter|deltagare|pacien[\u021b\u0163]i|participan[\u021b\u0163]i"
     r"|potila(?:a?sta|alla|ita|ista)"
+    # Hebrew: patients (treated), patients (ill)
+    r"|\u05de\u05d8\u05d5\u05e4\u05dc\u05d9\u05dd|\u05d7\u05d5\u05dc\u05d9\u05dd"
     # the abbreviation of posters and slides: "3 of 25 pts (12%)"
     r"|pts)"
 )
