@@ -290,3 +290,26 @@ def test_a_legend_below_a_table_makes_its_cells_counts_of_the_arms_its_header_na
 def test_a_legend_of_several_kinds_makes_no_counts():  # guard
     text = POSTER.replace("Values are n (%).", "Values are n (%), mean (SD) or median (IQR).")
     assert of_kind(text, "count") == []
+
+
+def test_a_header_that_names_the_arms_over_their_sizes():
+    text = (
+        "Table 14: Change from Baseline at Week 12 (FAS)\n"
+        "                                      Ravopixant 60 mg      Placebo\n"
+        "                                      N=300                 N=302\n"
+        "Baseline, mean (SD)                   11.9 (3.2)            11.7 (3.0)\n"
+    )
+    sizes = [(s["arm"], s["value"]) for s in of_kind(text, "arm_size")]
+    assert sizes == [("Ravopixant 60 mg", 300), ("Placebo", 302)]
+    assert not of_kind(text, "sample_size")
+    means = [(m["arm"], m["value"]) for m in of_kind(text, "mean")]
+    assert means == [("Ravopixant 60 mg", 11.9), ("Placebo", 11.7)]
+
+
+def test_sizes_that_do_not_stand_under_names_are_not_arms():
+    text = (
+        "Enrolment by site\n"
+        "Site A\n"
+        "                                      N=300                 N=302\n"
+    )
+    assert not of_kind(text, "arm_size")

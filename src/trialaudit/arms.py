@@ -521,6 +521,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found: list[Candidate] = each_arm_sizes(norm, sents, scan)
     found += _stacked_header_sizes(norm, scan)
     found += _wrapped_header_sizes(norm, scan)
+    found += _column_header_sizes(norm, scan)
     found += _cluster_sizes(norm, sents, scan)
     found += _enrolled_into(norm, sents, scan)
     found += _n_to_arm(norm, sents, scan)
@@ -630,6 +631,41 @@ def _wrapped_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
         index += 1
         if len(header) >= 2:
             found += _named_header_sizes(norm, header)
+    return found
+
+
+# A header line of sizes alone, one per column: "      N=300                 N=302".
+_SIZES_ROW = re.compile(r"[ \t]{0,60}(?:N\s?=\s?\d{1,6}[ \t]{2,60}){1,5}N\s?=\s?\d{1,6}[ \t]{0,20}")
+_SIZE_CELL = re.compile(r"N\s?=\s?(?P<n>\d{1,6})")
+_NAME_CELL = re.compile(r"\S+(?: \S+)*")  # a column name: words one blank apart
+
+
+def _column_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return the arm sizes of a table whose header names the arms on one line and gives their
+    sizes on the next, each under its name ("Ravopixant 60 mg      Placebo" over "N=300
+    N=302"): as many names as sizes, each name overlapping its size's column."""
+    found: list[Candidate] = []
+    lines = {_lines_around(norm, p) for p in scan.positions("N=", True)}
+    lines |= {_lines_around(norm, p) for p in scan.positions("N =", True)}
+    for start, end in sorted(lines):
+        if start < 2 or not _SIZES_ROW.fullmatch(norm, start, end):
+            continue
+        above = _lines_around(norm, start - 2) if norm[start - 1] == "\n" else None
+        if above is None:
+            continue
+        names = list(_NAME_CELL.finditer(norm, *above))
+        sizes = list(_SIZE_CELL.finditer(norm, start, end))
+        if len(names) != len(sizes):
+            continue
+        for name, size in zip(names, sizes, strict=True):
+            left, right = name.start() - above[0], name.end() - above[0]
+            if right <= size.start() - start - 12 or left >= size.end() - start + 12:
+                break  # the names do not stand over the sizes
+        else:
+            for name, size in zip(names, sizes, strict=True):
+                arm = context.clean_arm(name.group())
+                if arm:
+                    found.append(_arm_size(size.start(), size.end(), size["n"], arm, ""))
     return found
 
 

@@ -1686,8 +1686,9 @@ def check_comparison(
             printed = _printed_percentages(cmp, stats_by_id) if difference else None
             rows += _check_effect(effect, table, settings, cid, printed)
     if p_stat is not None:
-        if not_from_counts:
-            reason = f"{not_from_counts}; its p is not a test of the 2x2 table"
+        several = _of_a_test_of_several_arms(p_stat, stats_by_id)
+        if not_from_counts or several:
+            reason = several or f"{not_from_counts}; its p is not a test of the 2x2 table"
             verdict = _not_checkable(reason)
             rows.append(
                 _row(p_stat, "p_vs_counts", _reported_p(p_stat), verdict, comparison_id=cid)
@@ -2007,6 +2008,22 @@ def _check_nnt_of_document(
         why = "no counts of two arms, and no risk difference, before it in its sentence"
         rows.append(_row(stat, "nnt_vs_counts", stat["value_text"], _not_checkable(why)))
     return [r for r in rows if r is not None]
+
+
+def _of_a_test_of_several_arms(p_stat: dict, stats_by_id: dict[int, dict]) -> str:
+    """Return why a p is not that of two arms' 2x2 table when it is the p of a test printed
+    with it on more than one degree of freedom ("19 of 48 ... (χ2(2) = 5.47, P = .065)": three
+    arms), else ''."""
+    if _missing(p_stat.get("refers_to")):
+        return ""
+    test = stats_by_id.get(int(p_stat["refers_to"]))
+    if test is None or test["kind"] != "test" or _missing(test.get("df1")):
+        return ""
+    if test.get("test_type") in {"chi2", "F", "H"} and float(test["df1"]) >= 2:
+        return (
+            f"the p of a test on {float(test['df1']):g} df (more than two arms), not of a 2x2 table"
+        )
+    return ""
 
 
 def _check_p_counts(p_stat: dict, table, settings: Settings, cid: int) -> dict:

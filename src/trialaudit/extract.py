@@ -399,7 +399,8 @@ def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tupl
 
 
 # "adjusted OR 1.74", "(adjusted hazard ratio", "aOR=0.48": estimated with covariates.
-_ADJUSTED_BEFORE = re.compile(r"(?i)\badjusted\s(?:[\w\-]+\s)?$")
+# "adjusted odds ratio", and a model's "estimated odds ratio" (Diabetes Care's house style)
+_ADJUSTED_BEFORE = re.compile(r"(?i)\b(?:adjusted|estimated)\s(?:[\w\-]+\s)?$")
 _ADJUSTED_IN = re.compile(r"\b(?i:adjusted)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b|\bA(?:OR|HR)\b")
 
 
