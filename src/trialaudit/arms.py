@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from . import context, facts, grammar
 from .numbers import COUNT_WORD, INT, word_value
-from .spans import Candidate, Scanner, chained
+from .spans import Candidate, Scanner, chained, line_bounds
 
 _PEOPLE = grammar._PEOPLE
 # The stage a number of people counts, from the verb of its sentence.
@@ -437,7 +437,7 @@ def _flow_boxes(norm: str, scan: Scanner) -> list[tuple[str, re.Match, str, re.M
     """Return each box of a CONSORT flow diagram as (stage, box, the arm its line names, the
     stage's match), when the text has one: boxes that allocate and boxes of another stage."""
     # a box is a short line, and one of them opens with "Allocated"
-    if not any(p - _lines_around(norm, p)[0] <= _FLOW_INDENT for p in scan.positions("allocated")):
+    if not any(p - line_bounds(norm, p)[0] <= _FLOW_INDENT for p in scan.positions("allocated")):
         return []
     boxes = []
     for line_start, line_end in _lines_with(norm, scan.positions("n=") + scan.positions("n =")):
@@ -459,7 +459,7 @@ def _flow_boxes(norm: str, scan: Scanner) -> list[tuple[str, re.Match, str, re.M
 
 def _lines_with(norm: str, positions: list[int]) -> list[tuple[int, int]]:
     """Return the lines that hold the positions, in order, each once."""
-    return sorted({_lines_around(norm, p) for p in positions})
+    return sorted({line_bounds(norm, p) for p in positions})
 
 
 def _consort_flow(norm: str, scan: Scanner) -> tuple[list[Candidate], list[tuple[int, int]]]:
@@ -605,18 +605,12 @@ _HEADER_CELL = 40  # the longest line of a header cell
 _HEADER_LINES = 4  # how many lines a cell's name may run over
 
 
-def _lines_around(norm: str, position: int) -> tuple[int, int]:
-    """Return the start and end of the line that holds ``position``."""
-    end = norm.find("\n", position)
-    return norm.rfind("\n", 0, position) + 1, len(norm) if end < 0 else end
-
-
 def _wrapped_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
     """Return the arm sizes of a table header printed one cell line after line (above), each
     named by the lines between it and the size before it, without the cell's unit ("n (%)") and,
     for the first, the row labels' heading ("Endpoint")."""
     size_lines = sorted(
-        {_lines_around(norm, p) for literal in ("N=", "N =") for p in scan.positions(literal, True)}
+        {line_bounds(norm, p) for literal in ("N=", "N =") for p in scan.positions(literal, True)}
     )
     size_lines = [line for line in size_lines if _SIZE_LINE.fullmatch(norm, *line)]
     found: list[Candidate] = []
@@ -645,14 +639,12 @@ def _column_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
     sizes on the next, each under its name ("Ravopixant 60 mg      Placebo" over "N=300
     N=302"): as many names as sizes, each name overlapping its size's column."""
     found: list[Candidate] = []
-    lines = {_lines_around(norm, p) for p in scan.positions("N=", True)}
-    lines |= {_lines_around(norm, p) for p in scan.positions("N =", True)}
+    lines = {line_bounds(norm, p) for p in scan.positions("N=", True)}
+    lines |= {line_bounds(norm, p) for p in scan.positions("N =", True)}
     for start, end in sorted(lines):
         if start < 2 or not _SIZES_ROW.fullmatch(norm, start, end):
             continue
-        above = _lines_around(norm, start - 2) if norm[start - 1] == "\n" else None
-        if above is None:
-            continue
+        above = line_bounds(norm, start - 2)  # the line before this one
         names = list(_NAME_CELL.finditer(norm, *above))
         sizes = list(_SIZE_CELL.finditer(norm, start, end))
         if len(names) != len(sizes):
@@ -686,7 +678,7 @@ def _named_header_sizes(norm: str, header: list[tuple[int, int]]) -> list[Candid
     first_start = header[0][0]
     above: list[str] = []
     while len(above) < _HEADER_LINES and first_start > 0:
-        line_start, line_end = _lines_around(norm, first_start - 1)
+        line_start, line_end = line_bounds(norm, first_start - 1)
         line = norm[line_start:line_end]
         if not line.strip() or len(line) > _HEADER_CELL:
             break

@@ -11,7 +11,7 @@ from typing import Any
 from . import absolute_effects, context, eu_register, grammar, registry, revman
 from . import arms as arm_sizes
 from .numbers import value_of, word_value
-from .spans import Candidate, Scanner, chained
+from .spans import Candidate, Scanner, chained, line_bounds
 
 RATIO_MEASURES = {
     "or": "OR",
@@ -470,15 +470,16 @@ def _rate_and_its_pair(
     return found
 
 
-def _line_of(norm: str, offset: int) -> tuple[int, int]:
-    """Return the bounds of the line holding ``offset``."""
-    end = norm.find("\n", offset)
-    return norm.rfind("\n", 0, offset) + 1, len(norm) if end < 0 else end
-
-
 _FEWER = frozenset({"fewer", "less", "lower"})
 # A label that names the table, not an outcome: "Anticipated absolute effects: 314 per 1000 ...".
 _NOT_AN_OUTCOME_LABEL = re.compile(r"(?i)absolute|effects?$|risk|certainty|summary|findings")
+
+
+def _row_outcome(norm: str, line: tuple[int, int]) -> str:
+    """Return the outcome a summary of findings' row label names ("Delirium: RR 0.68 ..."), or
+    '' when the label names the table ("Anticipated absolute effects: ...")."""
+    label = grammar.ROW_LABEL.match(norm, *line)
+    return "" if not label or _NOT_AN_OUTCOME_LABEL.search(label["label"]) else label["label"]
 
 
 def _signed(number: str, direction: str) -> str:
@@ -495,18 +496,17 @@ def _absolute_effects(norm: str, sents: context.Sentences, scan: Scanner) -> lis
     found: list[Candidate] = []
     lines: set[tuple[int, int]] = set()
     for m in scan.finditer(grammar.ABSOLUTE_DIFFERENCE, ("per 1",), 20, 80):
-        lines.add(_line_of(norm, m.start()))
+        line = line_bounds(norm, m.start())
+        lines.add(line)
         fields = {"measure": "risk difference", "unit": absolute_effects.UNIT}
         fields["value_text"] = _signed(m.group("est"), m.group("dir"))
         if m.group("lo"):
             fields["ci_low_text"] = _signed(m.group("lo"), m.group("lo_dir"))
             fields["ci_high_text"] = _signed(m.group("hi"), m.group("hi_dir"))
-        label = grammar.ROW_LABEL.match(norm, *_line_of(norm, m.start()))
-        if label and not _NOT_AN_OUTCOME_LABEL.search(label["label"]):
-            fields["outcome"] = _outcome_words(label["label"])
+        fields["outcome"] = _outcome_words(_row_outcome(norm, line))
         found.append(Candidate("difference", m.start(), m.end(), fields))
-    for m in scan.finditer(grammar.ABSOLUTE_EFFECTS_CUE, ("absolute", "risk with", "risk"), 0):
-        lines.add(_line_of(norm, m.start()))
+    for m in scan.finditer(grammar.ABSOLUTE_EFFECTS_CUE, ("absolute", "risk with"), 0):
+        lines.add(line_bounds(norm, m.start()))
     named: tuple[str, str] = ("", "")  # (comparator, intervention) of the last line naming both
     for line in sorted(lines):
         risks = list(grammar.ABSOLUTE_RISK.finditer(norm, *line))
@@ -516,17 +516,14 @@ def _absolute_effects(norm: str, sents: context.Sentences, scan: Scanner) -> lis
             else context.arm_near(norm, m.start(), m.end(), sents.of(m.start()))
             for m in risks
         ]
-        label = grammar.ROW_LABEL.match(norm, *line)
-        outcome = (
-            "" if not label or _NOT_AN_OUTCOME_LABEL.search(label["label"]) else label["label"]
-        )
+        outcome = _outcome_words(_row_outcome(norm, line))
         if len(risks) == 2 and all(arms):
             named = (arms[0], arms[1])
         elif len(risks) == 2 and all(named):
             arms = list(named)
         for m, arm in zip(risks, arms, strict=True):
             fields = {"value_text": m.group("est"), "unit": absolute_effects.UNIT, "arm": arm}
-            fields["outcome"] = _outcome_words(outcome)
+            fields["outcome"] = outcome
             if m.group("lo"):
                 fields |= {"ci_low_text": m.group("lo"), "ci_high_text": m.group("hi")}
             found.append(Candidate("mean", m.start(), m.end(), fields))

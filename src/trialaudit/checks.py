@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -43,6 +44,7 @@ from .judgement import (
     ranges_overlap,
     significant,
 )
+from .revman import POOLED_FLAG
 from .rounding import Reported, format_value
 
 SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
@@ -1157,7 +1159,7 @@ def _absolute_effects_after(ratio: dict, stats: list[dict]) -> tuple[dict | None
     and their difference, per 1000, printed after a ratio and before the next ratio."""
     found: dict[str, dict] = {}
     end = ratio["span_end"]
-    for stat in sorted(stats, key=lambda s: s["span_start"]):
+    for stat in stats:  # in document order (spans.resolve sorts the rows)
         if stat["span_start"] < end:
             continue
         if stat["kind"] == "ratio" or stat["span_start"] - end > _ABSOLUTE_EFFECTS_WINDOW:
@@ -1257,8 +1259,9 @@ _POOLED_MEASURES = {"RR": "RR", "OR": "OR", "risk difference": "RD"}
 
 
 def _pooled_model(stat: dict) -> str | None:
+    """Return the pooling model of a forest plot's pooled estimate ("MH_random"), else None."""
     flags = (stat.get("flags") or "").split(";")
-    return next((f.removeprefix("pooled_") for f in flags if f.startswith("pooled_")), None)
+    return next((f.removeprefix(POOLED_FLAG) for f in flags if f.startswith(POOLED_FLAG)), None)
 
 
 def _forest_studies(pooled: dict, stats: list[dict]) -> meta.Counts | None:
@@ -1288,24 +1291,22 @@ def _forest_studies(pooled: dict, stats: list[dict]) -> meta.Counts | None:
 
 def _pooled_fits(counts: meta.Counts, measure: str, model: str) -> dict[str, meta.Pooled]:
     """Return the estimates the stated model may have printed, by method name."""
-    fits: dict[str, meta.Pooled] = {}
     methods = {
         "MH": lambda: meta.mantel_haenszel(counts, measure),
         "MH-DL": lambda: meta.revman_random(counts, measure),
         "FE": lambda: meta.random_effects(counts, measure, "FE"),
         "DL": lambda: meta.random_effects(counts, measure, "DL"),
     }
-    for name in _POOLED_MODELS[model]:
-        try:
-            fits[name] = methods[name]()
-        except meta.MetaAnalysisError:
-            continue
-    if model.endswith("random") and fits and all(f.tau2 == 0 for f in fits.values()):
-        for name in ("MH", "FE"):
-            try:
+    fits: dict[str, meta.Pooled] = {}
+
+    def fit(names: Iterable[str]) -> None:
+        for name in names:
+            with suppress(meta.MetaAnalysisError):
                 fits[name] = methods[name]()
-            except meta.MetaAnalysisError:
-                continue
+
+    fit(_POOLED_MODELS[model])
+    if model.endswith("random") and fits and all(f.tau2 == 0 for f in fits.values()):
+        fit(("MH", "FE"))
     return fits
 
 
@@ -1327,7 +1328,10 @@ def check_pooled_estimate(pooled: dict, stats: list[dict]) -> list[dict]:
     fits = _pooled_fits(counts, measure, model) if counts is not None else {}
     if not fits:
         return []
-    scale = (lambda x: math.exp(x)) if measure in meta.RATIO_MEASURES else (lambda x: x)
+
+    def scale(value: float) -> float:
+        return meta.on_reporting_scale(value, measure)
+
     assumption = f"{counts.k} trials' counts above it, {model.replace('_', ' ')} effects"
     rows = []
 
@@ -1338,7 +1342,7 @@ def check_pooled_estimate(pooled: dict, stats: list[dict]) -> list[dict]:
         agreeing = [
             name
             for name, v in values.items()
-            if all(t.contains(x) or t.overlaps(x, x) for t, x in zip(texts, v, strict=True))
+            if all(t.contains(x) for t, x in zip(texts, v, strict=True))
         ]
         name = (agreeing or list(values))[0]
         shown = " to ".join(
@@ -2945,12 +2949,11 @@ def check_document(
             rows += check_absolute_effects(stat, stats)
             if _pooled_model(stat) is not None:
                 rows += check_pooled_estimate(stat, stats)
-        elif kind == "difference" and _pooled_model(stat) is not None:
-            rows.append(check_difference_midpoint(stat))
-            rows += check_pooled_estimate(stat, stats)
         elif kind == "difference" and not absolute_effects.is_absolute_effect(stat):
             rows.append(check_difference_midpoint(stat))
-            if int(stat["stat_id"]) not in with_counts:
+            if _pooled_model(stat) is not None:
+                rows += check_pooled_estimate(stat, stats)
+            elif int(stat["stat_id"]) not in with_counts:
                 rows += _estimate_against_percentages(stat, sentences, percent_sizes, settings)
         # an efficacy's ratio is checked whatever counts or events it also follows
         if kind == "percentage" and (ratio := _ratio_of_efficacy(stat, stats)):

@@ -217,9 +217,7 @@ ABSOLUTE_RISK = re.compile(
 # A summary of findings' row label: "Independent walking at 30 days: 71/156 ...".
 ROW_LABEL = re.compile(r"(?P<label>[^:\n]{3,80}):\s")
 # What tells that a line's risks per 1000 are a summary of findings' absolute effects.
-ABSOLUTE_EFFECTS_CUE = re.compile(
-    r"(?i)absolute\seffects?|risk\swith\b|assumed\srisk|corresponding\srisk"
-)
+ABSOLUTE_EFFECTS_CUE = re.compile(r"(?i)absolute\seffects?|risk\swith\b")
 
 # A further estimate of the same measure: "... 1.9 (95% CI 1.2-3.0) at day 28 and 2.4 (95% CI
 # 1.4-4.1) at day 90". It needs its own CI.

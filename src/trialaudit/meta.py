@@ -196,6 +196,22 @@ def _inference(estimate: float, se: float, tau2: float, k: int, test: str, level
     )
 
 
+def _shares_of_tau2(tau2: float, v: np.ndarray) -> tuple[float, float]:
+    """Return I^2 (percent) and H^2 of a tau^2 over the typical within-study variance."""
+    s2 = _typical_variance(v)
+    return 100 * tau2 / (tau2 + s2), (tau2 + s2) / s2
+
+
+def _with_tau2(y: np.ndarray, v: np.ndarray, tau2: float, test: str, level: float):
+    """Return the estimate, its SE and _inference's figures of the random-effects model with a
+    given tau^2: the inverse-variance combination of the studies with variances v + tau^2
+    (statsmodels' "hksj" variance is the Knapp-Hartung one)."""
+    pooled = _fixed(y, v + tau2)
+    estimate = float(pooled.mean_effect_fe)
+    se = float(pooled.sd_eff_w_fe) if test == "z" else math.sqrt(float(pooled.var_hksj_fe))
+    return estimate, se, _inference(estimate, se, tau2, len(y), test, level)
+
+
 def random_effects(
     counts: Counts, measure: str, method: str = "REML", test: str = "z", level: float = 0.95
 ) -> Pooled:
@@ -215,16 +231,10 @@ def random_effects(
         h2 = q / (k - 1)
     elif method in TAU2:
         tau2 = TAU2[method](y, v)
-        s2 = _typical_variance(v)
-        i2, h2 = 100 * tau2 / (tau2 + s2), (tau2 + s2) / s2
+        i2, h2 = _shares_of_tau2(tau2, v)
     else:
         raise MetaAnalysisError(f"unknown method {method!r}; allowed: REML, DL, PM, FE")
-    # A random-effects model with a given tau^2 is the inverse-variance combination of the
-    # studies with variances v + tau^2; statsmodels' "hksj" variance is the Knapp-Hartung one.
-    pooled = _fixed(y, v + tau2)
-    estimate = float(pooled.mean_effect_fe)
-    se = float(pooled.sd_eff_w_fe) if test == "z" else math.sqrt(float(pooled.var_hksj_fe))
-    statistic, pval, lo, hi, pi_lo, pi_hi = _inference(estimate, se, tau2, k, test, level)
+    estimate, se, (statistic, pval, lo, hi, pi_lo, pi_hi) = _with_tau2(y, v, tau2, test, level)
     if method == "FE":
         pi_lo, pi_hi = math.nan, math.nan
     return Pooled(
@@ -275,6 +285,15 @@ def _mh_rd(counts: Counts) -> tuple[float, float]:
     return float(rd), float((rd * p + q) / weight**2)
 
 
+def _informative_estimates(counts: Counts, measure: str) -> tuple[np.ndarray, np.ndarray]:
+    """Return the corrected estimates and variances of the studies with an event and a non-event
+    (metafor rma.mh drop00=TRUE): those Mantel-Haenszel's Q is formed of."""
+    a, b, c, d = counts.cells()
+    informative = ~(((a == 0) & (c == 0)) | ((b == 0) & (d == 0)))
+    y, v = effect_sizes(counts, measure)
+    return y[informative], v[informative]
+
+
 def mantel_haenszel(counts: Counts, measure: str, level: float = 0.95) -> Pooled:
     """Return the Mantel-Haenszel common-effect estimate (no zero-cell correction) with
     Cochran's Q of the corrected study estimates around it (metafor rma.mh)."""
@@ -298,9 +317,7 @@ def mantel_haenszel(counts: Counts, measure: str, level: float = 0.95) -> Pooled
         raise MetaAnalysisError("Mantel-Haenszel estimate has no variance")
     se = math.sqrt(var)
     statistic, pval, lo, hi, _, _ = _inference(estimate, se, 0.0, counts.k, "z", level)
-    informative = ~(((a == 0) & (c == 0)) | ((b == 0) & (d == 0)))
-    y, v = effect_sizes(counts, measure)
-    y, v = y[informative], v[informative]
+    y, v = _informative_estimates(counts, measure)
     q = float(np.sum((y - estimate) ** 2 / v))
     q_df = len(y) - 1
     i2 = 100 * max(0.0, (q - q_df) / q) if q_df > 0 and q > 0 else 0.0
@@ -337,16 +354,11 @@ def revman_random(counts: Counts, measure: str, level: float = 0.95) -> Pooled:
     Review Manager 5, 2010: tau^2 = max(0, (Q - (k - 1)) / (sum w - sum w^2 / sum w)), w = 1/v),
     then the inverse-variance combination of the studies with variances v + tau^2."""
     mh = mantel_haenszel(counts, measure, level)
-    a, _, c, _ = counts.cells()
-    informative = ~(((a == 0) & (c == 0)) | ((counts.total_1 == a) & (counts.total_2 == c)))
-    y, v = effect_sizes(counts, measure)
-    y, v = y[informative], v[informative]
+    y, v = _informative_estimates(counts, measure)
     w = 1 / v
     tau2 = max(0.0, (mh.q - mh.q_df) / (w.sum() - (w**2).sum() / w.sum()))
-    pooled = _fixed(y, v + tau2)
-    estimate, se = float(pooled.mean_effect_fe), float(pooled.sd_eff_w_fe)
-    statistic, pval, lo, hi, pi_lo, pi_hi = _inference(estimate, se, tau2, len(y), "z", level)
-    s2 = _typical_variance(v)
+    estimate, se, (statistic, pval, lo, hi, pi_lo, pi_hi) = _with_tau2(y, v, tau2, "z", level)
+    i2, h2 = _shares_of_tau2(tau2, v)
     return replace(
         mh,
         method="MH-DL",
@@ -357,8 +369,8 @@ def revman_random(counts: Counts, measure: str, level: float = 0.95) -> Pooled:
         statistic=statistic,
         pval=pval,
         tau2=tau2,
-        i2=100 * tau2 / (tau2 + s2),
-        h2=(tau2 + s2) / s2,
+        i2=i2,
+        h2=h2,
         pi_low=pi_lo,
         pi_high=pi_hi,
     )

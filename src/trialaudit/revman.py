@@ -121,7 +121,7 @@ def candidates(norm: str) -> list[Candidate]:
                 study += 1
                 for arm, group in zip(arms, ("n1", "n2"), strict=True):
                     size = arm_size_candidate(*total.span(group), total[group], arm, "analysed")
-                    size.fields |= {"study": f"S{study}", "outcome": outcome}
+                    size.fields |= _own(arm, study, outcome)
                     found.append(size)
                 found.append(_estimate(total, kind, common | {"pooled_model": pooled}, study, arms))
                 after = (total.end(), min(len(norm), total.end() + 400))
@@ -130,10 +130,8 @@ def candidates(norm: str) -> list[Candidate]:
                 if events and binary:
                     for arm, e, n in zip(arms, ("e1", "e2"), ("n1", "n2"), strict=True):
                         fields = {"numerator": int(events[e]), "value_text": events[e]}
-                        fields |= {"denominator": int(total[n]), "arm": arm, "study": f"S{study}"}
-                        found.append(
-                            Candidate("count", *events.span(e), fields | {"outcome": outcome})
-                        )
+                        fields |= {"denominator": int(total[n])} | _own(arm, study, outcome)
+                        found.append(Candidate("count", *events.span(e), fields))
                 break
             row = row_pattern.match(norm, start, end)
             if not row:
@@ -147,7 +145,7 @@ def candidates(norm: str) -> list[Candidate]:
                     found.append(Candidate("count", *span, fields | _own(arm, study, outcome)))
                 else:
                     fields = {"value_text": row["m" + one], "spread_kind": "SD"}
-                    fields |= {"spread_low_text": row["sd" + one], "n": int(row["n" + one])}
+                    fields |= {"spread_low_text": row["sd" + one]}
                     span = (row.start("m" + one), row.end("sd" + one))
                     found.append(Candidate("mean", *span, fields | _own(arm, study, outcome)))
             found.append(_estimate(row, kind, common, study, arms))

@@ -58,6 +58,12 @@ def resolve(
 _START = re.compile(r"(?<![A-Za-z0-9])[^\W_]|[-+.](?=\d)")
 
 
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Return the start and end of the line that holds ``offset``."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end
+
+
 def chained(pattern: re.Pattern, text: str, end: int, limit: int) -> Iterator[re.Match]:
     """Yield up to ``limit`` matches of ``pattern``, the first at ``end`` and each next one where
     the last ended: the further items of a list ("1.9 (1.2-3.0) at day 28 and 2.4 (1.4-4.1) at
