@@ -133,5 +133,13 @@ def test_a_continuous_forest_plot_gives_each_arm_mean_sd_and_size():
         (-3.5, 7.0, "Exercise", "S2"),
         (-1.4, 6.6, "Usual care", "S2"),
     ]
+    assert {m["spread_kind"] for m in means} == {"sd"}, "as every other reader writes an SD"
+    sizes = [(a["value"], a["arm"], a["study_id"]) for a in of_kind(text, "arm_size")]
+    assert sizes == [
+        (40, "Exercise", "S1"),
+        (41, "Usual care", "S1"),
+        (35, "Exercise", "S2"),
+        (33, "Usual care", "S2"),
+    ]
     assert [d["value"] for d in of_kind(text, "difference")] == [-3.2, -2.1]
     assert all(text[s["span_start"] : s["span_end"]] == s["source_text"] for s in stats(text))

@@ -639,11 +639,7 @@ def arm_near(
         return clean_arm(after.group("arm"))
     after = _FOREIGN_GROUP_AFTER.match(text, end, sentence[1])
     if after:
-        return next(
-            after.group(g)
-            for g in ("arm", "gruppe", "ru", "gruppen", "grupul", "kvutsa")
-            if after.group(g)
-        )
+        return after.group(after.lastgroup)  # each language's alternative has one group
     after = _cluster_noun_ahead(text, end, sentence[1]) and ARM_CLUSTERS_AFTER.match(
         text, end, sentence[1]
     )

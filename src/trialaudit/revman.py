@@ -144,10 +144,14 @@ def candidates(norm: str) -> list[Candidate]:
                     span = (row.start("e" + one), row.end("n" + one))
                     found.append(Candidate("count", *span, fields | _own(arm, study, outcome)))
                 else:
-                    fields = {"value_text": row["m" + one], "spread_kind": "SD"}
+                    fields = {"value_text": row["m" + one], "spread_kind": "sd"}
                     fields |= {"spread_low_text": row["sd" + one]}
                     span = (row.start("m" + one), row.end("sd" + one))
                     found.append(Candidate("mean", *span, fields | _own(arm, study, outcome)))
+                    n = "n" + one
+                    size = arm_size_candidate(*row.span(n), row[n], arm, "analysed")
+                    size.fields |= _own(arm, study, outcome)
+                    found.append(size)
             found.append(_estimate(row, kind, common, study, arms))
     return found
 
