@@ -163,9 +163,12 @@ def statcheck(
     one_tailed_txt: bool = False,
     p_zero_error: bool = True,
     p_equal_alpha_sig: bool = True,
+    folded: bool = False,
 ) -> StatcheckResult | str:
     """Judge one APA result as statcheck does (its defaults: two-tailed, p = .000 an error,
-    p = alpha significant); return a reason string when the result cannot be judged.
+    p = alpha significant); return a reason string when the result cannot be judged. A
+    ``folded`` F (the larger variance over the smaller, SAS PROC TTEST's test of equal
+    variances) has a two-sided p, twice the upper tail (SAS/STAT User's Guide, PROC TTEST).
 
     With ``one_tailed_txt`` (statcheck's OneTailedTxt) and a document that mentions one-sided
     tests, an error that disappears when t, z or r is read one-tailed is not an error.
@@ -192,13 +195,17 @@ def statcheck(
     if test_cmp not in {"=", "<", ">"} or p_cmp not in {"=", "<", ">"}:
         return f"comparator {test_cmp!r} or {p_cmp!r} not read"
 
+    def p_of(value: float, two_tailed: bool) -> float:
+        p = compute_p(test_type, value, d1, d2, two_tailed)
+        return min(1.0, 2 * p) if folded else p
+
     def judge(two_tailed: bool):
-        computed = compute_p(test_type, stat.value, d1, d2, two_tailed)
+        computed = p_of(stat.value, two_tailed)
         half = 0.5 / 10**stat.decimals
         sign = 1 if stat.value >= 0 else -1
         low_stat, up_stat = stat.value - sign * half, stat.value + sign * half
-        up_p = compute_p(test_type, low_stat, d1, d2, two_tailed)
-        low_p = compute_p(test_type, up_stat, d1, d2, two_tailed)
+        up_p = p_of(low_stat, two_tailed)
+        low_p = p_of(up_stat, two_tailed)
         if test_type == "r" and abs(up_stat) >= 1:
             low_p = 0.0
         error = _error(p.value, p_cmp, test_cmp, p.decimals, low_p, up_p, p_zero_error)

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from . import absolute_effects, context, eu_register, grammar, registry, revman
+from . import absolute_effects, context, eu_register, grammar, registry, revman, sas
 from . import arms as arm_sizes
 from .numbers import value_of, word_value
 from .spans import Candidate, Scanner, chained, line_bounds
@@ -1615,6 +1615,7 @@ def candidates(
         *registry.candidates(cells or norm),
         *eu_register.candidates(norm),
         *revman.candidates(norm),
+        *sas.candidates(norm),
         *_tests(norm, scan),
         *_ratios(norm, scan),
         *_table_estimates(norm, sents, scan),

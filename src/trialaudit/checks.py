@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from scipy import special
+
 from . import (
     absolute_effects,
     apa,
@@ -46,6 +48,14 @@ from .judgement import (
 )
 from .revman import POOLED_FLAG
 from .rounding import Reported, format_value
+from .sas import (
+    FOLDED_F,
+    LIKELIHOOD_RATIO,
+    MANTEL_HAENSZEL,
+    METHOD_FLAG,
+    POOLED_T,
+    WELCH_T,
+)
 
 SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
 # Arm labels recur across a document's rows and documents: their keys and roles once each.
@@ -1559,6 +1569,7 @@ def check_apa(
             one_tailed_in_text=one_tailed_in_text,
             one_tailed_txt=settings.one_tailed_from_text,
             p_zero_error=settings.p_zero_error,
+            folded=stated_method(test) == FOLDED_F,
         )
         for df in dfs
     ]
@@ -1570,6 +1581,8 @@ def check_apa(
         return _row(p_stat, "p_vs_test", _reported_p(p_stat), _not_checkable(result, label))
     tails = "one-tailed (the text mentions one-sided tests)" if result.one_tailed else "two-tailed"
     method = f"statcheck: {label}, {tails}" + (", 1 df of the 2x2 table" if implied_df else "")
+    if stated_method(test) == FOLDED_F:
+        method += ", folded (twice the upper tail)"
     if implied_t:
         method += ", df of the two arms' sizes and SDs"
     text = f"{result.computed:.4g} ({result.low:.4g} to {result.high:.4g})"
@@ -1661,8 +1674,10 @@ def check_comparison(
     """Recompute the effect estimate, its CI and the p-value of a 2x2 comparison; infer a
     missing denominator from the p-value; flag attrition against the randomized numbers."""
     if (cmp.get("kind") or "binary") == "continuous":
-        return check_continuous(cmp, stats_by_id, settings) + check_t_from_summaries(
-            cmp, stats_by_id
+        return (
+            check_continuous(cmp, stats_by_id, settings)
+            + check_t_from_summaries(cmp, stats_by_id)
+            + check_difference_from_summaries(cmp, stats_by_id)
         )
     rows: list[dict] = []
     effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
@@ -2030,8 +2045,20 @@ def _of_a_test_of_several_arms(p_stat: dict, stats_by_id: dict[int, dict]) -> st
     return ""
 
 
+def stated_method(stat: dict | None) -> str:
+    """Return the test a statistic's flags name (a SAS listing's row: "Fisher exact"), or ""."""
+    flags = ((stat or {}).get("flags") or "").split(";")
+    return next((f.removeprefix(METHOD_FLAG) for f in flags if f.startswith(METHOD_FLAG)), "")
+
+
 def _check_p_counts(p_stat: dict, table, settings: Settings, cid: int) -> dict:
     candidates = dict(twobytwo.p_values(*table))
+    method = stated_method(p_stat)
+    if method in _NAMED_CHI_SQUARES:
+        statistic = _NAMED_CHI_SQUARES[method](*table)
+        candidates = {method: float(special.chdtrc(1, statistic))}
+    elif method in candidates:  # the p of a named test is held to that test alone
+        candidates = {method: candidates[method]}
     verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
     return _row(
         p_stat,
@@ -2054,13 +2081,26 @@ def _chi_square_of(cmp: dict, p_stat: dict | None, stats_by_id: dict[int, dict])
     return test if test is not None and test.get("test_type") == "chi2" else None
 
 
-def _chi_squares(x1: int, n1: int, x2: int, n2: int) -> dict[str, float]:
+# Chi-square statistics of a 2x2 table that are recomputed only where a listing names them.
+_NAMED_CHI_SQUARES = {
+    LIKELIHOOD_RATIO: twobytwo.likelihood_ratio_chi_square,
+    MANTEL_HAENSZEL: twobytwo.mantel_haenszel_chi_square,
+}
+
+
+def _chi_squares(x1: int, n1: int, x2: int, n2: int, method: str = "") -> dict[str, float]:
     """Pearson's chi-square of a 2x2 table without and with Yates' correction (R's chisq.test,
-    correct = FALSE / TRUE), leaving out one an empty margin makes undefined."""
-    statistics = {
-        name: float(twobytwo.chi_square(x1, n1, x2, n2, yates=yates))
-        for name, yates in (("Pearson chi-square", False), ("Pearson chi-square, Yates", True))
-    }
+    correct = FALSE / TRUE), or only the one ``method`` names (also the likelihood-ratio or the
+    Mantel-Haenszel chi-square), leaving out one an empty margin makes undefined."""
+    if method in _NAMED_CHI_SQUARES:
+        statistics = {method: _NAMED_CHI_SQUARES[method](x1, n1, x2, n2)}
+    else:
+        statistics = {
+            name: float(twobytwo.chi_square(x1, n1, x2, n2, yates=yates))
+            for name, yates in (("Pearson chi-square", False), ("Pearson chi-square, Yates", True))
+        }
+        if method in statistics:
+            statistics = {method: statistics[method]}
     return {name: value for name, value in statistics.items() if math.isfinite(value)}
 
 
@@ -2070,7 +2110,7 @@ def check_chi_square(test: dict, table: tuple[int, int, int, int], cid: int) -> 
     is consistent when one of them rounds to the printed value; a 2x2 table has 1 df."""
     reported = as_reported(test.get("value_text"))
     df = test.get("df1")
-    statistics = _chi_squares(*table)
+    statistics = _chi_squares(*table, method=stated_method(test))
     if reported is None or not statistics:
         why = "no chi-square statistic of this table: a margin is empty"
         verdict = _not_checkable(why if reported is not None else "the statistic is not a number")
@@ -2336,14 +2376,116 @@ def _within_rounding(
     ), None
 
 
+def _of_a_longer_list(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
+    """Whether a comparison's two means stand in a sentence with a third of the same outcome
+    ("-22.5 (19.8), -30.1 (20.4) and -19.7 (21.2) mm, respectively"): which two a difference
+    compares is then not known from their order."""
+    pair = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) for side in "12"]
+    ids = {s["stat_id"] for s in pair if s is not None}
+    first = pair[0] or {}
+    return any(
+        s["kind"] == "mean"
+        and s["stat_id"] not in ids
+        and s["sentence_start"] == first.get("sentence_start")
+        and s["outcome"] == first.get("outcome")
+        for s in stats_by_id.values()
+    )
+
+
+def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
+    """A mean difference printed with two arms' means, SDs and sizes: the difference against
+    mean 1 - mean 2, and its CI against Student's pooled and Welch's CI of them (continuous.
+    difference_ci_ranges), over every mean and SD that rounds to the printed ones and either
+    order of the arms. An adjusted difference (ANCOVA, a model) is not held to the raw means."""
+    effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
+    if effect is None or effect.get("measure") != "mean difference" or _adjusted(effect):
+        return []
+    first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
+    second = _summary(_stat(stats_by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
+    reported = as_reported(effect.get("value_text"))
+    if reported is None or isinstance(first, str) or isinstance(second, str):
+        return []
+    if not first.kind == second.kind == "sd" or _of_a_longer_list(cmp, stats_by_id):
+        return []
+    cid = int(cmp["comparison_id"])
+    m1, s1, n1, m2, s2, n2 = _rounding_boxes(cmp, stats_by_id)
+    sign = -1 if reported.value < 0 else 1
+    # the arms in the order that gives the printed difference its sign
+    if (m1[1] - m2[0]) * sign < 0 <= (m2[1] - m1[0]) * sign:
+        m1, s1, n1, m2, s2, n2 = m2, s2, n2, m1, s1, n1
+    low, high = m1[0] - m2[1], m1[1] - m2[0]
+    assumed = _sizes_assumed(cmp, stats_by_id)
+    rows = []
+    matches = reported.overlaps(low, high)
+    verdict = Verdict(
+        CONSISTENT if matches else INCONSISTENT,
+        "difference of the two arms' means",
+        (low + high) / 2,
+        f"{low:.4g} to {high:.4g}" if high - low > 5e-4 else f"{low:.4g}",
+        "",
+        low,
+        high,
+    )
+    rows.append(_row(effect, "difference_vs_summaries", effect["value_text"], verdict,
+                     comparison_id=cid))  # fmt: skip
+    ci_low = as_reported(effect.get("ci_low_text"))
+    ci_high = as_reported(effect.get("ci_high_text"))
+    if ci_low is None or ci_high is None:
+        return rows
+    level = effect.get("ci_level")
+    level = 0.95 if _missing(level) else float(level)
+    named = stated_method(effect)  # a listing's "Pooled" or "Satterthwaite" row
+    found = {
+        name: continuous.difference_ci_ranges(m1, s1, n1, m2, s2, n2, equal_var, level)
+        for name, equal_var in ((POOLED_T, True), (WELCH_T, False))
+        if named not in (POOLED_T, WELCH_T) or name == named
+    }
+    matching = [
+        name
+        for name, (lower, upper) in found.items()
+        if ci_low.overlaps(*lower) and ci_high.overlaps(*upper)
+    ]
+    method = (matching or list(found))[0]
+    lower, upper = found[method]
+    verdict = Verdict(
+        CONSISTENT if matching else INCONSISTENT,
+        method,
+        (lower[0] + lower[1]) / 2,
+        f"{lower[0]:.4g} to {lower[1]:.4g}, {upper[0]:.4g} to {upper[1]:.4g}",
+        "",
+        lower[0],
+        upper[1],
+    )
+    # fewer measured than the sizes printed elsewhere widen a CI, and never narrow it
+    if not matching and assumed and ci_high.value - ci_low.value > upper[1] - lower[0]:
+        why = f"{assumed}; fewer measured than allocated would give a wider CI"
+        verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+    reported_ci = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
+    rows.append(
+        _row(
+            effect,
+            "difference_ci_vs_summaries",
+            reported_ci,
+            verdict,
+            comparison_id=cid,
+            assumption=f"{level:.0%} CI of the difference of two independent means",
+        )
+    )
+    return rows
+
+
 def _sizes_assumed(cmp: dict, stats_by_id: dict[int, dict]) -> str:
     """Say which numbers of people a p from two summaries assumes when they are the arms' sizes
     printed away from the summaries: fewer measured (missing data, a subset such as live births)
     give a larger p."""
-    summary = _stat(stats_by_id, cmp.get("summary_1_stat_id")) or {}
+    first = _stat(stats_by_id, cmp.get("summary_1_stat_id")) or {}
     sizes = [_stat(stats_by_id, cmp.get(f"total_{side}_stat_id")) for side in "12"]
+    summaries = [first, _stat(stats_by_id, cmp.get("summary_2_stat_id")) or first]
+    # each size in its summary's sentence (or both in the first's): "(n = 40) 5.1 ± 1.2 vs
+    # (n = 38) 6.0 ± 1.4", a listing's line of each arm's N, mean and SD
     if any(s is None for s in sizes) or all(
-        s["sentence_start"] == summary.get("sentence_start") for s in sizes
+        s["sentence_start"] in {first.get("sentence_start"), summary.get("sentence_start")}
+        for s, summary in zip(sizes, summaries, strict=True)
     ):
         return ""
     return (

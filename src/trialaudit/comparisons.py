@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from . import context, registry
+from . import context, registry, sas
 from .arms import CLUSTERS, EVENTS, counts_people, resolve_arm
 from .grammar import ARM_ENDS_AHEAD, ARM_LABEL
 
@@ -79,6 +79,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     used: set[int] = set()
     rows: list[dict] = []
     stats = [s for s in stats if s["kind"] != "p_value" or not tests_another_hypothesis(s, norm)]
+    rows += _sas_listings(stats, norm, used)
     rows += _registry_analyses(stats, norm, used)
     rows += _binary(stats, arm_rows, used)
     rows += _unnamed_binary_pairs(stats, norm, used)
@@ -263,6 +264,75 @@ def _registry_analyses(stats: list[dict], norm: str, used: set[int]) -> list[dic
         totals = _denominator(first, []), _denominator(second, [])
         rows.append(_binary_row(first, second, totals, effect, p_row))
         used.update(r["stat_id"] for r in (first, second, effect, p_row) if r is not None)
+    return rows
+
+
+def _sas_listings(stats: list[dict], norm: str, used: set[int]) -> list:
+    """A SAS listing of two arms (sas.listings): one comparison for each test it prints of them,
+    each with its own p (Pearson's, the likelihood-ratio, the continuity-adjusted and the
+    Mantel-Haenszel chi-square and Fisher's p of the cross-table; the pooled and the
+    Satterthwaite t with each method's difference of means); every row of it is used."""
+    rows = []
+    for listing in sas.listings(norm):
+        inside = [
+            s for s in stats if listing.start <= s["span_start"] and s["span_end"] <= listing.end
+        ]
+        used.update(s["stat_id"] for s in inside)
+        if len(listing.arms) != 2:
+            continue
+        tested = [s for s in inside if s["kind"] in {"test", "p_value"} and s.get("method")]
+        if listing.procedure == "FREQ":
+            rows += _sas_cross_table(inside, tested, listing.arms)
+        else:
+            rows += _sas_t_tests(inside, tested, listing.arms)
+    return rows
+
+
+def _sas_cross_table(inside: list[dict], tested: list[dict], arms: list[str]) -> list[dict]:
+    # each arm's last cell is its event (the last value of the column variable)
+    cells = [[s for s in inside if s["kind"] == "count" and s["arm"] == arm] for arm in arms]
+    if not all(cells):
+        return []
+    first, second = cells[0][-1], cells[1][-1]
+    totals = _denominator(first, []), _denominator(second, [])
+    rows = []
+    for p_row in (s for s in tested if s["kind"] == "p_value"):
+        test = next((t for t in tested if t["kind"] == "test" and _same_method(t, p_row)), None)
+        rows.append(_binary_row(first, second, totals, None, p_row, test))
+    return rows
+
+
+def _same_method(a: dict, b: dict) -> bool:
+    return a.get("method") == b.get("method")
+
+
+def _sas_t_tests(inside: list[dict], tested: list[dict], arms: list[str]) -> list[dict]:
+    means = [next((s for s in inside if s["kind"] == "mean" and s["arm"] == a), None) for a in arms]
+    if None in means:
+        return []
+    first, second = means
+    # each mean's N is printed on its line, just before it
+    sizes = [
+        max(
+            (s for s in inside if s["kind"] == "arm_size" and s["span_end"] <= m["span_start"]),
+            key=lambda s: s["span_end"],
+        )
+        for m in means
+    ]
+    (label_1, n1, id1), (label_2, n2, id2) = (
+        (m["arm"], int(size["value"]), size["stat_id"])
+        for m, size in zip(means, sizes, strict=True)
+    )
+    rows = []
+    for effect in (s for s in inside if s["kind"] == "difference"):
+        later = [s for s in inside if s["kind"] == "difference" and _same_method(s, effect)][-1]
+        test = p_row = None
+        if later is effect:  # the method's test goes with its last difference (the one with CL)
+            own = [s for s in tested if _same_method(s, effect)]
+            test = next((t for t in own if t["kind"] == "test"), None)
+            p_row = next((p for p in own if p["kind"] == "p_value"), None)
+        arms = (label_1, label_2, (n1, id1), (n2, id2))
+        rows.append(_continuous_row(first, second, arms, effect, p_row, test))
     return rows
 
 
@@ -460,30 +530,38 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             for later in (b, effect, p_row, test):
                 if later is not None:
                     later["outcome"] = later["outcome"] or a["outcome"]
-            rows.append(
-                _row(
-                    a["stat_id"],
-                    "continuous",
-                    a,
-                    arm_1=label_1,
-                    arm_2=label_2,
-                    total_1=n1,
-                    total_1_stat_id=id1,
-                    total_2=n2,
-                    total_2_stat_id=id2,
-                    summary_1_stat_id=a["stat_id"],
-                    summary_2_stat_id=b["stat_id"],
-                    effect_stat_id=effect["stat_id"] if effect else None,
-                    p_stat_id=p_row["stat_id"] if p_row else None,
-                    test_stat_id=test["stat_id"] if test else None,
-                )
-            )
+            arms = (label_1, label_2, (n1, id1), (n2, id2))
+            rows.append(_continuous_row(a, b, arms, effect, p_row, test))
             used.update(r["stat_id"] for r in (a, b, effect, test) if r is not None)
             if p_row is not None and index not in listed:
                 used.add(p_row["stat_id"])
         if shared_p is not None:
             used.add(shared_p["stat_id"])
     return rows
+
+
+def _continuous_row(
+    first: dict, second: dict, arms: tuple, effect: dict | None, p_row: dict | None, test
+) -> dict:
+    """Return the comparison row of two arms' summaries; ``arms``: (label 1, label 2, (n 1,
+    stat_id), (n 2, stat_id)) as _arms_for gives them."""
+    label_1, label_2, (n1, id1), (n2, id2) = arms
+    return _row(
+        first["stat_id"],
+        "continuous",
+        first,
+        arm_1=label_1,
+        arm_2=label_2,
+        total_1=n1,
+        total_1_stat_id=id1,
+        total_2=n2,
+        total_2_stat_id=id2,
+        summary_1_stat_id=first["stat_id"],
+        summary_2_stat_id=second["stat_id"],
+        effect_stat_id=effect["stat_id"] if effect else None,
+        p_stat_id=p_row["stat_id"] if p_row else None,
+        test_stat_id=test["stat_id"] if test else None,
+    )
 
 
 def _other_outcomes(first: str, second: str) -> bool:

@@ -198,3 +198,36 @@ def approximate_p(first: Summary, second: Summary) -> dict[str, float] | str:
 
 def _as(s: Summary, kind: str) -> Summary:
     return Summary(s.centre, s.low, s.high, s.n, kind)
+
+
+def difference_ci_ranges(
+    mean_1: tuple[float, float],
+    sd_1: tuple[float, float],
+    n_1: int,
+    mean_2: tuple[float, float],
+    sd_2: tuple[float, float],
+    n_2: int,
+    equal_var: bool,
+    level: float = 0.95,
+    steps: int = 5,
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Return the ranges of the lower and of the upper limit of the CI of mean 1 - mean 2 over
+    every mean and SD that rounds to the printed ones: Student's pooled SE on n1 + n2 - 2 df
+    (``equal_var``), else Welch's SE on Satterthwaite's df, the quantile from scipy's t
+    (what scipy.stats.ttest_ind(...).confidence_interval and SAS PROC TTEST's CL Mean give).
+    Each limit moves with the difference and with the SDs, so the difference is taken at its
+    ends and the SDs on a grid."""
+    difference = np.array([mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]])[:, None, None]
+    v1 = np.linspace(max(sd_1[0], 1e-12), sd_1[1], steps)[None, :, None] ** 2
+    v2 = np.linspace(max(sd_2[0], 1e-12), sd_2[1], steps)[None, None, :] ** 2
+    if equal_var:
+        df = np.full_like(v1 * v2, n_1 + n_2 - 2)
+        pooled = ((n_1 - 1) * v1 + (n_2 - 1) * v2) / (n_1 + n_2 - 2)
+        se = np.sqrt(pooled * (1 / n_1 + 1 / n_2))
+    else:
+        a, b = v1 / n_1, v2 / n_2
+        se = np.sqrt(a + b)
+        df = (a + b) ** 2 / (a**2 / (n_1 - 1) + b**2 / (n_2 - 1))
+    half = stats.t.ppf((1 + level) / 2, df) * se
+    lower, upper = difference - half, difference + half
+    return (float(lower.min()), float(lower.max())), (float(upper.min()), float(upper.max()))

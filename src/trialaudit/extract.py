@@ -19,6 +19,7 @@ from . import (
     masks,
     registry,
     revman,
+    sas,
     studies,
 )
 from .arms import EACH_ARM_FLAG, counts_people, resolve_arm
@@ -90,6 +91,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("risk_difference_from_counts")
     if row.get("pooled_model"):
         flags.append(revman.POOLED_FLAG + row["pooled_model"])
+    if row.get("method"):
+        flags.append(sas.METHOD_FLAG + row["method"])
     return ";".join(flags)
 
 
@@ -126,6 +129,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "value": _value(cand),
         "unit": f.get("unit") or "",
         "pooled_model": f.get("pooled_model") or "",
+        "method": f.get("method") or "",
         "ci_level": f.get("ci_level"),
         "ci_low_text": f.get("ci_low_text") or "",
         "ci_high_text": f.get("ci_high_text") or "",
@@ -191,6 +195,7 @@ def _attach_context(
         registry.outcome_timepoints(norm)
         + eu_register.outcome_timepoints(norm)
         + revman.outcome_timepoints(norm)
+        + sas.outcome_timepoints(norm)
     )
     section_starts = [section[0] for section in sections]
     measured = registry.outcome_sections(norm)

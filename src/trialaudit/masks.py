@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import facts, revman
+from . import facts, revman, sas
 from .spans import Scanner
 
 # Patterns scanned over whole windows open with a literal or one character class, a lookbehind
@@ -146,7 +146,7 @@ def masked_spans(norm: str, near: list[tuple[int, int]], scan: Scanner) -> list[
     """Return the spans of ``norm`` that can hold digits but never a statistic: identifiers,
     links and e-mail addresses anywhere, the short masks around the ``near`` spans (the
     candidates: a mask matters only where it overlaps one)."""
-    spans: list[tuple[int, int]] = thread_numbers(norm, scan) + revman.weights(norm)
+    spans = [*thread_numbers(norm, scan), *revman.weights(norm), *sas.masked(norm)]
     for pattern, anchors, before, after in ANCHORED:
         spans.extend(m.span() for m in scan.finditer(pattern, anchors, before, after))
     ascii_text = norm.isascii()  # lower() keeps offsets and agrees with the matcher's case

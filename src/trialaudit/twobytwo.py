@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from scipy import special
+from scipy import special, stats
 
 from . import pvalues
 
@@ -580,6 +580,25 @@ def chi_square(a, n1: int, c, n2: int, yates: bool = False):
 def pearson_p(a: int, n1: int, c: int, n2: int, yates: bool = False) -> float:
     """Return Pearson's chi-square p of a 2x2 table (chi_square), NaN with an empty margin."""
     return float(special.chdtrc(1, chi_square(a, n1, c, n2, yates)))
+
+
+def likelihood_ratio_chi_square(a: int, n1: int, c: int, n2: int) -> float:
+    """Return the likelihood-ratio chi-square (G) of a 2x2 table, NaN with an empty margin
+    (scipy's chi2_contingency with lambda_="log-likelihood"; SAS PROC FREQ's "Likelihood Ratio
+    Chi-Square", R's MASS::loglm)."""
+    table = np.array([[a, n1 - a], [c, n2 - c]], dtype=float)
+    if (table.sum(axis=0) == 0).any() or (table.sum(axis=1) == 0).any():
+        return math.nan
+    return float(stats.chi2_contingency(table, correction=False, lambda_="log-likelihood")[0])
+
+
+def mantel_haenszel_chi_square(a: int, n1: int, c: int, n2: int) -> float:
+    """Return the Mantel-Haenszel chi-square of one 2x2 table, (N - 1) r^2 with r the
+    correlation of the two binary variables, which is Pearson's times (N - 1) / N (Agresti,
+    Categorical Data Analysis, 3rd ed., sec. 3.4.6; SAS PROC FREQ's "Mantel-Haenszel
+    Chi-Square"), NaN with an empty margin."""
+    total = n1 + n2
+    return float(chi_square(a, n1, c, n2)) * (total - 1) / total
 
 
 @lru_cache(maxsize=65536)
