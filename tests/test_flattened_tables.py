@@ -4,7 +4,7 @@ the rows."""
 
 from __future__ import annotations
 
-from extraction_helpers import checks_named, of_kind, stats
+from extraction_helpers import checks_named, of_kind, one, stats
 
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
@@ -313,3 +313,31 @@ def test_sizes_that_do_not_stand_under_names_are_not_arms():
         "                                      N=300                 N=302\n"
     )
     assert not of_kind(text, "arm_size")
+
+
+ROW_LABELLED = """Table 2. Change from baseline at week 12
+                                      Drug 60 mg            Placebo
+Change at week 12, LS mean (SE)       -2.41 (0.17)          -1.53 (0.17)
+Difference from placebo (95% CI)      -0.88 (-1.35, -0.41)
+p-value                               0.0003
+"""
+
+
+def test_a_row_that_names_a_difference_and_its_ci_before_the_value():
+    difference = one(ROW_LABELLED, "difference")
+    assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (
+        -0.88,
+        -1.35,
+        -0.41,
+    )
+    assert [p["value"] for p in of_kind(ROW_LABELLED, "p_value")] == [0.0003]
+    assert not [r for r in of_kind(ROW_LABELLED, "median") + of_kind(ROW_LABELLED, "mean")
+                if r["value"] == -0.88]  # fmt: skip
+    # a mean difference's interval is symmetric: one that is not is caught
+    mean = ROW_LABELLED.replace("Difference from placebo", "LS mean difference vs placebo")
+    assert one(mean, "difference")["measure"] == "mean difference"
+    for text, verdict in (
+        (mean, "consistent"),
+        (mean.replace("-0.88 (", "-0.68 ("), "inconsistent"),
+    ):
+        assert [c["verdict"] for c in checks_named(text, "difference_vs_ci_midpoint")] == [verdict]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from extraction_helpers import of_kind, one, stats
+from extraction_helpers import checks_named, of_kind, one, stats
 
 from trialaudit import context
 
@@ -524,3 +524,67 @@ def test_hebrew_ratio_and_difference_with_their_intervals():
 def test_hebrew_group_names_the_arm_of_a_count():
     counts = [(c["numerator"], c["percent"], c["arm"]) for c in of_kind(HEBREW, "count")]
     assert counts == [(36, 17.0, "ההתערבות"), (55, 26.4, "הביקורת")]
+
+
+# Arm sizes in the bracket after a total, each followed by its group (Romanian, Hebrew), so the
+# counts of those groups take them as denominators.
+@pytest.mark.parametrize(
+    ("text", "sizes", "total"),
+    [
+        (
+            "Au fost randomizați 150 de pacienți (76 în grupul zinc și 74 în grupul placebo). "
+            "Vindecarea s-a produs la 40 din 76 (52,6%) din grupul zinc.",
+            [(76, "zinc"), (74, "placebo")],
+            150,
+        ),
+        (
+            "נכללו 300 מטופלים (152 בקבוצת ההתערבות ו-148 בקבוצת הביקורת). נפילה דווחה אצל 3 "
+            "מטופלים.",
+            [(152, "ההתערבות"), (148, "הביקורת")],
+            300,
+        ),
+    ],
+)
+def test_group_sizes_in_a_bracket_after_the_total(text, sizes, total):
+    assert [(r["value"], r["arm"]) for r in of_kind(text, "arm_size")] == sizes
+    assert [r["value"] for r in of_kind(text, "sample_size")] == [total]  # not "3 patients"
+    assert [c["verdict"] for c in checks_named(text, "total_vs_arm_sizes")] == ["consistent"]
+
+
+def test_a_count_with_its_percentage_before_a_group_is_no_size():
+    text = "נכללו 300 מטופלים. אשפוז אירע אצל 36 (17.0%) בקבוצת ההתערבות."
+    assert not of_kind(text, "arm_size")
+
+
+def test_hebrew_sizes_give_the_counts_of_their_groups_a_denominator():
+    text = (
+        "נכללו 420 מטופלים (212 בקבוצת ההתערבות ו-208 בקבוצת הביקורת). אשפוז חוזר אירע אצל 36 "
+        "מטופלים (17.0%) בקבוצת ההתערבות ואצל 55 מטופלים (26.4%) בקבוצת הביקורת."
+    )
+    assert [(c["denominator"], c["arm"]) for c in of_kind(text, "count")] == [
+        (212, "ההתערבות"),
+        (208, "הביקורת"),
+    ]
+    verdicts = [
+        c["verdict"] for c in checks_named(text.replace("26.4%", "24.6%"), "percent_vs_count")
+    ]
+    assert verdicts == ["consistent", "inconsistent"]
+
+
+# Finnish: "the difference was 19.5 percentage points (95% confidence interval 6.4-32.5)";
+# "at least 50 %" is a threshold.
+FINNISH = (
+    "Vähintään 50 %:n vasteen saavutti 45/99 (45,5 %) ja 26/100 (26,0 %) potilasta. Ryhmien "
+    "välinen ero oli 19,5 prosenttiyksikköä (95 %:n luottamusväli 6,4–32,5)."
+)
+
+
+def test_a_finnish_difference_in_percentage_points_with_its_interval():
+    difference = one(FINNISH, "difference")
+    assert (difference["measure"], difference["value"], difference["ci_low"]) == (
+        "risk difference",
+        19.5,
+        6.4,
+    )
+    assert difference["ci_high"] == 32.5
+    assert [r["value"] for r in of_kind(FINNISH, "percentage")] == []

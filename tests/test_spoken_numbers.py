@@ -73,3 +73,46 @@ def test_an_sd_after_a_comma(text, value, sd):
 )
 def test_a_threshold_or_an_interval_level_spelled_out_is_no_result(text):
     assert not of_kind(text, "percentage")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Discontinuations were similar, 8.2 versus 7.7 percent.", [8.2, 7.7]),
+        ("Hypotension occurred in 9.4 vs 5.1% of patients.", [9.4, 5.1]),
+        # the first value said to another precision is not the same kind of number
+        ("Symptoms lasted 24 vs 48.5% of the time.", [48.5]),
+    ],
+)
+def test_one_percent_sign_for_two_values(text, values):
+    assert [r["value"] for r in of_kind(text, "percentage")] == values
+
+
+def test_shares_of_a_lay_summary_are_arm_sizes():
+    text = (
+        "About half (219) got belrasimab, 300 mg every 4 weeks, and the rest (218) got a "
+        "placebo infusion. After one year, 112 of 219 people (51%) on belrasimab improved, "
+        "compared with 74 of 218 (34%) on placebo. Shingles was more common with belrasimab "
+        "(14 people vs 4)."
+    )
+    assert [(r["value"], r["arm"]) for r in of_kind(text, "arm_size")] == [
+        (219, "belrasimab"),
+        (218, "placebo"),
+    ]
+    shingles = next(c for c in of_kind(text, "count") if c["numerator"] == 14)
+    assert shingles["denominator"] == 219
+
+
+def test_a_chi_square_spelled_chi2_before_its_p():
+    test = one("redid it from the counts: chi2 = 7.15, p = 0.008, so it holds", "test")
+    assert (test["test_type"], test["value"]) == ("chi2", 7.15)
+
+
+def test_a_difference_in_events_per_time_keeps_its_interval():
+    text = "The treatment difference was -0.79 micturitions per 24 hours (95% CI -1.27, -0.31)."
+    difference = one(text, "difference")
+    assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (
+        -0.79,
+        -1.27,
+        -0.31,
+    )

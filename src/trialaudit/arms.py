@@ -527,11 +527,13 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _n_to_arm(norm, sents, scan)
     found += _sizes_that_add_up(norm, sents, scan)
     found += _treated_with(norm, sents, scan)
+    found += _shares_that_got(norm, scan)
     found += _group_equals(norm, sents, scan)
     found += _arms_that_had(norm, sents, scan)
     found += _n_equals(norm, sents, scan)
     found += _labelled_n_equals(norm, sents, scan)
     found += _in_group_sizes(norm, sents, scan)
+    found += _foreign_group_sizes(norm, sents)
     found += _totals(norm, sents, scan)
     found += _cjk_sizes(norm, sents, scan)
     found += _foreign_totals(norm, sents, scan)
@@ -1067,6 +1069,28 @@ _CLAUSE_ENDS = re.compile(r"\s?[,;.]")
 AMONG_BEFORE = re.compile(r"(?i)\b(?:among|of)\s(?:the\s|all\s)?$")
 
 
+# A plain-language summary's arms: "About half (219) got belrasimab, ... and the rest (218)
+# got a placebo infusion".
+_SHARE_THAT_GOT = re.compile(
+    r"(?i:(?:about\s|roughly\s|nearly\s|just\sover\s|just\sunder\s)?half|the\s(?:rest|others"
+    r"|remainder|other\shalf))\s\((?P<n>\d{1,6})\)\s(?:got|received|were\sgiven|took)\s"
+    r"(?:an?\s|the\s)?(?P<arm>[\w\-]{1,30}(?:\s[\w\-]{1,30}){0,2}?)"
+    r"(?=[,;.)]|\s(?:and|as|on|in|for|every|at|plus|with)\b)"
+)
+
+
+_FORMULATION = re.compile(r"\s(?:infusions?|injections?|tablets?|pills?|capsules?|shots?)$")
+
+
+def _shares_that_got(norm: str, scan: Scanner) -> list[Candidate]:
+    """Arm sizes in brackets after a share of the people ("half (219) got X"); the arm is what
+    they got, less its form ("a placebo infusion" is the placebo arm)."""
+    return [
+        _arm_size(m.start("n"), m.end("n"), m.group("n"), _FORMULATION.sub("", m["arm"]), "")
+        for m in scan.finditer(_SHARE_THAT_GOT, ("half (", "rest (", "others (", "remainder ("), 30)
+    ]
+
+
 def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "Twelve patients ... treated with MSCs plus conventional therapy and 13 treated with
     conventional therapy alone (control) were included"."""
@@ -1267,6 +1291,44 @@ def _labelled_n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> li
 _TWO_ARMS_GROUPS = re.compile(r"\s(?:and|or|vs\.?|versus)\s.{0,80}\s(?i:groups|arms|cohorts)$")
 
 
+# Each arm's size in the bracket after a total, in other languages: Romanian "208 pacienți (104
+# în grupul colecalciferol și 104 în grupul placebo)", Hebrew "420 מטופלים (212 בקבוצת
+# ההתערבות ו-208 בקבוצת הביקורת)"; the group phrase is context.FOREIGN_GROUP_AFTER's.
+_FOREIGN_GROUP_WORDS = (
+    "grupul",
+    "\u05d1\u05e7\u05d1\u05d5\u05e6\u05ea",
+    "gruppen",
+    "grupo",
+    "groupe",
+)
+_SIZE_IN_BRACKET = re.compile(
+    r"(?:\(|\s(?:\u0219i|si|och|y|e|et|ja)\s|\s\u05d5-?)(?P<n>\d{1,6})(?=\s)"
+)
+_NUMBER_BEFORE_BRACKET = re.compile(r"\d[^\d()]{1,30}$")
+
+
+def _foreign_group_sizes(norm: str, sents: context.Sentences) -> list[Candidate]:
+    """Arm sizes listed in a bracket after a total, each followed by its group in another
+    language; a number with its percentage ("36 (17.0%) בקבוצת ...") is a count, not a size."""
+    if not any(word in norm for word in _FOREIGN_GROUP_WORDS):
+        return []
+    found = []
+    for m in _SIZE_IN_BRACKET.finditer(norm):
+        group = context.FOREIGN_GROUP_AFTER.match(norm, m.end("n"))
+        if not group or group.group("ru") or not norm.startswith(" ", m.end("n")):
+            continue
+        sentence = sents.of(m.start("n"))
+        opening = norm.rfind("(", sentence[0], m.start("n") + 1)
+        if opening < 0 or ")" in norm[opening : m.start("n")]:
+            continue
+        if not _NUMBER_BEFORE_BRACKET.search(norm, max(sentence[0], opening - 30), opening):
+            continue
+        arm = group.group(group.lastgroup)
+        population = population_of(norm, sentence)
+        found.append(_arm_size(m.start("n"), m.end("n"), m.group("n"), arm, population))
+    return found
+
+
 def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "50 patients in the MSC group" is an arm size in a sentence about enrolment that
     reports no events."""
@@ -1389,7 +1451,10 @@ _FOREIGN_PEOPLE = re.compile(
     r"|\u0431\u043e\u043b\u044c\u043d\u044b\u0445|pati\u00ebnten|deelnemers"
     r"|pacjent(?:\u00f3w|ek|ki)|chorych|hasta"
     # Swedish, Romanian, Finnish
-    r"|patienter|deltagare|pacien[\u021b\u0163]i|potila(?:a?sta|ista|ita))\b"
+    r"|patienter|deltagare|pacien[\u021b\u0163]i|potila(?:a?sta|ista|ita)"
+    # Hebrew "מטופלים", "חולים", "משתתפים" (patients, participants)
+    r"|\u05de\u05d8\u05d5\u05e4\u05dc\u05d9\u05dd|\u05d7\u05d5\u05dc\u05d9\u05dd"
+    r"|\u05de\u05e9\u05ea\u05ea\u05e4\u05d9\u05dd)\b"
     # French without the noun: "301 patients ont été randomisés et 294 ont été inclus"
     r"|ont\s\u00e9t\u00e9\s(?P<stage_after>\w{1,20}))"
 )
@@ -1399,6 +1464,8 @@ _FOREIGN_PEOPLE_WORDS = (
     *("tr\u1ebb", "\u043f\u0430\u0446\u0438\u0435\u043d\u0442", "\u0431\u043e\u043b\u044c\u043d"),
     *("pati\u00ebnten", "deelnemers", "pacjent", "chorych", "hasta"),
     *("patienter", "deltagare", "pacien\u021bi", "pacien\u0163i", "potila"),
+    *("\u05de\u05d8\u05d5\u05e4\u05dc\u05d9\u05dd", "\u05d7\u05d5\u05dc\u05d9\u05dd"),
+    "\u05de\u05e9\u05ea\u05ea\u05e4\u05d9\u05dd",
     "s ont ",  # French: "120 patients ont été randomisés"
     " ont \u00e9t\u00e9 ",
 )
@@ -1411,15 +1478,26 @@ _FOREIGN_STAGE = re.compile(
     r"|\u0440\u0430\u043d\u0434\u043e\u043c\u0438\u0437\u0438\u0440\u043e\u0432\u0430\u043d\w{0,2}"
     r"|gerandomiseerd|zrandomizowano|randomize\sedildi"
     # Swedish, Romanian, Finnish
-    r"|randomiserades|randomiserade|randomiza[\u021b\u0163]i|satunnaistet\w{0,6})"
+    r"|randomiserades|randomiserade|randomiza[\u021b\u0163]i|satunnaistet\w{0,6}"
+    # Hebrew "רנדומיזציה" (randomization), "הוקצו" (were allocated)
+    r"|\u05e8\u05e0\u05d3\u05d5\u05de\u05d9\u05d6\u05e6\u05d9\u05d4|\u05d4\u05d5\u05e7\u05e6\u05d5)"
     r"|(?P<enrolled>eingeschlossen|rekrutiert|aufgenommen|incluid[oa]s|inclu[íi]d[oa]s|incluyeron"
     r"|reclutad[oa]s|recrutad[oa]s|reclutaron|inclus"
     r"|arruolati|inclusi|\u03b5\u03bd\u03c4\u03ac\u03c7\u03b8\u03b7\u03ba\u03b1\u03bd"
     r"|tham\sgia|\u0432\u043a\u043b\u044e\u0447\u0435\u043d\w{0,2}|ge\u00efncludeerd"
-    r"|w\u0142\u0105czono|dahil\sedildi|inkluderades|inclu[s\u0219]i)"
+    r"|w\u0142\u0105czono|dahil\sedildi|inkluderades|inclu[s\u0219]i"
+    r"|\u05e0\u05db\u05dc\u05dc\u05d5)"  # Hebrew "נכללו" (were included)
     r"|(?P<analysed>analizzati|\u03b1\u03bd\u03b1\u03bb\u03cd\u03b8\u03b7\u03ba\u03b1\u03bd"
     r"|ph\u00e2n\st\u00edch|geanalyseerd|przeanalizowano|analiz\s?edildi))\b"
 )
+
+
+def _clause(norm: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+    """The stretch of a sentence between full stops around an offset: a script without capitals
+    (Hebrew) runs its sentences together for the splitter."""
+    before = norm.rfind(". ", sentence[0], offset)
+    after = norm.find(". ", offset, sentence[1])
+    return (before + 2 if before >= 0 else sentence[0]), (after if after >= 0 else sentence[1])
 
 
 def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -1431,7 +1509,7 @@ def _foreign_totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[
         if m.group("stage_after"):  # its own verb says the stage
             stage = _FOREIGN_STAGE.fullmatch(m.group("stage_after"))
         else:
-            stage = _FOREIGN_STAGE.search(norm, *sents.of(m.start()))
+            stage = _FOREIGN_STAGE.search(norm, *_clause(norm, sents.of(m.start()), m.start()))
         if stage:
             found.append(
                 _size("sample_size", *m.span("n"), m.group("n"), population=stage.lastgroup)

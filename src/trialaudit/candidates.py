@@ -84,6 +84,7 @@ _DIFFERENCE_WORDS = (
     "diff ",
     "skillnad",
     "\u05d4\u05e4\u05e8\u05e9",  # Hebrew "difference"
+    "ero oli",  # Finnish "the difference was"
 )
 _DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
 _OUTCOME_STOP = frozenset(
@@ -95,7 +96,8 @@ _INNER_STOP = _OUTCOME_STOP - {"in", "of", "for"}
 _FROM_BASELINE = re.compile(r"(?i)\bfrom\sbaseline\b")
 _BELOW = re.compile(
     r"(?i)(?:[<>\u2264\u2265]|more\sthan|less\sthan|fewer\sthan|at\sleast|at\smost|over|above"
-    r"|below|under|up\sto|exceeding|threshold\sof|cut-?off\sof)\s?$"
+    r"|below|under|up\sto|exceeding|threshold\sof|cut-?off\sof"
+    r"|\b(?:v\u00e4hint\u00e4\u00e4n|yli|alle))\s?$"  # Finnish "at least", "over", "under"
 )
 # A sentence that states a significance threshold rather than a result.
 _THRESHOLD = re.compile(
@@ -611,7 +613,8 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
             elif "risk" in head or "proportion" in head:
                 measure = "risk difference"
         unit = (m.group("unit") or "").strip()
-        if measure == "difference" and re.match(r"(?i)percentage|pp", unit):
+        # "percentage points", Finnish "prosenttiyksikköä"
+        if measure == "difference" and re.match(r"(?i)percentage|pp|prosenttiyksik", unit):
             measure = "risk difference"
         fields = {"measure": measure, "value_text": m.group("est"), "unit": unit}
         fields["outcome"] = _outcome_words(m.groupdict().get("qual"))
@@ -981,6 +984,27 @@ def _table_differences(norm: str, sents: context.Sentences, scan: Scanner) -> li
 
 _P_COLUMN_ROWS = 30  # how many rows a "P value" column may run under its header
 _CELLS_BEFORE_P = re.compile(r"\d[^\d\n]{1,40}\d")  # two values at least in the row before it
+
+
+def _row_labelled_differences(norm: str, scan: Scanner) -> list[Candidate]:
+    """A table row naming a difference and its CI before the value (grammar.
+    ROW_LABELLED_DIFFERENCE), with the p-value row right under it."""
+    found: list[Candidate] = []
+    for m in scan.finditer(grammar.ROW_LABELLED_DIFFERENCE, ("CI)",), 80, 80):
+        label = m.group("label").lower()
+        measure = "mean difference" if "mean" in label or "ls " in label else "difference"
+        fields = {"measure": measure, "value_text": m.group("est"), "unit": ""}
+        end = m.start() + len(m.group().rstrip())
+        found.append(Candidate("difference", m.start("label"), end, fields | _ci_fields(m)))
+        p = grammar.ROW_P_VALUE.match(norm, m.end())
+        if p:
+            comparator = (p.group("cmp") or "=").strip().replace("\u2264", "<")
+            p_fields = {
+                "value_text": p.group("p").removeprefix(p.group("cmp") or ""),
+                "comparator": comparator,
+            }
+            found.append(Candidate("p_value", p.start("p"), p.end("p"), p_fields))
+    return found
 
 
 def _table_p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -1564,6 +1588,13 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             end = norm.index("%", m.end(name)) + 1
             fields = {"value_text": m.group(name), "unit": "%", "pair": m.start()}
             found.append(Candidate(kind, m.start(name), end, fields))
+    for m in scan.finditer(grammar.SHARED_PERCENT, (" vs", " versus"), 6, 12):
+        a, b = m.group("a"), m.group("b")
+        if ("." in a) != ("." in b) or _in_methods(norm, sents, m.start()):
+            continue  # "24 vs 48.5%": the first value is not said to the same precision
+        arm = context.arm_near(norm, m.start(), m.end("a"), sents.of(m.start()))
+        fields = {"value_text": a, "unit": "%", "arm": arm}
+        found.append(Candidate("percentage", m.start(), m.end("a"), fields))
     for m in scan.finditer(grammar.PERCENT_EFFECTIVE, ("% effective", "% efficacious"), 12, 120):
         fields = {"value_text": m.group("est"), "unit": "%", "outcome": "efficacy"}
         found.append(Candidate("percentage", m.start(), m.end(), fields | _ci_fields(m)))
@@ -1620,6 +1651,7 @@ def candidates(
         *_ratios(norm, scan),
         *_table_estimates(norm, sents, scan),
         *_table_differences(norm, sents, scan),
+        *_row_labelled_differences(norm, scan),
         *_table_p_values(norm, sents, scan),
         *_numbers_needed(norm, scan),
         *_rate_events(norm, sents, scan),

@@ -120,7 +120,7 @@ _GERMAN_GROUP_BEFORE = re.compile(
 # An arm named after its value in Spanish, Portuguese, French, Italian or German: "12,5 % (5/40)
 # en el grupo de intervención", "no grupo controle", "dans le groupe témoin", "du groupe
 # placebo", "nel gruppo placebo", "in der Kontrollgruppe".
-_FOREIGN_GROUP_AFTER = re.compile(
+FOREIGN_GROUP_AFTER = re.compile(
     # the value's unit may come between: "−4,6 ± 4,1 jours dans le groupe traitement"
     r"(?:\s(?:jours?|semaines?|mois|d\u00edas|dias|Tage|giorni|settimane|points?|punti))?"
     r"\s(?:(?:en\s(?:el|los)|no|nos|dans\sles?|du|del|do|dos|nel|nei)\s"
@@ -637,7 +637,7 @@ def arm_near(
     # "95.00% (38/40), higher than that of the control group": the arm of what it is compared with
     if after and not COMPARED_BETWEEN.search(text, end, after.start("arm")):
         return clean_arm(after.group("arm"))
-    after = _FOREIGN_GROUP_AFTER.match(text, end, sentence[1])
+    after = FOREIGN_GROUP_AFTER.match(text, end, sentence[1])
     if after:
         return after.group(after.lastgroup)  # each language's alternative has one group
     after = _cluster_noun_ahead(text, end, sentence[1]) and ARM_CLUSTERS_AFTER.match(

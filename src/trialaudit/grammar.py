@@ -72,13 +72,27 @@ _CI_TAIL_OR_COMMA = rf"(?:{_CI_TAIL}|{CI_AFTER_COMMA})"
 # "était de", "era", "è stato pari a").
 _FOREIGN_WAS = (
     r"(?:betrug|war|(?:fue|foi)(?:\sde)?|(?:\u00e9tait|est)(?:\sde)?"
-    r"|(?:era|\u00e8|fu)(?:\sstat[oa])?(?:\spari\sa)?|pari\sa)"
+    r"|(?:era|\u00e8|fu)(?:\sstat[oa])?(?:\spari\sa)?|pari\sa|oli)"
 )
 # A column heading that says a bare interval follows the estimate: "Odds ratio (95% CI): 0.35
 # (0.14-0.88)", "MD (95% CI) -2.1 (-3.9 to -0.3)".
 CI_HEADING = (
     r"(?:\s?[\[(](?:(?P<heading_level>\d{2}(?:\.\d)?)\s?%\s?)?"
     r"(?:CI|(?i:con(?:fi|\ufb01)dence\sinterval))[\])])"
+)
+# A table's row that names a difference and its CI before the value, the columns apart:
+# "Difference from placebo (95% CI)      -0.88 (-1.35, -0.41)", "Treatment difference (95% CI)
+# -3.1 (-5.0 to -1.2)", and the p-value row under it ("p-value     0.0003").
+ROW_LABELLED_DIFFERENCE = re.compile(
+    rf"""(?m)(?<![^\n])[ \t]{{0,10}}(?P<label>(?i:(?:(?:LS|least[-\s]squares|adjusted|mean
+    |treatment|estimated|between[-\s]group)\s){{0,3}}difference
+    (?:\s(?:from|vs\.?|versus)\s[\w\-]{{1,25}}(?:\s[\w\-]{{1,25}}){{0,2}})?))
+    ,?{CI_HEADING}[ \t]{{2,60}}(?P<est>{SIGNED})\s?{CI_BARE}[ \t]*$""",
+    _X,
+)
+ROW_P_VALUE = re.compile(
+    r"\n[ \t]{0,10}(?i:p[-\s]value|p)[ \t]{2,60}"
+    r"(?P<p>(?P<cmp>[<>\u2264]\s?)?(?:0?\.\d{1,6}|1\.0{0,4}))[ \t]*(?=\n|$)"
 )
 _RATIO_ABBR = r"(?:a|adj)?(?:OR|RR|HR|IRR)s?|AOR|AHR|sHR|csHR|aIRR"
 RATIO = re.compile(
@@ -242,9 +256,11 @@ DIFFERENCE_NEXT = re.compile(
 # Words of a unit the UNIT list lacks, read only when an interval's label follows them: "−0.5
 # letters; 95% CI", "−16.5 mg morphine equivalents (95% CI".
 # ... also in Hebrew ("26 מטרים; רווח סמך 95%"), Romanian ("IÎ") and Finnish ("95 %:n LV")
+# ... a count of events per time among them: "-0.79 micturitions per 24 hours (95% CI ..."
 _WORDS_BEFORE_CI = (
-    r"(?:\s[a-z\u00b5\u03bc\u05d0-\u05ea][\w\-/]{0,15}){1,3}"
-    r"(?=\s?[;,(\[]\s?(?:\d{2}\s?%(?::n)?\s?)?(?:CI|IC|KI|I\u00ce|LV|confidence|\u05e8\u05d5\u05d5\u05d7))"
+    r"(?:\s[a-z\u00b5\u03bc\u05d0-\u05ea][\w\-/]{0,20})"
+    r"(?:\s[a-z\u00b5\u03bc\u05d0-\u05ea][\w\-/]{0,20}|\sper\s\d{1,3}(?=\s[a-z])){0,3}"
+    r"(?=\s?[;,(\[]\s?(?:\d{2}\s?%(?::n)?\s?)?(?:CI|IC|KI|I\u00ce|LV|luottamusv|confidence|\u05e8\u05d5\u05d5\u05d7))"
 )
 
 DIFFERENCE = re.compile(
@@ -258,6 +274,8 @@ DIFFERENCE = re.compile(
           |diferen\u00e7a(?:\sm\u00e9dia)?|diff\u00e9rence(?:\smoyenne)?|diff(?=\s[-\u2212+]?\d)
           # ... Swedish and Romanian
           |medelskillnad(?:en)?|diferen[\u021b\u0163]a\s(?:mediilor|medie)
+          # ... Finnish "ero oli" (the difference was)
+          |(?<![\w-])ero(?=\soli\s)
           # ... and Hebrew "הפרש ממוצע" (mean difference)
           |\u05d4\u05e4\u05e8\u05e9(?:\s\u05de\u05de\u05d5\u05e6\u05e2)?)
         # "in 6MWD" (a digit before capitals names a measure), "in the 6-minute walk distance
@@ -344,7 +362,8 @@ TEST = re.compile(
         |Q\s?\(\s?(?P<q_df>\d{{1,4}})\s?\)
         |H\s?\(\s?(?P<h_df>\d{{1,4}})\s?\)
         |[zZ]
-        |(?P<bare>t|(?P<bare_chi>\u03c7\s?[2\u00b2]|X[2\u00b2]))(?=\s?=\s?{SIGNED}\s?[,;]\s?[Pp]\s?[=<>\u2264\u2265])
+        |(?P<bare>t|(?P<bare_chi>\u03c7\s?[2\u00b2]|X[2\u00b2]|(?i:chi\s?[2\u00b2])))
+          (?=\s?=\s?{SIGNED}\s?[,;]\s?[Pp]\s?[=<>\u2264\u2265])
         # a t without df or p that closes its bracket: "[(68.4±12.7) min vs (59.1±11.3) min,
         # t=3.46]"
         |(?P<closing_t>t)(?=\s?=\s?-?\d{{1,3}}\.\d{{1,4}}\s?[)\]])
@@ -670,6 +689,11 @@ PERCENT_PAIR = re.compile(
     rf"""(?<![\d.])(?P<a>{DEC})\s?%\s?(?:(?i:vs\.?|versus|and|compared\swith|compared\sto)\s?|v\s
     (?:(?i:the)\s)?)(?P<b>{DEC})\s?%""",
     _X,
+)
+# One percent sign for two values, as said aloud: "8.2 versus 7.7 percent", "9.4 vs 5.1%".
+SHARED_PERCENT = re.compile(
+    rf"(?P<a>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.,%])\s(?i:vs\.?|versus)\s"
+    rf"(?P<b>\d{{1,2}}(?:\.\d{{1,2}})?){PCT}"
 )
 # A percentage with its own CI: "12.5% (95% CI 8.1-17.2)".
 # What a percentage with an interval is may be named in its bracket before the interval:
