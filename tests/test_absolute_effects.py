@@ -8,7 +8,7 @@ import math
 import pytest
 import scipy.special
 import scipy.stats
-from extraction_helpers import checks_named, of_kind
+from extraction_helpers import checks_named, of_kind, one
 
 from trialaudit.absolute_effects import implied_ranges, risk_with_intervention
 
@@ -120,3 +120,26 @@ def test_an_absolute_effect_that_the_ratio_cannot_give_is_inconsistent(slip, che
     text = SUMMARY_OF_FINDINGS.replace(slip, wrong)
     rows = [r for r in checks_named(text, check) if r["reported"] == reported]
     assert [r["verdict"] for r in rows] == ["inconsistent"], checks_named(text, check)
+
+
+@pytest.mark.parametrize(
+    ("line", "measure", "values"),
+    [
+        (
+            "Satisfaction | 2 | randomised trials | 640 | 628 | MD 0.9 higher (0.5 higher to 1.3 "
+            "higher) | MODERATE",
+            "mean difference",
+            (0.9, 0.5, 1.3),
+        ),
+        (
+            "Pain | 3 | randomised trials | 410 | 402 | SMD 0.32 lower (0.51 lower to 0.13 lower) "
+            "| LOW",
+            "standardized mean difference",
+            (-0.32, -0.51, -0.13),
+        ),
+    ],
+)
+def test_a_continuous_absolute_effect_is_a_signed_mean_difference(line, measure, values):
+    difference = one(line, "difference")
+    assert difference["measure"] == measure
+    assert (difference["value"], difference["ci_low"], difference["ci_high"]) == values

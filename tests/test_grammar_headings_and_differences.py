@@ -303,3 +303,16 @@ def test_a_difference_and_its_interval_after_words_between(text, value, low, hig
 def test_words_after_a_difference_without_an_interval_are_no_unit():  # guard
     row = one("The mean difference was −2.3 points favouring drug (P = 0.04).", "difference")
     assert (row["value"], row["ci_low"]) == (-2.3, None)
+
+
+def test_an_estimated_treatment_difference_abbreviated_with_its_interval():
+    text = "Time in range was 64.3% vs. 59.8% (ETD 4.5 percentage points; 95% CI 1.4 to 7.6)."
+    difference = one(text, "difference")
+    assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (4.5, 1.4, 7.6)
+
+
+def test_a_range_restated_in_other_units_is_no_interval_of_a_percentage():
+    text = "Adults with HbA1c 7.0–10.5% (53–91 mmol/mol) were randomized."
+    assert not [r for r in of_kind(text, "percentage") if r["ci_low"] is not None]
+    kept = "Remission at one year was 10.5% (95% CI 8.1–13.2)."
+    assert [(r["value"], r["ci_low"]) for r in of_kind(kept, "percentage")] == [(10.5, 8.1)]

@@ -67,6 +67,7 @@ DIFFERENCE_MEASURES = {
     "ARD": "risk difference",
     "ARR": "risk difference",
     "ARI": "risk difference",
+    "ETD": "difference",  # estimated treatment difference, from a model
 }
 _GROUP_LABEL = re.compile(
     rf"(?i)\b(?:in|for|to|with|than|versus|vs\.?)\sthe\s(?P<arm>{grammar.ARM_LABEL})\s$"
@@ -86,7 +87,7 @@ _DIFFERENCE_WORDS = (
     "\u05d4\u05e4\u05e8\u05e9",  # Hebrew "difference"
     "ero oli",  # Finnish "the difference was"
 )
-_DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI")
+_DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI", "ETD")
 _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
 )
@@ -506,6 +507,13 @@ def _absolute_effects(norm: str, sents: context.Sentences, scan: Scanner) -> lis
             fields["ci_low_text"] = _signed(m.group("lo"), m.group("lo_dir"))
             fields["ci_high_text"] = _signed(m.group("hi"), m.group("hi_dir"))
         fields["outcome"] = _outcome_words(_row_outcome(norm, line))
+        found.append(Candidate("difference", m.start(), m.end(), fields))
+    for m in scan.finditer(grammar.GRADE_MEAN_DIFFERENCE, (" higher (", " lower ("), 20, 60):
+        measure = "standardized mean difference" if m["abbr"] == "SMD" else "mean difference"
+        fields = {"measure": measure, "value_text": _signed(m["est"], m["dir"]), "unit": ""}
+        fields |= {"ci_low_text": _signed(m["lo"], m["lo_dir"])}
+        fields |= {"ci_high_text": _signed(m["hi"], m["hi_dir"])}
+        fields["outcome"] = _outcome_words(_row_outcome(norm, line_bounds(norm, m.start())))
         found.append(Candidate("difference", m.start(), m.end(), fields))
     for m in scan.finditer(grammar.ABSOLUTE_EFFECTS_CUE, ("absolute", "risk with"), 0):
         lines.add(line_bounds(norm, m.start()))
@@ -1574,6 +1582,9 @@ def _within(fields: dict[str, Any]) -> bool:
     return low <= high and low <= centre <= high
 
 
+_OTHER_UNIT = re.compile(r"\s?(?![%p])[A-Za-z\u00b5\u03bc]")  # a unit other than percent
+
+
 def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return percentages reported as results (pairs, with a CI, alone), not thresholds."""
     found = []
@@ -1601,6 +1612,8 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
     for m in scan.finditer(grammar.PERCENT_CI, ("%",), 25, 120):
         if _CI_WORD_AFTER.match(norm, norm.index("%", m.start()) + 1):
             continue
+        if m.group("bare_hi") and _OTHER_UNIT.match(norm, m.end("bare_hi")):
+            continue  # "HbA1c 7.0-10.5% (53-91 mmol/mol)": the same range in other units
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
         fields = {"value_text": m.group("est"), "unit": "%", **_ci_fields(m)}

@@ -228,6 +228,13 @@ ABSOLUTE_RISK = re.compile(
     (?:\s?\((?:95\s?%\s?CI:?\s?)?(?P<lo>\d{{1,4}})\s?(?:to|-|\u2013)\s?(?P<hi>\d{{1,4}})\))?""",
     _X | re.MULTILINE,
 )
+# A summary of findings' continuous absolute effect (GRADE handbook 5.2.2): "MD 0.9 higher (0.5
+# higher to 1.3 higher)", "SMD 0.3 lower (0.5 lower to 0.1 lower)".
+GRADE_MEAN_DIFFERENCE = re.compile(
+    rf"""(?<![A-Za-z])(?P<abbr>S?MD)\s(?P<est>{DEC})\s(?P<dir>higher|lower)\s?\((?:95\s?%\s?CI:?\s?)?
+    (?P<lo>{DEC})\s(?P<lo_dir>higher|lower)\s(?:to|-|\u2013)\s(?P<hi>{DEC})\s(?P<hi_dir>higher|lower)\)""",
+    _X,
+)
 # A summary of findings' row label: "Independent walking at 30 days: 71/156 ...".
 ROW_LABEL = re.compile(r"(?P<label>[^:\n]{3,80}):\s")
 # What tells that a line's risks per 1000 are a summary of findings' absolute effects.
@@ -286,7 +293,7 @@ DIFFERENCE = re.compile(
         # "The least-squares mean difference versus placebo was -5.2"
         (?:\s(?:versus|vs\.?|compared\s(?:with|to))\s(?:the\s)?[\w\-]{{1,25}}(?:\s[\w\-]{{1,25}})?
           (?=\s(?:was|is|were|are)\s))?))
-      |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI)(?![A-Za-z])
+      |(?<![A-Za-z])(?P<dabbr>MD|SMD|WMD|RD|ARD|ARR|ARI|ETD)(?![A-Za-z])
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
     )
     {CI_HEADING}?
