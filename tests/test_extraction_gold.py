@@ -74,8 +74,10 @@ def test_heldout_precision_and_recall_floor(report):
     # The seventh batch (ids m and n) arrived blind at ff75cc6: its dev half 0.787 / 0.561, test
     # 0.788 / 0.680; all 224 passages dev 0.960 / 0.894, test 0.853 / 0.778; at 75833e6 (GRADE
     # absolute effects, written before the batch was seen) dev 0.960 / 0.902, test unchanged.
-    # After round 39's dev fixes, all 224: dev 0.981 / 0.935, test 0.858 / 0.784.
-    floors = {"heldout-dev": (0.97, 0.93), "heldout-test": (0.85, 0.77)}
+    # After round 39's dev fixes, all 224: dev 0.981 / 0.935, test 0.858 / 0.784; after round
+    # 40's (SAS listings, foreign group sizes, GRADE mean differences) dev 0.986 / 0.959, test
+    # unchanged.
+    floors = {"heldout-dev": (0.98, 0.95), "heldout-test": (0.85, 0.77)}
     measured = {
         corpus: (rows(report, corpus)["all"]["precision"], rows(report, corpus)["all"]["recall"])
         for corpus in floors
