@@ -25,7 +25,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from trialaudit import continuous, sas
+from trialaudit import comparisons, continuous, sas
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
 
@@ -264,3 +264,24 @@ def test_the_difference_ci_ranges_are_scipys_interval_at_the_printed_summaries()
         (21.5, 21.5), (6.2, 6.2), 64, (24.8, 24.8), (7.9, 7.9), 61, equal_var=False
     )
     assert (low, high) == pytest.approx((-5.824352631, -0.775647369), abs=1e-8)
+
+
+def test_prose_after_a_listing_is_read_as_prose():
+    prose = (
+        "\nReviewer's comment: at day 28, mortality was 12/100 (12.0%) with drug vs 20/100 "
+        "(20.0%) with placebo (odds ratio 0.55, 95% CI 0.25 to 1.19).\n"
+    )
+    extraction, checks = _run(LISTING + prose)
+    after = [
+        (r["kind"], r["value"]) for r in extraction.statistics if r["span_start"] > len(LISTING)
+    ]
+    assert after == [("count", 12), ("count", 20), ("ratio", 0.55)]
+    assert "ratio_vs_counts" in {c["check"] for c in checks if c["span_start"] > len(LISTING)}
+
+
+def test_means_without_their_sizes_make_no_t_comparison():
+    means = [
+        {"kind": "mean", "arm": arm, "stat_id": i, "span_start": 100 * i, "span_end": 100 * i + 9}
+        for i, arm in enumerate(("A", "B"))
+    ]
+    assert comparisons._sas_t_tests(means, [], ["A", "B"]) == []

@@ -316,9 +316,12 @@ def _sas_t_tests(inside: list[dict], tested: list[dict], arms: list[str]) -> lis
         max(
             (s for s in inside if s["kind"] == "arm_size" and s["span_end"] <= m["span_start"]),
             key=lambda s: s["span_end"],
+            default=None,
         )
         for m in means
     ]
+    if None in sizes:
+        return []
     (label_1, n1, id1), (label_2, n2, id2) = (
         (m["arm"], int(size["value"]), size["stat_id"])
         for m, size in zip(means, sizes, strict=True)

@@ -117,12 +117,20 @@ class Listing:
     outcome_span: tuple[int, int] | None = None  # the label of the variable analysed
 
 
+# A line of prose, which a listing never prints: a sentence of 80 characters or more from a
+# capital to its full stop ("Reviewer's Comment: I reproduced the Applicant's ...").
+_PROSE_LINE = re.compile(r"(?m)^[ \t]{0,4}[A-Z][^\n|]{80,2000}[.!?][ \t]*$")
+
+
 def _sections(norm: str) -> list[tuple[str, int, int]]:
+    """Each procedure's output: from its title to the next title or the first line of prose."""
     titles = list(_TITLE.finditer(norm))
-    return [
-        (m["procedure"], m.start(), titles[i + 1].start() if i + 1 < len(titles) else len(norm))
-        for i, m in enumerate(titles)
-    ]
+    sections = []
+    for i, m in enumerate(titles):
+        end = titles[i + 1].start() if i + 1 < len(titles) else len(norm)
+        prose = _PROSE_LINE.search(norm, m.end(), end)
+        sections.append((m["procedure"], m.start(), prose.start() if prose else end))
+    return sections
 
 
 def listings(norm: str) -> list[Listing]:
