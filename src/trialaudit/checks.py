@@ -1268,10 +1268,16 @@ _POOLED_MODELS = {
 _POOLED_MEASURES = {"RR": "RR", "OR": "OR", "risk difference": "RD"}
 
 
+def _flag_value(stat: dict | None, prefix: str) -> str | None:
+    """Return what a statistic's flag with ``prefix`` says ("pooled_MH_random" -> "MH_random"),
+    else None."""
+    flags = ((stat or {}).get("flags") or "").split(";")
+    return next((f.removeprefix(prefix) for f in flags if f.startswith(prefix)), None)
+
+
 def _pooled_model(stat: dict) -> str | None:
     """Return the pooling model of a forest plot's pooled estimate ("MH_random"), else None."""
-    flags = (stat.get("flags") or "").split(";")
-    return next((f.removeprefix(POOLED_FLAG) for f in flags if f.startswith(POOLED_FLAG)), None)
+    return _flag_value(stat, POOLED_FLAG)
 
 
 def _forest_studies(pooled: dict, stats: list[dict]) -> meta.Counts | None:
@@ -2047,8 +2053,7 @@ def _of_a_test_of_several_arms(p_stat: dict, stats_by_id: dict[int, dict]) -> st
 
 def stated_method(stat: dict | None) -> str:
     """Return the test a statistic's flags name (a SAS listing's row: "Fisher exact"), or ""."""
-    flags = ((stat or {}).get("flags") or "").split(";")
-    return next((f.removeprefix(METHOD_FLAG) for f in flags if f.startswith(METHOD_FLAG)), "")
+    return _flag_value(stat, METHOD_FLAG) or ""
 
 
 def _check_p_counts(p_stat: dict, table, settings: Settings, cid: int) -> dict:

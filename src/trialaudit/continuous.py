@@ -83,6 +83,25 @@ def t_test_p(
     return float(result.pvalue)
 
 
+def _rounding_grid(
+    mean_1: tuple[float, float],
+    sd_1: tuple[float, float],
+    mean_2: tuple[float, float],
+    sd_2: tuple[float, float],
+    steps: int,
+    with_zero: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return broadcastable grids over what rounds to the printed summaries: mean 1 - mean 2 at
+    its ends (and at 0 when ``with_zero`` and the interval holds it) on the first axis, each SD
+    on ``steps`` values on the second and third."""
+    ends = [mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]]
+    if with_zero and ends[0] <= 0 <= ends[1]:
+        ends.append(0.0)
+    s1 = np.linspace(max(sd_1[0], 1e-12), sd_1[1], steps)[None, :, None]
+    s2 = np.linspace(max(sd_2[0], 1e-12), sd_2[1], steps)[None, None, :]
+    return np.array(ends)[:, None, None], s1, s2
+
+
 def _over_rounding(
     mean_1: tuple[float, float],
     sd_1: tuple[float, float],
@@ -96,12 +115,7 @@ def _over_rounding(
     """Return scipy's ttest_ind_from_stats over the means and SDs that round to the printed
     ones, given as closed (low, high) intervals: the mean difference at its ends (and at 0 when
     the interval holds it), each SD on a grid of ``steps`` values."""
-    ends = [mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]]
-    if ends[0] <= 0 <= ends[1]:
-        ends.append(0.0)
-    difference = np.array(ends)[:, None, None]
-    s1 = np.linspace(max(sd_1[0], 1e-12), sd_1[1], steps)[None, :, None]
-    s2 = np.linspace(max(sd_2[0], 1e-12), sd_2[1], steps)[None, None, :]
+    difference, s1, s2 = _rounding_grid(mean_1, sd_1, mean_2, sd_2, steps, with_zero=True)
     return stats.ttest_ind_from_stats(
         difference, s1, n_1, np.zeros_like(difference), s2, n_2, equal_var=equal_var
     )
@@ -217,9 +231,8 @@ def difference_ci_ranges(
     (what scipy.stats.ttest_ind(...).confidence_interval and SAS PROC TTEST's CL Mean give).
     Each limit moves with the difference and with the SDs, so the difference is taken at its
     ends and the SDs on a grid."""
-    difference = np.array([mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]])[:, None, None]
-    v1 = np.linspace(max(sd_1[0], 1e-12), sd_1[1], steps)[None, :, None] ** 2
-    v2 = np.linspace(max(sd_2[0], 1e-12), sd_2[1], steps)[None, None, :] ** 2
+    difference, s1, s2 = _rounding_grid(mean_1, sd_1, mean_2, sd_2, steps, with_zero=False)
+    v1, v2 = s1**2, s2**2
     if equal_var:
         df = np.full_like(v1 * v2, n_1 + n_2 - 2)
         pooled = ((n_1 - 1) * v1 + (n_2 - 1) * v2) / (n_1 + n_2 - 2)

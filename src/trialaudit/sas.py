@@ -26,7 +26,8 @@ numbers, standard errors, one arm's CL, percentages of the grand total) is maske
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .arms import arm_size_candidate, sample_size_candidate
 from .registry import last_timepoint
@@ -133,10 +134,14 @@ def _sections(norm: str) -> list[tuple[str, int, int]]:
     return sections
 
 
-def listings(norm: str) -> list[Listing]:
-    """Return each PROC FREQ or PROC TTEST listing of a text with what it reports."""
-    if " Procedure" not in norm:
-        return []
+def listings(norm: str) -> tuple[Listing, ...]:
+    """Return each PROC FREQ or PROC TTEST listing of a text with what it reports (read once a
+    document: the candidates, the masks, the comparisons and the time points all ask)."""
+    return _listings(norm) if " Procedure" in norm else ()
+
+
+@lru_cache(maxsize=1)
+def _listings(norm: str) -> tuple[Listing, ...]:
     found = []
     for procedure, start, end in _sections(norm):
         listing = Listing(procedure, start, end)
@@ -145,12 +150,12 @@ def listings(norm: str) -> list[Listing]:
         else:
             _read_ttest(norm, listing)
         found.append(listing)
-    return found
+    return tuple(found)
 
 
 def candidates(norm: str) -> list[Candidate]:
-    """Return the statistics of every SAS listing of a text."""
-    return [c for listing in listings(norm) for c in listing.found]
+    """Return the statistics of every SAS listing of a text (copies: the listings are cached)."""
+    return [replace(c, fields=dict(c.fields)) for listing in listings(norm) for c in listing.found]
 
 
 def masked(norm: str) -> list[tuple[int, int]]:
