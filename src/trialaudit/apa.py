@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from scipy import special
 
-from .rounding import parse_reported
+from .rounding import parse_p, parse_reported
 
 TEST_TYPES = ("t", "F", "r", "chi2", "z", "Q")
 NAMES = {
@@ -178,7 +178,7 @@ def statcheck(
         return f"unknown test type {test_type!r}"
     try:
         stat = parse_reported(value_text)
-        p = parse_reported(p_text)
+        p = parse_p(p_text)
     except ValueError as error:
         return str(error)
     d1, d2 = degrees_of_freedom(test_type, df1, df2)

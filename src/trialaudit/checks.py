@@ -40,6 +40,7 @@ from .judgement import (
     TRUNCATED_FLAG,
     Verdict,
     as_reported,
+    as_reported_p,
     judge,
     judge_pair,
     p_interval,
@@ -1423,7 +1424,7 @@ def _decision_error(p_stat: dict, computed: float, alpha: float) -> bool | None:
     """statcheck's decision error: the printed p and the recomputed p fall on opposite sides
     of alpha (p = alpha counts as significant)."""
     cmp, text = _p_parts(p_stat)
-    reported = as_reported(text)
+    reported = as_reported_p(text)
     if reported is None or not math.isfinite(computed):
         return None
     cmp = {"\u2264": "<", "<=": "<", "\u2265": ">", ">=": ">"}.get(cmp, cmp)
@@ -1432,7 +1433,7 @@ def _decision_error(p_stat: dict, computed: float, alpha: float) -> bool | None:
 
 def _log10_ratio(p_stat: dict, computed: float) -> float:
     cmp, text = _p_parts(p_stat)
-    reported = as_reported(text)
+    reported = as_reported_p(text)
     if cmp != "=" or reported is None or reported.value <= 0 or not computed > 0:
         return math.nan
     return math.log10(reported.value / computed)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import COUNT_WORD, SUPERSCRIPTS, word_value
+from .numbers import COUNT_WORD, word_value
+from .rounding import SUPERSCRIPTS
 from .spans import Scanner
 
 REGISTRATION = re.compile(

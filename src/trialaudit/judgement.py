@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .rounding import Reported, format_value, parse_reported
+from .rounding import Reported, format_value, parse_p, parse_reported
 
 CONSISTENT = "consistent"
 INCONSISTENT = "inconsistent"
@@ -73,7 +73,7 @@ def p_interval(text: str, comparator: str) -> tuple[float, float]:
     ``p < .05`` stands for [0, .05]; ``p > .05`` for [.05, 1]; ``p = .03`` for its rounding
     interval; ``p = .000`` (printed by software) for [0, .0005], as statcheck reads it.
     """
-    reported = parse_reported(text)
+    reported = parse_p(text)
     if comparator in {"<", "<=", "\u2264"}:
         return 0.0, reported.value
     if comparator in {">", ">=", "\u2265"}:
@@ -104,10 +104,15 @@ def as_reported(text: str | None) -> Reported | None:
     return _parsed(str(text))
 
 
+def as_reported_p(text: str) -> Reported | None:
+    """Parse a printed p-value (scientific notation too), or None when it is not a number."""
+    return _parsed(text, parse_p)
+
+
 @lru_cache(maxsize=16384)  # a document prints the same texts many times; Reported is frozen
-def _parsed(text: str) -> Reported | None:
+def _parsed(text: str, parse=parse_reported) -> Reported | None:
     try:
-        return parse_reported(text)
+        return parse(text)
     except ValueError:
         return None
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 import re
 
-from .rounding import parse_reported
+from .rounding import parse_p, parse_reported
 
 # An integer with optional thousands separators ("1,234"); digits are bounded.
 INT = r"(?:\d{1,3}(?:,\d{3}){1,4}(?!\d)|\d{1,9})"
@@ -106,9 +105,6 @@ COUNT_WORD = rf"(?:{INT}|(?i:{_IN_WORDS})(?![A-Za-z\-]))"
 COUNT_BEFORE_UNIT = rf"(?:{INT}|(?i:{_IN_WORDS})(?![A-Za-z]))"
 _HUNDREDS_VALUE = re.compile(r"(\w{1,5}) hundred(?: (?:and )?(.{1,20}))?")
 _THOUSANDS_VALUE = re.compile(r"(.{1,30}?) thousand(?:,? (?:and )?(.{1,40}))?")
-SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-
-
 _BLANKS = re.compile(r"\s{1,100}")
 
 
@@ -147,20 +143,10 @@ def p_value_of(text: str | None) -> float | None:
     """Return the value of a printed p-value, including "3.2 x 10-5", "2e-5" and "10⁻⁵"."""
     if not text:
         return None
-    cleaned = text.translate(SUPERSCRIPTS).replace(" ", "")
-    sci = re.fullmatch(r"(\d{0,3}\.?\d{1,9})?[x\u00d7]?10\^?(-\d{1,3})", cleaned)
-    if sci:
-        mantissa = float(sci.group(1)) if sci.group(1) else 1.0
-        return _finite(mantissa * 10.0 ** int(sci.group(2)))
-    exp = re.fullmatch(r"(\d{0,3}\.?\d{1,9})[eE](-?\d{1,3})", cleaned)
-    if exp:
-        return _finite(float(exp.group(1)) * 10.0 ** int(exp.group(2)))
-    return value_of(text)
-
-
-def _finite(value: float) -> float | None:
-    """Return ``value``, or None when it overflowed to infinity."""
-    return value if math.isfinite(value) else None
+    try:
+        return parse_p(text).value
+    except ValueError:
+        return value_of(text)
 
 
 def decimals(text: str) -> int:

@@ -38,7 +38,8 @@ class Reported:
     @cached_property  # a parsed number is shared (judgement.as_reported caches them)
     def _interval(self) -> tuple[float, float]:
         lo, hi = self.value - self.half_unit, self.value + self.half_unit
-        slack = _EPS * max(1.0, abs(self.value))
+        # relative to the number, so that 3.2 × 10−9 keeps its own rounding interval
+        slack = _EPS * max(abs(self.value), self.half_unit)
         return lo - slack, hi + slack
 
     def contains(self, value: float) -> bool:
@@ -70,6 +71,30 @@ def parse_reported(text: str, decimal_comma: bool = False) -> Reported:
     if sign == "-":
         value = -value
     return Reported(text=text, value=value, decimals=len(fraction or ""))
+
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# "3.2 x 10-5", "3.2×10^-5", "2.1E-02", "10⁻⁶" (after superscripts are read and blanks removed)
+_POWER_OF_TEN = re.compile(r"^(?:(\d{0,3}\.?\d{1,12})(?:[eE]|[x\u00d7]10\^?)|10\^?)(-\d{1,3})$")
+
+
+def parse_p(text: str) -> Reported:
+    """Parse a printed p-value, in scientific notation too ("3.2 × 10−5", "2e-5", "10⁻⁶").
+
+    The mantissa's printed digits carry the rounding: 3.2 × 10−5 stands for 3.15 to
+    3.25 × 10−5, that is 0.000032 printed with six decimals.
+    """
+    cleaned = (
+        text.translate(SUPERSCRIPTS).replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")
+    )
+    match = _POWER_OF_TEN.match(cleaned)
+    if match is None:
+        return parse_reported(text)
+    mantissa, exponent = match.group(1) or "1", int(match.group(2))
+    value = float(f"{mantissa}e{exponent}")
+    if value == 0 or not math.isfinite(value):
+        raise ValueError(f"not a p-value: {text!r}")
+    return Reported(text=text, value=value, decimals=parse_reported(mantissa).decimals - exponent)
 
 
 def decimals_of(text: str) -> int:
