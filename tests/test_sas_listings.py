@@ -17,6 +17,8 @@ does):
     t.test(a, b)                          # t -2.5897374, df 113.77961, p 0.01086003,
                                           #   CI -5.824352631 -0.775647369
     var.test(b, a)                        # F 1.6235692, df 60 and 63, p 0.05894001
+    var.test(exact(110, -6.03, 11.24), exact(112, -12.41, 10.87))  # F 1.06923590582
+    11.245^2 / 10.865^2; 11.235^2 / 10.875^2  # 1.07117260764, 1.06730273484 (SDs to 2 places)
 """
 
 from __future__ import annotations
@@ -155,6 +157,8 @@ def test_each_printed_test_agrees_with_the_counts_and_summaries_it_names():
     assert _by_text(checks, "-5.8244", LISTING)["difference_ci_vs_summaries"] == "consistent"
     assert _by_text(checks, "-5.8079", LISTING)["difference_ci_vs_summaries"] == "consistent"
     assert _by_text(checks, "0.0589", LISTING) == {"p_vs_test": "consistent"}
+    assert LISTING.count("1.62") == 1
+    assert _by_text(checks, "1.62", LISTING) == {"test_vs_summaries": "consistent"}
     assert not [c for c in checks if c["verdict"] == "inconsistent"]
 
 
@@ -165,6 +169,8 @@ def test_each_printed_test_agrees_with_the_counts_and_summaries_it_names():
         ("4.1813", "4.8000", "test_vs_counts"),  # the continuity-adjusted given Pearson's
         ("Pr <= P             0.0405", "Pr <= P             0.0285", "p_vs_counts"),
         ("1.62    0.0589", "1.62    0.0295", "p_vs_test"),  # the folded F's upper tail alone
+        ("1.62    0.0589", "1.92    0.0589", "test_vs_summaries"),  # not 7.9^2 / 6.2^2
+        ("1.62    0.0589", "1.62    5.89E-3", "p_vs_test"),  # E notation, read and judged
         ("-5.8079   -0.7921", "-5.8244   -0.7756", "difference_ci_vs_summaries"),  # Welch's
         ("-5.8244   -0.7756", "-5.3244   -1.2756", "difference_ci_vs_summaries"),  # SE for SD
     ],
@@ -285,3 +291,33 @@ def test_means_without_their_sizes_make_no_t_comparison():
         for i, arm in enumerate(("A", "B"))
     ]
     assert comparisons._sas_t_tests(means, [], ["A", "B"]) == []
+
+
+def test_a_folded_f_in_e_notation_is_read():
+    _, checks = _run(LISTING.replace("1.62    0.0589", "1.62    5.89E-2"))
+    assert _by_text(checks, "5.89E-2", LISTING.replace("0.0589", "5.89E-2")) == {
+        "p_vs_test": "consistent"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sd_1", "sd_2", "low", "high", "reference"),
+    [
+        ((11.23995, 11.24005), (10.86995, 10.87005), 1.0692, 1.0693, 1.06923590582),
+        ((10.865, 10.875), (11.235, 11.245), 1.06730273484, 1.07117260764, 1.06923590582),
+        ((6.15, 6.25), (6.15, 6.25), 1.0, (6.25 / 6.15) ** 2, 1.0),
+    ],
+)
+def test_the_folded_f_range_holds_rs_variance_ratio(sd_1, sd_2, low, high, reference):
+    found = continuous.folded_f_range(sd_1, sd_2)
+    assert found == pytest.approx((low, high), abs=1e-4)
+    assert found[0] <= reference <= found[1]
+
+
+def test_a_folded_f_whose_df_are_not_the_sizes_is_not_held_to_the_sds():
+    _, checks = _run(
+        LISTING.replace("Folded F        60        63", "Folded F        59        63")
+    )
+    (row,) = [c for c in checks if c["check"] == "test_vs_summaries" and c["reported"] == "1.62"]
+    assert row["verdict"] == "not_checkable"
+    assert "degrees of freedom" in row["note"]

@@ -2509,6 +2509,8 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
     reported = as_reported(test.get("value_text")) if test else None
     if reported is None:
         return []
+    if stated_method(test) == FOLDED_F:
+        return _check_folded_f(cmp, stats_by_id, test, reported)
     squared = test.get("test_type") == "F"
     if squared and (_missing(test.get("df1")) or float(test["df1"]) != 1):
         return []  # an F of more than one numerator df tests more than two arms
@@ -2577,6 +2579,37 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
                     ],
                 )
             ),
+        )
+    ]
+
+
+def _check_folded_f(cmp: dict, stats_by_id: dict[int, dict], test: dict, reported) -> list[dict]:
+    """A folded F (SAS PROC TTEST's Equality of Variances) against the larger squared SD over
+    the smaller, over every SD that rounds to the printed ones (R's var.test statistic, or its
+    inverse); its degrees of freedom are the sizes less one, the larger SD's arm first."""
+    _, sd_1, n_1, _, sd_2, n_2 = _rounding_boxes(cmp, stats_by_id)
+    low, high = continuous.folded_f_range(sd_1, sd_2)
+    dfs = (float(test.get("df1") or 0), float(test.get("df2") or 0))
+    if sorted(dfs) != sorted((n_1 - 1.0, n_2 - 1.0)):
+        verdict = _not_checkable(
+            f"its degrees of freedom {dfs[0]:g} and {dfs[1]:g} are not the arms' sizes less one "
+            f"({n_1 - 1} and {n_2 - 1})"
+        )
+    else:
+        text = f"{low:.4f} to {high:.4f}" if high - low > 5e-5 else f"{low:.4f}"
+        fits = reported.overlaps(low, high)
+        method = "folded F: the larger SD squared over the smaller"
+        verdict = Verdict(
+            CONSISTENT if fits else INCONSISTENT, method, (low + high) / 2, text, "", low, high
+        )
+    return [
+        _row(
+            test,
+            "test_vs_summaries",
+            test.get("value_text") or "",
+            verdict,
+            comparison_id=int(cmp["comparison_id"]),
+            assumption="the two arms' printed SDs",
         )
     ]
 

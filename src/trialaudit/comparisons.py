@@ -326,6 +326,7 @@ def _sas_t_tests(inside: list[dict], tested: list[dict], arms: list[str]) -> lis
         (m["arm"], int(size["value"]), size["stat_id"])
         for m, size in zip(means, sizes, strict=True)
     )
+    sides = (label_1, label_2, (n1, id1), (n2, id2))
     rows = []
     for effect in (s for s in inside if s["kind"] == "difference"):
         later = [s for s in inside if s["kind"] == "difference" and _same_method(s, effect)][-1]
@@ -334,8 +335,10 @@ def _sas_t_tests(inside: list[dict], tested: list[dict], arms: list[str]) -> lis
             own = [s for s in tested if _same_method(s, effect)]
             test = next((t for t in own if t["kind"] == "test"), None)
             p_row = next((p for p in own if p["kind"] == "p_value"), None)
-        arms = (label_1, label_2, (n1, id1), (n2, id2))
-        rows.append(_continuous_row(first, second, arms, effect, p_row, test))
+        rows.append(_continuous_row(first, second, sides, effect, p_row, test))
+    # the folded F of equal variances goes with the two SDs alone (its p with the F only)
+    folded = [t for t in tested if t["kind"] == "test" and t.get("method") == sas.FOLDED_F]
+    rows += [_continuous_row(first, second, sides, None, None, test) for test in folded[:1]]
     return rows
 
 

@@ -158,6 +158,15 @@ def t_range(
     return float(t.min()), float(t.max())
 
 
+def folded_f_range(sd_1: tuple[float, float], sd_2: tuple[float, float]) -> tuple[float, float]:
+    """Return the smallest and largest folded F, the larger variance over the smaller (SAS
+    PROC TTEST's test of equal variances), over every SD that rounds to the printed ones: F is
+    max(r, 1/r)^2 of r = SD 1 / SD 2, least at r = 1 and growing away from it."""
+    low_ratio, high_ratio = sd_1[0] / sd_2[1], sd_1[1] / sd_2[0]
+    ends = [max(r, 1 / r) ** 2 for r in (low_ratio, high_ratio)]
+    return (1.0 if low_ratio <= 1 <= high_ratio else min(ends)), max(ends)
+
+
 def problem(s: Summary) -> str:
     """Return why a summary cannot be used, or ""."""
     values = (s.centre, s.low, s.high)

@@ -47,7 +47,8 @@ METHOD_FLAG = "method_"  # a statistics row's flag: "method_Fisher exact", ...
 
 _TITLE = re.compile(r"The (?P<procedure>FREQ|TTEST) Procedure")
 _NUMBER = re.compile(r"\d[\d.]{0,20}%?")
-_P = r"(?P<p><\s?\.\d{1,6}|[01]?\.\d{1,6}|1\.0{0,6})"
+# a p as SAS prints it: "<.0001", "0.0285", "1.0000", or in E notation ("2.3E-7")
+_P = r"(?P<p><\s?\.\d{1,6}|\d\.\d{1,6}E-\d{1,3}|[01]?\.\d{1,6}|1\.0{0,6})"
 
 # PROC FREQ
 _TABLE_OF = re.compile(r"(?m)^[ \t]{0,40}Table of (?P<rows>\w{1,32}) by (?P<columns>\w{1,32})")

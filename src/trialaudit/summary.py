@@ -40,7 +40,7 @@ CHECK_LABELS = {
     "test_vs_counts": "chi-square statistic vs the counts",
     "test_vs_percentages": "chi-square statistic vs the counts the percentages and arm sizes give",
     "p_vs_summaries": "p-value vs the group summaries",
-    "test_vs_summaries": "t (or F of 1 df) vs the two arms' means and SDs",
+    "test_vs_summaries": "t (or F of 1 df, or a folded F) vs the two arms' means and SDs",
     "difference_vs_summaries": "mean difference vs the two arms' means",
     "difference_ci_vs_summaries": "CI of a mean difference vs the two arms' means, SDs and sizes",
     "nnt_vs_counts": "number needed to treat vs the counts",
