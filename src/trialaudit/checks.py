@@ -2563,24 +2563,21 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
                     "nearest); fewer measured than allocated would give a smaller one"
                 )
                 verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
-    return [
-        _row(
-            test,
-            "test_vs_summaries",
-            test.get("value_text") or "",
-            verdict,
-            comparison_id=int(cmp["comparison_id"]),
-            assumption="; ".join(
-                filter(
-                    None,
-                    [
-                        "two-sample t of the means and SDs, either sign",
-                        sizes_assumed,
-                    ],
-                )
-            ),
-        )
-    ]
+    assumption = "; ".join(
+        filter(None, ["two-sample t of the means and SDs, either sign", sizes_assumed])
+    )
+    return [_test_vs_summaries_row(test, cmp, verdict, assumption)]
+
+
+def _test_vs_summaries_row(test: dict, cmp: dict, verdict: Verdict, assumption: str) -> dict:
+    return _row(
+        test,
+        "test_vs_summaries",
+        test.get("value_text") or "",
+        verdict,
+        comparison_id=int(cmp["comparison_id"]),
+        assumption=assumption,
+    )
 
 
 def _check_folded_f(cmp: dict, stats_by_id: dict[int, dict], test: dict, reported) -> list[dict]:
@@ -2602,16 +2599,7 @@ def _check_folded_f(cmp: dict, stats_by_id: dict[int, dict], test: dict, reporte
         verdict = Verdict(
             CONSISTENT if fits else INCONSISTENT, method, (low + high) / 2, text, "", low, high
         )
-    return [
-        _row(
-            test,
-            "test_vs_summaries",
-            test.get("value_text") or "",
-            verdict,
-            comparison_id=int(cmp["comparison_id"]),
-            assumption="the two arms' printed SDs",
-        )
-    ]
+    return [_test_vs_summaries_row(test, cmp, verdict, "the two arms' printed SDs")]
 
 
 def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings) -> list[dict]:
