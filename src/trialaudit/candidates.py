@@ -597,11 +597,15 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
         named_in_percent = m.group("arr") and (m.group("unit") or "").strip().startswith(
             ("%", "perc")
         )
-        if not m.group("ci") and (
-            (not m.group("sep") and not named_in_percent)
-            or m.group("dabbr")
-            or _AN_ARM_VALUE_AFTER.match(norm, m.end("est"))
-            or _NO_BEFORE.search(norm, max(0, m.start() - 40), m.start())
+        if (
+            not m.group("ci")
+            and not _one_sided_bound(norm, m.end())
+            and (
+                (not m.group("sep") and not named_in_percent)
+                or m.group("dabbr")
+                or _AN_ARM_VALUE_AFTER.match(norm, m.end("est"))
+                or _NO_BEFORE.search(norm, max(0, m.start() - 40), m.start())
+            )
         ):
             continue
         if m.group("dabbr"):
@@ -1650,35 +1654,70 @@ def _in_methods(norm: str, sents: context.Sentences, offset: int) -> bool:
     return sents.memo[key]
 
 
+ONE_SIDED_FLAG = "one_sided_ci"
+
+
+def _one_sided_bound(norm: str, end: int) -> tuple[re.Match, str] | None:
+    """Return the one-sided bound printed at ``end`` and its side ("lower", "upper"), or None
+    when there is none or neither its side nor an infinite other end is named."""
+    if "sided" not in norm[end : end + 60]:
+        return None
+    m = grammar.ONE_SIDED_BOUND.match(norm, end)
+    side = m and (m["side"] or m["side2"] or m["side3"] or ("lower" if m["infinite"] else ""))
+    return (m, side.lower()) if side else None
+
+
+def _with_one_sided_bounds(norm: str, found: list[Candidate]) -> list[Candidate]:
+    """Give a ratio or difference without an interval the one-sided bound printed after it
+    ("difference -2.0 points (lower bound of the one-sided 97.5% CI, -7.6)") as its one limit,
+    at the printed one-sided level."""
+    for cand in found:
+        fields = cand.fields
+        if cand.kind not in {"ratio", "difference"} or fields.get("ci_low_text"):
+            continue
+        bound = None if fields.get("ci_high_text") else _one_sided_bound(norm, cand.end)
+        if bound is None:
+            continue
+        m, side = bound
+        limit = "ci_low_text" if side == "lower" else "ci_high_text"
+        level = float(m["level"] or m["level2"]) / 100
+        fields |= {limit: m["bound"], "ci_level": level, ONE_SIDED_FLAG: True}
+        cand.end = m.end()
+    return found
+
+
 def candidates(
     norm: str, sents: context.Sentences, scan: Scanner, cells: str | None = None
 ) -> list[Candidate]:
     """Return every statistic candidate of a normalized text, most specific first (``cells``:
     the text with the tabs of a flattened registry table as bars, for registry.candidates)."""
-    return [
-        *registry.candidates(cells or norm),
-        *eu_register.candidates(norm),
-        *revman.candidates(norm),
-        *sas.candidates(norm),
-        *_tests(norm, scan),
-        *_ratios(norm, scan),
-        *_table_estimates(norm, sents, scan),
-        *_table_differences(norm, sents, scan),
-        *_row_labelled_differences(norm, scan),
-        *_table_p_values(norm, sents, scan),
-        *_numbers_needed(norm, scan),
-        *_rate_events(norm, sents, scan),
-        *_rates(norm, sents, scan),
-        *_absolute_effects(norm, sents, scan),
-        *_differences(norm, scan),
-        *_differences_named_after(norm, sents, scan),
-        *_p_values(norm, sents, scan),
-        *_event_counts_in_arms(norm, scan),
-        *_cjk_count_pairs(norm, scan),
-        *_explicit_counts(norm, sents, scan),
-        *_summaries(norm, sents, scan),
-        *_arms_after_heading(norm, sents, scan),
-        *arm_sizes.size_candidates(norm, sents, scan),
-        *_loose_counts(norm, sents, scan),
-        *_percentages(norm, sents, scan),
-    ]
+    return _with_one_sided_bounds(
+        norm,
+        [
+            *registry.candidates(cells or norm),
+            *eu_register.candidates(norm),
+            *revman.candidates(norm),
+            *sas.candidates(norm),
+            *_tests(norm, scan),
+            *_ratios(norm, scan),
+            *_table_estimates(norm, sents, scan),
+            *_table_differences(norm, sents, scan),
+            *_row_labelled_differences(norm, scan),
+            *_table_p_values(norm, sents, scan),
+            *_numbers_needed(norm, scan),
+            *_rate_events(norm, sents, scan),
+            *_rates(norm, sents, scan),
+            *_absolute_effects(norm, sents, scan),
+            *_differences(norm, scan),
+            *_differences_named_after(norm, sents, scan),
+            *_p_values(norm, sents, scan),
+            *_event_counts_in_arms(norm, scan),
+            *_cjk_count_pairs(norm, scan),
+            *_explicit_counts(norm, sents, scan),
+            *_summaries(norm, sents, scan),
+            *_arms_after_heading(norm, sents, scan),
+            *arm_sizes.size_candidates(norm, sents, scan),
+            *_loose_counts(norm, sents, scan),
+            *_percentages(norm, sents, scan),
+        ],
+    )

@@ -31,6 +31,7 @@ from . import (
     twobytwo,
 )
 from .arms import CLUSTERS, counts_people, of_each_arm, resolve_arm
+from .candidates import ONE_SIDED_FLAG
 from .comparisons import ANOTHER_HYPOTHESIS_FLAG
 from .judgement import (
     CONSISTENT,
@@ -302,8 +303,12 @@ def check_percent_granularity(stat: dict, sizes: list[int]) -> dict | None:
 
 
 def _level(stat: dict, settings: Settings) -> float:
+    """The two-sided level of a statistic's interval; a one-sided bound at 1 - a is a limit of
+    the two-sided interval at 1 - 2a (Piaggio et al., JAMA 2012)."""
     level = stat.get("ci_level")
-    return settings.ci_level if _missing(level) else float(level)
+    if _missing(level):
+        return settings.ci_level
+    return 2 * float(level) - 1 if ONE_SIDED_FLAG in (stat.get("flags") or "") else float(level)
 
 
 def _interval_problem(lo, hi) -> str:
@@ -1845,6 +1850,7 @@ def _judge_effect(
         )
     ]
     lo, hi = as_reported(effect.get("ci_low_text")), as_reported(effect.get("ci_high_text"))
+    interval = None
     if lo is not None and hi is not None:
         pairs = {
             k: (v[1], v[2])
@@ -1864,7 +1870,17 @@ def _judge_effect(
             reported_excludes = not (lo.value <= null <= hi.value)
             recomputed_excludes = not (verdict.low <= null <= verdict.high)
             decision = reported_excludes != recomputed_excludes
-        reported = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
+        interval = (f"{lo.text} to {hi.text}", verdict, decision, f"; {level:g} level")
+    elif ONE_SIDED_FLAG in (effect.get("flags") or "") and (lo is None) != (hi is None):
+        side, bound, index = ("lower", lo, 1) if lo is not None else ("upper", hi, 2)
+        limits = {k: v[index] for k, v in candidates.items()}
+        # a bound belongs to the interval of the printed estimate's orientation
+        own = {k: limits[k] for k, v in candidates.items() if est.contains(v[0])}
+        verdict = _unless_credible(judge(bound, own or limits), effect)
+        why = f"; a one-sided {side} bound: that limit of the two-sided {level:g} interval"
+        interval = (bound.text, verdict, None, why)
+    if interval is not None:
+        reported, verdict, decision, why = interval
         rows.append(
             _row(
                 effect,
@@ -1873,7 +1889,7 @@ def _judge_effect(
                 verdict,
                 comparison_id=cid,
                 decision_error=decision,
-                assumption=assumption + f"; {_level(effect, settings):g} level",
+                assumption=assumption + why,
             )
         )
     return rows

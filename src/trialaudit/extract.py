@@ -23,7 +23,7 @@ from . import (
     studies,
 )
 from .arms import EACH_ARM_FLAG, counts_people, resolve_arm
-from .candidates import candidates
+from .candidates import ONE_SIDED_FLAG, candidates
 from .normalize import normalize
 from .numbers import p_value_of, value_of
 from .spans import Candidate, Scanner, resolve
@@ -93,6 +93,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append(revman.POOLED_FLAG + row["pooled_model"])
     if row.get("method"):
         flags.append(sas.METHOD_FLAG + row["method"])
+    if row.get(ONE_SIDED_FLAG):
+        flags.append(ONE_SIDED_FLAG)
     return ";".join(flags)
 
 
@@ -156,6 +158,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "not_significant": f.get("not_significant", False),
         "summary_type_not_stated": f.get("summary_type_not_stated", False),
         "each_arm": f.get("each_arm", False),
+        ONE_SIDED_FLAG: f.get(ONE_SIDED_FLAG, False),
         "arm_count": f.get("arm_count"),
         "denominator_stat_id": None,
         "timepoint_source": "",

@@ -329,6 +329,24 @@ DIFFERENCE_COMPARATIVE = re.compile(
     (?P<ci>{_CI_TAIL})""",
     _X,
 )
+# A one-sided confidence bound after an estimate, as non-inferiority trials print it: "(lower
+# bound of the one-sided 97.5% CI, -7.6)", "(one-sided 97.5% CI lower bound, -7.6%)",
+# "(97.5% one-sided CI: -7.6 to infinity)", "with a lower limit of the one-sided 97.5%
+# confidence interval of -7.6", "(one-sided 95% upper confidence limit 1.12)". A one-sided
+# bound at 1 - a is the limit of the two-sided interval at 1 - 2a (CONSORT extension for
+# non-inferiority and equivalence trials, Piaggio et al., JAMA 2012).
+_BOUND_WORD = r"(?:bound(?:ary)?|limit)"
+ONE_SIDED_BOUND = re.compile(
+    rf"""\s?[,;(\[]?\s?(?:(?i:with)\s)?(?:(?i:an?|the)\s)?
+    (?:(?P<side>(?i:lower|upper))\s{_BOUND_WORD}\s(?:of|for)\s(?:the\s|an?\s)?)?
+    (?:(?i:one)[\s\-]sided\s(?P<level>\d{{2}}(?:\.\d{{1,2}})?)\s?%
+      |(?P<level2>\d{{2}}(?:\.\d{{1,2}})?)\s?%\s(?i:one)[\s\-]sided)
+    \s(?:(?:CI|confidence\sinterval)(?:,?\s(?P<side2>lower|upper)\s{_BOUND_WORD})?
+      |(?P<side3>lower|upper)\s(?:confidence\s)?{_BOUND_WORD})
+    \s?(?:[:,=]\s?|(?:of|was|is)\s)?(?P<bound>{SIGNED})(?P<unit>{UNIT})?
+    (?P<infinite>\s?(?:to|-|,)\s?\+?(?:\u221e|infinity))?""",
+    _X,
+)
 # A p-value as printed: "0.008", ".03", "3.2 x 10-5", "2e-5", "10⁻⁵", "1.0".
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 PNUM = rf"""(?:\d(?:\.\d{{1,9}})?\s?[x\u00d7]\s?10\s?\^?\s?[-\u207b]\s?[\d{_SUP}]{{1,3}}
