@@ -321,3 +321,123 @@ def test_a_folded_f_whose_df_are_not_the_sizes_is_not_held_to_the_sds():
     (row,) = [c for c in checks if c["check"] == "test_vs_summaries" and c["reported"] == "1.62"]
     assert row["verdict"] == "not_checkable"
     assert "degrees of freedom" in row["note"]
+
+
+SECOND_TABLE = """
+                            Table of ARM by RESP24
+
+              ARM(Randomized Arm)     RESP24(Week 24 Responder)
+
+              Frequency      |N       |Y       |  Total
+              ---------------+--------+--------+
+              ACTIVE 10 MG   |     60 |     40 |    100
+              ---------------+--------+--------+
+              PLACEBO        |     72 |     28 |    100
+              ---------------+--------+--------+
+              Total               132       68      200
+
+                    Statistics for Table of ARM by RESP24
+
+              Statistic                     DF       Value      Prob
+              ------------------------------------------------------
+              Chi-Square                     1      3.2086    0.0733
+              Likelihood Ratio Chi-Square    1      3.2212    0.0727
+              Continuity Adj. Chi-Square     1      2.6961    0.1006
+              Mantel-Haenszel Chi-Square     1      3.1925    0.0740
+
+                             Fisher's Exact Test
+                      ----------------------------------
+                      Two-sided Pr <= P             0.1003
+
+                              Sample Size = 200
+"""
+# R: t <- matrix(c(60, 40, 72, 28), 2, byrow = TRUE)
+#    chisq.test(t, correct = FALSE)  # 3.20855614973, p 0.07325409978
+#    chisq.test(t)                   # 2.6960784314, p 0.1005954042
+#    MASS::loglm(~1 + 2, t)$lrt      # 3.22119426112, p 0.07269057854
+#    199 / 200 * 3.20855614973       # Mantel-Haenszel 3.192513369, p 0.07397619319
+#    fisher.test(t)$p.value          # 0.1002501338
+
+
+def test_every_cross_table_of_one_freq_section_is_read_with_its_own_tests():
+    first_end = LISTING.index("  proc ttest")
+    text = LISTING[:first_end] + SECOND_TABLE + LISTING[first_end:]
+    extraction, checks = _run(text)
+    counts = {
+        (r["arm"], r["value_text"], r["outcome"])
+        for r in extraction.statistics
+        if r["kind"] == "count" and r["value_text"] in {"40", "28"}
+    }
+    assert counts == {("ACTIVE 10 MG", "40", "Week 24 Responder"),
+                      ("PLACEBO", "28", "Week 24 Responder")}  # fmt: skip
+    second = text.index("Table of ARM by RESP24")
+    later = [
+        c for c in checks if c["span_start"] > second and c["span_start"] < text.index("TTEST")
+    ]
+    verdicts = {(c["check"], c["reported"].split()[-1]): c["verdict"] for c in later}
+    for printed in ("3.2086", "3.2212", "2.6961", "3.1925"):
+        assert verdicts[("test_vs_counts", printed)] == "consistent", printed
+    for printed in ("0.0733", "0.0727", "0.1006", "0.0740", "0.1003"):
+        assert verdicts[("p_vs_counts", printed)] == "consistent", printed
+    # the first table's tests are still held to the first table's counts
+    assert not [c for c in checks if c["verdict"] == "inconsistent"]
+    spoiled = text.replace("3.2212    0.0727", "4.8247    0.0727")
+    _, checks = _run(spoiled)
+    assert [
+        c["verdict"] for c in checks if c["reported"] == "4.8247" and c["span_start"] > second
+    ] == ["inconsistent"]
+
+
+SECOND_VARIABLE = """
+              Variable:  CHG24  (Change from baseline to Week 24 in pain score)
+
+              ARM               Method              N        Mean     Std Dev     Std Err
+              ACTIVE 10 MG                         64     10.0000      4.0000      0.5000
+              PLACEBO                              61     12.0000      5.0000      0.6402
+              Diff (1-2)        Pooled                    -2.0000      4.5156      0.8080
+
+              ARM               Method             Mean       95% CL Mean
+              Diff (1-2)        Pooled          -2.0000    -3.5994   -0.4006
+              Diff (1-2)        Satterthwaite   -2.0000    -3.6090   -0.3910
+
+              Method           Variances        DF    t Value    Pr > |t|
+              Pooled           Equal           123      -2.48      0.0147
+              Satterthwaite    Unequal      114.83      -2.46      0.0153
+
+                              Equality of Variances
+              Method      Num DF    Den DF    F Value    Pr > F
+              Folded F        60        63       1.56    0.0818
+"""
+# R: a <- exact(64, 10, 4); b <- exact(61, 12, 5)
+#    t.test(a, b, var.equal = TRUE)  # t -2.47524780065, df 123, p 0.01467572948,
+#                                    #   CI -3.59938627928 -0.40061372072
+#    t.test(a, b)                    # t -2.46213561796, df 114.83179804514, p 0.01529678222,
+#                                    #   CI -3.60904084704 -0.39095915296
+#    var.test(b, a)                  # F 1.5625, p 0.08179040468
+
+
+def test_every_variable_of_one_ttest_section_is_held_to_its_own_summaries():
+    text = LISTING + SECOND_VARIABLE
+    extraction, checks = _run(text)
+    second = text.index("Variable:  CHG24")
+    means = {
+        (r["arm"], r["value_text"], r["outcome"])
+        for r in extraction.statistics
+        if r["kind"] == "mean" and r["span_start"] > second
+    }
+    assert means == {
+        ("ACTIVE 10 MG", "10.0000", "Change from baseline to Week 24 in pain score"),
+        ("PLACEBO", "12.0000", "Change from baseline to Week 24 in pain score"),
+    }
+    later = {
+        (c["check"], c["reported"].split()[-1]): c["verdict"]
+        for c in checks
+        if c["span_start"] > second
+    }
+    assert later[("difference_ci_vs_summaries", "-0.4006")] == "consistent"
+    assert later[("difference_ci_vs_summaries", "-0.3910")] == "consistent"
+    for printed in ("-2.48", "-2.46", "1.56"):
+        assert later[("test_vs_summaries", printed)] == "consistent", printed
+    for printed in ("0.0147", "0.0153", "0.0818"):
+        assert later[("p_vs_test", printed)] == "consistent", printed
+    assert not [c for c in checks if c["verdict"] == "inconsistent"]

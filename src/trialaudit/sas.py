@@ -21,6 +21,8 @@ the difference with its CL by the pooled and the Satterthwaite method, both t te
 folded F test of equal variances (SAS/STAT User's Guide, "The FREQ Procedure" and "The TTEST
 Procedure"). Only two-arm tables make comparisons; every other number inside a listing (page
 numbers, standard errors, one arm's CL, percentages of the grand total) is masked.
+A procedure that prints several tables or variables under one title is read one table
+(from its "Table of" line) or one variable (from its "Variable:" line) at a time.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from .arms import arm_size_candidate, sample_size_candidate
 from .registry import last_timepoint
@@ -145,13 +148,20 @@ def listings(norm: str) -> tuple[Listing, ...]:
 def _listings(norm: str) -> tuple[Listing, ...]:
     found = []
     for procedure, start, end in _sections(norm):
-        listing = Listing(procedure, start, end)
-        if procedure == "FREQ":
-            _read_freq(norm, listing)
-        else:
-            _read_ttest(norm, listing)
-        found.append(listing)
+        freq = procedure == "FREQ"
+        for part_start, part_end in _parts(norm, start, end, _TABLE_OF if freq else _VARIABLE):
+            listing = Listing(procedure, part_start, part_end)
+            (_read_freq if freq else _read_ttest)(norm, listing)
+            found.append(listing)
     return tuple(found)
+
+
+def _parts(norm: str, start: int, end: int, heading: re.Pattern) -> list[tuple[int, int]]:
+    """Split one procedure's output at each of its tables ("Table of ARM by RESP24") or
+    variables ("Variable:  CHG24"), the first part keeping the title above it."""
+    cuts = [m.start() for m in heading.finditer(norm, start, end)][1:]
+    bounds = [start, *cuts, end]
+    return list(pairwise(bounds))
 
 
 def candidates(norm: str) -> list[Candidate]:
