@@ -200,6 +200,15 @@ def test_p_value_after_a_ratio_refers_to_it():
         ("QoR-15 was higher (mean difference 6.8, 2.1 to 11.5).", "difference", 6.8, 2.1, 11.5),
         # a pair after the comma that does not hold the estimate is no interval
         ("Rates fell (OR 0.56, 0.61-1.01) overall.", "ratio", 0.56, None, None),
+        # ... or said at a sentence's end, as a talk's transcript prints it
+        (
+            "Death alone: 77 versus 84, hazard ratio 0.91, 0.67 to 1.24. Not",
+            "ratio",
+            0.91,
+            0.67,
+            1.24,
+        ),
+        ("Death alone: hazard ratio 0.91, 0.97 to 1.24. Not", "ratio", 0.91, None, None),
         (
             "Gait speed rose (mean difference 0.07 m/s, 95% CI 0.01 to 0.13).",
             "difference",
@@ -262,3 +271,12 @@ def test_a_ratio_named_with_what_it_compares_with_before_its_verb():
     ratios = [(r["value"], r["ci_low"], r["ci_high"]) for r in of_kind(text, "ratio")]
     assert ratios == [(0.93, 0.55, 1.24), (0.66, 0.44, 0.99)]
     assert of_kind(text, "median") == []
+
+
+def test_a_value_after_p_equals_is_no_difference():
+    text = (
+        "Consumption was lower with ESP than sham, whereas the differences between ESP and TAP "
+        "(adjusted P = .074) and between TAP and sham (adjusted P = .078) were not significant."
+    )
+    assert of_kind(text, "difference") == []
+    assert [p["value_text"] for p in of_kind(text, "p_value")] == [".074", ".078"]

@@ -587,6 +587,10 @@ _AN_ARM_VALUE_AFTER = re.compile(r"\s?/\s?\d")
 _NO_BEFORE = re.compile(r"(?i)\bno\s(?:[a-z]{1,15}\s){0,3}$")
 
 
+# a value printed after "P =" is the p-value of what is named before it
+_P_BEFORE = re.compile(r"(?<![A-Za-z])[Pp](?:[\s\-]?(?i:values?))?\s?[=<>\u2264\u2265]\s?$")
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
@@ -608,6 +612,8 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
             )
         ):
             continue
+        if _P_BEFORE.search(norm, max(0, m.start("est") - 20), m.start("est")):
+            continue  # "the differences between ESP and TAP (adjusted P = .074)": a p-value
         if m.group("dabbr"):
             measure = DIFFERENCE_MEASURES[m.group("dabbr")]
         elif m.group("arr"):

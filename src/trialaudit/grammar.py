@@ -61,10 +61,11 @@ CI_BARE = rf"""
 _CI_WITH = r"(?:(?i:with|and)\s(?:an?\s|the\s|its\s)?)"
 _CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}{_CI_WITH}?(?:{CI_BODY})|\s?{CI_BARE})"
 # Lancet's interval after a comma inside the estimate's bracket: "(IRR 0.69, 0.53-0.90)", or
-# after a semicolon: "(HR 0.65; 0.51-0.83)".
+# after a semicolon: "(HR 0.65; 0.51-0.83)", or said at a sentence's end in a talk's transcript
+# ("hazard ratio 0.91, 0.67 to 1.24.").
 CI_AFTER_COMMA = rf"""
     [,;]\s(?P<comma_lo>{SIGNED}){UNIT}?\s?(?:-|~|to)\s?(?P<comma_hi>{SIGNED}){UNIT}?
-    (?!\d)(?!\.\d)(?=\s?[)\];])
+    (?!\d)(?!\.\d)(?=\s?[)\];]|\.(?:\s|$))
 """
 _CI_TAIL_OR_COMMA = rf"(?:{_CI_TAIL}|{CI_AFTER_COMMA})"
 
