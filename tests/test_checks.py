@@ -860,3 +860,13 @@ def test_a_median_difference_and_its_p_must_agree_on_significance(interval, p_te
         if c["check"] == "p_vs_ci"
     ]
     assert (row["reported"], row["verdict"]) == (p_text, verdict)
+
+
+def test_the_p_of_a_hazard_ratio_is_not_taken_for_the_medians_p():
+    found = checks_of(
+        "Median overall survival was 14.2 months (95% CI, 12.1 to 16.0) with drug X and "
+        "11.3 months (95% CI, 9.9 to 12.8) with placebo (hazard ratio for death, 0.74; "
+        "95% CI, 0.61 to 0.89; P=0.002)."
+    )
+    assert "p_vs_summaries" not in found
+    assert [(r["reported"], r["verdict"]) for r in found["p_vs_ci"]] == [("= 0.002", "consistent")]

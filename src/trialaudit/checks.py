@@ -2618,11 +2618,22 @@ def _check_folded_f(cmp: dict, stats_by_id: dict[int, dict], test: dict, reporte
     return [_test_vs_summaries_row(test, cmp, verdict, "the two arms' printed SDs")]
 
 
+def _p_of_another_estimate(p_stat: dict, cmp: dict, stats_by_id: dict[int, dict]) -> bool:
+    """Whether a p follows a ratio, or a difference other than the comparison's own ("median
+    14.2 vs 11.3 months (hazard ratio 0.74; 95% CI ...; P=0.002)": the hazard ratio's p, a test
+    of survival, not of the two summaries)."""
+    target = _stat(stats_by_id, p_stat.get("refers_to"))
+    if target is None or target["kind"] not in {"ratio", "difference"}:
+        return False
+    own = cmp.get("effect_stat_id")
+    return target["kind"] == "ratio" or _missing(own) or int(own) != int(target["stat_id"])
+
+
 def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings) -> list[dict]:
     """Reported p of a two-arm continuous comparison against the approximate p from the
     summaries (means and SDs estimated from medians); never called inconsistent."""
     p_stat = _stat(stats_by_id, cmp.get("p_stat_id"))
-    if p_stat is None:
+    if p_stat is None or _p_of_another_estimate(p_stat, cmp, stats_by_id):
         return []
     cid = int(cmp["comparison_id"])
     first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
