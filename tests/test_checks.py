@@ -309,6 +309,28 @@ def test_arms_analysed_are_no_parts_of_the_total_randomized(text):
     assert "later stage (analysed)" in total["note"]
 
 
+@pytest.mark.parametrize(
+    ("completed", "verdict"),
+    [
+        ("300 (93.8%) completed the trial", "not_checkable"),
+        ("310 completed the trial", "inconsistent"),
+    ],
+)
+def test_arms_that_add_up_to_those_who_completed_are_not_the_total_randomized(completed, verdict):
+    text = (
+        f"Of 320 randomized participants, {completed}. At 12 weeks, the mean (SD) change in HbA1c "
+        "was −1.1 (0.8) in the intervention group (n = 151) and −0.6 (0.9) in the usual care "
+        "group (n = 149)."
+    )
+    extraction = extract_document("t", text)
+    [total] = [
+        c
+        for c in check_document(extraction.statistics, extraction.comparisons, SETTINGS)
+        if c["check"] == "total_vs_arm_sizes"
+    ]
+    assert (total["reported"], total["verdict"]) == ("320", verdict)
+
+
 def test_more_analysed_than_randomized_does_not_add_up():  # guard
     text = (
         "We randomized 302 patients; 309 were included in the analysis (drug, n = 158; placebo, "

@@ -2766,9 +2766,17 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
             nearest = min(sums, key=lambda s: abs(s.total - value))
             method = _EACH_ARM_METHOD if nearest.each else method
             later = _later_stage(nearest.population, total.get("population") or "")
+            counted = _counts_of_a_later_stage(statistics, studies)
             if later and nearest.total < value:
                 # "302 were randomised; 299 were analysed (drug, n = 148; placebo, n = 151)"
                 why = f"the arm sizes count a later stage ({later}) than this total"
+                verdict = Verdict(NOT_CHECKABLE, method, nearest.total, nearest.text, why)
+            elif nearest.total < value and nearest.total in counted:
+                # "Of 320 randomized, 300 (93.8%) completed the trial ... (n = 151) ... (n = 149)"
+                why = (
+                    f"the arm sizes add up to the {nearest.total} counted as "
+                    f"'{counted[nearest.total]}', a later stage than this total"
+                )
                 verdict = Verdict(NOT_CHECKABLE, method, nearest.total, nearest.text, why)
             else:
                 verdict = Verdict(INCONSISTENT, method, nearest.total, nearest.text,
@@ -2787,6 +2795,23 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
 
 
 _STAGE_ORDER = ("screened", "enrolled", "randomized", "treated", "analysed")
+# a count of people who reached a later stage than randomization ("300 (93.8%) completed the
+# trial", "289 were included in the analysis")
+_LATER_STAGE_COUNT = re.compile(
+    r"(?i)\b(?:complet|analy[sz]|evaluable|followed[\s-]up|finished|included\sin\sthe\sanaly)"
+)
+
+
+def _counts_of_a_later_stage(statistics: list[dict], studies: list[str]) -> dict[int, str]:
+    """Return {number: what it counts} of the counts of people of a later stage in studies."""
+    return {
+        int(s["numerator"]): s["outcome"]
+        for s in statistics
+        if s["kind"] == "count"
+        and not _missing(s.get("numerator"))
+        and _study_of(s) in studies
+        and _LATER_STAGE_COUNT.search(s.get("outcome") or "")
+    }
 
 
 def _later_stage(arms: str, total: str) -> str:
