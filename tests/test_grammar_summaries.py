@@ -121,6 +121,9 @@ def test_brackets_that_are_not_medians(text):
             "se",
         ),
         ("weight 70 +/- 8 kg", "70 +/- 8", 70, 8, "sd"),
+        # a bracket that goes on after the named SD, with the difference or its p
+        ("versus 598 mL (SD 245; mean difference −86 mL)", "598 mL (SD 245", 598, 245, "sd"),
+        ("Mean loss was 598 mL (SD 245; P = .02).", "Mean loss was 598 mL (SD 245", 598, 245, "sd"),
     ],
 )
 def test_mean_with_sd(text, source, value, sd, spread):
@@ -425,3 +428,15 @@ def test_a_median_with_its_confidence_interval_spelled_out_and_minutes():
         if r["kind"] == "median"
     ]
     assert medians == [(14.2, "ci", 11.8, 16.9), (62, "iqr", 35, 104)]
+
+
+def test_both_arms_means_before_a_difference_in_the_second_bracket():
+    text = (
+        "Mean blood loss was 512 mL (SD 210) with drug versus 598 mL (SD 245; mean difference "
+        "−86 mL, 95% CI −128 to −44) with placebo."
+    )
+    assert [(r["value"], r["spread_low"]) for r in of_kind(text, "mean")] == [
+        (512, 210),
+        (598, 245),
+    ]
+    assert one(text, "difference")["ci_low"] == -128

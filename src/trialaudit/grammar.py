@@ -785,17 +785,19 @@ SUMMARY_LABEL = re.compile(
       # deviation 9.8"
       |(?:\s?(?P<sd_open>[(\[])\s?|(?:\s[a-z]{{2,12}})?,\s(?=SD\b|SE\b|(?i:standard\s(?:deviation|error))))
           (?P<sd_word>SD|SE|SEM|(?i:standard\s(?:deviation|error)))?\s?[:,=]?\s?
-          (?P<sd>{DEC})(?!\d)(?(sd_open)\s?[)\]]|(?!\.\d))
+          (?P<sd>{DEC})(?!\d)(?(sd_open)(?:\s?[)\]]|(?(sd_word)(?=;\s)|(?!)))|(?!\.\d))
       |[,;]?\s(?P<iqr_word>IQR|(?i:interquartile\srange|range))\s?[:,=]?\s?
           (?P<r1>{SIGNED}){UNIT}?\s?(?:-|to|,)\s?(?P<r2>{SIGNED}){UNIT}?(?!\d)(?!\.\d)
     )?
     """,
     _X,
 )
-# A value with its SD named in the bracket: "6.2 (SD 2.4)", "4.1 (SE 1.2)", "54 [SD, 12]".
+# A value with its SD named in the bracket: "6.2 (SD 2.4)", "4.1 (SE 1.2)", "54 [SD, 12]", also
+# when the bracket goes on: "598 mL (SD 245; mean difference -86 mL ...)".
 MEAN_SPREAD_NAMED = re.compile(
     rf"""(?<![\w.])(?P<center>{SIGNED})(?P<unit>{UNIT})?\s?[(\[]\s?(?P<sd_word>SD|SE|SEM|s\.d\.|(?i:standard
-    \sdeviation|standard\serror))\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)(?P<sd_unit>{UNIT})?\s?[)\]]""",
+    \sdeviation|standard\serror))\s?[:,=]?\s?(?P<sd>{DEC})(?!\d)(?P<sd_unit>{UNIT})?
+    (?:\s?[)\]]|(?=;\s))""",
     _X,
 )
 # The next arm's value after one whose bracket names its SD or SE, its own bracket bare: "14.2 mg
