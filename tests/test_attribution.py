@@ -4,6 +4,7 @@ take from their arm's sizes, and the outcomes of values whose sentence or clause
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import of_kind, one
 
 from trialaudit import attribution
 from trialaudit.extract import extract_document
@@ -2182,3 +2183,14 @@ def test_for_one_arm_versus_another_opens_no_outcome():
     rows = extract_document("t", text).statistics
     ratio = next(r for r in rows if r["kind"] == "ratio")
     assert "versus" not in ratio["outcome"]
+
+
+@pytest.mark.parametrize("letter", ["A", "D"])
+def test_a_capital_letter_after_what_was_given_names_the_arm(letter):
+    text = (
+        f"Fever resolved within 48 h in 96/118 (81.4%) children given drug {letter} and 84/117 "
+        "(71.8%) given drug B (risk difference 9.6%, 95% CI -1.2 to 20.4; p=0.08)."
+    )
+    counts = [(c["numerator"], c["arm"]) for c in of_kind(text, "count")]
+    assert counts == [(96, f"drug {letter}"), (84, "drug B")]
+    assert one(text, "difference")["arm"] == f"drug {letter} vs drug B"

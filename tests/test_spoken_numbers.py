@@ -64,6 +64,15 @@ def test_an_sd_after_a_comma(text, value, sd):
     assert (mean["value"], mean["spread_kind"], mean["spread_low"]) == (value, "sd", sd)
 
 
+def test_the_other_arm_s_mean_with_its_sd_said_after_a_comma():
+    text = (
+        "The score went up by a mean of 7.9 points, SD 14.2, on the drug and 4.6, SD 13.8, on "
+        "placebo."
+    )
+    means = [(m["value"], m["spread_low"], m["arm"]) for m in of_kind(text, "mean")]
+    assert means == [(7.9, 14.2, "drug"), (4.6, 13.8, "placebo")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

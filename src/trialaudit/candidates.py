@@ -1575,7 +1575,7 @@ def _next_summaries(norm: str, end: int, stat: str, spread_kind: str) -> list[Ca
             "value_text": nxt.group("center"),
             "unit": (nxt.group("unit") or "").strip(),
             "spread_kind": spread_kind,
-            "spread_low_text": nxt.group("sd"),
+            "spread_low_text": nxt.group("sd") or nxt.group("said_sd"),
         }
         found.append(Candidate(stat, nxt.start("center"), nxt.end(), fields))
     return found

@@ -108,6 +108,8 @@ RECEIVED_BEFORE = re.compile(
 )
 # "who received at least one dose", "given any study drug": no arm, what every arm received.
 NO_ARM_GIVEN = re.compile(r"(?i)(?:at\s(?:least|most)|any|all|both|either|no|a|an)\b")
+# A capital letter that ends an arm's name ("drug A", "vitamin D", "regimen B").
+_LETTER_AFTER_LABEL = re.compile(rf"\s[A-Z](?={ARM_ENDS_AHEAD})")
 ARM_AFTER_VERB = re.compile(
     rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith"
     rf"|(?P<allocated>allocated|assigned|randomi[sz]ed)\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
@@ -653,6 +655,9 @@ def arm_near(
         return clean_arm(after.group("arm"))
     after = ARM_AFTER_VERB.match(text, end, sentence[1])
     label = after.group("arm") if after else ""
+    letter = after and _LETTER_AFTER_LABEL.match(text, after.end("arm"), sentence[1])
+    if letter:
+        label += letter.group()  # "children given drug A and ...": the letter names the drug
     whole = after and _WHOLE_ARM.match(text, after.start("arm"), sentence[1])
     if whole and not any(word.lower() in _STOP for word in whole.group().split()):
         label = whole.group()  # "treated with drug B.", "receiving standard therapy,"

@@ -805,7 +805,9 @@ MEAN_SPREAD_NAMED = re.compile(
 SUMMARY_NEXT = re.compile(
     rf"""[^.;\n\d]{{0,60}}?(?:,|\band\b|\bvs\.?|\sv|\bversus\b|\bcompared\swith\b)\s
     (?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?(?P<center>{SIGNED})(?!\d)(?!\.\d)(?P<unit>{UNIT})?
-    \s?[(\[]\s?(?P<sd>{DEC})(?!\d)(?!\.\d)\s?[)\]]""",
+    (?:\s?[(\[]\s?(?P<sd>{DEC})(?!\d)(?!\.\d)\s?[)\]]
+      # said aloud, as the first arm's: "7.9 points, SD 14.2, on the drug and 4.6, SD 13.8"
+      |,\s(?:SD|(?i:standard\sdeviation))\s(?P<said_sd>{DEC})(?!\d)(?!\.\d))""",
     _X,
 )
 # A value with one bracketed number, read as mean (SD) or n (%) only under a header that says so
