@@ -1660,9 +1660,6 @@ def _in_methods(norm: str, sents: context.Sentences, offset: int) -> bool:
     return sents.memo[key]
 
 
-ONE_SIDED_FLAG = "one_sided_ci"
-
-
 def _one_sided_bound(norm: str, end: int) -> tuple[re.Match, str] | None:
     """Return the one-sided bound printed at ``end`` and its side ("lower", "upper"), or None
     when there is none or neither its side nor an infinite other end is named."""
@@ -1687,7 +1684,7 @@ def _with_one_sided_bounds(norm: str, found: list[Candidate]) -> list[Candidate]
         m, side = bound
         limit = "ci_low_text" if side == "lower" else "ci_high_text"
         level = float(m["level"] or m["level2"]) / 100
-        fields |= {limit: m["bound"], "ci_level": level, ONE_SIDED_FLAG: True}
+        fields |= {limit: m["bound"], "ci_level": level, grammar.ONE_SIDED_FLAG: True}
         cand.end = m.end()
     return found
 

@@ -31,8 +31,8 @@ from . import (
     twobytwo,
 )
 from .arms import CLUSTERS, counts_people, of_each_arm, resolve_arm
-from .candidates import ONE_SIDED_FLAG
 from .comparisons import ANOTHER_HYPOTHESIS_FLAG
+from .grammar import ONE_SIDED_FLAG
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -308,7 +308,7 @@ def _level(stat: dict, settings: Settings) -> float:
     level = stat.get("ci_level")
     if _missing(level):
         return settings.ci_level
-    return 2 * float(level) - 1 if ONE_SIDED_FLAG in (stat.get("flags") or "") else float(level)
+    return 2 * float(level) - 1 if _has_flag(stat, ONE_SIDED_FLAG) else float(level)
 
 
 def _interval_problem(lo, hi) -> str:
@@ -1111,7 +1111,7 @@ def _estimate_against_percentages(
 def _p_and_its_percentages(p_stat: dict, sentences: _RowsBySentence, by_id: dict) -> tuple | None:
     """Return the two arms' percentages a p-value tests: those before the estimate or test it
     follows, else those right before it in its sentence; None for a p of another hypothesis."""
-    if ANOTHER_HYPOTHESIS_FLAG in (p_stat.get("flags") or "").split(";"):
+    if _has_flag(p_stat, ANOTHER_HYPOTHESIS_FLAG):
         return None
     target = None if _missing(p_stat.get("refers_to")) else by_id.get(int(p_stat["refers_to"]))
     if target is not None and target["kind"] in {"ratio", "difference"} and _adjusted(target):
@@ -1272,6 +1272,11 @@ _POOLED_MODELS = {
     "IV_random": ("DL",),
 }
 _POOLED_MEASURES = {"RR": "RR", "OR": "OR", "risk difference": "RD"}
+
+
+def _has_flag(stat: dict | None, flag: str) -> bool:
+    """Return whether a statistic's ";"-joined flags hold ``flag``."""
+    return flag in ((stat or {}).get("flags") or "").split(";")
 
 
 def _flag_value(stat: dict | None, prefix: str) -> str | None:
@@ -1744,7 +1749,7 @@ def check_comparison(
 
 def _adjusted(effect: dict) -> bool:
     """Return True if an estimate is flagged as adjusted (from a model, not the crude data)."""
-    return "adjusted" in (effect.get("flags") or "").split(";")
+    return _has_flag(effect, "adjusted")
 
 
 def _not_from_counts(effect: dict | None) -> str:
@@ -1871,7 +1876,7 @@ def _judge_effect(
             recomputed_excludes = not (verdict.low <= null <= verdict.high)
             decision = reported_excludes != recomputed_excludes
         interval = (f"{lo.text} to {hi.text}", verdict, decision, f"; {level:g} level")
-    elif ONE_SIDED_FLAG in (effect.get("flags") or "") and (lo is None) != (hi is None):
+    elif _has_flag(effect, ONE_SIDED_FLAG) and (lo is None) != (hi is None):
         side, bound, index = ("lower", lo, 1) if lo is not None else ("upper", hi, 2)
         limits = {k: v[index] for k, v in candidates.items()}
         # a bound belongs to the interval of the printed estimate's orientation
@@ -2766,12 +2771,13 @@ def check_arm_sums(statistics: list[dict]) -> list[dict]:
             nearest = min(sums, key=lambda s: abs(s.total - value))
             method = _EACH_ARM_METHOD if nearest.each else method
             later = _later_stage(nearest.population, total.get("population") or "")
-            counted = _counts_of_a_later_stage(statistics, studies)
             if later and nearest.total < value:
                 # "302 were randomised; 299 were analysed (drug, n = 148; placebo, n = 151)"
                 why = f"the arm sizes count a later stage ({later}) than this total"
                 verdict = Verdict(NOT_CHECKABLE, method, nearest.total, nearest.text, why)
-            elif nearest.total < value and nearest.total in counted:
+            elif nearest.total < value and nearest.total in (
+                counted := _counts_of_a_later_stage(statistics, studies)
+            ):
                 # "Of 320 randomized, 300 (93.8%) completed the trial ... (n = 151) ... (n = 149)"
                 why = (
                     f"the arm sizes add up to the {nearest.total} counted as "

@@ -322,11 +322,7 @@ def _sas_t_tests(inside: list[dict], tested: list[dict], arms: list[str]) -> lis
     ]
     if None in sizes:
         return []
-    (label_1, n1, id1), (label_2, n2, id2) = (
-        (m["arm"], int(size["value"]), size["stat_id"])
-        for m, size in zip(means, sizes, strict=True)
-    )
-    sides = (label_1, label_2, (n1, id1), (n2, id2))
+    sides = (first["arm"], second["arm"], *((int(s["value"]), s["stat_id"]) for s in sizes))
     rows = []
     for effect in (s for s in inside if s["kind"] == "difference"):
         later = [s for s in inside if s["kind"] == "difference" and _same_method(s, effect)][-1]
@@ -337,8 +333,11 @@ def _sas_t_tests(inside: list[dict], tested: list[dict], arms: list[str]) -> lis
             p_row = next((p for p in own if p["kind"] == "p_value"), None)
         rows.append(_continuous_row(first, second, sides, effect, p_row, test))
     # the folded F of equal variances goes with the two SDs alone (its p with the F only)
-    folded = [t for t in tested if t["kind"] == "test" and t.get("method") == sas.FOLDED_F]
-    rows += [_continuous_row(first, second, sides, None, None, test) for test in folded[:1]]
+    folded = next(
+        (t for t in tested if t["kind"] == "test" and t.get("method") == sas.FOLDED_F), None
+    )
+    if folded:
+        rows.append(_continuous_row(first, second, sides, None, None, folded))
     return rows
 
 
@@ -531,12 +530,11 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             if index in listed:  # "IL-6 [A vs B] and CRP [C vs D] (t=6.799, 6.347; both P<0.001)"
                 effect, test, p_row = None, listed[index], shared_p
                 test["outcome"] = test["outcome"] or a["outcome"]
-            label_1, label_2, (n1, id1), (n2, id2) = _arms_for(a, b, arm_rows, norm)
-            a["arm"], b["arm"] = a["arm"] or label_1, b["arm"] or label_2
+            arms = _arms_for(a, b, arm_rows, norm)
+            a["arm"], b["arm"] = a["arm"] or arms[0], b["arm"] or arms[1]
             for later in (b, effect, p_row, test):
                 if later is not None:
                     later["outcome"] = later["outcome"] or a["outcome"]
-            arms = (label_1, label_2, (n1, id1), (n2, id2))
             rows.append(_continuous_row(a, b, arms, effect, p_row, test))
             used.update(r["stat_id"] for r in (a, b, effect, test) if r is not None)
             if p_row is not None and index not in listed:
@@ -551,23 +549,31 @@ def _continuous_row(
 ) -> dict:
     """Return the comparison row of two arms' summaries; ``arms``: (label 1, label 2, (n 1,
     stat_id), (n 2, stat_id)) as _arms_for gives them."""
-    label_1, label_2, (n1, id1), (n2, id2) = arms
     return _row(
         first["stat_id"],
         "continuous",
         first,
-        arm_1=label_1,
-        arm_2=label_2,
-        total_1=n1,
-        total_1_stat_id=id1,
-        total_2=n2,
-        total_2_stat_id=id2,
+        **_arm_fields(arms),
         summary_1_stat_id=first["stat_id"],
         summary_2_stat_id=second["stat_id"],
         effect_stat_id=effect["stat_id"] if effect else None,
         p_stat_id=p_row["stat_id"] if p_row else None,
         test_stat_id=test["stat_id"] if test else None,
     )
+
+
+def _arm_fields(arms: tuple) -> dict:
+    """Return a comparison row's arm labels and sizes from (label 1, label 2, (n 1, stat_id),
+    (n 2, stat_id)), as _arms_for gives them."""
+    label_1, label_2, (n1, id1), (n2, id2) = arms
+    return {
+        "arm_1": label_1,
+        "arm_2": label_2,
+        "total_1": n1,
+        "total_1_stat_id": id1,
+        "total_2": n2,
+        "total_2_stat_id": id2,
+    }
 
 
 def _other_outcomes(first: str, second: str) -> bool:
@@ -685,9 +691,7 @@ def _effects_and_p_values(
             continue
         if row["kind"] == "p_value" and not context.is_control(comparator):
             continue
-        label_1, label_2, (n1, id1), (n2, id2) = _arms_for(
-            {**row, "arm": subject}, {"arm": comparator}, arm_rows, norm
-        )
+        arms = _arms_for({**row, "arm": subject}, {"arm": comparator}, arm_rows, norm)
         effect = row if row["kind"] == "difference" else None
         kind = "binary" if effect and effect["measure"] == "risk difference" else "continuous"
         rows.append(
@@ -695,12 +699,7 @@ def _effects_and_p_values(
                 row["stat_id"],
                 kind,
                 row,
-                arm_1=label_1,
-                arm_2=label_2,
-                total_1=n1,
-                total_1_stat_id=id1,
-                total_2=n2,
-                total_2_stat_id=id2,
+                **_arm_fields(arms),
                 effect_stat_id=effect["stat_id"] if effect else None,
                 p_stat_id=p_row["stat_id"] if p_row else None,
             )

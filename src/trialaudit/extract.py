@@ -23,7 +23,8 @@ from . import (
     studies,
 )
 from .arms import EACH_ARM_FLAG, counts_people, resolve_arm
-from .candidates import ONE_SIDED_FLAG, candidates
+from .candidates import candidates
+from .grammar import ONE_SIDED_FLAG
 from .normalize import normalize
 from .numbers import p_value_of, value_of
 from .spans import Candidate, Scanner, resolve

@@ -336,6 +336,8 @@ DIFFERENCE_COMPARATIVE = re.compile(
 # confidence interval of -7.6", "(one-sided 95% upper confidence limit 1.12)". A one-sided
 # bound at 1 - a is the limit of the two-sided interval at 1 - 2a (CONSORT extension for
 # non-inferiority and equivalence trials, Piaggio et al., JAMA 2012).
+# the flag of an estimate whose one limit is such a bound
+ONE_SIDED_FLAG = "one_sided_ci"
 _BOUND_WORD = r"(?:bound(?:ary)?|limit)"
 ONE_SIDED_BOUND = re.compile(
     rf"""\s?[,;(\[]?\s?(?:(?i:with)\s)?(?:(?i:an?|the)\s)?
