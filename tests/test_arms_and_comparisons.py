@@ -767,6 +767,19 @@ def test_two_named_arms_summaries_separated_by_a_comma_are_compared():
             "30 + 30 = 60",
             "consistent",
         ),
+        # the arms it allocates to, after the size
+        (
+            "In this trial, 240 adults were randomised (120 per group) to vitamin D or placebo.",
+            2,
+            "120 + 120 = 240",
+            "consistent",
+        ),
+        (
+            "In this trial, 250 adults were randomised (120 per group) to vitamin D or placebo.",
+            2,
+            "120 + 120 = 240",
+            "inconsistent",
+        ),
     ],
 )
 def test_a_total_against_the_size_of_every_arm(text, arm_count, recomputed, verdict, tmp_path):
@@ -817,6 +830,24 @@ def test_respectively_takes_the_allocated_arms_and_the_size_of_each():
     assert verdicts[("percent_vs_count", "20.0")] == "consistent"
     assert verdicts[("percent_vs_count", "23.3")] == "consistent"
     assert verdicts[("total_vs_arm_sizes", "120")] == "consistent"
+
+
+def test_a_letter_ends_the_name_of_an_arm_whose_words_the_text_knows():
+    """ "with vitamin D and 21 (17.5%) with placebo": the arm is vitamin D, as allocated, not
+    vitamin; so the two counts are compared and their p is checked."""
+    text = (
+        "240 adults were randomised (120 per group) to vitamin D or placebo. Hypertension "
+        "resolved in 30 (25.0%) participants with vitamin D and 21 (17.5%) with placebo "
+        "(P = 0.21)."
+    )
+    extraction = extract_document("d", text)
+    counts = [r for r in extraction.statistics if r["kind"] == "count"]
+    assert [(r["arm"], r["denominator"]) for r in counts] == [("vitamin D", 120), ("placebo", 120)]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (p_check,) = [r for r in checks if r["check"] == "p_vs_counts"]
+    # R: fisher.test(matrix(c(30, 90, 21, 99), 2))$p.value 0.206559837
+    assert p_check["verdict"] == "consistent"
+    assert float(p_check["recomputed"]) == pytest.approx(0.206559837, abs=1e-4)
 
 
 def _sizes_and_counts(text):

@@ -271,14 +271,16 @@ _ARM_NAMED = re.compile(
 
 
 def _arms_stated(norm: str, sentence: tuple[int, int], before: int) -> int | None:
-    """Return how many arms the sentence of an each-arm size says there are, before it: a
-    number of groups ("into two groups"), else the arms it allocates to, else the distinct arms
-    it names when at least two; None otherwise."""
+    """Return how many arms the sentence of an each-arm size says there are: a number of
+    groups before it ("into two groups"), else the arms it allocates to, else the distinct arms
+    it names before it when at least two; None otherwise."""
     counted = _NUMBER_OF_ARMS.search(norm, sentence[0], before)
     if counted:
         return word_value(counted.group("k"))
-    allocated = grammar.ALLOCATED_TO_ARMS.search(norm, sentence[0], before)
-    if allocated:  # "to receive MSCs or placebo (60 per group)"
+    # "to receive MSCs or placebo (60 per group)", "randomised (120 per group) to drug or
+    # placebo": the allocation names the arms before the size or after it
+    allocated = grammar.ALLOCATED_TO_ARMS.search(norm, sentence[0], sentence[1])
+    if allocated:
         return 3 if allocated.group("second") else 2
     named = {m.group("arm").lower() for m in _ARM_NAMED.finditer(norm, sentence[0], before)}
     return len(named) if len(named) >= 2 else None

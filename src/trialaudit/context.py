@@ -668,7 +668,9 @@ def arm_near(
     ):
         return clean_arm(label)
     if after and _shares_a_word(after.group("arm"), arm_words):
-        return _arm_words_from(text, after.start("arm"), sentence[1], arm_words)
+        words = _arm_words_from(text, after.start("arm"), sentence[1], arm_words)
+        # "with vitamin D and 21 (17.5%) with placebo": the letter ends the arm's name
+        return words + letter.group() if letter and words == after.group("arm") else words
     german = _GERMAN_GROUP_BEFORE.search(text, max(sentence[0], start - 50), start)
     if german:  # "in der Interventionsgruppe bei 24,6 ± 12,3"
         return german.group("arm")
