@@ -595,6 +595,42 @@ def test_a_percentage_against_an_inferred_denominator(
     assert bool(row["assumption"]) == (denominator_stat_id is not None)
 
 
+STEP_LIKE = (
+    "A total of 1961 participants were randomly assigned to semaglutide (n = 1306) or placebo "
+    "(n = 655). More participants in the semaglutide group than in the placebo group achieved "
+    "weight reductions of 5% or more (1047 participants [86.4%] vs. 182 [{placebo}%])."
+)
+
+
+@pytest.mark.parametrize(
+    ("placebo", "verdicts"),
+    [
+        # 1047/1306 = 80.17% and 182/655 = 27.79%; 86.4% is 1047 of 1212 and 31.5% 182 of
+        # 577 or 578 (100 x / n by hand): both arms' percentages are of fewer patients than
+        # the arm has, as of those with data at a visit
+        ("31.5", {"86.4": "not_checkable", "31.5": "not_checkable"}),
+        # the placebo percentage is of its arm's own size, so the other should be too
+        ("27.8", {"86.4": "inconsistent", "27.8": "consistent"}),
+    ],
+)
+def test_percentages_of_fewer_patients_in_every_arm_are_not_checkable(placebo, verdicts):
+    found = checks_of(STEP_LIKE.format(placebo=placebo))
+    rows = found["percent_vs_count"]
+    assert {r["reported"]: r["verdict"] for r in rows} == verdicts
+    short = [r for r in rows if r["verdict"] == "not_checkable"]
+    assert all("fewer than that" in r["note"] for r in short)
+    assert any("n in {1212}" in r["note"] for r in short) == (placebo == "31.5")
+
+
+def test_a_lone_percentage_of_fewer_patients_than_its_inferred_n_stays_inconsistent():
+    found = checks_of(
+        "A total of 1961 participants were randomly assigned to semaglutide (n = 1306) or "
+        "placebo (n = 655). Weight fell by 5% or more in 1047 participants [86.4%] with "
+        "semaglutide."
+    )
+    assert [r["verdict"] for r in found["percent_vs_count"]] == ["inconsistent"]
+
+
 def checks_of(text: str) -> dict[str, list[dict]]:
     extraction = extract_document("d", text)
     found: dict[str, list[dict]] = {}

@@ -118,14 +118,20 @@ def _not_checkable(why: str, method: str = "") -> Verdict:
 
 
 def check_percent(
-    stat: dict, sizes: Iterable[int] = (), parallel_of_own_arm: bool = False
+    stat: dict,
+    sizes: Iterable[int] = (),
+    parallel_of_own_arm: bool = False,
+    fewer_in_every_arm: bool = False,
 ) -> dict | None:
     """Percentage printed beside x/n against 100 x / n (GRIM-style). When n is not printed with
     the count but inferred (the size the text gives the arm elsewhere, or the sample's), a
     mismatch may be the inference's: then any other size the document states (``sizes``) that
     reproduces the percentage makes it consistent, with the inferred n named in the note;
     unless ``parallel_of_own_arm``: another arm's count in the sentence is a percentage of that
-    arm's own size, so this one should be too ("2 (3.3%) ... and 5 (16.7%)" in arms of 30)."""
+    arm's own size, so this one should be too ("2 (3.3%) ... and 5 (16.7%)" in arms of 30);
+    and unless ``fewer_in_every_arm``: every arm's percentage in the sentence is of fewer
+    patients than its arm has, as when they count those with data at a visit, which the text
+    does not number; then a mismatch is not checkable."""
     percent = as_reported(stat.get("percent_text"))
     if percent is None:
         return None
@@ -144,6 +150,8 @@ def check_percent(
         verdict = judge(percent, {"100 x / n": 100.0 * x / n})
         if verdict.verdict == INCONSISTENT and inferred:
             verdict = _another_size(verdict, percent, x, n, sizes, parallel_of_own_arm)
+        if verdict.verdict == INCONSISTENT and inferred and fewer_in_every_arm:
+            verdict = _fewer_assessed(verdict, percent, x, n)
     return _row(stat, "percent_vs_count", stat["percent_text"], verdict, assumption=assumption)
 
 
@@ -170,6 +178,55 @@ def _another_size(
         )
         return replace(verdict, note=note)
     return verdict
+
+
+def _fewer_assessed(verdict: Verdict, percent: Reported, x: int, n: int) -> Verdict:
+    """A percentage that only fewer patients than the inferred n give, beside another arm's
+    that does the same ("1047 participants [86.4%] vs. 182 [31.5%]" of arms of 1306 and 655,
+    of whom 1212 and 577 had data at week 68): not checkable."""
+    fits = _fewer_than_inferred(percent, x, n)
+    if not fits:
+        return verdict
+    return replace(
+        verdict,
+        verdict=NOT_CHECKABLE,
+        note=(
+            f"the inferred n = {n} gives {verdict.recomputed_text}; the percentage implies n in "
+            f"{{{inference.compact(fits)}}}, fewer than that: it may count only those assessed"
+        ),
+    )
+
+
+def _fewer_than_inferred(percent: Reported, x: int, n: int) -> list[int]:
+    """The whole denominators that give the percentage when all are fewer than the inferred
+    ``n``; else none."""
+    fits = denominators_for_percent(percent, x)
+    return fits if fits and max(fits) < n else []
+
+
+def _shortfall_in_every_arm(stats: list[dict], sentences: _RowsBySentence) -> set[int]:
+    """The counts with an inferred n whose sentence gives two or more arms' counts, every one
+    with a percentage that only fewer patients than its n give: percentages of those assessed."""
+    short = set()
+    for rows in sentences.starting.values():
+        counts = [
+            s
+            for s in rows
+            if s["kind"] == "count" and not _missing(s.get("denominator_stat_id")) and s.get("arm")
+        ]
+        if len({s["arm"] for s in counts}) < 2:
+            continue
+        if all(_short_of_own_size(s) for s in counts):
+            short.update(int(s["stat_id"]) for s in counts)
+    return short
+
+
+def _short_of_own_size(count: dict) -> bool:
+    percent = as_reported(count.get("percent_text"))
+    x, n = count.get("numerator"), count.get("denominator")
+    if percent is None or _missing(x) or _missing(n) or not 0 < int(x) <= int(n):
+        return False
+    return bool(_fewer_than_inferred(percent, int(x), int(n)))
 
 
 def _percent_of_sizes(percent: Reported, x: int, sizes: set[int]) -> Verdict | None:
@@ -3148,12 +3205,18 @@ def check_document(
     }
     sentences = _RowsBySentence(stats)
     parallels = _parallels_of_own_arm(stats, sentences)
+    short_in_every_arm = _shortfall_in_every_arm(stats, sentences)
     rows: list[dict | None] = []
     for stat in stats:
         kind = stat["kind"]
         percent_sizes = percent_sizes_of[_study_of(stat)]
         if kind == "count":
-            rows.append(check_percent(stat, denominators, int(stat["stat_id"]) in parallels))
+            stat_id = int(stat["stat_id"])
+            rows.append(
+                check_percent(
+                    stat, denominators, stat_id in parallels, stat_id in short_in_every_arm
+                )
+            )
         elif kind == "percentage" and (events := _events_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_events(stat, *events, settings))
         elif kind == "percentage" and (counts := _counts_of_efficacy(stat, stats)):
