@@ -152,6 +152,19 @@ def test_a_header_flattened_onto_two_lines_gives_each_size_the_name_above_it():
     ]
 
 
+def test_a_line_of_prose_above_two_sizes_is_no_header():
+    """A structured abstract's sentence above its allocation: its words stand one space apart,
+    not in columns, so the sizes keep the arms they are printed beside."""
+    text = (
+        "Design, Setting, and Participants: Multicenter randomized clinical trial at 14 "
+        "hospitals in Canada and Brazil; 400 adults were enrolled.\n"
+        "Interventions: Patients were randomized to awake prone positioning (n = 201) or usual "
+        "care (n = 199)."
+    )
+    sizes = [(r["value"], r["arm"]) for r in stats(text) if r["kind"] == "arm_size"]
+    assert sizes == [(201, "awake prone positioning"), (199, "usual care")]
+
+
 def test_one_name_above_two_sizes_names_neither():
     text = "                 Drug A\nOutcome          (n = 94)       (n = 93)\n"
     assert "Drug A" not in [r["arm"] for r in stats(text)]

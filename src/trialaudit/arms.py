@@ -555,6 +555,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
 #                      Tranexamic acid      Placebo
 #   Characteristic     (n = 94)             (n = 93)        P value
 _COLUMN_LABEL = re.compile(r"\S+(?:\s\S+){0,5}")  # words apart by one space: one column's name
+_COLUMN_GAP = re.compile(r"(?:\s\s|\t)\Z")  # what stands before a column's name
 
 
 def _stacked_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
@@ -573,11 +574,12 @@ def _stacked_header_sizes(norm: str, scan: Scanner) -> list[Candidate]:
             m for m in _BRACKETED_SIZE.finditer(norm, line_start, line_end) if m.group("n_equals")
         ]
         above_start = norm.rfind("\n", 0, line_start - 1) + 1
-        # the names above, but not the row labels' heading at the line's start
+        # the names above, but not the row labels' heading at the line's start; a column's
+        # name stands apart by a wide gap (a line of prose is no header)
         labels = [
             m
             for m in _COLUMN_LABEL.finditer(norm, above_start, line_start - 1)
-            if m.start() > above_start
+            if m.start() > above_start and _COLUMN_GAP.search(norm, m.start() - 2, m.start())
         ]
         if len(sizes) < 2 or len(labels) < len(sizes) or line_end - line_start > 200:
             continue
