@@ -311,6 +311,33 @@ def test_an_estimated_treatment_difference_abbreviated_with_its_interval():
     assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (4.5, 1.4, 7.6)
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # a difference of two arms' mean percent changes
+        (
+            "The mean change in body weight from baseline to week 68 was −14.9% with "
+            "semaglutide and −2.4% with placebo (estimated treatment difference, −12.4 "
+            "percentage points; 95% CI, −13.4 to −11.5).",
+            "mean difference",
+        ),
+        # guard: a difference of two arms' proportions
+        (
+            "Mortality was 3.1% vs 4.0% (difference, −0.9 percentage points; 95% CI, −2.6 to 0.8).",
+            "risk difference",
+        ),
+        # guard: a mean change in an earlier sentence says nothing of this one
+        (
+            "The mean change in weight was −2.1 kg. Remission occurred in 31% vs 22% (difference, "
+            "9 percentage points; 95% CI, 2 to 16).",
+            "risk difference",
+        ),
+    ],
+)
+def test_a_difference_in_percentage_points_of_mean_changes_is_a_mean_difference(text, measure):
+    assert one(text, "difference")["measure"] == measure
+
+
 def test_a_range_restated_in_other_units_is_no_interval_of_a_percentage():
     text = "Adults with HbA1c 7.0–10.5% (53–91 mmol/mol) were randomized."
     assert not [r for r in of_kind(text, "percentage") if r["ci_low"] is not None]

@@ -591,6 +591,21 @@ _NO_BEFORE = re.compile(r"(?i)\bno\s(?:[a-z]{1,15}\s){0,3}$")
 _P_BEFORE = re.compile(r"(?<![A-Za-z])[Pp](?:[\s\-]?(?i:values?))?\s?[=<>\u2264\u2265]\s?$")
 
 
+# "The mean change in body weight was −14.9% with semaglutide and −2.4% with placebo (estimated
+# treatment difference, −12.4 percentage points": a difference of mean percentages, not of risks
+_MEAN_CHANGE = re.compile(
+    r"(?i)\b(?:mean|average)\s(?:(?:percent(?:age)?|relative)\s)?"
+    r"(?:change|reduction|decrease|increase|loss|gain)\b"
+)
+
+
+def _of_mean_changes(norm: str, start: int) -> bool:
+    """Whether the sentence before ``start`` (at most 250 characters) names a mean change."""
+    window = max(0, start - 250)
+    window = max(window, norm.rfind(". ", window, start) + 1)
+    return _MEAN_CHANGE.search(norm, window, start) is not None
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
@@ -633,7 +648,7 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
         unit = (m.group("unit") or "").strip()
         # "percentage points", Finnish "prosenttiyksikköä"
         if measure == "difference" and re.match(r"(?i)percentage|pp|prosenttiyksik", unit):
-            measure = "risk difference"
+            measure = "mean difference" if _of_mean_changes(norm, m.start()) else "risk difference"
         fields = {"measure": measure, "value_text": m.group("est"), "unit": unit}
         fields["outcome"] = _outcome_words(m.groupdict().get("qual"))
         found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
