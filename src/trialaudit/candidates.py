@@ -606,6 +606,29 @@ def _of_mean_changes(norm: str, start: int) -> bool:
     return _MEAN_CHANGE.search(norm, window, start) is not None
 
 
+# The estimator a standardized difference names, as a statistics row's method flag.
+STANDARDIZED_ESTIMATORS = {"cohen": "Cohen d", "hedges": "Hedges g", "glass": "Glass delta"}
+_STANDARDIZED_ANCHORS = ("cohen", "hedges", "glass", "d =", "d=", "g =", "g=")
+
+
+def _standardized_differences(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return standardized mean differences named by their estimator (Cohen's d, Hedges' g,
+    Glass's delta) or printed as APA's d or g, with their CIs."""
+    found = []
+    for m in scan.finditer(grammar.STANDARDIZED_DIFFERENCE, _STANDARDIZED_ANCHORS, 0, 80):
+        named = next((STANDARDIZED_ESTIMATORS[g] for g in STANDARDIZED_ESTIMATORS if m[g]), "")
+        if not named:
+            named = "Cohen d" if (m["apa"] or m["apa_open"]) == "d" else "Hedges g"
+        fields = {
+            "measure": "standardized mean difference",
+            "value_text": m["est"],
+            "unit": "",
+            "method": named,
+        }
+        found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
+    return found
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
@@ -1717,6 +1740,7 @@ def candidates(
             *revman.candidates(norm),
             *sas.candidates(norm),
             *_tests(norm, scan),
+            *_standardized_differences(norm, scan),
             *_ratios(norm, scan),
             *_table_estimates(norm, sents, scan),
             *_table_differences(norm, sents, scan),

@@ -1752,6 +1752,9 @@ def check_comparison(
             check_continuous(cmp, stats_by_id, settings)
             + check_t_from_summaries(cmp, stats_by_id)
             + check_difference_from_summaries(cmp, stats_by_id)
+            + check_smd_from_summaries(cmp, stats_by_id)
+            + check_smd_from_test(cmp, stats_by_id)
+            + check_smd_ci(cmp, stats_by_id)
         )
     rows: list[dict] = []
     effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
@@ -2556,6 +2559,176 @@ def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> 
         )
     )
     return rows
+
+
+# --- standardized mean differences -----------------------------------------------------------
+
+STANDARDIZED = "standardized mean difference"
+_HEDGES_J = ", times Hedges' J"
+# Which standardizers, and whether times Hedges' J, each named estimator may have used: Cohen's
+# d divides by the pooled SD or the root mean of the variances (Lakens 2013), Hedges' g by the
+# pooled SD with or without J (Hedges 1981 named the uncorrected one g), Glass's delta by one
+# arm's SD; an SMD that names no estimator, any of d's and g's.
+_SMD_METHODS = {
+    "Cohen d": [(continuous.POOLED_SD, False), (continuous.AVERAGE_VARIANCE, False)],
+    "Hedges g": [(continuous.POOLED_SD, False), (continuous.POOLED_SD, True)],
+    "Glass delta": [(continuous.SD_OF_ARM_1, False), (continuous.SD_OF_ARM_2, False)],
+    "": [
+        (standardizer, corrected)
+        for standardizer in (continuous.POOLED_SD, continuous.AVERAGE_VARIANCE)
+        for corrected in (False, True)
+    ],
+}
+
+
+def _smd_of(cmp: dict, stats_by_id: dict[int, dict]) -> dict | None:
+    """The comparison's unadjusted standardized mean difference, if it has one."""
+    effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
+    if effect is None or effect.get("measure") != STANDARDIZED or _adjusted(effect):
+        return None
+    return effect if as_reported(effect.get("value_text")) is not None else None
+
+
+def _judge_size(reported: Reported, found: dict[str, tuple[float, float]]) -> Verdict:
+    """Judge the size of a reported estimate (either sign: which arm comes first is not always
+    said) against ranges of sizes: consistent when one holds it."""
+    low_r, high_r = sorted(abs(v) for v in reported.interval())
+    if reported.interval()[0] <= 0 <= reported.interval()[1]:
+        low_r = 0.0
+    matching = [name for name, (lo, hi) in found.items() if low_r <= hi and lo <= high_r]
+    size = abs(reported.value)
+    nearest = sorted(found, key=lambda name: min(abs(v - size) for v in found[name]))
+    method = (matching or nearest)[0]
+    low, high = found[method]
+    text = f"{low:.3f} to {high:.3f}" if high - low > 5e-4 else f"{low:.3f}"
+    return Verdict(
+        CONSISTENT if matching else INCONSISTENT, method, (low + high) / 2, text, "", low, high
+    )
+
+
+def check_smd_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
+    """A standardized mean difference printed with two arms' means, SDs and sizes against the
+    difference of the means over the standardizers its estimator may use (_SMD_METHODS), over
+    every mean and SD that rounds to the printed ones (continuous.smd_range); its size only,
+    as the order of the arms is not always said."""
+    effect = _smd_of(cmp, stats_by_id)
+    if effect is None:
+        return []
+    first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
+    second = _summary(_stat(stats_by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
+    if isinstance(first, str) or isinstance(second, str) or not first.kind == second.kind == "sd":
+        return []
+    if _of_a_longer_list(cmp, stats_by_id):
+        return []
+    boxes = _rounding_boxes(cmp, stats_by_id)
+    j = continuous.hedges_correction(boxes[2], boxes[5])
+    found = {}
+    for standardizer, corrected in _SMD_METHODS[stated_method(effect)]:
+        low, high = continuous.smd_range(*boxes, standardizer)
+        name = f"difference of the means / {standardizer}" + (_HEDGES_J if corrected else "")
+        found[name] = (low * j, high * j) if corrected else (low, high)
+    verdict = _judge_size(as_reported(effect["value_text"]), found)
+    return [
+        _row(effect, "smd_vs_summaries", effect["value_text"], verdict,
+             comparison_id=int(cmp["comparison_id"]),
+             assumption=_sizes_assumed(cmp, stats_by_id))
+    ]  # fmt: skip
+
+
+def check_smd_ci(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
+    """A standardized mean difference's CI against the CI its estimate and the arms' sizes
+    give, by the normal approximation (metafor) and by the noncentral t, over every estimate
+    that rounds to the printed one (both limits grow with it). Hedges' g's noncentral-t CI is
+    d's times J."""
+    effect = _smd_of(cmp, stats_by_id)
+    if effect is None or _missing(cmp.get("total_1")) or _missing(cmp.get("total_2")):
+        return []
+    ci_low, ci_high = (
+        as_reported(effect.get("ci_low_text")),
+        as_reported(effect.get("ci_high_text")),
+    )
+    if ci_low is None or ci_high is None or _has_flag(effect, ONE_SIDED_FLAG):
+        return []
+    n_1, n_2 = int(cmp["total_1"]), int(cmp["total_2"])
+    if min(n_1, n_2) < 2:
+        return []
+    level = effect.get("ci_level")
+    level = 0.95 if _missing(level) else float(level)
+    named = stated_method(effect)
+    j = continuous.hedges_correction(n_1, n_2)
+    ends = as_reported(effect["value_text"]).interval()
+    found = {}
+    for method in (continuous.NORMAL_SMD_CI, continuous.NONCENTRAL_T_SMD_CI):
+        corrected = named == "Hedges g" and method == continuous.NONCENTRAL_T_SMD_CI
+        scale = j if corrected else 1.0
+        limits = [continuous.smd_ci(e / scale, n_1, n_2, level, method) for e in ends]
+        if any(math.isnan(v) for pair in limits for v in pair):
+            continue
+        found[method + (_HEDGES_J if corrected else "")] = (
+            (limits[0][0] * scale, limits[1][0] * scale),
+            (limits[0][1] * scale, limits[1][1] * scale),
+        )
+    if not found:
+        return []
+    matching = [
+        name
+        for name, (lower, upper) in found.items()
+        if ci_low.overlaps(*lower) and ci_high.overlaps(*upper)
+    ]
+    method = (matching or list(found))[0]
+    (low_1, low_2), (high_1, high_2) = found[method]
+    verdict = Verdict(
+        CONSISTENT if matching else INCONSISTENT,
+        method,
+        math.nan,
+        f"{low_1:.3f} to {low_2:.3f}, {high_1:.3f} to {high_2:.3f}",
+        "" if matching else f"the CI of {n_1} and {n_2} patients' estimate by either method",
+    )
+    reported = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
+    return [
+        _row(effect, "smd_ci_vs_sizes", reported, verdict,
+             comparison_id=int(cmp["comparison_id"]))
+    ]  # fmt: skip
+
+
+def check_smd_from_test(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
+    """A standardized mean difference printed with the two-sample t (or F of 1 df) of the same
+    comparison against d = |t| sqrt(1/n1 + 1/n2) (Lakens 2013, eq. 2), and Hedges' g = d J, over
+    the t that round to the printed one; only when the t's degrees of freedom are the arms'
+    sizes less two (a paired t gives another d)."""
+    effect = _smd_of(cmp, stats_by_id)
+    test = _stat(stats_by_id, cmp.get("test_stat_id"))
+    reported_test = as_reported(test.get("value_text")) if test else None
+    if effect is None or reported_test is None or test.get("test_type") not in {"t", "F"}:
+        return []
+    squared = test["test_type"] == "F"
+    df = test.get("df2") if squared else test.get("df1")
+    if squared and (_missing(test.get("df1")) or float(test["df1"]) != 1):
+        return []
+    named = stated_method(effect)
+    n_1, n_2 = cmp.get("total_1"), cmp.get("total_2")
+    if named == "Glass delta":
+        verdict = _not_checkable("Glass's delta needs an arm's SD, which the t does not give")
+    elif _missing(n_1) or _missing(n_2) or _missing(df):
+        verdict = _not_checkable("the arms' sizes or the test's degrees of freedom not reported")
+    elif float(df) != int(n_1) + int(n_2) - 2:
+        why = f"the test's df ({float(df):g}) is not the arms' sizes ({n_1} + {n_2}) less two"
+        verdict = _not_checkable(why)
+    else:
+        n_1, n_2 = int(n_1), int(n_2)
+        low_t, high_t = reported_test.interval()
+        if squared:
+            low_t, high_t = math.sqrt(max(low_t, 0.0)), math.sqrt(max(high_t, 0.0))
+        low, high = continuous.smd_from_t((low_t, high_t), n_1, n_2)
+        j = continuous.hedges_correction(n_1, n_2)
+        found = {"|t| sqrt(1/n1 + 1/n2)": (low, high)}
+        if named != "Cohen d":
+            found["|t| sqrt(1/n1 + 1/n2)" + _HEDGES_J] = (low * j, high * j)
+        verdict = _judge_size(as_reported(effect["value_text"]), found)
+    return [
+        _row(effect, "smd_vs_test", effect["value_text"], verdict,
+             comparison_id=int(cmp["comparison_id"]))
+    ]  # fmt: skip
 
 
 def _sizes_assumed(cmp: dict, stats_by_id: dict[int, dict]) -> str:

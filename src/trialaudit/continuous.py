@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import optimize, stats
 
 
 @dataclass(frozen=True)
@@ -253,3 +253,91 @@ def difference_ci_ranges(
     half = stats.t.ppf((1 + level) / 2, df) * se
     lower, upper = difference - half, difference + half
     return (float(lower.min()), float(lower.max())), (float(upper.min()), float(upper.max()))
+
+
+# --- standardized mean differences ------------------------------------------------------------
+
+# What a standardized mean difference divides by: the pooled SD (Cohen's d; Hedges' g), the
+# square root of the mean of the two variances (d_av; metafor's SMDH), or one arm's SD (Glass's
+# delta, the control's; either arm, as which is the control is not always known).
+POOLED_SD, AVERAGE_VARIANCE, SD_OF_ARM_1, SD_OF_ARM_2 = (
+    "pooled SD",
+    "root mean of the two variances",
+    "SD of the first arm",
+    "SD of the second arm",
+)
+
+
+def hedges_correction(n_1: int, n_2: int) -> float:
+    """Return Hedges' small-sample factor J(m) = Γ(m/2) / (sqrt(m/2) Γ((m-1)/2)), m = n1 + n2
+    - 2 (Hedges 1981; as metafor's escalc computes it for measure "SMD")."""
+    m = n_1 + n_2 - 2
+    return math.exp(math.lgamma(m / 2) - 0.5 * math.log(m / 2) - math.lgamma((m - 1) / 2))
+
+
+def _standardizer(sd_1: float, sd_2: float, n_1: int, n_2: int, kind: str) -> float:
+    if kind == POOLED_SD:
+        return math.sqrt(((n_1 - 1) * sd_1**2 + (n_2 - 1) * sd_2**2) / (n_1 + n_2 - 2))
+    if kind == AVERAGE_VARIANCE:
+        return math.sqrt((sd_1**2 + sd_2**2) / 2)
+    return sd_1 if kind == SD_OF_ARM_1 else sd_2
+
+
+def smd_range(
+    mean_1: tuple[float, float],
+    sd_1: tuple[float, float],
+    n_1: int,
+    mean_2: tuple[float, float],
+    sd_2: tuple[float, float],
+    n_2: int,
+    standardizer: str,
+) -> tuple[float, float]:
+    """Return the smallest and largest |mean 1 - mean 2| / standardizer over every mean and SD
+    that rounds to the printed ones (each the closed interval of such values): every
+    standardizer grows with each SD, so the intervals' ends are enough."""
+    closest = max(0.0, mean_1[0] - mean_2[1], mean_2[0] - mean_1[1])
+    farthest = max(abs(mean_1[1] - mean_2[0]), abs(mean_2[1] - mean_1[0]))
+    least = _standardizer(sd_1[0], sd_2[0], n_1, n_2, standardizer)
+    most = _standardizer(sd_1[1], sd_2[1], n_1, n_2, standardizer)
+    return closest / most, farthest / least
+
+
+def smd_from_t(t: tuple[float, float], n_1: int, n_2: int) -> tuple[float, float]:
+    """Return the range of Cohen's d = |t| sqrt(1/n1 + 1/n2) of a two-sample pooled t-test over
+    the t that round to the printed one (Rosenthal 1994; Lakens 2013, eq. 2)."""
+    scale = math.sqrt(1 / n_1 + 1 / n_2)
+    low, high = sorted(abs(v) for v in t)
+    if t[0] <= 0 <= t[1]:
+        low = 0.0
+    return low * scale, high * scale
+
+
+# How a standardized mean difference's CI is computed: from its large-sample variance
+# 1/n1 + 1/n2 + d^2 / (2 (n1 + n2)) (Hedges and Olkin 1985; metafor's escalc), or exactly, by
+# the noncentral t (Steiger and Fouladi 1997).
+NORMAL_SMD_CI, NONCENTRAL_T_SMD_CI = "normal approximation", "noncentral t"
+
+
+def smd_ci(d: float, n_1: int, n_2: int, level: float, method: str) -> tuple[float, float]:
+    """Return the CI of a standardized mean difference ``d`` of two arms of n_1 and n_2."""
+    if method == NORMAL_SMD_CI:
+        half = stats.norm.ppf(0.5 + level / 2) * math.sqrt(
+            1 / n_1 + 1 / n_2 + d**2 / (2 * (n_1 + n_2))
+        )
+        return d - half, d + half
+    # the noncentrality parameters that put the observed t at the upper and lower quantiles,
+    # back on d's scale
+    scale = math.sqrt(1 / n_1 + 1 / n_2)
+    t, df = d / scale, n_1 + n_2 - 2
+    # twice the normal quantile times the noncentrality's large-sample SE, and one more
+    reach = 2 * stats.norm.ppf(0.5 + level / 2) * math.sqrt(1 + t**2 / (2 * df)) + 1
+
+    def ncp_at(p: float) -> float:
+        try:
+            return optimize.brentq(
+                lambda ncp: stats.nct.cdf(t, df, ncp) - p, t - reach, t + reach, xtol=1e-10
+            )
+        except ValueError:  # scipy's nct.cdf gives NaN far in a tail
+            return math.nan
+
+    return ncp_at(0.5 + level / 2) * scale, ncp_at(0.5 - level / 2) * scale

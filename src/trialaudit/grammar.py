@@ -338,6 +338,25 @@ DIFFERENCE_COMPARATIVE = re.compile(
 # non-inferiority and equivalence trials, Piaggio et al., JAMA 2012).
 # the flag of an estimate whose one limit is such a bound
 ONE_SIDED_FLAG = "one_sided_ci"
+
+# A standardized mean difference named by its estimator: "Cohen's d = 0.94", "Hedges' g = 0.38
+# [0.12, 0.64]", "Glass's Δ = 0.51", or APA's bare d or g after a comma, semicolon or bracket
+# ("t(124) = 5.27, p < .001, d = 0.94"), with a decimal point (so no dose or day).
+STANDARDIZED_DIFFERENCE = re.compile(
+    rf"""
+    (?:
+      (?:(?i:cohen)[\u2019']?s?\s?(?P<cohen>d)
+        |(?i:hedges)[\u2019']?s?\s?(?P<hedges>g)
+        |(?i:glass)[\u2019']?s?\s?(?P<glass>\u0394|\u03b4|(?i:delta))
+      )(?![A-Za-z])\s?(?:[=:,]|\s(?:was|of))\s?
+      |(?<=[,;(\[]\s)(?P<apa>[dg])\s?=\s?
+      |(?<=[(\[])(?P<apa_open>[dg])\s?=\s?
+    )
+    (?P<est>[-\u2212]?\d{{0,2}}\.\d{{1,4}})(?!\d)
+    (?P<ci>{_CI_TAIL})?
+    """,
+    _X,
+)
 _BOUND_WORD = r"(?:bound(?:ary)?|limit)"
 ONE_SIDED_BOUND = re.compile(
     rf"""\s?[,;(\[]?\s?(?:(?i:with)\s)?(?:(?i:an?|the)\s)?
