@@ -440,3 +440,20 @@ def test_both_arms_means_before_a_difference_in_the_second_bracket():
         (598, 245),
     ]
     assert one(text, "difference")["ci_low"] == -128
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a median in the sentence before says nothing of this pair
+        (
+            "4745 patients were randomised to colchicine or placebo, median follow-up 22.6 "
+            "months. Primary endpoint hit in 5.5% vs 7.1%.",
+            "percentage",
+        ),
+        # guard: the pair's own sentence names the median
+        ("The median inhibition rate was 61.6% vs 67.6%.", "median"),
+    ],
+)
+def test_a_pair_of_percentages_is_a_summary_only_when_its_sentence_says_so(text, kind):
+    assert {r["kind"] for r in stats(text) if r["value"] in (5.5, 7.1, 61.6, 67.6)} == {kind}

@@ -1639,7 +1639,9 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
     for m in scan.finditer(grammar.PERCENT_PAIR, ("%",), 25, 60):
         if _BELOW.search(_before(norm, m.start(), 16)) or _in_methods(norm, sents, m.start()):
             continue  # "Patients with HbA1c between 7% and 10% were eligible"
-        summary = _MEAN_OR_MEDIAN.search(_before(norm, m.start(), 60))
+        # "median f/u 22.6 months. Primary endpoint hit in 5.5% vs 7.1%": not the median's
+        start = max(m.start() - 60, sents.of(m.start())[0])
+        summary = _MEAN_OR_MEDIAN.search(norm, start, m.start())
         kind = "percentage"
         if summary:
             kind = "median" if summary.group("word").lower() == "median" else "mean"
