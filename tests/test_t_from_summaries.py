@@ -148,3 +148,23 @@ def test_tests_listed_after_two_pairs_are_the_pairs_tests_in_order():
     assert verdicts == {"6.799": "consistent", "6.347": "consistent"}
     p_checks = [r["verdict"] for r in checks if r["check"] == "p_vs_summaries"]
     assert p_checks == ["consistent", "consistent"]  # the one p of both pairs, for each
+
+
+def test_a_size_stated_for_every_arm_gives_two_named_arms_their_size():
+    """ "(30 per group)" with no list of the arms: the two arms a comparison names have 30
+    each, so the p of their means is checked (it was "arm size not reported")."""
+    text = (
+        "Sixty patients were randomised (30 per group). Pain at 24 h was 3.1 ± 1.2 in the "
+        "ketamine group and 4.0 ± 1.5 in the placebo group (P = 0.01)."
+    )
+    extraction = extract_document("d", text)
+    (cmp,) = extraction.comparisons
+    assert (cmp["total_1"], cmp["total_2"]) == (30, 30)
+    (row,) = [
+        r
+        for r in check_document(extraction.statistics, extraction.comparisons, Settings())
+        if r["check"] == "p_vs_summaries"
+    ]
+    # R: Welch's t from the summaries, 2 * pt(-t, df) with Satterthwaite's df: 0.01301835309
+    assert row["verdict"] == "consistent"
+    assert row["recomputed_value"] == pytest.approx(0.01301835309, abs=1e-8)

@@ -85,6 +85,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     rows += _unnamed_binary_pairs(stats, norm, used)
     rows += _summary_pairs(stats, arm_rows, norm, used)
     rows += _effects_and_p_values(stats, arm_rows, norm, used)
+    _with_sizes_of_each_arm(rows, stats, arm_rows)
     rows.sort(key=lambda r: r.pop("_order"))
     clustered = {s["study_id"] for s in stats if not counts_people(s)}
     for index, row in enumerate(rows):
@@ -92,6 +93,31 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
         row["comparison_id"] = index
         row["allocation_unit"] = CLUSTERS if row["study_id"] in clustered else ""
     return rows
+
+
+def _with_sizes_of_each_arm(rows: list[dict], stats: list[dict], arm_rows: list[dict]) -> None:
+    """Give the continuous comparisons of two named arms the size stated for every arm of
+    their study ("Sixty patients were randomised (30 per group). Pain ... in the ketamine group
+    and ... in the placebo group"), when the study states one such size and no arm of it has a
+    size of its own (the arms table then has none of its arms)."""
+    each: dict[str, set[tuple[int, int]]] = {}
+    for s in stats:
+        if s["kind"] == "arm_size" and s.get("each_arm") and s["value"] and counts_people(s):
+            each.setdefault(s["study_id"], set()).add((int(s["value"]), s["stat_id"]))
+    with_arms = {a["study_id"] for a in arm_rows}
+    for row in rows:
+        sizes = each.get(row["study_id"], set())
+        if (
+            row["kind"] != "continuous"
+            or len({n for n, _ in sizes}) != 1
+            or row["study_id"] in with_arms
+            or not (row["arm_1"] and row["arm_2"])
+            or row["total_1"] is not None
+            or row["total_2"] is not None
+        ):
+            continue
+        n, stat_id = min(sizes)
+        row.update(total_1=n, total_1_stat_id=stat_id, total_2=n, total_2_stat_id=stat_id)
 
 
 def _by_sentence(stats: list[dict]) -> dict[tuple[int, int], list[dict]]:
