@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 from extraction_helpers import kinds, of_kind, one, stats
 
+from trialaudit.checks import Settings, check_document
+from trialaudit.extract import extract_document
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -137,8 +140,6 @@ def test_a_difference_a_trial_was_designed_to_detect_is_no_result(text):
 
 def test_a_difference_printed_before_its_name_is_checked_against_the_counts():
     text = "Mortality was 64/300 (21.3%) vs 47/301 (15.6%), a {} difference."
-    from trialaudit.checks import Settings, check_document
-    from trialaudit.extract import extract_document
 
     def verdict(printed):
         extraction = extract_document("d", text.format(printed))
@@ -343,3 +344,21 @@ def test_a_range_restated_in_other_units_is_no_interval_of_a_percentage():
     assert not [r for r in of_kind(text, "percentage") if r["ci_low"] is not None]
     kept = "Remission at one year was 10.5% (95% CI 8.1–13.2)."
     assert [(r["value"], r["ci_low"]) for r in of_kind(kept, "percentage")] == [(10.5, 8.1)]
+
+
+def test_an_absolute_risk_reduction_abbreviated_in_percent_needs_no_interval():
+    text = "Over two years the ARR was about that of aspirin: ARR 1.6% (NNT 63)."
+    difference = one(text, "difference")
+    assert (difference["value"], difference["measure"]) == (1.6, "risk difference")
+    extraction = extract_document("d", text)
+    (row,) = [
+        r
+        for r in check_document(extraction.statistics, extraction.comparisons, Settings())
+        if r["check"] == "nnt_vs_difference"
+    ]
+    # 1 / 0.0155 = 64.5 and 1 / 0.0165 = 60.6 hold 63
+    assert row["verdict"] == "consistent"
+
+
+def test_a_mean_or_risk_difference_abbreviated_without_an_interval_is_none():  # guard
+    assert of_kind("The RD 1.6% was small, the MD 2.1 points smaller.", "difference") == []

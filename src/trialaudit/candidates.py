@@ -88,6 +88,7 @@ _DIFFERENCE_WORDS = (
     "ero oli",  # Finnish "the difference was"
 )
 _DIFFERENCE_ABBREVIATIONS = ("MD", "RD", "ARR", "ARD", "ARI", "ETD")
+_RISK_REDUCTION_ABBREVIATIONS = frozenset({"ARR", "ARD", "ARI"})
 _OUTCOME_STOP = frozenset(
     "the a an between groups group arms arm in of for was were is change changes".split()
 )
@@ -636,15 +637,16 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
         grammar.DIFFERENCE, _DIFFERENCE_WORDS, 60, 300, case=_DIFFERENCE_ABBREVIATIONS
     ):
         # "absolute risk reduction 15%": a name that says what the value is needs no "of"
-        named_in_percent = m.group("arr") and (m.group("unit") or "").strip().startswith(
-            ("%", "perc")
-        )
+        # ... nor does its abbreviation ("ARR 1.6% (NNT 63)"), unlike an MD or RD's
+        named_in_percent = (
+            m.group("arr") or m.group("dabbr") in _RISK_REDUCTION_ABBREVIATIONS
+        ) and (m.group("unit") or "").strip().startswith(("%", "perc"))
         if (
             not m.group("ci")
             and not _one_sided_bound(norm, m.end())
             and (
                 (not m.group("sep") and not named_in_percent)
-                or m.group("dabbr")
+                or (m.group("dabbr") and not named_in_percent)
                 or _AN_ARM_VALUE_AFTER.match(norm, m.end("est"))
                 or _NO_BEFORE.search(norm, max(0, m.start() - 40), m.start())
             )
