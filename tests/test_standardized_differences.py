@@ -95,6 +95,16 @@ def _differences(text):
             ],
         ),
         ("Mood improved (g = .45).", [("g = .45", 0.45, None, None, "method_Hedges g")]),
+        # a named estimator needs no word or sign before its value
+        (
+            "Effect sizes were moderate (Cohen's d 0.52).",
+            [("Cohen's d 0.52", 0.52, None, None, "method_Cohen d")],
+        ),
+        # ... and names the effect size printed after it in brackets
+        (
+            "The between-group effect size (Cohen's d) was 0.52 (95% CI 0.21 to 0.83).",
+            [("0.52 (95% CI 0.21 to 0.83)", 0.52, 0.21, 0.83, "method_Cohen d")],
+        ),
         # guards: a dose, a day, a word ending in d or g
         ("Participants took 2 g daily (d = 3).", []),
         ("Feelings of being ashamed = 0.4 on average.", []),
@@ -135,6 +145,8 @@ def test_a_standardized_difference_against_the_summaries_and_the_t(smd, verdict)
     found = _smd_checks(ABSTRACT.format(df=124, smd=smd))
     assert set(found) == {"smd_vs_summaries", "smd_vs_test"}
     assert {r["verdict"] for r in found.values()} == {verdict}
+    # an inconsistent one says what else it may divide by
+    assert ("SD not printed here" in found["smd_vs_summaries"]["note"]) == (verdict != "consistent")
 
 
 def test_cohens_d_is_not_held_to_hedges_correction():

@@ -612,14 +612,31 @@ STANDARDIZED_ESTIMATORS = {"cohen": "Cohen d", "hedges": "Hedges g", "glass": "G
 _STANDARDIZED_ANCHORS = ("cohen", "hedges", "glass", "d =", "d=", "g =", "g=")
 
 
+_ETA_ANCHORS = ("\u03b7", "eta squared", "eta-squared", "eta\u00b2", "eta2", "eta^2")
+
+
+def _eta_squared(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return eta squared and partial eta squared ("F(1, 124) = 27.8, p < .001, ηp² = .18")."""
+    found = []
+    for m in scan.finditer(grammar.ETA_SQUARED, _ETA_ANCHORS, 8, 30):
+        partial = m["partial"] or m["p_before"] or m["p_after"] or m["p_eta"]
+        measure = "partial eta squared" if partial else "eta squared"
+        fields = {"value_text": m["est"], "measure": measure, "unit": ""}
+        found.append(Candidate("effect_size", m.start(), m.end(), fields))
+    return found
+
+
+def _estimator(m: re.Match) -> str:
+    """The estimator a match of grammar._SMD_ESTIMATOR names, or ""."""
+    return next((STANDARDIZED_ESTIMATORS[g] for g in STANDARDIZED_ESTIMATORS if m[g]), "")
+
+
 def _standardized_differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return standardized mean differences named by their estimator (Cohen's d, Hedges' g,
     Glass's delta) or printed as APA's d or g, with their CIs."""
     found = []
     for m in scan.finditer(grammar.STANDARDIZED_DIFFERENCE, _STANDARDIZED_ANCHORS, 0, 80):
-        named = next((STANDARDIZED_ESTIMATORS[g] for g in STANDARDIZED_ESTIMATORS if m[g]), "")
-        if not named:
-            named = "Cohen d" if (m["apa"] or m["apa_open"]) == "d" else "Hedges g"
+        named = _estimator(m) or ("Cohen d" if (m["apa"] or m["apa_open"]) == "d" else "Hedges g")
         fields = {
             "measure": "standardized mean difference",
             "value_text": m["est"],
@@ -1517,6 +1534,9 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
                 "ci_low_text": m.group("q1"),
                 "ci_high_text": m.group("q3"),
             }
+            named = grammar.SMD_ESTIMATOR_BEFORE.search(_before(norm, m.start()))
+            if named:  # "The between-group effect size (Cohen's d) was 0.52 (95% CI ...)"
+                effect |= {"measure": "standardized mean difference", "method": _estimator(named)}
             found.append(Candidate("difference", m.start(), m.end(), effect))
             continue
         stat = "mean" if label in {"mean", "average"} else "median"
@@ -1745,6 +1765,7 @@ def candidates(
             *sas.candidates(norm),
             *_tests(norm, scan),
             *_standardized_differences(norm, scan),
+            *_eta_squared(norm, scan),
             *_ratios(norm, scan),
             *_table_estimates(norm, sents, scan),
             *_table_differences(norm, sents, scan),

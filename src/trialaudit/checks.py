@@ -2628,6 +2628,9 @@ def check_smd_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[di
         name = f"difference of the means / {standardizer}" + (_HEDGES_J if corrected else "")
         found[name] = (low * j, high * j) if corrected else (low, high)
     verdict = _judge_size(as_reported(effect["value_text"]), found)
+    if verdict.verdict == INCONSISTENT:
+        note = "none of these standardizers gives it; it may divide by an SD not printed here"
+        verdict = replace(verdict, note=note + " (at baseline, a model's residual SD)")
     return [
         _row(effect, "smd_vs_summaries", effect["value_text"], verdict,
              comparison_id=int(cmp["comparison_id"]),
@@ -2729,6 +2732,55 @@ def check_smd_from_test(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
         _row(effect, "smd_vs_test", effect["value_text"], verdict,
              comparison_id=int(cmp["comparison_id"]))
     ]  # fmt: skip
+
+
+# --- effect sizes of an analysis of variance ---------------------------------------------------
+
+_ETA_METHOD = "F df1 / (F df1 + df2)"
+
+
+def check_eta_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
+    """(Partial) eta squared against the F printed before it in its sentence: the effect's
+    share F df1 / (F df1 + df2) (Cohen 1973; Lakens 2013, eq. 13) over the F that round to the
+    printed one; a t is an F of 1 df. Eta squared is that share in a one-way design and at most
+    it in others, so an eta squared below it is not checkable and one above it inconsistent."""
+    reported = as_reported(stat.get("value_text"))
+    tests = [
+        s for s in sentences.own(stat) if s["kind"] == "test" and s.get("test_type") in {"F", "t"}
+    ]
+    if reported is None or not tests:
+        return None
+    test = tests[-1]
+    value = as_reported(test.get("value_text"))
+    from_t = test["test_type"] == "t"
+    df1, df2 = (1.0, test.get("df1")) if from_t else (test.get("df1"), test.get("df2"))
+    if value is None or _missing(df1) or _missing(df2):
+        verdict = _not_checkable("the test's degrees of freedom are not reported")
+        return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
+    low, high = value.interval()
+    if from_t:  # F = t squared
+        crosses = low <= 0 <= high
+        low, high = sorted(abs(v) for v in (low, high))
+        low, high = (0.0 if crosses else low) ** 2, high**2
+    df1, df2 = float(df1), float(df2)
+    least, most = (max(f, 0.0) * df1 / (max(f, 0.0) * df1 + df2) for f in (low, high))
+    verdict = Verdict(
+        CONSISTENT if reported.overlaps(least, most) else INCONSISTENT,
+        _ETA_METHOD + (", F = t squared" if from_t else ""),
+        (least + most) / 2,
+        f"{least:.4f} to {most:.4f}" if most - least > 5e-5 else f"{least:.4f}",
+        "",
+        least,
+        most,
+    )
+    if (
+        verdict.verdict == INCONSISTENT
+        and stat.get("measure") == "eta squared"
+        and reported.interval()[1] < least
+    ):
+        why = "an eta squared below the effect's share may be of a design of several factors"
+        verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+    return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
 
 
 def _sizes_assumed(cmp: dict, stats_by_id: dict[int, dict]) -> str:
@@ -3396,6 +3448,8 @@ def check_document(
             rows.extend(check_efficacy_counts(stat, *counts, settings))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
+        elif kind == "effect_size":
+            rows.append(check_eta_squared(stat, sentences))
         elif kind == "rate" and stat.get("value_text"):
             events = _events_just_before(stat, stats)
             if events is not None:

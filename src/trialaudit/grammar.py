@@ -342,13 +342,14 @@ ONE_SIDED_FLAG = "one_sided_ci"
 # A standardized mean difference named by its estimator: "Cohen's d = 0.94", "Hedges' g = 0.38
 # [0.12, 0.64]", "Glass's Δ = 0.51", or APA's bare d or g after a comma, semicolon or bracket
 # ("t(124) = 5.27, p < .001, d = 0.94"), with a decimal point (so no dose or day).
+_SMD_ESTIMATOR = (
+    r"(?i:cohen)[\u2019']?s?\s?(?P<cohen>d)|(?i:hedges)[\u2019']?s?\s?(?P<hedges>g)"
+    r"|(?i:glass)[\u2019']?s?\s?(?P<glass>\u0394|\u03b4|(?i:delta))"
+)
 STANDARDIZED_DIFFERENCE = re.compile(
     rf"""
     (?:
-      (?:(?i:cohen)[\u2019']?s?\s?(?P<cohen>d)
-        |(?i:hedges)[\u2019']?s?\s?(?P<hedges>g)
-        |(?i:glass)[\u2019']?s?\s?(?P<glass>\u0394|\u03b4|(?i:delta))
-      )(?![A-Za-z])\s?(?:[=:,]|\s(?:was|of))\s?
+      (?:{_SMD_ESTIMATOR})(?![A-Za-z])\s?(?:[=:,]|\s(?:was|of))?\s?
       |(?<=[,;(\[]\s)(?P<apa>[dg])\s?=\s?
       |(?<=[(\[])(?P<apa_open>[dg])\s?=\s?
     )
@@ -357,6 +358,22 @@ STANDARDIZED_DIFFERENCE = re.compile(
     """,
     _X,
 )
+# An analysis of variance's effect size, its share of variance: "ηp² = .18", "η2p = .06",
+# "partial η² = .18", "η² = .04", "partial eta squared = 0.18" (p or "partial": of the effect
+# and the error only).
+ETA_SQUARED = re.compile(
+    r"""
+    (?P<partial>(?i:partial)[\s-])?
+    (?:\u03b7\s?(?P<p_before>p)?\s?(?:\u00b2|\^?2)(?:_?(?P<p_after>p))?
+      |(?i:eta)(?:[\s-](?i:squared)|\u00b2|\^?2)(?:_?(?P<p_eta>p))?
+    )
+    (?![A-Za-z\d])\s?(?:[=:,]|\s(?:was|of))\s?
+    (?P<est>0?\.\d{1,4})(?!\d)
+    """,
+    _X,
+)
+# ... named in brackets before what it is: "The between-group effect size (Cohen's d) was 0.52"
+SMD_ESTIMATOR_BEFORE = re.compile(rf"(?:{_SMD_ESTIMATOR})(?![A-Za-z])[^.;\d]{{0,15}}$")
 _BOUND_WORD = r"(?:bound(?:ary)?|limit)"
 ONE_SIDED_BOUND = re.compile(
     rf"""\s?[,;(\[]?\s?(?:(?i:with)\s)?(?:(?i:an?|the)\s)?

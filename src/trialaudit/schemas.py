@@ -20,6 +20,7 @@ STATISTIC_KINDS = [
     "arm_size",
     "nnt",
     "rate",
+    "effect_size",
 ]
 FACT_KINDS = [
     "registration",

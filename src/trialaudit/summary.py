@@ -46,6 +46,7 @@ CHECK_LABELS = {
     "smd_vs_summaries": "standardized mean difference vs the two arms' means and SDs",
     "smd_vs_test": "standardized mean difference vs its t and the arm sizes",
     "smd_ci_vs_sizes": "CI of a standardized mean difference vs its estimate and the arm sizes",
+    "effect_size_vs_test": "eta squared vs its F (or t) and degrees of freedom",
     "nnt_vs_counts": "number needed to treat vs the counts",
     "nnt_ci_vs_counts": "CI of the number needed to treat vs the counts",
     "nnt_vs_difference": "number needed to treat vs its risk difference",
