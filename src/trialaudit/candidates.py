@@ -608,27 +608,13 @@ def _of_mean_changes(norm: str, start: int) -> bool:
 
 
 # The estimator a standardized difference names, as a statistics row's method flag.
-STANDARDIZED_ESTIMATORS = {"cohen": "Cohen d", "hedges": "Hedges g", "glass": "Glass delta"}
+_STANDARDIZED_ESTIMATORS = {"cohen": "Cohen d", "hedges": "Hedges g", "glass": "Glass delta"}
 _STANDARDIZED_ANCHORS = ("cohen", "hedges", "glass", "d =", "d=", "g =", "g=")
-
-
-_ETA_ANCHORS = ("\u03b7", "eta squared", "eta-squared", "eta\u00b2", "eta2", "eta^2")
-
-
-def _eta_squared(norm: str, scan: Scanner) -> list[Candidate]:
-    """Return eta squared and partial eta squared ("F(1, 124) = 27.8, p < .001, ηp² = .18")."""
-    found = []
-    for m in scan.finditer(grammar.ETA_SQUARED, _ETA_ANCHORS, 8, 30):
-        partial = m["partial"] or m["p_before"] or m["p_after"] or m["p_eta"]
-        measure = "partial eta squared" if partial else "eta squared"
-        fields = {"value_text": m["est"], "measure": measure, "unit": ""}
-        found.append(Candidate("effect_size", m.start(), m.end(), fields))
-    return found
 
 
 def _estimator(m: re.Match) -> str:
     """The estimator a match of grammar._SMD_ESTIMATOR names, or ""."""
-    return next((STANDARDIZED_ESTIMATORS[g] for g in STANDARDIZED_ESTIMATORS if m[g]), "")
+    return next((name for group, name in _STANDARDIZED_ESTIMATORS.items() if m[group]), "")
 
 
 def _standardized_differences(norm: str, scan: Scanner) -> list[Candidate]:
@@ -644,6 +630,20 @@ def _standardized_differences(norm: str, scan: Scanner) -> list[Candidate]:
             "method": named,
         }
         found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))
+    return found
+
+
+_ETA_ANCHORS = ("\u03b7", "eta squared", "eta-squared", "eta\u00b2", "eta2", "eta^2")
+
+
+def _eta_squared(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return eta squared and partial eta squared ("F(1, 124) = 27.8, p < .001, ηp² = .18")."""
+    found = []
+    for m in scan.finditer(grammar.ETA_SQUARED, _ETA_ANCHORS, 8, 30):
+        partial = m["partial"] or m["p_before"] or m["p_after"] or m["p_eta"]
+        measure = "partial eta squared" if partial else "eta squared"
+        fields = {"value_text": m["est"], "measure": measure, "unit": ""}
+        found.append(Candidate("effect_size", m.start(), m.end(), fields))
     return found
 
 

@@ -222,11 +222,18 @@ def _shortfall_in_every_arm(stats: list[dict], sentences: _RowsBySentence) -> se
 
 
 def _short_of_own_size(count: dict) -> bool:
+    """Whether a count's percentage is only of fewer patients than the n it has."""
+    read = _percent_of_count(count)
+    return bool(read and read[1] > 0 and _fewer_than_inferred(*read))
+
+
+def _percent_of_count(count: dict) -> tuple[Reported, int, int] | None:
+    """A count's printed percentage, x and n, when it has all three and 0 <= x <= n, n > 0."""
     percent = as_reported(count.get("percent_text"))
     x, n = count.get("numerator"), count.get("denominator")
-    if percent is None or _missing(x) or _missing(n) or not 0 < int(x) <= int(n):
-        return False
-    return bool(_fewer_than_inferred(percent, int(x), int(n)))
+    if percent is None or _missing(x) or _missing(n) or not 0 <= int(x) <= int(n) or int(n) == 0:
+        return None
+    return percent, int(x), int(n)
 
 
 def _percent_of_sizes(percent: Reported, x: int, sizes: set[int]) -> Verdict | None:
@@ -262,11 +269,8 @@ def _parallels_of_own_arm(stats: list[dict], sentences: _RowsBySentence) -> set[
 
 def _percent_of_own_size(count: dict) -> bool:
     """Whether a count's percentage is 100 x / n of the n it has."""
-    percent = as_reported(count.get("percent_text"))
-    x, n = count.get("numerator"), count.get("denominator")
-    if percent is None or _missing(x) or _missing(n) or not 0 <= int(x) <= int(n) or int(n) == 0:
-        return False
-    return percent.contains(100.0 * int(x) / int(n))
+    read = _percent_of_count(count)
+    return bool(read and read[0].contains(100.0 * read[1] / read[2]))
 
 
 # Beyond this many candidate denominators a percentage constrains n too little to test.
@@ -2592,9 +2596,7 @@ def _smd_of(cmp: dict, stats_by_id: dict[int, dict]) -> dict | None:
 def _judge_size(reported: Reported, found: dict[str, tuple[float, float]]) -> Verdict:
     """Judge the size of a reported estimate (either sign: which arm comes first is not always
     said) against ranges of sizes: consistent when one holds it."""
-    low_r, high_r = sorted(abs(v) for v in reported.interval())
-    if reported.interval()[0] <= 0 <= reported.interval()[1]:
-        low_r = 0.0
+    low_r, high_r = continuous.magnitude(reported.interval())
     matching = [name for name, (lo, hi) in found.items() if low_r <= hi and lo <= high_r]
     size = abs(reported.value)
     nearest = sorted(found, key=lambda name: min(abs(v - size) for v in found[name]))
@@ -2759,9 +2761,7 @@ def check_eta_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
         return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
     low, high = value.interval()
     if from_t:  # F = t squared
-        crosses = low <= 0 <= high
-        low, high = sorted(abs(v) for v in (low, high))
-        low, high = (0.0 if crosses else low) ** 2, high**2
+        low, high = (v**2 for v in continuous.magnitude((low, high)))
     df1, df2 = float(df1), float(df2)
     least, most = (max(f, 0.0) * df1 / (max(f, 0.0) * df1 + df2) for f in (low, high))
     verdict = Verdict(

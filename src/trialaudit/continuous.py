@@ -302,13 +302,17 @@ def smd_range(
     return closest / most, farthest / least
 
 
+def magnitude(interval: tuple[float, float]) -> tuple[float, float]:
+    """Return the smallest and largest |x| of x in a closed interval (0 when it holds 0)."""
+    low, high = sorted(abs(v) for v in interval)
+    return (0.0 if interval[0] <= 0 <= interval[1] else low), high
+
+
 def smd_from_t(t: tuple[float, float], n_1: int, n_2: int) -> tuple[float, float]:
     """Return the range of Cohen's d = |t| sqrt(1/n1 + 1/n2) of a two-sample pooled t-test over
     the t that round to the printed one (Rosenthal 1994; Lakens 2013, eq. 2)."""
     scale = math.sqrt(1 / n_1 + 1 / n_2)
-    low, high = sorted(abs(v) for v in t)
-    if t[0] <= 0 <= t[1]:
-        low = 0.0
+    low, high = magnitude(t)
     return low * scale, high * scale
 
 
