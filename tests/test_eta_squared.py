@@ -1,6 +1,7 @@
-"""Eta squared and partial eta squared of an APA result, read after their F (or t) and held to
-it: the effect's share F df1 / (F df1 + df2) (Cohen 1973; Lakens 2013, eq. 13). Reference
-shares computed in R 4.x from the printed F and df, beside each case."""
+"""Effect sizes of an APA result, read after their test and held to it: eta squared and partial
+eta squared after an F (or t), held to the effect's share F df1 / (F df1 + df2) (Cohen 1973;
+Lakens 2013, eq. 13); phi and Cramér's V after a chi-square, held to sqrt(chi2 / (N m)).
+Reference values computed in R 4.x from the printed statistics, beside each case."""
 
 from __future__ import annotations
 
@@ -79,3 +80,26 @@ def test_eta_squared_without_a_test_before_it_is_not_checked():
 def test_eta_squared_is_a_kind_the_gold_standard_does_not_annotate():
     assert "effect_size" in schemas.STATISTIC_KINDS
     assert "effect_size" in scoring.NOT_ANNOTATED_KINDS
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "verdict"),
+    [
+        # sqrt(9.61 / 126) = 0.2761699500 (R)
+        ("χ²(1, N = 126) = 9.61, p = .002, φ = .28", "phi", "consistent"),
+        ("χ²(1, N = 126) = 9.61, p = .002, φ = .38", "phi", "inconsistent"),
+        # a 2 x 5 or 5 x 2 table (m = 1): sqrt(18.2 / 300) = 0.2463060427; a 3 x 3 table
+        # (m = 2): sqrt(18.2 / 600) = 0.1741646730 (R)
+        ("χ²(4, N = 300) = 18.2, p = .001, Cramér's V = .17", "Cramer's V", "consistent"),
+        ("χ²(4, N = 300) = 18.2, p = .001, Cramér's V = .25", "Cramer's V", "consistent"),
+        ("χ²(4, N = 300) = 18.2, p = .001, Cramér's V = .21", "Cramer's V", "inconsistent"),
+        # sqrt(7.9 / 90) = 0.2962731472 (R), APA's bare V
+        ("χ2(2, N = 90) = 7.9, p = .019, V = .30", "Cramer's V", "consistent"),
+        # no N: not checkable
+        ("χ²(1) = 9.61, p = .002, φ = .28", "phi", "not_checkable"),
+    ],
+)
+def test_phi_and_cramers_v_against_their_chi_square(text, measure, verdict):
+    sizes, checks = _eta_rows(text)
+    assert [r["measure"] for r in sizes] == [measure]
+    assert [r["verdict"] for r in checks] == [verdict]

@@ -647,6 +647,22 @@ def _eta_squared(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+_PHI_ANCHORS = ("\u03c6", "\u03d5", "phi", "cram", "v =", "v=")
+
+
+def _phi_or_v(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return phi and Cramér's V of a chi-square test ("χ²(1, N = 126) = 9.61, φ = .28")."""
+    return [
+        Candidate(
+            "effect_size",
+            m.start(),
+            m.end(),
+            {"value_text": m["est"], "measure": "phi" if m["phi"] else "Cramer's V", "unit": ""},
+        )
+        for m in scan.finditer(grammar.PHI_OR_V, _PHI_ANCHORS, 8, 20)
+    ]
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
@@ -1766,6 +1782,7 @@ def candidates(
             *_tests(norm, scan),
             *_standardized_differences(norm, scan),
             *_eta_squared(norm, scan),
+            *_phi_or_v(norm, scan),
             *_ratios(norm, scan),
             *_table_estimates(norm, sents, scan),
             *_table_differences(norm, sents, scan),

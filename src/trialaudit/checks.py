@@ -2783,6 +2783,51 @@ def check_eta_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
     return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
 
 
+# the number of observations an APA chi-square prints in its bracket: "χ²(1, N = 126)"
+_N_OF_TEST = re.compile(r"\bN\s?=\s?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})(?!\d)")
+
+
+def check_phi_or_v(stat: dict, sentences: _RowsBySentence) -> dict | None:
+    """Phi or Cramér's V against the chi-square printed before it in its sentence, with its N
+    and df: sqrt(chi2 / (N m)), m = min(rows, columns) - 1 (Cramér 1946; phi: m = 1), over the
+    chi-squares that round to the printed one. The table's shape is not printed, so V may use
+    any m that divides df with m squared at most df ((r - 1)(c - 1) = df)."""
+    reported = as_reported(stat.get("value_text"))
+    tests = [s for s in sentences.own(stat) if s["kind"] == "test" and s["test_type"] == "chi2"]
+    if reported is None or not tests:
+        return None
+    test = tests[-1]
+    value, size = as_reported(test.get("value_text")), _N_OF_TEST.search(test["source_text"])
+    df = test.get("df1")
+    if value is None or size is None or _missing(df):
+        why = "the chi-square's N or degrees of freedom are not reported"
+        return _row(stat, "effect_size_vs_test", stat["value_text"], _not_checkable(why))
+    n, df = int(size["n"].replace(",", "")), int(float(df))
+    shapes = (
+        [1]
+        if stat["measure"] == "phi"
+        else [m for m in range(1, df + 1) if not df % m and m * m <= df]
+    )
+    low, high = (max(v, 0.0) for v in value.interval())
+    found = {
+        f"sqrt(chi2 / (N m)), m = {m}": (math.sqrt(low / (n * m)), math.sqrt(high / (n * m)))
+        for m in shapes
+    }
+    matching = [name for name, (lo, hi) in found.items() if reported.overlaps(lo, hi)]
+    method = (matching or list(found))[0]
+    least, most = found[method]
+    verdict = Verdict(
+        CONSISTENT if matching else INCONSISTENT,
+        method,
+        (least + most) / 2,
+        f"{least:.4f} to {most:.4f}",
+        "",
+        least,
+        most,
+    )
+    return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
+
+
 def _sizes_assumed(cmp: dict, stats_by_id: dict[int, dict]) -> str:
     """Say which numbers of people a p from two summaries assumes when they are the arms' sizes
     printed away from the summaries: fewer measured (missing data, a subset such as live births)
@@ -3448,6 +3493,8 @@ def check_document(
             rows.extend(check_efficacy_counts(stat, *counts, settings))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
+        elif kind == "effect_size" and stat.get("measure") in {"phi", "Cramer's V"}:
+            rows.append(check_phi_or_v(stat, sentences))
         elif kind == "effect_size":
             rows.append(check_eta_squared(stat, sentences))
         elif kind == "rate" and stat.get("value_text"):

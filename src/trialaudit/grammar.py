@@ -372,6 +372,18 @@ ETA_SQUARED = re.compile(
     """,
     _X,
 )
+# A chi-square test's effect size: "χ²(1, N = 126) = 9.61, p = .002, φ = .28", "Cramér's V =
+# .21", or APA's bare V after a comma, semicolon or bracket.
+PHI_OR_V = re.compile(
+    r"""
+    (?:(?P<phi>[\u03c6\u03d5\u03a6]|(?i:phi))(?![A-Za-z])
+      |(?P<cramer>(?i:cram[e\u00e9]r)[\u2019']?s?\s?V)(?![A-Za-z])
+      |(?<=[,;(]\s)(?P<v>V)
+    )
+    \s?=\s?(?P<est>0?\.\d{1,4})(?!\d)
+    """,
+    _X,
+)
 # ... named in brackets before what it is: "The between-group effect size (Cohen's d) was 0.52"
 SMD_ESTIMATOR_BEFORE = re.compile(rf"(?:{_SMD_ESTIMATOR})(?![A-Za-z])[^.;\d]{{0,15}}$")
 _BOUND_WORD = r"(?:bound(?:ary)?|limit)"
