@@ -168,3 +168,20 @@ def test_a_size_stated_for_every_arm_gives_two_named_arms_their_size():
     # R: Welch's t from the summaries, 2 * pt(-t, df) with Satterthwaite's df: 0.01301835309
     assert row["verdict"] == "consistent"
     assert row["recomputed_value"] == pytest.approx(0.01301835309, abs=1e-8)
+
+
+def test_a_t_printed_as_zero_holds_zero():
+    """ "t = 0.00" stands for any t from -0.005 to 0.005: two equal means give 0.000 to 0.004
+    over their rounding (10.00 vs 10.00, SD 10.0, 40 a side: |t| at most 0.01 / 2.236), which
+    it holds (it was held to 0.005 alone and called inconsistent)."""
+    text = (
+        "Patients were randomised to drug (n = 40) or placebo (n = 40). Pain was 10.00 ± 10.0 "
+        "with drug and 10.00 ± 10.0 with placebo (t = 0.00, P = 1.00)."
+    )
+    extraction = extract_document("d", text)
+    (row,) = [
+        r
+        for r in check_document(extraction.statistics, extraction.comparisons, Settings())
+        if r["check"] == "test_vs_summaries"
+    ]
+    assert row["verdict"] == "consistent"

@@ -2877,7 +2877,7 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
             low, high = continuous.t_range(*boxes, equal_var=equal_var)
             found[name] = (low**2, high**2) if squared else (low, high)
         size = abs(reported.value)
-        low_r, high_r = sorted(abs(v) for v in reported.interval())
+        low_r, high_r = continuous.magnitude(reported.interval())  # "t = 0.00" holds 0
         matching = [n for n, (lo, hi) in found.items() if low_r <= hi and lo <= high_r]
         method = (matching or sorted(found, key=lambda n: min(abs(v - size) for v in found[n])))[0]
         low, high = found[method]
