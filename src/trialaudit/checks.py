@@ -2483,6 +2483,16 @@ def _of_a_longer_list(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
     )
 
 
+def _two_means_with_sds(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
+    """Whether a comparison pairs two arms' means with SDs and sizes, not two of a longer list
+    (_of_a_longer_list): what a difference of means can be held to."""
+    first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
+    second = _summary(_stat(stats_by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
+    if isinstance(first, str) or isinstance(second, str) or not first.kind == second.kind == "sd":
+        return False
+    return not _of_a_longer_list(cmp, stats_by_id)
+
+
 def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
     """A mean difference printed with two arms' means, SDs and sizes: the difference against
     mean 1 - mean 2, and its CI against Student's pooled and Welch's CI of them (continuous.
@@ -2491,12 +2501,8 @@ def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> 
     effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
     if effect is None or effect.get("measure") != "mean difference" or _adjusted(effect):
         return []
-    first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
-    second = _summary(_stat(stats_by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
     reported = as_reported(effect.get("value_text"))
-    if reported is None or isinstance(first, str) or isinstance(second, str):
-        return []
-    if not first.kind == second.kind == "sd" or _of_a_longer_list(cmp, stats_by_id):
+    if reported is None or not _two_means_with_sds(cmp, stats_by_id):
         return []
     cid = int(cmp["comparison_id"])
     m1, s1, n1, m2, s2, n2 = _rounding_boxes(cmp, stats_by_id)
@@ -2593,16 +2599,23 @@ def _smd_of(cmp: dict, stats_by_id: dict[int, dict]) -> dict | None:
     return effect if as_reported(effect.get("value_text")) is not None else None
 
 
-def _judge_size(reported: Reported, found: dict[str, tuple[float, float]]) -> Verdict:
-    """Judge the size of a reported estimate (either sign: which arm comes first is not always
-    said) against ranges of sizes: consistent when one holds it."""
+def _judge_size(
+    reported: Reported, found: dict[str, tuple[float, float]], digits: int = 3
+) -> Verdict:
+    """Judge the size of a reported statistic (either sign: which arm comes first is not always
+    said) against ranges of sizes, each by its method: consistent when one holds it, else the
+    nearest is named (shown to ``digits`` decimals)."""
     low_r, high_r = continuous.magnitude(reported.interval())
     matching = [name for name, (lo, hi) in found.items() if low_r <= hi and lo <= high_r]
     size = abs(reported.value)
     nearest = sorted(found, key=lambda name: min(abs(v - size) for v in found[name]))
     method = (matching or nearest)[0]
     low, high = found[method]
-    text = f"{low:.3f} to {high:.3f}" if high - low > 5e-4 else f"{low:.3f}"
+    text = (
+        f"{low:.{digits}f} to {high:.{digits}f}"
+        if high - low > 0.5 / 10**digits
+        else f"{low:.{digits}f}"
+    )
     return Verdict(
         CONSISTENT if matching else INCONSISTENT, method, (low + high) / 2, text, "", low, high
     )
@@ -2614,13 +2627,7 @@ def check_smd_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[di
     every mean and SD that rounds to the printed ones (continuous.smd_range); its size only,
     as the order of the arms is not always said."""
     effect = _smd_of(cmp, stats_by_id)
-    if effect is None:
-        return []
-    first = _summary(_stat(stats_by_id, cmp.get("summary_1_stat_id")), cmp.get("total_1"))
-    second = _summary(_stat(stats_by_id, cmp.get("summary_2_stat_id")), cmp.get("total_2"))
-    if isinstance(first, str) or isinstance(second, str) or not first.kind == second.kind == "sd":
-        return []
-    if _of_a_longer_list(cmp, stats_by_id):
+    if effect is None or not _two_means_with_sds(cmp, stats_by_id):
         return []
     boxes = _rounding_boxes(cmp, stats_by_id)
     j = continuous.hedges_correction(boxes[2], boxes[5])
@@ -2738,6 +2745,13 @@ def check_smd_from_test(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
 
 # --- effect sizes of an analysis of variance ---------------------------------------------------
 
+
+def _test_before(stat: dict, sentences: _RowsBySentence, types: set[str]) -> dict | None:
+    """The last test of one of ``types`` before ``stat`` in its sentence, or None."""
+    tests = [s for s in sentences.own(stat) if s["kind"] == "test" and s.get("test_type") in types]
+    return tests[-1] if tests else None
+
+
 _ETA_METHOD = "F df1 / (F df1 + df2)"
 
 
@@ -2747,12 +2761,9 @@ def check_eta_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
     printed one; a t is an F of 1 df. Eta squared is that share in a one-way design and at most
     it in others, so an eta squared below it is not checkable and one above it inconsistent."""
     reported = as_reported(stat.get("value_text"))
-    tests = [
-        s for s in sentences.own(stat) if s["kind"] == "test" and s.get("test_type") in {"F", "t"}
-    ]
-    if reported is None or not tests:
+    test = _test_before(stat, sentences, {"F", "t"})
+    if reported is None or test is None:
         return None
-    test = tests[-1]
     value = as_reported(test.get("value_text"))
     from_t = test["test_type"] == "t"
     df1, df2 = (1.0, test.get("df1")) if from_t else (test.get("df1"), test.get("df2"))
@@ -2763,16 +2774,10 @@ def check_eta_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
     if from_t:  # F = t squared
         low, high = (v**2 for v in continuous.magnitude((low, high)))
     df1, df2 = float(df1), float(df2)
-    least, most = (max(f, 0.0) * df1 / (max(f, 0.0) * df1 + df2) for f in (low, high))
-    verdict = Verdict(
-        CONSISTENT if reported.overlaps(least, most) else INCONSISTENT,
-        _ETA_METHOD + (", F = t squared" if from_t else ""),
-        (least + most) / 2,
-        f"{least:.4f} to {most:.4f}" if most - least > 5e-5 else f"{least:.4f}",
-        "",
-        least,
-        most,
-    )
+    share = tuple(max(f, 0.0) * df1 / (max(f, 0.0) * df1 + df2) for f in (low, high))
+    method = _ETA_METHOD + (", F = t squared" if from_t else "")
+    verdict = _judge_size(reported, {method: share}, digits=4)
+    least = share[0]
     if (
         verdict.verdict == INCONSISTENT
         and stat.get("measure") == "eta squared"
@@ -2793,10 +2798,9 @@ def check_phi_or_v(stat: dict, sentences: _RowsBySentence) -> dict | None:
     chi-squares that round to the printed one. The table's shape is not printed, so V may use
     any m that divides df with m squared at most df ((r - 1)(c - 1) = df)."""
     reported = as_reported(stat.get("value_text"))
-    tests = [s for s in sentences.own(stat) if s["kind"] == "test" and s["test_type"] == "chi2"]
-    if reported is None or not tests:
+    test = _test_before(stat, sentences, {"chi2"})
+    if reported is None or test is None:
         return None
-    test = tests[-1]
     value, size = as_reported(test.get("value_text")), _N_OF_TEST.search(test["source_text"])
     df = test.get("df1")
     if value is None or size is None or _missing(df):
@@ -2876,23 +2880,17 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
         for name, equal_var in (("Student's pooled t", True), ("Welch's t", False)):
             low, high = continuous.t_range(*boxes, equal_var=equal_var)
             found[name] = (low**2, high**2) if squared else (low, high)
-        size = abs(reported.value)
+        verdict = _judge_size(reported, found)
+        if squared:
+            verdict = replace(verdict, method=verdict.method + ", squared (F of 1 df)")
         low_r, high_r = continuous.magnitude(reported.interval())  # "t = 0.00" holds 0
-        matching = [n for n, (lo, hi) in found.items() if low_r <= hi and lo <= high_r]
-        method = (matching or sorted(found, key=lambda n: min(abs(v - size) for v in found[n])))[0]
-        low, high = found[method]
-        text = f"{low:.3f} to {high:.3f}" if high - low > 5e-4 else f"{low:.3f}"
-        verdict = Verdict(
-            CONSISTENT if matching else INCONSISTENT,
-            method + (", squared (F of 1 df)" if squared else ""),
-            (low + high) / 2,
-            text,
-            "",
-            low,
-            high,
-        )
+        text = verdict.recomputed_text
         # fewer measured than the arms' sizes printed elsewhere give a smaller t
-        if not matching and sizes_assumed and low_r < max(hi for _, hi in found.values()):
+        if (
+            verdict.verdict == INCONSISTENT
+            and sizes_assumed
+            and low_r < max(hi for _, hi in found.values())
+        ):
             floor = min(
                 continuous.t_range(*_measured_share(boxes), equal_var=equal_var)[0]
                 for equal_var in (True, False)

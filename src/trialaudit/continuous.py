@@ -295,8 +295,7 @@ def smd_range(
     """Return the smallest and largest |mean 1 - mean 2| / standardizer over every mean and SD
     that rounds to the printed ones (each the closed interval of such values): every
     standardizer grows with each SD, so the intervals' ends are enough."""
-    closest = max(0.0, mean_1[0] - mean_2[1], mean_2[0] - mean_1[1])
-    farthest = max(abs(mean_1[1] - mean_2[0]), abs(mean_2[1] - mean_1[0]))
+    closest, farthest = magnitude((mean_1[0] - mean_2[1], mean_1[1] - mean_2[0]))
     least = _standardizer(sd_1[0], sd_2[0], n_1, n_2, standardizer)
     most = _standardizer(sd_1[1], sd_2[1], n_1, n_2, standardizer)
     return closest / most, farthest / least
