@@ -1762,6 +1762,7 @@ def check_comparison(
         )
     rows: list[dict] = []
     effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
+    second = _stat(stats_by_id, cmp.get("second_effect_stat_id"))
     p_stat = _stat(stats_by_id, cmp.get("p_stat_id"))
     cid = int(cmp["comparison_id"])
     table = _table_of(cmp)
@@ -1770,21 +1771,23 @@ def check_comparison(
         return rows
     reason = twobytwo.valid_table(*table)
     if reason:
-        for stat in (s for s in (effect, p_stat) if s is not None):
+        for stat in (s for s in (effect, second, p_stat) if s is not None):
             check = "p_vs_counts" if stat["kind"] == "p_value" else "ratio_vs_counts"
             rows.append(
                 _row(stat, check, stat["value_text"], _not_checkable(reason), comparison_id=cid)
             )
         return rows
     not_from_counts = _not_from_counts(effect)
-    if effect is not None and effect["kind"] in {"ratio", "difference"}:
-        if not_from_counts:
-            rows += _not_recomputable(effect, not_from_counts, cid)
+    for estimate in (effect, second):
+        if estimate is None or estimate["kind"] not in {"ratio", "difference"}:
+            continue
+        if _not_from_counts(estimate):
+            rows += _not_recomputable(estimate, _not_from_counts(estimate), cid)
         else:
             # only a risk difference may be that of the printed percentages
-            difference = effect.get("measure") == "risk difference"
+            difference = estimate.get("measure") == "risk difference"
             printed = _printed_percentages(cmp, stats_by_id) if difference else None
-            rows += _check_effect(effect, table, settings, cid, printed)
+            rows += _check_effect(estimate, table, settings, cid, printed)
     if p_stat is not None:
         several = _of_a_test_of_several_arms(p_stat, stats_by_id)
         if not_from_counts or several:
@@ -3465,6 +3468,7 @@ def check_document(
     chi_square_of_counts = _of_binary_counts(comparisons, "test_stat_id")
     # estimates checked against their counts (difference_vs_counts) need no percentages
     with_counts = _of_binary_counts(comparisons, "effect_stat_id", "total_1", "total_2")
+    with_counts |= _of_binary_counts(comparisons, "second_effect_stat_id", "total_1", "total_2")
     arm_sizes = arm_sizes_by_study(stats)
     # the denominators results' percentages most likely have: analysed sizes if the text says
     analysed_sizes = arm_sizes_by_study(stats, analysed=True)

@@ -172,6 +172,7 @@ def _row(order: int, kind: str, first: dict, **values) -> dict:
         "summary_1_stat_id": None,
         "summary_2_stat_id": None,
         "effect_stat_id": None,
+        "second_effect_stat_id": None,
         "p_stat_id": None,
         "test_stat_id": None,
     }
@@ -243,7 +244,8 @@ def _binary_segment(
         if len(treated) == 1 and not own:
             own = effects[:1]
         effect = own[0] if own else None
-        anchor = effect or cell
+        second = _second_estimate(own)
+        anchor = second or effect or cell
         p_after = [
             p
             for p in p_values
@@ -252,13 +254,37 @@ def _binary_segment(
         p_row = p_after[0] if p_after else None
         test = _chi_square_after(group, cell, nxt)
         # what the counts measure is what their estimate, p and test do, when those name none
-        for later in (effect, p_row, test):
+        for later in (effect, second, p_row, test):
             if later is not None:
                 later["outcome"] = later["outcome"] or cell["outcome"] or control["outcome"]
         totals = _denominator(cell, arms), _denominator(control, arms)
-        rows.append(_binary_row(cell, control, totals, effect, p_row, test))
-        used.update(r["stat_id"] for r in (cell, control, effect, p_row) if r is not None)
+        row = _binary_row(cell, control, totals, effect, p_row, test)
+        row["second_effect_stat_id"] = second["stat_id"] if second else None
+        rows.append(row)
+        used.update(r["stat_id"] for r in (cell, control, effect, second, p_row) if r is not None)
     return rows
+
+
+# The most characters between two estimates of the same counts ("risk ratio 0.82, 0.69 to
+# 0.97; absolute risk difference -3.8 percentage points, ...").
+_SECOND_ESTIMATE_GAP = 6
+
+
+def _second_estimate(own: list[dict]) -> dict | None:
+    """The estimate of another measure printed right after the first estimate of a pair of
+    counts (a risk ratio and then the risk difference), which the same 2x2 table gives; a
+    hazard ratio is not one."""
+    if len(own) < 2:
+        return None
+    first, second = own[0], own[1]
+    measures = {first.get("measure"), second.get("measure")}
+    if (
+        second["span_start"] - first["span_end"] > _SECOND_ESTIMATE_GAP
+        or first.get("measure") == second.get("measure")
+        or "HR" in measures
+    ):
+        return None
+    return second
 
 
 def _registry_analyses(stats: list[dict], norm: str, used: set[int]) -> list[dict]:

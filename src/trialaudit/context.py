@@ -12,6 +12,7 @@ from .grammar import (
     ARM_ENDS_AHEAD,
     ARM_LABEL,
     CLUSTER_NOUNS,
+    DURATION_ARM_LABEL,
     SENTENCE_END,
     UNIT,
 )
@@ -48,7 +49,8 @@ _ARM_WORDS = {"group", "groups", "arm", "arms", "cohort", "группа", "гр�
 # "in the two groups", "of both arms": every arm, not one.
 _NO_ARM = r"(?:two|three|four|both|all|each|either|other|same|whole)"
 ARM_AFTER = re.compile(
-    rf"(?i)[^;\d]{{0,60}}?\b(?:in|of)\sthe\s(?!{_NO_ARM}\s)(?P<arm>{ARM_LABEL})\s(?:group|arm|cohort)s?\b"
+    rf"(?i)[^;\d]{{0,60}}?\b(?:in|of)\sthe\s(?!{_NO_ARM}\s)"
+    rf"(?P<arm>{ARM_LABEL}|{DURATION_ARM_LABEL})\s(?:group|arm|cohort)s?\b"
 )
 # "120/1204 (10.0%) children in intervention villages": a cluster trial's arm, named by what
 # its clusters received.
@@ -202,7 +204,8 @@ TIMEPOINT = re.compile(
         # a span of them ends at its last: "over weeks 1-12" is at week 12
         (?:\s?(?:-|\u2013|to|through)\s?(?P<r1>\d{{1,4}})(?!\d)(?!\.\d))?
       |(?P<n2>{COUNT_BEFORE_UNIT})[\s\-](?P<u2>day|week|month|year|hour|mo|wk|yr)s?\b
-        (?![\s\-](?:walk|interval|old|of\sage))
+        # "the 7-day group", "a 14-day course": an arm or regimen named by its length
+        (?![\s\-](?:walk|interval|old|of\sage|group|arm|course|regimen))
       # "0-72 h" (over the first 72 hours) is at 72 h
       |(?:\d{{1,3}}\s?-\s?)?(?P<n3>\d{{1,3}})\s?(?P<u3>h|hrs?)\b
       |(?P<baseline>baseline)
@@ -246,7 +249,13 @@ _CJK_OUTCOMES = (
     ("oxygenation", re.compile("\u6c27\u5408")),
 )
 OUTCOMES = (
-    (None, re.compile(r"(?i)\b(?:mortality|deaths?|survival)\b")),
+    (
+        None,
+        re.compile(
+            r"(?i)\b(?:mortality|deaths?|(?:(?:progression|disease|event|relapse|recurrence"
+            r"|metastasis|failure)-free\s)?survival)\b"
+        ),
+    ),
     ("death", re.compile(r"(?i)\b(?:died|dead)\b")),
     ("mortality", re.compile("\u6b7b\u4ea1")),
     (None, re.compile(r"(?i)\bserious\sadverse\sevents?\b")),
@@ -456,7 +465,13 @@ def clean_arm(label: str) -> str:
         kept.append(word)
     if len(kept) == 1 and kept[0] in _STATISTIC_ABBREVIATIONS:
         return ""  # "95% CI 12% to 79%": the label before a limit is no arm
+    if len(kept) > 1 and kept[-1] in _ARM_HEADINGS:
+        kept.pop()  # BMJ's "Interventions Vitamin D3 2000 IU daily (n=1198)": a heading
     return " ".join(reversed(kept))
+
+
+# Headings of a structured abstract that run into the arm named after them.
+_ARM_HEADINGS = frozenset({"Interventions", "Intervention", "INTERVENTIONS", "INTERVENTION"})
 
 
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")
@@ -1287,6 +1302,7 @@ _HEADING_WORDS = frozenset(
 # A section heading run into the sentence: "Results The operation time ...", "Methods: ...".
 _SECTION_HEADING = re.compile(
     r"(?:Results?|Methods?|Findings|Conclusions?|Background|Objectives?|Interpretation"
+    r"|RESULTS?|METHODS?|FINDINGS|CONCLUSIONS?|BACKGROUND|OBJECTIVES?|INTERPRETATION"
     # German, Spanish, Portuguese, French
     r"|Ergebnisse|Methoden|Hintergrund|Resultados|M[ée]todos|R[ée]sultats|M[ée]thodes)"
     r"\s?:?\s(?=[A-Z\d])"

@@ -986,7 +986,7 @@ def _label_between_arm_statistics(stats: list[dict], comparison_rows: list[dict]
     for cmp in comparison_rows:
         if not cmp["arm_1"] or not cmp["arm_2"]:
             continue
-        for key in ("effect_stat_id", "p_stat_id", "test_stat_id"):
+        for key in ("effect_stat_id", "second_effect_stat_id", "p_stat_id", "test_stat_id"):
             row = by_id.get(cmp[key])
             if row is not None and not row["arm"]:
                 row["arm"] = f"{cmp['arm_1']} vs {cmp['arm_2']}"
@@ -998,8 +998,12 @@ def _risk_differences_of_counts(stats: list[dict], comparison_rows: list[dict]) 
     difference, which the checks can then hold against the counts and its CI's midpoint; a
     relative difference (72.0% of 8.9%) or one no rounding of the counts gives stays unnamed."""
     by_id = {row["stat_id"]: row for row in stats}
-    for cmp in comparison_rows:
-        effect = by_id.get(cmp["effect_stat_id"])
+    estimates = [
+        (cmp, by_id.get(cmp[key]))
+        for cmp in comparison_rows
+        for key in ("effect_stat_id", "second_effect_stat_id")
+    ]
+    for cmp, effect in estimates:
         if (
             cmp["kind"] != "binary"
             or effect is None

@@ -191,7 +191,7 @@ ANNUALIZED_RATE = re.compile(
 RATE_EVENTS = re.compile(
     rf"""
     (?<![\w.,/\-])(?P<events>{INT})(?!\.\d)
-    (?:\s?/\s?|\s(?:[A-Za-z][\w\-]{{1,20}}\s){{0,3}}?(?i:in|over|during|among)\s)
+    (?:\s?/\s?|\s(?:[A-Za-z][\w\-]{{1,20}}\s){{0,4}}?(?i:in|over|during|among)\s)
     (?P<time>{DEC})\s(?P<unit>{_PERSON_TIME})
     """,
     _X,
@@ -625,6 +625,8 @@ PEOPLE_THEN_EVENT = re.compile(
 # Event counts in words or digits: "three patients in the MSC alone group", "none in the
 # placebo group", "8 deaths occurred in the control arm".
 ARM_LABEL = r"[A-Za-z][A-Za-z0-9+\-]{0,24}(?:\s[A-Za-z0-9+\-]{1,25}){0,4}?"
+# An arm named by how long it is treated: "the 7-day group", "the 3-month arm".
+DURATION_ARM_LABEL = r"\d{1,3}-(?:day|week|month|year|hour|dose)"
 # An arm named by its dose: "the 140 mg arm", "the 0.5 mg/kg group".
 DOSE_ARM_LABEL = r"\d{1,4}(?:\.\d{1,3})?\s?(?:mg|g|mcg|\u00b5g|IU)(?:/\w{1,5})?"
 # The arms a sentence allocates to: "randomly assigned 304 adults with obesity to semaglutide or

@@ -52,6 +52,8 @@ _COUNT_TYPE_HEADER = re.compile(
     r"(?m)^Measure Type:\s?Count of Participants\s{0,3}\n(?:Unit of Measure:[^\n]{0,80}\n)?"
 )
 _CATEGORY_ROW = re.compile(r"(?P<label>[^\n|:]{0,80})\|(?P<cells>[^\n]{1,400})(?:\n|$)")
+# ... or a row of the cells alone, right under the header: "27 18.0% | 41 27.7%".
+_CELLS_ROW = re.compile(r"(?P<cells>\d[^\n]{0,400})(?:\n|$)")
 # A count measured as a plain number of people: "Measure Type: Number" with "Unit of Measure:
 # participants", then a row of one whole number per arm ("5 | 11", "Deaths | 5 | 11").
 _PEOPLE_NUMBER_HEADER = re.compile(
@@ -262,6 +264,8 @@ def _counts(
     rows = [*_COUNT_ROW.finditer(norm, start, end)]
     for header in _COUNT_TYPE_HEADER.finditer(norm, start, end):
         rows += (r for r in chained(_CATEGORY_ROW, norm, header.end(), 20) if r.end() <= end)
+        bare = _CELLS_ROW.match(norm, header.end(), end)
+        rows += [bare] if bare else []
     for row in rows:
         cells = list(_COUNT_CELL.finditer(norm, row.start("cells"), row.end("cells")))
         if len(cells) != len(titles):

@@ -218,6 +218,9 @@ class ComparisonsTable(_Strict):
     summary_1_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     summary_2_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     effect_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    # an estimate of another measure printed right after the first (a risk ratio, then the
+    # risk difference), checked against the same counts
+    second_effect_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     p_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     # the chi-square statistic printed after the counts, with or without a p-value
     test_stat_id: Series[pd.Int64Dtype] = pa.Field(nullable=True)

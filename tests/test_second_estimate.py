@@ -1,0 +1,138 @@
+"""Two estimates of one pair of counts ("risk ratio 0.82, 0.69 to 0.97; absolute risk
+difference -3.8 percentage points, -6.9 to -0.7"), events over person-time named by a long
+noun phrase, and a structured abstract's "Interventions" heading before an arm. Reference
+values computed in R 4.x with metafor 3.8.1 and stats::poisson.test, beside each case."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialaudit.checks import Settings, check_document
+from trialaudit.extract import extract_document
+
+_COUNTS = (
+    "Interventions Vitamin D3 2000 IU daily (n=1198) or placebo (n=1202) for 12 months.\n"
+    "Results At least one infection was reported by 201 (16.8%) participants in the vitamin D "
+    "group and 247 (20.5%) in the placebo group ({estimates})."
+)
+
+
+def _checks(text):
+    extraction = extract_document("d", text)
+    return extraction, check_document(extraction.statistics, extraction.comparisons, Settings())
+
+
+def _of(checks, name, source_start):
+    return [c for c in checks if c["check"] == name and c["source_text"].startswith(source_start)]
+
+
+def test_a_risk_difference_after_the_risk_ratio_is_held_to_the_same_counts():
+    text = _COUNTS.format(
+        estimates="risk ratio 0.82, 0.69 to 0.97; absolute risk difference −3.8 percentage "
+        "points, −6.9 to −0.7"
+    )
+    _, checks = _checks(text)
+    [ratio] = _of(checks, "ratio_vs_counts", "risk ratio")
+    [difference] = _of(checks, "difference_vs_counts", "absolute risk difference")
+    [interval] = _of(checks, "ci_vs_counts", "absolute risk difference")
+    assert ratio["verdict"] == difference["verdict"] == interval["verdict"] == "consistent"
+    # metafor::escalc("RD", ai=201, n1i=1198, ci=247, n2i=1202): yi -0.037711215864, Wald
+    # limits yi -/+ qnorm(.975) sqrt(vi) = -0.068848100358, -0.006574331371
+    assert difference["recomputed_value"] == pytest.approx(-3.7711215864, abs=1e-8)
+    assert interval["recomputed_low"] == pytest.approx(-6.8848100358, abs=1e-8)
+    assert interval["recomputed_high"] == pytest.approx(-0.6574331371, abs=1e-8)
+
+
+def test_a_wrong_risk_difference_after_the_risk_ratio_is_inconsistent():
+    # 201/1198 - 247/1202 is -3.77 points (above): -5.8 is no rounding of it
+    text = _COUNTS.format(
+        estimates="risk ratio 0.82, 0.69 to 0.97; risk difference −5.8%, −8.9 to −2.7"
+    )
+    _, checks = _checks(text)
+    [difference] = _of(checks, "difference_vs_counts", "risk difference")
+    assert difference["verdict"] == "inconsistent"
+    [ratio] = _of(checks, "ratio_vs_counts", "risk ratio")
+    assert ratio["verdict"] == "consistent"
+
+
+def test_an_odds_ratio_before_the_risk_difference_is_held_to_the_counts_too():
+    # metafor::escalc("OR", ai=201, n1i=1198, ci=247, n2i=1202): exp(yi) 0.7794842016, Woolf
+    # limits 0.6342104911 to 0.9580346416
+    text = _COUNTS.format(
+        estimates="odds ratio 0.78, 95% CI 0.63 to 0.96; risk difference −3.8%, −6.9 to −0.7"
+    )
+    _, checks = _checks(text)
+    [ratio] = _of(checks, "ratio_vs_counts", "odds ratio")
+    assert ratio["verdict"] == "consistent"
+    assert ratio["recomputed_value"] == pytest.approx(0.7794842016, abs=1e-9)
+    [interval] = _of(checks, "ci_vs_counts", "odds ratio")
+    assert interval["verdict"] == "consistent"
+    assert [c["verdict"] for c in _of(checks, "difference_vs_counts", "risk difference")] == [
+        "consistent"
+    ]
+
+
+def test_an_estimate_of_another_outcome_later_in_the_sentence_is_not_held_to_the_counts():
+    # guard: the odds ratio of admissions is words away from the risk ratio of the counts
+    text = _COUNTS.format(
+        estimates="risk ratio 0.82, 0.69 to 0.97), and fewer were admitted to hospital (odds "
+        "ratio 0.40, 0.20 to 0.80"
+    )
+    _, checks = _checks(text)
+    assert _of(checks, "ratio_vs_counts", "odds ratio") == []
+    assert [c["verdict"] for c in _of(checks, "ratio_vs_counts", "risk ratio")] == ["consistent"]
+
+
+def test_a_hazard_ratio_after_the_risk_ratio_is_not_held_to_the_counts():
+    # guard: a hazard ratio comes from the times to events, which the counts do not give
+    text = _COUNTS.format(
+        estimates="risk ratio 0.82, 0.69 to 0.97; hazard ratio 0.60, 0.40 to 0.90"
+    )
+    _, checks = _checks(text)
+    assert [c["check"] for c in checks if c["source_text"].startswith("hazard ratio")] == [
+        "ratio_vs_ci_midpoint"
+    ]
+
+
+_RATES = (
+    "Results 312 acute respiratory infections occurred over 2890 person years in the vitamin D "
+    "group and 368 over 2870 person years in the placebo group (incidence rate ratio {irr}, 95% "
+    "confidence interval {low} to {high}; P=0.03)."
+)
+
+
+def test_events_named_by_a_long_phrase_over_person_time_are_a_rate():
+    extraction, _ = _checks(_RATES.format(irr="0.84", low="0.72", high="0.98"))
+    rates = [r for r in extraction.statistics if r["kind"] == "rate"]
+    assert [(r["numerator"], r["person_time"]) for r in rates] == [(312, 2890.0), (368, 2870.0)]
+
+
+@pytest.mark.parametrize(
+    ("irr", "low", "high", "verdicts"),
+    [
+        # poisson.test(c(312, 368), c(2890, 2870)): estimate 0.8419587784, exact conditional
+        # interval 0.7217406790 to 0.9817114709; metafor::escalc("IRR") Wald limits
+        # 0.7240759784 to 0.9790334242
+        ("0.84", "0.72", "0.98", ("consistent", "consistent")),
+        ("0.74", "0.64", "0.86", ("inconsistent", "inconsistent")),
+    ],
+)
+def test_the_rate_ratio_is_held_to_the_events_over_person_time(irr, low, high, verdicts):
+    _, checks = _checks(_RATES.format(irr=irr, low=low, high=high))
+    [ratio] = [c for c in checks if c["check"] == "ratio_vs_events"]
+    [interval] = [c for c in checks if c["check"] == "ci_vs_events"]
+    assert (ratio["verdict"], interval["verdict"]) == verdicts
+    assert ratio["recomputed_value"] == pytest.approx(0.8419587784, abs=1e-9)
+
+
+def test_an_interventions_heading_is_not_part_of_the_arm():
+    extraction, _ = _checks(_COUNTS.format(estimates="risk ratio 0.82, 0.69 to 0.97"))
+    sizes = [(r["arm"], r["value"]) for r in extraction.statistics if r["kind"] == "arm_size"]
+    assert sizes == [("Vitamin D3 2000 IU daily", 1198), ("placebo", 1202)]
+
+
+@pytest.mark.parametrize("label", ["Intervention group", "the intervention arm"])
+def test_an_arm_named_intervention_keeps_its_name(label):  # guard
+    extraction, _ = _checks(f"Patients were randomized to {label} (n=40) or control (n=41).")
+    sizes = [r["arm"] for r in extraction.statistics if r["kind"] == "arm_size"]
+    assert sizes[0].lower() == "intervention"
