@@ -2496,29 +2496,19 @@ def _two_means_with_sds(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
     return not _of_a_longer_list(cmp, stats_by_id)
 
 
-def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
-    """A mean difference printed with two arms' means, SDs and sizes: the difference against
-    mean 1 - mean 2, and its CI against Student's pooled and Welch's CI of them (continuous.
-    difference_ci_ranges), over every mean and SD that rounds to the printed ones and either
-    order of the arms. An adjusted difference (ANCOVA, a model) is not held to the raw means."""
-    effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
-    if effect is None or effect.get("measure") != "mean difference" or _adjusted(effect):
-        return []
-    reported = as_reported(effect.get("value_text"))
-    if reported is None or not _two_means_with_sds(cmp, stats_by_id):
-        return []
-    cid = int(cmp["comparison_id"])
-    m1, s1, n1, m2, s2, n2 = _rounding_boxes(cmp, stats_by_id)
+def _reversed_by_sign(m1: tuple, m2: tuple, reported) -> bool:
+    """Whether only mean 2 - mean 1 (of their rounding intervals) gives a printed difference its
+    sign."""
     sign = -1 if reported.value < 0 else 1
-    # the arms in the order that gives the printed difference its sign
-    if (m1[1] - m2[0]) * sign < 0 <= (m2[1] - m1[0]) * sign:
-        m1, s1, n1, m2, s2, n2 = m2, s2, n2, m1, s1, n1
+    return (m1[1] - m2[0]) * sign < 0 <= (m2[1] - m1[0]) * sign
+
+
+def _difference_of_means_row(effect: dict, reported, m1: tuple, m2: tuple, cid: int) -> dict:
+    """The difference_vs_summaries row: a printed difference against mean 1 - mean 2 over the
+    means' rounding intervals."""
     low, high = m1[0] - m2[1], m1[1] - m2[0]
-    assumed = _sizes_assumed(cmp, stats_by_id)
-    rows = []
-    matches = reported.overlaps(low, high)
     verdict = Verdict(
-        CONSISTENT if matches else INCONSISTENT,
+        CONSISTENT if reported.overlaps(low, high) else INCONSISTENT,
         "difference of the two arms' means",
         (low + high) / 2,
         f"{low:.4g} to {high:.4g}" if high - low > 5e-4 else f"{low:.4g}",
@@ -2526,8 +2516,66 @@ def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> 
         low,
         high,
     )
-    rows.append(_row(effect, "difference_vs_summaries", effect["value_text"], verdict,
-                     comparison_id=cid))  # fmt: skip
+    return _row(effect, "difference_vs_summaries", effect["value_text"], verdict,
+                comparison_id=cid)  # fmt: skip
+
+
+def _difference_of_means_alone(cmp: dict, stats_by_id: dict[int, dict], effect: dict, reported):
+    """A difference printed after two arms' means without a spread ("0.18 L with drug Y and
+    0.07 L with placebo (difference, 0.11 L; ...)"): against mean 1 - mean 2 over the means'
+    rounding, in the order that gives it its sign; its CI would need the SDs. Only a difference
+    in the means' own unit (percentage points of means in percent)."""
+    if effect.get("measure") not in {"mean difference", "difference"}:
+        return []
+    means = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) for side in "12"]
+    if any(m is None or m["kind"] != "mean" or m.get("spread_kind") for m in means):
+        return []
+    units = {(m.get("unit") or "").strip() for m in means}
+    unit = (effect.get("unit") or "").strip()
+    in_points = units == {"%"} and bool(_PERCENTAGE_POINTS.match(unit))
+    boxes = [as_reported(m.get("value_text")) for m in means]
+    if (
+        len(units) != 1
+        or (unit not in units and not in_points)
+        or None in boxes
+        or _of_a_longer_list(cmp, stats_by_id)
+    ):
+        return []
+    cid = int(cmp["comparison_id"])
+    if any(_has_flag(m, "summary_type_not_stated") for m in means):
+        # "higher in the MSC group (67.0) compared to the placebo group (50.0), with a
+        # difference of 12.86": medians would not give a difference of means
+        why = "the arms' values are not said to be means; a difference of means need not be theirs"
+        verdict = _not_checkable(why)
+        return [_row(effect, "difference_vs_summaries", effect["value_text"], verdict,
+                     comparison_id=cid)]  # fmt: skip
+    m1, m2 = (box.interval() for box in boxes)
+    if _reversed_by_sign(m1, m2, reported):
+        m1, m2 = m2, m1
+    return [_difference_of_means_row(effect, reported, m1, m2, cid)]
+
+
+def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
+    """A mean difference printed with two arms' means, SDs and sizes: the difference against
+    mean 1 - mean 2, and its CI against Student's pooled and Welch's CI of them (continuous.
+    difference_ci_ranges), over every mean and SD that rounds to the printed ones and either
+    order of the arms. An adjusted difference (ANCOVA, a model) is not held to the raw means."""
+    effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
+    if effect is None or _adjusted(effect):
+        return []
+    reported = as_reported(effect.get("value_text"))
+    if reported is None:
+        return []
+    if not _two_means_with_sds(cmp, stats_by_id):
+        return _difference_of_means_alone(cmp, stats_by_id, effect, reported)
+    if effect.get("measure") != "mean difference":
+        return []
+    cid = int(cmp["comparison_id"])
+    m1, s1, n1, m2, s2, n2 = _rounding_boxes(cmp, stats_by_id)
+    if _reversed_by_sign(m1, m2, reported):
+        m1, s1, n1, m2, s2, n2 = m2, s2, n2, m1, s1, n1
+    assumed = _sizes_assumed(cmp, stats_by_id)
+    rows = [_difference_of_means_row(effect, reported, m1, m2, cid)]
     ci_low = as_reported(effect.get("ci_low_text"))
     ci_high = as_reported(effect.get("ci_high_text"))
     if ci_low is None or ci_high is None:

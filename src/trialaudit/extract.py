@@ -269,7 +269,7 @@ def _attach_context(
             label, days, source = inside[-1][2], inside[-1][3], "bracket"
         else:
             label, days = context.nearest_timepoint(
-                norm, start, end, sentence, sents.memo, values_at
+                norm, _value_start(row, start), end, sentence, sents.memo, values_at
             )
             source = "sentence" if label else ""
             section = _enclosing(sections, section_starts, start, end) if not label else []
@@ -377,6 +377,27 @@ _OUTCOME_DEFINED = re.compile(
     r"(?:the\s)?(?P<what>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{0,30}){0,3}?)"
     r"(?:\s\([^()\n]{1,60}\))?\s(?i:at|by|through|to|until)\s"
 )
+
+
+# Where a labelled summary's value follows its label: "mean change in MADRS score at week 6 was
+# -14.8 (0.8)" (the time point in the label is the value's).
+_LABEL_THEN_VALUE = re.compile(r"(?:\swas|\swere|\sis|\sof|[:=,])\s?(?:[:=]\s?)?")
+
+
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})
+
+
+def _value_start(row: dict, start: int) -> int:
+    """Where a mean's or median's value starts in its span, after any label it carries; the
+    span's start for every other statistic."""
+    # the value is read with an ASCII minus ("−14.8" is "-14.8"), one character for one
+    text, value = row["source_text"].translate(_MINUS_SIGNS), row["value_text"]
+    if row["kind"] not in {"mean", "median"} or not value or not text[:1].isalpha():
+        return start
+    for m in _LABEL_THEN_VALUE.finditer(text):
+        if text.startswith(value, m.end()):
+            return start + m.end()
+    return start
 
 
 def _defined_timepoints(norm: str) -> list[tuple[str, tuple[str, float]]]:
