@@ -136,3 +136,24 @@ def test_an_arm_named_intervention_keeps_its_name(label):  # guard
     extraction, _ = _checks(f"Patients were randomized to {label} (n=40) or control (n=41).")
     sizes = [r["arm"] for r in extraction.statistics if r["kind"] == "arm_size"]
     assert sizes[0].lower() == "intervention"
+
+
+_JAMA = (
+    "The primary outcome occurred in 98 of 1021 patients (9.6%) in the intervention group and "
+    "142 of 1022 (13.9%) in the usual care group (absolute difference, −4.3% [95% CI, −7.1% to "
+    "−1.5%]; {hazard}P = .003)."
+)
+
+
+def test_the_p_of_a_hazard_ratio_after_the_counts_is_not_held_to_them():
+    _, checks = _checks(_JAMA.format(hazard="hazard ratio, 0.68 [95% CI, 0.53-0.88]; "))
+    [p] = [c for c in checks if c["check"] == "p_vs_counts"]
+    assert p["verdict"] == "not_checkable"
+    assert "hazard ratio" in p["note"]
+
+
+def test_the_p_of_the_counts_own_difference_is_held_to_them():  # guard
+    # chisq.test(matrix(c(98, 923, 142, 880), 2, byrow = TRUE), correct = FALSE): 0.002567732
+    _, checks = _checks(_JAMA.format(hazard=""))
+    [p] = [c for c in checks if c["check"] == "p_vs_counts"]
+    assert p["verdict"] == "consistent"

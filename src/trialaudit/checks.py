@@ -1790,8 +1790,12 @@ def check_comparison(
             rows += _check_effect(estimate, table, settings, cid, printed)
     if p_stat is not None:
         several = _of_a_test_of_several_arms(p_stat, stats_by_id)
-        if not_from_counts or several:
-            reason = several or f"{not_from_counts}; its p is not a test of the 2x2 table"
+        # "(absolute difference, -4.3% [...]; hazard ratio, 0.68 [...]; P = .003)": the p of
+        # the hazard ratio it follows
+        of_estimate = _not_from_counts(_stat(stats_by_id, p_stat.get("refers_to")))
+        p_not_from_counts = not_from_counts or of_estimate
+        if p_not_from_counts or several:
+            reason = several or f"{p_not_from_counts}; its p is not a test of the 2x2 table"
             verdict = _not_checkable(reason)
             rows.append(
                 _row(p_stat, "p_vs_counts", _reported_p(p_stat), verdict, comparison_id=cid)
