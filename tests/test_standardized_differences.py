@@ -194,3 +194,39 @@ def test_smd_ci_of_hedges_g_against_metafor():
 def test_the_ci_of_a_standardized_difference_against_the_arm_sizes(ci, verdict):
     found = _smd_checks(ABSTRACT.format(df=124, smd=f"d = 0.94, {ci}"))
     assert found["smd_ci_vs_sizes"]["verdict"] == verdict
+
+
+# The means in one sentence, their standardized difference in the next; arms named after "for".
+APART = (
+    "Method: Adults with major depression were randomized to internet CBT (n = 64) or a waitlist "
+    "(n = 62). Results: At post-treatment, PHQ-9 scores were 7.2 (SD = 4.1) for CBT and 10.9 "
+    "(SD = 4.6) for the waitlist.{between} This corresponds to a large effect, {smd}, 95% CI "
+    "[0.49, 1.21]."
+)
+
+
+def test_arms_named_after_for_are_the_means_arms():
+    extraction = extract_document("d", APART.format(between="", smd="d = 0.85"))
+    means = [(r["value"], r["arm"]) for r in extraction.statistics if r["kind"] == "mean"]
+    assert means == [(7.2, "CBT"), (10.9, "waitlist")]
+
+
+@pytest.mark.parametrize(
+    ("smd", "verdict"),
+    [
+        # escalc(measure = "SMD", m1i = 10.9, sd1i = 4.6, n1i = 62, m2i = 7.2, sd2i = 4.1,
+        #        n2i = 64): yi 0.8448, ci.lb 0.4803, ci.ub 1.2093; d before J: 0.850
+        ("d = 0.85", "consistent"),
+        # a slip, and the printed CI is no interval around it for these sizes either
+        ("d = 1.25", "inconsistent"),
+    ],
+)
+def test_a_standardized_difference_in_the_next_sentence_is_held_to_the_means(smd, verdict):
+    found = _smd_checks(APART.format(between="", smd=smd))
+    assert found["smd_vs_summaries"]["verdict"] == verdict
+    assert found["smd_ci_vs_sizes"]["verdict"] == verdict
+
+
+def test_a_sentence_between_parts_the_difference_from_the_means():  # guard
+    found = _smd_checks(APART.format(between=" Dropout was low in both arms.", smd="d = 1.25"))
+    assert "smd_vs_summaries" not in found

@@ -117,6 +117,9 @@ ARM_AFTER_VERB = re.compile(
     rf"|(?P<allocated>allocated|assigned|randomi[sz]ed)\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
     rf"(?=[\s,;.)]|$)"
 )
+# An arm after "for" right after a value ("7.2 (SD = 4.1) for CBT"); "for" also names outcomes
+# ("12 (10%) for hypertension"), so only a word of the document's arms makes it one.
+_FOR_ARM_AFTER = re.compile(rf"\s(?:for|among)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?=[\s,;.)]|$)")
 # A German report's arm, one word ending in -gruppe, right before its value.
 _GERMAN_GROUP_BEFORE = re.compile(
     r"\b(?:in|bei)\sder\s(?P<arm>[A-Z\u00c4\u00d6\u00dc]\w{2,30}gruppe)\s(?:bei\s)?$"
@@ -686,6 +689,10 @@ def arm_near(
         words = _arm_words_from(text, after.start("arm"), sentence[1], arm_words)
         # "with vitamin D and 21 (17.5%) with placebo": the letter ends the arm's name
         return words + letter.group() if letter and words == after.group("arm") else words
+    named_for = _FOR_ARM_AFTER.match(text, end, sentence[1])
+    if named_for and _shares_a_word(named_for.group("arm"), arm_words):
+        # "7.2 (SD = 4.1) for CBT and 10.9 (SD = 4.6) for the waitlist"
+        return _arm_words_from(text, named_for.start("arm"), sentence[1], arm_words)
     german = _GERMAN_GROUP_BEFORE.search(text, max(sentence[0], start - 50), start)
     if german:  # "in der Interventionsgruppe bei 24,6 ± 12,3"
         return german.group("arm")
