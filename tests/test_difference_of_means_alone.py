@@ -89,3 +89,37 @@ def test_values_not_said_to_be_means_are_not_held_to_their_difference():
 def test_no_difference_of_means_for_other_estimates(text):  # guard
     _, checks = _extract_and_check(text)
     assert _of_means(checks) == []
+
+
+def test_a_headline_pair_of_means_across_a_time_point_takes_both_arms():
+    text = (
+        "– Drug Z 10 mg achieved a mean body weight reduction of 12.1% at week 72 versus 3.0% "
+        "with placebo –"
+    )
+    extraction, _ = _extract_and_check(text)
+    means = [r for r in extraction.statistics if r["kind"] == "mean"]
+    assert [(r["value"], r["arm"], r["timepoint"]) for r in means] == [
+        (12.1, "Drug Z 10 mg", "week 72"),
+        (3.0, "placebo", "week 72"),
+    ]
+
+
+_ESTIMAND = (
+    "Participants treated with drug Z achieved a mean change in body weight of −12.1% from "
+    "baseline to week 72, compared with −3.0% for placebo (estimated treatment difference "
+    "{difference} percentage points; 95% CI, −10.0 to −8.2; p<0.001)."
+)
+
+
+@pytest.mark.parametrize(
+    ("difference", "verdict"),
+    # [-12.15, -12.05] - [-3.05, -2.95] = [-9.2, -9.0]
+    [("−9.1", "consistent"), ("−7.1", "inconsistent")],
+)
+def test_means_compared_across_a_time_phrase_are_held_to_their_difference(difference, verdict):
+    extraction, checks = _extract_and_check(_ESTIMAND.format(difference=difference))
+    means = [(r["value"], r["arm"]) for r in extraction.statistics if r["kind"] == "mean"]
+    assert means == [(-12.1, "drug Z"), (-3.0, "placebo")]
+    [row] = _of_means(checks)
+    assert row["verdict"] == verdict
+    assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx((-9.2, -9.0))

@@ -1423,8 +1423,12 @@ def _not_a_summary(norm: str, m: re.Match) -> bool:
 # "53.4 hours in the drug group (n = 719) compared with 79.8 hours in the placebo group").
 _NEXT_ARMS_VALUE = re.compile(
     rf"""[^.;\n\d()]{{0,60}}?(?:\(\s?[nN]\s?=\s?{grammar.INT}\s?\)[^.;\n\d()]{{0,4}}?)?
+    # "13.9% at week 68 versus 2.4% with placebo", "from baseline to week 68, compared with
+    # -2.4% for placebo": the time point of both
+    (?:\s(?:at|by|after|to)\s(?i:week|day|month|year)\s\d{{1,3}},?)?
     \s(?:and|vs\.?|versus|compared\swith)\s
-    (?P<center>{grammar.SIGNED})(?!\d)(?!\.\d)(?P<unit>{grammar.UNIT})?(?=\s(?:in|with|among|on)\s)""",
+    (?P<center>{grammar.SIGNED})(?!\d)(?!\.\d)(?P<unit>{grammar.UNIT})?
+    (?=\s(?:in|with|among|on|for)\s)""",
     re.VERBOSE,
 )
 

@@ -13,6 +13,11 @@ from .grammar import ARM_ENDS_AHEAD, ARM_LABEL
 _VERSUS_GAP = re.compile(
     r"(?i)^[\s,]{0,3}(?:vs\.?|versus|v\.?|compared\s(?:with|to)|and)\s?\.?\s?(?:the\s)?$"
 )
+# "13.9% at week 68 versus 2.4%", "-13.9% from baseline to week 68, compared with -2.4%": the
+# time point of both, inside the gap.
+_TIME_IN_GAP = re.compile(
+    r"(?i)(?:from\sbaseline\s)?(?:at|by|after|to)\s(?:week|day|month|year)\s\d{1,3}"
+)
 # "in the MSC group (67.0) compared to the placebo group (50.0)".
 _NAMED_ARMS_GAP = re.compile(
     r"(?i)^(?:[^\d;]{0,40}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}"
@@ -588,7 +593,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
         for a, b in itertools.pairwise(summaries):
             if a["stat_id"] in used or a["stat_id"] in second:
                 continue
-            gap = norm[a["span_end"] : b["span_start"]]
+            gap = _TIME_IN_GAP.sub("", norm[a["span_end"] : b["span_start"]])
             named = (
                 _two_arms(a, b)
                 # "X 4.2, Y 15.6 in A vs X 6.1, Y 19.4 in B": Y of A is not compared with X of B

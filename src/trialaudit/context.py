@@ -106,7 +106,8 @@ PEOPLE_OF_ARM_BEFORE = re.compile(
 RECEIVED_BEFORE = re.compile(
     rf"(?i)\b(?:who\s(?:received|were\sgiven|were\streated\swith)|treated\swith|given|receiving"
     rf"|(?:assigned|allocated|randomi[sz]ed)\sto)"
-    rf"\s(?:the\s)?(?P<arm>{ARM_LABEL}),\s$"
+    # "participants treated with elrapitide achieved a mean change ... of -13.9%"
+    rf"\s(?:the\s)?(?P<arm>{ARM_LABEL})(?:,\s|\s(?:achieved|had|showed|lost)\s(?:an?\s)?)$"
 )
 # "who received at least one dose", "given any study drug": no arm, what every arm received.
 NO_ARM_GIVEN = re.compile(r"(?i)(?:at\s(?:least|most)|any|all|both|either|no|a|an)\b")
@@ -448,7 +449,8 @@ def clean_arm(label: str) -> str:
     if label.endswith("\u7ec4") and label[:-1].isascii():
         label = label[:-1]  # "MSC组" (group) is the MSC arm
     words = label.split()
-    while words and words[-1].lower() in _ARM_WORDS:
+    # "with placebo –" (a bullet's dash): no word of the name
+    while words and (words[-1].lower() in _ARM_WORDS or not any(c.isalnum() for c in words[-1])):
         words.pop()
     kept: list[str] = []
     for index in range(len(words) - 1, -1, -1):
@@ -690,6 +692,8 @@ def arm_near(
         # "with vitamin D and 21 (17.5%) with placebo": the letter ends the arm's name
         return words + letter.group() if letter and words == after.group("arm") else words
     named_for = _FOR_ARM_AFTER.match(text, end, sentence[1])
+    if named_for and is_control(named_for.group("arm")):
+        return clean_arm(named_for.group("arm"))  # "compared with -2.4% for placebo"
     if named_for and _shares_a_word(named_for.group("arm"), arm_words):
         # "7.2 (SD = 4.1) for CBT and 10.9 (SD = 4.6) for the waitlist"
         return _arm_words_from(text, named_for.start("arm"), sentence[1], arm_words)

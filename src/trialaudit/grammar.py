@@ -822,7 +822,7 @@ SUMMARY_LABEL = re.compile(
       # "The mean change in body weight was", "change from baseline in FEV1 at week 52 was"
       (?:\s(?:of|before|after|in)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}
         (?:\s(?!was\b|were\b|is\b)(?:[A-Za-z][\w\-]{{1,20}}|\d{{1,3}}(?=\s(?:was|were|is)\b))){{0,5}}
-        (?=\s(?:was|were|is)\b)){{0,1}})
+        (?=\s(?:was|were|is|of)\b)){{0,1}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     # "scores at 12 weeks", "by week 4"; but "Mean HbA1c decreased by 1.4%"
