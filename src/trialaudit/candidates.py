@@ -280,6 +280,9 @@ _EFFECT_BEFORE = re.compile(
 )
 # A number needed to treat named among further estimates of a ratio or difference.
 _NEEDED_WORD = re.compile(rf"\b(?:{grammar.NNT_ABBREVIATIONS}|(?i:needed))\b")
+# A ratio named before a further estimate is its own, of its own measure: "risk ratio 0.82,
+# 0.69 to 0.97; hazard ratio 0.60, 0.40 to 0.90".
+_RATIO_NAMED = re.compile(r"(?i:\bratio\b)|\b(?:HR|OR|RR|IRR)\b")
 _NUMBER_NEEDED = re.compile(
     rf"(?i)\b(?:{grammar.NNT_ABBREVIATIONS}|number\sneeded\sto\s(?:treat|harm))\b[^\d]{{0,12}}$"
 )
@@ -390,9 +393,14 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
         if not m.group("ci"):
             continue
         for nxt in chained(grammar.RATIO_NEXT, norm, m.end(), _FURTHER_ESTIMATES):
-            if _NEEDED_WORD.search(norm, nxt.start(), nxt.start("est")):
+            if _NEEDED_WORD.search(norm, nxt.start(), nxt.start("est")) or _RATIO_NAMED.search(
+                norm, nxt.start(), nxt.start("est")
+            ):
                 break  # "RR 0.50 (...); NNT 5, 95% CI 3 to 40": another measure
-            further = {**named, "value_text": nxt.group("est"), **_ci_fields(nxt)}
+            interval = _ci_fields(nxt)
+            if not interval:
+                break  # a pair after a comma that does not hold the estimate is no interval
+            further = {**named, "value_text": nxt.group("est"), **interval}
             found.append(Candidate("ratio", nxt.start("est"), nxt.end(), further))
     return found
 

@@ -281,13 +281,32 @@ def _binary_segment(
     control = controls[-1] if controls else cells[-1]
     treated = [c for c in cells if c is not control]
     arms = study_arms(arm_rows, control["study_id"], control.get("subgroup") or "")
+    # "88 (43.8%) ..., 97 (48.5%) ... and 61 (30.7%) ... (low dose vs placebo: odds ratio 1.76,
+    # ...; high dose vs placebo: 2.13, ...)": one estimate per treated arm after all the counts,
+    # in the arms' order
+    # in the arms' order; when they are not one per arm of one measure, which arm each
+    # compares is not known
+    trailing = (
+        len(treated) > 1
+        and bool(effects)
+        and effects[0]["span_start"] > max(c["span_end"] for c in cells)
+    )
+    in_order = (
+        trailing and len(effects) == len(treated) and len({e.get("measure") for e in effects}) == 1
+    )
     for position, cell in enumerate(treated):
         nxt = treated[position + 1]["span_start"] if position + 1 < len(treated) else None
-        own = [
-            e
-            for e in effects
-            if e["span_start"] > cell["span_end"] and (nxt is None or e["span_start"] < nxt)
-        ]
+        if in_order:
+            own = [effects[position]]
+            nxt = effects[position + 1]["span_start"] if position + 1 < len(effects) else None
+        elif trailing:
+            own = []
+        else:
+            own = [
+                e
+                for e in effects
+                if e["span_start"] > cell["span_end"] and (nxt is None or e["span_start"] < nxt)
+            ]
         if len(treated) == 1 and not own:
             own = effects[:1]
         effect = own[0] if own else None
@@ -298,7 +317,7 @@ def _binary_segment(
             for p in p_values
             if p["span_start"] > anchor["span_end"] and (nxt is None or p["span_start"] < nxt)
         ]
-        p_row = p_after[0] if p_after else None
+        p_row = p_after[0] if p_after and (in_order or not trailing) else None
         test = _chi_square_after(group, cell, nxt)
         # what the counts measure is what their estimate, p and test do, when those name none
         for later in (effect, second, p_row, test):

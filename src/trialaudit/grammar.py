@@ -65,7 +65,7 @@ _CI_TAIL = rf"(?:\s?(?:[,;(\[]\s?){{0,2}}{_CI_WITH}?(?:{CI_BODY})|\s?{CI_BARE})"
 # ("hazard ratio 0.91, 0.67 to 1.24.").
 CI_AFTER_COMMA = rf"""
     [,;]\s(?P<comma_lo>{SIGNED}){UNIT}?\s?(?:-|~|to)\s?(?P<comma_hi>{SIGNED}){UNIT}?
-    (?!\d)(?!\.\d)(?=\s?[)\];]|\.(?:\s|$))
+    (?!\d)(?!\.\d)(?=\s?[)\];]|\.(?:\s|$)|,\s?[Pp]\s?[=<>\u2264])  # "(OR 1.76, 1.17-2.66, p=0.007)"
 """
 _CI_TAIL_OR_COMMA = rf"(?:{_CI_TAIL}|{CI_AFTER_COMMA})"
 
@@ -245,8 +245,11 @@ ABSOLUTE_EFFECTS_CUE = re.compile(r"(?i)absolute\seffects?|risk\swith\b")
 # 1.4-4.1) at day 90". It needs its own CI.
 _NEXT_LEAD = r"[^.;\n]{0,40}?(?:,|\band\b|;|\bvs\.?|\sv\.?(?=\s)|\bversus\b)\s?"
 RATIO_NEXT = re.compile(
-    rf"""{_NEXT_LEAD}(?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?
-    (?:(?:was|of|were|is)\s)?(?P<est>{DEC})(?!\d)(?!\.\d)(?P<ci>{_CI_TAIL})""",
+    # the p of the first may stand between them, and a label before the next: "odds ratio 1.76,
+    # 95% CI 1.17-2.66, p=0.0066; high dose vs placebo: 2.13, 1.41-3.21"
+    rf"""(?:[;,]\s?[Pp]\s?[=<>\u2264]\s?0?\.\d{{1,6}})?
+    {_NEXT_LEAD}(?:[A-Za-z][\w\-]{{0,20}}:?\s){{0,4}}?
+    (?:(?:was|of|were|is)\s)?(?P<est>{DEC})(?!\d)(?!\.\d)(?P<ci>{_CI_TAIL_OR_COMMA})""",
     _X,
 )
 
