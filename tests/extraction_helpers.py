@@ -31,8 +31,13 @@ def kinds(text: str) -> list[tuple[str, str]]:
     return [(row["kind"], row["source_text"]) for row in stats(text)]
 
 
+def extract_and_check(text: str):
+    """Return the extraction of ``text`` and every check row (default settings) of it."""
+    extraction = extract_document("t", text)
+    return extraction, check_document(extraction.statistics, extraction.comparisons, Settings())
+
+
 def checks_named(text: str, check: str) -> list[dict]:
     """Return the rows of one check (default settings) of the statistics found in ``text``."""
-    extraction = extract_document("t", text)
-    rows = check_document(extraction.statistics, extraction.comparisons, Settings())
+    _, rows = extract_and_check(text)
     return [row for row in rows if row["check"] == check]

@@ -6,9 +6,7 @@ arithmetic of the printed roundings, worked beside each case."""
 from __future__ import annotations
 
 import pytest
-
-from trialaudit.checks import Settings, check_document
-from trialaudit.extract import extract_document
+from extraction_helpers import extract_and_check
 
 _WEIGHT = (
     "The mean change in body weight was −14.9% with semaglutide and −2.4% with placebo "
@@ -20,17 +18,12 @@ _FEV1 = (
 )
 
 
-def _extract_and_check(text):
-    extraction = extract_document("d", text)
-    return extraction, check_document(extraction.statistics, extraction.comparisons, Settings())
-
-
 def _of_means(checks):
     return [c for c in checks if c["check"] == "difference_vs_summaries"]
 
 
 def test_means_named_by_a_long_label_are_read_with_their_arms():
-    extraction, _ = _extract_and_check(
+    extraction, _ = extract_and_check(
         _WEIGHT.format(label="estimated treatment difference", difference="−12.4")
     )
     means = [(r["value"], r["arm"]) for r in extraction.statistics if r["kind"] == "mean"]
@@ -38,7 +31,7 @@ def test_means_named_by_a_long_label_are_read_with_their_arms():
 
 
 def test_a_time_point_inside_the_label_is_the_means():
-    extraction, _ = _extract_and_check(_FEV1.format(difference="0.11"))
+    extraction, _ = extract_and_check(_FEV1.format(difference="0.11"))
     means = [r for r in extraction.statistics if r["kind"] == "mean"]
     assert [(r["value"], r["arm"], r["timepoint"]) for r in means] == [
         (0.18, "drug Y", "week 52"),
@@ -60,7 +53,7 @@ def test_a_time_point_inside_the_label_is_the_means():
     ],
 )  # fmt: skip
 def test_the_difference_is_held_to_the_means(text, verdict, low, high):
-    _, checks = _extract_and_check(text)
+    _, checks = extract_and_check(text)
     [row] = _of_means(checks)
     assert row["verdict"] == verdict
     assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx((low, high))
@@ -72,7 +65,7 @@ def test_values_not_said_to_be_means_are_not_held_to_their_difference():
         "The general health (GH) score from the SF-36 was higher in the MSC group (67.0) "
         "compared to the placebo group (50.0), with a difference of 12.86 (95% CI: 1.44–24.28)."
     )
-    _, checks = _extract_and_check(text)
+    _, checks = extract_and_check(text)
     assert [row["verdict"] for row in _of_means(checks)] == ["not_checkable"]
 
 
@@ -87,7 +80,7 @@ def test_values_not_said_to_be_means_are_not_held_to_their_difference():
     ],
 )
 def test_no_difference_of_means_for_other_estimates(text):  # guard
-    _, checks = _extract_and_check(text)
+    _, checks = extract_and_check(text)
     assert _of_means(checks) == []
 
 
@@ -96,7 +89,7 @@ def test_a_headline_pair_of_means_across_a_time_point_takes_both_arms():
         "– Drug Z 10 mg achieved a mean body weight reduction of 12.1% at week 72 versus 3.0% "
         "with placebo –"
     )
-    extraction, _ = _extract_and_check(text)
+    extraction, _ = extract_and_check(text)
     means = [r for r in extraction.statistics if r["kind"] == "mean"]
     assert [(r["value"], r["arm"], r["timepoint"]) for r in means] == [
         (12.1, "Drug Z 10 mg", "week 72"),
@@ -117,7 +110,7 @@ _ESTIMAND = (
     [("−9.1", "consistent"), ("−7.1", "inconsistent")],
 )
 def test_means_compared_across_a_time_phrase_are_held_to_their_difference(difference, verdict):
-    extraction, checks = _extract_and_check(_ESTIMAND.format(difference=difference))
+    extraction, checks = extract_and_check(_ESTIMAND.format(difference=difference))
     means = [(r["value"], r["arm"]) for r in extraction.statistics if r["kind"] == "mean"]
     assert means == [(-12.1, "drug Z"), (-3.0, "placebo")]
     [row] = _of_means(checks)

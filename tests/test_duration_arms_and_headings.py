@@ -7,9 +7,7 @@ metafor 3.8.1 and stats::chisq.test, beside each case."""
 from __future__ import annotations
 
 import pytest
-
-from trialaudit.checks import Settings, check_document
-from trialaudit.extract import extract_document
+from extraction_helpers import extract_and_check
 
 _NONINFERIORITY = (
     "METHODS We randomly assigned 1450 patients to receive antibiotics for 7 days (725 patients) "
@@ -20,13 +18,8 @@ _NONINFERIORITY = (
 )
 
 
-def _extract_and_check(text):
-    extraction = extract_document("d", text)
-    return extraction, check_document(extraction.statistics, extraction.comparisons, Settings())
-
-
 def test_counts_in_arms_named_by_duration_are_compared():
-    extraction, checks = _extract_and_check(
+    extraction, checks = extract_and_check(
         _NONINFERIORITY.format(difference="−1.5", low="−4.9", high="1.9")
     )
     counts = [r for r in extraction.statistics if r["kind"] == "count"]
@@ -44,7 +37,7 @@ def test_counts_in_arms_named_by_duration_are_compared():
 
 
 def test_a_wrong_difference_between_arms_named_by_duration_is_inconsistent():
-    _, checks = _extract_and_check(
+    _, checks = extract_and_check(
         _NONINFERIORITY.format(difference="−3.5", low="−6.9", high="−0.1")
     )
     [estimate] = [c for c in checks if c["check"] == "difference_vs_counts"]
@@ -59,18 +52,18 @@ def test_a_wrong_difference_between_arms_named_by_duration_is_inconsistent():
     ],
 )
 def test_a_treatment_length_is_no_time_point(text):
-    extraction, _ = _extract_and_check(text)
+    extraction, _ = extract_and_check(text)
     assert all(r["timepoint"] == "" for r in extraction.statistics)
 
 
 def test_a_day_still_names_a_time_point():  # guard
-    extraction, _ = _extract_and_check("At 28 days, 12 (10.0%) patients had died.")
+    extraction, _ = extract_and_check("At 28 days, 12 (10.0%) patients had died.")
     assert [r["timepoint"] for r in extraction.statistics] == ["day 28"]
 
 
 @pytest.mark.parametrize("heading", ["RESULTS", "Results"])
 def test_a_capitalized_heading_is_not_part_of_the_outcome(heading):
-    extraction, _ = _extract_and_check(
+    extraction, _ = extract_and_check(
         f"{heading} Clinical cure occurred in 612 of 702 patients (87.2%) with drug A."
     )
     assert [r["outcome"] for r in extraction.statistics] == ["Clinical cure"]
@@ -86,7 +79,7 @@ def test_a_capitalized_heading_is_not_part_of_the_outcome(heading):
     ],
 )
 def test_a_named_survival_end_point_is_the_outcome_of_its_hazard_ratio(end_point, outcome):
-    extraction, _ = _extract_and_check(
+    extraction, _ = extract_and_check(
         f"{end_point} was longer with drug X (hazard ratio 0.68, 95% CI 0.56–0.82; p<0.0001)."
     )
     [ratio] = [r for r in extraction.statistics if r["kind"] == "ratio"]
@@ -119,7 +112,7 @@ Confidence Interval (2-Sided) 95% 0.42 to 1.00
     ],
 )
 def test_a_registry_row_of_bare_count_cells_is_read(p, verdict):
-    extraction, checks = _extract_and_check(_REGISTRY.format(p=p))
+    extraction, checks = extract_and_check(_REGISTRY.format(p=p))
     counts = [r for r in extraction.statistics if r["kind"] == "count"]
     assert [(r["numerator"], r["denominator"], r["arm"]) for r in counts] == [
         (27, 150, "Drug A"),

@@ -6,9 +6,7 @@ with metafor 3.8.1 escalc(measure = "OR") and chisq.test, beside each case."""
 from __future__ import annotations
 
 import pytest
-
-from trialaudit.checks import Settings, check_document
-from trialaudit.extract import extract_document
+from extraction_helpers import extract_and_check
 
 _THREE_ARMS = (
     "Findings 600 participants were randomly assigned to low-dose drug Q (n=201), high-dose drug "
@@ -19,13 +17,8 @@ _THREE_ARMS = (
 )
 
 
-def _extract_and_check(text):
-    extraction = extract_document("d", text)
-    return extraction, check_document(extraction.statistics, extraction.comparisons, Settings())
-
-
 def test_each_treated_arm_takes_its_estimate_in_order():
-    extraction, _ = _extract_and_check(_THREE_ARMS.format(second="2·13"))
+    extraction, _ = extract_and_check(_THREE_ARMS.format(second="2·13"))
     ratios = [(r["value"], r["arm"]) for r in extraction.statistics if r["kind"] == "ratio"]
     assert ratios == [
         (1.76, "low-dose drug Q vs placebo"),
@@ -44,7 +37,7 @@ def test_each_treated_arm_takes_its_estimate_in_order():
     ],
 )
 def test_each_estimate_is_held_to_its_arms_counts(second, verdicts):
-    _, checks = _extract_and_check(_THREE_ARMS.format(second=second))
+    _, checks = extract_and_check(_THREE_ARMS.format(second=second))
     by_value = [c for c in checks if c["check"] == "ratio_vs_counts"]
     assert [c["verdict"] for c in by_value] == verdicts
     assert by_value[0]["recomputed_value"] == pytest.approx(1.7618, abs=5e-5)
@@ -61,7 +54,7 @@ def test_estimates_not_one_per_arm_are_held_to_no_arm():
     text = _THREE_ARMS.format(second="2·13").replace(
         "1·41–3·21,", "1·41–3·21; any dose vs placebo: 1·94, 1·35–2·80,"
     )
-    _, checks = _extract_and_check(text)
+    _, checks = extract_and_check(text)
     held = {"ratio_vs_counts", "ci_vs_counts", "p_vs_counts"}
     assert [c for c in checks if c["check"] in held] == []
 
@@ -75,7 +68,7 @@ def test_estimates_not_one_per_arm_are_held_to_no_arm():
     ],
 )
 def test_an_interval_after_a_comma_may_be_followed_by_a_p(interval, expected):
-    extraction, _ = _extract_and_check(
+    extraction, _ = extract_and_check(
         f"Response was higher with drug (odds ratio 1.76, {interval}, p=0.0066)."
     )
     [ratio] = [r for r in extraction.statistics if r["kind"] == "ratio"]

@@ -6,20 +6,13 @@ values computed in R 4.x with metafor 3.8.1 and stats::poisson.test, beside each
 from __future__ import annotations
 
 import pytest
-
-from trialaudit.checks import Settings, check_document
-from trialaudit.extract import extract_document
+from extraction_helpers import extract_and_check
 
 _COUNTS = (
     "Interventions Vitamin D3 2000 IU daily (n=1198) or placebo (n=1202) for 12 months.\n"
     "Results At least one infection was reported by 201 (16.8%) participants in the vitamin D "
     "group and 247 (20.5%) in the placebo group ({estimates})."
 )
-
-
-def _checks(text):
-    extraction = extract_document("d", text)
-    return extraction, check_document(extraction.statistics, extraction.comparisons, Settings())
 
 
 def _of(checks, name, source_start):
@@ -31,7 +24,7 @@ def test_a_risk_difference_after_the_risk_ratio_is_held_to_the_same_counts():
         estimates="risk ratio 0.82, 0.69 to 0.97; absolute risk difference −3.8 percentage "
         "points, −6.9 to −0.7"
     )
-    _, checks = _checks(text)
+    _, checks = extract_and_check(text)
     [ratio] = _of(checks, "ratio_vs_counts", "risk ratio")
     [difference] = _of(checks, "difference_vs_counts", "absolute risk difference")
     [interval] = _of(checks, "ci_vs_counts", "absolute risk difference")
@@ -48,7 +41,7 @@ def test_a_wrong_risk_difference_after_the_risk_ratio_is_inconsistent():
     text = _COUNTS.format(
         estimates="risk ratio 0.82, 0.69 to 0.97; risk difference −5.8%, −8.9 to −2.7"
     )
-    _, checks = _checks(text)
+    _, checks = extract_and_check(text)
     [difference] = _of(checks, "difference_vs_counts", "risk difference")
     assert difference["verdict"] == "inconsistent"
     [ratio] = _of(checks, "ratio_vs_counts", "risk ratio")
@@ -61,7 +54,7 @@ def test_an_odds_ratio_before_the_risk_difference_is_held_to_the_counts_too():
     text = _COUNTS.format(
         estimates="odds ratio 0.78, 95% CI 0.63 to 0.96; risk difference −3.8%, −6.9 to −0.7"
     )
-    _, checks = _checks(text)
+    _, checks = extract_and_check(text)
     [ratio] = _of(checks, "ratio_vs_counts", "odds ratio")
     assert ratio["verdict"] == "consistent"
     assert ratio["recomputed_value"] == pytest.approx(0.7794842016, abs=1e-9)
@@ -78,7 +71,7 @@ def test_an_estimate_of_another_outcome_later_in_the_sentence_is_not_held_to_the
         estimates="risk ratio 0.82, 0.69 to 0.97), and fewer were admitted to hospital (odds "
         "ratio 0.40, 0.20 to 0.80"
     )
-    _, checks = _checks(text)
+    _, checks = extract_and_check(text)
     assert _of(checks, "ratio_vs_counts", "odds ratio") == []
     assert [c["verdict"] for c in _of(checks, "ratio_vs_counts", "risk ratio")] == ["consistent"]
 
@@ -88,7 +81,7 @@ def test_a_hazard_ratio_after_the_risk_ratio_is_not_held_to_the_counts():
     text = _COUNTS.format(
         estimates="risk ratio 0.82, 0.69 to 0.97; hazard ratio 0.60, 0.40 to 0.90"
     )
-    _, checks = _checks(text)
+    _, checks = extract_and_check(text)
     assert [c["check"] for c in checks if c["source_text"].startswith("hazard ratio")] == [
         "ratio_vs_ci_midpoint"
     ]
@@ -102,7 +95,7 @@ _RATES = (
 
 
 def test_events_named_by_a_long_phrase_over_person_time_are_a_rate():
-    extraction, _ = _checks(_RATES.format(irr="0.84", low="0.72", high="0.98"))
+    extraction, _ = extract_and_check(_RATES.format(irr="0.84", low="0.72", high="0.98"))
     rates = [r for r in extraction.statistics if r["kind"] == "rate"]
     assert [(r["numerator"], r["person_time"]) for r in rates] == [(312, 2890.0), (368, 2870.0)]
 
@@ -118,7 +111,7 @@ def test_events_named_by_a_long_phrase_over_person_time_are_a_rate():
     ],
 )
 def test_the_rate_ratio_is_held_to_the_events_over_person_time(irr, low, high, verdicts):
-    _, checks = _checks(_RATES.format(irr=irr, low=low, high=high))
+    _, checks = extract_and_check(_RATES.format(irr=irr, low=low, high=high))
     [ratio] = [c for c in checks if c["check"] == "ratio_vs_events"]
     [interval] = [c for c in checks if c["check"] == "ci_vs_events"]
     assert (ratio["verdict"], interval["verdict"]) == verdicts
@@ -126,14 +119,16 @@ def test_the_rate_ratio_is_held_to_the_events_over_person_time(irr, low, high, v
 
 
 def test_an_interventions_heading_is_not_part_of_the_arm():
-    extraction, _ = _checks(_COUNTS.format(estimates="risk ratio 0.82, 0.69 to 0.97"))
+    extraction, _ = extract_and_check(_COUNTS.format(estimates="risk ratio 0.82, 0.69 to 0.97"))
     sizes = [(r["arm"], r["value"]) for r in extraction.statistics if r["kind"] == "arm_size"]
     assert sizes == [("Vitamin D3 2000 IU daily", 1198), ("placebo", 1202)]
 
 
 @pytest.mark.parametrize("label", ["Intervention group", "the intervention arm"])
 def test_an_arm_named_intervention_keeps_its_name(label):  # guard
-    extraction, _ = _checks(f"Patients were randomized to {label} (n=40) or control (n=41).")
+    extraction, _ = extract_and_check(
+        f"Patients were randomized to {label} (n=40) or control (n=41)."
+    )
     sizes = [r["arm"] for r in extraction.statistics if r["kind"] == "arm_size"]
     assert sizes[0].lower() == "intervention"
 
@@ -146,7 +141,7 @@ _JAMA = (
 
 
 def test_the_p_of_a_hazard_ratio_after_the_counts_is_not_held_to_them():
-    _, checks = _checks(_JAMA.format(hazard="hazard ratio, 0.68 [95% CI, 0.53-0.88]; "))
+    _, checks = extract_and_check(_JAMA.format(hazard="hazard ratio, 0.68 [95% CI, 0.53-0.88]; "))
     [p] = [c for c in checks if c["check"] == "p_vs_counts"]
     assert p["verdict"] == "not_checkable"
     assert "hazard ratio" in p["note"]
@@ -154,6 +149,6 @@ def test_the_p_of_a_hazard_ratio_after_the_counts_is_not_held_to_them():
 
 def test_the_p_of_the_counts_own_difference_is_held_to_them():  # guard
     # chisq.test(matrix(c(98, 923, 142, 880), 2, byrow = TRUE), correct = FALSE): 0.002567732
-    _, checks = _checks(_JAMA.format(hazard=""))
+    _, checks = extract_and_check(_JAMA.format(hazard=""))
     [p] = [c for c in checks if c["check"] == "p_vs_counts"]
     assert p["verdict"] == "consistent"
