@@ -3,6 +3,8 @@ take (attribution.py)."""
 
 from __future__ import annotations
 
+import pytest
+
 from trialaudit import registry
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
@@ -499,3 +501,45 @@ def test_a_copied_record_names_its_outcome_and_time_frame_across_tabs():
     ]
     title = "Percentage of Participants Achieving PASI 75 at Week 16"
     assert counts == [(58, 46.0, title, "week 16"), (16, 12.8, title, "week 16")]
+
+
+CONTINUOUS_ANALYSIS = """Title: Change From Baseline in HbA1c at Week 26
+Time Frame: Baseline, Week 26
+Arm/Group Title | Drug A | Placebo
+Overall Number of Participants Analyzed | 150 | 148
+Mean (Standard Deviation)
+Unit of Measure: percentage of HbA1c
+-1.2 (0.9) | -0.3 (0.8)
+Statistical Analysis 1
+Comparison Group Selection: Drug A, Placebo
+Method: {method}
+P-Value: {p}
+Method of Estimation: Mean Difference (Net)
+Estimated Value: -0.9
+Confidence Interval (2-Sided) 95% -1.09 to -0.71
+"""
+
+
+def _continuous_checks(method, p):
+    extraction = extract_document("r", CONTINUOUS_ANALYSIS.format(method=method, p=p))
+    rows = check_document(extraction.statistics, extraction.comparisons, Settings())
+    return {row["check"]: row for row in rows}
+
+
+@pytest.mark.parametrize(("p", "verdict"), [("<0.001", "consistent"), ("0.04", "inconsistent")])
+def test_a_registry_analysis_of_means_is_held_to_the_table(p, verdict):
+    found = _continuous_checks("t-test, 2 sided", p)
+    # -1.2 - (-0.3) over the rounding of both means: -1.0 to -0.8
+    assert found["difference_vs_summaries"]["verdict"] == "consistent"
+    # Welch: se = sqrt(0.81/150 + 0.64/148), Satterthwaite df 292.841, -0.9 -/+ qt(.975, df) se
+    # = -1.094078 to -0.705922; pooled (296 df) -1.094223 to -0.705777 (R)
+    assert found["difference_ci_vs_summaries"]["verdict"] == "consistent"
+    # 2 * pt(-0.9 / se, 292.841) = 1.18e-17
+    assert found["p_vs_summaries"]["verdict"] == verdict
+
+
+def test_a_registry_analysis_by_a_model_is_not_held_to_the_raw_means():
+    found = _continuous_checks("ANCOVA", "0.04")
+    assert "difference_vs_summaries" not in found
+    assert found["p_vs_summaries"]["verdict"] == "not_checkable"
+    assert "adjusted" in found["p_vs_summaries"]["note"]

@@ -3033,6 +3033,10 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
     verdict, decision, log_ratio = judge_p(p_stat, candidates, settings)
     if exact and verdict.verdict == INCONSISTENT:
         verdict, decision = _within_rounding(p_stat, cmp, stats_by_id, verdict, decision, settings)
+    if verdict.verdict == INCONSISTENT and _adjusted(_stat(stats_by_id, cmp.get("effect_stat_id"))):
+        # "Method: ANCOVA": the p of a model's estimate need not be a t-test's of the summaries
+        why = "the p of an adjusted estimate (a model) need not be a t-test's of the summaries"
+        verdict, decision = replace(verdict, verdict=NOT_CHECKABLE, note=why), None
     sizes_assumed = _sizes_assumed(cmp, stats_by_id)
     if exact and sizes_assumed:
         at_floor = _t_test_p_range(_measured_share(_rounding_boxes(cmp, stats_by_id)))

@@ -85,7 +85,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     rows: list[dict] = []
     stats = [s for s in stats if s["kind"] != "p_value" or not tests_another_hypothesis(s, norm)]
     rows += _sas_listings(stats, norm, used)
-    rows += _registry_analyses(stats, norm, used)
+    rows += _registry_analyses(stats, arm_rows, norm, used)
     rows += _binary(stats, arm_rows, used)
     rows += _unnamed_binary_pairs(stats, norm, used)
     rows += _summary_pairs(stats, arm_rows, norm, used)
@@ -353,10 +353,12 @@ def _second_estimate(own: list[dict]) -> dict | None:
     return second
 
 
-def _registry_analyses(stats: list[dict], norm: str, used: set[int]) -> list[dict]:
+def _registry_analyses(
+    stats: list[dict], arm_rows: list[dict], norm: str, used: set[int]
+) -> list[dict]:
     """A registry's statistical analysis of two arms (registry.analyses) whose table above it
     counts people in each: their last counts there, with the analysis's first estimate and
-    p-value."""
+    p-value; or, when it counts none, their last means or medians there."""
     rows = []
     for analysis in registry.analyses(norm):
         inside = [
@@ -376,7 +378,24 @@ def _registry_analyses(stats: list[dict], norm: str, used: set[int]) -> list[dic
             next((c for c in reversed(table) if c["arm"] == arm), None)
             for arm in (analysis.first, analysis.second)
         ]
-        if None in cells or (effect is None and p_row is None):
+        if effect is None and p_row is None:
+            continue
+        if None in cells:
+            summaries = [
+                s
+                for s in stats
+                if s["kind"] in SUMMARY_KINDS
+                and analysis.table_start <= s["span_start"] < analysis.start
+                and s["stat_id"] not in used
+            ]
+            pair = [
+                next((m for m in reversed(summaries) if m["arm"] == arm), None)
+                for arm in (analysis.first, analysis.second)
+            ]
+            if None not in pair:
+                arms = _arms_for(pair[0], pair[1], arm_rows, norm)
+                rows.append(_continuous_row(pair[0], pair[1], arms, effect, p_row, None))
+                used.update(r["stat_id"] for r in (*pair, effect, p_row) if r is not None)
             continue
         first, second = cells
         totals = _denominator(first, []), _denominator(second, [])

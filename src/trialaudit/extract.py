@@ -435,11 +435,14 @@ _ADJUSTED_IN = re.compile(r"\b(?i:adjusted)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b|\b
 
 
 def _mark_adjusted(stats: list[dict], norm: str) -> None:
-    """Mark effect estimates adjusted for covariates, by their own words or the word before."""
+    """Mark effect estimates adjusted for covariates, by their own words or the word before, or
+    by the model a registry's statistical analysis names (registry.by_model)."""
+    modelled = registry.by_model(norm)
     for row in stats:
         if row["kind"] in {"ratio", "difference"} and (
             _ADJUSTED_IN.search(row["source_text"])
             or _ADJUSTED_BEFORE.search(norm, max(0, row["span_start"] - 30), row["span_start"])
+            or any(start <= row["span_start"] < end for start, end in modelled)
         ):
             row["adjusted"] = True
 

@@ -481,6 +481,25 @@ class Analysis(NamedTuple):
     table_start: int  # where the table of the arms it compares begins
 
 
+# A statistical analysis whose estimate comes from a model with covariates ("Method: ANCOVA",
+# "Mixed Models Analysis", "Regression, Logistic"), not from the table's raw summaries.
+_MODEL_METHOD = re.compile(
+    r"(?i)\bMethod(?:\sof\sAnalysis)?[:|]\s?"
+    r"(?:ANCOVA|Analysis\sof\sCovariance|Mixed\sModels?|MMRM|Regression|Cox|Generali[sz]ed)"
+)
+
+
+def by_model(norm: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each statistical analysis that names a model with covariates."""
+    if "Method" not in norm:
+        return []
+    return [
+        (analysis.start, analysis.end)
+        for analysis in analyses(norm)
+        if _MODEL_METHOD.search(norm, analysis.start, analysis.end)
+    ]
+
+
 def analyses(norm: str) -> list[Analysis]:
     """Return each statistical analysis of a registry record that compares two arms of the
     table above it: those its "Comparison Group Selection" names, else the table's only two."""
