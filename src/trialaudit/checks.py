@@ -1781,8 +1781,9 @@ def check_comparison(
     for estimate in (effect, second):
         if estimate is None or estimate["kind"] not in {"ratio", "difference"}:
             continue
-        if _not_from_counts(estimate):
-            rows += _not_recomputable(estimate, _not_from_counts(estimate), cid)
+        why = _not_from_counts(estimate)
+        if why:
+            rows += _not_recomputable(estimate, why, cid)
         else:
             # only a risk difference may be that of the printed percentages
             difference = estimate.get("measure") == "risk difference"

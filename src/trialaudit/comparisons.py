@@ -283,7 +283,6 @@ def _binary_segment(
     arms = study_arms(arm_rows, control["study_id"], control.get("subgroup") or "")
     # "88 (43.8%) ..., 97 (48.5%) ... and 61 (30.7%) ... (low dose vs placebo: odds ratio 1.76,
     # ...; high dose vs placebo: 2.13, ...)": one estimate per treated arm after all the counts,
-    # in the arms' order
     # in the arms' order; when they are not one per arm of one measure, which arm each
     # compares is not known
     trailing = (
