@@ -124,3 +124,33 @@ def test_a_registry_row_of_bare_count_cells_is_read(p, verdict):
     # 0.422916 to 0.998267
     assert by_check["ci_vs_counts"]["verdict"] == "consistent"
     assert by_check["ratio_vs_counts"]["recomputed_value"] == pytest.approx(0.649756, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the median is the follow-up's; the survival percentages after it are no medians
+        (
+            "At a median follow-up of 36.2 months (IQR 30.1-42.5), 3-year disease-free "
+            "survival was 78.2% (95% CI 74.1-81.8) in the adjuvant group and 65.4% (60.9-69.5) "
+            "in the observation group.",
+            ["median", "percentage", "percentage"],
+        ),
+        # guards: the label's own values
+        (
+            "Median time to progression was 10.2 months (95% CI 8.1-12.0) with drug and 7.4 "
+            "months (6.3-8.8) with placebo.",
+            ["median", "median"],
+        ),
+        (
+            "The median percentage of time in range was 62.5% (95% CI 58.0-66.1) with the device "
+            "and 55.1% (51.2-59.0) with usual care.",
+            ["median", "median"],
+        ),
+    ],
+)
+def test_a_median_label_is_not_taken_by_percentages_after_its_own_value(text, kinds):
+    extraction, _ = extract_and_check(text)
+    rows = extraction.statistics
+    assert [r["kind"] for r in rows] == kinds
+    assert all(r["ci_low_text"] for r in rows[-2:])

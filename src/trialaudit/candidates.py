@@ -172,6 +172,20 @@ _BRACKET_CONTEXT = re.compile(
     r"|study|trial|version|eq\.?|equation)\s?$"
 )
 _MEAN_OR_MEDIAN = re.compile(r"(?i)\b(?P<word>median|mean|average)\b")
+# The first number after a summary's label, and whether it is in percent.
+_FIRST_VALUE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<percent>\s?%)?")
+
+
+def _label_of_another_unit(norm: str, label_end: int, start: int, fields: dict) -> bool:
+    """Whether the median or mean label before a percentage with its CI already has a value
+    of its own not in percent ("At a median follow-up of 36.2 months (IQR 30.1-42.5), 3-year
+    disease-free survival was 78.2% (95% CI 74.1-81.8)": the survival is no median)."""
+    if fields.get("unit") != "%":
+        return False
+    first = _FIRST_VALUE.search(norm, label_end, start)
+    return first is not None and not first.group("percent")
+
+
 _SE_NEAR = re.compile(r"(?i)\b(?:SEM?|standard\serror)\b")
 _HEART_RATE_UNIT = re.compile(r"(?i)\s?(?:bpm|beats|breaths|/\s?min|per\smin|mm\s?Hg|times)")
 _PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
@@ -1547,8 +1561,15 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         label = None
         for label_match in _MEAN_OR_MEDIAN.finditer(norm, max(0, m.start() - 160), m.start()):
             label = label_match.group("word").lower()
-        if label is None and kind == "ci" and fields["unit"] == "%":
-            continue  # "efficacy was 61.3% (95% CI 55.8-66.1)": a percentage and its CI
+        of_another = label is not None and _label_of_another_unit(
+            norm, label_match.end(), m.start(), fields
+        )
+        if fields["unit"] == "%" and (
+            (label is None and kind == "ci") or (of_another and kind in {"ci", ""})
+        ):
+            # "efficacy was 61.3% (95% CI 55.8-66.1)": a percentage and its CI; so is "65.4%
+            # (60.9-69.5)" after a median of months
+            continue
         if label is None and _NUMBER_NEEDED.search(_before(norm, m.start(), 40)):
             continue  # "NNT = 12 (95% CI 7 to 45)" is no median
         if label is None and kind in {"ci", ""} and _EFFECT_BEFORE.search(_before(norm, m.start())):
