@@ -32,7 +32,7 @@ from . import (
 )
 from .arms import CLUSTERS, counts_people, of_each_arm, resolve_arm
 from .comparisons import ANOTHER_HYPOTHESIS_FLAG
-from .grammar import ONE_SIDED_FLAG
+from .grammar import CROSSOVER_FLAG, ONE_SIDED_FLAG
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -3489,6 +3489,37 @@ def _allow_for_clustering(row: dict, by_id: dict[int, dict], mean_size: float) -
     return {**row, "verdict": NOT_CHECKABLE, "decision_error": None, "note": note}
 
 
+# Checks that take the arms for groups of different people: in a crossover trial every patient
+# is in each arm, so a paired analysis (Senn, Cross-over Trials in Clinical Research, 2002)
+# gives another t, p and CI, and the arms' sizes each count the whole sample.
+_INDEPENDENT_ARMS_CHECKS = frozenset(
+    {
+        "test_vs_summaries", "p_vs_summaries", "difference_ci_vs_summaries", "smd_vs_test",
+        "smd_ci_vs_sizes", "p_vs_counts", "ci_vs_counts", "test_vs_counts", "p_vs_percentages",
+        "ci_vs_percentages", "test_vs_percentages", "total_vs_arm_sizes",
+        "denominator_vs_randomized",
+    }
+)  # fmt: skip
+_WITHIN_PATIENTS_NOTE = (
+    "a crossover trial compares treatments within the same patients; a paired analysis gives "
+    "another result, and each arm counts the whole sample"
+)
+
+
+def _within_patients(row: dict, by_id: dict[int, dict]) -> dict:
+    """An inconsistent row of a check that takes the arms for different people, in a crossover
+    trial: not checkable, with the reason."""
+    stat = by_id.get(int(row["stat_id"])) if not _missing(row.get("stat_id")) else None
+    if (
+        row["verdict"] != INCONSISTENT
+        or row["check"] not in _INDEPENDENT_ARMS_CHECKS
+        or not _has_flag(stat, CROSSOVER_FLAG)
+    ):
+        return row
+    note = "; ".join(filter(None, [row.get("note") or "", _WITHIN_PATIENTS_NOTE]))
+    return {**row, "verdict": NOT_CHECKABLE, "decision_error": None, "note": note}
+
+
 def _of_binary_counts(comparisons: Iterable[dict], key: str, *also: str) -> set[int]:
     """The stat_ids under ``key`` of the binary comparisons that have both arms' events (and
     the fields ``also`` names)."""
@@ -3615,7 +3646,7 @@ def check_document(
             compared = [_allow_for_clustering(row, by_id, mean_size) for row in compared]
         rows.extend(compared)
     rows.extend(check_arm_sums(stats))
-    done = [r for r in rows if r is not None]
+    done = [_within_patients(r, by_id) for r in rows if r is not None]
     _defer_to_counts(done)
     for row in done:
         _flag_last_digit(row)

@@ -84,6 +84,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("summary_type_not_stated")
     if row.get("adjusted"):
         flags.append("adjusted")
+    if row.get("crossover"):
+        flags.append(grammar.CROSSOVER_FLAG)
     if row.get("each_arm"):
         flags.append(EACH_ARM_FLAG)
     if row.get("denominator_stat_id") is not None:
@@ -1269,7 +1271,9 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _name_strata(stats)
     fact_rows = _fact_rows(doc_id, text, found_facts, layout)
     study_rows = _study_rows(doc_id, layout, fact_rows, stats)
+    within_patients = bool(grammar.CROSSOVER_DESIGN.search(norm))
     for row in stats:
+        row["crossover"] = within_patients
         row["flags"] = _flags(row)
     return Extraction(
         statistics=stats,

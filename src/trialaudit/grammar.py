@@ -340,6 +340,15 @@ DIFFERENCE_COMPARATIVE = re.compile(
 # bound at 1 - a is the limit of the two-sided interval at 1 - 2a (CONSORT extension for
 # non-inferiority and equivalence trials, Piaggio et al., JAMA 2012).
 # the flag of an estimate whose one limit is such a bound
+# A crossover trial, where every patient receives each treatment in turn ("randomized,
+# double-blind crossover trial", "a two-period crossover design"); not a parallel trial that
+# allowed crossover after progression ("crossover to the active drug was permitted").
+CROSSOVER_FLAG = "crossover"
+CROSSOVER_DESIGN = re.compile(
+    r"(?i)\bcross[-\s]?over\s(?:trial|study|design|fashion|manner|RCT)\b"
+    r"|\b(?:two|three|four|[234])[-\s](?:period|way|treatment|sequence)[-\s,]{1,3}"
+    r"(?:\w{1,20}[-\s,]{1,3}){0,2}?cross[-\s]?over\b"
+)
 ONE_SIDED_FLAG = "one_sided_ci"
 
 # A standardized mean difference named by its estimator: "Cohen's d = 0.94", "Hedges' g = 0.38
