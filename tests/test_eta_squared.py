@@ -6,21 +6,15 @@ Reference values computed in R 4.x from the printed statistics, beside each case
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import extract_and_check
 
 from trialaudit import schemas, scoring
-from trialaudit.checks import Settings, check_document
-from trialaudit.extract import extract_document
 
 
 def _eta_rows(text):
-    extraction = extract_document("d", text)
+    extraction, rows = extract_and_check(text)
     sizes = [r for r in extraction.statistics if r["kind"] == "effect_size"]
-    checks = [
-        r
-        for r in check_document(extraction.statistics, extraction.comparisons, Settings())
-        if r["check"] == "effect_size_vs_test"
-    ]
-    return sizes, checks
+    return sizes, [r for r in rows if r["check"] == "effect_size_vs_test"]
 
 
 @pytest.mark.parametrize(

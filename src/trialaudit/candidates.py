@@ -1447,7 +1447,7 @@ _NEXT_ARMS_VALUE = re.compile(
     rf"""[^.;\n\d()]{{0,60}}?(?:\(\s?[nN]\s?=\s?{grammar.INT}\s?\)[^.;\n\d()]{{0,4}}?)?
     # "13.9% at week 68 versus 2.4% with placebo", "from baseline to week 68, compared with
     # -2.4% for placebo": the time point of both
-    (?:\s(?:at|by|after|to)\s(?i:week|day|month|year)\s\d{{1,3}},?)?
+    (?:\s{grammar.TIME_BETWEEN_VALUES},?)?
     \s(?:and|vs\.?|versus|compared\swith)\s
     (?P<center>{grammar.SIGNED})(?!\d)(?!\.\d)(?P<unit>{grammar.UNIT})?
     (?=\s(?:in|with|among|on|for)\s)""",

@@ -3,21 +3,19 @@ and p-value of a document belong together, and the arm sizes they rest on."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
 from . import context, registry, sas
 from .arms import CLUSTERS, EVENTS, counts_people, resolve_arm
-from .grammar import ARM_ENDS_AHEAD, ARM_LABEL
+from .grammar import ARM_ENDS_AHEAD, ARM_LABEL, TIME_BETWEEN_VALUES
 
 _VERSUS_GAP = re.compile(
     r"(?i)^[\s,]{0,3}(?:vs\.?|versus|v\.?|compared\s(?:with|to)|and)\s?\.?\s?(?:the\s)?$"
 )
-# "13.9% at week 68 versus 2.4%", "-13.9% from baseline to week 68, compared with -2.4%": the
-# time point of both, inside the gap.
-_TIME_IN_GAP = re.compile(
-    r"(?i)(?:from\sbaseline\s)?(?:at|by|after|to)\s(?:week|day|month|year)\s\d{1,3}"
-)
+# a time point in the gap between two summaries does not part them
+_TIME_IN_GAP = re.compile(TIME_BETWEEN_VALUES)
 # "in the MSC group (67.0) compared to the placebo group (50.0)".
 _NAMED_ARMS_GAP = re.compile(
     r"(?i)^(?:[^\d;]{0,40}?(?:vs\.?|versus|compared\s(?:with|to)|than|and)\b[^\d;]{0,40}"
@@ -119,7 +117,8 @@ def _standardized_differences_after(
     for sentence, pairs in pairs_in.items():
         row = pairs[0]
         means = [by_id.get(row[f"summary_{side}_stat_id"]) for side in "12"]
-        following = next((key for key in starts if key[0] >= sentence[1]), None)
+        at = bisect.bisect_left(starts, (sentence[1],))
+        following = starts[at] if at < len(starts) else None
         if (
             len(pairs) != 1
             or row["effect_stat_id"] is not None

@@ -340,6 +340,11 @@ DIFFERENCE_COMPARATIVE = re.compile(
 # bound at 1 - a is the limit of the two-sided interval at 1 - 2a (CONSORT extension for
 # non-inferiority and equivalence trials, Piaggio et al., JAMA 2012).
 # the flag of an estimate whose one limit is such a bound
+# The time point of two values printed between them: "13.9% at week 68 versus 2.4%", "-13.9%
+# from baseline to week 68, compared with -2.4%".
+TIME_BETWEEN_VALUES = (
+    r"(?i:(?:from\sbaseline\s)?(?:at|by|after|to)\s(?:week|day|month|year))\s\d{1,3}"
+)
 # A crossover trial, where every patient receives each treatment in turn ("randomized,
 # double-blind crossover trial", "a two-period crossover design"); not a parallel trial that
 # allowed crossover after progression ("crossover to the active drug was permitted").

@@ -12,6 +12,7 @@ the same order.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -500,11 +501,13 @@ def by_model(norm: str) -> list[tuple[int, int]]:
     ]
 
 
-def analyses(norm: str) -> list[Analysis]:
+@functools.lru_cache(maxsize=4)
+def analyses(norm: str) -> tuple[Analysis, ...]:
     """Return each statistical analysis of a registry record that compares two arms of the
-    table above it: those its "Comparison Group Selection" names, else the table's only two."""
+    table above it: those its "Comparison Group Selection" names, else the table's only two.
+    Cached: the adjusted marks, the comparisons and the arms of a document each ask."""
     if "Statistical Analysis" not in norm and "Comparison Group Selection" not in norm:
-        return []
+        return ()
     tables = list(_TITLES.finditer(norm))
     starts = [m for m in _ANALYSIS_START.finditer(norm)]
     found = []
@@ -525,7 +528,7 @@ def analyses(norm: str) -> list[Analysis]:
         pair = _selected(norm, opener.start(), end, titles)
         if pair:
             found.append(Analysis(opener.start(), end, " vs ".join(pair), *pair, above[-1].start()))
-    return found
+    return tuple(found)
 
 
 def _same_analysis(norm: str, previous: re.Match, selection: re.Match) -> bool:
