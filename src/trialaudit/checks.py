@@ -1036,6 +1036,9 @@ def check_p_against_percentages(
     tables = _tables_from_percentages(first, second, sizes)
     if tables is None:
         return None
+    if _adjusted(p_stat):
+        why = _P_OF_A_MODEL.format("the percentages' 2x2 tables")
+        return _row(p_stat, "p_vs_percentages", _reported_p(p_stat), _not_checkable(why))
     candidates = {
         f"{method}, {x1}/{n1} vs {x2}/{n2}": value
         for x1, n1, x2, n2 in tables
@@ -1795,8 +1798,15 @@ def check_comparison(
         # the hazard ratio it follows
         of_estimate = _not_from_counts(_stat(stats_by_id, p_stat.get("refers_to")))
         p_not_from_counts = not_from_counts or of_estimate
-        if p_not_from_counts or several:
-            reason = several or f"{p_not_from_counts}; its p is not a test of the 2x2 table"
+        if p_not_from_counts or several or _adjusted(p_stat):
+            reason = (
+                several
+                or (
+                    p_not_from_counts
+                    and f"{p_not_from_counts}; its p is not a test of the 2x2 table"
+                )
+                or _P_OF_A_MODEL.format("the crude 2x2 table")
+            )
             verdict = _not_checkable(reason)
             rows.append(
                 _row(p_stat, "p_vs_counts", _reported_p(p_stat), verdict, comparison_id=cid)
@@ -1822,6 +1832,11 @@ def check_comparison(
 def _adjusted(effect: dict) -> bool:
     """Return True if an estimate is flagged as adjusted (from a model, not the crude data)."""
     return _has_flag(effect, "adjusted")
+
+
+# why a p-value its words call stratified or adjusted ("Cochran-Mantel-Haenszel test stratified
+# by centre, P = 0.02") is not held to a test of the crude data
+_P_OF_A_MODEL = "the p of a stratified or adjusted analysis is not a test of {}"
 
 
 def _not_from_counts(effect: dict | None) -> str:
@@ -3037,6 +3052,9 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
     if verdict.verdict == INCONSISTENT and _adjusted(_stat(stats_by_id, cmp.get("effect_stat_id"))):
         # "Method: ANCOVA": the p of a model's estimate need not be a t-test's of the summaries
         why = "the p of an adjusted estimate (a model) need not be a t-test's of the summaries"
+        verdict, decision = replace(verdict, verdict=NOT_CHECKABLE, note=why), None
+    elif verdict.verdict == INCONSISTENT and _adjusted(p_stat):
+        why = _P_OF_A_MODEL.format("the summaries")
         verdict, decision = replace(verdict, verdict=NOT_CHECKABLE, note=why), None
     sizes_assumed = _sizes_assumed(cmp, stats_by_id)
     if exact and sizes_assumed:

@@ -436,11 +436,38 @@ _ADJUSTED_BEFORE = re.compile(r"(?i)\b(?:adjusted|estimated)\s(?:[\w\-]+\s)?$")
 _ADJUSTED_IN = re.compile(r"\b(?i:adjusted)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b|\bA(?:OR|HR)\b")
 
 
+# the words before a p-value that name a stratified, adjusted or multiplicity-corrected
+# analysis: "(Cochran-Mantel-Haenszel test stratified by centre, P = 0.02)", "after adjustment
+# for age, P = 0.04", "(logistic regression, P = 0.01)"
+_P_OF_A_MODEL = re.compile(
+    r"(?i)\b(?:adjust(?:ed|ing|ment)|stratified|(?:Cochran[\s\-–]+)?Mantel[\s\-–]+Haenszel|CMH"
+    r"|logistic[\s\-]regression|mixed[\s\-](?:effects?[\s\-])?models?|generali[sz]ed estimating"
+    r"|GEE|ANCOVA|analysis of covariance|controlling for|Bonferroni|Holm|multiplicity)\b"
+)
+# how far before a p-value its test may be named
+_P_LEAD = 100
+
+
 def _mark_adjusted(stats: list[dict], norm: str) -> None:
     """Mark effect estimates adjusted for covariates, by their own words or the word before, or
-    by the model a registry's statistical analysis names (registry.by_model)."""
+    by the model a registry's statistical analysis names (registry.by_model); and p-values whose
+    words since the statistic before them (in their sentence) name a stratified or adjusted
+    analysis, which a test of the crude counts or summaries does not reproduce."""
     modelled = registry.by_model(norm)
+    lead_from = 0
+    sentence = None
     for row in stats:
+        if row["sentence_start"] != sentence:
+            sentence, lead_from = row["sentence_start"], row["sentence_start"]
+        if (
+            row["kind"] == "p_value"
+            and not row.get("method")
+            and _P_OF_A_MODEL.search(
+                norm, max(lead_from, row["span_start"] - _P_LEAD), row["span_start"]
+            )
+        ):
+            row["adjusted"] = True
+        lead_from = max(lead_from, row["span_end"])
         if row["kind"] in {"ratio", "difference"} and (
             _ADJUSTED_IN.search(row["source_text"])
             or _ADJUSTED_BEFORE.search(norm, max(0, row["span_start"] - 30), row["span_start"])
