@@ -73,3 +73,75 @@ def test_an_interval_after_a_comma_may_be_followed_by_a_p(interval, expected):
     )
     [ratio] = [r for r in extraction.statistics if r["kind"] == "ratio"]
     assert (ratio["ci_low_text"], ratio["ci_high_text"]) == expected
+
+
+# A risk ratio and a risk difference per treated arm, after three arms' counts listed with their
+# arms "respectively". R 4.x, metafor 3.8.1: escalc("RR" / "RD", ai = c(52, 43), n1i = c(188,
+# 190), ci = c(74, 74), n2i = c(191, 191)): RR 0.7139160 (0.5331518 to 0.9559681) and
+# 0.5841394 (0.4251597 to 0.8025663); RD -11.08388% (-20.49757 to -1.670193) and -16.11188%
+# (-25.22966 to -6.994097).
+_TWO_MEASURES = (
+    "Relapse occurred in 52 of 188 (27.7%), 43 of 190 (22.6%) and 74 of 191 (38.7%) patients "
+    "{arms}, respectively (low dose vs placebo: RR 0.71, 95% CI 0.53 to 0.96; RD {first_rd}%, "
+    "−20.5 to −1.7; high dose vs placebo: RR 0.58, 0.43 to 0.80; RD −16.1%, −25.2 to −7.0)."
+)
+_LISTS_OF_THREE = [
+    ("in the low-dose, high-dose and placebo groups", ["low-dose", "high-dose", "placebo"]),
+    ("receiving the low dose, the high dose and placebo", ["low dose", "high dose", "placebo"]),
+    ("in the low dose, high dose, or placebo arms", ["low dose", "high dose", "placebo"]),
+]
+
+
+@pytest.mark.parametrize(("arms", "labels"), _LISTS_OF_THREE)
+def test_counts_take_three_arms_listed_respectively(arms, labels):
+    extraction, _ = extract_and_check(_TWO_MEASURES.format(arms=arms, first_rd="−11.1"))
+    counts = [r["arm"] for r in extraction.statistics if r["kind"] == "count"]
+    assert counts == labels
+
+
+def test_a_list_of_arms_longer_than_the_values_names_none():  # guard
+    text = (
+        "Relapse occurred in 52 of 188 (27.7%) and 74 of 191 (38.7%) patients in the low-dose, "
+        "high-dose and placebo groups, respectively."
+    )
+    extraction, _ = extract_and_check(text)
+    assert [r["arm"] for r in extraction.statistics if r["kind"] == "count"] == ["", ""]
+
+
+@pytest.mark.parametrize(("arms", "labels"), _LISTS_OF_THREE[:2])
+def test_an_estimate_and_its_second_measure_per_arm_are_held_to_its_counts(arms, labels):
+    _, checks = extract_and_check(_TWO_MEASURES.format(arms=arms, first_rd="−11.1"))
+    ratios = [c for c in checks if c["check"] == "ratio_vs_counts"]
+    differences = [c for c in checks if c["check"] == "difference_vs_counts"]
+    intervals = [c for c in checks if c["check"] == "ci_vs_counts"]
+    assert [c["recomputed_value"] for c in ratios] == pytest.approx([0.7139160, 0.5841394])
+    assert [c["recomputed_value"] for c in differences] == pytest.approx(
+        [-11.08388, -16.11188], abs=5e-5
+    )
+    assert [(c["recomputed_low"], c["recomputed_high"]) for c in intervals] == [
+        pytest.approx((0.5331518, 0.9559681)),
+        pytest.approx((-20.49757, -1.670193), abs=5e-5),
+        pytest.approx((0.4251597, 0.8025663)),
+        pytest.approx((-25.22966, -6.994097), abs=5e-5),
+    ]
+    assert {c["verdict"] for c in ratios + differences + intervals} == {"consistent"}
+
+
+def test_a_slip_in_one_arms_second_measure_is_found_there():
+    # -13.1 is not -11.08 over its rounding; the high dose's -16.1 stays consistent
+    _, checks = extract_and_check(
+        _TWO_MEASURES.format(arms=_LISTS_OF_THREE[0][0], first_rd="−13.1")
+    )
+    differences = [c["verdict"] for c in checks if c["check"] == "difference_vs_counts"]
+    assert differences == ["inconsistent", "consistent"]
+
+
+def test_measures_in_another_order_per_arm_are_held_to_no_arm():  # guard
+    # RR, RD for the low dose but RD, RR for the high dose: not one pattern per arm
+    text = _TWO_MEASURES.format(arms=_LISTS_OF_THREE[0][0], first_rd="−11.1").replace(
+        "RR 0.58, 0.43 to 0.80; RD −16.1%, −25.2 to −7.0",
+        "RD −16.1%, −25.2 to −7.0; RR 0.58, 0.43 to 0.80",
+    )
+    _, checks = extract_and_check(text)
+    held = {"ratio_vs_counts", "difference_vs_counts", "ci_vs_counts"}
+    assert [c for c in checks if c["check"] in held] == []

@@ -289,14 +289,18 @@ def _binary_segment(
         and bool(effects)
         and effects[0]["span_start"] > max(c["span_end"] for c in cells)
     )
+    # "(low dose vs placebo: RR 0.71, ...; RD -11.1%, ...; high dose vs placebo: RR 0.58, ...;
+    # RD -16.1%, ...)": an estimate and its second of another measure, per arm
+    per_arm = _estimates_per_arm(effects) if trailing else []
     in_order = (
-        trailing and len(effects) == len(treated) and len({e.get("measure") for e in effects}) == 1
+        len(per_arm) == len(treated)
+        and len({tuple(e.get("measure") for e in estimates) for estimates in per_arm}) == 1
     )
     for position, cell in enumerate(treated):
         nxt = treated[position + 1]["span_start"] if position + 1 < len(treated) else None
         if in_order:
-            own = [effects[position]]
-            nxt = effects[position + 1]["span_start"] if position + 1 < len(effects) else None
+            own = per_arm[position]
+            nxt = per_arm[position + 1][0]["span_start"] if position + 1 < len(per_arm) else None
         elif trailing:
             own = []
         else:
@@ -349,6 +353,17 @@ def _second_estimate(own: list[dict]) -> dict | None:
     ):
         return None
     return second
+
+
+def _estimates_per_arm(effects: list[dict]) -> list[list[dict]]:
+    """The estimates in order, an estimate and its second (``_second_estimate``) together."""
+    grouped: list[list[dict]] = []
+    for effect in effects:
+        if grouped and len(grouped[-1]) == 1 and _second_estimate([grouped[-1][0], effect]):
+            grouped[-1].append(effect)
+        else:
+            grouped.append([effect])
+    return grouped
 
 
 def _registry_analyses(

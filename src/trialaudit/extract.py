@@ -516,6 +516,15 @@ _ARMS_RESPECTIVELY = re.compile(
     (?P<arm2>{grammar.ARM_LABEL})\s(?:groups?|arms?|cohorts?),?\s(?i:respectively)\b""",
     re.VERBOSE,
 )
+# three or more arms: "in the low-dose, high-dose and placebo groups, respectively", "patients
+# receiving the low dose, the high dose and placebo, respectively"
+_ARM_LIST_RESPECTIVELY = re.compile(
+    rf"""\b(?:in|for|of|among|with|receiving)\s(?:the\s)?
+    (?P<list>{grammar.ARM_LABEL}(?:,\s(?:the\s)?{grammar.ARM_LABEL}){{1,4}},?\s(?:and|or)\s
+    (?:the\s)?{grammar.ARM_LABEL})(?:\s(?:groups?|arms?|cohorts?))?,?\s(?i:respectively)\b""",
+    re.VERBOSE,
+)
+_ARM_LIST_SEPARATOR = re.compile(r",\s(?:(?:and|or)\s)?(?:the\s)?|\s(?:and|or)\s(?:the\s)?")
 _IN_ARM_ORDER = {"count", "mean", "median"}
 
 
@@ -774,6 +783,19 @@ def _assign_respectively(
         said = _RESPECTIVELY.search(norm, start, rows[0]["sentence_end"])
         if not said:
             continue
+        listed = _ARM_LIST_RESPECTIVELY.search(norm, start, said.end())
+        if listed:
+            labels = [
+                context.clean_arm(label)
+                for label in _ARM_LIST_SEPARATOR.split(listed.group("list"))
+            ]
+            before = [
+                r for r in rows if r["kind"] in _IN_ARM_ORDER and r["span_end"] <= listed.start()
+            ]
+            if len(before) == len(labels) and all(labels):
+                for arm, value in zip(labels, before, strict=True):
+                    value["arm"] = arm
+                continue
         named = _ARMS_RESPECTIVELY.search(norm, start, said.end())
         if named:
             # "62% (31 of 50) and 40% (20 of 50) in the drug and placebo groups, respectively"
