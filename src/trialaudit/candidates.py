@@ -669,6 +669,23 @@ def _eta_squared(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+_OMEGA_OR_F_ANCHORS = ("\u03c9", "omega", "cohen's f", "cohens f", "cohen f")
+
+
+def _omega_squared_or_f(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return omega squared and Cohen's f of an F test ("F(2, 87) = 13.05, ω² = .21")."""
+    found = []
+    for m in scan.finditer(grammar.OMEGA_SQUARED_OR_F, _OMEGA_OR_F_ANCHORS, 8, 30):
+        if m["cohen"]:
+            measure = "Cohen's f squared" if m["f_squared"] else "Cohen's f"
+        else:
+            partial = m["partial"] or m["p_before"] or m["p_after"] or m["p_omega"]
+            measure = "partial omega squared" if partial else "omega squared"
+        fields = {"value_text": m["est"], "measure": measure, "unit": ""}
+        found.append(Candidate("effect_size", m.start(), m.end(), fields))
+    return found
+
+
 _PHI_ANCHORS = ("\u03c6", "\u03d5", "phi", "cram", "v =", "v=")
 
 
@@ -1815,6 +1832,7 @@ def candidates(
             *_tests(norm, scan),
             *_standardized_differences(norm, scan),
             *_eta_squared(norm, scan),
+            *_omega_squared_or_f(norm, scan),
             *_phi_or_v(norm, scan),
             *_ratios(norm, scan),
             *_table_estimates(norm, sents, scan),

@@ -2826,27 +2826,43 @@ def _test_before(stat: dict, sentences: _RowsBySentence, types: set[str]) -> dic
 _ETA_METHOD = "F df1 / (F df1 + df2)"
 
 
+def _f_before(stat: dict, sentences: _RowsBySentence) -> tuple | str | None:
+    """The F printed before an effect size in its sentence, as (the Fs that round to it, df1,
+    df2, how it was read), a t being an F of 1 df (F = t squared); why not, when its degrees of
+    freedom are not printed; None when there is no F or t."""
+    test = _test_before(stat, sentences, {"F", "t"})
+    if test is None:
+        return None
+    value = as_reported(test.get("value_text"))
+    from_t = test["test_type"] == "t"
+    df1, df2 = (1.0, test.get("df1")) if from_t else (test.get("df1"), test.get("df2"))
+    if value is None or _missing(df1) or _missing(df2):
+        return "the test's degrees of freedom are not reported"
+    low, high = value.interval()
+    if from_t:
+        low, high = (v**2 for v in continuous.magnitude((low, high)))
+    return (
+        (max(low, 0.0), max(high, 0.0)),
+        float(df1),
+        float(df2),
+        (", F = t squared" if from_t else ""),
+    )
+
+
 def check_eta_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
     """(Partial) eta squared against the F printed before it in its sentence: the effect's
     share F df1 / (F df1 + df2) (Cohen 1973; Lakens 2013, eq. 13) over the F that round to the
     printed one; a t is an F of 1 df. Eta squared is that share in a one-way design and at most
     it in others, so an eta squared below it is not checkable and one above it inconsistent."""
     reported = as_reported(stat.get("value_text"))
-    test = _test_before(stat, sentences, {"F", "t"})
+    test = _f_before(stat, sentences)
     if reported is None or test is None:
         return None
-    value = as_reported(test.get("value_text"))
-    from_t = test["test_type"] == "t"
-    df1, df2 = (1.0, test.get("df1")) if from_t else (test.get("df1"), test.get("df2"))
-    if value is None or _missing(df1) or _missing(df2):
-        verdict = _not_checkable("the test's degrees of freedom are not reported")
-        return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
-    low, high = value.interval()
-    if from_t:  # F = t squared
-        low, high = (v**2 for v in continuous.magnitude((low, high)))
-    df1, df2 = float(df1), float(df2)
-    share = tuple(max(f, 0.0) * df1 / (max(f, 0.0) * df1 + df2) for f in (low, high))
-    method = _ETA_METHOD + (", F = t squared" if from_t else "")
+    if isinstance(test, str):
+        return _row(stat, "effect_size_vs_test", stat["value_text"], _not_checkable(test))
+    (low, high), df1, df2, read = test
+    share = tuple(f * df1 / (f * df1 + df2) for f in (low, high))
+    method = _ETA_METHOD + read
     verdict = _judge_size(reported, {method: share}, digits=4)
     least = share[0]
     if (
@@ -2856,6 +2872,49 @@ def check_eta_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
     ):
         why = "an eta squared below the effect's share may be of a design of several factors"
         verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+    return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
+
+
+def _at_most(reported: Reported, method: str, bounds: tuple[float, float], below: str) -> Verdict:
+    """Judge an effect size whose value from the test is ``bounds`` in the simplest design and
+    smaller in others: consistent when the printed value's rounding interval meets them,
+    inconsistent above them, not checkable (``below`` says why) under them."""
+    low, high = bounds
+    low_r, high_r = reported.interval()
+    text = f"{low:.4f} to {high:.4f}"
+    if low_r <= high and low <= high_r:
+        return Verdict(CONSISTENT, method, (low + high) / 2, text, "", low, high)
+    verdict = Verdict(INCONSISTENT, method, (low + high) / 2, text, "", low, high)
+    return replace(verdict, verdict=NOT_CHECKABLE, note=below) if high_r < low else verdict
+
+
+def check_omega_squared_or_f(stat: dict, sentences: _RowsBySentence) -> dict | None:
+    """(Partial) omega squared or Cohen's f (or f squared) against the F printed before it in
+    its sentence, over the F that round to the printed one (a t is an F of 1 df). Omega squared
+    is df1 (F - 1) / (df1 (F - 1) + N) (Olejnik & Algina 2003; Lakens 2013, eq. 15), with N
+    observations: df1 + df2 + 1 in a one-way design, more in others, which give less. Cohen's
+    f is sqrt(F df1 / df2), the square root of partial eta squared over one less it (Cohen
+    1988, eq. 8.2.19); f from omega squared, or from eta squared in a design of several
+    factors, is smaller. So a value above the bound is inconsistent, one below not checkable."""
+    reported = as_reported(stat.get("value_text"))
+    test = _f_before(stat, sentences)
+    if reported is None or test is None:
+        return None
+    if isinstance(test, str):
+        return _row(stat, "effect_size_vs_test", stat["value_text"], _not_checkable(test))
+    (low, high), df1, df2, read = test
+    measure = stat.get("measure") or ""
+    if "omega" in measure:
+        n = df1 + df2 + 1
+        bounds = tuple(df1 * (f - 1) / (df1 * (f - 1) + n) for f in (low, high))
+        method = "df1 (F - 1) / (df1 (F - 1) + df1 + df2 + 1)" + read
+        below = "an omega squared below the one-way value may be of a design with more observations"
+    else:
+        squared = measure.endswith("squared")
+        bounds = tuple(f * df1 / df2 if squared else math.sqrt(f * df1 / df2) for f in (low, high))
+        method = ("F df1 / df2" if squared else "sqrt(F df1 / df2)") + read
+        below = "a smaller Cohen's f may be from omega squared or a design of several factors"
+    verdict = _at_most(reported, method, bounds, below)
     return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
 
 
@@ -3603,8 +3662,10 @@ def check_document(
             rows.append(check_percent_granularity(stat, sizes))
         elif kind == "effect_size" and stat.get("measure") in {"phi", "Cramer's V"}:
             rows.append(check_phi_or_v(stat, sentences))
-        elif kind == "effect_size":
+        elif kind == "effect_size" and "eta" in (stat.get("measure") or ""):
             rows.append(check_eta_squared(stat, sentences))
+        elif kind == "effect_size":
+            rows.append(check_omega_squared_or_f(stat, sentences))
         elif kind == "rate" and stat.get("value_text"):
             events = _events_just_before(stat, stats)
             if events is not None:

@@ -389,6 +389,21 @@ ETA_SQUARED = re.compile(
     """,
     _X,
 )
+# An analysis of variance's other effect sizes: omega squared, which may be negative ("ω² =
+# .09", "ωp² = -.01", "partial omega squared = 0.12"), and Cohen's f or f squared ("Cohen's f =
+# 0.35", "Cohen's f² = .12").
+OMEGA_SQUARED_OR_F = re.compile(
+    r"""
+    (?:(?P<partial>(?i:partial)[\s-])?
+      (?:\u03c9\s?(?P<p_before>p)?\s?(?:\u00b2|\^?2)(?:_?(?P<p_after>p))?
+        |(?i:omega)(?:[\s-](?i:squared)|\u00b2|\^?2)(?:_?(?P<p_omega>p))?)
+      |(?P<cohen>(?i:cohen)'?s?\s?f)(?P<f_squared>\u00b2|\^?2|\s(?i:squared))?
+    )
+    (?![A-Za-z\d])\s?(?:[=:,]|\s(?:was|of))\s?
+    (?P<est>-?0?\.\d{1,4}|[1-9]\.\d{1,4})(?!\d)
+    """,
+    _X,
+)
 # A chi-square test's effect size: "χ²(1, N = 126) = 9.61, p = .002, φ = .28", "Cramér's V =
 # .21", or APA's bare V after a comma, semicolon or bracket.
 PHI_OR_V = re.compile(
