@@ -532,6 +532,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _shares_that_got(norm, scan)
     found += _group_equals(norm, sents, scan)
     found += _arms_that_had(norm, sents, scan)
+    found += _sizes_of_two_arms(norm, sents, scan)
     found += _n_equals(norm, sents, scan)
     found += _labelled_n_equals(norm, sents, scan)
     found += _in_group_sizes(norm, sents, scan)
@@ -1228,6 +1229,29 @@ def _group_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
                 population=population_of(norm, sentence),
             )
         )
+    return found
+
+
+_TWO_ARMS_ANCHORS = ("n was", "n were", "n =", "n=", "sizes", "size ", "numbers")
+
+
+def _sizes_of_two_arms(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "n was 101 and 99 in the MSC and placebo arms", "sample sizes were 101 (MSC) and 99
+    (placebo)": two arms' sizes, with the arms the phrase names (none when it says
+    "respectively", which _assign_respectively then reads); "n = 52 and 49" only with its arms
+    or "respectively", as a bracket of two numbers after "n =" may count events."""
+    found = []
+    for m in scan.finditer(grammar.SIZES_OF_TWO_ARMS, _TWO_ARMS_ANCHORS, 22, 120):
+        named = bool(m["label2"] or m["arm1"])
+        if m["n_equals"] and not (named or m["respectively"]):
+            continue
+        if bool(m["label1"]) != bool(m["label2"]):
+            continue
+        labels = (m["label1"], m["label2"]) if m["label1"] else (m["arm1"], m["arm2"])
+        arms = [context.clean_arm(label) if label else "" for label in labels]
+        population = population_of(norm, sents.of(m.start()))
+        for n, arm in zip(("n1", "n2"), arms, strict=True):
+            found.append(_arm_size(m.start(n), m.end(n), m.group(n), arm, population))
     return found
 
 

@@ -838,6 +838,15 @@ def _assign_respectively(
             if len(ordered) == len(unnamed):
                 for arm, size in zip(ordered, unnamed, strict=True):
                     size["arm"] = arm["arm"]
+            elif not ordered:
+                # "randomized to MSC or placebo (n = 101 and 99, respectively)": the arms the
+                # sentence, or the methods before it, allocated to
+                before = [
+                    labels for offset, labels in allocated if offset < unnamed[0]["span_start"]
+                ]
+                if before and len(before[-1]) == len(unnamed):
+                    for label, size in zip(before[-1], unnamed, strict=True):
+                        size["arm"] = context.clean_arm(label)
         values = [r for r in rows if r["kind"] in _IN_ARM_ORDER and not r["arm"]]
         if len(arms) < 2 and values and all(r["kind"] == "count" for r in values):
             arms = attribution.study_arms_in_order(stats, values[0]["study_id"], start)

@@ -1013,11 +1013,29 @@ N_PAIR = re.compile(
     \s?(?P<n2>[nN]\s?=\s?(?P<x2>{INT}))(?!\d)(?=\s?[)\]])""",
     _X,
 )
+# Two arms' sizes in one phrase, as a forum post or a letter gives them: "n was 101 and 99 in
+# the MSC and placebo arms", "the sample sizes were 101 (MSC) and 99 (placebo)", "group sizes:
+# 64 and 61, respectively", "(n = 52 and 49, respectively)".
+SIZES_OF_TWO_ARMS = re.compile(
+    rf"""(?<![A-Za-z])(?:
+      (?P<n_verb>[nN]\s(?i:was|were)|(?i:(?:sample|group|arm)\s(?:sizes?|numbers?))\s?(?:[=:]|(?i:was|were)))
+      |(?P<n_equals>[nN]\s?=))\s?
+    (?P<n1>{INT})(?!\d|\.\d|\s?%)(?:\s\((?P<label1>{ARM_LABEL})\))?
+    \s(?:and|vs\.?|versus)\s
+    (?P<n2>{INT})(?!\d|\.\d|\s?%)
+    (?:\s\((?P<label2>{ARM_LABEL})\)
+      |\s(?i:in|for)\s(?:the\s)?(?P<arm1>{ARM_LABEL})\s(?:and|vs\.?|versus)\s(?:the\s)?
+       (?P<arm2>{ARM_LABEL})\s(?i:groups|arms|cohorts)
+      |(?P<respectively>,?\s(?i:respectively))
+    )?""",
+    _X,
+)
 # Two arms' counts of events named right before their bracket: "fewer exacerbations (112 vs
-# 165)", "deaths (14 vs 25; p=0.04)".
+# 165)", "deaths (14 vs 25; p=0.04)"; or, as a forum post writes, after a colon or "were":
+# "Deaths were 10 vs 18, ...", "deaths: 10 vs 18 (p=0.09)".
 EVENTS_PAIR = re.compile(
-    rf"""\b(?P<noun>{RECURRENT_EVENTS}|(?i:deaths))\s?\(\s?(?P<x1>{INT})(?!\d|\.\d)\s?(?:vs\.?|versus)
-    \s?(?P<x2>{INT})(?!\d|\.\d|\s?%)(?=\s?[;,)])""",
+    rf"""\b(?P<noun>{RECURRENT_EVENTS}|(?i:deaths))(?:\s?\(|:|\s(?i:were))\s?(?P<x1>{INT})(?!\d|\.\d)
+    \s?(?:vs\.?|versus)\s?(?P<x2>{INT})(?!\d|\.\d|\s?%)(?=\s?[;,)(]|\.(?!\d)|$)""",
     _X,
 )
 N_EQUALS = re.compile(
