@@ -145,3 +145,18 @@ def test_measures_in_another_order_per_arm_are_held_to_no_arm():  # guard
     _, checks = extract_and_check(text)
     held = {"ratio_vs_counts", "difference_vs_counts", "ci_vs_counts"}
     assert [c for c in checks if c["check"] in held] == []
+
+
+def test_an_estimate_without_counts_says_the_counts_are_missing():
+    # the risk differences compare named arms in a sentence that counts no one: the reason is
+    # the counts, not one arm's denominator
+    text = (
+        "Compared with placebo, the risk of relapse was lower with the low dose (RD −11.1%, "
+        "−20.5 to −1.7)."
+    )
+    _, checks = extract_and_check(text)
+    (row,) = [c for c in checks if c["check"] == "difference_vs_counts"]
+    assert (row["verdict"], row["note"]) == (
+        "not_checkable",
+        "the arms' counts are not reported with it",
+    )

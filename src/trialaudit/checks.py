@@ -2269,13 +2269,19 @@ def _check_missing_denominator(cmp, effect, p_stat, settings: Settings, cid: int
         missing_arm = 2
     elif have == {"events_1", "events_2", "total_2"}:
         missing_arm = 1
+    # an estimate compared with a named arm in a sentence that counts no one's events
+    why = (
+        "an arm's denominator is not reported"
+        if {"events_1", "events_2"} <= have
+        else "the arms' counts are not reported with it"
+    )
     if effect is not None:
         rows.append(
             _row(
                 effect,
                 "ratio_vs_counts" if effect["kind"] == "ratio" else "difference_vs_counts",
                 effect["value_text"],
-                _not_checkable("an arm's denominator is not reported"),
+                _not_checkable(why),
                 comparison_id=cid,
             )
         )
@@ -2284,13 +2290,7 @@ def _check_missing_denominator(cmp, effect, p_stat, settings: Settings, cid: int
     p_range = _p_range(p_stat)
     if missing_arm is None or p_range is None:
         rows.append(
-            _row(
-                p_stat,
-                "p_vs_counts",
-                _reported_p(p_stat),
-                _not_checkable("an arm's denominator is not reported"),
-                comparison_id=cid,
-            )
+            _row(p_stat, "p_vs_counts", _reported_p(p_stat), _not_checkable(why), comparison_id=cid)
         )
         return rows
     if missing_arm == 2:
