@@ -104,6 +104,11 @@ def _build_table() -> dict[int, str]:
         strict=True,
     ):
         table[ord(variant)] = simplified
+    # Arabic-Indic and Extended (Persian, Urdu) digits, with the Arabic decimal and thousands
+    # separators, percent sign, comma and semicolon (Unicode 15, ch. 9.2)
+    for zero in (0x0660, 0x06F0):
+        table.update({zero + digit: str(digit) for digit in range(10)})
+    table.update({0x066B: ".", 0x066C: ",", 0x066A: "%", 0x060C: ",", 0x061B: ";"})
     table[ord("\uff1c")] = "<"
     table[ord("\uff1e")] = ">"
     table[ord("\r")] = "\n"
