@@ -31,7 +31,7 @@ from . import (
     twobytwo,
 )
 from .arms import CLUSTERS, counts_people, of_each_arm, resolve_arm
-from .comparisons import ANOTHER_HYPOTHESIS_FLAG
+from .comparisons import ANOTHER_HYPOTHESIS_FLAG, OPENS_ITS_SENTENCE, PER_ARM_VALUES, SENTENCE_GAP
 from .grammar import CROSSOVER_FLAG, ONE_SIDED_FLAG
 from .judgement import (
     CONSISTENT,
@@ -736,7 +736,7 @@ def _counts_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | No
         and not _missing(s.get("denominator"))
     ]
     own = [s for s in counts if s["sentence_start"] == stat["sentence_start"]]
-    before = [s for s in counts if 0 <= stat["sentence_start"] - s["sentence_end"] <= _SENTENCE_GAP]
+    before = [s for s in counts if 0 <= stat["sentence_start"] - s["sentence_end"] <= SENTENCE_GAP]
     found = own if len(own) >= 2 else before
     return (found[-2], found[-1]) if len(found) >= 2 else None
 
@@ -822,16 +822,10 @@ class _RowsBySentence:
         return [s for s in rows if s["span_end"] <= row["span_start"]]
 
     def just_before(self, row: dict) -> list[dict]:
-        """The rows of the sentence that ends at most _SENTENCE_GAP before ``row``'s."""
+        """The rows of the sentence that ends at most SENTENCE_GAP before ``row``'s."""
         start = row["sentence_start"]
-        found = [
-            s for gap in range(_SENTENCE_GAP, -1, -1) for s in self.ending.get(start - gap, [])
-        ]
+        found = [s for gap in range(SENTENCE_GAP, -1, -1) for s in self.ending.get(start - gap, [])]
         return sorted(found, key=lambda s: s["span_start"])
-
-
-# An estimate that starts this near its sentence's start opens it ("The 5.7-point difference").
-_OPENS_ITS_SENTENCE = 24
 
 
 def _percentages_before(
@@ -847,19 +841,16 @@ def _percentages_before(
     ):
         return None
     windows = [sentences.own(diff)]
-    if not own_sentence and diff["span_start"] - diff["sentence_start"] <= _OPENS_ITS_SENTENCE:
+    if not own_sentence and diff["span_start"] - diff["sentence_start"] <= OPENS_ITS_SENTENCE:
         windows.append(sentences.just_before(diff))
     for window in windows:
         since = [s for s in window if s["kind"] in {"difference", "ratio", "test", "nnt"}]
         floor = since[-1]["span_end"] if since else -1
-        values = [s for s in window if s["span_start"] >= floor and s["kind"] in _PER_ARM_VALUES]
+        values = [s for s in window if s["span_start"] >= floor and s["kind"] in PER_ARM_VALUES]
         if values:
             shown = [s for s in values if _percent_text(s)]
             return (shown[0], shown[1]) if len(values) == len(shown) == 2 else None
     return None
-
-
-_PER_ARM_VALUES = {"count", "percentage", "mean", "median", "rate"}
 
 
 def check_difference_against_percentages(diff: dict, first: dict, second: dict) -> dict | None:
@@ -1990,8 +1981,6 @@ def _judge_effect(
 # --- numbers needed to treat ------------------------------------------------------------------
 
 _NNT_ASSUMPTION = "NNT = 1 / |risk difference| (Laupacis et al. 1988), exact or rounded up"
-# the next sentence starts after at most this much space
-_SENTENCE_GAP = 3
 _PERCENT_UNIT = re.compile(r"(?i)%|percent|point|pp")
 
 
@@ -2008,7 +1997,7 @@ def _nnt_comparison(stat: dict, comparisons: list[dict], by_id: dict[int, dict])
         last = max(cells, key=lambda c: c["span_start"])
         same = last["sentence_start"] == stat["sentence_start"]
         gap = stat["sentence_start"] - last["sentence_end"]
-        if not same and not 0 <= gap <= _SENTENCE_GAP:
+        if not same and not 0 <= gap <= SENTENCE_GAP:
             continue
         key = (same, last["span_start"])
         if best_key is None or key > best_key:

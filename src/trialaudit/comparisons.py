@@ -86,6 +86,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     rows += _registry_analyses(stats, arm_rows, norm, used)
     rows += _binary(stats, arm_rows, used)
     rows += _unnamed_binary_pairs(stats, norm, used)
+    _estimates_opening_the_next_sentence(rows, stats, used)
     rows += _summary_pairs(stats, arm_rows, norm, used)
     _standardized_differences_after(rows, stats, norm, used)
     rows += _effects_and_p_values(stats, arm_rows, norm, used)
@@ -97,6 +98,77 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
         row["comparison_id"] = index
         row["allocation_unit"] = CLUSTERS if row["study_id"] in clustered else ""
     return rows
+
+
+# An estimate that starts this near its sentence's start opens it ("The risk ratio was 0.54").
+OPENS_ITS_SENTENCE = 24
+# The most characters between the end of one sentence and the start of the next.
+SENTENCE_GAP = 3
+# The kinds of value one arm has; a sentence that prints them reports a comparison of its own.
+PER_ARM_VALUES = frozenset({"count", "percentage", "mean", "median", "rate"})
+
+
+def _estimates_opening_the_next_sentence(
+    rows: list[dict], stats: list[dict], used: set[int]
+) -> None:
+    """Give the one comparison of two arms' counts in a sentence, when it has no estimate and
+    no p of its own, the estimate that opens the next sentence, its second of another measure
+    and their p, when that sentence gives no arm a value of its own: "Mortality was 10 of 101
+    (9.9%) in the MSC group and 18 of 99 (18.2%) in the placebo group. The risk ratio was 0.54
+    (95% CI 0.26 to 1.11; P = 0.09)." A hazard ratio is not the counts'."""
+    by_id = {s["stat_id"]: s for s in stats}
+    sentences = _by_sentence(stats)
+    order = sorted(sentences)
+    following = dict(itertools.pairwise(order))
+    of_sentence: dict[tuple[int, int], list[dict]] = {}
+    for row in rows:
+        cell = by_id.get(row["events_1_stat_id"]) if row["kind"] == "binary" else None
+        if cell is not None:
+            of_sentence.setdefault((cell["sentence_start"], cell["sentence_end"]), []).append(row)
+    for sentence, own in of_sentence.items():
+        nxt = following.get(sentence)
+        row = own[0]
+        if (
+            len(own) != 1
+            or row["effect_stat_id"] is not None
+            or row["p_stat_id"] is not None
+            or nxt is None
+            or nxt[0] - sentence[1] > SENTENCE_GAP
+        ):
+            continue
+        after = sentences[nxt]
+        first = after[0]
+        if (
+            first["kind"] not in {"ratio", "difference"}
+            or first["stat_id"] in used
+            or first["span_start"] - first["sentence_start"] > OPENS_ITS_SENTENCE
+            or first.get("measure") == "HR"
+            or any(s["kind"] in PER_ARM_VALUES for s in after)
+        ):
+            continue
+        estimates = [s for s in after if s["kind"] in {"ratio", "difference"}]
+        second = _second_estimate(estimates)
+        anchor = second or first
+        further = [e["span_start"] for e in estimates if e["span_start"] > anchor["span_end"]]
+        until = further[0] if further else nxt[1]
+        p_row = next(
+            (
+                p
+                for p in after
+                if p["kind"] == "p_value"
+                and anchor["span_end"] <= p["span_start"] < until
+                and p["stat_id"] not in used
+            ),
+            None,
+        )
+        cell = by_id[row["events_1_stat_id"]]
+        for later in (first, second, p_row):
+            if later is not None:
+                later["outcome"] = later["outcome"] or cell["outcome"]
+        row["effect_stat_id"] = first["stat_id"]
+        row["second_effect_stat_id"] = second["stat_id"] if second else None
+        row["p_stat_id"] = p_row["stat_id"] if p_row else None
+        used.update(r["stat_id"] for r in (first, second, p_row) if r is not None)
 
 
 def _standardized_differences_after(
