@@ -1329,9 +1329,10 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _name_strata(stats)
     fact_rows = _fact_rows(doc_id, text, found_facts, layout)
     study_rows = _study_rows(doc_id, layout, fact_rows, stats)
-    within_patients = bool(grammar.CROSSOVER_DESIGN.search(norm))
+    # a thread quoting a crossover trial and a parallel one: the studies that say so
+    within_patients = {layout.study_at(m.start()) for m in grammar.CROSSOVER_DESIGN.finditer(norm)}
     for row in stats:
-        row["crossover"] = within_patients
+        row["crossover"] = row["study_id"] in within_patients
         row["flags"] = _flags(row)
     return Extraction(
         statistics=stats,
