@@ -2812,9 +2812,6 @@ def _test_before(stat: dict, sentences: _RowsBySentence, types: set[str]) -> dic
     return tests[-1] if tests else None
 
 
-_ETA_METHOD = "F df1 / (F df1 + df2)"
-
-
 def _f_before(stat: dict, sentences: _RowsBySentence) -> tuple | str | None:
     """The F printed before an effect size in its sentence, as (the Fs that round to it, df1,
     df2, how it was read), a t being an F of 1 df (F = t squared); why not, when its degrees of
@@ -2838,53 +2835,36 @@ def _f_before(stat: dict, sentences: _RowsBySentence) -> tuple | str | None:
     )
 
 
-def check_eta_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
-    """(Partial) eta squared against the F printed before it in its sentence: the effect's
-    share F df1 / (F df1 + df2) (Cohen 1973; Lakens 2013, eq. 13) over the F that round to the
-    printed one; a t is an F of 1 df. Eta squared is that share in a one-way design and at most
-    it in others, so an eta squared below it is not checkable and one above it inconsistent."""
-    reported = as_reported(stat.get("value_text"))
-    test = _f_before(stat, sentences)
-    if reported is None or test is None:
-        return None
-    if isinstance(test, str):
-        return _row(stat, "effect_size_vs_test", stat["value_text"], _not_checkable(test))
-    (low, high), df1, df2, read = test
-    share = tuple(f * df1 / (f * df1 + df2) for f in (low, high))
-    method = _ETA_METHOD + read
-    verdict = _judge_size(reported, {method: share}, digits=4)
-    least = share[0]
-    if (
-        verdict.verdict == INCONSISTENT
-        and stat.get("measure") == "eta squared"
-        and reported.interval()[1] < least
-    ):
-        why = "an eta squared below the effect's share may be of a design of several factors"
-        verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
-    return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
-
-
 def _at_most(reported: Reported, method: str, bounds: tuple[float, float], below: str) -> Verdict:
-    """Judge an effect size whose value from the test is ``bounds`` in the simplest design and
-    smaller in others: consistent when the printed value's rounding interval meets them,
-    inconsistent above them, not checkable (``below`` says why) under them."""
+    """Judge an effect size whose value from the test is ``bounds`` in the simplest design:
+    consistent when the printed value's rounding interval meets them, inconsistent above them,
+    and under them not checkable, ``below`` saying why, when other designs give less (else
+    inconsistent)."""
     low, high = bounds
     low_r, high_r = reported.interval()
-    text = f"{low:.4f} to {high:.4f}"
-    if low_r <= high and low <= high_r:
-        return Verdict(CONSISTENT, method, (low + high) / 2, text, "", low, high)
-    verdict = Verdict(INCONSISTENT, method, (low + high) / 2, text, "", low, high)
-    return replace(verdict, verdict=NOT_CHECKABLE, note=below) if high_r < low else verdict
+    text = f"{low:.4f} to {high:.4f}" if high - low > 0.00005 else f"{low:.4f}"
+    fits = low_r <= high and low <= high_r
+    verdict = Verdict(
+        CONSISTENT if fits else INCONSISTENT, method, (low + high) / 2, text, "", low, high
+    )
+    if not fits and below and high_r < low:
+        return replace(verdict, verdict=NOT_CHECKABLE, note=below)
+    return verdict
 
 
-def check_omega_squared_or_f(stat: dict, sentences: _RowsBySentence) -> dict | None:
-    """(Partial) omega squared or Cohen's f (or f squared) against the F printed before it in
-    its sentence, over the F that round to the printed one (a t is an F of 1 df). Omega squared
-    is df1 (F - 1) / (df1 (F - 1) + N) (Olejnik & Algina 2003; Lakens 2013, eq. 15), with N
-    observations: df1 + df2 + 1 in a one-way design, more in others, which give less. Cohen's
-    f is sqrt(F df1 / df2), the square root of partial eta squared over one less it (Cohen
-    1988, eq. 8.2.19); f from omega squared, or from eta squared in a design of several
-    factors, is smaller. So a value above the bound is inconsistent, one below not checkable."""
+def check_anova_effect_size(stat: dict, sentences: _RowsBySentence) -> dict | None:
+    """An analysis of variance's effect size against the F printed before it in its sentence,
+    over the F that round to the printed one (a t is an F of 1 df):
+    - partial eta squared is the effect's share F df1 / (F df1 + df2) (Cohen 1973; Lakens
+      2013, eq. 13); eta squared is that share in a one-way design and less in others;
+    - omega squared, partial or not, is df1 (F - 1) / (df1 (F - 1) + N) (Olejnik & Algina 2003;
+      Lakens 2013, eq. 15) with N observations: df1 + df2 + 1 in a one-way design, more in
+      others, which give less;
+    - Cohen's f is at most sqrt(F df1 / df2), the square root of partial eta squared over one
+      less it (Cohen 1988, eq. 8.2.19), and f squared F df1 / df2; f from omega squared, or from
+      eta squared in a design of several factors, is smaller.
+    So a value above the one-way value is inconsistent, one below not checkable (but for
+    partial eta squared, which is the share in any design)."""
     reported = as_reported(stat.get("value_text"))
     test = _f_before(stat, sentences)
     if reported is None or test is None:
@@ -2893,17 +2873,21 @@ def check_omega_squared_or_f(stat: dict, sentences: _RowsBySentence) -> dict | N
         return _row(stat, "effect_size_vs_test", stat["value_text"], _not_checkable(test))
     (low, high), df1, df2, read = test
     measure = stat.get("measure") or ""
-    if "omega" in measure:
+    if "eta" in measure:
+        of_f, method = (lambda f: f * df1 / (f * df1 + df2)), "F df1 / (F df1 + df2)"
+        several = "an eta squared below the effect's share may be of a design of several factors"
+        below = several if measure == "eta squared" else ""
+    elif "omega" in measure:
         n = df1 + df2 + 1
-        bounds = tuple(df1 * (f - 1) / (df1 * (f - 1) + n) for f in (low, high))
-        method = "df1 (F - 1) / (df1 (F - 1) + df1 + df2 + 1)" + read
+        of_f = lambda f: df1 * (f - 1) / (df1 * (f - 1) + n)  # noqa: E731
+        method = "df1 (F - 1) / (df1 (F - 1) + df1 + df2 + 1)"
         below = "an omega squared below the one-way value may be of a design with more observations"
     else:
         squared = measure.endswith("squared")
-        bounds = tuple(f * df1 / df2 if squared else math.sqrt(f * df1 / df2) for f in (low, high))
-        method = ("F df1 / df2" if squared else "sqrt(F df1 / df2)") + read
+        of_f = (lambda f: f * df1 / df2) if squared else (lambda f: math.sqrt(f * df1 / df2))
+        method = "F df1 / df2" if squared else "sqrt(F df1 / df2)"
         below = "a smaller Cohen's f may be from omega squared or a design of several factors"
-    verdict = _at_most(reported, method, bounds, below)
+    verdict = _at_most(reported, method + read, (of_f(low), of_f(high)), below)
     return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
 
 
@@ -3651,10 +3635,8 @@ def check_document(
             rows.append(check_percent_granularity(stat, sizes))
         elif kind == "effect_size" and stat.get("measure") in {"phi", "Cramer's V"}:
             rows.append(check_phi_or_v(stat, sentences))
-        elif kind == "effect_size" and "eta" in (stat.get("measure") or ""):
-            rows.append(check_eta_squared(stat, sentences))
         elif kind == "effect_size":
-            rows.append(check_omega_squared_or_f(stat, sentences))
+            rows.append(check_anova_effect_size(stat, sentences))
         elif kind == "rate" and stat.get("value_text"):
             events = _events_just_before(stat, stats)
             if events is not None:

@@ -524,7 +524,6 @@ _ARM_LIST_RESPECTIVELY = re.compile(
     (?:the\s)?{grammar.ARM_LABEL})(?:\s(?:groups?|arms?|cohorts?))?,?\s(?i:respectively)\b""",
     re.VERBOSE,
 )
-_ARM_LIST_SEPARATOR = re.compile(r",\s(?:(?:and|or)\s)?(?:the\s)?|\s(?:and|or)\s(?:the\s)?")
 _IN_ARM_ORDER = {"count", "mean", "median"}
 
 
@@ -785,10 +784,7 @@ def _assign_respectively(
             continue
         listed = _ARM_LIST_RESPECTIVELY.search(norm, start, said.end())
         if listed:
-            labels = [
-                context.clean_arm(label)
-                for label in _ARM_LIST_SEPARATOR.split(listed.group("list"))
-            ]
+            labels = [context.clean_arm(label) for label in _LIST_SPLIT.split(listed.group("list"))]
             before = [
                 r for r in rows if r["kind"] in _IN_ARM_ORDER and r["span_end"] <= listed.start()
             ]
