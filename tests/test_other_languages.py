@@ -588,3 +588,26 @@ def test_a_finnish_difference_in_percentage_points_with_its_interval():
     )
     assert difference["ci_high"] == 32.5
     assert [r["value"] for r in of_kind(FINNISH, "percentage")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "Se aleatorizaron 200 pacientes (MSC n=101; placebo n=99). Fallecieron 10 de 101 "
+            "pacientes en el grupo MSC y 18 de 99 en el grupo placebo (p = 0,09).",
+            [("10 de 101", 10, 101), ("18 de 99", 18, 99)],
+        ),
+        (
+            "Randomisiert wurden 200 Patienten (MSC n=101; Placebo n=99). Verstorben sind 10 von "
+            "101 Patienten der MSC-Gruppe und 18 von 99 der Placebogruppe (p = 0,09).",
+            [("10 von 101", 10, 101), ("18 von 99", 18, 99)],
+        ),
+    ],
+)
+def test_counts_without_a_percentage_in_spanish_and_german(text, counts):
+    # p = 0.09 of 10/101 vs 18/99: R chisq.test(correct = FALSE) 0.09152216
+    found = [(r["source_text"], r["numerator"], r["denominator"]) for r in of_kind(text, "count")]
+    assert found == counts
+    (row,) = checks_named(text, "p_vs_counts")
+    assert row["verdict"] == "consistent"

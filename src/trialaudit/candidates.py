@@ -929,7 +929,9 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
             found.append(_count(m))
     for m in scan.finditer(grammar.COUNT_OR_PERCENT, (", or ",), 40, 30):
         found.append(_count(m))
-    for m in scan.finditer(grammar.COUNT_OF, (" of ", " dari ", " din ", " av "), 40, 40):
+    for m in scan.finditer(
+        grammar.COUNT_OF, (" of ", " dari ", " din ", " av ", " de ", " von "), 40, 40
+    ):
         x, n = word_value(m.group("x")), word_value(m.group("n"))
         if x is None or n is None or x > n or n == 0:
             continue

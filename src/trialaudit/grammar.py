@@ -569,10 +569,12 @@ COUNT_PERCENT_OF = re.compile(
     \s(?:of|out\sof)\s(?:the\s|all\s)?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)""",
     _X,
 )
-# "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49", "five of 50 (10%)".
+# "23 of 49", "n = 23 of 49", "three of the 11 patients", "23 out of 49", "five of 50 (10%)",
+# Spanish and Portuguese "10 de 101 pacientes", German "4 von 82".
 COUNT_OF = re.compile(
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD}|(?i:none)(?![\w]))
-    (?:\s(?i:{_PEOPLE})(?=\sout\sof\s))?\s(?:of|out\sof|dari|din|av)\s  # "12 patients out of 120"
+    (?:\s(?i:{_PEOPLE})(?=\sout\sof\s))?  # "12 patients out of 120"
+    \s(?:of|out\sof|dari|din|av|de|von)\s
     (?:the\s|all\s|these\s|those\s)?
     (?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
     (?:(?:(?=\s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE})\s?[(\[]\s?{DEC}\s?%\s?[)\]])
