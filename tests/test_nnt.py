@@ -149,6 +149,41 @@ def test_an_nnt_in_the_next_sentence_takes_the_counts_before_it():
     assert {c["comparison_id"] for c in _checks(text.format(5))} == {0}
 
 
+_ALLOCATED = (
+    "A total of 1,200 patients underwent randomization; 601 were assigned to receive the vaccine "
+    "and 599 to receive placebo. "
+)
+_PRIMARY = (
+    "The primary end point occurred in 48 patients (8.0%) in the vaccine group and in 77 (12.9%) "
+    "in the placebo group. "
+)
+_SERIOUS = (
+    "Serious adverse events occurred in 31 patients (5.2%) and 29 patients (4.8%), respectively. "
+)
+_NNT = "The number needed to treat to prevent one {} was 21."
+
+
+def test_an_nnt_naming_another_outcome_takes_no_counts_of_the_sentence_before():
+    # the NNT of the primary end point (1 / (77/599 - 48/601) = 20.54, R) is not that of the
+    # serious adverse events just before it (1 / (31/601 - 29/599) = 315.8): held to nothing
+    text = _ALLOCATED + _PRIMARY + _SERIOUS + _NNT.format("primary end-point event")
+    found = _checks(text)
+    assert [(c["check"], c["verdict"]) for c in found] == [("nnt_vs_counts", "not_checkable")]
+
+
+@pytest.mark.parametrize(
+    ("order", "outcome", "verdict"),
+    [
+        ((_SERIOUS, _PRIMARY), "primary end-point event", "consistent"),  # 20.54 rounded up
+        ((_PRIMARY, _SERIOUS), "serious adverse event", "inconsistent"),  # 315.8
+    ],
+)
+def test_an_nnt_naming_the_outcome_of_the_counts_before_it_takes_them(order, outcome, verdict):
+    # guard
+    text = _ALLOCATED + "".join(order) + _NNT.format(outcome)
+    assert _verdicts(text)["nnt_vs_counts"] == verdict
+
+
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [

@@ -31,7 +31,13 @@ from . import (
     twobytwo,
 )
 from .arms import CLUSTERS, counts_people, of_each_arm, resolve_arm
-from .comparisons import ANOTHER_HYPOTHESIS_FLAG, OPENS_ITS_SENTENCE, PER_ARM_VALUES, SENTENCE_GAP
+from .comparisons import (
+    ANOTHER_HYPOTHESIS_FLAG,
+    OPENS_ITS_SENTENCE,
+    PER_ARM_VALUES,
+    SENTENCE_GAP,
+    other_outcomes,
+)
 from .grammar import CROSSOVER_FLAG, ONE_SIDED_FLAG
 from .judgement import (
     CONSISTENT,
@@ -1986,7 +1992,9 @@ _PERCENT_UNIT = re.compile(r"(?i)%|percent|point|pp")
 
 def _nnt_comparison(stat: dict, comparisons: list[dict], by_id: dict[int, dict]) -> dict | None:
     """Return the 2x2 comparison an NNT comes from: the last whose counts both precede it in
-    its own sentence, else in the sentence just before it."""
+    its own sentence, else in the sentence just before it when the NNT names no other outcome
+    ("... Serious adverse events occurred in 31 patients (5.2%) and 29 patients (4.8%),
+    respectively. The number needed to treat to prevent one primary end-point event was 21")."""
     best, best_key = None, None
     for cmp in comparisons:
         if (cmp.get("kind") or "binary") != "binary" or _table_of(cmp) is None:
@@ -1998,6 +2006,8 @@ def _nnt_comparison(stat: dict, comparisons: list[dict], by_id: dict[int, dict])
         same = last["sentence_start"] == stat["sentence_start"]
         gap = stat["sentence_start"] - last["sentence_end"]
         if not same and not 0 <= gap <= SENTENCE_GAP:
+            continue
+        if not same and other_outcomes(stat.get("outcome") or "", cmp.get("outcome") or ""):
             continue
         key = (same, last["span_start"])
         if best_key is None or key > best_key:

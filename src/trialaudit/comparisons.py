@@ -720,7 +720,7 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
             named = (
                 _two_arms(a, b)
                 # "X 4.2, Y 15.6 in A vs X 6.1, Y 19.4 in B": Y of A is not compared with X of B
-                and not _other_outcomes(a["outcome"], b["outcome"])
+                and not other_outcomes(a["outcome"], b["outcome"])
                 and _NAMED_ARMS_GAP.match(_ARM_SIZE_IN_GAP.sub("", gap))
             )
             if _VERSUS_GAP.match(gap) or named:
@@ -798,7 +798,7 @@ def _arm_fields(arms: tuple) -> dict:
     }
 
 
-def _other_outcomes(first: str, second: str) -> bool:
+def other_outcomes(first: str, second: str) -> bool:
     """Whether two values' outcomes are different measures: both named, sharing no word
     ("腹痛缓解时间" and "length of stay"; not "6-minute walk distance" and "6-minute walk")."""
     words = [set(o.lower().split()) for o in (first, second)]
