@@ -171,6 +171,17 @@ def test_an_nnt_naming_another_outcome_takes_no_counts_of_the_sentence_before():
     assert [(c["check"], c["verdict"]) for c in found] == [("nnt_vs_counts", "not_checkable")]
 
 
+def test_an_nnt_of_one_death_takes_the_mortality_counts_before_it():
+    # 1 / (28/99 - 10/101) = 5.44 (R), 6 rounded up: death and mortality are one outcome
+    text = (
+        "A total of 200 patients were randomized to MSC (n=101) or placebo (n=99). Mortality at "
+        "day 28 was 10 of 101 (9.9%) with MSC and 28 of 99 (28.3%) with placebo. The number "
+        "needed to treat to prevent one death was {}."
+    )
+    assert _verdicts(text.format(6))["nnt_vs_counts"] == "consistent"
+    assert _verdicts(text.format(9))["nnt_vs_counts"] == "inconsistent"
+
+
 @pytest.mark.parametrize(
     ("order", "outcome", "verdict"),
     [

@@ -2007,12 +2007,27 @@ def _nnt_comparison(stat: dict, comparisons: list[dict], by_id: dict[int, dict])
         gap = stat["sentence_start"] - last["sentence_end"]
         if not same and not 0 <= gap <= SENTENCE_GAP:
             continue
-        if not same and other_outcomes(stat.get("outcome") or "", cmp.get("outcome") or ""):
+        if not same and _another_outcome(stat.get("outcome") or "", cmp.get("outcome") or ""):
             continue
         key = (same, last["span_start"])
         if best_key is None or key > best_key:
             best, best_key = cmp, key
     return best
+
+
+# The words of one outcome, death, in any of its forms.
+_DEATH_WORDS = frozenset({"death", "deaths", "died", "dead", "mortality", "survival", "fatal"})
+
+
+def _another_outcome(first: str, second: str) -> bool:
+    """Whether an NNT's outcome and its counts' are other outcomes: both named, sharing no word
+    (comparisons.other_outcomes) once every word of death is one ("one death" and "mortality"
+    are one outcome)."""
+
+    def words(outcome: str) -> str:
+        return " ".join("death" if w in _DEATH_WORDS else w for w in outcome.lower().split())
+
+    return other_outcomes(words(first), words(second))
 
 
 def _nnt_difference(stat: dict, stats: list[dict]) -> dict | None:
