@@ -120,14 +120,15 @@ def _estimates_opening_the_next_sentence(
     sentences = _by_sentence(stats)
     order = sorted(sentences)
     following = dict(itertools.pairwise(order))
-    of_sentence: dict[tuple[int, int], list[dict]] = {}
+    of_sentence: dict[tuple[int, int], list[tuple[dict, dict]]] = {}
     for row in rows:
         cell = by_id.get(row["events_1_stat_id"]) if row["kind"] == "binary" else None
         if cell is not None:
-            of_sentence.setdefault((cell["sentence_start"], cell["sentence_end"]), []).append(row)
+            key = (cell["sentence_start"], cell["sentence_end"])
+            of_sentence.setdefault(key, []).append((row, cell))
     for sentence, own in of_sentence.items():
         nxt = following.get(sentence)
-        row = own[0]
+        row, cell = own[0]
         if (
             len(own) != 1
             or row["effect_stat_id"] is not None
@@ -161,7 +162,6 @@ def _estimates_opening_the_next_sentence(
             ),
             None,
         )
-        cell = by_id[row["events_1_stat_id"]]
         for later in (first, second, p_row):
             if later is not None:
                 later["outcome"] = later["outcome"] or cell["outcome"]
