@@ -160,3 +160,30 @@ def test_an_estimate_without_counts_says_the_counts_are_missing():
         "not_checkable",
         "the arms' counts are not reported with it",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fractures occurred in 12 (4.0%), 15 (5.0%) and 9 (3.0%) patients in the knee, hip and "
+        "ankle, respectively.",
+        "Mean pain scores were 3.1 (SD 1.2), 4.2 (SD 1.4) and 5.0 (SD 1.1) for the knee, hip and "
+        "ankle, respectively.",
+    ],
+)
+def test_a_list_of_sites_said_respectively_names_no_arms(sentence):
+    extraction, _ = extract_and_check(sentence)
+    values = [r for r in extraction.statistics if r["kind"] in ("count", "mean")]
+    assert len(values) == 3
+    assert [r["arm"] for r in values] == ["", "", ""]
+
+
+def test_a_list_of_arms_the_methods_allocated_to_names_the_values():  # guard
+    text = (
+        "We randomly assigned 569 adults to ketamine, midazolam or propofol. Relapse occurred in "
+        "52 of 188 (27.7%), 43 of 190 (22.6%) and 74 of 191 (38.7%) patients with ketamine, "
+        "midazolam and propofol, respectively."
+    )
+    extraction, _ = extract_and_check(text)
+    counts = [r["arm"] for r in extraction.statistics if r["kind"] == "count"]
+    assert counts == ["ketamine", "midazolam", "propofol"]

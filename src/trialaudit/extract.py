@@ -519,12 +519,23 @@ _ARMS_RESPECTIVELY = re.compile(
 # three or more arms: "in the low-dose, high-dose and placebo groups, respectively", "patients
 # receiving the low dose, the high dose and placebo, respectively"
 _ARM_LIST_RESPECTIVELY = re.compile(
-    rf"""\b(?:in|for|of|among|with|receiving)\s(?:the\s)?
+    rf"""\b(?P<lead>in|for|of|among|with|receiving)\s(?:the\s)?
     (?P<list>{grammar.ARM_LABEL}(?:,\s(?:the\s)?{grammar.ARM_LABEL}){{1,4}},?\s(?:and|or)\s
-    (?:the\s)?{grammar.ARM_LABEL})(?:\s(?:groups?|arms?|cohorts?))?,?\s(?i:respectively)\b""",
+    (?:the\s)?{grammar.ARM_LABEL})(?:\s(?P<groups>groups?|arms?|cohorts?))?,?\s(?i:respectively)\b""",
     re.VERBOSE,
 )
 _IN_ARM_ORDER = {"count", "mean", "median"}
+
+
+def _lists_arms(listed: re.Match, labels: list[str], arm_words: frozenset[str]) -> bool:
+    """Return True if a list said "respectively" (_ARM_LIST_RESPECTIVELY) names arms: it says
+    so ("groups", "arms"), follows "receiving", or one of its items can name an arm or is a dose
+    (context.names_arm_or_dose); "in the knee, hip and ankle, respectively" names sites."""
+    return (
+        bool(listed.group("groups"))
+        or listed.group("lead") == "receiving"
+        or any(context.names_arm_or_dose(label, arm_words) for label in labels)
+    )
 
 
 _TABLE_ROWS = 30  # how many lines below its header a flattened table's rows may run
@@ -768,6 +779,7 @@ def _assign_respectively(
     by_sentence: dict[int, list[dict]],
     norm: str,
     allocated: list[tuple[int, tuple[str, ...]]],
+    arm_words: frozenset[str],
 ) -> None:
     """Give arms to counts and summaries listed "..., respectively" in the order the sentence
     names the arms after them ("in the drug and placebo groups, respectively"), else its arm
@@ -777,7 +789,8 @@ def _assign_respectively(
     106) ... Serious adverse events occurred in 11 (10.2%) and 12 (11.3%) patients,
     respectively"), if there are exactly as many arms as counts; when the text gives no arm's
     size, the values take the arms in the order the methods allocated to them (``allocated``:
-    context.allocated_arms). ``by_sentence``: the rows of each sentence (_rows_by_sentence)."""
+    context.allocated_arms). ``by_sentence``: the rows of each sentence (_rows_by_sentence);
+    ``arm_words``: _arm_words."""
     for start, rows in by_sentence.items():
         said = _RESPECTIVELY.search(norm, start, rows[0]["sentence_end"])
         if not said:
@@ -788,7 +801,11 @@ def _assign_respectively(
             before = [
                 r for r in rows if r["kind"] in _IN_ARM_ORDER and r["span_end"] <= listed.start()
             ]
-            if len(before) == len(labels) and all(labels):
+            if (
+                len(before) == len(labels)
+                and all(labels)
+                and _lists_arms(listed, labels, arm_words)
+            ):
                 for arm, value in zip(labels, before, strict=True):
                     value["arm"] = arm
                 continue
@@ -1291,7 +1308,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _link_p_values(stats, norm)
     by_sentence = _rows_by_sentence(stats)
     _assign_arm_lists(by_sentence, norm, arm_words)
-    _assign_respectively(stats, by_sentence, norm, allocated)
+    _assign_respectively(stats, by_sentence, norm, allocated, arm_words)
     _assign_table_columns(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text, allocated)
 
