@@ -80,7 +80,15 @@ def _differences(text):
         # a bracketed interval after Hedges' g is its CI, not a median's IQR
         (
             "Pooled across trials, Hedges' g = 0.38 [0.12, 0.64].",
-            [("Hedges' g = 0.38 [0.12, 0.64]", 0.38, 0.12, 0.64, "method_Hedges g")],
+            [
+                (
+                    "Hedges' g = 0.38 [0.12, 0.64]",
+                    0.38,
+                    0.12,
+                    0.64,
+                    "pooled_across_trials;method_Hedges g",
+                )
+            ],
         ),
         (
             "Relative to controls, Glass's Δ = −0.51 (95% CI −0.90 to −0.12).",

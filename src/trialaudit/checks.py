@@ -38,7 +38,7 @@ from .comparisons import (
     SENTENCE_GAP,
     other_outcomes,
 )
-from .grammar import CROSSOVER_FLAG, ONE_SIDED_FLAG
+from .grammar import CROSSOVER_FLAG, ONE_SIDED_FLAG, POOLED_ACROSS_TRIALS_FLAG
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -1842,6 +1842,8 @@ def _not_from_counts(effect: dict | None) -> str:
         return ""
     if _adjusted(effect):
         return "an adjusted estimate is not the crude estimate of the counts"
+    if _has_flag(effect, POOLED_ACROSS_TRIALS_FLAG):
+        return "an estimate pooled across trials is not the crude estimate of their summed counts"
     if (effect.get("measure") or "") == "HR":
         return "a hazard ratio comes from a time-to-event analysis"
     return ""

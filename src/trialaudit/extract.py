@@ -86,6 +86,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append("adjusted")
     if row.get("crossover"):
         flags.append(grammar.CROSSOVER_FLAG)
+    if row.get(grammar.POOLED_ACROSS_TRIALS_FLAG):
+        flags.append(grammar.POOLED_ACROSS_TRIALS_FLAG)
     if row.get("each_arm"):
         flags.append(EACH_ARM_FLAG)
     if row.get("denominator_stat_id") is not None:
@@ -446,13 +448,21 @@ _P_OF_A_MODEL = re.compile(
 )
 # how far before a p-value its test may be named
 _P_LEAD = 100
+# what says an estimate pools several trials: "pooled RR", "(risk ratio 0.66, 95% CI 0.49 to
+# 0.89; I2 = 12%)", "in a random-effects meta-analysis"
+_POOLED_ACROSS_TRIALS = re.compile(
+    r"(?i)\bpooled\b|\bI(?:2|\u00b2|\^2)\s?(?:=|of\b|was\b)|\bmeta-?analy[sz]|\bheterogeneity\b"
+    r"|\b(?:random|fixed)[\s\-]effects?\s(?:model|meta)"
+)
 
 
 def _mark_adjusted(stats: list[dict], norm: str) -> None:
     """Mark effect estimates adjusted for covariates, by their own words or the word before, or
-    by the model a registry's statistical analysis names (registry.by_model); and p-values whose
+    by the model a registry's statistical analysis names (registry.by_model); p-values whose
     words since the statistic before them (in their sentence) name a stratified or adjusted
-    analysis, which a test of the crude counts or summaries does not reproduce."""
+    analysis, which a test of the crude counts or summaries does not reproduce; and estimates
+    whose sentence says they pool several trials (_POOLED_ACROSS_TRIALS), which the trials'
+    summed counts do not reproduce either."""
     modelled = registry.by_model(norm)
     lead_from = 0
     sentence = None
@@ -474,6 +484,10 @@ def _mark_adjusted(stats: list[dict], norm: str) -> None:
             or any(start <= row["span_start"] < end for start, end in modelled)
         ):
             row["adjusted"] = True
+        if row["kind"] in {"ratio", "difference"} and _POOLED_ACROSS_TRIALS.search(
+            norm, row["sentence_start"], row["sentence_end"]
+        ):
+            row[grammar.POOLED_ACROSS_TRIALS_FLAG] = True
 
 
 def _link_p_values(stats: list[dict], norm: str) -> None:

@@ -355,6 +355,8 @@ CROSSOVER_DESIGN = re.compile(
     r"(?:\w{1,20}[-\s,]{1,3}){0,2}?cross[-\s]?over\b"
 )
 ONE_SIDED_FLAG = "one_sided_ci"
+# an effect estimate whose sentence says it pools several trials
+POOLED_ACROSS_TRIALS_FLAG = "pooled_across_trials"
 
 # A standardized mean difference named by its estimator: "Cohen's d = 0.94", "Hedges' g = 0.38
 # [0.12, 0.64]", "Glass's Δ = 0.51", or APA's bare d or g after a comma, semicolon or bracket
@@ -610,7 +612,7 @@ COUNT_AMONG = re.compile(
     (?P<event>(?:\s[\w\-]{{1,25}}){{0,4}}?)\samong\s
     (?:the\s|all\s)?(?P<n>{INT})(?!\d)(?!\.\d)(?!\s?%)
     (?:\s(?P<given>[\w\-+]{{1,25}}(?:\s[\w\-+]{{1,25}})?)(?=\s(?i:recipients)\b))?
-    (?=\s(?:[\w\-]{{1,25}}\s){{0,2}}?(?i:{_PEOPLE})\b)""",
+    (?=\s(?:[\w\-]{{1,25}}\s){{0,2}}?(?i:{_PEOPLE}|controls)\b)""",
     _X,
 )
 FRACTION = re.compile(
