@@ -543,3 +543,47 @@ def test_a_registry_analysis_by_a_model_is_not_held_to_the_raw_means():
     assert "difference_vs_summaries" not in found
     assert found["p_vs_summaries"]["verdict"] == "not_checkable"
     assert "adjusted" in found["p_vs_summaries"]["note"]
+
+
+BINARY_ANALYSIS = """Title: Number of Participants With Treatment Response at Week 12
+Time Frame: Week 12
+Arm/Group Title: Drug X 10 mg | Placebo
+Overall Number of Participants Analyzed: 150 | 148
+Measure Type: Count of Participants
+Unit of Measure: Participants
+Count of Participants: 63 (42.0%) | 41 (27.7%)
+Statistical Analysis 1
+Comparison Group Selection: Drug X 10 mg, Placebo
+P-Value: 0.011
+Method: {method}
+Method of Estimation: Odds Ratio (OR)
+Estimated Value: 1.89
+Confidence Interval (2-Sided) 95%: 1.17 to 3.06
+"""
+
+
+def _binary_checks(method):
+    extraction = extract_document("r", BINARY_ANALYSIS.format(method=method))
+    rows = check_document(extraction.statistics, extraction.comparisons, Settings())
+    return {row["check"]: row for row in rows}
+
+
+@pytest.mark.parametrize(
+    "method", ["Cochran-Mantel-Haenszel", "Mantel Haenszel", "CMH, stratified by region"]
+)
+def test_a_registry_analysis_stratified_is_not_held_to_the_crude_counts(method):
+    # R 4.x, metafor 3.8.1: escalc("OR", ai = 63, n1i = 150, ci = 41, n2i = 148) gives the crude
+    # OR 1.889823 (1.164158 to 3.067824), which a stratified (Mantel-Haenszel) interval of 1.17
+    # to 3.06 need not be; on the crude table fisher.test gives p 0.01081459 (chisq.test
+    # 0.009627346 uncorrected, 0.01360984 corrected)
+    found = _binary_checks(method)
+    for check in ("ratio_vs_counts", "ci_vs_counts", "p_vs_counts"):
+        assert found[check]["verdict"] == "not_checkable"
+        assert "adjusted" in found[check]["note"]
+
+
+def test_a_registry_analysis_of_the_crude_table_is_held_to_its_counts():  # guard
+    found = _binary_checks("Chi-squared")
+    assert found["ci_vs_counts"]["verdict"] == "inconsistent"
+    assert found["p_vs_counts"]["verdict"] == "consistent"
+    assert found["p_vs_counts"]["recomputed_value"] == pytest.approx(0.01081459, abs=5e-8)

@@ -460,7 +460,8 @@ def _mark_adjusted(stats: list[dict], norm: str) -> None:
     """Mark effect estimates adjusted for covariates, by their own words or the word before, or
     by the model a registry's statistical analysis names (registry.by_model); p-values whose
     words since the statistic before them (in their sentence) name a stratified or adjusted
-    analysis, which a test of the crude counts or summaries does not reproduce; and estimates
+    analysis, or in such a registry analysis, which a test of the crude counts or summaries does
+    not reproduce; and estimates
     whose sentence says they pool several trials (_POOLED_ACROSS_TRIALS), which the trials'
     summed counts do not reproduce either."""
     modelled = registry.by_model(norm)
@@ -472,8 +473,11 @@ def _mark_adjusted(stats: list[dict], norm: str) -> None:
         if (
             row["kind"] == "p_value"
             and not row.get("method")
-            and _P_OF_A_MODEL.search(
-                norm, max(lead_from, row["span_start"] - _P_LEAD), row["span_start"]
+            and (
+                _P_OF_A_MODEL.search(
+                    norm, max(lead_from, row["span_start"] - _P_LEAD), row["span_start"]
+                )
+                or any(start <= row["span_start"] < end for start, end in modelled)
             )
         ):
             row["adjusted"] = True

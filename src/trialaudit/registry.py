@@ -483,10 +483,12 @@ class Analysis(NamedTuple):
 
 
 # A statistical analysis whose estimate comes from a model with covariates ("Method: ANCOVA",
-# "Mixed Models Analysis", "Regression, Logistic"), not from the table's raw summaries.
+# "Mixed Models Analysis", "Regression, Logistic") or strata ("Cochran-Mantel-Haenszel"), not
+# from the table's raw summaries or counts.
 _MODEL_METHOD = re.compile(
     r"(?i)\bMethod(?:\sof\sAnalysis)?[:|]\s?"
-    r"(?:ANCOVA|Analysis\sof\sCovariance|Mixed\sModels?|MMRM|Regression|Cox|Generali[sz]ed)"
+    r"(?:ANCOVA|Analysis\sof\sCovariance|Mixed\sModels?|MMRM|Regression|Cox|Generali[sz]ed"
+    r"|(?:Cochran[\s\-]+)?Mantel[\s\-]+Haenszel|CMH|Stratified)"
 )
 
 
