@@ -583,7 +583,27 @@ def test_a_registry_analysis_stratified_is_not_held_to_the_crude_counts(method):
 
 
 def test_a_registry_analysis_of_the_crude_table_is_held_to_its_counts():  # guard
-    found = _binary_checks("Chi-squared")
+    found = _binary_checks("Fisher Exact")
     assert found["ci_vs_counts"]["verdict"] == "inconsistent"
     assert found["p_vs_counts"]["verdict"] == "consistent"
     assert found["p_vs_counts"]["recomputed_value"] == pytest.approx(0.01081459, abs=5e-8)
+
+
+@pytest.mark.parametrize(
+    ("method", "test", "p", "verdict"),
+    [
+        # R 4.x on matrix(c(63, 87, 41, 107), 2, byrow = TRUE): chisq.test(correct = FALSE)
+        # 0.009627346, which the printed 0.011 is not, though fisher.test's 0.01081459 is
+        ("Chi-squared", "Pearson chi-square", 0.009627346, "inconsistent"),
+        # chisq.test(correct = TRUE) 0.01360984
+        ("Chi-squared, Corrected", "Pearson chi-square, Yates", 0.01360984, "inconsistent"),
+        ("Fisher Exact", "Fisher exact", 0.01081459, "consistent"),
+        # a test of no 2x2 table names none: the p is held to any of them (Fisher's agrees)
+        ("t-test, 2 sided", "Fisher exact", 0.01081459, "consistent"),
+    ],
+)
+def test_the_p_of_a_registry_analysis_is_held_to_the_test_it_names(method, test, p, verdict):
+    found = _binary_checks(method)
+    assert found["p_vs_counts"]["method"] == test
+    assert found["p_vs_counts"]["recomputed_value"] == pytest.approx(p, abs=5e-9)
+    assert found["p_vs_counts"]["verdict"] == verdict

@@ -448,6 +448,15 @@ _P_OF_A_MODEL = re.compile(
 )
 # how far before a p-value its test may be named
 _P_LEAD = 100
+# the tests a registry's statistical analysis may name (registry.by_named_test), as the checks
+# recompute them
+_REGISTRY_TESTS = {
+    "fisher": sas.FISHER,
+    "chi-squared": sas.PEARSON,
+    "chi-square": sas.PEARSON,
+    "chi-squared, corrected": sas.YATES,
+    "chi-square, corrected": sas.YATES,
+}
 # what says an estimate pools several trials: "pooled RR", "(risk ratio 0.66, 95% CI 0.49 to
 # 0.89; I2 = 12%)", "in a random-effects meta-analysis"
 _POOLED_ACROSS_TRIALS = re.compile(
@@ -465,11 +474,17 @@ def _mark_adjusted(stats: list[dict], norm: str) -> None:
     whose sentence says they pool several trials (_POOLED_ACROSS_TRIALS), which the trials'
     summed counts do not reproduce either."""
     modelled = registry.by_model(norm)
+    named_tests = registry.by_named_test(norm)
     lead_from = 0
     sentence = None
     for row in stats:
         if row["sentence_start"] != sentence:
             sentence, lead_from = row["sentence_start"], row["sentence_start"]
+        if row["kind"] == "p_value" and not row.get("method"):
+            # "Method: Fisher Exact": the p is held to that test alone
+            for start, end, test in named_tests:
+                if start <= row["span_start"] < end:
+                    row["method"] = _REGISTRY_TESTS[test]
         if (
             row["kind"] == "p_value"
             and not row.get("method")

@@ -492,6 +492,29 @@ _MODEL_METHOD = re.compile(
 )
 
 
+# A statistical analysis that names its test of the 2x2 table: "Method: Fisher Exact",
+# "Method: Chi-squared", "Method: Chi-squared, Corrected" (ClinicalTrials.gov's names).
+_NAMED_TEST = re.compile(
+    r"(?im)^Method[:|][ \t]?(?P<test>Fisher(?:'s)?\sExact|Chi-squared?(?:,\sCorrected)?)"
+    r"(?:\stest)?[ \t]*$"
+)
+
+
+def by_named_test(norm: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, test) of each statistical analysis that names its test of the 2x2
+    table, as "fisher", "chi-squared" or "chi-squared, corrected"."""
+    if "Method" not in norm:
+        return []
+    found = []
+    for analysis in analyses(norm):
+        named = _NAMED_TEST.search(norm, analysis.start, analysis.end)
+        if named:
+            test = named.group("test").lower()
+            test = "fisher" if test.startswith("fisher") else test
+            found.append((analysis.start, analysis.end, test))
+    return found
+
+
 def by_model(norm: str) -> list[tuple[int, int]]:
     """Return (start, end) of each statistical analysis that names a model with covariates."""
     if "Method" not in norm:
