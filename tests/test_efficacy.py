@@ -225,3 +225,29 @@ def test_an_efficacy_two_sentences_after_the_counts_is_not_theirs():  # guard
 )  # fmt: skip
 def test_a_vaccine_efficacy_is_checked_against_the_ratio_printed_with_it(text, expected):
     assert efficacy_checks(text) == expected
+
+
+# 31/3,901 against 76/3,889: 100 x (1 - (31/3901) / (76/3889)) = 59.33600 (R); metafor 3.8.1
+# escalc("RR", ai = 31, n1i = 3901, ci = 76, n2i = 3889): Katz limits 38.39990 to 73.15652; a
+# printed 79.3 lies outside every interval of the counts
+_CASES_AFTER = (
+    "Vaccine efficacy against influenza was {} (95% CI 38.4 to 73.2): 31 cases among 3,901 "
+    "vaccinees and 76 among 3,889 placebo recipients."
+)
+
+
+@pytest.mark.parametrize(
+    ("efficacy", "verdict"), [("59.3%", "consistent"), ("79.3%", "inconsistent")]
+)
+def test_an_efficacy_before_its_cases_in_its_sentence_is_checked_against_them(efficacy, verdict):
+    found = efficacy_checks(_CASES_AFTER.format(efficacy))
+    assert ("efficacy_vs_counts", efficacy.rstrip("%"), verdict) in found
+    assert ("efficacy_ci_vs_counts", "38.4 to 73.2", "consistent") in found
+
+
+def test_an_efficacy_is_not_held_to_the_counts_of_another_outcome_before_it():
+    text = (
+        "Clinical failure occurred in 62 of 516 children (12.0%) with the vaccine and 58 of 516 "
+        "(11.2%) with placebo. Vaccine efficacy against laboratory-confirmed influenza was 59.3%."
+    )
+    assert efficacy_checks(text) == []

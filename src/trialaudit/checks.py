@@ -728,23 +728,42 @@ def _unless_disjoint(row: dict, efficacy: dict, candidates: dict) -> dict:
 
 
 def _counts_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | None:
-    """Return the last two counts with denominators printed before a vaccine efficacy in its
-    sentence, else in the sentence just before it ("... 162 among 18,325 placebo recipients.
-    Efficacy against Covid-19 was 95.0%."), or None."""
+    """Return the two counts with denominators a vaccine efficacy comes from: the last two
+    before it in its sentence, else the first two after it there ("efficacy was 59.3% (...):
+    31 cases among 3,901 vaccinees and 76 among 3,889 placebo recipients"), else the last two
+    of the sentence just before it ("... 162 among 18,325 placebo recipients. Efficacy against
+    Covid-19 was 95.0%.") unless they count another outcome; or None."""
     if not _is_efficacy(stat):
         return None
     counts = [
         s
         for s in stats
         if s["kind"] == "count"
-        and s["span_end"] <= stat["span_start"]
         and not _missing(s.get("numerator"))
         and not _missing(s.get("denominator"))
     ]
     own = [s for s in counts if s["sentence_start"] == stat["sentence_start"]]
-    before = [s for s in counts if 0 <= stat["sentence_start"] - s["sentence_end"] <= SENTENCE_GAP]
-    found = own if len(own) >= 2 else before
-    return (found[-2], found[-1]) if len(found) >= 2 else None
+    before = [s for s in own if s["span_end"] <= stat["span_start"]]
+    after = [s for s in own if s["span_start"] >= stat["span_end"]]
+    previous = [
+        s
+        for s in counts
+        if s["span_end"] <= stat["span_start"]
+        and 0 <= stat["sentence_start"] - s["sentence_end"] <= SENTENCE_GAP
+    ]
+    if len(before) >= 2:
+        return before[-2], before[-1]
+    if len(after) >= 2:
+        return after[0], after[1]
+    against = _EFFICACY_WORDS.sub(" ", stat.get("outcome") or "").strip()
+    if len(previous) >= 2 and not _another_outcome(against, previous[-1].get("outcome") or ""):
+        return previous[-2], previous[-1]
+    return None
+
+
+# the words that name an efficacy rather than what it is against ("Vaccine efficacy against
+# laboratory-confirmed influenza")
+_EFFICACY_WORDS = re.compile(r"(?i)\b(?:vaccine|efficacy|effectiveness|against|of|the|was)\b")
 
 
 def _events_of_efficacy(stat: dict, stats: list[dict]) -> tuple[dict, dict] | None:

@@ -502,7 +502,8 @@ TEST_LIST_NEXT = re.compile(rf"\s?,\s?(?P<stat>{SIGNED})(?!\d)(?!\.\d)")
 _OF = r"(?:\s?/\s?|\s(?:of|out\sof|von|de)\s(?:the\s|all\s)?)"
 _PEOPLE = (
     r"(?:patients?|participants?|subjects?|cases?|persons?|people|individuals|adults|children"
-    r"|infants|women|men|volunteers|deaths?|events?|eyes|recipients|neonates|newborns|mothers"
+    r"|infants|women|men|volunteers|deaths?|events?|eyes|recipients|vaccinees|neonates|newborns"
+    r"|mothers"
     r"|students|residents|workers|survivors|smokers|outpatients|inpatients|adolescents|teenagers"
     r"|girls|boys|nurses|physicians|clinicians|pupils|athletes|employees|veterans|caregivers"
     # German, Spanish and Portuguese reports
