@@ -51,3 +51,38 @@ def test_a_bracket_of_two_numbers_after_n_equals_is_no_pair_of_arm_sizes():  # g
 def test_decimals_after_deaths_were_are_no_counts():  # guard
     text = "The sample sizes were 101 (MSC) and 99 (placebo). Deaths were 10.5 vs 18.2 per 100."
     assert of_kind(text, "count") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        (
+            "Among 195 randomized patients (mean age, 61 years; 74 women [38%]), 98 were assigned "
+            "to early mobilization and 97 to usual care.",
+            ["consistent"],  # 98 + 97 = 195
+        ),
+        (
+            "Of 195 patients (74 women [38%]), 98 were assigned to early mobilization and 97 to "
+            "usual care.",
+            [],
+        ),
+    ],
+)
+def test_people_before_the_subject_of_an_allocation_are_no_arm(text, totals):
+    # the women are a share of the whole sample, no arm's size
+    rows = of_kind(text, "arm_size")
+    assert [(r["source_text"], r["arm"]) for r in rows] == [
+        ("98", "early mobilization"),
+        ("97", "usual care"),
+    ]
+    assert [c["verdict"] for c in checks_named(text, "total_vs_arm_sizes")] == totals
+
+
+def test_people_joined_before_their_allocation_are_each_a_size():  # guard
+    rows = of_kind(
+        "21 moderate patients and 31 severe patients were enrolled in the MSC group.", "arm_size"
+    )
+    assert [(r["source_text"], r["subgroup"]) for r in rows] == [
+        ("21", "moderate"),
+        ("31", "severe"),
+    ]

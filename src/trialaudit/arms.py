@@ -821,6 +821,24 @@ def counts_people(row: dict) -> bool:
     return row.get("unit") != CLUSTERS
 
 
+# What stands between the people a verb allocates and the next of them, or the verb: no number
+# or closing bracket ("Of 195 patients (74 women [38%]), 98 were assigned to ...": only the 98).
+_OTHER_VALUE_BETWEEN = re.compile(r"[\d)\]]")
+
+
+def _subjects_of(norm: str, mentions: list[re.Match], verb: int) -> list[re.Match]:
+    """Return the mentions of people that are the verb's subject: the run of them that ends
+    right before the verb, back to the first with another value or a bracket's end after it."""
+    run: list[re.Match] = []
+    end = verb
+    for mention in reversed(mentions):
+        if _OTHER_VALUE_BETWEEN.search(norm, mention.end(), end):
+            break
+        run.append(mention)
+        end = mention.start()
+    return run[::-1]
+
+
 def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "21 moderate patients and 31 severe patients were enrolled in the MSC group"."""
     found = []
@@ -836,6 +854,7 @@ def _enrolled_into(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
             and not _SPLIT_AFTER.match(norm, m.end())
             and not _STAGE_ADJECTIVE.fullmatch(m.group("adj") or "")
         ]
+        mentions = _subjects_of(norm, mentions, verb.start())
         if not mentions:
             continue
         arm = context.clean_arm(verb.group("arm"))
