@@ -4,7 +4,7 @@ take from their arm's sizes, and the outcomes of values whose sentence or clause
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import of_kind, one
+from extraction_helpers import checks_named, of_kind, one
 
 from trialaudit import attribution
 from trialaudit.extract import extract_document
@@ -2194,3 +2194,51 @@ def test_a_capital_letter_after_what_was_given_names_the_arm(letter):
     counts = [(c["numerator"], c["arm"]) for c in of_kind(text, "count")]
     assert counts == [(96, f"drug {letter}"), (84, "drug B")]
     assert one(text, "difference")["arm"] == f"drug {letter} vs drug B"
+
+
+_TWO_ARMS = "Participants were randomly assigned to MSC (n=101) or placebo (n=99). "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "arms"),
+    [
+        (
+            "Scores were lower in the MSC group (mean 24.1 [SD 7.2] vs 25.9 [7.9]; P = 0.11).",
+            ["MSC", "placebo"],
+        ),
+        ("Shingles was more common with placebo (14 people vs 4).", ["placebo", "MSC"]),
+        # guard: a comparator the sentence names is the second arm, as before
+        (
+            "Compared with placebo, pain was lower with MSC (mean 3.1 [SD 1.2] vs 3.5 [1.3]).",
+            ["MSC", "placebo"],
+        ),
+    ],
+)
+def test_a_pair_after_the_one_arm_its_sentence_names_gives_the_other_arm_second(sentence, arms):
+    rows = [
+        r
+        for r in extract_document("t", _TWO_ARMS + sentence).statistics
+        if r["kind"] in ("mean", "count")
+    ]
+    assert [r["arm"] for r in rows] == arms
+
+
+def test_a_pair_after_one_of_three_arms_names_no_other_arm():  # guard
+    text = (
+        "Participants were randomly assigned to low dose (n=60), high dose (n=60) or placebo "
+        "(n=60). Scores were lower in the high dose group (mean 24.1 [SD 7.2] vs 25.9 [7.9])."
+    )
+    rows = [r for r in extract_document("t", text).statistics if r["kind"] == "mean"]
+    assert [r["arm"] for r in rows] == ["high dose", ""]
+
+
+def test_the_p_of_a_pair_after_the_one_arm_named_is_held_to_the_summaries():
+    # R 4.x, Welch's t on 24.1 (7.2, n = 101) vs 25.9 (7.9, n = 99): t = -1.683146, df =
+    # 195.5241, p = 0.09394277
+    text = (
+        _TWO_ARMS
+        + "Scores were lower in the MSC group (mean 24.1 [SD 7.2] vs 25.9 [7.9]; P = 0.11)."
+    )
+    [check] = checks_named(text, "p_vs_summaries")
+    assert check["recomputed_value"] == pytest.approx(0.09394277, abs=5e-9)
+    assert check["verdict"] == "consistent"

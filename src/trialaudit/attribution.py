@@ -255,6 +255,8 @@ def _assign_run(
         labels, _ = _by_mention(run, by_start, norm, arms)
         if labels is None:
             labels = _subject_and_comparator(run, norm, arms)
+        if labels is None:
+            labels = _named_arm_then_the_other(run, norm, arms)
         if labels is not None:
             for row, label in zip(run, labels, strict=True):
                 row["arm"] = label
@@ -614,6 +616,25 @@ def _subject_and_comparator(run: list[dict], norm: str, arms: list[dict]) -> lis
     if had[0] == keys[1]:
         had[0] = ""
     return labels if all(h in ("", k) for h, k in zip(had, keys, strict=True)) else None
+
+
+def _named_arm_then_the_other(run: list[dict], norm: str, arms: list[dict]) -> list[str] | None:
+    """Return the arms of a bracketed "vs" pair after the one arm its sentence names, in a
+    study of two arms ("Fear of falling was lower in the intervention group (mean 24.1 [SD 7.2]
+    vs 25.9 [7.9])"): that arm's value first, the other arm's second. None when the sentence
+    names a comparator ("compared with placebo"), which _subject_and_comparator reads."""
+    if len(run) != 2 or len(arms) != 2 or not run[0]["arm"] or run[1]["arm"]:
+        return None
+    if not _VS.search(norm, run[0]["span_end"], run[1]["span_start"]):
+        return None
+    sentence = (run[0]["sentence_start"], run[0]["sentence_end"])
+    if comparisons.arms_of_sentence(norm, sentence, run[0]["span_start"])[1]:
+        return None
+    named = resolve_arm(run[0]["arm"], arms)
+    if named is None:
+        return None
+    other = next(a for a in arms if a["arm_key"] != named["arm_key"])
+    return [named["arm"], other["arm"]]
 
 
 def _by_mention(
