@@ -74,7 +74,7 @@ def test_unreadable_results_give_a_reason(args):
     assert isinstance(apa.statcheck(*args), str)
 
 
-@pytest.mark.parametrize("test_type", ["t", "F", "z", "r", "chi2", "Q"])
+@pytest.mark.parametrize("test_type", ["t", "F", "z", "r", "chi2", "Q", "H"])
 def test_compute_p_matches_scipy_stats_sf(test_type):
     """The scipy.special tails equal scipy.stats' survival functions (the reference)."""
     from scipy import stats
@@ -171,3 +171,31 @@ def test_an_f_with_its_degrees_of_freedom_as_a_flattened_subscript(text, df, ver
     assert (row["test_type"], row["df1"], row["df2"]) == ("F", *df)
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     assert [c["verdict"] for c in checks if c["check"] == "p_vs_test"] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "p", "verdict"),
+    [
+        # R 4.x: pchisq(7.81, 2, lower.tail = FALSE) = 0.02014095449, as kruskal.test takes its
+        # p from H (kruskal.test(list(c(1, 3, 5, 7, 9), c(2, 4, 6, 8, 10, 12), c(11, 13, 14, 15,
+        # 16))): H = 9.494117647, df = 2, p = 0.008677178823 = pchisq(H, 2, lower = FALSE))
+        (
+            "Pain scores differed across the three arms, H(2) = 7.81, p = .02.",
+            0.02014095449,
+            "consistent",
+        ),
+        # on 3 df, pchisq(7.81, 3, lower.tail = FALSE) = 0.05010605635 (the H that round to
+        # 7.81 give 0.04999390 to 0.05021845), not .02
+        (
+            "Ranks differed across the four arms, H(3) = 7.81, p = .02.",
+            0.05010605635,
+            "inconsistent",
+        ),
+    ],
+)
+def test_a_kruskal_wallis_h_is_held_to_the_chi_square_on_its_df(text, p, verdict):
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    [check] = [c for c in checks if c["check"] == "p_vs_test"]
+    assert check["verdict"] == verdict
+    assert check["recomputed_value"] == pytest.approx(p, abs=5e-11)

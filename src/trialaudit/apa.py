@@ -16,7 +16,7 @@ from scipy import special
 
 from .rounding import parse_p, parse_reported
 
-TEST_TYPES = ("t", "F", "r", "chi2", "z", "Q")
+TEST_TYPES = ("t", "F", "r", "chi2", "z", "Q", "H")
 NAMES = {
     "t": "t test",
     "F": "F test",
@@ -24,6 +24,8 @@ NAMES = {
     "chi2": "chi-square test",
     "z": "z test",
     "Q": "Q (heterogeneity) test",
+    # Kruskal-Wallis's H against the chi-square on k - 1 df, as R's kruskal.test computes its p
+    "H": "Kruskal-Wallis H test (chi-square approximation)",
 }
 _TWO_TAILED = {"t", "z", "r"}
 _ONE_TAILED_TEXT = re.compile(r"one.?sided|one.?tailed|directional", re.IGNORECASE)
@@ -71,7 +73,7 @@ def _upper_tail(test_type: str, value: float, df1: float, df2: float) -> float:
         if not (df1 > 0 and df2 > 0):
             return math.nan
         return 1.0 if value < 0 else float(special.fdtrc(df1, df2, value))
-    if not df1 > 0:  # chi-square and Q
+    if not df1 > 0:  # chi-square, Q and H
         return math.nan
     return 1.0 if value < 0 else float(special.chdtrc(df1, value))
 
@@ -87,7 +89,7 @@ def compute_p(test_type: str, value: float, df1: float, df2: float, two_tailed: 
             return math.nan
         t = value / math.sqrt((1 - value * value) / df2)
         p = _upper_tail("t", abs(t), df1, df2)
-    elif test_type in {"chi2", "Q"}:
+    elif test_type in {"chi2", "Q", "H"}:
         p = _upper_tail("chi2", value, df1, df2)
     else:
         return math.nan
@@ -182,12 +184,12 @@ def statcheck(
     except ValueError as error:
         return str(error)
     d1, d2 = degrees_of_freedom(test_type, df1, df2)
-    needs = {"t": (d2,), "r": (d2,), "F": (d1, d2), "chi2": (d1,), "Q": (d1,), "z": ()}
+    needs = {"t": (d2,), "r": (d2,), "F": (d1, d2), "chi2": (d1,), "Q": (d1,), "H": (d1,), "z": ()}
     if any(math.isnan(v) or v <= 0 for v in needs[test_type]):
         return "degrees of freedom missing or not positive"
     if test_type == "r" and abs(stat.value) > 1:
         return "a correlation outside [-1, 1]"
-    if test_type in {"F", "chi2", "Q"} and stat.value < 0:
+    if test_type in {"F", "chi2", "Q", "H"} and stat.value < 0:
         return f"a negative {test_type} statistic"
     if not 0 <= p.value <= 1:
         return "a p-value outside [0, 1]"
