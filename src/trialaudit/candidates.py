@@ -686,6 +686,27 @@ def _omega_squared_or_f(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+_R_SQUARED_ANCHORS = ("R\u00b2", "R2", "R ^2", "R^2", "R \u00b2", "R squared", "R-squared")
+# what makes an R squared another than a least-squares model's: "pseudo R²", "Nagelkerke R²",
+# "marginal R²", "R² change"
+_OTHER_R_SQUARED = re.compile(
+    r"(?i)(?:pseudo|nagelkerke|cox|snell|mcfadden|tjur|marginal|conditional|bayes(?:ian)?)"
+    r"[\s\-]*(?:adjusted\s)?$"
+)
+
+
+def _r_squared(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return a regression's R squared or adjusted R squared ("R² = .18, F(3, 116) = 8.47")."""
+    found = []
+    for m in scan.finditer(grammar.R_SQUARED, _R_SQUARED_ANCHORS, 10, 20):
+        if _OTHER_R_SQUARED.search(norm, max(0, m.start() - 16), m.start()):
+            continue
+        measure = "adjusted R squared" if m["adjusted"] else "R squared"
+        fields = {"value_text": m["est"], "measure": measure, "unit": ""}
+        found.append(Candidate("effect_size", m.start(), m.end(), fields))
+    return found
+
+
 _PHI_ANCHORS = ("\u03c6", "\u03d5", "phi", "cram", "v =", "v=")
 
 
@@ -1835,6 +1856,7 @@ def candidates(
             *_standardized_differences(norm, scan),
             *_eta_squared(norm, scan),
             *_omega_squared_or_f(norm, scan),
+            *_r_squared(norm, scan),
             *_phi_or_v(norm, scan),
             *_ratios(norm, scan),
             *_table_estimates(norm, sents, scan),

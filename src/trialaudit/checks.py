@@ -2937,6 +2937,50 @@ def check_anova_effect_size(stat: dict, sentences: _RowsBySentence) -> dict | No
     return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
 
 
+def _f_beside(stat: dict, sentences: _RowsBySentence) -> dict | None:
+    """The F printed right before or after a statistic in its sentence, with nothing but
+    p-values between them ("R² = .18, F(3, 116) = 8.47, p < .001"), or None."""
+    rows = sentences.starting.get(stat["sentence_start"], [])
+    here = next((i for i, row in enumerate(rows) if row is stat), None)
+    if here is None:
+        return None
+    for step in (-1, 1):
+        i = here + step
+        while 0 <= i < len(rows) and rows[i]["kind"] == "p_value":
+            i += step
+        if 0 <= i < len(rows) and rows[i]["kind"] == "test" and rows[i].get("test_type") == "F":
+            return rows[i]
+    return None
+
+
+def check_r_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
+    """A regression's R squared against the overall F printed beside it: for a least-squares
+    model with an intercept, df1 predictors and df2 residual degrees of freedom, R² = F df1 /
+    (F df1 + df2) and adjusted R² = 1 - (1 - R²) (df1 + df2) / df2 (Cohen et al. 2003, eqs.
+    3.6.1 and 3.7.4), over the Fs that round to the printed one; both ways exact."""
+    reported = as_reported(stat.get("value_text"))
+    test = _f_beside(stat, sentences)
+    if reported is None or test is None:
+        return None
+    value, df1, df2 = as_reported(test.get("value_text")), test.get("df1"), test.get("df2")
+    if value is None or _missing(df1) or _missing(df2):
+        why = "the test's degrees of freedom are not reported"
+        return _row(stat, "effect_size_vs_test", stat["value_text"], _not_checkable(why))
+    df1, df2 = float(df1), float(df2)
+    low, high = (max(v, 0.0) for v in value.interval())
+
+    def share(f: float) -> float:
+        return f * df1 / (f * df1 + df2)
+
+    if stat["measure"] == "adjusted R squared":
+        bounds = tuple(1 - (1 - share(f)) * (df1 + df2) / df2 for f in (low, high))
+        method = "1 - (1 - F df1 / (F df1 + df2)) (df1 + df2) / df2"
+    else:
+        bounds, method = (share(low), share(high)), "F df1 / (F df1 + df2)"
+    verdict = _at_most(reported, method, bounds, "")
+    return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
+
+
 # the number of observations an APA chi-square prints in its bracket: "χ²(1, N = 126)"
 _N_OF_TEST = re.compile(r"\bN\s?=\s?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})(?!\d)")
 
@@ -3681,6 +3725,8 @@ def check_document(
             rows.append(check_percent_granularity(stat, sizes))
         elif kind == "effect_size" and stat.get("measure") in {"phi", "Cramer's V"}:
             rows.append(check_phi_or_v(stat, sentences))
+        elif kind == "effect_size" and "R squared" in (stat.get("measure") or ""):
+            rows.append(check_r_squared(stat, sentences))
         elif kind == "effect_size":
             rows.append(check_anova_effect_size(stat, sentences))
         elif kind == "rate" and stat.get("value_text"):

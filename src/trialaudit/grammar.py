@@ -406,6 +406,18 @@ OMEGA_SQUARED_OR_F = re.compile(
     """,
     _X,
 )
+# A regression's R squared, or adjusted R squared: "R² = .18", "R2 = 0.18", "adjusted R² = .16",
+# "R-squared was .18" (not a change in R squared, "ΔR² = .05", nor CR2 or other names ending
+# in R: the letter stands alone).
+R_SQUARED = re.compile(
+    r"""
+    (?<![\w\u0394\u2206])(?P<adjusted>(?i:adjusted|adj\.?)\s?)?
+    R(?:\s?\u00b2|\^2|2|[\s-](?i:squared))(?![\w\u00b2])
+    \s?(?:=|:|\s(?:was|of))\s?
+    (?P<est>0?\.\d{1,4}|0|1(?:\.0{1,4})?)(?!\d|\.\d)
+    """,
+    _X,
+)
 # A chi-square test's effect size: "χ²(1, N = 126) = 9.61, p = .002, φ = .28", "Cramér's V =
 # .21", or APA's bare V after a comma, semicolon or bracket.
 PHI_OR_V = re.compile(
