@@ -2955,9 +2955,10 @@ def _f_beside(stat: dict, sentences: _RowsBySentence) -> dict | None:
 
 def check_r_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
     """A regression's R squared against the overall F printed beside it: for a least-squares
-    model with an intercept, df1 predictors and df2 residual degrees of freedom, R² = F df1 /
-    (F df1 + df2) and adjusted R² = 1 - (1 - R²) (df1 + df2) / df2 (Cohen et al. 2003, eqs.
-    3.6.1 and 3.7.4), over the Fs that round to the printed one; both ways exact."""
+    model with an intercept, df1 predictors and df2 residual degrees of freedom, the overall F
+    is (R² / df1) / ((1 - R²) / df2), so R² = F df1 / (F df1 + df2), and adjusted R² = 1 -
+    (1 - R²) (df1 + df2) / df2 (as R's summary.lm computes both), over the Fs that round to the
+    printed one; both ways exact."""
     reported = as_reported(stat.get("value_text"))
     test = _f_beside(stat, sentences)
     if reported is None or test is None:

@@ -465,26 +465,30 @@ _POOLED_ACROSS_TRIALS = re.compile(
 )
 
 
+def _name_registry_tests(stats: list[dict], norm: str) -> None:
+    """Give the p of a registry analysis the test its method names ("Method: Fisher Exact",
+    registry.by_named_test), which the checks then hold it to alone."""
+    named = registry.by_named_test(norm)
+    for row in stats:
+        if row["kind"] == "p_value" and not row.get("method"):
+            for start, end, test in named:
+                if start <= row["span_start"] < end:
+                    row["method"] = _REGISTRY_TESTS[test]
+
+
 def _mark_adjusted(stats: list[dict], norm: str) -> None:
     """Mark effect estimates adjusted for covariates, by their own words or the word before, or
     by the model a registry's statistical analysis names (registry.by_model); p-values whose
     words since the statistic before them (in their sentence) name a stratified or adjusted
-    analysis, or in such a registry analysis, which a test of the crude counts or summaries does
-    not reproduce; and estimates
-    whose sentence says they pool several trials (_POOLED_ACROSS_TRIALS), which the trials'
-    summed counts do not reproduce either."""
+    analysis, or that such a registry analysis gives, which a test of the crude counts or
+    summaries does not reproduce; and estimates whose sentence says they pool several trials
+    (_POOLED_ACROSS_TRIALS), which the trials' summed counts do not reproduce either."""
     modelled = registry.by_model(norm)
-    named_tests = registry.by_named_test(norm)
     lead_from = 0
     sentence = None
     for row in stats:
         if row["sentence_start"] != sentence:
             sentence, lead_from = row["sentence_start"], row["sentence_start"]
-        if row["kind"] == "p_value" and not row.get("method"):
-            # "Method: Fisher Exact": the p is held to that test alone
-            for start, end, test in named_tests:
-                if start <= row["span_start"] < end:
-                    row["method"] = _REGISTRY_TESTS[test]
         if (
             row["kind"] == "p_value"
             and not row.get("method")
@@ -1337,6 +1341,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     arm_words = _arm_words(stats, allocated)
     known_studies = {i: c.fields["study"] for i, c in enumerate(kept) if c.fields.get("study")}
     _attach_context(stats, norm, sents, arm_words, layout, found_facts, known_studies)
+    _name_registry_tests(stats, norm)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     by_sentence = _rows_by_sentence(stats)
