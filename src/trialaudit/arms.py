@@ -1292,7 +1292,9 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         close = m.end("n") + 1 if closed else m.end("n")
         population = population_of(norm, sentence)
         last = label.split()[-1].lower() if label else ""
-        if not label or _SAMPLE_NOUN.fullmatch(last):
+        # "In the per-protocol analysis (n = 221)", "ITT population (n = 240)": an analysis set,
+        # all its arms
+        if not label or _SAMPLE_NOUN.fullmatch(last) or _ANALYSIS_SET.search(label):
             found.append(
                 _size(
                     "sample_size",

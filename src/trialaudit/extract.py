@@ -1065,6 +1065,29 @@ def _each_arm_size(row: dict, sizes: list[dict]) -> dict | None:
     return fitting[0] if len({s["value"] for s in fitting}) == 1 else None
 
 
+def _sources_of_counts(stats: list[dict], arm_rows: list[dict]) -> dict[int, dict]:
+    """Return the arm row (arms.resolve_arm) whose size each count without a denominator may
+    take, by stat_id; none for counts of two arms in one sentence that resolve to the same row
+    ("78 (65.0%) patients in the ticagrelor group and 62 (51.7%) in the clopidogrel group"
+    against the one sized "per-protocol cohort (n = 221)"), which is neither's."""
+    found: dict[int, tuple[dict, tuple[int, int]]] = {}
+    claims: dict[tuple[int, int], set[str]] = {}
+    for row in stats:
+        if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
+            continue
+        if not row["arm"]:
+            continue
+        arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
+        source = resolve_arm(row["arm"], arms)
+        if source is not None:
+            claim = (row["sentence_start"], source["stat_id"])
+            found[row["stat_id"]] = source, claim
+            claims.setdefault(claim, set()).add(context.arm_key(row["arm"]))
+    return {
+        stat_id: source for stat_id, (source, claim) in found.items() if len(claims[claim]) == 1
+    }
+
+
 def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> None:
     """Give a count printed without its denominator ("three patients in the MSC alone group",
     "23 (46.9%)") the size the text gives its arm (or every arm: "40 cases in each group"), or
@@ -1081,13 +1104,14 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
             totals_of.setdefault(s["sentence_start"], []).append(s)
             study_totals.setdefault(s["study_id"], []).append(s)
     shared = {s["stat_id"] for sizes in each_arm.values() for s in sizes}
+    sources = _sources_of_counts(stats, arm_rows)
     for row in stats:
         if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
             continue
         source = None
         if row["arm"]:
             arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
-            source = resolve_arm(row["arm"], arms)
+            source = sources.get(row["stat_id"])
             if source is not None and source["stat_id"] in shared:
                 source = None  # an arm's share of a size of each arm: the percentage must fit
             if source is not None:
