@@ -2242,3 +2242,24 @@ def test_the_p_of_a_pair_after_the_one_arm_named_is_held_to_the_summaries():
     [check] = checks_named(text, "p_vs_summaries")
     assert check["recomputed_value"] == pytest.approx(0.09394277, abs=5e-9)
     assert check["verdict"] == "consistent"
+
+
+_UNSIZED = (
+    "Results In total, 60 patients were included (30 in each group). The success rate was higher "
+    "in the laser group than in the conventional group (93.3% vs 70.0%, P = 0.045). Operative "
+    "time was shorter in the {} group (25.4 ± 6.2 vs 38.7 ± 8.9 min, P < 0.001)."
+)
+
+
+def test_a_pair_after_the_one_arm_named_takes_the_other_of_the_last_pair_of_arms():
+    # R 4.x, Welch's t on 25.4 (6.2, n = 30) vs 38.7 (8.9, n = 30): p = 1.429733e-08
+    text = _UNSIZED.format("laser")
+    rows = of_kind(text, "mean")
+    assert [r["arm"] for r in rows] == ["laser", "conventional"]
+    [check] = checks_named(text, "p_vs_summaries")[1:]
+    assert check["recomputed_value"] == pytest.approx(1.429733e-08, rel=1e-6)
+
+
+def test_a_pair_after_an_arm_of_no_earlier_pair_names_no_other():  # guard
+    rows = of_kind(_UNSIZED.format("robotic"), "mean")
+    assert [r["arm"] for r in rows][1] == ""

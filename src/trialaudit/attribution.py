@@ -256,7 +256,9 @@ def _assign_run(
         if labels is None:
             labels = _subject_and_comparator(run, norm, arms)
         if labels is None:
-            labels = _named_arm_then_the_other(run, norm, arms)
+            # a study whose arms are not sized: the two of its last pair with both arms
+            paired = last_arms.get((first["study_id"], 2), ([], 0))[0]
+            labels = _named_arm_then_the_other(run, norm, arms, paired)
         if labels is not None:
             for row, label in zip(run, labels, strict=True):
                 row["arm"] = label
@@ -618,13 +620,24 @@ def _subject_and_comparator(run: list[dict], norm: str, arms: list[dict]) -> lis
     return labels if all(h in ("", k) for h, k in zip(had, keys, strict=True)) else None
 
 
-def _named_arm_then_the_other(run: list[dict], norm: str, arms: list[dict]) -> list[str] | None:
+def _named_arm_then_the_other(
+    run: list[dict], norm: str, arms: list[dict], paired: list[str]
+) -> list[str] | None:
     """Return the arms of a bracketed "vs" pair after the one arm its sentence names, in a
     study of two arms ("Fear of falling was lower in the intervention group (mean 24.1 [SD 7.2]
-    vs 25.9 [7.9])"): that arm's value first, the other arm's second. None when the sentence
-    names a comparator ("compared with placebo"), which _subject_and_comparator reads."""
-    if len(run) != 2 or len(arms) != 2 or not run[0]["arm"] or run[1]["arm"]:
+    vs 25.9 [7.9])"): that arm's value first, the other arm's second. A study whose arms are
+    not sized takes them from ``paired``, the arms of its last pair of values with both ("...
+    than in the conventional group (93.3% vs 70.0%). Operative time was shorter in the laser
+    group (25.4 ± 6.2 vs 38.7 ± 8.9 min)"). None when the sentence names a comparator
+    ("compared with placebo"), which _subject_and_comparator reads."""
+    if len(run) != 2 or not run[0]["arm"] or run[1]["arm"]:
         return None
+    if len(arms) != 2:
+        keys = [context.arm_key(label) for label in paired]
+        named_key = context.arm_key(run[0]["arm"])
+        if len(set(keys)) != 2 or named_key not in keys:
+            return None
+        arms = [{"arm": label, "arm_key": key} for label, key in zip(paired, keys, strict=True)]
     if not _VS.search(norm, run[0]["span_end"], run[1]["span_start"]):
         return None
     sentence = (run[0]["sentence_start"], run[0]["sentence_end"])
