@@ -2862,7 +2862,11 @@ def _f_before(stat: dict, sentences: _RowsBySentence) -> tuple | str | None:
     """The F printed before an effect size in its sentence, as (the Fs that round to it, df1,
     df2, how it was read), a t being an F of 1 df (F = t squared); why not, when its degrees of
     freedom are not printed; None when there is no F or t."""
-    test = _test_before(stat, sentences, {"F", "t"})
+    return _as_f(_test_before(stat, sentences, {"F", "t"}))
+
+
+def _as_f(test: dict | None) -> tuple | str | None:
+    """An F or t test as _f_before returns it (a t as an F of 1 df), why not, or None."""
     if test is None:
         return None
     value = as_reported(test.get("value_text"))
@@ -2879,6 +2883,15 @@ def _f_before(stat: dict, sentences: _RowsBySentence) -> tuple | str | None:
         float(df2),
         (", F = t squared" if from_t else ""),
     )
+
+
+_SHARE_OF_F = "F df1 / (F df1 + df2)"
+
+
+def _share_of_f(f: float, df1: float, df2: float) -> float:
+    """The effect's share of an F test, F df1 / (F df1 + df2): partial eta squared, and a
+    least-squares model's R squared from its overall F."""
+    return f * df1 / (f * df1 + df2)
 
 
 def _at_most(reported: Reported, method: str, bounds: tuple[float, float], below: str) -> Verdict:
@@ -2920,7 +2933,7 @@ def check_anova_effect_size(stat: dict, sentences: _RowsBySentence) -> dict | No
     (low, high), df1, df2, read = test
     measure = stat.get("measure") or ""
     if "eta" in measure:
-        of_f, method = (lambda f: f * df1 / (f * df1 + df2)), "F df1 / (F df1 + df2)"
+        of_f, method = (lambda f: _share_of_f(f, df1, df2)), _SHARE_OF_F
         several = "an eta squared below the effect's share may be of a design of several factors"
         below = several if measure == "eta squared" else ""
     elif "omega" in measure:
@@ -2960,24 +2973,18 @@ def check_r_squared(stat: dict, sentences: _RowsBySentence) -> dict | None:
     (1 - R²) (df1 + df2) / df2 (as R's summary.lm computes both), over the Fs that round to the
     printed one; both ways exact."""
     reported = as_reported(stat.get("value_text"))
-    test = _f_beside(stat, sentences)
+    test = _as_f(_f_beside(stat, sentences))
     if reported is None or test is None:
         return None
-    value, df1, df2 = as_reported(test.get("value_text")), test.get("df1"), test.get("df2")
-    if value is None or _missing(df1) or _missing(df2):
-        why = "the test's degrees of freedom are not reported"
-        return _row(stat, "effect_size_vs_test", stat["value_text"], _not_checkable(why))
-    df1, df2 = float(df1), float(df2)
-    low, high = (max(v, 0.0) for v in value.interval())
-
-    def share(f: float) -> float:
-        return f * df1 / (f * df1 + df2)
-
+    if isinstance(test, str):
+        return _row(stat, "effect_size_vs_test", stat["value_text"], _not_checkable(test))
+    (low, high), df1, df2, _ = test
+    shares = (_share_of_f(low, df1, df2), _share_of_f(high, df1, df2))
     if stat["measure"] == "adjusted R squared":
-        bounds = tuple(1 - (1 - share(f)) * (df1 + df2) / df2 for f in (low, high))
+        bounds = tuple(1 - (1 - share) * (df1 + df2) / df2 for share in shares)
         method = "1 - (1 - F df1 / (F df1 + df2)) (df1 + df2) / df2"
     else:
-        bounds, method = (share(low), share(high)), "F df1 / (F df1 + df2)"
+        bounds, method = shares, _SHARE_OF_F
     verdict = _at_most(reported, method, bounds, "")
     return _row(stat, "effect_size_vs_test", stat["value_text"], verdict)
 

@@ -1065,11 +1065,12 @@ def _each_arm_size(row: dict, sizes: list[dict]) -> dict | None:
     return fitting[0] if len({s["value"] for s in fitting}) == 1 else None
 
 
-def _sources_of_counts(stats: list[dict], arm_rows: list[dict]) -> dict[int, dict]:
+def _sources_of_counts(stats: list[dict], study_arms) -> dict[int, dict]:
     """Return the arm row (arms.resolve_arm) whose size each count without a denominator may
     take, by stat_id; none for counts of two arms in one sentence that resolve to the same row
     ("78 (65.0%) patients in the ticagrelor group and 62 (51.7%) in the clopidogrel group"
-    against the one sized "per-protocol cohort (n = 221)"), which is neither's."""
+    against the one sized "per-protocol cohort (n = 221)"), which is neither's.
+    ``study_arms(study_id, subgroup)`` returns the arm rows of a study (cached by the caller)."""
     found: dict[int, tuple[dict, tuple[int, int]]] = {}
     claims: dict[tuple[int, int], set[str]] = {}
     for row in stats:
@@ -1077,8 +1078,7 @@ def _sources_of_counts(stats: list[dict], arm_rows: list[dict]) -> dict[int, dic
             continue
         if not row["arm"]:
             continue
-        arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
-        source = resolve_arm(row["arm"], arms)
+        source = resolve_arm(row["arm"], study_arms(row["study_id"], row["subgroup"]))
         if source is not None:
             claim = (row["sentence_start"], source["stat_id"])
             found[row["stat_id"]] = source, claim
@@ -1088,12 +1088,12 @@ def _sources_of_counts(stats: list[dict], arm_rows: list[dict]) -> dict[int, dic
     }
 
 
-def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> None:
+def _fill_denominators(stats: list[dict], study_arms, norm: str) -> None:
     """Give a count printed without its denominator ("three patients in the MSC alone group",
     "23 (46.9%)") the size the text gives its arm (or every arm: "40 cases in each group"), or
     the sample size its sentence starts from ("Among 12,450 vaccinated adults, 1,234 (9.9%)
     ..."), or, for a count of women or men or of those who completed the study, the study's last
-    sample size before it."""
+    sample size before it. ``study_arms`` as for _sources_of_counts."""
     totals_of: dict[int, list[dict]] = {}
     study_totals: dict[str, list[dict]] = {}
     each_arm: dict[str, list[dict]] = {}
@@ -1104,13 +1104,13 @@ def _fill_denominators(stats: list[dict], arm_rows: list[dict], norm: str) -> No
             totals_of.setdefault(s["sentence_start"], []).append(s)
             study_totals.setdefault(s["study_id"], []).append(s)
     shared = {s["stat_id"] for sizes in each_arm.values() for s in sizes}
-    sources = _sources_of_counts(stats, arm_rows)
+    sources = _sources_of_counts(stats, study_arms)
     for row in stats:
         if row["kind"] != "count" or row["denominator"] is not None or row["numerator"] is None:
             continue
         source = None
         if row["arm"]:
-            arms = comparisons.study_arms(arm_rows, row["study_id"], row["subgroup"])
+            arms = study_arms(row["study_id"], row["subgroup"])
             source = sources.get(row["stat_id"])
             if source is not None and source["stat_id"] in shared:
                 source = None  # an arm's share of a size of each arm: the percentage must fit
@@ -1390,7 +1390,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     attribution.arms_of_parallel_labels(stats, norm, arm_words)
     attribution.arms_of_changes_from_to(stats, norm)
     attribution.enumerated_lists(stats, text)
-    _fill_denominators(stats, arm_rows, norm)
+    _fill_denominators(stats, study_arms, norm)
     attribution.parallel_denominators(runs, norm)
     attribution.bare_intervals_like_the_first(runs)
     for row in stats:
