@@ -87,6 +87,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     rows += _binary(stats, arm_rows, used)
     rows += _unnamed_binary_pairs(stats, norm, used)
     _estimates_opening_the_next_sentence(rows, stats, used)
+    _estimates_of_the_sentence_before(rows, stats, norm, used)
     rows += _summary_pairs(stats, arm_rows, norm, used)
     _standardized_differences_after(rows, stats, norm, used)
     rows += _effects_and_p_values(stats, arm_rows, norm, used)
@@ -169,6 +170,106 @@ def _estimates_opening_the_next_sentence(
         row["second_effect_stat_id"] = second["stat_id"] if second else None
         row["p_stat_id"] = p_row["stat_id"] if p_row else None
         used.update(r["stat_id"] for r in (first, second, p_row) if r is not None)
+
+
+# Words an estimate's outcome and its counts' outcome may share without naming the same thing.
+_GENERIC_OUTCOME_WORDS = frozenset(
+    "risk odds rate rates ratio proportion number incidence occurrence patients participants "
+    "people those the and for any with than from that were was group groups arm arms lower "
+    "higher reduced increased".split()
+)
+_OUTCOME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _outcome_words(outcome: str) -> set[str]:
+    return {w for w in _OUTCOME_WORD.findall(outcome.lower()) if w not in _GENERIC_OUTCOME_WORDS}
+
+
+def _estimates_of_the_sentence_before(
+    rows: list[dict], stats: list[dict], norm: str, used: set[int]
+) -> None:
+    """Give the comparisons of arms' counts in a sentence, when none has an estimate or a p of
+    its own, the estimates of the sentence just before (each with its second of another
+    measure and their p), when that sentence gives no arm a value, names the same outcome and
+    no unestimated counts come just before it, so that the estimates could be theirs: "Death
+    was less frequent with MSC (risk ratio 0.62, 95% CI 0.41 to 0.96; P = 0.03). It occurred in
+    25 of 120 patients in the MSC group and 40 of 120 in the control group." With more than one
+    treated arm, each estimate must come after its arm's name, in the counts' order ("lower with
+    the low dose (RR 0.71, ...) and the high dose (RR 0.58, ...)"). A hazard ratio is not the
+    counts'."""
+    by_id = {s["stat_id"]: s for s in stats}
+    sentences = _by_sentence(stats)
+    preceding = {b: a for a, b in itertools.pairwise(sorted(sentences))}
+    of_sentence: dict[tuple[int, int], list[tuple[dict, dict]]] = {}
+    for row in rows:
+        cell = by_id.get(row["events_1_stat_id"]) if row["kind"] == "binary" else None
+        if cell is not None:
+            key = (cell["sentence_start"], cell["sentence_end"])
+            of_sentence.setdefault(key, []).append((row, cell))
+    unestimated = {
+        sentence
+        for sentence, own in of_sentence.items()
+        if any(r["effect_stat_id"] is None for r, _ in own)
+    }
+    for sentence, own in of_sentence.items():
+        before = preceding.get(sentence)
+        if (
+            any(r["effect_stat_id"] is not None or r["p_stat_id"] is not None for r, _ in own)
+            or before is None
+            or sentence[0] - before[1] > SENTENCE_GAP
+            or preceding.get(before) in unestimated
+        ):
+            continue
+        earlier = sentences[before]
+        estimates = [s for s in earlier if s["kind"] in {"ratio", "difference"}]
+        per_arm = _estimates_per_arm(estimates)
+        cell = own[0][1]
+        if (
+            len(per_arm) != len(own)
+            or any(s["kind"] not in {"ratio", "difference", "p_value"} for s in earlier)
+            or any(e["stat_id"] in used or e.get("measure") == "HR" for e in estimates)
+            or len({tuple(e.get("measure") for e in group) for group in per_arm}) != 1
+            or not _outcome_words(estimates[0]["outcome"] or "")
+            & _outcome_words(cell["outcome"] or "")
+            or estimates[0]["study_id"] != cell["study_id"]
+            or (estimates[0].get("subgroup") or "") != (cell.get("subgroup") or "")
+            or (
+                estimates[0]["timepoint"]
+                and cell["timepoint"]
+                and estimates[0]["timepoint"] != cell["timepoint"]
+            )
+        ):
+            continue
+        starts = [before[0]] + [group[-1]["span_end"] for group in per_arm]
+        if len(own) > 1 and not all(
+            _names_arm(norm[starts[i] : group[0]["span_start"]], row["arm_1"])
+            for i, ((row, _), group) in enumerate(zip(own, per_arm, strict=True))
+        ):
+            continue
+        ends = [group[0]["span_start"] for group in per_arm[1:]] + [before[1]]
+        for (row, _), group, end in zip(own, per_arm, ends, strict=True):
+            p_row = next(
+                (
+                    p
+                    for p in earlier
+                    if p["kind"] == "p_value"
+                    and group[-1]["span_end"] <= p["span_start"] < end
+                    and p["stat_id"] not in used
+                ),
+                None,
+            )
+            row["effect_stat_id"] = group[0]["stat_id"]
+            row["second_effect_stat_id"] = group[1]["stat_id"] if len(group) > 1 else None
+            row["p_stat_id"] = p_row["stat_id"] if p_row else None
+            used.update(r["stat_id"] for r in (*group, p_row) if r is not None)
+
+
+def _names_arm(text: str, arm: str) -> bool:
+    """Whether ``text`` names the arm labelled ``arm``: its matching key (``context.arm_key``)
+    from the start of a word."""
+    key = context.arm_key(arm)
+    words = text.lower().replace("-", " ")
+    return bool(key) and re.search(rf"(?<!\w){re.escape(key)}", words) is not None
 
 
 def _standardized_differences_after(
