@@ -1274,6 +1274,9 @@ def _sizes_of_two_arms(norm: str, sents: context.Sentences, scan: Scanner) -> li
     return found
 
 
+_STATISTIC_IN_LABEL = re.compile(r"[=<>\u2264\u2265]\s?[-\u2212]?\.?\d")
+
+
 def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "UC-MSCs (n = 65)": an arm size after an arm, a sample size after "patients"."""
     found = []
@@ -1293,8 +1296,13 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         population = population_of(norm, sentence)
         last = label.split()[-1].lower() if label else ""
         # "In the per-protocol analysis (n = 221)", "ITT population (n = 240)": an analysis set,
-        # all its arms
-        if not label or _SAMPLE_NOUN.fullmatch(last) or _ANALYSIS_SET.search(label):
+        # all its arms; "(Spearman r = 0.41, n = 85": the size of a statistic's sample
+        if (
+            not label
+            or _SAMPLE_NOUN.fullmatch(last)
+            or _ANALYSIS_SET.search(label)
+            or _STATISTIC_IN_LABEL.search(label)
+        ):
             found.append(
                 _size(
                     "sample_size",
@@ -1328,7 +1336,9 @@ def _labelled_n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> li
         label = context.clean_arm(m.group("label"))
         last = label.split()[-1].lower() if label else ""
         population = population_of(norm, sentence)
-        if not label or _SAMPLE_NOUN.fullmatch(last) or last in _TOTAL_WORDS:
+        # "(Spearman r = 0.41, n = 85": the size of a statistic's sample, no arm's
+        statistic = _STATISTIC_IN_LABEL.search(label)
+        if not label or _SAMPLE_NOUN.fullmatch(last) or last in _TOTAL_WORDS or statistic:
             size = _size("sample_size", m.start("nsym"), m.end("n"), m.group("n"))
             found.append(size)
             continue

@@ -342,6 +342,15 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
             None,
         )
         end = m.end()
+        if m.group("r_with_n"):
+            if _RANK_CORRELATION.search(_before(norm, m.start())):
+                continue  # Spearman's p is not the t test of r
+            size = _SIZE_AFTER.match(norm, end)
+            n = int(size.group("n").replace(",", ""))
+            if n < 3:
+                continue
+            df1 = str(n - 2)
+            end = size.end() if size.group("p") is None else end  # the n beside r, not past p
         df_after = _DF_AFTER.match(norm, end) if letter in {"chi2", "t"} and not df1 else None
         if df_after:  # "chi-square = 6.12, df = 1", "chi2 = 4.2 (df = 1)", "χ2 = 4.2 (1 df)"
             df1 = next(df_after.group(g) for g in ("df", "df_in", "df_first") if df_after.group(g))
@@ -368,6 +377,14 @@ def _tests(norm: str, scan: Scanner) -> list[Candidate]:
                 fields |= {"value_text": item.group("stat"), "comparator": "="}
                 found.append(Candidate("test", item.start("stat"), item.end("stat"), fields))
     return found
+
+
+# The sample size after a correlation's value (TEST's r_with_n), or after its p: ", n = 120".
+_SIZE_AFTER = re.compile(
+    r"\s?[,;(]\s?(?P<p>[Pp]\s?[=<>\u2264\u2265]\s?\.?\d[\d.]{0,7}\s?[,;]\s?)?[Nn]\s?=\s?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})(?![\d.])"
+)
+_RANK_CORRELATION = re.compile(r"(?i)spearman|kendall|\brho\b|\u03c1|\btau\b|\brank")
 
 
 # Degrees of freedom printed after a chi-square or t: "chi-square = 6.12, df = 1".

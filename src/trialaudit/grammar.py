@@ -499,6 +499,10 @@ TEST = re.compile(
         # P<0.05", Chinese "t=6.152、4.469，P<0.05" (each value is a test of its own)
         |(?P<list_t>t|[\u03c7\u03a7]\s?[2\u00b2])(?=\s?=\s?{SIGNED}(?:\s?,\s?{SIGNED}){{1,5}}\s?[,;]\s?
           (?:(?i:all|both)\s)?[Pp]\s?[=<>\u2264\u2265\u5747])
+        # a correlation with its sample size instead of df, the size after it or after its p:
+        # "(r = −.32, p < .001, n = 120)", "r = 0.41 (n = 85)" (df = n − 2)
+        |(?P<r_with_n>r)(?=\s?=\s?{SIGNED}\s?[,;(]\s?(?:[Pp]\s?[=<>\u2264\u2265]\s?\.?\d[\d.]{{0,7}}
+          \s?[,;]\s?)?[Nn]\s?=\s?\d)
         # a Greek chi-square without df or p ("; χ2 = 4.76)"): the 1 df of a 2x2 table is implied;
         # RevMan's "Chi² = 1.24, df = 4" gives its df after
         |(?P<greek_chi>[\u03c7\u03a7]\s?[2\u00b2]|(?i:chi[-\s]squared?\b)|Chi\u00b2)(?=\s?=\s?\d{{1,4}}\.\d{{1,4}}(?!\d|\.\d))
