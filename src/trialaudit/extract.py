@@ -460,9 +460,14 @@ _REGISTRY_TESTS = {
 # what says an estimate pools several trials: "pooled RR", "(risk ratio 0.66, 95% CI 0.49 to
 # 0.89; I2 = 12%)", "in a random-effects meta-analysis"
 _POOLED_ACROSS_TRIALS = re.compile(
-    r"(?i)\bpooled\b|\bI(?:2|\u00b2|\^2)\s?(?:=|of\b|was\b)|\bmeta-?analy[sz]|\bheterogeneity\b"
+    r"(?i)\bpooled\b|\bI(?:2|\u00b2|\^2)\s?(?:=|of\b|was\b)|\bmeta-?analy[sz]"
     r"|\b(?:random|fixed)[\s\-]effects?\s(?:model|meta)"
 )
+# ... and "heterogeneity", unless the sentence is of one trial's subgroups, whose test of
+# heterogeneity is an interaction test ("In the prespecified subgroup ... P for heterogeneity
+# = 0.40")
+_HETEROGENEITY = re.compile(r"(?i)\bheterogeneity\b")
+_SUBGROUPS = re.compile(r"(?i)\bsub-?groups?\b")
 
 
 def _name_registry_tests(stats: list[dict], norm: str) -> None:
@@ -507,10 +512,17 @@ def _mark_adjusted(stats: list[dict], norm: str) -> None:
             or any(start <= row["span_start"] < end for start, end in modelled)
         ):
             row["adjusted"] = True
-        if row["kind"] in {"ratio", "difference"} and _POOLED_ACROSS_TRIALS.search(
-            norm, row["sentence_start"], row["sentence_end"]
-        ):
+        if row["kind"] in {"ratio", "difference"} and _pools_trials(norm, row):
             row[grammar.POOLED_ACROSS_TRIALS_FLAG] = True
+
+
+def _pools_trials(norm: str, row: dict) -> bool:
+    """Whether the sentence of an estimate says it pools several trials."""
+    sentence = (row["sentence_start"], row["sentence_end"])
+    return _POOLED_ACROSS_TRIALS.search(norm, *sentence) is not None or (
+        _HETEROGENEITY.search(norm, *sentence) is not None
+        and _SUBGROUPS.search(norm, *sentence) is None
+    )
 
 
 def _link_p_values(stats: list[dict], norm: str) -> None:
