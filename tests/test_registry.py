@@ -607,3 +607,38 @@ def test_the_p_of_a_registry_analysis_is_held_to_the_test_it_names(method, test,
     assert found["p_vs_counts"]["method"] == test
     assert found["p_vs_counts"]["recomputed_value"] == pytest.approx(p, abs=5e-9)
     assert found["p_vs_counts"]["verdict"] == verdict
+
+
+COLON_RECORD = (
+    "Outcome Measure: Number of Participants With Treatment Failure\n"
+    "Arm/Group Title: Azithromycin | Placebo\n"
+    "Overall Number of Participants Analyzed: 210 | 206\n"
+    "Measure Type: Count of Participants\n"
+    "Unit of Measure: Participants\n"
+    "  37 (17.6%) | 52 (25.2%)\n"
+    "Statistical Analysis 1\n"
+    "Comparison Group Selection: Azithromycin, Placebo\n"
+    "Method: Chi-squared\n"
+    "P-Value: 0.058\n"
+    "Method of Estimation: Risk Difference (RD)\n"
+    "Estimated Value: -7.6\n"
+    "Confidence Interval: (2-Sided) 95%\n"
+    "-15.5 to 0.3\n"
+)
+
+
+def test_an_interval_labelled_with_a_colon_is_the_estimates():
+    """'Confidence Interval: (2-Sided) 95%' is the estimate's interval, not a percentage of 95.
+    R 4.x: the Wald interval of the printed percentages, 100 * (-0.076 + c(-1, 1) *
+    qnorm(0.975) * sqrt(0.176 * 0.824 / 210 + 0.252 * 0.748 / 206)) = -15.453611643272 to
+    0.253611643272 (consistent with -15.5 to 0.3)."""
+    extraction = extract_document("d", COLON_RECORD)
+    (difference,) = [r for r in extraction.statistics if r["kind"] == "difference"]
+    assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (-7.6, -15.5, 0.3)
+    assert [r for r in extraction.statistics if r["kind"] == "percentage"] == []
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (interval,) = [c for c in checks if c["check"] == "ci_vs_counts"]
+    assert (interval["recomputed_low"], interval["recomputed_high"]) == pytest.approx(
+        (-15.453611643272, 0.253611643272), abs=5e-11
+    )
+    assert interval["verdict"] == "consistent"

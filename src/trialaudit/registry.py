@@ -113,7 +113,7 @@ _FLOW_HEADING = re.compile(r"Reason Not Completed|Reasons? for (?:Not Completing
 # parameters ("Hazard Ratio, log" is on the log scale and is left alone), with its interval:
 #   Mean Difference (Final Values) -11.2 / 95% Confidence Interval -12.9 to -9.5
 #   Estimation Parameter | Hazard Ratio (HR) / Estimated Value 0.68 / Confidence Interval
-#   (2-Sided) 95% / 0.52 to 0.89
+#   (2-Sided) 95% / 0.52 to 0.89 (or "Confidence Interval: (2-Sided) 95%")
 _PARAMETER = {
     "Hazard Ratio": ("ratio", "HR"),
     "Cox Proportional Hazard": ("ratio", "HR"),
@@ -133,7 +133,7 @@ _ESTIMATE = re.compile(
     rf"|Conditional|Mantel[\s\-]Haenszel)\))?(?!,\slog)"
     rf"{_GAP}(?:(?P<labelled>Estimated\sValue){_GAP})?(?P<est>{_NUMBER})"
     rf"(?:{_GAP}(?:(?P<level>{_LEVEL})\s?%\sConfidence\sInterval"
-    rf"|Confidence\sInterval[\s|]\(2-Sided\){_GAP}(?P<level2>{_LEVEL})\s?%)"
+    rf"|Confidence\sInterval(?::\s?|[\s|])\(2-Sided\){_GAP}(?P<level2>{_LEVEL})\s?%)"
     rf"{_GAP}(?P<lo>{_NUMBER})\sto\s(?P<hi>{_NUMBER}))?(?![\d.])"
 )
 # How far a block's rows may run after its arm titles, and its title before them.
