@@ -363,3 +363,26 @@ def test_a_chinese_value_straight_after_its_group_is_read_but_not_inside_a_latin
         (65.0, "control"),
     ]
     assert [r for r in stats("code AB12.3±2 was used") if r["kind"] == "mean"] == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "verdict"), [("4.019", "consistent"), ("5.019", "inconsistent")]
+)
+def test_a_measure_named_with_a_digit_between_the_group_and_its_value(printed, verdict):
+    """ "治疗后观察组FEV1为（2.41±0.38）L" (after treatment, the observation group's FEV1 was):
+    the measure's Latin name holds a digit, and the mean is still the observation group's, so
+    the t after the pair is held to both groups' means and SDs. R 4.x: (2.41 - 2.12) /
+    sqrt((0.38^2 + 0.41^2) / 60) = 4.01835787355980; Welch's df (a + b)^2 / (a^2 / 59 + b^2 / 59)
+    with a = 0.38^2 / 60, b = 0.41^2 / 60, 117.325180105, and 2 * pt(-t, df) = 1.03878470424e-04."""
+    text = (
+        "结果 共纳入120例患者，随机分为观察组和对照组，每组60例。治疗后观察组FEV1为（2.41±0.38）L，"
+        f"高于对照组的（2.12±0.41）L（t={printed}，P<0.001）。"
+    )
+    means = [r for r in extract_document("d", text).statistics if r["kind"] == "mean"]
+    assert [(r["arm"], r["value"]) for r in means] == [("observation", 2.41), ("control", 2.12)]
+    checks = _checks(text)
+    (test,) = checks["test_vs_summaries"]
+    assert (test["reported"], test["verdict"]) == (printed, verdict)
+    (p_value,) = checks["p_vs_summaries"]
+    assert p_value["method"] == "Welch t-test on means and SDs"
+    assert p_value["recomputed_value"] == pytest.approx(1.03878470424e-04, rel=1e-9)

@@ -191,9 +191,10 @@ def cjk_arm_name(word: str) -> str:
 # ... also with its size between: "letrozole (n = 320) 3412±498"
 ARM_LABEL_BEFORE = re.compile(
     # "治疗组28 d病死率为5.0%": a Chinese arm, perhaps a time ("28 d", "第14天"), what is measured
+    # (its Latin name may hold digits: "观察组FEV1为")
     rf"(?:(?P<cjk_arm>{CJK_ARM})\u7ec4"
     r"(?:\u7b2c?\d{1,3}\s?(?:d|\u5929|\u5468|\u4e2a\u6708)[\u540e\u65f6\u672b]?)?"
-    r"[^\d\s.,;:)]{0,10}"
+    r"(?:[^\d\s.,;:)]|(?<=[A-Za-z])\d){0,10}"
     rf"|(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s(?:\([nN]\s?=\s?[\d,]{{1,7}}\)\s)?))$"
 )
 _ARMLIKE = re.compile(
