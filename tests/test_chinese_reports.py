@@ -386,3 +386,23 @@ def test_a_measure_named_with_a_digit_between_the_group_and_its_value(printed, v
     (p_value,) = checks["p_vs_summaries"]
     assert p_value["method"] == "Welch t-test on means and SDs"
     assert p_value["recomputed_value"] == pytest.approx(1.03878470424e-04, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("clause", "outcome"),
+    [
+        ("治疗后观察组FEV1为（2.41±0.38）L", "FEV1"),
+        ("观察组FEV1为（2.41±0.38）L", "FEV1"),
+        ("治疗后观察组IL-6为（2.41±0.38）pg/ml", "IL-6"),
+        ("第28天观察组CD4是（2.41±0.38）", "CD4"),
+    ],
+)
+def test_a_chinese_measure_without_its_time_arm_and_copula(clause, outcome):
+    """What is measured, not "治疗后观察组FEV1为" (after treatment, the observation group's FEV1
+    was): the time and arm before it and the copula after it are no part of its name."""
+    text = f"{clause}，高于对照组的（2.12±0.41）（t=4.019，P<0.001）。"
+    means = [r for r in extract_document("d", text).statistics if r["kind"] == "mean"]
+    assert [(r["arm"], r["outcome"]) for r in means] == [
+        ("observation", outcome),
+        ("control", outcome),
+    ]

@@ -194,7 +194,7 @@ ARM_LABEL_BEFORE = re.compile(
     # (its Latin name may hold digits: "观察组FEV1为")
     rf"(?:(?P<cjk_arm>{CJK_ARM})\u7ec4"
     r"(?:\u7b2c?\d{1,3}\s?(?:d|\u5929|\u5468|\u4e2a\u6708)[\u540e\u65f6\u672b]?)?"
-    r"(?:[^\d\s.,;:)]|(?<=[A-Za-z])\d){0,10}"
+    r"(?:[^\d\s.,;:)]|(?<=[A-Za-z])\d|(?<=[A-Za-z]-)\d){0,10}"
     rf"|(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s(?:\([nN]\s?=\s?[\d,]{{1,7}}\)\s)?))$"
 )
 _ARMLIKE = re.compile(
@@ -1669,12 +1669,23 @@ _CJK_COMPARED = re.compile(
 )
 
 
+# "治疗后观察组FEV1为" (after treatment, the observation group's FEV1 was): a time before the
+# arm, and the copula 为 / 是 or the possessive 的 after what is measured, are no part of it.
+_CJK_TIME_FIRST = re.compile(
+    r"^(?:(?:\u6cbb\u7597|\u5e72\u9884|\u672f|\u62a4\u7406)[\u524d\u540e]"
+    r"|\u7b2c?\d{1,3}\s?(?:d|\u5929|\u5468|\u4e2a\u6708)[\u540e\u65f6\u672b]?)"
+)
+_CJK_COPULA_LAST = re.compile(r"(?<=.)[\u4e3a\u662f\u7684]$")
+
+
 def _cjk_label(label: str) -> str:
-    """Return a Chinese label without the arm it opens with, or '' for a comparison."""
+    """Return a Chinese label without the time and arm it opens with and the copula it ends
+    with, or '' for a comparison."""
     if _CJK_COMPARED.search(label):
         return ""
     # "结果 观察组腹痛缓解时间": a heading before it is no part of it either
-    return _CJK_ARM_FIRST.sub("", label.split()[-1])
+    label = _CJK_ARM_FIRST.sub("", _CJK_TIME_FIRST.sub("", label.split()[-1]))
+    return _CJK_COPULA_LAST.sub("", label)
 
 
 _COMPARATIVE_WORDS = frozenset(
