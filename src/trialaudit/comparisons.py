@@ -109,6 +109,20 @@ SENTENCE_GAP = 3
 PER_ARM_VALUES = frozenset({"count", "percentage", "mean", "median", "rate"})
 
 
+def _binary_rows_by_sentence(
+    rows: list[dict], stats: list[dict]
+) -> dict[tuple[int, int], list[tuple[dict, dict]]]:
+    """Return each binary comparison with its first arm's count, by the count's sentence."""
+    by_id = {s["stat_id"]: s for s in stats}
+    of_sentence: dict[tuple[int, int], list[tuple[dict, dict]]] = {}
+    for row in rows:
+        cell = by_id.get(row["events_1_stat_id"]) if row["kind"] == "binary" else None
+        if cell is not None:
+            key = (cell["sentence_start"], cell["sentence_end"])
+            of_sentence.setdefault(key, []).append((row, cell))
+    return of_sentence
+
+
 def _estimates_opening_the_next_sentence(
     rows: list[dict], stats: list[dict], used: set[int]
 ) -> None:
@@ -117,16 +131,9 @@ def _estimates_opening_the_next_sentence(
     and their p, when that sentence gives no arm a value of its own: "Mortality was 10 of 101
     (9.9%) in the MSC group and 18 of 99 (18.2%) in the placebo group. The risk ratio was 0.54
     (95% CI 0.26 to 1.11; P = 0.09)." A hazard ratio is not the counts'."""
-    by_id = {s["stat_id"]: s for s in stats}
     sentences = _by_sentence(stats)
-    order = sorted(sentences)
-    following = dict(itertools.pairwise(order))
-    of_sentence: dict[tuple[int, int], list[tuple[dict, dict]]] = {}
-    for row in rows:
-        cell = by_id.get(row["events_1_stat_id"]) if row["kind"] == "binary" else None
-        if cell is not None:
-            key = (cell["sentence_start"], cell["sentence_end"])
-            of_sentence.setdefault(key, []).append((row, cell))
+    following = dict(itertools.pairwise(sorted(sentences)))
+    of_sentence = _binary_rows_by_sentence(rows, stats)
     for sentence, own in of_sentence.items():
         nxt = following.get(sentence)
         row, cell = own[0]
@@ -197,15 +204,9 @@ def _estimates_of_the_sentence_before(
     treated arm, each estimate must come after its arm's name, in the counts' order ("lower with
     the low dose (RR 0.71, ...) and the high dose (RR 0.58, ...)"). A hazard ratio is not the
     counts'."""
-    by_id = {s["stat_id"]: s for s in stats}
     sentences = _by_sentence(stats)
     preceding = {b: a for a, b in itertools.pairwise(sorted(sentences))}
-    of_sentence: dict[tuple[int, int], list[tuple[dict, dict]]] = {}
-    for row in rows:
-        cell = by_id.get(row["events_1_stat_id"]) if row["kind"] == "binary" else None
-        if cell is not None:
-            key = (cell["sentence_start"], cell["sentence_end"])
-            of_sentence.setdefault(key, []).append((row, cell))
+    of_sentence = _binary_rows_by_sentence(rows, stats)
     unestimated = {
         sentence
         for sentence, own in of_sentence.items()
