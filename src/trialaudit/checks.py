@@ -57,12 +57,15 @@ from .judgement import (
 from .revman import POOLED_FLAG
 from .rounding import Reported, format_value
 from .sas import (
+    FISHER,
     FOLDED_F,
     LIKELIHOOD_RATIO,
     MANTEL_HAENSZEL,
     METHOD_FLAG,
+    PEARSON,
     POOLED_T,
     WELCH_T,
+    YATES,
 )
 
 SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
@@ -1610,6 +1613,12 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
                 )
                 verdict = Verdict(INCONSISTENT, method, centre, text, why, *implied)
                 decision = True
+        named = stated_method(p_stat)
+        if named in _TESTS_OF_A_TABLE and verdict.verdict == INCONSISTENT:
+            # "P = .07 by Fisher exact test": held to that test by p_vs_counts
+            why = f"the p is of the test its text names ({named}), not a Wald test of the estimate"
+            verdict = Verdict(NOT_CHECKABLE, method, centre, text, why, *implied)
+            decision = None
     return _row(
         p_stat,
         "p_vs_ci",
@@ -1622,6 +1631,8 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
     )
 
 
+# Tests of a 2x2 table a p's text may name, whose p a Wald CI of the estimate need not give.
+_TESTS_OF_A_TABLE = frozenset({FISHER, PEARSON, YATES})
 _NULL_MARGIN = 0.1  # how far, as a share of the CI's width, the null must lie from a limit
 
 

@@ -470,6 +470,29 @@ _HETEROGENEITY = re.compile(r"(?i)\bheterogeneity\b")
 _SUBGROUPS = re.compile(r"(?i)\bsub-?groups?\b")
 
 
+# Fisher's exact test named right beside a p-value: "(P = .07 by Fisher exact test)",
+# "P = 0.03, Fisher's exact test", "(Fisher's exact test, P = 0.03)"
+_FISHER_AFTER_P = re.compile(
+    r"\s?(?:[,;]\s?|\(|\s(?:by|using|with|on)\s)(?:the\s|a\s|two-sided\s)?Fisher(?:'s|\u2019s)?"
+    r"\s(?i:exact)\b"
+)
+_FISHER_BEFORE_P = re.compile(
+    r"Fisher(?:'s|\u2019s)?\s(?i:exact)(?:\s(?i:test))?\s?[,;:]?\s?(?:(?i:two-sided)\s)?$"
+)
+
+
+def _name_fisher_tests(stats: list[dict], norm: str) -> None:
+    """Give a p-value the Fisher exact test named right beside it, which the checks then hold
+    it to alone (as a registry's named test, ``_name_registry_tests``)."""
+    for row in stats:
+        if row["kind"] == "p_value" and not row.get("method"):
+            before = norm[max(row["sentence_start"], row["span_start"] - 30) : row["span_start"]]
+            if _FISHER_AFTER_P.match(norm, row["span_end"], row["sentence_end"]) or (
+                _FISHER_BEFORE_P.search(before.rstrip("( "))
+            ):
+                row["method"] = sas.FISHER
+
+
 def _name_registry_tests(stats: list[dict], norm: str) -> None:
     """Give the p of a registry analysis the test its method names ("Method: Fisher Exact",
     registry.by_named_test), which the checks then hold it to alone."""
@@ -1378,6 +1401,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     known_studies = {i: c.fields["study"] for i, c in enumerate(kept) if c.fields.get("study")}
     _attach_context(stats, norm, sents, arm_words, layout, found_facts, known_studies)
     _name_registry_tests(stats, norm)
+    _name_fisher_tests(stats, norm)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     by_sentence = _rows_by_sentence(stats)
