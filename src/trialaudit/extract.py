@@ -481,27 +481,27 @@ _FISHER_BEFORE_P = re.compile(
 )
 
 
-def _name_fisher_tests(stats: list[dict], norm: str) -> None:
-    """Give a p-value the Fisher exact test named right beside it, which the checks then hold
-    it to alone (as a registry's named test, ``_name_registry_tests``)."""
-    for row in stats:
-        if row["kind"] == "p_value" and not row.get("method"):
-            before = norm[max(row["sentence_start"], row["span_start"] - 30) : row["span_start"]]
-            if _FISHER_AFTER_P.match(norm, row["span_end"], row["sentence_end"]) or (
-                _FISHER_BEFORE_P.search(before.rstrip("( "))
-            ):
-                row["method"] = sas.FISHER
-
-
-def _name_registry_tests(stats: list[dict], norm: str) -> None:
-    """Give the p of a registry analysis the test its method names ("Method: Fisher Exact",
-    registry.by_named_test), which the checks then hold it to alone."""
+def _name_stated_tests(stats: list[dict], norm: str) -> None:
+    """Give each p-value the test its text names, which the checks then hold it to alone: the
+    method of the registry analysis it belongs to ("Method: Fisher Exact",
+    registry.by_named_test), else Fisher's exact test named right beside it."""
     named = registry.by_named_test(norm)
     for row in stats:
-        if row["kind"] == "p_value" and not row.get("method"):
-            for start, end, test in named:
-                if start <= row["span_start"] < end:
-                    row["method"] = _REGISTRY_TESTS[test]
+        if row["kind"] != "p_value" or row.get("method"):
+            continue
+        tests = [test for start, end, test in named if start <= row["span_start"] < end]
+        if tests:
+            row["method"] = _REGISTRY_TESTS[tests[-1]]
+        elif _fisher_beside(norm, row):
+            row["method"] = sas.FISHER
+
+
+def _fisher_beside(norm: str, p_row: dict) -> bool:
+    """Whether Fisher's exact test is named right after a p-value or right before it."""
+    if _FISHER_AFTER_P.match(norm, p_row["span_end"], p_row["sentence_end"]):
+        return True
+    before = norm[max(p_row["sentence_start"], p_row["span_start"] - 30) : p_row["span_start"]]
+    return _FISHER_BEFORE_P.search(before.rstrip("( ")) is not None
 
 
 def _mark_adjusted(stats: list[dict], norm: str) -> None:
@@ -1400,8 +1400,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     arm_words = _arm_words(stats, allocated)
     known_studies = {i: c.fields["study"] for i, c in enumerate(kept) if c.fields.get("study")}
     _attach_context(stats, norm, sents, arm_words, layout, found_facts, known_studies)
-    _name_registry_tests(stats, norm)
-    _name_fisher_tests(stats, norm)
+    _name_stated_tests(stats, norm)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)
     by_sentence = _rows_by_sentence(stats)
