@@ -1857,43 +1857,65 @@ def _with_one_sided_bounds(norm: str, found: list[Candidate]) -> list[Candidate]
     return found
 
 
+def _with_standard_errors(norm: str, found: list[Candidate]) -> list[Candidate]:
+    """Give a difference without an interval the standard error printed right after it
+    ("mean difference -2.1 (SE 0.8; p = 0.01)") as its spread, kind "se". A ratio's SE is left
+    alone: it may be of the ratio or of its logarithm."""
+    for cand in found:
+        fields = cand.fields
+        if cand.kind != "difference" or fields.get("ci_low_text") or fields.get("ci_high_text"):
+            continue
+        after = norm[cand.end : cand.end + 24]
+        if "SE" not in after and "s.e." not in after and "tandard" not in after:
+            continue
+        m = grammar.STANDARD_ERROR_AFTER.match(norm, cand.end)
+        if m is None:
+            continue
+        fields |= {"spread_kind": "se", "spread_low_text": m["se"]}
+        cand.end = m.end()
+    return found
+
+
 def candidates(
     norm: str, sents: context.Sentences, scan: Scanner, cells: str | None = None
 ) -> list[Candidate]:
     """Return every statistic candidate of a normalized text, most specific first (``cells``:
     the text with the tabs of a flattened registry table as bars, for registry.candidates)."""
-    return _with_one_sided_bounds(
+    return _with_standard_errors(
         norm,
-        [
-            *registry.candidates(cells or norm),
-            *eu_register.candidates(norm),
-            *revman.candidates(norm),
-            *sas.candidates(norm),
-            *_tests(norm, scan),
-            *_standardized_differences(norm, scan),
-            *_eta_squared(norm, scan),
-            *_omega_squared_or_f(norm, scan),
-            *_r_squared(norm, scan),
-            *_phi_or_v(norm, scan),
-            *_ratios(norm, scan),
-            *_table_estimates(norm, sents, scan),
-            *_table_differences(norm, sents, scan),
-            *_row_labelled_differences(norm, scan),
-            *_table_p_values(norm, sents, scan),
-            *_numbers_needed(norm, scan),
-            *_rate_events(norm, sents, scan),
-            *_rates(norm, sents, scan),
-            *_absolute_effects(norm, sents, scan),
-            *_differences(norm, scan),
-            *_differences_named_after(norm, sents, scan),
-            *_p_values(norm, sents, scan),
-            *_event_counts_in_arms(norm, scan),
-            *_cjk_count_pairs(norm, scan),
-            *_explicit_counts(norm, sents, scan),
-            *_summaries(norm, sents, scan),
-            *_arms_after_heading(norm, sents, scan),
-            *arm_sizes.size_candidates(norm, sents, scan),
-            *_loose_counts(norm, sents, scan),
-            *_percentages(norm, sents, scan),
-        ],
+        _with_one_sided_bounds(
+            norm,
+            [
+                *registry.candidates(cells or norm),
+                *eu_register.candidates(norm),
+                *revman.candidates(norm),
+                *sas.candidates(norm),
+                *_tests(norm, scan),
+                *_standardized_differences(norm, scan),
+                *_eta_squared(norm, scan),
+                *_omega_squared_or_f(norm, scan),
+                *_r_squared(norm, scan),
+                *_phi_or_v(norm, scan),
+                *_ratios(norm, scan),
+                *_table_estimates(norm, sents, scan),
+                *_table_differences(norm, sents, scan),
+                *_row_labelled_differences(norm, scan),
+                *_table_p_values(norm, sents, scan),
+                *_numbers_needed(norm, scan),
+                *_rate_events(norm, sents, scan),
+                *_rates(norm, sents, scan),
+                *_absolute_effects(norm, sents, scan),
+                *_differences(norm, scan),
+                *_differences_named_after(norm, sents, scan),
+                *_p_values(norm, sents, scan),
+                *_event_counts_in_arms(norm, scan),
+                *_cjk_count_pairs(norm, scan),
+                *_explicit_counts(norm, sents, scan),
+                *_summaries(norm, sents, scan),
+                *_arms_after_heading(norm, sents, scan),
+                *arm_sizes.size_candidates(norm, sents, scan),
+                *_loose_counts(norm, sents, scan),
+                *_percentages(norm, sents, scan),
+            ],
+        ),
     )

@@ -1631,6 +1631,58 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
     )
 
 
+# The fewest degrees of freedom assumed of a t test behind an estimate and its SE when the
+# text prints none: a two-arm trial of 12 participants.
+FEWEST_T_DF = 10
+
+
+def check_p_against_se(effect: dict, p_stat: dict, settings: Settings) -> dict | None:
+    """Reported p against the estimate and its printed standard error: z = estimate / SE,
+    p = 2(1 - Phi(|z|)) (the Wald test; Altman & Bland, BMJ 2011;343:d2304). A t test on
+    unprinted df gives a larger p than z, so a larger p that a t test on FEWEST_T_DF or more df
+    gives is not checkable; a smaller one is inconsistent whatever the test."""
+    est, se = (as_reported(effect.get(k)) for k in ("value_text", "spread_low_text"))
+    reported_range = _p_range(p_stat)
+    if None in (est, se, reported_range):
+        return None
+    if se.value <= 0:
+        return _row(p_stat, "p_vs_se", _reported_p(p_stat), _not_checkable("SE not positive"))
+    implied = ci_geometry.p_from_se(est.interval(), se.interval())
+    few_df = ci_geometry.p_from_se(
+        est.interval(), se.interval(), lambda t: float(2 * special.stdtr(FEWEST_T_DF, -t))
+    )
+    method = "Wald z of estimate / SE"
+    centre = math.sqrt(implied[0] * implied[1]) if min(implied) > 0 else implied[1] / 2
+    text = f"{implied[0]:.4g} to {implied[1]:.4g}"
+    decision, log_ratio = None, math.nan
+    if ranges_overlap(reported_range, implied):
+        verdict = Verdict(CONSISTENT, method, centre, text, "", *implied)
+    elif reported_range[0] > implied[1] and ranges_overlap(reported_range, few_df):
+        why = (
+            f"larger than the z test gives; a t test on {FEWEST_T_DF} df gives "
+            f"{few_df[0]:.4g} to {few_df[1]:.4g}, and the text prints no df"
+        )
+        verdict = Verdict(NOT_CHECKABLE, method, centre, text, why, *implied)
+    else:
+        why = (
+            "smaller than any test of estimate / SE gives"
+            if reported_range[1] < implied[0]
+            else f"larger than even a t test on {FEWEST_T_DF} df gives ({few_df[1]:.4g} at most)"
+        )
+        verdict = Verdict(INCONSISTENT, method, centre, text, why, *implied)
+        decision = _decision_error(p_stat, centre, settings.alpha)
+        log_ratio = _log10_ratio(p_stat, centre)
+    return _row(
+        p_stat,
+        "p_vs_se",
+        _reported_p(p_stat),
+        verdict,
+        decision_error=decision,
+        log10_p_ratio=log_ratio,
+        assumption="a Wald z test of the estimate over its printed SE",
+    )
+
+
 # Tests of a 2x2 table a p's text may name, whose p a Wald CI of the estimate need not give.
 _TESTS_OF_A_TABLE = frozenset({FISHER, PEARSON, YATES})
 _NULL_MARGIN = 0.1  # how far, as a share of the CI's width, the null must lie from a limit
@@ -3786,7 +3838,9 @@ def check_document(
                 rows.append(check_p_against_percentages(stat, *pair, percent_sizes, settings))
         if kind == "p_value" and not _missing(stat.get("refers_to")):
             target = by_id.get(int(stat["refers_to"]))
-            if target is not None and target["kind"] in {"ratio", "difference"}:
+            if target is not None and target.get("spread_kind") == "se":
+                rows.append(check_p_against_se(target, stat, settings))
+            elif target is not None and target["kind"] in {"ratio", "difference"}:
                 rows.append(check_p_against_ci(target, stat, settings))
             elif target is not None and target["kind"] == "test":
                 # a chi-square after two arms' counts or percentages is a 2x2 table's

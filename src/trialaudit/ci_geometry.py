@@ -48,6 +48,14 @@ def p_from_ci(estimate: Range, lower: Range, upper: Range, level: float, log_sca
     if width_max <= 0:
         return (math.nan, math.nan)
     se_min, se_max = max(width_min, 1e-12) / (2 * z_crit), width_max / (2 * z_crit)
-    far = max(abs(est_lo), abs(est_hi))
-    near = 0.0 if est_lo <= 0 <= est_hi else min(abs(est_lo), abs(est_hi))
-    return _p_from_z(far / se_min), _p_from_z(near / se_max)
+    return p_from_se((est_lo, est_hi), (se_min, se_max))
+
+
+def p_from_se(estimate: Range, se: Range, p_of_statistic=None) -> Range:
+    """Return the range of two-sided p-values of estimate / SE over the rounding intervals:
+    a Wald z test (Altman & Bland 2011), or the test ``p_of_statistic`` gives (|statistic| to
+    two-sided p), such as a t test on stated df."""
+    p_of = p_of_statistic or _p_from_z
+    far = max(abs(estimate[0]), abs(estimate[1]))
+    near = 0.0 if estimate[0] <= 0 <= estimate[1] else min(abs(estimate[0]), abs(estimate[1]))
+    return p_of(far / max(se[0], 1e-12)), p_of(near / se[1])

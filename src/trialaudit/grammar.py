@@ -444,6 +444,15 @@ ONE_SIDED_BOUND = re.compile(
     (?P<infinite>\s?(?:to|-|,)\s?\+?(?:\u221e|infinity))?""",
     _X,
 )
+# An estimate's standard error printed after it instead of a CI: "-2.1 (SE 0.8; p = 0.01)",
+# "3.4 points (standard error 1.2, P=0.30)", "0.52, s.e. 0.20,".
+STANDARD_ERROR_AFTER = re.compile(
+    rf"""\s?[,;(\[]\s?(?:(?i:with\s)?(?:an?\s|the\s)?)?
+    (?:(?<![A-Za-z])SEM?(?![A-Za-z])|(?<![A-Za-z])s\.e\.|(?i:standard\serror))
+    \s?(?:[:=,]\s?|(?:of|was|is)\s)?(?P<se>{DEC})(?!\d|\.\d|\s?%|\s?/)
+    (?=\s?[;,)\]])""",
+    _X,
+)
 # A p-value as printed: "0.008", ".03", "3.2 x 10-5", "2e-5", "10⁻⁵", "1.0".
 _SUP = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 PNUM = rf"""(?:\d(?:\.\d{{1,9}})?\s?[x\u00d7]\s?10\s?\^?\s?[-\u207b]\s?[\d{_SUP}]{{1,3}}

@@ -27,6 +27,7 @@ CHECK_LABELS = {
     "difference_vs_ci_midpoint": "difference vs the centre of its CI",
     "p_vs_ci": "p-value vs its CI",
     "p_vs_counts": "p-value vs the counts",
+    "p_vs_se": "p-value vs its estimate and standard error",
     "difference_vs_counts": "difference vs the counts",
     "difference_vs_percentages": "difference in points vs the two arms' percentages",
     "ratio_vs_percentages": "odds or risk ratio vs the two arms' percentages",
