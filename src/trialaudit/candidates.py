@@ -724,6 +724,28 @@ def _r_squared(norm: str, scan: Scanner) -> list[Candidate]:
     return found
 
 
+def _coefficients(norm: str, scan: Scanner) -> list[Candidate]:
+    """Return regression coefficients printed with their standard errors ("b = 1.52, SE =
+    0.61, t(98) = 2.49"), kind effect_size, with the SE as their spread."""
+    return [
+        Candidate(
+            "effect_size",
+            m.start(),
+            m.end(),
+            {
+                "value_text": m["est"],
+                "measure": grammar.REGRESSION_COEFFICIENT,
+                "unit": "",
+                "spread_kind": "se",
+                "spread_low_text": m["se"],
+            },
+        )
+        for m in scan.finditer(
+            grammar.COEFFICIENT_WITH_SE, ("standard error", "s.e."), 45, 20, case=("SE",)
+        )
+    ]
+
+
 _PHI_ANCHORS = ("\u03c6", "\u03d5", "phi", "cram", "v =", "v=")
 
 
@@ -1895,6 +1917,7 @@ def candidates(
                 *_eta_squared(norm, scan),
                 *_omega_squared_or_f(norm, scan),
                 *_r_squared(norm, scan),
+                *_coefficients(norm, scan),
                 *_phi_or_v(norm, scan),
                 *_ratios(norm, scan),
                 *_table_estimates(norm, sents, scan),

@@ -36,9 +36,15 @@ from .comparisons import (
     OPENS_ITS_SENTENCE,
     PER_ARM_VALUES,
     SENTENCE_GAP,
+    has_standard_error,
     other_outcomes,
 )
-from .grammar import CROSSOVER_FLAG, ONE_SIDED_FLAG, POOLED_ACROSS_TRIALS_FLAG
+from .grammar import (
+    CROSSOVER_FLAG,
+    ONE_SIDED_FLAG,
+    POOLED_ACROSS_TRIALS_FLAG,
+    REGRESSION_COEFFICIENT,
+)
 from .judgement import (
     CONSISTENT,
     INCONSISTENT,
@@ -1629,6 +1635,49 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
         log10_p_ratio=log_ratio,
         assumption="a normal (Wald) CI of the stated or default level",
     )
+
+
+def check_test_against_se(estimate: dict, test: dict) -> dict | None:
+    """A t or z printed right after an estimate and its SE against |estimate| / SE over the
+    rounding intervals of both (the Wald statistic; a t of a regression coefficient is b / SE)."""
+    est, se, printed = (
+        as_reported(s.get(k))
+        for s, k in ((estimate, "value_text"), (estimate, "spread_low_text"), (test, "value_text"))
+    )
+    if None in (est, se, printed) or se.value <= 0:
+        return None
+    low_est, high_est = est.interval()
+    far = max(abs(low_est), abs(high_est))
+    near = 0.0 if low_est <= 0 <= high_est else min(abs(low_est), abs(high_est))
+    implied = (near / se.interval()[1], far / max(se.interval()[0], 1e-12))
+    method = "|estimate| / SE"
+    text = f"{implied[0]:.4g} to {implied[1]:.4g}"
+    centre = sum(implied) / 2
+    # the magnitude alone: a t's sign is printed as often without as with the estimate's
+    magnitude = tuple(sorted(abs(v) for v in printed.interval()))
+    judged = CONSISTENT if ranges_overlap(magnitude, implied) else INCONSISTENT
+    verdict = Verdict(judged, method, centre, text, "", *implied)
+    return _row(test, "test_vs_se", test["value_text"], verdict)
+
+
+# How far (characters) a t or z may stand after the estimate and SE it is the ratio of: "b =
+# 1.52, SE = 0.61, t(98) = 2.49".
+_TEST_AFTER_SE_GAP = 6
+
+
+def _estimate_with_se_before(test: dict, by_id: dict[int, dict]) -> dict | None:
+    """The difference or coefficient with its SE printed right before a t or z, if any."""
+    if test.get("test_type") not in {"t", "z"}:
+        return None
+    before = by_id.get(int(test["stat_id"]) - 1)
+    if (
+        before is None
+        or not has_standard_error(before)
+        or before["sentence_start"] != test["sentence_start"]
+        or not 0 <= int(test["span_start"]) - int(before["span_end"]) <= _TEST_AFTER_SE_GAP
+    ):
+        return None
+    return before
 
 
 # The fewest degrees of freedom assumed of a t test behind an estimate and its SE when the
@@ -3798,6 +3847,8 @@ def check_document(
             rows.append(check_phi_or_v(stat, sentences))
         elif kind == "effect_size" and "R squared" in (stat.get("measure") or ""):
             rows.append(check_r_squared(stat, sentences))
+        elif kind == "effect_size" and stat.get("measure") == REGRESSION_COEFFICIENT:
+            pass  # checked against the t or p printed after it
         elif kind == "effect_size":
             rows.append(check_anova_effect_size(stat, sentences))
         elif kind == "rate" and stat.get("value_text"):
@@ -3832,13 +3883,15 @@ def check_document(
             and (pair := _percentages_before(stat, sentences, own_sentence=True)) is not None
         ):
             rows.append(check_test_against_percentages(stat, *pair, percent_sizes))
+        if kind == "test" and (estimate := _estimate_with_se_before(stat, by_id)) is not None:
+            rows.append(check_test_against_se(estimate, stat))
         if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
             pair = _p_and_its_percentages(stat, sentences, by_id)
             if pair is not None:
                 rows.append(check_p_against_percentages(stat, *pair, percent_sizes, settings))
         if kind == "p_value" and not _missing(stat.get("refers_to")):
             target = by_id.get(int(stat["refers_to"]))
-            if target is not None and target.get("spread_kind") == "se":
+            if target is not None and has_standard_error(target):
                 rows.append(check_p_against_se(target, stat, settings))
             elif target is not None and target["kind"] in {"ratio", "difference"}:
                 rows.append(check_p_against_ci(target, stat, settings))

@@ -9,7 +9,7 @@ import re
 
 from . import context, registry, sas
 from .arms import CLUSTERS, EVENTS, counts_people, resolve_arm
-from .grammar import ARM_ENDS_AHEAD, ARM_LABEL, TIME_BETWEEN_VALUES
+from .grammar import ARM_ENDS_AHEAD, ARM_LABEL, REGRESSION_COEFFICIENT, TIME_BETWEEN_VALUES
 
 _VERSUS_GAP = re.compile(
     r"(?i)^[\s,]{0,3}(?:vs\.?|versus|v\.?|compared\s(?:with|to)|and)\s?\.?\s?(?:the\s)?$"
@@ -65,6 +65,13 @@ _P_FOR_ANOTHER_TEST_AFTER = re.compile(
 
 # The flag of such a p-value in statistics.csv.
 ANOTHER_HYPOTHESIS_FLAG = "tests_another_hypothesis"
+
+
+def has_standard_error(stat: dict) -> bool:
+    """Whether ``stat`` is a difference or a regression coefficient read with its SE."""
+    return stat.get("spread_kind") == "se" and (
+        stat["kind"] == "difference" or stat.get("measure") == REGRESSION_COEFFICIENT
+    )
 
 
 def tests_another_hypothesis(p_row: dict, norm: str) -> bool:

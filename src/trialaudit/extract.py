@@ -557,7 +557,7 @@ def _link_p_values(stats: list[dict], norm: str) -> None:
         if (
             row["kind"] == "p_value"
             and previous is not None
-            and previous["kind"] in _LINKABLE
+            and (previous["kind"] in _LINKABLE or comparisons.has_standard_error(previous))
             and previous["sentence_start"] == row["sentence_start"]
             and _LINK_GAP.match(norm[previous["span_end"] : row["span_start"]])
             and not comparisons.tests_another_hypothesis(row, norm)

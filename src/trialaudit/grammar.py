@@ -357,6 +357,8 @@ CROSSOVER_DESIGN = re.compile(
 ONE_SIDED_FLAG = "one_sided_ci"
 # an effect estimate whose sentence says it pools several trials
 POOLED_ACROSS_TRIALS_FLAG = "pooled_across_trials"
+# The measure of a regression coefficient read with its SE (kind effect_size).
+REGRESSION_COEFFICIENT = "regression coefficient"
 
 # A standardized mean difference named by its estimator: "Cohen's d = 0.94", "Hedges' g = 0.38
 # [0.12, 0.64]", "Glass's Δ = 0.51", or APA's bare d or g after a comma, semicolon or bracket
@@ -451,6 +453,16 @@ STANDARD_ERROR_AFTER = re.compile(
     (?:(?<![A-Za-z])SEM?(?![A-Za-z])|(?<![A-Za-z])s\.e\.|(?i:standard\serror))
     \s?(?:[:=,]\s?|(?:of|was|is)\s)?(?P<se>{DEC})(?!\d|\.\d|\s?%|\s?/)
     (?=\s?[;,)\]])""",
+    _X,
+)
+# A regression coefficient printed with its standard error: "b = 1.52, SE = 0.61", "B = -0.42
+# (SE 0.12)", "regression coefficient 0.52 (standard error 0.20)". A standardized beta is left
+# alone: the SE printed beside it is often the unstandardized coefficient's.
+COEFFICIENT_WITH_SE = re.compile(
+    rf"""(?<![\w.\-])(?:[bB]|(?i:(?:regression\s)?coefficient))
+    \s?(?:=|:|\s(?:was|of)\s)\s?(?P<est>{SIGNED})(?!\d|\.\d|\s?%|\s?/)
+    \s?[,;(]\s?(?:(?<![A-Za-z])SE(?![A-Za-z])|(?<![A-Za-z])s\.e\.|(?i:standard\serror))
+    \s?(?:[:=]\s?|(?:of|was|is)\s)?(?P<se>{DEC})(?!\d|\.\d|\s?%|\s?/)""",
     _X,
 )
 # A p-value as printed: "0.008", ".03", "3.2 x 10-5", "2e-5", "10⁻⁵", "1.0".
