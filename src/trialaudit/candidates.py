@@ -187,6 +187,8 @@ def _label_of_another_unit(norm: str, label_end: int, start: int, fields: dict) 
 
 
 _SE_NEAR = re.compile(r"(?i)\b(?:SEM?|standard\serror)\b")
+# How far after a mean ± spread, within its sentence, a legend saying SE is looked for.
+_LEGEND_REACH = 160
 _HEART_RATE_UNIT = re.compile(r"(?i)\s?(?:bpm|beats|breaths|/\s?min|per\smin|mm\s?Hg|times)")
 _PEOPLE_AFTER = re.compile(rf"(?i)\s{grammar._PEOPLE}\b")
 
@@ -1586,7 +1588,10 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         }
         found.append(Candidate("mean", m.start(), m.end(), fields))
     for m in scan.finditer(grammar.MEAN_SD, ("\u00b1", "+/-", "+-"), 40, 40):
-        sentence_window = norm[max(0, m.start() - 120) : m.end() + 40]
+        # a legend after the last arm's value holds for the first's too: "250.4 ± 12.1 with
+        # MSC and 210.6 ± 11.8 with placebo (mean ± SE)"
+        legend_end = max(m.end() + 40, min(sents.of(m.start())[1], m.end() + _LEGEND_REACH))
+        sentence_window = norm[max(0, m.start() - 120) : legend_end]
         kind = "se" if _SE_NEAR.search(sentence_window) and "SD" not in sentence_window else "sd"
         fields = {
             "value_text": m.group("mean"),

@@ -2565,11 +2565,12 @@ def _summary(stat: dict | None, n) -> continuous.Summary | str:
     centre = as_reported(stat.get("value_text"))
     low, high = as_reported(stat.get("spread_low_text")), as_reported(stat.get("spread_high_text"))
     kind = stat.get("spread_kind") or ""
-    if stat["kind"] == "mean" and kind == "sd":
-        sd = low or high
-        if centre is None or sd is None:
+    if stat["kind"] == "mean" and kind in {"sd", "se"}:
+        spread = low or high
+        if centre is None or spread is None:
             return "mean without SD"
-        return continuous.Summary(centre.value, sd.value, sd.value, int(n), "sd")
+        sd = spread.value * _sd_per_se(stat, n)
+        return continuous.Summary(centre.value, sd, sd, int(n), "sd")
     if stat["kind"] != "median" or kind not in {"iqr", "range", "iqr_or_range"}:
         return "not a median with IQR or range, nor a mean with SD"
     if None in (centre, low, high):
@@ -2577,15 +2578,32 @@ def _summary(stat: dict | None, n) -> continuous.Summary | str:
     return continuous.Summary(centre.value, low.value, high.value, int(n), kind)
 
 
+def _sd_per_se(stat: dict, n) -> float:
+    """The factor from a mean's printed spread to its SD: sqrt(n) for a standard error, SD =
+    SE x sqrt(n) (Altman & Bland, BMJ 2005;331:903), else 1."""
+    return math.sqrt(int(n)) if stat.get("spread_kind") == "se" else 1.0
+
+
+def _of_ses(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
+    """Whether a comparison's means are printed with SEs: the SDs they give rest on the sizes
+    (an SMD's would), where a t of them does not (Welch's t is the difference over the root sum
+    of the squared SEs)."""
+    return any(
+        (_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) or {}).get("spread_kind") == "se"
+        for side in "12"
+    )
+
+
 def _rounding_boxes(cmp: dict, stats_by_id: dict[int, dict]) -> list:
-    """Return [mean 1, SD 1, n 1, mean 2, SD 2, n 2] of a comparison of two means and SDs, each
-    mean and SD as the closed interval of values that round to it."""
+    """Return [mean 1, SD 1, n 1, mean 2, SD 2, n 2] of a comparison of two means and SDs (or
+    SEs, as SDs), each mean and SD as the closed interval of values that round to it."""
     boxes: list = []
     for side in ("1", "2"):
         stat = _stat(stats_by_id, cmp.get(f"summary_{side}_stat_id"))
+        n = int(cmp[f"total_{side}"])
         mean = as_reported(stat.get("value_text"))
         sd = as_reported(stat.get("spread_low_text")) or as_reported(stat.get("spread_high_text"))
-        boxes += [mean.interval(), sd.interval(), int(cmp[f"total_{side}"])]
+        boxes += [mean.interval(), tuple(v * _sd_per_se(stat, n) for v in sd.interval()), n]
     return boxes
 
 
@@ -2845,7 +2863,7 @@ def check_smd_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[di
     every mean and SD that rounds to the printed ones (continuous.smd_range); its size only,
     as the order of the arms is not always said."""
     effect = _smd_of(cmp, stats_by_id)
-    if effect is None or not _two_means_with_sds(cmp, stats_by_id):
+    if effect is None or not _two_means_with_sds(cmp, stats_by_id) or _of_ses(cmp, stats_by_id):
         return []
     boxes = _rounding_boxes(cmp, stats_by_id)
     j = continuous.hedges_correction(boxes[2], boxes[5])

@@ -1,0 +1,75 @@
+"""Two arms' means printed with standard errors ("mean (SE)", "least-squares mean (SE)") are
+held to the same t-test checks as means with SDs, each SD being SE x sqrt(n) (Altman & Bland,
+BMJ 2005;331:903); a legend saying SE after the last arm's value holds for the first arm too.
+
+Reference values, R 4.x, from samples built with the exact means and SDs
+(mk <- function(m, s, n) {z <- rnorm(n); m + s * (z - mean(z)) / sd(z)}):
+x <- mk(25.1, 1.2 * sqrt(30), 30); y <- mk(21.3, 1.3 * sqrt(30), 30):
+t.test(x, y)$p.value = 0.0359393813961; t.test(x, y, var.equal = TRUE)$p.value =
+0.0359122880243.
+a <- mk(-10.4, 0.9 * sqrt(120), 120); b <- mk(-6.1, 0.9 * sqrt(120), 120):
+t.test(a, b, var.equal = TRUE)$conf.int = -6.80737713702 to -1.79262286298 (Welch's the same)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import checks_named, of_kind
+
+_SIZES = "Sixty patients were randomized to MSC (n = 30) or placebo (n = 30). "
+_LS_MEANS = (
+    "The least-squares mean (SE) change in score at week 6 was -10.4 (0.9) with drug (n = 120) "
+    "and -6.1 (0.9) with placebo (n = 120) (least-squares mean difference, -4.3; 95% CI, {ci}; "
+    "P < .001)."
+)
+
+
+def _one(text: str, check: str) -> dict:
+    found = checks_named(text, check)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_legend_after_the_last_value_gives_every_arm_its_se():
+    text = (
+        _SIZES + "At day 28, the score was 25.1 ± 1.2 with MSC and 21.3 ± 1.3 with placebo "
+        "(mean ± SE; P = 0.04)."
+    )
+    assert [m["spread_kind"] for m in of_kind(text, "mean")] == ["se", "se"]
+
+
+@pytest.mark.parametrize(("p", "verdict"), [("0.04", "consistent"), ("0.004", "inconsistent")])
+def test_the_p_of_two_means_with_ses(p, verdict):
+    text = (
+        _SIZES + f"At day 28, the mean (SE) score was 25.1 (1.2) with MSC and 21.3 (1.3) with "
+        f"placebo (P = {p})."
+    )
+    row = _one(text, "p_vs_summaries")
+    assert row["verdict"] == verdict
+    # Student's and Welch's p of the printed means and SEs
+    assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx(
+        (0.0359122880243, 0.0359393813961), rel=1e-9
+    )
+
+
+@pytest.mark.parametrize(
+    ("ci", "verdict"), [("-6.8 to -1.8", "consistent"), ("-5.8 to -2.8", "inconsistent")]
+)
+def test_the_ci_of_a_difference_of_least_squares_means(ci, verdict):
+    text = _LS_MEANS.format(ci=ci)
+    assert _one(text, "difference_vs_summaries")["verdict"] == "consistent"
+    row = _one(text, "difference_ci_vs_summaries")
+    assert row["verdict"] == verdict
+    # over the rounding of the means and SEs, R's interval lies within the recomputed range
+    assert row["recomputed_low"] <= -6.80737713702
+    assert row["recomputed_high"] >= -1.79262286298
+
+
+def test_no_standardized_difference_is_held_to_sds_from_ses():  # guard
+    # SD = SE x sqrt(n) rests on the analysed sizes, which need not be those printed; the SDs
+    # 0.9 x sqrt(120) = 9.86 would give an SMD of 0.40 to 0.47, and the 0.30 printed may
+    # divide by another SD (at baseline, a model's residual SD)
+    text = (
+        "The mean (SE) change in score at week 6 was -10.4 (0.9) with drug (n = 120) and "
+        "-6.1 (0.9) with placebo (n = 120) (standardized mean difference, -0.30)."
+    )
+    assert not checks_named(text, "smd_vs_summaries")
