@@ -73,3 +73,29 @@ def test_no_standardized_difference_is_held_to_sds_from_ses():  # guard
         "-6.1 (0.9) with placebo (n = 120) (standardized mean difference, -0.30)."
     )
     assert not checks_named(text, "smd_vs_summaries")
+
+
+# A difference whose kind is not named, after two means: R 4.x, samples built with the exact
+# means and SDs (x <- mk(25.1, 6.6, 30); y <- mk(21.3, 7.1, 30)): t.test(x, y, var.equal =
+# TRUE)$conf.int = 0.25728049314 to 7.34271950686; Welch's 0.256879636468 to 7.343120363532.
+_UNNAMED = (
+    "The mean (SD) score at day 28 was 25.1 (6.6) with MSC (n = 30) and 21.3 (7.1) with "
+    "placebo (n = 30) (difference {difference}, 95% CI {ci})."
+)
+
+
+@pytest.mark.parametrize(
+    ("ci", "verdict"), [("0.3 to 7.3", "consistent"), ("1.3 to 6.3", "inconsistent")]
+)
+def test_a_difference_of_no_named_kind_after_two_means_is_theirs(ci, verdict):
+    text = _UNNAMED.format(difference="3.8", ci=ci)
+    assert _one(text, "difference_vs_summaries")["verdict"] == "consistent"
+    row = _one(text, "difference_ci_vs_summaries")
+    assert row["verdict"] == verdict
+    assert row["recomputed_low"] <= 0.256879636468 <= 0.25728049314
+    assert row["recomputed_high"] >= 7.343120363532
+
+
+def test_a_difference_in_another_unit_is_not_the_means():  # guard
+    text = _UNNAMED.format(difference="12%", ci="1% to 23%")
+    assert not checks_named(text, "difference_vs_summaries")

@@ -2740,6 +2740,16 @@ def _difference_of_means_alone(cmp: dict, stats_by_id: dict[int, dict], effect: 
     return [_difference_of_means_row(effect, reported, m1, m2, cid)]
 
 
+def _a_difference_of_the_means(effect: dict, cmp: dict, stats_by_id: dict[int, dict]) -> bool:
+    """Whether a difference whose kind is not named ("difference 2.9, 95% CI 0.8 to 5.0") is in
+    its means' unit, or printed without one: after two means, a difference of them."""
+    if effect.get("measure") != "difference":
+        return False
+    unit = (effect.get("unit") or "").strip()
+    means = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) or {} for side in "12"]
+    return not unit or all((m.get("unit") or "").strip() == unit for m in means)
+
+
 def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
     """A mean difference printed with two arms' means, SDs and sizes: the difference against
     mean 1 - mean 2, and its CI against Student's pooled and Welch's CI of them (continuous.
@@ -2753,7 +2763,9 @@ def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> 
         return []
     if not _two_means_with_sds(cmp, stats_by_id):
         return _difference_of_means_alone(cmp, stats_by_id, effect, reported)
-    if effect.get("measure") != "mean difference":
+    if effect.get("measure") != "mean difference" and not _a_difference_of_the_means(
+        effect, cmp, stats_by_id
+    ):
         return []
     cid = int(cmp["comparison_id"])
     m1, s1, n1, m2, s2, n2 = _rounding_boxes(cmp, stats_by_id)
