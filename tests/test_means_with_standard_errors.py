@@ -99,3 +99,40 @@ def test_a_difference_of_no_named_kind_after_two_means_is_theirs(ci, verdict):
 def test_a_difference_in_another_unit_is_not_the_means():  # guard
     text = _UNNAMED.format(difference="12%", ci="1% to 23%")
     assert not checks_named(text, "difference_vs_summaries")
+
+
+# The second arm's value after the first's size ("with drug A (n = 250) and −0.84 (0.06)"),
+# its SE named by the first's bracket: R 4.x, x <- mk(-1.12, 0.06 * sqrt(250), 250); y <-
+# mk(-0.84, 0.06 * sqrt(248), 248): t.test(x, y, var.equal = TRUE) CI -0.44671796301178 to
+# -0.11328203698822, p 0.00103722486873; Welch's CI -0.44671527528668 to -0.11328472471332,
+# p 0.00103703322894.
+_AFTER_SIZE = (
+    "At week 26, the LS mean change in HbA1c was −1.12 percentage points (SE 0.06) with drug A "
+    "(n = 250) and −0.84 (0.06) with drug B (n = 248); estimated treatment difference −0.28 "
+    "percentage points (95% CI {ci}; P = 0.001)."
+)
+
+
+def test_the_next_arms_value_after_the_first_arms_size_is_read():
+    means = of_kind(_AFTER_SIZE.format(ci="−0.45 to −0.11"), "mean")
+    assert [(m["value"], m["spread_kind"], m["spread_low_text"]) for m in means] == [
+        (-1.12, "se", "0.06"),
+        (-0.84, "se", "0.06"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ci", "verdict"), [("−0.45 to −0.11", "consistent"), ("−0.35 to −0.21", "inconsistent")]
+)
+def test_an_estimated_treatment_difference_of_two_ls_means(ci, verdict):
+    text = _AFTER_SIZE.format(ci=ci)
+    assert _one(text, "difference_vs_summaries")["verdict"] == "consistent"
+    row = _one(text, "difference_ci_vs_summaries")
+    assert row["verdict"] == verdict
+    assert row["recomputed_low"] <= -0.44671796301178
+    assert row["recomputed_high"] >= -0.11328203698822
+    p = _one(text, "p_vs_summaries")
+    assert p["verdict"] == "consistent"
+    assert (p["recomputed_low"], p["recomputed_high"]) == pytest.approx(
+        (0.00103703322894, 0.00103722486873), rel=1e-6
+    )

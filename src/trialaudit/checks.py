@@ -2741,13 +2741,19 @@ def _difference_of_means_alone(cmp: dict, stats_by_id: dict[int, dict], effect: 
 
 
 def _a_difference_of_the_means(effect: dict, cmp: dict, stats_by_id: dict[int, dict]) -> bool:
-    """Whether a difference whose kind is not named ("difference 2.9, 95% CI 0.8 to 5.0") is in
-    its means' unit, or printed without one: after two means, a difference of them."""
+    """Whether a difference whose kind is not named ("difference 2.9, 95% CI 0.8 to 5.0") is
+    printed without a unit, or in the unit of the means that print one, or, when neither
+    does, in a unit that is not percent: after two means, a difference of them."""
     if effect.get("measure") != "difference":
         return False
     unit = (effect.get("unit") or "").strip()
     means = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) or {} for side in "12"]
-    return not unit or all((m.get("unit") or "").strip() == unit for m in means)
+    units = {(m.get("unit") or "").strip() for m in means} - {""}
+    if not unit:
+        return True
+    if units:
+        return units <= {unit}
+    return not unit.startswith(("%", "perc"))  # a difference in percent may be relative
 
 
 def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:

@@ -932,7 +932,9 @@ MEAN_SPREAD_NAMED = re.compile(
 # The next arm's value after one whose bracket names its SD or SE, its own bracket bare: "14.2 mg
 # (SD 6.1) in the block group and 21.5 mg (7.4) in the sham group".
 SUMMARY_NEXT = re.compile(
-    rf"""[^.;\n\d]{{0,60}}?(?:,|\band\b|\bvs\.?|\sv|\bversus\b|\bcompared\swith\b)\s
+    # the first arm's size may stand between: "with dorvanesin (n = 294) and −1.31 (0.05)"
+    rf"""(?:[^.;\n\d(]|\((?:n|N)\s?=\s?\d{{1,6}}\)|\((?!\s?(?:n|N)\s?=)){{0,60}}?
+    (?:,|\band\b|\bvs\.?|\sv|\bversus\b|\bcompared\swith\b)\s
     (?:[A-Za-z][\w\-]{{0,20}}\s){{0,4}}?(?P<center>{SIGNED})(?!\d)(?!\.\d)(?P<unit>{UNIT})?
     (?:\s?[(\[]\s?(?P<sd>{DEC})(?!\d)(?!\.\d)\s?[)\]]
       # said aloud, as the first arm's: "7.9 points, SD 14.2, on the drug and 4.6, SD 13.8"
