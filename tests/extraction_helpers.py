@@ -41,3 +41,10 @@ def checks_named(text: str, check: str) -> list[dict]:
     """Return the rows of one check (default settings) of the statistics found in ``text``."""
     _, rows = extract_and_check(text)
     return [row for row in rows if row["check"] == check]
+
+
+def one_check(text: str, check: str) -> dict:
+    """Return the single row of one check of ``text`` (fails if there are none or several)."""
+    rows = checks_named(text, check)
+    assert len(rows) == 1, rows
+    return rows[0]

@@ -13,7 +13,7 @@ t.test(a, b, var.equal = TRUE)$conf.int = -6.80737713702 to -1.79262286298 (Welc
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import checks_named, of_kind
+from extraction_helpers import checks_named, of_kind, one_check
 
 _SIZES = "Sixty patients were randomized to MSC (n = 30) or placebo (n = 30). "
 _LS_MEANS = (
@@ -21,12 +21,6 @@ _LS_MEANS = (
     "and -6.1 (0.9) with placebo (n = 120) (least-squares mean difference, -4.3; 95% CI, {ci}; "
     "P < .001)."
 )
-
-
-def _one(text: str, check: str) -> dict:
-    found = checks_named(text, check)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_a_legend_after_the_last_value_gives_every_arm_its_se():
@@ -43,25 +37,12 @@ def test_the_p_of_two_means_with_ses(p, verdict):
         _SIZES + f"At day 28, the mean (SE) score was 25.1 (1.2) with MSC and 21.3 (1.3) with "
         f"placebo (P = {p})."
     )
-    row = _one(text, "p_vs_summaries")
+    row = one_check(text, "p_vs_summaries")
     assert row["verdict"] == verdict
     # Student's and Welch's p of the printed means and SEs
     assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx(
         (0.0359122880243, 0.0359393813961), rel=1e-9
     )
-
-
-@pytest.mark.parametrize(
-    ("ci", "verdict"), [("-6.8 to -1.8", "consistent"), ("-5.8 to -2.8", "inconsistent")]
-)
-def test_the_ci_of_a_difference_of_least_squares_means(ci, verdict):
-    text = _LS_MEANS.format(ci=ci)
-    assert _one(text, "difference_vs_summaries")["verdict"] == "consistent"
-    row = _one(text, "difference_ci_vs_summaries")
-    assert row["verdict"] == verdict
-    # over the rounding of the means and SEs, R's interval lies within the recomputed range
-    assert row["recomputed_low"] <= -6.80737713702
-    assert row["recomputed_high"] >= -1.79262286298
 
 
 def test_no_standardized_difference_is_held_to_sds_from_ses():  # guard
@@ -89,8 +70,8 @@ _UNNAMED = (
 )
 def test_a_difference_of_no_named_kind_after_two_means_is_theirs(ci, verdict):
     text = _UNNAMED.format(difference="3.8", ci=ci)
-    assert _one(text, "difference_vs_summaries")["verdict"] == "consistent"
-    row = _one(text, "difference_ci_vs_summaries")
+    assert one_check(text, "difference_vs_summaries")["verdict"] == "consistent"
+    row = one_check(text, "difference_ci_vs_summaries")
     assert row["verdict"] == verdict
     assert row["recomputed_low"] <= 0.256879636468 <= 0.25728049314
     assert row["recomputed_high"] >= 7.343120363532
@@ -122,16 +103,34 @@ def test_the_next_arms_value_after_the_first_arms_size_is_read():
 
 
 @pytest.mark.parametrize(
-    ("ci", "verdict"), [("−0.45 to −0.11", "consistent"), ("−0.35 to −0.21", "inconsistent")]
+    ("text", "verdict", "r_interval"),
+    [
+        (_LS_MEANS.format(ci="-6.8 to -1.8"), "consistent", (-6.80737713702, -1.79262286298)),
+        (_LS_MEANS.format(ci="-5.8 to -2.8"), "inconsistent", (-6.80737713702, -1.79262286298)),
+        (
+            _AFTER_SIZE.format(ci="−0.45 to −0.11"),
+            "consistent",
+            (-0.44671796301178, -0.11328203698822),
+        ),
+        (
+            _AFTER_SIZE.format(ci="−0.35 to −0.21"),
+            "inconsistent",
+            (-0.44671796301178, -0.11328203698822),
+        ),
+    ],
 )
-def test_an_estimated_treatment_difference_of_two_ls_means(ci, verdict):
-    text = _AFTER_SIZE.format(ci=ci)
-    assert _one(text, "difference_vs_summaries")["verdict"] == "consistent"
-    row = _one(text, "difference_ci_vs_summaries")
+def test_the_ci_of_a_difference_of_two_means_with_ses(text, verdict, r_interval):
+    assert one_check(text, "difference_vs_summaries")["verdict"] == "consistent"
+    row = one_check(text, "difference_ci_vs_summaries")
     assert row["verdict"] == verdict
-    assert row["recomputed_low"] <= -0.44671796301178
-    assert row["recomputed_high"] >= -0.11328203698822
-    p = _one(text, "p_vs_summaries")
+    # over the rounding of the means and SEs, R's interval lies within the recomputed range
+    assert row["recomputed_low"] <= r_interval[0]
+    assert row["recomputed_high"] >= r_interval[1]
+
+
+@pytest.mark.parametrize("ci", ["−0.45 to −0.11", "−0.35 to −0.21"])
+def test_the_p_of_an_estimated_treatment_difference_of_two_ls_means(ci):
+    p = one_check(_AFTER_SIZE.format(ci=ci), "p_vs_summaries")
     assert p["verdict"] == "consistent"
     assert (p["recomputed_low"], p["recomputed_high"]) == pytest.approx(
         (0.00103703322894, 0.00103722486873), rel=1e-6

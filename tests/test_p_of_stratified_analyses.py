@@ -11,7 +11,7 @@ t-tests of 12.1 (SD 4.0) and 10.0 (SD 4.2), 50 a side: Student p = 0.0119877, We
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import checks_named
+from extraction_helpers import one_check
 
 _COUNTS = (
     "The primary outcome occurred in 45 of 150 patients (30.0%) in the intervention group and "
@@ -36,12 +36,6 @@ _OF_A_MODEL = [
 _OF_THE_CRUDE_DATA = ["", "two-sided ", "Yates-corrected chi-square test, "]
 
 
-def _only(text: str, check: str) -> dict:
-    rows = checks_named(text, check)
-    assert len(rows) == 1, rows
-    return rows[0]
-
-
 @pytest.mark.parametrize(
     ("template", "check", "of"),
     [
@@ -52,7 +46,7 @@ def _only(text: str, check: str) -> dict:
 )
 @pytest.mark.parametrize("lead", _OF_A_MODEL)
 def test_the_p_of_a_stratified_or_adjusted_analysis_is_not_checkable(template, check, of, lead):
-    row = _only(template.format(lead=lead), check)
+    row = one_check(template.format(lead=lead), check)
     assert row["verdict"] == "not_checkable"
     assert row["note"] == f"the p of a stratified or adjusted analysis is not a test of the {of}"
 
@@ -61,9 +55,9 @@ def test_the_p_of_a_stratified_or_adjusted_analysis_is_not_checkable(template, c
 @pytest.mark.parametrize("lead", _OF_THE_CRUDE_DATA)
 def test_the_p_of_the_crude_data_stays_inconsistent(template, lead):  # guard
     check = {_COUNTS: "p_vs_counts", _PERCENTAGES: "p_vs_percentages", _MEANS: "p_vs_summaries"}
-    assert _only(template.format(lead=lead), check[template])["verdict"] == "inconsistent"
+    assert one_check(template.format(lead=lead), check[template])["verdict"] == "inconsistent"
 
 
 def test_a_stratified_randomisation_in_another_sentence_is_not_the_ps():  # guard
     text = "Randomisation was stratified by centre. " + _COUNTS.format(lead="")
-    assert _only(text, "p_vs_counts")["verdict"] == "inconsistent"
+    assert one_check(text, "p_vs_counts")["verdict"] == "inconsistent"

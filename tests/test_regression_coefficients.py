@@ -15,13 +15,7 @@ B = -0.42, SE 0.12: 2 * pnorm(-0.425 / 0.115) = 0.000219323067148498,
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import checks_named, one, stats
-
-
-def _one_check(text: str, check: str) -> dict:
-    found = checks_named(text, check)
-    assert len(found) == 1, found
-    return found[0]
+from extraction_helpers import checks_named, one, one_check, stats
 
 
 @pytest.mark.parametrize(
@@ -42,7 +36,7 @@ def test_a_coefficient_is_read_with_its_standard_error(text, value, se):
 
 
 def test_a_p_after_a_coefficient_is_held_to_b_over_se():
-    row = _one_check(
+    row = one_check(
         "Dose predicted the change in score (b = 1.52, SE = 0.61, p = .014).", "p_vs_se"
     )
     assert row["verdict"] == "consistent"
@@ -51,7 +45,7 @@ def test_a_p_after_a_coefficient_is_held_to_b_over_se():
 
 
 def test_a_p_far_above_b_over_se_is_inconsistent():
-    row = _one_check(
+    row = one_check(
         "Age was associated with lower scores, B = -0.42 (SE 0.12), p = .21.", "p_vs_se"
     )
     assert row["verdict"] == "inconsistent"
@@ -63,7 +57,7 @@ def test_a_p_far_above_b_over_se_is_inconsistent():
 
 def test_a_coefficient_p_with_rounding():
     text = "The regression coefficient was 0.52 (standard error 0.20), P = 0.009."
-    row = _one_check(text, "p_vs_se")
+    row = one_check(text, "p_vs_se")
     assert row["verdict"] == "consistent"
     assert row["recomputed_low"] == pytest.approx(0.007095944543530924, rel=1e-6)
     assert row["recomputed_high"] == pytest.approx(0.011998272821882976, rel=1e-6)
@@ -72,7 +66,7 @@ def test_a_coefficient_p_with_rounding():
 @pytest.mark.parametrize(("t", "verdict"), [("2.49", "consistent"), ("3.49", "inconsistent")])
 def test_a_t_after_a_coefficient_is_b_over_se(t, verdict):
     text = f"Dose predicted the change in score, b = 1.52, SE = 0.61, t(98) = {t}, p = .014."
-    row = _one_check(text, "test_vs_se")
+    row = one_check(text, "test_vs_se")
     assert row["verdict"] == verdict
     assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx(
         (2.463414634146341, 2.520661157024793), rel=1e-6
@@ -88,7 +82,7 @@ def test_a_t_after_a_coefficient_is_b_over_se(t, verdict):
 def test_a_t_after_a_difference_and_its_se(t, verdict):
     # 3.35 / 1.25 = 2.68 to 3.45 / 1.15 = 3.0
     text = f"The mean difference was 3.4 points (SE 1.2), t(58) = {t}, P = .006."
-    row = _one_check(text, "test_vs_se")
+    row = one_check(text, "test_vs_se")
     assert row["verdict"] == verdict
     assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx((2.68, 3.0), rel=1e-6)
 
@@ -97,7 +91,7 @@ def test_a_t_after_a_difference_and_its_se(t, verdict):
 def test_a_t_is_compared_by_its_magnitude(t):
     # 0.415 / 0.125 = 3.32 to 0.425 / 0.115 = 3.696
     text = f"Age was associated with lower scores, B = -0.42, SE = 0.12, t(40) = {t}, p = .001."
-    row = _one_check(text, "test_vs_se")
+    row = one_check(text, "test_vs_se")
     assert row["verdict"] == "consistent"
     assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx(
         (3.32, 0.425 / 0.115), rel=1e-6

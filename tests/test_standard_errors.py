@@ -12,15 +12,9 @@ rounding's relative slack of 1e-8, hence rel=1e-6 on values from printed numbers
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import checks_named, one
+from extraction_helpers import checks_named, one, one_check
 
 from trialaudit import checks, ci_geometry
-
-
-def _p_vs_se(text: str) -> dict:
-    found = checks_named(text, "p_vs_se")
-    assert len(found) == 1, found
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +36,9 @@ def test_a_difference_keeps_the_standard_error_printed_after_it(text, se):
 
 
 def test_a_p_within_the_z_tests_range_is_consistent():
-    row = _p_vs_se("The mean difference in SOFA score was -2.1 (SE 0.8; p = 0.01) with MSC.")
+    row = one_check(
+        "The mean difference in SOFA score was -2.1 (SE 0.8; p = 0.01) with MSC.", "p_vs_se"
+    )
     assert row["verdict"] == "consistent"
     assert row["recomputed_low"] == pytest.approx(0.00414819672718818, rel=1e-6)
     assert row["recomputed_high"] == pytest.approx(0.0158755231158103, rel=1e-6)
@@ -50,7 +46,7 @@ def test_a_p_within_the_z_tests_range_is_consistent():
 
 def test_rounding_of_estimate_and_se_is_allowed_for():
     # 2.4 / 1.2 = 2 gives 0.0455 exactly; 0.06 is reached only with 2.35 / 1.25
-    row = _p_vs_se("The adjusted mean difference was 2.4 points (SE 1.2), P = 0.06.")
+    row = one_check("The adjusted mean difference was 2.4 points (SE 1.2), P = 0.06.", "p_vs_se")
     assert row["verdict"] == "consistent"
     assert row["recomputed_high"] == pytest.approx(0.0601080779223996, rel=1e-6)
 
@@ -66,7 +62,7 @@ def test_rounding_of_estimate_and_se_is_allowed_for():
     ],
 )
 def test_a_p_outside_the_z_tests_range(p, verdict, why):
-    row = _p_vs_se(f"The adjusted mean difference was 3.4 points (SE 1.2), P = {p}.")
+    row = one_check(f"The adjusted mean difference was 3.4 points (SE 1.2), P = {p}.", "p_vs_se")
     assert row["verdict"] == verdict
     assert why in row["note"]
     assert row["recomputed_low"] == pytest.approx(0.00269979606326019, rel=1e-6)
