@@ -135,3 +135,35 @@ def test_the_p_of_an_estimated_treatment_difference_of_two_ls_means(ci):
     assert (p["recomputed_low"], p["recomputed_high"]) == pytest.approx(
         (0.00103703322894, 0.00103722486873), rel=1e-6
     )
+
+
+# Sizes printed apart from the means: fewer measured than allocated would make the p larger only
+# through the df, since the SEs fix Welch's t. R 4.x, samples with means 250.4 and 210.6 and SDs
+# 12.1 x sqrt(n) and 11.8 x sqrt(n): n = 20, t.test(x, y)$p.value = 0.0238001614074 (var.equal
+# 0.0237967182656), t 2.3548646908549; n = 10, p 0.0300883665057, the same t.
+_SIZES_APART = (
+    "Forty patients were randomized to MSC (n=20) or placebo (n=20). At day 28, the mean (SE) "
+    "PaO2/FiO2 ratio was 250.4 (12.1) with MSC and 210.6 (11.8) with placebo {result}."
+)
+
+
+@pytest.mark.parametrize(
+    ("result", "verdict"), [("(P = 0.03)", "not_checkable"), ("(P = 0.05)", "inconsistent")]
+)
+def test_fewer_measured_change_only_the_df_of_means_with_ses(result, verdict):
+    row = one_check(_SIZES_APART.format(result=result), "p_vs_summaries")
+    assert row["verdict"] == verdict
+    if verdict == "not_checkable":  # 0.03 is within reach of half of each arm measured
+        assert "0.0238" in row["note"]
+    else:
+        nearest = min(
+            abs(row["recomputed_value"] - r) / r for r in (0.0238001614074, 0.0237967182656)
+        )
+        assert nearest < 1e-6
+
+
+def test_fewer_measured_do_not_change_the_t_of_means_with_ses():
+    row = one_check(_SIZES_APART.format(result="(t = 1.80, P = 0.08)"), "test_vs_summaries")
+    assert row["verdict"] == "inconsistent"
+    assert row["recomputed_low"] <= 2.3548646908549 <= row["recomputed_high"]
+    assert "whatever number of each arm was measured" in row["note"]

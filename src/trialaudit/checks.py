@@ -2614,11 +2614,18 @@ def _rounding_boxes(cmp: dict, stats_by_id: dict[int, dict]) -> list:
 MEASURED_SHARE_FLOOR = 0.5
 
 
-def _measured_share(boxes: list) -> list:
-    """Return ``_rounding_boxes`` with each arm's size cut to MEASURED_SHARE_FLOOR of it."""
+def _measured_share(boxes: list, of_ses: bool = False) -> list:
+    """Return ``_rounding_boxes`` with each arm's size cut to MEASURED_SHARE_FLOOR of it; with
+    SEs printed (``of_ses``) the SDs they give, SE x sqrt(n), shrink with the sizes, so that
+    Welch's t stays what the SEs give and only its df fall."""
     m1, s1, n1, m2, s2, n2 = boxes
     share = MEASURED_SHARE_FLOOR
-    return [m1, s1, max(2, math.floor(n1 * share)), m2, s2, max(2, math.floor(n2 * share))]
+    k1, k2 = max(2, math.floor(n1 * share)), max(2, math.floor(n2 * share))
+    if of_ses:
+        s1, s2 = (
+            tuple(v * math.sqrt(k / n) for v in sd) for sd, k, n in ((s1, k1, n1), (s2, k2, n2))
+        )
+    return [m1, s1, k1, m2, s2, k2]
 
 
 def _t_test_p_range(boxes: list) -> tuple[float, float]:
@@ -3240,12 +3247,15 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
             and sizes_assumed
             and low_r < max(hi for _, hi in found.values())
         ):
+            measured = _measured_share(boxes, _of_ses(cmp, stats_by_id))
             floor = min(
-                continuous.t_range(*_measured_share(boxes), equal_var=equal_var)[0]
-                for equal_var in (True, False)
+                continuous.t_range(*measured, equal_var=equal_var)[0] for equal_var in (True, False)
             )
             floor = floor**2 if squared else floor
-            if high_r < floor:
+            if high_r < floor and _of_ses(cmp, stats_by_id):
+                note = "the SEs give the statistic whatever number of each arm was measured"
+                verdict = replace(verdict, note=note)
+            elif high_r < floor:
                 note = (
                     "fewer measured than the arms' sizes would give a smaller statistic, but "
                     f"not this one unless fewer than {MEASURED_SHARE_FLOOR:.0%} of each arm "
@@ -3336,7 +3346,8 @@ def check_continuous(cmp: dict, stats_by_id: dict[int, dict], settings: Settings
         verdict, decision = replace(verdict, verdict=NOT_CHECKABLE, note=why), None
     sizes_assumed = _sizes_assumed(cmp, stats_by_id)
     if exact and sizes_assumed:
-        at_floor = _t_test_p_range(_measured_share(_rounding_boxes(cmp, stats_by_id)))
+        measured = _measured_share(_rounding_boxes(cmp, stats_by_id), _of_ses(cmp, stats_by_id))
+        at_floor = _t_test_p_range(measured)
         verdict, decision, log_ratio = _unless_fewer_analysed(
             p_stat, candidates, verdict, decision, log_ratio, largest_at_floor=at_floor[1]
         )
