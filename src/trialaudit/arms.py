@@ -1237,6 +1237,13 @@ def _group_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         label, start = _label_before(norm, m.start(), sentence)
         if not label:
             continue
+        if _closes_a_list_of_arms(norm, start, m.end("n"), sentence):
+            # "to the MSC group or the placebo group (n = 160)": the arms' total
+            population = population_of(norm, sentence)
+            found.append(
+                _size("sample_size", m.start("n"), m.end("n"), m.group("n"), population=population)
+            )
+            continue
         found.append(
             _size(
                 "arm_size",
@@ -1277,6 +1284,26 @@ def _sizes_of_two_arms(norm: str, sents: context.Sentences, scan: Scanner) -> li
 _STATISTIC_IN_LABEL = re.compile(r"[=<>\u2264\u2265]\s?[-\u2212]?\.?\d")
 
 
+# "randomized to MSC or placebo (n = 160)": an n after the last of two or more arms, none of
+# them sized before it, is the total of them all ("MSC (n = 80) or placebo (n = 80)" is not).
+_LIST_OF_ARMS_BEFORE = re.compile(r"[\w)\-+]\s(?:or|vs\.?|versus)\s(?:the\s)?$")
+_SIZED_BEFORE = re.compile(r"\(\s?[nN]\s?=")
+_EACH_AFTER = re.compile(r"\s?(?:each|per\s(?:group|arm)|in\seach)\b")
+# How far back an arm list before an n is read
+_LIST_REACH = 60
+
+
+def _closes_a_list_of_arms(norm: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether the n at ``end``, after the arm label at ``start``, closes a list of arms none of
+    which has its own size before it: the arms' total."""
+    before = norm[max(sentence[0], start - _LIST_REACH) : start]
+    return (
+        _LIST_OF_ARMS_BEFORE.search(before) is not None
+        and _SIZED_BEFORE.search(before) is None
+        and _EACH_AFTER.match(norm, end) is None
+    )
+
+
 def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "UC-MSCs (n = 65)": an arm size after an arm, a sample size after "patients"."""
     found = []
@@ -1302,6 +1329,7 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
             or _SAMPLE_NOUN.fullmatch(last)
             or _ANALYSIS_SET.search(label)
             or _STATISTIC_IN_LABEL.search(label)
+            or _closes_a_list_of_arms(norm, start, m.end("n"), sentence)
         ):
             found.append(
                 _size(
