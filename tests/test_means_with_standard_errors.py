@@ -167,3 +167,73 @@ def test_fewer_measured_do_not_change_the_t_of_means_with_ses():
     assert row["verdict"] == "inconsistent"
     assert row["recomputed_low"] <= 2.3548646908549 <= row["recomputed_high"]
     assert "whatever number of each arm was measured" in row["note"]
+
+
+# A model's adjusted difference is held to the model's own means (least-squares or adjusted),
+# not to raw ones. R 4.x, samples built with the exact means and SDs: registry record, x <-
+# mk(-0.21, 0.07 * sqrt(150), 150); y <- mk(-0.93, 0.07 * sqrt(152), 152): t.test(y, x, var.equal
+# = TRUE)$conf.int = -0.914821031656 to -0.525178968344 (Welch's -0.914812494028 to
+# -0.525187505972); prose, a <- mk(4.1, 6, 100); b <- mk(2.3, 6, 100): 0.126687682564 to
+# 3.473312317436.
+_LS_RECORD = """Primary Outcome Measure:
+Title: Change From Baseline in HbA1c at Week 26
+Arm/Group Title | Placebo | Drug 10 mg
+Overall Number of Participants Analyzed 150 152
+{header}
+Unit of Measure: percentage points
+-0.21 (0.07) | -0.93 (0.07)
+Statistical Analysis 1
+Comparison Group Selection: Placebo, Drug 10 mg
+Method: ANCOVA
+P-Value: <0.001
+Mean Difference (Net) -0.72
+95% Confidence Interval {ci}
+"""
+_ADJUSTED_PROSE = (
+    "The {mean} change in score was 4.1 (SE 0.6) with drug (n = 100) and 2.3 (SE 0.6) with "
+    "placebo (n = 100) (adjusted difference 1.8, 95% CI {ci})."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "r_interval"),
+    [
+        (
+            _LS_RECORD.format(header="Least Squares Mean (Standard Error)", ci="-0.91 to -0.53"),
+            "consistent",
+            (-0.914821031656, -0.525178968344),
+        ),
+        (
+            _LS_RECORD.format(header="Least Squares Mean (Standard Error)", ci="-0.81 to -0.63"),
+            "inconsistent",
+            (-0.914821031656, -0.525178968344),
+        ),
+        (
+            _ADJUSTED_PROSE.format(mean="adjusted mean", ci="0.1 to 3.5"),
+            "consistent",
+            (0.126687682564, 3.473312317436),
+        ),
+        (
+            _ADJUSTED_PROSE.format(mean="least-squares mean", ci="0.9 to 2.7"),
+            "inconsistent",
+            (0.126687682564, 3.473312317436),
+        ),
+    ],
+)
+def test_an_adjusted_difference_of_a_models_means(text, verdict, r_interval):
+    assert one_check(text, "difference_vs_summaries")["verdict"] == "consistent"
+    row = one_check(text, "difference_ci_vs_summaries")
+    assert row["verdict"] == verdict
+    assert row["recomputed_low"] <= r_interval[0]
+    assert row["recomputed_high"] >= r_interval[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _LS_RECORD.format(header="Mean (Standard Error)", ci="-0.91 to -0.53"),
+        _ADJUSTED_PROSE.format(mean="mean", ci="0.1 to 3.5"),
+    ],
+)
+def test_an_adjusted_difference_is_not_held_to_raw_means(text):  # guards
+    assert not checks_named(text, "difference_vs_summaries")

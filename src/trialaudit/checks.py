@@ -2747,6 +2747,13 @@ def _difference_of_means_alone(cmp: dict, stats_by_id: dict[int, dict], effect: 
     return [_difference_of_means_row(effect, reported, m1, m2, cid)]
 
 
+def _of_model_means(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
+    """Whether a comparison's two means are a model's (least-squares or adjusted means), whose
+    difference is the model's adjusted difference."""
+    means = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) for side in "12"]
+    return all(m is not None and _adjusted(m) for m in means)
+
+
 def _a_difference_of_the_means(effect: dict, cmp: dict, stats_by_id: dict[int, dict]) -> bool:
     """Whether a difference whose kind is not named ("difference 2.9, 95% CI 0.8 to 5.0") is
     printed without a unit, or in the unit of the means that print one, or, when neither
@@ -2767,9 +2774,10 @@ def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> 
     """A mean difference printed with two arms' means, SDs and sizes: the difference against
     mean 1 - mean 2, and its CI against Student's pooled and Welch's CI of them (continuous.
     difference_ci_ranges), over every mean and SD that rounds to the printed ones and either
-    order of the arms. An adjusted difference (ANCOVA, a model) is not held to the raw means."""
+    order of the arms. An adjusted difference (ANCOVA, a model) is not held to raw means, only to
+    least-squares or adjusted means (_of_model_means)."""
     effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
-    if effect is None or _adjusted(effect):
+    if effect is None or (_adjusted(effect) and not _of_model_means(cmp, stats_by_id)):
         return []
     reported = as_reported(effect.get("value_text"))
     if reported is None:

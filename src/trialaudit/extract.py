@@ -163,6 +163,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "not_significant": f.get("not_significant", False),
         "summary_type_not_stated": f.get("summary_type_not_stated", False),
         "each_arm": f.get("each_arm", False),
+        "adjusted": f.get("adjusted", False),
         ONE_SIDED_FLAG: f.get(ONE_SIDED_FLAG, False),
         "arm_count": f.get("arm_count"),
         "denominator_stat_id": None,
@@ -434,6 +435,12 @@ def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tupl
 
 # "adjusted OR 1.74", "(adjusted hazard ratio", "aOR=0.48": estimated with covariates.
 # "adjusted odds ratio", and a model's "estimated odds ratio" (Diabetes Care's house style)
+# Means of a model, named before them in their sentence: least-squares, adjusted or estimated
+# marginal means.
+_MODEL_MEANS = re.compile(
+    r"(?i)\bleast[\s\-]squares?\s(?:\(LS\)\s)?means?\b|\bLS\s?means?\b|\bLSM\b"
+    r"|\badjusted\smeans?\b|\bestimated\smarginal\smeans?\b"
+)
 _ADJUSTED_BEFORE = re.compile(r"(?i)\b(?:adjusted|estimated)\s(?:[\w\-]+\s)?$")
 _ADJUSTED_IN = re.compile(r"\b(?i:adjusted)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b|\bA(?:OR|HR)\b")
 
@@ -535,6 +542,8 @@ def _mark_adjusted(stats: list[dict], norm: str) -> None:
             or any(start <= row["span_start"] < end for start, end in modelled)
         ):
             row["adjusted"] = True
+        if row["kind"] == "mean" and _MODEL_MEANS.search(norm, sentence, row["span_end"]):
+            row["adjusted"] = True  # "The least-squares mean (SE) change ... was −14.8 (0.8)"
         if row["kind"] in {"ratio", "difference"} and _pools_trials(norm, row):
             row[grammar.POOLED_ACROSS_TRIALS_FLAG] = True
 

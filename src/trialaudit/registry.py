@@ -374,6 +374,8 @@ def _summaries(norm: str, start: int, end: int, titles: list[str], outcome: str)
                     found.append(_summary(cell, stat, kind, title, label))
     for header in _SUMMARY_HEADER.finditer(norm, start, end):
         stat, kind = _summary_type(header)
+        # a model's means ("Least Squares Mean"): a model's difference is theirs
+        model_based = header.group("stat") == "Least Squares Mean"
         line_start = header.end()
         for _ in range(3):
             line_end = norm.find("\n", line_start + 1)
@@ -381,7 +383,7 @@ def _summaries(norm: str, start: int, end: int, titles: list[str], outcome: str)
             cells = list(_CELL.finditer(norm, line_start, line_end))
             if len(cells) == len(titles):
                 for cell, title in zip(cells, titles, strict=True):
-                    found.append(_summary(cell, stat, kind, title, outcome))
+                    found.append(_summary(cell, stat, kind, title, outcome, model_based))
                 break
             line_start = line_end
     return found
@@ -392,13 +394,16 @@ def _summary_type(m: re.Match) -> tuple[str, str]:
     return ("median" if m.group("stat") == "Median" else "mean"), _SPREAD_KIND[m.group("spread")]
 
 
-def _summary(cell: re.Match, stat: str, kind: str, arm: str, outcome: str) -> Candidate:
+def _summary(
+    cell: re.Match, stat: str, kind: str, arm: str, outcome: str, model_based: bool = False
+) -> Candidate:
     fields = {
         "value_text": cell.group("centre"),
         "unit": "",
         "spread_kind": kind,
         "arm": arm,
         "outcome": outcome,
+        "adjusted": model_based,
     }
     if cell.group("high") is not None:
         fields.update(spread_low_text=cell.group("low"), spread_high_text=cell.group("high"))
