@@ -87,3 +87,17 @@ def test_the_t_tests_range_on_the_fewest_df():
 )
 def test_no_standard_error_is_read_where_it_is_ambiguous_or_not_needed(text):  # guards
     assert not checks_named(text, "p_vs_se")
+
+
+def test_an_se_in_percent_of_a_difference_in_percent():
+    # R 4.x: 2 * pnorm(-5.25 / 2.05) = 0.0104378683789466, 2 * pnorm(-5.15 / 2.15) =
+    # 0.0166045593653661
+    row = one_check("The risk difference was 5.2% (SE 2.1%; P = 0.01) with MSC.", "p_vs_se")
+    assert row["verdict"] == "consistent"
+    assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx(
+        (0.0104378683789466, 0.0166045593653661), rel=1e-6
+    )
+
+
+def test_an_se_in_percent_is_not_of_a_difference_in_points():  # guard
+    assert not checks_named("The mean difference was 5.2 points (SE 2.1%; P = 0.01).", "p_vs_se")

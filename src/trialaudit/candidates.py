@@ -1884,6 +1884,9 @@ def _with_one_sided_bounds(norm: str, found: list[Candidate]) -> list[Candidate]
     return found
 
 
+_IN_PERCENT = re.compile(r"\s?(?:%|perc|pp\b)")
+
+
 def _with_standard_errors(norm: str, found: list[Candidate]) -> list[Candidate]:
     """Give a difference without an interval the standard error printed right after it
     ("mean difference -2.1 (SE 0.8; p = 0.01)") as its spread, kind "se". A ratio's SE is left
@@ -1896,11 +1899,32 @@ def _with_standard_errors(norm: str, found: list[Candidate]) -> list[Candidate]:
         if "SE" not in after and "s.e." not in after and "tandard" not in after:
             continue
         m = grammar.STANDARD_ERROR_AFTER.match(norm, cand.end)
-        if m is None:
-            continue
+        if m is None or (m["pct"] and not _IN_PERCENT.match(fields.get("unit") or "")):
+            continue  # an SE in percent is of an estimate in percent
         fields |= {"spread_kind": "se", "spread_low_text": m["se"]}
         cand.end = m.end()
     return found
+
+
+def _with_paired_sds(norm: str, sents: context.Sentences, found: list[Candidate]) -> list:
+    """Give a difference within patients (its sentence says paired, within-patient or
+    crossover) the SD printed right after it ("the mean within-patient difference was 2.1 (SD
+    3.4)"): the SD of the paired differences, which with n gives the paired t."""
+    for cand in found:
+        fields = cand.fields
+        if cand.kind != "difference" or fields.get("ci_low_text") or fields.get("spread_kind"):
+            continue
+        if not _SD_NEAR.search(norm, cand.end, cand.end + 24):
+            continue
+        m = grammar.SD_AFTER.match(norm, cand.end)
+        if m is None or not grammar.PAIRED.search(norm, sents.of(cand.start)[0], cand.end):
+            continue
+        fields |= {"spread_kind": "sd", "spread_low_text": m["sd"]}
+        cand.end = m.end("sd")
+    return found
+
+
+_SD_NEAR = re.compile(r"SD|s\.d\.|deviation|\u00b1|\+/-")
 
 
 def candidates(
@@ -1908,42 +1932,38 @@ def candidates(
 ) -> list[Candidate]:
     """Return every statistic candidate of a normalized text, most specific first (``cells``:
     the text with the tabs of a flattened registry table as bars, for registry.candidates)."""
-    return _with_standard_errors(
-        norm,
-        _with_one_sided_bounds(
-            norm,
-            [
-                *registry.candidates(cells or norm),
-                *eu_register.candidates(norm),
-                *revman.candidates(norm),
-                *sas.candidates(norm),
-                *_tests(norm, scan),
-                *_standardized_differences(norm, scan),
-                *_eta_squared(norm, scan),
-                *_omega_squared_or_f(norm, scan),
-                *_r_squared(norm, scan),
-                *_coefficients(norm, scan),
-                *_phi_or_v(norm, scan),
-                *_ratios(norm, scan),
-                *_table_estimates(norm, sents, scan),
-                *_table_differences(norm, sents, scan),
-                *_row_labelled_differences(norm, scan),
-                *_table_p_values(norm, sents, scan),
-                *_numbers_needed(norm, scan),
-                *_rate_events(norm, sents, scan),
-                *_rates(norm, sents, scan),
-                *_absolute_effects(norm, sents, scan),
-                *_differences(norm, scan),
-                *_differences_named_after(norm, sents, scan),
-                *_p_values(norm, sents, scan),
-                *_event_counts_in_arms(norm, scan),
-                *_cjk_count_pairs(norm, scan),
-                *_explicit_counts(norm, sents, scan),
-                *_summaries(norm, sents, scan),
-                *_arms_after_heading(norm, sents, scan),
-                *arm_sizes.size_candidates(norm, sents, scan),
-                *_loose_counts(norm, sents, scan),
-                *_percentages(norm, sents, scan),
-            ],
-        ),
-    )
+    found = [
+        *registry.candidates(cells or norm),
+        *eu_register.candidates(norm),
+        *revman.candidates(norm),
+        *sas.candidates(norm),
+        *_tests(norm, scan),
+        *_standardized_differences(norm, scan),
+        *_eta_squared(norm, scan),
+        *_omega_squared_or_f(norm, scan),
+        *_r_squared(norm, scan),
+        *_coefficients(norm, scan),
+        *_phi_or_v(norm, scan),
+        *_ratios(norm, scan),
+        *_table_estimates(norm, sents, scan),
+        *_table_differences(norm, sents, scan),
+        *_row_labelled_differences(norm, scan),
+        *_table_p_values(norm, sents, scan),
+        *_numbers_needed(norm, scan),
+        *_rate_events(norm, sents, scan),
+        *_rates(norm, sents, scan),
+        *_absolute_effects(norm, sents, scan),
+        *_differences(norm, scan),
+        *_differences_named_after(norm, sents, scan),
+        *_p_values(norm, sents, scan),
+        *_event_counts_in_arms(norm, scan),
+        *_cjk_count_pairs(norm, scan),
+        *_explicit_counts(norm, sents, scan),
+        *_summaries(norm, sents, scan),
+        *_arms_after_heading(norm, sents, scan),
+        *arm_sizes.size_candidates(norm, sents, scan),
+        *_loose_counts(norm, sents, scan),
+        *_percentages(norm, sents, scan),
+    ]
+    found = _with_standard_errors(norm, _with_one_sided_bounds(norm, found))
+    return _with_paired_sds(norm, sents, found)

@@ -1639,40 +1639,51 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
 
 def check_test_against_se(estimate: dict, test: dict) -> dict | None:
     """A t or z printed right after an estimate and its SE against |estimate| / SE over the
-    rounding intervals of both (the Wald statistic; a t of a regression coefficient is b / SE)."""
-    est, se, printed = (
+    rounding intervals of both (the Wald statistic; a t of a regression coefficient is b / SE);
+    after a difference within patients and the SD of the differences, a t on df against the
+    paired t, |mean| / (SD / sqrt(df + 1)), a one-sample t of the differences."""
+    est, spread, printed = (
         as_reported(s.get(k))
         for s, k in ((estimate, "value_text"), (estimate, "spread_low_text"), (test, "value_text"))
     )
-    if None in (est, se, printed) or se.value <= 0:
+    if None in (est, spread, printed) or spread.value <= 0:
         return None
+    if estimate.get("spread_kind") == "sd":
+        if test.get("test_type") != "t" or _missing(test.get("df1")):
+            return None
+        root_n = math.sqrt(float(test["df1"]) + 1)
+        se = tuple(v / root_n for v in spread.interval())
+        check, method = "test_vs_paired_difference", "paired t: |mean| / (SD / sqrt(df + 1))"
+    else:
+        se, check, method = spread.interval(), "test_vs_se", "|estimate| / SE"
     low_est, high_est = est.interval()
     far = max(abs(low_est), abs(high_est))
     near = 0.0 if low_est <= 0 <= high_est else min(abs(low_est), abs(high_est))
-    implied = (near / se.interval()[1], far / max(se.interval()[0], 1e-12))
-    method = "|estimate| / SE"
+    implied = (near / se[1], far / max(se[0], 1e-12))
     text = f"{implied[0]:.4g} to {implied[1]:.4g}"
     centre = sum(implied) / 2
     # the magnitude alone: a t's sign is printed as often without as with the estimate's
     magnitude = tuple(sorted(abs(v) for v in printed.interval()))
     judged = CONSISTENT if ranges_overlap(magnitude, implied) else INCONSISTENT
     verdict = Verdict(judged, method, centre, text, "", *implied)
-    return _row(test, "test_vs_se", test["value_text"], verdict)
+    return _row(test, check, test["value_text"], verdict)
 
 
-# How far (characters) a t or z may stand after the estimate and SE it is the ratio of: "b =
-# 1.52, SE = 0.61, t(98) = 2.49".
-_TEST_AFTER_SE_GAP = 6
+# How far (characters) a t or z may stand after the estimate and spread it is the ratio of:
+# "b = 1.52, SE = 0.61, t(98) = 2.49", "2.1 ± 3.4 points (t(23) = 3.03".
+_TEST_AFTER_SE_GAP = 12
 
 
-def _estimate_with_se_before(test: dict, by_id: dict[int, dict]) -> dict | None:
-    """The difference or coefficient with its SE printed right before a t or z, if any."""
+def _estimate_with_spread_before(test: dict, by_id: dict[int, dict]) -> dict | None:
+    """The difference or coefficient with its SE, or the difference within patients with its
+    SD, printed right before a t or z, if any."""
     if test.get("test_type") not in {"t", "z"}:
         return None
     before = by_id.get(int(test["stat_id"]) - 1)
+    paired = before is not None and before["kind"] == "difference"
     if (
         before is None
-        or not has_standard_error(before)
+        or not (has_standard_error(before) or (paired and before.get("spread_kind") == "sd"))
         or before["sentence_start"] != test["sentence_start"]
         or not 0 <= int(test["span_start"]) - int(before["span_end"]) <= _TEST_AFTER_SE_GAP
     ):
@@ -3938,7 +3949,7 @@ def check_document(
             and (pair := _percentages_before(stat, sentences, own_sentence=True)) is not None
         ):
             rows.append(check_test_against_percentages(stat, *pair, percent_sizes))
-        if kind == "test" and (estimate := _estimate_with_se_before(stat, by_id)) is not None:
+        if kind == "test" and (estimate := _estimate_with_spread_before(stat, by_id)) is not None:
             rows.append(check_test_against_se(estimate, stat))
         if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
             pair = _p_and_its_percentages(stat, sentences, by_id)

@@ -447,13 +447,25 @@ ONE_SIDED_BOUND = re.compile(
     _X,
 )
 # An estimate's standard error printed after it instead of a CI: "-2.1 (SE 0.8; p = 0.01)",
-# "3.4 points (standard error 1.2, P=0.30)", "0.52, s.e. 0.20,".
+# "3.4 points (standard error 1.2, P=0.30)", "0.52, s.e. 0.20,", "5.2% (SE 2.1%;".
 STANDARD_ERROR_AFTER = re.compile(
     rf"""\s?[,;(\[]\s?(?:(?i:with\s)?(?:an?\s|the\s)?)?
     (?:(?<![A-Za-z])SEM?(?![A-Za-z])|(?<![A-Za-z])s\.e\.|(?i:standard\serror))
-    \s?(?:[:=,]\s?|(?:of|was|is)\s)?(?P<se>{DEC})(?!\d|\.\d|\s?%|\s?/)
+    \s?(?:[:=,]\s?|(?:of|was|is)\s)?(?P<se>{DEC})(?!\d|\.\d|\s?/)(?P<pct>\s?%)?
     (?=\s?[;,)\]])""",
     _X,
+)
+# The SD of paired differences printed after their mean: "2.1 (SD 3.4)", "2.1 ± 3.4 points".
+SD_AFTER = re.compile(
+    rf"""(?:\s?[,;(\[]\s?(?:(?<![A-Za-z])SD(?![A-Za-z])|(?<![A-Za-z])s\.d\.|(?i:standard\sdeviation))
+      \s?(?:[:=,]\s?|(?:of|was|is)\s)?|\s?(?:\u00b1|\+/-)\s?)
+    (?P<sd>{DEC})(?!\d|\.\d|\s?%|\s?/)(?=\s?(?:[;,)\]]|{UNIT}))""",
+    _X,
+)
+# Words that say a difference is within patients: its SD is that of the paired differences.
+PAIRED = re.compile(
+    r"(?i)\bpaired\b|\bwithin[\s\-](?:patient|subject|participant|person|individual)s?\b"
+    r"|\bcross[\s\-]?over\b"
 )
 # A regression coefficient printed with its standard error: "b = 1.52, SE = 0.61", "B = -0.42
 # (SE 0.12)", "regression coefficient 0.52 (standard error 0.20)". A standardized beta is left
