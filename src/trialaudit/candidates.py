@@ -147,6 +147,9 @@ _NOT_A_RESULT_AFTER = re.compile(
 _CONCENTRATION_BEFORE = re.compile(
     r"(?:\d\s?mL|\d%[\u2013\-][a-z][\w\-]{2,20})\s[a-z][\w\-]{2,20}\s$|\d%[\u2013\-][a-z]{4,20}\s$"
 )
+# A Bayesian analysis's probability printed in percent ("posterior probability of superiority
+# 96.2%", "probability of benefit was 97%"): of a hypothesis, not a share of people.
+_PROBABILITY_BEFORE = re.compile(r"(?i)\bprobabilit(?:y|ies)\b[^.;%()\d]{0,40}$")
 _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_LEVELS = frozenset({80.0, 90.0, 95.0, 97.5, 99.0})
 _CI_LEVEL_BEFORE = re.compile(
@@ -1842,6 +1845,8 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             continue
         arm = context.arm_near(norm, m.start(), percent_end, sents.of(m.start()))
         fields = {"value_text": m.group("pct"), "unit": "%", "arm": arm}
+        if _PROBABILITY_BEFORE.search(_before(norm, m.start(), 50)):
+            fields[grammar.PROBABILITY_FLAG] = True
         found.append(Candidate("percentage", m.start(), percent_end, fields))
     return found
 

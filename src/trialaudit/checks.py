@@ -43,6 +43,7 @@ from .grammar import (
     CROSSOVER_FLAG,
     ONE_SIDED_FLAG,
     POOLED_ACROSS_TRIALS_FLAG,
+    PROBABILITY_FLAG,
     REGRESSION_COEFFICIENT,
 )
 from .judgement import (
@@ -354,6 +355,9 @@ def check_percent_granularity(stat: dict, sizes: list[int]) -> dict | None:
     percent = as_reported(text)
     if percent is None or not 0 <= percent.value <= 100:
         return None
+    if _has_flag(stat, PROBABILITY_FLAG):
+        why = "a probability of a hypothesis (a Bayesian analysis's), not a share of patients"
+        return _row(stat, "percent_granularity", text, _not_checkable(why))
     own = None if _missing(stat.get("denominator")) else int(stat["denominator"])
     candidates = [own] if own else sorted(set(sizes))
     if not candidates:

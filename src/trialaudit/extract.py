@@ -100,6 +100,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append(sas.METHOD_FLAG + row["method"])
     if row.get(ONE_SIDED_FLAG):
         flags.append(ONE_SIDED_FLAG)
+    if row.get(grammar.PROBABILITY_FLAG):
+        flags.append(grammar.PROBABILITY_FLAG)
     return ";".join(flags)
 
 
@@ -163,6 +165,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "not_significant": f.get("not_significant", False),
         "summary_type_not_stated": f.get("summary_type_not_stated", False),
         "each_arm": f.get("each_arm", False),
+        grammar.PROBABILITY_FLAG: f.get(grammar.PROBABILITY_FLAG, False),
         "adjusted": f.get("adjusted", False),
         ONE_SIDED_FLAG: f.get(ONE_SIDED_FLAG, False),
         "arm_count": f.get("arm_count"),

@@ -357,6 +357,9 @@ CROSSOVER_DESIGN = re.compile(
 ONE_SIDED_FLAG = "one_sided_ci"
 # an effect estimate whose sentence says it pools several trials
 POOLED_ACROSS_TRIALS_FLAG = "pooled_across_trials"
+# A percentage that is a probability of a hypothesis ("posterior probability of superiority
+# 96.2%"), not a share of people.
+PROBABILITY_FLAG = "probability"
 # The measure of a regression coefficient read with its SE (kind effect_size).
 REGRESSION_COEFFICIENT = "regression coefficient"
 
