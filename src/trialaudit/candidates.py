@@ -1892,34 +1892,24 @@ def _with_one_sided_bounds(norm: str, found: list[Candidate]) -> list[Candidate]
 _IN_PERCENT = re.compile(r"\s?(?:%|perc|pp\b)")
 
 
-def _with_standard_errors(norm: str, found: list[Candidate]) -> list[Candidate]:
-    """Give a difference without an interval the standard error printed right after it
-    ("mean difference -2.1 (SE 0.8; p = 0.01)") as its spread, kind "se". A ratio's SE is left
-    alone: it may be of the ratio or of its logarithm."""
+def _with_spreads(norm: str, sents: context.Sentences, found: list[Candidate]) -> list:
+    """Give a difference without an interval the spread printed right after it: its standard
+    error ("mean difference -2.1 (SE 0.8; p = 0.01)"), or, within patients (its sentence says
+    paired, within-patient or crossover), the SD of the paired differences ("the mean
+    within-patient difference was 2.1 (SD 3.4)"), which with n gives the paired t. A ratio's
+    SE is left alone: it may be of the ratio or of its logarithm."""
     for cand in found:
         fields = cand.fields
         if cand.kind != "difference" or fields.get("ci_low_text") or fields.get("ci_high_text"):
             continue
-        after = norm[cand.end : cand.end + 24]
-        if "SE" not in after and "s.e." not in after and "tandard" not in after:
+        if not _SPREAD_NEAR.search(norm, cand.end, cand.end + 24):
             continue
         m = grammar.STANDARD_ERROR_AFTER.match(norm, cand.end)
-        if m is None or (m["pct"] and not _IN_PERCENT.match(fields.get("unit") or "")):
-            continue  # an SE in percent is of an estimate in percent
-        fields |= {"spread_kind": "se", "spread_low_text": m["se"]}
-        cand.end = m.end()
-    return found
-
-
-def _with_paired_sds(norm: str, sents: context.Sentences, found: list[Candidate]) -> list:
-    """Give a difference within patients (its sentence says paired, within-patient or
-    crossover) the SD printed right after it ("the mean within-patient difference was 2.1 (SD
-    3.4)"): the SD of the paired differences, which with n gives the paired t."""
-    for cand in found:
-        fields = cand.fields
-        if cand.kind != "difference" or fields.get("ci_low_text") or fields.get("spread_kind"):
-            continue
-        if not _SD_NEAR.search(norm, cand.end, cand.end + 24):
+        if m is not None:
+            if m["pct"] and not _IN_PERCENT.match(fields.get("unit") or ""):
+                continue  # an SE in percent is of an estimate in percent
+            fields |= {"spread_kind": "se", "spread_low_text": m["se"]}
+            cand.end = m.end()
             continue
         m = grammar.SD_AFTER.match(norm, cand.end)
         if m is None or not grammar.PAIRED.search(norm, sents.of(cand.start)[0], cand.end):
@@ -1929,7 +1919,8 @@ def _with_paired_sds(norm: str, sents: context.Sentences, found: list[Candidate]
     return found
 
 
-_SD_NEAR = re.compile(r"SD|s\.d\.|deviation|\u00b1|\+/-")
+# What a spread printed after a difference starts with (a cheap test before the patterns).
+_SPREAD_NEAR = re.compile(r"SE|s\.e\.|tandard|SD|s\.d\.|deviation|\u00b1|\+/-")
 
 
 def candidates(
@@ -1970,5 +1961,4 @@ def candidates(
         *_loose_counts(norm, sents, scan),
         *_percentages(norm, sents, scan),
     ]
-    found = _with_standard_errors(norm, _with_one_sided_bounds(norm, found))
-    return _with_paired_sds(norm, sents, found)
+    return _with_spreads(norm, sents, _with_one_sided_bounds(norm, found))

@@ -1572,6 +1572,11 @@ def judge_p(
     return verdict, _decision_error(p_stat, value, settings.alpha), _log10_ratio(p_stat, value)
 
 
+def _p_centre(implied: tuple[float, float]) -> float:
+    """The centre of a range of p-values: geometric where both ends are positive."""
+    return math.sqrt(implied[0] * implied[1]) if min(implied) > 0 else implied[1] / 2
+
+
 def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict | None:
     """Reported p against the p implied by the estimate and its CI (Altman & Bland 2011)."""
     est, lo, hi = (
@@ -1595,7 +1600,7 @@ def check_p_against_ci(effect: dict, p_stat: dict, settings: Settings) -> dict |
     if not all(math.isfinite(v) for v in implied):
         return _row(p_stat, "p_vs_ci", _reported_p(p_stat), _not_checkable("CI of zero width"))
     method = "Altman-Bland p from CI" + (" (log scale)" if log_scale else "")
-    centre = math.sqrt(implied[0] * implied[1]) if min(implied) > 0 else implied[1] / 2
+    centre = _p_centre(implied)
     text = f"{implied[0]:.4g} to {implied[1]:.4g}"
     decision = None
     log_ratio = math.nan
@@ -1660,10 +1665,7 @@ def check_test_against_se(estimate: dict, test: dict) -> dict | None:
         check, method = "test_vs_paired_difference", "paired t: |mean| / (SD / sqrt(df + 1))"
     else:
         se, check, method = spread.interval(), "test_vs_se", "|estimate| / SE"
-    low_est, high_est = est.interval()
-    far = max(abs(low_est), abs(high_est))
-    near = 0.0 if low_est <= 0 <= high_est else min(abs(low_est), abs(high_est))
-    implied = (near / se[1], far / max(se[0], 1e-12))
+    implied = ci_geometry.statistic_range(est.interval(), se)
     text = f"{implied[0]:.4g} to {implied[1]:.4g}"
     centre = sum(implied) / 2
     # the magnitude alone: a t's sign is printed as often without as with the estimate's
@@ -1716,7 +1718,7 @@ def check_p_against_se(effect: dict, p_stat: dict, settings: Settings) -> dict |
         est.interval(), se.interval(), lambda t: float(2 * special.stdtr(FEWEST_T_DF, -t))
     )
     method = "Wald z of estimate / SE"
-    centre = math.sqrt(implied[0] * implied[1]) if min(implied) > 0 else implied[1] / 2
+    centre = _p_centre(implied)
     text = f"{implied[0]:.4g} to {implied[1]:.4g}"
     decision, log_ratio = None, math.nan
     if ranges_overlap(reported_range, implied):
@@ -2593,6 +2595,11 @@ def _summary(stat: dict | None, n) -> continuous.Summary | str:
     return continuous.Summary(centre.value, low.value, high.value, int(n), kind)
 
 
+def _summaries_of(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict | None]:
+    """Return the two summary rows (means or medians) a comparison pairs, None where missing."""
+    return [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) for side in "12"]
+
+
 def _sd_per_se(stat: dict, n) -> float:
     """The factor from a mean's printed spread to its SD: sqrt(n) for a standard error, SD =
     SE x sqrt(n) (Altman & Bland, BMJ 2005;331:903), else 1."""
@@ -2603,10 +2610,7 @@ def _of_ses(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
     """Whether a comparison's means are printed with SEs: the SDs they give rest on the sizes
     (an SMD's would), where a t of them does not (Welch's t is the difference over the root sum
     of the squared SEs)."""
-    return any(
-        (_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) or {}).get("spread_kind") == "se"
-        for side in "12"
-    )
+    return any((m or {}).get("spread_kind") == "se" for m in _summaries_of(cmp, stats_by_id))
 
 
 def _rounding_boxes(cmp: dict, stats_by_id: dict[int, dict]) -> list:
@@ -2681,7 +2685,7 @@ def _of_a_longer_list(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
     """Whether a comparison's two means stand in a sentence with a third of the same outcome
     ("-22.5 (19.8), -30.1 (20.4) and -19.7 (21.2) mm, respectively"): which two a difference
     compares is then not known from their order."""
-    pair = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) for side in "12"]
+    pair = _summaries_of(cmp, stats_by_id)
     ids = {s["stat_id"] for s in pair if s is not None}
     first = pair[0] or {}
     return any(
@@ -2734,7 +2738,7 @@ def _difference_of_means_alone(cmp: dict, stats_by_id: dict[int, dict], effect: 
     in the means' own unit (percentage points of means in percent)."""
     if effect.get("measure") not in {"mean difference", "difference"}:
         return []
-    means = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) for side in "12"]
+    means = _summaries_of(cmp, stats_by_id)
     if any(m is None or m["kind"] != "mean" or m.get("spread_kind") for m in means):
         return []
     units = {(m.get("unit") or "").strip() for m in means}
@@ -2765,8 +2769,7 @@ def _difference_of_means_alone(cmp: dict, stats_by_id: dict[int, dict], effect: 
 def _of_model_means(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
     """Whether a comparison's two means are a model's (least-squares or adjusted means), whose
     difference is the model's adjusted difference."""
-    means = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) for side in "12"]
-    return all(m is not None and _adjusted(m) for m in means)
+    return all(m is not None and _adjusted(m) for m in _summaries_of(cmp, stats_by_id))
 
 
 def _a_difference_of_the_means(effect: dict, cmp: dict, stats_by_id: dict[int, dict]) -> bool:
@@ -2776,8 +2779,8 @@ def _a_difference_of_the_means(effect: dict, cmp: dict, stats_by_id: dict[int, d
     if effect.get("measure") != "difference":
         return False
     unit = (effect.get("unit") or "").strip()
-    means = [_stat(stats_by_id, cmp.get(f"summary_{side}_stat_id")) or {} for side in "12"]
-    units = {(m.get("unit") or "").strip() for m in means} - {""}
+    units = {((m or {}).get("unit") or "").strip() for m in _summaries_of(cmp, stats_by_id)}
+    units -= {""}
     if not unit:
         return True
     if units:
@@ -3270,12 +3273,13 @@ def check_t_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict
             and sizes_assumed
             and low_r < max(hi for _, hi in found.values())
         ):
-            measured = _measured_share(boxes, _of_ses(cmp, stats_by_id))
+            of_ses = _of_ses(cmp, stats_by_id)
+            measured = _measured_share(boxes, of_ses)
             floor = min(
                 continuous.t_range(*measured, equal_var=equal_var)[0] for equal_var in (True, False)
             )
             floor = floor**2 if squared else floor
-            if high_r < floor and _of_ses(cmp, stats_by_id):
+            if high_r < floor and of_ses:
                 note = "the SEs give the statistic whatever number of each arm was measured"
                 verdict = replace(verdict, note=note)
             elif high_r < floor:

@@ -51,11 +51,18 @@ def p_from_ci(estimate: Range, lower: Range, upper: Range, level: float, log_sca
     return p_from_se((est_lo, est_hi), (se_min, se_max))
 
 
+def statistic_range(estimate: Range, se: Range) -> Range:
+    """Return the smallest and largest |estimate| / SE over the rounding intervals of both (0
+    when the estimate's interval holds 0)."""
+    far = max(abs(estimate[0]), abs(estimate[1]))
+    near = 0.0 if estimate[0] <= 0 <= estimate[1] else min(abs(estimate[0]), abs(estimate[1]))
+    return near / se[1], far / max(se[0], 1e-12)
+
+
 def p_from_se(estimate: Range, se: Range, p_of_statistic=None) -> Range:
     """Return the range of two-sided p-values of estimate / SE over the rounding intervals:
     a Wald z test (Altman & Bland 2011), or the test ``p_of_statistic`` gives (|statistic| to
     two-sided p), such as a t test on stated df."""
     p_of = p_of_statistic or _p_from_z
-    far = max(abs(estimate[0]), abs(estimate[1]))
-    near = 0.0 if estimate[0] <= 0 <= estimate[1] else min(abs(estimate[0]), abs(estimate[1]))
-    return p_of(far / max(se[0], 1e-12)), p_of(near / se[1])
+    smallest, largest = statistic_range(estimate, se)
+    return p_of(largest), p_of(smallest)

@@ -438,14 +438,14 @@ def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tupl
 
 # "adjusted OR 1.74", "(adjusted hazard ratio", "aOR=0.48": estimated with covariates.
 # "adjusted odds ratio", and a model's "estimated odds ratio" (Diabetes Care's house style)
+_ADJUSTED_BEFORE = re.compile(r"(?i)\b(?:adjusted|estimated)\s(?:[\w\-]+\s)?$")
+_ADJUSTED_IN = re.compile(r"\b(?i:adjusted)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b|\bA(?:OR|HR)\b")
 # Means of a model, named before them in their sentence: least-squares, adjusted or estimated
 # marginal means.
 _MODEL_MEANS = re.compile(
     r"(?i)\bleast[\s\-]squares?\s(?:\(LS\)\s)?means?\b|\bLS\s?means?\b|\bLSM\b"
     r"|\badjusted\smeans?\b|\bestimated\smarginal\smeans?\b"
 )
-_ADJUSTED_BEFORE = re.compile(r"(?i)\b(?:adjusted|estimated)\s(?:[\w\-]+\s)?$")
-_ADJUSTED_IN = re.compile(r"\b(?i:adjusted)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b|\bA(?:OR|HR)\b")
 
 
 # the words before a p-value that name a stratified, adjusted or multiplicity-corrected
