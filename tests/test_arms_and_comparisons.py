@@ -7,6 +7,7 @@ import pytest
 from extraction_helpers import kinds, stats
 from stored_checks import store_check_inputs, stored_rows
 
+from trialaudit import context
 from trialaudit.arms import resolve_arm
 from trialaudit.checks import Settings, check_document, randomized_sizes
 from trialaudit.extract import extract_document
@@ -1310,3 +1311,19 @@ def test_got_is_no_size_when_the_numbers_do_not_add_up_to_the_randomized():
     text = "- 59 people randomised: 12 got rescue therapy, 9 got antibiotics."
     rows = extract_document("t", text).statistics
     assert [r for r in rows if r["kind"] == "arm_size"] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "control"),
+    [
+        ("usual curriculum", True),
+        ("usual practice", True),
+        ("waitlist", True),
+        ("wait-list control", True),
+        ("waiting list", True),
+        ("daily physical activity programme", False),
+        ("usual dose of the new drug plus exercise", False),
+    ],
+)
+def test_usual_practice_and_waiting_lists_are_controls(label, control):
+    assert context.is_control(label) is control

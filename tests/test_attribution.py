@@ -879,6 +879,12 @@ def test_the_outcome_of_each_value(text, kinds, expected):
             [("301 [47.0%]", "women")],
         ),
         ("Mean age was 61.4 ± 9.9 years and 212 (55.2%) were men.", [("212 (55.2%)", "men")]),
+        # ... or between the count and its share
+        (
+            "Among 1206 randomized patients (median age, 64 years [IQR, 55-73]; 402 women "
+            "[33.3%]), 1198 (99.3%) completed the trial.",
+            [("402 women [33.3%]", "women")],
+        ),
         ("Mean (SD) age was 52.0 (11.0) years, 44% were women.", [("44%", "women")]),
         # ... but not the people an event occurred in
         (

@@ -60,6 +60,32 @@ def sizes(text):
         ),
         # where people came from is not what was allocated
         ("Patients from 12 hospitals were randomised to A or B.", []),
+        # each arm's clusters and people in the bracket after the arm
+        (
+            "In this trial, 48 primary schools (3412 pupils) were allocated to a daily physical "
+            "activity programme (24 schools, 1698 pupils) or usual curriculum (24 schools, 1714 "
+            "pupils).",
+            [
+                ("sample_size", "48 primary schools", "", "clusters"),
+                ("sample_size", "3412 pupils", "", ""),
+                ("arm_size", "24 schools", "daily physical activity programme", "clusters"),
+                ("arm_size", "1698 pupils", "daily physical activity programme", ""),
+                ("arm_size", "24 schools", "usual curriculum", "clusters"),
+                ("arm_size", "1714 pupils", "usual curriculum", ""),
+            ],
+        ),
+        (
+            "Pupils were allocated to a daily programme (n = 24 clusters, 1698 pupils) or usual "
+            "curriculum (n = 24 clusters, 1714 pupils).",
+            [
+                ("arm_size", "24 clusters", "daily programme", "clusters"),
+                ("arm_size", "1698 pupils", "daily programme", ""),
+                ("arm_size", "24 clusters", "usual curriculum", "clusters"),
+                ("arm_size", "1714 pupils", "usual curriculum", ""),
+            ],
+        ),
+        # ... only where the sentence allocates
+        ("Uptake was highest in the cycling programme (24 schools, 1698 pupils).", []),
     ],
 )
 def test_sizes_in_clusters_and_in_people(text, expected):
@@ -217,3 +243,17 @@ def test_people_in_a_sentence_that_allocates_clusters_stay_people():
         "patients)."
     )
     assert {unit for _, _, _, unit in sizes(text)} == {""}
+
+
+def test_the_arms_named_by_their_role_after_arms_sized_in_clusters():
+    text = (
+        "Methods: 48 primary schools (3412 pupils) were allocated to a daily physical activity "
+        "programme (24 schools, 1698 pupils) or usual curriculum (24 schools, 1714 pupils). "
+        "Results: At 12 months, mean BMI z-score was 0.42 (SD 1.08) in the intervention arm and "
+        "0.51 (SD 1.11) in the control arm."
+    )
+    statistics = extract_document("t", text).statistics
+    assert [s["arm"] for s in statistics if s["kind"] == "mean"] == ["intervention", "control"]
+    rows = check_document(statistics, extract_document("t", text).comparisons, Settings())
+    totals = [r["recomputed"] for r in rows if r["check"] == "total_vs_arm_sizes"]
+    assert totals == ["24 + 24 = 48", "1698 + 1714 = 3412"]

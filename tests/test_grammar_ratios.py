@@ -280,3 +280,10 @@ def test_a_value_after_p_equals_is_no_difference():
     )
     assert of_kind(text, "difference") == []
     assert [p["value_text"] for p in of_kind(text, "p_value")] == [".074", ".078"]
+
+
+def test_a_ratio_someone_works_out_in_a_thread():
+    text = "Reply: 11/60 is 18.3%, 19/60 is 31.7%. OR would be 0.48 (0.21-1.12)."
+    row = one(text, "ratio")
+    assert (row["measure"], row["value"], row["ci_low"], row["ci_high"]) == ("OR", 0.48, 0.21, 1.12)
+    assert of_kind(text, "median") == []

@@ -611,3 +611,15 @@ def test_counts_without_a_percentage_in_spanish_and_german(text, counts):
     assert found == counts
     (row,) = checks_named(text, "p_vs_counts")
     assert row["verdict"] == "consistent"
+
+
+def test_an_indonesian_arm_named_before_its_count():
+    text = (
+        "Hasil: Sebanyak 96 pasien dianalisis (kelompok intervensi n = 48; kelompok kontrol "
+        "n = 48). Mortalitas 28 hari pada kelompok intervensi sebesar 8 dari 48 pasien (16,7%) "
+        "dan pada kelompok kontrol 15 dari 48 pasien (31,3%) (RR 0,53; IK 95% 0,25–1,14; "
+        "p = 0,09)."
+    )
+    assert [c["arm"] for c in of_kind(text, "count")] == ["kelompok intervensi", "kelompok kontrol"]
+    # the two counts now make a 2x2 table for the ratio
+    assert [r["verdict"] for r in checks_named(text, "ratio_vs_counts")] == ["consistent"]

@@ -81,7 +81,8 @@ def test_the_t_tests_range_on_the_fewest_df():
     [
         # a ratio's SE may be of the ratio or of its logarithm
         "The odds ratio was 1.52 (SE 0.21; P = 0.04).",
-        # a CI is the estimate's interval; the SE beside it is not read
+        # a CI is the estimate's interval: the p is held to it (the SE beside it is held to the
+        # CI, by ci_vs_se)
         "The mean difference was -2.1 (95% CI -3.7 to -0.5; SE 0.8; P = 0.01).",
     ],
 )

@@ -765,10 +765,28 @@ def _calculates_power(norm: str, sentence: tuple[int, int]) -> bool:
     return _POWER_CALCULATION.search(norm, *sentence) is not None
 
 
+# "allocated to a daily programme (24 schools, 1698 pupils) or usual curriculum (n = 24
+# schools, 1714 pupils)": an arm's clusters and the people they hold, in the bracket after it.
+_CLUSTERS_IN_BRACKET = re.compile(
+    rf"""(?<=\()(?:[nN]\s?=\s?)?
+    (?P<clusters>(?P<k>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s)?{_CLUSTER_NOUN})(?:[,;]\s|\swith\s)(?P<people>(?P<n>{INT})\s(?:[\w\-]{{1,20}}\s)?[A-Za-z][\w\-]{{1,20}})\)""",
+    re.VERBOSE,
+)
+
+
 def _cluster_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Clusters allocated, in all or to one arm, with the people they hold when the text says:
     sizes in clusters (unit "clusters") and, beside them, sizes in people."""
     found = []
+    for m in scan.finditer(_CLUSTERS_IN_BRACKET, grammar.CLUSTER_NOUNS, 45, 60):
+        sentence = sents.of(m.start())
+        arm, _ = _label_before(norm, m.start() - 1, sentence)
+        if (
+            arm
+            and word_value(m.group("k")) is not None
+            and _ALLOCATED_VERB.search(norm, sentence[0], m.start())
+        ):
+            found += _clusters_and_people(m, arm)
     for m in scan.finditer(_CLUSTER_SIZE, grammar.CLUSTER_NOUNS, 45, 200):
         sentence = sents.of(m.start())
         if _PLACES_OF_PEOPLE.search(norm, max(sentence[0], m.start() - 12), m.start()):

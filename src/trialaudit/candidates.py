@@ -731,24 +731,25 @@ def _r_squared(norm: str, scan: Scanner) -> list[Candidate]:
 
 def _coefficients(norm: str, scan: Scanner) -> list[Candidate]:
     """Return regression coefficients printed with their standard errors ("b = 1.52, SE =
-    0.61, t(98) = 2.49"), kind effect_size, with the SE as their spread."""
-    return [
-        Candidate(
-            "effect_size",
-            m.start(),
-            m.end(),
-            {
-                "value_text": m["est"],
-                "measure": grammar.REGRESSION_COEFFICIENT,
-                "unit": "",
-                "spread_kind": "se",
-                "spread_low_text": m["se"],
-            },
-        )
-        for m in scan.finditer(
-            grammar.COEFFICIENT_WITH_SE, ("standard error", "s.e."), 45, 20, case=("SE",)
-        )
-    ]
+    0.61, t(98) = 2.49"), kind effect_size, with the SE as their spread and the interval that
+    may follow it ("b = -1.52, SE = 0.61, 95% CI -2.72 to -0.32")."""
+    found = []
+    for m in scan.finditer(
+        grammar.COEFFICIENT_WITH_SE, ("standard error", "s.e."), 45, 20, case=("SE",)
+    ):
+        fields = {
+            "value_text": m["est"],
+            "measure": grammar.REGRESSION_COEFFICIENT,
+            "unit": "",
+            "spread_kind": "se",
+            "spread_low_text": m["se"],
+        }
+        end = m.end()
+        if ci := _CI_AFTER_SUMMARY.match(norm, end):
+            fields |= _ci_fields(ci)
+            end = ci.end()
+        found.append(Candidate("effect_size", m.start(), end, fields))
+    return found
 
 
 _PHI_ANCHORS = ("\u03c6", "\u03d5", "phi", "cram", "v =", "v=")
@@ -1893,23 +1894,30 @@ _IN_PERCENT = re.compile(r"\s?(?:%|perc|pp\b)")
 
 
 def _with_spreads(norm: str, sents: context.Sentences, found: list[Candidate]) -> list:
-    """Give a difference without an interval the spread printed right after it: its standard
-    error ("mean difference -2.1 (SE 0.8; p = 0.01)"), or, within patients (its sentence says
-    paired, within-patient or crossover), the SD of the paired differences ("the mean
-    within-patient difference was 2.1 (SD 3.4)"), which with n gives the paired t. A ratio's
-    SE is left alone: it may be of the ratio or of its logarithm."""
+    """Give a difference the spread printed right after it: its standard error ("mean
+    difference -2.1 (SE 0.8; p = 0.01)"), with the interval that may follow the SE ("-8.3 (SE
+    1.42; 95% CI -11.1 to -5.5)") or precede it; or, without an interval and within patients
+    (its sentence says paired, within-patient or crossover), the SD of the paired differences
+    ("the mean within-patient difference was 2.1 (SD 3.4)"), which with n gives the paired t. A
+    ratio's SE is left alone: it may be of the ratio or of its logarithm."""
     for cand in found:
         fields = cand.fields
-        if cand.kind != "difference" or fields.get("ci_low_text") or fields.get("ci_high_text"):
+        if cand.kind != "difference" or fields.get("spread_kind"):
             continue
         if not _SPREAD_NEAR.search(norm, cand.end, cand.end + 24):
             continue
+        with_interval = bool(fields.get("ci_low_text") or fields.get("ci_high_text"))
         m = grammar.STANDARD_ERROR_AFTER.match(norm, cand.end)
         if m is not None:
             if m["pct"] and not _IN_PERCENT.match(fields.get("unit") or ""):
                 continue  # an SE in percent is of an estimate in percent
             fields |= {"spread_kind": "se", "spread_low_text": m["se"]}
             cand.end = m.end()
+            if not with_interval and (ci := _CI_AFTER_SUMMARY.match(norm, cand.end)):
+                fields |= _ci_fields(ci)
+                cand.end = ci.end()
+            continue
+        if with_interval:
             continue
         m = grammar.SD_AFTER.match(norm, cand.end)
         if m is None or not grammar.PAIRED.search(norm, sents.of(cand.start)[0], cand.end):

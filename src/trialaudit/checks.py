@@ -1749,6 +1749,55 @@ def check_p_against_se(effect: dict, p_stat: dict, settings: Settings) -> dict |
     )
 
 
+def check_ci_against_se(effect: dict) -> dict | None:
+    """A printed interval against the estimate's printed SE: a Wald CI is estimate +/- z SE
+    (z = 1.960 at 95%; Altman & Bland, BMJ 2011;343:d2090), a t CI on df wider, by t(df) / z.
+    The half-width, in SEs over the rounding of the limits and the SE, must reach z; one that
+    only a t CI on FEWEST_T_DF or more df gives is not checkable, the df being unprinted; one
+    wider than that is inconsistent. A median difference's interval need not be symmetric."""
+    se, lo, hi = (
+        as_reported(effect.get(k)) for k in ("spread_low_text", "ci_low_text", "ci_high_text")
+    )
+    est = as_reported(effect.get("value_text"))
+    if None in (se, lo, hi, est) or effect.get("measure") == "median difference":
+        return None
+    reported = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
+    problem = _interval_problem(lo, hi) or ("SE not positive" if se.value <= 0 else "")
+    if problem:
+        return _row(effect, "ci_vs_se", reported, _not_checkable(problem))
+    level = effect.get("ci_level")
+    level = 0.95 if _missing(level) else float(level)
+    z = float(special.ndtri(0.5 + level / 2))
+    t_few = float(special.stdtrit(FEWEST_T_DF, 0.5 + level / 2))
+    fewest, most = ci_geometry.half_width_in_ses(lo.interval(), hi.interval(), se.interval())
+    method = f"estimate +/- {z:.3f} SE (Wald)"
+    low, high = est.value - z * se.value, est.value + z * se.value
+    decimals = max(lo.decimals, hi.decimals)
+    text = f"{format_value(low, decimals)} to {format_value(high, decimals)}"
+    width = f"the half-width is {fewest:.3f} to {most:.3f} SEs"
+    if fewest <= z <= most:
+        verdict = Verdict(CONSISTENT, method, est.value, text, "", low, high)
+    elif most < z:
+        why = f"narrower than any {level:.0%} CI of the estimate and its SE: {width}, not {z:.3f}"
+        verdict = Verdict(INCONSISTENT, method, est.value, text, why, low, high)
+    elif fewest <= t_few:
+        why = (
+            f"wider than the Wald CI ({width}); a t CI on {FEWEST_T_DF} or more df gives up to "
+            f"{t_few:.3f}, and the text prints no df"
+        )
+        verdict = Verdict(NOT_CHECKABLE, method, est.value, text, why, low, high)
+    else:
+        why = f"wider than even a t CI on {FEWEST_T_DF} df ({t_few:.3f} SEs): {width}"
+        verdict = Verdict(INCONSISTENT, method, est.value, text, why, low, high)
+    return _row(
+        effect,
+        "ci_vs_se",
+        reported,
+        verdict,
+        assumption="a 95% CI" if _missing(effect.get("ci_level")) else "",
+    )
+
+
 # Tests of a 2x2 table a p's text may name, whose p a Wald CI of the estimate need not give.
 _TESTS_OF_A_TABLE = frozenset({FISHER, PEARSON, YATES})
 _NULL_MARGIN = 0.1  # how far, as a share of the CI's width, the null must lie from a limit
@@ -3922,7 +3971,7 @@ def check_document(
         elif kind == "effect_size" and "R squared" in (stat.get("measure") or ""):
             rows.append(check_r_squared(stat, sentences))
         elif kind == "effect_size" and stat.get("measure") == REGRESSION_COEFFICIENT:
-            pass  # checked against the t or p printed after it
+            rows.append(check_ci_against_se(stat))  # and against the t or p printed after it
         elif kind == "effect_size":
             rows.append(check_anova_effect_size(stat, sentences))
         elif kind == "rate" and stat.get("value_text"):
@@ -3943,6 +3992,8 @@ def check_document(
                 rows += check_pooled_estimate(stat, stats)
         elif kind == "difference" and not absolute_effects.is_absolute_effect(stat):
             rows.append(check_difference_midpoint(stat))
+            if has_standard_error(stat):
+                rows.append(check_ci_against_se(stat))
             if _pooled_model(stat) is not None:
                 rows += check_pooled_estimate(stat, stats)
             elif int(stat["stat_id"]) not in with_counts:
@@ -3965,7 +4016,12 @@ def check_document(
                 rows.append(check_p_against_percentages(stat, *pair, percent_sizes, settings))
         if kind == "p_value" and not _missing(stat.get("refers_to")):
             target = by_id.get(int(stat["refers_to"]))
-            if target is not None and has_standard_error(target):
+            # a difference's p is held to its CI when it has one (the SE is, by ci_vs_se)
+            if (
+                target is not None
+                and has_standard_error(target)
+                and (target["kind"] != "difference" or _missing(target.get("ci_low_text")))
+            ):
                 rows.append(check_p_against_se(target, stat, settings))
             elif target is not None and target["kind"] in {"ratio", "difference"}:
                 rows.append(check_p_against_ci(target, stat, settings))

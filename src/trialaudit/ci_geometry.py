@@ -59,6 +59,12 @@ def statistic_range(estimate: Range, se: Range) -> Range:
     return near / se[1], far / max(se[0], 1e-12)
 
 
+def half_width_in_ses(low: Range, high: Range, se: Range) -> Range:
+    """Return the smallest and largest half-width of an interval, in SEs, over the rounding
+    intervals of its limits and of the SE (a Wald CI is estimate +/- z SE)."""
+    return max(high[0] - low[1], 0.0) / 2 / se[1], (high[1] - low[0]) / 2 / max(se[0], 1e-12)
+
+
 def p_from_se(estimate: Range, se: Range, p_of_statistic=None) -> Range:
     """Return the range of two-sided p-values of estimate / SE over the rounding intervals:
     a Wald z test (Altman & Bland 2011), or the test ``p_of_statistic`` gives (|statistic| to

@@ -20,7 +20,8 @@ from .numbers import COUNT_BEFORE_UNIT, word_value
 from .spans import Scanner
 
 CONTROL_WORDS = re.compile(
-    r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|usual\scare|conventional(?:\s\w{1,30})?"
+    r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|conventional(?:\s\w{1,30})?"
+    r"|usual\s(?:care|practice|treatment|curriculum|teaching)|wait(?:ing)?[\s\-]?list(?:ed)?"
     r"|sham|SOC|best\ssupportive\scare|no\streatment|vehicle|saline"
     # Portuguese, French, German
     r"|controle|controlo|t[ée]moins?|Kontroll\w*|Placebogruppe)\b"
@@ -124,6 +125,11 @@ _FOR_ARM_AFTER = re.compile(rf"\s(?:for|among)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?
 # A German report's arm, one word ending in -gruppe, right before its value.
 _GERMAN_GROUP_BEFORE = re.compile(
     r"\b(?:in|bei)\sder\s(?P<arm>[A-Z\u00c4\u00d6\u00dc]\w{2,30}gruppe)\s(?:bei\s)?$"
+)
+# ... and an Indonesian report's: "pada kelompok intervensi sebesar 16 dari 150" (in the
+# intervention group, amounting to), named as its size names it ("kelompok intervensi n = 150").
+_INDONESIAN_GROUP_BEFORE = re.compile(
+    r"\b(?:pada|di)\s(?P<arm>kelompok\s\w{2,30})\s(?:(?:sebesar|adalah|yaitu)\s)?$"
 )
 # An arm named after its value in Spanish, Portuguese, French, Italian or German: "12,5 % (5/40)
 # en el grupo de intervención", "no grupo controle", "dans le groupe témoin", "du groupe
@@ -701,6 +707,9 @@ def arm_near(
     german = _GERMAN_GROUP_BEFORE.search(text, max(sentence[0], start - 50), start)
     if german:  # "in der Interventionsgruppe bei 24,6 ± 12,3"
         return german.group("arm")
+    indonesian = _INDONESIAN_GROUP_BEFORE.search(text, max(sentence[0], start - 50), start)
+    if indonesian:
+        return indonesian.group("arm")
     given = _ARM_GIVEN_AFTER.match(text, end, sentence[1])
     if given and (is_armlike(given.group("arm")) or _shares_a_word(given.group("arm"), arm_words)):
         return clean_arm(given.group("arm"))  # "Three patients (6.0%) died after MSC infusion"
@@ -1068,6 +1077,9 @@ def outcome_of(
         group = _PEOPLE_AFTER.match(text, end, sentence[1])
         if group:  # "402 [44.9%] women", "131 (61.2%) were men"
             return (group.group("people") or group.group("foreign")).lower()
+        group = _PEOPLE_BEFORE_SHARE.match(text, start, end)
+        if group:  # "402 women [33.3%]"
+            return group.group("people").lower()
     foreign = foreign_subject(text, sentence, start) or _cjk_measure_before(text, start, sentence)
     if foreign:
         return foreign
@@ -1213,6 +1225,8 @@ _PEOPLE_AFTER = re.compile(
     r"|\s(?:waren|eran|eram|[ée]taient)\s(?:des\s)?(?P<foreign>Frauen|M[äa]nner|mujeres|hombres"
     r"|varones|mulheres|homens|femmes|hommes)\b"
 )  # not "... occurred in 11 (5.2%) women with zoledronic acid"
+# ... or between the count and its share: "402 women [33.3%]".
+_PEOPLE_BEFORE_SHARE = re.compile(rf"(?<![\d,])\d[\d,]*\s(?P<people>{SEX_WORDS})\s?[(\[]")
 
 
 # What a treatment changed, named before the value: "drug lowered systolic blood pressure by",

@@ -122,7 +122,7 @@ RATIO = re.compile(
     # "hazard ratios versus placebo were 0.93": what the ratio compares with, before the verb
     (?:\s(?:versus|vs\.?)\s[A-Za-z][\w\-]{{0,24}}(?=\s(?:was|were)\s))?
     {CI_HEADING}?
-    \s?(?:[:=,]|\s(?:was|of|is|were|equal\sto|{_FOREIGN_WAS}))?\s?(?:[:=]\s?)?
+    \s?(?:[:=,]|\s(?:was|of|is|were|would\sbe|equal\sto|{_FOREIGN_WAS}))?\s?(?:[:=]\s?)?
     (?P<est>{DEC})(?!\d)(?!\.\d)(?!\s?/)
     (?P<ci>{_CI_TAIL_OR_COMMA})?
     """,

@@ -136,6 +136,14 @@ _ESTIMATE = re.compile(
     rf"|Confidence\sInterval(?::\s?|[\s|])\(2-Sided\){_GAP}(?P<level2>{_LEVEL})\s?%)"
     rf"{_GAP}(?P<lo>{_NUMBER})\sto\s(?P<hi>{_NUMBER}))?(?![\d.])"
 )
+# The spread printed after an analysis's interval: "Parameter Dispersion Type: Standard Error
+# of the Mean / Value: 1.42" is a difference's SE; a standard deviation, or any spread of a
+# ratio (perhaps of its logarithm), is kept in the estimate's span but not read.
+_DISPERSION = re.compile(
+    rf"{_GAP}Parameter\sDispersion(?:\sType)?{_GAP}(?:Type{_GAP})?"
+    rf"(?:(?P<se_type>Standard\sError(?:\sof\s(?:the\s)?[Mm]ean)?)|Standard\sDeviation)"
+    rf"{_GAP}Value{_GAP}(?P<value>{_NUMBER})(?![\d.])"
+)
 # How far a block's rows may run after its arm titles, and its title before them.
 _BLOCK = 1500
 _TITLE_BEFORE = 1500
@@ -189,7 +197,12 @@ def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]
             fields.update(
                 ci_low_text=m.group("lo"), ci_high_text=m.group("hi"), ci_level=float(level) / 100
             )
-        found.append(Candidate(kind, m.start(), m.end(), fields))
+        stop = m.end()
+        if spread := _DISPERSION.match(norm, stop):
+            stop = spread.end()
+            if kind == "difference" and spread.group("se_type"):
+                fields.update(spread_kind="se", spread_low_text=spread.group("value"))
+        found.append(Candidate(kind, m.start(), stop, fields))
     return found
 
 

@@ -29,6 +29,7 @@ CHECK_LABELS = {
     "p_vs_counts": "p-value vs the counts",
     "p_vs_se": "p-value vs its estimate and standard error",
     "test_vs_se": "t or z vs its estimate over its standard error",
+    "ci_vs_se": "CI vs its estimate and standard error",
     "test_vs_paired_difference": "paired t vs the mean difference within patients and its SD",
     "difference_vs_counts": "difference vs the counts",
     "difference_vs_percentages": "difference in points vs the two arms' percentages",
