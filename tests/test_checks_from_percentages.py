@@ -296,3 +296,61 @@ def test_a_difference_in_percent_is_percentage_points_or_relative(difference, ve
     assert row["verdict"] == verdict
     assert row["method"].startswith("relative") == relative
     assert ("neither" in row["note"]) == (verdict == "inconsistent")
+
+
+# A registry record's percentages of participants and the risk difference of its analysis.
+# R 4.x: p1 <- 187/212; p2 <- 179/209; 100 * (p1 - p2) = 2.56161415545725;
+# 100 * (p1 - p2 + c(-1, 1) * qnorm(0.975) * sqrt(p1 * (1 - p1) / 212 + p2 * (1 - p2) / 209))
+# = -3.87610412874804 8.99933243966254 (Wald); Newcombe's hybrid score interval from the Wilson
+# limits w1 <- prop.test(187, 212, correct = FALSE)$conf.int, w2 <- prop.test(179, 209, correct =
+# FALSE)$conf.int: 100 * c(p1 - p2 - sqrt((p1 - w1[1])^2 + (w2[2] - p2)^2), p1 - p2 +
+# sqrt((w1[2] - p1)^2 + (p2 - w2[1])^2)) = -3.93919988989838 9.09204514841178
+_RECORD = """Outcome Measure: Percentage of Participants With Clinical Cure at Test-of-Cure Visit
+Arm/Group Title | Drug X | Comparator
+Overall Number of Participants Analyzed 212 209
+Measure Type: Number
+Unit of Measure: {unit}
+88.2 | 85.6
+Statistical Analysis 1
+Comparison Group Selection: Drug X, Comparator
+Method: Other
+Estimation Parameter: Risk Difference (RD)
+Estimated Value: {estimate}
+Confidence Interval: (2-Sided) 95% {ci}
+"""
+
+
+@pytest.mark.parametrize(
+    ("estimate", "ci", "point", "interval", "nearest"),
+    [
+        ("2.6", "-3.9 to 9.0", "consistent", "consistent", "-3.876 to 8.999"),
+        ("4.6", "-1.8 to 11.0", "inconsistent", "not_checkable", "-3.939 to 9.092"),
+        ("2.6", "-1.5 to 6.7", "consistent", "inconsistent", "-3.876 to 8.999"),
+    ],
+)
+def test_a_registry_risk_difference_of_percentages_of_participants(
+    estimate, ci, point, interval, nearest
+):
+    text = _RECORD.format(unit="percentage of participants", estimate=estimate, ci=ci)
+    assert [r["verdict"] for r in checks_of(text)] == [point]
+    rows = checks_of(text, "ci_vs_percentages")
+    assert [r["verdict"] for r in rows] == [interval]
+    assert rows[0]["recomputed"] == nearest
+
+
+def test_a_registry_risk_difference_of_another_unit_is_not_held_to_the_row():  # guard
+    text = _RECORD.format(unit="proportion of participants", estimate="2.6", ci="-3.9 to 9.0")
+    assert checks_of(text) == []
+    assert checks_of(text, "ci_vs_percentages") == []
+
+
+def test_an_interval_narrower_than_any_the_percentages_give_is_inconsistent():
+    text = (
+        "In all, 421 patients were randomized to drug (n = 212) or placebo (n = 209). Clinical "
+        "cure occurred in 88.2% with drug and 85.6% with placebo (risk difference 2.6 "
+        "percentage points, 95% CI {ci})."
+    )
+    narrow = checks_of(text.format(ci="-1.5 to 6.7"), "ci_vs_percentages")
+    assert [r["verdict"] for r in narrow] == ["inconsistent"]
+    wide = checks_of(text.format(ci="-5.5 to 10.7"), "ci_vs_percentages")
+    assert [r["verdict"] for r in wide] == ["not_checkable"]

@@ -891,6 +891,29 @@ def _percentages_before(
     return None
 
 
+def _percentages_of_its_arms(diff: dict, stats: list[dict]) -> tuple[dict, dict] | None:
+    """Return the percentages a risk difference in percentage points compares when they are not
+    in its sentence: a registry record's row of each arm's percentage of participants above its
+    statistical analysis. They must be the only percentages before it of its outcome, one of
+    each of its two arms (in its order)."""
+    if diff["kind"] != "difference" or not _in_percentage_points(diff) or not diff.get("outcome"):
+        return None
+    arms = (diff.get("arm") or "").split(" vs ")
+    if len(arms) != 2:
+        return None
+    shown = [
+        s
+        for s in stats
+        if s["kind"] == "percentage"
+        and s["span_end"] <= diff["span_start"]
+        and s.get("outcome") == diff["outcome"]
+        and _percent_text(s)
+    ]
+    if [s.get("arm") for s in shown] == arms:
+        return shown[0], shown[1]
+    return None
+
+
 def check_difference_against_percentages(diff: dict, first: dict, second: dict) -> dict | None:
     """A difference in percentage points against the two arms' printed percentages: some pair
     of values that round to them must differ by a value that rounds to the difference (either
@@ -1163,7 +1186,13 @@ def check_ci_against_percentages(
         widest_printed = scale(hi.interval()[1]) - scale(
             max(lo.interval()[0], 1e-12 if ratio else -math.inf)
         )
-        narrowest = min(scale(b) - scale(a) for a, b in finite.values())
+        # a risk difference is recomputed both as a fraction and in points: only the intervals
+        # on the printed scale say how narrow it could be
+        points = _in_percentage_points(effect) or _percent_difference(effect)
+        printed_scale = [
+            v for m, v in finite.items() if ratio or ("in percentage points" in m) == points
+        ]
+        narrowest = min(scale(b) - scale(a) for a, b in printed_scale or finite.values())
         if widest_printed >= narrowest:
             why = (
                 f"no interval of the arms' full sizes is it ({verdict.recomputed_text} the "
@@ -1183,11 +1212,15 @@ def check_ci_against_percentages(
 
 
 def _estimate_against_percentages(
-    effect: dict, sentences: _RowsBySentence, sizes: dict[str, int], settings: Settings
+    effect: dict,
+    sentences: _RowsBySentence,
+    sizes: dict[str, int],
+    settings: Settings,
+    stats: list[dict] = (),
 ) -> list[dict | None]:
     """The checks of a ratio or difference, and of its CI, against the two arms' percentages
     before it (none when there are not two)."""
-    pair = _percentages_before(effect, sentences)
+    pair = _percentages_before(effect, sentences) or _percentages_of_its_arms(effect, stats)
     if pair is None:
         return []
     against = (
@@ -3997,7 +4030,9 @@ def check_document(
             if _pooled_model(stat) is not None:
                 rows += check_pooled_estimate(stat, stats)
             elif int(stat["stat_id"]) not in with_counts:
-                rows += _estimate_against_percentages(stat, sentences, percent_sizes, settings)
+                rows += _estimate_against_percentages(
+                    stat, sentences, percent_sizes, settings, stats
+                )
         # an efficacy's ratio is checked whatever counts or events it also follows
         if kind == "percentage" and (ratio := _ratio_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_ratio(stat, ratio))

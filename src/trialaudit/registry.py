@@ -191,7 +191,11 @@ def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]
         kind, measure = _PARAMETER[m.group("parameter")]
         fields = {"measure": measure, "value_text": m.group("est"), "outcome": outcome}
         if kind == "difference":
-            fields["unit"] = ""
+            # a risk difference of percentages of participants is in percentage points
+            in_points = measure == "risk difference" and _PERCENT_NUMBER_HEADER.search(
+                norm, start, m.start()
+            )
+            fields["unit"] = "percentage points" if in_points else ""
         if m.group("lo"):
             level = m.group("level") or m.group("level2")
             fields.update(
