@@ -1782,7 +1782,7 @@ def check_p_against_se(effect: dict, p_stat: dict, settings: Settings) -> dict |
     )
 
 
-def check_ci_against_se(effect: dict) -> dict | None:
+def check_ci_against_se(effect: dict, settings: Settings) -> dict | None:
     """A printed interval against the estimate's printed SE: a Wald CI is estimate +/- z SE
     (z = 1.960 at 95%; Altman & Bland, BMJ 2011;343:d2090), a t CI on df wider, by t(df) / z.
     The half-width, in SEs over the rounding of the limits and the SE, must reach z; one that
@@ -1798,8 +1798,7 @@ def check_ci_against_se(effect: dict) -> dict | None:
     problem = _interval_problem(lo, hi) or ("SE not positive" if se.value <= 0 else "")
     if problem:
         return _row(effect, "ci_vs_se", reported, _not_checkable(problem))
-    level = effect.get("ci_level")
-    level = 0.95 if _missing(level) else float(level)
+    level = _level(effect, settings)
     z = float(special.ndtri(0.5 + level / 2))
     t_few = float(special.stdtrit(FEWEST_T_DF, 0.5 + level / 2))
     fewest, most = ci_geometry.half_width_in_ses(lo.interval(), hi.interval(), se.interval())
@@ -1827,7 +1826,7 @@ def check_ci_against_se(effect: dict) -> dict | None:
         "ci_vs_se",
         reported,
         verdict,
-        assumption="a 95% CI" if _missing(effect.get("ci_level")) else "",
+        assumption=f"a {level:.0%} CI" if _missing(effect.get("ci_level")) else "",
     )
 
 
@@ -4004,7 +4003,9 @@ def check_document(
         elif kind == "effect_size" and "R squared" in (stat.get("measure") or ""):
             rows.append(check_r_squared(stat, sentences))
         elif kind == "effect_size" and stat.get("measure") == REGRESSION_COEFFICIENT:
-            rows.append(check_ci_against_se(stat))  # and against the t or p printed after it
+            rows.append(
+                check_ci_against_se(stat, settings)
+            )  # and against the t or p printed after it
         elif kind == "effect_size":
             rows.append(check_anova_effect_size(stat, sentences))
         elif kind == "rate" and stat.get("value_text"):
@@ -4026,7 +4027,7 @@ def check_document(
         elif kind == "difference" and not absolute_effects.is_absolute_effect(stat):
             rows.append(check_difference_midpoint(stat))
             if has_standard_error(stat):
-                rows.append(check_ci_against_se(stat))
+                rows.append(check_ci_against_se(stat, settings))
             if _pooled_model(stat) is not None:
                 rows += check_pooled_estimate(stat, stats)
             elif int(stat["stat_id"]) not in with_counts:
