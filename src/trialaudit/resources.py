@@ -44,7 +44,7 @@ NEEDS: dict[str, Need] = {
     "check_consistency": Need(530, 29.6, 9, 3.64),
     "collect_tables": Need(330, 5.3, 4, 0.17),
     "extract_statistics": Need(240, 12.1, 6, 4.96),
-    "follow_up_timeline": Need(270, 6.8, 4, 0.28),
+    "follow_up_timeline": Need(270, 6.9, 4, 0.28),
     "harmonize_outcomes": Need(160, 3.3, 3, 0.07),
     "link_trials": Need(220, 5.8, 4, 0.22),
     "meta_analysis": Need(240, 2.5, 6, 0.09),
