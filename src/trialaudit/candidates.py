@@ -281,9 +281,12 @@ def _outcome_words(text: str | None) -> str:
     return label if re.search(r"[A-Za-z]{2}", label) else ""
 
 
+# No bracket after the value, unless it holds the difference between the two or a p ("-0.9%
+# vs -0.3% (difference, -0.6 percentage points [...]", "(P = .02)"): the unit stays with it.
 _BARE_NEXT = re.compile(
     rf"\s(?:vs\.?|versus)\s(?P<center>{grammar.SIGNED})(?!\d)(?!\.\d)(?P<unit>{grammar.UNIT})?"
-    r"(?![\w(\[/])(?!\s?[(\[])",
+    r"(?![\w(\[/])(?!\s?[(\[](?!(?i:(?:mean\s|adjusted\s|absolute\s)?differences?\b|between[-\s]group"
+    r"|p\s?[=<>\u2264])))",
     re.VERBOSE,
 )
 # Bracketed words after a number that say what it is, not whose it is.
@@ -644,6 +647,11 @@ _MEAN_CHANGE = re.compile(
 )
 
 
+# "The between-group difference in change was -0.8 percentage points" (HbA1c, in %): the
+# difference names a change or a mean, so it is of means, not of risks
+_MEAN_QUALIFIER = re.compile(r"(?i)(?:the\s)?(?:mean|average|changes?)\b")
+
+
 def _of_mean_changes(norm: str, start: int) -> bool:
     """Whether the sentence before ``start`` (at most 250 characters) names a mean change."""
     window = max(0, start - 250)
@@ -811,7 +819,9 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
         unit = (m.group("unit") or "").strip()
         # "percentage points", Finnish "prosenttiyksikköä"
         if measure == "difference" and re.match(r"(?i)percentage|pp|prosenttiyksik", unit):
-            measure = "mean difference" if _of_mean_changes(norm, m.start()) else "risk difference"
+            qualifier = m.groupdict().get("qual") or ""
+            of_means = _MEAN_QUALIFIER.match(qualifier) or _of_mean_changes(norm, m.start())
+            measure = "mean difference" if of_means else "risk difference"
         fields = {"measure": measure, "value_text": m.group("est"), "unit": unit}
         fields["outcome"] = _outcome_words(m.groupdict().get("qual"))
         found.append(Candidate("difference", m.start(), m.end(), fields | _ci_fields(m)))

@@ -323,10 +323,11 @@ def _standardized_differences_after(
 
 
 def _with_sizes_of_each_arm(rows: list[dict], stats: list[dict], arm_rows: list[dict]) -> None:
-    """Give the continuous comparisons of two named arms the size stated for every arm of
-    their study ("Sixty patients were randomised (30 per group). Pain ... in the ketamine group
-    and ... in the placebo group"), when the study states one such size and no arm of it has a
-    size of its own (the arms table then has none of its arms)."""
+    """Give the continuous comparisons of two arms, both named or neither, the size stated for
+    every arm of their study ("Sixty patients were randomised (30 per group). Pain ... in the
+    ketamine group and ... in the placebo group"; a thread's "They randomised 120 (60 per arm).
+    ... the SOFA change was -2.4 +/- 1.9 vs -1.6 +/- 2.2"), when the study states one such size
+    and no arm of it has a size of its own (the arms table then has none of its arms)."""
     each: dict[str, set[tuple[int, int]]] = {}
     for s in stats:
         if s["kind"] == "arm_size" and s.get("each_arm") and s["value"] and counts_people(s):
@@ -338,7 +339,7 @@ def _with_sizes_of_each_arm(rows: list[dict], stats: list[dict], arm_rows: list[
             row["kind"] != "continuous"
             or len({n for n, _ in sizes}) != 1
             or row["study_id"] in with_arms
-            or not (row["arm_1"] and row["arm_2"])
+            or bool(row["arm_1"]) != bool(row["arm_2"])
             or row["total_1"] is not None
             or row["total_2"] is not None
         ):
