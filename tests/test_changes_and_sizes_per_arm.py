@@ -89,3 +89,39 @@ def test_a_value_with_its_own_bracket_is_still_read_without_it():
     """Guard: after "vs", a value followed by its own spread keeps the old reading."""
     text = "Mean age was 54 years vs 56 years (range 40-70)."
     assert [m["source_text"] for m in of_kind(text, "mean")][1:] == ["56"]
+
+
+def test_a_long_label_before_a_mean_change_still_names_it_a_mean():
+    """Seven words after "in" before "was": "from baseline to week 12" after the outcome."""
+    text = (
+        "The mean change in pain score from baseline to week 12 was -2.5 in the duloxetine group "
+        "and -1.6 in the placebo group (difference, {d} [95% CI, -1.4 to -0.4])."
+    )
+    assert [m["source_text"][-4:] for m in of_kind(text.format(d="-0.9"), "mean")] == [
+        "-2.5",
+        "-1.6",
+    ]
+    assert one_check(text.format(d="-0.9"), "difference_vs_summaries")["verdict"] == "consistent"
+    assert one_check(text.format(d="-1.9"), "difference_vs_summaries")["verdict"] == "inconsistent"
+
+
+BLOOD_PRESSURE = (
+    "{subject} fell by 12.4 mm Hg in the intervention group and by 6.1 mm Hg in the usual-care "
+    "group (difference, {d} mm Hg; 95% CI, -8.9 to -3.7)."
+)
+
+
+@pytest.mark.parametrize(
+    ("subject", "difference", "verdict"),
+    [
+        ("Mean systolic blood pressure", "-6.3", "consistent"),
+        ("The average systolic pressure", "-6.3", "consistent"),
+        ("Mean systolic blood pressure", "-7.3", "inconsistent"),
+        # guards: changes not said to be means
+        ("Systolic blood pressure", "-6.3", "not_checkable"),
+        ("Median systolic blood pressure", "-6.3", "not_checkable"),
+    ],
+)
+def test_changes_by_arm_are_means_when_the_subject_says_so(subject, difference, verdict):
+    text = BLOOD_PRESSURE.format(subject=subject, d=difference)
+    assert one_check(text, "difference_vs_summaries")["verdict"] == verdict

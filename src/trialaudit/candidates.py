@@ -1739,6 +1739,11 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
 _SPACED_MINUS = re.compile(r"(?:^|[:;(]\s?)-\s$")
 
 
+# "Mean systolic blood pressure fell by 12.4 mm Hg in the intervention group and by 6.1 mm Hg
+# in the usual-care group": the sentence's subject names the changes as means.
+_MEAN_SUBJECT = re.compile(r"(?i)(?:^|[.;:]\s|\bthe\s)(?:mean|average)\s(?:[\w\-]{1,25}\s){1,5}$")
+
+
 def _values_of_named_arms(norm: str, scan: Scanner) -> list[Candidate]:
     """Two arms' values of a summary the text does not name, each with its arm: "-4.1 points
     (enzalutamide) vs -1.3 points (control)", "fell by 4.3 with the antibody vs 2.8 with
@@ -1757,12 +1762,15 @@ def _values_of_named_arms(norm: str, scan: Scanner) -> list[Candidate]:
         units = {(m.group(u) or "").strip() for u in ("u1", "u2")}
         if "%" in units or (units == {""} and "." not in m.group("c1") + m.group("c2")):
             continue
+        means = m.re is grammar.CHANGED_BY_PAIR and _MEAN_SUBJECT.search(
+            norm, max(0, m.start() - 160), m.start()
+        )
         for index, arm in enumerate(arms, 1):
             fields = {
                 "value_text": m.group(f"c{index}"),
                 "unit": (m.group(f"u{index}") or "").strip(),
                 "arm": context.clean_arm(arm),
-                "summary_type_not_stated": True,
+                "summary_type_not_stated": not means,
             }
             start = m.start(f"c{index}")
             if index == 1 and _SPACED_MINUS.search(norm, max(0, start - 4), start):

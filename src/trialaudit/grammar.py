@@ -908,9 +908,10 @@ SUMMARY_LABEL = re.compile(
       (?:\s(?!was\b|were\b|of\b|is\b|from\b)[\u0394\u2206]?[A-Za-z][\w\-]{{0,20}}){{0,3}}
       # "The median duration of symptoms before enrolment was 9 days"
       # "The mean number of days alive and free of ventilation was 17.2"
-      # "The mean change in body weight was", "change from baseline in FEV1 at week 52 was"
+      # "The mean change in body weight was", "change from baseline in FEV1 at week 52 was",
+      # "change in pain score from baseline to week 12 was"
       (?:\s(?:of|before|after|in)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}
-        (?:\s(?!was\b|were\b|is\b)(?:[A-Za-z][\w\-]{{1,20}}|\d{{1,3}}(?=\s(?:was|were|is)\b))){{0,5}}
+        (?:\s(?!was\b|were\b|is\b)(?:[A-Za-z][\w\-]{{1,20}}|\d{{1,3}}(?=\s(?:was|were|is)\b))){{0,7}}
         (?=\s(?:was|were|is|of)\b)){{0,1}})
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
