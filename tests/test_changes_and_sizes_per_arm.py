@@ -125,3 +125,28 @@ BLOOD_PRESSURE = (
 def test_changes_by_arm_are_means_when_the_subject_says_so(subject, difference, verdict):
     text = BLOOD_PRESSURE.format(subject=subject, d=difference)
     assert one_check(text, "difference_vs_summaries")["verdict"] == verdict
+
+
+# Two changes with no arm named, the difference between them in the bracket after them.
+UNNAMED_CHANGES = (
+    "{subject} changed by -2.9 kg vs -0.8 kg (difference, {d} kg; 95% CI, -2.8 to -1.4 kg)."
+)
+
+
+@pytest.mark.parametrize(
+    ("subject", "difference", "verdict"),
+    [
+        ("Mean body weight", "-2.1", "consistent"),
+        ("Mean body weight", "-2.6", "inconsistent"),
+        ("Body weight", "-2.1", "not_checkable"),  # changes not said to be means
+    ],
+)
+def test_two_changes_of_unnamed_arms_before_their_difference(subject, difference, verdict):
+    text = UNNAMED_CHANGES.format(subject=subject, d=difference)
+    assert [m["source_text"] for m in of_kind(text, "mean")] == ["-2.9 kg", "-0.8 kg"]
+    assert one_check(text, "difference_vs_summaries")["verdict"] == verdict
+
+
+def test_two_changes_without_a_difference_after_them_are_not_two_arms():
+    """Guard: without the difference, "A vs B" may be two times or two outcomes."""
+    assert of_kind("Body weight changed by -2.9 kg vs -0.8 kg in the year before.", "mean") == []

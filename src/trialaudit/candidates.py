@@ -1747,8 +1747,9 @@ _MEAN_SUBJECT = re.compile(r"(?i)(?:^|[.;:]\s|\bthe\s)(?:mean|average)\s(?:[\w\-
 def _values_of_named_arms(norm: str, scan: Scanner) -> list[Candidate]:
     """Two arms' values of a summary the text does not name, each with its arm: "-4.1 points
     (enzalutamide) vs -1.3 points (control)", "fell by 4.3 with the antibody vs 2.8 with
-    placebo". Means of an unstated type, unless they are percentages or whole numbers without
-    a unit (counts, perhaps)."""
+    placebo", or with none before their difference ("changed by -2.9 kg vs -0.8 kg
+    (difference, ..."). Means of an unstated type unless the subject says mean; none when they
+    are percentages or whole numbers without a unit (counts, perhaps)."""
     found = []
     pairs = [
         (m, m.group("a1"), m.group("a2"))
@@ -1758,18 +1759,21 @@ def _values_of_named_arms(norm: str, scan: Scanner) -> list[Candidate]:
         (m, m.group("a1"), m.group("a2"))
         for m in scan.finditer(grammar.CHANGED_BY_PAIR, (" by ",), 12, 120)
     ]
+    pairs += [
+        (m, "", "") for m in scan.finditer(grammar.CHANGED_BY_UNNAMED_PAIR, (" by ",), 12, 80)
+    ]
     for m, *arms in pairs:
         units = {(m.group(u) or "").strip() for u in ("u1", "u2")}
         if "%" in units or (units == {""} and "." not in m.group("c1") + m.group("c2")):
             continue
-        means = m.re is grammar.CHANGED_BY_PAIR and _MEAN_SUBJECT.search(
+        means = m.re is not grammar.ARM_BRACKET_PAIR and _MEAN_SUBJECT.search(
             norm, max(0, m.start() - 160), m.start()
         )
         for index, arm in enumerate(arms, 1):
             fields = {
                 "value_text": m.group(f"c{index}"),
                 "unit": (m.group(f"u{index}") or "").strip(),
-                "arm": context.clean_arm(arm),
+                "arm": context.clean_arm(arm) if arm else "",
                 "summary_type_not_stated": not means,
             }
             start = m.start(f"c{index}")

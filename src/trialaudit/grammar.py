@@ -1062,6 +1062,14 @@ CHANGED_BY_PAIR = re.compile(
     (?:by\s)?(?P<c2>{SIGNED})(?P<u2>{UNIT})?{_change_arm(2)}""",
     _X,
 )
+# ... and without arms, when the difference between the two follows: "Body weight changed by
+# -2.9 kg vs -0.8 kg (difference, -2.1 kg; 95% CI ...)".
+CHANGED_BY_UNNAMED_PAIR = re.compile(
+    rf"""\b(?i:fell|decreased|declined|dropped|increased|rose|improved|changed|reduced|lowered)
+    \sby\s(?P<c1>{SIGNED})(?P<u1>{UNIT})\s(?:vs\.?|versus)\s(?:by\s)?(?P<c2>{SIGNED})(?P<u2>{UNIT})
+    (?=\s?[(\[]\s?(?i:(?:mean\s|adjusted\s|absolute\s)?differences?\b|between[-\s]group))""",
+    _X,
+)
 GROUP_VALUE = re.compile(
     rf"(?<![A-Za-z])(?i:group|arm)\s?\(\s?(?P<value>{SIGNED})(?!\d)(?P<unit>{UNIT})?\s?\)"
 )
