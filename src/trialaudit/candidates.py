@@ -285,8 +285,7 @@ def _outcome_words(text: str | None) -> str:
 # vs -0.3% (difference, -0.6 percentage points [...]", "(P = .02)"): the unit stays with it.
 _BARE_NEXT = re.compile(
     rf"\s(?:vs\.?|versus)\s(?P<center>{grammar.SIGNED})(?!\d)(?!\.\d)(?P<unit>{grammar.UNIT})?"
-    r"(?![\w(\[/])(?!\s?[(\[](?!(?i:(?:mean\s|adjusted\s|absolute\s)?differences?\b|between[-\s]group"
-    r"|p\s?[=<>\u2264])))",
+    rf"(?![\w(\[/])(?!\s?[(\[](?!{grammar.DIFFERENCE_OPENING}|(?i:p\s?[=<>\u2264])))",
     re.VERBOSE,
 )
 # Bracketed words after a number that say what it is, not whose it is.

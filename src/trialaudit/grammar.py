@@ -1049,6 +1049,15 @@ ARM_BRACKET_PAIR = re.compile(
 )
 
 
+# A verb of change before "by" and its value: "fell by 4.3".
+_CHANGE_VERB = (
+    r"\b(?i:fell|decreased|declined|dropped|increased|rose|improved|changed|reduced|lowered)"
+)
+# What opens the bracket of a difference between the two values before it: "(difference, -2.1
+# kg", "(mean difference", "(between-group ...".
+DIFFERENCE_OPENING = r"(?i:(?:mean\s|adjusted\s|absolute\s)?differences?\b|between[-\s]group)"
+
+
 # Two arms' changes, each with its arm after it: "fell by 4.3 with the antibody vs 2.8 with
 # placebo"; a summary whose type the text does not state.
 def _change_arm(index: int) -> str:
@@ -1056,7 +1065,7 @@ def _change_arm(index: int) -> str:
 
 
 CHANGED_BY_PAIR = re.compile(
-    rf"""\b(?i:fell|decreased|declined|dropped|increased|rose|improved|changed|reduced|lowered)
+    rf"""{_CHANGE_VERB}
     \sby\s(?P<c1>{SIGNED})(?P<u1>{UNIT})?{_change_arm(1)}
     ,?\s(?:vs\.?|versus|compared\swith|and)\s
     (?:by\s)?(?P<c2>{SIGNED})(?P<u2>{UNIT})?{_change_arm(2)}""",
@@ -1065,9 +1074,9 @@ CHANGED_BY_PAIR = re.compile(
 # ... and without arms, when the difference between the two follows: "Body weight changed by
 # -2.9 kg vs -0.8 kg (difference, -2.1 kg; 95% CI ...)".
 CHANGED_BY_UNNAMED_PAIR = re.compile(
-    rf"""\b(?i:fell|decreased|declined|dropped|increased|rose|improved|changed|reduced|lowered)
+    rf"""{_CHANGE_VERB}
     \sby\s(?P<c1>{SIGNED})(?P<u1>{UNIT})\s(?:vs\.?|versus)\s(?:by\s)?(?P<c2>{SIGNED})(?P<u2>{UNIT})
-    (?=\s?[(\[]\s?(?i:(?:mean\s|adjusted\s|absolute\s)?differences?\b|between[-\s]group))""",
+    (?=\s?[(\[]\s?{DIFFERENCE_OPENING})""",
     _X,
 )
 GROUP_VALUE = re.compile(
