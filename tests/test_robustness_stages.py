@@ -175,3 +175,35 @@ def test_the_check_stage_reads_the_text_for_one_sided_tests_only_when_asked(tmp_
     (row,) = checks[checks["check"] == "p_vs_test"].to_dict("records")
     assert row["verdict"] == ("consistent" if from_text else "inconsistent")
     assert ("one-tailed" in row["method"]) == from_text
+
+
+def test_a_document_whose_span_fails_provenance_leaves_every_table(tmp_path):
+    """One statistic whose span no longer reproduces its text rejects its document from all
+    five validated tables, not only from the table that failed; the others' rows stay."""
+    sources = [
+        {"name": p.name, "path": str(p), "doc_id": p.stem, "role": "document", "shard": "s"}
+        for p in SEEDS
+    ]
+    texts = str(tmp_path / "texts.parquet")
+    stages.normalize_text(sources, texts, time_limit=20, max_megabytes=1)
+    extracted = {name: str(tmp_path / f"x_{name}.parquet") for name in stages.EXTRACTED}
+    stages.extract_statistics(texts, extracted, 20)
+    in_every_table = set.intersection(
+        *(set(pd.read_parquet(path)["doc_id"]) for path in extracted.values())
+    )
+    bad = min(in_every_table)  # a document with rows in all five tables
+    statistics = pd.read_parquet(extracted["statistics"])
+    row = statistics.index[statistics["doc_id"] == bad][0]
+    statistics.loc[row, "span_start"] += 1  # the span is moved off its text
+    statistics.loc[row, "span_end"] += 1
+    tables.write_parquet(statistics, extracted["statistics"])
+    validated = {name: str(tmp_path / f"v_{name}.parquet") for name in stages.EXTRACTED}
+    stages.validate_tables(texts, extracted, validated, str(tmp_path / "rejected.parquet"))
+    rejected = pd.read_parquet(tmp_path / "rejected.parquet")
+    assert rejected["doc_id"].tolist() == [bad]
+    assert "does not reproduce" in rejected["reason"].iloc[0]
+    for name in stages.EXTRACTED:
+        before = pd.read_parquet(extracted[name])
+        after = pd.read_parquet(validated[name])
+        others = before[before["doc_id"] != bad].reset_index(drop=True)
+        pd.testing.assert_frame_equal(after, others, obj=name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from pandera.errors import SchemaErrors
 
 from trialaudit import schemas, tables, timelimit
 
@@ -116,3 +117,26 @@ def test_the_head_of_a_table_is_the_start_of_the_whole_and_its_rows_are_counted(
         head, total = tables.read_csv_head(path, schemas.TimelineTable, n)
         assert total == 9
         pd.testing.assert_frame_equal(head, whole.head(n))
+
+
+def test_chunks_that_passed_their_model_concatenate_to_what_validation_gives():
+    """The stages validate their results chunk by chunk and concatenate the chunks without
+    validating them again; the rows and the types are those of validating the whole."""
+    chunks = [_studies(["d1", "d2"]), _studies([]), _studies(["d3"])]
+    joined = tables.concat_chunks(chunks, schemas.StudiesTable)
+    pd.testing.assert_frame_equal(joined, tables.concat(chunks, schemas.StudiesTable))
+    assert joined["doc_id"].tolist() == ["d1", "d2", "d3"]
+    empty = tables.concat_chunks([_studies([])], schemas.StudiesTable)
+    pd.testing.assert_frame_equal(empty, tables.frame([], schemas.StudiesTable))
+
+
+def test_chunks_are_validated_again_when_their_types_differ_or_a_column_is_unique():
+    """A chunk whose column came out as another type is coerced (the model's types hold for
+    the whole), and a unique column is checked across chunks, which no chunk alone can do."""
+    valid = _studies(["d1"])
+    wider = _studies(["d2"]).astype({"span_end": "float64"})
+    joined = tables.concat_chunks([valid, wider], schemas.StudiesTable)
+    assert joined["span_end"].dtype == valid["span_end"].dtype
+    same = tables.frame([{"doc_id": "same", "reason": "x"}], schemas.RejectedTable)
+    with pytest.raises(SchemaErrors):
+        tables.concat_chunks([same, same], schemas.RejectedTable)

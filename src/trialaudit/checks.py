@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -31,6 +31,7 @@ from . import (
     twobytwo,
 )
 from .arms import CLUSTERS, counts_people, of_each_arm, resolve_arm
+from .check_settings import Settings
 from .comparisons import (
     ANOTHER_HYPOTHESIS_FLAG,
     OPENS_ITS_SENTENCE,
@@ -80,18 +81,6 @@ SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
 arm_key = lru_cache(maxsize=8192)(context.arm_key)
 is_control = lru_cache(maxsize=8192)(context.is_control)
 RATIO_MEASURES = {"OR": "OR", "RR": "RR"}
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The analysis choices a check depends on (from config/config.yaml)."""
-
-    alpha: float = 0.05
-    ci_level: float = 0.95
-    continuity_correction: float = 0.5
-    p_zero_error: bool = True
-    one_tailed_from_text: bool = False
-    denominator_search_max: int = 2000
 
 
 def _missing(value: Any) -> bool:

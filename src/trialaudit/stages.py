@@ -12,16 +12,13 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import decoding, schemas, tables, timelimit
-
-if TYPE_CHECKING:  # checks imports scipy.stats; only the check stage pays for it
-    from .checks import Settings
+from .check_settings import Settings
 
 log = logging.getLogger("trialaudit")
 
@@ -117,7 +114,7 @@ def extract_statistics(
             _add_chunk(extracted, chunks, failures)
             extracted = {}
     _add_chunk(extracted, chunks, failures)
-    frames = {name: tables.concat(chunks[name], model) for name, model in EXTRACTED.items()}
+    frames = {name: tables.concat_chunks(chunks[name], model) for name, model in EXTRACTED.items()}
     for name in EXTRACTED:
         tables.write_parquet(frames[name], outputs[name])
     if failures_output is not None:
@@ -228,6 +225,7 @@ def validate_tables(
     text_of = dict(zip(texts["doc_id"], texts["text"], strict=True))
     frames = {name: pd.read_parquet(inputs[name]) for name in EXTRACTED}
     rejected: dict[str, str] = {}
+    passed: dict[str, pd.DataFrame] = {}  # the validated tables that no failure was found in
     for name, model in EXTRACTED.items():
         rejected.update(
             {
@@ -237,7 +235,7 @@ def validate_tables(
             }
         )
         try:
-            model.validate(frames[name], lazy=True)
+            passed[name] = model.validate(frames[name], lazy=True)
         except Exception as errors:  # pandera SchemaErrors: attribute failures to documents
             cases = getattr(errors, "failure_cases", None)
             if cases is None:
@@ -250,7 +248,10 @@ def validate_tables(
     validated = {}
     for name, model in EXTRACTED.items():
         keep = ~frames[name]["doc_id"].isin(rejected)
-        validated[name] = tables.validate(frames[name][keep].reset_index(drop=True), model)
+        if name in passed and keep.all():  # nothing to remove: validated already
+            validated[name] = passed[name]
+        else:
+            validated[name] = tables.validate(frames[name][keep].reset_index(drop=True), model)
         tables.write_parquet(validated[name], outputs[name])
     for doc_id, reason in sorted(rejected.items()):
         log.warning("rejected %s: %s", doc_id, reason)
@@ -307,11 +308,12 @@ def check_consistency(
             for name, model in models.items():
                 chunks[name].append(tables.frame_of_columnar(parts[name], model))
                 parts[name] = []
-    df = tables.concat(chunks["checks"], schemas.ChecksTable)
+    df = tables.concat_chunks(chunks["checks"], schemas.ChecksTable)
     tables.write_parquet(df, output)
     if reanalysis_output is not None:
         tables.write_parquet(
-            tables.concat(chunks["reanalysis"], schemas.ReanalysisTable), reanalysis_output
+            tables.concat_chunks(chunks["reanalysis"], schemas.ReanalysisTable),
+            reanalysis_output,
         )
     if failures_output is not None:
         tables.write_parquet(tables.frame(failures, schemas.RejectedTable), failures_output)

@@ -85,6 +85,22 @@ def concat(frames: list[pd.DataFrame], model: type[pa.DataFrameModel]) -> pd.Dat
     return validate(pd.concat(frames, ignore_index=True), model)
 
 
+def concat_chunks(frames: list[pd.DataFrame], model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """Concatenate frames that each passed ``model`` (``validate``), as ``concat`` does. The
+    models of this package check each row on its own, so the rows of valid frames make a valid
+    frame; it is validated again only when the model has a unique column or index (a check
+    across rows), or when concatenating changed a column's type."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return frame([], model)
+    schema = model.to_schema()
+    across_rows = schema.unique or any(column.unique for column in schema.columns.values())
+    df = pd.concat(frames, ignore_index=True)
+    if across_rows or any(not df.dtypes.equals(f.dtypes) for f in frames):
+        return validate(df, model)
+    return df
+
+
 def _floats_as_text(df: pd.DataFrame) -> pd.DataFrame:
     """Return ``df`` with its float columns as the text ``to_csv(float_format=FLOAT_FORMAT)``
     writes for them (``_float_text``: ``FLOAT_FORMAT % value``, missing values empty)."""

@@ -101,7 +101,7 @@ def _load_shard_checks(
     statistics_path: str, comparisons_path: str, texts_path: str | None, settings: dict
 ) -> int:
     from .apa import mentions_one_tailed
-    from .checks import Settings
+    from .check_settings import Settings
 
     texts: dict[str, str] = {}
     if texts_path is not None:

@@ -1,6 +1,6 @@
 """Re-analyse the statistics of one shard."""
 
-from trialaudit.checks import Settings
+from trialaudit.check_settings import Settings
 from trialaudit.logs import logged
 from trialaudit.stages import check_consistency
 
