@@ -38,12 +38,12 @@ class Need:
 
 # The larger (base and slope each) of benchmarks/fit_resources.py's fits to run E (2026-12-02, a
 # host at half speed), run F (the same day, the usual host), runs H and K (2026-12-03), runs L,
-# M and N (2026-12-04), run O (2026-12-05) and run P (2026-12-06): each request covers the jobs
-# of all nine runs.
+# M and N (2026-12-04), run O (2026-12-05) and runs P, Q and R (2026-12-06): each request covers
+# the jobs of all eleven runs.
 NEEDS: dict[str, Need] = {
     "check_consistency": Need(530, 29.6, 9, 3.64),
     "collect_tables": Need(330, 5.3, 4, 0.17),
-    "extract_statistics": Need(240, 12.1, 6, 4.96),
+    "extract_statistics": Need(260, 12.1, 6, 4.96),
     "follow_up_timeline": Need(270, 6.9, 4, 0.28),
     "harmonize_outcomes": Need(160, 3.3, 3, 0.07),
     "link_trials": Need(220, 5.8, 4, 0.22),
