@@ -1813,6 +1813,18 @@ def _within(fields: dict[str, Any]) -> bool:
 _OTHER_UNIT = re.compile(r"\s?(?![%p])[A-Za-z\u00b5\u03bc]")  # a unit other than percent
 
 
+# What comes before a percentage that is the amount of a change: a verb of change, then "by"
+# ("fell by 2.37% with tirzepatide and by 1.09% with insulin glargine").
+_CHANGED_BY_BEFORE = re.compile(rf"{grammar._CHANGE_VERB}\b[^;:]{{0,80}}\sby\s?[-\u2212+]?$")
+
+
+def _amount_of_change(norm: str, sents: context.Sentences, start: int) -> bool:
+    """Return True if the percentage at ``start`` says by how much something changed."""
+    if not norm.endswith(("by ", "by", "by -", "by \u2212", "by +"), 0, start):
+        return False
+    return bool(_CHANGED_BY_BEFORE.search(norm, max(sents.of(start)[0], start - 100), start))
+
+
 def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Return percentages reported as results (pairs, with a CI, alone), not thresholds."""
     found = []
@@ -1825,9 +1837,12 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         kind = "percentage"
         if summary:
             kind = "median" if summary.group("word").lower() == "median" else "mean"
+        change = _amount_of_change(norm, sents, m.start())
         for name in ("a", "b"):
             end = norm.index("%", m.end(name)) + 1
             fields = {"value_text": m.group(name), "unit": "%", "pair": m.start()}
+            if change:
+                fields[grammar.CHANGE_AMOUNT_FLAG] = True
             found.append(Candidate(kind, m.start(name), end, fields))
     for m in scan.finditer(grammar.SHARED_PERCENT, (" vs", " versus"), 6, 12):
         a, b = m.group("a"), m.group("b")
@@ -1869,6 +1884,8 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         fields = {"value_text": m.group("pct"), "unit": "%", "arm": arm}
         if _PROBABILITY_BEFORE.search(_before(norm, m.start(), 50)):
             fields[grammar.PROBABILITY_FLAG] = True
+        if _amount_of_change(norm, sents, m.start()):
+            fields[grammar.CHANGE_AMOUNT_FLAG] = True
         found.append(Candidate("percentage", m.start(), percent_end, fields))
     return found
 

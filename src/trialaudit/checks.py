@@ -41,6 +41,7 @@ from .comparisons import (
     other_outcomes,
 )
 from .grammar import (
+    CHANGE_AMOUNT_FLAG,
     CROSSOVER_FLAG,
     ONE_SIDED_FLAG,
     POOLED_ACROSS_TRIALS_FLAG,
@@ -351,6 +352,9 @@ def check_percent_granularity(stat: dict, sizes: list[int]) -> dict | None:
     candidates = [own] if own else sorted(set(sizes))
     if not candidates:
         return None
+    if _not_a_share(stat):
+        why = "a measurement in percent or the amount of a change, not a share of patients"
+        return _row(stat, "percent_granularity", text, _not_checkable(why))
     fits = {n: counts_for_percent(text, n) for n in candidates if n > 0}
     text_of = "; ".join(f"x/{n}: x in {{{inference.compact(xs)}}}" for n, xs in fits.items() if xs)
     method = "counts x with 100 x / n rounding to the percentage (GRIM)"
@@ -995,6 +999,12 @@ def _measured_in_percent(stat: dict) -> bool:
     )
 
 
+def _not_a_share(stat: dict) -> bool:
+    """Return True if a percentage is a measurement (``_measured_in_percent``) or the amount of
+    a change ("HbA1c fell by 2.37%", "reduced mortality by 30%"), not the share of an arm."""
+    return _measured_in_percent(stat) or _has_flag(stat, CHANGE_AMOUNT_FLAG)
+
+
 # At most this many 2x2 tables (counts that round to the two percentages) are tried.
 _MAX_TABLES_FROM_PERCENTAGES = 36
 
@@ -1006,7 +1016,7 @@ def _tables_from_percentages(first: dict, second: dict, sizes: dict[str, int]) -
     known."""
     if any(s.get("subgroup") for s in (first, second)):
         return None
-    if any(_measured_in_percent(s) for s in (first, second)):
+    if any(_not_a_share(s) for s in (first, second)):
         return None  # "Mean HbA1c was 7.3% with drug and 8.0% with placebo": no share of people
     arms = [{"arm_key": k, "role": context.arm_role(k)} for k in sizes]
     found = [resolve_arm(s.get("arm") or "", arms) for s in (first, second)]

@@ -102,6 +102,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append(ONE_SIDED_FLAG)
     if row.get(grammar.PROBABILITY_FLAG):
         flags.append(grammar.PROBABILITY_FLAG)
+    if row.get(grammar.CHANGE_AMOUNT_FLAG):
+        flags.append(grammar.CHANGE_AMOUNT_FLAG)
     return ";".join(flags)
 
 
@@ -166,6 +168,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "summary_type_not_stated": f.get("summary_type_not_stated", False),
         "each_arm": f.get("each_arm", False),
         grammar.PROBABILITY_FLAG: f.get(grammar.PROBABILITY_FLAG, False),
+        grammar.CHANGE_AMOUNT_FLAG: f.get(grammar.CHANGE_AMOUNT_FLAG, False),
         "adjusted": f.get("adjusted", False),
         ONE_SIDED_FLAG: f.get(ONE_SIDED_FLAG, False),
         "arm_count": f.get("arm_count"),

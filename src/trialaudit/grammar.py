@@ -360,6 +360,9 @@ POOLED_ACROSS_TRIALS_FLAG = "pooled_across_trials"
 # A percentage that is a probability of a hypothesis ("posterior probability of superiority
 # 96.2%"), not a share of people.
 PROBABILITY_FLAG = "probability"
+# A percentage that is how much a measure changed, after a verb of change and "by" ("HbA1c
+# fell by 2.37%", "reduced mortality by 30%"): not a share of people.
+CHANGE_AMOUNT_FLAG = "amount_of_change"
 # The measure of a regression coefficient read with its SE (kind effect_size).
 REGRESSION_COEFFICIENT = "regression coefficient"
 
