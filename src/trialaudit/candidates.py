@@ -1815,7 +1815,7 @@ _OTHER_UNIT = re.compile(r"\s?(?![%p])[A-Za-z\u00b5\u03bc]")  # a unit other tha
 
 # What comes before a percentage that is the amount of a change: a verb of change, then "by"
 # ("fell by 2.37% with tirzepatide and by 1.09% with insulin glargine").
-_CHANGED_BY_BEFORE = re.compile(rf"{grammar._CHANGE_VERB}\b[^;:]{{0,80}}\sby\s?[-\u2212+]?$")
+_CHANGED_BY_BEFORE = re.compile(rf"{grammar.CHANGE_VERB}\b[^;:]{{0,80}}\sby\s?[-\u2212+]?$")
 
 
 def _amount_of_change(norm: str, sents: context.Sentences, start: int) -> bool:

@@ -1053,7 +1053,7 @@ ARM_BRACKET_PAIR = re.compile(
 
 
 # A verb of change before "by" and its value: "fell by 4.3".
-_CHANGE_VERB = (
+CHANGE_VERB = (
     r"\b(?i:fell|decreased|declined|dropped|increased|rose|improved|changed|reduced|lowered)"
 )
 # What opens the bracket of a difference between the two values before it: "(difference, -2.1
@@ -1068,7 +1068,7 @@ def _change_arm(index: int) -> str:
 
 
 CHANGED_BY_PAIR = re.compile(
-    rf"""{_CHANGE_VERB}
+    rf"""{CHANGE_VERB}
     \sby\s(?P<c1>{SIGNED})(?P<u1>{UNIT})?{_change_arm(1)}
     ,?\s(?:vs\.?|versus|compared\swith|and)\s
     (?:by\s)?(?P<c2>{SIGNED})(?P<u2>{UNIT})?{_change_arm(2)}""",
@@ -1077,7 +1077,7 @@ CHANGED_BY_PAIR = re.compile(
 # ... and without arms, when the difference between the two follows: "Body weight changed by
 # -2.9 kg vs -0.8 kg (difference, -2.1 kg; 95% CI ...)".
 CHANGED_BY_UNNAMED_PAIR = re.compile(
-    rf"""{_CHANGE_VERB}
+    rf"""{CHANGE_VERB}
     \sby\s(?P<c1>{SIGNED})(?P<u1>{UNIT})\s(?:vs\.?|versus)\s(?:by\s)?(?P<c2>{SIGNED})(?P<u2>{UNIT})
     (?=\s?[(\[]\s?{DIFFERENCE_OPENING})""",
     _X,
