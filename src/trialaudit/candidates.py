@@ -1815,13 +1815,11 @@ _OTHER_UNIT = re.compile(r"\s?(?![%p])[A-Za-z\u00b5\u03bc]")  # a unit other tha
 
 # What comes before a percentage that is the amount of a change: a verb of change, then "by"
 # ("fell by 2.37% with tirzepatide and by 1.09% with insulin glargine").
-_CHANGED_BY_BEFORE = re.compile(rf"{grammar.CHANGE_VERB}\b[^;:]{{0,80}}\sby\s?[-\u2212+]?$")
+_CHANGED_BY_BEFORE = re.compile(rf"{grammar.CHANGE_VERB}\b[^;:]{{0,80}}\sby(?:\s[-\u2212+]?)?$")
 
 
 def _amount_of_change(norm: str, sents: context.Sentences, start: int) -> bool:
     """Return True if the percentage at ``start`` says by how much something changed."""
-    if not norm.endswith(("by ", "by", "by -", "by \u2212", "by +"), 0, start):
-        return False
     return bool(_CHANGED_BY_BEFORE.search(norm, max(sents.of(start)[0], start - 100), start))
 
 

@@ -91,14 +91,11 @@ def concat_chunks(frames: list[pd.DataFrame], model: type[pa.DataFrameModel]) ->
     frame; it is validated again only when the model has a unique column or index (a check
     across rows), or when concatenating changed a column's type."""
     frames = [f for f in frames if len(f)]
-    if not frames:
-        return frame([], model)
     schema = model.to_schema()
-    across_rows = schema.unique or any(column.unique for column in schema.columns.values())
+    if not frames or schema.unique or any(c.unique for c in schema.columns.values()):
+        return concat(frames, model)
     df = pd.concat(frames, ignore_index=True)
-    if across_rows or any(not df.dtypes.equals(f.dtypes) for f in frames):
-        return validate(df, model)
-    return df
+    return df if all(df.dtypes.equals(f.dtypes) for f in frames) else validate(df, model)
 
 
 def _floats_as_text(df: pd.DataFrame) -> pd.DataFrame:
