@@ -21,6 +21,7 @@ rule all:
     default_target: True
     input:
         rules.collect_tables.output,
+        rules.collect_checks.output,
         rules.plot_figures.output,
         rules.summarize_results.output,
         rules.link_trials.output,

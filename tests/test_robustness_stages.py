@@ -61,10 +61,13 @@ def _run(root: Path, extra: dict[str, bytes]) -> dict[str, pd.DataFrame]:
         [texts],
         [rejected],
         {name: [path] for name, path in validated.items()},
-        [str(out / "checks.parquet")],
-        outputs,
-        [str(out / "reanalysis.parquet")],
+        {name: outputs[name] for name in [*stages.EXTRACTED, "documents", "quarantine"]},
         [str(out / "check_failures.parquet")],
+    )
+    stages.collect_checks(
+        [str(out / "checks.parquet")],
+        [str(out / "reanalysis.parquet")],
+        {name: outputs[name] for name in ["checks", "reanalysis"]},
     )
     # What the stage wrote (the big tables are streamed to their CSV, not returned).
     models = {**stages.EXTRACTED, "checks": schemas.ChecksTable,

@@ -50,3 +50,15 @@ def test_the_check_stage_builds_its_settings_without_the_checks():
     from trialaudit.checks import Settings
 
     assert Settings is Light  # one definition, used by the checks and the stage alike
+
+
+def test_linking_does_not_import_the_extractor_grammar():
+    """link_trials (on the aggregation's longest chain) needs the words the tables use for a
+    cluster trial's unit, not the patterns that find them: importing arms for CLUSTERS cost it
+    the grammar's ~400 compiled patterns."""
+    loaded = _modules_after("import trialaudit.linking")
+    assert "trialaudit.linking" in loaded
+    assert not loaded & {"trialaudit.arms", "trialaudit.context", "trialaudit.grammar"}
+    from trialaudit import arms, schemas, vocabulary
+
+    assert arms.CLUSTERS == vocabulary.CLUSTERS == schemas.ALLOCATION_UNITS[1]

@@ -16,7 +16,13 @@ from trialaudit import resources
 pytestmark = pytest.mark.e2e
 
 SHARD_RULES = resources.SHARD_RULES
-LOCAL_RULES = ("collect_tables", "plot_figures", "summarize_results", "write_audit_cards")
+LOCAL_RULES = (
+    "collect_tables",
+    "collect_checks",
+    "plot_figures",
+    "summarize_results",
+    "write_audit_cards",
+)
 CONFIG = {"shard_size": 3}  # five seed files and a README: two shards
 
 

@@ -128,6 +128,7 @@ def test_forcing_one_stage_reruns_it_and_what_depends_on_it(project):
     assert set(jobs) == {
         "check_consistency",
         "collect_tables",
+        "collect_checks",
         "plot_figures",
         "summarize_results",
         "link_trials",
@@ -150,8 +151,19 @@ def test_asking_for_one_output_builds_only_its_inputs(tmp_path):
         "extract_statistics",
         "validate_tables",
         "check_consistency",
-        "collect_tables",
+        "collect_checks",
     }
+
+
+def test_the_trial_stages_do_not_wait_for_the_checks_to_be_gathered(tmp_path):
+    """checks.csv and reanalysis.csv (the largest tables) are gathered by a rule of their own,
+    beside collect_tables: linking, timelines and pooling need none of them."""
+    project = make_project(tmp_path)
+    targets = ["results/tables/timeline.csv", "results/tables/meta_analysis.csv"]
+    jobs = planned_jobs(project, *targets)
+    assert {"collect_tables", "link_trials", "follow_up_timeline", "meta_analysis"} <= set(jobs)
+    assert "collect_checks" not in jobs
+    assert planned_jobs(project, "results/tables/reanalysis.csv")["collect_checks"] == 1
 
 
 def test_changing_one_document_reruns_only_its_shard(tmp_path):

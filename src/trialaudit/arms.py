@@ -10,6 +10,7 @@ from dataclasses import replace
 from . import context, facts, grammar
 from .numbers import COUNT_WORD, INT, word_value
 from .spans import Candidate, Scanner, chained, line_bounds
+from .vocabulary import CLUSTERS
 
 _PEOPLE = grammar._PEOPLE
 # The stage a number of people counts, from the verb of its sentence.
@@ -44,13 +45,10 @@ _ENROL_INTO = re.compile(
 )
 # Cluster-randomised trials allocate groups of people: "32 dialysis units were allocated (1:1)",
 # "16 units (1,184 patients) were allocated to cooled dialysate and 16 units (1,157 patients) to
-# standard dialysate". A size counted in clusters has the unit "clusters" and counts no people
-# (CONSORT extension for cluster trials, Campbell et al. 2012, item 13a).
-CLUSTERS = "clusters"
+# standard dialysate". A size counted in clusters has the unit CLUSTERS and counts no people.
 # A count of events a person can have more than once ("14 hospitalizations in the vaccine
-# group") counts no people: it keeps its arm's size as denominator, as the people at risk
+# group") has the unit EVENTS: it keeps its arm's size as denominator, as the people at risk
 # (tests/gold/GUIDELINES.md), but makes no 2x2 table.
-EVENTS = "events"
 _CLUSTER_NOUN = rf"(?i:{'|'.join(grammar.CLUSTER_NOUNS)})\b"
 # "(1,184 patients)", "(n = 640)": the people the clusters hold.
 _CLUSTER_PEOPLE = (

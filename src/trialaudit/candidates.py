@@ -12,6 +12,7 @@ from . import absolute_effects, context, eu_register, grammar, registry, revman,
 from . import arms as arm_sizes
 from .numbers import value_of, word_value
 from .spans import Candidate, Scanner, chained, line_bounds
+from .vocabulary import EVENTS
 
 RATIO_MEASURES = {
     "or": "OR",
@@ -1063,7 +1064,7 @@ def _counts_sharing_a_noun(m: re.Match) -> list[Candidate]:
     if m.groupdict().get("x2_bare"):
         events = m.group("events1")  # "14 hospitalizations": events, not people
         outcome = context.named_outcome(events) if events else ""
-        unit = arm_sizes.EVENTS if events else ""
+        unit = EVENTS if events else ""
         return [
             _count_of(m, "x1", m.start("x1"), m.end("noun1"), outcome=outcome, unit=unit),
             _count_of(
@@ -1409,13 +1410,13 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         value = word_value(m.group("x"))
         if value is None:
             continue
-        unit = arm_sizes.EVENTS if m.group("noun").lower().startswith("episode") else ""
+        unit = EVENTS if m.group("noun").lower().startswith("episode") else ""
         fields = {"outcome": _outcome_words(m.group("event")), "unit": unit}
         found.append(_count_of(m, "x", m.start(), m.end(), **fields))
     for m in scan.finditer(grammar.EVENTS_PAIR, (" vs", " versus"), 40, 10):
         noun = m.group("noun").lower()
         fields = {"outcome": context.named_outcome(noun)}
-        fields["unit"] = "" if noun == "deaths" else arm_sizes.EVENTS
+        fields["unit"] = "" if noun == "deaths" else EVENTS
         found += [_count_of(m, x, m.start(x), m.end(x), **fields) for x in ("x1", "x2")]
     for m in scan.finditer(grammar.GROUP_THEN_COUNT, ("group, ", "arm, "), 45, 80):
         value = word_value(m.group("xw"))
@@ -1448,7 +1449,7 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         if events:  # "14 infections in the vaccine group": what it counts, events not people
             counting_events[sentence] = context.named_outcome(events.group("events").lower())
         if events or (not noun and sentence in counting_events):  # "... versus 25 in the ..."
-            fields.update(outcome=counting_events[sentence], unit=arm_sizes.EVENTS)
+            fields.update(outcome=counting_events[sentence], unit=EVENTS)
         of_n = word_value(m.group("of_n")) if m.group("of_n") else None
         if of_n is not None and value <= of_n:
             fields["denominator"] = of_n

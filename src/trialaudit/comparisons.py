@@ -8,8 +8,9 @@ import itertools
 import re
 
 from . import context, registry, sas
-from .arms import CLUSTERS, EVENTS, counts_people, resolve_arm
+from .arms import counts_people, resolve_arm
 from .grammar import ARM_ENDS_AHEAD, ARM_LABEL, REGRESSION_COEFFICIENT, TIME_BETWEEN_VALUES
+from .vocabulary import CLUSTERS, EVENTS
 
 _VERSUS_GAP = re.compile(
     r"(?i)^[\s,]{0,3}(?:vs\.?|versus|v\.?|compared\s(?:with|to)|and)\s?\.?\s?(?:the\s)?$"

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .arms import CLUSTERS
 from .facts import registry_of
+from .vocabulary import CLUSTERS
 
 GENERIC_DESIGNS = frozenset({"randomized", "prospective", "retrospective", "cohort"})
 MIN_SHARED_TOTAL = 20  # a shared total below this is too common to identify a trial

@@ -42,6 +42,7 @@ class Need:
 # the jobs of all eleven runs.
 NEEDS: dict[str, Need] = {
     "check_consistency": Need(530, 29.6, 9, 3.64),
+    "collect_checks": Need(330, 5.3, 4, 0.17),
     "collect_tables": Need(330, 5.3, 4, 0.17),
     "extract_statistics": Need(260, 12.1, 6, 4.96),
     "follow_up_timeline": Need(270, 6.9, 4, 0.28),

@@ -6,6 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from .vocabulary import CLUSTERS
+
 STATUSES = ["ok", "quarantined", "excluded"]
 STATISTIC_KINDS = [
     "count",
@@ -51,7 +53,7 @@ TIMEPOINT_SOURCES = [
 ]
 VERDICTS = ["consistent", "inconsistent", "not_checkable"]
 # What a trial randomized: individuals ('') or clusters of them.
-ALLOCATION_UNITS = ["", "clusters"]
+ALLOCATION_UNITS = ["", CLUSTERS]
 
 
 class _Strict(pa.DataFrameModel):

@@ -344,15 +344,13 @@ def collect_tables(
     texts_paths: Sequence[str],
     rejected_paths: Sequence[str],
     inputs: dict[str, Sequence[str]],
-    checks_paths: Sequence[str],
     outputs: dict[str, str],
-    reanalysis_paths: Sequence[str] = (),
     check_failures_paths: Sequence[str] = (),
 ) -> dict[str, pd.DataFrame]:
-    """Gather every shard into the results tables (documents, quarantine, statistics, checks,
-    comparisons, arms, facts, studies, reanalysis), each validated and in a stable row order;
-    return the documents and quarantine tables (the others are written as they are gathered).
-    A document whose checks failed is quarantined: none of its rows are kept."""
+    """Gather every shard into the results tables of what was read and extracted (documents,
+    quarantine, statistics, comparisons, arms, facts, studies), each validated and in a stable
+    row order; return the documents and quarantine tables (the others are written as they are
+    gathered). A document whose checks failed is quarantined: none of its rows are kept."""
     texts = pd.concat([_text_meta(p) for p in texts_paths], ignore_index=True)
     rejected = _concat_parquet(rejected_paths, schemas.RejectedTable)
     check_failures = _concat_parquet(check_failures_paths, schemas.RejectedTable)
@@ -361,14 +359,11 @@ def collect_tables(
     result = {}
     sizes = {}
     per_doc = {}
-    gathered = [(name, model, inputs[name], _sort_keys(model)) for name, model in EXTRACTED.items()]
-    gathered.append(("checks", schemas.ChecksTable, checks_paths, ["doc_id", "check_id"]))
-    if "reanalysis" in outputs:
-        keys = ["doc_id", "comparison_id"]
-        gathered.append(("reanalysis", schemas.ReanalysisTable, reanalysis_paths, keys))
     # The big tables go shard by shard through Arrow to their CSV (memory: one table at a time).
-    for name, model, paths, keys in gathered:
-        table = tables.write_sorted_csv(paths, model, keys, outputs[name], exclude=failed)
+    for name, model in EXTRACTED.items():
+        table = tables.write_sorted_csv(
+            inputs[name], model, _sort_keys(model), outputs[name], exclude=failed
+        )
         sizes[name] = table.num_rows
         if name in {"statistics", "studies"}:
             counted = pc.value_counts(table["doc_id"])
@@ -405,13 +400,27 @@ def collect_tables(
     )
     for name, df in result.items():
         tables.write_csv(df, outputs[name])
-    log.info(
-        "%d documents, %d statistics, %d checks",
-        len(result["documents"]),
-        sizes["statistics"],
-        sizes["checks"],
-    )
+    log.info("%d documents, %d statistics", len(result["documents"]), sizes["statistics"])
     return result
+
+
+def collect_checks(
+    checks_paths: Sequence[str], reanalysis_paths: Sequence[str], outputs: dict[str, str]
+) -> dict[str, int]:
+    """Gather every shard's checks and re-analyses into checks.csv and reanalysis.csv, each
+    validated and in a stable row order; return the number of rows of each. A document whose
+    checks failed has no rows to gather (check_consistency keeps none of them; collect_tables
+    quarantines it). A rule of its own, so that it runs beside collect_tables and the stages
+    that need no checks start sooner."""
+    gathered = {
+        "checks": (schemas.ChecksTable, checks_paths, ["doc_id", "check_id"]),
+        "reanalysis": (schemas.ReanalysisTable, reanalysis_paths, ["doc_id", "comparison_id"]),
+    }
+    sizes = {}
+    for name, (model, paths, keys) in gathered.items():
+        sizes[name] = tables.write_sorted_csv(paths, model, keys, outputs[name]).num_rows
+    log.info("%d checks, %d re-analysed comparisons", sizes["checks"], sizes["reanalysis"])
+    return sizes
 
 
 SENTENCE_COLUMNS = ["doc_id", "stat_id", "sentence_start", "sentence_end"]

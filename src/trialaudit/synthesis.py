@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 
 from . import meta, tables
-from .arms import CLUSTERS
 from .timeline import days_of
+from .vocabulary import CLUSTERS
 
 
 @dataclass(frozen=True)

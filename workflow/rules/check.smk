@@ -30,8 +30,6 @@ rule collect_tables:
         **{name: every_shard(rules.validate_tables.output[name]) for name in EXTRACTED},
         texts=every_shard(rules.normalize_text.output.texts),
         rejected=every_shard(rules.validate_tables.output.rejected),
-        checks=every_shard(rules.check_consistency.output.checks),
-        reanalysis=every_shard(rules.check_consistency.output.reanalysis),
         check_failures=every_shard(rules.check_consistency.output.failures),
     output:
         **{name: f"results/tables/{name}.csv" for name in TABLES},
@@ -46,3 +44,22 @@ rule collect_tables:
         **needs("collect_tables"),
     script:
         "../scripts/collect_tables.py"
+
+
+rule collect_checks:
+    input:
+        checks=every_shard(rules.check_consistency.output.checks),
+        reanalysis=every_shard(rules.check_consistency.output.reanalysis),
+    output:
+        **{name: f"results/tables/{name}.csv" for name in CHECK_TABLES},
+    log:
+        "logs/collect_checks/collect_checks.log",
+    benchmark:
+        "logs/benchmarks/collect_checks/collect_checks.tsv"
+    localrule: on_submit_host("collect_checks")
+    conda:
+        "../../environment.yml"
+    resources:
+        **needs("collect_checks"),
+    script:
+        "../scripts/collect_checks.py"

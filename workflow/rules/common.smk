@@ -50,9 +50,8 @@ TABLES = [
     "arms",
     "facts",
     "studies",
-    "checks",
-    "reanalysis",
 ]
+CHECK_TABLES = ["checks", "reanalysis"]
 EXTRACTED = ["statistics", "comparisons", "arms", "facts", "studies"]
 
 

@@ -4,7 +4,7 @@
 rule plot_figures:
     input:
         statistics=rules.collect_tables.output.statistics,
-        checks=rules.collect_tables.output.checks,
+        checks=rules.collect_checks.output.checks,
     output:
         estimates_png=report(
             "results/figures/estimates.png",
@@ -98,7 +98,7 @@ rule summarize_results:
     input:
         documents=rules.collect_tables.output.documents,
         statistics=rules.collect_tables.output.statistics,
-        checks=rules.collect_tables.output.checks,
+        checks=rules.collect_checks.output.checks,
         trials=rules.link_trials.output.trials,
         timeline=rules.follow_up_timeline.output.timeline,
         meta=rules.meta_analysis.output.meta,
@@ -157,7 +157,7 @@ rule write_audit_cards:
     input:
         documents=rules.collect_tables.output.documents,
         statistics=rules.collect_tables.output.statistics,
-        checks=rules.collect_tables.output.checks,
+        checks=rules.collect_checks.output.checks,
         texts=every_shard(rules.normalize_text.output.texts),
     output:
         cards=directory("results/documents"),

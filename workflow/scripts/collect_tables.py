@@ -8,8 +8,6 @@ with logged(snakemake.log[0]):
         snakemake.input.texts,
         snakemake.input.rejected,
         {name: snakemake.input[name] for name in EXTRACTED},
-        snakemake.input.checks,
         dict(snakemake.output.items()),
-        snakemake.input.reanalysis,
         check_failures_paths=snakemake.input.check_failures,
     )
