@@ -73,3 +73,46 @@ def test_shares_of_people_are_still_held_to_the_arm_sizes():
     p_rows = _of(checks, "p_vs_percentages")
     assert p_rows["< 0.001"]["verdict"] == "consistent"  # 40% of 1306 vs 20% of 655
     assert _of(checks, "percent_granularity")["86.4"]["verdict"] == "consistent"
+
+
+def _difference(text: str) -> tuple[dict, list[dict], list[dict]]:
+    extraction = extract_document("d", text)
+    (difference,) = [s for s in extraction.statistics if s["kind"] == "difference"]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    return difference, extraction.comparisons, checks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At week 52, HbA1c fell by 2.37% with tirzepatide and by 1.09% with insulin glargine "
+        "(difference, -1.28 percentage points; 95% CI, -1.41 to -1.15; P<0.001).",
+        ALLOCATION + "Body weight decreased by 14.9% with semaglutide and by 2.4% with placebo "
+        "(difference, -12.5 percentage points; 95% CI, -13.4 to -11.6).",
+    ],
+)
+def test_the_difference_of_two_changes_in_percent_is_a_mean_difference(text):
+    """Points between two arms' changes of a measurement are a difference of mean changes: not
+    a risk difference, and no binary comparison to pool with risks; its arithmetic against the
+    two changes is still checked."""
+    difference, comparisons, checks = _difference(text)
+    assert difference["measure"] == "mean difference"
+    assert all(c["kind"] != "binary" for c in comparisons)
+    (row,) = _of(checks, "difference_vs_percentages").values()
+    assert row["verdict"] == "consistent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At one year, mortality fell by 5.7% with the drug and by 1.2% with placebo "
+        "(difference, 4.5 percentage points; 95% CI, 1.2 to 7.8).",
+        "The proportion of patients with HbA1c below 7% increased by 30% with the drug and by 18% "
+        "with placebo (difference, 12 percentage points; 95% CI, 5 to 19).",
+        "Remission occurred in 40.0% vs 25.0% (difference, 15.0 percentage points; 95% CI, 8.0 "
+        "to 22.0).",
+    ],
+)
+def test_points_between_risks_or_shares_of_people_stay_a_risk_difference(text):
+    difference, _, _ = _difference(text)
+    assert difference["measure"] == "risk difference"

@@ -362,3 +362,31 @@ def test_an_absolute_risk_reduction_abbreviated_in_percent_needs_no_interval():
 
 def test_a_mean_or_risk_difference_abbreviated_without_an_interval_is_none():  # guard
     assert of_kind("The RD 1.6% was small, the MD 2.1 points smaller.", "difference") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "value", "outcome"),
+    [
+        (
+            "The absolute risk reduction for death was 5.0 percentage points (95% CI, -2.4 to "
+            "12.4).",
+            "5.0 percentage points (95% CI, -2.4 to 12.4)",
+            5.0,
+            "death",
+        ),
+        (
+            "The absolute risk increase of major bleeding with apixaban was 1.1 percentage points "
+            "(95% CI 0.3 to 1.9).",
+            "1.1 percentage points (95% CI 0.3 to 1.9)",
+            1.1,
+            "major bleeding",
+        ),
+    ],
+)
+def test_a_risk_difference_whose_outcome_stands_before_its_value(text, source, value, outcome):
+    """The outcome between a risk difference's name and its value keeps the difference grammar
+    from reading it; the value and its CI are that difference, not a median."""
+    (row,) = stats(text)
+    assert (row["kind"], row["source_text"], row["value"]) == ("difference", source, value)
+    assert row["measure"] == "risk difference"
+    assert outcome in row["outcome"]

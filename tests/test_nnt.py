@@ -210,6 +210,30 @@ def test_an_nnt_is_judged_against_the_risk_difference_before_it(text, verdict):
     assert _verdicts(text) == {"nnt_vs_difference": verdict}
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 1 / 0.050 = 20; 4.95-5.05 points give 19.80-20.20
+        ("The absolute risk reduction was 5.0 percentage points (95% CI, -2.4 to 12.4). "
+         "The number needed to treat to prevent one death was 20.", "consistent"),
+        ("The absolute risk reduction was 5.0 percentage points (95% CI, -2.4 to 12.4). "
+         "The number needed to treat to prevent one death was 25.", "inconsistent"),
+    ],
+)  # fmt: skip
+def test_an_nnt_in_the_next_sentence_takes_the_risk_difference_before_it(text, verdict):
+    (row,) = _checks(text)
+    assert (row["check"], row["verdict"]) == ("nnt_vs_difference", verdict)
+    assert "5.0 percentage points" in row["method"]
+
+
+def test_an_nnt_naming_another_outcome_takes_no_risk_difference_of_the_sentence_before():
+    text = (
+        "The absolute risk reduction for death was 5.0 percentage points (95% CI, -2.4 to 12.4). "
+        "The number needed to treat to prevent one stroke was 25."
+    )
+    assert _verdicts(text) == {"nnt_vs_counts": "not_checkable"}
+
+
 def test_an_nnt_with_nothing_to_recompute_from_says_so():
     found = _checks("The NNT was 12 (95% CI 7 to 45).")
     assert [(c["check"], c["verdict"]) for c in found] == [("nnt_vs_counts", "not_checkable")]

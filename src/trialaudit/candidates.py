@@ -300,6 +300,11 @@ _EFFECT_BEFORE = re.compile(
     r"|effect\ssize)\b[^.;\d]{0,30}$|\b(?:reduced|lowered|decreased|increased|raised|improved"
     r"|shortened|lengthened|prolonged|fell|rose|changed)\b[^.;\d]{0,50}\sby\s$"
 )
+# "The absolute risk reduction for death was 5.0 percentage points (95% CI ...)": a risk
+# difference whose name the outcome keeps apart from its value.
+_RISK_DIFFERENCE_BEFORE = re.compile(
+    r"(?i)\b(?:absolute\s)?risk\s(?:reduction|difference|increase)\b[^.;\d]{0,60}$"
+)
 # A number needed to treat named among further estimates of a ratio or difference.
 _NEEDED_WORD = re.compile(rf"\b(?:{grammar.NNT_ABBREVIATIONS}|(?i:needed))\b")
 # A ratio named before a further estimate is its own, of its own measure: "risk ratio 0.82,
@@ -652,11 +657,26 @@ _MEAN_CHANGE = re.compile(
 _MEAN_QUALIFIER = re.compile(r"(?i)(?:the\s)?(?:mean|average|changes?)\b")
 
 
+# "HbA1c fell by 2.37% with tirzepatide and by 1.09% with insulin glargine (difference, -1.28
+# percentage points": the amount a measurement changed by, in each arm.
+_CHANGED_BY_AMOUNT = re.compile(rf"{grammar.CHANGE_VERB}\b[^;:]{{0,80}}?\sby\s[-\u2212+]?\d")
+# ... unless what changed is a share of people or a risk ("mortality fell by 5.7%"), whose
+# difference in percentage points is a risk difference.
+_SHARE_OR_RISK = re.compile(
+    r"(?i)\b(?:risks?|mortality|deaths?|died|incidence|rates?|proportions?|odds|events?"
+    r"|(?:percentage|share|number)\sof)\b"
+)
+
+
 def _of_mean_changes(norm: str, start: int) -> bool:
-    """Whether the sentence before ``start`` (at most 250 characters) names a mean change."""
+    """Whether the sentence before ``start`` (at most 250 characters) names a mean change, or
+    says by how much a measurement changed (not a share of people or a risk)."""
     window = max(0, start - 250)
     window = max(window, norm.rfind(". ", window, start) + 1)
-    return _MEAN_CHANGE.search(norm, window, start) is not None
+    if _MEAN_CHANGE.search(norm, window, start) is not None:
+        return True
+    changed = _CHANGED_BY_AMOUNT.search(norm, window, start)
+    return changed is not None and _SHARE_OR_RISK.search(norm, window, start) is None
 
 
 # The estimator a standardized difference names, as a statistics row's method flag.
@@ -1670,12 +1690,17 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             continue
         if label is None and _NUMBER_NEEDED.search(_before(norm, m.start(), 40)):
             continue  # "NNT = 12 (95% CI 7 to 45)" is no median
-        if label is None and kind in {"ci", ""} and _EFFECT_BEFORE.search(_before(norm, m.start())):
+        risk = _RISK_DIFFERENCE_BEFORE.search(_before(norm, m.start(), 90))
+        if (
+            label is None
+            and kind in {"ci", ""}
+            and (risk or _EFFECT_BEFORE.search(_before(norm, m.start())))
+        ):
             # "The treatment effect was -4.2 points (95% CI -6.0 to -2.4)", "Between-group
             # differences: -1.8 kg (-2.9 to -0.7)", "drug lowered systolic blood pressure by
             # 8.2 mmHg (95% CI 6.1 to 10.3)": an estimate between arms and its interval
             effect = {
-                "measure": "difference",
+                "measure": "risk difference" if risk else "difference",
                 "value_text": fields["value_text"],
                 "unit": fields["unit"],
                 "ci_low_text": m.group("q1"),

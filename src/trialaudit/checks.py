@@ -2261,16 +2261,30 @@ def _another_outcome(first: str, second: str) -> bool:
 
 
 def _nnt_difference(stat: dict, stats: list[dict]) -> dict | None:
-    """Return the risk difference printed before an NNT in its sentence (the nearest)."""
-    before = [
+    """Return the risk difference printed before an NNT: the nearest in its sentence, else the
+    last in the sentence just before it when the NNT names no other outcome ("The absolute risk
+    reduction was 5.0 percentage points. The number needed to treat to prevent one death was
+    20"), as _nnt_comparison takes counts."""
+    before = sorted(
+        (
+            s
+            for s in stats
+            if s["kind"] == "difference"
+            and s.get("measure") == "risk difference"
+            and s["span_end"] <= stat["span_start"]
+        ),
+        key=lambda s: s["span_start"],
+    )
+    own = [s for s in before if s["sentence_start"] == stat["sentence_start"]]
+    if own:
+        return own[-1]
+    previous = [
         s
-        for s in stats
-        if s["kind"] == "difference"
-        and s.get("measure") == "risk difference"
-        and s["sentence_start"] == stat["sentence_start"]
-        and s["span_end"] <= stat["span_start"]
+        for s in before
+        if 0 <= stat["sentence_start"] - s["sentence_end"] <= SENTENCE_GAP
+        and not _another_outcome(stat.get("outcome") or "", s.get("outcome") or "")
     ]
-    return before[-1] if before else None
+    return previous[-1] if previous else None
 
 
 def check_nnt(stat: dict, table, settings: Settings, cid: int) -> list[dict]:
@@ -2334,6 +2348,12 @@ def _through_infinity(methods: list[str]) -> Verdict:
     )
 
 
+def _with_unit(stat: dict) -> str:
+    """A value as printed with its unit: '5.0%', '5.0 percentage points'."""
+    unit = stat.get("unit") or ""
+    return stat["value_text"] + (" " if unit[:1].isalpha() else "") + unit
+
+
 def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
     """Judge an NNT against the risk difference printed before it: the reported difference
     stands for every value that rounds to it, so the NNT may be any 1/|d| of those."""
@@ -2357,7 +2377,7 @@ def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
         text = f"{format_value(nnt_low, 2)} to {format_value(nnt_high, 2)}"
         verdict = Verdict(
             CONSISTENT if exact or up else INCONSISTENT,
-            f"{method} of the printed {difference['value_text']}{difference.get('unit') or ''}",
+            f"{method} of the printed {_with_unit(difference)}",
             middle,
             text,
             "",
@@ -2383,7 +2403,10 @@ def _check_nnt_of_document(
     if difference is not None:
         rows.append(check_nnt_against_difference(stat, difference))
     if not any(rows):
-        why = "no counts of two arms, and no risk difference, before it in its sentence"
+        why = (
+            "no counts of two arms, and no risk difference, before it in its sentence or the one "
+            "before"
+        )
         rows.append(_row(stat, "nnt_vs_counts", stat["value_text"], _not_checkable(why)))
     return [r for r in rows if r is not None]
 
