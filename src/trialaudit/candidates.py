@@ -301,9 +301,11 @@ _EFFECT_BEFORE = re.compile(
     r"|shortened|lengthened|prolonged|fell|rose|changed)\b[^.;\d]{0,50}\sby\s$"
 )
 # "The absolute risk reduction for death was 5.0 percentage points (95% CI ...)": a risk
-# difference whose name the outcome keeps apart from its value.
+# difference whose name the outcome keeps apart from its value (a relative risk reduction is
+# 1 - RR, no difference).
 _RISK_DIFFERENCE_BEFORE = re.compile(
-    r"(?i)\b(?:absolute\s)?risk\s(?:reduction|difference|increase)\b[^.;\d]{0,60}$"
+    r"(?i)\b(?<!relative\s)(?:absolute\s)?risk\s(?:reduction|difference|increase)\b"
+    r"[^.;\d]{0,60}$"
 )
 # A number needed to treat named among further estimates of a ratio or difference.
 _NEEDED_WORD = re.compile(rf"\b(?:{grammar.NNT_ABBREVIATIONS}|(?i:needed))\b")
