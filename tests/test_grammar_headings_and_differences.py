@@ -392,7 +392,8 @@ def test_a_risk_difference_whose_outcome_stands_before_its_value(text, source, v
     assert outcome in row["outcome"]
 
 
-def test_a_relative_risk_reduction_is_no_risk_difference():
-    """1 - RR, not a difference of risks: it is not held to the counts as one."""
+def test_a_relative_risk_reduction_is_no_risk_difference_nor_a_median():
+    """1 - RR, not a difference of risks: it is not held to the counts as one, nor read as a
+    median with its interval."""
     rows = stats("The relative risk reduction for death was 0.25 (95% CI 0.10 to 0.38).")
-    assert all(row.get("measure") != "risk difference" for row in rows)
+    assert all(row["kind"] not in {"difference", "median", "mean"} for row in rows), rows

@@ -307,6 +307,11 @@ _RISK_DIFFERENCE_BEFORE = re.compile(
     r"(?i)\b(?<!relative\s)(?:absolute\s)?risk\s(?:reduction|difference|increase)\b"
     r"[^.;\d]{0,60}$"
 )
+# "The relative risk reduction for death was 0.25 (95% CI 0.10 to 0.38)": 1 - RR and its CI,
+# no summary of one arm's values (a relative reduction in percent is read as efficacy).
+_RELATIVE_REDUCTION_BEFORE = re.compile(
+    r"(?i)\brelative\s(?:risk\s)?(?:reduction|increase)\b[^.;\d]{0,60}$"
+)
 # A number needed to treat named among further estimates of a ratio or difference.
 _NEEDED_WORD = re.compile(rf"\b(?:{grammar.NNT_ABBREVIATIONS}|(?i:needed))\b")
 # A ratio named before a further estimate is its own, of its own measure: "risk ratio 0.82,
@@ -1692,6 +1697,8 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             continue
         if label is None and _NUMBER_NEEDED.search(_before(norm, m.start(), 40)):
             continue  # "NNT = 12 (95% CI 7 to 45)" is no median
+        if label is None and _RELATIVE_REDUCTION_BEFORE.search(_before(norm, m.start(), 90)):
+            continue
         risk = _RISK_DIFFERENCE_BEFORE.search(_before(norm, m.start(), 90))
         if (
             label is None
