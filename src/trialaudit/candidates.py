@@ -664,9 +664,11 @@ _MEAN_CHANGE = re.compile(
 _MEAN_QUALIFIER = re.compile(r"(?i)(?:the\s)?(?:mean|average|changes?)\b")
 
 
+# A verb of change, then "by" in its clause: what comes before the amount of a change.
+_CHANGED_BY_WORDS = rf"{grammar.CHANGE_VERB}\b[^;:]{{0,80}}\sby"
 # "HbA1c fell by 2.37% with tirzepatide and by 1.09% with insulin glargine (difference, -1.28
 # percentage points": the amount a measurement changed by, in each arm.
-_CHANGED_BY_AMOUNT = re.compile(rf"{grammar.CHANGE_VERB}\b[^;:]{{0,80}}?\sby\s[-\u2212+]?\d")
+_CHANGED_BY_AMOUNT = re.compile(rf"{_CHANGED_BY_WORDS}\s[-\u2212+]?\d")
 # ... unless what changed is a share of people or a risk ("mortality fell by 5.7%"), whose
 # difference in percentage points is a risk difference.
 _SHARE_OR_RISK = re.compile(
@@ -1697,9 +1699,12 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             continue
         if label is None and _NUMBER_NEEDED.search(_before(norm, m.start(), 40)):
             continue  # "NNT = 12 (95% CI 7 to 45)" is no median
-        if label is None and _RELATIVE_REDUCTION_BEFORE.search(_before(norm, m.start(), 90)):
-            continue
-        risk = _RISK_DIFFERENCE_BEFORE.search(_before(norm, m.start(), 90))
+        risk = None
+        if label is None:
+            name = _before(norm, m.start(), 90)  # a name an outcome keeps apart from the value
+            if _RELATIVE_REDUCTION_BEFORE.search(name):
+                continue
+            risk = _RISK_DIFFERENCE_BEFORE.search(name)
         if (
             label is None
             and kind in {"ci", ""}
@@ -1850,7 +1855,7 @@ _OTHER_UNIT = re.compile(r"\s?(?![%p])[A-Za-z\u00b5\u03bc]")  # a unit other tha
 
 # What comes before a percentage that is the amount of a change: a verb of change, then "by"
 # ("fell by 2.37% with tirzepatide and by 1.09% with insulin glargine").
-_CHANGED_BY_BEFORE = re.compile(rf"{grammar.CHANGE_VERB}\b[^;:]{{0,80}}\sby(?:\s[-\u2212+]?)?$")
+_CHANGED_BY_BEFORE = re.compile(rf"{_CHANGED_BY_WORDS}(?:\s[-\u2212+]?)?$")
 
 
 def _amount_of_change(norm: str, sents: context.Sentences, start: int) -> bool:

@@ -78,8 +78,9 @@ from .sas import (
 )
 
 SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
-# Arm labels recur across a document's rows and documents: their keys and roles once each.
-arm_key = lru_cache(maxsize=8192)(context.arm_key)
+# Arm labels recur across a document's rows and documents: their roles once each
+# (context.arm_key keeps its own cache).
+arm_key = context.arm_key
 is_control = lru_cache(maxsize=8192)(context.is_control)
 RATIO_MEASURES = {"OR": "OR", "RR": "RR"}
 

@@ -505,6 +505,8 @@ DRUG_DOSE = re.compile(
 )
 
 
+# Arm labels recur across a document's rows and a corpus's reports: each keyed once.
+@functools.lru_cache(maxsize=1 << 16)
 def arm_key(label: str) -> str:
     """Return a matching key for an arm label (case-folded, group/arm words and plural s off,
     hyphens read as spaces: "short-course" is the "short course" arm)."""

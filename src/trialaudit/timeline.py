@@ -92,12 +92,8 @@ def _multi_arm(arms: Records, comparisons: Records) -> bool:
         key = (row["doc_id"], row["outcome"], row["timepoint"], row["arm_2"])
         if any(v is None for v in key):  # as pandas' groupby, which drops missing keys
             continue
-        compared[key].add(_arm_key(row["arm_1"]))
+        compared[key].add(arm_key(row["arm_1"]))
     return any(len(arms_1) >= 2 for arms_1 in compared.values())
-
-
-# Arm labels repeat across a corpus's reports ("placebo", "usual care"): keyed once each.
-_arm_key = lru_cache(maxsize=1 << 16)(arm_key)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -105,7 +101,7 @@ def _canonical(label: str, multi_arm: bool) -> tuple[str, str]:
     """Return (arm, role) of an arm label within its trial."""
     if is_control(label):
         return "control", "control"
-    return (_arm_key(label) if multi_arm else "intervention"), "intervention"
+    return (arm_key(label) if multi_arm else "intervention"), "intervention"
 
 
 def _observations(
