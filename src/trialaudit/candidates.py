@@ -652,9 +652,11 @@ _P_BEFORE = re.compile(r"(?<![A-Za-z])[Pp](?:[\s\-]?(?i:values?))?\s?[=<>\u2264\
 
 
 # "The mean change in body weight was −14.9% with semaglutide and −2.4% with placebo (estimated
-# treatment difference, −12.4 percentage points": a difference of mean percentages, not of risks
+# treatment difference, −12.4 percentage points": a difference of mean percentages, not of risks;
+# also with the spread named between ("The mean (SD) change in HbA1c was −1.6% (0.9) ...").
 _MEAN_CHANGE = re.compile(
-    r"(?i)\b(?:mean|average)\s(?:(?:percent(?:age)?|relative)\s)?"
+    r"(?i)\b(?:mean|average)\s(?:[(\[](?:\u00b1\s?)?(?:SD|SE|SEM|standard\serror)[)\]]\s)?"
+    r"(?:(?:percent(?:age)?|relative)\s)?"
     r"(?:change|reduction|decrease|increase|loss|gain)\b"
 )
 

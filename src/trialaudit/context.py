@@ -207,6 +207,19 @@ _ARMLIKE = re.compile(
     r"(?:\b[A-Z]{2,}[a-z]?s?\b|\b[A-Z]{1,12}-[A-Z]{1,12}s?\b|(?i:\bcells?\b|therapy|treatment|infusion"
     r"|vaccine|drug|intervention|EVs?\b))"
 )
+# A drug's international nonproprietary name, by the stem that marks its class (WHO, "The use of
+# stems in the selection of INNs", 2018): "with sitagliptin", "on apixaban".
+_DRUG_STEM = re.compile(
+    r"(?i)\b[a-z]{2,}(?:mab|nib|ciclib|parib|lisib|gliptin|gliflozin|glutide|pril|sartan|olol"
+    r"|dipine|vastatin|prazole|conazole|cillin|mycin|floxacin|cycline|vir|parin|xaban|gatran"
+    r"|grel|grelor|setron|caine|afil|lukast|terol|tropium|formin|fibrate|azepam|azolam|oxetine"
+    r"|pramine|triptyline|triptan|dronate|tidine|ercept|kinra|lidomide|oquine|mectin|fungin"
+    r"|penem|asone|isone|olone|medetomidine|onidine|teplase|fentanil|fentanyl|ofol|tocin|profen"
+    r"|nidazole|farin)\b"
+    # sulfonylureas (gli-), and common drugs that no stem marks
+    r"|(?i:\bgli[a-z]{2,}ide\b|\b(?:aspirin|insulin|colchicine|paracetamol|acetaminophen"
+    r"|morphine|ketamine)\b)"
+)
 _ARMLIKE_ONLY = re.compile(r"[A-Z\-]{2,12}s?|(?i:cells?|placebo|controls?)")
 TIMEPOINT = re.compile(
     rf"""(?ix)
@@ -319,7 +332,7 @@ _LABEL_STOP = frozenset(
     (
         "such as and or the in of with including vs vs. v versus were was is a an to for at on "
         "from by than compared both between all reduced improved increased decreased shortened "
-        "prolonged lowered raised while whereas but"
+        "prolonged lowered raised while whereas but against respectively"
     ).split()
 )
 _NOT_OUTCOME = re.compile(
@@ -330,7 +343,13 @@ _NOT_OUTCOME = re.compile(
     # a section's heading, in English, German, Spanish, Portuguese or French
     r"|results|methods|background|conclusions?|Ergebnisse|Methoden|Hintergrund|Resultados"
     r"|M[ée]todos|R[ée]sultats|M[ée]thodes"
-    r"|log[-\s]rank|(?:the\s)?(?:two|three|both|all)\sgroups|groups\s.{1,40})$"
+    r"|(?:the\s)?(?:two|three|both|all)\sgroups|groups\s.{1,40}"
+    # the test a p-value comes from: "(Fisher's exact test, p = 0.05)", "(log-rank P = .01)"
+    r"|(?:the\s)?(?:(?:two[-\s]sided|unpaired|paired|Student(?:'s|\u2019s)?)\s)?(?:"
+    r"Fisher(?:'s|\u2019s)?(?:\sexact)?|exact|log[-\s]rank|(?:Pearson(?:'s|\u2019s)?\s)?"
+    r"(?:chi[-\s]?squared?|\u03c7\s?2|\u03c7\u00b2)|Mann[-\s]Whitney(?:\sU)?|Wilcoxon"
+    r"(?:\s(?:rank[-\s]sum|signed[-\s]rank))?|Kruskal[-\s]Wallis|McNemar(?:'s|\u2019s)?|t"
+    r"|Cochran[-\s]Mantel[-\s]Haenszel|ANOVA)(?:[-\s]tests?)?)$"
 )
 _SUBGROUP = re.compile(
     r"(?i)\b(?:in|among|for)\s(?:the\s)?(?:(?:patients|participants|subjects|those|cases)\s"
@@ -813,11 +832,11 @@ _MEASURE_NAMED = re.compile(r"(?i)\b(?:efficacy|effectiveness)$")
 
 def is_armlike(label: str) -> bool:
     """Return True if a label can name a trial arm: a control, a placebo, an abbreviation
-    (MSCs, UC-MSC) or a word for a treatment, but not the abbreviation of a common measure
-    (BMI, CRP, VAS)."""
+    (MSCs, UC-MSC), a word for a treatment or a drug's name (by its INN stem), but not the
+    abbreviation of a common measure (BMI, CRP, VAS)."""
     if label.strip().upper() in MEASURE_ABBREVIATIONS:
         return False
-    return bool(is_control(label) or _ARMLIKE.search(label))
+    return bool(is_control(label) or _ARMLIKE.search(label) or _DRUG_STEM.search(label))
 
 
 # Abbreviations of measures that trial reports print before a value ("BMI 27.4 (SD 4.2)").
@@ -1657,6 +1676,7 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or _NOT_OUTCOME.match(label)
         or _OPENER_ONLY.fullmatch(label)
         or re.search(r"(?i)\b(?:group|arm)s?$|gruppe\b", label)  # German: Kontrollgruppe
+        or re.search(r"\b(?i:group|arm)\s(?:[A-D]|[1-4]|I{1,3}|IV)$", label)  # "in group B"
         or TIMEPOINT.fullmatch(label)
         or re.search(r"[=<>\u00b1]|(?i:^respectively$)|\b(?:CI|CrI)\b", label)
         or is_control(label)

@@ -1,0 +1,104 @@
+"""What a value's label may and may not be: the name of the test a p-value comes from, a word
+of comparison ("against", "respectively") or a lettered group is no outcome; a drug's name
+(known by its INN stem) after "with" is an arm even when no sentence introduced it; and a
+difference in percentage points after mean changes printed with their SDs is of means."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialaudit.extract import extract_document
+
+
+def _statistics(text: str) -> list[dict]:
+    return extract_document("d", text).statistics
+
+
+def _only(rows: list[dict], kind: str) -> dict:
+    found = [r for r in rows if r["kind"] == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "test_name",
+    [
+        "Fisher's exact test",
+        "Fisher exact",
+        "chi-square test",
+        "Pearson chi-squared test",
+        "Mann-Whitney U test",
+        "Wilcoxon rank-sum test",
+        "log-rank",
+    ],
+)
+def test_the_name_of_a_test_is_not_the_outcome_of_its_p_value(test_name):
+    text = (
+        "Mortality at day 28 was 2 of 14 (14%) with treatment versus 6 of 14 (43%) with placebo "
+        f"({test_name} P = 0.21)."
+    )
+    p_value = _only(_statistics(text), "p_value")
+    assert p_value["outcome"] == "mortality"
+
+
+def test_a_value_after_against_takes_the_outcome_of_the_value_it_is_set_against():
+    text = "The median duration of sedation was 31 min (IQR 16-50) against 10 min (0-18)."
+    medians = [r for r in _statistics(text) if r["kind"] == "median"]
+    assert [r["source_text"] for r in medians][1] == "10 min (0-18)"
+    assert {r["outcome"] for r in medians} == {"duration of sedation"}
+
+
+def test_a_lettered_group_is_the_arm_not_the_outcome_of_a_p_value():
+    text = (
+        "The VAS score decreased from 7.2 ± 1.1 to 2.4 ± 1.3 in group A and from 7.0 ± 1.2 to "
+        "4.1 ± 1.5 in group B (p < 0.001)."
+    )
+    p_value = _only(_statistics(text), "p_value")
+    assert p_value["outcome"] == "VAS score"
+
+
+def test_respectively_is_not_the_outcome_of_a_test():
+    text = (
+        "Complete response was achieved in 21 (70%) and 12 (40%) patients respectively "
+        "(χ2 = 5.45, p = 0.020)."
+    )
+    test = _only(_statistics(text), "test")
+    assert test["outcome"] == "Complete response"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("sitagliptin", "glimepiride"),
+        ("apixaban", "warfarin"),
+        ("tocilizumab", "dexamethasone"),
+        ("empagliflozin", "insulin"),
+    ],
+)
+def test_drugs_named_by_their_stem_are_the_arms_of_the_values_before_them(first, second):
+    text = (
+        f"The mean (SD) change in systolic blood pressure was -8.1 (9.0) with {first} and "
+        f"-5.2 (9.4) with {second} (p<0.001)."
+    )
+    extraction = extract_document("d", text)
+    means = [r for r in extraction.statistics if r["kind"] == "mean"]
+    assert [r["arm"] for r in means] == [first, second]
+    (comparison,) = extraction.comparisons
+    assert (comparison["arm_1"], comparison["arm_2"]) == (first, second)
+
+
+@pytest.mark.parametrize("condition", ["diabetes", "hypertension", "sepsis"])
+def test_a_condition_after_with_is_no_arm(condition):
+    text = f"Mortality was 12.4% in patients with {condition}."
+    percentage = _only(_statistics(text), "percentage")
+    assert percentage["arm"] == ""
+
+
+def test_a_difference_in_percentage_points_after_mean_changes_with_their_sds_is_of_means():
+    text = (
+        "The mean (SD) change in HbA1c from baseline to week 26 was −1.6% (0.9) with the "
+        "combination and −1.1% (0.9) with metformin alone (estimated treatment difference −0.5 "
+        "percentage points, 95% CI −0.7 to −0.3; p<0.0001)."
+    )
+    difference = _only(_statistics(text), "difference")
+    assert difference["measure"] == "mean difference"
