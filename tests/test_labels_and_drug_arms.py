@@ -102,3 +102,17 @@ def test_a_difference_in_percentage_points_after_mean_changes_with_their_sds_is_
     )
     difference = _only(_statistics(text), "difference")
     assert difference["measure"] == "mean difference"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("ropivacaine", "bupivacaine"), ("the new device", "the standard device")]
+)
+def test_a_comparative_with_one_arm_than_with_the_other_names_both_values_arms(first, second):
+    text = f"Pain was lower with {first} than with {second} (3.1 ± 1.2 vs 4.0 ± 1.5; P = 0.01)."
+    extraction = extract_document("d", text)
+    means = [r for r in extraction.statistics if r["kind"] == "mean"]
+    expected = [first.removeprefix("the "), second.removeprefix("the ")]
+    assert [r["arm"] for r in means] == expected
+    assert {r["outcome"] for r in extraction.statistics} == {"Pain"}
+    (comparison,) = extraction.comparisons
+    assert [comparison["arm_1"], comparison["arm_2"]] == expected

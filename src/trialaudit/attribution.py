@@ -597,7 +597,9 @@ def _subject_and_comparator(run: list[dict], norm: str, arms: list[dict]) -> lis
     if len(run) != 2:
         return None
     sentence = (run[0]["sentence_start"], run[0]["sentence_end"])
-    subject, comparator = comparisons.arms_of_sentence(norm, sentence, run[0]["span_start"])
+    subject, comparator = comparisons.arms_of_sentence(
+        norm, sentence, run[0]["span_start"], than_with=True
+    )
     if not comparator:
         return None
     if arms:

@@ -45,6 +45,11 @@ _COMPARED_FIRST = re.compile(
     r"(?:\s(?:group|arm)s?)?,\s(?:the\s)?(?P<subj>[\w\-+]{1,25}(?:\s[\w\-+]{1,25}){0,3}?)"
     rf"(?:\s(?:group|arm)s?)?\s(?:\w{{2,15}}ly\s)?{_SUBJECT_VERBS}\b"
 )
+# "longer with ropivacaine than with bupivacaine (412 vs 356 min": the subject is what the
+# comparative says the value was seen with, when no verb of _SUBJECT opens the sentence.
+_WITH_THAN_WITH = re.compile(
+    rf"\b(?P<prep>with|on|after)\s(?:the\s)?(?P<subj>{ARM_LABEL})\sthan\s(?P=prep)\s"
+)
 # Abstract section headings that run into the first sentence ("Findings MSC administration").
 _HEADING = re.compile(
     r"^(?:Background|Methods?|Findings|Results?|Conclusions?|Interpretation|Objectives?|Aims?"
@@ -771,10 +776,13 @@ def _denominator(cell: dict, arms: list[dict]) -> tuple[int | None, int | None]:
     return arm["n"], arm["stat_id"]
 
 
-def arms_of_sentence(norm: str, sentence: tuple[int, int], before: int) -> tuple[str, str]:
+def arms_of_sentence(
+    norm: str, sentence: tuple[int, int], before: int, than_with: bool = False
+) -> tuple[str, str]:
     """Return the (intervention, comparator) labels a sentence names: its subject and what it
     is compared with ("MSC treatment improved ... compared with the controls", "Compared with
-    usual care, early mobilization reduced ...")."""
+    usual care, early mobilization reduced ..."); with ``than_with``, for the two values of a
+    bracket after it, also "lower with ropivacaine than with bupivacaine (412 vs 356 min"."""
     subject, comparator = "", ""
     for m in _SUBJECT.finditer(norm, sentence[0], max(sentence[0], before)):
         words = context.clean_arm(_HEADING.sub("", m.group("subj")))
@@ -786,6 +794,10 @@ def arms_of_sentence(norm: str, sentence: tuple[int, int], before: int) -> tuple
     m = _COMPARED_WITH.search(norm, sentence[0], sentence[1])
     if m:
         comparator = context.clean_arm(m.group("arm"))
+    if than_with and not subject and comparator:
+        paired = _WITH_THAN_WITH.search(norm, sentence[0], m.end())
+        if paired and paired.end() == m.start() + len("than ") + len(paired["prep"]) + 1:
+            subject = context.clean_arm(paired.group("subj"))
     return subject, comparator
 
 

@@ -1647,6 +1647,9 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
             arms_only = re.search(r"(?i)\b(?:groups?|arms?)$", label)
             return label if label and not arms_only and not is_control(label) else ""
     kept, stop = _label_words(words, len(words))
+    article = len(words) - len(kept) - 2  # the word before the stop word
+    if stop in {"the", "a", "an"} and article >= 0 and words[article].lower() in _ARM_BEFORE_LABEL:
+        stop = words[article].lower()  # "than with the standard device (3.1": an arm
     if not kept and stop in _COPULAS and len(words) > 1:
         # "... and baseline PASI was 14.1 (3.6)": the label is the copula's subject
         kept, stop = _label_words(words, len(words) - 1, _SUBJECT_STOP, 6)
