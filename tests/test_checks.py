@@ -684,6 +684,17 @@ def test_a_p_for_noninferiority_or_interaction_is_not_the_comparison_p():
     assert "p_vs_counts" not in found and "p_vs_ci" not in found
 
 
+@pytest.mark.parametrize(("p", "verdict"), [("0.02", "consistent"), ("0.20", "inconsistent")])
+def test_a_p_after_one_for_noninferiority_is_the_test_of_the_estimate(p, verdict):
+    # HR 0.74 (0.58 to 0.95): z = ln 0.74 / ((ln 0.95 - ln 0.58) / 3.92) = -2.39, p = 0.017
+    found = checks_of(
+        "The primary outcome occurred in 6.6% of patients receiving semaglutide and in 8.9% "
+        "receiving placebo (hazard ratio, 0.74; 95% CI, 0.58 to 0.95; P<0.001 for "
+        f"noninferiority; P={p} for superiority)."
+    )
+    assert [(r["reported"], r["verdict"]) for r in found["p_vs_ci"]] == [(f"= {p}", verdict)]
+
+
 REJECTION = (
     "We randomly assigned 414 kidney recipients to tacrolimus minimisation (n = 208) or standard "
     "tacrolimus (n = 206). Biopsy-proven acute rejection by 12 months occurred in 24{} of 208 "

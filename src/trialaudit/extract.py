@@ -563,21 +563,40 @@ def _pools_trials(norm: str, row: dict) -> bool:
     )
 
 
+# The words after a p of another hypothesis, before the p that tests the estimate's own null:
+# "(HR 0.74; 95% CI 0.58 to 0.95; P<0.001 for noninferiority; P=0.02 for superiority)".
+_AFTER_ANOTHER_TEST = re.compile(
+    r"^(?:\s?for\s(?:the\s)?(?:interaction|trend|heterogeneity|non-?inferiority))?[\s,;:]{0,4}$",
+    re.IGNORECASE,
+)
+
+
 def _link_p_values(stats: list[dict], norm: str) -> None:
-    """Set ``refers_to`` of each p-value that directly follows an estimate or test statistic."""
+    """Set ``refers_to`` of each p-value that directly follows an estimate or test statistic,
+    or follows a p of another hypothesis that directly follows one."""
     previous = None
+    waiting = None  # the estimate before a p of another hypothesis
     for row in stats:
-        if row["kind"] == "p_value" and comparisons.tests_another_hypothesis(row, norm):
+        other = row["kind"] == "p_value" and comparisons.tests_another_hypothesis(row, norm)
+        if other:
             row["another_hypothesis"] = True
-        if (
-            row["kind"] == "p_value"
-            and previous is not None
-            and (previous["kind"] in _LINKABLE or comparisons.has_standard_error(previous))
+        follows = (
+            previous is not None
             and previous["sentence_start"] == row["sentence_start"]
-            and _LINK_GAP.match(norm[previous["span_end"] : row["span_start"]])
-            and not comparisons.tests_another_hypothesis(row, norm)
-        ):
+            and (previous["kind"] in _LINKABLE or comparisons.has_standard_error(previous))
+            and _LINK_GAP.match(norm[previous["span_end"] : row["span_start"]]) is not None
+        )
+        if row["kind"] == "p_value" and not other and follows:
             row["refers_to"] = previous["stat_id"]
+        elif (
+            row["kind"] == "p_value"
+            and not other
+            and waiting is not None
+            and previous["sentence_start"] == row["sentence_start"]
+            and _AFTER_ANOTHER_TEST.match(norm[previous["span_end"] : row["span_start"]])
+        ):
+            row["refers_to"] = waiting["stat_id"]
+        waiting = (previous if follows else waiting) if other else None
         previous = row
     # an EU register analysis prints its p-value before its estimate (eu_register)
     for row, nxt in itertools.pairwise(stats):
