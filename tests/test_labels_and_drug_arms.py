@@ -116,3 +116,39 @@ def test_a_comparative_with_one_arm_than_with_the_other_names_both_values_arms(f
     assert {r["outcome"] for r in extraction.statistics} == {"Pain"}
     (comparison,) = extraction.comparisons
     assert [comparison["arm_1"], comparison["arm_2"]] == expected
+
+
+def test_a_quoted_line_of_a_forum_post_opens_with_its_subject():
+    text = (
+        "Pasting the bits of the abstract that matter:\n\n"
+        "> A total of 431 adults were randomized (lomafitide n = 214, placebo n = 212).\n"
+        "> Pain freedom at 2 hours occurred in 88/214 (41.1%) lomafitide and 61/212 (29.8%) "
+        "placebo participants (RR 1.43, 95% CI 1.10–1.86; p = 0.008).\n"
+        ">> Nausea was reported by 19 (8.9%) lomafitide and 7 (3.3%) placebo participants.\n"
+    )
+    rows = [r for r in _statistics(text) if r["kind"] in {"count", "ratio", "p_value"}]
+    assert [r["outcome"] for r in rows] == ["Pain freedom"] * 4 + ["Nausea"] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Compared with placebo, the mean difference was −2.3 (95% CI −8.1 to 3.5; P = 0.43).",
+        "Compared with placebo, the treatment difference was −2.3 (95% CI −8.1 to 3.5; P = 0.43).",
+        "For the high dose versus placebo, the odds ratio was 3.39, with a 95% confidence interval "
+        "of 1.73 to 6.66, P = 0.43.",
+        "That is a difference of 17 percentage points (95% CI 8 to 26; P = 0.43).",
+    ],
+)
+def test_the_name_of_an_estimate_or_a_pronoun_is_no_outcome(sentence):
+    p_value = next(r for r in _statistics(sentence) if r["source_text"] == "P = 0.43")
+    assert p_value["outcome"] == ""
+
+
+@pytest.mark.parametrize(
+    "label", ["Bonferroni-adjusted", "adjusted", "nominal", "yes", "unchanged", "counts"]
+)
+def test_a_qualifier_before_a_p_value_is_no_outcome(label):
+    text = f"Pain at week 12 was lower with MSCs than with placebo. This was {label} P = 0.04."
+    p_value = next(r for r in _statistics(text) if r["kind"] == "p_value")
+    assert p_value["outcome"] == ""

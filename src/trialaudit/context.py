@@ -339,7 +339,13 @@ _NOT_OUTCOME = re.compile(
     r"(?i)^(?:OR|RR|HR|IRR|CI|difference|ratio|P|p|n|N|mean|median|SD|IQR|range|group|arm|"
     r"day|days|month|months|year|years|week|weeks|baseline|controls?|placebo|patients?|"
     r"(?:two|one)[-\s](?:sided|tailed)|(?:not\s)?(?:statistically\s)?(?:significant|significance)"
-    r"|NS|similar"
+    r"|NS|similar|unchanged|yes|no|that|this|counts?|nominal|(?:un)?adjusted"
+    r"|(?:Bonferroni|Holm|Dunnett|Tukey)[-\s]adjusted|p[-\s]values?"
+    r"|(?:(?:mean|treatment|between[-\s]groups?|absolute|estimated\streatment)\s)?difference"
+    r"|(?:odds|hazard|risk|rate)\sratio|relative\srisk"
+    r"|(?:\d{2}(?:\.\d)?%\s)?confidence\s(?:bound|interval|limit)s?"
+    # "respectively" in Norwegian, Swedish, Spanish, Portuguese, Italian, French and German
+    r"|respektive|respectivamente|rispettivamente|respectivement|beziehungsweise|bzw\.?"
     # a section's heading, in English, German, Spanish, Portuguese or French
     r"|results|methods|background|conclusions?|Ergebnisse|Methoden|Hintergrund|Resultados"
     r"|M[ée]todos|R[ée]sultats|M[ée]thodes"
@@ -413,12 +419,26 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     if "." in text:
         ends = sorted(ends + [(m.end(), m.end()) for m in _CJK_FULL_STOP.finditer(text)])
     for end, next_start in ends:
+        start = _after_quote_marks(text, start, end)
         if end > start:
             bounds.extend(_cut(text, start, end))
         start = max(start, next_start)
+    start = _after_quote_marks(text, start, len(text))
     if start < len(text):
         bounds.extend(_cut(text, start, len(text)))
     return bounds
+
+
+# The marks a forum or an e-mail puts before a quoted line ("> A total of 431 adults ..."):
+# the sentence starts after them, where its subject does.
+_QUOTE_MARKS = re.compile(r"(?:>[ \t]?)+")
+
+
+def _after_quote_marks(text: str, start: int, end: int) -> int:
+    """Return ``start`` moved past the quote marks that open its line, if any."""
+    if start < end and text.startswith(">", start) and (start == 0 or text[start - 1] == "\n"):
+        return min(end, _QUOTE_MARKS.match(text, start).end())
+    return start
 
 
 MAX_SENTENCE = 1200
@@ -1509,8 +1529,12 @@ def _subject_at(
         counted = _THERE_WERE.match(text, m.end(), verb_limit or end)
         return (counted.group("what") if counted else ""), False
     if re.match(
-        r"(?i)(?:this|these|it|they|we|there|our|all|both|no|patients|participants"
-        r"|(?:the\s)?(?:differences?|effects?|results?|findings)$)\b",
+        r"(?i)(?:this|these|that|those|it|they|we|there|our|all|both|no|patients|participants"
+        r"|(?:the\s)?(?:(?:mean|treatment|between[-\s]groups?|absolute|adjusted|estimated"
+        r"\streatment)\s)?(?:differences?|effects?|results?|findings)$"
+        # "the odds ratio was 3.39 (...), p < 0.001": the estimate, not what it measured
+        r"|(?:the\s)?(?:(?:adjusted|pooled)\s)?(?:(?:odds|hazard|risk|rate)\sratios?"
+        r"|relative\srisks?)$)\b",
         subject,
     ):
         return "", False
