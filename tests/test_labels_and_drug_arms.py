@@ -152,3 +152,26 @@ def test_a_qualifier_before_a_p_value_is_no_outcome(label):
     text = f"Pain at week 12 was lower with MSCs than with placebo. This was {label} P = 0.04."
     p_value = next(r for r in _statistics(text) if r["kind"] == "p_value")
     assert p_value["outcome"] == ""
+
+
+def test_two_arms_said_respectively_without_groups_when_both_look_like_arms():
+    text = (
+        "Discontinuations due to adverse events were 6.2% and 11.8% with obrexatinib and "
+        "chemotherapy, respectively."
+    )
+    assert [r["arm"] for r in _statistics(text)] == ["obrexatinib", "chemotherapy"]
+
+
+def test_people_treated_with_a_drug_are_its_arm_whatever_its_name():
+    text = (
+        "A total of 537 of 856 (62.7%) elrapitide-treated participants lost at least 10% of "
+        "body weight, compared with 51 of 428 (11.9%) on placebo."
+    )
+    counts = [r for r in _statistics(text) if r["kind"] == "count"]
+    assert [r["arm"] for r in counts] == ["elrapitide", "placebo"]
+
+
+@pytest.mark.parametrize("drug", ["zentrafiban", "leuprorelin", "liraglutide"])
+def test_more_inn_stems_name_arms(drug):
+    text = f"Bleeding occurred in 3.1% with {drug} and in 2.0% with ticagrelor."
+    assert [r["arm"] for r in _statistics(text)] == [drug, "ticagrelor"]

@@ -215,7 +215,7 @@ _DRUG_STEM = re.compile(
     r"|grel|grelor|setron|caine|afil|lukast|terol|tropium|formin|fibrate|azepam|azolam|oxetine"
     r"|pramine|triptyline|triptan|dronate|tidine|ercept|kinra|lidomide|oquine|mectin|fungin"
     r"|penem|asone|isone|olone|medetomidine|onidine|teplase|fentanil|fentanyl|ofol|tocin|profen"
-    r"|nidazole|farin)\b"
+    r"|nidazole|farin|fiban|relin|(?<!pep)(?<!nucleo)tide)\b"
     # sulfonylureas (gli-), and common drugs that no stem marks
     r"|(?i:\bgli[a-z]{2,}ide\b|\b(?:aspirin|insulin|colchicine|paracetamol|acetaminophen"
     r"|morphine|ketamine)\b)"
@@ -589,6 +589,12 @@ _KNOWN_ARM_AFTER = re.compile(
 )
 
 
+# "537 of 856 (62.7%) elrapitide-treated participants": what people were treated with is their
+# arm, whatever its name looks like.
+_TREATED_PEOPLE_AFTER = re.compile(
+    r"\s(?P<arm>[A-Za-z][\w\-]{1,30}?)-treated\s(?:patients|participants|subjects|women|men"
+    r"|children|adults|infants)\b"
+)
 _ARM_WORD_AFTER = re.compile(r"\s(?P<arm>[A-Za-z][\w\-]{1,30})(?=\s(?:vs\.?|versus)\s|\s?[,;.)]|$)")
 _GENERIC_ARMS = frozenset({"intervention", "treatment", "active", "experimental"})
 
@@ -696,6 +702,9 @@ def arm_near(
     named = after and (after.group("arm") or after.group("treated"))
     if named and (is_control(named) or is_armlike(named) or _shares_a_word(named, arm_words)):
         return clean_arm(named)
+    treated = _TREATED_PEOPLE_AFTER.match(text, end, sentence[1])
+    if treated:
+        return treated.group("arm")
     # "170/320 (53.1%) intervention vs 142/320 (44.4%) control": an arm's word right after
     bare = _ARM_WORD_AFTER.match(text, end, sentence[1])
     word = bare["arm"] if bare else ""

@@ -619,7 +619,8 @@ _EU_ANALYSIS_GAP = 200
 _ARMS_RESPECTIVELY = re.compile(
     rf"""\b(?:in|for|of|among|with)\s(?:the\s)?(?P<arm1>{grammar.ARM_LABEL})
     (?:\s(?:group|arm|cohort))?\s(?:and|vs\.?|versus)\s(?:the\s|in\sthe\s)?
-    (?P<arm2>{grammar.ARM_LABEL})\s(?:groups?|arms?|cohorts?),?\s(?i:respectively)\b""",
+    (?P<arm2>{grammar.ARM_LABEL})(?:\s(?P<groups>groups?|arms?|cohorts?))?,?\s
+    (?i:respectively)\b""",
     re.VERBOSE,
 )
 # three or more arms: "in the low-dose, high-dose and placebo groups, respectively", "patients
@@ -928,7 +929,12 @@ def _assign_respectively(
             sizes = [r for r in rows if r["kind"] == "arm_size" and r["span_end"] <= named.start()]
             if not before and len(sizes) == 2 and not any(r["arm"] for r in sizes):
                 before = sizes  # "enrolled 191 and 188 patients in the X and placebo groups, ..."
-            if len(before) == 2 and all(labels):
+            # "with obrexatinib and chemotherapy, respectively": without "groups", both must
+            # look like arms ("in the knee and hip, respectively" names sites)
+            looks = named.group("groups") or all(
+                context.names_arm_or_dose(label, arm_words) for label in labels
+            )
+            if len(before) == 2 and all(labels) and looks:
                 for arm, value in zip(labels, before, strict=True):
                     value["arm"] = arm
                 continue
