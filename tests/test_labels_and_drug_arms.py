@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from trialaudit.context import arm_role
 from trialaudit.extract import extract_document
 
 
@@ -175,3 +176,19 @@ def test_people_treated_with_a_drug_are_its_arm_whatever_its_name():
 def test_more_inn_stems_name_arms(drug):
     text = f"Bleeding occurred in 3.1% with {drug} and in 2.0% with ticagrelor."
     assert [r["arm"] for r in _statistics(text)] == [drug, "ticagrelor"]
+
+
+def test_two_drugs_said_respectively_stay_the_arms_of_values_before_them():
+    text = (
+        "Cure rates were 85.7% (24/28) and 78.6% (22/28) for ceftriaxone and azithromycin, "
+        "respectively."
+    )
+    extraction = extract_document("d", text)
+    assert [r["arm"] for r in extraction.statistics] == ["ceftriaxone", "azithromycin"]
+    (comparison,) = extraction.comparisons
+    assert (comparison["events_1"], comparison["events_2"]) == (24, 22)
+
+
+@pytest.mark.parametrize("label", ["watchful waiting", "active surveillance"])
+def test_deferred_treatment_is_a_control_arm(label):
+    assert arm_role(label) == "control"

@@ -23,6 +23,7 @@ CONTROL_WORDS = re.compile(
     r"(?i)\b(?:placebos?|controls?|standard\s(?:of\s)?care|conventional(?:\s\w{1,30})?"
     r"|usual\s(?:care|practice|treatment|curriculum|teaching)|wait(?:ing)?[\s\-]?list(?:ed)?"
     r"|sham|SOC|best\ssupportive\scare|no\streatment|vehicle|saline"
+    r"|watchful\swaiting|active\ssurveillance|expectant\smanagement"
     # Portuguese, French, German
     r"|controle|controlo|t[ée]moins?|Kontroll\w*|Placebogruppe)\b"
 )

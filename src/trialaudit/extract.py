@@ -15,6 +15,7 @@ from . import (
     context,
     eu_register,
     facts,
+    grade,
     grammar,
     masks,
     registry,
@@ -1447,6 +1448,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _assign_arm_lists(by_sentence, norm, arm_words)
     _assign_respectively(stats, by_sentence, norm, allocated, arm_words)
     _assign_table_columns(stats, norm)
+    grade.assign_evidence_profiles(stats, norm)
     arm_rows = _arm_rows(doc_id, stats, text, allocated)
 
     arms_of: dict[tuple[str, str], list[dict]] = {}
