@@ -234,6 +234,39 @@ def test_an_nnt_naming_another_outcome_takes_no_risk_difference_of_the_sentence_
     assert _verdicts(text) == {"nnt_vs_counts": "not_checkable"}
 
 
+@pytest.mark.parametrize(
+    ("nnt", "verdict"),
+    [
+        # 9.35-9.45% and 5.05-5.15% differ by 4.2 to 4.4 points: 1/0.044 = 22.7 to 1/0.042 = 23.8
+        ("23", "consistent"),
+        ("24", "consistent"),  # 23.8 rounded up
+        ("30", "inconsistent"),
+    ],
+)
+def test_an_nnt_after_two_arms_percentages_is_judged_against_them(nnt, verdict):
+    text = (
+        "Smoking abstinence was 9.4% in the intervention arm vs 5.1% in the control arm "
+        f"(adjusted odds ratio 1.93, 95% CI 1.38 to 2.70). The number needed to treat was {nnt}."
+    )
+    (row,) = _checks(text)[-1:]
+    assert (row["check"], row["verdict"]) == ("nnt_vs_percentages", verdict)
+    assert "9.4% and 5.1%" in row["method"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # three percentages: which two the NNT compares is not said
+        "Response was 9.4%, 7.7% and 5.1% with 20 mg, 10 mg and placebo. The NNT was 23.",
+        # the percentages of another outcome
+        "Mortality was 9.4% in the intervention arm vs 5.1% in the control arm. The number "
+        "needed to treat to prevent one stroke was 23.",
+    ],
+)
+def test_an_nnt_takes_no_percentages_that_are_not_two_arms_of_its_outcome(text):
+    assert "nnt_vs_percentages" not in _verdicts(text)
+
+
 def test_an_nnt_with_nothing_to_recompute_from_says_so():
     found = _checks("The NNT was 12 (95% CI 7 to 45).")
     assert [(c["check"], c["verdict"]) for c in found] == [("nnt_vs_counts", "not_checkable")]

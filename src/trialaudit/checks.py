@@ -2365,27 +2365,73 @@ def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
     # in percentage points by its unit, or because a difference of proportions is at most 1
     percent = _PERCENT_UNIT.search(difference.get("unit") or "") or abs(printed.value) > 1
     scale = 100.0 if percent else 1.0
-    rounds_from = printed.interval()
-    low, high = sorted(abs(v) / scale for v in rounds_from)
-    if rounds_from[0] <= 0 <= rounds_from[1]:
-        verdict = _not_checkable("the printed risk difference rounds from 0: no finite NNT")
-    else:
-        nnt_low, nnt_high = nnt.of_difference(high), nnt.of_difference(low)
-        exact = reported.overlaps(nnt_low, nnt_high)
-        up = nnt.rounded_up(nnt_low) <= reported.value <= nnt.rounded_up(nnt_high)
-        method = nnt.EXACT if exact or not up else nnt.ROUNDED_UP
-        middle = nnt.of_difference(printed.value / scale)
-        text = f"{format_value(nnt_low, 2)} to {format_value(nnt_high, 2)}"
-        verdict = Verdict(
-            CONSISTENT if exact or up else INCONSISTENT,
-            f"{method} of the printed {_with_unit(difference)}",
-            middle,
-            text,
-            "",
-            nnt_low,
-            nnt_high,
-        )
+    rounds_from = tuple(v / scale for v in printed.interval())
+    what = f"the printed {_with_unit(difference)}"
+    verdict = _judge_nnt(reported, rounds_from, printed.value / scale, what)
     return _row(stat, "nnt_vs_difference", stat["value_text"], verdict, assumption=_NNT_ASSUMPTION)
+
+
+def _judge_nnt(
+    reported: Reported, differences: tuple[float, float], middle: float, what: str
+) -> Verdict:
+    """An NNT against the risk differences (proportions) from ``differences[0]`` to
+    ``differences[1]``: it may be 1/|d| of any of them, exact or rounded up."""
+    if differences[0] <= 0 <= differences[1]:
+        return _not_checkable(f"{what} may be 0: no finite NNT")
+    low, high = sorted(abs(v) for v in differences)
+    nnt_low, nnt_high = nnt.of_difference(high), nnt.of_difference(low)
+    exact = reported.overlaps(nnt_low, nnt_high)
+    up = nnt.rounded_up(nnt_low) <= reported.value <= nnt.rounded_up(nnt_high)
+    method = nnt.EXACT if exact or not up else nnt.ROUNDED_UP
+    text = f"{format_value(nnt_low, 2)} to {format_value(nnt_high, 2)}"
+    return Verdict(
+        CONSISTENT if exact or up else INCONSISTENT,
+        f"{method} of {what}",
+        nnt.of_difference(middle),
+        text,
+        "",
+        nnt_low,
+        nnt_high,
+    )
+
+
+def _nnt_percentages(stat: dict, sentences: _RowsBySentence) -> tuple[dict, dict] | None:
+    """Return the two arms' percentages an NNT follows when no counts or risk difference stand
+    before it: the only two printed percentages of two arms in its sentence, else in the
+    sentence just before when the NNT names no other outcome ("Abstinence was 9.4% in the
+    intervention arm vs 5.1% in the control arm (...). The number needed to treat was 23")."""
+    windows = [sentences.own(stat), sentences.just_before(stat)]
+    for index, window in enumerate(windows):
+        shown = [s for s in window if s["kind"] in PER_ARM_VALUES and _percent_text(s)]
+        if not shown:
+            continue
+        arms = {arm_key(s["arm"]) for s in shown if s.get("arm")}
+        if len(shown) != 2 or len(arms) != 2:
+            return None
+        if index and any(
+            _another_outcome(stat.get("outcome") or "", s.get("outcome") or "") for s in shown
+        ):
+            return None
+        return shown[0], shown[1]
+    return None
+
+
+def check_nnt_against_percentages(stat: dict, first: dict, second: dict) -> dict | None:
+    """Judge an NNT against the two arms' printed percentages: 1/|x - y| of some x and y that
+    round to them, exact or rounded up."""
+    reported = as_reported(stat["value_text"])
+    a, b = (as_reported(_percent_text(s)) for s in (first, second))
+    if reported is None or a is None or b is None:
+        return None
+    (a_lo, a_hi), (b_lo, b_hi) = a.interval(), b.interval()
+    what = f"the printed {a.text}% and {b.text}%"
+    verdict = _judge_nnt(
+        reported, ((a_lo - b_hi) / 100, (a_hi - b_lo) / 100), (a.value - b.value) / 100, what
+    )
+    assumption = (
+        f"{_NNT_ASSUMPTION}; {a.text}% and {b.text}% are the two arms' risks of its outcome"
+    )
+    return _row(stat, "nnt_vs_percentages", stat["value_text"], verdict, assumption=assumption)
 
 
 def _check_nnt_of_document(
@@ -2403,6 +2449,8 @@ def _check_nnt_of_document(
     difference = _nnt_difference(stat, stats)
     if difference is not None:
         rows.append(check_nnt_against_difference(stat, difference))
+    if not any(rows) and (pair := _nnt_percentages(stat, _RowsBySentence(stats))) is not None:
+        rows.append(check_nnt_against_percentages(stat, *pair))
     if not any(rows):
         why = (
             "no counts of two arms, and no risk difference, before it in its sentence or the one "

@@ -54,6 +54,7 @@ CHECK_LABELS = {
     "nnt_vs_counts": "number needed to treat vs the counts",
     "nnt_ci_vs_counts": "CI of the number needed to treat vs the counts",
     "nnt_vs_difference": "number needed to treat vs its risk difference",
+    "nnt_vs_percentages": "number needed to treat vs the two arms' percentages",
     "ratio_vs_rates": "rate ratio vs the event rates",
     "ratio_vs_events": "rate ratio vs the events and person-time",
     "ci_vs_events": "CI of a rate ratio vs the events and person-time",
