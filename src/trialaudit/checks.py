@@ -2435,7 +2435,12 @@ def check_nnt_against_percentages(stat: dict, first: dict, second: dict) -> dict
 
 
 def _check_nnt_of_document(
-    stat: dict, stats: list[dict], comparisons: list[dict], by_id: dict[int, dict], settings
+    stat: dict,
+    stats: list[dict],
+    comparisons: list[dict],
+    by_id: dict[int, dict],
+    settings,
+    sentences: _RowsBySentence,
 ) -> list[dict]:
     """The checks of one NNT: against its counts and the risk difference before it; when it
     has neither, one not_checkable row that says so."""
@@ -2449,7 +2454,7 @@ def _check_nnt_of_document(
     difference = _nnt_difference(stat, stats)
     if difference is not None:
         rows.append(check_nnt_against_difference(stat, difference))
-    if not any(rows) and (pair := _nnt_percentages(stat, _RowsBySentence(stats))) is not None:
+    if not any(rows) and (pair := _nnt_percentages(stat, sentences)) is not None:
         rows.append(check_nnt_against_percentages(stat, *pair))
     if not any(rows):
         why = (
@@ -4143,7 +4148,7 @@ def check_document(
                     check_apa(target, stat, settings, one_tailed_in_text, in_table, implied)
                 )
     for stat in (s for s in stats if s["kind"] == "nnt"):
-        rows.extend(_check_nnt_of_document(stat, stats, comparisons, by_id, settings))
+        rows.extend(_check_nnt_of_document(stat, stats, comparisons, by_id, settings, sentences))
     for cmp in comparisons:
         compared = check_comparison(cmp, by_id, settings, arm_sizes.get(_study_of(cmp), {}))
         if cmp.get("allocation_unit") == CLUSTERS:

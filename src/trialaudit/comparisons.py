@@ -48,7 +48,7 @@ _COMPARED_FIRST = re.compile(
 # "longer with ropivacaine than with bupivacaine (412 vs 356 min": the subject is what the
 # comparative says the value was seen with, when no verb of _SUBJECT opens the sentence.
 _WITH_THAN_WITH = re.compile(
-    rf"\b(?P<prep>with|on|after)\s(?:the\s)?(?P<subj>{ARM_LABEL})\sthan\s(?P=prep)\s"
+    rf"\b(?P<prep>with|on|after)\s(?:the\s)?(?P<subj>{ARM_LABEL})\s(?=than\s(?P=prep)\s)"
 )
 # Abstract section headings that run into the first sentence ("Findings MSC administration").
 _HEADING = re.compile(
@@ -64,9 +64,9 @@ SUMMARY_KINDS = {"median", "mean"}
 _P_FOR_ANOTHER_TEST = re.compile(
     r"(?i)\b(?:interaction|trend|heterogeneity|non-?inferiority|int|het)\b"
 )
-_P_FOR_ANOTHER_TEST_AFTER = re.compile(
-    r"(?i)\s?for\s(?:the\s)?(?:interaction|trend|heterogeneity|non-?inferiority)\b"
-)
+# "for noninferiority" after a p: what it tests (extract links the p after it to the estimate).
+FOR_ANOTHER_TEST = r"\s?for\s(?:the\s)?(?:interaction|trend|heterogeneity|non-?inferiority)\b"
+_P_FOR_ANOTHER_TEST_AFTER = re.compile(rf"(?i){FOR_ANOTHER_TEST}")
 
 
 # The flag of such a p-value in statistics.csv.
@@ -796,7 +796,7 @@ def arms_of_sentence(
         comparator = context.clean_arm(m.group("arm"))
     if than_with and not subject and comparator:
         paired = _WITH_THAN_WITH.search(norm, sentence[0], m.end())
-        if paired and paired.end() == m.start() + len("than ") + len(paired["prep"]) + 1:
+        if paired and paired.end() == m.start():  # the "than" _COMPARED_WITH starts at
             subject = context.clean_arm(paired.group("subj"))
     return subject, comparator
 

@@ -1486,6 +1486,17 @@ _METHOD_SUBJECT = re.compile(
 )
 
 
+# A subject that names no outcome: a pronoun, the people, or the estimate itself ("the odds
+# ratio was 3.39 (...), p < 0.001", "the mean difference was").
+_NO_OUTCOME_SUBJECT = re.compile(
+    r"(?i)(?:this|these|that|those|it|they|we|there|our|all|both|no|patients|participants"
+    r"|(?:the\s)?(?:(?:mean|treatment|between[-\s]groups?|absolute|adjusted|estimated"
+    r"\streatment)\s)?(?:differences?|effects?|results?|findings)$"
+    r"|(?:the\s)?(?:(?:adjusted|pooled)\s)?(?:(?:odds|hazard|risk|rate)\sratios?"
+    r"|relative\srisks?)$)\b"
+)
+
+
 def _subject_at(
     text: str,
     start: int,
@@ -1538,15 +1549,7 @@ def _subject_at(
         # "Over 12 months there were 690 episodes of clinical malaria in the vaccine group"
         counted = _THERE_WERE.match(text, m.end(), verb_limit or end)
         return (counted.group("what") if counted else ""), False
-    if re.match(
-        r"(?i)(?:this|these|that|those|it|they|we|there|our|all|both|no|patients|participants"
-        r"|(?:the\s)?(?:(?:mean|treatment|between[-\s]groups?|absolute|adjusted|estimated"
-        r"\streatment)\s)?(?:differences?|effects?|results?|findings)$"
-        # "the odds ratio was 3.39 (...), p < 0.001": the estimate, not what it measured
-        r"|(?:the\s)?(?:(?:adjusted|pooled)\s)?(?:(?:odds|hazard|risk|rate)\sratios?"
-        r"|relative\srisks?)$)\b",
-        subject,
-    ):
+    if _NO_OUTCOME_SUBJECT.match(subject):
         return "", False
     if _METHOD_SUBJECT.fullmatch(subject):
         return "", True  # "ANCOVA showed a group effect": the clause before says what it tested
@@ -1712,8 +1715,8 @@ def label_before(text: str, start: int, sentence: tuple[int, int]) -> str:
         or re.search(r"(?:^|\s)[\d.,]{1,30}\s?%?$|^[\d.,]{1,30}\s", label)
         or _NOT_OUTCOME.match(label)
         or _OPENER_ONLY.fullmatch(label)
-        or re.search(r"(?i)\b(?:group|arm)s?$|gruppe\b", label)  # German: Kontrollgruppe
-        or re.search(r"\b(?i:group|arm)\s(?:[A-D]|[1-4]|I{1,3}|IV)$", label)  # "in group B"
+        # "in the MSC group", "in group B", German "Kontrollgruppe"
+        or re.search(r"(?i)\b(?:group|arm)(?:s|\s(?-i:[A-D]|[1-4]|I{1,3}|IV))?$|gruppe\b", label)
         or TIMEPOINT.fullmatch(label)
         or re.search(r"[=<>\u00b1]|(?i:^respectively$)|\b(?:CI|CrI)\b", label)
         or is_control(label)

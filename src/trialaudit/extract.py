@@ -566,10 +566,7 @@ def _pools_trials(norm: str, row: dict) -> bool:
 
 # The words after a p of another hypothesis, before the p that tests the estimate's own null:
 # "(HR 0.74; 95% CI 0.58 to 0.95; P<0.001 for noninferiority; P=0.02 for superiority)".
-_AFTER_ANOTHER_TEST = re.compile(
-    r"^(?:\s?for\s(?:the\s)?(?:interaction|trend|heterogeneity|non-?inferiority))?[\s,;:]{0,4}$",
-    re.IGNORECASE,
-)
+_AFTER_ANOTHER_TEST = re.compile(rf"(?i)^(?:{comparisons.FOR_ANOTHER_TEST})?[\s,;:]{{0,4}}$")
 
 
 def _link_p_values(stats: list[dict], norm: str) -> None:
@@ -651,15 +648,20 @@ _ARM_COLUMN_KINDS = frozenset({"count", "percentage", "mean", "median"})
 _BETWEEN_COLUMN_KINDS = frozenset({"ratio", "difference", "p_value", "test"})
 
 
-def _assign_table_columns(stats: list[dict], norm: str) -> None:
+def rows_by_line(stats: list[dict], norm: str) -> dict[int, list[dict]]:
+    """Return the statistics rows by the start of the line they start on."""
+    by_line: dict[int, list[dict]] = {}
+    for row in stats:
+        by_line.setdefault(norm.rfind("\n", 0, row["span_start"]) + 1, []).append(row)
+    return by_line
+
+
+def _assign_table_columns(by_line: dict[int, list[dict]], norm: str) -> None:
     """Give arms to the cells of a flattened table whose header line names its arms with their
     sizes ("Outcome Tenecteplase (N=412) Alteplase (N=405) Risk ratio (95% CI) P value"): in
     each row below it (to a blank line), the values of one kind take the arms in the header's
     order when there are as many as arms, and the estimates and p-values between them all
-    arms. Cells that already have an arm keep it."""
-    by_line: dict[int, list[dict]] = {}
-    for row in stats:
-        by_line.setdefault(norm.rfind("\n", 0, row["span_start"]) + 1, []).append(row)
+    arms. Cells that already have an arm keep it. ``by_line``: rows_by_line."""
     for line_start, header in _table_headers(by_line, norm):
         line_end = norm.find("\n", line_start)
         header_line = norm[line_start : line_end if line_end >= 0 else None]
@@ -1447,8 +1449,9 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     by_sentence = _rows_by_sentence(stats)
     _assign_arm_lists(by_sentence, norm, arm_words)
     _assign_respectively(stats, by_sentence, norm, allocated, arm_words)
-    _assign_table_columns(stats, norm)
-    grade.assign_evidence_profiles(stats, norm)
+    by_line = rows_by_line(stats, norm)
+    _assign_table_columns(by_line, norm)
+    grade.assign_evidence_profiles(by_line, norm)
     arm_rows = _arm_rows(doc_id, stats, text, allocated)
 
     arms_of: dict[tuple[str, str], list[dict]] = {}

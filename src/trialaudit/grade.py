@@ -67,15 +67,13 @@ def _heading_above(norm: str, line_start: int) -> str:
     return ""
 
 
-def assign_evidence_profiles(stats: list[dict], norm: str) -> None:
+def assign_evidence_profiles(by_line: dict[int, list[dict]], norm: str) -> None:
     """Give the values in the rows of each evidence profile their arm, outcome and time point,
     and mark its relative and absolute effects as pooled across the row's trials when it counts
-    more than one (their summed counts do not reproduce a pooled estimate)."""
+    more than one (their summed counts do not reproduce a pooled estimate). ``by_line``: the
+    statistics rows by the start of their line (extract.rows_by_line)."""
     if "Relative" not in norm:
         return
-    by_line: dict[int, list[dict]] = {}
-    for row in stats:
-        by_line.setdefault(norm.rfind("\n", 0, row["span_start"]) + 1, []).append(row)
     for header in _HEADER.finditer(norm):
         columns = _columns(_cells(header.group()))
         if columns is None:
