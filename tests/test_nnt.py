@@ -327,3 +327,20 @@ def test_an_nnt_after_a_ratio_or_difference_is_no_further_estimate_of_it(text):
         [0.5],
         [-20],
     )
+
+
+def test_an_nnt_interval_from_the_miettinen_nurminen_difference_is_reproduced():
+    # 6/30 vs 1/30: only the Miettinen-Nurminen interval of the difference excludes 0 with
+    # Wald's far narrower (R: rd_score_reference.csv); its reciprocal is the NNT interval
+    (row,) = [
+        r
+        for r in rows("rd_score_reference.csv")
+        if (r["a"], r["n1"], r["c"], r["n2"]) == (6, 30, 1, 30)
+    ]
+    limits = f"{1 / row['mn_rd_high']:.0f} to {1 / row['mn_rd_low']:.0f}"
+    found = {
+        c["check"]: c
+        for c in _checks(f"Infection: 6/30 (20%) vs 1/30 (3.3%); NNT 6 (95% CI {limits}).")
+    }
+    assert found["nnt_ci_vs_counts"]["verdict"] == "consistent"
+    assert "Miettinen-Nurminen" in found["nnt_ci_vs_counts"]["method"]

@@ -4,6 +4,7 @@ take (attribution.py)."""
 from __future__ import annotations
 
 import pytest
+from reference import rows as reference_rows
 
 from trialaudit import registry
 from trialaudit.checks import Settings, check_document
@@ -629,16 +630,19 @@ COLON_RECORD = (
 
 def test_an_interval_labelled_with_a_colon_is_the_estimates():
     """'Confidence Interval: (2-Sided) 95%' is the estimate's interval, not a percentage of 95.
-    R 4.x: the Wald interval of the printed percentages, 100 * (-0.076 + c(-1, 1) *
-    qnorm(0.975) * sqrt(0.176 * 0.824 / 210 + 0.252 * 0.748 / 206)) = -15.453611643272 to
-    0.253611643272 (consistent with -15.5 to 0.3)."""
+    The Miettinen-Nurminen interval of 37/210 vs 52/206 (tests/fixtures/rd_score_reference.R)
+    reproduces it, and is tried before the Wald interval of the printed percentages, which
+    would too (R 4.x: 100 * (-0.076 + c(-1, 1) * qnorm(0.975) * sqrt(0.176 * 0.824 / 210 +
+    0.252 * 0.748 / 206)) = -15.453611643272 to 0.253611643272)."""
     extraction = extract_document("d", COLON_RECORD)
     (difference,) = [r for r in extraction.statistics if r["kind"] == "difference"]
     assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (-7.6, -15.5, 0.3)
     assert [r for r in extraction.statistics if r["kind"] == "percentage"] == []
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     (interval,) = [c for c in checks if c["check"] == "ci_vs_counts"]
+    (row,) = [r for r in reference_rows("rd_score_reference.csv") if (r["a"], r["c"]) == (37, 52)]
     assert (interval["recomputed_low"], interval["recomputed_high"]) == pytest.approx(
-        (-15.453611643272, 0.253611643272), abs=5e-11
+        (100 * row["mn_rd_low"], 100 * row["mn_rd_high"]), abs=1e-9
     )
+    assert interval["method"].startswith("risk difference, Miettinen-Nurminen")
     assert interval["verdict"] == "consistent"

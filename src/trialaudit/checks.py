@@ -3873,6 +3873,32 @@ def _defer_to_counts(rows: list[dict]) -> None:
             )
 
 
+_MIDPOINT_CHECKS = {"ratio_vs_ci_midpoint", "difference_vs_ci_midpoint"}
+
+
+def _defer_midpoints_to_counts(rows: list[dict]) -> None:
+    """An interval the 2x2 counts reproduce by a method that is not symmetric about the
+    estimate (exact or mid-p for an OR, score for an RR or RD; Fisher's CI of 23/49 vs 10/29
+    is 0.59 to 4.91 about an OR of 1.67, geometric mean 1.70) came from that method, so the
+    midpoint check, which assumes a Wald interval, cannot show the estimate wrong: such an
+    inconsistent midpoint row is not_checkable, with the method named. A Wald method is tried
+    first by ci_vs_counts, so an interval it reproduces keeps its midpoint verdict."""
+    asymmetric = {
+        (r["doc_id"], r["stat_id"]): r["method"]
+        for r in rows
+        if r["check"] == "ci_vs_counts" and r["verdict"] == CONSISTENT and "Wald" not in r["method"]
+    }
+    for row in rows:
+        method = asymmetric.get((row["doc_id"], row["stat_id"]))
+        if row["check"] in _MIDPOINT_CHECKS and row["verdict"] == INCONSISTENT and method:
+            row["verdict"] = NOT_CHECKABLE
+            row["decision_error"] = None
+            row["note"] = (
+                f"the CI is reproduced from the 2x2 counts ({method}), an interval not "
+                "symmetric about the estimate; the midpoint assumes a Wald interval"
+            )
+
+
 _CLUSTER_NOTE = (
     "cluster-randomised (the text gives arm sizes in clusters): an analysis that allows for "
     "clustering widens the interval and raises the p of the counts taken as individuals "
@@ -4158,6 +4184,7 @@ def check_document(
     rows.extend(check_arm_sums(stats))
     done = [_within_patients(r, by_id) for r in rows if r is not None]
     _defer_to_counts(done)
+    _defer_midpoints_to_counts(done)
     for row in done:
         _flag_last_digit(row)
     done.sort(key=lambda r: (r["span_start"], r["check"], r["comparison_id"] or -1))

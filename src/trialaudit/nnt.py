@@ -47,11 +47,12 @@ def intervals(
     a: int, n1: int, c: int, n2: int, level: float
 ) -> tuple[dict[str, tuple[float, float]], list[str]]:
     """Return the NNT intervals of a 2x2 table ({method: (lower, upper)}, exact and rounded
-    up) from the Wald and Newcombe risk-difference intervals, and the methods whose
-    risk-difference interval includes 0 (and so give no single NNT interval)."""
+    up) from the Wald, Newcombe and Miettinen-Nurminen risk-difference intervals, and the
+    methods whose risk-difference interval includes 0 (and so give no single NNT interval)."""
     differences = {
         "Wald": twobytwo.risk_difference_wald(a, n1, c, n2, level)[1:],
         "Newcombe hybrid score": twobytwo.newcombe_interval(a, n1, c, n2, level),
+        "Miettinen-Nurminen score": twobytwo.risk_difference_score(a, n1, c, n2, level),
     }
     found: dict[str, tuple[float, float]] = {}
     through_infinity: list[str] = []

@@ -28,6 +28,7 @@ INTERVALS = (
     ("rr_mn", "RR", "risk ratio, Miettinen-Nurminen score CI"),
     ("rd_wald", "RD", "risk difference, Wald CI"),
     ("rd_newcombe", "RD", "risk difference, Newcombe hybrid score CI"),
+    ("rd_mn", "RD", "risk difference, Miettinen-Nurminen score CI"),
 )
 P_VALUES = (
     ("p_fisher", "Fisher exact"),

@@ -317,8 +317,9 @@ class ChecksTable(_Strict):
 class ReanalysisTable(_Strict):
     """One row per 2x2 comparison: every standard method's estimate, CI and p from the counts
     (OR: Woolf, conditional MLE with Fisher CI, median-unbiased with mid-p CI; RR: Katz, Koopman
-    and Miettinen-Nurminen score; RD: Wald, Newcombe), fragility indices, best/worst case for
-    patients not analysed and arm sizes inferred from the printed p."""
+    and Miettinen-Nurminen score; RD: Wald, Newcombe, Miettinen-Nurminen score), fragility
+    indices, best/worst case for patients not analysed and arm sizes inferred from the printed
+    p."""
 
     doc_id: Series[str]
     comparison_id: Series[int] = pa.Field(ge=0)
@@ -355,6 +356,9 @@ class ReanalysisTable(_Strict):
     rd_newcombe: Series[float] = pa.Field(nullable=True)
     rd_newcombe_low: Series[float] = pa.Field(nullable=True)
     rd_newcombe_high: Series[float] = pa.Field(nullable=True)
+    rd_mn: Series[float] = pa.Field(nullable=True)
+    rd_mn_low: Series[float] = pa.Field(nullable=True)
+    rd_mn_high: Series[float] = pa.Field(nullable=True)
     p_fisher: Series[float] = pa.Field(nullable=True, ge=0, le=1)
     p_midp: Series[float] = pa.Field(nullable=True, ge=0, le=1)
     p_chi2: Series[float] = pa.Field(nullable=True, ge=0, le=1)
