@@ -1275,6 +1275,40 @@ def test_two_arms_sizes_listed_respectively_are_arm_sizes_of_those_arms(sentence
     assert counts == [("ravolimod", 191), ("placebo", 188)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "arms"),
+    [
+        (
+            "Serious adverse events occurred in 12.3% and 8.0% of patients in the dapagliflozin "
+            "and placebo groups, among 651 and 327 patients, respectively (P=0.04).",
+            ["dapagliflozin", "placebo"],
+        ),
+        (
+            "Serious adverse events occurred in 12.3% and 8.0% of 651 and 327 patients, "
+            "respectively (P=0.04).",
+            ["", ""],
+        ),
+    ],
+)
+def test_two_sizes_said_after_their_percentages_are_arm_sizes(sentence, arms):
+    """ "among 651 and 327 patients" and "% of 651 and 327 patients" are the arms' sizes, not
+    counts of events."""
+    extraction = extract_document("t", sentence)
+    sizes = [(r["value"], r["arm"] or "") for r in extraction.statistics if r["kind"] == "arm_size"]
+    assert sizes == list(zip((651, 327), arms, strict=True))
+    assert not [r for r in extraction.statistics if r["kind"] == "count"]
+    if arms[0]:  # with arms named, the p is held to the counts the sizes give (80/651, 26/327)
+        checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+        (p_row,) = [c for c in checks if c["check"] == "p_vs_percentages"]
+        assert "80/651 vs 26/327" in p_row["method"]
+
+
+def test_events_said_respectively_stay_counts():
+    text = "Nausea occurred in 45 and 30 patients in the drug and placebo groups, respectively."
+    kinds = [r["kind"] for r in extract_document("t", text).statistics]
+    assert kinds == ["count", "count"]
+
+
 def test_a_table_count_is_out_of_its_columns_size_even_when_its_percentage_slipped():
     # 17/191 = 8.90%, not the 9.8% printed; 17/195 (the randomized) = 8.72%: the table's
     # header, not the randomized arm, is the denominator of its cells

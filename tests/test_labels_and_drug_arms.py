@@ -192,3 +192,36 @@ def test_two_drugs_said_respectively_stay_the_arms_of_values_before_them():
 @pytest.mark.parametrize("label", ["watchful waiting", "active surveillance"])
 def test_deferred_treatment_is_a_control_arm(label):
     assert arm_role(label) == "control"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mean change in pain was -2.1 (SD 1.0) and -1.8 (SD 0.9) in the knee and the hip, "
+        "respectively.",
+        "Cartilage loss was 12.0% and 9.5% in the knee and hip, respectively.",
+        "Bone density rose by 3.1% and 1.2% in the lumbar spine and the total hip, respectively.",
+    ],
+)
+def test_two_body_sites_said_respectively_are_no_arms(text):
+    arms = {row["arm"] for row in _statistics(text)}
+    assert arms <= {"", None}
+
+
+@pytest.mark.parametrize(
+    ("label", "site"),
+    [
+        ("the knee", True),
+        ("left hip", True),
+        ("lumbar spine", True),
+        ("fellow eye", True),
+        ("knee injection", False),
+        ("arm", False),
+        ("placebo", False),
+        ("the treated", False),
+    ],
+)
+def test_a_body_site_is_a_part_of_the_body_and_nothing_else(label, site):
+    from trialaudit.context import is_body_site
+
+    assert is_body_site(label) is site

@@ -87,7 +87,9 @@ def _mentions(norm: str, lo: int, hi: int, arms: list[dict]) -> list[tuple[int, 
         else:
             named.append((m.start("arm"), m.group("arm")))
     for m in _PAIR_RESPECTIVELY.finditer(norm, lo, hi):
-        named += [(m.start(g), m.group(g)) for g in "ab"]
+        # "in the knee and the hip, respectively" gives two sites' values, not two arms'
+        if not any(context.is_body_site(m.group(g)) for g in "ab"):
+            named += [(m.start(g), m.group(g)) for g in "ab"]
     for offset, text in named:
         label = context.clean_arm(text)
         if not label or label.lower() in _NOT_ARMS:

@@ -1079,13 +1079,13 @@ def _count_of(m: re.Match, group: str, start: int, end: int, **extra: Any) -> Ca
 # The verb of two arms' sizes listed "respectively": "the groups comprised 191 and 188 patients".
 _SIZE_VERB_BEFORE = re.compile(
     r"(?i)\b(?:comprised|included|enrolled|consisted\sof|contained|numbered|recruited"
-    r"|randomi[sz]ed|assigned|allocated|available\sfor)\s$"
+    r"|randomi[sz]ed|assigned|allocated|available\sfor|among|(?<=%\s)of)\s$"
 )
 
 # ... and the arms they are of, named before the verb: "The ravolimod and placebo groups".
 _GROUPS_BEFORE = re.compile(
     rf"\b(?i:the)\s(?P<a>{grammar.ARM_LABEL})\s(?:and|or)\s(?:the\s)?(?P<b>{grammar.ARM_LABEL})"
-    r"\s(?:groups|arms|cohorts)\s$"
+    r"\s(?:groups|arms|cohorts),?\s$"
 )
 
 

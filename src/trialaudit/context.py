@@ -869,6 +869,29 @@ def is_armlike(label: str) -> bool:
     return bool(is_control(label) or _ARMLIKE.search(label) or _DRUG_STEM.search(label))
 
 
+# Parts of the body a result may be said of, two at a time "respectively" ("in the knee and
+# the hip, respectively"), and the words that qualify them: never the name of an arm.
+_BODY_SITES = frozenset(
+    "knee knees hip hips shoulder shoulders ankle ankles wrist wrists elbow elbows spine neck "
+    "hand hands foot feet leg legs thigh thighs forearm forearms finger fingers toe toes heel "
+    "heels eye eyes ear ears lung lungs liver kidney kidneys skin scalp face trunk limb limbs "
+    "joint joints jaw chest abdomen pelvis femur tibia radius wound wounds".split()
+)
+_SITE_QUALIFIERS = frozenset(
+    "left right upper lower total lumbar cervical thoracic femoral bilateral index target "
+    "treated untreated study fellow the".split()
+)
+
+
+def is_body_site(label: str) -> bool:
+    """Return True if a label names only a part of the body ("the knee", "left hip", "lumbar
+    spine", "fellow eye"), which a result may be given for but no arm is named by."""
+    words = label.lower().split()
+    return any(w in _BODY_SITES for w in words) and all(
+        w in _BODY_SITES or w in _SITE_QUALIFIERS for w in words
+    )
+
+
 # Abbreviations of measures that trial reports print before a value ("BMI 27.4 (SD 4.2)").
 MEASURE_ABBREVIATIONS = frozenset(
     "BMI CRP ESR VAS NRS BP SBP DBP MAP HR LDL HDL ALT AST GGT LVEF EF FEV1 FVC PEF EGFR GFR "
