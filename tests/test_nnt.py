@@ -344,3 +344,38 @@ def test_an_nnt_interval_from_the_miettinen_nurminen_difference_is_reproduced():
     }
     assert found["nnt_ci_vs_counts"]["verdict"] == "consistent"
     assert "Miettinen-Nurminen" in found["nnt_ci_vs_counts"]["method"]
+
+
+# BMJ's style: the NNT's interval is the reciprocal of the printed interval of the difference.
+# 58/611 vs 88/613: the counts' Wald interval of the difference (R 4.x: p1 <- 58/611;
+# p2 <- 88/613; 100 * (p1 - p2 + c(-1, 1) * qnorm(0.975) * sqrt(p1 * (1 - p1) / 611 + p2 *
+# (1 - p2) / 613)) = -8.483263500 -1.242722568) has the reciprocals 11.78791629 and
+# 80.46848313; the printed -8.5% and -1.3% give 11.8 and 76.9.
+ADMISSION = (
+    "Admission occurred in 58 of 611 (9.5%) patients in the intervention group and 88 of 613 "
+    "(14.4%) in the usual care group (absolute risk difference −4.9%, {ci}). The number needed "
+    "to treat was 21 ({nnt})."
+)
+
+
+def test_an_nnt_interval_from_the_printed_interval_of_the_difference_is_consistent():
+    found = {c["check"]: c for c in _checks(ADMISSION.format(ci="−8.5% to −1.3%", nnt="12 to 77"))}
+    row = found["nnt_ci_vs_difference"]
+    assert row["verdict"] == "consistent"
+    # 1 / 0.0855 and 1 / 0.0125: the ends of what the printed limits stand for
+    assert (row["recomputed_low"], row["recomputed_high"]) == pytest.approx((1 / 0.0855, 80.0))
+    # the counts' interval, 77 a rounding away from 80.5, defers to it
+    assert found["nnt_ci_vs_counts"]["verdict"] == "not_checkable"
+    assert "nnt_ci_vs_difference" in found["nnt_ci_vs_counts"]["note"]
+
+
+def test_an_nnt_interval_neither_the_difference_nor_the_counts_give_is_inconsistent():
+    found = {c["check"]: c for c in _checks(ADMISSION.format(ci="−8.5% to −1.3%", nnt="12 to 50"))}
+    assert found["nnt_ci_vs_difference"]["verdict"] == "inconsistent"
+    assert found["nnt_ci_vs_counts"]["verdict"] == "inconsistent"
+
+
+def test_an_nnt_interval_after_a_difference_interval_through_zero_is_not_checkable():
+    text = ADMISSION.format(ci="−8.5% to 0.4%", nnt="12 to 250")
+    found = {c["check"]: c for c in _checks(text)}
+    assert found["nnt_ci_vs_difference"]["verdict"] == "not_checkable"

@@ -2371,6 +2371,47 @@ def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
     return _row(stat, "nnt_vs_difference", stat["value_text"], verdict, assumption=_NNT_ASSUMPTION)
 
 
+def check_nnt_ci_against_difference(stat: dict, difference: dict) -> dict | None:
+    """Judge an NNT's interval against the interval of the risk difference printed before it
+    (Altman, BMJ 1998;317:1309): the NNT's lower limit is 1/|d| of the difference limit
+    farther from 0, its upper limit of the nearer one, each d anything that rounds to the
+    printed limit ("absolute risk difference -4.9%, -8.5% to -1.3%. The number needed to
+    treat was 21 (12 to 77)": 1/0.085 = 11.8, 1/0.013 = 76.9), exact or rounded up."""
+    lo, hi = as_reported(stat.get("ci_low_text")), as_reported(stat.get("ci_high_text"))
+    d_lo, d_hi = (as_reported(difference.get(k)) for k in ("ci_low_text", "ci_high_text"))
+    if None in (lo, hi, d_lo, d_hi):
+        return None
+    reported = f"{lo.text} to {hi.text}"
+    if d_lo.value <= 0 <= d_hi.value or d_hi.value <= 0 <= d_lo.value:
+        why = "the printed interval of the difference includes 0: the NNT's runs through infinity"
+        return _row(stat, "nnt_ci_vs_difference", reported, _not_checkable(why))
+    percent = (
+        _PERCENT_UNIT.search(difference.get("unit") or "")
+        or max(abs(d_lo.value), abs(d_hi.value)) > 1
+    )
+    scale = 100.0 if percent else 1.0
+    far, near = sorted((d_lo, d_hi), key=lambda d: -abs(d.value))
+    verdicts = [
+        _judge_nnt(bound, tuple(v / scale for v in limit.interval()), limit.value / scale, what)
+        for bound, limit, what in (
+            (lo, far, f"the printed limit {far.text}"),
+            (hi, near, f"the printed limit {near.text}"),
+        )
+    ]
+    worst = next((v for v in verdicts if v.verdict != CONSISTENT), verdicts[0])
+    verdict = Verdict(
+        worst.verdict,
+        " and ".join(v.method for v in verdicts),
+        math.nan,
+        " and ".join(v.recomputed_text for v in verdicts),
+        worst.note,
+        verdicts[0].low,
+        verdicts[1].high,
+    )
+    assumption = f"{_NNT_ASSUMPTION}; the reciprocal of the printed interval of the difference"
+    return _row(stat, "nnt_ci_vs_difference", reported, verdict, assumption=assumption)
+
+
 def _judge_nnt(
     reported: Reported, differences: tuple[float, float], middle: float, what: str
 ) -> Verdict:
@@ -2434,6 +2475,22 @@ def check_nnt_against_percentages(stat: dict, first: dict, second: dict) -> dict
     return _row(stat, "nnt_vs_percentages", stat["value_text"], verdict, assumption=assumption)
 
 
+def _defer_nnt_interval_to_difference(rows: list[dict | None]) -> None:
+    """An NNT interval that is the reciprocal of the printed interval of the difference came
+    from those rounded limits, so the counts' own interval, a rounding away, cannot show it
+    wrong: an inconsistent nnt_ci_vs_counts row is then not_checkable."""
+    done = [r for r in rows if r is not None]
+    if not any(r["check"] == "nnt_ci_vs_difference" and r["verdict"] == CONSISTENT for r in done):
+        return
+    for row in done:
+        if row["check"] == "nnt_ci_vs_counts" and row["verdict"] == INCONSISTENT:
+            row["verdict"] = NOT_CHECKABLE
+            row["note"] = (
+                "the interval is the reciprocal of the printed interval of the risk difference "
+                "(nnt_ci_vs_difference), whose limits are rounded"
+            )
+
+
 def _check_nnt_of_document(
     stat: dict,
     stats: list[dict],
@@ -2454,6 +2511,8 @@ def _check_nnt_of_document(
     difference = _nnt_difference(stat, stats)
     if difference is not None:
         rows.append(check_nnt_against_difference(stat, difference))
+        rows.append(check_nnt_ci_against_difference(stat, difference))
+        _defer_nnt_interval_to_difference(rows)
     if not any(rows) and (pair := _nnt_percentages(stat, sentences)) is not None:
         rows.append(check_nnt_against_percentages(stat, *pair))
     if not any(rows):

@@ -55,6 +55,7 @@ CHECK_LABELS = {
     "nnt_ci_vs_counts": "CI of the number needed to treat vs the counts",
     "nnt_vs_difference": "number needed to treat vs its risk difference",
     "nnt_vs_percentages": "number needed to treat vs the two arms' percentages",
+    "nnt_ci_vs_difference": "CI of a number needed to treat vs the difference's CI",
     "ratio_vs_rates": "rate ratio vs the event rates",
     "ratio_vs_events": "rate ratio vs the events and person-time",
     "ci_vs_events": "CI of a rate ratio vs the events and person-time",
