@@ -225,3 +225,16 @@ def test_a_body_site_is_a_part_of_the_body_and_nothing_else(label, site):
     from trialaudit.context import is_body_site
 
     assert is_body_site(label) is site
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At 6 months, the mean change in 6-minute walk distance was 32.1 m (95% CI, 21.4 to "
+        "42.8 m) in the exercise group.",
+        "The mean score on the 10-item scale was 14.2 (SD 3.1) in the exercise group.",
+    ],
+)
+def test_a_number_that_names_the_outcome_is_no_value(text):
+    values = [row["value"] for row in _statistics(text) if row["kind"] == "mean"]
+    assert values and values[0] in (32.1, 14.2)

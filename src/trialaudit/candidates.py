@@ -1021,6 +1021,9 @@ def _explicit_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list
             found.append(_count(m))
     for m in scan.finditer(grammar.N_BRACKET_PERCENT, ("n =", "n="), 0, 30):
         found.append(_count(m))
+    for pattern in (grammar.PERCENT_COUNT_CI, grammar.COUNT_PERCENT_CI):
+        for m in scan.finditer(pattern, ("confidence",), 45, 40, case=("CI",)):
+            found.append(_count(m, **_ci_fields(m)))
     for m in scan.finditer(grammar.PERCENT_COMMA_FRACTION, ("%,", "%;", "% ,"), 8, 20):
         found.append(_count(m))
     for m in scan.finditer(grammar.FRACTION_COMMA_PERCENT, ("/",), 12, 20):

@@ -27,6 +27,7 @@ from . import (
     inference,
     meta,
     nnt,
+    proportion_ci,
     rates,
     twobytwo,
 )
@@ -371,6 +372,93 @@ def check_percent_granularity(stat: dict, sizes: list[int]) -> dict | None:
         )
     assumption = "" if own else "n is one of the sample or arm sizes stated in the document"
     return _row(stat, "percent_granularity", text, verdict, assumption=assumption)
+
+
+# A percentage whose interval comes from a survival curve or a model (Greenwood or log-log
+# intervals of a Kaplan-Meier estimate), not from x of n people.
+_NOT_A_CRUDE_SHARE = re.compile(
+    r"(?i)surviv|(?<![a-z])free\b|Kaplan|Meier|cumulative|probabilit|estimated|time\sto\b"
+    r"|\bKM\b|hazard|per\s(?:100|1000|1,000)|rate\sat\b"
+)
+
+
+def percentage_sizes(
+    stat: dict, arm_sizes: dict[str, int], analysed: dict[str, int], samples: list[int]
+) -> tuple[int, bool] | None:
+    """Return the n a percentage is most likely of and whether the text says so: its own
+    printed denominator or its arm's analysed number (said), else its arm's stated size or,
+    for a percentage of no arm, the smallest sample size the text states (not said; the check
+    tries the others too)."""
+    if not _missing(stat.get("denominator")):
+        return int(float(stat["denominator"])), True
+    arm = stat.get("arm") or ""
+    if arm and arm_key(arm) in analysed:
+        return analysed[arm_key(arm)], True
+    if arm and arm_key(arm) in arm_sizes:
+        return arm_sizes[arm_key(arm)], False
+    if not arm and samples:
+        return samples[0], False
+    return None
+
+
+def _share_intervals(stat: dict, text: str, n: int, level: float) -> dict:
+    """Return {method and x/n: (lower, upper) in percent} of every count x out of n whose share
+    rounds to the percentage (a count's own x only)."""
+    counts = [int(stat["numerator"])] if stat["kind"] == "count" else counts_for_percent(text, n)
+    return {
+        f"{method}, {x}/{n}": (100 * low, 100 * high)
+        for x in counts
+        for method, (low, high) in proportion_ci.intervals(x, n, level).items()
+    }
+
+
+def check_percent_interval(
+    stat: dict, size: tuple[int, bool], settings: Settings, other_sizes: Iterable[int] = ()
+) -> dict | None:
+    """A percentage's CI against x/n's intervals (proportion_ci.py: Clopper-Pearson, Wilson
+    with and without continuity correction, Wald, Agresti-Coull, Jeffreys) for every count x
+    out of n whose share rounds to the percentage: consistent if one reproduces both limits.
+    When none does, inconsistent only if the text gives n as the percentage's (its printed or
+    analysed denominator) and names no survival or model estimate, whose intervals are not
+    x/n's. An n the text does not give as the percentage's (its arm's or the sample's size)
+    may be the wrong one: then the other sizes the text states are tried, and if none
+    reproduces the interval it is not checkable. A count printed with its percentage and the
+    percentage's interval ("50/60 (83.3%; 95% CI, 71.5 to 91.7)") is its own x of n."""
+    text = (stat.get("percent_text") if stat["kind"] == "count" else stat.get("value_text")) or ""
+    est = as_reported(text)
+    lo, hi = as_reported(stat.get("ci_low_text")), as_reported(stat.get("ci_high_text"))
+    if None in (est, lo, hi) or _is_efficacy(stat) or _not_a_share(stat):
+        return None
+    n, said = size
+    reported = f"{lo.text} to {hi.text}"
+    if _interval_problem(lo, hi):
+        verdict = _not_checkable(_interval_problem(lo, hi))
+        return _row(stat, "percent_ci_vs_size", reported, verdict)
+    level = _level(stat, settings)
+    candidates = _share_intervals(stat, text, n, level)
+    verdict = _unless_credible(judge_pair(lo, hi, candidates), stat)
+    assumption = f"the percentage is of n = {n}" + ("" if said else " (its arm or sample size)")
+    if verdict.verdict != CONSISTENT and not said:
+        for other in sorted(set(other_sizes) - {n}):
+            found = judge_pair(lo, hi, _share_intervals(stat, text, other, level))
+            if found.verdict == CONSISTENT:
+                verdict = found
+                assumption = f"the percentage is of n = {other}, a size the text states"
+                break
+    assumption += f"; {level:g} level"
+    label = " ".join(str(stat.get(k) or "") for k in ("outcome", "source_text"))
+    if verdict.verdict == NOT_CHECKABLE and not candidates:
+        verdict = _not_checkable(f"no count out of {n} gives {text}%")
+    elif verdict.verdict == INCONSISTENT and not said:
+        why = (
+            f"no interval of a count out of {n} or of another size the text states is it; the "
+            "percentage may be of other (evaluable) patients, or a Kaplan-Meier or model estimate"
+        )
+        verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+    elif verdict.verdict == INCONSISTENT and _NOT_A_CRUDE_SHARE.search(label):
+        why = "a survival or model estimate's interval (Greenwood, log-log) is not x/n's"
+        verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+    return _row(stat, "percent_ci_vs_size", reported, verdict, assumption=assumption)
 
 
 # --- CIs on their own ---------------------------------------------------------------------------
@@ -4139,6 +4227,11 @@ def check_document(
     percent_sizes_of = {
         study: sizes | analysed_sizes.get(study, {}) for study, sizes in arm_sizes.items()
     }
+    samples_of: dict[str, list[int]] = {}
+    for s in stats:
+        if s["kind"] == "sample_size" and counts_people(s) and not _missing(s.get("value")):
+            samples_of.setdefault(_study_of(s), []).append(int(float(s["value"])))
+    samples_of = {study: sorted(set(v)) for study, v in samples_of.items()}
     sentences = _RowsBySentence(stats)
     parallels = _parallels_of_own_arm(stats, sentences)
     short_in_every_arm = _shortfall_in_every_arm(stats, sentences)
@@ -4153,12 +4246,24 @@ def check_document(
                     stat, denominators, stat_id in parallels, stat_id in short_in_every_arm
                 )
             )
+            if not _missing(stat.get("ci_low_text")) and not _missing(stat.get("denominator")):
+                size = (int(float(stat["denominator"])), True)
+                rows.append(check_percent_interval(stat, size, settings))
         elif kind == "percentage" and (events := _events_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_events(stat, *events, settings))
         elif kind == "percentage" and (counts := _counts_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_counts(stat, *counts, settings))
         elif kind == "percentage":
             rows.append(check_percent_granularity(stat, sizes))
+            if not _missing(stat.get("ci_low_text")) and (
+                size := percentage_sizes(
+                    stat,
+                    arm_sizes.get(_study_of(stat), {}),
+                    analysed_sizes.get(_study_of(stat), {}),
+                    samples_of.get(_study_of(stat), []),
+                )
+            ):
+                rows.append(check_percent_interval(stat, size, settings, denominators))
         elif kind == "effect_size" and stat.get("measure") in {"phi", "Cramer's V"}:
             rows.append(check_phi_or_v(stat, sentences))
         elif kind == "effect_size" and "R squared" in (stat.get("measure") or ""):

@@ -440,10 +440,16 @@ def _study_default_timepoints(layout, found: list[facts.Fact]) -> dict[str, tupl
     return defaults
 
 
-# "adjusted OR 1.74", "(adjusted hazard ratio", "aOR=0.48": estimated with covariates.
+# "adjusted OR 1.74", "(adjusted hazard ratio", "aOR=0.48": estimated with covariates;
+# "weighted difference", "stratified risk ratio", "Mantel-Haenszel odds ratio": over strata.
 # "adjusted odds ratio", and a model's "estimated odds ratio" (Diabetes Care's house style)
-_ADJUSTED_BEFORE = re.compile(r"(?i)\b(?:adjusted|estimated)\s(?:[\w\-]+\s)?$")
-_ADJUSTED_IN = re.compile(r"\b(?i:adjusted)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b|\bA(?:OR|HR)\b")
+_ADJUSTED_BEFORE = re.compile(
+    r"(?i)\b(?:adjusted|estimated|weighted|stratified|Mantel[\s\-–]+Haenszel)\s(?:[\w\-]+\s)?$"
+)
+_ADJUSTED_IN = re.compile(
+    r"\b(?i:adjusted|weighted|stratified|Mantel[\s\-–]+Haenszel)\b|\b(?:a|adj)(?:OR|RR|HR|IRR)s?\b"
+    r"|\bA(?:OR|HR)\b"
+)
 # Means of a model, named before them in their sentence: least-squares, adjusted or estimated
 # marginal means.
 _MODEL_MEANS = re.compile(

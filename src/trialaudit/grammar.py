@@ -621,6 +621,19 @@ COUNT_PERCENT = re.compile(
     (?:\s(?:[A-Za-z][\w\-]{{1,20}}\s){{0,3}}?{_PEOPLE})?\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]""",
     _X,
 )
+# A count with its percentage and the percentage's interval in one bracket: "83.3% (50/60; 95%
+# CI 71.5-91.7)", "50/60 (83.3%; 95% CI, 71.5 to 91.7)".
+_SHARE_CI = rf"\s?[;,]\s?(?:{CI_BODY})(?=\s?[)\]])"
+PERCENT_COUNT_CI = re.compile(
+    rf"""(?<![\d.])(?P<pct>{DEC})\s?%\s?[(\[]\s?(?:[nN]\s?=\s?)?
+    (?P<x>{INT}){_OF}(?P<n>{INT})(?!\d)(?:\s{_PEOPLE})?{_SHARE_CI}""",
+    _X,
+)
+COUNT_PERCENT_CI = re.compile(
+    rf"""(?<![\d.,/])(?:[nN]\s?=\s?)?(?P<x>{INT}){_OF}(?P<n>{INT})(?!\d)(?!\.\d)
+    (?:\s{_PEOPLE})?\s?[(\[]\s?(?P<pct>{DEC})\s?%{_SHARE_CI}""",
+    _X,
+)
 # "nine (16%) of 58 patients", "412 (17%) of 2408" (Lancet's order).
 COUNT_PERCENT_OF = re.compile(
     rf"""(?<![\w.,/\-])(?:[nN]\s?=\s?)?(?P<x>{COUNT_WORD})\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]]
@@ -924,6 +937,7 @@ SUMMARY_LABEL = re.compile(
     (?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)  # "at week 8 were"
     (?<![A-Za-z0-9])(?<![A-Za-z]-)(?P<center>{SIGNED})(?!\d)(?!\.\d)(?!\s?/)
     (?!(?!IU\b)[A-Z]{{2}})  # "a mean 6MWD of 412 m", "Median IL-6": the 6 is part of a name
+    (?!-[A-Za-z])  # "the mean change in 6-minute walk distance was": part of the outcome's name
     (?P<unit>{UNIT})?
     (?:
       \s?(?:\u00b1|\+/-|\+-)\s?(?P<pm>{DEC})(?!\d)(?=(?P<pm_unit>{UNIT}))?
@@ -1206,9 +1220,9 @@ N_LEFT_FOR_ANALYSIS = re.compile(
     _X,
 )
 # "116 were analysed" (after "120 patients were randomised and"), "350 were randomised",
-# "549 received at least one dose".
+# "549 received at least one dose"; not the second of two arms' ("61 and 60 were evaluable").
 N_WERE_ANALYSED = re.compile(
-    rf"""(?<![\w.,\-:])(?P<n>{INT})\s
+    rf"""(?<![\w.,\-:])(?<!\d\sand\s)(?<!\d\sor\s)(?<!\d,\s)(?P<n>{INT})\s
     (?:(?:were|was)\s(?:(?:finally|subsequently|randomly)\s)?
       (?:eligible\sand\s(?:were\s)?(?:randomly\s)?)?
       (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis|randomi[sz]ed

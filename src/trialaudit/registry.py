@@ -68,6 +68,13 @@ _PERCENT_NUMBER_HEADER = re.compile(
     r"Unit of Measure:\s?(?i:percent(?:age)?\s(?:of\s)?(?:participants|patients|subjects))\s{0,3}$"
 )
 _DECIMAL = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,4})?(?![\d.%])")
+# ... each with its interval: "Measure Type: Number (95% Confidence Interval)", a row of
+# "98.2 (95.8 to 99.4) | 95.3 (92.2 to 97.5)".
+_PERCENT_CI_HEADER = re.compile(
+    r"(?m)^Measure Type:\s?Number\s\((?P<level>\d{2}(?:\.\d{1,2})?)%\sConfidence\sInterval\)"
+    r"\s{0,3}\n(?:[^\n]{0,120}\n)?"
+    r"Unit of Measure:\s?(?i:percent(?:age)?\s(?:of\s)?(?:participants|patients|subjects))\s{0,3}$"
+)
 
 
 def _number_row(cell_chars: str) -> re.Pattern:
@@ -192,8 +199,9 @@ def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]
         fields = {"measure": measure, "value_text": m.group("est"), "outcome": outcome}
         if kind == "difference":
             # a risk difference of percentages of participants is in percentage points
-            in_points = measure == "risk difference" and _PERCENT_NUMBER_HEADER.search(
-                norm, start, m.start()
+            in_points = measure == "risk difference" and (
+                _PERCENT_NUMBER_HEADER.search(norm, start, m.start())
+                or _PERCENT_CI_HEADER.search(norm, start, m.start())
             )
             fields["unit"] = "percentage points" if in_points else ""
         if m.group("lo"):
@@ -304,6 +312,8 @@ def _counts(
         found += _people_numbers(norm, header.end(), end, titles, outcome, analysed)
     for header in _PERCENT_NUMBER_HEADER.finditer(norm, start, end):
         found += _percentages(norm, header.end(), end, titles, outcome)
+    for header in _PERCENT_CI_HEADER.finditer(norm, start, end):
+        found += _percentages_with_intervals(norm, header, end, titles, outcome)
     return found
 
 
@@ -350,6 +360,35 @@ def _percentages(
             {"value_text": cell.group(), "unit": "%", "arm": title, "outcome": label or outcome},
         )
         for cell, title in cells
+    ]
+
+
+def _percentages_with_intervals(
+    norm: str, header: re.Match, end: int, titles: list[str], outcome: str
+) -> list[Candidate]:
+    """The row of percentages of people with their intervals (one per arm) on the line after a
+    "Measure Type: Number (95% Confidence Interval) / Unit of Measure: percentage of
+    participants" header; a label before the cells names the outcome."""
+    row = _number_row(r"[\d.()\-|\sto]")
+    label, cells = _row_of_arms(norm, header.end(), end, titles, row, _CELL, 1)
+    level = float(header.group("level")) / 100
+    return [
+        Candidate(
+            "percentage",
+            cell.start(),
+            cell.end(),
+            {
+                "value_text": cell.group("centre"),
+                "unit": "%",
+                "arm": title,
+                "outcome": label or outcome,
+                "ci_low_text": cell.group("low"),
+                "ci_high_text": cell.group("high"),
+                "ci_level": level,
+            },
+        )
+        for cell, title in cells
+        if cell.group("high") is not None
     ]
 
 

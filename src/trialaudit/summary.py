@@ -21,6 +21,7 @@ from .schemas import VERDICTS
 MAX_LISTED = 200
 CHECK_LABELS = {
     "percent_vs_count": "percentage vs its count",
+    "percent_ci_vs_size": "CI of a percentage vs its count and n",
     "ratio_vs_counts": "estimate vs the counts",
     "ci_vs_counts": "CI vs the counts",
     "ratio_vs_ci_midpoint": "estimate vs the centre of its CI (log scale)",
