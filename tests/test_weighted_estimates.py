@@ -44,3 +44,12 @@ def test_the_second_of_two_arms_sizes_is_no_total():
     rows = extract_document("t", text).statistics
     assert [r["value"] for r in rows if r["kind"] == "sample_size"] == []
     assert "total_vs_arm_sizes" not in _checks(text)
+
+
+def test_a_number_after_a_year_is_no_second_arm():
+    text = (
+        "Findings 64 patients were enrolled between March 2019 and June 2020 and 58 were "
+        "analysed (drug n=29; placebo n=29)."
+    )
+    rows = extract_document("t", text).statistics
+    assert [r["value"] for r in rows if r["kind"] == "sample_size"] == [64, 58]

@@ -1219,10 +1219,18 @@ N_LEFT_FOR_ANALYSIS = re.compile(
     (?i:for|in)\s(?:the\s)?(?:(?i:final)\s)?(?P<verb>(?i:analys[ie]s))\b""",
     _X,
 )
+# Not the second of two arms' numbers ("61 and 60 were evaluable", "61, 60"), though after a
+# year ("between October 2020 and February 2021 and 62 were analysed"): a count of one to three
+# digits before it.
+_SECOND_OF_TWO = "".join(
+    rf"(?<![^\d]{digits}{joint})"
+    for digits in (r"\d", r"\d\d", r"\d\d\d")
+    for joint in (r"\sand\s", r"\sor\s", r",\s")
+)
 # "116 were analysed" (after "120 patients were randomised and"), "350 were randomised",
-# "549 received at least one dose"; not the second of two arms' ("61 and 60 were evaluable").
+# "549 received at least one dose".
 N_WERE_ANALYSED = re.compile(
-    rf"""(?<![\w.,\-:])(?<!\d\sand\s)(?<!\d\sor\s)(?<!\d,\s)(?P<n>{INT})\s
+    rf"""(?<![\w.,\-:]){_SECOND_OF_TWO}(?P<n>{INT})\s
     (?:(?:were|was)\s(?:(?:finally|subsequently|randomly)\s)?
       (?:eligible\sand\s(?:were\s)?(?:randomly\s)?)?
       (?P<verb>analy[sz]ed|evaluable|included\sin\sthe\s(?:final\s)?analysis|randomi[sz]ed
