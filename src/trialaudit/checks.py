@@ -3334,6 +3334,107 @@ def check_smd_from_test(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
     ]  # fmt: skip
 
 
+def _smd_splits(
+    reported: Reported, t: tuple[float, float], total: int, named: str
+) -> list[tuple[int, int, str]]:
+    """Return the (n1, n2, method) of every split of ``total`` people into two arms of 2 or
+    more whose d = |t| sqrt(1/n1 + 1/n2) (or Hedges' g = d J, unless the text says Cohen's d)
+    over the t that round to the printed one holds the reported value."""
+    low_r, high_r = continuous.magnitude(reported.interval())
+    found = []
+    for n_1 in range(2, total // 2 + 1):
+        n_2 = total - n_1
+        low, high = continuous.smd_from_t(t, n_1, n_2)
+        ranges = {"|t| sqrt(1/n1 + 1/n2)": (low, high)}
+        if named != "Cohen d":
+            j = continuous.hedges_correction(n_1, n_2)
+            ranges["|t| sqrt(1/n1 + 1/n2)" + _HEDGES_J] = (low * j, high * j)
+        found += [(n_1, n_2, m) for m, (lo, hi) in ranges.items() if lo <= high_r and low_r <= hi]
+    return found
+
+
+def check_smd_against_t_alone(
+    effect: dict, test: dict, sizes: tuple[int, int] | None
+) -> dict | None:
+    """A standardized mean difference after a t (or F on 1 df) in its sentence that no
+    comparison joined to arms (APA style: "t(58) = 2.45, p = .017, d = 0.63"): d = |t|
+    sqrt(1/n1 + 1/n2) with n1 + n2 = df + 2 (Lakens 2013, eq. 2). With two arm sizes that add
+    up to df + 2 it is held to them as smd_vs_test is; without, consistent when some split of
+    df + 2 people into two arms gives it (the splits are named), else not checkable: a paired
+    or one-sample t gives another d (Lakens 2013, eqs. 6-8)."""
+    reported, reported_t = as_reported(effect.get("value_text")), as_reported(test["value_text"])
+    squared = test.get("test_type") == "F"
+    df = test.get("df2") if squared else test.get("df1")
+    if reported is None or reported_t is None or _missing(df) or float(df) < 2:
+        return None
+    if squared and (_missing(test.get("df1")) or float(test["df1"]) != 1):
+        return None
+    low_t, high_t = reported_t.interval()
+    if squared:
+        low_t, high_t = math.sqrt(max(low_t, 0.0)), math.sqrt(max(high_t, 0.0))
+    total, named = int(float(df)) + 2, stated_method(effect)
+    if named == "Glass delta" or float(df) != int(float(df)):
+        return None
+    if sizes is not None:
+        n_1, n_2 = sizes
+        found = {"|t| sqrt(1/n1 + 1/n2)": continuous.smd_from_t((low_t, high_t), n_1, n_2)}
+        if named != "Cohen d":
+            j = continuous.hedges_correction(n_1, n_2)
+            low, high = found["|t| sqrt(1/n1 + 1/n2)"]
+            found["|t| sqrt(1/n1 + 1/n2)" + _HEDGES_J] = (low * j, high * j)
+        verdict = _judge_size(reported, found)
+        assumption = f"arms of {n_1} and {n_2}, the sizes the text gives, with df = n1 + n2 - 2"
+        return _row(effect, "smd_vs_test", effect["value_text"], verdict, assumption=assumption)
+    splits = _smd_splits(reported, (low_t, high_t), total, named)
+    method = "|t| sqrt(1/n1 + 1/n2), n1 + n2 = df + 2"
+    if splits:
+        shown = sorted({(a, b) for a, b, _ in splits}, key=lambda p: abs(p[0] - p[1]))
+        text = "; ".join(f"{a} and {b}" for a, b in shown[:3]) + ("; ..." if len(shown) > 3 else "")
+        verdict = Verdict(CONSISTENT, method, math.nan, f"arms of {text}")
+    else:
+        verdict = _not_checkable(
+            f"no split of {total} people into two arms gives it; a paired or one-sample t "
+            "gives another d",
+            method,
+        )
+    assumption = "a two-sample t on df = n1 + n2 - 2; the arm sizes are not given"
+    return _row(effect, "smd_vs_test", effect["value_text"], verdict, assumption=assumption)
+
+
+def _smd_checks_without_comparison(
+    stats: list[dict], sentences: _RowsBySentence, done: list[dict | None], arm_sizes: dict
+) -> list[dict | None]:
+    """The smd_vs_test rows of standardized mean differences no comparison checked, each
+    against the last t or F before it in its sentence."""
+    checked = {r["stat_id"] for r in done if r is not None and r["check"] == "smd_vs_test"}
+    rows = []
+    for effect in stats:
+        if (
+            effect["kind"] != "difference"
+            or effect.get("measure") != STANDARDIZED
+            or _adjusted(effect)
+            or int(effect["stat_id"]) in checked
+        ):
+            continue
+        tests = [
+            s
+            for s in sentences.own(effect)
+            if s["kind"] == "test"
+            and s.get("test_type") in {"t", "F"}
+            and s["span_end"] <= effect["span_start"]
+        ]
+        if not tests:
+            continue
+        test = tests[-1]
+        df = test.get("df2") if test.get("test_type") == "F" else test.get("df1")
+        sizes = list(arm_sizes.get(_study_of(effect), {}).values())
+        pair = None
+        if len(sizes) == 2 and not _missing(df) and sum(sizes) == float(df) + 2:
+            pair = (sizes[0], sizes[1])
+        rows.append(check_smd_against_t_alone(effect, test, pair))
+    return rows
+
+
 # --- effect sizes of an analysis of variance ---------------------------------------------------
 
 
@@ -4346,6 +4447,7 @@ def check_document(
             compared = [_allow_for_clustering(row, by_id, mean_size) for row in compared]
         rows.extend(compared)
     rows.extend(check_arm_sums(stats))
+    rows.extend(_smd_checks_without_comparison(stats, sentences, rows, arm_sizes))
     done = [_within_patients(r, by_id) for r in rows if r is not None]
     _defer_to_counts(done)
     _defer_midpoints_to_counts(done)
