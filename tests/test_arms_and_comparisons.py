@@ -1361,3 +1361,22 @@ def test_got_is_no_size_when_the_numbers_do_not_add_up_to_the_randomized():
 )
 def test_usual_practice_and_waiting_lists_are_controls(label, control):
     assert context.is_control(label) is control
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Résultats : 96 patients ont été randomisés (48 dans chaque groupe).",
+        "Résultats : 96 patients ont été randomisés (48 par groupe).",
+        "Resultados: se aleatorizaron 96 pacientes (48 por grupo).",
+        "Resultados: se aleatorizaron 96 pacientes (48 en cada grupo).",
+        "Resultados: 96 pacientes foram randomizados (48 em cada grupo).",
+        "Risultati: 96 pazienti sono stati randomizzati (48 per gruppo).",
+        "Ergebnisse: 96 Patienten wurden randomisiert (48 pro Gruppe).",
+    ],
+)
+def test_a_size_of_each_arm_in_other_languages(text):
+    rows = extract_document("t", text).statistics
+    sizes = [(r["kind"], r["value"]) for r in rows if r["kind"] in {"arm_size", "sample_size"}]
+    assert ("arm_size", 48) in sizes
+    assert all(r["arm"] in ("", None) for r in rows if r["kind"] == "arm_size")

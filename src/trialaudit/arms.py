@@ -233,11 +233,18 @@ def sample_size_candidate(start: int, end: int, n_text: str, population: str) ->
 # patients", "three groups of 45 patients each", "two equal groups of 30".
 _EACH_ARM = r"(?:each|every)\s(?:of\sthe\s(?:two|three|four|\d)\s)?(?:group|arm|cohort)\b"
 _PER_ARM = r"per\s(?:group|arm|cohort)\b"
+# ... in French, Spanish, Portuguese, Italian and German: "(48 dans chaque groupe)", "(48 par
+# groupe)", "(48 en cada grupo)", "(48 por grupo)", "(48 em cada grupo)", "(48 per gruppo)",
+# "(48 pro Gruppe)", "(je 48)" is left alone.
+_EACH_ARM_ELSEWHERE = (
+    r"(?:dans\schaque\sgroupe|par\sgroupe|en\scada\sgrupo|por\sgrupo|em\scada\sgrupo"
+    r"|in\sogni\sgruppo|per\sgruppo|in\sjeder\sGruppe|pro\sGruppe)\b"
+)
 _EACH_ARM_AFTER = re.compile(
     rf"""(?<![\w.,\-:=])(?P<size>(?P<n>{COUNT_WORD})(?:\s(?:[a-z][\w\-]{{1,20}}\s)?(?i:{_PEOPLE}))?)
     \s(?:(?:were|was)\s(?:(?:randomly|then)\s)?)?
     (?:(?i:randomi[sz]ed|assigned|allocated|enrolled|included)\s)?
-    (?i:(?:in|to|into|for)\s{_EACH_ARM}|{_PER_ARM}|each\b)""",
+    (?i:(?:in|to|into|for)\s{_EACH_ARM}|{_PER_ARM}|each\b|{_EACH_ARM_ELSEWHERE})""",
     re.VERBOSE,
 )
 _N_EACH_ARM = re.compile(
@@ -255,7 +262,10 @@ _GROUPS_OF = re.compile(
     (?P<each>\s(?i:each)\b)?""",
     re.VERBOSE,
 )
-_EACH_ANCHORS = ("each", "every", "per group", "per arm", "per cohort")
+_EACH_ANCHORS = (
+    "each", "every", "per group", "per arm", "per cohort", "chaque groupe", "par groupe",
+    "cada grupo", "por grupo", "ogni gruppo", "per gruppo", "jeder gruppe", "pro gruppe",
+)  # fmt: skip
 # "Ten patients in each group experienced nausea": what happened in every arm, not its size.
 _EVENT_AFTER = re.compile(
     r"(?i)\s(?:experienced|developed|died|reported|required|needed|withdrew|discontinued"
