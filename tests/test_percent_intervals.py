@@ -56,6 +56,11 @@ def _pct(value: float) -> str:
     return f"{100 * value:.1f}"
 
 
+def _limits(row: dict, method: str) -> str:
+    """R's interval of one method, in percent to one decimal: '28.6 to 54.3'."""
+    return f"{_pct(row[method + '_low'])} to {_pct(row[method + '_high'])}"
+
+
 def _interval_checks(text: str) -> list[dict]:
     ex = extract_document("t", text)
     found = check_document(ex.statistics, ex.comparisons, Settings())
@@ -64,7 +69,7 @@ def _interval_checks(text: str) -> list[dict]:
 
 def test_a_single_arm_response_rate_is_held_to_the_exact_interval_of_its_count():
     row = BY_COUNT[(25, 61, 0.95)]
-    limits = f"{_pct(row['clopper_pearson_low'])} to {_pct(row['clopper_pearson_high'])}"
+    limits = _limits(row, "clopper_pearson")
     text = (
         "Sixty-one patients were enrolled and treated. The objective response rate was "
         f"41.0% (95% CI, {limits})."
@@ -78,7 +83,7 @@ def test_a_single_arm_response_rate_is_held_to_the_exact_interval_of_its_count()
 @pytest.mark.parametrize("order", ["{pct}% (50/60; 95% CI, {ci})", "50/60 ({pct}%; 95% CI, {ci})"])
 def test_a_count_with_its_percentage_and_interval_is_its_own_x_of_n(order):
     row = BY_COUNT[(50, 60, 0.95)]
-    wilson = f"{_pct(row['wilson_low'])} to {_pct(row['wilson_high'])}"
+    wilson = _limits(row, "wilson")
     text = "The clinical success rate was " + order.format(pct="83.3", ci=wilson) + "."
     (check,) = _interval_checks(text)
     assert (check["verdict"], check["method"]) == ("consistent", "Wilson score, 50/60")
@@ -101,7 +106,7 @@ def test_a_survival_estimate_is_not_held_to_x_of_n():
 def test_a_size_the_text_does_not_give_as_the_denominator_is_tried_with_the_others():
     # 25/61 reproduces the interval: of the enrolled 64, the 61 evaluable
     row = BY_COUNT[(25, 61, 0.95)]
-    limits = f"{_pct(row['clopper_pearson_low'])} to {_pct(row['clopper_pearson_high'])}"
+    limits = _limits(row, "clopper_pearson")
     text = (
         "Sixty-four patients were enrolled, of whom 61 were evaluable for response. The "
         f"objective response rate was 41.0% (95% CI, {limits})."
@@ -125,7 +130,7 @@ Unit of Measure: percentage of participants
 
 def test_a_registry_row_of_percentages_with_intervals_is_read_and_checked():
     first, second = BY_COUNT[(272, 277, 0.95)], BY_COUNT[(262, 275, 0.95)]
-    exact = f"{_pct(first['clopper_pearson_low'])} to {_pct(first['clopper_pearson_high'])}"
+    exact = _limits(first, "clopper_pearson")
     text = REGISTRY.format(a=exact, b="92.2 to 97.5")
     rows_ = [r for r in extract_document("r", text).statistics if r["kind"] == "percentage"]
     assert [(r["value"], r["ci_low"], r["ci_high"]) for r in rows_] == [

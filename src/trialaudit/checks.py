@@ -2443,6 +2443,15 @@ def _with_unit(stat: dict) -> str:
     return stat["value_text"] + (" " if unit[:1].isalpha() else "") + unit
 
 
+def _difference_scale(difference: dict, *printed: Reported) -> float:
+    """Return 100 when a risk difference is in percentage points, by its unit or because a
+    difference of proportions is at most 1 (any printed value above it), else 1."""
+    percent = _PERCENT_UNIT.search(difference.get("unit") or "") or any(
+        abs(p.value) > 1 for p in printed
+    )
+    return 100.0 if percent else 1.0
+
+
 def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
     """Judge an NNT against the risk difference printed before it: the reported difference
     stands for every value that rounds to it, so the NNT may be any 1/|d| of those."""
@@ -2450,9 +2459,7 @@ def check_nnt_against_difference(stat: dict, difference: dict) -> dict | None:
     printed = as_reported(difference.get("value_text"))
     if reported is None or printed is None:
         return None
-    # in percentage points by its unit, or because a difference of proportions is at most 1
-    percent = _PERCENT_UNIT.search(difference.get("unit") or "") or abs(printed.value) > 1
-    scale = 100.0 if percent else 1.0
+    scale = _difference_scale(difference, printed)
     rounds_from = tuple(v / scale for v in printed.interval())
     what = f"the printed {_with_unit(difference)}"
     verdict = _judge_nnt(reported, rounds_from, printed.value / scale, what)
@@ -2473,11 +2480,7 @@ def check_nnt_ci_against_difference(stat: dict, difference: dict) -> dict | None
     if d_lo.value <= 0 <= d_hi.value or d_hi.value <= 0 <= d_lo.value:
         why = "the printed interval of the difference includes 0: the NNT's runs through infinity"
         return _row(stat, "nnt_ci_vs_difference", reported, _not_checkable(why))
-    percent = (
-        _PERCENT_UNIT.search(difference.get("unit") or "")
-        or max(abs(d_lo.value), abs(d_hi.value)) > 1
-    )
-    scale = 100.0 if percent else 1.0
+    scale = _difference_scale(difference, d_lo, d_hi)
     far, near = sorted((d_lo, d_hi), key=lambda d: -abs(d.value))
     verdicts = [
         _judge_nnt(bound, tuple(v / scale for v in limit.interval()), limit.value / scale, what)
@@ -3294,39 +3297,56 @@ def check_smd_ci(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
     ]  # fmt: skip
 
 
+def _t_of_test(test: dict | None) -> tuple[tuple[float, float], float | None] | None:
+    """Return the range of |t| that rounds to a printed t (or to the root of an F on 1 df) and
+    the t's degrees of freedom (None when not printed); None for any other test."""
+    reported = as_reported(test.get("value_text")) if test else None
+    if reported is None or test.get("test_type") not in {"t", "F"}:
+        return None
+    squared = test["test_type"] == "F"
+    if squared and (_missing(test.get("df1")) or float(test["df1"]) != 1):
+        return None
+    df = test.get("df2") if squared else test.get("df1")
+    low_t, high_t = reported.interval()
+    if squared:
+        low_t, high_t = math.sqrt(max(low_t, 0.0)), math.sqrt(max(high_t, 0.0))
+    return (low_t, high_t), (None if _missing(df) else float(df))
+
+
+def _smd_ranges(
+    t: tuple[float, float], n_1: int, n_2: int, named: str
+) -> dict[str, tuple[float, float]]:
+    """Return {method: range} of d = |t| sqrt(1/n1 + 1/n2) over the t of ``t`` (Lakens 2013,
+    eq. 2), and of Hedges' g = d J unless the text says Cohen's d."""
+    low, high = continuous.smd_from_t(t, n_1, n_2)
+    found = {"|t| sqrt(1/n1 + 1/n2)": (low, high)}
+    if named != "Cohen d":
+        j = continuous.hedges_correction(n_1, n_2)
+        found["|t| sqrt(1/n1 + 1/n2)" + _HEDGES_J] = (low * j, high * j)
+    return found
+
+
 def check_smd_from_test(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
     """A standardized mean difference printed with the two-sample t (or F of 1 df) of the same
     comparison against d = |t| sqrt(1/n1 + 1/n2) (Lakens 2013, eq. 2), and Hedges' g = d J, over
     the t that round to the printed one; only when the t's degrees of freedom are the arms'
     sizes less two (a paired t gives another d)."""
     effect = _smd_of(cmp, stats_by_id)
-    test = _stat(stats_by_id, cmp.get("test_stat_id"))
-    reported_test = as_reported(test.get("value_text")) if test else None
-    if effect is None or reported_test is None or test.get("test_type") not in {"t", "F"}:
+    of_test = _t_of_test(_stat(stats_by_id, cmp.get("test_stat_id")))
+    if effect is None or of_test is None:
         return []
-    squared = test["test_type"] == "F"
-    df = test.get("df2") if squared else test.get("df1")
-    if squared and (_missing(test.get("df1")) or float(test["df1"]) != 1):
-        return []
+    t, df = of_test
     named = stated_method(effect)
     n_1, n_2 = cmp.get("total_1"), cmp.get("total_2")
     if named == "Glass delta":
         verdict = _not_checkable("Glass's delta needs an arm's SD, which the t does not give")
-    elif _missing(n_1) or _missing(n_2) or _missing(df):
+    elif _missing(n_1) or _missing(n_2) or df is None:
         verdict = _not_checkable("the arms' sizes or the test's degrees of freedom not reported")
-    elif float(df) != int(n_1) + int(n_2) - 2:
-        why = f"the test's df ({float(df):g}) is not the arms' sizes ({n_1} + {n_2}) less two"
+    elif df != int(n_1) + int(n_2) - 2:
+        why = f"the test's df ({df:g}) is not the arms' sizes ({n_1} + {n_2}) less two"
         verdict = _not_checkable(why)
     else:
-        n_1, n_2 = int(n_1), int(n_2)
-        low_t, high_t = reported_test.interval()
-        if squared:
-            low_t, high_t = math.sqrt(max(low_t, 0.0)), math.sqrt(max(high_t, 0.0))
-        low, high = continuous.smd_from_t((low_t, high_t), n_1, n_2)
-        j = continuous.hedges_correction(n_1, n_2)
-        found = {"|t| sqrt(1/n1 + 1/n2)": (low, high)}
-        if named != "Cohen d":
-            found["|t| sqrt(1/n1 + 1/n2)" + _HEDGES_J] = (low * j, high * j)
+        found = _smd_ranges(t, int(n_1), int(n_2), named)
         verdict = _judge_size(as_reported(effect["value_text"]), found)
     return [
         _row(effect, "smd_vs_test", effect["value_text"], verdict,
@@ -3341,16 +3361,12 @@ def _smd_splits(
     more whose d = |t| sqrt(1/n1 + 1/n2) (or Hedges' g = d J, unless the text says Cohen's d)
     over the t that round to the printed one holds the reported value."""
     low_r, high_r = continuous.magnitude(reported.interval())
-    found = []
-    for n_1 in range(2, total // 2 + 1):
-        n_2 = total - n_1
-        low, high = continuous.smd_from_t(t, n_1, n_2)
-        ranges = {"|t| sqrt(1/n1 + 1/n2)": (low, high)}
-        if named != "Cohen d":
-            j = continuous.hedges_correction(n_1, n_2)
-            ranges["|t| sqrt(1/n1 + 1/n2)" + _HEDGES_J] = (low * j, high * j)
-        found += [(n_1, n_2, m) for m, (lo, hi) in ranges.items() if lo <= high_r and low_r <= hi]
-    return found
+    return [
+        (n_1, total - n_1, method)
+        for n_1 in range(2, total // 2 + 1)
+        for method, (lo, hi) in _smd_ranges(t, n_1, total - n_1, named).items()
+        if lo <= high_r and low_r <= hi
+    ]
 
 
 def check_smd_against_t_alone(
@@ -3362,30 +3378,20 @@ def check_smd_against_t_alone(
     up to df + 2 it is held to them as smd_vs_test is; without, consistent when some split of
     df + 2 people into two arms gives it (the splits are named), else not checkable: a paired
     or one-sample t gives another d (Lakens 2013, eqs. 6-8)."""
-    reported, reported_t = as_reported(effect.get("value_text")), as_reported(test["value_text"])
-    squared = test.get("test_type") == "F"
-    df = test.get("df2") if squared else test.get("df1")
-    if reported is None or reported_t is None or _missing(df) or float(df) < 2:
+    reported, of_test = as_reported(effect.get("value_text")), _t_of_test(test)
+    if reported is None or of_test is None or of_test[1] is None or of_test[1] < 2:
         return None
-    if squared and (_missing(test.get("df1")) or float(test["df1"]) != 1):
-        return None
-    low_t, high_t = reported_t.interval()
-    if squared:
-        low_t, high_t = math.sqrt(max(low_t, 0.0)), math.sqrt(max(high_t, 0.0))
-    total, named = int(float(df)) + 2, stated_method(effect)
-    if named == "Glass delta" or float(df) != int(float(df)):
+    t, df = of_test
+    total, named = int(df) + 2, stated_method(effect)
+    if named == "Glass delta" or df != int(df):
         return None
     if sizes is not None:
-        n_1, n_2 = sizes
-        found = {"|t| sqrt(1/n1 + 1/n2)": continuous.smd_from_t((low_t, high_t), n_1, n_2)}
-        if named != "Cohen d":
-            j = continuous.hedges_correction(n_1, n_2)
-            low, high = found["|t| sqrt(1/n1 + 1/n2)"]
-            found["|t| sqrt(1/n1 + 1/n2)" + _HEDGES_J] = (low * j, high * j)
-        verdict = _judge_size(reported, found)
-        assumption = f"arms of {n_1} and {n_2}, the sizes the text gives, with df = n1 + n2 - 2"
+        verdict = _judge_size(reported, _smd_ranges(t, *sizes, named))
+        assumption = (
+            f"arms of {sizes[0]} and {sizes[1]}, the sizes the text gives, with df = n1 + n2 - 2"
+        )
         return _row(effect, "smd_vs_test", effect["value_text"], verdict, assumption=assumption)
-    splits = _smd_splits(reported, (low_t, high_t), total, named)
+    splits = _smd_splits(reported, t, total, named)
     method = "|t| sqrt(1/n1 + 1/n2), n1 + n2 = df + 2"
     if splits:
         shown = sorted({(a, b) for a, b, _ in splits}, key=lambda p: abs(p[0] - p[1]))
@@ -3425,13 +3431,12 @@ def _smd_checks_without_comparison(
         ]
         if not tests:
             continue
-        test = tests[-1]
-        df = test.get("df2") if test.get("test_type") == "F" else test.get("df1")
+        of_test = _t_of_test(tests[-1])
         sizes = list(arm_sizes.get(_study_of(effect), {}).values())
         pair = None
-        if len(sizes) == 2 and not _missing(df) and sum(sizes) == float(df) + 2:
+        if len(sizes) == 2 and of_test and of_test[1] is not None and sum(sizes) == of_test[1] + 2:
             pair = (sizes[0], sizes[1])
-        rows.append(check_smd_against_t_alone(effect, test, pair))
+        rows.append(check_smd_against_t_alone(effect, tests[-1], pair))
     return rows
 
 
@@ -4328,11 +4333,10 @@ def check_document(
     percent_sizes_of = {
         study: sizes | analysed_sizes.get(study, {}) for study, sizes in arm_sizes.items()
     }
-    samples_of: dict[str, list[int]] = {}
+    rows_of_study: dict[str, list[dict]] = {}
     for s in stats:
-        if s["kind"] == "sample_size" and counts_people(s) and not _missing(s.get("value")):
-            samples_of.setdefault(_study_of(s), []).append(int(float(s["value"])))
-    samples_of = {study: sorted(set(v)) for study, v in samples_of.items()}
+        rows_of_study.setdefault(_study_of(s), []).append(s)
+    samples_of = {study: sorted(_samples_stated(rows)) for study, rows in rows_of_study.items()}
     sentences = _RowsBySentence(stats)
     parallels = _parallels_of_own_arm(stats, sentences)
     short_in_every_arm = _shortfall_in_every_arm(stats, sentences)

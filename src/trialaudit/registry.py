@@ -86,6 +86,7 @@ def _number_row(cell_chars: str) -> re.Pattern:
 
 _PLAIN_ROW = _number_row(r"[\d|\s]")
 _DECIMAL_ROW = _number_row(r"[\d.|\s]")
+_INTERVAL_ROW = _number_row(r"[\d.()\-|\sto]")  # "98.2 (95.8 to 99.4) | 95.3 (92.2 to 97.5)"
 _WHOLE = re.compile(r"(?<![\d.])\d{1,7}(?![\d.%])")
 _NUMBER = r"-?\d{1,7}(?:\.\d{1,6})?"
 _CELL = re.compile(
@@ -369,8 +370,7 @@ def _percentages_with_intervals(
     """The row of percentages of people with their intervals (one per arm) on the line after a
     "Measure Type: Number (95% Confidence Interval) / Unit of Measure: percentage of
     participants" header; a label before the cells names the outcome."""
-    row = _number_row(r"[\d.()\-|\sto]")
-    label, cells = _row_of_arms(norm, header.end(), end, titles, row, _CELL, 1)
+    label, cells = _row_of_arms(norm, header.end(), end, titles, _INTERVAL_ROW, _CELL, 1)
     level = float(header.group("level")) / 100
     return [
         Candidate(
