@@ -1380,3 +1380,61 @@ def test_a_size_of_each_arm_in_other_languages(text):
     sizes = [(r["kind"], r["value"]) for r in rows if r["kind"] in {"arm_size", "sample_size"}]
     assert ("arm_size", 48) in sizes
     assert all(r["arm"] in ("", None) for r in rows if r["kind"] == "arm_size")
+
+
+_EVALUABLE_RESPECTIVELY = (
+    "Of the 121 patients who underwent randomization, 61 were assigned to the dapagliflozin "
+    "group and 60 to the placebo group; 58 and 57, respectively, were evaluable for the primary "
+    "end point. The primary end point occurred in 12 patients (20.7%) in the dapagliflozin group "
+    "and in 21 (36.8%) in the placebo group (relative risk, 0.56; 95% CI, 0.31 to 1.03; P=0.06)."
+)
+
+
+def test_two_analysed_sizes_said_respectively_are_the_arms_denominators():
+    """ "58 and 57, respectively, were evaluable": the analysed arms (20.7% = 12/58, 36.8% =
+    21/57), so the RR's interval is held to 12/58 vs 21/57, not to the randomized 61 and 60
+    (which gave 0.30 to 1.04 and called the printed 0.31 to 1.03 inconsistent)."""
+    extraction = extract_document("t", _EVALUABLE_RESPECTIVELY)
+    sizes = [
+        (r["value"], r["arm"], r["population"])
+        for r in extraction.statistics
+        if r["kind"] == "arm_size"
+    ]
+    assert (58, "dapagliflozin", "analysed") in sizes
+    assert (57, "placebo", "analysed") in sizes
+    (comparison,) = extraction.comparisons
+    assert (comparison["total_1"], comparison["total_2"]) == (58, 57)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    verdicts = {c["check"]: c["verdict"] for c in checks if c["check"] != "percent_vs_count"}
+    assert verdicts["ci_vs_counts"] == "consistent"
+    assert "inconsistent" not in verdicts.values()
+    assert {c["verdict"] for c in checks if c["check"] == "percent_vs_count"} == {"consistent"}
+
+
+def test_analysed_sizes_with_respectively_after_the_verb_are_arm_sizes():
+    text = (
+        "We randomly assigned 61 patients to dapagliflozin and 60 to placebo; 58 and 57 "
+        "patients were included in the primary analysis, respectively."
+    )
+    extraction = extract_document("t", text)
+    sizes = [(r["kind"], r["value"], r["arm"]) for r in extraction.statistics]
+    assert ("arm_size", 58, "dapagliflozin") in sizes
+    assert ("arm_size", 57, "placebo") in sizes
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert not [c for c in checks if c["verdict"] == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one arm at two time points: the "respectively" is the weeks'
+        "We randomly assigned 61 patients to dapagliflozin and 60 to placebo; 58 and 55 were "
+        "evaluable at weeks 12 and 24, respectively.",
+        # no "respectively": the two numbers may be anything
+        "We randomly assigned 61 patients to dapagliflozin and 60 to placebo; 58 and 55 were "
+        "evaluable.",
+    ],
+)
+def test_two_analysed_numbers_without_their_own_respectively_are_no_arm_sizes(text):
+    values = [r["value"] for r in extract_document("t", text).statistics if r["kind"] == "arm_size"]
+    assert 58 not in values and 55 not in values

@@ -534,6 +534,7 @@ def size_candidates(norm: str, sents: context.Sentences, scan: Scanner) -> list[
     found += _column_header_sizes(norm, scan)
     found += _cluster_sizes(norm, sents, scan)
     found += _enrolled_into(norm, sents, scan)
+    found += _analysed_respectively(norm, sents, scan)
     found += _n_to_arm(norm, sents, scan)
     found += _sizes_that_add_up(norm, sents, scan)
     found += _treated_with(norm, sents, scan)
@@ -1285,6 +1286,33 @@ def _group_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
 
 
 _TWO_ARMS_ANCHORS = ("n was", "n were", "n =", "n=", "sizes", "size ", "numbers")
+
+
+_ANALYSED_ANCHORS = ("evaluable", "analysed", "analyzed", "analysis", "analyses")
+
+
+def _analysed_respectively(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
+    """ "58 and 57, respectively, were evaluable": the analysed sizes of two arms, in the order
+    the sentence named them (_assign_respectively reads which); without a "respectively" of
+    their own the two numbers are left alone (they may be one arm at two time points)."""
+    found = []
+    for m in scan.finditer(grammar.TWO_ANALYSED_SIZES, _ANALYSED_ANCHORS, 90, 40):
+        if not m["respectively"] and not _respectively_after(norm, m.end(), sents.of(m.start())):
+            continue
+        for n in ("n1", "n2"):
+            found.append(_arm_size(m.start(n), m.end(n), m.group(n), "", "analysed"))
+    return found
+
+
+_PAIR_BEFORE_RESPECTIVELY = re.compile(r"\s(?:and|or)\s")
+
+
+def _respectively_after(norm: str, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether a "respectively" later in the sentence goes with the pair that ends at ``end``:
+    no other pair stands between them ("61 and 60 were evaluable at weeks 12 and 24,
+    respectively" lists one arm's time points)."""
+    at = norm.find("respectively", end, sentence[1])
+    return at >= 0 and _PAIR_BEFORE_RESPECTIVELY.search(norm, end, at) is None
 
 
 def _sizes_of_two_arms(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:

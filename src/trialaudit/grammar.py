@@ -1240,6 +1240,16 @@ N_WERE_ANALYSED = re.compile(
         |(?:the\s)?study\s(?:drug|treatment|medication|intervention)))\b""",
     _X,
 )
+# Two arms' analysed sizes listed "respectively": "58 and 57, respectively, were evaluable",
+# "58 and 57 patients were included in the primary analysis, respectively".
+TWO_ANALYSED_SIZES = re.compile(
+    rf"""(?<![\w.,\-:])(?<!\d\sand\s)(?<!\d\sor\s)(?<!\d,\s)(?!(?:19|20)\d\d\s(?:and|or)\s(?:19|20)\d\d\b)(?P<n1>{INT})\s(?:and|or)\s(?P<n2>{INT})(?![\d%]|[.,]\d)
+    (?:\s{_WORDS}{{0,1}}?(?i:{_PARTICIPANTS}))?(?P<respectively>,?\srespectively)?,?\s
+    (?:were|was)\s(?:(?:subsequently|finally)\s)?
+    (?P<verb>evaluable|analy[sz]ed|included\sin\sthe\s(?:[\w\-]{{1,20}}\s){{0,2}}?analys[ie]s
+      |available\sfor\s(?:the\s)?(?:[\w\-]{{1,20}}\s){{0,2}}?analys[ie]s)\b""",
+    _X,
+)
 # A registry's enrolment field: "Total final enrolment: 286", "Enrollment: 240 (Actual)"; a
 # flow line: "Randomised: 412; completed: 380".
 ENROLMENT_FIELD = re.compile(
