@@ -955,6 +955,23 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
     return found
 
 
+_PARTICIPANTS_HEADINGS = ("participants:", "participants :", "patients:", "patients :")
+
+
+def _participants_headed(
+    norm: str, sents: context.Sentences, scan: Scanner
+) -> set[tuple[int, int]]:
+    """The sentences a structured abstract's "Participants:" heading opens at a line's start
+    (BMJ: "Participants: 1204 patients (602 intervention, 602 control)"): they describe the
+    sample as an allocating sentence does."""
+    return {
+        sents.of(p)
+        for heading in _PARTICIPANTS_HEADINGS
+        for p in scan.positions(heading)
+        if not norm[norm.rfind("\n", 0, p) + 1 : p].strip()
+    }
+
+
 def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "3612 children were randomly assigned (2408 vaccine, 1204 control)", "Of 486 randomized
     patients, 244 received iron and 242 placebo": two or three arm sizes whose sum is printed
@@ -962,7 +979,10 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     found = []
     # only in sentences that allocate (found from the scanner's cached word positions)
     near = {sents.of(p) for word in _ALLOCATION_WORDS for p in scan.positions(word)}
-    allocating = sorted(s for s in near if _ENROLMENT_VERB.search(norm, *s))
+    allocating = sorted(
+        {s for s in near if _ENROLMENT_VERB.search(norm, *s)}
+        | _participants_headed(norm, sents, scan)
+    )
     found += _labelled_sizes_that_add_up(norm, sents, allocating)
     found += _bracketed_sizes_that_add_up(norm, allocating)
     lists = (m for sentence in allocating for m in _ARM_LIST.finditer(norm, *sentence))

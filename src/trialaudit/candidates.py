@@ -976,14 +976,22 @@ def _event_counts_in_arms(norm: str, scan: Scanner) -> list[Candidate]:
         arms = [m.group("a1"), m.group("a2")]
         if not all(_is_arm_of_people(arm) for arm in arms):
             continue
-        for x, pct, arm, noun in (("x1", "p1", "a1", "n1"), ("x2", "p2", "a2", "n2")):
+        for k in "12":
             fields = {
-                "numerator": word_value(m.group(x)),
-                "value_text": m.group(x),
-                "percent_text": m.group(pct),
-                "arm": context.clean_arm(m.group(arm)),
+                "numerator": word_value(m.group("x" + k)),
+                "denominator": word_value(m.group("d" + k)) if m.group("d" + k) else None,
+                "value_text": m.group("x" + k),
+                "percent_text": m.group("p" + k),
+                "arm": context.clean_arm(m.group("a" + k)),
             }
-            found.append(Candidate("count", m.start(x), m.end(noun), fields))
+            # a count printed over its denominator spans that ("84/602 (14.0%)"), as the
+            # readers of x/n do; any other spans its arm's people (or its arm, when the pair
+            # names them once: "84 (14.0%) intervention and 112 (18.6%) control patients")
+            if m.group("d" + k):
+                end = m.end("c" + k)
+            else:
+                end = m.end("n" + k) if m.group("n" + k) else m.end("a" + k)
+            found.append(Candidate("count", m.start("x" + k), end, fields))
     return found
 
 

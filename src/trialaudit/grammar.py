@@ -118,7 +118,10 @@ RATIO = re.compile(
     (?![A-Za-z])
     (?:\s?[\[(](?P<abbr2>{_RATIO_ABBR})[\])])?
     (?:,?\s(?:for|of)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
-        (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
+        (?:\s(?!was\b|were\b|is\b|of\b|adjusted\b|stratified\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
+    # "odds ratio adjusted for clustering 0.71": what it was adjusted for (extract flags it)
+    (?:,?\s(?P<adjusted_for>(?i:adjusted|stratified|controlled)\sfor\s(?![\d\-])[A-Za-z][\w\-]{{0,24}}
+        (?:,?\s(?!was\b|were\b|is\b)[A-Za-z][\w\-]{{0,24}}){{0,4}}),?)?
     # "hazard ratios versus placebo were 0.93": what the ratio compares with, before the verb
     (?:\s(?:versus|vs\.?)\s[A-Za-z][\w\-]{{0,24}}(?=\s(?:was|were)\s))?
     {CI_HEADING}?
@@ -783,7 +786,8 @@ COUNT_AND_COUNT = re.compile(
 )
 # Two arms' people with an event, each named by its arm: "Hypernatraemia occurred in nine
 # intervention patients and three usual-care patients", "in 22 (59.5%) BMMNC patients and 20
-# (57.1%) control patients", "in 29 MSC recipients and 31 placebo recipients".
+# (57.1%) control patients", "in 29 MSC recipients and 31 placebo recipients", "in 84/602
+# (14.0%) intervention and 112/602 (18.6%) control patients" (the first noun left out).
 # ... or in a bracket after the event: "Three patients died (one BMMNC patient and two control
 # patients)". The words before the first count (EVENT_IN_ARM_LEAD) are checked by its reader.
 _ARM_PEOPLE = r"(?:recipients?|patients?|participants?|subjects?|children|infants?|adults?)"
@@ -792,9 +796,11 @@ EVENT_IN_ARM_LEAD = re.compile(
     r"(?:(?i:occurred|reported|observed|seen|recorded|developed)\s(?:in|among)\s|\()$"
 )
 EVENT_IN_ARM_PEOPLE = re.compile(
-    rf"""(?<![\w.,\-])(?P<x1>{COUNT_WORD})(?:\s?\((?P<p1>{DEC})\s?%\))?\s(?P<a1>{_ARM_WORDS})\s(?P<n1>{_ARM_PEOPLE})
+    rf"""(?<![\w.,\-])(?P<c1>(?P<x1>{COUNT_WORD})(?:\s?/\s?(?P<d1>{INT}))?(?:\s?\((?P<p1>{DEC})\s?%\))?)
+    \s(?P<a1>{_ARM_WORDS}?)(?:\s(?P<n1>{_ARM_PEOPLE}))?
     (?:,\s|\s)(?:and|vs\.?|versus|compared\swith)\s
-    (?P<x2>{COUNT_WORD})(?:\s?\((?P<p2>{DEC})\s?%\))?\s(?P<a2>{_ARM_WORDS})\s(?P<n2>{_ARM_PEOPLE})\b""",
+    (?P<c2>(?P<x2>{COUNT_WORD})(?:\s?/\s?(?P<d2>{INT}))?(?:\s?\((?P<p2>{DEC})\s?%\))?)
+    \s(?P<a2>{_ARM_WORDS})\s(?P<n2>{_ARM_PEOPLE})\b""",
     _X,
 )
 # "there were 2 cases of nausea, 1 case of dizziness", "Four cases of pneumonia occurred".
