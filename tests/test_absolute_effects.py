@@ -8,7 +8,7 @@ import math
 import pytest
 import scipy.special
 import scipy.stats
-from extraction_helpers import checks_named, of_kind, one
+from extraction_helpers import checks_named, of_kind, one, one_check
 
 from trialaudit.absolute_effects import implied_ranges, risk_with_intervention
 
@@ -143,3 +143,36 @@ def test_a_continuous_absolute_effect_is_a_signed_mean_difference(line, measure,
     difference = one(line, "difference")
     assert difference["measure"] == measure
     assert (difference["value"], difference["ci_low"], difference["ci_high"]) == values
+
+
+# A review's results in prose: the assumed risk ends its clause with a comma.
+REVIEW_PROSE = (
+    "Compared with placebo, antibiotics probably reduce treatment failure (RR 0.65, 95% CI 0.52 "
+    "to 0.81; 9 studies, 2,980 participants). With an assumed risk of 200 per 1000, this is 70 "
+    "fewer per 1000 (96 fewer to 38 fewer)."
+)
+
+
+@pytest.mark.parametrize(
+    ("slip", "verdicts"),
+    [
+        # 200 x (1 - 0.65) = 70; 200 x (1 - 0.52) = 96; 200 x (1 - 0.81) = 38
+        ("", ("consistent", "consistent")),
+        ("(96 fewer to 28 fewer)", ("consistent", "inconsistent")),
+        ("this is 60 fewer", ("inconsistent", "consistent")),
+    ],
+)
+def test_an_assumed_risk_before_a_comma_is_the_comparators_risk(slip, verdicts):
+    original = {
+        "": "",
+        "(96 fewer to 28 fewer)": "(96 fewer to 38 fewer)",
+        "this is 60 fewer": "this is 70 fewer",
+    }[slip]
+    text = REVIEW_PROSE.replace(original, slip) if slip else REVIEW_PROSE
+    (assumed,) = [m for m in of_kind(text, "mean") if "per 1000" in m["source_text"]]
+    assert assumed["source_text"] == "200 per 1000"
+    got = tuple(
+        one_check(text, check)["verdict"]
+        for check in ("absolute_difference_vs_ratio", "absolute_difference_ci_vs_ratio_ci")
+    )
+    assert got == verdicts

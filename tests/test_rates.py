@@ -397,3 +397,17 @@ def test_rates_in_two_units_are_named_in_one_order_whatever_the_hash_seed():
     }
     assert len(outputs) == 1
     assert "per 100 PY per 1000 PY" in outputs.pop()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Person-time was 1098 and 1069 person-years, respectively.",
+        "Follow-up totalled 2,400 and 2,310 patient-months, respectively.",
+        "The cohort contributed 120 and 118 person years of observation.",
+    ],
+)
+def test_person_time_is_no_count_of_people(text):
+    """ "1098 and 1069 person-years" are two arms' person-time, not 1098 and 1069 people."""
+    counts = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
+    assert counts == []

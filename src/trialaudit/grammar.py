@@ -215,7 +215,8 @@ RATE_AFTER = re.compile(
 # per 1000 ("314 per 1000 with usual care", "455 per 1000 (341 to 607)") and their difference
 # ("141 more per 1000 (27 more to 293 more)"), both derived from the comparator's risk and the
 # relative effect. A rate per 1000 person-years is not one.
-_PER_THOUSAND = r"(?i:per)\s1(?:[,.\s\u2009]?000)(?![\d,.])"
+# (a comma or point after it ends the clause: "an assumed risk of 200 per 1000, this is ...")
+_PER_THOUSAND = r"(?i:per)\s1(?:[,.\s\u2009]?000)(?!\d|[,.]\d)"
 _NOT_PERSON_TIME = (
     r"(?!\s(?i:person|patient|participant|child|women|men|live|births|PY|population|inhabitants))"
 )
@@ -578,6 +579,8 @@ _PEOPLE = (
     r"|\u05de\u05d8\u05d5\u05e4\u05dc\u05d9\u05dd|\u05d7\u05d5\u05dc\u05d9\u05dd"
     # the abbreviation of posters and slides: "3 of 25 pts (12%)"
     r"|pts)"
+    # person-time is no people: "1098 and 1069 person-years", "2,400 patient-months"
+    r"(?![\-\s](?:years?|months?|weeks?|days?|time)\b)"
 )
 # The people a sample size counts: not deaths or events ("a total of 14 deaths (9.3%)").
 _PARTICIPANTS = _PEOPLE.replace("|deaths?|events?", "")
