@@ -3043,18 +3043,12 @@ def _difference_of_means_alone(cmp: dict, stats_by_id: dict[int, dict], effect: 
     0.07 L with placebo (difference, 0.11 L; ...)"): against mean 1 - mean 2 over the means'
     rounding, in the order that gives it its sign; its CI would need the SDs. Only a difference
     in the means' own unit (percentage points of means in percent)."""
-    if effect.get("measure") not in {"mean difference", "difference"}:
-        return []
     means = _summaries_of(cmp, stats_by_id)
     if any(m is None or m["kind"] != "mean" or m.get("spread_kind") for m in means):
         return []
-    units = {(m.get("unit") or "").strip() for m in means}
-    unit = (effect.get("unit") or "").strip()
-    in_points = units == {"%"} and bool(_PERCENTAGE_POINTS.match(unit))
     boxes = [as_reported(m.get("value_text")) for m in means]
     if (
-        len(units) != 1
-        or (unit not in units and not in_points)
+        not _in_the_means_unit(effect, means)
         or None in boxes
         or _of_a_longer_list(cmp, stats_by_id)
     ):
@@ -3071,6 +3065,154 @@ def _difference_of_means_alone(cmp: dict, stats_by_id: dict[int, dict], effect: 
     if _reversed_by_sign(m1, m2, reported):
         m1, m2 = m2, m1
     return [_difference_of_means_row(effect, reported, m1, m2, cid)]
+
+
+def _in_the_means_unit(effect: dict, means: list[dict], unitless_means: bool = False) -> bool:
+    """Whether a difference is of means and in their own unit (percentage points of means in
+    percent); with ``unitless_means``, means printed without a unit take any unit of their
+    difference but percent ("10.0 and 7.0; the mean difference was 3.0 points")."""
+    if effect.get("measure") not in {"mean difference", "difference"}:
+        return False
+    units = {(m.get("unit") or "").strip() for m in means}
+    unit = (effect.get("unit") or "").strip()
+    in_points = units == {"%"} and bool(_PERCENTAGE_POINTS.match(unit))
+    if unitless_means and units == {""}:
+        return not unit.startswith(("%", "perc"))
+    return len(units) == 1 and (unit in units or in_points)
+
+
+def _half_widths(low_text, high_text) -> tuple[float, float] | None:
+    """The range of half the width of an interval whose printed limits round to these."""
+    low, high = as_reported(low_text), as_reported(high_text)
+    if low is None or high is None:
+        return None
+    (low_lo, low_hi), (high_lo, high_hi) = low.interval(), high.interval()
+    return max(0.0, (high_lo - low_hi) / 2), (high_hi - low_lo) / 2
+
+
+def _symmetric_about(centre, low_text, high_text) -> bool:
+    """Whether a printed interval can be centred on the printed value (a back-transformed or
+    skewed interval is not)."""
+    low, high = as_reported(low_text), as_reported(high_text)
+    c_lo, c_hi = centre.interval()
+    below = (c_lo - low.interval()[1], c_hi - low.interval()[0])
+    above = (high.interval()[0] - c_hi, high.interval()[1] - c_lo)
+    return ranges_overlap(below, above)
+
+
+def _quantile(level: float, df: float | None) -> float:
+    """The two-sided ``level`` quantile of the normal (df None) or of Student's t."""
+    if df is None:
+        return float(special.ndtri(0.5 + level / 2))
+    return float(special.stdtrit(df, 0.5 + level / 2))
+
+
+def _difference_half_widths(
+    arms: list[tuple[float, float]], sizes: list[int] | None, level: float
+) -> dict[str, tuple[float, float]]:
+    """The half-widths a difference's CI can have from the two arms' CI half-widths ``arms``
+    (each a range): the root sum of the squared standard errors of two independent estimates
+    (Altman & Bland, BMJ 2003;326:219), each SE the half-width over its quantile. With normal
+    quantiles throughout they cancel; with the arms' sizes, also Student's t of each arm (n - 1
+    df) and of the difference (pooled n1 + n2 - 2 df, or Welch-Satterthwaite df)."""
+    found = {
+        "normal: root sum of squares of the arms' half-widths": (
+            math.hypot(arms[0][0], arms[1][0]),
+            math.hypot(arms[0][1], arms[1][1]),
+        )
+    }
+    if sizes is None or min(sizes) < 2:
+        return found
+    q1, q2 = (_quantile(level, n - 1) for n in sizes)
+    ses = [(sum(h) / 2) / q for h, q in zip(arms, (q1, q2), strict=True)]
+    welch = (ses[0] ** 2 + ses[1] ** 2) ** 2 / sum(
+        se**4 / (n - 1) for se, n in zip(ses, sizes, strict=True)
+    )
+    for name, df in (("pooled", sizes[0] + sizes[1] - 2), ("Welch", welch)):
+        q = _quantile(level, df)
+        found[f"Student's t: arms n - 1 df, difference {name} df"] = tuple(
+            q * math.hypot(arms[0][k] / q1, arms[1][k] / q2) for k in (0, 1)
+        )
+    return found
+
+
+def _difference_from_arm_intervals(
+    cmp: dict, stats_by_id: dict[int, dict], effect: dict, reported
+) -> list[dict]:
+    """A difference printed after two arms' means, each with its CI ("-5.9 kg (95% CI, -7.1 to
+    -4.7) in the intervention group vs -2.1 kg (95% CI, -3.3 to -0.9) ... (difference, -3.8 kg
+    [95% CI, -5.5 to -2.1])"): the difference against mean 1 - mean 2, and its CI's half-width
+    against those the arms' half-widths give (_difference_half_widths), over every printed limit's
+    rounding. A narrower CI is what a model sharing covariates between the arms gives (not
+    checkable); a wider one is inconsistent when the arms' sizes are printed (the t quantiles
+    are then known), else not checkable."""
+    means = _summaries_of(cmp, stats_by_id)
+    centres = [as_reported(m.get("value_text")) for m in means]
+    if None in centres or not _in_the_means_unit(effect, means, unitless_means=True):
+        return []
+    cid = int(cmp["comparison_id"])
+    m1, m2 = (c.interval() for c in centres)
+    rows = []
+    if not _adjusted(effect) or _of_model_means(cmp, stats_by_id):
+        if _reversed_by_sign(m1, m2, reported):
+            m1, m2 = m2, m1
+        rows.append(_difference_of_means_row(effect, reported, m1, m2, cid))
+    levels = {
+        0.95 if _missing(s.get("ci_level")) else float(s["ci_level"]) for s in [*means, effect]
+    }
+    arms = [_half_widths(m.get("spread_low_text"), m.get("spread_high_text")) for m in means]
+    own = _half_widths(effect.get("ci_low_text"), effect.get("ci_high_text"))
+    if own is None or None in arms or len(levels) != 1:
+        return rows
+    if not all(
+        _symmetric_about(c, m.get("spread_low_text"), m.get("spread_high_text"))
+        for c, m in zip(centres, means, strict=True)
+    ):
+        why = "an arm's CI is not symmetric about its mean (a transformed or skewed interval)"
+        verdict = _not_checkable(why)
+    else:
+        sizes = [cmp.get("total_1"), cmp.get("total_2")]
+        known = None if any(_missing(n) for n in sizes) else [int(n) for n in sizes]
+        found = _difference_half_widths(arms, known, levels.pop())
+        matching = [name for name, (lo, hi) in found.items() if ranges_overlap(own, (lo, hi))]
+        method = (matching or list(found))[0]
+        lo, hi = found[method]
+        centre = reported.value
+        verdict = Verdict(
+            CONSISTENT if matching else INCONSISTENT,
+            method,
+            centre - (lo + hi) / 2,
+            f"{centre - hi:.4g} to {centre - lo:.4g}, {centre + lo:.4g} to {centre + hi:.4g}",
+            "",
+            centre - hi,
+            centre + hi,
+        )
+        narrowest = min(low for low, _ in found.values())
+        if not matching and own[1] < narrowest:
+            why = "narrower than independent arms' CIs give: a model that adjusts for covariates"
+            why += " correlates the arms' means"
+            verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+        elif not matching and known is None:
+            why = "wider than the arms' CIs give with normal quantiles; t quantiles of small arms"
+            why += " could give it, and the arms' sizes are not printed"
+            verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+        elif not matching and _adjusted(effect) and not _of_model_means(cmp, stats_by_id):
+            why = "an adjusted difference (a model's, perhaps with imputed data) after raw means"
+            verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+    reported_ci = f"{effect['ci_low_text']} to {effect['ci_high_text']}"
+    rows.append(
+        _row(effect, "difference_ci_vs_arm_cis", reported_ci, verdict, comparison_id=cid,
+             assumption="the two arms' estimates are independent")
+    )  # fmt: skip
+    return rows
+
+
+def _two_means_with_cis(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
+    """Whether a comparison pairs two arms' means, each printed with its CI."""
+    means = _summaries_of(cmp, stats_by_id)
+    return all(
+        m is not None and m["kind"] == "mean" and m.get("spread_kind") == "ci" for m in means
+    ) and not _of_a_longer_list(cmp, stats_by_id)
 
 
 def _of_model_means(cmp: dict, stats_by_id: dict[int, dict]) -> bool:
@@ -3102,10 +3244,14 @@ def check_difference_from_summaries(cmp: dict, stats_by_id: dict[int, dict]) -> 
     order of the arms. An adjusted difference (ANCOVA, a model) is not held to raw means, only to
     least-squares or adjusted means (_of_model_means)."""
     effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
-    if effect is None or (_adjusted(effect) and not _of_model_means(cmp, stats_by_id)):
+    if effect is None:
         return []
     reported = as_reported(effect.get("value_text"))
     if reported is None:
+        return []
+    if _two_means_with_cis(cmp, stats_by_id):  # its CI is held even when adjusted
+        return _difference_from_arm_intervals(cmp, stats_by_id, effect, reported)
+    if _adjusted(effect) and not _of_model_means(cmp, stats_by_id):
         return []
     if not _two_means_with_sds(cmp, stats_by_id):
         return _difference_of_means_alone(cmp, stats_by_id, effect, reported)
@@ -4265,9 +4411,9 @@ def _allow_for_clustering(row: dict, by_id: dict[int, dict], mean_size: float) -
 _INDEPENDENT_ARMS_CHECKS = frozenset(
     {
         "test_vs_summaries", "p_vs_summaries", "difference_ci_vs_summaries", "smd_vs_test",
-        "smd_ci_vs_sizes", "p_vs_counts", "ci_vs_counts", "test_vs_counts", "p_vs_percentages",
-        "ci_vs_percentages", "test_vs_percentages", "total_vs_arm_sizes",
-        "denominator_vs_randomized",
+        "difference_ci_vs_arm_cis", "smd_ci_vs_sizes", "p_vs_counts", "ci_vs_counts",
+        "test_vs_counts", "p_vs_percentages", "ci_vs_percentages", "test_vs_percentages",
+        "total_vs_arm_sizes", "denominator_vs_randomized",
     }
 )  # fmt: skip
 _WITHIN_PATIENTS_NOTE = (

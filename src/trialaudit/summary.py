@@ -48,6 +48,7 @@ CHECK_LABELS = {
     "test_vs_summaries": "t (or F of 1 df, or a folded F) vs the two arms' means and SDs",
     "difference_vs_summaries": "mean difference vs the two arms' means",
     "difference_ci_vs_summaries": "CI of a mean difference vs the two arms' means, SDs and sizes",
+    "difference_ci_vs_arm_cis": "CI of a mean difference vs the two arms' own CIs",
     "smd_vs_summaries": "standardized mean difference vs the two arms' means and SDs",
     "smd_vs_test": "standardized mean difference vs its t and the arm sizes",
     "smd_ci_vs_sizes": "CI of a standardized mean difference vs its estimate and the arm sizes",
