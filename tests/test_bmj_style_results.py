@@ -99,3 +99,21 @@ def test_a_ratio_adjusted_for_named_covariates_is_read_and_flagged(text, value, 
     assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
     assert "adjusted" in row["flags"].split(";")
     assert (row["outcome"] or "") == outcome
+
+
+def test_a_bracket_after_a_number_of_people_gives_its_arms_in_any_sentence():
+    """No verb of allocation: the bracket right after the number of people lists its arms when
+    they add up to it and are arms."""
+    text = (
+        "Compared with placebo, vitamin D did not reduce the incidence of fractures (5.1% vs. "
+        "5.3%; HR 0.96, 95% CI 0.82–1.12, P = 0.57) among 12,927 participants (6,463 vitamin D, "
+        "6,464 placebo)."
+    )
+    sizes = [(r["value"], r["arm"]) for r in _rows(text, "arm_size")]
+    assert sizes == [(6463, "vitamin D"), (6464, "placebo")]
+    # parts that do not add up, or are no arms, are left alone
+    assert _rows(text.replace("6,464 placebo", "6,474 placebo"), "arm_size") == []
+    assert (
+        _rows(text.replace("6,463 vitamin D, 6,464 placebo", "6,463 men, 6,464 women"), "arm_size")
+        == []
+    )

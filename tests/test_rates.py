@@ -411,3 +411,33 @@ def test_person_time_is_no_count_of_people(text):
     """ "1098 and 1069 person-years" are two arms' person-time, not 1098 and 1069 people."""
     counts = [r for r in extract_document("t", text).statistics if r["kind"] == "count"]
     assert counts == []
+
+
+# RECOVERY (Lancet 2021;397:1637), tocilizumab: a rate ratio from a time-to-event analysis and
+# its log-rank p after the crude counts of deaths.
+RECOVERY_COUNTS = (
+    "Overall, 621 (30.7%) of 2022 patients in the tocilizumab group and 729 (34.8%) of 2094 "
+    "patients in the usual care group died within 28 days (rate ratio 0.85; 95% CI 0.76–0.94; "
+    "p=0.0028)."
+)
+RECOVERY_PERCENTAGES = (
+    "A total of 4116 patients were randomly assigned, 2022 to tocilizumab and 2094 to usual "
+    "care. Mortality at day 28 was 30.7% in the tocilizumab group and 34.8% in the usual care "
+    "group (rate ratio 0.85; 95% CI, 0.76 to 0.94; P=0.0028)."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [(RECOVERY_COUNTS, "p_vs_counts"), (RECOVERY_PERCENTAGES, "p_vs_percentages")],
+)
+def test_the_p_of_a_rate_ratio_is_not_a_test_of_the_two_by_two_table(text, check):
+    """The crude tests of 621/2022 vs 729/2094 give p about 0.005; the printed 0.0028 is the
+    rate ratio's, whose CI it agrees with (p_vs_ci), not a false alarm."""
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (row,) = [c for c in checks if c["check"] == check]
+    assert row["verdict"] == "not_checkable"
+    assert "rate ratio" in row["note"]
+    (ci_row,) = [c for c in checks if c["check"] == "p_vs_ci"]
+    assert ci_row["verdict"] == "consistent"

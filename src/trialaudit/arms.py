@@ -955,21 +955,25 @@ def _n_to_arm(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
     return found
 
 
-_PARTICIPANTS_HEADINGS = ("participants:", "participants :", "patients:", "patients :")
+# "among 12,927 participants (6,463 vitamin D, 6,464 placebo)", "Participants: 1,204 patients
+# (602 intervention, 602 control)": a bracket right after a number of people lists its parts.
+_PEOPLE_BRACKETS = (
+    "participants (", "patients (", "adults (", "children (", "subjects (", "women (", "men (",
+    "infants (", "people (", "individuals (", "volunteers (",
+)  # fmt: skip
+_NUMBER_OF_PEOPLE_BEFORE = re.compile(rf"(?<![\w.,]){INT}\s(?:[\w\-]{{1,20}}\s){{0,2}}$")
 
 
-def _participants_headed(
-    norm: str, sents: context.Sentences, scan: Scanner
-) -> set[tuple[int, int]]:
-    """The sentences a structured abstract's "Participants:" heading opens at a line's start
-    (BMJ: "Participants: 1204 patients (602 intervention, 602 control)"): they describe the
-    sample as an allocating sentence does."""
-    return {
-        sents.of(p)
-        for heading in _PARTICIPANTS_HEADINGS
-        for p in scan.positions(heading)
-        if not norm[norm.rfind("\n", 0, p) + 1 : p].strip()
-    }
+def _sample_broken_down(norm: str, sents: context.Sentences, scan: Scanner) -> set[tuple[int, int]]:
+    """The sentences where a number of people is followed by a bracket, which may list the
+    arms the sample was split into (read as arm sizes when they add up to it and are arms)."""
+    found = set()
+    for anchor in _PEOPLE_BRACKETS:
+        for p in scan.positions(anchor):
+            sentence = sents.of(p)
+            if _NUMBER_OF_PEOPLE_BEFORE.search(norm, max(sentence[0], p - 40), p):
+                found.add(sentence)
+    return found
 
 
 def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
@@ -981,7 +985,7 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     near = {sents.of(p) for word in _ALLOCATION_WORDS for p in scan.positions(word)}
     allocating = sorted(
         {s for s in near if _ENROLMENT_VERB.search(norm, *s)}
-        | _participants_headed(norm, sents, scan)
+        | _sample_broken_down(norm, sents, scan)
     )
     found += _labelled_sizes_that_add_up(norm, sents, allocating)
     found += _bracketed_sizes_that_add_up(norm, allocating)

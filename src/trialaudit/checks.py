@@ -1166,16 +1166,25 @@ def _unless_fewer_analysed(
 
 
 def check_p_against_percentages(
-    p_stat: dict, first: dict, second: dict, sizes: dict[str, int], settings: Settings
+    p_stat: dict,
+    first: dict,
+    second: dict,
+    sizes: dict[str, int],
+    settings: Settings,
+    effect: dict | None = None,
 ) -> dict | None:
     """A p-value after two arms' percentages whose arms' sizes the text gives: the standard
     tests of every 2x2 table whose percentages round to the printed ones, each arm's count
     out of its size (GRIM, Brown & Heathers 2017). Fewer people analysed than the sizes say
     would only raise the p, so a printed p larger than every recomputed one is not checkable;
-    one smaller than all of them is inconsistent."""
+    one smaller than all of them is inconsistent. The p of an ``effect`` its counts cannot give
+    (a hazard or rate ratio, an adjusted estimate: _not_from_counts) is not checkable."""
     tables = _tables_from_percentages(first, second, sizes)
     if tables is None:
         return None
+    if why := _not_from_counts(effect):
+        why += "; its p is not a test of the percentages' 2x2 tables"
+        return _row(p_stat, "p_vs_percentages", _reported_p(p_stat), _not_checkable(why))
     if _adjusted(p_stat):
         why = _P_OF_A_MODEL.format("the percentages' 2x2 tables")
         return _row(p_stat, "p_vs_percentages", _reported_p(p_stat), _not_checkable(why))
@@ -2163,6 +2172,10 @@ def _not_from_counts(effect: dict | None) -> str:
         return "an estimate pooled across trials is not the crude estimate of their summed counts"
     if (effect.get("measure") or "") == "HR":
         return "a hazard ratio comes from a time-to-event analysis"
+    if (effect.get("measure") or "") == "IRR":
+        # RECOVERY's "rate ratio 0.85 ... p=0.0028" after 621/2022 vs 729/2094 is a
+        # time-to-event model's, as a Poisson rate ratio is of events over person-time
+        return "a rate ratio comes from events over person-time or a time-to-event analysis"
     return ""
 
 
@@ -4566,7 +4579,12 @@ def check_document(
         if kind == "p_value" and int(stat["stat_id"]) not in two_by_two:
             pair = _p_and_its_percentages(stat, sentences, by_id)
             if pair is not None:
-                rows.append(check_p_against_percentages(stat, *pair, percent_sizes, settings))
+                effect = (
+                    None if _missing(stat.get("refers_to")) else by_id.get(int(stat["refers_to"]))
+                )
+                rows.append(
+                    check_p_against_percentages(stat, *pair, percent_sizes, settings, effect)
+                )
         if kind == "p_value" and not _missing(stat.get("refers_to")):
             target = by_id.get(int(stat["refers_to"]))
             # a difference's p is held to its CI when it has one (the SE is, by ci_vs_se)
