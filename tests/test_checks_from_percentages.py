@@ -356,3 +356,30 @@ def test_an_interval_narrower_than_any_the_percentages_give_is_inconsistent():
     assert [r["verdict"] for r in narrow] == ["inconsistent"]
     wide = checks_of(text.format(ci="-5.5 to 10.7"), "ci_vs_percentages")
     assert [r["verdict"] for r in wide] == ["not_checkable"]
+
+
+# A difference printed in % after two percentages is in percentage points when the point
+# estimate is their difference: its CI is a risk difference's. R: p1 <- 18/40; p2 <- 8/40;
+# se <- sqrt(p1*(1-p1)/40 + p2*(1-p2)/40); 100*(p1 - p2 + c(-1, 1)*qnorm(.975)*se)
+# -> 5.217467 44.782533 (Wald).
+_POINTS_IN_PERCENT = (
+    "Results: 80 patients were enrolled (40 per arm). At week 12, the response rate was 45.0% in "
+    "the apremilast arm vs 20.0% in the placebo arm (difference 25.0%; 95% CI {ci}; P = .02)."
+)
+
+
+@pytest.mark.parametrize(
+    ("ci", "verdict", "method"),
+    [
+        ("5.2% to 44.8%", "consistent", "risk difference, Wald CI, in percentage points, 18/40"),
+        ("10.2% to 39.8%", "inconsistent", ""),  # narrower than any method gives
+    ],
+)
+def test_the_ci_of_a_difference_in_percent_after_two_percentages(ci, verdict, method):
+    extraction = extract_document("t", _POINTS_IN_PERCENT.format(ci=ci))
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (row,) = [c for c in checks if c["check"] == "ci_vs_percentages"]
+    assert row["verdict"] == verdict
+    assert row["method"].startswith(method)
+    if verdict == "consistent":
+        assert row["recomputed"] == "5.217 to 44.783"

@@ -1259,6 +1259,10 @@ def check_ci_against_percentages(
     CI narrower than every recomputed one is inconsistent, any other that none reproduces not
     checkable (its centre is checked against its estimate by the midpoint checks)."""
     measure = effect.get("measure") or ""
+    if measure == "difference" and _percent_difference(effect):
+        # "difference 25.0%; 95% CI 5.2% to 44.8%": _estimate_against_percentages asks only when
+        # the point estimate is the percentages' difference in points, not a relative one
+        measure = "risk difference"
     lo, hi = as_reported(effect.get("ci_low_text")), as_reported(effect.get("ci_high_text"))
     if lo is None or hi is None or _interval_problem(lo, hi) or _not_from_counts(effect):
         return None
