@@ -117,3 +117,17 @@ def test_a_bracket_after_a_number_of_people_gives_its_arms_in_any_sentence():
         _rows(text.replace("6,463 vitamin D, 6,464 placebo", "6,463 men, 6,464 women"), "arm_size")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adverse events occurred in 20 patients (12 MSC, 8 placebo).",
+        "Serious adverse events were reported in 30 participants (18 in the vaccine group, 12 in "
+        "the placebo group).",
+        "Overall, 45 patients (25 drug, 20 placebo) discontinued treatment.",
+    ],
+)
+def test_people_with_an_event_broken_down_by_arm_are_no_arm_sizes(text):
+    """The bracket after people who had an event counts them by arm: no arm sizes."""
+    assert _rows(text, "arm_size") == []

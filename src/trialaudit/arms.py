@@ -966,12 +966,16 @@ _NUMBER_OF_PEOPLE_BEFORE = re.compile(rf"(?<![\w.,]){INT}\s(?:[\w\-]{{1,20}}\s){
 
 def _sample_broken_down(norm: str, sents: context.Sentences, scan: Scanner) -> set[tuple[int, int]]:
     """The sentences where a number of people is followed by a bracket, which may list the
-    arms the sample was split into (read as arm sizes when they add up to it and are arms)."""
+    arms the sample was split into (read as arm sizes when they add up to it and are arms); not
+    those that report what happened to people ("Adverse events occurred in 20 patients (12
+    MSC, 8 placebo)" counts them by arm)."""
     found = set()
     for anchor in _PEOPLE_BRACKETS:
         for p in scan.positions(anchor):
             sentence = sents.of(p)
-            if _NUMBER_OF_PEOPLE_BEFORE.search(norm, max(sentence[0], p - 40), p):
+            if _NUMBER_OF_PEOPLE_BEFORE.search(
+                norm, max(sentence[0], p - 40), p
+            ) and not reports_events(norm, sentence):
                 found.add(sentence)
     return found
 
