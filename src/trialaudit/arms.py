@@ -985,7 +985,8 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     patients, 244 received iron and 242 placebo": two or three arm sizes whose sum is printed
     in the same sentence (that sum is what tells them from other numbers in a list)."""
     found = []
-    # only in sentences that allocate (found from the scanner's cached word positions)
+    # only in sentences that allocate, or break a number of people down in a bracket (found
+    # from the scanner's cached word positions)
     near = {sents.of(p) for word in _ALLOCATION_WORDS for p in scan.positions(word)}
     allocating = sorted(
         {s for s in near if _ENROLMENT_VERB.search(norm, *s)}

@@ -3117,10 +3117,8 @@ def _symmetric_about(centre, low_text, high_text) -> bool:
     return ranges_overlap(below, above)
 
 
-def _quantile(level: float, df: float | None) -> float:
-    """The two-sided ``level`` quantile of the normal (df None) or of Student's t."""
-    if df is None:
-        return float(special.ndtri(0.5 + level / 2))
+def _quantile(level: float, df: float) -> float:
+    """The two-sided ``level`` quantile of Student's t on ``df`` degrees of freedom."""
     return float(special.stdtrit(df, 0.5 + level / 2))
 
 
