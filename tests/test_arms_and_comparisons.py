@@ -1109,6 +1109,23 @@ def test_groups_a_text_divides_people_into_take_the_size_of_each(allocation):
         ),
         # what some of the people received, not how they were allocated: no sum, no arms
         ("Of the 240 patients, 30 received rescue therapy and 12 received antibiotics.", []),
+        # the verb said once, for both arms, one of which is a control
+        (
+            "Of 486 patients, 244 received iron and 242 placebo.",
+            [("sample_size", "486", ""), ("arm_size", "244", "iron"),
+             ("arm_size", "242", "placebo")],
+        ),
+        (
+            "Of 120 patients, 60 received intravenous iron and 60 usual care.",
+            [("sample_size", "120", ""), ("arm_size", "60", "intravenous iron"),
+             ("arm_size", "60", "usual care")],
+        ),
+        # two treatments, neither a control: a split by what was given (as "12 received insulin
+        # and 38 metformin" in test_sample_and_arm_sizes_in_prose)
+        ("Of 120 patients, 60 received intravenous iron and 60 oral iron.", []),
+        ("Of the 240 patients, 30 received rescue therapy and 12 placebo.", []),
+        # those who did not receive it are no arm
+        ("Of 100 patients, 60 received dexamethasone and 40 did not.", []),
     ],
 )  # fmt: skip
 def test_arm_sizes_that_add_up_to_the_people_a_sentence_opens_with(text, expected):
@@ -1438,3 +1455,36 @@ def test_analysed_sizes_with_respectively_after_the_verb_are_arm_sizes():
 def test_two_analysed_numbers_without_their_own_respectively_are_no_arm_sizes(text):
     values = [r["value"] for r in extract_document("t", text).statistics if r["kind"] == "arm_size"]
     assert 58 not in values and 55 not in values
+
+
+def test_the_p_of_a_table_printed_before_its_estimate_is_the_tables():
+    """The p between two arms' counts and their odds ratio tests the 2x2 table. Reference:
+    R 4.2, chisq.test(matrix(c(14, 76, 26, 64), 2, byrow = TRUE), correct = FALSE)$p.value
+    = 0.03144373, the nearest of the standard tests to the printed 0.032, which none gives."""
+    text = (
+        "In total, 180 patients were randomized (intervention n = 90, control n = 90). The "
+        "relapse rate at 12 months was 15.6% (14/90) vs 28.9% (26/90) (p = 0.032; OR 0.45; "
+        "95% CI 0.22-0.94)."
+    )
+    extraction = extract_document("t", text)
+    (p_row,) = [r for r in extraction.statistics if r["kind"] == "p_value"]
+    (comparison,) = extraction.comparisons
+    assert comparison["p_stat_id"] == p_row["stat_id"]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (p_check,) = [c for c in checks if c["check"] == "p_vs_counts"]
+    assert p_check["verdict"] == "inconsistent"
+    assert p_check["recomputed_value"] == pytest.approx(0.03144373, abs=5e-9)
+
+
+@pytest.mark.parametrize("pair", ["n = 20 and 20", "n = 20 vs 21", "N = 20 versus 20"])
+def test_two_arms_sizes_after_one_n_are_no_sample_size(pair):
+    text = (
+        "Compared with controls, patients receiving MSCs had a greater improvement in PaO2/FiO2 "
+        f"at day 7 (mean change 98.5 [SD 61.2] vs 52.3 [SD 58.9]; P = 0.01; {pair})."
+    )
+    assert [r for r in stats(text) if r["kind"] == "sample_size"] == []
+
+
+def test_one_n_after_a_label_is_still_a_sample_size():  # guard
+    text = "In all patients (N = 120), mortality was 10%."
+    assert [r["value"] for r in stats(text) if r["kind"] == "sample_size"] == [120]

@@ -363,6 +363,20 @@ def test_a_bare_bracket_after_a_named_interval_is_an_interval_too():
     ]
 
 
+def test_a_bare_bracket_after_a_mean_and_its_interval_is_an_interval_too():
+    text = (
+        "At 2 years, the mean Oxford Knee Score was 38.2 (95% CI 36.9 to 39.5) in the surgery "
+        "group and 35.1 (33.7 to 36.5) in the conservative group."
+    )
+    assert spreads(text)[1] == ("35.1 (33.7 to 36.5)", "ci", 33.7, 36.5)
+
+
+def test_a_mean_and_its_sd_leave_the_next_bracket_unnamed():
+    text = "Mean score was 38.2 (SD 6.1) with surgery and 35.1 (33.7 to 36.5) with physiotherapy."
+    _, kind, low, high = spreads(text)[1]
+    assert (kind, low, high) != ("ci", 33.7, 36.5) and low is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -456,10 +470,26 @@ def test_arms_the_methods_allocate_to(text, expected):
             "Nausea occurred in 22 vs 8 patients (P = .01).",
             [("22", "Nausea"), ("8 patients", "Nausea"), ("P = .01", "Nausea")],
         ),
+        # control as what a treatment achieves is no control arm
+        (
+            "The disease control rate was 80.0% (84/105).",
+            [("80.0% (84/105)", "disease control rate")],
+        ),
+        (
+            "Glycaemic control was achieved by 45.2% (95/210).",
+            [("45.2% (95/210)", "Glycaemic control")],
+        ),
     ],
 )
 def test_the_subject_of_a_sentence_is_its_outcome(text, expected):
     assert outcomes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["The control group had 12 deaths.", "Rate control was achieved in 80% (84/105)."]
+)
+def test_a_control_arm_that_opens_a_sentence_is_no_outcome(text):
+    assert not any("control" in outcome.lower() for _, outcome in outcomes_of(text))
 
 
 def test_an_abbreviation_that_opens_a_sentence_is_an_arm_not_an_outcome():
@@ -729,6 +759,12 @@ def test_words_about_the_test_are_no_outcome(text):
             ["hospitalized", "hospitalized"],
         ),
         ("Twelve (12%) and 20 (20%) were lost to follow-up.", ["lost to follow-up"] * 2),
+        # what they achieved, named by a capitalised score
+        (
+            "At week 16, 36 patients (38%) in the dupilumab group and 10 (11%) in the placebo "
+            "group achieved an EASI-75 response.",
+            ["EASI-75 response"] * 2,
+        ),
     ],
 )
 def test_the_predicate_of_a_sentence_without_subject_is_its_outcome(text, expected):

@@ -192,11 +192,7 @@ def test_the_analysed_sizes_are_the_denominators_when_the_text_gives_them():
         # a p of the next sentence's outcome
         ALLOCATED + "Response: 40.0% with drug and 27.3% with placebo. Titres were higher with "
         "drug (p = 0.002).",
-        # adjusted estimate, hazard ratio, another hypothesis
-        ALLOCATED + "The response rate was 40.0% with drug and 27.3% with placebo (adjusted OR "
-        "1.9, 95% CI 1.1 to 3.2; p = 0.002).",
-        ALLOCATED + "Death occurred in 40.0% with drug and 27.3% with placebo (HR 1.6, 95% CI "
-        "1.1 to 2.3; p = 0.002).",
+        # another hypothesis
         ALLOCATED + "The response rate was 40.0% with drug and 27.3% with placebo (p for "
         "interaction = 0.002).",
         # no arm sizes
@@ -206,6 +202,29 @@ def test_the_analysed_sizes_are_the_denominators_when_the_text_gives_them():
 def test_no_p_check_from_percentages_that_may_not_be_its_counts(text):
     """Guards: no check before this change either."""
     assert checks_of(text, "p_vs_percentages") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            ALLOCATED + "The response rate was 40.0% with drug and 27.3% with placebo (adjusted "
+            "OR 1.9, 95% CI 1.1 to 3.2; p = 0.002).",
+            "an adjusted estimate",
+        ),
+        (
+            ALLOCATED + "Death occurred in 40.0% with drug and 27.3% with placebo (HR 1.6, 95% "
+            "CI 1.1 to 2.3; p = 0.002).",
+            "a hazard ratio",
+        ),
+    ],
+)
+def test_the_p_of_an_estimate_the_percentages_cannot_give_is_not_judged(text, why):
+    """Guards: the p of an adjusted estimate or a hazard ratio is no test of the percentages'
+    2x2 tables; its row says so rather than judging it (it had no row before)."""
+    (row,) = checks_of(text, "p_vs_percentages")
+    assert row["verdict"] == "not_checkable"
+    assert row["note"].startswith(why)
 
 
 def test_a_p_of_another_hypothesis_is_flagged_in_the_statistics():

@@ -47,6 +47,12 @@ def _checks(text: str) -> dict[str, list[dict]]:
          [("sample_size", "60", "", "randomized"),
           ("arm_size", "40例", "treatment", "randomized"),
           ("arm_size", "20例", "control", "randomized")]),
+        # "41 patients were divided into an MSC group (12) and a control group (29)": an arm
+        # named in Latin letters, each size in brackets
+        ("方法 将41例患者分为MSC组(12例)和对照组(29例)。",
+         [("sample_size", "41", "", "enrolled"),
+          ("arm_size", "12例", "MSC", "enrolled"),
+          ("arm_size", "29例", "control", "enrolled")]),
     ],
 )  # fmt: skip
 def test_sizes_counted_in_cases(text, expected):
@@ -406,3 +412,33 @@ def test_a_chinese_measure_without_its_time_arm_and_copula(clause, outcome):
         ("observation", outcome),
         ("control", outcome),
     ]
+
+
+# A journal's web page: the sizes of an MSC arm and a control arm in brackets, a clause of the
+# control arm that names no measure ("对照组为", the control group was), and a full stop
+# right before the Latin letters of the next sentence.
+WEB_PAGE_ABSTRACT = (
+    "方法 将41例患者分为MSC组(12例)和对照组(29例)。结果 MSC组治疗后CRP为(12.4±8.1)mg/L，"
+    "对照组为(25.6±12.3)mg/L(t=3.38，P=0.002)。MSC组病死率0%(0/12)，对照组10.3%(3/29)(P=0.544)。"
+)
+
+
+def test_a_clause_of_the_other_arm_measures_what_the_first_did():
+    rows = stats(WEB_PAGE_ABSTRACT)
+    means = [(r["arm"], r["outcome"]) for r in rows if r["kind"] == "mean"]
+    assert means == [("MSC", "治疗后CRP"), ("control", "治疗后CRP")]
+    # the full stop before "MSC组" ends the sentence: the t test's p is not the counts'
+    sentences = {r["source_text"]: r["sentence_start"] for r in rows if r["kind"] == "p_value"}
+    assert sentences["P=0.002"] < sentences["P=0.544"]
+
+
+def test_the_t_of_the_arms_bracketed_sizes_is_recomputed():
+    """R 4.2.2: sp <- sqrt((11 * 8.1^2 + 28 * 12.3^2) / 39); t <- (25.6 - 12.4) / (sp *
+    sqrt(1/12 + 1/29)) gives 3.410815, and 2 * pt(-t, 39) gives 0.001519932 (P = 0.002); the
+    printed t = 3.38 is reached within the rounding of the printed means and SDs."""
+    checks = _checks(WEB_PAGE_ABSTRACT)
+    (t_check,) = checks["test_vs_summaries"]
+    assert t_check["verdict"] == "consistent"
+    (p_check,) = checks["p_vs_summaries"]
+    assert p_check["verdict"] == "consistent"
+    assert p_check["recomputed_value"] == pytest.approx(0.001519932, rel=1e-6)

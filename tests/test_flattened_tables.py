@@ -4,6 +4,7 @@ the rows."""
 
 from __future__ import annotations
 
+import pytest
 from extraction_helpers import checks_named, of_kind, one, stats
 
 from trialaudit.checks import Settings, check_document
@@ -354,3 +355,31 @@ def test_a_row_that_names_a_difference_and_its_ci_before_the_value():
         (mean.replace("-0.88 (", "-0.68 ("), "inconsistent"),
     ):
         assert [c["verdict"] for c in checks_named(text, "difference_vs_ci_midpoint")] == [verdict]
+
+
+def _piped(table: str) -> str:
+    """The table with its cells between bars, as forums and plain-text exports print them."""
+    return table.replace("\t", " | ")
+
+
+def _markdown(table: str) -> str:
+    """The table in Markdown: bars around every line and a rule under the header."""
+    lines = [f"| {line.replace(chr(9), ' | ')} |" for line in table.rstrip("\n").split("\n")]
+    lines.insert(2, "|---|---|---|---|---|")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("layout", [_piped, _markdown])
+def test_a_table_whose_cells_are_set_off_by_bars_is_read_as_one_set_off_by_tabs(layout):
+    table = layout(TABLE)
+    ratios = of_kind(table, "ratio")
+    assert [(r["measure"], r["value"], r["ci_low"], r["ci_high"]) for r in ratios] == [
+        ("RR", 1.19, 1.01, 1.41),
+        ("RR", 0.56, 0.26, 1.18),
+        ("RR", 0.87, 0.51, 1.48),
+    ]
+    assert of_kind(table, "median") == []
+    extraction = extract_document("d", table)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    verdicts = [c["verdict"] for c in checks if c["check"] == "p_vs_ci"]
+    assert verdicts == ["consistent", "consistent", "inconsistent"]

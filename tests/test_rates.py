@@ -441,3 +441,21 @@ def test_the_p_of_a_rate_ratio_is_not_a_test_of_the_two_by_two_table(text, check
     assert "rate ratio" in row["note"]
     (ci_row,) = [c for c in checks if c["check"] == "p_vs_ci"]
     assert ci_row["verdict"] == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("estimate", "why"),
+    [("hazard ratio 0.85", "hazard ratio"), ("adjusted odds ratio 0.85", "adjusted estimate")],
+)
+def test_the_p_of_a_hazard_ratio_after_percentages_is_judged_not_checkable(estimate, why):
+    """As a rate ratio's: the p of a hazard ratio, or of an adjusted estimate, after two arms'
+    percentages gets a p_vs_percentages row that says why it is not held to their 2x2 tables
+    (it used to get no row at all), while p_vs_ci still holds it to the estimate's CI."""
+    text = RECOVERY_PERCENTAGES.replace("rate ratio 0.85", estimate)
+    extraction = extract_document("t", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (row,) = [c for c in checks if c["check"] == "p_vs_percentages"]
+    assert row["verdict"] == "not_checkable"
+    assert why in row["note"]
+    (ci_row,) = [c for c in checks if c["check"] == "p_vs_ci"]
+    assert ci_row["verdict"] == "consistent"

@@ -120,7 +120,7 @@ _ARM_LIST = re.compile(
 # "12 had diabetes and 38 hypertension" splits a sample by a characteristic, not into arms.
 _NOT_AN_ARM_START = re.compile(
     r"(?i)(?:had|has|have|were|was|with|without|developed|died|experienced|showed|reported"
-    r"|achieved|required|completed|withdrew|discontinued)\b"
+    r"|achieved|required|completed|withdrew|discontinued|did|do|does)\b"
 )
 _INTEGER = re.compile(rf"(?<![\w.,])(?P<n>{INT})(?![\w.,]\d)")
 # ... or in words ("Ninety-eight patients completed the study (MSC 49, placebo 49)")
@@ -340,7 +340,7 @@ def _each_arm_size(
 # arm's size), "每组60例" (each group's), "选取我院收治的120例患者" / "共纳入120例" / "将90例患者
 # 随机分为" (the sample).
 _CJK_ARM_SIZE = re.compile(
-    rf"(?P<arm>{context.CJK_ARM})\u7ec4\s?[\u5404\u5171]?\s?(?P<n>\d{{1,5}})\s?\u4f8b"
+    rf"(?P<arm>{context.CJK_ARM})\u7ec4\s?\(?\s?[\u5404\u5171]?\s?(?P<n>\d{{1,5}})\s?\u4f8b"
 )
 # 每组 / 各组 (each group), or 各 (each) after a comma: "分为A组和B组，各30例"
 _CJK_EACH_ARM = re.compile(
@@ -980,6 +980,19 @@ def _sample_broken_down(norm: str, sents: context.Sentences, scan: Scanner) -> s
     return found
 
 
+def _sample_that_received(
+    norm: str, sents: context.Sentences, scan: Scanner
+) -> set[tuple[int, int]]:
+    """The sentences that open with the people they split and say what some of them received
+    ("Of 486 patients, 244 received iron and 242 placebo")."""
+    return {
+        sentence
+        for anchor in _TREATED
+        for sentence in map(sents.of, scan.positions(anchor))
+        if _OF_TOTAL.match(norm, *sentence) and not reports_events(norm, sentence)
+    }
+
+
 def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "3612 children were randomly assigned (2408 vaccine, 1204 control)", "Of 486 randomized
     patients, 244 received iron and 242 placebo": two or three arm sizes whose sum is printed
@@ -988,10 +1001,13 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     # only in sentences that allocate, or break a number of people down in a bracket (found
     # from the scanner's cached word positions)
     near = {sents.of(p) for word in _ALLOCATION_WORDS for p in scan.positions(word)}
-    allocating = sorted(
-        {s for s in near if _ENROLMENT_VERB.search(norm, *s)}
-        | _sample_broken_down(norm, sents, scan)
+    allocating = {s for s in near if _ENROLMENT_VERB.search(norm, *s)} | _sample_broken_down(
+        norm, sents, scan
     )
+    # "Of 50 patients, 12 received insulin and 38 metformin" splits a sample by what it was
+    # treated with; "Of 486 patients, 244 received iron and 242 placebo" names a control arm
+    received_only = _sample_that_received(norm, sents, scan) - allocating
+    allocating = sorted(allocating | received_only)
     found += _labelled_sizes_that_add_up(norm, sents, allocating)
     found += _bracketed_sizes_that_add_up(norm, allocating)
     lists = (m for sentence in allocating for m in _ARM_LIST.finditer(norm, *sentence))
@@ -1001,7 +1017,12 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
         # from its second item
         while m is not None and not _adds_up(norm, sents, m):
             m = _ARM_LIST.match(norm, m.start("n2")) if m.group("n3") else None
-        if m is None:
+        if m is None or (
+            sents.of(m.start()) in received_only
+            and not any(
+                context.is_control(context.clean_arm(m[f"arm{i}"] or "")) for i in (1, 2, 3)
+            )
+        ):
             continue
         population = _population_before(norm, sents.of(m.start()), m.start())
         sizes = []
@@ -1012,7 +1033,9 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
                 sizes.append(word_value(m.group(n)))
         # "of whom 3390 (2259 vaccine, 1131 control) received three doses": the total the
         # bracket splits
-        total = _TOTAL_BEFORE_BRACKET.search(norm, max(0, m.start() - 28), m.start())
+        total = _TOTAL_BEFORE_BRACKET.search(
+            norm, max(0, m.start() - 28), m.start()
+        ) or _OF_TOTAL.match(norm, sents.of(m.start())[0], m.start())  # "Of 120 patients, 60 ..."
         if total and word_value(total.group("n")) == sum(sizes):
             found.append(
                 _size("sample_size", *total.span("n"), total.group("n"), population=population)
@@ -1391,6 +1414,8 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
     """ "UC-MSCs (n = 65)": an arm size after an arm, a sample size after "patients"."""
     found = []
     for m in scan.finditer(grammar.N_EQUALS, ("=",), 8, 15):
+        if _ANOTHER_N_AFTER.match(norm, m.end("n")):
+            continue  # "(...; n = 20 and 20)": each arm's size
         sentence = sents.of(m.start())
         bracket = m.start() - 1  # the "(" of "(n = 65)", or the space of "( n = 65)"
         if norm[bracket].isspace():
@@ -1716,6 +1741,10 @@ _VERB_STAGE = {"eligible": "screened", "assessed": "screened", "consented": "enr
 _VERB_STAGE_WORD = re.compile(r"eligible|assessed|consented")
 
 
+# "n = 20 and 20": a size of each arm after one "n ="
+_ANOTHER_N_AFTER = re.compile(r"\s(?:and|vs\.?|versus)\s\d")
+
+
 def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "a total of 43 patients", "we recruited 101 ... patients", "N = 120"."""
     found = _subjects_allocated(norm, sents, scan)
@@ -1723,6 +1752,8 @@ def _totals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidat
         for m in scan.finditer(pattern, anchors, before, after):
             if _PERCENT_BRACKET.match(norm, m.end()):
                 continue  # "a total of 9 patients (18.0%) discontinued": a count of some
+            if _ANOTHER_N_AFTER.match(norm, m.end("n")):
+                continue  # "(...; n = 20 and 20)": each arm's size, not the sample's
             sentence = sents.of(m.start())
             # "549 received at least one dose", "1,200 underwent randomization": the stage is
             # in the match even where no verb group names it

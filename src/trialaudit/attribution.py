@@ -566,13 +566,17 @@ _NAMED_SPREAD = re.compile(r"(?i)IQR|range|interquartile|\bSD\b|\bSE|\bCI\b|\bQ1
 def bare_intervals_like_the_first(runs: list[list[dict]]) -> None:
     """In a run of summaries whose first names its bracket a CI, the bare brackets of the others
     are CIs too ("4.1 months (95% CI 3.2-5.6) with minimisation and 3.4 months (2.9-4.3) with
-    standard tacrolimus"), not the IQR a bare bracket is taken for alone."""
+    standard tacrolimus"), not the IQR a bare bracket is taken for alone; nor the bracket of
+    no named kind after a mean ("38.2 (95% CI 36.9 to 39.5) ... and 35.1 (33.7 to 36.5)")."""
     for run in runs:
         if run[0]["kind"] not in {"median", "mean"} or run[0]["spread_kind"] != "ci":
             continue
         for row in run[1:]:
             bracket = _BRACKET.search(row["source_text"])
-            if row["spread_kind"] == "iqr" and bracket and not _NAMED_SPREAD.search(bracket[0]):
+            unnamed = row["spread_kind"] == "iqr" or (
+                not row["spread_kind"] and row["spread_high_text"] is not None
+            )
+            if unnamed and bracket and not _NAMED_SPREAD.search(bracket[0]):
                 row["spread_kind"] = "ci"
                 for end in ("low", "high"):
                     row[f"ci_{end}_text"] = row[f"spread_{end}_text"]

@@ -1337,14 +1337,11 @@ def _estimate_against_percentages(
 
 def _p_and_its_percentages(p_stat: dict, sentences: _RowsBySentence, by_id: dict) -> tuple | None:
     """Return the two arms' percentages a p-value tests: those before the estimate or test it
-    follows, else those right before it in its sentence; None for a p of another hypothesis."""
+    follows, else those right before it in its sentence; None for a p of another hypothesis.
+    (The p of an estimate its counts cannot give is found too, and judged not checkable.)"""
     if _has_flag(p_stat, ANOTHER_HYPOTHESIS_FLAG):
         return None
     target = None if _missing(p_stat.get("refers_to")) else by_id.get(int(p_stat["refers_to"]))
-    if target is not None and target["kind"] in {"ratio", "difference"} and _adjusted(target):
-        return None
-    if target is not None and (target.get("measure") or "") == "HR":
-        return None
     if target is None or target["kind"] == "test":
         # a p alone, or a test's, takes no values of the sentence before: "... 47 (3.9%)
         # controls. Titres were higher in vaccinees (p<0.0001)" tests titres

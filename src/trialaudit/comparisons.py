@@ -507,6 +507,11 @@ def _binary_segment(
             for p in p_values
             if p["span_start"] > anchor["span_end"] and (nxt is None or p["span_start"] < nxt)
         ]
+        if not p_after and effect is not None:
+            # "14/90 vs 26/90 (p = 0.032; OR 0.45; 95% CI 0.22-0.94)": the table's p before
+            # its estimate
+            counts_end = max(cell["span_end"], control["span_end"])
+            p_after = [p for p in p_values if counts_end < p["span_start"] < effect["span_start"]]
         p_row = p_after[0] if p_after and (in_order or not trailing) else None
         test = _chi_square_after(group, cell, nxt)
         # what the counts measure is what their estimate, p and test do, when those name none

@@ -186,12 +186,15 @@ CJK_ARMS = {
     "\u5e72\u9884": "intervention",
     "\u5bf9\u7167": "control",
 }
-# ... and by letter: A组 is group A.
-CJK_ARM = "|".join(CJK_ARMS) + "|(?<![A-Za-z0-9])[A-H]"
+# ... by letter: A组 is group A; and by what it was given, abbreviated in Latin letters: MSC组
+# is the MSC arm.
+CJK_ARM = "|".join(CJK_ARMS) + "|(?<![A-Za-z0-9\\-])(?:[A-H]|[A-Z][A-Za-z0-9\\-]{1,11})"
 
 
 def cjk_arm_name(word: str) -> str:
     """Return the English name of the arm a Chinese report calls ``word`` + 组."""
+    if len(word) > 1 and word.isascii():
+        return word  # "MSC组": the MSC arm
     return CJK_ARMS.get(word) or f"group {word}"
 
 
@@ -443,8 +446,9 @@ def _after_quote_marks(text: str, start: int, end: int) -> int:
 
 
 MAX_SENTENCE = 1200
-# A Chinese full stop (。, "." after normalize) needs no blank after it.
-_CJK_FULL_STOP = re.compile(r"\.(?=[\u4e00-\u9fff])")
+# A Chinese full stop (。, "." after normalize) needs no blank after it, also before a word in
+# Latin letters ("(P=0.002)。MSC组...").
+_CJK_FULL_STOP = re.compile(r"\.(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff)])\.(?=[A-Za-z])")
 
 
 def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1329,7 +1333,7 @@ _PREDICATE = re.compile(
     r"(?:\s(?:to|for|with|in)\s(?:the\s)?[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)?))"
     r"\s?(?=[.;,(]|$)"
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
-    r"|\b(?:had|developed|experienced|required|needed|achieved|attained)\s(?:an?\s|the\s)?(?P<had>(?!been\b)[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
+    r"|\b(?:had|developed|experienced|required|needed|achieved|attained)\s(?:an?\s|the\s)?(?P<had>(?!been\b)[a-zA-Z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
     r"|\b(?P<noun>(?!(?:which|that|this|these|those|they|it|events?|episodes?|cases?)\b)"
     r"[a-z][\w\-]{2,25})"
     r"\s(?:occurred|were\s(?:observed|reported|recorded))\b"
@@ -1580,7 +1584,11 @@ def _subject_at(
     armlike = _ARMLIKE_ONLY.fullmatch(subject) and (
         not arm_words or _shares_a_word(subject, arm_words)
     )
-    if is_control(subject) or armlike or _GROUP_SUBJECT.fullmatch(subject):
+    if (
+        (is_control(subject) and not _CONTROL_ACHIEVED.search(subject))
+        or armlike
+        or _GROUP_SUBJECT.fullmatch(subject)
+    ):
         return "", True
     people = _PEOPLE_OF_AN_ARM.fullmatch(subject)
     if people and _names_an_arm(people.group("arm"), arm_words):
@@ -1588,6 +1596,12 @@ def _subject_at(
     return _without_tail(subject), False
 
 
+# "Control" as what a treatment achieves names an outcome, not an arm: "The disease control
+# rate was 80.0%", "glycaemic control".
+_CONTROL_ACHIEVED = re.compile(
+    r"(?i)\b(?:disease|glyc(?:a)?emic|glucose|asthma|seizure|pain|symptom|blood\spressure"
+    r"|tumou?r|local|locoregional|infection)\scontrol\b"
+)
 # A row of a table: a label, then only numbers and their brackets, signs and separators
 # (" Headache 10/150 (6.7) 8/148 (5.4)", "Nausea | 5 (3.3%) | 9 (6.1%)").
 _TABLE_ROW = re.compile(
@@ -1774,7 +1788,7 @@ _CJK_TIME_FIRST = re.compile(
     r"^(?:(?:\u6cbb\u7597|\u5e72\u9884|\u672f|\u62a4\u7406)[\u524d\u540e]"
     r"|\u7b2c?\d{1,3}\s?(?:d|\u5929|\u5468|\u4e2a\u6708)[\u540e\u65f6\u672b]?)"
 )
-_CJK_COPULA_LAST = re.compile(r"(?<=.)[\u4e3a\u662f\u7684]$")
+_CJK_COPULA_LAST = re.compile(r"[\u4e3a\u662f\u7684]$")
 
 
 def _cjk_label(label: str) -> str:

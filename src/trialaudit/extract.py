@@ -38,7 +38,7 @@ RESULT_KINDS = frozenset(
 )
 _LINKABLE = {"ratio", "difference", "test"}
 _RESPECTIVELY = re.compile(rf"(?i){attribution.RESPECTIVELY_WORDS}")
-_LINK_GAP = re.compile(r"^[\s,;:()\[\]]{0,6}(?:(?:two|one)[-\s](?:sided|tailed)\s?)?$")
+_LINK_GAP = re.compile(r"^[\s,;:()\[\]|]{0,6}(?:(?:two|one)[-\s](?:sided|tailed)\s?)?$")
 
 
 @dataclass

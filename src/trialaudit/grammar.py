@@ -999,17 +999,19 @@ N_PERCENT_LEGEND = re.compile(
     r"(?i)\b(?:values|data|numbers)\s(?:are|shown\sas|given\sas|presented\sas|expressed\sas)"
     r"\s(?:the\s)?(?:n|no\.|number)\s?\(%\)(?!\s?(?:,|or\b|and\b))"
 )
-# The last columns of a flattened results table: "Risk ratio (95% CI)* P value".
+# The last columns of a flattened results table: "Risk ratio (95% CI)* P value", also with its
+# cells set off by bars ("RR (95% CI) | P |", as Markdown and plain-text exports print them).
 RATIO_CI_HEADER = re.compile(
     r"(?im)(?P<measure>(?:adjusted\s)?(?:risk|odds|hazard|(?:incidence\s)?rate)\sratio"
     r"|a?(?:RR|OR|HR)|IRR)\s?[\[(]\s?95\s?%\s?CI\s?[\])][*\u2020\u2021\u00a7]?"
-    r"(?P<p_column>\s+P(?:\s?-?\s?value)?[*\u2020\u2021\u00a7]?)?\s*$"
+    r"(?P<p_column>(?:\s+|[ \t]*\|[ \t]*)P(?:\s?-?\s?value)?[*\u2020\u2021\u00a7]?)?"
+    r"[ \t]*(?:\|[ \t]*)?$"
 )
 # ... and the cells of one of its rows: the estimate with its bare interval, and the p after it,
-# at the end of the line.
+# at the end of the line (before a closing bar).
 TABLE_ROW_ESTIMATE = re.compile(
     rf"""(?m)(?<![\w.,/\-])(?P<est>{DEC})\s?{CI_BARE}
-    (?:\s+(?P<p_cmp>[<>\u2264])?\s?(?P<p>{PNUM}))?[ \t]*$""",
+    (?:(?:\s+|[ \t]*\|[ \t]*)(?P<p_cmp>[<>\u2264])?\s?(?P<p>{PNUM}))?[ \t]*(?:\|[ \t]*)?$""",
     _X,
 )
 # A difference column's header, which a header flattened from PDF may break over lines:
@@ -1023,13 +1025,13 @@ TABLE_ROW_DIFFERENCE = re.compile(
 )
 # A table whose last column is the p-value: "Characteristic (n = 94) (n = 93) P valuea" ...
 P_COLUMN_HEADER = re.compile(
-    r"(?i)(?:\bP[\s-]?values?[a-z*\u2020\u2021\u00a7]?|(?<=\s)P)[ \t]{0,8}$"
+    r"(?i)(?:\bP[\s-]?values?[a-z*\u2020\u2021\u00a7]?|(?<=\s)P)[ \t]{0,8}(?:\|[ \t]{0,8})?$"
 )
 # ... and the last cell of a row below it, with the mark of its test: "812 (274) 1046 (311)
 # <0.001†".
 TABLE_ROW_P = re.compile(
     r"(?m)(?<=\s)(?P<p_cmp>[<>\u2264])?\s?(?P<p>0?\.\d{1,4}|1\.0{1,3})(?!\d)"
-    r"(?P<mark>[*\u2020\u2021\u00a7]{1,3}|[a-z])?[ \t]{0,8}$"
+    r"(?P<mark>[*\u2020\u2021\u00a7]{1,3}|[a-z])?[ \t]{0,8}(?:\|[ \t]{0,8})?$"
 )
 # Any other percentage; extract.py keeps it only outside thresholds and methods.
 PERCENT = re.compile(rf"(?<![\d.\-])(?P<pct>{DEC}){PCT}")
