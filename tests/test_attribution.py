@@ -492,6 +492,15 @@ def test_a_control_arm_that_opens_a_sentence_is_no_outcome(text):
     assert not any("control" in outcome.lower() for _, outcome in outcomes_of(text))
 
 
+def test_a_subject_that_is_one_of_the_arms_is_no_outcome():
+    text = (
+        "Compared with placebo, vitamin D did not reduce the incidence of fractures (5.1% vs. "
+        "5.3%; HR 0.96, 95% CI 0.82-1.12, P = 0.57) among 12,927 participants (6,463 vitamin D, "
+        "6,464 placebo)."
+    )
+    assert "vitamin D" not in {outcome for _, outcome in outcomes_of(text)}
+
+
 def test_an_abbreviation_that_opens_a_sentence_is_an_arm_not_an_outcome():
     text = "MSCs were given to 20 patients. MSCs showed 3 (15%) infections."
     assert dict(outcomes_of(text)).get("3 (15%)") != "MSCs"

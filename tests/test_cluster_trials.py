@@ -257,3 +257,17 @@ def test_the_arms_named_by_their_role_after_arms_sized_in_clusters():
     rows = check_document(statistics, extract_document("t", text).comparisons, Settings())
     totals = [r["recomputed"] for r in rows if r["check"] == "total_vs_arm_sizes"]
     assert totals == ["24 + 24 = 48", "1698 + 1714 = 3412"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people_sizes"),
+    [
+        # the bracket counts practices in each arm, not people
+        ("In this cluster trial, 24 practices (12 per arm) enrolled 1,890 patients.", []),
+        # guard: a bracket after people counts people
+        ("We randomised 240 patients (120 per arm) to drug or placebo.", [120]),
+    ],
+)
+def test_a_size_of_each_arm_in_a_bracket_after_clusters_counts_no_people(text, people_sizes):
+    rows = extract_document("t", text).statistics
+    assert [r["value"] for r in rows if r["kind"] == "arm_size"] == people_sizes

@@ -383,3 +383,28 @@ def test_a_table_whose_cells_are_set_off_by_bars_is_read_as_one_set_off_by_tabs(
     checks = check_document(extraction.statistics, extraction.comparisons, Settings())
     verdicts = [c["verdict"] for c in checks if c["check"] == "p_vs_ci"]
     assert verdicts == ["consistent", "consistent", "inconsistent"]
+
+
+# A results summary pasted line by line into a forum post: each line a label and its value.
+KEY_VALUE_BLOCK = (
+    "Outcome: All-cause mortality at 90 days\n"
+    "Drug: 45/402 (11.2%)\n"
+    "Placebo: 61/398 (15.3%)\n"
+    "Odds ratio (95% CI): 0.70 (0.46 to 1.05)\n"
+    "P value: 0.08\n"
+)
+
+
+def test_lines_of_labels_and_values_are_one_comparison():
+    """R 4.2.2: m <- matrix(c(45, 357, 61, 337), 2, byrow = TRUE); OR = 45 * 337 / (357 * 61) =
+    0.69638; Woolf: exp(log(0.69638) + c(-1, 1) * qnorm(0.975) * sqrt(sum(1 / m))) = 0.4608 to
+    1.0524; chisq.test(m, correct = FALSE)$p.value = 0.08474."""
+    extraction = extract_document("d", KEY_VALUE_BLOCK)
+    (comparison,) = extraction.comparisons
+    assert (comparison["arm_1"], comparison["arm_2"]) == ("Drug", "Placebo")
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    verdicts = {c["check"]: (c["verdict"], c["recomputed_value"]) for c in checks}
+    assert verdicts["ratio_vs_counts"][0] == "consistent"
+    assert verdicts["ci_vs_counts"][0] == "consistent"
+    assert verdicts["p_vs_counts"][0] == "consistent"
+    assert verdicts["p_vs_counts"][1] == pytest.approx(0.08474, abs=5e-6)

@@ -294,6 +294,9 @@ def _arms_stated(norm: str, sentence: tuple[int, int], before: int) -> int | Non
     return len(named) if len(named) >= 2 else None
 
 
+_CLUSTERS_BRACKET_BEFORE = re.compile(rf"{_CLUSTER_NOUN}\s?\($")
+
+
 def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Sizes stated once for every arm: arm-size rows with no arm, marked ``each_arm``."""
     found = []
@@ -311,6 +314,8 @@ def each_arm_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
                 continue
             sentence = sents.of(m.start())
             start, end = m.span("size")
+            if _CLUSTERS_BRACKET_BEFORE.search(norm, max(0, start - 30), start):
+                continue  # "24 practices (12 per arm)": clusters, not people
             stated = m.groupdict().get("k")
             arm_count = word_value(stated) if stated else _arms_stated(norm, sentence, start)
             population = population_of(norm, sentence)

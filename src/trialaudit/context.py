@@ -430,7 +430,36 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     start = _after_quote_marks(text, start, len(text))
     if start < len(text):
         bounds.extend(_cut(text, start, len(text)))
-    return bounds
+    return _key_value_blocks(text, bounds) if ":" in text else bounds
+
+
+# A line that is a label, a colon and a statistic: "Drug: 45/402 (11.2%)", "P value: 0.08".
+_KEY_VALUE_LINE = re.compile(r"[A-Z][^:\n|]{0,40}:[ \t]+[<>=\u2264\u2265\-\u2212]?\s?\d[^\n]{0,80}")
+_KEY_VALUE_BLOCK_CHARACTERS = 600
+
+
+def _key_value_blocks(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join consecutive lines that are each a label and its value into one sentence: a results
+    summary pasted line by line ("Drug: 45/402 (11.2%)\nPlacebo: 61/398 (15.3%)\nOdds ratio
+    (95% CI): 0.70 (0.46 to 1.05)\nP value: 0.08") says one comparison."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if (
+            joined
+            and text[joined[-1][1] : start].strip() == ""
+            and text.count("\n", joined[-1][1], start) == 1
+            and _KEY_VALUE_LINE.fullmatch(text, start, end)
+            and _KEY_VALUE_LINE.fullmatch(text, *_last_line(text, *joined[-1]))
+            and end - joined[-1][0] <= _KEY_VALUE_BLOCK_CHARACTERS
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _last_line(text: str, start: int, end: int) -> tuple[int, int]:
+    return max(start, text.rfind("\n", start, end) + 1), end
 
 
 # The marks a forum or an e-mail puts before a quoted line ("> A total of 431 adults ..."):
@@ -1590,6 +1619,8 @@ def _subject_at(
         or _GROUP_SUBJECT.fullmatch(subject)
     ):
         return "", True
+    if arm_words and set(subject.lower().split()) <= arm_words:
+        return "", True  # "Compared with placebo, vitamin D did not reduce ...": an arm
     people = _PEOPLE_OF_AN_ARM.fullmatch(subject)
     if people and _names_an_arm(people.group("arm"), arm_words):
         return "", True  # "CBT participants improved by 8.2 points"
