@@ -1022,14 +1022,14 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
         # from its second item
         while m is not None and not _adds_up(norm, sents, m):
             m = _ARM_LIST.match(norm, m.start("n2")) if m.group("n3") else None
-        if m is None or (
-            sents.of(m.start()) in received_only
-            and not any(
-                context.is_control(context.clean_arm(m[f"arm{i}"] or "")) for i in (1, 2, 3)
-            )
+        if m is None:
+            continue
+        sentence = sents.of(m.start())
+        if sentence in received_only and not any(
+            context.is_control(context.clean_arm(m[f"arm{i}"] or "")) for i in (1, 2, 3)
         ):
             continue
-        population = _population_before(norm, sents.of(m.start()), m.start())
+        population = _population_before(norm, sentence, m.start())
         sizes = []
         for i in (1, 2, 3):
             if m.group(f"n{i}"):
@@ -1040,7 +1040,7 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
         # bracket splits
         total = _TOTAL_BEFORE_BRACKET.search(
             norm, max(0, m.start() - 28), m.start()
-        ) or _OF_TOTAL.match(norm, sents.of(m.start())[0], m.start())  # "Of 120 patients, 60 ..."
+        ) or _OF_TOTAL.match(norm, sentence[0], m.start())  # "Of 120 patients, 60 ..."
         if total and word_value(total.group("n")) == sum(sizes):
             found.append(
                 _size("sample_size", *total.span("n"), total.group("n"), population=population)

@@ -443,23 +443,21 @@ def _key_value_blocks(text: str, bounds: list[tuple[int, int]]) -> list[tuple[in
     summary pasted line by line ("Drug: 45/402 (11.2%)\nPlacebo: 61/398 (15.3%)\nOdds ratio
     (95% CI): 0.70 (0.46 to 1.05)\nP value: 0.08") says one comparison."""
     joined: list[tuple[int, int]] = []
+    after_pair = False  # whether the last line joined or appended is a label and its value
     for start, end in bounds:
+        pair = _KEY_VALUE_LINE.fullmatch(text, start, end) is not None
         if (
-            joined
+            pair
+            and after_pair
             and text[joined[-1][1] : start].strip() == ""
             and text.count("\n", joined[-1][1], start) == 1
-            and _KEY_VALUE_LINE.fullmatch(text, start, end)
-            and _KEY_VALUE_LINE.fullmatch(text, *_last_line(text, *joined[-1]))
             and end - joined[-1][0] <= _KEY_VALUE_BLOCK_CHARACTERS
         ):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
+        after_pair = pair
     return joined
-
-
-def _last_line(text: str, start: int, end: int) -> tuple[int, int]:
-    return max(start, text.rfind("\n", start, end) + 1), end
 
 
 # The marks a forum or an e-mail puts before a quoted line ("> A total of 431 adults ..."):

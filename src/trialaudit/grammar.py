@@ -999,19 +999,21 @@ N_PERCENT_LEGEND = re.compile(
     r"(?i)\b(?:values|data|numbers)\s(?:are|shown\sas|given\sas|presented\sas|expressed\sas)"
     r"\s(?:the\s)?(?:n|no\.|number)\s?\(%\)(?!\s?(?:,|or\b|and\b))"
 )
-# The last columns of a flattened results table: "Risk ratio (95% CI)* P value", also with its
-# cells set off by bars ("RR (95% CI) | P |", as Markdown and plain-text exports print them).
+# Between two cells of a flattened table, and at the end of its row: blanks, or a bar
+# ("RR (95% CI) | P |", as Markdown and plain-text exports print them).
+_CELL_GAP = r"(?:\s+|[ \t]*\|[ \t]*)"
+_ROW_END = r"[ \t]*(?:\|[ \t]*)?$"
+# The last columns of a flattened results table: "Risk ratio (95% CI)* P value".
 RATIO_CI_HEADER = re.compile(
     r"(?im)(?P<measure>(?:adjusted\s)?(?:risk|odds|hazard|(?:incidence\s)?rate)\sratio"
     r"|a?(?:RR|OR|HR)|IRR)\s?[\[(]\s?95\s?%\s?CI\s?[\])][*\u2020\u2021\u00a7]?"
-    r"(?P<p_column>(?:\s+|[ \t]*\|[ \t]*)P(?:\s?-?\s?value)?[*\u2020\u2021\u00a7]?)?"
-    r"[ \t]*(?:\|[ \t]*)?$"
+    rf"(?P<p_column>{_CELL_GAP}P(?:\s?-?\s?value)?[*\u2020\u2021\u00a7]?)?{_ROW_END}"
 )
 # ... and the cells of one of its rows: the estimate with its bare interval, and the p after it,
 # at the end of the line (before a closing bar).
 TABLE_ROW_ESTIMATE = re.compile(
     rf"""(?m)(?<![\w.,/\-])(?P<est>{DEC})\s?{CI_BARE}
-    (?:(?:\s+|[ \t]*\|[ \t]*)(?P<p_cmp>[<>\u2264])?\s?(?P<p>{PNUM}))?[ \t]*(?:\|[ \t]*)?$""",
+    (?:{_CELL_GAP}(?P<p_cmp>[<>\u2264])?\s?(?P<p>{PNUM}))?{_ROW_END}""",
     _X,
 )
 # A difference column's header, which a header flattened from PDF may break over lines:
