@@ -4,7 +4,7 @@ in 例 (cases), and the checks these make possible."""
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import stats
+from extraction_helpers import extract_and_check, of_kind, one, stats
 
 from trialaudit.checks import Settings, check_document
 from trialaudit.extract import extract_document
@@ -442,3 +442,28 @@ def test_the_t_of_the_arms_bracketed_sizes_is_recomputed():
     (p_check,) = checks["p_vs_summaries"]
     assert p_check["verdict"] == "consistent"
     assert p_check["recomputed_value"] == pytest.approx(0.001519932, rel=1e-6)
+
+
+def test_a_japanese_risk_ratio_with_its_interval_checked_against_the_intervention_arms_counts():
+    # 介入群 is the intervention group, リスク比 the risk ratio, 信頼区間 the confidence interval.
+    # Reference (R 4.2.2, epitools): riskratio.wald(matrix(c(51, 22, 63, 12), 2, 2,
+    # byrow=TRUE))$measure prints 0.530909 (0.284115 to 0.99208) for 12/75 against 22/73.
+    text = (
+        "結果：解析対象は148例（介入群75例、対照群73例）であった。主要評価項目の発生は介入群で"
+        "12例（16.0％）、対照群で22例（30.1％）であり（リスク比0.53、95％信頼区間0.28-0.99、"
+        "p=0.04）、有意に少なかった。"
+    )
+    rows = stats(text)
+    sizes = [(r["value"], r["arm"]) for r in rows if r["kind"] == "arm_size"]
+    assert sizes == [(75, "intervention"), (73, "control")]
+    ratio = one(text, "ratio")
+    assert (ratio["measure"], ratio["value"], ratio["ci_low"], ratio["ci_high"]) == (
+        "RR",
+        0.53,
+        0.28,
+        0.99,
+    )
+    assert [r["value"] for r in of_kind(text, "percentage")] == []  # the 95 of 95％ is the level
+    found = {c["check"]: c for c in extract_and_check(text)[1]}
+    assert found["ratio_vs_counts"]["verdict"] == found["ci_vs_counts"]["verdict"] == "consistent"
+    assert found["ci_vs_counts"]["recomputed"] == "0.2841 to 0.9921"

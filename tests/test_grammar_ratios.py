@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import kinds, of_kind, one, stats
+from extraction_helpers import checks_named, kinds, of_kind, one, stats
 
 
 @pytest.mark.parametrize(
@@ -261,6 +261,64 @@ def test_an_estimate_between_arms_with_its_interval_is_a_difference(text, value,
     row = one(text, "difference")
     assert (row["value"], row["ci_low"], row["ci_high"]) == (value, low, high)
     assert not of_kind(text, "median")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At 12 months, FEV1 changed by -183.4 mL (95% CI -240.1 to -126.7) in the MSC group and "
+        "by -38.4 mL (95% CI -95.2 to 18.4) in the placebo group.",
+        "Body weight fell by 183.4 g (95% CI 126.7 to 240.1) with semaglutide versus 38.4 g (95% "
+        "CI -18.4 to 95.2) with placebo.",
+    ],
+)
+def test_each_arms_own_change_with_its_interval_is_a_mean_of_that_arm(text):
+    means = [(abs(r["value"]), r["arm"], r["ci_low"] is not None) for r in of_kind(text, "mean")]
+    assert means == [(183.4, means[0][1], True), (38.4, "placebo", True)]
+    assert means[0][1] in {"MSC", "semaglutide"}
+    assert not of_kind(text, "difference") and not of_kind(text, "median")
+
+
+def test_per_arm_intervals_named_as_differences_stay_differences():
+    text = (
+        "Against usual care, the treatment effect was -4.2 points (95% CI -6.0 to -2.4) in the "
+        "low-dose group and -1.1 points (95% CI -2.9 to 0.7) in the high-dose group."
+    )
+    assert [r["value"] for r in of_kind(text, "difference")] == [-4.2, -1.1]
+    assert not of_kind(text, "mean")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bracketed number is the value, not a word of what the difference is in
+        "The upper bound of the 97.5% CI for the difference in the primary outcome (−1.2 "
+        "percentage points; 97.5% CI, −4.0 to 1.6) was below the margin.",
+        # a bracket opens the value and its interval
+        "The difference (−1.2 percentage points; 95% CI, −4.0 to 1.6) was small.",
+    ],
+)
+def test_a_difference_whose_value_opens_a_bracket(text):
+    row = one(text, "difference")
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (-1.2, -4.0, 1.6)
+    assert row["measure"] == "risk difference"
+
+
+def test_a_bracketed_number_after_a_difference_without_an_interval_is_no_difference():  # guard
+    assert not of_kind("Differences in 6MWD (12 patients) were small.", "difference")
+
+
+def test_percentage_points_after_the_interval_make_a_risk_difference_checked_against_counts():
+    # JAMA prints the unit after the bracket
+    text = (
+        "The primary outcome occurred in 97 of 1,160 (8.4%) in the intervention group vs 131 of "
+        "1,158 (11.3%) in the usual care group (difference, −2.9 [95% CI, −5.3 to −0.5] "
+        "percentage points; P = .02)."
+    )
+    row = one(text, "difference")
+    assert (row["value"], row["measure"]) == (-2.9, "risk difference")
+    rows = checks_named(text, "difference_vs_counts")
+    assert [r["verdict"] for r in rows] == ["consistent"]
 
 
 def test_a_ratio_named_with_what_it_compares_with_before_its_verb():

@@ -457,3 +457,17 @@ def test_both_arms_means_before_a_difference_in_the_second_bracket():
 )
 def test_a_pair_of_percentages_is_a_summary_only_when_its_sentence_says_so(text, kind):
     assert {r["kind"] for r in stats(text) if r["value"] in (5.5, 7.1, 61.6, 67.6)} == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "timepoint"),
+    [
+        ("Mean systolic blood pressure at 12 months was 128.1 mm Hg vs 133.6 mm Hg.", "month 12"),
+        ("The mean HbA1c after 26 weeks was 128.1% (SD 0.8) with drug and 133.6% (SD 0.9) with "
+         "placebo.", "week 26"),
+    ],
+)  # fmt: skip
+def test_a_labelled_mean_with_its_time_point_before_the_verb(text, timepoint):
+    means = [(r["value"], r["timepoint"]) for r in of_kind(text, "mean")]
+    assert means == [(128.1, timepoint), (133.6, timepoint)]
+    assert of_kind(text, "mean")[0]["source_text"].lower().startswith("mean")

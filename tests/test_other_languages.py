@@ -623,3 +623,18 @@ def test_an_indonesian_arm_named_before_its_count():
     assert [c["arm"] for c in of_kind(text, "count")] == ["kelompok intervensi", "kelompok kontrol"]
     # the two counts now make a 2x2 table for the ratio
     assert [r["verdict"] for r in checks_named(text, "ratio_vs_counts")] == ["consistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La durée médiane d'hospitalisation était de 8 jours (EIQ 6-11) contre 10 jours (EIQ "
+        "7-14).",
+        "La mediana de estancia fue de 8 días (RIC 6-11) frente a 10 días (RIC 7-14).",
+        "Die mediane Liegedauer betrug 8 Tage (IQR 6-11) vs. 10 Tage (IQR 7-14).",
+    ],
+)
+def test_medians_with_their_interquartile_ranges_in_french_spanish_and_german(text):
+    rows = [(r["value"], r["spread_kind"], r["spread_low"], r["spread_high"]) for r in stats(text)]
+    assert rows == [(8, "iqr", 6, 11), (10, "iqr", 7, 14)]
+    assert {r["kind"] for r in stats(text)} == {"median"}

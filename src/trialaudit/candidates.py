@@ -59,6 +59,9 @@ RATIO_MEASURES = {
     **dict.fromkeys(["\u52dd\u7b97\u6bd4", "\u6bd4\u503c\u6bd4", "\u4f18\u52bf\u6bd4"], "OR"),
     **dict.fromkeys(["\u98ce\u9669\u6bd4", "\u98a8\u96aa\u6bd4"], "HR"),
     **dict.fromkeys(["\u76f8\u5bf9\u5371\u9669\u5ea6", "\u76f8\u5bf9\u5371\u96aa\u5ea6"], "RR"),
+    "\u30aa\u30c3\u30ba\u6bd4": "OR",  # Japanese オッズ比
+    "\u30ea\u30b9\u30af\u6bd4": "RR",  # リスク比
+    "\u30cf\u30b6\u30fc\u30c9\u6bd4": "HR",  # ハザード比
 }
 DIFFERENCE_MEASURES = {
     "MD": "mean difference",
@@ -175,7 +178,12 @@ _BRACKET_CONTEXT = re.compile(
     r"(?i)\b(?:table|figure|fig\.|supplementary|appendix|refs?\.?|references?|studies|trials"
     r"|study|trial|version|eq\.?|equation)\s?$"
 )
-_MEAN_OR_MEDIAN = re.compile(r"(?i)\b(?P<word>median|mean|average)\b")
+# ... and French, Spanish, Italian and German "médiane", "mediana", "moyenne", "Mittelwert"
+_MEAN_OR_MEDIAN = re.compile(
+    r"(?i)\b(?P<word>median|mean|average|m[e\u00e9]diane|mediana|moyenne|mittelwert)\b"
+)
+_FOREIGN_LABELS = {"mediane": "median", "m\u00e9diane": "median", "mediana": "median"}
+_FOREIGN_LABELS |= {"moyenne": "mean", "mittelwert": "mean"}
 # The first number after a summary's label, and whether it is in percent.
 _FIRST_VALUE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<percent>\s?%)?")
 
@@ -300,6 +308,37 @@ _EFFECT_BEFORE = re.compile(
     r"|effect\ssize)\b[^.;\d]{0,30}$|\b(?:reduced|lowered|decreased|increased|raised|improved"
     r"|shortened|lengthened|prolonged|fell|rose|changed)\b[^.;\d]{0,50}\sby\s$"
 )
+# "FEV1 changed by -183.4 mL (95% CI ...) in the MSC group and by -38.4 mL (95% CI ...) in the
+# placebo group": one arm's own change and its interval, beside another arm's, is a mean of that
+# arm whose summary type is not stated, no difference between arms and no median; but "the
+# treatment effect was -4.2 (95% CI ...) in the low-dose group and -1.1 (...) in the high-dose
+# group" gives each arm's difference from a common comparator.
+_ARM_AFTER = (
+    r"\s(?:in|with|among)\s[^,.;:()\[\]\d]{1,40}?,?\s(?:and|but|versus|vs\.?|compared\swith)\s"
+)
+# the first arm's value: its arm, then the other arm's value
+_ANOTHER_ARMS_VALUE_AFTER = re.compile(rf"(?i){_ARM_AFTER}(?:by\s)?[-\u2212+]?\d")
+# the second arm's value: the first's bracket and arm before it, its own arm after it
+_ANOTHER_ARMS_VALUE_BEFORE = re.compile(rf"(?i)[)\]]{_ARM_AFTER}(?:by\s)?$")
+_ITS_ARM_AFTER = re.compile(r"(?i)\s(?:in|with|among)\s")
+_DIFFERENCE_NAMED = re.compile(r"(?i)\bdiffer|\beffect\b|\bbetween[-\s]group")
+
+
+def _beside_another_arms(norm: str, sents: context.Sentences, m: re.Match) -> str:
+    """Return what a bracketed interval's value is when it is one arm's, printed beside another
+    arm's value (its arm named right after the bracket): "difference" (against a common
+    comparator) in a sentence that names a difference or an effect, else "mean"; or ''."""
+    if _ITS_ARM_AFTER.match(norm, m.end()) is None:
+        return ""
+    if not (
+        _ANOTHER_ARMS_VALUE_AFTER.match(norm, m.end())
+        or _ANOTHER_ARMS_VALUE_BEFORE.search(_before(norm, m.start(), 80))
+    ):
+        return ""
+    named = _DIFFERENCE_NAMED.search(norm, sents.of(m.start())[0], m.start())
+    return "difference" if named else "mean"
+
+
 # "The absolute risk reduction for death was 5.0 percentage points (95% CI ...)": a risk
 # difference whose name the outcome keeps apart from its value (a relative risk reduction is
 # 1 - RR, no difference).
@@ -807,6 +846,10 @@ def _phi_or_v(norm: str, scan: Scanner) -> list[Candidate]:
     ]
 
 
+# "difference, -2.9 [95% CI, -5.3 to -0.5] percentage points" (JAMA): the unit after the interval
+_POINTS_AFTER_INTERVAL = re.compile(r"\s?[)\]]\s(?P<unit>percentage[\s-]points?|pp)\b")
+
+
 def _differences(norm: str, scan: Scanner) -> list[Candidate]:
     """Return differences with their CIs (or an explicit value) and measure."""
     found = []
@@ -823,6 +866,7 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
             and not _one_sided_bound(norm, m.end())
             and (
                 (not m.group("sep") and not named_in_percent)
+                or (m.group("sep") or "").endswith("(")
                 or (m.group("dabbr") and not named_in_percent)
                 or _AN_ARM_VALUE_AFTER.match(norm, m.end("est"))
                 or _NO_BEFORE.search(norm, max(0, m.start() - 40), m.start())
@@ -848,6 +892,9 @@ def _differences(norm: str, scan: Scanner) -> list[Candidate]:
             elif "risk" in head or "proportion" in head:
                 measure = "risk difference"
         unit = (m.group("unit") or "").strip()
+        if not unit and m.group("ci"):
+            after = _POINTS_AFTER_INTERVAL.match(norm, m.end())
+            unit = after.group("unit") if after else ""
         # "percentage points", Finnish "prosenttiyksikköä"
         if measure == "difference" and re.match(r"(?i)percentage|pp|prosenttiyksik", unit):
             qualifier = m.groupdict().get("qual") or ""
@@ -1505,9 +1552,8 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
 def _spread_kind(word: str) -> str:
     """Return the spread a label names: iqr, range, ci, se or sd ('' when it names none)."""
     word = word.upper()
-    if any(
-        w in word for w in ("IQR", "IIQ", "INTERQUARTILE", "KVARTIILI", "Q1", "\u0395\u03a4\u0395")
-    ):
+    iqr = ("IQR", "IIQ", "EIQ", "RIC", "INTERQUARTILE", "KVARTIILI", "Q1", "\u0395\u03a4\u0395")
+    if any(w in word for w in iqr):
         return "iqr"
     if "RANGE" in word:
         return "range"
@@ -1701,6 +1747,7 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         label = None
         for label_match in _MEAN_OR_MEDIAN.finditer(norm, max(0, m.start() - 160), m.start()):
             label = label_match.group("word").lower()
+            label = _FOREIGN_LABELS.get(label, label)
         of_another = label is not None and _label_of_another_unit(
             norm, label_match.end(), m.start(), fields
         )
@@ -1718,10 +1765,15 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             if _RELATIVE_REDUCTION_BEFORE.search(name):
                 continue
             risk = _RISK_DIFFERENCE_BEFORE.search(name)
+        of_an_arm = _beside_another_arms(norm, sents, m) if label is None and kind == "ci" else ""
+        if of_an_arm == "mean":
+            fields["summary_type_not_stated"] = True
+            found.append(Candidate("mean", m.start(), m.end(), fields))
+            continue
         if (
             label is None
             and kind in {"ci", ""}
-            and (risk or _EFFECT_BEFORE.search(_before(norm, m.start())))
+            and (risk or of_an_arm or _EFFECT_BEFORE.search(_before(norm, m.start())))
         ):
             # "The treatment effect was -4.2 points (95% CI -6.0 to -2.4)", "Between-group
             # differences: -1.8 kg (-2.9 to -0.7)", "drug lowered systolic blood pressure by
@@ -1887,7 +1939,8 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         summary = _MEAN_OR_MEDIAN.search(norm, start, m.start())
         kind = "percentage"
         if summary:
-            kind = "median" if summary.group("word").lower() == "median" else "mean"
+            word = summary.group("word").lower()
+            kind = "median" if _FOREIGN_LABELS.get(word, word) == "median" else "mean"
         change = _amount_of_change(norm, sents, m.start())
         for name in ("a", "b"):
             end = norm.index("%", m.end(name)) + 1

@@ -176,7 +176,8 @@ IN_CONTROL_AFTER = re.compile(
 )
 _ARM_NAMED_AFTER_VALUE = re.compile(r"\s(?:with|in|on|among|after)\s")
 # The arms of Chinese-language reports, by the word before 组 ("group"): 观察组 observation,
-# 治疗组 treatment, 实验组 / 试验组 experimental, 研究组 study, 干预组 intervention, 对照组 control.
+# 治疗组 treatment, 实验组 / 试验组 experimental, 研究组 study, 干预组 intervention (Japanese
+# 介入群), 对照组 control.
 CJK_ARMS = {
     "\u89c2\u5bdf": "observation",
     "\u6cbb\u7597": "treatment",
@@ -184,6 +185,7 @@ CJK_ARMS = {
     "\u8bd5\u9a8c": "experimental",
     "\u7814\u7a76": "study",
     "\u5e72\u9884": "intervention",
+    "\u4ecb\u5165": "intervention",  # Japanese 介入
     "\u5bf9\u7167": "control",
 }
 # ... by letter: A组 is group A; and by what it was given, abbreviated in Latin letters: MSC组

@@ -19,7 +19,7 @@ _X = re.VERBOSE
 # Swedish, Romanian ("36 de zile") and Finnish.
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL|L|kg|g|mg
     |days?|d|hours?|h|minutes?|mins?|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|jours?|semaines?
-    |dagar|veckor|(?:de\s)?(?:zile|ani)|p\u00e4iv\u00e4\u00e4|viikkoa|kuukautta|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
+    |dagar|veckor|(?:de\s)?(?:zile|ani)|Tagen?|d[i\u00ed]as|giorni|p\u00e4iv\u00e4\u00e4|viikkoa|kuukautta|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
     |mg/kg|kg/m[²2]|[µμn]g/(?:L|m[Ll]|d[Ll])|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
 # A percent sign, or the word a transcript, a newspaper or a press release prints: "26.6
@@ -37,8 +37,8 @@ CI_BODY = rf"""
       |(?i:konfidensintervall(?:et)?|luottamusv\u00e4li)
       |(?i:con(?:fi|\ufb01)dence\s(?:intervals?|limits)|credible\sintervals?|uncertainty\sinterval
         |Konfidenzintervall|intervalo\sde\sconfian(?:za|\u00e7a))
-      # Chinese: 置信区间, 可信区间, 信賴區間
-      |\u7f6e\u4fe1\u533a\u95f4|\u53ef\u4fe1\u533a\u95f4|\u4fe1\u8cf4\u5340\u9593
+      # Chinese: 置信区间, 可信区间, 信賴區間; Japanese 信頼区間
+      |\u7f6e\u4fe1\u533a\u95f4|\u53ef\u4fe1\u533a\u95f4|\u4fe1\u8cf4\u5340\u9593|\u4fe1\u983c\u533a\u9593
       |(?<=%\s)(?:CL|UI)|(?<=%)(?:CL|UI))
     (?:\s?[\[(](?:\d{{2}}\s?%\s)?(?:CI|CrI)[\])])?
     (?:\s?(?P<level2>\d{{2}})\s?%)?
@@ -113,6 +113,8 @@ RATIO = re.compile(
           # ... and Chinese: odds ratio, hazard ratio, relative risk
           |\u52dd\u7b97\u6bd4|\u6bd4\u503c\u6bd4|\u4f18\u52bf\u6bd4|\u98ce\u9669\u6bd4|\u98a8\u96aa\u6bd4
           |\u76f8\u5bf9\u5371[\u9669\u96aa]\u5ea6
+          # ... and Japanese: odds ratio, risk ratio, hazard ratio (オッズ比, リスク比, ハザード比)
+          |\u30aa\u30c3\u30ba\u6bd4|\u30ea\u30b9\u30af\u6bd4|\u30cf\u30b6\u30fc\u30c9\u6bd4
           # ... and Hebrew: hazard ratio, odds ratio, relative risk
           |\u05d9\u05d7\u05e1\s\u05e1\u05d9\u05db\u05d5\u05e0\u05d9\u05dd|\u05d9\u05d7\u05e1\s\u05e1\u05d9\u05db\u05d5\u05d9\u05d9\u05dd|\u05e1\u05d9\u05db\u05d5\u05df\s\u05d9\u05d7\u05e1\u05d9))
     (?![A-Za-z])
@@ -297,7 +299,8 @@ DIFFERENCE = re.compile(
         # at week 12"
         (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])|\d(?=[A-Z]{{2}})
           |\d{{1,4}}\s?(?=(?:mg|g|mL|ml|IU)\b))[\w\-()]{{0,24}}
-          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.])[\w\-()]{{1,24}}){{0,7}}))?
+          # ... but no bracketed number: "in the primary outcome (-1.2 points; 95% CI ...)"
+          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.]|\([-+]?[\d.])[\w\-()]{{1,24}}){{0,7}}))?
         # "The least-squares mean difference versus placebo was -5.2"
         (?:\s(?:versus|vs\.?|compared\s(?:with|to))\s(?:the\s)?[\w\-]{{1,25}}(?:\s[\w\-]{{1,25}})?
           (?=\s(?:was|is|were|are)\s))?))
@@ -305,8 +308,9 @@ DIFFERENCE = re.compile(
       |(?P<arr>(?i:absolute\srisk\s(?:reduction|increase|difference)))
     )
     {CI_HEADING}?
-    (?P<sep>\s(?:was|of|is|were|are|=|{_FOREIGN_WAS})|\s?[:=,])?\s?(?:[:=]\s?)?
-    (?P<est>{SIGNED})(?P<unit>{_WORDS_BEFORE_CI}|{UNIT})?(?!\d)(?!\.\d)
+    # "The difference (-1.2 percentage points; 95% CI ...)": a bracket opens the value and its CI
+    (?P<sep>\s(?:was|of|is|were|are|=|{_FOREIGN_WAS})|\s?[:=,]|\s\((?=[-+]?\d))?\s?(?:[:=]\s?)?
+    (?<![\d.])(?P<est>{SIGNED})(?P<unit>{_WORDS_BEFORE_CI}|{UNIT})?(?!\d)(?!\.\d)
     (?P<ci>{_CI_TAIL_OR_COMMA})?
     """,
     _X,
@@ -907,7 +911,8 @@ PERCENT_EFFECTIVE = re.compile(
 _SPREAD_WORD = (
     # Greek ΕΤΕ (ενδοτεταρτημοριακό εύρος), the interquartile range
     # Romanian IIQ, Finnish kvartiiliväli
-    r"(?P<skind>IQR|IIQ|(?i:kvartiiliv\u00e4li)|interquartile\srange(?:\s\[IQR\])?|(?i:range)"
+    # French EIQ (\u00e9cart interquartile), Spanish RIC (rango intercuart\u00edlico)
+    r"(?P<skind>IQR|IIQ|EIQ|RIC|(?i:kvartiiliv\u00e4li)|interquartile\srange(?:\s\[IQR\])?|(?i:range)"
     r"|Q1\s?-\s?Q3|Q1,\s?Q3"
     r"|\u0395\u03a4\u0395"
     r"|(?:\d{2}%\s?)?(?:CI|(?i:confidence\sinterval)(?:\s?\[CI\])?)|SD|SE|SEM)"
@@ -938,6 +943,9 @@ SUMMARY_LABEL = re.compile(
       (?:\s(?:of|before|after|in)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}
         (?:\s(?!was\b|were\b|is\b)(?:[A-Za-z][\w\-]{{1,20}}|\d{{1,3}}(?=\s(?:was|were|is)\b))){{0,7}}
         (?=\s(?:was|were|is|of)\b)){{0,1}})
+    # "Mean systolic blood pressure at 12 months was", "at week 12 were"
+    (?:\s(?:at|after|by|over|during)\s(?:(?i:week|month|day|year|visit)\s\d{{1,3}}
+      |\d{{1,3}}\s(?i:weeks?|months?|days?|years?|hours?))(?=\s(?:was|were|is)\b))?
     (?:\s?[(\[](?i:IQR|range|SD|SE|SEM|interquartile\srange|95%\s?CI)[)\]])?
     (?:\s(?:was|were|of|is)|\s?[:=,])?\s?(?:[:=]\s?)?
     # "scores at 12 weeks", "by week 4"; but "Mean HbA1c decreased by 1.4%"
