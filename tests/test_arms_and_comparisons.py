@@ -1488,3 +1488,38 @@ def test_two_arms_sizes_after_one_n_are_no_sample_size(pair):
 def test_one_n_after_a_label_is_still_a_sample_size():  # guard
     text = "In all patients (N = 120), mortality was 10%."
     assert [r["value"] for r in stats(text) if r["kind"] == "sample_size"] == [120]
+
+
+def test_the_control_group_of_two_arms_neither_called_a_control_is_the_one_named_second():
+    """R 4.2.2: sp <- sqrt((42 * 4.2^2 + 42 * 5.0^2) / 84); (13.5 - 8.1) / (sp * sqrt(1/43 +
+    1/43)) prints 5.422748, Student's t of the two arms' means."""
+    text = (
+        "Participants were randomized to CBT-I (n = 43) or sleep hygiene education (n = 43). "
+        "Insomnia Severity Index scores decreased more in the CBT-I group (M = 8.1, SD = 4.2) "
+        "than in the control group (M = 13.5, SD = 5.0), t(84) = 5.42, p < .001."
+    )
+    means = [r["arm"] for r in stats(text) if r["kind"] == "mean"]
+    assert means == ["CBT-I", "sleep hygiene education"]
+    extraction = extract_document("d", text)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (t_check,) = [c for c in checks if c["check"] == "test_vs_summaries"]
+    assert t_check["verdict"] == "consistent"
+    assert t_check["recomputed_low"] <= 5.422748 <= t_check["recomputed_high"]
+
+
+def test_a_control_of_three_arms_none_called_a_control_stays_unresolved():  # guard
+    arms = [
+        {"arm_key": key, "role": "intervention", "span_start": start}
+        for key, start in (("cbt-i", 10), ("sleep hygiene education", 40), ("exercise", 80))
+    ]
+    assert resolve_arm("control group", arms) is None
+    assert resolve_arm("control group", arms[:2]) is arms[1]
+
+
+def test_a_share_of_the_people_of_an_arm_takes_that_arm():
+    text = (
+        "At 12 months, 28.4% of intervention patients and 22.1% of control patients had "
+        "controlled blood pressure. Overall, 30% of ICU patients had delirium."
+    )
+    arms = [(r["value"], r["arm"]) for r in stats(text) if r["kind"] == "percentage"]
+    assert arms == [(28.4, "intervention"), (22.1, "control"), (30, "")]

@@ -937,6 +937,15 @@ def test_the_outcome_of_each_value(text, kinds, expected):
             "placebo.",
             [("11 (5.2%)", "Fractures")],
         ),
+        (
+            "Preterm birth occurred in 31 women (8.6%) given progesterone and 44 women (12.2%) "
+            "given placebo.",
+            [("31 women (8.6%)", "Preterm birth"), ("44 women (12.2%)", "Preterm birth")],
+        ),
+        (
+            "Of the 1,200 participants, 600 men (50.0%) and 600 women (50.0%) were enrolled.",
+            [("600 women (50.0%)", "women")],
+        ),
         # what "there were" counts
         (
             "Over 6 months there were 214 episodes of migraine in the erenumab group and 388 in "

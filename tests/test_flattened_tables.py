@@ -408,3 +408,22 @@ def test_lines_of_labels_and_values_are_one_comparison():
     assert verdicts["ci_vs_counts"][0] == "consistent"
     assert verdicts["p_vs_counts"][0] == "consistent"
     assert verdicts["p_vs_counts"][1] == pytest.approx(0.08474, abs=5e-6)
+
+
+def test_arm_labels_of_a_line_by_line_summary_stay_on_their_line_and_a_bare_p_line_joins():
+    """R 4.2.2, epitools: ormidp.test(18, 84, 27, 73) prints two.sided 0.1148046 for 18/102
+    against 27/100."""
+    text = (
+        "Primary outcome: 28-day mortality\n"
+        "Intervention group: 18/102 (17.6%)\n"
+        "Control group: 27/100 (27.0%)\n"
+        "Relative risk: 0.65 (95% CI 0.39 to 1.10)\n"
+        "p = 0.11\n"
+    )
+    extraction = extract_document("d", text)
+    (comparison,) = extraction.comparisons
+    assert (comparison["arm_1"], comparison["arm_2"]) == ("Intervention", "Control")
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (p_check,) = [c for c in checks if c["check"] == "p_vs_counts"]
+    assert p_check["verdict"] == "consistent"
+    assert p_check["recomputed_value"] == pytest.approx(0.1148046, abs=5e-7)

@@ -167,6 +167,12 @@ CONTROL_NOUN_AFTER = re.compile(
 )
 # "4 of 20 (20%) MSC recipients": the arm whose people received it.
 RECIPIENTS_AFTER = re.compile(r"\s(?P<arm>[A-Za-z][\w\-+]{1,24}(?:\s[\w\-+]{1,24})?)\srecipients\b")
+# "28.4% of intervention patients", "of semaglutide participants": the arm whose people they are,
+# when it is one of the document's arms or a word for an arm's role.
+_PEOPLE_OF_ARM_AFTER = re.compile(
+    r"\sof\s(?:the\s)?(?P<arm>[A-Za-z][\w\-+]{1,24})\s(?:patients|participants|subjects)\b"
+)
+_ARM_ROLE_WORDS = frozenset({"intervention", "treatment", "control", "placebo"})
 # "7 of 20 (35%) in placebo": a control arm named without "group".
 IN_CONTROL_AFTER = re.compile(
     # "to 3.47 ± 0.33 g/dL in controls": the unit may come between
@@ -435,8 +441,12 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return _key_value_blocks(text, bounds) if ":" in text else bounds
 
 
-# A line that is a label, a colon and a statistic: "Drug: 45/402 (11.2%)", "P value: 0.08".
-_KEY_VALUE_LINE = re.compile(r"[A-Z][^:\n|]{0,40}:[ \t]+[<>=\u2264\u2265\-\u2212]?\s?\d[^\n]{0,80}")
+# A line that is a label, a colon and a statistic: "Drug: 45/402 (11.2%)", "P value: 0.08"; or
+# a p-value alone: "p = 0.11".
+_KEY_VALUE_LINE = re.compile(
+    r"[A-Z][^:\n|]{0,40}:[ \t]+[<>=\u2264\u2265\-\u2212]?\s?\d[^\n]{0,80}"
+    r"|[Pp](?:[ \-]?values?)?[ \t]?[=<>\u2264\u2265][ \t]?[01]?\.\d{1,6}[ \t]?"
+)
 _KEY_VALUE_BLOCK_CHARACTERS = 600
 
 
@@ -803,6 +813,12 @@ def arm_near(
     recipients = RECIPIENTS_AFTER.match(text, end, sentence[1])
     if recipients and clean_arm(recipients.group("arm")):
         return clean_arm(recipients.group("arm"))
+    people = _PEOPLE_OF_ARM_AFTER.match(text, end, sentence[1])
+    if people and (
+        people.group("arm").lower() in _ARM_ROLE_WORDS
+        or _shares_a_word(people.group("arm"), arm_words)
+    ):
+        return people.group("arm")  # "28.4% of intervention patients"
     control = IN_CONTROL_AFTER.match(text, end, sentence[1])
     if control:
         arm = clean_arm(control.group("arm"))
@@ -819,6 +835,11 @@ def arm_near(
     ):
         return before.group("arm")
     before = ARM_LABEL_BEFORE.search(text, max(sentence[0], start - 40), start)
+    if before and "\n" in (before.group("arm") or ""):
+        # "Primary outcome: 28-day mortality\nIntervention group: 18/102": lines joined into one
+        # sentence; the label is on the value's own line
+        line = before.start("arm") + before.group("arm").rindex("\n") + 1
+        before = ARM_LABEL_BEFORE.search(text, line, start)
     if before:
         if before.group("cjk_arm"):
             return cjk_arm_name(before.group("cjk_arm"))
@@ -1185,7 +1206,8 @@ def outcome_of(
         if group:  # "402 [44.9%] women", "131 (61.2%) were men"
             return (group.group("people") or group.group("foreign")).lower()
         group = _PEOPLE_BEFORE_SHARE.match(text, start, end)
-        if group:  # "402 women [33.3%]"
+        # "402 women [33.3%]"; but "occurred in 31 women (8.6%)" counts women with an event
+        if group and not _EVENT_AMONG_BEFORE.search(text, max(sentence[0], start - 140), start):
             return group.group("people").lower()
     foreign = foreign_subject(text, sentence, start) or _cjk_measure_before(text, start, sentence)
     if foreign:
@@ -1334,6 +1356,9 @@ _PEOPLE_AFTER = re.compile(
 )  # not "... occurred in 11 (5.2%) women with zoledronic acid"
 # ... or between the count and its share: "402 women [33.3%]".
 _PEOPLE_BEFORE_SHARE = re.compile(rf"(?<![\d,])\d[\d,]*\s(?P<people>{SEX_WORDS})\s?[(\[]")
+_EVENT_AMONG_BEFORE = re.compile(
+    rf"\b(?:in|among)\s(?:\d[\d,]*\s(?:{SEX_WORDS})\s?[(\[][^;\d]{{0,20}}\d[^;]{{0,80}}\band\s)?$"
+)
 
 
 # What a treatment changed, named before the value: "drug lowered systolic blood pressure by",
