@@ -471,3 +471,28 @@ def test_a_labelled_mean_with_its_time_point_before_the_verb(text, timepoint):
     means = [(r["value"], r["timepoint"]) for r in of_kind(text, "mean")]
     assert means == [(128.1, timepoint), (133.6, timepoint)]
     assert of_kind(text, "mean")[0]["source_text"].lower().startswith("mean")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vaccine efficacy was 94.1% (89.3 to 96.8) against symptomatic COVID-19.",
+        "Endpoint | Vaccine (N=15,210) | Placebo (N=15,210) | VE (95% CI)\n"
+        "Symptomatic COVID-19 | 11 | 185 | 94.1% (89.3 to 96.8)\n",
+    ],
+)
+def test_an_efficacy_with_a_bare_interval_is_a_percentage_not_a_median(text):
+    row = one(text, "percentage")
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (94.1, 89.3, 96.8)
+    assert not of_kind(text, "median")
+
+
+def test_a_measure_in_percent_changed_by_an_amount_with_its_interval_is_a_difference():
+    text = (
+        "Compared with usual care, the intervention reduced HbA1c by 0.31% (95% CI 0.18 to 0.44)."
+    )
+    row = one(text, "difference")
+    assert (row["value"], row["ci_low"], row["ci_high"]) == (0.31, 0.18, 0.44)
+    # ... but a risk reduced by a percentage is a relative reduction, a percentage
+    text = "The intervention reduced the risk of death by 25% (95% CI 10 to 38)."
+    assert not of_kind(text, "difference") and one(text, "percentage")["value"] == 25

@@ -86,3 +86,12 @@ def test_people_joined_before_their_allocation_are_each_a_size():  # guard
         ("21", "moderate"),
         ("31", "severe"),
     ]
+
+
+def test_arm_sizes_said_with_were_assigned_and_the_verb_said_once():
+    text = (
+        "Findings 4,198 women were enrolled: 2,101 were assigned tranexamic acid and 2,097 placebo."
+    )
+    sizes = [(r["value"], r["arm"]) for r in of_kind(text, "arm_size")]
+    assert sizes == [(2101, "tranexamic acid"), (2097, "placebo")]
+    assert [r["value"] for r in of_kind(text, "sample_size")] == [4198]

@@ -105,7 +105,9 @@ _DOSE_THEN_ALTERNATIVE = re.compile(r"\s\d[^,;()\n]{0,60}?" + _ALTERNATIVE_ARM.p
 
 
 def _list_item(i: int) -> str:
-    return rf"""(?P<n{i}>{INT})\s(?:(?:received|were\sgiven|to)\s)?(?:the\s)?
+    # "2,101 were assigned tranexamic acid and 2,097 placebo"
+    return rf"""(?P<n{i}>{INT})\s
+    (?:(?:received|were\sgiven|(?:were\s)?(?:assigned|allocated)(?:\sto)?|to)\s)?(?:the\s)?
     (?P<arm{i}>{grammar.ARM_LABEL})"""
 
 

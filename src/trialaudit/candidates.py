@@ -324,6 +324,14 @@ _ITS_ARM_AFTER = re.compile(r"(?i)\s(?:in|with|among)\s")
 _DIFFERENCE_NAMED = re.compile(r"(?i)\bdiffer|\beffect\b|\bbetween[-\s]group")
 
 
+# What makes a bare interval after a percentage its CI: an efficacy, or a column of CIs.
+_EFFICACY = re.compile(r"(?i)\b(?:efficacy|effectiveness|VE)\b|[\[(]\s?95\s?%\s?CI\s?[\])]")
+# A verb of change and "by" right before the value, after what changed: "reduced HbA1c by".
+_CHANGED_BY_OF_A_MEASURE = re.compile(
+    r"(?i)\b(?:reduced|lowered|decreased|increased|raised|improved)\s(?!by\b)[^.;]{1,50}\sby\s$"
+)
+
+
 def _beside_another_arms(norm: str, sents: context.Sentences, m: re.Match) -> str:
     """Return what a bracketed interval's value is when it is one arm's, printed beside another
     arm's value (its arm named right after the bracket): "difference" (against a common
@@ -1751,8 +1759,24 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         of_another = label is not None and _label_of_another_unit(
             norm, label_match.end(), m.start(), fields
         )
+        if (
+            fields["unit"] == "%"
+            and label is None
+            and kind == "ci"
+            and _CHANGED_BY_OF_A_MEASURE.search(norm, sents.of(m.start())[0], m.start())
+            and not _SHARE_OR_RISK.search(norm, sents.of(m.start())[0], m.start())
+        ):
+            # "the intervention reduced HbA1c by 0.31% (95% CI 0.18 to 0.44)": a difference
+            # between arms in a measure printed in %, not a share of people
+            effect = {"measure": "difference", "value_text": fields["value_text"], "unit": "%"}
+            effect |= {"ci_low_text": m.group("q1"), "ci_high_text": m.group("q3")}
+            found.append(Candidate("difference", m.start(), m.end(), effect))
+            continue
         if fields["unit"] == "%" and (
-            (label is None and kind == "ci") or (of_another and kind in {"ci", ""})
+            (label is None and kind == "ci")
+            or (of_another and kind in {"ci", ""})
+            # "Vaccine efficacy was 94.1% (89.3 to 96.8)", a "VE (95% CI)" column
+            or (label is None and not kind and _header_before(norm, m.start(), sents, _EFFICACY))
         ):
             # "efficacy was 61.3% (95% CI 55.8-66.1)": a percentage and its CI; so is "65.4%
             # (60.9-69.5)" after a median of months
