@@ -4,7 +4,7 @@ take from their arm's sizes, and the outcomes of values whose sentence or clause
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import checks_named, of_kind, one
+from extraction_helpers import checks_named, of_kind, one, stats
 
 from trialaudit import attribution
 from trialaudit.extract import extract_document
@@ -2323,3 +2323,24 @@ def test_a_pair_after_the_one_arm_named_takes_the_other_of_the_last_pair_of_arms
 def test_a_pair_after_an_arm_of_no_earlier_pair_names_no_other():  # guard
     rows = of_kind(_UNSIZED.format("robotic"), "mean")
     assert [r["arm"] for r in rows][1] == ""
+
+
+def test_the_arm_after_than_is_the_other_values_not_this_ones():
+    text = (
+        "VAS pain at 24 h was lower with the block (median 2 [IQR 1-3]) than with sham (median 4 "
+        "[IQR 3-6]; P<0.001)."
+    )
+    assert [r["arm"] for r in stats(text) if r["kind"] == "median"] == ["block", "sham"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Overall, ", "Among 2,500 participants, ", "Among 2,500 participants (mean age, 66 years), "],
+)
+def test_an_opening_phrase_with_a_thousands_separator_or_a_bracket_before_the_subject(opening):
+    text = (
+        opening + "the primary outcome occurred in 98 participants (7.8%) assigned to colchicine "
+        "and 131 (10.5%) assigned to placebo."
+    )
+    outcomes = [r["outcome"] for r in stats(text) if r["kind"] == "count"]
+    assert outcomes == ["primary outcome", "primary outcome"]

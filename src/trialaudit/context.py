@@ -775,6 +775,8 @@ def arm_near(
     if after and (is_armlike(after.group("arm")) or _shares_a_word(after.group("arm"), arm_words)):
         return clean_arm(after.group("arm"))
     after = ARM_AFTER_VERB.match(text, end, sentence[1])
+    if after and COMPARED_BETWEEN.search(text, end, after.start("arm")):
+        after = None  # "lower with the block (median 2 [IQR 1-3]) than with sham": the other's
     label = after.group("arm") if after else ""
     letter = after and _LETTER_AFTER_LABEL.match(text, after.end("arm"), sentence[1])
     if letter:
@@ -1494,7 +1496,12 @@ _AFTER_COLON = re.compile(r":\s(?=[a-z])")
 _OPENING_PHRASE = re.compile(
     r"(?:(?i:after|at|by|during|following|before|in|among|on|over|within|throughout)"
     r"|(?:\d{1,3}|[A-Z]?[a-z]{2,12})\s(?i:days?|weeks?|months?|years?)\s(?i:after|post|following))"
-    r"\s[^,;]{1,40},\s"
+    # "Among 2,500 participants (mean age, 66 years; 38% women), the ...": a number's thousands
+    # separator, or a bracket, within it
+    r"\s(?:[^,;()]|,(?=\d{3}\b)|\([^()]{0,60}\)){1,40},\s"
+    # ... or a word that only opens the sentence: "Overall, the primary outcome occurred in"
+    r"|(?i:overall|in\stotal|however|in\saddition|additionally|moreover|furthermore|similarly"
+    r"|finally),\s"
 )
 
 # ... or a time point without its comma before a subject in capitals: "At 12 months WOMAC total
