@@ -2344,3 +2344,20 @@ def test_an_opening_phrase_with_a_thousands_separator_or_a_bracket_before_the_su
     )
     outcomes = [r["outcome"] for r in stats(text) if r["kind"] == "count"]
     assert outcomes == ["primary outcome", "primary outcome"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Circulation's em dash after the heading
+        (
+            "Results—Among 2,500 participants, the primary end point occurred in 98 participants "
+            "(7.8%) assigned to colchicine and 131 (10.5%) assigned to placebo.",
+            "primary end point",
+        ),
+        # an abbreviation that opens with a small letter labels its values
+        ("Results: sICH: 6 (1.9%) vs 2 (0.6%), p=0.17.", "sICH"),
+    ],
+)
+def test_the_outcome_after_a_dashed_heading_or_of_a_label_in_small_capitals(text, outcome):
+    assert [r["outcome"] for r in stats(text) if r["kind"] == "count"] == [outcome, outcome]

@@ -345,3 +345,18 @@ def test_a_ratio_someone_works_out_in_a_thread():
     row = one(text, "ratio")
     assert (row["measure"], row["value"], row["ci_low"], row["ci_high"]) == ("OR", 0.48, 0.21, 1.12)
     assert of_kind(text, "median") == []
+
+
+def test_a_difference_in_percentage_points_after_a_mean_said_to_change_is_of_means():
+    text = (
+        "Mean (SD) HbA1c decreased from 8.6 (0.9)% to 7.1 (0.8)% with tirzepatide and from 8.5 "
+        "(1.0)% to 7.9 (0.9)% with glargine; the estimated treatment difference was −0.70 "
+        "percentage points (95% CI −0.85 to −0.55; P<.001)."
+    )
+    assert one(text, "difference")["measure"] == "mean difference"
+    # ... but a share of people that fell is a risk
+    text = (
+        "Mortality decreased from 12% to 8% with the intervention; the difference was -4.0 "
+        "percentage points (95% CI -7.1 to -0.9)."
+    )
+    assert one(text, "difference")["measure"] == "risk difference"

@@ -733,8 +733,16 @@ def _of_mean_changes(norm: str, start: int) -> bool:
     window = max(window, norm.rfind(". ", window, start) + 1)
     if _MEAN_CHANGE.search(norm, window, start) is not None:
         return True
+    if _A_MEAN_CHANGED.search(norm, window, start) is not None:
+        return True  # "Mean (SD) HbA1c decreased from 8.6 (0.9)% to 7.1 (0.8)%"
     changed = _CHANGED_BY_AMOUNT.search(norm, window, start)
     return changed is not None and _SHARE_OR_RISK.search(norm, window, start) is None
+
+
+# A mean said to have changed: "Mean (SD) HbA1c decreased from 8.6 (0.9)% to 7.1 (0.8)%".
+_A_MEAN_CHANGED = re.compile(
+    rf"(?i)\b(?:mean|average)\s(?:\((?:SD|SE|SEM)\)\s)?(?:[\w\-]{{1,25}}\s){{1,4}}?{grammar.CHANGE_VERB}\b"
+)
 
 
 # The estimator a standardized difference names, as a statistics row's method flag.

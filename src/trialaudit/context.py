@@ -1443,7 +1443,9 @@ _HEADING_BEFORE = re.compile(r":\s?$")
 # "72.3% vs 60.1%": two values with no arm between them.
 _VALUES_COMPARED_AFTER = re.compile(r"[^\n;:a-zA-Z]{0,30}?\s(?:vs\.?|versus)\s[(\[]?[-\u2212]?\d")
 _HEADER_LABEL = re.compile(
-    r"(?P<label>(?:[A-Z][\w\-]{1,30}|(?<=;\s)[a-z][\w\-]{1,30}|[\u2265\u2264]?\d{1,3}%\s[a-z][\w\-]{1,30})"
+    # "sICH: 6 (1.9%) vs 2 (0.6%)", "eGFR: ...": an abbreviation after a small letter
+    r"(?P<label>(?:[A-Z][\w\-]{1,30}|[a-z]{1,2}[A-Z]{2,}[\w\-]{0,20}|(?<=;\s)[a-z][\w\-]{1,30}"
+    r"|[\u2265\u2264]?\d{1,3}%\s[a-z][\w\-]{1,30})"
     r"(?:\s[\w\-@/%\u2265\u2264<>]{1,30}){0,6})(?:\s\([^()\n]{1,30}\))?"
     r"(?:,\s[^,:;\n]{1,20}){0,2}:\s"
 )  # "OHSS (moderate/severe): 2/306 vs 11/306", "IVH grade ≥3: ...", "Stay, days, median: ...",
@@ -1465,7 +1467,8 @@ _SECTION_HEADING = re.compile(
     r"|RESULTS?|METHODS?|FINDINGS|CONCLUSIONS?|BACKGROUND|OBJECTIVES?|INTERPRETATION"
     # German, Spanish, Portuguese, French
     r"|Ergebnisse|Methoden|Hintergrund|Resultados|M[ée]todos|R[ée]sultats|M[ée]thodes)"
-    r"\s?:?\s(?=[A-Z\d])"
+    # ... and the em dash of Circulation's "Results—Among 2,500 ..." (a hyphen once normalized)
+    r"(?:\s?:?\s|-)(?=[A-Z\d])"
 )
 # What a subject or label may end with that is not the outcome: the arm it is measured in ("...
 # of the laparoscopic group") or its time point ("... at 6 months").
