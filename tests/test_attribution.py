@@ -2361,3 +2361,23 @@ def test_an_opening_phrase_with_a_thousands_separator_or_a_bracket_before_the_su
 )
 def test_the_outcome_after_a_dashed_heading_or_of_a_label_in_small_capitals(text, outcome):
     assert [r["outcome"] for r in stats(text) if r["kind"] == "count"] == [outcome, outcome]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "At 12 months, 28.4% of intervention patients and 22.1% of control patients had "
+            "controlled blood pressure.",
+            "controlled blood pressure",
+        ),
+        (
+            "In the MSC group, 12 patients (24%) developed acute kidney injury, compared with 20 "
+            "(40%) in the placebo group.",
+            "acute kidney injury",
+        ),
+    ],
+)
+def test_what_the_people_counted_had_or_developed_in_three_words_is_their_outcome(text, outcome):
+    rows = [r for r in stats(text) if r["kind"] in {"count", "percentage"}]
+    assert [r["outcome"] for r in rows] == [outcome, outcome]

@@ -665,6 +665,16 @@ def test_a_count_of_its_denominator_with_its_percentage_after_a_comma():
     assert of_kind(text, "percentage") == []
 
 
+def test_a_count_of_its_denominator_with_its_percentage_after_a_semicolon():
+    text = (
+        "Grade 3 or higher adverse events were more frequent with drug (45 of 150; 30.0%) than "
+        "with placebo (30 of 148; 20.3%)."
+    )
+    counts = [(r["numerator"], r["denominator"], r["percent"]) for r in of_kind(text, "count")]
+    assert counts == [(45, 150, 30.0), (30, 148, 20.3)]
+    assert of_kind(text, "percentage") == []
+
+
 def test_pts_abbreviates_patients_between_a_count_and_its_percentage():
     count = one("Grade 3 AEs occurred in 3 of 25 pts (12%).", "count")
     assert (count["numerator"], count["denominator"], count["percent"]) == (3, 25, 12)

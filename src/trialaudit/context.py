@@ -1389,7 +1389,7 @@ _PREDICATE = re.compile(
     r"(?:\s(?:to|for|with|in)\s(?:the\s)?[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)?))"
     r"\s?(?=[.;,(]|$)"
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
-    r"|\b(?:had|developed|experienced|required|needed|achieved|attained)\s(?:an?\s|the\s)?(?P<had>(?!been\b)[a-zA-Z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)\s?(?=[.;,(]|$)"
+    r"|\b(?:had|developed|experienced|required|needed|achieved|attained)\s(?:an?\s|the\s)?(?P<had>(?!been\b)[a-zA-Z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25}){0,2})\s?(?=[.;,(]|$)"
     r"|\b(?P<noun>(?!(?:which|that|this|these|those|they|it|events?|episodes?|cases?)\b)"
     r"[a-z][\w\-]{2,25})"
     r"\s(?:occurred|were\s(?:observed|reported|recorded))\b"

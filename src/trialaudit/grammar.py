@@ -662,10 +662,11 @@ COUNT_OF = re.compile(
       \s(?:[\w\-]{{1,20}}\s){{0,2}}?(?i:{_PEOPLE}))?\s?[(\[]\s?(?P<pct>{DEC})\s?%\s?[)\]])?""",
     _X,
 )
-# ... or with its percentage after a comma: "38 of 126 patients, or 30.2%", "27 of 125, 21.6%".
+# ... or with its percentage after a comma or a semicolon: "38 of 126 patients, or 30.2%", "27 of
+# 125, 21.6%", "(45 of 150; 30.0%)".
 COUNT_OF_COMMA_PERCENT = re.compile(
     rf"""(?<![\w.,/\-])(?P<x>{COUNT_WORD})\s(?:of|out\sof)\s(?P<n>{INT})(?!\d)(?!\.\d)
-    (?:\s(?i:{_PEOPLE}))?,\s(?:or\s)?(?P<pct>{DEC}){PCT}""",
+    (?:\s(?i:{_PEOPLE}))?(?:,\s(?:or\s)?|;\s)(?P<pct>{DEC}){PCT}""",
     _X,
 )
 # ... or without its denominator, after "or": "198 patients, or 26.6 percent", "251, or 33.8%".
