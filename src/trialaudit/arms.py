@@ -1886,7 +1886,7 @@ def resolve_arm(label: str, arms: list[dict]) -> dict | None:
         return sharing[0]
     if not sharing and len({a["arm_key"] for a in elsewhere}) == 1:
         return elsewhere[0]
-    if key in _GENERIC_CONTROL and not by_role:
+    if key == "control" and not by_role:
         # "than in the control group" of a trial of two arms neither of which is called a
         # control ("CBT-I (n = 43) or sleep hygiene education (n = 43)"): the one named second
         first: dict[str, dict] = {}
@@ -1895,6 +1895,3 @@ def resolve_arm(label: str, arms: list[dict]) -> dict | None:
         if len(first) == 2:
             return list(first.values())[1]
     return None
-
-
-_GENERIC_CONTROL = frozenset({"control"})  # the key of "control", "controls", "the control group"

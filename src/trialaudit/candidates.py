@@ -182,8 +182,18 @@ _BRACKET_CONTEXT = re.compile(
 _MEAN_OR_MEDIAN = re.compile(
     r"(?i)\b(?P<word>median|mean|average|m[e\u00e9]diane|mediana|moyenne|mittelwert)\b"
 )
-_FOREIGN_LABELS = {"mediane": "median", "m\u00e9diane": "median", "mediana": "median"}
-_FOREIGN_LABELS |= {"moyenne": "mean", "mittelwert": "mean"}
+_FOREIGN_LABELS = {
+    **dict.fromkeys(["mediane", "m\u00e9diane", "mediana"], "median"),
+    **dict.fromkeys(["moyenne", "mittelwert"], "mean"),
+}
+
+
+def _label_word(m: re.Match) -> str:
+    """The summary a match of _MEAN_OR_MEDIAN names: median, mean or average."""
+    word = m.group("word").lower()
+    return _FOREIGN_LABELS.get(word, word)
+
+
 # The first number after a summary's label, and whether it is in percent.
 _FIRST_VALUE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<percent>\s?%)?")
 
@@ -1762,8 +1772,7 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             continue
         label = None
         for label_match in _MEAN_OR_MEDIAN.finditer(norm, max(0, m.start() - 160), m.start()):
-            label = label_match.group("word").lower()
-            label = _FOREIGN_LABELS.get(label, label)
+            label = _label_word(label_match)
         of_another = label is not None and _label_of_another_unit(
             norm, label_match.end(), m.start(), fields
         )
@@ -1971,8 +1980,7 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         summary = _MEAN_OR_MEDIAN.search(norm, start, m.start())
         kind = "percentage"
         if summary:
-            word = summary.group("word").lower()
-            kind = "median" if _FOREIGN_LABELS.get(word, word) == "median" else "mean"
+            kind = "median" if _label_word(summary) == "median" else "mean"
         change = _amount_of_change(norm, sents, m.start())
         for name in ("a", "b"):
             end = norm.index("%", m.end(name)) + 1
