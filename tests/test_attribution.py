@@ -87,6 +87,18 @@ def per_arm(text):
                 ("24 (33.3%)", "100 mg", 72),
             ],
         ),
+        # counts joined by "and" and followed by the people they count, in a sentence that
+        # names no arm: the arms in the order their sizes were given
+        (
+            "A total of 48 infants were enrolled (intervention n=24; control n=24). Necrotising "
+            "enterocolitis occurred in 1 (4%) and 3 (13%) infants.",
+            [("1 (4%)", "intervention", 24), ("3 (13%)", "control", 24)],
+        ),
+        # ... but not counts of what the people had, which may be two outcomes
+        (
+            RANDOMIZED + "Overall, 20 (6.7%) and 12 (4.0%) had nausea and vomiting.",
+            [("20 (6.7%)", "", None), ("12 (4.0%)", "", None)],
+        ),
         # three values, two arms named: no reading of the run (the first and last values keep
         # the arms named right after them)
         (

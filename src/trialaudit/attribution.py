@@ -15,7 +15,7 @@ import re
 
 from . import comparisons, context
 from .arms import counts_people, resolve_arm
-from .grammar import ARM_LABEL
+from .grammar import _PEOPLE, ARM_LABEL
 
 PER_ARM_KINDS = frozenset({"count", "percentage", "mean", "median", "rate"})
 
@@ -279,6 +279,7 @@ def _assign_run(
             or _RESPECTIVELY.search(norm, last["span_end"], last["sentence_end"])
             or "|" in norm[first["span_end"] : last["span_start"]]
             or _a_bracket_of_values_only(run, norm)
+            or _counts_of_one_people(run, norm)
         )
     ):
         ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])
@@ -524,6 +525,25 @@ def _a_bracket_of_values_only(run: list[dict], norm: str) -> bool:
     return all(
         _LIST_SEPARATOR.fullmatch(norm, a["span_end"], b["span_start"])
         for a, b in itertools.pairwise(run)
+    )
+
+
+# "... occurred in 1 (4%) and 3 (13%) infants": the counts end with the people they count.
+_AND_PEOPLE_AFTER = re.compile(rf"\s(?:{_PEOPLE})\b")
+
+
+def _counts_of_one_people(run: list[dict], norm: str) -> bool:
+    """Return True if a run of counts, each with its percentage, is joined by "and" and followed
+    by the people they count ("Necrotising enterocolitis occurred in 1 (4%) and 3 (13%)
+    infants"): one count for each arm, in the order the arms were sized."""
+    return (
+        all(r["kind"] == "count" and r["source_text"].endswith("%)") for r in run)
+        and all(
+            _LIST_SEPARATOR.fullmatch(norm, a["span_end"], b["span_start"])
+            for a, b in itertools.pairwise(run)
+        )
+        and " and " in norm[run[-2]["span_end"] : run[-1]["span_start"]]
+        and _AND_PEOPLE_AFTER.match(norm, run[-1]["span_end"]) is not None
     )
 
 
