@@ -312,6 +312,13 @@ def outcomes_of(text):
             "In total, 35 events were observed in 1,200 person-years in the drug group.",
             [("35 events were observed in 1,200 person-years", "")],
         ),
+        # what the people of the value before were is no label of the next: each value counts
+        # what its own people had
+        (
+            "Baseline characteristics were balanced: 23% were women, 45% had diabetes, and 57% "
+            "had ischemic cardiomyopathy.",
+            [("23%", "women"), ("45%", "diabetes"), ("57%", "ischemic cardiomyopathy")],
+        ),
     ],
 )
 def test_outcomes_of_subjects_clauses_and_labels(text, expected):

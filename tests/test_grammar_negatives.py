@@ -9,6 +9,8 @@ NOT_STATISTICS = [
     # a share of a dose
     "alteplase 0.9 mg/kg (maximum 90 mg), 10% as bolus and the remainder over 60 minutes",
     "with 10% of the dose given as an initial bolus",
+    "Doses were up-titrated to 100% of the target dose where tolerated.",
+    "patients received 50% of the recommended dose",
     # doses with a lost superscript
     "The MSC group received 4 × 107 cells on days 0, 3 and 6.",
     "two injections of 100 × 106 cells",

@@ -96,9 +96,11 @@ _NUMBER_OF_ARMS = re.compile(
     r"(?i)\b(?P<k>two|three|four|five|six|[2-9])\s(?:(?:equal|equally[-\s]sized|equal-sized"
     r"|parallel|different|separate|treatment|study)\s)?(?:groups|arms|cohorts)\b"
 )
-# "... to vitamin D3, fish oil or placebo": the arm is one of a list of alternatives.
+# "... to vitamin D3, fish oil or placebo": the arm is one of a list of alternatives, each
+# perhaps with its dose ("to upadacitinib 15 mg, upadacitinib 30 mg or placebo").
 _ALTERNATIVE_ARM = re.compile(
-    r"(?:\s?\([^()\n]{1,40}\))?(?:,\s[^,;.()\n\d]{1,40}(?:\s?\([^()\n]{1,40}\))?){0,4},?"
+    r"(?:\s?\([^()\n]{1,40}\))?"
+    r"(?:,\s[^,;.()\n\d]{0,40}(?:\d[^,;()\n]{0,20}?)?(?:\s?\([^()\n]{1,40}\))?){0,4},?"
     r"\s(?:or|versus|vs\.?)\s"
 )
 _DOSE_THEN_ALTERNATIVE = re.compile(r"\s\d[^,;()\n]{0,60}?" + _ALTERNATIVE_ARM.pattern)
@@ -1862,6 +1864,16 @@ def _group_then_bracketed_people(
     return found
 
 
+_DOSE_ALONE = re.compile(grammar.DOSE_ARM_LABEL)
+_DOSE_AT_END = re.compile(rf"(?:^|\s)(?P<dose>{grammar.DOSE_ARM_LABEL})$")
+
+
+def _dose_of(key: str) -> str:
+    """Return the dose an arm's key ends with, without spaces ("upadacitinib 30 mg": "30mg")."""
+    m = _DOSE_AT_END.search(key)
+    return m.group("dose").replace(" ", "") if m else ""
+
+
 def resolve_arm(label: str, arms: list[dict]) -> dict | None:
     """Return the arm row (of one study) an arm label refers to: same key, else the only arm
     of its role (control or intervention) when it shares no word with an arm of the other,
@@ -1884,6 +1896,11 @@ def resolve_arm(label: str, arms: list[dict]) -> dict | None:
     sharing = [a for a in by_role if words & set(a["arm_key"].split())]
     if len({a["arm_key"] for a in sharing}) == 1:
         return sharing[0]
+    if _DOSE_ALONE.fullmatch(key):
+        # "62.1% receiving 30 mg": the only arm given that dose ("upadacitinib 30 mg")
+        dosed = [a for a in by_role if _dose_of(a["arm_key"]) == key.replace(" ", "")]
+        if len({a["arm_key"] for a in dosed}) == 1:
+            return dosed[0]
     if not sharing and len({a["arm_key"] for a in elsewhere}) == 1:
         return elsewhere[0]
     if key == "control" and not by_role:

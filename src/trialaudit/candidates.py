@@ -138,8 +138,10 @@ _NOT_A_RESULT_AFTER = re.compile(
     r"|lidocaine|lignocaine|bupivacaine|ropivacaine|chlorhexidine|povidone|iodine|alcohol"
     r"|isopropyl|hydrogen\speroxide|sucrose|mannitol|bicarbonate|formalin"
     r"|or\s(?:lower|higher|less|more|greater|above|below)|upvoted|upvotes"
-    # a share of a dose: "alteplase 0.9 mg/kg, 10% as bolus and the remainder over 60 minutes"
-    r"|as\s(?:an?\s)?(?:initial\s)?bolus|of\sthe\s(?:total\s)?dose)\b"
+    # a share of a dose: "alteplase 0.9 mg/kg, 10% as bolus and the remainder over 60 minutes",
+    # "up-titrated to 100% of the target dose"
+    r"|as\s(?:an?\s)?(?:initial\s)?bolus"
+    r"|of\s(?:the\s)?(?:total|target|maximum|maximal|recommended|prescribed|planned|full)?\s?dose)\b"
     # a concentration: of a formulation ("0.1% drops", "0.12% chlorhexidine mouthrinse"), a gas
     # ("5% O2") or a fixed combination ("phenylephrine 1%-ketorolac 0.3%")
     r"|\s?(?:[a-z][\w\-]{2,20}\s)?(?:eye\s)?(?:drops|cream|gel|ointment|lotion|foam|spray"

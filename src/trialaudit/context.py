@@ -12,6 +12,7 @@ from .grammar import (
     ARM_ENDS_AHEAD,
     ARM_LABEL,
     CLUSTER_NOUNS,
+    DOSE_ARM_LABEL,
     DURATION_ARM_LABEL,
     SENTENCE_END,
     UNIT,
@@ -52,7 +53,7 @@ _ARM_WORDS = {"group", "groups", "arm", "arms", "cohort", "группа", "гр�
 _NO_ARM = r"(?:two|three|four|both|all|each|either|other|same|whole)"
 ARM_AFTER = re.compile(
     rf"(?i)[^;\d]{{0,60}}?\b(?:in|of)\sthe\s(?!{_NO_ARM}\s)"
-    rf"(?P<arm>{ARM_LABEL}|{DURATION_ARM_LABEL})\s(?:group|arm|cohort)s?\b"
+    rf"(?P<arm>{ARM_LABEL}|{DURATION_ARM_LABEL}|{DOSE_ARM_LABEL})\s(?:group|arm|cohort)s?\b"
 )
 # "120/1204 (10.0%) children in intervention villages": a cluster trial's arm, named by what
 # its clusters received.
@@ -119,6 +120,11 @@ ARM_AFTER_VERB = re.compile(
     rf"[^;\d]{{0,40}}?\b(?:with|given|receiving|received|treated\swith"
     rf"|(?P<allocated>allocated|assigned|randomi[sz]ed)\sto|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
     rf"(?=[\s,;.)]|$)"
+)
+# "62.1% receiving 30 mg": a dose arm, named by its dose alone.
+_DOSE_GIVEN_AFTER = re.compile(
+    rf"[^;\d]{{0,40}}?\b(?:given|receiving|received|treated\swith|on)\s"
+    rf"(?P<arm>{DOSE_ARM_LABEL})(?=[\s,;.)]|$)"
 )
 # An arm after "for" right after a value ("7.2 (SD = 4.1) for CBT"); "for" also names outcomes
 # ("12 (10%) for hypertension"), so only a word of the document's arms makes it one.
@@ -774,6 +780,9 @@ def arm_near(
     after = ARM_THEN_VERSUS.match(text, end, sentence[1])
     if after and (is_armlike(after.group("arm")) or _shares_a_word(after.group("arm"), arm_words)):
         return clean_arm(after.group("arm"))
+    dose = _DOSE_GIVEN_AFTER.match(text, end, sentence[1])
+    if dose and not COMPARED_BETWEEN.search(text, end, dose.start("arm")):
+        return dose.group("arm")
     after = ARM_AFTER_VERB.match(text, end, sentence[1])
     if after and COMPARED_BETWEEN.search(text, end, after.start("arm")):
         after = None  # "lower with the block (median 2 [IQR 1-3]) than with sham": the other's
@@ -1189,6 +1198,22 @@ _SUMMARY_DESCRIPTOR = re.compile(
 )
 
 
+def _of_the_value_before(text: str, label: str, start: int, sentence: tuple[int, int]) -> bool:
+    """Return True if a label before a value, a comma between, is what the people of the value
+    before it received or were ("23% were women, 45% had diabetes")."""
+    at = max(sentence[0], text.rfind(label, sentence[0], start))
+    return "," in text[at + len(label) : start] and bool(
+        _GIVEN_BEFORE_LABEL.search(text, sentence[0], at)
+    )
+
+
+_GIVEN_BEFORE_LABEL = re.compile(
+    r"(?:\b(?:receiving|given|received|treated\swith)\s(?:the\s)?"
+    # "23% were women, 45% had diabetes": what the value before counted
+    r"|[\d%)\]]\s(?:were|was|had|developed)\s)$"
+)
+
+
 def outcome_of(
     text: str,
     start: int,
@@ -1227,11 +1252,18 @@ def outcome_of(
                 is_armlike(label)
                 and _HEADING_BEFORE.search(text, sentence[0], text.rfind(label, sentence[0], start))
             )
+            # "58.3% of patients receiving upadacitinib 15 mg, 62.1% receiving 30 mg": what
+            # the people of the value before received or were, a comma between
+            or _of_the_value_before(text, label, start, sentence)
         ):
             label = ""
         if label:
             known = next((key for key, pattern in OUTCOMES if key and pattern.search(label)), None)
             return known or label
+    had = end is not None and _HAD_RIGHT_AFTER.match(text, end, sentence[1])
+    had = had and _PREDICATE.match(text, had.end(), sentence[1])
+    if had and had.group("had"):
+        return had.group("had")  # "23% were women, 45% had diabetes"
     listed = _LISTED_OUTCOME_IN.search(text, max(sentence[0], start - 60), start)
     if listed:  # "..., and taste disturbance in 9 (23.7%) and 3 (7.9%), respectively"
         return listed.group("what")
@@ -1397,6 +1429,10 @@ _PREDICATE = re.compile(
     rf"|\b(?P<completed>{COMPLETED})\b"
     r"|\b(?P<did>withdrew|died|relapsed|responded|recovered|discontinued|dropped\sout)\b"
 )
+
+
+# A value its people's "had" follows: "45% had diabetes" (_PREDICATE reads what they had).
+_HAD_RIGHT_AFTER = re.compile(r"\s(?=(?:had|developed)\s)")
 
 
 def _outcome_mentions(text: str, start: int, end: int) -> list[tuple[int, str]]:
