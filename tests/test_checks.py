@@ -435,6 +435,25 @@ def test_percentage_without_count_lists_possible_counts():
     assert checks[(4, "percent_granularity")]["verdict"] == "not_checkable"
 
 
+def test_an_arms_percentage_is_held_against_its_arms_size_only():
+    # 24.5% of 205 is no whole count (50/205 = 24.39%, 51/205 = 24.88%), though 101/412 is;
+    # a Kaplan-Meier rate of the placebo arm is no share of the whole sample
+    stats = [
+        stat(1, "sample_size", value=412.0),
+        stat(2, "arm_size", arm="zelvatinib", value=207.0),
+        stat(3, "arm_size", arm="placebo", value=205.0),
+        stat(4, "percentage", arm="placebo", value_text="24.5"),
+        stat(5, "percentage", arm="zelvatinib", value_text="31.4"),
+        stat(6, "percentage", value_text="24.5"),
+    ]
+    checks = by_check(check_document(stats, [], SETTINGS))
+    assert checks[(4, "percent_granularity")]["verdict"] == "not_checkable"
+    assert checks[(5, "percent_granularity")]["verdict"] == "consistent"
+    assert checks[(5, "percent_granularity")]["recomputed"] == "x/207: x in {65}"
+    # a percentage of no arm may be of any size stated
+    assert checks[(6, "percent_granularity")]["recomputed"] == "x/412: x in {101}"
+
+
 def test_median_difference_ci_is_never_inconsistent():
     stats = [
         stat(1, "difference", measure="median difference", value_text="-13.31",

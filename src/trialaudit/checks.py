@@ -341,8 +341,10 @@ def counts_for_percent(percent_text: str, n: int) -> list[int]:
     return [x for x in range(first, last + 1) if percent.contains(100.0 * x / n)]
 
 
-def check_percent_granularity(stat: dict, sizes: list[int]) -> dict | None:
-    """A percentage without its count: which counts out of the stated n could produce it."""
+def check_percent_granularity(stat: dict, sizes: list[int], of_arm: bool = False) -> dict | None:
+    """A percentage without its count: which counts out of the stated n could produce it.
+    ``sizes`` are the sizes of the percentage's arm when ``of_arm``, else every sample and arm
+    size the document states (an arm's share is no share of the whole sample)."""
     text = stat.get("value_text") or stat.get("percent_text")
     percent = as_reported(text)
     if percent is None or not 0 <= percent.value <= 100:
@@ -370,8 +372,19 @@ def check_percent_granularity(stat: dict, sizes: list[int]) -> dict | None:
             "may not be a proportion of these patients",
             method,
         )
-    assumption = "" if own else "n is one of the sample or arm sizes stated in the document"
+    if own:
+        assumption = ""
+    elif of_arm:
+        assumption = "n is a size (randomized or analysed) stated for the value's arm"
+    else:
+        assumption = "n is one of the sample or arm sizes stated in the document"
     return _row(stat, "percent_granularity", text, verdict, assumption=assumption)
+
+
+def sizes_of_arm(stat: dict, arm_sizes: dict[str, int], analysed: dict[str, int]) -> list[int]:
+    """Return the sizes the text states for a value's arm (randomized and analysed), if any."""
+    key = arm_key(stat.get("arm") or "")
+    return sorted({n for n in (arm_sizes.get(key), analysed.get(key)) if n})
 
 
 # A percentage whose interval comes from a survival curve or a model (Greenwood or log-log
@@ -4517,7 +4530,10 @@ def check_document(
         elif kind == "percentage" and (counts := _counts_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_counts(stat, *counts, settings))
         elif kind == "percentage":
-            rows.append(check_percent_granularity(stat, sizes))
+            of_arm = sizes_of_arm(
+                stat, arm_sizes.get(_study_of(stat), {}), analysed_sizes.get(_study_of(stat), {})
+            )
+            rows.append(check_percent_granularity(stat, of_arm or sizes, bool(of_arm)))
             if not _missing(stat.get("ci_low_text")) and (
                 size := percentage_sizes(
                     stat,
