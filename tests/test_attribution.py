@@ -681,6 +681,11 @@ def test_time_points(text, expected):
         ("NIHSS: 4.1 ± 2.0 vs 6.3 ± 2.2 (P = 0.02).", {"NIHSS"}),
         ("METHODS AND RESULTS: Mortality was 12% vs 20%.", {"mortality"}),
         ("MAIN OUTCOME MEASURES: Mortality was 12% vs 20%.", {"mortality"}),
+        # any word that only opens a sentence (context._OPENERS) stands before its subject
+        (
+            "Of these, the primary outcome occurred in 12 (10%) and 20 (17%) patients.",
+            {"primary outcome"},
+        ),
     ],
 )
 def test_the_outcome_a_sentence_names(text, expected):

@@ -487,12 +487,22 @@ def test_an_efficacy_with_a_bare_interval_is_a_percentage_not_a_median(text):
     assert not of_kind(text, "median")
 
 
-def test_a_measure_in_percent_changed_by_an_amount_with_its_interval_is_a_difference():
-    text = (
-        "Compared with usual care, the intervention reduced HbA1c by 0.31% (95% CI 0.18 to 0.44)."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Compared with usual care, the intervention reduced HbA1c by 0.31% (95% CI 0.18 to 0.44).",
+        # any verb of change (grammar.CHANGE_VERB), with or without the measure between
+        "The drug raised HDL cholesterol by 0.31% (95% CI 0.18 to 0.44).",
+        "Body weight fell by 0.31% (95% CI 0.18 to 0.44) with drug.",
+    ],
+)
+def test_a_measure_in_percent_changed_by_an_amount_with_its_interval_is_a_difference(text):
     row = one(text, "difference")
     assert (row["value"], row["ci_low"], row["ci_high"]) == (0.31, 0.18, 0.44)
+    assert not of_kind(text, "percentage")
+
+
+def test_a_risk_reduced_by_a_percentage_is_a_relative_reduction():
     # ... but a risk reduced by a percentage is a relative reduction, a percentage
     text = "The intervention reduced the risk of death by 25% (95% CI 10 to 38)."
     assert not of_kind(text, "difference") and one(text, "percentage")["value"] == 25

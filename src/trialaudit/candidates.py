@@ -338,10 +338,6 @@ _DIFFERENCE_NAMED = re.compile(r"(?i)\bdiffer|\beffect\b|\bbetween[-\s]group")
 
 # What makes a bare interval after a percentage its CI: an efficacy, or a column of CIs.
 _EFFICACY = re.compile(r"(?i)\b(?:efficacy|effectiveness|VE)\b|[\[(]\s?95\s?%\s?CI\s?[\])]")
-# A verb of change and "by" right before the value, after what changed: "reduced HbA1c by".
-_CHANGED_BY_OF_A_MEASURE = re.compile(
-    r"(?i)\b(?:reduced|lowered|decreased|increased|raised|improved)\s(?!by\b)[^.;]{1,50}\sby\s$"
-)
 
 
 def _beside_another_arms(norm: str, sents: context.Sentences, m: re.Match) -> str:
@@ -1782,7 +1778,7 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             fields["unit"] == "%"
             and label is None
             and kind == "ci"
-            and _CHANGED_BY_OF_A_MEASURE.search(norm, sents.of(m.start())[0], m.start())
+            and _amount_of_change(norm, sents, m.start())
             and not _SHARE_OR_RISK.search(norm, sents.of(m.start())[0], m.start())
         ):
             # "the intervention reduced HbA1c by 0.31% (95% CI 0.18 to 0.44)": a difference

@@ -1531,6 +1531,11 @@ _LIST_ITEM_OPENING = re.compile(
     r"[:;]\s(?=[A-Za-z\u2265\u2264][^,;:()\n]{0,50},\s[(\[]?(?:n\s?=\s?)?\d)"
 )
 _AFTER_COLON = re.compile(r":\s(?=[a-z])")
+# Words that open a sentence and name nothing in it (also _OPENER_ONLY).
+_OPENERS = (
+    r"overall|in\stotal|in\sall|altogether|in\saddition|additionally|however|finally"
+    r"|similarly|moreover|furthermore|also|thus|of\sthese|of\sthem"
+)
 # A phrase that opens a sentence before its subject: "After treatment, the VAS score ...".
 _OPENING_PHRASE = re.compile(
     r"(?:(?i:after|at|by|during|following|before|in|among|on|over|within|throughout)"
@@ -1539,8 +1544,7 @@ _OPENING_PHRASE = re.compile(
     # separator, or a bracket, within it
     r"\s(?:[^,;()]|,(?=\d{3}\b)|\([^()]{0,60}\)){1,40},\s"
     # ... or a word that only opens the sentence: "Overall, the primary outcome occurred in"
-    r"|(?i:overall|in\stotal|however|in\saddition|additionally|moreover|furthermore|similarly"
-    r"|finally),\s"
+    rf"|(?i:{_OPENERS}),\s"
 )
 
 # ... or a time point without its comma before a subject in capitals: "At 12 months WOMAC total
@@ -1726,10 +1730,6 @@ _LABEL_THEN_VALUE = re.compile(
 )
 # What opens a sentence before its values without naming what they measure: "Overall, 48
 # participants (24%) withdrew", "At 6 months, 61% (95/156) ...".
-_OPENERS = (
-    r"overall|in\stotal|in\sall|altogether|in\saddition|additionally|however|finally"
-    r"|similarly|moreover|furthermore|also|thus|of\sthese|of\sthem"
-)
 # Words that open a sentence and name nothing it counts: "There were 35 events", "In total, 48".
 _OPENER_ONLY = re.compile(rf"(?i)there|total|{_OPENERS}")
 _NOT_A_LIST_LABEL = re.compile(

@@ -1090,7 +1090,7 @@ ARM_BRACKET_PAIR = re.compile(
 
 # A verb of change before "by" and its value: "fell by 4.3".
 CHANGE_VERB = (
-    r"\b(?i:fell|decreased|declined|dropped|increased|rose|improved|changed|reduced|lowered)"
+    r"\b(?i:fell|decreased|declined|dropped|increased|rose|raised|improved|changed|reduced|lowered)"
 )
 # What opens the bracket of a difference between the two values before it: "(difference, -2.1
 # kg", "(mean difference", "(between-group ...".
