@@ -162,7 +162,9 @@ def test_a_stuck_document_is_stopped_at_the_limit_and_the_next_still_runs(seed_t
     assert [o.ok for o in outcomes] == [True, False, True]
     assert outcomes[1].failure == "took more than 1 s of CPU time"
     assert outcomes[0].value == outcomes[2].value
-    assert elapsed < 1.0 * timelimit.WALL_FACTOR + 3.0  # stopped by CPU time, not the wall
+    # stopped by CPU time, before the wall-clock limit would have stopped it (a margin that
+    # holds on a loaded machine: the message above already says which limit stopped it)
+    assert elapsed < 1.0 * timelimit.WALL_FACTOR + timelimit.WALL_GRACE
 
 
 def test_a_document_that_waits_instead_of_computing_is_stopped_by_the_wall_clock(tmp_path):
