@@ -681,6 +681,17 @@ def test_time_points(text, expected):
         ("NIHSS: 4.1 ± 2.0 vs 6.3 ± 2.2 (P = 0.02).", {"NIHSS"}),
         ("METHODS AND RESULTS: Mortality was 12% vs 20%.", {"mortality"}),
         ("MAIN OUTCOME MEASURES: Mortality was 12% vs 20%.", {"mortality"}),
+        # what the bracket a value opens is "in"
+        (
+            "There were no differences in neonatal death (0.7% v 0.9%) or in birth weight "
+            "(mean difference 18 g, 95% CI -21 to 57).",
+            {"neonatal death", "birth weight"},
+        ),
+        # ... but not a clause's verb and what follows it
+        (
+            "The difference in lesion volume was significant (P = 0.008).",
+            {"difference in lesion volume"},
+        ),
         # any word that only opens a sentence (context._OPENERS) stands before its subject
         (
             "Of these, the primary outcome occurred in 12 (10%) and 20 (17%) patients.",

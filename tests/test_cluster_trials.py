@@ -44,6 +44,19 @@ def sizes(text):
                 ("arm_size", "655", "control", ""),
             ],
         ),
+        # the arms listed after the allocation, each with its people after it (and the word
+        # "clusters" in a bracket after the noun)
+        (
+            "Twenty-four general practices (clusters) were randomised: 12 to the intervention "
+            "(1,480 patients) and 12 to control (1,512 patients).",
+            [
+                ("sample_size", "Twenty-four general practices", "", "clusters"),
+                ("arm_size", "12", "intervention", "clusters"),
+                ("arm_size", "1,480 patients", "intervention", ""),
+                ("arm_size", "12", "control", "clusters"),
+                ("arm_size", "1,512 patients", "control", ""),
+            ],
+        ),
         # clusters shared between two arms are the whole study's
         (
             "We randomly assigned 24 schools (4,312 pupils) to the programme or to usual teaching.",

@@ -459,3 +459,29 @@ def test_the_p_of_a_hazard_ratio_after_percentages_is_judged_not_checkable(estim
     assert why in row["note"]
     (ci_row,) = [c for c in checks if c["check"] == "p_vs_ci"]
     assert ci_row["verdict"] == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # events per 100 person-years, printed as a percentage per year
+        (
+            "We randomised 1,842 patients: 921 were assigned to the anticoagulant and 921 to "
+            "aspirin. The primary outcome occurred in 48 patients (1.9% per year) with the "
+            "anticoagulant and 71 patients (2.8% per year) with aspirin.",
+            [("1.9", "% per year", "anticoagulant"), ("2.8", "% per year", "aspirin")],
+        ),
+        # the unit once, after the second of a pair
+        (
+            "Stroke occurred at 1.11% vs 1.38% per year.",
+            [("1.11", "% per year", ""), ("1.38", "% per year", "")],
+        ),
+    ],
+)
+def test_a_percentage_per_year_is_a_rate_not_a_share(text, expected):
+    assert rates(text) == expected
+    extraction = extract_document("d", text)
+    assert not [r for r in extraction.statistics if r["kind"] == "percentage"]
+    # no whole count of an arm's people is looked for behind it (GRIM)
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    assert not [c for c in checks if c["check"] == "percent_granularity"]

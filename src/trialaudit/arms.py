@@ -58,7 +58,7 @@ _CLUSTER_PEOPLE = (
 _TO_ARM = rf"\s(?:to|into)\s(?:the\s|receive\s)?(?P<arm>{grammar.ARM_LABEL}){_ARM_END}"
 _CLUSTER_SIZE = re.compile(
     rf"""(?<![\w.,\-])(?P<clusters>(?P<k>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s)?{_CLUSTER_NOUN})
-    (?:{_CLUSTER_PEOPLE})?
+    (?:\s\((?i:clusters?)\))?(?:{_CLUSTER_PEOPLE})?
     (?:\s(?:were|was)\s(?:(?:randomly|then|subsequently)\s)?
       (?P<verb>(?i:randomi[sz]ed|assigned|allocated))(?:\s\(\d{{1,2}}:\d{{1,2}}\))?)?
     (?:{_TO_ARM})?""",
@@ -68,6 +68,14 @@ _CLUSTER_SIZE = re.compile(
 _CLUSTER_NEXT = re.compile(
     rf""",?\s(?:and\s)?(?P<clusters>(?P<k>{COUNT_WORD})(?:\s(?:[\w\-]{{1,20}}\s)?{_CLUSTER_NOUN})?)
     (?:{_CLUSTER_PEOPLE})?{_TO_ARM}""",
+    re.VERBOSE,
+)
+# "... were randomised: 12 to the intervention (1,480 patients) and 12 to control (1,512
+# patients)": the arms of a list after the clusters allocated, each with its people after it.
+_CLUSTER_ITEM = re.compile(
+    rf"""(?::|,?\s(?:and\s)?)\s?
+    (?P<clusters>(?P<k>{COUNT_WORD})(?:\s(?:[\w\-]{{1,20}}\s)?{_CLUSTER_NOUN})?)
+    \s(?:to|into)\s(?:the\s)?(?P<arm>{grammar.ARM_LABEL}){_CLUSTER_PEOPLE}""",
     re.VERBOSE,
 )
 # "... to the programme or to usual teaching": the clusters went to two arms, not to one.
@@ -820,8 +828,8 @@ def _cluster_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[C
         ):
             continue
         found += _clusters_and_people(m, arm)
-        # the other arms of the list (at most eight)
-        for nxt in chained(_CLUSTER_NEXT, norm, m.end(), 8) if arm else ():
+        # the other arms of the list (at most eight), or the arms listed after the allocation
+        for nxt in chained(_CLUSTER_NEXT if arm else _CLUSTER_ITEM, norm, m.end(), 8):
             arm = context.clean_arm(nxt.group("arm"))
             if not arm or word_value(nxt.group("k")) is None:
                 break

@@ -156,6 +156,12 @@ _CONCENTRATION_BEFORE = re.compile(
 # A Bayesian analysis's probability printed in percent ("posterior probability of superiority
 # 96.2%", "probability of benefit was 97%"): of a hypothesis, not a share of people.
 _PROBABILITY_BEFORE = re.compile(r"(?i)\bprobabilit(?:y|ies)\b[^.;%()\d]{0,40}$")
+# "48 patients (1.9% per year)": a percentage per unit of time is a rate (events per 100
+# person-years), no share of an arm's people.
+_PER_YEAR_AFTER = re.compile(
+    r"\s?(?:per\s(?:year|annum|patient-year|person-year)|/\s?(?:year|yr)|a\syear)\b"
+)
+PERCENT_PER_YEAR = "% per year"
 _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_LEVELS = frozenset({80.0, 90.0, 95.0, 97.5, 99.0})
 _CI_LEVEL_BEFORE = re.compile(
@@ -1980,12 +1986,19 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         if summary:
             kind = "median" if _label_word(summary) == "median" else "mean"
         change = _amount_of_change(norm, sents, m.start())
+        # "1.11% vs 1.38% per year": both are rates
+        per_year = _PER_YEAR_AFTER.match(norm, norm.index("%", m.end("b")) + 1)
+        unit = PERCENT_PER_YEAR if per_year and kind == "percentage" else "%"
         for name in ("a", "b"):
             end = norm.index("%", m.end(name)) + 1
-            fields = {"value_text": m.group(name), "unit": "%", "pair": m.start()}
+            if unit == PERCENT_PER_YEAR and name == "b":
+                end = per_year.end()
+            fields = {"value_text": m.group(name), "unit": unit, "pair": m.start()}
             if change:
                 fields[grammar.CHANGE_AMOUNT_FLAG] = True
-            found.append(Candidate(kind, m.start(name), end, fields))
+            found.append(
+                Candidate("rate" if unit == PERCENT_PER_YEAR else kind, m.start(name), end, fields)
+            )
     for m in scan.finditer(grammar.SHARED_PERCENT, (" vs", " versus"), 6, 12):
         a, b = m.group("a"), m.group("b")
         if ("." in a) != ("." in b) or _in_methods(norm, sents, m.start()):
@@ -2021,6 +2034,12 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             continue
         value = value_of(m.group("pct"))
         if value is None or value > 1000:
+            continue
+        per_year = _PER_YEAR_AFTER.match(norm, percent_end)
+        if per_year:
+            arm = context.arm_near(norm, m.start(), per_year.end(), sents.of(m.start()))
+            fields = {"value_text": m.group("pct"), "unit": PERCENT_PER_YEAR, "arm": arm}
+            found.append(Candidate("rate", m.start(), per_year.end(), fields))
             continue
         arm = context.arm_near(norm, m.start(), percent_end, sents.of(m.start()))
         fields = {"value_text": m.group("pct"), "unit": "%", "arm": arm}

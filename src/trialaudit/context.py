@@ -1264,6 +1264,9 @@ def outcome_of(
     had = had and _PREDICATE.match(text, had.end(), sentence[1])
     if had and had.group("had"):
         return had.group("had")  # "23% were women, 45% had diabetes"
+    bracketed = _IN_WHAT_BEFORE_BRACKET.search(text, max(sentence[0], start - 60), start)
+    if bracketed and not _shares_a_word(bracketed.group("what"), arm_words):
+        return bracketed.group("what")  # "... or in birth weight (mean difference 18 g"
     listed = _LISTED_OUTCOME_IN.search(text, max(sentence[0], start - 60), start)
     if listed:  # "..., and taste disturbance in 9 (23.7%) and 3 (7.9%), respectively"
         return listed.group("what")
@@ -1431,6 +1434,14 @@ _PREDICATE = re.compile(
 )
 
 
+# What a value measures, named right before the bracket it opens: "no differences in neonatal
+# death (0.7% v 0.9%) or in birth weight (mean difference 18 g"; not people, an arm or a time.
+_IN_WHAT_BEFORE_BRACKET = re.compile(
+    r"\b(?:differences?\sin|or\sin|and\sin)\s"
+    r"(?P<what>(?!(?:the|those|patients|participants|subjects|women|men|children|adults|all|both"
+    r"|each|either|any)\b)[a-z][a-z\-]{2,25}"
+    r"(?:\s(?!(?:was|were|is|are|had|has|did|remained|showed)\b)[a-z][a-z0-9\-]{1,25}){0,3})\s\($"
+)
 # A value its people's "had" follows: "45% had diabetes" (_PREDICATE reads what they had).
 _HAD_RIGHT_AFTER = re.compile(r"\s(?=(?:had|developed)\s)")
 

@@ -268,7 +268,7 @@ def _attach_context(
             row["outcome"] = before["outcome"]
             if kind == "test":
                 tests_of_values.add(row["stat_id"])
-        if kind in {"count", "percentage", "median", "mean"} and not row["arm"]:
+        if kind in {"count", "percentage", "median", "mean", "rate"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
         if kind in RESULT_KINDS and not row["subgroup"]:
             terms = subgroup_terms.get(row["study_id"], set())
