@@ -251,3 +251,47 @@ def test_an_efficacy_is_not_held_to_the_counts_of_another_outcome_before_it():
         "(11.2%) with placebo. Vaccine efficacy against laboratory-confirmed influenza was 59.3%."
     )
     assert efficacy_checks(text) == []
+
+
+# 22/1,001 against 61/999: 100 x (1 - risk ratio) = 64.0065, Katz CI 41.8619 to 77.7163
+# (R 4.2.2, epitools: r <- riskratio.wald(matrix(c(938, 61, 979, 22), nrow = 2, byrow = TRUE));
+# 100 * (1 - r$measure[2, c(1, 3, 2)]))
+INFLUENZA = (
+    "Of 2,000 randomized participants, 1,001 received the vaccine and 999 received placebo. "
+    "Influenza occurred in 22 of 1,001 vaccine recipients (2.2%) and 61 of 999 placebo "
+    "recipients (6.1%), for a vaccine efficacy of {}."
+)
+
+
+@pytest.mark.parametrize(
+    ("efficacy", "expected"),
+    [
+        ("64.0% (95% CI, 41.9 to 77.7)", ("consistent", "consistent")),
+        ("84.0% (95% CI, 79.9 to 88.7)", ("inconsistent", "inconsistent")),
+    ],
+)
+def test_an_efficacy_named_so_after_the_counts_of_another_outcome_is_checked(efficacy, expected):
+    # "vaccine efficacy" names an arm ("the vaccine"), so is no outcome label: the words before
+    # the percentage still make it an efficacy
+    found = efficacy_checks(INFLUENZA.format(efficacy))
+    low, high = efficacy.split("CI, ")[1].rstrip(")").split(" to ")
+    assert found == [
+        ("efficacy_ci_vs_counts", f"{low} to {high}", expected[1]),
+        ("efficacy_vs_counts", efficacy.split("%")[0], expected[0]),
+    ]
+    extraction = extract_document("d", INFLUENZA.format(efficacy))
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings(), False)
+    assert not [c for c in checks if c["check"] in {"percent_granularity", "percent_ci_vs_size"}]
+
+
+def test_an_efficacy_against_something_named_is_not_flagged_by_its_words():  # guard
+    # against the first episode, after counts of all episodes: perhaps another outcome, so the
+    # words before it do not make it an efficacy to hold against the counts
+    text = (
+        "In all, 2,400 children were assigned to the vaccine and 1,200 to the control vaccine. "
+        "There were 700 episodes of malaria in the vaccine group and 800 in the control group; "
+        "vaccine efficacy against the first episode was 60.2% (95% CI 55.1 to 65.0)."
+    )
+    extraction = extract_document("d", text)
+    (efficacy,) = [s for s in extraction.statistics if s["value_text"] == "60.2"]
+    assert "efficacy" not in efficacy["flags"].split(";")

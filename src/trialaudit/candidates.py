@@ -1963,6 +1963,14 @@ def _within(fields: dict[str, Any]) -> bool:
 _OTHER_UNIT = re.compile(r"\s?(?![%p])[A-Za-z\u00b5\u03bc]")  # a unit other than percent
 
 
+# What names a percentage an efficacy, right before it: "for a vaccine efficacy of", "VE:";
+# not an efficacy against something named ("against the first clinical episode was"), which
+# may be another outcome than the counts before it measure.
+_EFFICACY_BEFORE = re.compile(
+    r"(?i)\b(?:efficacy|effectiveness|VE)(?:\s(?:was|of|is)|\s?[=:,])?\s?$"
+)
+
+
 # What comes before a percentage that is the amount of a change: a verb of change, then "by"
 # ("fell by 2.37% with tirzepatide and by 1.09% with insulin glargine").
 _CHANGED_BY_BEFORE = re.compile(rf"{_CHANGED_BY_WORDS}(?:\s[-\u2212+]?)?$")
@@ -2017,6 +2025,8 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
         fields = {"value_text": m.group("est"), "unit": "%", **_ci_fields(m)}
+        if _EFFICACY_BEFORE.search(_before(norm, m.start(), 80)):
+            fields[grammar.EFFICACY_FLAG] = True
         found.append(Candidate("percentage", m.start(), m.end(), fields))
     for m in scan.finditer(grammar.PERCENT, ("%", " percent", " per cent"), 25, 12):
         percent_end = m.end()
@@ -2047,6 +2057,8 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             fields[grammar.PROBABILITY_FLAG] = True
         if _amount_of_change(norm, sents, m.start()):
             fields[grammar.CHANGE_AMOUNT_FLAG] = True
+        if _EFFICACY_BEFORE.search(_before(norm, m.start(), 80)):
+            fields[grammar.EFFICACY_FLAG] = True
         found.append(Candidate("percentage", m.start(), percent_end, fields))
     return found
 

@@ -44,6 +44,7 @@ from .comparisons import (
 from .grammar import (
     CHANGE_AMOUNT_FLAG,
     CROSSOVER_FLAG,
+    EFFICACY_FLAG,
     ONE_SIDED_FLAG,
     POOLED_ACROSS_TRIALS_FLAG,
     PROBABILITY_FLAG,
@@ -888,6 +889,8 @@ def _is_efficacy(stat: dict) -> bool:
     outcome = stat.get("outcome") or ""
     if "efficacy" in outcome.lower() or _RELATIVE_REDUCTION.search(outcome):
         return True
+    if _has_flag(stat, EFFICACY_FLAG):
+        return True  # "for a vaccine efficacy of 64.0%": named so before it
     return stat["kind"] == "percentage" and bool(
         _RELATIVE_REDUCTION.search(stat.get("source_text") or "")
     )

@@ -105,6 +105,8 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append(grammar.PROBABILITY_FLAG)
     if row.get(grammar.CHANGE_AMOUNT_FLAG):
         flags.append(grammar.CHANGE_AMOUNT_FLAG)
+    if row.get(grammar.EFFICACY_FLAG):
+        flags.append(grammar.EFFICACY_FLAG)
     return ";".join(flags)
 
 
@@ -170,6 +172,7 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "each_arm": f.get("each_arm", False),
         grammar.PROBABILITY_FLAG: f.get(grammar.PROBABILITY_FLAG, False),
         grammar.CHANGE_AMOUNT_FLAG: f.get(grammar.CHANGE_AMOUNT_FLAG, False),
+        grammar.EFFICACY_FLAG: f.get(grammar.EFFICACY_FLAG, False),
         "adjusted": f.get("adjusted", False),
         ONE_SIDED_FLAG: f.get(ONE_SIDED_FLAG, False),
         "arm_count": f.get("arm_count"),

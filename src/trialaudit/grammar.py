@@ -371,6 +371,9 @@ PROBABILITY_FLAG = "probability"
 # A percentage that is how much a measure changed, after a verb of change and "by" ("HbA1c
 # fell by 2.37%", "reduced mortality by 30%"): not a share of people.
 CHANGE_AMOUNT_FLAG = "amount_of_change"
+# A percentage that is a (vaccine) efficacy by the words before it ("for a vaccine efficacy of
+# 64.0%"), whatever outcome it is against: 100 x (1 - risk ratio), not a share of people.
+EFFICACY_FLAG = "efficacy"
 # The measure of a regression coefficient read with its SE (kind effect_size).
 REGRESSION_COEFFICIENT = "regression coefficient"
 
