@@ -11,6 +11,8 @@ NOT_STATISTICS = [
     "with 10% of the dose given as an initial bolus",
     "Doses were up-titrated to 100% of the target dose where tolerated.",
     "patients received 50% of the recommended dose",
+    # a registry's interval label
+    "Confidence Interval (2-Sided) 95%",
     # doses with a lost superscript
     "The MSC group received 4 × 107 cells on days 0, 3 and 6.",
     "two injections of 100 × 106 cells",

@@ -646,3 +646,30 @@ def test_an_interval_labelled_with_a_colon_is_the_estimates():
     )
     assert interval["method"].startswith("risk difference, Miettinen-Nurminen")
     assert interval["verdict"] == "consistent"
+
+
+VALUE_FIRST_RECORD = COLON_RECORD.replace(
+    "Method of Estimation: Risk Difference (RD)\n"
+    "Estimated Value: -7.6\n"
+    "Confidence Interval: (2-Sided) 95%\n"
+    "-15.5 to 0.3\n",
+    "Estimated Value: -7.6\n"
+    "Parameter Type: Risk Difference (RD)\n"
+    "Confidence Interval (2-Sided) 95%: -15.5 to 0.3\n",
+)
+
+
+def test_an_estimated_value_printed_before_its_parameter_type_is_the_estimate():
+    """The same analysis with the value first, then what it estimates and its interval on one
+    line: the difference with its CI (checked against the Miettinen-Nurminen interval of 37/210
+    vs 52/206, as above), and the 95 of the interval's label no percentage."""
+    assert VALUE_FIRST_RECORD != COLON_RECORD
+    extraction = extract_document("d", VALUE_FIRST_RECORD)
+    (difference,) = [r for r in extraction.statistics if r["kind"] == "difference"]
+    assert (difference["value"], difference["ci_low"], difference["ci_high"]) == (-7.6, -15.5, 0.3)
+    assert difference["measure"] == "risk difference"
+    assert [r for r in extraction.statistics if r["kind"] == "percentage"] == []
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    (interval,) = [c for c in checks if c["check"] == "ci_vs_counts"]
+    assert interval["method"].startswith("risk difference, Miettinen-Nurminen")
+    assert interval["verdict"] == "consistent"

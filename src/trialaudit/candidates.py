@@ -166,7 +166,9 @@ _OR_LOWER = re.compile(r"\s?or\s(?:lower|higher|less|more|greater|above|below)")
 _CI_LEVELS = frozenset({80.0, 90.0, 95.0, 97.5, 99.0})
 _CI_LEVEL_BEFORE = re.compile(
     r"(?:\b(?:IC|CI|KI|I\u00ce)|\u05e8\u05d5\u05d5\u05d7\s\u05e1\u05de\u05da"
-    r"|(?i:confidence\sinterval\slevel|intervalle\sde\sconfiance"
+    # a registry's "Confidence Interval (2-Sided) 95%"
+    r"|(?i:confidence\sinterval\s\((?:[12]|one|two)-sided\)"
+    r"|confidence\sinterval\slevel|intervalle\sde\sconfiance"
     r"|intervall[oe]\sdi\sconfidenza))\s?(?:\u00e0|al|del|de|di|:)?\s?$"
 )
 _CI_WORD_AFTER = re.compile(

@@ -136,13 +136,24 @@ _LEVEL = r"\d{2}(?:\.\d{1,2})?"
 # Printed in the registry's Title Case and layout only: an estimate is either labelled
 # "Estimated Value" or followed by the registry's interval line, so prose such as "odds ratio
 # 1.9 (95% CI 1.2-3.1)" near a results table is left to the general readers.
-_ESTIMATE = re.compile(
+_PARAMETER_NAME = (
     rf"(?P<parameter>{'|'.join(_PARAMETER)})(?:\s\((?:Final\sValues|Net|HR|OR|RR|RD"
     rf"|Conditional|Mantel[\s\-]Haenszel)\))?(?!,\slog)"
-    rf"{_GAP}(?:(?P<labelled>Estimated\sValue){_GAP})?(?P<est>{_NUMBER})"
+)
+_INTERVAL = (
     rf"(?:{_GAP}(?:(?P<level>{_LEVEL})\s?%\sConfidence\sInterval"
     rf"|Confidence\sInterval(?::\s?|[\s|])\(2-Sided\){_GAP}(?P<level2>{_LEVEL})\s?%)"
     rf"{_GAP}(?P<lo>{_NUMBER})\sto\s(?P<hi>{_NUMBER}))?(?![\d.])"
+)
+_ESTIMATE = re.compile(
+    rf"{_PARAMETER_NAME}{_GAP}(?:(?P<labelled>Estimated\sValue){_GAP})?(?P<est>{_NUMBER})"
+    + _INTERVAL
+)
+# ... or the value first, then what it estimates ("Estimated Value: 17.0 / Parameter Type: Risk
+# Difference (RD) / Confidence Interval (2-Sided) 95%: 6.6 to 27.4").
+_ESTIMATE_VALUE_FIRST = re.compile(
+    rf"(?P<labelled>Estimated\sValue){_GAP}(?P<est>{_NUMBER}){_GAP}Parameter\sType{_GAP}"
+    rf"{_PARAMETER_NAME}" + _INTERVAL
 )
 # The spread printed after an analysis's interval: "Parameter Dispersion Type: Standard Error
 # of the Mean / Value: 1.42" is a difference's SE; a standard deviation, or any spread of a
@@ -193,7 +204,11 @@ def candidates(norm: str) -> list[Candidate]:
 def _estimates(norm: str, start: int, end: int, outcome: str) -> list[Candidate]:
     """The estimates of a block's statistical analyses, each with its interval."""
     found = []
-    for m in _ESTIMATE.finditer(norm, start, end):
+    matches = [
+        *_ESTIMATE.finditer(norm, start, end),
+        *_ESTIMATE_VALUE_FIRST.finditer(norm, start, end),
+    ]
+    for m in sorted(matches, key=lambda m: m.start()):
         if not (m.group("labelled") or m.group("lo")):
             continue
         kind, measure = _PARAMETER[m.group("parameter")]
