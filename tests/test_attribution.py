@@ -2416,3 +2416,55 @@ def test_the_outcome_after_a_dashed_heading_or_of_a_label_in_small_capitals(text
 def test_what_the_people_counted_had_or_developed_in_three_words_is_their_outcome(text, outcome):
     rows = [r for r in stats(text) if r["kind"] in {"count", "percentage"}]
     assert [r["outcome"] for r in rows] == [outcome, outcome]
+
+
+@pytest.mark.parametrize("name", ["adjusted OR", "aOR", "HR", "adjusted hazard ratio"])
+def test_the_name_of_an_estimate_after_a_semicolon_is_no_outcome(name):
+    text = (
+        RANDOMIZED + "There was no difference in hospital admissions (2.1% vs 2.3%; "
+        f"{name} 0.93, 0.61-1.41)."
+    )
+    outcomes = dict(outcomes_of(text))
+    assert [outcomes["2.1%"], outcomes["2.3%"]] == ["hospital admissions"] * 2
+    (ratio,) = [s for s in extract_document("t", text).statistics if s["kind"] == "ratio"]
+    assert ratio["outcome"] in {"", "hospital admissions"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over a median of 2.8 years, the primary outcome occurred in 48 patients.",
+        "After a median of 26 months, 48 patients had died.",
+    ],
+)
+def test_a_median_of_time_opening_the_sentence_is_the_follow_up(text):
+    (median,) = [s for s in extract_document("t", text).statistics if s["kind"] == "median"]
+    assert median["outcome"] == "follow-up"
+
+
+def test_a_median_of_something_else_is_not_the_follow_up():  # guard
+    text = "Over a median of 4 visits, 12 patients improved."
+    (median,) = [s for s in extract_document("t", text).statistics if s["kind"] == "median"]
+    assert median["outcome"] != "follow-up"
+
+
+def test_a_crossover_period_names_the_arm_of_the_count_before_it():
+    text = (
+        "In this crossover trial, 24 patients received both treatments in random order. Ankle "
+        "oedema occurred in 5 of 24 (21%) patients during drug A treatment and in 1 of 24 (4%) "
+        "during placebo."
+    )
+    assert [(s, a) for s, a, _ in per_arm(text)] == [
+        ("5 of 24 (21%)", "drug A"),
+        ("1 of 24 (4%)", "placebo"),
+    ]
+
+
+def test_the_arm_compared_with_before_a_bracket_is_not_the_first_values():
+    # "compared with warfarin (1.11% vs 1.38% per year)": warfarin is the comparator, the second
+    text = (
+        "The drug cut the risk of stroke by 21% compared with warfarin (1.11% vs 1.38% per "
+        "year; hazard ratio 0.79; 95% CI 0.66-0.96)."
+    )
+    rates = [s for s in extract_document("t", text).statistics if s["kind"] == "rate"]
+    assert rates[0]["arm"] != "warfarin"

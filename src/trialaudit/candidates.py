@@ -1683,6 +1683,12 @@ def _next_arms_value(norm: str, end: int, fields: dict[str, Any]) -> re.Match | 
 _CHANGED_BY = re.compile(r"\s(?:(?:de|in)creased|fell|rose|reduced)\sby$")
 
 
+# A median of time the people were followed for: "Over a median of 2.8 years", "after a
+# median of 26 months" (a unit of time, and nothing named between "median" and its value).
+_OVER_A = re.compile(r"(?i)\b(?:over|after|during|within)\sa\s$")
+_TIME_UNIT = re.compile(r"(?i)(?:days?|weeks?|months?|years?|yrs?|mo)$")
+
+
 def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """Medians and means, labelled or recognisable by their spread."""
     found = []
@@ -1694,6 +1700,12 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         if fields is None or not _within(fields):
             continue
         fields["outcome"] = _outcome_words(_CHANGED_BY.sub("", m.group("what")))
+        if (
+            not fields["outcome"]
+            and _TIME_UNIT.match(fields.get("unit") or "")
+            and _OVER_A.search(norm, max(0, m.start() - 12), m.start())
+        ):
+            fields["outcome"] = "follow-up"  # "Over a median of 2.8 years, the primary ..."
         end = m.end()
         ci = None if fields.get("spread_kind") else _CI_AFTER_SUMMARY.match(norm, end)
         if ci:  # "mean change 12.4 points; 95% CI 8.1 to 16.7": the interval is the mean's

@@ -160,6 +160,10 @@ FOREIGN_GROUP_AFTER = re.compile(
 _ARM_GIVEN_AFTER = re.compile(
     rf"[^;\d]{{0,40}}?\b(?:after|following)\s(?:the\s)?(?P<arm>{ARM_LABEL})\s(?=(?:infusions?"
     r"|administration|injections?|transplantation|transfusions?|inhalation|instillation)\b)"
+    # ... or a crossover's period on it: "during drug A treatment", "during the placebo phase"
+    rf"|[^;\d]{{0,40}}?\bduring\s(?:the\s)?(?P<period>{ARM_LABEL})\s(?=(?:treatment|therapy"
+    r"|period|phase)\b)"
+    r"|[^;\d]{0,40}?\bduring\s(?P<placebo>placebo)(?=[\s,;.)]|$)"
 )
 # A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
 BRACKET_AFTER_ARM = re.compile(
@@ -716,6 +720,9 @@ def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int
     return "", ""
 
 
+_COMPARED_RIGHT_BEFORE = re.compile(r"(?i)\b(?:compared|relative|as\scompared)\s$")
+
+
 def arm_near(
     text: str,
     start: int,
@@ -743,6 +750,10 @@ def arm_near(
     # "on drug had fewer exacerbations (", "with dexmedetomidine than with placebo (": a label
     # that runs on past a stop word names no arm
     opened = clean_arm(opening.group("arm")) if opening and opening.group("arm") else ""
+    if opened and _COMPARED_RIGHT_BEFORE.search(
+        text, max(sentence[0], opening.start() - 12), opening.start()
+    ):
+        opened = ""  # "compared with warfarin (1.11% vs 1.38%)": the comparator, named last
     if opened and len(opened.split()) < len(opening.group("arm").split()):
         opened = ""
     if opened and (is_armlike(opened) or _shares_a_word(opened, arm_words)):
@@ -816,8 +827,9 @@ def arm_near(
     if indonesian:
         return indonesian.group("arm")
     given = _ARM_GIVEN_AFTER.match(text, end, sentence[1])
-    if given and (is_armlike(given.group("arm")) or _shares_a_word(given.group("arm"), arm_words)):
-        return clean_arm(given.group("arm"))  # "Three patients (6.0%) died after MSC infusion"
+    named = given and (given.group("arm") or given.group("period") or given.group("placebo"))
+    if named and (is_armlike(named) or is_control(named) or _shares_a_word(named, arm_words)):
+        return clean_arm(named)  # "Three patients (6.0%) died after MSC infusion"
     noun = CONTROL_NOUN_AFTER.match(text, end, sentence[1])
     if noun:
         return "control" if noun.group("noun").lower().startswith("control") else "placebo"
@@ -1635,7 +1647,9 @@ _NO_OUTCOME_SUBJECT = re.compile(
     r"|(?:the\s)?(?:(?:mean|treatment|between[-\s]groups?|absolute|adjusted|estimated"
     r"\streatment)\s)?(?:differences?|effects?|results?|findings)$"
     r"|(?:the\s)?(?:(?:adjusted|pooled)\s)?(?:(?:odds|hazard|risk|rate)\sratios?"
-    r"|relative\srisks?)$)\b"
+    r"|relative\srisks?)$"
+    # ... or its abbreviation: "(2.1% vs 2.3%; adjusted OR 0.93, 0.61-1.41)"
+    r"|(?:(?:adjusted|pooled)\s)?a?(?:OR|HR|RR|IRR|RD)$)\b"
 )
 
 
@@ -1663,6 +1677,8 @@ def _subject_at(
         row
         and not _names_an_arm(row.group("label"), arm_words)
         and not is_control(row.group("label"))
+        # "(2.1% vs 2.3%; adjusted OR 0.93, 0.61-1.41)": the estimate's own name
+        and not _NO_OUTCOME_SUBJECT.match(row.group("label").strip())
     ):
         return _without_tail(row.group("label").strip()), False  # " Headache 10/150 (6.7) ..."
     listed = _LABEL_THEN_VALUE.match(text, start, verb_limit or end)
