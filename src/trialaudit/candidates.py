@@ -1985,6 +1985,11 @@ _EFFICACY_BEFORE = re.compile(
 )
 
 
+def _named_an_efficacy(norm: str, start: int) -> bool:
+    """Return True if the words right before the percentage at ``start`` call it an efficacy."""
+    return bool(_EFFICACY_BEFORE.search(_before(norm, start, 80)))
+
+
 # What comes before a percentage that is the amount of a change: a verb of change, then "by"
 # ("fell by 2.37% with tirzepatide and by 1.09% with insulin glargine").
 _CHANGED_BY_BEFORE = re.compile(rf"{_CHANGED_BY_WORDS}(?:\s[-\u2212+]?)?$")
@@ -2008,19 +2013,18 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         if summary:
             kind = "median" if _label_word(summary) == "median" else "mean"
         change = _amount_of_change(norm, sents, m.start())
-        # "1.11% vs 1.38% per year": both are rates
+        unit = "%"
         per_year = _PER_YEAR_AFTER.match(norm, norm.index("%", m.end("b")) + 1)
-        unit = PERCENT_PER_YEAR if per_year and kind == "percentage" else "%"
+        if per_year and kind == "percentage":
+            kind, unit = "rate", PERCENT_PER_YEAR  # "1.11% vs 1.38% per year": both are rates
         for name in ("a", "b"):
             end = norm.index("%", m.end(name)) + 1
-            if unit == PERCENT_PER_YEAR and name == "b":
+            if kind == "rate" and name == "b":
                 end = per_year.end()
             fields = {"value_text": m.group(name), "unit": unit, "pair": m.start()}
             if change:
                 fields[grammar.CHANGE_AMOUNT_FLAG] = True
-            found.append(
-                Candidate("rate" if unit == PERCENT_PER_YEAR else kind, m.start(name), end, fields)
-            )
+            found.append(Candidate(kind, m.start(name), end, fields))
     for m in scan.finditer(grammar.SHARED_PERCENT, (" vs", " versus"), 6, 12):
         a, b = m.group("a"), m.group("b")
         if ("." in a) != ("." in b) or _in_methods(norm, sents, m.start()):
@@ -2039,8 +2043,7 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
         if _BELOW.search(_before(norm, m.start(), 16)):
             continue
         fields = {"value_text": m.group("est"), "unit": "%", **_ci_fields(m)}
-        if _EFFICACY_BEFORE.search(_before(norm, m.start(), 80)):
-            fields[grammar.EFFICACY_FLAG] = True
+        fields[grammar.EFFICACY_FLAG] = _named_an_efficacy(norm, m.start())
         found.append(Candidate("percentage", m.start(), m.end(), fields))
     for m in scan.finditer(grammar.PERCENT, ("%", " percent", " per cent"), 25, 12):
         percent_end = m.end()
@@ -2071,8 +2074,7 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             fields[grammar.PROBABILITY_FLAG] = True
         if _amount_of_change(norm, sents, m.start()):
             fields[grammar.CHANGE_AMOUNT_FLAG] = True
-        if _EFFICACY_BEFORE.search(_before(norm, m.start(), 80)):
-            fields[grammar.EFFICACY_FLAG] = True
+        fields[grammar.EFFICACY_FLAG] = _named_an_efficacy(norm, m.start())
         found.append(Candidate("percentage", m.start(), percent_end, fields))
     return found
 

@@ -52,6 +52,15 @@ class Extraction:
     studies: list[dict[str, Any]]
 
 
+# Flags a reader sets on a candidate, each a field of that name, kept in the row by that name.
+_CANDIDATE_FLAGS = (
+    ONE_SIDED_FLAG,
+    grammar.PROBABILITY_FLAG,
+    grammar.CHANGE_AMOUNT_FLAG,
+    grammar.EFFICACY_FLAG,
+)
+
+
 def _flags(row: dict[str, Any]) -> str:
     """Return the ";"-joined flags of a statistics row (errors and how it was read)."""
     flags = []
@@ -99,14 +108,7 @@ def _flags(row: dict[str, Any]) -> str:
         flags.append(revman.POOLED_FLAG + row["pooled_model"])
     if row.get("method"):
         flags.append(sas.METHOD_FLAG + row["method"])
-    if row.get(ONE_SIDED_FLAG):
-        flags.append(ONE_SIDED_FLAG)
-    if row.get(grammar.PROBABILITY_FLAG):
-        flags.append(grammar.PROBABILITY_FLAG)
-    if row.get(grammar.CHANGE_AMOUNT_FLAG):
-        flags.append(grammar.CHANGE_AMOUNT_FLAG)
-    if row.get(grammar.EFFICACY_FLAG):
-        flags.append(grammar.EFFICACY_FLAG)
+    flags += [flag for flag in _CANDIDATE_FLAGS if row.get(flag)]
     return ";".join(flags)
 
 
@@ -170,11 +172,8 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
         "not_significant": f.get("not_significant", False),
         "summary_type_not_stated": f.get("summary_type_not_stated", False),
         "each_arm": f.get("each_arm", False),
-        grammar.PROBABILITY_FLAG: f.get(grammar.PROBABILITY_FLAG, False),
-        grammar.CHANGE_AMOUNT_FLAG: f.get(grammar.CHANGE_AMOUNT_FLAG, False),
-        grammar.EFFICACY_FLAG: f.get(grammar.EFFICACY_FLAG, False),
+        **{flag: f.get(flag, False) for flag in _CANDIDATE_FLAGS},
         "adjusted": f.get("adjusted", False),
-        ONE_SIDED_FLAG: f.get(ONE_SIDED_FLAG, False),
         "arm_count": f.get("arm_count"),
         "denominator_stat_id": None,
         "timepoint_source": "",
