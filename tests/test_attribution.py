@@ -2426,8 +2426,38 @@ def test_the_name_of_an_estimate_after_a_semicolon_is_no_outcome(name):
     )
     outcomes = dict(outcomes_of(text))
     assert [outcomes["2.1%"], outcomes["2.3%"]] == ["hospital admissions"] * 2
+    # ... and the estimate measures what the values before it measured
     (ratio,) = [s for s in extract_document("t", text).statistics if s["kind"] == "ratio"]
-    assert ratio["outcome"] in {"", "hospital admissions"}
+    assert ratio["outcome"] == "hospital admissions"
+
+
+@pytest.mark.parametrize(
+    "estimate", ["the odds ratio was 0.80", "the adjusted mean difference was -1.2", "aOR 0.80"]
+)
+def test_an_estimate_in_a_clause_of_its_own_measures_what_the_clause_before_did(estimate):  # guard
+    text = f"Mortality was 5% vs 6%; {estimate} (95% CI 0.50 to 1.30; P = 0.40)."
+    rows = extract_document("t", text).statistics
+    assert {r["kind"]: r["outcome"] for r in rows if r["kind"] != "percentage"} == {
+        "ratio" if "ratio" in estimate or "OR" in estimate else "difference": "mortality",
+        "p_value": "mortality",
+    }
+
+
+def test_the_p_value_after_an_estimate_after_values_measures_what_they_measured():
+    text = (
+        RANDOMIZED + "Hospital admissions occurred less often with ketamine (2.1% vs 2.3%; "
+        "adjusted OR 0.93, 95% CI 0.71-1.22; P = 0.60)."
+    )
+    rows = extract_document("t", text).statistics
+    assert [r["outcome"] for r in rows if r["kind"] in {"ratio", "p_value"}] == [
+        "Hospital admissions"
+    ] * 2
+
+
+def test_a_subject_of_its_own_after_a_semicolon_is_still_the_outcome():  # guard
+    text = "Mortality was 5% vs 6%; readmission was 20% vs 30% (OR 0.58, 95% CI 0.40-0.85)."
+    (ratio,) = [s for s in extract_document("t", text).statistics if s["kind"] == "ratio"]
+    assert ratio["outcome"] == "readmission"
 
 
 @pytest.mark.parametrize(
@@ -2468,3 +2498,40 @@ def test_the_arm_compared_with_before_a_bracket_is_not_the_first_values():
     )
     rates = [s for s in extract_document("t", text).statistics if s["kind"] == "rate"]
     assert rates[0]["arm"] != "warfarin"
+
+
+# Arms named only by the values of one sentence ("with the app and ... with standard care"),
+# a sample sized per group without names.
+UNNAMED_SIZES = (
+    "Of 1,024 participants screened, 600 were randomized (300 per group). At 12 weeks, the "
+    "mean change in HbA1c was -1.12% (SD 0.84) with the app and -0.61% (SD 0.79) with standard "
+    "care."
+)
+
+
+def test_a_vs_run_takes_the_arms_of_the_values_of_the_sentence_before():
+    text = (
+        UNNAMED_SIZES + " A reduction of 1% or more was achieved by 44.2% vs 21.0% of "
+        "participants. Hypoglycaemia was reported by 12 (4.0%) and 9 (3.0%) participants."
+    )
+    rows = extract_document("t", text).statistics
+    assert [(r["source_text"], r["arm"]) for r in rows if r["kind"] in {"percentage", "count"}] == [
+        ("44.2%", "app"),
+        ("21.0%", "standard care"),
+        ("12 (4.0%)", "app"),
+        ("9 (3.0%)", "standard care"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # not the sentence right before: a paragraph between
+        "\n\nA reduction of 1% or more was achieved by 44.2% vs 21.0% of participants.",
+        # three values, two arms before
+        " A reduction was achieved by 44.2% vs 21.0% vs 30.5% of participants.",
+    ],
+)
+def test_a_run_not_right_after_or_not_as_long_as_the_arms_before_takes_none(later):  # guard
+    rows = extract_document("t", UNNAMED_SIZES + later).statistics
+    assert all(r["arm"] == "" for r in rows if r["kind"] == "percentage")

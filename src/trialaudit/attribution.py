@@ -249,7 +249,7 @@ def _assign_run(
 ) -> None:
     """Give one run of assign_parallel_arms its arms; ``last_arms`` are the arms of the last run
     of each study and length whose values all had one, and where its sentence ends."""
-    first, last = run[0], run[-1]
+    first = run[0]
     arms = study_arms(first["study_id"], first["subgroup"])
     if _OPENS_BRACKET.search(norm, max(0, first["span_start"] - 2), first["span_start"]):
         # "... in the intervention group than those in the control group (4.2 vs 6.1
@@ -271,26 +271,15 @@ def _assign_run(
     named_any = False
     if labels is None:
         labels, named_any = _by_mention(run, by_start, norm, arms)
-    if (
-        labels is None
-        and not named_any
-        and (
-            _VS.search(norm, first["span_end"], last["span_start"])
-            or _RESPECTIVELY.search(norm, last["span_end"], last["sentence_end"])
-            or "|" in norm[first["span_end"] : last["span_start"]]
-            or _a_bracket_of_values_only(run, norm)
-            or _counts_of_one_people(run, norm)
-        )
-    ):
+    if labels is None and not named_any and _one_value_per_arm(run, norm):
         ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])
         if len(ordered) == len(run):
             labels = [a["arm"] for a in ordered]
-        elif len(ordered) != len(run) and (first["study_id"], len(run)) in last_arms:
+        elif (first["study_id"], len(run)) in last_arms:
             # a study sized under more names than it has arms (an abstract in two languages),
             # or not sized at all: the arms of the run in this sentence or the one right before
             before, sentence_end = last_arms[first["study_id"], len(run)]
-            gap = norm[sentence_end : first["sentence_start"]]
-            if sentence_end >= first["sentence_start"] or (len(gap) <= 3 and "\n" not in gap):
+            if sentence_end >= first["sentence_start"] or _adjacent(norm, sentence_end, first):
                 labels = before
     if labels is not None and all(
         context.arm_key(row["arm"]) == context.arm_key(label)
@@ -299,6 +288,64 @@ def _assign_run(
     ):
         for row, label in zip(run, labels, strict=True):
             row["arm"] = row["arm"] or label
+
+
+def _one_value_per_arm(run: list[dict], norm: str) -> bool:
+    """Whether a run reads as one value for each arm, in the order of the arms: a "vs" or
+    "respectively" list, a table row, a bracket of values only or counts of one people."""
+    first, last = run[0], run[-1]
+    return bool(
+        _VS.search(norm, first["span_end"], last["span_start"])
+        or _RESPECTIVELY.search(norm, last["span_end"], last["sentence_end"])
+        or "|" in norm[first["span_end"] : last["span_start"]]
+        or _a_bracket_of_values_only(run, norm)
+        or _counts_of_one_people(run, norm)
+    )
+
+
+def arms_of_the_sentence_before(stats: list[dict], runs: list[list[dict]], norm: str) -> None:
+    """Give a run that reads as one value for each arm and still has no arm, in a study whose
+    arms are not sized by name, the arms of the values of the sentence right before it, in
+    order, when they are as many ("600 were randomized (300 per group) ... −1.12% with the app
+    and −0.61% with standard care. A ≥1% reduction was achieved by 44.2% vs 21.0%"). Runs
+    after the first take the arms this gave the runs before them."""
+    by_start = sorted(stats, key=lambda r: r["span_start"])
+    for run in (pair for whole in runs for pair in _vs_pairs(whole, norm)):
+        first = run[0]
+        if (
+            any(r["arm"] for r in run)
+            or not _one_value_per_arm(run, norm)
+            or study_arms_in_order(stats, first["study_id"], first["span_start"])
+        ):
+            continue
+        labels = _arms_of_sentence_before(run, by_start, norm)
+        for row, label in zip(run, labels or (), strict=bool(labels)):
+            row["arm"] = label
+
+
+def _adjacent(norm: str, sentence_end: int, row: dict) -> bool:
+    """Whether the sentence that ends at ``sentence_end`` is the one right before row's."""
+    gap = norm[sentence_end : row["sentence_start"]]
+    return 0 <= len(gap) <= 3 and "\n" not in gap and sentence_end <= row["sentence_start"]
+
+
+def _arms_of_sentence_before(run: list[dict], by_start: list[dict], norm: str) -> list[str] | None:
+    """Return the arms of the per-arm values of the sentence right before the run's, in the
+    order the sentence names them, when they are as many as the run's values; else None."""
+    first = run[0]
+    named: dict[str, str] = {}
+    for row in by_start:
+        if row["span_start"] >= first["sentence_start"]:
+            break
+        if (
+            row["kind"] in PER_ARM_KINDS
+            and row["arm"]
+            and row["study_id"] == first["study_id"]
+            and not row["subgroup"]
+            and _adjacent(norm, row["sentence_end"], first)
+        ):
+            named.setdefault(context.arm_key(row["arm"]), row["arm"])
+    return list(named.values()) if len(named) == len(run) else None
 
 
 def _vs_pairs(run: list[dict], norm: str) -> list[list[dict]]:
@@ -490,6 +537,41 @@ def outcomes_carried_to_effects(
                 if row["kind"] in EFFECT_KINDS and row["study_id"] == named[-1]["study_id"]:
                     row["outcome"] = named[-1]["outcome"]
         previous = rows
+
+
+# What may stand between the values of a bracket and an estimate after them in it: "(2.1% vs
+# 2.3%; adjusted OR 0.93, 0.61-1.41)".
+_THEN_AN_ESTIMATE = re.compile(r"[;,]\s(?:(?:adjusted|pooled|unadjusted)\s)?")
+
+
+def outcomes_of_bracketed_values(stats: list[dict], norm: str) -> None:
+    """Give an estimate, test or p-value with no outcome that follows the per-arm values that
+    open its bracket the outcome they share ("There was no difference in hospital admissions
+    (2.1% vs 2.3%; adjusted OR 0.93, 0.61-1.41)"): it compares those values."""
+    by_start = sorted(stats, key=lambda r: r["span_start"])
+    for index, row in enumerate(by_start):
+        if row["kind"] not in EFFECT_KINDS or row["outcome"] or index < 2:
+            continue
+        values = []  # the per-arm values right before, back to the one that opens the bracket
+        for value in reversed(by_start[:index]):
+            if (
+                value["kind"] not in PER_ARM_KINDS
+                or value["sentence_start"] != row["sentence_start"]
+            ):
+                break
+            values.append(value)
+            if _OPENS_BRACKET.search(norm, max(0, value["span_start"] - 2), value["span_start"]):
+                break
+        if (
+            len(values) >= 2
+            and _OPENS_BRACKET.search(
+                norm, max(0, values[-1]["span_start"] - 2), values[-1]["span_start"]
+            )
+            and _THEN_AN_ESTIMATE.fullmatch(norm, values[0]["span_end"], row["span_start"])
+            and ")" not in norm[values[-1]["span_start"] : row["span_start"]]
+            and len({v["outcome"] for v in values}) == 1
+        ):
+            row["outcome"] = values[0]["outcome"]
 
 
 # "The combination was superior to calcipotriol (adjusted OR = 1.93 ...)": an arm compared

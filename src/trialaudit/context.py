@@ -1644,13 +1644,20 @@ _METHOD_SUBJECT = re.compile(
 # ratio was 3.39 (...), p < 0.001", "the mean difference was").
 _NO_OUTCOME_SUBJECT = re.compile(
     r"(?i)(?:this|these|that|those|it|they|we|there|our|all|both|no|patients|participants"
-    r"|(?:the\s)?(?:(?:mean|treatment|between[-\s]groups?|absolute|adjusted|estimated"
-    r"\streatment)\s)?(?:differences?|effects?|results?|findings)$"
+    r"|(?P<estimate>(?:the\s)?(?:(?:mean|treatment|between[-\s]groups?|absolute|adjusted"
+    r"|estimated\streatment)\s)?(?:differences?|effects?|results?|findings)$"
     r"|(?:the\s)?(?:(?:adjusted|pooled)\s)?(?:(?:odds|hazard|risk|rate)\sratios?"
     r"|relative\srisks?)$"
     # ... or its abbreviation: "(2.1% vs 2.3%; adjusted OR 0.93, 0.61-1.41)"
-    r"|(?:(?:adjusted|pooled)\s)?a?(?:OR|HR|RR|IRR|RD)$)\b"
+    r"|(?:(?:adjusted|pooled)\s)?a?(?:OR|HR|RR|IRR|RD)$))\b"
 )
+
+
+def _names_an_estimate(words: str) -> bool:
+    """Whether ``words`` name an estimate ("adjusted OR", "the mean difference"), not what it
+    measured."""
+    named = _NO_OUTCOME_SUBJECT.match(words)
+    return bool(named and named.group("estimate"))
 
 
 def _subject_at(
@@ -1701,14 +1708,21 @@ def _subject_at(
         # value keeps the subject of the clause before it
         opening = _BEFORE_A_VALUE.match(text, start, min(end + 1, len(text)))
         label = opening.group().strip(" ,:") if opening else ""
-        return "", bool(label) and _names_an_arm(label, arm_words)
+        if label and _names_an_arm(label, arm_words):
+            return "", True
+        # "(2.1% vs 2.3%; adjusted OR 0.93, ...)": an estimate measures what the clause before
+        # it measured
+        words = _BEFORE_A_VALUE.match(text, start, verb_limit or end)
+        return "", bool(words) and _names_an_estimate(words.group().strip(" ,:"))
     subject = m.group("subject")
     if subject == "there" or subject.endswith(" there"):
         # "Over 12 months there were 690 episodes of clinical malaria in the vaccine group"
         counted = _THERE_WERE.match(text, m.end(), verb_limit or end)
         return (counted.group("what") if counted else ""), False
     if _NO_OUTCOME_SUBJECT.match(subject):
-        return "", False
+        # "...; the odds ratio was 0.80 (...)": an estimate measures what the clause before it
+        # measured, as a clause whose subject is an arm does
+        return "", _names_an_estimate(subject)
     if _METHOD_SUBJECT.fullmatch(subject):
         return "", True  # "ANCOVA showed a group effect": the clause before says what it tested
     # "At day 7, CRP fell by ...": an abbreviation is an arm only if the arms' words allow it

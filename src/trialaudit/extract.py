@@ -1478,9 +1478,11 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     attribution.arms_of_parallel_labels(stats, norm, arm_words)
     attribution.arms_of_changes_from_to(stats, norm)
     attribution.enumerated_lists(stats, text)
+    attribution.arms_of_the_sentence_before(stats, runs, norm)
     _fill_denominators(stats, study_arms, norm)
     attribution.parallel_denominators(runs, norm)
     attribution.bare_intervals_like_the_first(runs)
+    attribution.outcomes_of_bracketed_values(stats, norm)
     for row in stats:
         row["outcome"] = context.outcome_name(row["outcome"])
     comparison_rows = comparisons.build(doc_id, stats, arm_rows, norm)
