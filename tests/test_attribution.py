@@ -4,7 +4,7 @@ take from their arm's sizes, and the outcomes of values whose sentence or clause
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import checks_named, of_kind, one, stats
+from extraction_helpers import checks_named, extract_and_check, of_kind, one, stats
 
 from trialaudit import attribution
 from trialaudit.extract import extract_document
@@ -2535,3 +2535,58 @@ def test_a_vs_run_takes_the_arms_of_the_values_of_the_sentence_before():
 def test_a_run_not_right_after_or_not_as_long_as_the_arms_before_takes_none(later):  # guard
     rows = extract_document("t", UNNAMED_SIZES + later).statistics
     assert all(r["arm"] == "" for r in rows if r["kind"] == "percentage")
+
+
+COMBINATION_TRIAL = (
+    "Patients were randomly assigned to trifluridine-tipiracil plus bevacizumab (n=275) or "
+    "trifluridine-tipiracil alone (n=137). Median overall survival was 10.8 months (95% CI "
+    "9.4-11.8) in the combination group and 7.5 months (95% CI 6.3-8.6) in the monotherapy "
+    "group."
+)
+
+
+def test_the_combination_and_monotherapy_groups_are_the_arms_that_combine_and_do_not():
+    (comparison,) = extract_document("t", COMBINATION_TRIAL).comparisons
+    assert (comparison["arm_1"], comparison["arm_2"]) == (
+        "trifluridine-tipiracil plus bevacizumab",
+        "trifluridine-tipiracil alone",
+    )
+    assert [a for _, a, _ in per_arm(COMBINATION_TRIAL)] == ["combination", "monotherapy"]
+
+
+def test_no_arm_is_the_combination_when_none_combines_treatments():  # guard
+    text = COMBINATION_TRIAL.replace("trifluridine-tipiracil plus bevacizumab", "regorafenib")
+    assert [a for _, a, _ in per_arm(text)] == ["", ""]
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "24 of 42 CPT participants (57%)",
+        "24 of 42 (57%) CPT participants",
+        "24 (57%) CPT participants",
+        "24 of the 42 CPT patients (57%)",
+    ],
+)
+def test_the_arm_named_before_the_people_a_count_counts_is_its_arm(count):
+    text = (
+        "Participants (N = 84) were randomly assigned to cognitive processing therapy (CPT; n = "
+        f"42) or a waitlist (n = 42). At posttreatment, {count} no longer met criteria for PTSD "
+        "compared with 6 of 42 (14%) on the waitlist, χ2(1, N = 84) = 16.8, p < .001."
+    )
+    assert [a for _, a, _ in per_arm(text)] == ["CPT", "waitlist"]
+    # ... so the chi-square is held to the 2x2 table: chisq.test(matrix(c(24, 18, 6, 36), 2,
+    # byrow = TRUE), correct = FALSE)$statistic 16.8 (R 4.2.2)
+    _, checks = extract_and_check(text)
+    (test,) = [c for c in checks if c["check"] == "test_vs_counts"]
+    assert test["verdict"] == "consistent"
+    assert test["recomputed_value"] == pytest.approx(16.8, abs=1e-9)
+
+
+def test_a_word_before_the_people_that_names_no_arm_is_not_their_arm():  # guard
+    text = (
+        "Participants (N = 84) were randomly assigned to cognitive processing therapy (CPT; n = "
+        "42) or a waitlist (n = 42). At baseline, 24 of 42 female participants (57%) were "
+        "employed."
+    )
+    assert [a for _, a, _ in per_arm(text)] == [""]

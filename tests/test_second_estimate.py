@@ -36,6 +36,34 @@ def test_a_risk_difference_after_the_risk_ratio_is_held_to_the_same_counts():
     assert interval["recomputed_high"] == pytest.approx(-0.6574331371, abs=1e-8)
 
 
+def test_a_risk_difference_after_the_risk_ratio_and_its_p_is_held_to_the_counts():
+    text = _COUNTS.format(
+        estimates="risk ratio 0.82, 0.69 to 0.97; p=0.02; absolute risk difference −3.8 "
+        "percentage points, −6.9 to −0.7"
+    )
+    _, checks = extract_and_check(text)
+    [difference] = _of(checks, "difference_vs_counts", "absolute risk difference")
+    [interval] = _of(checks, "ci_vs_counts", "absolute risk difference")
+    assert difference["verdict"] == interval["verdict"] == "consistent"
+    # metafor::escalc("RD", ...) as above
+    assert difference["recomputed_value"] == pytest.approx(-3.7711215864, abs=1e-8)
+    assert interval["recomputed_low"] == pytest.approx(-6.8848100358, abs=1e-8)
+    # the p between is the risk ratio's, of the same counts: fisher.test(matrix(c(201, 997,
+    # 247, 955), 2, byrow = TRUE))$p.value 0.01842449672, chisq.test(..., correct = FALSE)
+    # 0.0177540984; both print as 0.02
+    [p_value] = _of(checks, "p_vs_counts", "p=0.02")
+    assert p_value["verdict"] == "consistent"
+
+
+def test_an_estimate_after_a_p_and_more_words_is_no_second_estimate():  # guard
+    text = _COUNTS.format(
+        estimates="risk ratio 0.82, 0.69 to 0.97; p=0.02; in the per-protocol population, "
+        "absolute risk difference −3.8 percentage points, −6.9 to −0.7"
+    )
+    _, checks = extract_and_check(text)
+    assert not _of(checks, "difference_vs_counts", "absolute risk difference")
+
+
 def test_a_wrong_risk_difference_after_the_risk_ratio_is_inconsistent():
     # 201/1198 - 247/1202 is -3.77 points (above): -5.8 is no rounding of it
     text = _COUNTS.format(

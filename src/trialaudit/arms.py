@@ -1873,6 +1873,31 @@ def _group_then_bracketed_people(
 
 
 _DOSE_ALONE = re.compile(grammar.DOSE_ARM_LABEL)
+# An arm named for being a combination of treatments or one of them alone ("in the combination
+# group", "with monotherapy"), and an arm whose label combines two ("trifluridine-tipiracil plus
+# bevacizumab", "FOLFOX + bevacizumab", "chemotherapy in combination with nivolumab").
+_COMBINATION_KEY = re.compile(r"(?:combination|combined|combo)(?:\s(?:therapy|treatment|regimen))?")
+_MONOTHERAPY_KEY = re.compile(
+    r"(?:monotherapy|single\sagent|single\sdrug)(?:\s(?:therapy|treatment|regimen))?"
+)
+_COMBINED_LABEL = re.compile(r"(?i)\splus\s|\+|\bcombined\swith\b|\bin\scombination\swith\b")
+
+
+def _combination_or_its_part(key: str, arms: list[dict]) -> dict | None:
+    """Return the arm "the combination" names, the only one whose label combines treatments,
+    or the arm "monotherapy" names, the other of two when one is that combination."""
+    first: dict[str, dict] = {}
+    for arm in arms:
+        first.setdefault(arm["arm_key"], arm)
+    combined = [a for a in first.values() if _COMBINED_LABEL.search(a["arm"])]
+    if len(combined) != 1:
+        return None
+    if _COMBINATION_KEY.fullmatch(key):
+        return combined[0]
+    others = [a for a in first.values() if a is not combined[0]]
+    return others[0] if len(others) == 1 else None
+
+
 _DOSE_AT_END = re.compile(rf"(?:^|\s)(?P<dose>{grammar.DOSE_ARM_LABEL})$")
 
 
@@ -1911,6 +1936,8 @@ def resolve_arm(label: str, arms: list[dict]) -> dict | None:
             return dosed[0]
     if not sharing and len({a["arm_key"] for a in elsewhere}) == 1:
         return elsewhere[0]
+    if _COMBINATION_KEY.fullmatch(key) or _MONOTHERAPY_KEY.fullmatch(key):
+        return _combination_or_its_part(key, arms)
     if key == "control" and not by_role:
         # "than in the control group" of a trial of two arms neither of which is called a
         # control ("CBT-I (n = 43) or sleep hygiene education (n = 43)"): the one named second

@@ -500,9 +500,11 @@ def _binary_segment(
         if len(treated) == 1 and not own:
             own = effects[:1]
         effect = own[0] if own else None
-        second = _second_estimate(own)
+        second = _second_estimate(own, p_values)
         anchor = second or effect or cell
-        p_after = [
+        # the first estimate's p-value, printed before the second estimate
+        p_after = _p_values_between(p_values, effect, second) if second else []
+        p_after = p_after or [
             p
             for p in p_values
             if p["span_start"] > anchor["span_end"] and (nxt is None or p["span_start"] < nxt)
@@ -531,21 +533,34 @@ def _binary_segment(
 _SECOND_ESTIMATE_GAP = 6
 
 
-def _second_estimate(own: list[dict]) -> dict | None:
+def _second_estimate(own: list[dict], p_values: list[dict] = ()) -> dict | None:
     """The estimate of another measure printed right after the first estimate of a pair of
-    counts (a risk ratio and then the risk difference), which the same 2x2 table gives; a
-    hazard ratio is not one."""
+    counts (a risk ratio and then the risk difference), which the same 2x2 table gives, or
+    after the first's p-value among ``p_values`` ("risk ratio 0.67, 0.52-0.86; p=0.001;
+    absolute risk difference -9.9 percentage points, ..."); a hazard ratio is not one."""
     if len(own) < 2:
         return None
     first, second = own[0], own[1]
     measures = {first.get("measure"), second.get("measure")}
+    between = sum(
+        p["span_end"] - p["span_start"] for p in _p_values_between(p_values, first, second)
+    )
     if (
-        second["span_start"] - first["span_end"] > _SECOND_ESTIMATE_GAP
+        second["span_start"] - first["span_end"] - between > _SECOND_ESTIMATE_GAP
         or first.get("measure") == second.get("measure")
         or "HR" in measures
     ):
         return None
     return second
+
+
+def _p_values_between(p_values: list[dict], first: dict, second: dict) -> list[dict]:
+    """The p-values printed between two estimates."""
+    return [
+        p
+        for p in p_values
+        if first["span_end"] <= p["span_start"] < p["span_end"] <= second["span_start"]
+    ]
 
 
 def _estimates_per_arm(effects: list[dict]) -> list[list[dict]]:

@@ -649,6 +649,13 @@ _TREATED_PEOPLE_AFTER = re.compile(
     r"\s(?P<arm>[A-Za-z][\w\-]{1,30}?)-treated\s(?:patients|participants|subjects|women|men"
     r"|children|adults|infants)\b"
 )
+# An arm's name before the people a count counts, inside the count's span after its "of N" or
+# right after it: "24 of 42 CPT participants (57%)", "24 (57%) CPT participants".
+_ARM_OF_THE_PEOPLE = re.compile(
+    r"\s(?P<arm>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{1,30})?)\s(?:patients|participants"
+    r"|subjects|recipients|women|men|children|adults|infants)\b"
+)
+_COUNT_OF_N = re.compile(r"\d[\d,]*\sof\s(?:the\s)?\d[\d,]*(?=\s)")
 _ARM_WORD_AFTER = re.compile(r"\s(?P<arm>[A-Za-z][\w\-]{1,30})(?=\s(?:vs\.?|versus)\s|\s?[,;.)]|$)")
 _GENERIC_ARMS = frozenset({"intervention", "treatment", "active", "experimental"})
 
@@ -766,6 +773,12 @@ def arm_near(
     treated = _TREATED_PEOPLE_AFTER.match(text, end, sentence[1])
     if treated:
         return treated.group("arm")
+    of_n = _COUNT_OF_N.match(text, start, end)
+    people = (of_n and _ARM_OF_THE_PEOPLE.match(text, of_n.end(), end)) or (
+        _ARM_OF_THE_PEOPLE.match(text, end, sentence[1])
+    )
+    if people and arm_words and _names_an_arm(people.group("arm"), arm_words):
+        return clean_arm(people.group("arm"))
     # "170/320 (53.1%) intervention vs 142/320 (44.4%) control": an arm's word right after
     bare = _ARM_WORD_AFTER.match(text, end, sentence[1])
     word = bare["arm"] if bare else ""
