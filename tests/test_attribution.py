@@ -2590,3 +2590,22 @@ def test_a_word_before_the_people_that_names_no_arm_is_not_their_arm():  # guard
         "employed."
     )
     assert [a for _, a, _ in per_arm(text)] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Also SpO2/FiO2 at day 7 improved more in the MSC group: mean 245 (SD 62) vs 212 (SD "
+            "70), p = 0.008.",
+            "SpO2/FiO2",
+        ),
+        ("Depression scores also decreased (t(82) = 3.12, p = .002).", "Depression scores"),
+        (
+            "Reply #3: the supplement says ventilator-free days were 14 [IQR 6-21] vs 10 [3-18].",
+            "ventilator-free days",
+        ),
+    ],
+)
+def test_words_around_an_outcome_that_are_not_of_its_name_are_left_out(text, outcome):
+    assert {r["outcome"] for r in stats(text)} == {outcome}

@@ -71,6 +71,11 @@ NOT_STATISTICS = [
     "To compare a 0.12% chlorhexidine mouthrinse with an essential-oil rinse",
     "intracameral phenylephrine 1%–ketorolac 0.3% (ICPK) or nepafenac 0.1% drops",
     "culture at 37 °C in 5% O2",
+    "Lidocaine 2% with epinephrine was injected at the incision.",
+    # a range of eligibility and a significance level
+    "Patients with HbA1c between 7.0% and 10.5% were enrolled.",
+    "Adults with an ejection fraction between 25% to 40% took part.",
+    "Statistical significance was set at 5%.",
     "50% responder rate",
     # counts of outcomes or studies, not of patients
     "3 of the 4 secondary outcomes favoured the intervention",
@@ -117,6 +122,9 @@ def test_reference_bracket_after_a_ratio_is_not_a_median():
         "nepafenac 12% vs ketorolac 9%",
         "drops in 12%",
         "60% responders in the drug arm",
+        # guards of the range and concentration rules
+        "Mortality was 12% and 20% in the lidocaine and saline groups.",
+        "The difference between 12% and 20% was significant.",
     ],
 )
 def test_percentages_near_drug_names_are_still_results(text):

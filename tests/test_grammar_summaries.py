@@ -506,3 +506,26 @@ def test_a_risk_reduced_by_a_percentage_is_a_relative_reduction():
     # ... but a risk reduced by a percentage is a relative reduction, a percentage
     text = "The intervention reduced the risk of death by 25% (95% CI 10 to 38)."
     assert not of_kind(text, "difference") and one(text, "percentage")["value"] == 25
+
+
+def test_an_interquartile_range_in_its_own_sentence_is_a_median_after_a_mean():
+    text = (
+        "SpO2/FiO2 at day 7 was mean 245 (SD 62) vs 212 (SD 70), p = 0.008.\n"
+        "Reply #3: ventilator-free days were 14 [IQR 6-21] vs 10 [3-18]."
+    )
+    assert [
+        (r["source_text"], r["kind"]) for r in stats(text) if r["kind"] in {"mean", "median"}
+    ] == [
+        ("mean 245 (SD 62)", "mean"),
+        ("212 (SD 70)", "mean"),
+        ("14 [IQR 6-21]", "median"),
+        ("10 [3-18]", "median"),
+    ]
+
+
+def test_a_mean_label_before_a_bare_bracket_in_a_table_still_says_mean():  # guard
+    text = (
+        "Outcome | Mean [SD]\nPain score | 4.1 [2.0] | 5.3 [2.2]\nStay (days) | 3 [1-5] | 4 [2-6]"
+    )
+    bracketed = [r["kind"] for r in stats(text) if r["source_text"].startswith(("3 [", "4 ["))]
+    assert bracketed == ["mean", "mean"]

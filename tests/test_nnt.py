@@ -379,3 +379,28 @@ def test_an_nnt_interval_after_a_difference_interval_through_zero_is_not_checkab
     text = ADMISSION.format(ci="−8.5% to 0.4%", nnt="12 to 250")
     found = {c["check"]: c for c in _checks(text)}
     assert found["nnt_ci_vs_difference"]["verdict"] == "not_checkable"
+
+
+# An NNT from the printed, rounded risk difference: 42/321 vs 38/319 differ by 1.171886444
+# percentage points (R 4.2.2: 100 * (42/321 - 38/319)), whose reciprocal 85.3325 rounds up to
+# 86; the printed 1.2 points give 1/0.012 = 83.3, rounded up 84.
+FAILURE = (
+    "Patients were assigned to oral step-down therapy (n=321) or continued intravenous therapy "
+    "(n=319). Treatment failure occurred in 42 of 321 patients (13.1%) and 38 of 319 (11.9%) "
+    "(difference, 1.2 percentage points; 95% CI, -3.9 to 6.3). The number needed to harm was "
+    "{nnh}."
+)
+
+
+def test_an_nnt_from_the_printed_difference_is_not_held_to_the_counts_a_rounding_away():
+    found = {c["check"]: c for c in _checks(FAILURE.format(nnh="84"))}
+    assert found["nnt_vs_difference"]["verdict"] == "consistent"
+    assert found["nnt_vs_counts"]["verdict"] == "not_checkable"
+    assert found["nnt_vs_counts"]["recomputed_value"] == pytest.approx(85.3325, abs=1e-4)
+    assert "nnt_vs_difference" in found["nnt_vs_counts"]["note"]
+
+
+def test_an_nnt_neither_the_difference_nor_the_counts_give_is_still_inconsistent():  # guard
+    found = {c["check"]: c for c in _checks(FAILURE.format(nnh="70"))}
+    assert found["nnt_vs_difference"]["verdict"] == "inconsistent"
+    assert found["nnt_vs_counts"]["verdict"] == "inconsistent"

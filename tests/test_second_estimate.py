@@ -180,3 +180,59 @@ def test_the_p_of_the_counts_own_difference_is_held_to_them():  # guard
     _, checks = extract_and_check(_JAMA.format(hazard=""))
     [p] = [c for c in checks if c["check"] == "p_vs_counts"]
     assert p["verdict"] == "consistent"
+
+
+def test_people_sized_and_then_randomized_are_the_sample_not_an_arm():
+    text = (
+        "Adults prescribed antibiotics (N=2,941) were randomized to probiotic (n=1,470) or "
+        "placebo (n=1,471). Antibiotic-associated diarrhoea occurred in 159 (10.8%) vs 153 "
+        "(10.4%), RR 1.04 (95% CI 0.84 to 1.28), P = 0.71."
+    )
+    extraction, checks = extract_and_check(text)
+    sizes = [(r["kind"], r["value"]) for r in extraction.statistics if r["kind"].endswith("size")]
+    assert sizes == [
+        ("sample_size", 2941),
+        ("arm_size", 1470),
+        ("arm_size", 1471),
+    ]
+    # with two arms, the counts are theirs and the ratio is held to them: epitools
+    # riskratio.wald(matrix(c(1318, 153, 1311, 159), 2, byrow = TRUE)) 1.039922636, 95% CI
+    # 0.8430593615 to 1.282755566; chisq.test(..., correct = FALSE)$p.value 0.7146436569
+    [ratio] = _of(checks, "ratio_vs_counts", "RR 1.04")
+    [interval] = _of(checks, "ci_vs_counts", "RR 1.04")
+    assert ratio["verdict"] == interval["verdict"] == "consistent"
+    assert ratio["recomputed_value"] == pytest.approx(1.039922636, abs=1e-9)
+    assert interval["recomputed_low"] == pytest.approx(0.8430593615, abs=1e-9)
+    assert interval["recomputed_high"] == pytest.approx(1.282755566, abs=1e-9)
+
+
+THREE_ARMS = (
+    "We randomly assigned 903 patients to high-dose (n=301), low-dose (n=302) or placebo "
+    "(n=300). The primary outcome occurred in 45 (15.0%), 60 (19.9%) and 75 (25.0%) patients, "
+    "respectively. Compared with placebo, the relative risk was {high} for high-dose and {low} "
+    "for low-dose."
+)
+
+
+def test_each_ratio_of_the_next_sentence_is_held_to_the_counts_of_the_arms_it_names():
+    text = THREE_ARMS.format(high="0.60 (95% CI 0.43-0.83)", low="0.79 (0.59-1.07)")
+    _, checks = extract_and_check(text)
+    ratios = [c for c in checks if c["check"] == "ratio_vs_counts"]
+    intervals = [c for c in checks if c["check"] == "ci_vs_counts"]
+    assert [c["verdict"] for c in ratios + intervals] == ["consistent"] * 4
+    # epitools riskratio.wald(matrix(c(225, 75, 256, 45), 2, byrow = TRUE)): 0.5980066445,
+    # 0.4285503356 to 0.8344689460; (..., c(225, 75, 242, 60) ...): 0.7947019868,
+    # 0.5890058715 to 1.0722325163
+    assert [c["recomputed_value"] for c in ratios] == pytest.approx(
+        [0.5980066445, 0.7947019868], abs=1e-9
+    )
+    assert [c["recomputed_high"] for c in intervals] == pytest.approx(
+        [0.8344689460, 1.0722325163], abs=1e-9
+    )
+
+
+def test_a_ratio_printed_for_the_wrong_arm_is_inconsistent():
+    # the low dose's 0.79 printed as the high dose's and the other way round
+    text = THREE_ARMS.format(high="0.79 (0.59-1.07)", low="0.60 (95% CI 0.43-0.83)")
+    _, checks = extract_and_check(text)
+    assert {c["verdict"] for c in checks if c["check"] == "ratio_vs_counts"} == {"inconsistent"}

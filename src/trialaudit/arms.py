@@ -1427,6 +1427,13 @@ def _closes_a_list_of_arms(norm: str, start: int, end: int, sentence: tuple[int,
     )
 
 
+# People sized and then randomized: "Adults prescribed antibiotics (N=2,941) were randomized to
+# probiotic (n=1,470) or placebo (n=1,471)" are the sample, not an arm.
+_RANDOMIZED_AFTER = re.compile(
+    r"\)?\s(?:were|was)\s(?:then\s)?(?:randomi[sz]ed|randomly\sassigned|randomly\sallocated)\b"
+)
+
+
 def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candidate]:
     """ "UC-MSCs (n = 65)": an arm size after an arm, a sample size after "patients"."""
     found = []
@@ -1455,6 +1462,7 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
             or _ANALYSIS_SET.search(label)
             or _STATISTIC_IN_LABEL.search(label)
             or _closes_a_list_of_arms(norm, start, m.end("n"), sentence)
+            or _RANDOMIZED_AFTER.match(norm, m.end("n"))
         ):
             found.append(
                 _size(

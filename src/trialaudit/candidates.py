@@ -128,15 +128,20 @@ _METHODS = re.compile(
     r"(?i)\b(?:eligib\w{0,8}|inclusion|exclusion|criteria|considered\sas|defined\sas|power"
     r"|significance\slevel|sample\ssize\s(?:calculation|estimation)|assum\w{0,8}|threshold"
     r"|cut-?off|to\sdetect|clinically\s(?:important|relevant|meaningful)"
-    r"|interim\sanalys[ie]s)\b"
+    r"|interim\sanalys[ie]s"
+    # "Significance was set at 5%", "an alpha of 5%"
+    r"|significance\s(?:was\s|is\s)?(?:set|accepted|fixed)|alpha\s(?:level|of|was|=))\b"
     # what an end point is defined as: "The primary endpoint was a 50% reduction in ..."
     r"|\b(?:end[\s\-]?points?|outcomes?)\s(?:was|were|is)\s(?:an?|the)\s(?![^.;]{0,40}\b(?:occurred|was\sobserved))"
 )
+# What is given in a concentration: "2% lidocaine", "lidocaine 2% with epinephrine".
+_CONCENTRATED = (
+    r"lidocaine|lignocaine|bupivacaine|ropivacaine|chlorhexidine|povidone|iodine|alcohol"
+    r"|isopropyl|hydrogen\speroxide|sucrose|mannitol|bicarbonate|formalin"
+)
 _NOT_A_RESULT_AFTER = re.compile(
     r"(?i)\s?(?:(?:human\s)?albumin|saline|sodium|NaCl|glucose|dextrose|ethanol|solution|w/v|v/v"
-    r"|CO2|power"
-    r"|lidocaine|lignocaine|bupivacaine|ropivacaine|chlorhexidine|povidone|iodine|alcohol"
-    r"|isopropyl|hydrogen\speroxide|sucrose|mannitol|bicarbonate|formalin"
+    rf"|CO2|power|{_CONCENTRATED}"
     r"|or\s(?:lower|higher|less|more|greater|above|below)|upvoted|upvotes"
     # a share of a dose: "alteplase 0.9 mg/kg, 10% as bolus and the remainder over 60 minutes",
     # "up-titrated to 100% of the target dose"
@@ -149,9 +154,16 @@ _NOT_A_RESULT_AFTER = re.compile(
     # an outcome named by its threshold: "50% responder rate", "50% responders: 47.6% vs 29.1%"
     r"|\s?responder\s(?:rate|analysis)\b|\s?responders?\s?:"
 )
-# "with 20 mL ropivacaine 0.5%", "phenylephrine 1%-ketorolac 0.3%": a drug's concentration.
+# "with 20 mL ropivacaine 0.5%", "phenylephrine 1%-ketorolac 0.3%", "lidocaine 2% with
+# epinephrine": a drug's concentration.
 _CONCENTRATION_BEFORE = re.compile(
     r"(?:\d\s?mL|\d%[\u2013\-][a-z][\w\-]{2,20})\s[a-z][\w\-]{2,20}\s$|\d%[\u2013\-][a-z]{4,20}\s$"
+    rf"|(?i:\b(?:{_CONCENTRATED}|saline|dextrose))\s$"
+)
+# "Patients with HbA1c between 7.0% and 10.5% were enrolled": a range of eligibility, not two
+# arms' results (a difference between two percentages is).
+_RANGE_BEFORE = re.compile(
+    r"(?i)(?<!difference\s)(?<!differences\s)\bbetween\s(?:\d[\d.,]{0,8}\s?%\s(?:and|to)\s)?$"
 )
 # A Bayesian analysis's probability printed in percent ("posterior probability of superiority
 # 96.2%", "probability of benefit was 97%"): of a hypothesis, not a share of people.
@@ -1791,6 +1803,15 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         label = None
         for label_match in _MEAN_OR_MEDIAN.finditer(norm, max(0, m.start() - 160), m.start()):
             label = _label_word(label_match)
+        sentence_start = sents.of(m.start())[0]
+        if (
+            label == "mean"
+            and label_match.start() < sentence_start
+            and _IQR_SAID.search(norm, sentence_start, m.end())
+        ):
+            # "mean 245 (SD 62) vs 212 (SD 70).\nVentilator-free days were 14 [IQR 6-21] vs
+            # 10 [3-18]": an interquartile range in its own sentence says median
+            label = "median"
         of_another = label is not None and _label_of_another_unit(
             norm, label_match.end(), m.start(), fields
         )
@@ -1974,6 +1995,7 @@ def _within(fields: dict[str, Any]) -> bool:
     return low <= high and low <= centre <= high
 
 
+_IQR_SAID = re.compile(r"\bIQR\b|(?i:\binterquartile\b)")
 _OTHER_UNIT = re.compile(r"\s?(?![%p])[A-Za-z\u00b5\u03bc]")  # a unit other than percent
 
 
@@ -2004,7 +2026,11 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
     """Return percentages reported as results (pairs, with a CI, alone), not thresholds."""
     found = []
     for m in scan.finditer(grammar.PERCENT_PAIR, ("%",), 25, 60):
-        if _BELOW.search(_before(norm, m.start(), 16)) or _in_methods(norm, sents, m.start()):
+        if (
+            _BELOW.search(_before(norm, m.start(), 16))
+            or _RANGE_BEFORE.search(_before(norm, m.start(), 30))
+            or _in_methods(norm, sents, m.start())
+        ):
             continue  # "Patients with HbA1c between 7% and 10% were eligible"
         # "median f/u 22.6 months. Primary endpoint hit in 5.5% vs 7.1%": not the median's
         start = max(m.start() - 60, sents.of(m.start())[0])
@@ -2057,7 +2083,9 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             continue
         if _CONCENTRATION_BEFORE.search(_before(norm, m.start(), 40)):
             continue
-        if _in_methods(norm, sents, m.start()):
+        if _RANGE_BEFORE.search(_before(norm, m.start(), 30)) or _in_methods(
+            norm, sents, m.start()
+        ):
             continue
         value = value_of(m.group("pct"))
         if value is None or value > 1000:

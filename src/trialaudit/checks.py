@@ -2596,20 +2596,36 @@ def check_nnt_against_percentages(stat: dict, first: dict, second: dict) -> dict
     return _row(stat, "nnt_vs_percentages", stat["value_text"], verdict, assumption=assumption)
 
 
-def _defer_nnt_interval_to_difference(rows: list[dict | None]) -> None:
-    """An NNT interval that is the reciprocal of the printed interval of the difference came
-    from those rounded limits, so the counts' own interval, a rounding away, cannot show it
-    wrong: an inconsistent nnt_ci_vs_counts row is then not_checkable."""
+# What an NNT (or its interval) that is the reciprocal of the printed, rounded risk difference
+# (or its interval) came from: check of the counts -> check of the printed difference, and the
+# note the deferred row gets.
+_NNT_FROM_THE_DIFFERENCE = {
+    "nnt_vs_counts": (
+        "nnt_vs_difference",
+        "the NNT is the reciprocal of the printed risk difference (nnt_vs_difference), which "
+        "is rounded",
+    ),
+    "nnt_ci_vs_counts": (
+        "nnt_ci_vs_difference",
+        "the interval is the reciprocal of the printed interval of the risk difference "
+        "(nnt_ci_vs_difference), whose limits are rounded",
+    ),
+}
+
+
+def _defer_nnt_to_difference(rows: list[dict | None]) -> None:
+    """An NNT (or interval) that is the reciprocal of the printed risk difference (or of its
+    interval) came from those rounded values, so the counts' own, a rounding away, cannot show
+    it wrong ("13.1% and 11.9% ... difference 1.2 percentage points ... number needed to harm
+    84": 1/0.012 rounds up to 84, the counts' 1/0.01172 to 86): an inconsistent row against the
+    counts is then not_checkable."""
     done = [r for r in rows if r is not None]
-    if not any(r["check"] == "nnt_ci_vs_difference" and r["verdict"] == CONSISTENT for r in done):
-        return
+    consistent = {r["check"] for r in done if r["verdict"] == CONSISTENT}
     for row in done:
-        if row["check"] == "nnt_ci_vs_counts" and row["verdict"] == INCONSISTENT:
+        of_difference, note = _NNT_FROM_THE_DIFFERENCE.get(row["check"], ("", ""))
+        if of_difference in consistent and row["verdict"] == INCONSISTENT:
             row["verdict"] = NOT_CHECKABLE
-            row["note"] = (
-                "the interval is the reciprocal of the printed interval of the risk difference "
-                "(nnt_ci_vs_difference), whose limits are rounded"
-            )
+            row["note"] = note
 
 
 def _check_nnt_of_document(
@@ -2633,7 +2649,7 @@ def _check_nnt_of_document(
     if difference is not None:
         rows.append(check_nnt_against_difference(stat, difference))
         rows.append(check_nnt_ci_against_difference(stat, difference))
-        _defer_nnt_interval_to_difference(rows)
+        _defer_nnt_to_difference(rows)
     if not any(rows) and (pair := _nnt_percentages(stat, sentences)) is not None:
         rows.append(check_nnt_against_percentages(stat, *pair))
     if not any(rows):

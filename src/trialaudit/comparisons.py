@@ -192,6 +192,69 @@ def _estimates_opening_the_next_sentence(
         used.update(r["stat_id"] for r in (first, second, p_row) if r is not None)
 
 
+def estimates_of_each_arm_in_the_next_sentence(rows: list[dict], stats: list[dict]) -> None:
+    """Give each of the comparisons of several arms' counts in a sentence, none with an
+    estimate or a p of its own, the ratio of the next sentence that names its two arms, and
+    the p right after it, when that sentence gives no arm a value of its own: "... occurred in
+    45 (15.0%), 60 (19.9%) and 75 (25.0%) patients, respectively. Compared with placebo, the
+    relative risk was 0.60 (95% CI 0.43-0.84) for high-dose and 0.80 (0.59-1.08) for
+    low-dose." A hazard ratio is not the counts'. Run once the ratios have their arms."""
+    used = {
+        row[key]
+        for row in rows
+        for key in ("effect_stat_id", "second_effect_stat_id", "p_stat_id", "test_stat_id")
+        if row.get(key) is not None
+    }
+    sentences = _by_sentence(stats)
+    following = dict(itertools.pairwise(sorted(sentences)))
+    for sentence, own in _binary_rows_by_sentence(rows, stats).items():
+        nxt = following.get(sentence)
+        if (
+            len(own) < 2
+            or any(
+                row["effect_stat_id"] is not None or row["p_stat_id"] is not None for row, _ in own
+            )
+            or nxt is None
+            or nxt[0] - sentence[1] > SENTENCE_GAP
+            or any(s["kind"] in PER_ARM_VALUES for s in sentences[nxt])
+        ):
+            continue
+        after = sorted(sentences[nxt], key=lambda s: s["span_start"])
+        # ratios only: a difference's measure is named from its counts before this runs
+        estimates = [
+            s
+            for s in after
+            if s["kind"] == "ratio" and s["stat_id"] not in used and s.get("measure") != "HR"
+        ]
+        for row, _ in own:
+            pair = {context.arm_key(row["arm_1"]), context.arm_key(row["arm_2"])}
+            named = [e for e in estimates if _arm_pair(e["arm"]) == pair]
+            if len(named) != 1:
+                continue
+            effect = named[0]
+            later = [e["span_start"] for e in estimates if e["span_start"] > effect["span_end"]]
+            until = later[0] if later else nxt[1]
+            p_row = next(
+                (
+                    p
+                    for p in after
+                    if p["kind"] == "p_value"
+                    and effect["span_end"] <= p["span_start"] < until
+                    and p["stat_id"] not in used
+                ),
+                None,
+            )
+            used.update(r["stat_id"] for r in (effect, p_row) if r is not None)
+            row["effect_stat_id"] = effect["stat_id"]
+            row["p_stat_id"] = p_row["stat_id"] if p_row else None
+
+
+def _arm_pair(arms: str) -> set[str]:
+    """The keys of the two arms of an estimate's "A vs B", else an empty set."""
+    named = arms.split(" vs ")
+    return {context.arm_key(a) for a in named} if len(named) == 2 else set()
+
+
 # Words an estimate's outcome and its counts' outcome may share without naming the same thing.
 _GENERIC_OUTCOME_WORDS = frozenset(
     "risk odds rate rates ratio proportion number incidence occurrence patients participants "

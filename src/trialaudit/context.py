@@ -655,7 +655,7 @@ _ARM_OF_THE_PEOPLE = re.compile(
     r"\s(?P<arm>[A-Za-z][\w\-]{1,30}(?:\s[A-Za-z][\w\-]{1,30})?)\s(?:patients|participants"
     r"|subjects|recipients|women|men|children|adults|infants)\b"
 )
-_COUNT_OF_N = re.compile(r"\d[\d,]*\sof\s(?:the\s)?\d[\d,]*(?=\s)")
+_COUNT_OF_N = re.compile(r"(?<![\d,])\d[\d,]{0,8}\sof\s(?:the\s)?\d[\d,]{0,8}(?=\s)")
 _ARM_WORD_AFTER = re.compile(r"\s(?P<arm>[A-Za-z][\w\-]{1,30})(?=\s(?:vs\.?|versus)\s|\s?[,;.)]|$)")
 _GENERIC_ARMS = frozenset({"intervention", "treatment", "active", "experimental"})
 
@@ -1210,9 +1210,19 @@ def outcome_name(outcome: str) -> str:
     if _DELTA.match(outcome):
         return _DELTA.sub("", outcome) + " change"
     outcome = outcome.rstrip(" |")  # a pipe table's label: "Opioid 0-72 h, mean (SD) |"
+    outcome = _NOT_OF_THE_NAME.sub("", outcome) or outcome
     if described := _SUMMARY_DESCRIPTOR.search(outcome):
         outcome = outcome[: described.start()]
     return _NOUN_OF_VERB.get(outcome.lower(), outcome)
+
+
+# Words around an outcome's name that are not of it: "Also SpO2/FiO2 at day 7 improved",
+# "Depression scores also decreased", a thread's "the supplement says ventilator-free days were".
+_NOT_OF_THE_NAME = re.compile(
+    r"^(?:Also|also)\s|\salso$"
+    r"|^(?:(?:the|The)\s)?(?:supplement|paper|authors?|study|abstract|table|appendix|article)\s"
+    r"(?:says|said|reports?|reported|shows?|showed|states?|stated)\s(?:that\s)?"
+)
 
 
 # A table row label's unit and summary type after its name: "Age, years, mean (SD)", "Symptomatic

@@ -1490,6 +1490,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _risk_differences_of_counts(stats, comparison_rows)
     _arms_of_registry_analyses(stats, norm)
     attribution.arms_of_effects_from_values(stats, norm, study_arms)
+    comparisons.estimates_of_each_arm_in_the_next_sentence(comparison_rows, stats)
     attribution.outcomes_carried_to_effects(stats, norm, arm_words)
     _name_strata(stats)
     fact_rows = _fact_rows(doc_id, text, found_facts, layout)
