@@ -236,3 +236,36 @@ def test_a_ratio_printed_for_the_wrong_arm_is_inconsistent():
     text = THREE_ARMS.format(high="0.79 (0.59-1.07)", low="0.60 (95% CI 0.43-0.83)")
     _, checks = extract_and_check(text)
     assert {c["verdict"] for c in checks if c["check"] == "ratio_vs_counts"} == {"inconsistent"}
+
+
+def test_two_whole_numbers_opening_a_bracket_with_a_risk_ratio_are_the_arms_counts():
+    text = (
+        "We randomly assigned 400 patients to drug A (n=200) or placebo (n=200). Fewer patients "
+        "died with drug A (12 vs 20; RR 0.60, 95% CI 0.30-1.19)."
+    )
+    extraction, checks = extract_and_check(text)
+    counts = [(r["value"], r["arm"]) for r in extraction.statistics if r["kind"] == "count"]
+    assert counts == [(12, "drug A"), (20, "placebo")]
+    # epitools riskratio.wald(matrix(c(180, 20, 188, 12), 2, byrow = TRUE)): 0.6, 95% CI
+    # 0.3014526407 to 1.1942174371
+    [interval] = _of(checks, "ci_vs_counts", "RR 0.60")
+    assert interval["verdict"] == "consistent"
+    assert interval["recomputed_low"] == pytest.approx(0.3014526407, abs=1e-9)
+    assert interval["recomputed_high"] == pytest.approx(1.1942174371, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    "bracket",
+    [
+        "(12 vs 20 days; mean difference -8, -12 to -4)",
+        "(12 vs 20; P = 0.04)",
+        "(12.5 vs 20.1; OR 0.60, 0.30-1.19)",
+    ],
+)
+def test_numbers_in_a_bracket_with_a_unit_decimals_or_no_ratio_are_no_counts(bracket):  # guard
+    text = (
+        "We randomly assigned 400 patients to drug A (n=200) or placebo (n=200). Fewer patients "
+        f"died with drug A {bracket}."
+    )
+    extraction, _ = extract_and_check(text)
+    assert not [r for r in extraction.statistics if r["kind"] == "count"]

@@ -1551,6 +1551,8 @@ def _loose_counts(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         fields = {"outcome": context.named_outcome(noun)}
         fields["unit"] = "" if noun == "deaths" else EVENTS
         found += [_count_of(m, x, m.start(x), m.end(x), **fields) for x in ("x1", "x2")]
+    for m in scan.finditer(grammar.COUNTS_THEN_RATIO, (" vs", " versus"), 12, 40):
+        found += [_count_of(m, x, m.start(x), m.end(x)) for x in ("x1", "x2")]
     for m in scan.finditer(grammar.GROUP_THEN_COUNT, ("group, ", "arm, "), 45, 80):
         value = word_value(m.group("xw"))
         if value is not None:

@@ -1157,6 +1157,14 @@ EVENTS_PAIR = re.compile(
     \s?(?:vs\.?|versus)\s?(?P<x2>{INT})(?!\d|\.\d|\s?%)(?=\s?[;,)(]|\.(?!\d)|$)""",
     _X,
 )
+# Two whole numbers that open a bracket, then the ratio of a binary outcome in it: the arms'
+# counts of that outcome ("Fewer patients died with drug A (12 vs 20; RR 0.60, 0.30-1.20)").
+COUNTS_THEN_RATIO = re.compile(
+    rf"""(?<=\()(?P<x1>{INT})(?!\d|\.\d|\s?%)\s?(?:vs\.?|versus)\s?(?P<x2>{INT})(?!\d|\.\d|\s?%)
+    (?=[;,]\s?(?:(?:adjusted|unadjusted|crude)\s)?(?:RR|OR|RD|(?i:risk\sratio|odds\sratio
+    |relative\srisk|risk\sdifference))\b)""",
+    _X,
+)
 N_EQUALS = re.compile(
     rf"(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?P<nsym>[nN])\s?=\s?(?P<n>{INT})(?!\d)(?!\.\d)"
     rf"(?!\s?{N_PERCENT_AFTER})"  # "n = 22 [18%]" counts events
