@@ -170,19 +170,7 @@ def _estimates_opening_the_next_sentence(
             continue
         estimates = [s for s in after if s["kind"] in {"ratio", "difference"}]
         second = _second_estimate(estimates)
-        anchor = second or first
-        further = [e["span_start"] for e in estimates if e["span_start"] > anchor["span_end"]]
-        until = further[0] if further else nxt[1]
-        p_row = next(
-            (
-                p
-                for p in after
-                if p["kind"] == "p_value"
-                and anchor["span_end"] <= p["span_start"] < until
-                and p["stat_id"] not in used
-            ),
-            None,
-        )
+        p_row = _p_of_estimate(second or first, estimates, after, nxt[1], used)
         for later in (first, second, p_row):
             if later is not None:
                 later["outcome"] = later["outcome"] or cell["outcome"]
@@ -232,21 +220,29 @@ def estimates_of_each_arm_in_the_next_sentence(rows: list[dict], stats: list[dic
             if len(named) != 1:
                 continue
             effect = named[0]
-            later = [e["span_start"] for e in estimates if e["span_start"] > effect["span_end"]]
-            until = later[0] if later else nxt[1]
-            p_row = next(
-                (
-                    p
-                    for p in after
-                    if p["kind"] == "p_value"
-                    and effect["span_end"] <= p["span_start"] < until
-                    and p["stat_id"] not in used
-                ),
-                None,
-            )
+            p_row = _p_of_estimate(effect, estimates, after, nxt[1], used)
             used.update(r["stat_id"] for r in (effect, p_row) if r is not None)
             row["effect_stat_id"] = effect["stat_id"]
             row["p_stat_id"] = p_row["stat_id"] if p_row else None
+
+
+def _p_of_estimate(
+    anchor: dict, estimates: list[dict], rows: list[dict], sentence_end: int, used: set[int]
+) -> dict | None:
+    """The first p-value among ``rows`` after the estimate ``anchor`` and before the next of
+    ``estimates`` (else the sentence's end) that no comparison has taken."""
+    further = [e["span_start"] for e in estimates if e["span_start"] > anchor["span_end"]]
+    until = further[0] if further else sentence_end
+    return next(
+        (
+            p
+            for p in rows
+            if p["kind"] == "p_value"
+            and anchor["span_end"] <= p["span_start"] < until
+            and p["stat_id"] not in used
+        ),
+        None,
+    )
 
 
 def _arm_pair(arms: str) -> set[str]:
