@@ -553,6 +553,7 @@ def outcomes_of_bracketed_values(stats: list[dict], norm: str) -> None:
         if row["kind"] not in EFFECT_KINDS or row["outcome"] or index < 2:
             continue
         values = []  # the per-arm values right before, back to the one that opens the bracket
+        opened = False
         for value in reversed(by_start[:index]):
             if (
                 value["kind"] not in PER_ARM_KINDS
@@ -560,13 +561,12 @@ def outcomes_of_bracketed_values(stats: list[dict], norm: str) -> None:
             ):
                 break
             values.append(value)
-            if _OPENS_BRACKET.search(norm, max(0, value["span_start"] - 2), value["span_start"]):
+            start = value["span_start"]
+            if opened := bool(_OPENS_BRACKET.search(norm, max(0, start - 2), start)):
                 break
         if (
-            len(values) >= 2
-            and _OPENS_BRACKET.search(
-                norm, max(0, values[-1]["span_start"] - 2), values[-1]["span_start"]
-            )
+            opened
+            and len(values) >= 2
             and _THEN_AN_ESTIMATE.fullmatch(norm, values[0]["span_end"], row["span_start"])
             and ")" not in norm[values[-1]["span_start"] : row["span_start"]]
             and len({v["outcome"] for v in values}) == 1
