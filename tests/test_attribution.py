@@ -2609,3 +2609,35 @@ def test_a_word_before_the_people_that_names_no_arm_is_not_their_arm():  # guard
 )
 def test_words_around_an_outcome_that_are_not_of_its_name_are_left_out(text, outcome):
     assert {r["outcome"] for r in stats(text)} == {outcome}
+
+
+ORDER_SIZED = (
+    "Eighty adults were randomized to melatonin 3 mg (n = 40) or zolpidem 5 mg (n = 40). "
+    "Sleep latency fell from 48.2 ± 10.1 to 30.5 ± 9.8 minutes in the zolpidem group and "
+    "from 47.6 ± 11.0 to 35.9 ± 10.4 minutes in the melatonin group."
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        # "respectively" right after a sentence that named the arms the other way round
+        (
+            " Next-day drowsiness was reported by 35% and 10%, respectively.",
+            [("35%", "zolpidem"), ("10%", "melatonin")],
+        ),
+        # a paragraph between: the order the arms were sized in
+        (
+            "\n\nNext-day drowsiness was reported by 35% and 10%, respectively.",
+            [("35%", "melatonin 3 mg"), ("10%", "zolpidem 5 mg")],
+        ),
+        # "vs" keeps the order the arms were sized in
+        (
+            " Next-day drowsiness was reported by 35% vs 10%.",
+            [("35%", "melatonin 3 mg"), ("10%", "zolpidem 5 mg")],
+        ),
+    ],
+)
+def test_respectively_takes_the_order_the_sentence_before_named_the_arms(after, expected):
+    found = [(t, arm) for t, arm, _ in per_arm(ORDER_SIZED + after) if t.endswith("%")]
+    assert found == expected

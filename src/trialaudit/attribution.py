@@ -274,7 +274,11 @@ def _assign_run(
     if labels is None and not named_any and _one_value_per_arm(run, norm):
         ordered = study_arms_in_order(stats, first["study_id"], first["span_start"])
         if len(ordered) == len(run):
-            labels = [a["arm"] for a in ordered]
+            # "... in the budesonide group and ... in the montelukast group. Rescue inhaler use
+            # fell by 62% and 41%, respectively": the order the sentence before named the arms
+            said = _RESPECTIVELY.search(norm, run[-1]["span_end"], run[-1]["sentence_end"])
+            before = _arms_of_sentence_before(run, by_start, norm) if said else None
+            labels = before or [a["arm"] for a in ordered]
         elif (first["study_id"], len(run)) in last_arms:
             # a study sized under more names than it has arms (an abstract in two languages),
             # or not sized at all: the arms of the run in this sentence or the one right before
