@@ -319,6 +319,12 @@ def outcomes_of(text):
             "had ischemic cardiomyopathy.",
             [("23%", "women"), ("45%", "diabetes"), ("57%", "ischemic cardiomyopathy")],
         ),
+        # the label of the first value and the known outcome of the second differ in case
+        # only: one outcome, spelled as the known outcome and the p-value spell it
+        (
+            "Mortality at 30 days was 3.1% v 3.6% (P=0.65).",
+            [("3.1%", "mortality"), ("3.6%", "mortality"), ("P=0.65", "mortality")],
+        ),
     ],
 )
 def test_outcomes_of_subjects_clauses_and_labels(text, expected):

@@ -284,3 +284,36 @@ def test_the_arms_named_by_their_role_after_arms_sized_in_clusters():
 def test_a_size_of_each_arm_in_a_bracket_after_clusters_counts_no_people(text, people_sizes):
     rows = extract_document("t", text).statistics
     assert [r["value"] for r in rows if r["kind"] == "arm_size"] == people_sizes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bracket after the clusters splits them into arms: sizes in clusters
+        (
+            "Cluster randomized trial in 36 primary care practices (18 intervention, 18 control) "
+            "enrolling 2,418 patients.",
+            [("18", "intervention", "clusters"), ("18", "control", "clusters")],
+        ),
+        # guard: the same bracket after people splits people
+        (
+            "Randomized trial in 36 patients (18 intervention, 18 control) with gout.",
+            [("18", "intervention", ""), ("18", "control", "")],
+        ),
+    ],
+)
+def test_a_list_of_arm_sizes_in_a_bracket_after_clusters_counts_clusters(text, expected):
+    found = [(t, arm, unit) for kind, t, arm, unit in sizes(text) if kind == "arm_size"]
+    assert found == expected
+
+
+def test_arms_sized_in_clusters_raise_no_alarm_against_the_people_enrolled():
+    text = (
+        "Cluster randomized trial in 36 primary care practices (18 intervention, 18 control) "
+        "enrolling 2,418 patients. At 12 months, 612 of 1,230 patients (49.8%) in intervention "
+        "practices and 451 of 1,188 (38.0%) in control practices achieved blood pressure control."
+    )
+    extraction = extract_document("t", text)
+    rows = check_document(extraction.statistics, extraction.comparisons, Settings())
+    assert [r["check"] for r in rows if r["verdict"] == "inconsistent"] == []
+    assert [r["check"] for r in rows if r["verdict"] == "consistent"] == ["percent_vs_count"] * 2

@@ -360,3 +360,42 @@ def test_a_difference_in_percentage_points_after_a_mean_said_to_change_is_of_mea
         "percentage points (95% CI -7.1 to -0.9)."
     )
     assert one(text, "difference")["measure"] == "risk difference"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the odds named apart from the value, and the next value of its list
+        (
+            "Compared with placebo, the odds of an acute respiratory infection were 0.85 (95% CI "
+            "0.62-1.16) with low-dose and 0.71 (95% CI 0.51-0.98) with high-dose vitamin D.",
+            [("OR", 0.85, 0.62, 1.16, 0.95), ("OR", 0.71, 0.51, 0.98, 0.95)],
+        ),
+        (
+            "The hazard of death was 0.74 (90% CI 0.60 to 0.91) with the new regimen.",
+            [("HR", 0.74, 0.60, 0.91, 0.90)],
+        ),
+    ],
+)
+def test_odds_or_hazard_named_apart_from_its_value_is_a_ratio(text, expected):
+    found = [
+        (r["measure"], r["value"], r["ci_low"], r["ci_high"], r["ci_level"])
+        for r in of_kind(text, "ratio")
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mean with its CI after other words stays a summary
+        "The mean of the scores was 0.85 (95% CI 0.62-1.16) with low-dose.",
+        # a percentage is no ratio
+        "The odds of response were 35% (95% CI 30-40%) with low-dose.",
+        # the next value of a list without the odds named before it
+        "Scores were 0.85 (95% CI 0.62-1.16) with low-dose and 0.71 (95% CI 0.51-0.98) with "
+        "high-dose.",
+    ],
+)
+def test_values_not_named_odds_or_hazard_are_no_ratio(text):
+    assert of_kind(text, "ratio") == []

@@ -1042,12 +1042,22 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
         ):
             continue
         population = _population_before(norm, sentence, m.start())
-        sizes = []
+        sizes = [word_value(m.group(f"n{i}")) for i in (1, 2, 3) if m.group(f"n{i}")]
+        # "36 primary care practices (18 intervention, 18 control)": the arms' clusters
+        clusters = _CLUSTERS_OPEN_BRACKET.search(norm, max(sentence[0], m.start() - 60), m.start())
+        in_clusters = clusters is not None and word_value(clusters.group("n")) == sum(sizes)
         for i in (1, 2, 3):
             if m.group(f"n{i}"):
                 n, arm = f"n{i}", context.clean_arm(m.group(f"arm{i}"))
-                found.append(_arm_size(m.start(n), m.end(n), m.group(n), arm, population))
-                sizes.append(word_value(m.group(n)))
+                if in_clusters:
+                    found.append(
+                        _size(
+                            "arm_size", *m.span(n), m.group(n), arm=arm, subgroup="",
+                            population="randomized", unit=CLUSTERS,
+                        )
+                    )  # fmt: skip
+                else:
+                    found.append(_arm_size(m.start(n), m.end(n), m.group(n), arm, population))
         # "of whom 3390 (2259 vaccine, 1131 control) received three doses": the total the
         # bracket splits
         total = _TOTAL_BEFORE_BRACKET.search(
@@ -1060,6 +1070,10 @@ def _sizes_that_add_up(norm: str, sents: context.Sentences, scan: Scanner) -> li
     return found
 
 
+# "36 primary care practices (": clusters a bracket after them splits into arms.
+_CLUSTERS_OPEN_BRACKET = re.compile(
+    rf"(?<![\w.,\-])(?P<n>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s){{0,3}}{_CLUSTER_NOUN}\s\($"
+)
 # "Of the 220 patients, 110 were assigned to ...": the people a sentence that allocates splits.
 _OF_TOTAL = re.compile(
     rf"(?<![\w\-])(?i:of)\s(?:the\s)?(?P<n>{COUNT_WORD})\s(?:[\w\-]{{1,20}}\s)?"

@@ -208,13 +208,20 @@ def one_outcome_per_run(runs: list[list[dict]]) -> None:
     ("Median length of stay: 8 days [IQR 6-11] vs 10 days [IQR 7-15]" gave the first value
     'stay' and the second 'length of stay'), and those with none the one outcome of the others
     ("HIV-1 RNA <50 copies/mL, 255/275 (92.7) vs 250/274 (91.2)"): values side by side measure
-    one outcome."""
+    one outcome. Outcomes that differ in case only are one ("Mortality at 30 days was 3.1% v
+    3.6%" gave the first value the label, the second the known outcome 'mortality'): the
+    lower-case spelling is kept, as the known outcomes and the run's p-value spell it."""
     for run in runs:
         outcomes = {row["outcome"] for row in run if row["outcome"]}
         if not outcomes:
             continue
-        longest = max(outcomes, key=len)
-        if all(longest.lower().endswith(" " + o.lower()) for o in outcomes if o != longest):
+        # the longest; of those differing in case only, the lower-case one if any, else the
+        # first in sorted order (a set's order differs between runs)
+        longest = min(outcomes, key=lambda o: (-len(o), o != o.lower(), o))
+        if all(
+            longest.lower() == o.lower() or longest.lower().endswith(" " + o.lower())
+            for o in outcomes
+        ):
             for row in run:
                 row["outcome"] = longest
 

@@ -382,6 +382,52 @@ _RISK_DIFFERENCE_BEFORE = re.compile(
     r"(?i)\b(?<!relative\s)(?:absolute\s)?risk\s(?:reduction|difference|increase)\b"
     r"[^.;\d]{0,60}$"
 )
+# "Compared with placebo, the odds of an acute respiratory infection were 0.85 (95% CI
+# 0.62-1.16) with low-dose and 0.71 (95% CI 0.51-0.98) with high-dose supplementation": an
+# odds or hazard named apart from its value is a ratio, as is the next value of its list.
+_ODDS_OR_HAZARD_OF = re.compile(
+    r"(?i)\bthe\s(?P<what>odds|hazard)\sof\s[^.;:()\d]{1,60}?\s(?:was|were)\s(?:about\s)?$"
+)
+_LEVEL_PERCENT = re.compile(r"(\d{2})\s?%")
+_NEXT_OF_THE_LIST = re.compile(r"\s(?:with|for|in|among)\s[^.;:()\d]{1,40}?,?\sand\s$")
+
+
+def _ratio_named_apart(
+    norm: str, m: re.Match, fields: dict[str, Any], kind: str, found: list[Candidate]
+) -> Candidate | None:
+    """Return a bare value and its CI as the odds or hazard ratio named apart before it (see
+    _ODDS_OR_HAZARD_OF), or as the next of that ratio's list; else None."""
+    if kind != "ci" or fields["unit"]:
+        return None
+    named = _ODDS_OR_HAZARD_OF.search(_before(norm, m.start(), 90))
+    if named:
+        measure = "OR" if named.group("what").lower() == "odds" else "HR"
+    else:
+        last = found[-1] if found else None
+        if not (
+            last is not None
+            and last.kind == "ratio"
+            and _NEXT_OF_THE_LIST.fullmatch(norm, last.end, m.start())
+            and _ODDS_OR_HAZARD_OF.search(_before(norm, last.start, 90))
+        ):
+            return None
+        measure = last.fields["measure"]
+    level = _LEVEL_PERCENT.search(norm, m.start("open"), m.start("q1"))
+    return Candidate(
+        "ratio",
+        m.start(),
+        m.end(),
+        {
+            "measure": measure,
+            "outcome": "",
+            "value_text": fields["value_text"],
+            "ci_low_text": m.group("q1"),
+            "ci_high_text": m.group("q3"),
+            "ci_level": float(level.group(1)) / 100 if level else None,
+        },
+    )
+
+
 # "The relative risk reduction for death was 0.25 (95% CI 0.10 to 0.38)": 1 - RR and its CI,
 # no summary of one arm's values (a relative reduction in percent is read as efficacy).
 _RELATIVE_REDUCTION_BEFORE = re.compile(
@@ -1847,6 +1893,10 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             if _RELATIVE_REDUCTION_BEFORE.search(name):
                 continue
             risk = _RISK_DIFFERENCE_BEFORE.search(name)
+            ratio = _ratio_named_apart(norm, m, fields, kind, found)
+            if ratio is not None:
+                found.append(ratio)
+                continue
         of_an_arm = _beside_another_arms(norm, sents, m) if label is None and kind == "ci" else ""
         if of_an_arm == "mean":
             fields["summary_type_not_stated"] = True
