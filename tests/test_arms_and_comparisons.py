@@ -1523,3 +1523,29 @@ def test_a_share_of_the_people_of_an_arm_takes_that_arm():
     )
     arms = [(r["value"], r["arm"]) for r in stats(text) if r["kind"] == "percentage"]
     assert arms == [(28.4, "intervention"), (22.1, "control"), (30, "")]
+
+
+LETTER_GROUPS = (
+    "Sixty patients were randomly allocated to group A (ketamine 0.5 mg/kg, n = 30) or group B "
+    "(saline, n = 30). Pain scores at 2 h were lower in group A (2.3 ± 0.9) than in group B "
+    "(4.1 ± 1.2) (P < 0.001)."
+)
+
+
+def test_values_of_a_group_called_by_its_letter_take_the_arm_sized_under_it():
+    extraction = extract_document("t", LETTER_GROUPS)
+    means = [(r["source_text"], r["arm"]) for r in extraction.statistics if r["kind"] == "mean"]
+    assert means == [("2.3 ± 0.9", "ketamine 0.5 mg/kg"), ("4.1 ± 1.2", "saline")]
+    [comparison] = extraction.comparisons
+    assert (comparison["arm_1"], comparison["total_1"]) == ("ketamine 0.5 mg/kg", 30)
+    assert (comparison["arm_2"], comparison["total_2"]) == ("saline", 30)
+
+
+def test_two_labels_read_as_one_arm_give_the_comparison_no_sizes():
+    # "group C" and "group D" name no sized arm; both would resolve to the one intervention arm
+    text = LETTER_GROUPS.replace("in group A (2", "in group C (2").replace(
+        "in group B (4", "in group D (4"
+    )
+    [comparison] = extract_document("t", text).comparisons
+    assert (comparison["arm_1"], comparison["arm_2"]) == ("group C", "group D")
+    assert (comparison["total_1"], comparison["total_2"]) == (None, None)

@@ -319,6 +319,25 @@ def outcomes_of(text):
             "had ischemic cardiomyopathy.",
             [("23%", "women"), ("45%", "diabetes"), ("57%", "ischemic cardiomyopathy")],
         ),
+        # an odds ratio's odds of what: the what
+        (
+            "After adjustment, the odds of discharge remained higher (aOR 2.3, 95% CI 1.1-4.8).",
+            [("aOR 2.3, 95% CI 1.1-4.8", "discharge")],
+        ),
+        # what the people reported or achieved, after their counts
+        (
+            "Eleven women (34%) in the acupuncture group and four (13%) in the sham group "
+            "reported minor bruising.",
+            [("Eleven women (34%)", "minor bruising"), ("four (13%)", "minor bruising")],
+        ),
+        (
+            "312 (73.8%) of 423 participants in the drug group and 84 (19.9%) of 423 in the "
+            "placebo group achieved at least 5% weight loss.",
+            [
+                ("312 (73.8%) of 423", "at least 5% weight loss"),
+                ("84 (19.9%) of 423", "at least 5% weight loss"),
+            ],
+        ),
         # the label of the first value and the known outcome of the second differ in case
         # only: one outcome, spelled as the known outcome and the p-value spell it
         (
@@ -2647,3 +2666,19 @@ ORDER_SIZED = (
 def test_respectively_takes_the_order_the_sentence_before_named_the_arms(after, expected):
     found = [(t, arm) for t, arm, _ in per_arm(ORDER_SIZED + after) if t.endswith("%")]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the label before the first value is the known outcome both values measure: no arm
+        ("Also ICU mortality 10% vs 9.5%, p=0.89.", [("10%", ""), ("9.5%", "")]),
+        # guard: labels that name arms stay the values' arms
+        (
+            "Mortality: MSC 10% vs placebo 9.5%, p=0.89.",
+            [("10%", "MSC"), ("9.5%", "placebo")],
+        ),
+    ],
+)
+def test_a_label_that_names_the_outcome_is_no_arm(text, expected):
+    assert [(t, arm) for t, arm, _ in per_arm(text)] == expected

@@ -12,6 +12,7 @@ from trialaudit.checks import (
     check_document,
     counts_for_percent,
     denominators_for_percent,
+    sized_arm_key,
 )
 from trialaudit.extract import extract_document
 from trialaudit.judgement import as_reported
@@ -958,3 +959,36 @@ def test_the_p_of_a_hazard_ratio_is_not_taken_for_the_medians_p():
     )
     assert "p_vs_summaries" not in found
     assert [(r["reported"], r["verdict"]) for r in found["p_vs_ci"]] == [("= 0.002", "consistent")]
+
+
+def test_a_percentage_takes_the_size_of_the_sized_arm_whose_name_holds_its_arms():
+    text = (
+        "We randomly assigned 1,204 patients to early rhythm control (602 patients) or usual "
+        "care (602 patients). The event occurred in 8.8% of the patients in the rhythm-control "
+        "group and in 11.1% of those in the other group."
+    )
+    extraction = extract_document("t", text)
+    rows = [
+        (r["reported"], r["recomputed"])
+        for r in check_document(extraction.statistics, extraction.comparisons, Settings())
+        if r["check"] == "percent_granularity"
+    ]
+    # the first is of its arm's 602 only; the second, of no arm, of every size stated
+    assert rows == [("8.8", "x/602: x in {53}"), ("11.1", "x/602: x in {67}; x/1204: x in {134}")]
+
+
+@pytest.mark.parametrize(
+    ("arm", "key"),
+    [
+        ("rhythm-control", "early rhythm control"),
+        ("usual care", "usual care"),
+        # held by two sized arms' names, or by none: its own key
+        ("rhythm control", "rhythm control"),
+        ("placebo", "placebo"),
+    ],
+)
+def test_the_sized_arm_a_name_refers_to(arm, key):
+    sizes = {"early rhythm control": 300, "delayed rhythm control": 300, "usual care": 300}
+    if arm == "rhythm-control":
+        del sizes["delayed rhythm control"]
+    assert sized_arm_key(arm, sizes) == key

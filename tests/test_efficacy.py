@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from extraction_helpers import extract_and_check
 from reference import close, rows
 
 from trialaudit.checks import Settings, check_document, efficacy_from_risks
@@ -295,3 +296,52 @@ def test_an_efficacy_against_something_named_is_not_flagged_by_its_words():  # g
     extraction = extract_document("d", text)
     (efficacy,) = [s for s in extraction.statistics if s["value_text"] == "60.2"]
     assert "efficacy" not in efficacy["flags"].split(";")
+
+
+# 1.2% and 3.4% round from [1.15, 1.25) and [3.35, 3.45): 100 (1 - x / y) spans 100 (1 -
+# 1.25 / 3.35) = 62.69 to 100 (1 - 1.15 / 3.45) = 66.67.
+RISKS_THEN_REDUCTION = (
+    "A total of 3,000 participants were randomized equally to vaccine or placebo. Confirmed "
+    "influenza occurred in {first} and {second} of participants in the {arms} groups, "
+    "respectively ({name}, {value}; 95% CI, 44.2 to 77.7)."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "arms", "name", "value", "verdict"),
+    [
+        ("1.2%", "3.4%", "vaccine and placebo", "relative risk reduction", "64.7%", "consistent"),
+        # the comparator's risk printed first
+        ("3.4%", "1.2%", "placebo and vaccine", "relative risk reduction", "62.7%", "consistent"),
+        ("1.2%", "3.4%", "vaccine and placebo", "relative risk reduction", "66.6%", "consistent"),
+        ("1.2%", "3.4%", "vaccine and placebo", "relative risk reduction", "70.7%", "inconsistent"),
+        ("1.2%", "3.4%", "vaccine and placebo", "relative risk reduction", "62.6%", "inconsistent"),
+        # an efficacy may come from a hazard ratio or person-time
+        ("1.2%", "3.4%", "vaccine and placebo", "vaccine efficacy", "70.7%", "not_checkable"),
+    ],
+)
+def test_a_relative_risk_reduction_is_held_to_the_arms_percentages(
+    first, second, arms, name, value, verdict
+):
+    text = RISKS_THEN_REDUCTION.format(
+        first=first, second=second, arms=arms, name=name, value=value
+    )
+    _, checks = extract_and_check(text)
+    found = [
+        (c["reported"], c["verdict"]) for c in checks if c["check"] == "efficacy_vs_percentages"
+    ]
+    assert found == [(value.rstrip("%"), verdict)]
+
+
+def test_a_relative_risk_reduction_is_no_arms_value_for_the_nnt_after_it():
+    text = RISKS_THEN_REDUCTION.format(
+        first="1.2%",
+        second="3.4%",
+        arms="vaccine and placebo",
+        name="relative risk reduction",
+        value="64.7%",
+    )
+    # 1 / (3.45 - 1.15) % = 43.48 to 1 / (3.35 - 1.25) % = 47.62
+    _, checks = extract_and_check(text + " The number needed to vaccinate was 46.")
+    found = [(c["check"], c["verdict"]) for c in checks if c["check"].startswith("nnt")]
+    assert found == [("nnt_vs_percentages", "consistent")]

@@ -427,3 +427,44 @@ def test_arm_labels_of_a_line_by_line_summary_stay_on_their_line_and_a_bare_p_li
     (p_check,) = [c for c in checks if c["check"] == "p_vs_counts"]
     assert p_check["verdict"] == "consistent"
     assert p_check["recomputed_value"] == pytest.approx(0.1148046, abs=5e-7)
+
+
+def test_a_markdown_rows_label_after_its_opening_bar_is_its_cells_outcome():
+    text = (
+        "Table 2. Outcomes at 12 weeks\n"
+        "| Outcome | Drug (n = 85) | Placebo (n = 84) | P value |\n"
+        "|---|---|---|---|\n"
+        "| Remission, n (%) | 34 (40.0) | 19 (22.6) | 0.02 |\n"
+        "| Dropout, n (%) | 9 (10.6) | 11 (13.1) | 0.62 |\n"
+    )
+    found = [
+        (r["source_text"], r["arm"], r["outcome"]) for r in stats(text) if r["kind"] != "arm_size"
+    ]
+    assert found == [
+        ("34 (40.0)", "Drug", "Remission"),
+        ("19 (22.6)", "Placebo", "Remission"),
+        ("0.02", "Drug vs Placebo", "Remission"),
+        ("9 (10.6)", "Drug", "Dropout"),
+        ("11 (13.1)", "Placebo", "Dropout"),
+        ("0.62", "Drug vs Placebo", "Dropout"),
+    ]
+
+
+def test_a_markdown_difference_column_before_a_p_column_holds_differences():
+    text = (
+        "Table 2. Outcomes at 12 weeks\n"
+        "| Outcome | Drug (n = 85) | Placebo (n = 84) | Difference (95% CI) | P value |\n"
+        "|---|---|---|---|---|\n"
+        "| Remission, n (%) | 34 (40.0) | 19 (22.6) | 17.4 (3.7 to 31.1) | 0.02 |\n"
+        "| HAM-D change, mean (SD) | -12.1 (6.8) | -8.4 (7.2) | -3.7 (-5.8 to -1.6) | <0.001 |\n"
+    )
+    found = [
+        (r["source_text"], r["value"], r["ci_low"], r["ci_high"], r["outcome"])
+        for r in of_kind(text, "difference")
+    ]
+    assert found == [
+        ("17.4 (3.7 to 31.1)", 17.4, 3.7, 31.1, "Remission"),
+        ("-3.7 (-5.8 to -1.6)", -3.7, -5.8, -1.6, "HAM-D change"),
+    ]
+    assert [r["source_text"] for r in of_kind(text, "p_value")] == ["0.02", "<0.001"]
+    assert of_kind(text, "median") == []

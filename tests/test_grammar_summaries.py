@@ -124,6 +124,10 @@ def test_brackets_that_are_not_medians(text):
         # a bracket that goes on after the named SD, with the difference or its p
         ("versus 598 mL (SD 245; mean difference −86 mL)", "598 mL (SD 245", 598, 245, "sd"),
         ("Mean loss was 598 mL (SD 245; P = .02).", "Mean loss was 598 mL (SD 245", 598, 245, "sd"),
+        # units per kilogram, hour or day
+        ("Stool output was 112 g/kg (SD 45).", "112 g/kg (SD 45)", 112, 45, "sd"),
+        ("Urine output was 1.2 mL/kg/h ± 0.4 on day 1.", "1.2 mL/kg/h ± 0.4", 1.2, 0.4, "sd"),
+        ("Intake averaged 25 kcal/kg/day (SD 6).", "25 kcal/kg/day (SD 6)", 25, 6, "sd"),
     ],
 )
 def test_mean_with_sd(text, source, value, sd, spread):

@@ -65,6 +65,9 @@ def test_rounding_up_keeps_a_whole_number_whole():
         ("The number needed to harm (NNH) for nausea was 14.", "NNH", 14, None, None, "nausea"),
         ("NNTB 9 (95% CI 6 to 25)", "NNT", 9, 6, 25, ""),
         ("a number needed to treat of 7.7", "NNT", 7.7, None, None, ""),
+        # to vaccinate: a benefit, as to treat
+        ("The number needed to vaccinate was 46 (95% CI 33 to 77).", "NNT", 46, 33, 77, ""),
+        ("(NNV 46, 95% CI 33 to 77)", "NNT", 46, 33, 77, ""),
     ],
 )
 def test_a_number_needed_to_treat_is_read_with_its_interval(

@@ -371,6 +371,12 @@ def test_a_statistical_analysis_of_two_arms_is_checked_against_their_counts():
     assert ("ratio_vs_counts", "inconsistent") in analysis_checks(odds)
 
 
+@pytest.mark.parametrize(("p", "verdict"), [("| 0.41", "consistent"), ("| <0.01", "inconsistent")])
+def test_the_p_value_of_an_analysis_printed_as_a_tables_row_is_read(p, verdict):
+    text = ANALYSED.format(selection="", p=p, odds="0.55")
+    assert ("p_vs_counts", verdict) in analysis_checks(text)
+
+
 def test_rows_with_a_colon_after_their_name_take_the_arm_titles():
     stats = extract_document("r", ANALYSED.format(selection="", p="0.41", odds="0.55"))
     assert [

@@ -269,3 +269,23 @@ def test_numbers_in_a_bracket_with_a_unit_decimals_or_no_ratio_are_no_counts(bra
     )
     extraction, _ = extract_and_check(text)
     assert not [r for r in extraction.statistics if r["kind"] == "count"]
+
+
+def test_people_receiving_a_treatment_and_then_randomized_are_the_sample_not_an_arm():
+    text = (
+        "Methods: 240 children receiving antibiotics were randomised to Lactobacillus rhamnosus "
+        "GG (n=120) or placebo (n=120). Results: AAD occurred in 9/118 (7.6%) children in the "
+        "probiotic group and 27/117 (23.1%) in the placebo group (RR 0.33, 95% CI 0.16-0.67)."
+    )
+    extraction, checks = extract_and_check(text)
+    sizes = [(r["kind"], r["value"]) for r in extraction.statistics if r["kind"].endswith("size")]
+    assert sizes == [("sample_size", 240), ("arm_size", 120), ("arm_size", 120)]
+    # the probiotic is the one arm that is not placebo: epitools
+    # riskratio.wald(matrix(c(90, 27, 109, 9), 2, byrow = TRUE)) 0.3305084746, 95% CI
+    # 0.1625363816 to 0.6720701586
+    [ratio] = _of(checks, "ratio_vs_counts", "RR 0.33")
+    [interval] = _of(checks, "ci_vs_counts", "RR 0.33")
+    assert ratio["verdict"] == interval["verdict"] == "consistent"
+    assert ratio["recomputed_value"] == pytest.approx(0.3305084746, abs=1e-9)
+    assert interval["recomputed_low"] == pytest.approx(0.1625363816, abs=1e-9)
+    assert interval["recomputed_high"] == pytest.approx(0.6720701586, abs=1e-9)

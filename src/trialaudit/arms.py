@@ -1243,6 +1243,8 @@ def _treated_with(norm: str, sents: context.Sentences, scan: Scanner) -> list[Ca
         if not (verb or (of_those and norm.startswith(",", m.end())) or of_whom):
             unexplained.setdefault(sentence, []).append(m)
             continue
+        if _RANDOMIZED_AFTER.match(norm, m.end()):
+            continue  # "240 children receiving antibiotics were randomised to LGG or placebo"
         arm = m.group("arm").strip()
         arm = context.clean_arm(arm) if of_whom else arm  # "received the intervention"
         if word_value(arm.split()[0]) is not None or context.NO_ARM_GIVEN.match(arm):

@@ -439,7 +439,7 @@ _NEEDED_WORD = re.compile(rf"\b(?:{grammar.NNT_ABBREVIATIONS}|(?i:needed))\b")
 # 0.69 to 0.97; hazard ratio 0.60, 0.40 to 0.90".
 _RATIO_NAMED = re.compile(r"(?i:\bratio\b)|\b(?:HR|OR|RR|IRR)\b")
 _NUMBER_NEEDED = re.compile(
-    rf"(?i)\b(?:{grammar.NNT_ABBREVIATIONS}|number\sneeded\sto\s(?:treat|harm))\b[^\d]{{0,12}}$"
+    rf"(?i)\b(?:{grammar.NNT_ABBREVIATIONS}|number\sneeded\sto\s(?:treat|harm|vaccinate|screen))\b[^\d]{{0,12}}$"
 )
 
 
@@ -580,7 +580,7 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
 def _numbers_needed(norm: str, scan: Scanner) -> list[Candidate]:
     """Return numbers needed to treat (measure NNT) or harm (NNH) with their CIs."""
     found = []
-    for m in scan.finditer(grammar.NUMBER_NEEDED, ("needed", "NNT", "NNH"), 40, 160):
+    for m in scan.finditer(grammar.NUMBER_NEEDED, ("needed", "NNT", "NNH", "NNV"), 40, 160):
         abbr = (m.group("abbr") or "").upper()
         harm = abbr in {"NNH", "NNTH"} or (m.group("verb") or "").lower() == "harm"
         fields = {
@@ -1056,7 +1056,7 @@ def _p_values(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
     found = []
     for m in grammar.P_VALUE.finditer(norm):
         said = _SAID_COMPARATORS.get(m.group("said_cmp") or "")
-        cmp = m.group("cmp") or m.group("colon_cmp") or said or "="
+        cmp = m.group("cmp") or m.group("colon_cmp") or m.group("pipe_cmp") or said or "="
         if cmp in {"<", "\u2264", "<=", "=<"} and _THRESHOLD.search(norm, *sents.of(m.start())):
             continue  # "P < 0.05 was considered significant" is a threshold, not a result
         fields = {"value_text": m.group("p"), "comparator": cmp}
@@ -1364,8 +1364,7 @@ def _table_differences(norm: str, sents: context.Sentences, scan: Scanner) -> li
             "value_text": m.group("est"),
             "unit": unit,
         }
-        end = m.start() + len(m.group().rstrip())
-        found.append(Candidate("difference", m.start(), end, fields | _ci_fields(m)))
+        found.append(Candidate("difference", m.start(), m.end("interval"), fields | _ci_fields(m)))
     return found
 
 

@@ -384,8 +384,20 @@ def check_percent_granularity(stat: dict, sizes: list[int], of_arm: bool = False
 
 def sizes_of_arm(stat: dict, arm_sizes: dict[str, int], analysed: dict[str, int]) -> list[int]:
     """Return the sizes the text states for a value's arm (randomized and analysed), if any."""
-    key = arm_key(stat.get("arm") or "")
+    key = sized_arm_key(stat.get("arm") or "", arm_sizes)
     return sorted({n for n in (arm_sizes.get(key), analysed.get(key)) if n})
+
+
+def sized_arm_key(arm: str, arm_sizes: dict[str, int]) -> str:
+    """Return the key of the sized arm a value's arm names: its own, else the one sized arm whose
+    name holds all its words ("the rhythm-control group" of "early rhythm control (602
+    patients)"), else its own."""
+    key = arm_key(arm)
+    if not key or key in arm_sizes:
+        return key
+    words = set(key.split())
+    holding = [sized for sized in arm_sizes if words <= set(sized.split())]
+    return holding[0] if len(holding) == 1 else key
 
 
 # A percentage whose interval comes from a survival curve or a model (Greenwood or log-log
@@ -406,10 +418,11 @@ def percentage_sizes(
     if not _missing(stat.get("denominator")):
         return int(float(stat["denominator"])), True
     arm = stat.get("arm") or ""
-    if arm and arm_key(arm) in analysed:
-        return analysed[arm_key(arm)], True
-    if arm and arm_key(arm) in arm_sizes:
-        return arm_sizes[arm_key(arm)], False
+    key = sized_arm_key(arm, arm_sizes)
+    if arm and key in analysed:
+        return analysed[key], True
+    if arm and key in arm_sizes:
+        return arm_sizes[key], False
     if not arm and samples:
         return samples[0], False
     return None
@@ -982,7 +995,12 @@ def _percentages_before(
     for window in windows:
         since = [s for s in window if s["kind"] in {"difference", "ratio", "test", "nnt"}]
         floor = since[-1]["span_end"] if since else -1
-        values = [s for s in window if s["span_start"] >= floor and s["kind"] in PER_ARM_VALUES]
+        # a relative risk reduction in percent is an estimate, not an arm's value
+        values = [
+            s
+            for s in window
+            if s["span_start"] >= floor and s["kind"] in PER_ARM_VALUES and not _is_efficacy(s)
+        ]
         if values:
             shown = [s for s in values if _percent_text(s)]
             return (shown[0], shown[1]) if len(values) == len(shown) == 2 else None
@@ -1032,6 +1050,39 @@ def check_difference_against_percentages(diff: dict, first: dict, second: dict) 
         verdict = fits[0] if fits else replace(verdict, note=_NEITHER)
     return _row(
         diff, "difference_vs_percentages", diff["value_text"], verdict, assumption=assumption
+    )
+
+
+def check_efficacy_against_percentages(efficacy: dict, first: dict, second: dict) -> dict | None:
+    """A relative risk reduction or efficacy in percent after two arms' printed percentages
+    ("1.2% and 3.4% ... (relative risk reduction, 64.7%)"): 100 x (1 - x / y) over every pair
+    of values that round to them, either arm as y. An efficacy that differs may come from a
+    hazard ratio or person-time, so only a value named a relative risk reduction is
+    inconsistent."""
+    est = as_reported(efficacy.get("value_text"))
+    a, b = (as_reported(_percent_text(s)) for s in (first, second))
+    if est is None or a is None or b is None:
+        return None
+    method = "100 x (1 - ratio of the two printed percentages), over their rounding intervals"
+    verdicts = [
+        _judge_range(est, (100 * (1 - x_hi / y_lo), 100 * (1 - x_lo / y_hi)), method)
+        for (x_lo, x_hi), (y_lo, y_hi) in (
+            (a.interval(), b.interval()),
+            (b.interval(), a.interval()),
+        )
+        if y_lo > 0
+    ]
+    if not verdicts:
+        return None
+    fits = [v for v in verdicts if v.verdict == CONSISTENT]
+    verdict = fits[0] if fits else min(verdicts, key=lambda v: abs(v.recomputed - est.value))
+    if not fits and not _RELATIVE_REDUCTION.search(
+        f"{efficacy.get('outcome') or ''} {efficacy.get('source_text') or ''}"
+    ):
+        verdict = replace(verdict, verdict=NOT_CHECKABLE, note=_NOT_FROM_RISKS)
+    assumption = f"{a.text}% and {b.text}% are the two arms' risks of the same outcome"
+    return _row(
+        efficacy, "efficacy_vs_percentages", efficacy["value_text"], verdict, assumption=assumption
     )
 
 
@@ -2564,7 +2615,11 @@ def _nnt_percentages(stat: dict, sentences: _RowsBySentence) -> tuple[dict, dict
     intervention arm vs 5.1% in the control arm (...). The number needed to treat was 23")."""
     windows = [sentences.own(stat), sentences.just_before(stat)]
     for index, window in enumerate(windows):
-        shown = [s for s in window if s["kind"] in PER_ARM_VALUES and _percent_text(s)]
+        shown = [
+            s
+            for s in window
+            if s["kind"] in PER_ARM_VALUES and _percent_text(s) and not _is_efficacy(s)
+        ]
         if not shown:
             continue
         arms = {arm_key(s["arm"]) for s in shown if s.get("arm")}
@@ -4548,6 +4603,12 @@ def check_document(
             rows.extend(check_efficacy_events(stat, *events, settings))
         elif kind == "percentage" and (counts := _counts_of_efficacy(stat, stats)):
             rows.extend(check_efficacy_counts(stat, *counts, settings))
+        elif (
+            kind == "percentage"
+            and _is_efficacy(stat)
+            and (shown := _percentages_before(stat, sentences))
+        ):
+            rows.append(check_efficacy_against_percentages(stat, *shown))
         elif kind == "percentage":
             of_arm = sizes_of_arm(
                 stat, arm_sizes.get(_study_of(stat), {}), analysed_sizes.get(_study_of(stat), {})

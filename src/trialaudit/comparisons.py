@@ -892,8 +892,17 @@ def _arms_for(
         label_1 = label_1 or subject
         label_2 = label_2 or comparator
     arms = study_arms(arm_rows, first["study_id"], first.get("subgroup") or "")
+    written = label_1, label_2
     n1, id1, label_1 = _total(label_1, arms) if label_1 else (None, None, "")
     n2, id2, label_2 = _total(label_2, arms) if label_2 else (None, None, "")
+    if (
+        label_1
+        and label_1 == label_2
+        and context.arm_key(written[0]) != context.arm_key(written[1])
+    ):
+        # two labels read as one arm ("group A" and "group B" of a ketamine arm): neither is
+        # known, and the arms stay as written
+        return written[0], written[1], (None, None), (None, None)
     return label_1, label_2, (n1, id1), (n2, id2)
 
 

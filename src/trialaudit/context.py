@@ -1222,6 +1222,8 @@ _NOT_OF_THE_NAME = re.compile(
     r"^(?:Also|also)\s|\salso$"
     r"|^(?:(?:the|The)\s)?(?:supplement|paper|authors?|study|abstract|table|appendix|article)\s"
     r"(?:says|said|reports?|reported|shows?|showed|states?|stated)\s(?:that\s)?"
+    # an odds ratio's "the odds of an acute respiratory infection": the infection
+    r"|^(?:(?:the|The)\s)?(?:odds|hazard)\sof\s(?:an?\s)?(?=[A-Za-z])"
 )
 
 
@@ -1459,7 +1461,10 @@ _PREDICATE = re.compile(
     r"(?:\s(?:to|for|with|in)\s(?:the\s)?[a-z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25})?)?))"
     r"\s?(?=[.;,(]|$)"
     # "... 5 patients (5%) had bleeding", "8 (4%) vs 15 (7.5%) strokes occurred"
-    r"|\b(?:had|developed|experienced|required|needed|achieved|attained)\s(?:an?\s|the\s)?(?P<had>(?!been\b)[a-zA-Z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25}){0,2})\s?(?=[.;,(]|$)"
+    # "... reported minor bruising", "... achieved at least 5% weight loss"
+    r"|\b(?:had|developed|experienced|required|needed|achieved|attained|reported)\s(?:an?\s|the\s)?"
+    r"(?P<had>(?!been\b)(?:(?:at\sleast|more\sthan)\s\d{1,2}(?:\.\d)?\s?%\s)?"
+    r"[a-zA-Z][\w\-]{2,25}(?:\s[a-z][\w\-]{2,25}){0,2})\s?(?=[.;,(]|$)"
     r"|\b(?P<noun>(?!(?:which|that|this|these|those|they|it|events?|episodes?|cases?)\b)"
     r"[a-z][\w\-]{2,25})"
     r"\s(?:occurred|were\s(?:observed|reported|recorded))\b"

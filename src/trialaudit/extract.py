@@ -195,6 +195,41 @@ def _arm_words(rows: list[dict], allocated: list[tuple[int, tuple[str, ...]]]) -
     )
 
 
+# "group A (ketamine 0.5 mg/kg, n = 30) or group B (saline, n = 30)": the letter the results
+# then call each arm by, right before its size's bracket.
+_LETTER_OF_THE_ARM = re.compile(r"\b[Gg]roup\s(?P<letter>[A-Z]{1,3})\s?\($")
+_BY_ITS_LETTER = re.compile(r"(?:[Tt]he\s)?[Gg]roup\s(?P<letter>[A-Z]{1,3})")
+
+
+def _arms_named_by_their_letter(stats: list[dict], norm: str) -> None:
+    """Give values whose arm is a group's letter ("lower in group A (2.3 ± 0.9)") the arm the
+    text sized under that letter ("group A (ketamine 0.5 mg/kg, n = 30)")."""
+    named: dict[tuple[str, str], str] = {}
+    for row in stats:
+        if row["kind"] == "arm_size" and row["arm"]:
+            at = row["span_start"]
+            letter = _LETTER_OF_THE_ARM.search(norm, max(0, at - 12), at)
+            if letter:
+                named[row["study_id"], letter.group("letter")] = row["arm"]
+    if not named:
+        return
+    for row in stats:
+        called = _BY_ITS_LETTER.fullmatch(row["arm"] or "") if row["kind"] != "arm_size" else None
+        if called and (row["study_id"], called.group("letter")) in named:
+            row["arm"] = named[row["study_id"], called.group("letter")]
+
+
+def _arm_is_the_outcome(arm: str, outcome: str) -> bool:
+    """Whether an arm read from the label before a value is the value's known outcome ("Also
+    ICU mortality 10% vs 9.5%" gave both 'ICU mortality')."""
+    if not arm or not outcome:
+        return False
+    arm, named = arm.lower(), outcome.lower()
+    return (arm == named or arm.endswith(" " + named)) and any(
+        pattern.search(outcome) for _, pattern in context.OUTCOMES
+    )
+
+
 def _attach_context(
     rows: list[dict],
     norm: str,
@@ -272,6 +307,8 @@ def _attach_context(
                 tests_of_values.add(row["stat_id"])
         if kind in {"count", "percentage", "median", "mean", "rate"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
+            if _arm_is_the_outcome(row["arm"], row["outcome"]):
+                row["arm"] = ""  # "Also ICU mortality 10% vs 9.5%": the label is what is measured
         if kind in RESULT_KINDS and not row["subgroup"]:
             terms = subgroup_terms.get(row["study_id"], set())
             row["subgroup"] = context.subgroup_of(norm, start, sentence, terms) if terms else ""
@@ -691,7 +728,8 @@ def _assign_table_columns(by_line: dict[int, list[dict]], norm: str) -> None:
                 wrapped_label = _WRAPPED_LABEL.fullmatch(line.strip())
                 continue
             _assign_row(cells, header)
-            indent = len(line) - len(line.lstrip())  # the label starts at its first letter
+            # the label starts at its first letter, after a Markdown row's opening bar
+            indent = len(line) - len(line.lstrip(" \t|"))
             label = _ROW_LABEL.match(norm, start + indent, min(c["span_start"] for c in cells))
             if label and wrapped_label and _SUMMARY_ONLY.fullmatch(label.group("label")):
                 _label_from_line_above(cells, label.group("label"), wrapped_label.group("label"))
@@ -1451,6 +1489,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     arm_words = _arm_words(stats, allocated)
     known_studies = {i: c.fields["study"] for i, c in enumerate(kept) if c.fields.get("study")}
     _attach_context(stats, norm, sents, arm_words, layout, found_facts, known_studies)
+    _arms_named_by_their_letter(stats, norm)
     _name_stated_tests(stats, norm)
     _mark_adjusted(stats, norm)
     _link_p_values(stats, norm)

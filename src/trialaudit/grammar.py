@@ -16,12 +16,14 @@ from .numbers import COUNT_WORD, DEC, INT, SIGNED
 _X = re.VERBOSE
 
 # Units that may follow a value or a CI limit ("27.00 m; 95% CI 0.00, 57.00"); time in French,
-# Swedish, Romanian ("36 de zile") and Finnish.
+# Swedish, Romanian ("36 de zile") and Finnish; amounts per kilogram, hour or day ("112 g/kg
+# (SD 45)", "1.2 mL/kg/h", "25 kcal/kg/day", "2 L/min").
 UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL|L|kg|g|mg
     |days?|d|hours?|h|minutes?|mins?|weeks?|months?|years?|yrs?|mo|y(?=\s?[(\[;,.])|jours?|semaines?
     |dagar|veckor|(?:de\s)?(?:zile|ani)|Tagen?|d[i\u00ed]as|giorni|p\u00e4iv\u00e4\u00e4|viikkoa|kuukautta|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
-    |mg/kg|kg/m[²2]|[µμn]g/(?:L|m[Ll]|d[Ll])|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
+    |mg/kg|kg/m[²2]
+    |(?:[µμnm]?g|m?L|kcal|m?mol|I?U)/kg(?:/(?:h|d|day|min))?|(?:[µμm]?g|kcal)/d(?:ay)?|m?L/(?:h|d)|L/min|[µμn]g/(?:L|m[Ll]|d[Ll])|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
 # A percent sign, or the word a transcript, a newspaper or a press release prints: "26.6
 # percent", "95 per cent".
 PCT = r"(?:\s?%|\s(?i:percent|per\scent)(?![A-Za-z]))"
@@ -136,12 +138,14 @@ RATIO = re.compile(
 
 # A number needed to treat or harm, with its interval: "NNT 5 (95% CI 3 to 40)", "the number
 # needed to treat to prevent one death was 8 (95% CI 5 to 21)", "NNTB = 12.5".
-NNT_ABBREVIATIONS = r"(?:NNTB|NNTH|NNT|NNH)"
+# ... and to vaccinate (NNV) or screen, one benefit each: "The number needed to vaccinate was 46"
+NNT_ABBREVIATIONS = r"(?:NNTB|NNTH|NNT|NNH|NNV)"
 NUMBER_NEEDED = re.compile(
     rf"""
     (?<![A-Za-z\-])
     (?:(?P<abbr>{NNT_ABBREVIATIONS})s?
-      |(?P<name>(?i:numbers?\sneeded\sto\s(?P<verb>treat|harm)(?:\s\({NNT_ABBREVIATIONS}\))?)))
+      |(?P<name>(?i:numbers?\sneeded\sto\s(?P<verb>treat|harm|vaccinate|screen)
+        (?:\s\({NNT_ABBREVIATIONS}\))?)))
     (?![A-Za-z])
     (?:,?\s(?i:for|of|in)\s(?![\d\-])(?P<qual>[A-Za-z][\w\-]{{0,24}}
         (?:\s(?!was\b|were\b|is\b|of\b)[A-Za-z][\w\-]{{0,24}}){{0,3}}))?
@@ -507,6 +511,8 @@ P_VALUE = re.compile(
         |adj(?:usted)?|int|het|difference))?)
     (?:\s?(?P<cmp><=|>=|=<|=>|[=<>\u2264\u2265])
       |\s?:(?:\s?(?P<colon_cmp>[<>=\u2264\u2265]))?  # "P-value: <0.0001", "P-value: = 0.0008"
+      # a registry's analysis as a table's row: "P-Value | <0.001"
+      |(?<=[Vv]alue)\s?\|(?:\s?(?P<pipe_cmp>[<>=\u2264\u2265]))?
       |\s(?i:of|was|is|were)|(?<=[Vv]alue)\s|(?<=[Vv]alues)\s
       # said, not printed: "p less than 0.001", "p equals 0.03" (a call's transcript)
       |\s(?P<said_cmp>less\sthan|greater\sthan|equals|equal\sto))
@@ -1033,9 +1039,12 @@ TABLE_ROW_ESTIMATE = re.compile(
 DIFFERENCE_CI_HEADER = re.compile(
     r"(?i)\bdifference[a-z*\u2020\u2021\u00a7]?\s{1,3}[\[(]\s?95\s?%\s?CI\s?[\])]"
 )
-# ... and the last cell of a row below it: "Clinical remission 16 (11%) 82 (28%) 17% (10%, 24%)".
+# ... and the last cell of a row below it: "Clinical remission 16 (11%) 82 (28%) 17% (10%, 24%)",
+# or the last but a p-value's: "| 34 (40.0) | 19 (22.6) | 17.4 (3.7 to 31.1) | 0.02 |".
 TABLE_ROW_DIFFERENCE = re.compile(
-    rf"(?m)(?<![\w.,/\-])(?P<est>{SIGNED})(?P<unit>\s?%)?\s?{CI_BARE}[ \t]*$", _X
+    rf"""(?m)(?<![\w.,/\-])(?P<est>{SIGNED})(?P<unit>\s?%)?\s?(?P<interval>{CI_BARE})
+    (?:{_CELL_GAP}[<>\u2264]?\s?{PNUM})?{_ROW_END}""",
+    _X,
 )
 # A table whose last column is the p-value: "Characteristic (n = 94) (n = 93) P valuea" ...
 P_COLUMN_HEADER = re.compile(
