@@ -1549,3 +1549,38 @@ def test_two_labels_read_as_one_arm_give_the_comparison_no_sizes():
     [comparison] = extract_document("t", text).comparisons
     assert (comparison["arm_1"], comparison["arm_2"]) == ("group C", "group D")
     assert (comparison["total_1"], comparison["total_2"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the n that ends a bracket listing what the arm before it received is that arm's
+        (
+            "In this trial, 100 patients with severe COVID-19 were randomly assigned 2:1 to "
+            "receive umbilical cord MSCs (4 x 10^7 cells per infusion, three infusions; n = 65) "
+            "or placebo (n = 35).",
+            [
+                ("sample_size", "", 100),
+                ("arm_size", "umbilical cord MSCs", 65),
+                ("arm_size", "placebo", 35),
+            ],
+        ),
+        # guards: a bracket whose one item names the arm, and a list of labelled sizes
+        (
+            "Patients were randomized to stop antibiotics (short course; n = 448) or to take "
+            "them for 5 more days (standard course; n = 447).",
+            [("arm_size", "short course", 448), ("arm_size", "standard course", 447)],
+        ),
+        (
+            "We analysed 178 patients (prolocaine XR, n = 88; placebo, n = 90).",
+            [
+                ("sample_size", "", 178),
+                ("arm_size", "prolocaine XR", 88),
+                ("arm_size", "placebo", 90),
+            ],
+        ),
+    ],
+)
+def test_the_n_ending_a_bracket_that_describes_an_arm_is_that_arms_size(text, expected):
+    found = [(r["kind"], r["arm"], r["value"]) for r in stats(text) if r["kind"].endswith("size")]
+    assert found == expected

@@ -1426,7 +1426,8 @@ _STATISTIC_IN_LABEL = re.compile(r"[=<>\u2264\u2265]\s?[-\u2212]?\.?\d")
 # "randomized to MSC or placebo (n = 160)": an n after the last of two or more arms, none of
 # them sized before it, is the total of them all ("MSC (n = 80) or placebo (n = 80)" is not).
 _LIST_OF_ARMS_BEFORE = re.compile(r"[\w)\-+]\s(?:or|vs\.?|versus)\s(?:the\s)?$")
-_SIZED_BEFORE = re.compile(r"\(\s?[nN]\s?=")
+_STATISTIC_OR_SIZE = re.compile(r"[=<>\u2264\u2265]")
+_SIZED_BEFORE = re.compile(r"[(;,]\s?[nN]\s?=")  # "(n = 65)", "(..., three infusions; n = 65)"
 _EACH_AFTER = re.compile(r"\s?(?:each|per\s(?:group|arm)|in\seach)\b")
 # How far back an arm list before an n is read
 _LIST_REACH = 60
@@ -1460,7 +1461,18 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         bracket = m.start() - 1  # the "(" of "(n = 65)", or the space of "( n = 65)"
         if norm[bracket].isspace():
             bracket -= 1
+        described = None
+        if norm[bracket] == ";":
+            # "MSCs (4 x 10^7 cells per infusion, three infusions; n = 65)": the last item of a
+            # bracket that lists what the arm named before it received (not "(short course; n =
+            # 448)", whose one item names the arm), when nothing in it is a statistic
+            opening = norm.rfind("(", sentence[0], bracket)
+            inside = norm[opening + 1 : bracket] if opening >= 0 else ""
+            if "," in inside and ")" not in inside and not _STATISTIC_OR_SIZE.search(inside):
+                described = _label_before(norm, opening, sentence)[0]
         label, start = _label_before(norm, bracket, sentence)
+        if described:
+            label, start = described, m.start("nsym")  # the size's span: "n = 65)"
         # "the observation group received acupuncture in addition (n = 45)": the group is the arm
         subject = _GROUP_RECEIVED.search(norm, max(sentence[0], bracket - 120), bracket)
         if subject:
