@@ -2673,6 +2673,12 @@ def test_respectively_takes_the_order_the_sentence_before_named_the_arms(after, 
     [
         # the label before the first value is the known outcome both values measure: no arm
         ("Also ICU mortality 10% vs 9.5%, p=0.89.", [("10%", ""), ("9.5%", "")]),
+        # ... or what the label names, a scale's change: the arms the sentence names
+        (
+            "Compared with sham, active tDCS reduced depressive symptoms (MADRS change -12.3 ± 6.1 "
+            "vs -6.8 ± 5.9; p = 0.006).",
+            [("-12.3 ± 6.1", "active tDCS"), ("-6.8 ± 5.9", "sham")],
+        ),
         # guard: labels that name arms stay the values' arms
         (
             "Mortality: MSC 10% vs placebo 9.5%, p=0.89.",

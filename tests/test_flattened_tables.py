@@ -468,3 +468,39 @@ def test_a_markdown_difference_column_before_a_p_column_holds_differences():
     ]
     assert [r["source_text"] for r in of_kind(text, "p_value")] == ["0.02", "<0.001"]
     assert of_kind(text, "median") == []
+
+
+# R 4.2: Welch's t from the summaries, 2 * pt(-abs(t), df) with the Welch-Satterthwaite df:
+# 58.2 (10.4) vs 60.1 (9.8), n = 50 each, p = 0.3494453203; -12.1 (6.8), n = 85 vs -8.4 (7.2),
+# n = 84, p = 0.0007517623811
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Table 1. Baseline characteristics\n"
+            "Characteristic\tMSC (n = 50)\tPlacebo (n = 50)\tP value\n"
+            "Age, years, mean (SD)\t58.2 (10.4)\t60.1 (9.8)\t0.35\n",
+            0.3494453203,
+        ),
+        (
+            "Table 2. Outcomes at 12 weeks\n"
+            "| Outcome | Drug (n = 85) | Placebo (n = 84) | P value |\n"
+            "|---|---|---|---|\n"
+            "| HAM-D change, mean (SD) | -12.1 (6.8) | -8.4 (7.2) | <0.001 |\n",
+            0.0007517623811,
+        ),
+    ],
+)
+def test_the_two_arms_summaries_of_a_table_row_are_compared(text, expected):
+    [check] = checks_named(text, "p_vs_summaries")
+    assert check["verdict"] == "consistent"
+    assert check["recomputed_value"] == pytest.approx(expected, rel=1e-6)
+
+
+def test_a_row_of_three_arms_summaries_pairs_none_of_them():  # guard
+    text = (
+        "Table 2. Outcomes\n"
+        "Outcome\tPlacebo (n = 50)\tLow dose (n = 50)\tHigh dose (n = 50)\tP value\n"
+        "Score, mean (SD)\t20.1 (5.2)\t18.3 (5.0)\t16.2 (4.9)\t0.001\n"
+    )
+    assert [c for c in extract_document("t", text).comparisons if c["kind"] == "continuous"] == []

@@ -533,3 +533,30 @@ def test_a_mean_label_before_a_bare_bracket_in_a_table_still_says_mean():  # gua
     )
     bracketed = [r["kind"] for r in stats(text) if r["source_text"].startswith(("3 [", "4 ["))]
     assert bracketed == ["mean", "mean"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # a "mean difference" before is no label of the bare brackets after it: an IQR's
+        # median, as any bare "4.0 (3.0-6.0)"
+        (
+            "The mean difference in pain was -1.2 (95% CI -2.0 to -0.4). Hospital stay was 4.0 "
+            "(3.0-6.0) vs 5.0 (4.0-8.0) days (P = 0.03).",
+            "4.0 (3.0-6.0)",
+            "median",
+        ),
+        # ... and a "median difference" none of the change by which the next sentence says a
+        # walk distance increased
+        (
+            "Lesions shrank more with MSCs (median difference -7.8%, 95% CI -13.2 to -0.4). The "
+            "6-minute walk distance increased by 43.5 m (95% CI 17.0 to 70.0) more with MSCs.",
+            "43.5 m (95% CI 17.0 to 70.0)",
+            "difference",
+        ),
+        # guard: a mean named before stays the label
+        ("The mean length of stay was 4.0 (3.0-6.0) days.", "4.0 (3.0-6.0)", "mean"),
+    ],
+)
+def test_a_difference_named_mean_or_median_labels_no_summary_after_it(text, source, kind):
+    assert [r["kind"] for r in stats(text) if r["source_text"].endswith(source)] == [kind]

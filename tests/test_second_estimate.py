@@ -289,3 +289,28 @@ def test_people_receiving_a_treatment_and_then_randomized_are_the_sample_not_an_
     assert ratio["recomputed_value"] == pytest.approx(0.3305084746, abs=1e-9)
     assert interval["recomputed_low"] == pytest.approx(0.1625363816, abs=1e-9)
     assert interval["recomputed_high"] == pytest.approx(0.6720701586, abs=1e-9)
+
+
+def test_an_estimate_of_another_measure_opening_the_next_sentence_is_the_counts_second():
+    text = (
+        "We randomly assigned 400 patients to drug (n = 200) or placebo (n = 200). The primary "
+        "outcome occurred in 25 patients (12.5%) in the drug group and 40 (20.0%) in the placebo "
+        "group (odds ratio, 0.57; 95% CI, 0.33 to 0.98; P = 0.04). The risk ratio was {rr} (95% "
+        "CI 0.39 to 0.99)."
+    )
+    # epitools riskratio.wald(matrix(c(160, 40, 175, 25), 2, byrow = TRUE)) 0.625, 95% CI
+    # 0.394689 to 0.989702
+    _, checks = extract_and_check(text.format(rr="0.63"))
+    [ratio] = _of(checks, "ratio_vs_counts", "risk ratio")
+    [interval] = _of(checks, "ci_vs_counts", "risk ratio")
+    assert ratio["verdict"] == interval["verdict"] == "consistent"
+    assert ratio["recomputed_value"] == pytest.approx(0.625, abs=1e-9)
+    assert interval["recomputed_low"] == pytest.approx(0.394689, abs=1e-6)
+    assert interval["recomputed_high"] == pytest.approx(0.989702, abs=1e-6)
+    _, checks = extract_and_check(text.format(rr="0.73"))
+    assert _of(checks, "ratio_vs_counts", "risk ratio")[0]["verdict"] == "inconsistent"
+    # guard: an estimate of another outcome is not the counts'
+    _, checks = extract_and_check(
+        text.format(rr="0.63").replace("risk ratio was", "risk ratio for death was")
+    )
+    assert _of(checks, "ratio_vs_counts", "risk ratio") == []

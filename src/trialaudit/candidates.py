@@ -201,8 +201,10 @@ _BRACKET_CONTEXT = re.compile(
     r"|study|trial|version|eq\.?|equation)\s?$"
 )
 # ... and French, Spanish, Italian and German "médiane", "mediana", "moyenne", "Mittelwert"
+# ... not of a difference between arms ("median difference -7.8%, 95% CI ...")
 _MEAN_OR_MEDIAN = re.compile(
     r"(?i)\b(?P<word>median|mean|average|m[e\u00e9]diane|mediana|moyenne|mittelwert)\b"
+    r"(?!\s(?:[\w\-]{1,20}\s)?differences?\b)"
 )
 _FOREIGN_LABELS = {
     **dict.fromkeys(["mediane", "m\u00e9diane", "mediana"], "median"),

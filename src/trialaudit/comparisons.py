@@ -25,6 +25,7 @@ _NAMED_ARMS_GAP = re.compile(
     rf"|[^\d;]{{0,30}}(?:{context.CJK_ARM})\u7ec4[^\d;]{{0,10}})$"
 )
 # "3412±498 g in the letrozole group (n = 320) and ...": an arm's size inside the gap
+_CELL_GAP = re.compile(r"[ \t]{1,12}|[ \t]{0,6}\|[ \t]{0,6}")
 _ARM_SIZE_IN_GAP = re.compile(r"\(n\s?=\s?\d{1,3}(?:,\d{3})?\)")
 _COMPARED_WITH = re.compile(
     rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin)?|relative\sto)\s(?:the\s)?"
@@ -147,16 +148,11 @@ def _estimates_opening_the_next_sentence(
     sentences = _by_sentence(stats)
     following = dict(itertools.pairwise(sorted(sentences)))
     of_sentence = _binary_rows_by_sentence(rows, stats)
+    by_id = {s["stat_id"]: s for s in stats}
     for sentence, own in of_sentence.items():
         nxt = following.get(sentence)
         row, cell = own[0]
-        if (
-            len(own) != 1
-            or row["effect_stat_id"] is not None
-            or row["p_stat_id"] is not None
-            or nxt is None
-            or nxt[0] - sentence[1] > SENTENCE_GAP
-        ):
+        if len(own) != 1 or nxt is None or nxt[0] - sentence[1] > SENTENCE_GAP:
             continue
         after = sentences[nxt]
         first = after[0]
@@ -167,6 +163,25 @@ def _estimates_opening_the_next_sentence(
             or first.get("measure") == "HR"
             or any(s["kind"] in PER_ARM_VALUES for s in after)
         ):
+            continue
+        if row["effect_stat_id"] is not None:
+            # "... (odds ratio, 0.57; 95% CI, 0.33 to 0.98; P = 0.04). The risk ratio was 0.63
+            # (95% CI 0.39 to 0.99)": the counts' estimate of another measure, of no other outcome
+            own_effect = by_id.get(row["effect_stat_id"])
+            if (
+                row["second_effect_stat_id"] is None
+                and own_effect is not None
+                and own_effect.get("measure") != first.get("measure")
+                and (
+                    not first["outcome"]
+                    or _outcome_words(first["outcome"]) & _outcome_words(cell["outcome"] or "")
+                )
+            ):
+                first["outcome"] = first["outcome"] or cell["outcome"]
+                row["second_effect_stat_id"] = first["stat_id"]
+                used.add(first["stat_id"])
+            continue
+        if row["p_stat_id"] is not None:
             continue
         estimates = [s for s in after if s["kind"] in {"ratio", "difference"}]
         second = _second_estimate(estimates)
@@ -934,7 +949,14 @@ def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set
                 and not other_outcomes(a["outcome"], b["outcome"])
                 and _NAMED_ARMS_GAP.match(_ARM_SIZE_IN_GAP.sub("", gap))
             )
-            if _VERSUS_GAP.match(gap) or named:
+            # "Age, years, mean (SD) | 58.2 (10.4) | 60.1 (9.8) | 0.35": a table row's cells of
+            # the two arms its header names, the row's only two summaries
+            cells = (
+                _two_arms(a, b)
+                and _CELL_GAP.fullmatch(gap)
+                and _summaries_on_the_line(norm, a, summaries) == 2
+            )
+            if _VERSUS_GAP.match(gap) or named or cells:
                 pairs.append((a, b))
                 second.add(b["stat_id"])
         pairs = _with_enumerated_pairs(pairs, summaries, used)
@@ -1014,6 +1036,14 @@ def other_outcomes(first: str, second: str) -> bool:
     ("腹痛缓解时间" and "length of stay"; not "6-minute walk distance" and "6-minute walk")."""
     words = [set(o.lower().split()) for o in (first, second)]
     return bool(first and second and not words[0] & words[1])
+
+
+def _summaries_on_the_line(norm: str, row: dict, summaries: list[dict]) -> int:
+    """How many of ``summaries`` stand on the line of ``row``."""
+    start = norm.rfind("\n", 0, row["span_start"]) + 1
+    end = norm.find("\n", row["span_end"])
+    end = len(norm) if end < 0 else end
+    return sum(start <= s["span_start"] < end for s in summaries)
 
 
 def _two_arms(a: dict, b: dict) -> bool:

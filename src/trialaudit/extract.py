@@ -219,15 +219,18 @@ def _arms_named_by_their_letter(stats: list[dict], norm: str) -> None:
             row["arm"] = named[row["study_id"], called.group("letter")]
 
 
-def _arm_is_the_outcome(arm: str, outcome: str) -> bool:
-    """Whether an arm read from the label before a value is the value's known outcome ("Also
-    ICU mortality 10% vs 9.5%" gave both 'ICU mortality')."""
+def _arm_is_the_outcome(arm: str, outcome: str, kind: str) -> bool:
+    """Whether an arm read from the label before a value is the value's outcome ("Also ICU
+    mortality 10% vs 9.5%" gave both 'ICU mortality', "(MADRS change −12.3 ± 6.1 vs −6.8 ±
+    5.9" both 'MADRS change'): outcome_of has already found that a summary's or percentage's
+    label names no arm. A count's outcome is not read from its label ("MSC: 3/40 vs control:
+    8/40"), so only a known outcome is one there."""
     if not arm or not outcome:
         return False
-    arm, named = arm.lower(), outcome.lower()
-    return (arm == named or arm.endswith(" " + named)) and any(
-        pattern.search(outcome) for _, pattern in context.OUTCOMES
-    )
+    same = arm.lower() == outcome.lower() or arm.lower().endswith(" " + outcome.lower())
+    if kind == "count":
+        return same and any(pattern.search(outcome) for _, pattern in context.OUTCOMES)
+    return same
 
 
 def _attach_context(
@@ -307,7 +310,7 @@ def _attach_context(
                 tests_of_values.add(row["stat_id"])
         if kind in {"count", "percentage", "median", "mean", "rate"} and not row["arm"]:
             row["arm"] = context.arm_near(norm, start, end, sentence, arm_words)
-            if _arm_is_the_outcome(row["arm"], row["outcome"]):
+            if _arm_is_the_outcome(row["arm"], row["outcome"], kind):
                 row["arm"] = ""  # "Also ICU mortality 10% vs 9.5%": the label is what is measured
         if kind in RESULT_KINDS and not row["subgroup"]:
             terms = subgroup_terms.get(row["study_id"], set())
