@@ -1674,7 +1674,7 @@ def _summary_fields(m: re.Match, stat: str) -> dict[str, Any] | None:
         if kind in {"sd", "se"}:
             return None
         if kind == "ci":
-            level = re.search(r"(\d{2})\s?%", m.group("skind") or header)
+            level = _LEVEL_PERCENT.search(m.group("skind") or header)
             fields.update(
                 ci_low_text=m.group("q1"),
                 ci_high_text=m.group("q3"),

@@ -907,18 +907,13 @@ def _arms_for(
         label_1 = label_1 or subject
         label_2 = label_2 or comparator
     arms = study_arms(arm_rows, first["study_id"], first.get("subgroup") or "")
-    written = label_1, label_2
-    n1, id1, label_1 = _total(label_1, arms) if label_1 else (None, None, "")
-    n2, id2, label_2 = _total(label_2, arms) if label_2 else (None, None, "")
-    if (
-        label_1
-        and label_1 == label_2
-        and context.arm_key(written[0]) != context.arm_key(written[1])
-    ):
+    n1, id1, arm_1 = _total(label_1, arms) if label_1 else (None, None, "")
+    n2, id2, arm_2 = _total(label_2, arms) if label_2 else (None, None, "")
+    if arm_1 and arm_1 == arm_2 and context.arm_key(label_1) != context.arm_key(label_2):
         # two labels read as one arm ("group A" and "group B" of a ketamine arm): neither is
         # known, and the arms stay as written
-        return written[0], written[1], (None, None), (None, None)
-    return label_1, label_2, (n1, id1), (n2, id2)
+        return label_1, label_2, (None, None), (None, None)
+    return arm_1, arm_2, (n1, id1), (n2, id2)
 
 
 def _summary_pairs(stats: list[dict], arm_rows: list[dict], norm: str, used: set[int]) -> list:
