@@ -12,7 +12,7 @@ from . import absolute_effects, context, eu_register, grammar, registry, revman,
 from . import arms as arm_sizes
 from .numbers import value_of, word_value
 from .spans import Candidate, Scanner, chained, line_bounds
-from .vocabulary import EVENTS
+from .vocabulary import EVENTS, GEOMETRIC_MEAN_RATIO
 
 RATIO_MEASURES = {
     "or": "OR",
@@ -35,6 +35,7 @@ RATIO_MEASURES = {
     "rate ratio": "IRR",
     "relative rate": "IRR",
     "incidence rate ratio": "IRR",
+    **dict.fromkeys(["gmr", "gmtr", "gmcr", "gmt ratio", "gmc ratio"], GEOMETRIC_MEAN_RATIO),
     **dict.fromkeys(
         ["risque relatif", "riesgo relativo", "risco relativo", "rischio relativo"], "RR"
     ),
@@ -261,6 +262,8 @@ def _measure_named(name: str | None) -> str:
         raw = raw[:-1]
     if raw.startswith("relative") and raw.endswith("s"):
         raw = raw[:-1]
+    if raw.startswith("geometric mean"):
+        return GEOMETRIC_MEAN_RATIO
     return RATIO_MEASURES.get(raw, raw.upper())
 
 
@@ -549,7 +552,8 @@ def _ratios(norm: str, scan: Scanner) -> list[Candidate]:
     anchors += ("kvot", "suhde", "risc")  # Swedish, Finnish, Romanian names
     anchors += ("\u05d9\u05d7\u05e1", "\u05e1\u05d9\u05db\u05d5\u05df")  # Hebrew "ratio", "risk"
     anchors += ("\u6bd4", "\u5371")  # 比 (ratio), 危 (risk) in Chinese names
-    for m in scan.finditer(grammar.RATIO, anchors, 40, 260, case=("OR", "RR", "HR")):
+    case = ("OR", "RR", "HR", "GMR", "GMTR", "GMCR")
+    for m in scan.finditer(grammar.RATIO, anchors, 40, 260, case=case):
         measure = _measure(m)
         abbreviated = bool(m.group("abbr")) and not m.group("name")
         # "HR 88 bpm" is a heart rate and "RR 30" a respiratory rate: without a CI an

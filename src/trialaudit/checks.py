@@ -78,6 +78,7 @@ from .sas import (
     WELCH_T,
     YATES,
 )
+from .vocabulary import GEOMETRIC_MEAN, GEOMETRIC_MEAN_RATIO
 
 SYMMETRIC_DIFFERENCES = {"mean difference", "risk difference"}
 # Arm labels recur across a document's rows and documents: their roles once each
@@ -2146,6 +2147,8 @@ def check_comparison(
     """Recompute the effect estimate, its CI and the p-value of a 2x2 comparison; infer a
     missing denominator from the p-value; flag attrition against the randomized numbers."""
     if (cmp.get("kind") or "binary") == "continuous":
+        if any((m or {}).get("measure") == GEOMETRIC_MEAN for m in _summaries_of(cmp, stats_by_id)):
+            return check_ratio_of_geometric_means(cmp, stats_by_id)
         return (
             check_continuous(cmp, stats_by_id, settings)
             + check_t_from_summaries(cmp, stats_by_id)
@@ -2244,6 +2247,8 @@ def _not_from_counts(effect: dict | None) -> str:
         # RECOVERY's "rate ratio 0.85 ... p=0.0028" after 621/2022 vs 729/2094 is a
         # time-to-event model's, as a Poisson rate ratio is of events over person-time
         return "a rate ratio comes from events over person-time or a time-to-event analysis"
+    if (effect.get("measure") or "") == GEOMETRIC_MEAN_RATIO:
+        return "a geometric mean ratio divides the arms' geometric means, not their counts"
     return ""
 
 
@@ -3001,6 +3006,48 @@ def _summary(stat: dict | None, n) -> continuous.Summary | str:
     if None in (centre, low, high):
         return "median without its interval"
     return continuous.Summary(centre.value, low.value, high.value, int(n), kind)
+
+
+def check_ratio_of_geometric_means(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict]:
+    """A geometric mean ratio against the two arms' geometric means it divides ("GMT 1,245 ...
+    in the vaccine group and 12.1 ... in the placebo group; the GMT ratio was 102.9"): the
+    ratio of every pair of values that round to them, either arm on top. The arms' geometric
+    means and their CIs are on the log scale, so no arithmetic test of them applies."""
+    effect = _stat(stats_by_id, cmp.get("effect_stat_id"))
+    means = _summaries_of(cmp, stats_by_id)
+    if effect is None or effect.get("measure") != GEOMETRIC_MEAN_RATIO or None in means:
+        return []
+    est = as_reported(effect.get("value_text"))
+    first, second = (as_reported(m.get("value_text")) for m in means)
+    if est is None or first is None or second is None:
+        return []
+    method = "ratio of the two arms' geometric means, over their rounding intervals"
+    verdicts = [
+        _judge_range(est, (top_lo / bottom_hi, top_hi / bottom_lo), method)
+        for (top_lo, top_hi), (bottom_lo, bottom_hi) in (
+            (first.interval(), second.interval()),
+            (second.interval(), first.interval()),
+        )
+        if bottom_lo > 0
+    ]
+    if not verdicts:
+        return []
+    fits = [v for v in verdicts if v.verdict == CONSISTENT]
+    verdict = fits[0] if fits else min(verdicts, key=lambda v: abs(v.recomputed - est.value))
+    if not fits and _adjusted(effect):
+        why = "an adjusted ratio (a model's) need not be the ratio of the crude geometric means"
+        verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
+    assumption = f"{first.text} and {second.text} are the geometric means the ratio divides"
+    return [
+        _row(
+            effect,
+            "ratio_vs_geometric_means",
+            effect["value_text"],
+            verdict,
+            comparison_id=int(cmp["comparison_id"]),
+            assumption=assumption,
+        )
+    ]
 
 
 def _summaries_of(cmp: dict, stats_by_id: dict[int, dict]) -> list[dict | None]:

@@ -1837,7 +1837,8 @@ def _arm_words_from(text: str, start: int, end: int, arm_words: frozenset[str]) 
         key = arm_key(word.group()) if word else ""
         if word and word.group().lower() == "of" and "of" in arm_words:
             key = "of"  # "standard of care", an arm's own "of"
-        if not key or key not in arm_words:
+        # "with the high-dose vaccine and": a hyphenated word is the arms' when its parts are
+        if not key or not set(key.split()) <= arm_words:
             break
         taken = word.end() + 1
     words = text[start : max(start, taken - 1)]

@@ -29,6 +29,7 @@ from .grammar import ONE_SIDED_FLAG
 from .normalize import normalize
 from .numbers import p_value_of, value_of
 from .spans import Candidate, Scanner, resolve
+from .vocabulary import GEOMETRIC_MEAN
 
 # Study details kept in the studies table (with their spans) rather than as facts.
 STUDY_ONLY = {"title", "authors"}
@@ -601,6 +602,25 @@ def _mark_adjusted(stats: list[dict], norm: str) -> None:
             row["adjusted"] = True  # "The least-squares mean (SE) change ... was −14.8 (0.8)"
         if row["kind"] in {"ratio", "difference"} and _pools_trials(norm, row):
             row[grammar.POOLED_ACROSS_TRIALS_FLAG] = True
+
+
+# The label of the summaries after it: a geometric mean (titre, concentration, or their ratio)
+# or an arithmetic mean or median.
+_SUMMARY_LABEL = re.compile(
+    r"(?i)\b(?P<geometric>geometric\smeans?|GM[TC]s?)\b|\b(?:means?|medians?|average)\b"
+)
+
+
+def _mark_geometric_means(stats: list[dict], norm: str) -> None:
+    """Give the measure "geometric mean" to means whose nearest summary label before them in
+    their sentence is a geometric mean ("the geometric mean titre was 412 (95% CI 365 to 465)
+    with ... and 205 (181 to 232) with ...", "GMCs ...")."""
+    for row in stats:
+        if row["kind"] != "mean":
+            continue
+        labels = list(_SUMMARY_LABEL.finditer(norm, row["sentence_start"], row["span_end"]))
+        if labels and labels[-1].group("geometric"):
+            row["measure"] = GEOMETRIC_MEAN
 
 
 def _pools_trials(norm: str, row: dict) -> bool:
@@ -1495,6 +1515,7 @@ def extract_document(doc_id: str, text: str) -> Extraction:
     _arms_named_by_their_letter(stats, norm)
     _name_stated_tests(stats, norm)
     _mark_adjusted(stats, norm)
+    _mark_geometric_means(stats, norm)
     _link_p_values(stats, norm)
     by_sentence = _rows_by_sentence(stats)
     _assign_arm_lists(by_sentence, norm, arm_words)

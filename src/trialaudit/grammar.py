@@ -23,7 +23,9 @@ UNIT = r"""(?:\s?%|\s?(?:percentage[\s-]points?|pp|points?|mm\s?Hg|m|cm|mm|ml|mL
     |dagar|veckor|(?:de\s)?(?:zile|ani)|Tagen?|d[i\u00ed]as|giorni|p\u00e4iv\u00e4\u00e4|viikkoa|kuukautta|mg/dL|mg/L|mmol/L|ng/mL|pg/mL|U/L|IU/L|bpm|score|m/s
     |(?:cells|copies)/(?:µL|μL|mm3|mm³|mL)|[µμnp]mol/L|mL/min(?:/|\sper\s)1\.73\s?m[²2]|mL/min
     |mg/kg|kg/m[²2]
-    |(?:[µμnm]?g|m?L|kcal|m?mol|I?U)/kg(?:/(?:h|d|day|min))?|(?:[µμm]?g|kcal)/d(?:ay)?|m?L/(?:h|d)|L/min|[µμn]g/(?:L|m[Ll]|d[Ll])|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL)(?![\w/]))"""
+    |(?:[µμnm]?g|m?L|kcal|m?mol|I?U)/kg(?:/(?:h|d|day|min))?|(?:[µμm]?g|kcal)/d(?:ay)?|m?L/(?:h|d)|L/min|[µμn]g/(?:L|m[Ll]|d[Ll])|g/(?:L|dL)|mEq/L|mmol/mol|m?IU/mL
+    # an antibody concentration: "binding antibody units", "ELISA units" per mL
+    |B?AU/mL|EL?U/mL)(?![\w/]))"""
 # A percent sign, or the word a transcript, a newspaper or a press release prints: "26.6
 # percent", "95 per cent".
 PCT = r"(?:\s?%|\s(?i:percent|per\scent)(?![A-Za-z]))"
@@ -97,7 +99,8 @@ ROW_P_VALUE = re.compile(
     r"\n[ \t]{0,10}(?i:p[-\s]value|p)[ \t]{2,60}"
     r"(?P<p>(?P<cmp>[<>\u2264]\s?)?(?:0?\.\d{1,6}|1\.0{0,4}))[ \t]*(?=\n|$)"
 )
-_RATIO_ABBR = r"(?:a|adj)?(?:OR|RR|HR|IRR)s?|AOR|AHR|sHR|csHR|aIRR"
+# ... and a vaccine trial's geometric mean (titre or concentration) ratio: "GMTR 4.0"
+_RATIO_ABBR = r"(?:a|adj)?(?:OR|RR|HR|IRR)s?|AOR|AHR|sHR|csHR|aIRR|GM[TC]?Rs?"
 RATIO = re.compile(
     rf"""
     (?<![A-Za-z\-])
@@ -105,6 +108,7 @@ RATIO = re.compile(
       |(?P<name>(?i:(?:(?:adjusted|unadjusted|crude|pooled|summary|overall|subdistribution
             |cause-specific|incidence)\s){{0,2}}
           (?:odds|risk|hazard|rate)\sratios?|relative\s(?:risks?|rates?)
+          |(?:geometric\smean(?:\s(?:antibody\s)?(?:titre|titer|concentration)s?)?|GM[TC])\sratios?
           # ... in French, Spanish, Portuguese, Italian and German reports
           |risque\srelatif|rapport\sde[s]?\scotes|riesgo\srelativo|raz[o\u00f3]n\sde\s(?:momios
           |probabilidades)|risco\srelativo|raz[a\u00e3]o\sde\schances|rischio\srelativo

@@ -8,3 +8,7 @@ grammar (importing ``arms`` for them cost link_trials and meta_analysis about 1 
 CLUSTERS = "clusters"
 # A count of events a person can have more than once ("14 hospitalizations"): no people either.
 EVENTS = "events"
+# A vaccine trial's summaries of antibody titres or concentrations, and their ratio between
+# arms: averages on the log scale, so the ratio of the arms' values, not their difference.
+GEOMETRIC_MEAN = "geometric mean"
+GEOMETRIC_MEAN_RATIO = "GMR"
