@@ -1344,7 +1344,11 @@ def test_a_count_after_its_group_and_an_arm_clause_that_keeps_the_outcome_before
         ("At the 6-month follow-up, 45% vs 30% of patients were abstinent.", ["", ""]),
         ("At discharge, 72% vs 58% were independent (P = 0.01).", ["", "", "independent"]),
         # a heading over several outcomes, with its time point, is none of them
-        ("Outcomes at 12 months (primary endpoint): recurrence 8 (6.7%) vs 19 (15.8%).", ["", ""]),
+        # ... but the label the counts open with is ("recurrence 8 (6.7%) vs 19 (15.8%)")
+        (
+            "Outcomes at 12 months (primary endpoint): recurrence 8 (6.7%) vs 19 (15.8%).",
+            ["recurrence", "recurrence"],
+        ),
         # a label right before a percentage is its outcome
         ("Response: 61% vs 43% (P = 0.02).", ["Response", "Response", "Response"]),
     ],
@@ -2688,3 +2692,58 @@ def test_respectively_takes_the_order_the_sentence_before_named_the_arms(after, 
 )
 def test_a_label_that_names_the_outcome_is_no_arm(text, expected):
     assert [(t, arm) for t, arm, _ in per_arm(text)] == expected
+
+
+_APA_CONDITIONS = (
+    "An independent-samples t test showed that participants in the mindfulness condition "
+    "reported lower stress (M = 2.81, SD = 0.74) than those in the waitlist condition "
+    "(M = 3.24, SD = 0.81), t(118) = 3.04, p = .003, d = 0.55."
+)
+
+
+def test_a_condition_is_an_arm_and_a_test_is_none():
+    rows = extract_document("t", _APA_CONDITIONS)
+    means = [(s["source_text"], s["arm"]) for s in rows.statistics if s["kind"] == "mean"]
+    assert means[1] == ("M = 3.24, SD = 0.81", "waitlist")
+    labels = {s["arm"] for s in rows.statistics} | {
+        c[k] for c in rows.comparisons for k in ("arm_1", "arm_2")
+    }
+    assert not any("test" in label or "those" in label for label in labels), labels
+
+
+def test_a_subject_that_is_a_drug_still_names_the_arm():  # guard
+    text = (
+        "Ropivacaine showed longer analgesia (mean 412 min, SD 60) than bupivacaine "
+        "(mean 356 min, SD 70), P < 0.001."
+    )
+    comparisons = extract_document("t", text).comparisons
+    assert [(c["arm_1"], c["arm_2"]) for c in comparisons] == [("Ropivacaine", "bupivacaine")]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("[19:08] raj: and the catch: nausea 41/159 (25.8%) vs 22/159 (13.8%)", "nausea"),
+        ("Nausea 41/159 (25.8%) vs 22/159 (13.8%).", "Nausea"),
+        ("• Dry mouth: 12/80 (15.0%) vs 3/79 (3.8%)", "Dry mouth"),
+        # the known outcome a label names, not its modifier
+        ("Mostly hospitalizations 121 of 743 vs 167 of 741.", "hospitalization"),
+    ],
+)
+def test_the_label_a_count_opens_with_is_its_outcome(text, outcome):
+    assert [o for _, o in outcomes_of(text)] == [outcome, outcome]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Put another way, 33 of 532 died vs 52 of 529.",
+        "In that trial we saw 38 of 126 vs 20 of 124 in remission.",
+        "Posted by statsnerd\nThey say 2/20 died with MSC vs 7/20 with placebo.",
+    ],
+)
+def test_what_a_sentence_says_before_its_count_is_no_label(text):  # guard
+    assert all(
+        o not in {"Put another way", "we saw", "In that trial we saw", "They say"}
+        for _, o in outcomes_of(text)
+    )

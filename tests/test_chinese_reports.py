@@ -467,3 +467,18 @@ def test_a_japanese_risk_ratio_with_its_interval_checked_against_the_interventio
     found = {c["check"]: c for c in extract_and_check(text)[1]}
     assert found["ratio_vs_counts"]["verdict"] == found["ci_vs_counts"]["verdict"] == "consistent"
     assert found["ci_vs_counts"]["recomputed"] == "0.2841 to 0.9921"
+
+
+@pytest.mark.parametrize(("t", "verdict"), [("6.21", "consistent"), ("7.21", "inconsistent")])
+def test_a_space_before_the_bracket_of_a_value_still_names_its_arm(t, verdict):
+    text = (
+        "结果 共纳入120例患者，随机分为观察组和对照组，各60例。治疗后观察组CRP (12.4±5.1) mg/L，"
+        f"对照组 (18.9±6.3) mg/L，差异有统计学意义(t={t}, P<0.001)。"
+    )
+    extraction = extract_document("d", text)
+    means = [(r["arm"], r["outcome"]) for r in extraction.statistics if r["kind"] == "mean"]
+    assert means == [("observation", "CRP"), ("control", "CRP")]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    # R: sp2 <- (59*5.1^2 + 59*6.3^2)/118; (18.9 - 12.4)/sqrt(sp2*(2/60)) = 6.21164
+    tests = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "test_vs_summaries"]
+    assert tests == [(t, verdict)]

@@ -154,3 +154,35 @@ def test_a_median_label_is_not_taken_by_percentages_after_its_own_value(text, ki
     rows = extraction.statistics
     assert [r["kind"] for r in rows] == kinds
     assert all(r["ci_low_text"] for r in rows[-2:])
+
+
+_RECEIVING = (
+    "Participants receiving 7 days of therapy and those receiving 14 days had similar "
+    "outcomes: clinical success in 221 of 249 patients (88.8%) receiving 7 days of therapy and "
+    "218 of 249 (87.6%) receiving 14 days (risk difference {difference} percentage points; 95% "
+    "CI -4.5 to 6.9)."
+)
+
+
+def test_arms_named_by_how_long_they_received_treatment():
+    extraction, checks = extract_and_check(_RECEIVING.format(difference="1.2"))
+    counts = [r for r in extraction.statistics if r["kind"] == "count"]
+    assert [(r["arm"], r["timepoint"]) for r in counts] == [("7 days", ""), ("14 days", "")]
+    [interval] = [c for c in checks if c["check"] == "ci_vs_counts"]
+    # metafor::escalc("RD", ai=221, n1i=249, ci=218, n2i=249): 100 yi 1.204819, Wald limits
+    # -4.470847 to 6.880486
+    assert interval["verdict"] == "consistent"
+    assert interval["recomputed_low"] == pytest.approx(-4.470847, abs=1e-6)
+    assert interval["recomputed_high"] == pytest.approx(6.880486, abs=1e-6)
+    _, wrong = extract_and_check(_RECEIVING.format(difference="2.2"))
+    assert [c["verdict"] for c in wrong if c["check"] == "difference_vs_counts"] == ["inconsistent"]
+
+
+def test_a_time_point_after_receiving_a_dose_is_still_one():  # guard
+    text = (
+        "Mortality at 28 days was 12 of 100 (12.0%) in patients receiving tocilizumab and 20 of "
+        "100 (20.0%) in those receiving placebo."
+    )
+    extraction, _ = extract_and_check(text)
+    counts = [r for r in extraction.statistics if r["kind"] == "count"]
+    assert [r["timepoint"] for r in counts] == ["day 28", "day 28"]

@@ -345,3 +345,22 @@ def test_a_relative_risk_reduction_is_no_arms_value_for_the_nnt_after_it():
     _, checks = extract_and_check(text + " The number needed to vaccinate was 46.")
     found = [(c["check"], c["verdict"]) for c in checks if c["check"].startswith("nnt")]
     assert found == [("nnt_vs_percentages", "consistent")]
+
+
+# COV-BARRIER's figures (Lancet Respir Med 2021): 24 of 307 vs 39 of 305 deaths by day 28,
+# hazard ratio 0.57, "a 43% relative reduction" (100 x (1 - 0.57) = 43).
+_NAMED_AFTER = (
+    "28-day all-cause mortality was 8% (24 of 307) in the baricitinib group and 13% (39 of 305) "
+    "in the placebo group (hazard ratio 0.57 [95% CI 0.35-0.94]; p=0.028), a {rrr}% relative "
+    "reduction in mortality."
+)
+
+
+@pytest.mark.parametrize(("rrr", "verdict"), [("43", "consistent"), ("53", "inconsistent")])
+def test_a_relative_reduction_named_after_its_percentage_is_held_to_the_ratio(rrr, verdict):
+    _, checks = extract_and_check(_NAMED_AFTER.format(rrr=rrr))
+    assert [(c["reported"], c["verdict"]) for c in checks if c["check"] == "efficacy_vs_ratio"] == [
+        (rrr, verdict)
+    ]
+    # a relative reduction is no share of people: no GRIM of it
+    assert not [c for c in checks if c["check"] == "percent_granularity"]

@@ -141,3 +141,33 @@ def test_a_registry_row_of_percentages_with_intervals_is_read_and_checked():
     assert [c["verdict"] for c in checks] == ["consistent", "inconsistent"]
     # 262/275's exact interval is 92.1 to 97.5, and no other method gives 92.2 to 97.5
     assert checks[1]["recomputed_low"] == pytest.approx(100 * second["clopper_pearson_low"])
+
+
+_REGIMENS = (
+    "The proportion of patients with sustained virological response was 94% (95% CI 90-97) "
+    "with the 8-week regimen (n=216) and 95% ({low}-{high}) with the 12-week regimen (n=216); "
+    "the difference was -1 percentage point (95% CI -5.6 to 3.6)."
+)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "verdict"), [("92", "98", "consistent"), ("88", "98", "not_checkable")]
+)
+def test_a_percentage_with_a_bare_interval_after_one_with_its_ci_is_no_median(low, high, verdict):
+    text = _REGIMENS.format(low=low, high=high)
+    extraction = extract_document("t", text)
+    values = [
+        (s["kind"], s["value_text"], s["arm"], s["ci_low_text"])
+        for s in extraction.statistics
+        if s["kind"] in {"percentage", "median"}
+    ]
+    assert values == [
+        ("percentage", "94", "8-week regimen", "90"),
+        ("percentage", "95", "12-week regimen", low),
+    ]
+    checks = check_document(extraction.statistics, extraction.comparisons, Settings())
+    intervals = [c for c in checks if c["check"] == "percent_ci_vs_size"]
+    # R: p <- 205/216; 100*(p + c(-1, 1)*qnorm(.975)*sqrt(p*(1-p)/216)) = 91.97556 97.83925
+    # (and 202/216 gives 90.23524 96.80179 for the first arm)
+    assert [c["verdict"] for c in intervals] == ["consistent", verdict]
+    assert intervals[0]["recomputed_low"] == pytest.approx(90.23524, abs=1e-5)

@@ -219,6 +219,8 @@ def _label_word(m: re.Match) -> str:
     return _FOREIGN_LABELS.get(word, word)
 
 
+# A percentage with its CI, before a percentage with a bare interval in the sentence.
+_PERCENT_WITH_CI = re.compile(r"%\s?[(\[]\s?\d{2}(?:\.\d{1,2})?\s?%\s?(?:CI|confidence)")
 # The first number after a summary's label, and whether it is in percent.
 _FIRST_VALUE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<percent>\s?%)?")
 
@@ -1890,6 +1892,13 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
             # "efficacy was 61.3% (95% CI 55.8-66.1)": a percentage and its CI; so is "65.4%
             # (60.9-69.5)" after a median of months
             continue
+        if (
+            fields["unit"] == "%"
+            and label is None
+            and not kind
+            and _PERCENT_WITH_CI.search(norm, sents.of(m.start())[0], m.start())
+        ):
+            continue  # "94% (95% CI 90-97) with A and 95% (92-98) with B": the CI of a percentage
         if label is None and _NUMBER_NEEDED.search(_before(norm, m.start(), 40)):
             continue  # "NNT = 12 (95% CI 7 to 45)" is no median
         risk = None
@@ -2064,6 +2073,9 @@ _EFFICACY_BEFORE = re.compile(
 )
 
 
+_RELATIVE_REDUCTION_AFTER = re.compile(r"\s(?i:relative\s(?:risk\s)?reduction)\b")
+
+
 def _named_an_efficacy(norm: str, start: int) -> bool:
     """Return True if the words right before the percentage at ``start`` call it an efficacy."""
     return bool(_EFFICACY_BEFORE.search(_before(norm, start, 80)))
@@ -2159,7 +2171,10 @@ def _percentages(norm: str, sents: context.Sentences, scan: Scanner) -> list[Can
             fields[grammar.PROBABILITY_FLAG] = True
         if _amount_of_change(norm, sents, m.start()):
             fields[grammar.CHANGE_AMOUNT_FLAG] = True
-        fields[grammar.EFFICACY_FLAG] = _named_an_efficacy(norm, m.start())
+        # "a 43% relative reduction in mortality": named so after it
+        fields[grammar.EFFICACY_FLAG] = _named_an_efficacy(norm, m.start()) or bool(
+            _RELATIVE_REDUCTION_AFTER.match(norm, percent_end)
+        )
         found.append(Candidate("percentage", m.start(), percent_end, fields))
     return found
 

@@ -28,8 +28,9 @@ _NAMED_ARMS_GAP = re.compile(
 _CELL_GAP = re.compile(r"[ \t]{1,12}|[ \t]{0,6}\|[ \t]{0,6}")
 _ARM_SIZE_IN_GAP = re.compile(r"\(n\s?=\s?\d{1,3}(?:,\d{3})?\)")
 _COMPARED_WITH = re.compile(
-    rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin)?|relative\sto)\s(?:the\s)?"
-    rf"(?P<arm>{ARM_LABEL})(?=\s(?:group|arm)s?\b|{ARM_ENDS_AHEAD})"
+    # "than those in the waitlist condition": the people of the arm compared with
+    rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin|\sthose\s(?:in|on|given))?"
+    rf"|relative\sto)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?=\s(?:group|arm|condition)s?\b|{ARM_ENDS_AHEAD})"
 )
 _SUBJECT_VERBS = (
     r"(?:improved|reduced|increased|decreased|lowered|raised|showed|exerted|was\sassociated"
@@ -51,6 +52,8 @@ _COMPARED_FIRST = re.compile(
 _WITH_THAN_WITH = re.compile(
     rf"\b(?P<prep>with|on|after)\s(?:the\s)?(?P<subj>{ARM_LABEL})\s(?=than\s(?P=prep)\s)"
 )
+# "An independent-samples t test showed that ...": an analysis, not an arm, as a subject.
+_A_TEST = re.compile(r"(?i)\b(?:tests?|ANOVA|ANCOVA|MANOVA|analys[ie]s|regression|model)$")
 # Abstract section headings that run into the first sentence ("Findings MSC administration").
 _HEADING = re.compile(
     r"^(?:Background|Methods?|Findings|Results?|Conclusions?|Interpretation|Objectives?|Aims?"
@@ -101,6 +104,7 @@ def build(doc_id: str, stats: list[dict], arm_rows: list[dict], norm: str) -> li
     rows += _binary(stats, arm_rows, used)
     rows += _unnamed_binary_pairs(stats, norm, used)
     _estimates_opening_the_next_sentence(rows, stats, used)
+    _estimates_listed_in_the_next_sentence(rows, stats, norm, used)
     _estimates_of_the_sentence_before(rows, stats, norm, used)
     rows += _summary_pairs(stats, arm_rows, norm, used)
     _standardized_differences_after(rows, stats, norm, used)
@@ -193,6 +197,67 @@ def _estimates_opening_the_next_sentence(
         row["second_effect_stat_id"] = second["stat_id"] if second else None
         row["p_stat_id"] = p_row["stat_id"] if p_row else None
         used.update(r["stat_id"] for r in (first, second, p_row) if r is not None)
+
+
+def _estimates_listed_in_the_next_sentence(
+    rows: list[dict], stats: list[dict], norm: str, used: set[int]
+) -> None:
+    """Give the comparisons of arms' counts in a sentence, none with an estimate of its own, the
+    estimates the next sentence lists, in their order, when they are as many, of one measure
+    (not a hazard ratio's), name no arm, and that sentence gives no arm a value of its own:
+    "... 46 of 120 (38.3%) treated with upadacitinib 15 mg, 58 of 121 (47.9%) treated with
+    upadacitinib 30 mg, and 19 of 119 (16.0%) receiving placebo. The differences versus placebo
+    were 22.3 percentage points (95% CI 11.3 to 33.4) and 31.9 percentage points (...),
+    respectively." Each takes the p right after it. A sentence that names the arms of the
+    comparisons ("superior to calcipotriol (OR 1.93 ...) and to vehicle (OR 8.71 ...)") says
+    itself which estimate is whose."""
+    sentences = _by_sentence(stats)
+    following = dict(itertools.pairwise(sorted(sentences)))
+    for sentence, own in _binary_rows_by_sentence(rows, stats).items():
+        nxt = following.get(sentence)
+        if (
+            len(own) < 2
+            or nxt is None
+            or nxt[0] - sentence[1] > SENTENCE_GAP
+            or any(row["effect_stat_id"] is not None for row, _ in own)
+            or any(s["kind"] in PER_ARM_VALUES for s in sentences[nxt])
+            or _names_an_arm_of(norm[nxt[0] : nxt[1]], [row for row, _ in own])
+        ):
+            continue
+        after = sorted(sentences[nxt], key=lambda s: s["span_start"])
+        estimates = [
+            s for s in after if s["kind"] in {"ratio", "difference"} and s["stat_id"] not in used
+        ]
+        if (
+            len(estimates) != len(own)
+            or len({e.get("measure") for e in estimates}) != 1
+            or estimates[0].get("measure") == "HR"
+            or any(e["arm"] for e in estimates)
+        ):
+            continue
+        in_order = sorted(own, key=lambda pair: pair[1]["span_start"])
+        for (row, cell), effect in zip(in_order, estimates, strict=True):
+            p_row = None
+            if row["p_stat_id"] is None:
+                p_row = _p_of_estimate(effect, estimates, after, nxt[1], used)
+                row["p_stat_id"] = p_row["stat_id"] if p_row else None
+            for later in (effect, p_row):
+                if later is not None:
+                    later["outcome"] = later["outcome"] or cell["outcome"]
+            row["effect_stat_id"] = effect["stat_id"]
+            used.update(r["stat_id"] for r in (effect, p_row) if r is not None)
+
+
+def _names_an_arm_of(sentence: str, rows: list[dict]) -> bool:
+    """Whether a sentence names an arm the comparisons do not share (their first arms when
+    they all have one comparator)."""
+    arms = {row[key] for row in rows for key in ("arm_1", "arm_2") if row[key]}
+    shared = set.intersection(*({row["arm_1"], row["arm_2"]} for row in rows))
+    words = set(_WORD.findall(sentence.lower()))
+    return any(set(_WORD.findall(arm.lower())) <= words for arm in arms - shared)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def estimates_of_each_arm_in_the_next_sentence(rows: list[dict], stats: list[dict]) -> None:
@@ -880,8 +945,10 @@ def arms_of_sentence(
     subject, comparator = "", ""
     for m in _SUBJECT.finditer(norm, sentence[0], max(sentence[0], before)):
         words = context.clean_arm(_HEADING.sub("", m.group("subj")))
-        # "FEV1 improved by 120 mL ...": a measure that opens the sentence is no arm
-        subject = "" if words.upper() in context.MEASURE_ABBREVIATIONS else words or subject
+        # "FEV1 improved by 120 mL ...": a measure that opens the sentence is no arm, nor is
+        # the test that "showed" a difference
+        of_no_arm = words.upper() in context.MEASURE_ABBREVIATIONS or _A_TEST.search(words)
+        subject = "" if of_no_arm else words or subject
     first = _COMPARED_FIRST.search(norm, sentence[0], max(sentence[0], before))
     if first:
         return context.clean_arm(first.group("subj")), context.clean_arm(first.group("arm"))

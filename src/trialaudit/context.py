@@ -126,6 +126,16 @@ _DOSE_GIVEN_AFTER = re.compile(
     rf"[^;\d]{{0,40}}?\b(?:given|receiving|received|treated\swith|on)\s"
     rf"(?P<arm>{DOSE_ARM_LABEL})(?=[\s,;.)]|$)"
 )
+# "88.8% receiving 7 days of therapy and 87.6% receiving 14 days": an arm named by how long it
+# was treated (a regimen, not a time point: _REGIMEN_BEFORE).
+# ... or "94% (95% CI 90-97) with the 8-week regimen".
+_DURATION_GIVEN_AFTER = re.compile(
+    r"[^;\d]{0,40}?\b(?:(?:given|receiving|received)\s"
+    r"(?P<arm>\d{1,3}\s(?:days?|weeks?|months?))(?:\sof\s[A-Za-z][\w\-]{1,25})?"
+    rf"|(?:with|on)\sthe\s(?P<regimen>{DURATION_ARM_LABEL}\s(?:regimen|course|schedule)))"
+    r"(?=[\s,;.)]|$)"
+)
+_REGIMEN_BEFORE = re.compile(r"\b(?:given|receiving|received)\s$")
 # An arm after "for" right after a value ("7.2 (SD = 4.1) for CBT"); "for" also names outcomes
 # ("12 (10%) for hypertension"), so only a word of the document's arms makes it one.
 _FOR_ARM_AFTER = re.compile(rf"\s(?:for|among)\s(?:the\s)?(?P<arm>{ARM_LABEL})(?=[\s,;.)]|$)")
@@ -168,9 +178,10 @@ _ARM_GIVEN_AFTER = re.compile(
 # A value that opens a bracket after the arm it belongs to: "with semaglutide (mean −14.9%)".
 BRACKET_AFTER_ARM = re.compile(
     rf"\b(?:(?:with|given|receiving|received|on)\s(?:the\s)?(?P<arm>{ARM_LABEL})"
-    rf"|(?:of|in|for)\s(?:the\s)?(?P<group>{ARM_LABEL})\s(?:group|arm)(?:\s(?:was|were))?"
+    # ... and a psychology report's "those in the waitlist condition (M = 3.24, SD = 0.81)"
+    rf"|(?:of|in|for)\s(?:the\s)?(?P<group>{ARM_LABEL})\s(?:group|arm|condition)(?:\s(?:was|were))?"
     rf"|(?:of|in|for)\s(?P<lettered>{_LETTERED}))\s?\(\s?"
-    r"(?:(?:mean|median|n)\s?[=:]?\s?)?$"
+    r"(?:(?:mean|median|n|M|Mdn)\s?[=:]?\s?)?$"
 )
 CONTROL_NOUN_AFTER = re.compile(
     r"\s(?:patients\s)?(?:in\s|of\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"
@@ -222,7 +233,8 @@ ARM_LABEL_BEFORE = re.compile(
     # (its Latin name may hold digits: "观察组FEV1为")
     rf"(?:(?P<cjk_arm>{CJK_ARM})\u7ec4"
     r"(?:\u7b2c?\d{1,3}\s?(?:d|\u5929|\u5468|\u4e2a\u6708)[\u540e\u65f6\u672b]?)?"
-    r"(?:[^\d\s.,;:)]|(?<=[A-Za-z])\d|(?<=[A-Za-z]-)\d){0,10}"
+    # ... and a space typed before the value's bracket: "观察组CRP (12.4±5.1) mg/L"
+    r"(?:[^\d\s.,;:)]|(?<=[A-Za-z])\d|(?<=[A-Za-z]-)\d|\s(?=[(\uff08]$)){0,10}"
     rf"|(?P<arm>{ARM_LABEL})(?:\u7ec4[^\d\s]{{0,4}}|\s?:?\s(?:\([nN]\s?=\s?[\d,]{{1,7}}\)\s)?))$"
 )
 _ARMLIKE = re.compile(
@@ -804,9 +816,12 @@ def arm_near(
     after = ARM_THEN_VERSUS.match(text, end, sentence[1])
     if after and (is_armlike(after.group("arm")) or _shares_a_word(after.group("arm"), arm_words)):
         return clean_arm(after.group("arm"))
-    dose = _DOSE_GIVEN_AFTER.match(text, end, sentence[1])
-    if dose and not COMPARED_BETWEEN.search(text, end, dose.start("arm")):
-        return dose.group("arm")
+    dose = _DOSE_GIVEN_AFTER.match(text, end, sentence[1]) or _DURATION_GIVEN_AFTER.match(
+        text, end, sentence[1]
+    )
+    named = dose and (dose.lastgroup if dose.lastgroup == "regimen" else "arm")
+    if dose and dose.group(named) and not COMPARED_BETWEEN.search(text, end, dose.start(named)):
+        return dose.group(named)
     after = ARM_AFTER_VERB.match(text, end, sentence[1])
     if after and COMPARED_BETWEEN.search(text, end, after.start("arm")):
         after = None  # "lower with the block (median 2 [IQR 1-3]) than with sham": the other's
@@ -1084,6 +1099,8 @@ def nearest_timepoint(
             if not (
                 m.group("baseline") and FROM_BEFORE.search(text, max(0, m.start() - 6), m.start())
             )
+            # "receiving 7 days of therapy": how long an arm was treated
+            and not _REGIMEN_BEFORE.search(text, max(0, m.start() - 10), m.start())
         ]
     best, best_days, best_distance = "", None, None
     for m_start, m_end, label, days in memo[key]:
@@ -1099,6 +1116,11 @@ def nearest_timepoint(
             best, best_days = label, days
             best_distance = distance
     return best, best_days
+
+
+def names_a_known_outcome(words: str) -> bool:
+    """Return True if ``words`` name an outcome of OUTCOMES ("Nausea", "ICU admission")."""
+    return bool(_outcome_mentions(words, 0, len(words)))
 
 
 def named_outcome(words: str) -> str:
@@ -1418,7 +1440,7 @@ _FOR_OUTCOME = re.compile(
     r"(?P<what>[A-Za-z][\w\-]{1,25}(?:\s[a-z][\w\-]{0,25}){0,4}),\s"
 )
 # "vs fresh 36.3%": the value after is labelled by a word of its own.
-_LABELLED_VALUE_AFTER = re.compile(r"\s(?:vs\.?|versus)\s[A-Za-z][\w\-]{0,30}\s[-\u2212]?\d")
+_LABELLED_VALUE_AFTER = re.compile(r"\s(?:vs\.?|versus)\s[A-Za-z][\w\-]{0,30}:?\s[-\u2212]?\d")
 # The people a count or percentage counts, named right after it: "402 [44.9%] women", "131
 # (61.2%) were men", "38% were female".
 _PEOPLE_AFTER = re.compile(

@@ -186,6 +186,67 @@ def _statistic_row(doc_id: str, cand: Candidate, text: str) -> dict[str, Any]:
     return row
 
 
+_LABELLED_KINDS = frozenset({"p_value", "median", "mean", "test", "percentage", "rate", "count"})
+
+
+def _outcome_of(
+    row: dict, norm: str, sentence: tuple[int, int], memo: dict, arm_words: frozenset
+) -> str:
+    """The outcome of a value (context.outcome_of), the label printed right before it first;
+    a count's only when it names a known outcome ("Nausea 41/159 (25.8%) vs 22/159 (13.8%)"),
+    not what a sentence says before its count ("Put another way, 33 of 532"), and not the
+    count's own arm ("MSC: 3/40 vs control: 8/40")."""
+    start, end, kind = row["span_start"], row["span_end"], row["kind"]
+    for label_first in (kind in _LABELLED_KINDS, False):
+        outcome = context.outcome_of(
+            norm,
+            start,
+            sentence,
+            label_first=label_first,
+            memo=memo,
+            arm_words=arm_words,
+            end=end,
+            counts_people=kind in {"count", "percentage"},
+        )
+        if kind != "count" or not label_first:
+            return outcome
+        if not _names_the_arm(outcome, row["arm"]) and _a_label_of_its_own(
+            norm, outcome, sentence, start
+        ):
+            # "Mostly hospitalizations 121 of 743": the known outcome the label names
+            return context.named_outcome(outcome)
+    return outcome
+
+
+# A count's label stands on its own: it opens its sentence, line or clause and the count
+# follows it at once ("• Nausea: 41/159", "and the catch: nausea 41/159"), not the words a
+# sentence says before its count ("Put another way, 33 of 532", "we saw 38 of 126").
+_LABEL_GAP = re.compile(r"[ \t]{0,3}:?[ \t]{0,3}")
+_LABEL_OPENS = re.compile(r"(?:^|[\n;(\u2022]|(?<!%):)[ \t]{0,2}$")  # Finnish "50 %:n vaste"
+
+
+# ... and names what is counted, not who speaks or what they did: "They say 2/20 died".
+_SPEAKER_OR_VERB = re.compile(
+    r"(?i)^(?:they|we|i|it|he|she|you|this|that|there|these|those|our|their)\b"
+    r"|\b(?:says?|said|saw|see|get|got|report(?:s|ed)?|found|had|was|were|is|are)$"
+)
+
+
+def _a_label_of_its_own(norm: str, label: str, sentence: tuple[int, int], start: int) -> bool:
+    """Whether ``label``, printed before the count at ``start``, is the count's own label."""
+    if _SPEAKER_OR_VERB.search(label):
+        return False
+    at = norm.rfind(label, sentence[0], start)
+    if at < 0 or not _LABEL_GAP.fullmatch(norm, at + len(label), start):
+        return False
+    return at == sentence[0] or bool(_LABEL_OPENS.search(norm, max(sentence[0], at - 3), at))
+
+
+def _names_the_arm(outcome: str, arm: str) -> bool:
+    """Whether a count's label is its arm's name."""
+    return bool(outcome and arm) and context.arm_key(outcome) == context.arm_key(arm)
+
+
 def _arm_words(rows: list[dict], allocated: list[tuple[int, tuple[str, ...]]]) -> frozenset:
     """The words of the arms a document allocates to or gives sizes of."""
     return context.declared_arm_words(allocated) | frozenset(
@@ -280,16 +341,7 @@ def _attach_context(
         if kind in _SUMMARY_KINDS:
             last_summary = row
         if kind in RESULT_KINDS and not row["outcome"]:
-            row["outcome"] = context.outcome_of(
-                norm,
-                start,
-                sentence,
-                label_first=kind in {"p_value", "median", "mean", "test", "percentage", "rate"},
-                memo=sents.memo,
-                arm_words=arm_words,
-                end=end,
-                counts_people=kind in {"count", "percentage"},
-            )
+            row["outcome"] = _outcome_of(row, norm, sentence, sents.memo, arm_words)
             # a registry row whose text names no outcome measures its section's; an adverse
             # event's row ("Affected / at Risk (%): 3/100 ...") the event's
             inside = _enclosing(measured, measured_starts, start, end)
