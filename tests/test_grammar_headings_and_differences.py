@@ -397,3 +397,17 @@ def test_a_relative_risk_reduction_is_no_risk_difference_nor_a_median():
     median with its interval."""
     rows = stats("The relative risk reduction for death was 0.25 (95% CI 0.10 to 0.38).")
     assert all(row["kind"] not in {"difference", "median", "mean"} for row in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the estimate right before its CI's level is no word of what the difference is in
+        ("(difference in change 47, 95% CI 21 to 73; P < 0.001)", "47"),
+        ("The difference in HbA1c at week 26, -1.2%, 95% CI -1.5 to -0.9.", "-1.2"),
+        ("The difference in HbA1c at week 26 was -1.2% (95% CI -1.5 to -0.9).", "-1.2"),
+    ],
+)
+def test_a_difference_is_the_number_before_its_ci_not_its_level(text, value):
+    [row] = [s for s in stats(text) if s["kind"] == "difference"]
+    assert (row["value_text"], row["ci_low_text"]) == (value, text.split("CI ")[1].split()[0])

@@ -1427,6 +1427,10 @@ _STATISTIC_IN_LABEL = re.compile(r"[=<>\u2264\u2265]\s?[-\u2212]?\.?\d")
 # them sized before it, is the total of them all ("MSC (n = 80) or placebo (n = 80)" is not).
 _LIST_OF_ARMS_BEFORE = re.compile(r"[\w)\-+]\s(?:or|vs\.?|versus)\s(?:the\s)?$")
 _STATISTIC_OR_SIZE = re.compile(r"[=<>\u2264\u2265]")
+# A psychology report's summary of an arm before its size in one bracket: "M = 2.81, SD = 0.74"
+_APA_SUMMARY = re.compile(
+    r"\s?(?:M|Mdn)\s?=\s?[-\u2212]?\d{1,6}(?:\.\d{1,4})?,\s?(?:SD|SE)\s?=\s?\d{1,6}(?:\.\d{1,4})?"
+)
 _SIZED_BEFORE = re.compile(r"[(;,]\s?[nN]\s?=")  # "(n = 65)", "(..., three infusions; n = 65)"
 _EACH_AFTER = re.compile(r"\s?(?:each|per\s(?:group|arm)|in\seach)\b")
 # How far back an arm list before an n is read
@@ -1462,6 +1466,12 @@ def _n_equals(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candid
         if norm[bracket].isspace():
             bracket -= 1
         described = None
+        if norm[bracket] == "," and _APA_SUMMARY.fullmatch(
+            norm, norm.rfind("(", sentence[0], bracket) + 1, bracket
+        ):
+            # "in the mindfulness group (M = 2.81, SD = 0.74, n = 60)": the arm's summary, then
+            # its size
+            described = _label_before(norm, norm.rfind("(", sentence[0], bracket), sentence)[0]
         if norm[bracket] == ";":
             # "MSCs (4 x 10^7 cells per infusion, three infusions; n = 65)": the last item of a
             # bracket that lists what the arm named before it received (not "(short course; n =

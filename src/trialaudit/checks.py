@@ -956,6 +956,81 @@ def _percent_text(stat: dict) -> str:
     return ""
 
 
+def _changes_of_two_arms(
+    diff: dict, sentences: _RowsBySentence
+) -> tuple[tuple[dict, dict], tuple[dict, dict]] | None:
+    """The (baseline, follow-up) means of each of two arms printed before a between-group
+    difference in its sentence ("decreased from 152.3 ± 12.1 to 138.4 ± 11.6 mmHg in the
+    intervention group and from 151.8 ± 11.9 to 146.2 ± 12.4 mmHg in the control group
+    (between-group difference -8.3 mmHg ...)"), in the order the arms come; None unless the
+    sentence holds exactly those four means, of one outcome, and no other estimate before it."""
+    if (diff.get("measure") or "") not in {"difference", "mean difference"}:
+        return None
+    before = sentences.own(diff)
+    means = [s for s in before if s["kind"] == "mean"]
+    if len(means) != 4 or any(s["kind"] in {"ratio", "difference"} for s in before):
+        return None
+    if len({m.get("outcome") or "" for m in means}) != 1 or any(not m.get("arm") for m in means):
+        return None
+    arms: dict[str, list[dict]] = {}
+    for mean in means:
+        arms.setdefault(mean["arm"], []).append(mean)
+    pairs = list(arms.values())
+    if len(pairs) != 2 or any(
+        len(pair) != 2 or [m.get("timepoint") == "baseline" for m in pair] != [True, False]
+        for pair in pairs
+    ):
+        return None
+    return (pairs[0][0], pairs[0][1]), (pairs[1][0], pairs[1][1])
+
+
+# The slope of the follow-up on the baseline values an analysis of covariance may estimate:
+# 0 gives the difference of the follow-up means, 1 that of the changes; above 2 needs the
+# follow-up SD over twice the baseline SD with a near-perfect correlation (Vickers & Altman,
+# BMJ 2001; 323:1123).
+_ANCOVA_SLOPES = (0.0, 2.0)
+
+
+def check_difference_against_changes(
+    diff: dict, first: tuple[dict, dict], second: tuple[dict, dict]
+) -> dict | None:
+    """A between-group difference after each arm's baseline and follow-up means: the
+    difference of the changes (slope 1), of the follow-up means (slope 0) or an analysis of
+    covariance's (follow-up difference minus a slope times the baseline difference, slope 0 to
+    2), over every value that rounds to the four means; either arm first."""
+    est = as_reported(diff.get("value_text"))
+    values = [as_reported(m.get("value_text")) for m in (*first, *second)]
+    if est is None or None in values:
+        return None
+    b1, f1, b2, f2 = (v.interval() for v in values)
+    method = (
+        "difference of the follow-up means minus a slope (0 to 2) times that of the baseline "
+        "means, over their rounding intervals (slope 1: the difference of the changes)"
+    )
+    verdicts = []
+    for sign in (1, -1):
+        ends = [
+            sign * ((f1[i] - f2[1 - i]) - slope * (b1[j] - b2[1 - j]))
+            for slope in _ANCOVA_SLOPES
+            for i in (0, 1)
+            for j in (0, 1)
+        ]
+        low, high = min(ends), max(ends)
+        centre = sign * ((f1[0] + f1[1] - b1[0] - b1[1]) - (f2[0] + f2[1] - b2[0] - b2[1])) / 2
+        judged = _judge_range(est, (low, high), method)
+        text = format_value(centre, est.decimals)
+        verdicts.append(
+            replace(judged, recomputed=centre, recomputed_text=text, low=low, high=high)
+        )
+    fits = [v for v in verdicts if v.verdict == CONSISTENT]
+    verdict = fits[0] if fits else min(verdicts, key=lambda v: abs(v.recomputed - est.value))
+    assumption = (
+        f"{values[0].text} to {values[1].text} and {values[2].text} to {values[3].text} are the "
+        "two arms' baseline and follow-up means of the difference's outcome"
+    )
+    return _row(diff, "difference_vs_changes", diff["value_text"], verdict, assumption=assumption)
+
+
 class _RowsBySentence:
     """A document's statistics by the sentence they start in and the one they end in."""
 
@@ -4715,6 +4790,8 @@ def check_document(
                 rows += check_pooled_estimate(stat, stats)
         elif kind == "difference" and not absolute_effects.is_absolute_effect(stat):
             rows.append(check_difference_midpoint(stat))
+            if (changes := _changes_of_two_arms(stat, sentences)) is not None:
+                rows.append(check_difference_against_changes(stat, *changes))
             if has_standard_error(stat):
                 rows.append(check_ci_against_se(stat, settings))
             if _pooled_model(stat) is not None:

@@ -26,7 +26,9 @@ _NAMED_ARMS_GAP = re.compile(
 )
 # "3412±498 g in the letrozole group (n = 320) and ...": an arm's size inside the gap
 _CELL_GAP = re.compile(r"[ \t]{1,12}|[ \t]{0,6}\|[ \t]{0,6}")
-_ARM_SIZE_IN_GAP = re.compile(r"\(n\s?=\s?\d{1,3}(?:,\d{3})?\)")
+# ... or opening the bracket of the second summary: "than in the waitlist group (n = 60; M = 3.24"
+# ... or closing the first summary's: "(M = 2.81, SD = 0.74, n = 60) reported lower stress than"
+_ARM_SIZE_IN_GAP = re.compile(r"(?:\(|^[,;]\s?)n\s?=\s?\d{1,3}(?:,\d{3})?(?:\)|\s?[;,]\s?$)")
 _COMPARED_WITH = re.compile(
     # "than those in the waitlist condition": the people of the arm compared with
     rf"(?i)\b(?:compared\s(?:with|to)|versus|vs\.?|than(?:\sin|\sthose\s(?:in|on|given))?"

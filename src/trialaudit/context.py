@@ -181,7 +181,8 @@ BRACKET_AFTER_ARM = re.compile(
     # ... and a psychology report's "those in the waitlist condition (M = 3.24, SD = 0.81)"
     rf"|(?:of|in|for)\s(?:the\s)?(?P<group>{ARM_LABEL})\s(?:group|arm|condition)(?:\s(?:was|were))?"
     rf"|(?:of|in|for)\s(?P<lettered>{_LETTERED}))\s?\(\s?"
-    r"(?:(?:mean|median|n|M|Mdn)\s?[=:]?\s?)?$"
+    # "in the waitlist group (n = 60; M = 3.24, SD = 0.81)": the arm's size first
+    r"(?:[nN]\s?=\s?\d{1,3}(?:,\d{3})?\s?[;,]\s?)?(?:(?:mean|median|n|M|Mdn)\s?[=:]?\s?)?$"
 )
 CONTROL_NOUN_AFTER = re.compile(
     r"\s(?:patients\s)?(?:in\s|of\s)?(?P<noun>controls|control\spatients|placebo\srecipients)\b"

@@ -307,8 +307,10 @@ DIFFERENCE = re.compile(
         # at week 12"
         (?:\s(?:in|of|between|for)\s(?P<qual>(?:[A-Za-z(]|\d{{1,3}}-(?=[A-Za-z])|\d(?=[A-Z]{{2}})
           |\d{{1,4}}\s?(?=(?:mg|g|mL|ml|IU)\b))[\w\-()]{{0,24}}
-          # ... but no bracketed number: "in the primary outcome (-1.2 points; 95% CI ...)"
-          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.]|\([-+]?[\d.])[\w\-()]{{1,24}}){{0,7}}))?
+          # ... but no bracketed number: "in the primary outcome (-1.2 points; 95% CI ...)",
+          # nor the estimate before its CI's level: "difference in change 47, 95% CI 21 to 73"
+          (?:\s(?!was\b|were\b|is\b|of\s?[\d\-\u2212.]|\([-+]?[\d.]
+            |[-\u2212+]?\d{{1,6}}(?:\.\d{{1,4}})?,\s?\d{{2}}(?:\.\d)?\s?%)[\w\-()]{{1,24}}){{0,7}}))?
         # "The least-squares mean difference versus placebo was -5.2"
         (?:\s(?:versus|vs\.?|compared\s(?:with|to))\s(?:the\s)?[\w\-]{{1,25}}(?:\s[\w\-]{{1,25}})?
           (?=\s(?:was|is|were|are)\s))?))

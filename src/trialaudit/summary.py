@@ -68,6 +68,7 @@ CHECK_LABELS = {
     "efficacy_ci_vs_counts": "CI of a vaccine efficacy vs the cases and people of each arm",
     "efficacy_vs_percentages": "relative risk reduction or efficacy vs the arms' percentages",
     "ratio_vs_geometric_means": "geometric mean ratio vs the arms' geometric means",
+    "difference_vs_changes": "between-group difference vs the arms' baseline and follow-up means",
     "efficacy_vs_ratio": "vaccine efficacy or relative risk reduction vs the ratio",
     "efficacy_ci_vs_ratio_ci": "CI of an efficacy or relative risk reduction vs the ratio's CI",
     "absolute_risk_vs_ratio": "risk per 1000 vs the comparator's risk and the ratio",
