@@ -560,3 +560,50 @@ def test_a_mean_label_before_a_bare_bracket_in_a_table_still_says_mean():  # gua
 )
 def test_a_difference_named_mean_or_median_labels_no_summary_after_it(text, source, kind):
     assert [r["kind"] for r in stats(text) if r["source_text"].endswith(source)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "unit", "arms"),
+    [
+        # an unbracketed "± SD" after the label, and an outcome that opens with its hours
+        (
+            "Mean ± SD 24-hour opioid consumption was 38.2 ± 17.5 mg in the ESP group and 46.9 "
+            "± 19.8 mg in the TAP group.",
+            "24-hour opioid consumption",
+            "mg",
+            ["ESP", "TAP"],
+        ),
+        # the unit after the SD is the mean's, and the arm comes after it
+        (
+            "Mean eGFR was 62.3 ± 14.1 mL/min/1.73 m² in the dapagliflozin group and 61.8 ± "
+            "13.9 mL/min/1.73 m² in the placebo group.",
+            "eGFR",
+            "mL/min/1.73 m²",
+            ["dapagliflozin", "placebo"],
+        ),
+    ],
+)
+def test_a_labelled_mean_with_its_sd_takes_its_label_unit_and_arm(text, outcome, unit, arms):
+    rows = of_kind(text, "mean")
+    assert [r["outcome"] for r in rows] == [outcome, outcome]
+    assert rows[0]["unit"] == unit
+    assert [r["arm"] for r in rows] == arms
+
+
+def test_pain_at_rest_and_the_hours_of_a_median_label():
+    text = (
+        "Median (IQR) pain scores at rest at 24 hours were 2 (1–3), 3 (2–4), and 3 (2–5) in the "
+        "ESP, TAP, and sham groups."
+    )
+    rows = of_kind(text, "median")
+    assert [(r["outcome"], r["timepoint"]) for r in rows] == [
+        ("pain scores at rest", "hour 24")
+    ] * 3
+
+
+def test_a_value_that_is_a_duration_is_no_time_point():  # guard
+    text = (
+        "The median time to recovery was 10 days (IQR 7-15) with remdesivir and 15 days "
+        "(IQR 10-19) with placebo."
+    )
+    assert [r["timepoint"] for r in of_kind(text, "median")] == ["", ""]

@@ -1774,6 +1774,10 @@ def _summaries(norm: str, sents: context.Sentences, scan: Scanner) -> list[Candi
         ):
             fields["outcome"] = "follow-up"  # "Over a median of 2.8 years, the primary ..."
         end = m.end()
+        if m.group("pm") and m.group("pm_unit") and not fields["unit"]:
+            # "was 62.3 ± 14.1 mL/min/1.73 m² in the dapagliflozin group": the unit after the
+            # SD is the mean's (the span ends with the SD, as a bare mean's does)
+            fields["unit"] = m.group("pm_unit").strip()
         ci = None if fields.get("spread_kind") else _CI_AFTER_SUMMARY.match(norm, end)
         if ci:  # "mean change 12.4 points; 95% CI 8.1 to 16.7": the interval is the mean's
             fields |= _ci_fields(ci)

@@ -743,6 +743,11 @@ def parallel_arm_label(text: str, start: int, end: int, sentence: tuple[int, int
 _COMPARED_RIGHT_BEFORE = re.compile(r"(?i)\b(?:compared|relative|as\scompared)\s$")
 
 
+# A unit printed after a value, before words (a unit with digits would stop the patterns that
+# read an arm named after the value).
+_UNIT_THEN_WORDS = re.compile(rf"(?P<unit>{UNIT})(?=\s[A-Za-z])")
+
+
 def arm_near(
     text: str,
     start: int,
@@ -754,6 +759,9 @@ def arm_near(
     MSC group", "with MSCs", "given placebo", "7 of 31 controls", "MSC 3/40", "MSC组".
     ``arm_words`` are the words of the document's arms; a label that names one of them is an
     arm even when it does not look like one ("with semaglutide")."""
+    # "62.3 ± 14.1 mL/min/1.73 m² in the dapagliflozin group": the arm after the value's unit
+    unit = _UNIT_THEN_WORDS.match(text, end, sentence[1])
+    end = unit.end("unit") if unit else end
     named_n = text.startswith(("n", "N"), start) and _ARM_BEFORE_N.search(
         text, max(sentence[0], start - 60), start
     )

@@ -463,7 +463,9 @@ def _durations_printed(rows: list[dict]) -> frozenset[int]:
     found = set()
     for row in rows:
         if row["kind"] in _DURATION_KINDS and row.get("value_text"):
-            at = row["source_text"].find(row["value_text"])
+            # after the label a summary may carry: "Median pain scores at 24 hours were 2 (1-3)"
+            after_label = _value_start(row, row["span_start"]) - row["span_start"]
+            at = row["source_text"].find(row["value_text"], after_label)
             if at >= 0:
                 found.add(row["span_start"] + at)
     return frozenset(found)

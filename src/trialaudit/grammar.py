@@ -949,16 +949,22 @@ SUMMARY_LABEL = re.compile(
     (?<![A-Za-z])(?P<stat>(?i:median|mean|average))
     (?!(?:\s[\w\-]{{1,20}}){{0,2}}\s(?i:difference)\b)  # "mean (change) difference 0.07" differs
     (?P<header>\s?[(\[](?:\u00b1\s?)?(?i:IQR|range|SD|SE|SEM|interquartile\srange|Q1\s?-\s?Q3|95%\s?CI)
-        (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]])?
+        (?:\s?[,;]\s?(?i:IQR|range|SD|SE|SEM))?[)\]]
+      # ... unbracketed: "Mean ± SD 24-hour opioid consumption was 38.2 ± 17.5 mg"
+      |\s\u00b1\s?(?i:SD|SE|SEM)(?=\s[A-Za-z0-9]))?
     (?P<what>(?:\s(?i:changes?\sfrom\sbaseline))?
-      (?:\s(?!was\b|were\b|of\b|is\b|from\b)[\u0394\u2206]?[A-Za-z][\w\-]{{0,20}}){{0,3}}
+      # ... a word may open with a number of hours or minutes: "24-hour opioid consumption"
+      (?:\s(?!was\b|were\b|of\b|is\b|from\b)[\u0394\u2206]?(?:[A-Za-z]|\d{{1,3}}-(?=[A-Za-z]))
+        [\w\-]{{0,20}}){{0,3}}
       # "The median duration of symptoms before enrolment was 9 days"
       # "The mean number of days alive and free of ventilation was 17.2"
       # "The mean change in body weight was", "change from baseline in FEV1 at week 52 was",
       # "change in pain score from baseline to week 12 was"
       (?:\s(?:of|before|after|in)\s(?!the\b)[A-Za-z][\w\-]{{1,20}}
         (?:\s(?!was\b|were\b|is\b)(?:[A-Za-z][\w\-]{{1,20}}|\d{{1,3}}(?=\s(?:was|were|is)\b))){{0,7}}
-        (?=\s(?:was|were|is|of)\b)){{0,1}})
+        (?=\s(?:was|were|is|of)\b)){{0,1}}
+      # "Median pain scores at rest at 24 hours were"
+      (?:\s(?:at\srest|on\s(?:movement|coughing|exertion|mobili[sz]ation))(?=\s(?:at|was|were|is)\b))?)
     # "Mean systolic blood pressure at 12 months was", "at week 12 were"
     (?:\s(?:at|after|by|over|during)\s(?:(?i:week|month|day|year|visit)\s\d{{1,3}}
       |\d{{1,3}}\s(?i:weeks?|months?|days?|years?|hours?))(?=\s(?:was|were|is)\b))?
