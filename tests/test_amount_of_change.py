@@ -116,3 +116,24 @@ def test_the_difference_of_two_changes_in_percent_is_a_mean_difference(text):
 def test_points_between_risks_or_shares_of_people_stay_a_risk_difference(text):
     difference, _, _ = _difference(text)
     assert difference["measure"] == "risk difference"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # what changed holds a digit ("HbA1c"), and a second effect follows the first's bracket
+        (
+            "Compared with usual care, the intervention reduced HbA1c by 0.5 percentage points "
+            "(95% CI 0.2 to 0.8; P = 0.001) and body weight by 2.1 kg (95% CI 0.9 to 3.3; "
+            "P < 0.001) at 12 months.",
+            [("difference", "0.5"), ("difference", "2.1")],
+        ),
+    ],
+)
+def test_an_amount_an_intervention_changed_something_by_is_a_difference(text, values):
+    rows = [
+        (s["kind"], s["value_text"])
+        for s in extract_document("t", text).statistics
+        if s["kind"] != "p_value"
+    ]
+    assert rows == values

@@ -90,3 +90,18 @@ def test_a_count_whose_percentage_fits_its_arm_is_still_held_to_the_table():  # 
     # table stands (one arm short of its size is no subgroup)
     _, checks = extract_and_check(_SUBGROUP.format(x1=89, p1="0.9"))
     assert [c["verdict"] for c in checks if c["check"] == "ratio_vs_counts"] == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    ("verb", "verdict"),
+    [("completed the 12-week assessment", "not_checkable"), ("were randomised", "inconsistent")],
+)
+def test_arm_sizes_of_those_who_completed_are_no_randomised_total(verb, verdict):
+    # 98 + 95 = 193 of 200 randomised completed: sizes of the analysed, not of the arms; said
+    # as randomised, they do not add up to 200
+    text = (
+        "Of the 200 randomised participants, 98 in the exercise group and 95 in the control "
+        f"group {verb}."
+    )
+    _, checks = extract_and_check(text)
+    assert [c["verdict"] for c in checks if c["check"] == "total_vs_arm_sizes"] == [verdict]

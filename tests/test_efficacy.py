@@ -364,3 +364,14 @@ def test_a_relative_reduction_named_after_its_percentage_is_held_to_the_ratio(rr
     ]
     # a relative reduction is no share of people: no GRIM of it
     assert not [c for c in checks if c["check"] == "percent_granularity"]
+
+
+@pytest.mark.parametrize(("lower", "verdict"), [("35", "consistent"), ("45", "inconsistent")])
+def test_a_lower_risk_in_percent_before_its_hazard_ratio_is_held_to_it(lower, verdict):
+    text = (
+        f"Patients treated with the drug had a {lower}% lower risk of the primary outcome than "
+        "those given placebo (HR 0.65; 95% CI 0.52-0.81; P<0.001)."
+    )
+    _, checks = extract_and_check(text)
+    rows = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "efficacy_vs_ratio"]
+    assert rows == [(lower, verdict)]  # 100 x (1 - 0.65) = 35

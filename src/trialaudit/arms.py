@@ -1615,10 +1615,22 @@ def _in_group_sizes(norm: str, sents: context.Sentences, scan: Scanner) -> list[
                 m.group("xw"),
                 arm=context.clean_arm(m.group("arm")),
                 subgroup="",
-                population=population_of(norm, sentence),
+                population=(
+                    "analysed"
+                    if _COMPLETED_AFTER.match(norm, m.end(), sentence[1])
+                    else population_of(norm, sentence)
+                ),
             )
         )
     return found
+
+
+# "Of the 200 randomised participants, 98 in the exercise group and 95 in the control group
+# completed the 12-week assessment": the sizes of those who completed it, not of the arms.
+_COMPLETED_AFTER = re.compile(
+    r"(?:,?\s(?:and\s)?\d{1,3}(?:,\d{3})?\sin\sthe\s[\w\-]{1,25}(?:\s[\w\-]{1,25}){0,2}?"
+    r"\s(?:group|arm)s?){0,3}\s(?:completed|were\sanaly[sz]ed|were\sevaluable|had\s(?:data|outcome\sdata))\b"
+)
 
 
 # Sample-size patterns with the literal anchors each match contains and window sizes.

@@ -345,7 +345,11 @@ _NOT_AN_ARM = re.compile(
 _EFFECT_BEFORE = re.compile(
     r"(?i)\b(?:differences?|differed(?:\sby)?|(?:treatment|intervention)\seffect|between[-\s]group"
     r"|effect\ssize)\b[^.;\d]{0,30}$|\b(?:reduced|lowered|decreased|increased|raised|improved"
-    r"|shortened|lengthened|prolonged|fell|rose|changed)\b[^.;\d]{0,50}\sby\s$"
+    # ... what changed may hold a digit after a letter: "reduced HbA1c by 0.5 percentage points"
+    r"|shortened|lengthened|prolonged|fell|rose|changed)\b(?:[^.;\d]|(?<=[A-Za-z])\d){0,50}\sby\s$"
+    # ... and the next of a list of such effects: "(95% CI 0.2 to 0.8; P = 0.001) and body
+    # weight by 2.1 kg (95% CI 0.9 to 3.3)"
+    r"|\)\s(?:and\s)?(?:[^.;\d()]|(?<=[A-Za-z])\d){1,30}\sby\s$"
 )
 # "FEV1 changed by -183.4 mL (95% CI ...) in the MSC group and by -38.4 mL (95% CI ...) in the
 # placebo group": one arm's own change and its interval, beside another arm's, is a mean of that
@@ -2077,7 +2081,10 @@ _EFFICACY_BEFORE = re.compile(
 )
 
 
-_RELATIVE_REDUCTION_AFTER = re.compile(r"\s(?i:relative\s(?:risk\s)?reduction)\b")
+# ... or "a 35% lower risk of the primary outcome (HR 0.65 ...)", "a 30% reduction in the risk"
+_RELATIVE_REDUCTION_AFTER = re.compile(
+    r"\s(?i:relative\s(?:risk\s)?reduction|lower\s(?:relative\s)?risk|reduction\sin\s(?:the\s)?risk)\b"
+)
 
 
 def _named_an_efficacy(norm: str, start: int) -> bool:

@@ -1022,8 +1022,7 @@ def check_difference_against_changes(
         verdicts.append(
             replace(judged, recomputed=centre, recomputed_text=text, low=low, high=high)
         )
-    fits = [v for v in verdicts if v.verdict == CONSISTENT]
-    verdict = fits[0] if fits else min(verdicts, key=lambda v: abs(v.recomputed - est.value))
+    verdict = _first_fit(verdicts, est)
     assumption = (
         f"{values[0].text} to {values[1].text} and {values[2].text} to {values[3].text} are the "
         "two arms' baseline and follow-up means of the difference's outcome"
@@ -1150,9 +1149,8 @@ def check_efficacy_against_percentages(efficacy: dict, first: dict, second: dict
     ]
     if not verdicts:
         return None
-    fits = [v for v in verdicts if v.verdict == CONSISTENT]
-    verdict = fits[0] if fits else min(verdicts, key=lambda v: abs(v.recomputed - est.value))
-    if not fits and not _RELATIVE_REDUCTION.search(
+    verdict = _first_fit(verdicts, est)
+    if verdict.verdict != CONSISTENT and not _RELATIVE_REDUCTION.search(
         f"{efficacy.get('outcome') or ''} {efficacy.get('source_text') or ''}"
     ):
         verdict = replace(verdict, verdict=NOT_CHECKABLE, note=_NOT_FROM_RISKS)
@@ -1490,6 +1488,13 @@ def _p_and_its_percentages(p_stat: dict, sentences: _RowsBySentence, by_id: dict
         # controls. Titres were higher in vaccinees (p<0.0001)" tests titres
         return _percentages_before(target or p_stat, sentences, own_sentence=True)
     return _percentages_before(target, sentences)
+
+
+def _first_fit(verdicts: list[Verdict], reported: Reported) -> Verdict:
+    """The first consistent verdict of those of several readings (the arms either way round),
+    else the one whose value is nearest the reported one."""
+    fits = [v for v in verdicts if v.verdict == CONSISTENT]
+    return fits[0] if fits else min(verdicts, key=lambda v: abs(v.recomputed - reported.value))
 
 
 def _judge_range(reported, value_range: tuple[float, float], method: str, note: str = ""):
@@ -3124,9 +3129,8 @@ def check_ratio_of_geometric_means(cmp: dict, stats_by_id: dict[int, dict]) -> l
     ]
     if not verdicts:
         return []
-    fits = [v for v in verdicts if v.verdict == CONSISTENT]
-    verdict = fits[0] if fits else min(verdicts, key=lambda v: abs(v.recomputed - est.value))
-    if not fits and _adjusted(effect):
+    verdict = _first_fit(verdicts, est)
+    if verdict.verdict != CONSISTENT and _adjusted(effect):
         why = "an adjusted ratio (a model's) need not be the ratio of the crude geometric means"
         verdict = replace(verdict, verdict=NOT_CHECKABLE, note=why)
     assumption = f"{first.text} and {second.text} are the geometric means the ratio divides"

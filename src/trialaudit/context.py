@@ -828,9 +828,9 @@ def arm_near(
     dose = _DOSE_GIVEN_AFTER.match(text, end, sentence[1]) or _DURATION_GIVEN_AFTER.match(
         text, end, sentence[1]
     )
-    named = dose and (dose.lastgroup if dose.lastgroup == "regimen" else "arm")
-    if dose and dose.group(named) and not COMPARED_BETWEEN.search(text, end, dose.start(named)):
-        return dose.group(named)
+    which = "regimen" if dose and dose.groupdict().get("regimen") else "arm"
+    if dose and not COMPARED_BETWEEN.search(text, end, dose.start(which)):
+        return dose.group(which)
     after = ARM_AFTER_VERB.match(text, end, sentence[1])
     if after and COMPARED_BETWEEN.search(text, end, after.start("arm")):
         after = None  # "lower with the block (median 2 [IQR 1-3]) than with sham": the other's
@@ -1125,11 +1125,6 @@ def nearest_timepoint(
             best, best_days = label, days
             best_distance = distance
     return best, best_days
-
-
-def names_a_known_outcome(words: str) -> bool:
-    """Return True if ``words`` name an outcome of OUTCOMES ("Nausea", "ICU admission")."""
-    return bool(_outcome_mentions(words, 0, len(words)))
 
 
 def named_outcome(words: str) -> str:
@@ -1449,7 +1444,7 @@ _FOR_OUTCOME = re.compile(
     r"(?P<what>[A-Za-z][\w\-]{1,25}(?:\s[a-z][\w\-]{0,25}){0,4}),\s"
 )
 # "vs fresh 36.3%": the value after is labelled by a word of its own.
-_LABELLED_VALUE_AFTER = re.compile(r"\s(?:vs\.?|versus)\s[A-Za-z][\w\-]{0,30}:?\s[-\u2212]?\d")
+_LABELLED_VALUE_AFTER = re.compile(r"\s(?:vs\.?|versus)\s[A-Za-z][\w\-]{0,30}\s[-\u2212]?\d")
 # The people a count or percentage counts, named right after it: "402 [44.9%] women", "131
 # (61.2%) were men", "38% were female".
 _PEOPLE_AFTER = re.compile(

@@ -193,9 +193,9 @@ def _outcome_of(
     row: dict, norm: str, sentence: tuple[int, int], memo: dict, arm_words: frozenset
 ) -> str:
     """The outcome of a value (context.outcome_of), the label printed right before it first;
-    a count's only when it names a known outcome ("Nausea 41/159 (25.8%) vs 22/159 (13.8%)"),
-    not what a sentence says before its count ("Put another way, 33 of 532"), and not the
-    count's own arm ("MSC: 3/40 vs control: 8/40")."""
+    a count's only when the label stands on its own (_a_label_of_its_own: "Nausea 41/159
+    (25.8%) vs 22/159 (13.8%)", not "Put another way, 33 of 532") and is not the count's own
+    arm ("MSC: 3/40 vs control: 8/40"), the known outcome it names if any."""
     start, end, kind = row["span_start"], row["span_end"], row["kind"]
     for label_first in (kind in _LABELLED_KINDS, False):
         outcome = context.outcome_of(
