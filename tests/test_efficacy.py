@@ -375,3 +375,33 @@ def test_a_lower_risk_in_percent_before_its_hazard_ratio_is_held_to_it(lower, ve
     _, checks = extract_and_check(text)
     rows = [(c["reported"], c["verdict"]) for c in checks if c["check"] == "efficacy_vs_ratio"]
     assert rows == [(lower, verdict)]  # 100 x (1 - 0.65) = 35
+
+
+# R 4.2.2, epitools 0.5-10: riskratio.wald(matrix(c(954, 46, 982, 18), nrow = 2, byrow = TRUE))
+# gives RR 0.3913043, 95% CI 0.2285315 to 0.6700132: a relative risk reduction of 60.86957%,
+# 32.99868 to 77.14685 (18 of 1,000 vaccinees and 46 of 1,000 placebo recipients, the only
+# counts out of 1,000 that print as 1.8% and 4.6%).
+_REDUCTION_CI = (
+    "Participants were randomised to vaccine (n = 1,000) or placebo (n = 1,000). "
+    "Laboratory-confirmed influenza occurred in 1.8% and 4.6% of participants in the vaccine and "
+    "placebo groups, respectively (relative risk reduction 61%, 95% CI {ci})."
+)
+
+
+@pytest.mark.parametrize(
+    ("ci", "verdict"),
+    [
+        ("33 to 77", "consistent"),
+        ("5 to 25", "inconsistent"),  # shares no value with any interval of the counts
+        ("45 to 70", "not_checkable"),  # inside them: a model's interval may be narrower
+    ],
+)
+def test_a_reduction_s_ci_is_held_to_the_percentages_of_sized_arms(ci, verdict):
+    _, checks = extract_and_check(_REDUCTION_CI.format(ci=ci))
+    [row] = [c for c in checks if c["check"] == "efficacy_ci_vs_percentages"]
+    assert (row["reported"], row["verdict"]) == (ci, verdict)
+    if verdict == "consistent":
+        assert (row["recomputed_low"], row["recomputed_high"]) == (
+            pytest.approx(32.99868, abs=1e-4),
+            pytest.approx(77.14685, abs=1e-4),
+        )

@@ -1160,6 +1160,36 @@ def check_efficacy_against_percentages(efficacy: dict, first: dict, second: dict
     )
 
 
+def check_efficacy_ci_against_percentages(
+    efficacy: dict, first: dict, second: dict, sizes: dict[str, int], settings: Settings
+) -> list[dict]:
+    """The CI of a relative risk reduction or efficacy after two arms' printed percentages
+    whose arms' sizes the text gives ("1.8% vs 4.6%; relative risk reduction 61%, 95% CI 35 to
+    77" in arms of 750): the efficacy intervals (efficacy_from_risks) of every 2x2 table whose
+    counts out of those sizes round to the percentages, either arm first. One that none
+    reproduces is not checkable when it shares a value with one of them (a model's, or of fewer
+    analysed), inconsistent when it shares none."""
+    if _missing(efficacy.get("ci_low_text")) or _missing(efficacy.get("ci_high_text")):
+        return []
+    tables = _tables_from_percentages(first, second, sizes)
+    if not tables:
+        return []
+    level = _level(efficacy, settings)
+    candidates = {}
+    for x1, n1, x2, n2 in tables:
+        for one, two in (((x1, n1), (x2, n2)), ((x2, n2), (x1, n1))):
+            found = efficacy_from_risks(*one, *two, level)
+            label = f"{one[0]}/{one[1]} vs {two[0]}/{two[1]}"
+            candidates.update({f"{method}, {label}": v for method, v in found.items()})
+    if not candidates:
+        return []
+    assumption = f"{_all_analysed(first, second, tables)}; {level:g} level"
+    rows = _interval_against(efficacy, "efficacy_ci_vs_percentages", candidates, assumption)
+    if rows and rows[0]["verdict"] == INCONSISTENT:
+        rows[0] = _unless_disjoint(rows[0], efficacy, candidates)
+    return rows
+
+
 _RELATIVE = "relative difference of the two printed percentages, over their rounding intervals"
 _NEITHER = "a difference in % that is neither the percentage points nor the relative difference"
 
@@ -4752,6 +4782,7 @@ def check_document(
             and (shown := _percentages_before(stat, sentences))
         ):
             rows.append(check_efficacy_against_percentages(stat, *shown))
+            rows += check_efficacy_ci_against_percentages(stat, *shown, percent_sizes, settings)
         elif kind == "percentage":
             of_arm = sizes_of_arm(
                 stat, arm_sizes.get(_study_of(stat), {}), analysed_sizes.get(_study_of(stat), {})

@@ -67,6 +67,7 @@ CHECK_LABELS = {
     "efficacy_vs_counts": "vaccine efficacy vs the cases and people of each arm",
     "efficacy_ci_vs_counts": "CI of a vaccine efficacy vs the cases and people of each arm",
     "efficacy_vs_percentages": "relative risk reduction or efficacy vs the arms' percentages",
+    "efficacy_ci_vs_percentages": "CI of a relative risk reduction vs the arms' percentages",
     "ratio_vs_geometric_means": "geometric mean ratio vs the arms' geometric means",
     "difference_vs_changes": "between-group difference vs the arms' baseline and follow-up means",
     "efficacy_vs_ratio": "vaccine efficacy or relative risk reduction vs the ratio",
