@@ -1164,9 +1164,9 @@ def check_efficacy_ci_against_percentages(
     efficacy: dict, first: dict, second: dict, sizes: dict[str, int], settings: Settings
 ) -> list[dict]:
     """The CI of a relative risk reduction or efficacy after two arms' printed percentages
-    whose arms' sizes the text gives ("1.8% vs 4.6%; relative risk reduction 61%, 95% CI 35 to
-    77" in arms of 750): the efficacy intervals (efficacy_from_risks) of every 2x2 table whose
-    counts out of those sizes round to the percentages, either arm first. One that none
+    whose arms' sizes the text gives ("1.8% and 4.6% ... (relative risk reduction 61%, 95% CI
+    33 to 77)" in arms of 1,000): the efficacy intervals (efficacy_from_risks) of every 2x2
+    table whose counts out of those sizes round to the percentages, either arm first. One that none
     reproduces is not checkable when it shares a value with one of them (a model's, or of fewer
     analysed), inconsistent when it shares none."""
     if _missing(efficacy.get("ci_low_text")) or _missing(efficacy.get("ci_high_text")):
