@@ -143,6 +143,17 @@ def _binary_rows_by_sentence(
     return of_sentence
 
 
+def _counts_then_the_next_sentence(rows: list[dict], stats: list[dict]):
+    """Yield, for each sentence with binary comparisons whose next sentence follows it within
+    SENTENCE_GAP, its (comparison, first count) pairs, that next sentence's bounds and its rows."""
+    sentences = _by_sentence(stats)
+    following = dict(itertools.pairwise(sorted(sentences)))
+    for sentence, own in _binary_rows_by_sentence(rows, stats).items():
+        nxt = following.get(sentence)
+        if nxt is not None and nxt[0] - sentence[1] <= SENTENCE_GAP:
+            yield own, nxt, sentences[nxt]
+
+
 def _estimates_opening_the_next_sentence(
     rows: list[dict], stats: list[dict], used: set[int]
 ) -> None:
@@ -151,16 +162,11 @@ def _estimates_opening_the_next_sentence(
     and their p, when that sentence gives no arm a value of its own: "Mortality was 10 of 101
     (9.9%) in the MSC group and 18 of 99 (18.2%) in the placebo group. The risk ratio was 0.54
     (95% CI 0.26 to 1.11; P = 0.09)." A hazard ratio is not the counts'."""
-    sentences = _by_sentence(stats)
-    following = dict(itertools.pairwise(sorted(sentences)))
-    of_sentence = _binary_rows_by_sentence(rows, stats)
     by_id = {s["stat_id"]: s for s in stats}
-    for sentence, own in of_sentence.items():
-        nxt = following.get(sentence)
+    for own, nxt, after in _counts_then_the_next_sentence(rows, stats):
         row, cell = own[0]
-        if len(own) != 1 or nxt is None or nxt[0] - sentence[1] > SENTENCE_GAP:
+        if len(own) != 1:
             continue
-        after = sentences[nxt]
         first = after[0]
         if (
             first["kind"] not in {"ratio", "difference"}
@@ -213,20 +219,15 @@ def _estimates_listed_in_the_next_sentence(
     respectively." Each takes the p right after it. A sentence that names the arms of the
     comparisons ("superior to calcipotriol (OR 1.93 ...) and to vehicle (OR 8.71 ...)") says
     itself which estimate is whose."""
-    sentences = _by_sentence(stats)
-    following = dict(itertools.pairwise(sorted(sentences)))
-    for sentence, own in _binary_rows_by_sentence(rows, stats).items():
-        nxt = following.get(sentence)
+    for own, nxt, next_rows in _counts_then_the_next_sentence(rows, stats):
         if (
             len(own) < 2
-            or nxt is None
-            or nxt[0] - sentence[1] > SENTENCE_GAP
             or any(row["effect_stat_id"] is not None for row, _ in own)
-            or any(s["kind"] in PER_ARM_VALUES for s in sentences[nxt])
+            or any(s["kind"] in PER_ARM_VALUES for s in next_rows)
             or _names_an_arm_of(norm[nxt[0] : nxt[1]], [row for row, _ in own])
         ):
             continue
-        after = sorted(sentences[nxt], key=lambda s: s["span_start"])
+        after = sorted(next_rows, key=lambda s: s["span_start"])
         estimates = [
             s for s in after if s["kind"] in {"ratio", "difference"} and s["stat_id"] not in used
         ]
@@ -275,21 +276,16 @@ def estimates_of_each_arm_in_the_next_sentence(rows: list[dict], stats: list[dic
         for key in ("effect_stat_id", "second_effect_stat_id", "p_stat_id", "test_stat_id")
         if row.get(key) is not None
     }
-    sentences = _by_sentence(stats)
-    following = dict(itertools.pairwise(sorted(sentences)))
-    for sentence, own in _binary_rows_by_sentence(rows, stats).items():
-        nxt = following.get(sentence)
+    for own, nxt, next_rows in _counts_then_the_next_sentence(rows, stats):
         if (
             len(own) < 2
             or any(
                 row["effect_stat_id"] is not None or row["p_stat_id"] is not None for row, _ in own
             )
-            or nxt is None
-            or nxt[0] - sentence[1] > SENTENCE_GAP
-            or any(s["kind"] in PER_ARM_VALUES for s in sentences[nxt])
+            or any(s["kind"] in PER_ARM_VALUES for s in next_rows)
         ):
             continue
-        after = sorted(sentences[nxt], key=lambda s: s["span_start"])
+        after = sorted(next_rows, key=lambda s: s["span_start"])
         # ratios only: a difference's measure is named from its counts before this runs
         estimates = [
             s
